@@ -1,0 +1,55 @@
+package io.keyframe.dataset;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * All annotations of one video by one source (annotator, model or ground truth), with provenance.
+ * Detections are kept in (frame, trackId) order. {@code labels} is the ordered class list (COCO
+ * category order, CVAT label order); every detection's label is in it.
+ */
+public record AnnotationSet(Video video, Provenance provenance, List<String> labels, List<Detection> detections) {
+  public AnnotationSet {
+    Objects.requireNonNull(video, "video");
+    Objects.requireNonNull(provenance, "provenance");
+    labels = List.copyOf(labels);
+    detections =
+        detections.stream()
+            .sorted(Comparator.comparingInt(Detection::frame).thenComparingInt(Detection::trackId))
+            .toList();
+    Set<String> known = new HashSet<>(labels);
+    for (Detection d : detections)
+      if (!known.contains(d.label()))
+        throw new IllegalArgumentException("label '" + d.label() + "' is not in the label list " + labels);
+  }
+
+  /** Detections grouped by frame, frames in ascending order. */
+  public Map<Integer, List<Detection>> byFrame() {
+    Map<Integer, List<Detection>> out = new TreeMap<>();
+    for (Detection d : detections) out.computeIfAbsent(d.frame(), k -> new ArrayList<>()).add(d);
+    out.replaceAll((k, v) -> List.copyOf(v));
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
+  /** Tracked detections grouped into tracks, in order of first appearance; class = first label seen. */
+  public List<Track> tracks() {
+    Map<Integer, List<Detection>> byId = new LinkedHashMap<>();
+    for (Detection d : detections)
+      if (d.trackId() != Detection.UNTRACKED) byId.computeIfAbsent(d.trackId(), k -> new ArrayList<>()).add(d);
+    List<Track> out = new ArrayList<>(byId.size());
+    byId.forEach((id, ds) -> out.add(new Track(id, ds.get(0).label(), ds)));
+    return List.copyOf(out);
+  }
+
+  /** A copy with other detections and the same video, provenance and labels. */
+  public AnnotationSet withDetections(List<Detection> replacement) {
+    return new AnnotationSet(video, provenance, labels, replacement);
+  }
+}

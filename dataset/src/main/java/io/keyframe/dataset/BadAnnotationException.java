@@ -1,0 +1,55 @@
+package io.keyframe.dataset;
+
+import java.nio.file.Path;
+
+/**
+ * Bad input at a file boundary, naming where it is (file, line or frame, field) so that a user can
+ * go and fix it. The CLI maps it to exit code 2; Spark jobs record it in a quarantine table.
+ *
+ * @param line 1-based line number, or -1 when the format has no useful line (binary input)
+ * @param frame 0-based frame index, or -1 when not known
+ */
+public final class BadAnnotationException extends RuntimeException {
+  private final Path file;
+  private final long line;
+  private final long frame;
+  private final String field;
+
+  public BadAnnotationException(Path file, long line, long frame, String field, String problem) {
+    this(file, line, frame, field, problem, null);
+  }
+
+  public BadAnnotationException(
+      Path file, long line, long frame, String field, String problem, Throwable cause) {
+    super(describe(file, line, frame, field, problem), cause);
+    this.file = file;
+    this.line = line;
+    this.frame = frame;
+    this.field = field;
+  }
+
+  private static String describe(Path file, long line, long frame, String field, String problem) {
+    StringBuilder b = new StringBuilder();
+    b.append(file == null ? "<input>" : file.toString());
+    if (line >= 0) b.append(", line ").append(line);
+    if (frame >= 0) b.append(", frame ").append(frame);
+    if (field != null && !field.isEmpty()) b.append(", field '").append(field).append('\'');
+    return b.append(": ").append(problem).toString();
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public long line() {
+    return line;
+  }
+
+  public long frame() {
+    return frame;
+  }
+
+  public String field() {
+    return field;
+  }
+}

@@ -1,0 +1,82 @@
+package io.keyframe.dataset;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One object in one frame: a box and/or an RLE mask, its class, and what we know about it.
+ *
+ * @param frame 0-based frame index
+ * @param trackId object ID, stable across frames; {@link #UNTRACKED} for a plain detection
+ * @param label class name (project class, e.g. {@code iv_pole})
+ * @param box box in pixels, or null when only a mask is given
+ * @param mask RLE mask, or null
+ * @param score detection confidence in [0,1] for models; 1 for human labels; for MOTChallenge
+ *     ground truth the "consider" flag (0 = ignore)
+ * @param classProbabilities per-class probabilities from a model; empty when unknown
+ * @param visibility visible fraction in [0,1], or -1 when unknown
+ * @param occluded CVAT's {@code occluded} flag: present but (partly) hidden
+ * @param outside CVAT's {@code outside} flag: the object has left the view; a track-end marker
+ * @param keyframe CVAT's {@code keyframe} flag: a human placed this shape
+ */
+public record Detection(
+    int frame,
+    int trackId,
+    String label,
+    Box box,
+    Mask mask,
+    double score,
+    Map<String, Double> classProbabilities,
+    double visibility,
+    boolean occluded,
+    boolean outside,
+    boolean keyframe) {
+
+  /** Track ID of a detection not (yet) linked to a track. */
+  public static final int UNTRACKED = -1;
+
+  public Detection {
+    if (frame < 0) throw new IllegalArgumentException("frame is negative: " + frame);
+    if (trackId < UNTRACKED) throw new IllegalArgumentException("track id is negative: " + trackId);
+    Objects.requireNonNull(label, "label");
+    if (box == null && mask == null) throw new IllegalArgumentException("detection needs a box or a mask");
+    if (Double.isNaN(score)) throw new IllegalArgumentException("score is NaN");
+    classProbabilities = classProbabilities == null ? Map.of() : Map.copyOf(classProbabilities);
+    if (!(visibility == -1 || (visibility >= 0 && visibility <= 1)))
+      throw new IllegalArgumentException("visibility not in [0,1] (or -1 = unknown): " + visibility);
+  }
+
+  /** A visible, human-style box label. */
+  public static Detection of(int frame, int trackId, String label, Box box) {
+    return new Detection(frame, trackId, label, box, null, 1.0, Map.of(), -1, false, false, false);
+  }
+
+  /** The box, or the mask's bounding box when only a mask was given (empty mask: null). */
+  public Box boxOrMaskBox() {
+    return box != null ? box : mask.bbox().orElse(null);
+  }
+
+  public Detection withTrackId(int id) {
+    return new Detection(frame, id, label, box, mask, score, classProbabilities, visibility, occluded, outside, keyframe);
+  }
+
+  public Detection withLabel(String newLabel) {
+    return new Detection(frame, trackId, newLabel, box, mask, score, classProbabilities, visibility, occluded, outside, keyframe);
+  }
+
+  public Detection withBox(Box newBox) {
+    return new Detection(frame, trackId, label, newBox, mask, score, classProbabilities, visibility, occluded, outside, keyframe);
+  }
+
+  public Detection withMask(Mask newMask) {
+    return new Detection(frame, trackId, label, box, newMask, score, classProbabilities, visibility, occluded, outside, keyframe);
+  }
+
+  public Detection withScore(double newScore) {
+    return new Detection(frame, trackId, label, box, mask, newScore, classProbabilities, visibility, occluded, outside, keyframe);
+  }
+
+  public Detection withFlags(boolean isOccluded, boolean isOutside, boolean isKeyframe) {
+    return new Detection(frame, trackId, label, box, mask, score, classProbabilities, visibility, isOccluded, isOutside, isKeyframe);
+  }
+}
