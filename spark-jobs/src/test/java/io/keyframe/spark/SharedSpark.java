@@ -1,6 +1,6 @@
 package io.keyframe.spark;
 
-import io.keyframe.spark.session.ProgressListener;
+import io.keyframe.dataset.ProgressListener;
 import io.keyframe.spark.session.SparkSessions;
 import org.apache.spark.sql.SparkSession;
 

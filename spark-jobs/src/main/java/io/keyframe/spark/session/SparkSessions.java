@@ -1,5 +1,6 @@
 package io.keyframe.spark.session;
 
+import io.keyframe.dataset.ProgressListener;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
 

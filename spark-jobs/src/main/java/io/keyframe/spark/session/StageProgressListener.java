@@ -1,18 +1,24 @@
 package io.keyframe.spark.session;
 
+import io.keyframe.dataset.ProgressListener;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerStageCompleted;
 import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
-import org.apache.spark.scheduler.StageInfo;
 
-/** Spark listener that turns task and stage events into {@link StageProgress} for a {@link ProgressListener}. */
+/**
+ * Forwards Spark's task progress per stage to a {@link ProgressListener}: stage name = the job
+ * description a keyframe job sets ({@code agreement: metrics}) or {@code spark}, units = tasks.
+ */
 public final class StageProgressListener extends SparkListener {
-  private record Running(String name, int total, long startNanos, int[] done) {}
+  private record Running(String name, int total, AtomicInteger done) {}
 
   private final ProgressListener target;
+  private final Map<Integer, String> stageNames = new ConcurrentHashMap<>();
   private final Map<Integer, Running> running = new ConcurrentHashMap<>();
 
   public StageProgressListener(ProgressListener target) {
@@ -20,32 +26,32 @@ public final class StageProgressListener extends SparkListener {
   }
 
   @Override
+  public void onJobStart(SparkListenerJobStart event) {
+    String description = event.properties() == null ? null : event.properties().getProperty("spark.job.description");
+    String name = description == null || description.isBlank() ? "spark" : description;
+    scala.jdk.javaapi.CollectionConverters.asJava(event.stageIds())
+        .forEach(id -> stageNames.put((Integer) id, name));
+  }
+
+  @Override
   public void onStageSubmitted(SparkListenerStageSubmitted event) {
-    StageInfo info = event.stageInfo();
-    running.put(info.stageId(), new Running(info.name(), info.numTasks(), System.nanoTime(), new int[1]));
-    target.stage(new StageProgress(info.stageId(), info.name(), 0, info.numTasks(), 0, false));
+    int id = event.stageInfo().stageId();
+    Running r = new Running(stageNames.getOrDefault(id, "spark"), event.stageInfo().numTasks(), new AtomicInteger());
+    running.put(id, r);
+    target.progress(r.name, 0, r.total);
   }
 
   @Override
   public void onTaskEnd(SparkListenerTaskEnd event) {
     Running r = running.get(event.stageId());
-    if (r == null) return;
-    int done;
-    synchronized (r.done) {
-      done = ++r.done[0];
-    }
-    target.stage(new StageProgress(event.stageId(), r.name, done, r.total, seconds(r), false));
+    if (r != null) target.progress(r.name, r.done.incrementAndGet(), r.total);
   }
 
   @Override
   public void onStageCompleted(SparkListenerStageCompleted event) {
-    StageInfo info = event.stageInfo();
-    Running r = running.remove(info.stageId());
-    double elapsed = r == null ? 0 : seconds(r);
-    target.stage(new StageProgress(info.stageId(), info.name(), info.numTasks(), info.numTasks(), elapsed, true));
-  }
-
-  private static double seconds(Running r) {
-    return (System.nanoTime() - r.startNanos) / 1e9;
+    int id = event.stageInfo().stageId();
+    Running r = running.remove(id);
+    stageNames.remove(id);
+    if (r != null) target.progress(r.name, r.total, r.total);
   }
 }
