@@ -41,8 +41,8 @@ public enum Table {
       f("detre", DoubleType), f("detpr", DoubleType), f("assre", DoubleType), f("asspr", DoubleType),
       f("num_switches", IntegerType), f("num_fragmentations", IntegerType), f("num_false_positives", IntegerType),
       f("num_misses", IntegerType), f("mostly_tracked", IntegerType), f("partially_tracked", IntegerType),
-      f("mostly_lost", IntegerType), f("num_objects", IntegerType), f("idsw_after_occlusion", IntegerType),
-      f("frag_after_occlusion", IntegerType)),
+      f("mostly_lost", IntegerType), f("num_objects", IntegerType), nullable("idsw_after_occlusion", IntegerType),
+      nullable("frag_after_occlusion", IntegerType)),
   ID_SWITCHES(
       Partitioning.VIDEO,
       f("pred_source", StringType), f("frame", IntegerType), f("gt_id", IntegerType), f("old_pred_id", IntegerType),
