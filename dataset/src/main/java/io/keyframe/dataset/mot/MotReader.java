@@ -88,9 +88,9 @@ public final class MotReader {
         else classLabelsUsed.add(label);
         if (known != null && frame >= known.frameCount())
           throw new BadAnnotationException(file, lineNo, frame, "frame",
-              "frame " + frame1 + " is beyond the video's " + known.frameCount() + " frames");
+              "MOT frame " + frame1 + " (index " + frame + ") is beyond the video's " + known.frameCount() + " frames");
         if (id != Detection.UNTRACKED && !seen.add(((long) frame << 32) | id))
-          throw new BadAnnotationException(file, lineNo, frame, "id", "object id " + id + " appears twice in frame " + frame1);
+          throw new BadAnnotationException(file, lineNo, frame, "id", "object id " + id + " appears twice in MOT frame " + frame1);
         out.add(new Detection(frame, id, label, new Box(x, y, w, h), null, conf, Map.of(), visibility, false, false, false));
         maxX = Math.max(maxX, x + w);
         maxY = Math.max(maxY, y + h);
