@@ -73,6 +73,14 @@ public final class FleissKappa {
       if (complete) rows.add(c);
     }
     if (rows.isEmpty()) return Agreement.undefined("no item was rated by every rater");
-    return ofCounts(rows.toArray(new double[0][]), method);
+    // statsmodels' aggregate_raters only has columns for categories that occur (matters for Randolph).
+    boolean[] used = new boolean[k];
+    for (double[] r : rows) for (int c = 0; c < k; c++) used[c] |= r[c] > 0;
+    int u = 0;
+    for (boolean b : used) if (b) u++;
+    double[][] counts = new double[rows.size()][u];
+    for (int i = 0; i < rows.size(); i++)
+      for (int c = 0, x = 0; c < k; c++) if (used[c]) counts[i][x++] = rows.get(i)[c];
+    return ofCounts(counts, method);
   }
 }
