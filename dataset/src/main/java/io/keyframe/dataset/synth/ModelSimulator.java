@@ -169,11 +169,10 @@ public final class ModelSimulator {
     double y1 = AnnotatorSimulator.round2(Math.max(0, b.y() + dy1));
     double x2 = AnnotatorSimulator.round2(Math.min(v.width(), b.x2() + dx2));
     double y2 = AnnotatorSimulator.round2(Math.min(v.height(), b.y2() + dy2));
-    if (x2 - x1 < 1 || y2 - y1 < 1) {
-      x2 = Math.min(v.width(), x1 + 1);
-      y2 = Math.min(v.height(), y1 + 1);
-      if (x2 - x1 <= 0 || y2 - y1 <= 0) return null;
-    }
+    // Keep at least one pixel per side, each side on its own.
+    if (x2 - x1 < 1) x2 = Math.min(v.width(), x1 + 1);
+    if (y2 - y1 < 1) y2 = Math.min(v.height(), y1 + 1);
+    if (x2 - x1 <= 0 || y2 - y1 <= 0) return null;
     return Box.fromCorners(x1, y1, x2, y2);
   }
 }
