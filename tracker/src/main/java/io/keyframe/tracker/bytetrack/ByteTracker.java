@@ -4,11 +4,12 @@ import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.Box;
 import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.OcclusionEvent;
+import io.keyframe.dataset.ProgressListener;
 import io.keyframe.dataset.Provenance;
 import io.keyframe.tracker.FrameImages;
-import io.keyframe.tracker.ProgressListener;
 import io.keyframe.tracker.RecommendedKeyframe;
 import io.keyframe.tracker.TrackInvariants;
+import io.keyframe.tracker.Throughput;
 import io.keyframe.tracker.TrackingResult;
 import io.keyframe.tracker.appearance.ColourHistogram;
 import java.awt.image.BufferedImage;
@@ -61,7 +62,7 @@ public final class ByteTracker {
    * @param frames pixels for appearance, or {@link FrameImages#NONE}
    * @param keyframes human boxes with track IDs (CVAT keyframes, supplied boxes); each ID must keep
    *     one class and appear at most once per frame
-   * @param progress receives frames/s and ETA
+   * @param progress receives stage {@code track}, frames done and frames in all (may be null)
    */
   public TrackingResult track(
       AnnotationSet detections, FrameImages frames, List<Detection> keyframes, ProgressListener progress) {
@@ -85,7 +86,7 @@ public final class ByteTracker {
     Run(AnnotationSet input, FrameImages frames, List<Detection> keyframes, ProgressListener progress) {
       this.input = Objects.requireNonNull(input, "detections");
       this.frames = frames;
-      this.progress = progress;
+      this.progress = progress == null ? ProgressListener.NONE : progress;
       Map<Integer, String> classOfId = new HashMap<>();
       Set<Long> idFrame = new HashSet<>();
       for (Detection k : keyframes == null ? List.<Detection>of() : keyframes) {
@@ -107,12 +108,12 @@ public final class ByteTracker {
       for (int f : byFrame.keySet()) maxFrame = Math.max(maxFrame, f);
       for (int f : keyframesByFrame.keySet()) maxFrame = Math.max(maxFrame, f);
       lastFrame = maxFrame;
-      ProgressListener.Meter meter = new ProgressListener.Meter(progress, maxFrame + 1);
+      Throughput clock = new Throughput();
       for (int f = 0; f <= maxFrame; f++) {
         step(f, byFrame.getOrDefault(f, List.of()));
-        meter.frameDone(f + 1);
+        progress.progress("track", f + 1, maxFrame + 1);
       }
-      double fps = meter.fps(maxFrame + 1);
+      double fps = clock.fps(maxFrame + 1);
       closeOpenOcclusions();
       return new TrackingResult(output(), sortedOcclusions(), List.copyOf(recommended.values()), fps);
     }

@@ -9,7 +9,7 @@ import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.OcclusionEvent;
 import io.keyframe.dataset.Track;
 import io.keyframe.tracker.FrameImages;
-import io.keyframe.tracker.ProgressListener;
+import io.keyframe.dataset.ProgressListener;
 import io.keyframe.tracker.RecommendedKeyframe;
 import io.keyframe.tracker.TrackingResult;
 import java.awt.Color;
@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -192,18 +191,16 @@ class ByteTrackerTest {
   }
 
   @Test
-  void progress_reports_every_frame_with_fps() {
+  void progress_reports_every_frame_and_throughput_is_measured() {
     AnnotationSet dets = Scene.detections(25, 0, 10, Scene.mover(1, "person", 100, 100, 1, 0));
-    AtomicInteger calls = new AtomicInteger();
-    List<double[]> last = new ArrayList<>();
-    new ByteTracker(NO_STITCH).track(dets, null, List.of(), (done, total, fps, eta) -> {
-      calls.incrementAndGet();
-      assertThat(total).isEqualTo(25);
-      assertThat(fps).isPositive();
-      last.add(new double[] {done, eta});
+    List<long[]> calls = new ArrayList<>();
+    TrackingResult r = new ByteTracker(NO_STITCH).track(dets, null, List.of(), (stage, done, total) -> {
+      assertThat(stage).isEqualTo("track");
+      calls.add(new long[] {done, total});
     });
-    assertThat(calls).hasValue(25);
-    assertThat(last.get(24)[1]).isZero();
+    assertThat(calls).hasSize(25);
+    assertThat(calls.get(24)).containsExactly(25, 25);
+    assertThat(r.framesPerSecond()).isPositive();
   }
 
   private static Detection det(int f, Box b) {
