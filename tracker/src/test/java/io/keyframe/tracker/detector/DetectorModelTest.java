@@ -12,6 +12,8 @@ import io.keyframe.dataset.Frame;
 import io.keyframe.dataset.Provenance;
 import io.keyframe.dataset.Track;
 import io.keyframe.dataset.Video;
+import io.keyframe.dataset.frames.FrameSource;
+import io.keyframe.dataset.frames.Mp4FrameSource;
 import io.keyframe.tracker.FrameImages;
 import io.keyframe.tracker.TrackingResult;
 import io.keyframe.tracker.bytetrack.ByteTrackConfig;
@@ -35,7 +37,13 @@ class DetectorModelTest {
 
   @BeforeAll
   static void decode() throws Exception {
-    frames = Mp4Frames.first(SHARED.resolve("videos/bedroom.mp4").toFile(), 40, 1);
+    try (FrameSource source = new Mp4FrameSource(SHARED.resolve("videos/bedroom.mp4"))) {
+      frames = new java.util.ArrayList<>();
+      for (Frame f : source) {
+        frames.add(f);
+        if (frames.size() == 40) break;
+      }
+    }
   }
 
   private static Video video() {
