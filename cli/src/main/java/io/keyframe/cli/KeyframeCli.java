@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     description = "What to label next in occlusion-heavy videos, and how good the labels are.",
     subcommands = {
       ServeCommand.class,
+      NotebookCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class KeyframeCli implements Runnable {

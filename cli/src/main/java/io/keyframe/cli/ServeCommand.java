@@ -1,7 +1,6 @@
 package io.keyframe.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,10 +8,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/**
- * Starts the report server in its own JVM: Javalin 7 (servlet 6) and Spark 4 (servlet 5) cannot
- * share a classpath, so the server has its own jar and classpath file built next to this one.
- */
+/** Starts the report server (in its own JVM, see {@link ReportJvm}). */
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
@@ -32,28 +28,8 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    Path home = Path.of(System.getProperty("keyframe.home", ".")).toAbsolutePath().normalize();
-    Path target = home.resolve("report-server/target");
-    Path classpathFile = target.resolve("classpath.txt");
-    if (!Files.isRegularFile(classpathFile))
-      throw new IllegalStateException("report server is not built: run ./mvnw -B -DskipTests package in " + home);
-    String jar;
-    try (var files = Files.list(target)) {
-      jar = files.filter(p -> p.getFileName().toString().matches("report-server-.*\\.jar"))
-          .filter(p -> !p.getFileName().toString().endsWith("-sources.jar"))
-          .findFirst().orElseThrow(() -> new IllegalStateException("report server jar missing in " + target))
-          .toString();
-    }
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx" + System.getProperty("keyframe.serve.heap", "1g"));
-    cmd.add("-cp");
-    cmd.add(jar + java.io.File.pathSeparator + Files.readString(classpathFile).trim());
-    cmd.add("io.keyframe.report.ReportServerMain");
-    cmd.addAll(List.of("--data", data.toString(), "--port", Integer.toString(port), "--host", host));
-    if (tokens != null) cmd.addAll(List.of("--tokens", tokens.toString()));
-    Process p = new ProcessBuilder(cmd).inheritIO().start();
-    Runtime.getRuntime().addShutdownHook(new Thread(p::destroy));
-    return p.waitFor();
+    List<String> args = new ArrayList<>(List.of("--data", data.toString(), "--port", Integer.toString(port), "--host", host));
+    if (tokens != null) args.addAll(List.of("--tokens", tokens.toString()));
+    return ReportJvm.run("io.keyframe.report.ReportServerMain", args);
   }
 }
