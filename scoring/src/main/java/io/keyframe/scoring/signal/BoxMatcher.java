@@ -8,7 +8,7 @@ import io.keyframe.dataset.Box;
  */
 interface BoxMatcher {
   /** The matcher every signal uses. */
-  BoxMatcher DEFAULT = new InterimMatcher();
+  BoxMatcher DEFAULT = new MetricsMatcher();
 
   /** Intersection over union of two boxes. */
   double iou(Box a, Box b);
