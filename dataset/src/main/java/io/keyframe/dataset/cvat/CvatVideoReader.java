@@ -44,8 +44,9 @@ public final class CvatVideoReader {
   private final Set<String> metaLabels = new LinkedHashSet<>();
   private final Set<String> trackLabels = new LinkedHashSet<>();
   private final List<Detection> detections = new ArrayList<>();
+  // (track, frame) -> index into detections << 2 | shapes seen there (1 = box, 2 = mask).
   private final Map<Long, Integer> slot = new HashMap<>();
-  private final Map<Long, String> shapeKind = new HashMap<>();
+  private int metaDepth = -1;
   private String taskName;
   private int size = -1;
   private int frameWidth = -1;
@@ -122,11 +123,12 @@ public final class CvatVideoReader {
   }
 
   private boolean inMeta() {
-    return path.contains("meta");
+    return metaDepth >= 0 && path.size() > metaDepth;
   }
 
   private void start(String name) {
     switch (name) {
+      case "meta" -> { if (metaDepth == -1) metaDepth = path.size() - 1; }
       case "image" -> throw bad(-1, "image", "CVAT for images is not supported; export the task as CVAT for video 1.1");
       case "keyframe_video" -> { if (inMeta()) kfVideo = attributes(); }
       case "keyframe_provenance" -> { if (inMeta()) kfProvenance = attributes(); }
@@ -144,6 +146,10 @@ public final class CvatVideoReader {
   }
 
   private void end(String name) {
+    if (name.equals("meta") && path.size() == metaDepth) {
+      metaDepth = -2; // only the first <meta> counts
+      return;
+    }
     if (!inMeta()) {
       if (name.equals("track")) trackId = -1;
       return;
@@ -210,21 +216,20 @@ public final class CvatVideoReader {
     }
     maxFrame = Math.max(maxFrame, frame);
     long key = ((long) trackId << 32) | frame;
+    int kindBit = kind.equals("box") ? 1 : 2;
     Integer at = slot.get(key);
     if (at == null) {
-      slot.put(key, detections.size());
-      shapeKind.put(key, kind);
+      slot.put(key, detections.size() << 2 | kindBit);
       detections.add(new Detection(frame, trackId, trackLabel, box, mask, 1.0, Map.of(), -1, occluded, outside, keyframe));
       return;
     }
-    Detection d = detections.get(at);
-    String had = shapeKind.get(key);
-    if (had.equals(kind) || had.equals("both"))
+    if ((at & kindBit) != 0)
       throw bad(frame, "frame", "track " + trackId + " has two <" + kind + "> shapes in frame " + frame);
+    Detection d = detections.get(at >> 2);
     if (d.occluded() != occluded || d.outside() != outside || d.keyframe() != keyframe)
       throw bad(frame, "occluded", "the box and mask of track " + trackId + " in frame " + frame + " disagree on their flags");
-    shapeKind.put(key, "both");
-    detections.set(at, box != null ? d.withBox(box) : d.withMask(mask));
+    slot.put(key, at | kindBit);
+    detections.set(at >> 2, box != null ? d.withBox(box) : d.withMask(mask));
   }
 
   private AnnotationSet build() {
