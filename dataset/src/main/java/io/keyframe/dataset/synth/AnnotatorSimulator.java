@@ -118,7 +118,7 @@ public final class AnnotatorSimulator {
       for (Detection d : here) {
         if (d.trackId() == a || swapped.contains(d.trackId()) || droppedWhole.contains(d.trackId())) continue;
         if (!d.label().equals(da.label())) continue;
-        double dist = Math.hypot(d.box().centerX() - da.box().centerX(), d.box().centerY() - da.box().centerY());
+        double dist = StrictMath.hypot(d.box().centerX() - da.box().centerX(), d.box().centerY() - da.box().centerY());
         if (dist < bestDist) {
           bestDist = dist;
           best = d;
