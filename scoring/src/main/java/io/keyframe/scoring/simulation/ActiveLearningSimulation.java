@@ -91,20 +91,20 @@ public final class ActiveLearningSimulation {
       long caught = 0, total = 0;
       int touched = 0, faults = 0;
       List<AnnotationSet> fixed = new ArrayList<>();
+      Map<String, long[]> byKind = new java.util.TreeMap<>();
       for (SimulatedVideo v : batch) {
         Set<Integer> mine = reviewed.getOrDefault(v.evidence().video().id(), Set.of());
-        int[] err = v.errorsPerFrame();
-        for (int f = 0; f < err.length; f++) {
-          total += err[f];
-          if (mine.contains(f)) caught += err[f];
-        }
         for (InjectedError e : v.errors()) {
           faults++;
-          for (int f = e.startFrame(); f <= e.endFrame(); f++)
-            if (mine.contains(f)) {
-              touched++;
-              break;
-            }
+          java.util.BitSet frames = v.frames(e);
+          long in = 0;
+          for (int f = frames.nextSetBit(0); f >= 0; f = frames.nextSetBit(f + 1)) if (mine.contains(f)) in++;
+          caught += in;
+          total += frames.cardinality();
+          if (in > 0) touched++;
+          long[] k = byKind.computeIfAbsent(e.kind(), x -> new long[2]);
+          k[0] += in;
+          k[1] += frames.cardinality();
         }
         if (quality) fixed.add(expertFix(v, mine));
       }
@@ -121,7 +121,7 @@ public final class ActiveLearningSimulation {
         idf1After = q1[0];
         hotaAfter = q1[1];
       }
-      out.add(new BatchOutcome(name, seed, b, picked.size(), caught, total, touched, faults, idf1Before, idf1After, hotaBefore, hotaAfter));
+      out.add(new BatchOutcome(name, seed, b, picked.size(), caught, total, touched, faults, idf1Before, idf1After, hotaBefore, hotaAfter, byKind));
     }
     return out;
   }
