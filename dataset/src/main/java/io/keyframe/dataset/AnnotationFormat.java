@@ -1,0 +1,54 @@
+package io.keyframe.dataset;
+
+import java.util.Locale;
+
+/** The annotation file formats keyframe reads and writes; see dataset/FORMATS.md for the field mapping. */
+public enum AnnotationFormat {
+  /** MOTChallenge text ({@code frame,id,x,y,w,h,conf,...}), 1-based frames. */
+  MOT("txt", true),
+  /** CVAT for video 1.1 XML. */
+  CVAT_VIDEO("xml", true),
+  /** COCO instances JSON, one image per frame. */
+  COCO("json", true),
+  /** YouTube-VIS JSON, one annotation per track. */
+  YOUTUBE_VIS("json", true),
+  /** SA-V (SAM 2) masklet JSON; read only. */
+  SAV("json", false);
+
+  private final String extension;
+  private final boolean writable;
+
+  AnnotationFormat(String extension, boolean writable) {
+    this.extension = extension;
+    this.writable = writable;
+  }
+
+  /** The usual file extension, without the dot. */
+  public String extension() {
+    return extension;
+  }
+
+  /** Whether keyframe can write this format. */
+  public boolean writable() {
+    return writable;
+  }
+
+  /**
+   * Parses a user's name for a format: the enum name or a short alias ({@code mot}, {@code cvat},
+   * {@code coco}, {@code ytvis}/{@code youtube-vis}, {@code sav}/{@code sa-v}), any case.
+   *
+   * @throws IllegalArgumentException naming the accepted names
+   */
+  public static AnnotationFormat parse(String name) {
+    String n = name.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+    return switch (n) {
+      case "mot", "motchallenge" -> MOT;
+      case "cvat", "cvat-video", "cvat-xml" -> CVAT_VIDEO;
+      case "coco" -> COCO;
+      case "ytvis", "youtube-vis", "youtubevis" -> YOUTUBE_VIS;
+      case "sav", "sa-v" -> SAV;
+      default -> throw new IllegalArgumentException(
+          "unknown annotation format '" + name + "'; use one of mot, cvat, coco, ytvis, sav");
+    };
+  }
+}

@@ -1,0 +1,163 @@
+package io.keyframe.dataset.cvat;
+
+import static io.keyframe.dataset.CanonicalNumber.format;
+
+import io.keyframe.dataset.AnnotationSet;
+import io.keyframe.dataset.AtomicOutput;
+import io.keyframe.dataset.Detection;
+import io.keyframe.dataset.Provenance;
+import io.keyframe.dataset.Video;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * Writes CVAT for video 1.1 XML with {@code XMLStreamWriter}, atomically. Each track becomes a
+ * {@code <track>}; a detection becomes a {@code <box>}, a {@code <mask>}, or both (same frame) when
+ * it has both. Video id, frame rate and provenance go into {@code <meta>} as {@code
+ * <keyframe_video>} and {@code <keyframe_provenance>}, which CVAT ignores. Scores, class
+ * probabilities and visibility have no place in the format and are not written; untracked
+ * detections get fresh track ids above the largest one.
+ */
+public final class CvatVideoWriter {
+  private CvatVideoWriter() {}
+
+  public static void write(Path target, AnnotationSet set) throws IOException {
+    Map<Integer, List<Detection>> tracks = new TreeMap<>();
+    List<Detection> untracked = new ArrayList<>();
+    for (Detection d : set.detections()) {
+      if (d.trackId() == Detection.UNTRACKED) untracked.add(d);
+      else tracks.computeIfAbsent(d.trackId(), k -> new ArrayList<>()).add(d);
+    }
+    int next = tracks.isEmpty() ? 0 : ((TreeMap<Integer, List<Detection>>) tracks).lastKey() + 1;
+    for (Detection d : untracked) tracks.put(next++, List.of(d));
+    AtomicOutput.write(target, out -> {
+      try {
+        XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "utf-8");
+        w.writeStartDocument("utf-8", "1.0");
+        nl(w, 0);
+        w.writeStartElement("annotations");
+        leaf(w, 1, "version", "1.1");
+        meta(w, set);
+        String source = set.provenance().kind() == Provenance.Kind.MODEL ? "auto" : "manual";
+        for (var e : tracks.entrySet()) track(w, e.getKey(), e.getValue(), source);
+        nl(w, 0);
+        w.writeEndElement();
+        w.writeCharacters("\n");
+        w.writeEndDocument();
+        w.flush();
+        w.close();
+      } catch (XMLStreamException e) {
+        throw new IOException("cannot write CVAT XML: " + e.getMessage(), e);
+      }
+    });
+  }
+
+  private static void meta(XMLStreamWriter w, AnnotationSet set) throws XMLStreamException {
+    Video v = set.video();
+    nl(w, 1);
+    w.writeStartElement("meta");
+    nl(w, 2);
+    w.writeStartElement("task");
+    leaf(w, 3, "name", v.id());
+    leaf(w, 3, "size", Integer.toString(v.frameCount()));
+    leaf(w, 3, "mode", "interpolation");
+    leaf(w, 3, "overlap", "0");
+    leaf(w, 3, "start_frame", "0");
+    leaf(w, 3, "stop_frame", Integer.toString(Math.max(0, v.frameCount() - 1)));
+    nl(w, 3);
+    w.writeStartElement("labels");
+    for (String label : set.labels()) {
+      nl(w, 4);
+      w.writeStartElement("label");
+      leaf(w, 5, "name", label);
+      leaf(w, 5, "type", "any");
+      nl(w, 4);
+      w.writeEndElement();
+    }
+    nl(w, 3);
+    w.writeEndElement();
+    nl(w, 3);
+    w.writeStartElement("original_size");
+    leaf(w, 4, "width", Integer.toString(v.width()));
+    leaf(w, 4, "height", Integer.toString(v.height()));
+    nl(w, 3);
+    w.writeEndElement();
+    nl(w, 2);
+    w.writeEndElement();
+    nl(w, 2);
+    w.writeEmptyElement("keyframe_video");
+    w.writeAttribute("id", v.id());
+    w.writeAttribute("fps", format(v.fps()));
+    w.writeAttribute("source_path", v.sourcePath());
+    Provenance p = set.provenance();
+    nl(w, 2);
+    w.writeEmptyElement("keyframe_provenance");
+    w.writeAttribute("kind", p.kind().name());
+    w.writeAttribute("source", p.source());
+    w.writeAttribute("model_sha256", p.modelSha256());
+    w.writeAttribute("time", p.time() == null ? "" : p.time().toString());
+    w.writeAttribute("tool", p.tool());
+    nl(w, 1);
+    w.writeEndElement();
+  }
+
+  private static void track(XMLStreamWriter w, int id, List<Detection> ds, String source) throws XMLStreamException {
+    nl(w, 1);
+    w.writeStartElement("track");
+    w.writeAttribute("id", Integer.toString(id));
+    w.writeAttribute("label", ds.get(0).label());
+    w.writeAttribute("source", source);
+    for (Detection d : ds) {
+      if (d.box() != null) {
+        nl(w, 2);
+        w.writeEmptyElement("box");
+        flags(w, d);
+        w.writeAttribute("xtl", format(d.box().x()));
+        w.writeAttribute("ytl", format(d.box().y()));
+        w.writeAttribute("xbr", format(d.box().x2()));
+        w.writeAttribute("ybr", format(d.box().y2()));
+        w.writeAttribute("z_order", "0");
+      }
+      if (d.mask() != null) {
+        CvatRle rle = CvatRle.of(d.mask());
+        nl(w, 2);
+        w.writeEmptyElement("mask");
+        flags(w, d);
+        w.writeAttribute("rle", rle.runsText());
+        w.writeAttribute("left", Integer.toString(rle.left()));
+        w.writeAttribute("top", Integer.toString(rle.top()));
+        w.writeAttribute("width", Integer.toString(rle.width()));
+        w.writeAttribute("height", Integer.toString(rle.height()));
+        w.writeAttribute("z_order", "0");
+      }
+    }
+    nl(w, 1);
+    w.writeEndElement();
+  }
+
+  private static void flags(XMLStreamWriter w, Detection d) throws XMLStreamException {
+    w.writeAttribute("frame", Integer.toString(d.frame()));
+    w.writeAttribute("outside", d.outside() ? "1" : "0");
+    w.writeAttribute("occluded", d.occluded() ? "1" : "0");
+    w.writeAttribute("keyframe", d.keyframe() ? "1" : "0");
+  }
+
+  private static void leaf(XMLStreamWriter w, int depth, String name, String value) throws XMLStreamException {
+    nl(w, depth);
+    w.writeStartElement(name);
+    w.writeCharacters(value);
+    w.writeEndElement();
+  }
+
+  private static void nl(XMLStreamWriter w, int depth) throws XMLStreamException {
+    w.writeCharacters("\n" + "  ".repeat(depth));
+  }
+}

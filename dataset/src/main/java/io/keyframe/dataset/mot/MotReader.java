@@ -1,0 +1,164 @@
+package io.keyframe.dataset.mot;
+
+import io.keyframe.dataset.AnnotationSet;
+import io.keyframe.dataset.BadAnnotationException;
+import io.keyframe.dataset.Box;
+import io.keyframe.dataset.Detection;
+import io.keyframe.dataset.Provenance;
+import io.keyframe.dataset.Video;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads a MOTChallenge text file line by line. A line whose columns 8-10 are all -1 is a results
+ * line (MOT15 layout, TUD-Campus): label {@value MotOptions#DEFAULT_LABEL}, visibility unknown.
+ * Otherwise columns 8 and 9 are class and visibility (MOT16+ ground truth); further columns are
+ * ignored. Any bad line throws {@link BadAnnotationException} naming the line and column.
+ */
+public final class MotReader {
+  /** Frame rate assumed when neither options nor seqinfo.ini give one. */
+  public static final double UNKNOWN_FPS = 30;
+
+  private static final String[] COLUMN =
+      {"frame", "id", "x", "y", "w", "h", "conf", "class", "visibility", "z"};
+
+  private MotReader() {}
+
+  public static AnnotationSet read(Path file) throws IOException {
+    return read(file, MotOptions.defaults());
+  }
+
+  public static AnnotationSet read(Path file, MotOptions options) throws IOException {
+    Video known = options.video() != null ? options.video() : SeqInfo.near(file).orElse(null);
+    List<Detection> out = new ArrayList<>();
+    Set<Long> seen = new HashSet<>();
+    Set<String> numericLabels = new TreeSet<>((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)));
+    boolean usesDefault = false;
+    Set<String> classLabelsUsed = new LinkedHashSet<>();
+    double maxX = 1, maxY = 1;
+    int maxFrame = -1;
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String text;
+      long lineNo = 0;
+      while ((text = r.readLine()) != null) {
+        lineNo++;
+        if (text.isBlank()) continue;
+        String[] c = text.split(",", -1);
+        if (c.length < 7)
+          throw new BadAnnotationException(file, lineNo, -1, COLUMN[Math.min(c.length, 6)],
+              "expected at least 7 comma-separated columns (frame,id,x,y,w,h,conf), got " + c.length);
+        int frame1 = integer(file, lineNo, -1, c, 0);
+        if (frame1 < 1)
+          throw new BadAnnotationException(file, lineNo, -1, "frame", "MOTChallenge frames start at 1, got " + frame1);
+        int frame = frame1 - 1;
+        int id = integer(file, lineNo, frame, c, 1);
+        if (id < Detection.UNTRACKED)
+          throw new BadAnnotationException(file, lineNo, frame, "id", "negative object id " + id + " (only -1 = untracked)");
+        double x = real(file, lineNo, frame, c, 2);
+        double y = real(file, lineNo, frame, c, 3);
+        double w = real(file, lineNo, frame, c, 4);
+        double h = real(file, lineNo, frame, c, 5);
+        double conf = real(file, lineNo, frame, c, 6);
+        if (!(w > 0)) throw new BadAnnotationException(file, lineNo, frame, "w", "box width must be > 0, got " + c[4].trim());
+        if (!(h > 0)) throw new BadAnnotationException(file, lineNo, frame, "h", "box height must be > 0, got " + c[5].trim());
+        boolean results = c.length >= 10 && isMinusOne(c[7]) && isMinusOne(c[8]) && isMinusOne(c[9]);
+        String label = MotOptions.DEFAULT_LABEL;
+        double visibility = -1;
+        if (!results && c.length >= 8) {
+          int cls = integer(file, lineNo, frame, c, 7);
+          label = labelOf(file, lineNo, frame, cls, options.classes());
+          if (c.length >= 9) {
+            visibility = real(file, lineNo, frame, c, 8);
+            if (!(visibility == -1 || (visibility >= 0 && visibility <= 1)))
+              throw new BadAnnotationException(file, lineNo, frame, "visibility", "must be in [0,1] or -1, got " + c[8].trim());
+          }
+        }
+        if (label.equals(MotOptions.DEFAULT_LABEL)) usesDefault = true;
+        else if (options.classes().isEmpty()) numericLabels.add(label);
+        else classLabelsUsed.add(label);
+        if (known != null && frame >= known.frameCount())
+          throw new BadAnnotationException(file, lineNo, frame, "frame",
+              "MOT frame " + frame1 + " (index " + frame + ") is beyond the video's " + known.frameCount() + " frames");
+        if (id != Detection.UNTRACKED && !seen.add(((long) frame << 32) | id))
+          throw new BadAnnotationException(file, lineNo, frame, "id", "object id " + id + " appears twice in MOT frame " + frame1);
+        out.add(new Detection(frame, id, label, new Box(x, y, w, h), null, conf, Map.of(), visibility, false, false, false));
+        maxX = Math.max(maxX, x + w);
+        maxY = Math.max(maxY, y + h);
+        maxFrame = Math.max(maxFrame, frame);
+      }
+    }
+    List<String> labels = new ArrayList<>();
+    if (usesDefault) labels.add(MotOptions.DEFAULT_LABEL);
+    if (options.classes().isEmpty()) labels.addAll(numericLabels);
+    else labels.addAll(options.classes());
+    Video video = known != null ? known : derivedVideo(file, maxX, maxY, maxFrame);
+    return new AnnotationSet(video, Provenance.unknown(), labels, out);
+  }
+
+  /**
+   * A MOT file says nothing about its video: name it after the file, size it to hold every box,
+   * make it as long as the last annotated frame; the frame rate is {@link #UNKNOWN_FPS}.
+   */
+  private static Video derivedVideo(Path file, double maxX, double maxY, int maxFrame) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    if (dot > 0) name = name.substring(0, dot);
+    return new Video(name, UNKNOWN_FPS, (int) Math.ceil(maxX), (int) Math.ceil(maxY), maxFrame + 1, "");
+  }
+
+  private static String labelOf(Path file, long line, int frame, int cls, List<String> classes) {
+    if (cls == -1) return MotOptions.DEFAULT_LABEL;
+    if (classes.isEmpty()) {
+      if (cls < 0) throw new BadAnnotationException(file, line, frame, "class", "class id must be -1 or positive, got " + cls);
+      return Integer.toString(cls);
+    }
+    if (cls < 1 || cls > classes.size())
+      throw new BadAnnotationException(file, line, frame, "class",
+          "unknown class id " + cls + "; the class list has ids 1.." + classes.size());
+    return classes.get(cls - 1);
+  }
+
+  private static boolean isMinusOne(String s) {
+    try {
+      return Double.parseDouble(s.trim()) == -1;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static int integer(Path file, long line, int frame, String[] c, int col) {
+    String s = c[col].trim();
+    try {
+      return Integer.parseInt(s);
+    } catch (NumberFormatException e) {
+      // Some tools print integral columns as "3.0"; accept those, nothing else.
+      double d = real(file, line, frame, c, col);
+      if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE)
+        throw new BadAnnotationException(file, line, frame, COLUMN[col], "expected an integer, got '" + s + "'");
+      return (int) d;
+    }
+  }
+
+  private static double real(Path file, long line, int frame, String[] c, int col) {
+    String s = c[col].trim();
+    double d;
+    try {
+      d = Double.parseDouble(s);
+    } catch (NumberFormatException e) {
+      throw new BadAnnotationException(file, line, frame, COLUMN[col], "not a number: '" + s + "'");
+    }
+    if (!Double.isFinite(d))
+      throw new BadAnnotationException(file, line, frame, COLUMN[col], "not a finite number: '" + s + "'");
+    return d;
+  }
+}

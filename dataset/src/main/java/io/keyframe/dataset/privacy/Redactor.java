@@ -1,0 +1,71 @@
+package io.keyframe.dataset.privacy;
+
+import io.keyframe.dataset.AnnotationSet;
+import io.keyframe.dataset.Provenance;
+import io.keyframe.dataset.Video;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * What {@code --redact} does to an export: video IDs become pseudonyms, video file paths are
+ * dropped, annotator names become pseudonyms, parameter values that look like file paths are
+ * replaced by {@value #PATH_PLACEHOLDER}. Model names and ground-truth markers are kept: they name
+ * software, not people. Already-pseudonymised IDs pass through unchanged, so redacting twice is the
+ * same as redacting once.
+ */
+public final class Redactor {
+  /** Replaces a parameter value that looks like a file path. */
+  public static final String PATH_PLACEHOLDER = "[path]";
+
+  private static final Pattern PATH_LIKE =
+      Pattern.compile(".*([/\\\\]|^~|^[A-Za-z]:|\\.(mp4|avi|mov|mkv|webm|dcm|xml|json|jsonl|txt|csv|zip|parquet)$).*",
+          Pattern.CASE_INSENSITIVE);
+
+  private final Pseudonymiser pseudonyms;
+
+  public Redactor(Pseudonymiser pseudonyms) {
+    this.pseudonyms = Objects.requireNonNull(pseudonyms, "pseudonyms");
+  }
+
+  /** The set with its video pseudonymised and, for human work, the annotator pseudonymised. */
+  public AnnotationSet redact(AnnotationSet set) {
+    Provenance p = set.provenance();
+    Provenance q =
+        p.kind() == Provenance.Kind.ANNOTATOR
+            ? new Provenance(p.kind(), annotator(p.source()), p.modelSha256(), p.time(), p.tool())
+            : p;
+    return new AnnotationSet(redact(set.video()), q, set.labels(), set.detections());
+  }
+
+  /** The video with a pseudonymous ID and no source path. */
+  public Video redact(Video v) {
+    return new Video(video(v.id()), v.fps(), v.width(), v.height(), v.frameCount(), "");
+  }
+
+  /** {@code vid-xxxxxxxx} for a raw ID; a pseudonym passes through. */
+  public String video(String id) {
+    return Pseudonymiser.isPseudonym(id) ? id : pseudonyms.video(id);
+  }
+
+  /** {@code ann-xxxxxxxx} for a real name; a pseudonym passes through. */
+  public String annotator(String name) {
+    return Pseudonymiser.isPseudonym(name) ? name : pseudonyms.annotator(name);
+  }
+
+  /** The parameters with file-path-like values replaced (for audit entries and run tables). */
+  public static Map<String, String> parameters(Map<String, String> params) {
+    Map<String, String> out = new LinkedHashMap<>();
+    params.forEach((k, v) -> out.put(k, looksLikePath(v) ? PATH_PLACEHOLDER : v));
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * True for text that looks like a file path: has a separator, starts with {@code ~} or a drive
+   * letter, or ends with a video/annotation file extension. Errs towards redacting.
+   */
+  public static boolean looksLikePath(String value) {
+    return value != null && PATH_LIKE.matcher(value).matches();
+  }
+}

@@ -1,0 +1,122 @@
+package io.keyframe.dataset.cvat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.keyframe.dataset.AnnotationSet;
+import io.keyframe.dataset.Box;
+import io.keyframe.dataset.Detection;
+import io.keyframe.dataset.Mask;
+import io.keyframe.dataset.Provenance;
+import io.keyframe.dataset.SharedData;
+import io.keyframe.dataset.Video;
+import io.keyframe.dataset.mot.MotReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CvatVideoFormatTest {
+  @TempDir Path tmp;
+
+  // 3 rows x 4 columns; foreground at (row 1, col 1), (1, 2), (2, 2).
+  private static Mask threePixels() {
+    boolean[] rows = new boolean[12];
+    rows[1 * 4 + 1] = rows[1 * 4 + 2] = rows[2 * 4 + 2] = true;
+    return Mask.fromRowMajor(3, 4, rows);
+  }
+
+  private static Path resource(String name) {
+    return Path.of("src/test/resources/formats", name);
+  }
+
+  @Test
+  void cvatRleRunsOverTheRowsOfTheMasksOwnBox() {
+    // Box cols 1..2, rows 1..2; rows read (1,1)(1,2)(2,1)(2,2) = 1 1 0 1 -> runs 0,2,1,1.
+    CvatRle rle = CvatRle.of(threePixels());
+    assertThat(rle).isEqualTo(new CvatRle(1, 1, 2, 2, new int[] {0, 2, 1, 1}));
+    assertThat(rle.runsText()).isEqualTo("0, 2, 1, 1");
+    assertThat(rle.toMask(3, 4)).isEqualTo(threePixels());
+  }
+
+  @Test
+  void anEmptyMaskTravelsAsOneBackgroundPixel() {
+    CvatRle rle = CvatRle.of(Mask.empty(3, 4));
+    assertThat(rle).isEqualTo(new CvatRle(0, 0, 1, 1, new int[] {1}));
+    assertThat(rle.toMask(3, 4)).isEqualTo(Mask.empty(3, 4));
+  }
+
+  @Test
+  void readsACvatExportWithMetaLabelsFlagsAndMasks() throws IOException {
+    AnnotationSet set = CvatVideoReader.read(resource("cvat_video_sample.xml"));
+    assertThat(set.labels()).containsExactly("iv_pole", "bed_rail");
+    assertThat(set.video()).isEqualTo(new Video("ward-3 demo", CvatVideoReader.UNKNOWN_FPS, 4, 3, 5, ""));
+    assertThat(set.detections()).containsExactly(
+        new Detection(0, 0, "iv_pole", new Box(0.5, 0.25, 1.5, 2.75), null, 1, Map.of(), -1, false, false, true),
+        new Detection(1, 0, "iv_pole", new Box(0.75, 0.25, 1.5, 2.75), null, 1, Map.of(), -1, true, false, false),
+        new Detection(2, 0, "iv_pole", new Box(0.75, 0.25, 1.5, 2.75), null, 1, Map.of(), -1, false, true, true),
+        new Detection(3, 1, "bed_rail", null, threePixels(), 1, Map.of(), -1, false, false, true));
+  }
+
+  private static AnnotationSet handBuilt() {
+    Video video = new Video("ward-3", 12.5, 4, 3, 6, "videos/ward-3.mp4");
+    Provenance prov = Provenance.annotator("annotator-17", Instant.parse("2024-05-02T10:11:12Z"), "cvat 2.11");
+    return new AnnotationSet(video, prov, List.of("iv_pole", "bed_rail", "monitor"), List.of(
+        new Detection(0, 3, "iv_pole", new Box(0.5, 0.25, 1.5, 2.75), threePixels(), 1, Map.of(), -1, false, false, true),
+        new Detection(1, 3, "iv_pole", new Box(0.75, 0.25, 1.5, 2.5), null, 1, Map.of(), -1, true, false, false),
+        new Detection(2, 3, "iv_pole", new Box(0.75, 0.25, 1.5, 2.5), null, 1, Map.of(), -1, false, true, true),
+        new Detection(0, 5, "bed_rail", null, Mask.empty(3, 4), 1, Map.of(), -1, false, false, true),
+        new Detection(5, 5, "bed_rail", null, Mask.fromBox(3, 4, new Box(1, 0, 2, 2)), 1, Map.of(), -1, true, false, true)));
+  }
+
+  @Test
+  void handBuiltSetWithMasksFlagsAndProvenanceRoundTripsValueAndByteIdentical() throws IOException {
+    AnnotationSet set = handBuilt();
+    Path a = tmp.resolve("a.xml");
+    CvatVideoWriter.write(a, set);
+    AnnotationSet back = CvatVideoReader.read(a);
+    assertThat(back).isEqualTo(set);
+    Path b = tmp.resolve("b.xml");
+    CvatVideoWriter.write(b, back);
+    assertThat(Files.readAllBytes(b)).isEqualTo(Files.readAllBytes(a));
+  }
+
+  @Test
+  void scoresProbabilitiesVisibilityAndUntrackedIdsAreNotCarried() throws IOException {
+    Video video = new Video("v", 30, 10, 10, 3, "");
+    AnnotationSet set = new AnnotationSet(video, Provenance.unknown(), List.of("object"), List.of(
+        new Detection(0, 2, "object", new Box(1, 1, 2, 2), null, 0.25, Map.of("object", 0.8), 0.5, true, false, false),
+        new Detection(1, Detection.UNTRACKED, "object", new Box(1, 1, 2, 2), null, 1, Map.of(), -1, false, false, false)));
+    Path a = tmp.resolve("a.xml");
+    CvatVideoWriter.write(a, set);
+    List<Detection> back = CvatVideoReader.read(a).detections();
+    assertThat(back.get(0)).isEqualTo(Detection.of(0, 2, "object", new Box(1, 1, 2, 2)).withFlags(true, false, false));
+    assertThat(back.get(1)).isEqualTo(Detection.of(1, 3, "object", new Box(1, 1, 2, 2)));
+  }
+
+  @Test
+  void tudCampusThroughCvatKeepsEveryBoxToRoundingOfTheCornerForm() throws IOException {
+    AnnotationSet mot = MotReader.read(SharedData.refdata("motchallenge", "TUD-Campus", "test.txt"));
+    // CVAT has no score column: compare against the same set at the default score.
+    AnnotationSet set = mot.withDetections(mot.detections().stream().map(d -> d.withScore(1)).toList());
+    Path a = tmp.resolve("tud.xml");
+    CvatVideoWriter.write(a, set);
+    AnnotationSet back = CvatVideoReader.read(a);
+    assertThat(back.detections()).hasSameSizeAs(set.detections());
+    for (int i = 0; i < set.detections().size(); i++) {
+      Detection want = set.detections().get(i), got = back.detections().get(i);
+      assertThat(got.withBox(want.box())).isEqualTo(want);
+      // CVAT stores corners; width = (x + w) - x is exact to a few ulps.
+      assertThat(got.box().x()).isEqualTo(want.box().x());
+      assertThat(got.box().w()).isCloseTo(want.box().w(), within(1e-9));
+      assertThat(got.box().h()).isCloseTo(want.box().h(), within(1e-9));
+    }
+    Path b = tmp.resolve("tud2.xml");
+    CvatVideoWriter.write(b, back);
+    assertThat(Files.readAllBytes(b)).isEqualTo(Files.readAllBytes(a));
+  }
+}

@@ -1,0 +1,118 @@
+package io.keyframe.dataset.frames;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.keyframe.dataset.BadAnnotationException;
+import io.keyframe.dataset.Frame;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs against the real x264 clip (High profile, 8x8 DCT, B-frames) in ../shared/videos. */
+class Mp4FrameSourceTest {
+  private static final int PREFIX = 24;
+  private static Path clip;
+  private static final List<BufferedImage> sequential = new ArrayList<>();
+
+  @BeforeAll
+  static void decodeThePrefixSequentially() {
+    clip = Path.of(System.getProperty("keyframe.shared", "../shared"), "videos", "bedroom.mp4");
+    assertThat(clip).exists();
+    try (Mp4FrameSource src = new Mp4FrameSource(clip)) {
+      for (Frame f : src) {
+        if (f.index() >= PREFIX) break;
+        sequential.add(f.image());
+      }
+    }
+  }
+
+  @Test
+  void reportsTheHeaderOfTheClip() {
+    try (Mp4FrameSource src = new Mp4FrameSource(clip)) {
+      assertThat(src.frameCount()).isEqualTo(200);
+      assertThat(src.fps()).isCloseTo(30.0, org.assertj.core.data.Offset.offset(1e-6));
+      assertThat(src.width()).isEqualTo(960);
+      assertThat(src.height()).isEqualTo(540);
+      assertThat(src.video("v", "").frameCount()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void seekingInAnyOrderGivesTheSequentialPixels() {
+    try (Mp4FrameSource src = new Mp4FrameSource(clip)) {
+      for (int i : new int[] {17, 3, 4, 23, 0, 9, 8, 1}) {
+        BufferedImage img = src.read(i).image();
+        assertThat(img.getWidth()).isEqualTo(960);
+        assertThat(samePixels(img, sequential.get(i))).as("frame %d", i).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void framesComeInDisplayOrderNotDecodeOrder() {
+    // In display order a frame is closer to its neighbour than to the frame two ahead; in x264's
+    // decode order (0,4,2,1,3,...) this fails for most frames.
+    int smoother = 0;
+    for (int i = 0; i + 2 < sequential.size(); i++)
+      if (distance(sequential.get(i), sequential.get(i + 1)) < distance(sequential.get(i), sequential.get(i + 2)))
+        smoother++;
+    assertThat(smoother).isGreaterThanOrEqualTo(sequential.size() - 2 - 1);
+  }
+
+  @Test
+  void aTruncatedFileFailsNamingTheFile(@TempDir Path dir) throws IOException {
+    byte[] all = Files.readAllBytes(clip);
+    Path cut = dir.resolve("cut.mp4");
+    Files.write(cut, Arrays.copyOf(all, all.length / 8));
+    assertThatThrownBy(
+            () -> {
+              try (Mp4FrameSource src = new Mp4FrameSource(cut)) {
+                for (Frame f : src) assertThat(f.image()).isNotNull();
+              }
+            })
+        .isInstanceOf(BadAnnotationException.class)
+        .hasMessageContaining("cut.mp4");
+  }
+
+  @Test
+  void garbageIsNotAVideo(@TempDir Path dir) throws IOException {
+    Path junk = dir.resolve("junk.mp4");
+    Files.write(junk, "this is not a video".repeat(100).getBytes());
+    assertThatThrownBy(() -> new Mp4FrameSource(junk).close())
+        .isInstanceOf(BadAnnotationException.class)
+        .hasMessageContaining("junk.mp4");
+  }
+
+  @Test
+  void outOfRangeIndicesAreRejected() {
+    try (Mp4FrameSource src = new Mp4FrameSource(clip)) {
+      assertThatThrownBy(() -> src.read(200)).isInstanceOf(IndexOutOfBoundsException.class);
+      assertThatThrownBy(() -> src.read(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+  }
+
+  static boolean samePixels(BufferedImage a, BufferedImage b) {
+    if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) return false;
+    int[] pa = a.getRGB(0, 0, a.getWidth(), a.getHeight(), null, 0, a.getWidth());
+    int[] pb = b.getRGB(0, 0, b.getWidth(), b.getHeight(), null, 0, b.getWidth());
+    return Arrays.equals(pa, pb);
+  }
+
+  private static long distance(BufferedImage a, BufferedImage b) {
+    long s = 0;
+    for (int y = 0; y < a.getHeight(); y += 3)
+      for (int x = 0; x < a.getWidth(); x += 3) {
+        int p = a.getRGB(x, y), q = b.getRGB(x, y);
+        s += Math.abs((p & 255) - (q & 255)) + Math.abs(((p >> 8) & 255) - ((q >> 8) & 255)) + Math.abs(((p >> 16) & 255) - ((q >> 16) & 255));
+      }
+    return s;
+  }
+}

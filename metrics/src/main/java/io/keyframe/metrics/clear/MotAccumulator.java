@@ -1,0 +1,264 @@
+package io.keyframe.metrics.clear;
+
+import io.keyframe.metrics.assignment.LinearAssignment;
+import io.keyframe.metrics.identity.IdentityCounts;
+import io.keyframe.metrics.identity.IdentityMatching;
+import io.keyframe.metrics.sequence.SequenceFrame;
+import io.keyframe.metrics.sequence.TrackingSequence;
+import java.util.Arrays;
+
+/**
+ * CLEAR-MOT (Bernardin &amp; Stiefelhagen 2008) with py-motmetrics' event rules, fed one frame at
+ * a time with object IDs, hypothesis IDs and a distance matrix (NaN = cannot pair): (1) a pair
+ * matched before (any number of frames back) is kept while it can still pair; (2) the rest are
+ * matched by minimum total distance; a match that contradicts an object's last match is a SWITCH;
+ * (3) unmatched objects are MISSes, (4) unmatched hypotheses FPs. Identity counts (IDF1) come from
+ * the same pass.
+ *
+ * <p>IDs are non-negative integers used as array indices: use dense IDs (as {@link
+ * TrackingSequence} provides). Not thread-safe; one accumulator per sequence.
+ */
+public final class MotAccumulator {
+  private final LinearAssignment lap = new LinearAssignment();
+  // Per object (ground truth).
+  private int[] lastHyp = new int[0]; // py-motmetrics' m: last matched hypothesis, -1 none
+  private boolean[] everMatched = new boolean[0]; // last_match has o
+  private long[] objFreq = new long[0], objTracked = new long[0], objPresent = new long[0];
+  private boolean[] tracking = new boolean[0], pendingMiss = new boolean[0];
+  // Per hypothesis.
+  private int[] lastObj = new int[0]; // res_m: object a hypothesis was last assigned to in step 2
+  private boolean[] hypSeen = new boolean[0]; // hypHistory has h
+  private long[] hypPresent = new long[0];
+  private final PairCounter pairs = new PairCounter();
+
+  private long frames, matches, switches, fps, misses, frags, transfers, ascends, migrates;
+  private double distanceSum;
+  private boolean anyFrame;
+  private int lastFrame;
+
+  /**
+   * Adds one frame.
+   *
+   * @param frame frame ID; a repeated ID adds to the same frame
+   * @param oids object IDs
+   * @param hids hypothesis IDs
+   * @param dist row-major {@code oids.length x hids.length} distances, NaN = cannot pair
+   */
+  public void update(int frame, int[] oids, int[] hids, double[] dist) {
+    int no = oids.length, nh = hids.length;
+    if (dist.length != no * nh)
+      throw new IllegalArgumentException("frame " + frame + ": distance matrix is not " + no + "x" + nh);
+    if (!anyFrame || frame != lastFrame) frames++;
+    anyFrame = true;
+    lastFrame = frame;
+    growObjects(max(oids) + 1);
+    growHyps(max(hids) + 1);
+
+    for (int o : oids) objPresent[o]++;
+    for (int h : hids) hypPresent[h]++;
+    for (int i = 0; i < no; i++)
+      for (int j = 0; j < nh; j++) if (!Double.isNaN(dist[i * nh + j])) pairs.add(oids[i], hids[j]);
+
+    boolean[] oMasked = new boolean[no], hMasked = new boolean[nh];
+    if (no > 0 && nh > 0) {
+      // 1. Keep previous correspondences that can still pair.
+      for (int i = 0; i < no; i++) {
+        int o = oids[i], hprev = lastHyp[o];
+        if (hprev < 0) continue;
+        int j = -1;
+        for (int k = 0; k < nh; k++)
+          if (!hMasked[k] && hids[k] == hprev) {
+            j = k;
+            break;
+          }
+        if (j < 0) continue;
+        double d = dist[i * nh + j];
+        if (Double.isFinite(d)) {
+          oMasked[i] = true;
+          hMasked[j] = true;
+          everMatched[o] = true;
+          hypSeen[hids[j]] = true;
+          matched(o, d);
+          matches++;
+        }
+      }
+      // 2. Minimum-cost matching of the rest.
+      if (anyPairable(dist, no, nh, oMasked, hMasked)) {
+        double[] rest = dist.clone();
+        for (int i = 0; i < no; i++)
+          for (int j = 0; j < nh; j++) if (oMasked[i] || hMasked[j]) rest[i * nh + j] = Double.NaN;
+        int[] col = lap.solveAllowingForbidden(rest, no, nh);
+        for (int i = 0; i < no; i++) {
+          int j = col[i];
+          if (j < 0) continue;
+          int o = oids[i], h = hids[j];
+          double d = dist[i * nh + j];
+          boolean isSwitch = lastHyp[o] >= 0 && lastHyp[o] != h;
+          if (isSwitch && !hypSeen[h]) ascends++;
+          if (lastObj[h] >= 0 && lastObj[h] != o) {
+            if (!everMatched[o]) migrates++;
+            transfers++;
+          }
+          hypSeen[h] = true;
+          everMatched[o] = true;
+          if (isSwitch) switches++;
+          else matches++;
+          matched(o, d);
+          oMasked[i] = true;
+          hMasked[j] = true;
+          lastHyp[o] = h;
+          lastObj[h] = o;
+        }
+      }
+    }
+    // 3. Misses, 4. false positives.
+    for (int i = 0; i < no; i++) {
+      if (oMasked[i]) continue;
+      int o = oids[i];
+      misses++;
+      objFreq[o]++;
+      if (tracking[o]) {
+        tracking[o] = false;
+        pendingMiss[o] = true;
+      }
+    }
+    for (int j = 0; j < nh; j++) if (!hMasked[j]) fps++;
+  }
+
+  private void matched(int o, double d) {
+    distanceSum += d;
+    objFreq[o]++;
+    objTracked[o]++;
+    // A miss between two tracked events of the same object is one fragmentation.
+    if (pendingMiss[o]) {
+      frags++;
+      pendingMiss[o] = false;
+    }
+    tracking[o] = true;
+  }
+
+  private static boolean anyPairable(double[] dist, int no, int nh, boolean[] om, boolean[] hm) {
+    for (int i = 0; i < no; i++) {
+      if (om[i]) continue;
+      for (int j = 0; j < nh; j++) if (!hm[j] && Double.isFinite(dist[i * nh + j])) return true;
+    }
+    return false;
+  }
+
+  /** Adds every frame of a sequence with distance 1 − similarity, unpairable above {@code maxDistance}. */
+  public void update(TrackingSequence seq, double maxDistance) {
+    for (SequenceFrame f : seq.frames()) {
+      double[] s = f.similarity();
+      double[] d = new double[s.length];
+      for (int k = 0; k < s.length; k++) {
+        double dk = 1 - s[k];
+        d[k] = dk > maxDistance ? Double.NaN : dk;
+      }
+      update(f.frame(), f.gt(), f.pred(), d);
+    }
+  }
+
+  /** CLEAR-MOT counts so far, with py-motmetrics' conventions. */
+  public ClearCounts clear() {
+    long objects = 0, unique = 0, mt = 0, pt = 0, ml = 0;
+    for (int o = 0; o < objFreq.length; o++) {
+      if (objFreq[o] == 0) continue;
+      unique++;
+      objects += objFreq[o];
+      double ratio = (double) objTracked[o] / objFreq[o];
+      if (ratio >= 0.8) mt++;
+      else if (ratio >= 0.2) pt++;
+      else ml++;
+    }
+    return new ClearCounts(
+        Convention.PY_MOTMETRICS, frames, objects, matches + switches + fps, matches, switches, fps,
+        misses, frags, mt, pt, ml, unique, transfers, ascends, migrates, distanceSum);
+  }
+
+  /** Identity counts so far: a pair counts where its distance is not NaN (py-motmetrics). */
+  public IdentityCounts identity() {
+    return pairs.identity(objPresent, hypPresent);
+  }
+
+  private static int max(int[] ids) {
+    int m = -1;
+    for (int id : ids) {
+      if (id < 0) throw new IllegalArgumentException("negative id " + id);
+      m = Math.max(m, id);
+    }
+    return m;
+  }
+
+  private void growObjects(int n) {
+    if (n <= lastHyp.length) return;
+    int size = Math.max(n, lastHyp.length * 2);
+    int old = lastHyp.length;
+    lastHyp = Arrays.copyOf(lastHyp, size);
+    Arrays.fill(lastHyp, old, size, -1);
+    everMatched = Arrays.copyOf(everMatched, size);
+    objFreq = Arrays.copyOf(objFreq, size);
+    objTracked = Arrays.copyOf(objTracked, size);
+    objPresent = Arrays.copyOf(objPresent, size);
+    tracking = Arrays.copyOf(tracking, size);
+    pendingMiss = Arrays.copyOf(pendingMiss, size);
+  }
+
+  private void growHyps(int n) {
+    if (n <= lastObj.length) return;
+    int size = Math.max(n, lastObj.length * 2);
+    int old = lastObj.length;
+    lastObj = Arrays.copyOf(lastObj, size);
+    Arrays.fill(lastObj, old, size, -1);
+    hypSeen = Arrays.copyOf(hypSeen, size);
+    hypPresent = Arrays.copyOf(hypPresent, size);
+  }
+
+  /** Pair overlap counts keyed by (object, hypothesis), an open-addressing long→long map. */
+  private static final class PairCounter {
+    private long[] keys = new long[64];
+    private long[] counts = new long[64];
+    private int size;
+
+    void add(int o, int h) {
+      long key = ((long) o << 32) | (h & 0xffffffffL);
+      if (size * 2 >= keys.length) rehash();
+      int mask = keys.length - 1;
+      int slot = (int) (mix(key) & mask);
+      while (counts[slot] != 0 && keys[slot] != key) slot = (slot + 1) & mask;
+      if (counts[slot] == 0) {
+        keys[slot] = key;
+        size++;
+      }
+      counts[slot]++;
+    }
+
+    private static long mix(long k) {
+      k ^= k >>> 33;
+      k *= 0xff51afd7ed558ccdL;
+      k ^= k >>> 33;
+      return k;
+    }
+
+    private void rehash() {
+      long[] ok = keys, oc = counts;
+      keys = new long[ok.length * 2];
+      counts = new long[ok.length * 2];
+      int mask = keys.length - 1;
+      for (int s = 0; s < ok.length; s++) {
+        if (oc[s] == 0) continue;
+        int slot = (int) (mix(ok[s]) & mask);
+        while (counts[slot] != 0) slot = (slot + 1) & mask;
+        keys[slot] = ok[s];
+        counts[slot] = oc[s];
+      }
+    }
+
+    IdentityCounts identity(long[] objPresent, long[] hypPresent) {
+      int g = objPresent.length, p = hypPresent.length;
+      long[] pair = new long[g * p];
+      for (int s = 0; s < keys.length; s++)
+        if (counts[s] != 0) pair[(int) (keys[s] >>> 32) * p + (int) keys[s]] += counts[s];
+      return IdentityMatching.of(objPresent, hypPresent, pair);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package io.keyframe.metrics.clear;
+
+import io.keyframe.metrics.assignment.LinearAssignment;
+import io.keyframe.metrics.sequence.SequenceFrame;
+import io.keyframe.metrics.sequence.TrackingSequence;
+import java.util.Arrays;
+
+/**
+ * CLEAR-MOT (Bernardin &amp; Stiefelhagen 2008) as TrackEval's {@code clear.py} computes it: per
+ * frame one assignment maximising (1000 × "same pair as the previous frame" + similarity) over
+ * pairs with similarity ≥ threshold; an ID switch is a match to another tracker ID than the
+ * object's last match (any gap); fragmentations are restarts of tracking minus one.
+ */
+public final class TrackEvalClear {
+  private static final double EPS = Math.ulp(1.0);
+
+  private TrackEvalClear() {}
+
+  /** CLEAR counts of one sequence; {@code threshold} is TrackEval's THRESHOLD (0.5). */
+  public static ClearCounts of(TrackingSequence seq, double threshold) {
+    long gtDets = seq.numGtDets(), predDets = seq.numPredDets();
+    int g = seq.numGtIds();
+    long frames = seq.frames().size();
+    if (predDets == 0)
+      return new ClearCounts(Convention.TRACKEVAL, frames, gtDets, 0, 0, 0, 0, gtDets, 0, 0, 0, g, g, 0, 0, 0, 0);
+    if (gtDets == 0)
+      return new ClearCounts(Convention.TRACKEVAL, frames, 0, predDets, 0, 0, predDets, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    long[] idCount = new long[g], matchedCount = new long[g], fragCount = new long[g];
+    int[] prevTracker = new int[g], prevStep = new int[g];
+    Arrays.fill(prevTracker, -1);
+    Arrays.fill(prevStep, -1);
+    LinearAssignment lap = new LinearAssignment();
+    long tp = 0, fn = 0, fp = 0, idsw = 0;
+    double motpSum = 0;
+    for (SequenceFrame f : seq.frames()) {
+      int[] gt = f.gt(), pr = f.pred();
+      int ng = gt.length, np = pr.length;
+      if (ng == 0) {
+        fp += np;
+        continue;
+      }
+      if (np == 0) {
+        fn += ng;
+        for (int id : gt) idCount[id]++;
+        continue;
+      }
+      double[] sim = f.similarity();
+      double[] score = new double[ng * np];
+      for (int i = 0; i < ng; i++)
+        for (int j = 0; j < np; j++) {
+          int k = i * np + j;
+          double s = sim[k];
+          if (s < threshold - EPS) score[k] = 0;
+          else score[k] = -((prevStep[gt[i]] == pr[j] ? 1000.0 : 0.0) + s);
+        }
+      int[] col = lap.solve(score, ng, np);
+      for (int id : gt) idCount[id]++;
+      boolean[] wasTracked = new boolean[g];
+      for (int id = 0; id < g; id++) wasTracked[id] = prevStep[id] >= 0;
+      Arrays.fill(prevStep, -1);
+      int matched = 0;
+      for (int i = 0; i < ng; i++) {
+        int j = col[i];
+        if (j < 0 || !(-score[i * np + j] > EPS)) continue;
+        int o = gt[i], h = pr[j];
+        if (prevTracker[o] >= 0 && prevTracker[o] != h) idsw++;
+        matchedCount[o]++;
+        prevTracker[o] = h;
+        prevStep[o] = h;
+        matched++;
+        motpSum += sim[i * np + j];
+      }
+      for (int id = 0; id < g; id++) if (!wasTracked[id] && prevStep[id] >= 0) fragCount[id]++;
+      tp += matched;
+      fn += ng - matched;
+      fp += np - matched;
+    }
+    long mt = 0, pt = 0, present = 0, frag = 0;
+    for (int id = 0; id < g; id++) {
+      if (fragCount[id] > 0) frag += fragCount[id] - 1;
+      if (idCount[id] == 0) continue;
+      present++;
+      double ratio = (double) matchedCount[id] / idCount[id];
+      if (ratio > 0.8) mt++;
+      else if (ratio >= 0.2) pt++;
+    }
+    long ml = g - mt - pt;
+    return new ClearCounts(
+        Convention.TRACKEVAL, frames, tp + fn, tp + fp, tp - idsw, idsw, fp, fn, frag, mt, pt, ml, present, 0, 0, 0,
+        motpSum);
+  }
+}

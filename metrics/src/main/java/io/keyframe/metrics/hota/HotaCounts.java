@@ -1,0 +1,136 @@
+package io.keyframe.metrics.hota;
+
+import java.util.Arrays;
+
+/**
+ * HOTA sums for each alpha of {@link Hota#ALPHAS}: detection counts, and association and
+ * localisation scores pre-multiplied by TP so that sequences combine by addition (TrackEval's
+ * TP-weighted average). Final fields are derived from these sums.
+ *
+ * @param tp matched detections per alpha
+ * @param fn unmatched ground truth per alpha
+ * @param fp unmatched predictions per alpha
+ * @param assASum AssA × TP per alpha
+ * @param assReSum AssRe × TP per alpha
+ * @param assPrSum AssPr × TP per alpha
+ * @param locASum sum of matched similarities per alpha
+ */
+public record HotaCounts(
+    double[] tp, double[] fn, double[] fp, double[] assASum, double[] assReSum, double[] assPrSum, double[] locASum) {
+
+  public HotaCounts {
+    int n = Hota.ALPHAS.length;
+    for (double[] a : new double[][] {tp, fn, fp, assASum, assReSum, assPrSum, locASum})
+      if (a.length != n) throw new IllegalArgumentException("expected " + n + " alphas, got " + a.length);
+    tp = tp.clone();
+    fn = fn.clone();
+    fp = fp.clone();
+    assASum = assASum.clone();
+    assReSum = assReSum.clone();
+    assPrSum = assPrSum.clone();
+    locASum = locASum.clone();
+  }
+
+  /** Nothing evaluated. */
+  public static HotaCounts zero() {
+    double[] z = new double[Hota.ALPHAS.length];
+    return new HotaCounts(z, z, z, z, z, z, z);
+  }
+
+  public HotaCounts plus(HotaCounts o) {
+    return new HotaCounts(
+        add(tp, o.tp), add(fn, o.fn), add(fp, o.fp), add(assASum, o.assASum), add(assReSum, o.assReSum),
+        add(assPrSum, o.assPrSum), add(locASum, o.locASum));
+  }
+
+  private static double[] add(double[] a, double[] b) {
+    double[] c = new double[a.length];
+    for (int k = 0; k < a.length; k++) c[k] = a[k] + b[k];
+    return c;
+  }
+
+  /** DetA at alpha index {@code a}: TP / max(1, TP + FN + FP). */
+  public double detA(int a) {
+    return tp[a] / Math.max(1, tp[a] + fn[a] + fp[a]);
+  }
+
+  public double detRe(int a) {
+    return tp[a] / Math.max(1, tp[a] + fn[a]);
+  }
+
+  public double detPr(int a) {
+    return tp[a] / Math.max(1, tp[a] + fp[a]);
+  }
+
+  public double assA(int a) {
+    return assASum[a] / Math.max(1, tp[a]);
+  }
+
+  public double assRe(int a) {
+    return assReSum[a] / Math.max(1, tp[a]);
+  }
+
+  public double assPr(int a) {
+    return assPrSum[a] / Math.max(1, tp[a]);
+  }
+
+  /** LocA at alpha index {@code a}; 1 when nothing matched (TrackEval's 1e-10 guard). */
+  public double locA(int a) {
+    return Math.max(1e-10, locASum[a]) / Math.max(1e-10, tp[a]);
+  }
+
+  public double hota(int a) {
+    return Math.sqrt(detA(a) * assA(a));
+  }
+
+  public double hota() {
+    return mean(this::hota);
+  }
+
+  public double detA() {
+    return mean(this::detA);
+  }
+
+  public double assA() {
+    return mean(this::assA);
+  }
+
+  public double detRe() {
+    return mean(this::detRe);
+  }
+
+  public double detPr() {
+    return mean(this::detPr);
+  }
+
+  public double assRe() {
+    return mean(this::assRe);
+  }
+
+  public double assPr() {
+    return mean(this::assPr);
+  }
+
+  public double locA() {
+    return mean(this::locA);
+  }
+
+  private static double mean(java.util.function.IntToDoubleFunction f) {
+    double s = 0;
+    for (int a = 0; a < Hota.ALPHAS.length; a++) s += f.applyAsDouble(a);
+    return s / Hota.ALPHAS.length;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof HotaCounts h
+        && Arrays.equals(tp, h.tp) && Arrays.equals(fn, h.fn) && Arrays.equals(fp, h.fp)
+        && Arrays.equals(assASum, h.assASum) && Arrays.equals(assReSum, h.assReSum)
+        && Arrays.equals(assPrSum, h.assPrSum) && Arrays.equals(locASum, h.locASum);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(tp) * 31 + Arrays.hashCode(assASum);
+  }
+}

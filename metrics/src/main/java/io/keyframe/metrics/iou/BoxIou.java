@@ -1,0 +1,68 @@
+package io.keyframe.metrics.iou;
+
+import io.keyframe.dataset.Box;
+
+/**
+ * Intersection over union of axis-aligned boxes, with the arithmetic of py-motmetrics' {@code
+ * boxiou} and TrackEval's {@code _calculate_box_ious} (corners first, then extents), so that values
+ * at the 0.5 matching threshold fall on the same side as in the references.
+ */
+public final class BoxIou {
+  private BoxIou() {}
+
+  /** IoU of two boxes, in [0,1]. */
+  public static double of(Box a, Box b) {
+    return of(a.x(), a.y(), a.x() + a.w(), a.y() + a.h(), b.x(), b.y(), b.x() + b.w(), b.y() + b.h());
+  }
+
+  /** IoU of two boxes given as corners (x1,y1,x2,y2). */
+  public static double of(
+      double ax1, double ay1, double ax2, double ay2, double bx1, double by1, double bx2, double by2) {
+    double iw = Math.min(ax2, bx2) - Math.max(ax1, bx1);
+    double ih = Math.min(ay2, by2) - Math.max(ay1, by1);
+    if (iw <= 0 || ih <= 0) return 0.0;
+    double inter = iw * ih;
+    double areaA = Math.max(ax2 - ax1, 0) * Math.max(ay2 - ay1, 0);
+    double areaB = Math.max(bx2 - bx1, 0) * Math.max(by2 - by1, 0);
+    double union = areaA + areaB - inter;
+    return union > 0 ? inter / union : 0.0;
+  }
+
+  /**
+   * Row-major IoU matrix of {@code gt.length x pred.length} boxes given as corner arrays {@code
+   * [x1,y1,x2,y2, x1,y1,x2,y2, ...]}; written into {@code out} (reused across frames to avoid
+   * garbage in the hot loop).
+   */
+  public static void matrix(double[] gt, int nGt, double[] pred, int nPred, double[] out) {
+    for (int i = 0; i < nGt; i++) {
+      double ax1 = gt[4 * i], ay1 = gt[4 * i + 1], ax2 = gt[4 * i + 2], ay2 = gt[4 * i + 3];
+      double areaA = Math.max(ax2 - ax1, 0) * Math.max(ay2 - ay1, 0);
+      int row = i * nPred;
+      for (int j = 0; j < nPred; j++) {
+        double bx1 = pred[4 * j], by1 = pred[4 * j + 1], bx2 = pred[4 * j + 2], by2 = pred[4 * j + 3];
+        double iw = Math.min(ax2, bx2) - Math.max(ax1, bx1);
+        double ih = Math.min(ay2, by2) - Math.max(ay1, by1);
+        if (iw <= 0 || ih <= 0) {
+          out[row + j] = 0.0;
+          continue;
+        }
+        double inter = iw * ih;
+        double areaB = Math.max(bx2 - bx1, 0) * Math.max(by2 - by1, 0);
+        double union = areaA + areaB - inter;
+        out[row + j] = union > 0 ? inter / union : 0.0;
+      }
+    }
+  }
+
+  /** Corner array {@code [x1,y1,x2,y2,...]} of boxes, the input of {@link #matrix}. */
+  public static double[] corners(Box[] boxes) {
+    double[] c = new double[4 * boxes.length];
+    for (int i = 0; i < boxes.length; i++) {
+      c[4 * i] = boxes[i].x();
+      c[4 * i + 1] = boxes[i].y();
+      c[4 * i + 2] = boxes[i].x() + boxes[i].w();
+      c[4 * i + 3] = boxes[i].y() + boxes[i].h();
+    }
+    return c;
+  }
+}

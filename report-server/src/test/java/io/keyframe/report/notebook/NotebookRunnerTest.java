@@ -1,0 +1,62 @@
+package io.keyframe.report.notebook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NotebookRunnerTest {
+  @TempDir Path tmp;
+
+  @Test
+  void splitsMarkdownAndCodeCells() {
+    Notebook nb = Notebook.parse("n", List.of("// %% [markdown]", "// # Title", "// text", "// %%", "int x = 1;"));
+    assertThat(nb.cells()).extracting(Notebook.Cell::markdown).containsExactly(true, false);
+    assertThat(nb.cells().get(0).text()).isEqualTo("# Title\ntext");
+    assertThat(nb.cells().get(1).firstLine()).isEqualTo(5);
+  }
+
+  @Test
+  void runsCellsInOneSessionAndCapturesOutput() throws Exception {
+    Notebook nb = Notebook.parse("n", List.of("// %%", "int x = 20 + 1;", "// %%", "System.out.println(\"x=\" + x * 2);", "x + 1"));
+    var results = new NotebookRunner(tmp, tmp.resolve("out")).run(nb);
+    assertThat(results.get(1).output()).isEqualTo("x=42\n22\n");
+  }
+
+  @Test
+  void collectsChartsWrittenByACell() throws Exception {
+    Notebook nb = Notebook.parse("n", List.of("// %%",
+        "var img = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);",
+        "javax.imageio.ImageIO.write(img, \"png\", OUT.resolve(\"c.png\").toFile());"));
+    var results = new NotebookRunner(tmp, tmp.resolve("out")).run(nb);
+    assertThat(results.get(0).charts()).extracting(p -> p.getFileName().toString()).containsExactly("c.png");
+  }
+
+  @Test
+  void failingCellNamesNotebookAndLine() {
+    Notebook nb = Notebook.parse("broken", List.of("// %%", "int a = 1;", "// %%", "Object o = null; o.toString();"));
+    assertThatThrownBy(() -> new NotebookRunner(tmp, tmp.resolve("out")).run(nb))
+        .isInstanceOf(NotebookException.class)
+        .hasMessageContaining("notebook broken, cell at line 4")
+        .hasMessageContaining("NullPointerException");
+  }
+
+  @Test
+  void compileErrorsAreReported() {
+    Notebook nb = Notebook.parse("typo", List.of("// %%", "int a = undefinedThing;"));
+    assertThatThrownBy(() -> new NotebookRunner(tmp, tmp.resolve("out")).run(nb)).hasMessageContaining("cannot find symbol");
+  }
+
+  @Test
+  void pageEscapesCodeAndOutput() throws Exception {
+    Notebook nb = Notebook.parse("n", List.of("// %% [markdown]", "// # <b>", "// %%", "System.out.println(\"<script>\");"));
+    var results = new NotebookRunner(tmp, tmp.resolve("out")).run(nb);
+    String html = NotebookPage.render(nb, results, tmp);
+    assertThat(html).contains("&lt;script&gt;").doesNotContain("<script>").contains("<h1>&lt;b&gt;</h1>");
+    Files.writeString(tmp.resolve("p.html"), html);
+  }
+}
