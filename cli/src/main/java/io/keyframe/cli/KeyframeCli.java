@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       ConvertCommand.class,
       InfoCommand.class,
+      TrackCommand.class,
       MotMetricsCommand.class,
       AgreementCommand.class,
       AuditCommand.class,
