@@ -38,8 +38,8 @@ public record Scorecard(String referenceKind, List<ScorecardRow> rows, Scorecard
   public String text() {
     StringBuilder b = new StringBuilder();
     b.append("Annotator scorecards (accuracy vs ").append(referenceKind).append("; 95% bootstrap CIs over videos)\n");
-    b.append(String.format(Locale.ROOT, "%-4s %-16s %-16s %6s %7s %-24s %-24s %6s %5s %-24s %-24s %8s %8s %7s %9s %9s%n",
-        "rank", "annotator", "class", "videos", "objects", "precision", "recall", "F1", "IDSW", "IoU vs consensus", "kappa vs consensus",
+    b.append(String.format(Locale.ROOT, "%-4s %-16s %-16s %6s %7s %-24s %-24s %6s %-24s %5s %-24s %-24s %8s %8s %7s %9s %9s%n",
+        "rank", "annotator", "class", "videos", "objects", "precision", "recall", "F1", "HOTA", "IDSW", "IoU vs consensus", "kappa vs consensus",
         "kappa-oth", "IoU-oth", "correct", "frames/h", "cost/video"));
     List<ScorecardRow> order = new java.util.ArrayList<>();
     for (ScorecardRow top : ranking()) {
@@ -48,9 +48,9 @@ public record Scorecard(String referenceKind, List<ScorecardRow> rows, Scorecard
     }
     for (ScorecardRow r : order) {
       String rank = r.label().equals(ScorecardRow.ALL) ? (r.rank() > 0 ? Integer.toString(r.rank()) : "-") : "";
-      b.append(String.format(Locale.ROOT, "%-4s %-16s %-16s %6d %7d %-24s %-24s %6s %5d %-24s %-24s %8s %8s %7s %9s %9s%s%n",
+      b.append(String.format(Locale.ROOT, "%-4s %-16s %-16s %6d %7d %-24s %-24s %6s %-24s %5d %-24s %-24s %8s %8s %7s %9s %9s%s%n",
           rank, r.annotator(), r.label(), r.videos(), r.referenceObjects(), r.precision().format(), r.recall().format(), num(r.f1()),
-          r.idSwitches(), r.iouVsConsensus().format(), r.kappaVsConsensus().format(), num(r.kappaVsOthers()), num(r.iouVsOthers()),
+          r.hota().format(), r.idSwitches(), r.iouVsConsensus().format(), r.kappaVsConsensus().format(), num(r.kappaVsOthers()), num(r.iouVsOthers()),
           num(r.correctionRate()), num0(r.framesPerHour()), num(r.costPerVideo()),
           r.smallSample() && r.label().equals(ScorecardRow.ALL) ? "  (small sample: not ranked)" : ""));
     }
@@ -66,7 +66,7 @@ public record Scorecard(String referenceKind, List<ScorecardRow> rows, Scorecard
   }
 
   static final String CSV_HEADER =
-      "annotator,label,rank,small_sample,videos,reference_objects,annotator_objects,precision,precision_lo,precision_hi,recall,recall_lo,recall_hi,f1,"
+      "annotator,label,rank,small_sample,videos,reference_objects,annotator_objects,precision,precision_lo,precision_hi,recall,recall_lo,recall_hi,f1,hota,hota_lo,hota_hi,"
           + "id_switches,iou_vs_consensus,iou_lo,iou_hi,kappa_vs_consensus,kappa_lo,kappa_hi,class_agreement,kappa_vs_others,iou_vs_others,"
           + "correction_rate,frames_per_hour,objects_per_hour,cost_per_video";
 
@@ -77,7 +77,8 @@ public record Scorecard(String referenceKind, List<ScorecardRow> rows, Scorecard
       b.append(r.annotator()).append(',').append(r.label()).append(',').append(r.rank()).append(',').append(r.smallSample()).append(',')
           .append(r.videos()).append(',').append(r.referenceObjects()).append(',').append(r.annotatorObjects());
       for (Estimate e : List.of(r.precision(), r.recall())) b.append(',').append(c(e.value())).append(',').append(c(e.low())).append(',').append(c(e.high()));
-      b.append(',').append(c(r.f1())).append(',').append(r.idSwitches());
+      b.append(',').append(c(r.f1())).append(',').append(c(r.hota().value())).append(',').append(c(r.hota().low())).append(',').append(c(r.hota().high()))
+          .append(',').append(r.idSwitches());
       for (Estimate e : List.of(r.iouVsConsensus(), r.kappaVsConsensus())) b.append(',').append(c(e.value())).append(',').append(c(e.low())).append(',').append(c(e.high()));
       for (double x : new double[] {r.classAgreement(), r.kappaVsOthers(), r.iouVsOthers(), r.correctionRate(), r.framesPerHour(), r.objectsPerHour(), r.costPerVideo()})
         b.append(',').append(c(x));
@@ -109,6 +110,7 @@ public record Scorecard(String referenceKind, List<ScorecardRow> rows, Scorecard
         est(g, "precision", r.precision());
         est(g, "recall", r.recall());
         n(g, "f1", r.f1());
+        est(g, "hota", r.hota());
         g.writeNumberField("idSwitches", r.idSwitches());
         est(g, "iouVsConsensus", r.iouVsConsensus());
         est(g, "kappaVsConsensus", r.kappaVsConsensus());

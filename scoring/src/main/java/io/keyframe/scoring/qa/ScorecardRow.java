@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param precision class-aware, vs the reference, with CI
  * @param recall class-aware, vs the reference, with CI
  * @param f1 harmonic mean of precision and recall (point value)
+ * @param hota class-aware HOTA vs the reference (per-class counts summed), with CI
  * @param idSwitches identity switches against the reference (CLEAR-MOT)
  * @param iouVsConsensus mean IoU of matched shapes vs the consensus of the other annotators' labels
  *     and theirs, with CI
@@ -25,7 +26,7 @@ import java.util.Objects;
  * @param objectsPerHour objects drawn per logged hour
  * @param costPerVideo logged hours per video times the hourly rate
  * @param smallSample true when there is too little data to rank
- * @param rank 1 = best F1 among the ranked, 0 = not ranked (small sample, or a per-class row)
+ * @param rank 1 = best HOTA among the ranked, 0 = not ranked (small sample, or a per-class row)
  */
 public record ScorecardRow(
     String annotator,
@@ -36,6 +37,7 @@ public record ScorecardRow(
     Estimate precision,
     Estimate recall,
     double f1,
+    Estimate hota,
     long idSwitches,
     Estimate iouVsConsensus,
     Estimate kappaVsConsensus,
@@ -57,7 +59,7 @@ public record ScorecardRow(
   }
 
   ScorecardRow withRank(int r) {
-    return new ScorecardRow(annotator, label, videos, referenceObjects, annotatorObjects, precision, recall, f1, idSwitches,
+    return new ScorecardRow(annotator, label, videos, referenceObjects, annotatorObjects, precision, recall, f1, hota, idSwitches,
         iouVsConsensus, kappaVsConsensus, classAgreement, kappaVsOthers, iouVsOthers, correctionRate, framesPerHour,
         objectsPerHour, costPerVideo, smallSample, r);
   }

@@ -9,6 +9,8 @@ import io.keyframe.metrics.agreement.Weighting;
 import io.keyframe.metrics.bootstrap.PercentileBootstrap;
 import io.keyframe.metrics.clear.ClearCounts;
 import io.keyframe.metrics.clear.MotAccumulator;
+import io.keyframe.metrics.hota.Hota;
+import io.keyframe.metrics.hota.HotaCounts;
 import io.keyframe.metrics.sequence.TrackingSequence;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,7 +26,9 @@ import java.util.function.ToDoubleFunction;
  * annotators, correction rate against the model's pre-annotation, throughput and cost. Every count
  * is kept per video, ratios are taken of sums, and confidence intervals resample videos (the
  * independent unit; frames of one video are not independent). Precision, recall and ID switches
- * come from metrics' CLEAR-MOT per class; kappa and the bootstrap from metrics too.
+ * come from metrics' CLEAR-MOT per class, HOTA (Luiten et al. 2021) from metrics' HOTA per class
+ * with counts summed over classes; kappa and the bootstrap from metrics too. Annotators are ranked
+ * by HOTA, which weighs detection, association (ID consistency) and localisation together.
  */
 public final class Scorecards {
   /** Progress stage name. */
@@ -70,6 +74,7 @@ public final class Scorecards {
           t.fp[c] = cc.falsePositives();
           t.fn[c] = cc.misses();
           t.sw[c] = cc.switches();
+          t.hota[c] = Hota.of(seq);
         }
         if (consensus != null) {
           for (Detection d : ObjectMatching.inView(consensus.detections())) t.consObjects[labels.indexOf(d.label())]++;
@@ -110,7 +115,7 @@ public final class Scorecards {
       for (int c = 0; c < k; c++) rows.add(row(e.getKey(), labels.get(c), c, ts, k, o));
     }
     List<ScorecardRow> ranked = new ArrayList<>(rows.stream().filter(r -> r.label().equals(ScorecardRow.ALL) && !r.smallSample()).toList());
-    ranked.sort(Comparator.comparingDouble((ScorecardRow r) -> Double.isNaN(r.f1()) ? -1 : r.f1()).reversed()
+    ranked.sort(Comparator.comparingDouble((ScorecardRow r) -> Double.isNaN(r.hota().value()) ? -1 : r.hota().value()).reversed()
         .thenComparing(ScorecardRow::annotator));
     for (int i = 0; i < ranked.size(); i++) {
       ScorecardRow r = ranked.get(i);
@@ -129,6 +134,12 @@ public final class Scorecards {
     ToDoubleFunction<int[]> recall = idx -> ratio(idx, ts, t -> sum(t.tp, lo, hi), t -> sum(t.tp, lo, hi) + sum(t.fn, lo, hi));
     ToDoubleFunction<int[]> iouCons = idx -> ratio(idx, ts, t -> sum(t.consIouSum, lo, hi), t -> sum(t.consIouN, lo, hi));
     ToDoubleFunction<int[]> kappaCons = idx -> kappa(idx, ts, k, true);
+    ToDoubleFunction<int[]> hota = idx -> {
+      HotaCounts h = HotaCounts.zero();
+      for (int i : idx) for (int x = lo; x < hi; x++) h = h.plus(ts.get(i).hota[x]);
+      double v = h.hota();
+      return Double.isFinite(v) ? v : Double.NaN;
+    };
     PercentileBootstrap b = o.bootstrap();
     double p = precision.applyAsDouble(all), r = recall.applyAsDouble(all);
     double f1 = p + r > 0 ? 2 * p * r / (p + r) : Double.NaN;
@@ -162,6 +173,7 @@ public final class Scorecards {
         estimate(p, b, n, precision),
         estimate(r, b, n, recall),
         f1,
+        estimate(hota.applyAsDouble(all), b, n, hota),
         switches,
         estimate(iouCons.applyAsDouble(all), b, n, iouCons),
         allRow ? estimate(kappaCons.applyAsDouble(all), b, n, kappaCons) : Estimate.of(Double.NaN),
@@ -217,6 +229,7 @@ public final class Scorecards {
   private static final class Tally {
     final double[] tp, fp, fn, sw, consIouSum, consIouN, consObjects, consSame;
     final double[][] consCm, othersCm;
+    final HotaCounts[] hota;
     double othersIouSum, othersIouN, corrections, preTotal, seconds, frames, objects;
 
     Tally(int k) {
@@ -230,6 +243,7 @@ public final class Scorecards {
       consSame = new double[k];
       consCm = new double[k][k];
       othersCm = new double[k][k];
+      hota = new HotaCounts[k];
     }
   }
 }
