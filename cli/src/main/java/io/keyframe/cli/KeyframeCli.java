@@ -12,6 +12,13 @@ import picocli.CommandLine.Command;
     versionProvider = KeyframeCli.Version.class,
     description = "What to label next in occlusion-heavy videos, and how good the labels are.",
     subcommands = {
+      GenerateCommand.class,
+      ConvertCommand.class,
+      InfoCommand.class,
+      TrackCommand.class,
+      MotMetricsCommand.class,
+      AgreementCommand.class,
+      AuditCommand.class,
       ServeCommand.class,
       NotebookCommand.class,
       CommandLine.HelpCommand.class
@@ -36,6 +43,7 @@ public final class KeyframeCli implements Runnable {
     CommandLine cli = new CommandLine(new KeyframeCli());
     cli.setOut(out);
     cli.setErr(err);
+    cli.setExecutionStrategy(AuditTrail.strategy());
     cli.setExecutionExceptionHandler(
         (ex, line, parsed) -> {
           Throwable cause = ex;

@@ -1,0 +1,83 @@
+package io.keyframe.cli;
+
+import io.keyframe.dataset.FileHash;
+import io.keyframe.dataset.audit.AuditEvent;
+import io.keyframe.dataset.audit.AuditLog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Appends one entry per CLI run to the audit log: the command, its non-path parameters, the
+ * SHA-256 of every input and output file it named (never the paths: they can identify patients).
+ */
+final class AuditTrail {
+  private AuditTrail() {}
+
+  /** {@code -Dkeyframe.audit.log}, else {@code $KEYFRAME_AUDIT_LOG}, else {@code keyframe-out/audit/audit.jsonl}. */
+  static Path defaultLog() {
+    String env = System.getProperty("keyframe.audit.log", System.getenv("KEYFRAME_AUDIT_LOG"));
+    return env != null && !env.isBlank() ? Path.of(env) : Path.of("keyframe-out", "audit", "audit.jsonl");
+  }
+
+  static void record(ParseResult parsed, int exitCode) {
+    ParseResult leaf = parsed;
+    StringBuilder name = new StringBuilder();
+    while (leaf.hasSubcommand()) {
+      leaf = leaf.subcommand();
+      name.append(name.length() == 0 ? "" : " ").append(leaf.commandSpec().name());
+    }
+    if (name.length() == 0 || leaf.isUsageHelpRequested() || leaf.isVersionHelpRequested()) return;
+    if (name.toString().equals("help")) return;
+    Map<String, String> params = new TreeMap<>();
+    Map<String, String> inputs = new TreeMap<>();
+    Map<String, String> outputs = new TreeMap<>();
+    params.put("exit_code", Integer.toString(exitCode));
+    for (ArgSpec arg : leaf.matchedArgs()) {
+      String key = arg instanceof OptionSpec o ? o.longestName().replaceFirst("^-+", "") : arg.paramLabel();
+      Object value = arg.getValue();
+      if (value instanceof Path p) {
+        if (Files.isRegularFile(p)) {
+          try {
+            (isOutput(key) ? outputs : inputs).put(key, FileHash.sha256(p));
+          } catch (IOException ignored) {
+            params.put(key, "<unreadable file>");
+          }
+        } else params.put(key, "<path>");
+      } else if (value != null && !key.toLowerCase().contains("token")) {
+        params.put(key, String.valueOf(value));
+      }
+    }
+    String actor = System.getenv().getOrDefault("KEYFRAME_ACTOR", "operator:" + Pseudonyms.get().annotator(System.getProperty("user.name", "unknown")));
+    try {
+      new AuditLog(defaultLog()).append(AuditEvent.command(actor, name.toString(), params, inputs, outputs));
+    } catch (IOException | RuntimeException e) {
+      System.err.println("warning: could not append to the audit log: " + e.getMessage());
+    }
+  }
+
+  private static boolean isOutput(String key) {
+    return key.equals("out") || key.equals("output") || key.equals("OUTPUT");
+  }
+
+  /** Runs the parsed command, then records it. */
+  static CommandLine.IExecutionStrategy strategy() {
+    return parsed -> {
+      int rc;
+      try {
+        rc = new CommandLine.RunLast().execute(parsed);
+      } catch (CommandLine.ExecutionException e) {
+        record(parsed, -1);
+        throw e;
+      }
+      record(parsed, rc);
+      return rc;
+    };
+  }
+}

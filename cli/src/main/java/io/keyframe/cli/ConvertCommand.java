@@ -1,0 +1,43 @@
+package io.keyframe.cli;
+
+import io.keyframe.dataset.AnnotationFiles;
+import io.keyframe.dataset.AnnotationFormat;
+import io.keyframe.dataset.AnnotationSet;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Converts an annotation file between MOTChallenge, CVAT video XML, COCO and YouTube-VIS. */
+@Command(
+    name = "convert",
+    mixinStandardHelpOptions = true,
+    description = "Convert annotations: mot, cvat, coco, ytvis (and read-only sav). Writes atomically.")
+public final class ConvertCommand implements Callable<Integer> {
+  @Option(names = "--from", description = "Input format (default: detected from the file).")
+  String from;
+
+  @Option(names = "--to", required = true, description = "Output format: mot, cvat, coco, ytvis.")
+  String to;
+
+  @Parameters(index = "0", paramLabel = "INPUT", description = "Annotation file to read.")
+  Path input;
+
+  @Parameters(index = "1", paramLabel = "OUTPUT", description = "File to write (replaced atomically).")
+  Path output;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    AnnotationFormat source = from == null ? AnnotationFiles.detect(input) : AnnotationFormat.parse(from);
+    AnnotationFormat target = AnnotationFormat.parse(to);
+    if (!target.writable()) throw new IllegalArgumentException("keyframe cannot write " + to + "; use mot, cvat, coco or ytvis");
+    AnnotationSet set = AnnotationFiles.read(input, source);
+    AnnotationFiles.write(output, set, target);
+    spec.commandLine().getOut().printf("%s -> %s: %d detections in %d tracks written to %s%n",
+        source.name().toLowerCase(), target.name().toLowerCase(), set.detections().size(), set.tracks().size(), output);
+    return 0;
+  }
+}

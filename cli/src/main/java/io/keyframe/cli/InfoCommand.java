@@ -1,0 +1,35 @@
+package io.keyframe.cli;
+
+import io.keyframe.dataset.AnnotationFiles;
+import io.keyframe.dataset.AnnotationSummary;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** Says what is in an annotation file. The video ID is shown pseudonymised. */
+@Command(name = "info", mixinStandardHelpOptions = true, description = "Summarise an annotation file.")
+public final class InfoCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "FILE", description = "MOT, CVAT XML, COCO, YouTube-VIS or SA-V file.")
+  Path file;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    AnnotationSummary s = AnnotationFiles.summarize(file);
+    var out = spec.commandLine().getOut();
+    out.printf("format        %s%n", s.format().name().toLowerCase());
+    out.printf("video         %s (pseudonym)%n", Pseudonyms.video(s.videoId()));
+    out.printf("size          %dx%d, %d frames at %.2f fps%n", s.width(), s.height(), s.frameCount(), s.fps());
+    out.printf("source        %s %s%n", s.provenance().kind().name().toLowerCase(), s.provenance().tool());
+    out.printf("objects       %d shapes (%d with box, %d with mask) in %d tracks, %d untracked%n",
+        s.detections(), s.withBox(), s.withMask(), s.tracks(), s.untracked());
+    out.printf("frames        %d with annotations%n", s.annotatedFrames());
+    out.printf("flags         %d occluded, %d outside, %d keyframes%n", s.occluded(), s.outside(), s.keyframes());
+    out.println("classes");
+    for (Map.Entry<String, Long> e : s.perLabel().entrySet()) out.printf("  %-24s %d%n", e.getKey(), e.getValue());
+    return 0;
+  }
+}

@@ -1,0 +1,71 @@
+package io.keyframe.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KeyframeCliTest {
+  static final Path TUD = Path.of(System.getProperty("keyframe.shared", "../shared"), "refdata/motchallenge/TUD-Campus");
+
+  @TempDir Path tmp;
+  final StringWriter out = new StringWriter();
+  final StringWriter err = new StringWriter();
+
+  @BeforeEach
+  void isolateAuditLogAndKey() {
+    System.setProperty("user.home", tmp.resolve("home").toString());
+    System.setProperty("keyframe.audit.log", tmp.resolve("audit.jsonl").toString());
+  }
+
+  int run(String... args) {
+    return KeyframeCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+  }
+
+  @Test
+  void convertsMotToCvatAndBackWithTheSameBoxes() throws Exception {
+    Path xml = tmp.resolve("gt.xml");
+    Path back = tmp.resolve("back.txt");
+    assertThat(run("convert", "--to", "cvat", TUD.resolve("gt.txt").toString(), xml.toString())).isZero();
+    assertThat(run("convert", "--to", "mot", xml.toString(), back.toString())).isZero();
+    assertThat(run("info", back.toString())).isZero();
+    assertThat(out.toString()).contains("359 shapes").contains("8 tracks");
+  }
+
+  @Test
+  void motMetricsMatchesPyMotmetricsOnTudCampus() {
+    assertThat(run("mot-metrics", "--gt", TUD.resolve("gt.txt").toString(), "--pred", TUD.resolve("test.txt").toString(), "--json")).isZero();
+    // refdata/README.md: py-motmetrics gives MOTA 0.526462, IDF1 0.557659, 7 switches on these files.
+    assertThat(out.toString()).containsPattern("\"num_switches\" ?: ?7,").containsPattern("\"mota\" ?: ?0\\.52646");
+  }
+
+  @Test
+  void badInputExitsWithTwoAndNamesTheFileLineAndField() throws Exception {
+    Path bad = tmp.resolve("bad.txt");
+    Files.write(bad, List.of("1,1,10,10,20,20,1,1,1", "2,1,10,10,-5,20,1,1,1"));
+    Path target = tmp.resolve("out.xml");
+    assertThat(run("convert", "--to", "cvat", bad.toString(), target.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("bad.txt").contains("line 2").contains("field");
+    assertThat(target).doesNotExist();
+  }
+
+  @Test
+  void everyRunIsAuditedAndTamperingIsDetected() throws Exception {
+    Path log = AuditTrail.defaultLog();
+    Files.deleteIfExists(log);
+    run("info", TUD.resolve("gt.txt").toString());
+    run("info", TUD.resolve("test.txt").toString());
+    assertThat(run("audit", "verify")).isZero();
+    List<String> lines = Files.readAllLines(log);
+    assertThat(lines).hasSizeGreaterThanOrEqualTo(2).allSatisfy(l -> assertThat(l).doesNotContain("TUD-Campus"));
+    Files.write(log, List.of(lines.get(1), lines.get(0)));
+    assertThat(run("audit", "verify")).isEqualTo(3);
+    assertThat(err.toString()).contains("line 1");
+  }
+}

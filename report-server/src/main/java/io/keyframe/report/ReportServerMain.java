@@ -1,0 +1,105 @@
+package io.keyframe.report;
+
+import io.javalin.Javalin;
+import io.keyframe.dataset.BadAnnotationException;
+import io.keyframe.report.auth.TokenStore;
+import io.keyframe.report.web.ReportServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code keyframe serve}: the report server in its own JVM. Prints the URL it listens on.
+ *
+ * <p>Tokens come from {@code --tokens FILE}, else the {@code KEYFRAME_TOKEN} environment variable
+ * (one admin token). With neither, the server only starts on a loopback host, and then with a fresh
+ * admin token written to {@code <data>/.report-token} (owner-only), never printed or logged.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Serve the keyframe report (pages, JSON API, charts) over the Parquet outputs.")
+public final class ReportServerMain implements Callable<Integer> {
+  @Option(names = "--data", defaultValue = "keyframe-out", description = "output root holding tables/ (default: ${DEFAULT-VALUE})")
+  Path data;
+
+  @Option(names = "--port", defaultValue = "7070", description = "port, 0 for any free one (default: ${DEFAULT-VALUE})")
+  int port;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to bind (default: ${DEFAULT-VALUE})")
+  String host;
+
+  @Option(names = "--tokens", description = "file of 'TOKEN ROLE' lines (roles: viewer, reviewer, admin)")
+  Path tokensFile;
+
+  /** Runs the command line; exit code 2 on bad input, 1 on refusal to start. */
+  public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true");
+    int code = new CommandLine(new ReportServerMain()).execute(args);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    String env = System.getenv("KEYFRAME_TOKEN");
+    boolean configured = tokensFile != null || (env != null && !env.isBlank());
+    try {
+      ReportServer.checkExposure(host, configured);
+    } catch (IllegalStateException e) {
+      System.err.println("keyframe serve: " + e.getMessage());
+      return 1;
+    }
+    if (!Files.isDirectory(data)) {
+      System.err.println("keyframe serve: --data is not a directory (run ./keyframe demo first)");
+      return 2;
+    }
+    TokenStore tokens;
+    Path generated = null;
+    try {
+      if (tokensFile != null) {
+        tokens = TokenStore.fromFile(tokensFile);
+      } else if (configured) {
+        tokens = TokenStore.singleAdmin(env.strip());
+      } else {
+        byte[] raw = new byte[24];
+        new SecureRandom().nextBytes(raw);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        generated = data.resolve(".report-token");
+        Files.deleteIfExists(generated);
+        Files.createFile(generated, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(generated, token + System.lineSeparator(), StandardCharsets.UTF_8);
+        tokens = TokenStore.singleAdmin(token);
+      }
+    } catch (IllegalArgumentException e) {
+      System.err.println("keyframe serve: " + e.getMessage());
+      return 2;
+    }
+    if (tokens.isEmpty()) {
+      System.err.println("keyframe serve: the tokens file holds no tokens");
+      return 2;
+    }
+    ReportServer server;
+    try {
+      server = new ReportServer(data, tokens);
+    } catch (BadAnnotationException e) {
+      System.err.println("keyframe serve: " + e.getMessage());
+      return 2;
+    }
+    Javalin app = server.app().start(host, port);
+    String shownHost = host.contains(":") ? "[" + host + "]" : host;
+    System.out.println("keyframe report: http://" + shownHost + ":" + app.port() + "/");
+    if (generated != null) {
+      System.out.println("no tokens configured: a one-off admin token is in " + generated.toAbsolutePath());
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
+    return 0;
+  }
+}

@@ -1,0 +1,199 @@
+package io.keyframe.report.agreement;
+
+import static tech.tablesaw.aggregate.AggregateFunctions.count;
+import static tech.tablesaw.aggregate.AggregateFunctions.countUnique;
+import static tech.tablesaw.aggregate.AggregateFunctions.sum;
+
+import io.keyframe.report.data.Grid;
+import io.keyframe.report.data.Num;
+import io.keyframe.report.data.ParquetContract;
+import io.keyframe.report.data.ReportData;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The QA reviewer's page: agreement per annotator pair, class and video with CIs, a confusion
+ * matrix between two annotators, ID-switch timelines, the spot-check sample and the audit trail.
+ *
+ * @param run the agreement run
+ * @param rows agreement rows, all-videos rows first
+ * @param kappaByPairAndLabel kappa over all videos, pair x class
+ * @param pairs annotator pairs with a confusion matrix, as {@code a|b}
+ * @param confusion confusion matrix of the selected pair (rows: rater A's label, columns: B's)
+ * @param timelines one entry per video with ID switches or occlusion events
+ * @param spotCheck the spot-check sample; {@code null} when the caller's role may not see it
+ * @param audit runs and who labelled what; {@code null} when the caller's role may not see it
+ */
+public record AgreementView(
+    String run,
+    List<AgreementRow> rows,
+    Grid kappaByPairAndLabel,
+    List<String> pairs,
+    Confusion confusion,
+    List<Timeline> timelines,
+    List<SpotCheck> spotCheck,
+    Audit audit) {
+
+  /** One agreement row (README table {@code agreement}). */
+  public record AgreementRow(String videoId, String raterA, String raterB, String label, int nMatched,
+      int nUnmatchedA, int nUnmatchedB, double meanIou, double iouLo, double iouHi, double kappa,
+      double kappaLo, double kappaHi, double alpha) {}
+
+  /** Confusion counts between two annotators' labels on matched objects, summed over videos. */
+  public record Confusion(String raterA, String raterB, Grid counts) {}
+
+  /** ID-switch and occlusion counts of one video, with its timeline chart. */
+  public record Timeline(String videoId, int idSwitches, int afterOcclusion, int occlusionEvents, String chartUrl) {}
+
+  /** One spot-check frame. */
+  public record SpotCheck(String videoId, int frame, String label, String stratum) {}
+
+  /** Which run produced what, and who labelled what. */
+  public record Audit(List<RunEntry> runs, List<LabelledBy> labelledBy) {
+    public Audit {
+      runs = List.copyOf(runs);
+      labelledBy = List.copyOf(labelledBy);
+    }
+  }
+
+  /** One row of {@code runs}. */
+  public record RunEntry(String runId, String job, long startedAt, long endedAt, String codeVersion,
+      String trackerPath, String inputsJson, String modelsJson, String rowCountsJson) {}
+
+  /** Boxes, keyframes and tracks one source contributed to one video. */
+  public record LabelledBy(String videoId, String source, long boxes, long keyframes, long tracks) {}
+
+  /**
+   * Builds the view.
+   *
+   * @param pair selected confusion pair as {@code a|b}, or {@code null} for the first
+   * @param privileged whether to include the spot-check sample and audit trail
+   */
+  public static AgreementView of(ReportData data, String pair, boolean privileged) {
+    Table a = data.table("agreement");
+    List<AgreementRow> rows = new ArrayList<>();
+    for (int r = 0; r < a.rowCount(); r++) {
+      rows.add(new AgreementRow(a.stringColumn("video_id").get(r), a.stringColumn("rater_a").get(r),
+          a.stringColumn("rater_b").get(r), a.stringColumn("label").get(r), a.intColumn("n_matched").getInt(r),
+          a.intColumn("n_unmatched_a").getInt(r), a.intColumn("n_unmatched_b").getInt(r),
+          Num.at(a, "mean_iou", r), Num.at(a, "iou_lo", r), Num.at(a, "iou_hi", r), Num.at(a, "kappa", r),
+          Num.at(a, "kappa_lo", r), Num.at(a, "kappa_hi", r), Num.at(a, "alpha", r)));
+    }
+    rows.sort(Comparator.comparing((AgreementRow x) -> !x.videoId().equals(ParquetContract.ALL))
+        .thenComparing(AgreementRow::videoId).thenComparing(AgreementRow::raterA)
+        .thenComparing(AgreementRow::raterB).thenComparing(AgreementRow::label));
+
+    Table all = a.where(a.stringColumn("video_id").isEqualTo(ParquetContract.ALL));
+    Table withPair = all.copy();
+    withPair.addColumns(pairColumn(all, "rater_a", "rater_b"));
+    Grid kappa = Grid.pivot(withPair.selectColumns("pair", "label", "kappa"), "pair", "label", "kappa");
+
+    Table c = data.table("confusion");
+    // Per-video rows are summed; an __all__ row would count them twice, so use it only when alone.
+    Table perVideo = c.where(c.stringColumn("video_id").isNotEqualTo(ParquetContract.ALL));
+    Table conf = perVideo.isEmpty() ? c : perVideo;
+    TreeSet<String> pairs = new TreeSet<>();
+    for (int r = 0; r < conf.rowCount(); r++) {
+      pairs.add(conf.stringColumn("rater_a").get(r) + "|" + conf.stringColumn("rater_b").get(r));
+    }
+    if (pair != null && !pairs.contains(pair)) {
+      throw new IllegalArgumentException("unknown annotator pair");
+    }
+    Confusion confusion = null;
+    String chosen = pair != null ? pair : pairs.isEmpty() ? null : pairs.first();
+    if (chosen != null) {
+      String[] ab = chosen.split("\\|", 2);
+      Table sel = conf.where(conf.stringColumn("rater_a").isEqualTo(ab[0]).and(conf.stringColumn("rater_b").isEqualTo(ab[1])));
+      Table summed = sel.summarize("count", sum).by("label_a", "label_b");
+      TreeSet<String> labels = new TreeSet<>(summed.stringColumn(0).asList());
+      labels.addAll(summed.stringColumn(1).asList());
+      List<String> keys = List.copyOf(labels);
+      double[][] m = new double[keys.size()][keys.size()];
+      for (int r = 0; r < summed.rowCount(); r++) {
+        m[keys.indexOf(summed.stringColumn(0).get(r))][keys.indexOf(summed.stringColumn(1).get(r))] = Num.at(summed, 2, r);
+      }
+      confusion = new Confusion(ab[0], ab[1], new Grid(keys, keys, m));
+    }
+
+    List<Timeline> timelines = timelines(data);
+    List<SpotCheck> spot = null;
+    Audit audit = null;
+    if (privileged) {
+      Table s = data.table("spot_check").sortAscendingOn("video_id", "frame");
+      spot = new ArrayList<>();
+      for (int r = 0; r < s.rowCount(); r++) {
+        spot.add(new SpotCheck(s.stringColumn("video_id").get(r), s.intColumn("frame").getInt(r),
+            s.stringColumn("label").get(r), s.stringColumn("stratum").get(r)));
+      }
+      audit = audit(data);
+    }
+    return new AgreementView(data.runOf("agreement").orElse(null), rows, kappa, List.copyOf(pairs), confusion,
+        timelines, spot, audit);
+  }
+
+  private static StringColumn pairColumn(Table t, String a, String b) {
+    StringColumn p = StringColumn.create("pair");
+    for (int r = 0; r < t.rowCount(); r++) {
+      p.append(t.stringColumn(a).get(r) + " vs " + t.stringColumn(b).get(r));
+    }
+    return p;
+  }
+
+  private static List<Timeline> timelines(ReportData data) {
+    Table sw = data.table("id_switches");
+    Table occ = data.table("occlusion_events");
+    TreeSet<String> videos = new TreeSet<>(sw.stringColumn("video_id").asList());
+    videos.addAll(occ.stringColumn("video_id").asList());
+    videos.remove(ParquetContract.ALL);
+    List<Timeline> out = new ArrayList<>();
+    for (String v : videos) {
+      Table s = sw.where(sw.stringColumn("video_id").isEqualTo(v));
+      int after = s.booleanColumn("after_occlusion").isTrue().size();
+      int events = occ.where(occ.stringColumn("video_id").isEqualTo(v)).rowCount();
+      out.add(new Timeline(v, s.rowCount(), after, events,
+          "/charts/timeline/" + URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20") + ".png"));
+    }
+    return out;
+  }
+
+  private static Audit audit(ReportData data) {
+    Table runs = data.table("runs");
+    List<RunEntry> entries = new ArrayList<>();
+    for (int r = 0; r < runs.rowCount(); r++) {
+      entries.add(new RunEntry(runs.stringColumn("run_id").get(r), runs.stringColumn("job").get(r),
+          runs.longColumn("started_at").getLong(r), runs.longColumn("ended_at").getLong(r),
+          runs.stringColumn("code_version").get(r), runs.stringColumn("tracker_path").get(r),
+          runs.stringColumn("inputs_json").get(r), runs.stringColumn("models_json").get(r),
+          runs.stringColumn("row_counts_json").get(r)));
+    }
+    Table det = data.table("detections");
+    List<LabelledBy> by = new ArrayList<>();
+    if (!det.isEmpty()) {
+      Table boxes = det.summarize("frame", count).by("video_id", "source").sortAscendingOn("video_id", "source");
+      Table keyframes = det.where(det.booleanColumn("keyframe").isTrue());
+      Table kf = keyframes.isEmpty() ? null : keyframes.summarize("frame", count).by("video_id", "source");
+      Table tracked = det.where(det.intColumn("track_id").isGreaterThanOrEqualTo(0));
+      Table tr = tracked.isEmpty() ? null : tracked.summarize("track_id", countUnique).by("video_id", "source");
+      for (int r = 0; r < boxes.rowCount(); r++) {
+        String v = boxes.stringColumn(0).get(r);
+        String s = boxes.stringColumn(1).get(r);
+        by.add(new LabelledBy(v, s, Math.round(Num.at(boxes, 2, r)), lookup(kf, v, s), lookup(tr, v, s)));
+      }
+    }
+    return new Audit(entries, by);
+  }
+
+  private static long lookup(Table t, String video, String source) {
+    if (t == null) {
+      return 0;
+    }
+    Table hit = t.where(t.stringColumn(0).isEqualTo(video).and(t.stringColumn(1).isEqualTo(source)));
+    return hit.isEmpty() ? 0 : Math.round(Num.at(hit, 2, 0));
+  }
+}

@@ -1,0 +1,2 @@
+/** Bearer tokens (hashed), login sessions and the role model viewer / reviewer / admin. */
+package io.keyframe.report.auth;

@@ -1,0 +1,112 @@
+package io.keyframe.report.compare;
+
+import io.keyframe.report.data.Grid;
+import io.keyframe.report.data.Num;
+import io.keyframe.report.data.ParquetContract;
+import io.keyframe.report.data.ReportData;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+import tech.tablesaw.api.Table;
+
+/**
+ * The ML engineer's page: model (iteration) A vs B per class and video, with deltas and CIs, and
+ * the frames where the two disagree most.
+ *
+ * @param run the compare run
+ * @param pairs model pairs as {@code a|b}
+ * @param modelA selected model A ({@code null} when no data)
+ * @param modelB selected model B
+ * @param rows per video, class and metric, all-videos rows first
+ * @param deltaByMetricAndLabel delta (B - A) over all videos, metric x class
+ * @param worstFrames the frames with the largest disagreement, most first
+ * @param tracking each prediction source's all-class, all-video tracking metrics
+ */
+public record CompareView(
+    String run,
+    List<String> pairs,
+    String modelA,
+    String modelB,
+    List<CompareRow> rows,
+    Grid deltaByMetricAndLabel,
+    List<FrameDisagreement> worstFrames,
+    List<SourceMetrics> tracking) {
+
+  /** How many disagreeing frames the page lists. */
+  public static final int WORST_FRAMES = 20;
+
+  /** One metric of A and B with the bootstrap CI of the delta. */
+  public record CompareRow(String videoId, String label, String metric, double valueA, double valueB,
+      double delta, double ciLo, double ciHi) {
+    /** Whether the CI of the delta excludes zero. */
+    public boolean significant() {
+      return ciLo > 0 || ciHi < 0;
+    }
+  }
+
+  /** A frame where A and B disagree. */
+  public record FrameDisagreement(String videoId, int frame, double disagreement, String detail, String thumbnailUrl) {}
+
+  /** Headline tracking metrics of one prediction source over all classes and videos. */
+  public record SourceMetrics(String predSource, String refSource, double mota, double idf1, double hota,
+      double deta, double assa, int numSwitches) {}
+
+  /**
+   * Builds the view.
+   *
+   * @param pair {@code a|b}, or {@code null} for the first pair
+   */
+  public static CompareView of(ReportData data, String pair) {
+    Table c = data.table("compare");
+    TreeSet<String> pairs = new TreeSet<>();
+    for (int r = 0; r < c.rowCount(); r++) {
+      pairs.add(c.stringColumn("model_a").get(r) + "|" + c.stringColumn("model_b").get(r));
+    }
+    if (pair != null && !pairs.contains(pair)) {
+      throw new IllegalArgumentException("unknown model pair");
+    }
+    String chosen = pair != null ? pair : pairs.isEmpty() ? null : pairs.first();
+    String a = chosen == null ? null : chosen.split("\\|", 2)[0];
+    String b = chosen == null ? null : chosen.split("\\|", 2)[1];
+    List<CompareRow> rows = new ArrayList<>();
+    Table sel = c.isEmpty() ? c
+        : c.where(c.stringColumn("model_a").isEqualTo(a).and(c.stringColumn("model_b").isEqualTo(b)));
+    for (int r = 0; r < sel.rowCount(); r++) {
+      rows.add(new CompareRow(sel.stringColumn("video_id").get(r), sel.stringColumn("label").get(r),
+          sel.stringColumn("metric").get(r), Num.at(sel, "value_a", r), Num.at(sel, "value_b", r),
+          Num.at(sel, "delta", r), Num.at(sel, "ci_lo", r), Num.at(sel, "ci_hi", r)));
+    }
+    rows.sort(Comparator.comparing((CompareRow x) -> !x.videoId().equals(ParquetContract.ALL))
+        .thenComparing(CompareRow::videoId).thenComparing(CompareRow::label).thenComparing(CompareRow::metric));
+    Table all = sel.isEmpty() ? sel : sel.where(sel.stringColumn("video_id").isEqualTo(ParquetContract.ALL));
+    Grid grid = Grid.pivot(all.selectColumns("metric", "label", "delta"), "metric", "label", "delta");
+
+    Table f = data.table("compare_frames");
+    List<FrameDisagreement> worst = new ArrayList<>();
+    if (!f.isEmpty() && chosen != null) {
+      Table fs = f.where(f.stringColumn("model_a").isEqualTo(a).and(f.stringColumn("model_b").isEqualTo(b)))
+          .sortDescendingOn("disagreement");
+      for (int r = 0; r < Math.min(WORST_FRAMES, fs.rowCount()); r++) {
+        String v = fs.stringColumn("video_id").get(r);
+        int frame = fs.intColumn("frame").getInt(r);
+        worst.add(new FrameDisagreement(v, frame, Num.at(fs, "disagreement", r), fs.stringColumn("detail").get(r),
+            "/thumbs/" + URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20") + "/" + frame + ".png?objects="));
+      }
+    }
+    Table tm = data.table("tracking_metrics");
+    Table headline = tm.isEmpty() ? tm
+        : tm.where(tm.stringColumn("video_id").isEqualTo(ParquetContract.ALL)
+            .and(tm.stringColumn("label").isEqualTo(ParquetContract.ALL))).sortAscendingOn("pred_source");
+    List<SourceMetrics> tracking = new ArrayList<>();
+    for (int r = 0; r < headline.rowCount(); r++) {
+      tracking.add(new SourceMetrics(headline.stringColumn("pred_source").get(r),
+          headline.stringColumn("ref_source").get(r), Num.at(headline, "mota", r), Num.at(headline, "idf1", r),
+          Num.at(headline, "hota", r), Num.at(headline, "deta", r), Num.at(headline, "assa", r),
+          headline.intColumn("num_switches").getInt(r)));
+    }
+    return new CompareView(data.runOf("compare").orElse(null), List.copyOf(pairs), a, b, rows, grid, worst, tracking);
+  }
+}

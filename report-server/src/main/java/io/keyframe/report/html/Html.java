@@ -1,0 +1,134 @@
+package io.keyframe.report.html;
+
+import io.keyframe.report.auth.Role;
+import java.util.Locale;
+
+/**
+ * HTML building blocks: escaping and the page frame. Every string that came from data or from the
+ * request goes through {@link #esc}; pages are plain server-rendered HTML that works without
+ * JavaScript.
+ */
+public final class Html {
+  private Html() {}
+
+  /** Escapes text for element content and double-quoted attribute values. */
+  public static String esc(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '&' -> b.append("&amp;");
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '"' -> b.append("&quot;");
+        case '\'' -> b.append("&#39;");
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  /** A real to three decimals (as the e2e tests compare), or an em dash when undefined. */
+  public static String f3(double v) {
+    return Double.isNaN(v) || Double.isInfinite(v) ? "—" : String.format(Locale.ROOT, "%.3f", v);
+  }
+
+  /** A real to one decimal, or an em dash when undefined. */
+  public static String f1(double v) {
+    return Double.isNaN(v) || Double.isInfinite(v) ? "—" : String.format(Locale.ROOT, "%.1f", v);
+  }
+
+  /** A signed delta to three decimals with a colour class. */
+  public static String delta(double v) {
+    if (Double.isNaN(v)) {
+      return "<span>—</span>";
+    }
+    String cls = v > 0 ? "pos" : v < 0 ? "neg" : "";
+    return "<span class=\"" + cls + "\">" + (v > 0 ? "+" : "") + f3(v) + "</span>";
+  }
+
+  /** An {@code <option>} of a filter select. */
+  public static String option(String value, String selected) {
+    return option(value, value, selected);
+  }
+
+  /** An {@code <option>} showing {@code text} for {@code value}. */
+  public static String option(String value, String text, String selected) {
+    return "<option value=\"" + esc(value) + "\"" + (value.equals(selected) ? " selected" : "") + ">"
+        + esc(text) + "</option>";
+  }
+
+  /**
+   * The page frame: header with navigation, the caller's role and a logout button.
+   *
+   * @param active nav key of this page
+   * @param role caller's role, {@code null} on the login page
+   */
+  public static String page(String title, String active, Role role, String body) {
+    StringBuilder nav = new StringBuilder();
+    if (role != null) {
+      nav.append("<nav>");
+      link(nav, "/overview", "overview", "Batch overview", active);
+      link(nav, "/label-next", "label-next", "Label next", active);
+      link(nav, "/agreement", "agreement", "Agreement", active);
+      link(nav, "/compare", "compare", "Compare models", active);
+      nav.append("</nav><div class=\"who\"><span class=\"badge\">").append(role.label())
+          .append("</span><form method=\"post\" action=\"/logout\"><button class=\"link\" type=\"submit\">Log out</button></form></div>");
+    }
+    return """
+        <!doctype html>
+        <html lang="en"><head><meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>%s · keyframe</title>
+        <style>%s</style></head>
+        <body><header><a class="brand" href="/overview"><span class="logo">▮▮</span> keyframe</a>%s</header>
+        <main><h1>%s</h1>%s</main>
+        <footer>keyframe report · numbers from the newest complete run of each table · JSON twin under /api</footer>
+        </body></html>
+        """.formatted(esc(title), CSS, nav, esc(title), body);
+  }
+
+  private static void link(StringBuilder nav, String href, String key, String text, String active) {
+    nav.append("<a href=\"").append(href).append("\"").append(key.equals(active) ? " class=\"active\"" : "")
+        .append(">").append(text).append("</a>");
+  }
+
+  static final String CSS = """
+      :root{--ink:#1f2937;--muted:#6b7280;--line:#e5e7eb;--bg:#f8fafc;--accent:#2563eb;--pos:#047857;--neg:#b91c1c}
+      *{box-sizing:border-box}body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:var(--ink);background:var(--bg)}
+      header{display:flex;align-items:center;gap:24px;padding:0 24px;height:52px;background:#0f172a;color:#e2e8f0}
+      .brand{color:#fff;font-weight:700;text-decoration:none;font-size:16px;letter-spacing:.3px}.logo{color:#60a5fa}
+      nav{display:flex;gap:4px;flex:1}nav a{color:#cbd5e1;text-decoration:none;padding:6px 12px;border-radius:6px}
+      nav a:hover{background:#1e293b}nav a.active{background:#1e40af;color:#fff}
+      .who{display:flex;align-items:center;gap:10px}.who form{margin:0}
+      .badge{background:#334155;color:#e2e8f0;border-radius:10px;padding:2px 10px;font-size:12px;text-transform:uppercase;letter-spacing:.5px}
+      button.link{background:none;border:0;color:#93c5fd;cursor:pointer;font:inherit}
+      main{padding:20px 24px 40px;max-width:1400px;margin:0 auto}h1{font-size:22px;margin:4px 0 16px}
+      h2{font-size:16px;margin:28px 0 10px;padding-bottom:6px;border-bottom:1px solid var(--line)}
+      .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(170px,1fr));gap:12px;margin-bottom:8px}
+      .card{background:#fff;border:1px solid var(--line);border-radius:10px;padding:14px 16px}
+      .card .k{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.5px}.card .v{font-size:26px;font-weight:650;margin-top:2px}
+      table{border-collapse:collapse;width:100%;background:#fff;border:1px solid var(--line);border-radius:8px;overflow:hidden}
+      th,td{padding:6px 10px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
+      th{background:#f1f5f9;font-weight:600;font-size:12px;color:#334155;text-transform:uppercase;letter-spacing:.3px}
+      td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}tr:hover td{background:#f8fafc}
+      .ci{color:var(--muted);font-size:12px;white-space:nowrap}.pos{color:var(--pos);font-weight:600}.neg{color:var(--neg);font-weight:600}
+      .muted{color:var(--muted)}.grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(560px,1fr));gap:16px}
+      .chart{background:#fff;border:1px solid var(--line);border-radius:10px;padding:8px}.chart img{max-width:100%;height:auto;display:block}
+      form.filters{display:flex;flex-wrap:wrap;gap:10px;align-items:end;background:#fff;border:1px solid var(--line);border-radius:10px;padding:12px;margin-bottom:14px}
+      label{display:flex;flex-direction:column;font-size:12px;color:var(--muted);gap:3px}
+      select,input{font:inherit;padding:5px 8px;border:1px solid #cbd5e1;border-radius:6px;min-width:150px;background:#fff}
+      .btn{display:inline-block;background:var(--accent);color:#fff;border:0;border-radius:6px;padding:7px 14px;font:inherit;cursor:pointer;text-decoration:none}
+      .btn.secondary{background:#fff;color:var(--accent);border:1px solid var(--accent)}
+      .tag{display:inline-block;background:#eff6ff;color:#1e40af;border-radius:4px;padding:0 6px;margin:1px 2px 1px 0;font-size:12px;white-space:nowrap}
+      img.thumb{width:192px;border-radius:4px;border:1px solid var(--line);display:block}
+      .login{max-width:380px;margin:60px auto;background:#fff;border:1px solid var(--line);border-radius:12px;padding:24px}
+      .error{background:#fef2f2;color:var(--neg);border:1px solid #fecaca;border-radius:6px;padding:8px 10px;margin-bottom:10px}
+      .note{background:#fffbeb;border:1px solid #fde68a;border-radius:6px;padding:8px 10px}
+      footer{color:var(--muted);font-size:12px;text-align:center;padding:16px}
+      pre{white-space:pre-wrap;word-break:break-all;font-size:11px;margin:0;max-width:380px}
+      """;
+}

@@ -1,0 +1,116 @@
+package io.keyframe.report.labelnext;
+
+import static io.keyframe.report.html.Html.esc;
+import static io.keyframe.report.html.Html.f1;
+import static io.keyframe.report.html.Html.f3;
+
+import io.keyframe.report.auth.Role;
+import io.keyframe.report.html.Html;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Renders {@link LabelNextView} as HTML, and as CSV. */
+public final class LabelNextPage {
+  private LabelNextPage() {}
+
+  /** The page. */
+  public static String render(LabelNextView v, Role role) {
+    QueueFilter f = v.filter();
+    StringBuilder b = new StringBuilder();
+    b.append("<p class=\"muted\">Queue run <code>").append(esc(v.run() == null ? "none yet" : v.run()))
+        .append("</code> · ranked by expected value per expert minute</p>");
+    b.append("<form class=\"filters\" method=\"get\" action=\"/label-next\">");
+    select(b, "video", "Video", v.videos(), f.video());
+    select(b, "label", "Class", v.labels(), f.label());
+    select(b, "signal", "Signal", v.signals(), f.signal());
+    b.append("<button class=\"btn\" type=\"submit\">Filter</button>");
+    b.append("<a class=\"btn secondary\" id=\"csv\" href=\"/label-next.csv").append(esc(query(f))).append("\">Export CSV</a>");
+    b.append("</form>");
+    b.append("<div class=\"cards\">");
+    b.append("<div class=\"card\"><div class=\"k\">items shown</div><div class=\"v\" id=\"card-items\">")
+        .append(v.rows().size()).append("</div></div>");
+    b.append("<div class=\"card\"><div class=\"k\">expert minutes</div><div class=\"v\" id=\"card-minutes\">")
+        .append(f1(v.totalMinutes())).append("</div></div></div>");
+    b.append("<table id=\"queue\"><thead><tr><th class=n>rank</th><th>frame</th><th>video</th><th class=n>frames</th>")
+        .append("<th class=n>score</th><th class=n>minutes</th><th class=n>cumulative</th><th>why</th>")
+        .append("<th>objects</th><th>open in CVAT terms</th></tr></thead><tbody>");
+    for (LabelNextView.QueueRow r : v.rows()) {
+      b.append("<tr><td class=n data-k=\"rank\">").append(r.rank()).append("</td>")
+          .append("<td><a href=\"").append(esc(r.thumbnailUrl() + "&size=large")).append("\">")
+          .append("<img class=\"thumb\" loading=\"lazy\" alt=\"frame ").append(r.frame()).append("\" src=\"")
+          .append(esc(r.thumbnailUrl())).append("\"></a></td>")
+          .append("<td>").append(esc(r.videoId())).append("</td>")
+          .append("<td class=n>").append(r.frameStart()).append("–").append(r.frameEnd()).append("</td>")
+          .append("<td class=n data-k=\"score\">").append(f3(r.score())).append("</td>")
+          .append("<td class=n data-k=\"cost\">").append(f1(r.costMinutes())).append("</td>")
+          .append("<td class=n>").append(f1(r.cumulativeMinutes())).append("</td><td>");
+      for (LabelNextView.Reason x : r.reasons()) {
+        b.append("<span class=\"tag\">").append(esc(x.signal())).append(" ").append(f3(x.value())).append("</span>");
+      }
+      if (r.reasons().isEmpty()) {
+        b.append(esc(r.reasonsText()));
+      }
+      b.append("</td><td>");
+      for (int i = 0; i < r.objectIds().size(); i++) {
+        String label = i < r.labels().size() ? r.labels().get(i) : "";
+        b.append("<span class=\"tag\">#").append(r.objectIds().get(i)).append(" ").append(esc(label)).append("</span>");
+      }
+      b.append("</td><td><a class=\"cvat\" href=\"").append(esc(r.cvatUrl())).append("\">")
+          .append(esc(r.videoId())).append(" · frame ").append(r.frameStart()).append("</a></td></tr>");
+    }
+    if (v.rows().isEmpty()) {
+      b.append("<tr><td colspan=10 class=muted>No queue items match.</td></tr>");
+    }
+    b.append("</tbody></table>");
+    return Html.page("Label next", "label-next", role, b.toString());
+  }
+
+  /** The filtered queue as CSV (RFC 4180 quoting; cells starting with = + - @ are defused). */
+  public static String csv(LabelNextView v) {
+    StringBuilder b = new StringBuilder("rank,video_id,frame_start,frame_end,score,cost_minutes,cumulative_minutes,reasons,object_ids,labels\r\n");
+    for (LabelNextView.QueueRow r : v.rows()) {
+      b.append(r.rank()).append(',').append(cell(r.videoId())).append(',').append(r.frameStart()).append(',')
+          .append(r.frameEnd()).append(',').append(r.score()).append(',').append(r.costMinutes()).append(',')
+          .append(r.cumulativeMinutes()).append(',').append(cell(r.reasonsText())).append(',')
+          .append(cell(r.objectIds().stream().map(String::valueOf).collect(Collectors.joining(",")))).append(',')
+          .append(cell(String.join(",", r.labels()))).append("\r\n");
+    }
+    return b.toString();
+  }
+
+  private static String cell(String s) {
+    if (s == null) {
+      return "";
+    }
+    // Spreadsheets execute cells that start with these; a leading quote keeps them text.
+    String safe = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+    if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
+      return "\"" + safe.replace("\"", "\"\"") + "\"";
+    }
+    return safe;
+  }
+
+  private static String query(QueueFilter f) {
+    StringBuilder q = new StringBuilder();
+    add(q, "video", f.video());
+    add(q, "label", f.label());
+    add(q, "signal", f.signal());
+    return q.toString();
+  }
+
+  private static void add(StringBuilder q, String k, String v) {
+    if (v != null) {
+      q.append(q.isEmpty() ? "?" : "&").append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+    }
+  }
+
+  private static void select(StringBuilder b, String name, String text, List<String> values, String selected) {
+    b.append("<label>").append(text).append("<select name=\"").append(name).append("\"><option value=\"\">any</option>");
+    for (String v : values) {
+      b.append(Html.option(v, selected));
+    }
+    b.append("</select></label>");
+  }
+}

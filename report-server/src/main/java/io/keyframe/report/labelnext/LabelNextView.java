@@ -1,0 +1,149 @@
+package io.keyframe.report.labelnext;
+
+import io.keyframe.report.data.Num;
+import io.keyframe.report.data.ReportData;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import tech.tablesaw.api.Table;
+
+/**
+ * The budgeted expert-labelling queue ("Label next"), filtered.
+ *
+ * @param run the queue run ({@code null} when none)
+ * @param filter the filter applied
+ * @param videos filter choices: videos in the queue
+ * @param labels filter choices: classes in the queue
+ * @param signals filter choices: signals named in reasons
+ * @param rows queue rows passing the filter, by rank
+ * @param totalMinutes expert minutes of the rows shown
+ */
+public record LabelNextView(
+    String run,
+    QueueFilter filter,
+    List<String> videos,
+    List<String> labels,
+    List<String> signals,
+    List<QueueRow> rows,
+    double totalMinutes) {
+
+  public LabelNextView {
+    videos = List.copyOf(videos);
+    labels = List.copyOf(labels);
+    signals = List.copyOf(signals);
+    rows = List.copyOf(rows);
+  }
+
+  /** One signal's contribution to a row's score. */
+  public record Reason(String signal, double value) {}
+
+  /**
+   * One queue row, with where to see it.
+   *
+   * @param frame the frame drawn on the thumbnail ({@code frameStart})
+   * @param thumbnailUrl PNG of that frame with the disputed objects highlighted
+   * @param cvatUrl page naming the frame in CVAT terms: video, 0-based frame number, track IDs
+   */
+  public record QueueRow(
+      int rank,
+      String videoId,
+      int frameStart,
+      int frameEnd,
+      double score,
+      double costMinutes,
+      double cumulativeMinutes,
+      String reasonsText,
+      List<Reason> reasons,
+      List<Integer> objectIds,
+      List<String> labels,
+      int frame,
+      String thumbnailUrl,
+      String cvatUrl) {
+    public QueueRow {
+      reasons = List.copyOf(reasons);
+      objectIds = List.copyOf(objectIds);
+      labels = List.copyOf(labels);
+    }
+  }
+
+  /** Builds the view; throws {@link IllegalArgumentException} on a filter value not in the data. */
+  public static LabelNextView of(ReportData data, QueueFilter filter) {
+    Table q = data.table("queue").sortAscendingOn("rank");
+    List<QueueRow> all = new ArrayList<>();
+    for (int r = 0; r < q.rowCount(); r++) {
+      String video = q.stringColumn("video_id").get(r);
+      int start = q.intColumn("frame_start").getInt(r);
+      List<Integer> ids = splitInts(q.stringColumn("object_ids").get(r));
+      String idText = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+      String base = "/frame/" + enc(video) + "/" + start + "?objects=" + enc(idText);
+      all.add(new QueueRow(
+          q.intColumn("rank").getInt(r), video, start, q.intColumn("frame_end").getInt(r),
+          Num.at(q, "score", r), Num.at(q, "cost_minutes", r), Num.at(q, "cumulative_minutes", r),
+          q.stringColumn("reasons").get(r), parseReasons(q.stringColumn("reasons").get(r)), ids,
+          splitStrings(q.stringColumn("labels").get(r)), start,
+          "/thumbs/" + enc(video) + "/" + start + ".png?objects=" + enc(idText), base));
+    }
+    TreeSet<String> videos = new TreeSet<>();
+    TreeSet<String> labels = new TreeSet<>();
+    TreeSet<String> signals = new TreeSet<>();
+    for (QueueRow row : all) {
+      videos.add(row.videoId());
+      labels.addAll(row.labels());
+      row.reasons().forEach(x -> signals.add(x.signal()));
+    }
+    check("video", filter.video(), videos);
+    check("label", filter.label(), labels);
+    check("signal", filter.signal(), signals);
+    List<QueueRow> shown = all.stream()
+        .filter(x -> filter.video() == null || x.videoId().equals(filter.video()))
+        .filter(x -> filter.label() == null || x.labels().contains(filter.label()))
+        .filter(x -> filter.signal() == null || x.reasons().stream().anyMatch(y -> y.signal().equals(filter.signal())))
+        .toList();
+    return new LabelNextView(data.runOf("queue").orElse(null), filter, List.copyOf(videos), List.copyOf(labels),
+        List.copyOf(signals), shown, shown.stream().mapToDouble(QueueRow::costMinutes).sum());
+  }
+
+  private static void check(String what, String value, TreeSet<String> allowed) {
+    if (value != null && !allowed.contains(value)) {
+      throw new IllegalArgumentException("unknown " + what);
+    }
+  }
+
+  static List<Reason> parseReasons(String text) {
+    List<Reason> out = new ArrayList<>();
+    if (text == null) {
+      return out;
+    }
+    for (String part : text.split(";")) {
+      int eq = part.indexOf('=');
+      if (eq <= 0) {
+        continue;
+      }
+      try {
+        out.add(new Reason(part.substring(0, eq).trim(), Double.parseDouble(part.substring(eq + 1).trim())));
+      } catch (NumberFormatException e) {
+        // A reason without a numeric value is still shown verbatim in reasonsText.
+      }
+    }
+    return out;
+  }
+
+  private static List<Integer> splitInts(String s) {
+    return splitStrings(s).stream().map(Integer::valueOf).toList();
+  }
+
+  private static List<String> splitStrings(String s) {
+    if (s == null || s.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

@@ -1,0 +1,389 @@
+package io.keyframe.report.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.ContentType;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.UnauthorizedResponse;
+import io.javalin.security.RouteRole;
+import io.keyframe.report.agreement.AgreementPage;
+import io.keyframe.report.agreement.AgreementView;
+import io.keyframe.report.auth.Role;
+import io.keyframe.report.auth.Sessions;
+import io.keyframe.report.auth.TokenStore;
+import io.keyframe.report.chart.Charts;
+import io.keyframe.report.chart.FrameThumbnail;
+import io.keyframe.report.compare.ComparePage;
+import io.keyframe.report.compare.CompareView;
+import io.keyframe.report.data.ReportData;
+import io.keyframe.report.labelnext.LabelNextPage;
+import io.keyframe.report.labelnext.LabelNextView;
+import io.keyframe.report.labelnext.QueueFilter;
+import io.keyframe.report.overview.OverviewPage;
+import io.keyframe.report.overview.OverviewView;
+import java.net.InetAddress;
+import java.net.URLEncoder;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * The report web app: routes, access control and caches over one {@link ReportData} snapshot.
+ * Every HTML page has a JSON twin under {@code /api} built from the same view record.
+ */
+public final class ReportServer {
+  /** Largest request body accepted (the login form is the only body). */
+  public static final int MAX_BODY_BYTES = 8 * 1024;
+
+  /** Longest request URI accepted. */
+  public static final int MAX_URI_CHARS = 2048;
+
+  static final String SESSION_COOKIE = "kf_session";
+  private static final Pattern VIDEO_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+  private static final Pattern PNG_FRAME = Pattern.compile("(\\d{1,7})\\.png");
+  private static final Pattern SUSPICIOUS = Pattern.compile("(\\.\\.|%2e|%2f|%5c|\\\\|%00|\\x00)", Pattern.CASE_INSENSITIVE);
+  private static final int CACHE_CAP = 2000;
+
+  private final Path dataDir;
+  private final TokenStore tokens;
+  private final Sessions sessions = new Sessions();
+  private final AtomicReference<ReportData> data = new AtomicReference<>();
+  private final Map<String, Object> cache = new ConcurrentHashMap<>();
+
+  /**
+   * A server over {@code dataDir} (the output root holding {@code tables/}).
+   *
+   * @throws IllegalArgumentException if {@code tokens} is empty: every route but health and login needs one
+   */
+  public ReportServer(Path dataDir, TokenStore tokens) {
+    this.dataDir = dataDir;
+    this.tokens = tokens;
+    if (tokens.isEmpty()) {
+      throw new IllegalArgumentException("no tokens configured");
+    }
+    data.set(ReportData.load(dataDir));
+  }
+
+  /**
+   * Refuses hosts other than loopback when no tokens are configured.
+   *
+   * @throws IllegalStateException naming the problem
+   */
+  public static void checkExposure(String host, boolean tokensConfigured) {
+    if (tokensConfigured) {
+      return;
+    }
+    boolean loopback;
+    try {
+      InetAddress[] all = InetAddress.getAllByName(host);
+      loopback = all.length > 0 && java.util.Arrays.stream(all).allMatch(InetAddress::isLoopbackAddress);
+    } catch (UnknownHostException e) {
+      loopback = false;
+    }
+    if (!loopback) {
+      throw new IllegalStateException("refusing to serve on non-loopback host " + host
+          + " without tokens: pass --tokens FILE or set KEYFRAME_TOKEN");
+    }
+  }
+
+  /** The current data snapshot. */
+  public ReportData data() {
+    return data.get();
+  }
+
+  /** Builds the Javalin app (not started). */
+  public Javalin app() {
+    return Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.startup.showOldJavalinVersionWarning = false;
+      config.http.maxRequestSize = MAX_BODY_BYTES;
+      config.http.generateEtags = false;
+      config.jetty.modifyHttpConfiguration(h -> {
+        h.setRequestHeaderSize(8 * 1024);
+        h.setSendServerVersion(false);
+      });
+      var r = config.routes;
+      r.before(this::rejectBadRequests);
+      r.beforeMatched(this::authorize);
+      r.after(ReportServer::securityHeaders);
+
+      r.get("/api/health", ctx -> ctx.json(Map.of("status", "ok", "hasRuns", data().hasRuns())));
+      r.get("/login", ctx -> ctx.html(LoginPage.render(safeNext(ctx.queryParam("next")), null)));
+      r.post("/login", this::login);
+      r.post("/logout", this::logout);
+
+      r.get("/", ctx -> ctx.redirect("/overview"), Role.VIEWER);
+      r.get("/overview", ctx -> ctx.html(cached("html|overview|" + role(ctx), () -> OverviewPage.render(overview(), role(ctx)))), Role.VIEWER);
+      r.get("/api/overview", ctx -> ctx.json(overview()), Role.VIEWER);
+      r.get("/charts/throughput.png", ctx -> png(ctx, "throughput", () -> Charts.throughput(overview())), Role.VIEWER);
+      r.get("/charts/effort.png", ctx -> png(ctx, "effort", () -> Charts.effort(overview())), Role.VIEWER);
+
+      r.get("/label-next", ctx -> ctx.html(cached("html|label-next|" + filter(ctx) + "|" + role(ctx), () -> LabelNextPage.render(labelNext(ctx), role(ctx)))), Role.VIEWER);
+      r.get("/api/label-next", ctx -> ctx.json(labelNext(ctx)), Role.VIEWER);
+      r.get("/label-next.csv", ctx -> {
+        ctx.contentType("text/csv; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"label-next.csv\"");
+        ctx.result(LabelNextPage.csv(labelNext(ctx)));
+      }, Role.VIEWER);
+      r.get("/thumbs/{video}/{file}", this::thumbnail, Role.VIEWER);
+      r.get("/frame/{video}/{frame}", this::frame, Role.REVIEWER);
+
+      r.get("/agreement", ctx -> ctx.html(cached("html|agreement|" + ctx.queryParam("pair") + "|" + role(ctx), () -> AgreementPage.render(agreement(ctx), role(ctx)))), Role.VIEWER);
+      r.get("/api/agreement", ctx -> ctx.json(agreement(ctx)), Role.VIEWER);
+      r.get("/charts/kappa.png", ctx -> png(ctx, "kappa", () -> Charts.kappa(cached("agreement|", () -> AgreementView.of(data(), null, false)))), Role.VIEWER);
+      r.get("/charts/confusion.png", ctx -> {
+        String pair = blankToNull(ctx.queryParam("pair"));
+        png(ctx, "confusion|" + pair, () -> Charts.confusion(AgreementView.of(data(), pair, false).confusion()));
+      }, Role.VIEWER);
+      r.get("/charts/timeline/{file}", ctx -> {
+        String file = ctx.pathParam("file");
+        if (!file.endsWith(".png")) {
+          throw new NotFoundResponse();
+        }
+        String video = videoParam(file.substring(0, file.length() - 4));
+        png(ctx, "timeline|" + video, () -> Charts.timeline(data(), video));
+      }, Role.VIEWER);
+
+      r.get("/compare", ctx -> ctx.html(cached("html|compare|" + ctx.queryParam("pair") + "|" + role(ctx), () -> ComparePage.render(compare(ctx), role(ctx)))), Role.VIEWER);
+      r.get("/api/compare", ctx -> ctx.json(compare(ctx)), Role.VIEWER);
+      r.get("/charts/compare-deltas.png", ctx -> {
+        String pair = blankToNull(ctx.queryParam("pair"));
+        png(ctx, "deltas|" + pair, () -> Charts.compareDeltas(CompareView.of(data(), pair)));
+      }, Role.VIEWER);
+
+      r.post("/api/admin/reload", ctx -> {
+        data.set(ReportData.load(dataDir));
+        cache.clear();
+        ctx.json(Map.of("reloaded", true, "hasRuns", data().hasRuns()));
+      }, Role.ADMIN);
+
+      r.exception(IllegalArgumentException.class, (e, ctx) -> {
+        ctx.status(HttpStatus.BAD_REQUEST).contentType(ContentType.TEXT_PLAIN).result("bad request: " + e.getMessage());
+      });
+    });
+  }
+
+  private OverviewView overview() {
+    return cached("overview", () -> OverviewView.of(data()));
+  }
+
+  private static QueueFilter filter(Context ctx) {
+    return new QueueFilter(ctx.queryParam("video"), ctx.queryParam("label"), ctx.queryParam("signal"));
+  }
+
+  private LabelNextView labelNext(Context ctx) {
+    QueueFilter f = filter(ctx);
+    return cached("label-next|" + f, () -> LabelNextView.of(data(), f));
+  }
+
+  private AgreementView agreement(Context ctx) {
+    String pair = blankToNull(ctx.queryParam("pair"));
+    boolean privileged = role(ctx).atLeast(Role.REVIEWER);
+    return cached("agreement|" + pair + "|" + privileged, () -> AgreementView.of(data(), pair, privileged));
+  }
+
+  private CompareView compare(Context ctx) {
+    String pair = blankToNull(ctx.queryParam("pair"));
+    return cached("compare|" + pair, () -> CompareView.of(data(), pair));
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> T cached(String key, Supplier<T> build) {
+    Object hit = cache.get(key);
+    if (hit != null) {
+      return (T) hit;
+    }
+    T value = build.get();
+    if (cache.size() >= CACHE_CAP) {
+      // Views are cheap to rebuild; a full reset keeps memory bounded without bookkeeping.
+      cache.clear();
+    }
+    cache.put(key, value);
+    return value;
+  }
+
+  private void png(Context ctx, String key, Supplier<byte[]> draw) {
+    byte[] bytes = cached("png|" + key, draw);
+    ctx.contentType("image/png");
+    ctx.header("Cache-Control", "private, max-age=60");
+    ctx.result(bytes);
+  }
+
+  private void thumbnail(Context ctx) {
+    String video = videoParam(ctx.pathParam("video"));
+    var m = PNG_FRAME.matcher(ctx.pathParam("file"));
+    if (!m.matches()) {
+      throw new NotFoundResponse();
+    }
+    int frame = Integer.parseInt(m.group(1));
+    List<Integer> objects = objectIds(ctx.queryParam("objects"));
+    int width = "large".equals(ctx.queryParam("size")) ? 960 : 320;
+    png(ctx, "thumb|" + video + "|" + frame + "|" + objects + "|" + width,
+        () -> FrameThumbnail.render(data().detections(), video, frame, new LinkedHashSet<>(objects), width));
+  }
+
+  private void frame(Context ctx) {
+    String video = videoParam(ctx.pathParam("video"));
+    int frame = ctx.pathParamAsClass("frame", Integer.class).check(f -> f >= 0, "frame must be >= 0").get();
+    List<Integer> objects = objectIds(ctx.queryParam("objects"));
+    String ids = String.join(",", objects.stream().map(String::valueOf).toList());
+    String img = "/thumbs/" + URLEncoder.encode(video, StandardCharsets.UTF_8) + "/" + frame + ".png?objects="
+        + URLEncoder.encode(ids, StandardCharsets.UTF_8) + "&size=large";
+    ctx.html(FramePage.render(video, frame, objects, img, role(ctx)));
+  }
+
+  private String videoParam(String raw) {
+    if (!VIDEO_ID.matcher(raw).matches()) {
+      throw new BadRequestResponse("bad video id");
+    }
+    boolean known = data().detections().hasVideo(raw)
+        || data().table("queue").stringColumn("video_id").contains(raw)
+        || data().table("id_switches").stringColumn("video_id").contains(raw)
+        || data().table("occlusion_events").stringColumn("video_id").contains(raw)
+        || data().table("compare_frames").stringColumn("video_id").contains(raw);
+    if (!known) {
+      throw new NotFoundResponse("unknown video");
+    }
+    return raw;
+  }
+
+  private static List<Integer> objectIds(String raw) {
+    List<Integer> out = new ArrayList<>();
+    if (raw == null || raw.isBlank()) {
+      return out;
+    }
+    String[] parts = raw.split(",");
+    if (parts.length > 64) {
+      throw new BadRequestResponse("too many objects");
+    }
+    for (String p : parts) {
+      try {
+        out.add(Integer.parseInt(p.trim()));
+      } catch (NumberFormatException e) {
+        throw new BadRequestResponse("objects must be integers");
+      }
+    }
+    return out;
+  }
+
+  private void rejectBadRequests(Context ctx) {
+    String uri = ctx.req().getRequestURI();
+    String query = ctx.queryString();
+    int length = uri.length() + (query == null ? 0 : query.length());
+    if (length > MAX_URI_CHARS) {
+      throw new io.javalin.http.HttpResponseException(HttpStatus.URI_TOO_LONG.getCode(), "URI too long");
+    }
+    if (SUSPICIOUS.matcher(uri).find()) {
+      throw new BadRequestResponse("bad path");
+    }
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > MAX_BODY_BYTES) {
+      throw new io.javalin.http.HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(), "request too large");
+    }
+  }
+
+  private void authorize(Context ctx) {
+    Set<RouteRole> needed = ctx.routeRoles();
+    if (needed.isEmpty()) {
+      return;
+    }
+    Role need = (Role) needed.iterator().next();
+    Optional<Role> have = authenticate(ctx);
+    if (have.isEmpty()) {
+      if (isMachineRoute(ctx.path())) {
+        ctx.header("WWW-Authenticate", "Bearer");
+        throw new UnauthorizedResponse("token required");
+      }
+      String next = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
+      ctx.redirect("/login?next=" + URLEncoder.encode(safeNext(next), StandardCharsets.UTF_8), HttpStatus.FOUND);
+      ctx.skipRemainingHandlers();
+      return;
+    }
+    if (!have.get().atLeast(need)) {
+      throw new ForbiddenResponse("role " + need.label() + " required");
+    }
+    ctx.attribute("role", have.get());
+  }
+
+  private Optional<Role> authenticate(Context ctx) {
+    String auth = ctx.header("Authorization");
+    if (auth != null) {
+      if (auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        return tokens.roleOf(auth.substring(7).trim());
+      }
+      return Optional.empty();
+    }
+    return sessions.roleOf(ctx.cookie(SESSION_COOKIE));
+  }
+
+  private static boolean isMachineRoute(String path) {
+    return path.startsWith("/api/") || path.startsWith("/charts/") || path.startsWith("/thumbs/")
+        || path.endsWith(".csv");
+  }
+
+  private void login(Context ctx) {
+    String next = safeNext(ctx.formParam("next"));
+    Optional<Role> role = tokens.roleOf(ctx.formParam("token"));
+    if (role.isEmpty()) {
+      ctx.status(HttpStatus.UNAUTHORIZED).html(LoginPage.render(next, "That token is not valid."));
+      return;
+    }
+    String session = sessions.open(role.get());
+    ctx.header("Set-Cookie", SESSION_COOKIE + "=" + session + "; Path=/; HttpOnly; SameSite=Strict; Max-Age="
+        + Sessions.TTL.toSeconds());
+    ctx.redirect(next, HttpStatus.SEE_OTHER);
+  }
+
+  private void logout(Context ctx) {
+    sessions.close(ctx.cookie(SESSION_COOKIE));
+    ctx.header("Set-Cookie", SESSION_COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    ctx.redirect("/login", HttpStatus.SEE_OTHER);
+  }
+
+  /** Only same-site absolute paths; anything else (//host, schemes, backslashes) goes home. */
+  static String safeNext(String next) {
+    if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")
+        || next.length() > 512 || next.startsWith("/login") || next.chars().anyMatch(c -> c < 32)) {
+      return "/overview";
+    }
+    return next;
+  }
+
+  private static void securityHeaders(Context ctx) {
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("X-Frame-Options", "DENY");
+    ctx.header("Referrer-Policy", "no-referrer");
+    ctx.header("Content-Security-Policy",
+        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'");
+    String type = ctx.res().getContentType();
+    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("image/")) {
+      ctx.header("Cache-Control", "no-store");
+    }
+  }
+
+  private static Role role(Context ctx) {
+    Role r = ctx.attribute("role");
+    if (r == null) {
+      throw new UnauthorizedResponse();
+    }
+    return r;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

@@ -1,0 +1,123 @@
+package io.keyframe.scoring.queue;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.keyframe.dataset.AtomicOutput;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes the queue and the spot-check sample as CSV (RFC 4180, header row) or JSON (an array of
+ * objects), column names as in the README's Parquet tables. Writes are atomic: a reader sees the
+ * old file or the complete new one.
+ */
+public final class QueueFiles {
+  private static final String QUEUE_HEADER =
+      "rank,video_id,frame_start,frame_end,score,cost_minutes,cumulative_minutes,reasons,object_ids,labels";
+
+  private QueueFiles() {}
+
+  /** Writes queue rows as CSV. */
+  public static void writeQueueCsv(Path target, List<QueueRow> rows) throws IOException {
+    AtomicOutput.write(
+        target,
+        out -> {
+          Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+          w.write(QUEUE_HEADER + "\n");
+          for (QueueRow r : rows)
+            w.write(
+                String.join(
+                        ",",
+                        Integer.toString(r.rank()),
+                        csv(r.videoId()),
+                        Integer.toString(r.frameStart()),
+                        Integer.toString(r.frameEnd()),
+                        num(r.score()),
+                        num(r.costMinutes()),
+                        num(r.cumulativeMinutes()),
+                        csv(r.reasons()),
+                        csv(r.objectIds()),
+                        csv(r.labels()))
+                    + "\n");
+          w.flush();
+        });
+  }
+
+  /** Writes queue rows as a JSON array. */
+  public static void writeQueueJson(Path target, List<QueueRow> rows) throws IOException {
+    AtomicOutput.write(
+        target,
+        out -> {
+          try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.useDefaultPrettyPrinter();
+            g.writeStartArray();
+            for (QueueRow r : rows) {
+              g.writeStartObject();
+              g.writeNumberField("rank", r.rank());
+              g.writeStringField("video_id", r.videoId());
+              g.writeNumberField("frame_start", r.frameStart());
+              g.writeNumberField("frame_end", r.frameEnd());
+              g.writeNumberField("score", r.score());
+              g.writeNumberField("cost_minutes", r.costMinutes());
+              g.writeNumberField("cumulative_minutes", r.cumulativeMinutes());
+              g.writeStringField("reasons", r.reasons());
+              g.writeStringField("object_ids", r.objectIds());
+              g.writeStringField("labels", r.labels());
+              g.writeEndObject();
+            }
+            g.writeEndArray();
+          }
+        });
+  }
+
+  /** Writes the spot-check sample as CSV. */
+  public static void writeSpotCheckCsv(Path target, List<SpotCheckRow> rows) throws IOException {
+    AtomicOutput.write(
+        target,
+        out -> {
+          Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+          w.write("video_id,frame,label,stratum\n");
+          for (SpotCheckRow r : rows)
+            w.write(csv(r.videoId()) + "," + r.frame() + "," + csv(r.label()) + "," + csv(r.stratum()) + "\n");
+          w.flush();
+        });
+  }
+
+  /** Writes the spot-check sample as a JSON array. */
+  public static void writeSpotCheckJson(Path target, List<SpotCheckRow> rows) throws IOException {
+    AtomicOutput.write(
+        target,
+        out -> {
+          try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.useDefaultPrettyPrinter();
+            g.writeStartArray();
+            for (SpotCheckRow r : rows) {
+              g.writeStartObject();
+              g.writeStringField("video_id", r.videoId());
+              g.writeNumberField("frame", r.frame());
+              g.writeStringField("label", r.label());
+              g.writeStringField("stratum", r.stratum());
+              g.writeEndObject();
+            }
+            g.writeEndArray();
+          }
+        });
+  }
+
+  private static String num(double v) {
+    return String.format(Locale.ROOT, "%.4f", v);
+  }
+
+  static String csv(String s) {
+    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
+    return '"' + s.replace("\"", "\"\"") + '"';
+  }
+}

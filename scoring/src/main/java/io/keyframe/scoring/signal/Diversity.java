@@ -1,0 +1,64 @@
+package io.keyframe.scoring.signal;
+
+import io.keyframe.dataset.AnnotationSet;
+import io.keyframe.dataset.Detection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Diversity by k-center greedy over cheap frame embeddings (Sener &amp; Savarese 2018, A Core-Set
+ * Approach): a frame's value is its distance to the nearest earlier centre when greedy took it, or
+ * to the nearest centre when it was not taken, so near-identical frames score near 0 and unusual
+ * layouts score high. The first centre (frame 0) gets the largest finite value seen.
+ *
+ * @param centres how many centres greedy takes per video (bounds the cost at frames x centres)
+ */
+public record Diversity(int centres) implements Signal {
+  public Diversity {
+    if (centres < 1) throw new IllegalArgumentException("centres must be >= 1: " + centres);
+  }
+
+  /** Default: 64 centres per video. */
+  public Diversity() {
+    this(64);
+  }
+
+  @Override
+  public String name() {
+    return "diversity";
+  }
+
+  @Override
+  public Optional<String> inapplicable(VideoEvidence evidence) {
+    if (source(evidence) == null) return Optional.of("needs labels, model predictions or tracker output to embed frames");
+    return Optional.empty();
+  }
+
+  private static AnnotationSet source(VideoEvidence e) {
+    if (e.labels().isPresent()) return e.labels().get();
+    return e.predictions() != null ? e.predictions() : e.tracker();
+  }
+
+  /** Embeddings of every frame of the video (labels, else predictions, else tracker). */
+  public static double[][] embeddings(VideoEvidence evidence) {
+    List<List<Detection>> frames = evidence.perFrame(source(evidence));
+    List<String> classes = evidence.labelNames();
+    double[][] out = new double[frames.size()][];
+    for (int f = 0; f < frames.size(); f++)
+      out[f] = FrameEmbedding.of(frames.get(f), classes, evidence.video().width(), evidence.video().height());
+    return out;
+  }
+
+  @Override
+  public FrameScores score(VideoEvidence evidence) {
+    requireApplicable(evidence);
+    double[][] emb = embeddings(evidence);
+    FrameScores.Builder b = new FrameScores.Builder(emb.length);
+    if (emb.length == 0) return b.build();
+    KCenterGreedy g = KCenterGreedy.select(emb, centres, 0);
+    double maxFinite = 0;
+    for (double r : g.radius()) if (Double.isFinite(r)) maxFinite = Math.max(maxFinite, r);
+    for (int f = 0; f < emb.length; f++) b.max(f, Double.isFinite(g.radius()[f]) ? g.radius()[f] : maxFinite);
+    return b.build();
+  }
+}

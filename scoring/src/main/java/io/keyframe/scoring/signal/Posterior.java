@@ -1,0 +1,83 @@
+package io.keyframe.scoring.signal;
+
+import io.keyframe.dataset.Detection;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * A detection's class probabilities, validated and sorted descending. Partial maps (top-k) are
+ * renormalised to sum 1 so that entropy, margin and least confidence compare like with like.
+ */
+record Posterior(double[] sorted) {
+
+  static Posterior of(Detection d) {
+    Map<String, Double> probs = d.classProbabilities();
+    double[] p = new double[probs.size()];
+    int i = 0;
+    double sum = 0;
+    for (Map.Entry<String, Double> e : probs.entrySet()) {
+      double v = e.getValue() == null ? Double.NaN : e.getValue();
+      if (!(v >= 0 && v <= 1))
+        throw new IllegalArgumentException(
+            "probability of class '" + e.getKey() + "' at frame " + d.frame() + ", track " + d.trackId()
+                + " is not in [0,1]: " + v + "; export calibrated probabilities (softmax output)");
+      p[i++] = v;
+      sum += v;
+    }
+    if (!(sum > 0))
+      throw new IllegalArgumentException(
+          "class probabilities at frame " + d.frame() + ", track " + d.trackId() + " sum to 0");
+    for (int k = 0; k < p.length; k++) p[k] /= sum;
+    Arrays.sort(p);
+    for (int a = 0, b = p.length - 1; a < b; a++, b--) {
+      double t = p[a];
+      p[a] = p[b];
+      p[b] = t;
+    }
+    return new Posterior(p);
+  }
+
+  double top1() {
+    return sorted[0];
+  }
+
+  double top2() {
+    return sorted.length > 1 ? sorted[1] : 0;
+  }
+
+  double entropy() {
+    double h = 0;
+    for (double v : sorted) if (v > 0) h -= v * Math.log(v);
+    return h;
+  }
+
+  /** Shared applicability check of the three posterior-based signals. */
+  static java.util.Optional<String> missing(VideoEvidence e) {
+    if (e.predictions() == null)
+      return java.util.Optional.of("no model predictions given; pass the customer model's detections (--pred)");
+    boolean any = e.predictions().detections().stream().anyMatch(d -> !d.classProbabilities().isEmpty());
+    if (!any && !e.predictions().detections().isEmpty())
+      return java.util.Optional.of(
+          "the model predictions carry no class probabilities; export per-class probabilities or set this signal's weight to 0");
+    return java.util.Optional.empty();
+  }
+
+  /** Per-frame maximum of {@code f} over detections with probabilities; attributes detections within half the maximum. */
+  static FrameScores perFrameMax(VideoEvidence e, java.util.function.ToDoubleFunction<Posterior> f) {
+    FrameScores.Builder b = new FrameScores.Builder(e.frameCount());
+    java.util.List<java.util.List<Detection>> frames = e.perFrame(e.predictions());
+    for (int fr = 0; fr < frames.size(); fr++) {
+      double[] v = new double[frames.get(fr).size()];
+      double max = 0;
+      for (int i = 0; i < v.length; i++) {
+        Detection d = frames.get(fr).get(i);
+        v[i] = d.classProbabilities().isEmpty() ? 0 : f.applyAsDouble(of(d));
+        max = Math.max(max, v[i]);
+      }
+      b.max(fr, max);
+      for (int i = 0; i < v.length; i++)
+        if (max > 0 && v[i] >= max / 2) b.object(fr, frames.get(fr).get(i).trackId());
+    }
+    return b.build();
+  }
+}

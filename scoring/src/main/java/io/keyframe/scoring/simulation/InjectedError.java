@@ -1,0 +1,20 @@
+package io.keyframe.scoring.simulation;
+
+import java.util.Objects;
+
+/**
+ * One recorded fault in the delivered labels: which object, which frames, what kind. Each frame
+ * of the span on which the object is present counts as one erroneous object-frame.
+ *
+ * @param kind e.g. {@code wrong_class}, {@code missed_span}, {@code jitter}, {@code id_swap}
+ * @param trackId the ground-truth track affected
+ * @param startFrame first affected frame (inclusive)
+ * @param endFrame last affected frame (inclusive)
+ */
+public record InjectedError(String kind, int trackId, int startFrame, int endFrame) {
+  public InjectedError {
+    Objects.requireNonNull(kind, "kind");
+    if (startFrame < 0 || endFrame < startFrame)
+      throw new IllegalArgumentException("bad error span " + startFrame + ".." + endFrame);
+  }
+}

@@ -1,0 +1,121 @@
+package io.keyframe.scoring.queue;
+
+import static io.keyframe.scoring.queue.QueueFixtures.video;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LabelQueueTest {
+  private final QueueOptions occlusionOnly = QueueOptions.defaults().withWeights(SignalWeights.only("occlusion"));
+
+  @Test
+  void near_duplicate_frames_are_deferred_and_adjacent_frames_merge_into_a_span() {
+    // occlusion 8..9: boundaries 8 and 10 score 1, frames 7, 9, 11 score 1 - 1/6.
+    // budget 10% of 20 = 2 frames: 8, then 10 is an identical frame 2 away (deferred), so 7 joins 8.
+    RankedQueue q = LabelQueue.rank(List.of(video("v", -1)), occlusionOnly);
+    assertThat(q.rows()).hasSize(1);
+    QueueRow r = q.rows().get(0);
+    assertThat(r.frameStart()).isEqualTo(7);
+    assertThat(r.frameEnd()).isEqualTo(8);
+    assertThat(r.score()).isEqualTo(1);
+    assertThat(r.reasons()).isEqualTo("occlusion=1.00");
+    assertThat(r.objectIds()).isEqualTo("1");
+    assertThat(r.labels()).isEqualTo("iv_pole");
+    // default cost: 0.5 per frame + 0.25 per object, one object per frame, two frames
+    assertThat(r.costMinutes()).isCloseTo(2 * (0.5 + 0.25), within(1e-12));
+  }
+
+  @Test
+  void without_dedup_both_boundaries_are_rows_with_cumulative_cost() {
+    QueueOptions o = new QueueOptions(SignalWeights.only("occlusion"), Budget.ofFraction(0.1), CostModel.defaults(), 0, 0.05, 3);
+    RankedQueue q = LabelQueue.rank(List.of(video("v", -1)), o);
+    assertThat(q.rows()).extracting(QueueRow::frameStart).containsExactly(8, 10);
+    assertThat(q.rows().get(1).cumulativeMinutes()).isCloseTo(1.5, within(1e-12));
+    assertThat(q.rows()).extracting(QueueRow::rank).containsExactly(1, 2);
+  }
+
+  @Test
+  void weights_combine_normalised_signals_and_rows_explain_themselves() {
+    // temporal: 1 event at frame 17 (class flip) -> normalised 1; occlusion 0 there (7 frames from
+    // the boundary at 10, window 5). combined(17) = (3*1 + 1*0) / 4 = 0.75; combined(8) = (3*0 + 1*1) / 4
+    // = 0.25
+    QueueOptions o =
+        QueueOptions.defaults().withWeights(new SignalWeights(Map.of("temporal", 3.0, "occlusion", 1.0)));
+    RankedQueue q = LabelQueue.rank(List.of(video("v", 17)), o);
+    QueueRow top = q.rows().get(0);
+    assertThat(top.frameStart()).isEqualTo(17);
+    assertThat(top.score()).isCloseTo(0.75, within(1e-12));
+    assertThat(top.reasons()).isEqualTo("temporal=1.00");
+    assertThat(q.scores().videos().get(0).combined()[8]).isCloseTo(0.25, within(1e-12));
+  }
+
+  @Test
+  void minutes_budget_stops_when_the_next_frame_does_not_fit() {
+    // each frame costs 0.75 min; 2 minutes fit two frames
+    QueueOptions o = occlusionOnly.withBudget(Budget.ofMinutes(2));
+    RankedQueue q = LabelQueue.rank(List.of(video("v", -1)), o);
+    assertThat(q.framesSelected()).isEqualTo(2);
+    assertThat(q.minutes()).isCloseTo(1.5, within(1e-12));
+  }
+
+  @Test
+  void budget_larger_than_the_data_is_refused_with_advice() {
+    assertThatThrownBy(() -> LabelQueue.rank(List.of(video("v", -1)), occlusionOnly.withBudget(Budget.ofMinutes(100))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("exceeds the 15.0 minutes needed to review all 20 frames");
+    assertThatThrownBy(() -> Budget.parse("150%"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cannot hold more frames than the batch has");
+  }
+
+  @Test
+  void empty_batch_is_refused() {
+    assertThatThrownBy(() -> LabelQueue.rank(List.of(), QueueOptions.defaults()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("empty batch");
+  }
+
+  @Test
+  void no_runnable_signal_names_what_to_supply() {
+    assertThatThrownBy(() -> LabelQueue.rank(List.of(video("v", -1)), QueueOptions.defaults().withWeights(SignalWeights.only("entropy"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("entropy: no model predictions given");
+  }
+
+  @Test
+  void skipped_signals_are_reported_as_notes() {
+    RankedQueue q = LabelQueue.rank(List.of(video("v", 15)), QueueOptions.defaults());
+    assertThat(q.notes()).anyMatch(n -> n.startsWith("entropy not used for 1 of 1 videos"));
+  }
+
+  @Test
+  void budget_parses_percent_fraction_and_minutes() {
+    assertThat(Budget.parse("10%").fraction()).isCloseTo(0.1, within(1e-12));
+    assertThat(Budget.parse("0.25").fraction()).isEqualTo(0.25);
+    assertThat(Budget.parse("120min").minutes()).isEqualTo(120);
+    assertThat(Budget.ofFraction(0.1).frames(1000)).isEqualTo(100);
+  }
+
+  @Test
+  void weight_overrides_parse_and_reject_unknown_signals() {
+    assertThat(SignalWeights.parse("entropy=0, temporal=2").of("temporal")).isEqualTo(2);
+    assertThatThrownBy(() -> SignalWeights.parse("entropi=1")).hasMessageContaining("unknown signal 'entropi'");
+  }
+
+  @Test
+  void signal_rows_list_every_non_zero_raw_value() {
+    RankedQueue q = LabelQueue.rank(List.of(video("v", 17)), QueueOptions.defaults().withWeights(SignalWeights.only("temporal")));
+    assertThat(q.scores().signalRows())
+        .containsExactly(new BatchScores.SignalRow("v", 17, "temporal", 1.0));
+  }
+
+  @Test
+  void the_same_input_gives_the_same_queue() {
+    var batch = List.of(video("a", 17), video("b", 12));
+    assertThat(LabelQueue.rank(batch, QueueOptions.defaults()).rows()).isEqualTo(LabelQueue.rank(batch, QueueOptions.defaults()).rows());
+  }
+}

@@ -1,0 +1,46 @@
+package io.keyframe.scoring.signal;
+
+import static io.keyframe.scoring.signal.Fixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DiversityTest {
+  @Test
+  void k_center_greedy_takes_the_farthest_point_each_time() {
+    double[][] pts = {{0}, {1}, {10}, {4}};
+    KCenterGreedy g = KCenterGreedy.select(pts, 3, 0);
+    // from 0: farthest is 10 (index 2); then min dists {0,1,0,4} -> index 3
+    assertThat(g.order()).containsExactly(0, 2, 3);
+    assertThat(g.radius()[2]).isEqualTo(10);
+    assertThat(g.radius()[3]).isEqualTo(4);
+    assertThat(g.radius()[1]).isEqualTo(1);
+  }
+
+  @Test
+  void embedding_is_class_fractions_count_and_grid_fractions() {
+    // 100x100 image; boxes 10x10 at (0,0) and (80,80): centres (5,5) cell 0 and (85,85) cell 8
+    double[] e = FrameEmbedding.of(List.of(det(0, 1, "iv_pole", 0, 0), det(0, 2, "monitor", 80, 80)), LABELS, 100, 100);
+    assertThat(e).containsExactly(0, 0.5, 0.5, 0.2, 0.5, 0, 0, 0, 0, 0, 0, 0, 0.5);
+  }
+
+  @Test
+  void identical_frames_score_zero_and_the_odd_frame_scores_high() {
+    var l =
+        labels(
+            "a",
+            List.of(
+                det(0, 1, "iv_pole", 0, 0),
+                det(1, 1, "iv_pole", 0, 0),
+                det(2, 1, "iv_pole", 0, 0),
+                det(3, 2, "monitor", 80, 80)));
+    FrameScores s = new Diversity().score(evidence(null, null, List.of(l), List.of()));
+    assertThat(s.value(1)).isZero();
+    assertThat(s.value(2)).isZero();
+    // frame 3 vs frame 0: class part differs by (1,-1), grid part by (1,-1) -> sqrt(4) = 2
+    assertThat(s.value(3)).isCloseTo(2, within(1e-12));
+    assertThat(s.value(0)).isCloseTo(2, within(1e-12));
+  }
+}

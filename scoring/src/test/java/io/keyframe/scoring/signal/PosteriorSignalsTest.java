@@ -1,0 +1,96 @@
+package io.keyframe.scoring.signal;
+
+import static io.keyframe.scoring.signal.Fixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.keyframe.dataset.Box;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PosteriorSignalsTest {
+  private final Box box = new Box(0, 0, 10, 10);
+
+  private VideoEvidence oneFrame(Map<String, Double> probs, double score) {
+    return evidence(model(List.of(pred(1, 7, "iv_pole", box, score, probs))), null, List.of(), List.of());
+  }
+
+  @Test
+  void entropy_of_a_fair_coin_is_ln2() {
+    FrameScores s = new Entropy().score(oneFrame(Map.of("iv_pole", 0.5, "monitor", 0.5), 0.9));
+    assertThat(s.value(1)).isCloseTo(Math.log(2), within(1e-12));
+    assertThat(s.value(0)).isZero();
+    assertThat(s.objectsAt(1)).containsExactly(7);
+  }
+
+  @Test
+  void entropy_of_three_classes_matches_hand_arithmetic() {
+    FrameScores s = new Entropy().score(oneFrame(Map.of("iv_pole", 0.5, "monitor", 0.25, "bed_rail", 0.25), 0.9));
+    double expected = -(0.5 * Math.log(0.5) + 2 * 0.25 * Math.log(0.25));
+    assertThat(s.value(1)).isCloseTo(expected, within(1e-12));
+  }
+
+  @Test
+  void margin_is_one_minus_gap_between_top_two() {
+    FrameScores s = new Margin().score(oneFrame(Map.of("iv_pole", 0.6, "monitor", 0.3, "bed_rail", 0.1), 0.9));
+    assertThat(s.value(1)).isCloseTo(1 - (0.6 - 0.3), within(1e-12));
+  }
+
+  @Test
+  void least_confidence_is_one_minus_top_probability() {
+    FrameScores s = new LeastConfidence().score(oneFrame(Map.of("iv_pole", 0.7, "monitor", 0.3), 0.9));
+    assertThat(s.value(1)).isCloseTo(1 - 0.7, within(1e-12));
+  }
+
+  @Test
+  void partial_probabilities_are_renormalised() {
+    FrameScores s = new LeastConfidence().score(oneFrame(Map.of("iv_pole", 0.4, "monitor", 0.4), 0.9));
+    assertThat(s.value(1)).isCloseTo(1 - 0.5, within(1e-12));
+  }
+
+  @Test
+  void frame_value_is_the_most_uncertain_detection() {
+    var ev =
+        evidence(
+            model(
+                List.of(
+                    pred(0, 1, "iv_pole", box, 0.9, Map.of("iv_pole", 0.9, "monitor", 0.1)),
+                    pred(0, 2, "monitor", box, 0.9, Map.of("iv_pole", 0.5, "monitor", 0.5)))),
+            null,
+            List.of(),
+            List.of());
+    FrameScores s = new LeastConfidence().score(ev);
+    assertThat(s.value(0)).isCloseTo(0.5, within(1e-12));
+    assertThat(s.objectsAt(0)).containsExactly(2);
+  }
+
+  @Test
+  void score_uncertainty_peaks_at_one_half() {
+    assertThat(new ScoreUncertainty().score(oneFrame(Map.of(), 0.5)).value(1)).isCloseTo(1, within(1e-12));
+    assertThat(new ScoreUncertainty().score(oneFrame(Map.of(), 0.9)).value(1)).isCloseTo(1 - Math.abs(1.8 - 1), within(1e-12));
+  }
+
+  @Test
+  void missing_probabilities_give_an_actionable_message() {
+    VideoEvidence ev = oneFrame(Map.of(), 0.9);
+    assertThat(new Entropy().inapplicable(ev)).get().asString().contains("no class probabilities");
+    assertThatThrownBy(() -> new Margin().score(ev))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("export per-class probabilities");
+  }
+
+  @Test
+  void probabilities_outside_unit_interval_are_rejected_naming_the_frame() {
+    assertThatThrownBy(() -> new Entropy().score(oneFrame(Map.of("iv_pole", 1.5), 0.9)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("frame 1");
+  }
+
+  @Test
+  void scores_outside_unit_interval_are_rejected() {
+    assertThatThrownBy(() -> new ScoreUncertainty().score(oneFrame(Map.of(), 3.2)))
+        .hasMessageContaining("not logits");
+  }
+}

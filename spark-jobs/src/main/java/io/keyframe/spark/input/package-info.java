@@ -1,0 +1,2 @@
+/** Reading a job's inputs and recording their hashes for provenance. */
+package io.keyframe.spark.input;

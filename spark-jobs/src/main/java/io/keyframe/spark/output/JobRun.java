@@ -1,0 +1,144 @@
+package io.keyframe.spark.output;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.keyframe.dataset.FileHash;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * One run of one job: stages its tables, records its provenance, enforces the bad-row limit and
+ * commits. The run id is derived from job, parameters, input hashes and code version unless given,
+ * so re-running the same job on the same inputs replaces the same partitions (idempotent re-run).
+ *
+ * <p>A run is complete when its {@code runs} row exists; that row is committed last.
+ */
+public final class JobRun {
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+
+  private final SparkSession spark;
+  private final String job;
+  private final JobOptions options;
+  private final Map<String, Object> params;
+  private final Map<String, String> inputs;
+  private final Map<String, String> models = new TreeMap<>();
+  private final StagedTableWriter writer;
+  private final long startedAt = System.currentTimeMillis();
+  private String trackerPath;
+
+  private JobRun(SparkSession spark, String job, JobOptions options, Map<String, ?> params, Map<String, String> inputs) {
+    this.spark = spark;
+    this.job = job;
+    this.options = options;
+    this.params = new TreeMap<>(params);
+    this.inputs = new TreeMap<>(inputs);
+    String runId = options.runId() != null ? options.runId() : deriveRunId();
+    this.writer = StagedTableWriter.open(spark, options.outputRoot(), runId);
+  }
+
+  /**
+   * Starts a run.
+   *
+   * @param params every parameter that changes the output (goes into {@code params_json} and the run id)
+   * @param inputs input name → sha256
+   */
+  public static JobRun start(
+      SparkSession spark, String job, JobOptions options, Map<String, ?> params, Map<String, String> inputs) {
+    return new JobRun(spark, job, options, params, inputs);
+  }
+
+  public String runId() {
+    return writer.runId();
+  }
+
+  public StagedTableWriter writer() {
+    return writer;
+  }
+
+  /** Records a model (name → sha256) used by this run. */
+  public JobRun model(String name, String sha256) {
+    models.put(name, sha256);
+    return this;
+  }
+
+  /** Records which tracker produced the tracks: {@code sam2} or {@code fallback}. */
+  public JobRun trackerPath(String path) {
+    this.trackerPath = path;
+    return this;
+  }
+
+  /** Stages one table; see {@link StagedTableWriter#stage}. */
+  public long stage(Table table, Dataset<Row> rows, String... sortColumns) {
+    return writer.stage(table, rows, sortColumns);
+  }
+
+  /**
+   * Stages the quarantine table and checks the bad-row limit. Above the limit the quarantine alone is
+   * committed (so the user can see why) and the run fails without a {@code runs} row.
+   *
+   * @param totalRows input rows the job considered, bad ones included
+   */
+  public void quarantine(List<BadRecord> bad, long totalRows) {
+    List<Row> rows = new ArrayList<>(bad.size());
+    long badRows = 0;
+    for (BadRecord b : bad) {
+      rows.add(RowFactory.create(b.job(), b.source(), b.file(), b.line(), b.frame(), b.field(), b.reason(), b.videoId()));
+      badRows += b.rows();
+    }
+    writer.stage(Table.QUARANTINE, spark.createDataFrame(rows, Table.QUARANTINE.frameSchema()), "source", "line", "frame");
+    double fraction = badRows / (double) Math.max(1, totalRows);
+    if (fraction > options.maxBadFraction()) {
+      writer.commitOnly(Table.QUARANTINE);
+      throw new TooManyBadRowsException(job, badRows, totalRows, options.maxBadFraction(), bad.get(0).reason());
+    }
+  }
+
+  /** Stages the {@code runs} row, commits every staged table and returns the provenance recorded. */
+  public RunRecord commit() {
+    Map<String, Long> counts = new TreeMap<>();
+    writer.rowCounts().forEach((t, n) -> counts.put(t.folder(), n));
+    long endedAt = System.currentTimeMillis();
+    RunRecord record =
+        new RunRecord(writer.runId(), job, startedAt, endedAt, CodeVersion.current(), params, inputs, models, counts, trackerPath);
+    Row row =
+        RowFactory.create(
+            job, startedAt, endedAt, record.codeVersion(), json(params), json(inputs), json(models), json(counts), trackerPath);
+    writer.stage(Table.RUNS, spark.createDataFrame(List.of(row), Table.RUNS.frameSchema()));
+    writer.commit();
+    return record;
+  }
+
+  /** Discards staged output (e.g. after an exception in the job). */
+  public void abort() {
+    writer.abort();
+  }
+
+  private String deriveRunId() {
+    Map<String, Object> identity = new LinkedHashMap<>();
+    identity.put("job", job);
+    identity.put("params", params);
+    identity.put("inputs", inputs);
+    identity.put("code", CodeVersion.current());
+    String hash = FileHash.sha256(json(identity).getBytes(StandardCharsets.UTF_8));
+    return job + "-" + hash.substring(0, 12);
+  }
+
+  static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not JSON-serialisable: " + value, e);
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package io.keyframe.spark.rows;
+
+import io.keyframe.dataset.AnnotationSet;
+import io.keyframe.dataset.Box;
+import io.keyframe.dataset.Detection;
+import io.keyframe.dataset.Mask;
+import io.keyframe.dataset.Provenance;
+import io.keyframe.dataset.Video;
+import io.keyframe.spark.output.BadRecord;
+import io.keyframe.spark.output.Table;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+
+/**
+ * {@link Detection} ⇄ row of the {@code detections} table (columns in {@link Table#DETECTIONS}
+ * order, {@code video_id} last). A detection without a box stores its mask's bounding box in
+ * x/y/w/h (zeros for an empty mask); {@code mask_h}/{@code mask_w} are 0 without a mask;
+ * {@code class_probabilities} is {@code label=p;label=p} (label order) or null; {@code visibility} is
+ * the visible fraction or -1 when unknown.
+ */
+public final class DetectionRows {
+  private DetectionRows() {}
+
+  /** The row of {@code d}, found by {@code source} in video {@code videoId}. */
+  public static Row toRow(String videoId, String source, Detection d) {
+    Box b = d.boxOrMaskBox();
+    Mask m = d.mask();
+    return RowFactory.create(
+        source, d.frame(), d.trackId(), d.label(),
+        b == null ? 0.0 : b.x(), b == null ? 0.0 : b.y(), b == null ? 0.0 : b.w(), b == null ? 0.0 : b.h(),
+        d.score(),
+        m == null ? null : m.toCompressedString(), m == null ? 0 : m.height(), m == null ? 0 : m.width(),
+        d.occluded(), d.outside(), d.keyframe(), probabilities(d.classProbabilities()), d.visibility(), videoId);
+  }
+
+  /** {@code label=p;label=p} in label order, or null when the source gave none. */
+  static String probabilities(Map<String, Double> p) {
+    if (p.isEmpty()) return null;
+    StringBuilder b = new StringBuilder();
+    new TreeMap<>(p).forEach((k, v) -> b.append(b.isEmpty() ? "" : ";").append(k).append('=').append(v));
+    return b.toString();
+  }
+
+  static Map<String, Double> probabilities(String text) {
+    if (text == null || text.isEmpty()) return Map.of();
+    Map<String, Double> out = new TreeMap<>();
+    for (String part : text.split(";")) {
+      int eq = part.lastIndexOf('=');
+      if (eq <= 0) throw new IllegalArgumentException("class_probabilities entry is not label=p: " + part);
+      out.put(part.substring(0, eq), Double.parseDouble(part.substring(eq + 1)));
+    }
+    return out;
+  }
+
+  /**
+   * The detection of a {@code detections} row read with the contract's column names. Throws
+   * IllegalArgumentException for a row that violates the domain rules (zero-size box, negative frame).
+   */
+  public static Detection toDetection(Row r) {
+    String rle = r.getAs("mask_rle");
+    Mask mask = rle == null ? null : Mask.fromCompressedString(r.<Integer>getAs("mask_h"), r.<Integer>getAs("mask_w"), rle);
+    double w = r.<Double>getAs("w"), h = r.<Double>getAs("h");
+    Box box = mask != null && w == 0 && h == 0 ? null : new Box(r.getAs("x"), r.getAs("y"), w, h);
+    return new Detection(
+        r.<Integer>getAs("frame"), r.<Integer>getAs("track_id"), r.getAs("label"), box, mask, r.<Double>getAs("score"),
+        probabilities(r.<String>getAs("class_probabilities")), r.<Double>getAs("visibility"), r.<Boolean>getAs("occluded"), r.<Boolean>getAs("outside"), r.<Boolean>getAs("keyframe"));
+  }
+
+  /** Annotation sets of one video, one per source, built from its detection rows. */
+  public record VideoSets(String videoId, Map<String, AnnotationSet> bySource, List<BadRecord> bad, long rows) {
+    public VideoSets {
+      bySource = Map.copyOf(bySource);
+      bad = List.copyOf(bad);
+    }
+  }
+
+  /**
+   * Groups one video's rows by source into annotation sets. Rows that break the domain rules become
+   * {@link BadRecord}s (never dropped silently); the video's size is the extent of its boxes and
+   * masks, since the detections table does not carry it.
+   */
+  public static VideoSets group(String videoId, String job, Iterable<Row> rows) {
+    Map<String, List<Detection>> bySource = new TreeMap<>();
+    List<BadRecord> bad = new ArrayList<>();
+    long n = 0;
+    double maxX = 1, maxY = 1;
+    int maxFrame = 0;
+    for (Row r : rows) {
+      n++;
+      String source = r.getAs("source");
+      try {
+        Detection d = toDetection(r);
+        bySource.computeIfAbsent(source, k -> new ArrayList<>()).add(d);
+        Box b = d.boxOrMaskBox();
+        if (b != null) {
+          maxX = Math.max(maxX, b.x2());
+          maxY = Math.max(maxY, b.y2());
+        }
+        if (d.mask() != null) {
+          maxX = Math.max(maxX, d.mask().width());
+          maxY = Math.max(maxY, d.mask().height());
+        }
+        maxFrame = Math.max(maxFrame, d.frame());
+      } catch (IllegalArgumentException e) {
+        int frame = r.getAs("frame");
+        bad.add(new BadRecord(videoId, job, source, "detections", -1, frame, null, e.getMessage(), 1));
+      }
+    }
+    Video video = new Video(videoId, 1, (int) Math.ceil(maxX), (int) Math.ceil(maxY), maxFrame + 1, "");
+    Map<String, AnnotationSet> sets = new TreeMap<>();
+    bySource.forEach(
+        (source, ds) -> {
+          List<String> labels = new ArrayList<>(new TreeSet<>(ds.stream().map(Detection::label).toList()));
+          sets.put(source, new AnnotationSet(video, provenanceOf(source), labels, ds));
+        });
+    return new VideoSets(videoId, sets, bad, n);
+  }
+
+  private static Provenance provenanceOf(String source) {
+    // The table keeps the source's name only; its kind does not change any metric.
+    return Provenance.annotator(source, null, "detections");
+  }
+}

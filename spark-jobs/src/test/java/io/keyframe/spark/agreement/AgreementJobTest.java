@@ -1,0 +1,136 @@
+package io.keyframe.spark.agreement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.keyframe.spark.SharedSpark;
+import io.keyframe.spark.output.JobOptions;
+import io.keyframe.spark.output.RunRecord;
+import io.keyframe.spark.output.StagedTableWriter;
+import io.keyframe.spark.output.Table;
+import io.keyframe.spark.output.TooManyBadRowsException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hand-built sequences with hand-derived TrackEval values (boxes either identical, IoU 1, or disjoint):
+ * video A: one pole, 4 frames, predicted as id 7 then id 8 (one switch);
+ * video B: one pole tracked perfectly for 2 frames plus a far false positive, and one monitor tracked perfectly.
+ */
+class AgreementJobTest {
+  private final SparkSession spark = SharedSpark.get();
+  @TempDir Path dir;
+  private String detections;
+  private final List<Row> rows = new ArrayList<>();
+
+  private void box(String video, String source, int frame, int id, String label, double x) {
+    rows.add(RowFactory.create(source, frame, id, label, x, x, 10.0, 10.0, 1.0, null, 0, 0, false, false, false, null, -1.0, video));
+  }
+
+  @BeforeEach
+  void scenario() {
+    for (int f = 0; f < 4; f++) {
+      box("A", "gt", f, 1, "iv_pole", 0);
+      box("A", "model", f, f < 2 ? 7 : 8, "iv_pole", 0);
+    }
+    for (int f = 0; f < 2; f++) {
+      box("B", "gt", f, 1, "iv_pole", 0);
+      box("B", "model", f, 3, "iv_pole", 0);
+      box("B", "gt", f, 5, "monitor", 50);
+      box("B", "model", f, 9, "monitor", 50);
+    }
+    box("B", "model", 1, 4, "iv_pole", 100);
+  }
+
+  private void writeDetections() {
+    StagedTableWriter w = StagedTableWriter.open(spark, dir.resolve("in").toString(), "input");
+    w.stage(Table.DETECTIONS, spark.createDataFrame(rows, Table.DETECTIONS.frameSchema()));
+    w.commit();
+    detections = dir.resolve("in/tables/detections/run_id=input").toString();
+  }
+
+  private Row metric(RunRecord run, String video, String label) {
+    Dataset<Row> t = spark.read().parquet(dir.resolve("out/tables/tracking_metrics/run_id=" + run.runId()).toString());
+    return t.where(t.col("video_id").equalTo(video).and(t.col("label").equalTo(label))).first();
+  }
+
+  @Test
+  void per_video_metrics_match_hand_arithmetic() {
+    writeDetections();
+    RunRecord run = AgreementJob.run(spark, AgreementJob.Options.of(JobOptions.of(dir.resolve("out").toString()), List.of(detections), "gt"));
+
+    Row a = metric(run, "A", "iv_pole");
+    assertThat(a.<Double>getAs("mota")).isCloseTo((4 - 0 - 1) / 4.0, within(1e-12));
+    assertThat(a.<Integer>getAs("num_switches")).isEqualTo(1);
+    assertThat(a.<Double>getAs("idf1")).isCloseTo(2 * 2 / (2 * 2 + 2 + 2.0), within(1e-12));
+    // DetA = 4/4; AssA = mean over TPs of |match|/(|gt|+|pred|-|match|) = 2/(4+2-2) = 0.5.
+    assertThat(a.<Double>getAs("hota")).isCloseTo(Math.sqrt(1 * 0.5), within(1e-9));
+    assertThat(a.<Double>getAs("motp")).isCloseTo(1.0, within(1e-12));
+    assertThat(a.<String>getAs("ref_source")).isEqualTo("gt");
+    assertThat(a.<String>getAs("pred_source")).isEqualTo("model");
+    assertThat(a.<Object>getAs("idsw_after_occlusion")).isNull();
+
+    Row b = metric(run, "B", "iv_pole");
+    assertThat(b.<Double>getAs("mota")).isCloseTo((2 - 1 - 0) / 2.0, within(1e-12));
+    assertThat(b.<Double>getAs("idf1")).isCloseTo(2 * 2 / (2 * 2 + 1 + 0.0), within(1e-12));
+    assertThat(b.<Double>getAs("hota")).isCloseTo(Math.sqrt(2 / 3.0 * 1), within(1e-9));
+  }
+
+  @Test
+  void roll_ups_add_counts_of_sequences_not_their_ratios() {
+    writeDetections();
+    RunRecord run = AgreementJob.run(spark, AgreementJob.Options.of(JobOptions.of(dir.resolve("out").toString()), List.of(detections), "gt"));
+
+    // All videos, poles: TP 6, FP 1, IDSW 1, GT 6 (the mean of per-video MOTAs would be 0.625).
+    Row poles = metric(run, Table.ALL, "iv_pole");
+    assertThat(poles.<Double>getAs("mota")).isCloseTo((6 - 1 - 1) / 6.0, within(1e-12));
+    assertThat(poles.<Double>getAs("idf1")).isCloseTo(2 * 4 / (2 * 4 + 3 + 2.0), within(1e-12));
+    // DetA = 6/7, AssA = (4 x 0.5 + 2 x 1) / 6.
+    assertThat(poles.<Double>getAs("hota")).isCloseTo(Math.sqrt(6 / 7.0 * 4 / 6.0), within(1e-9));
+    assertThat(poles.<Integer>getAs("num_objects")).isEqualTo(6);
+
+    // Video B, all classes: poles (TP 2, FP 1) + monitor (TP 2) over GT 4.
+    assertThat(metric(run, "B", Table.ALL).<Double>getAs("mota")).isCloseTo((4 - 1) / 4.0, within(1e-12));
+    // A/pole, A/all, B/pole, B/monitor, B/all, all/pole, all/monitor, all/all.
+    // Everything: TP 8, FP 1, IDSW 1, GT 8.
+    assertThat(metric(run, Table.ALL, Table.ALL).<Double>getAs("mota")).isCloseTo((8 - 1 - 1) / 8.0, within(1e-12));
+    assertThat(run.rowCounts()).containsEntry("tracking_metrics", 8L).containsEntry("quarantine", 0L);
+    assertThat(run.inputs()).hasSize(2).allSatisfy((k, v) -> assertThat(v).hasSize(64));
+  }
+
+  @Test
+  void a_malformed_row_is_quarantined_and_the_rest_still_scored() {
+    box("A", "model", 3, 12, "iv_pole", 0);
+    rows.set(rows.size() - 1, RowFactory.create("model", 3, 12, "iv_pole", 0.0, 0.0, 0.0, 10.0, 1.0, null, 0, 0, false, false, false, null, -1.0, "A"));
+    writeDetections();
+    var options = new AgreementJob.Options(new JobOptions(dir.resolve("out").toString(), "q", 0.1), List.of(detections), "gt", List.of(), 0.5);
+    AgreementJob.run(spark, options);
+
+    Row q = spark.read().parquet(dir.resolve("out/tables/quarantine/run_id=q").toString()).first();
+    assertThat(q.<String>getAs("source")).isEqualTo("model");
+    assertThat(q.<Long>getAs("frame")).isEqualTo(3L);
+    assertThat(q.<String>getAs("reason")).isEqualTo("box width must be > 0: 0.0");
+    Dataset<Row> t = spark.read().parquet(dir.resolve("out/tables/tracking_metrics/run_id=q").toString());
+    assertThat(t.where("video_id = 'A' and label = 'iv_pole'").first().<Double>getAs("mota")).isCloseTo(0.75, within(1e-12));
+  }
+
+  @Test
+  void too_many_malformed_rows_fail_the_job_without_a_runs_row() {
+    rows.add(RowFactory.create("model", 3, 12, "iv_pole", 0.0, 0.0, -1.0, 10.0, 1.0, null, 0, 0, false, false, false, null, -1.0, "A"));
+    writeDetections();
+    var options = new AgreementJob.Options(new JobOptions(dir.resolve("out").toString(), "q", 0.0), List.of(detections), "gt", List.of(), 0.5);
+    assertThatThrownBy(() -> AgreementJob.run(spark, options)).isInstanceOf(TooManyBadRowsException.class);
+    assertThat(dir.resolve("out/tables/runs")).doesNotExist();
+    assertThat(dir.resolve("out/tables/tracking_metrics")).doesNotExist();
+    assertThat(dir.resolve("out/tables/quarantine/run_id=q")).exists();
+  }
+}

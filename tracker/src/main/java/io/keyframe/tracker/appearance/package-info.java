@@ -1,0 +1,2 @@
+/** Appearance descriptors computed from frame pixels, used to tell objects of one class apart. */
+package io.keyframe.tracker.appearance;
