@@ -43,6 +43,10 @@ class Mp4FrameSourceTest {
       assertThat(src.height()).isEqualTo(540);
       assertThat(src.video("v", "").frameCount()).isEqualTo(200);
     }
+    try (FrameSource byPath = FrameSource.open(clip, 25)) {
+      assertThat(byPath).isInstanceOf(Mp4FrameSource.class);
+      assertThat(byPath.fps()).isCloseTo(30.0, org.assertj.core.data.Offset.offset(1e-6));
+    }
   }
 
   @Test
