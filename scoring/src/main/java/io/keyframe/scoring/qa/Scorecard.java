@@ -21,6 +21,11 @@ public record Scorecard(String referenceKind, List<ScorecardRow> rows, Scorecard
     rows = List.copyOf(rows);
   }
 
+  /** The same scorecard with annotator names replaced by pseudonyms (for {@code --redact}). */
+  public Scorecard redact(io.keyframe.dataset.privacy.Redactor redactor) {
+    return new Scorecard(referenceKind, rows.stream().map(r -> r.withAnnotator(redactor.annotator(r.annotator()))).toList(), options);
+  }
+
   /** The all-class row of {@code annotator}. */
   public ScorecardRow overall(String annotator) {
     return rows.stream().filter(r -> r.annotator().equals(annotator) && r.label().equals(ScorecardRow.ALL)).findFirst()
