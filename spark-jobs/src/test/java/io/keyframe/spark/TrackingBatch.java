@@ -30,11 +30,11 @@ public final class TrackingBatch {
         double x = 40.0 * o, y = 20.0 + 5 * (o % 7);
         int predId = 100 + o;
         for (int f = 0; f < frames; f++) {
-          rows.add(RowFactory.create("gt", f, o + 1, label, x, y, 30.0, 60.0, 1.0, null, 0, 0, false, false, f % 25 == 0, video));
+          rows.add(RowFactory.create("gt", f, o + 1, label, x, y, 30.0, 60.0, 1.0, null, 0, 0, false, false, f % 25 == 0, null, -1.0, video));
           if (rnd.nextDouble() < 0.002) predId += 1000;
           if (rnd.nextDouble() < 0.05) continue;
           double jx = x + rnd.nextDouble() * 6 - 3, jy = y + rnd.nextDouble() * 6 - 3;
-          rows.add(RowFactory.create("model", f, predId, label, jx, jy, 30.0, 60.0, 0.9, null, 0, 0, false, false, false, video));
+          rows.add(RowFactory.create("model", f, predId, label, jx, jy, 30.0, 60.0, 0.9, null, 0, 0, false, false, false, null, -1.0, video));
         }
       }
     }

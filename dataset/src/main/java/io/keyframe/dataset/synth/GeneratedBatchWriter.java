@@ -14,10 +14,17 @@ import io.keyframe.dataset.Video;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLongArray;
 import javax.imageio.ImageIO;
 
 /**
@@ -32,9 +39,10 @@ import javax.imageio.ImageIO;
  * OUT/&lt;video&gt;/frames/000000.png      rendered frames, only when asked
  * </pre>
  *
- * Every file is written atomically; the same spec gives the same bytes. Videos are generated and
- * written one at a time, so memory holds one video's annotations. Which annotation files are
- * written is pluggable through {@link VideoArtifact}s.
+ * Every file is written atomically; the same spec gives the same bytes. Videos are generated in
+ * parallel ({@link Options#threads()} at a time, default up to 2) and written one at a time in
+ * order, so memory holds at most threads + 1 videos' annotations. Which annotation files are written
+ * is pluggable through {@link VideoArtifact}s.
  */
 public final class GeneratedBatchWriter {
   /** Progress stage for frames generated (of all videos). */
@@ -47,21 +55,29 @@ public final class GeneratedBatchWriter {
    *
    * @param pngEvery write every n-th rendered frame as PNG (frame 0, n, 2n, ...); 0 = none
    * @param artifacts the annotation files, in order
+   * @param threads videos generated at the same time (each is independent, so the output does not
+   *     depend on this); files are still written one video at a time, in order
    */
-  public record Options(int pngEvery, List<VideoArtifact> artifacts) {
+  public record Options(int pngEvery, List<VideoArtifact> artifacts, int threads) {
     public Options {
       if (pngEvery < 0) throw new IllegalArgumentException("pngEvery must be >= 0: " + pngEvery);
       artifacts = List.copyOf(artifacts);
+      if (threads < 1 || threads > 64) throw new IllegalArgumentException("threads must be in [1, 64]: " + threads);
     }
 
-    /** All annotation files (no YouTube-VIS), no frames. */
+    /** All annotation files (no YouTube-VIS), no frames, up to two videos generated at once. */
     public static Options defaults() {
-      return new Options(0, List.of(AnnotationArtifacts.all(false)));
+      return new Options(0, List.of(AnnotationArtifacts.all(false)), Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
     }
 
     /** A copy that also writes every n-th frame as PNG. */
     public Options withPngEvery(int n) {
-      return new Options(n, artifacts);
+      return new Options(n, artifacts, threads);
+    }
+
+    /** A copy generating up to {@code n} videos at once (output is the same for any n). */
+    public Options withThreads(int n) {
+      return new Options(pngEvery, artifacts, n);
     }
   }
 
@@ -95,19 +111,62 @@ public final class GeneratedBatchWriter {
   public Summary write(ClinicVideoGenerator generator, ProgressListener listener) throws IOException {
     GeneratorSpec spec = generator.spec();
     long total = (long) spec.videos() * spec.frames();
+    AtomicLongArray done = new AtomicLongArray(spec.videos());
+    ProgressListener perVideo = listener;
     List<String> ids = new ArrayList<>();
     long rows = 0, files = 0;
     Files.createDirectories(out);
-    for (int i = 0; i < spec.videos(); i++) {
-      long before = (long) i * spec.frames();
-      GeneratedVideo v = generator.generate(i, (stage, done, t) -> listener.progress(STAGE, before + done, total));
-      files += writeVideo(v, i);
-      rows += v.groundTruth().detections().size();
-      ids.add(v.video().id());
+    ExecutorService pool =
+        Executors.newFixedThreadPool(options.threads(), r -> {
+          Thread t = new Thread(r, "keyframe-generate");
+          t.setDaemon(true);
+          return t;
+        });
+    try {
+      // Generate up to `threads` videos ahead of the one being written, write strictly in order.
+      Deque<Future<GeneratedVideo>> ahead = new ArrayDeque<>();
+      int next = 0;
+      for (int i = 0; i < spec.videos(); i++) {
+        while (next < spec.videos() && ahead.size() < options.threads()) {
+          int index = next++;
+          ahead.add(pool.submit(() -> generator.generate(index, (stage, d, t) -> {
+            // One report at a time, so listeners see the total grow monotonically.
+            synchronized (done) {
+              done.set(index, d);
+              perVideo.progress(STAGE, sum(done), total);
+            }
+          })));
+        }
+        GeneratedVideo v = await(ahead.removeFirst());
+        files += writeVideo(v, i);
+        rows += v.groundTruth().detections().size();
+        ids.add(v.video().id());
+      }
+    } finally {
+      pool.shutdownNow();
     }
     writeBatch(spec, ids);
     listener.progress(STAGE, total, total);
     return new Summary(ids, total, rows, files + 1);
+  }
+
+  private static long sum(AtomicLongArray a) {
+    long s = 0;
+    for (int i = 0; i < a.length(); i++) s += a.get(i);
+    return s;
+  }
+
+  private static GeneratedVideo await(Future<GeneratedVideo> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while generating");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) throw re;
+      if (e.getCause() instanceof Error err) throw err;
+      throw new IOException(e.getCause());
+    }
   }
 
   /** Writes one generated video into {@code OUT/<video id>}; returns the number of files written. */
