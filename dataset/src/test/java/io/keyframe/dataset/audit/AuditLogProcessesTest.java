@@ -18,7 +18,8 @@ class AuditLogProcessesTest {
   public static void main(String[] args) throws Exception {
     AuditLog log = new AuditLog(Path.of(args[0]));
     for (int i = 0; i < Integer.parseInt(args[1]); i++)
-      log.append(AuditEvent.command("proc-" + args[2], "run", Map.of("i", "" + i), Map.of(), Map.of()));
+      log.append(
+          AuditEvent.command("proc-" + args[2], "run", Map.of("i", "" + i), Map.of(), Map.of()));
   }
 
   @Test
@@ -27,8 +28,17 @@ class AuditLogProcessesTest {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<Process> ps = new ArrayList<>();
     for (int p = 0; p < 2; p++)
-      ps.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), AuditLogProcessesTest.class.getName(), log.toString(), "40", "" + p)
-          .redirectErrorStream(true).start());
+      ps.add(
+          new ProcessBuilder(
+                  java,
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  AuditLogProcessesTest.class.getName(),
+                  log.toString(),
+                  "40",
+                  "" + p)
+              .redirectErrorStream(true)
+              .start());
     for (Process p : ps) {
       assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
       assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes())).isZero();

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param annotators the annotators whose labels disagree
  * @param reasons short machine-readable reasons, e.g. {@code class-tie}, {@code mean-iou=0.41<0.70}
  */
-public record ReviewItem(String video, int frame, WorkItem item, List<String> annotators, List<String> reasons) {
+public record ReviewItem(
+    String video, int frame, WorkItem item, List<String> annotators, List<String> reasons) {
   public ReviewItem {
     Objects.requireNonNull(video, "video");
     Objects.requireNonNull(item, "item");
@@ -25,13 +26,21 @@ public record ReviewItem(String video, int frame, WorkItem item, List<String> an
   public ReviewItem redact(io.keyframe.dataset.privacy.Redactor r) {
     WorkItem w = new WorkItem(r.video(item.video()), item.firstFrame(), item.lastFrame());
     // Reasons quote annotators ("A=iv_pole", "missing-submission: B"): swap whole-token names.
-    List<String> why = reasons.stream().map(text -> {
-      String t = text;
-      for (String a : annotators)
-        t = t.replaceAll("(?<=^|[\\s:,;])" + java.util.regex.Pattern.quote(a) + "(?=[=,;\\s]|$)", java.util.regex.Matcher.quoteReplacement(r.annotator(a)));
-      return t;
-    }).toList();
-    return new ReviewItem(r.video(video), frame, w, annotators.stream().map(r::annotator).toList(), why);
+    List<String> why =
+        reasons.stream()
+            .map(
+                text -> {
+                  String t = text;
+                  for (String a : annotators)
+                    t =
+                        t.replaceAll(
+                            "(?<=^|[\\s:,;])" + java.util.regex.Pattern.quote(a) + "(?=[=,;\\s]|$)",
+                            java.util.regex.Matcher.quoteReplacement(r.annotator(a)));
+                  return t;
+                })
+            .toList();
+    return new ReviewItem(
+        r.video(video), frame, w, annotators.stream().map(r::annotator).toList(), why);
   }
 
   /** CSV header for {@link #csvRow()}. */
@@ -39,7 +48,15 @@ public record ReviewItem(String video, int frame, WorkItem item, List<String> an
 
   /** {@code video,item,frame,"A;B","reason; reason"}. */
   public String csvRow() {
-    return quote(video) + "," + quote(item.id()) + "," + frame + "," + quote(String.join(";", annotators)) + "," + quote(String.join("; ", reasons));
+    return quote(video)
+        + ","
+        + quote(item.id())
+        + ","
+        + frame
+        + ","
+        + quote(String.join(";", annotators))
+        + ","
+        + quote(String.join("; ", reasons));
   }
 
   private static String quote(String s) {

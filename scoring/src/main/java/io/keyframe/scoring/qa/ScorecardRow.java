@@ -59,14 +59,52 @@ public record ScorecardRow(
   }
 
   ScorecardRow withAnnotator(String name) {
-    return new ScorecardRow(name, label, videos, referenceObjects, annotatorObjects, precision, recall, f1, hota, idSwitches,
-        iouVsConsensus, kappaVsConsensus, classAgreement, kappaVsOthers, iouVsOthers, correctionRate, framesPerHour,
-        objectsPerHour, costPerVideo, smallSample, rank);
+    return new ScorecardRow(
+        name,
+        label,
+        videos,
+        referenceObjects,
+        annotatorObjects,
+        precision,
+        recall,
+        f1,
+        hota,
+        idSwitches,
+        iouVsConsensus,
+        kappaVsConsensus,
+        classAgreement,
+        kappaVsOthers,
+        iouVsOthers,
+        correctionRate,
+        framesPerHour,
+        objectsPerHour,
+        costPerVideo,
+        smallSample,
+        rank);
   }
 
   ScorecardRow withRank(int r) {
-    return new ScorecardRow(annotator, label, videos, referenceObjects, annotatorObjects, precision, recall, f1, hota, idSwitches,
-        iouVsConsensus, kappaVsConsensus, classAgreement, kappaVsOthers, iouVsOthers, correctionRate, framesPerHour,
-        objectsPerHour, costPerVideo, smallSample, r);
+    return new ScorecardRow(
+        annotator,
+        label,
+        videos,
+        referenceObjects,
+        annotatorObjects,
+        precision,
+        recall,
+        f1,
+        hota,
+        idSwitches,
+        iouVsConsensus,
+        kappaVsConsensus,
+        classAgreement,
+        kappaVsOthers,
+        iouVsOthers,
+        correctionRate,
+        framesPerHour,
+        objectsPerHour,
+        costPerVideo,
+        smallSample,
+        r);
   }
 }
