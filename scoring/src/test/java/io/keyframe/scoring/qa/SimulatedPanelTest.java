@@ -88,6 +88,32 @@ class SimulatedPanelTest {
     }
   }
 
+  private static ScorecardRow consensusVsGroundTruth(ConsensusOptions.BoxFusion fusion) {
+    List<VideoLabels> merged = new ArrayList<>();
+    for (GeneratedVideo v : videos)
+      merged.add(
+          new VideoLabels(
+              v.groundTruth(),
+              null,
+              List.of(
+                  ConsensusMerger.merge(
+                          v.annotators(), ConsensusOptions.defaults().withBoxFusion(fusion))
+                      .merged())));
+    return Scorecards.compute(merged, TimeLog.empty(), OPTIONS, ProgressListener.NONE)
+        .ranking()
+        .get(0);
+  }
+
+  @Test
+  void theMedianBoxResistsTheSloppyAnnotatorsJitterBetterThanTheMean() {
+    ScorecardRow mean = consensusVsGroundTruth(ConsensusOptions.BoxFusion.MEAN);
+    ScorecardRow median = consensusVsGroundTruth(ConsensusOptions.BoxFusion.MEDIAN);
+    System.out.printf(
+        "consensus HOTA vs ground truth: mean box %s, median box %s%n",
+        mean.hota().format(), median.hota().format());
+    assertThat(median.hota().value()).isGreaterThan(mean.hota().value());
+  }
+
   @Test
   void scorecardRanksTheSloppyAnnotatorLastWithGroundTruthAndWithConsensusAsReference() {
     List<VideoLabels> withGt = new ArrayList<>(), withoutGt = new ArrayList<>();
