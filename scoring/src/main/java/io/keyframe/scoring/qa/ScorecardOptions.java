@@ -14,6 +14,9 @@ import java.util.Objects;
  * @param hourlyRate cost of one annotator hour (any currency), for cost per video
  * @param bootstrap resampling of videos for the confidence intervals
  * @param consensus how the consensus reference is built
+ * @param leaveOneOut without ground truth and with three or more annotators, score each annotator
+ *     against the consensus of the <em>others</em>, so nobody's own labels pull the reference
+ *     toward them
  */
 public record ScorecardOptions(
     double matchIou,
@@ -22,7 +25,8 @@ public record ScorecardOptions(
     int minObjects,
     double hourlyRate,
     PercentileBootstrap bootstrap,
-    ConsensusOptions consensus) {
+    ConsensusOptions consensus,
+    boolean leaveOneOut) {
   public ScorecardOptions {
     if (!(matchIou > 0 && matchIou <= 1))
       throw new IllegalArgumentException("matchIou not in (0,1]: " + matchIou);
@@ -36,24 +40,32 @@ public record ScorecardOptions(
     Objects.requireNonNull(consensus, "consensus");
   }
 
-  /** IoU 0.5, unchanged at 0.9, at least 3 videos and 100 objects, rate 0, 1000 replicates 95 %. */
+  /**
+   * IoU 0.5, unchanged at 0.9, at least 3 videos and 100 objects, rate 0, 1000 replicates 95 %,
+   * leave-one-out consensus reference.
+   */
   public static ScorecardOptions defaults() {
     return new ScorecardOptions(
-        0.5, 0.9, 3, 100, 0, PercentileBootstrap.standard(), ConsensusOptions.defaults());
+        0.5, 0.9, 3, 100, 0, PercentileBootstrap.standard(), ConsensusOptions.defaults(), true);
   }
 
   public ScorecardOptions withBootstrap(PercentileBootstrap b) {
     return new ScorecardOptions(
-        matchIou, unchangedIou, minVideos, minObjects, hourlyRate, b, consensus);
+        matchIou, unchangedIou, minVideos, minObjects, hourlyRate, b, consensus, leaveOneOut);
   }
 
   public ScorecardOptions withHourlyRate(double rate) {
     return new ScorecardOptions(
-        matchIou, unchangedIou, minVideos, minObjects, rate, bootstrap, consensus);
+        matchIou, unchangedIou, minVideos, minObjects, rate, bootstrap, consensus, leaveOneOut);
   }
 
   public ScorecardOptions withMinimums(int videos, int objects) {
     return new ScorecardOptions(
-        matchIou, unchangedIou, videos, objects, hourlyRate, bootstrap, consensus);
+        matchIou, unchangedIou, videos, objects, hourlyRate, bootstrap, consensus, leaveOneOut);
+  }
+
+  public ScorecardOptions withLeaveOneOut(boolean on) {
+    return new ScorecardOptions(
+        matchIou, unchangedIou, minVideos, minObjects, hourlyRate, bootstrap, consensus, on);
   }
 }

@@ -63,8 +63,13 @@ public final class Scorecards {
           v.annotators().size() >= 2
               ? ConsensusMerger.merge(v.annotators(), o.consensus()).merged()
               : null;
-      AnnotationSet reference = v.reference() != null ? v.reference() : consensus;
       for (AnnotationSet a : v.annotators()) {
+        AnnotationSet reference = v.reference() != null ? v.reference() : consensus;
+        if (v.reference() == null && o.leaveOneOut() && v.annotators().size() >= 3) {
+          List<AnnotationSet> others = new ArrayList<>(v.annotators());
+          others.remove(a);
+          reference = ConsensusMerger.merge(others, o.consensus()).merged();
+        }
         Tally t = new Tally(k);
         String who = a.provenance().source();
         for (int c = 0; c < k; c++) {
@@ -140,7 +145,9 @@ public final class Scorecards {
     String refKind =
         anyGt && anyConsensusRef
             ? "ground truth where given, else consensus"
-            : anyGt ? "ground truth" : "consensus";
+            : anyGt
+                ? "ground truth"
+                : o.leaveOneOut() ? "consensus of the other annotators" : "consensus";
     return new Scorecard(refKind, rows, o);
   }
 

@@ -129,7 +129,16 @@ class ScorecardsTest {
             TimeLog.empty(),
             LOOSE,
             ProgressListener.NONE);
-    assertThat(s.referenceKind()).isEqualTo("consensus");
+    assertThat(s.referenceKind()).isEqualTo("consensus of the other annotators");
+    Scorecard withSelf =
+        Scorecards.compute(
+            List.of(new VideoLabels(null, null, List.of(a, b, c))),
+            TimeLog.empty(),
+            LOOSE.withLeaveOneOut(false),
+            ProgressListener.NONE);
+    assertThat(withSelf.referenceKind()).isEqualTo("consensus");
+    // C's own votes count in the full consensus, never in the leave-one-out one
+    assertThat(withSelf.overall("C").f1()).isGreaterThanOrEqualTo(s.overall("C").f1());
     assertThat(s.ranking().get(2).annotator()).isEqualTo("C");
     assertThat(s.overall("A").kappaVsOthers()).isLessThan(1.0);
     assertThat(s.overall("A").iouVsOthers()).isCloseTo(1.0, within(1e-12));
