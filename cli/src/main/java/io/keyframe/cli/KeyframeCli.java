@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       ConvertCommand.class,
       InfoCommand.class,
       TrackCommand.class,
+      RankCommand.class,
+      SpotCheckCommand.class,
       MotMetricsCommand.class,
       AgreementCommand.class,
       AuditCommand.class,
