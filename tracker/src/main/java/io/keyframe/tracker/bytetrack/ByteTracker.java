@@ -157,6 +157,7 @@ public final class ByteTracker {
         TrackedObject o = pool.get(r);
         boolean wasLost = o.state == TrackState.LOST;
         int lastSeen = o.lastSeenFrame;
+        if (wasLost && f - lastSeen - 1 <= config.interpolateGapFrames()) interpolate(o, lastSeen, f, dets.get(di).boxOrMaskBox());
         update(o, f, dets.get(di), hists[di], false);
         if (wasLost) reemerged(o, lastSeen, f, "reemerged");
       }
@@ -214,6 +215,16 @@ public final class ByteTracker {
       }
       // Removed objects with an ID stay in the owner map; drop the rest to keep per-frame work flat.
       objects.removeIf(o -> o.state == TrackState.REMOVED && o.id < 0);
+    }
+
+    /** Fills a short gap of a re-found object with boxes interpolated linearly, flagged occluded. */
+    void interpolate(TrackedObject o, int lastSeen, int f, Box now) {
+      Box a = o.lastBox;
+      for (int g = lastSeen + 1; g < f; g++) {
+        double t = (g - lastSeen) / (double) (f - lastSeen);
+        Box b = new Box(a.x() + t * (now.x() - a.x()), a.y() + t * (now.y() - a.y()), a.w() + t * (now.w() - a.w()), a.h() + t * (now.h() - a.h()));
+        o.rows.add(new TrackedObject.Row(g, b, 0.0, true, false));
+      }
     }
 
     void update(TrackedObject o, int f, Detection d, double[] hist, boolean partial) {
