@@ -127,12 +127,12 @@ public final class ReportServer {
       r.post("/logout", this::logout);
 
       r.get("/", ctx -> ctx.redirect("/overview"), Role.VIEWER);
-      r.get("/overview", ctx -> ctx.html(OverviewPage.render(overview(), role(ctx))), Role.VIEWER);
+      r.get("/overview", ctx -> ctx.html(cached("html|overview|" + role(ctx), () -> OverviewPage.render(overview(), role(ctx)))), Role.VIEWER);
       r.get("/api/overview", ctx -> ctx.json(overview()), Role.VIEWER);
       r.get("/charts/throughput.png", ctx -> png(ctx, "throughput", () -> Charts.throughput(overview())), Role.VIEWER);
       r.get("/charts/effort.png", ctx -> png(ctx, "effort", () -> Charts.effort(overview())), Role.VIEWER);
 
-      r.get("/label-next", ctx -> ctx.html(LabelNextPage.render(labelNext(ctx), role(ctx))), Role.VIEWER);
+      r.get("/label-next", ctx -> ctx.html(cached("html|label-next|" + filter(ctx) + "|" + role(ctx), () -> LabelNextPage.render(labelNext(ctx), role(ctx)))), Role.VIEWER);
       r.get("/api/label-next", ctx -> ctx.json(labelNext(ctx)), Role.VIEWER);
       r.get("/label-next.csv", ctx -> {
         ctx.contentType("text/csv; charset=utf-8");
@@ -142,7 +142,7 @@ public final class ReportServer {
       r.get("/thumbs/{video}/{file}", this::thumbnail, Role.VIEWER);
       r.get("/frame/{video}/{frame}", this::frame, Role.REVIEWER);
 
-      r.get("/agreement", ctx -> ctx.html(AgreementPage.render(agreement(ctx), role(ctx))), Role.VIEWER);
+      r.get("/agreement", ctx -> ctx.html(cached("html|agreement|" + ctx.queryParam("pair") + "|" + role(ctx), () -> AgreementPage.render(agreement(ctx), role(ctx)))), Role.VIEWER);
       r.get("/api/agreement", ctx -> ctx.json(agreement(ctx)), Role.VIEWER);
       r.get("/charts/kappa.png", ctx -> png(ctx, "kappa", () -> Charts.kappa(cached("agreement|", () -> AgreementView.of(data(), null, false)))), Role.VIEWER);
       r.get("/charts/confusion.png", ctx -> {
@@ -158,7 +158,7 @@ public final class ReportServer {
         png(ctx, "timeline|" + video, () -> Charts.timeline(data(), video));
       }, Role.VIEWER);
 
-      r.get("/compare", ctx -> ctx.html(ComparePage.render(compare(ctx), role(ctx))), Role.VIEWER);
+      r.get("/compare", ctx -> ctx.html(cached("html|compare|" + ctx.queryParam("pair") + "|" + role(ctx), () -> ComparePage.render(compare(ctx), role(ctx)))), Role.VIEWER);
       r.get("/api/compare", ctx -> ctx.json(compare(ctx)), Role.VIEWER);
       r.get("/charts/compare-deltas.png", ctx -> {
         String pair = blankToNull(ctx.queryParam("pair"));
@@ -181,8 +181,12 @@ public final class ReportServer {
     return cached("overview", () -> OverviewView.of(data()));
   }
 
+  private static QueueFilter filter(Context ctx) {
+    return new QueueFilter(ctx.queryParam("video"), ctx.queryParam("label"), ctx.queryParam("signal"));
+  }
+
   private LabelNextView labelNext(Context ctx) {
-    QueueFilter f = new QueueFilter(ctx.queryParam("video"), ctx.queryParam("label"), ctx.queryParam("signal"));
+    QueueFilter f = filter(ctx);
     return cached("label-next|" + f, () -> LabelNextView.of(data(), f));
   }
 
@@ -301,7 +305,8 @@ public final class ReportServer {
     Optional<Role> have = authenticate(ctx);
     if (have.isEmpty()) {
       if (isMachineRoute(ctx.path())) {
-        throw new UnauthorizedResponse("token required", Map.of("WWW-Authenticate", "Bearer"));
+        ctx.header("WWW-Authenticate", "Bearer");
+        throw new UnauthorizedResponse("token required");
       }
       String next = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
       ctx.redirect("/login?next=" + URLEncoder.encode(safeNext(next), StandardCharsets.UTF_8), HttpStatus.FOUND);
