@@ -159,7 +159,7 @@ public final class ByteTracker {
         int lastSeen = o.lastSeenFrame;
         if (wasLost && f - lastSeen - 1 <= config.interpolateGapFrames()) interpolate(o, lastSeen, f, dets.get(di).boxOrMaskBox());
         update(o, f, dets.get(di), hists[di], false);
-        if (wasLost) reemerged(o, lastSeen, f, "reemerged");
+        if (wasLost) reemergedAt(o, lastSeen, f, "reemerged");
       }
       // Stage 2: low-score detections vs objects tracked in the previous frame, IoU only.
       List<TrackedObject> remaining = new ArrayList<>();
@@ -317,7 +317,7 @@ public final class ByteTracker {
         double[] hist = image == null ? null : ColourHistogram.of(image, box);
         if (hist != null) target.histogram = hist; // a human box resets the appearance model too
         target.observe(f, box, 1.0, k.occluded(), true, null, HIST_ALPHA);
-        if (wasLost && !target.rows.isEmpty() && lastSeen < f) reemerged(target, lastSeen, f, null);
+        if (wasLost && !target.rows.isEmpty() && lastSeen < f) reemergedAt(target, lastSeen, f, null);
       }
     }
 
@@ -419,10 +419,7 @@ public final class ByteTracker {
       }
     }
 
-    void reemerged(TrackedObject o, int lastSeen, int f, String reason) {
-      reemergedAt(o, lastSeen, f, reason);
-    }
-
+    /** Records the occlusion that ended at {@code f} and, with a reason, recommends a keyframe there. */
     void reemergedAt(TrackedObject o, int lastSeen, int f, String reason) {
       if (f - lastSeen - 1 < config.minOcclusionFrames()) return;
       occlusions.add(new OcclusionEvent(o.id, lastSeen + 1, f - 1, "unknown", true));
