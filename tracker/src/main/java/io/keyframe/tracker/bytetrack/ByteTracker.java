@@ -312,6 +312,8 @@ public final class ByteTracker {
         boolean wasLost = target.state == TrackState.LOST || target.state == TrackState.REMOVED;
         int lastSeen = target.lastSeenFrame;
         if (!objects.contains(target)) objects.add(target);
+        if (wasLost && target.lastRowFrame() == lastSeen && f - lastSeen - 1 <= config.interpolateGapFrames())
+          interpolate(target, lastSeen, f, box);
         target.kalman.initiate(box);
         target.state = TrackState.TRACKED;
         double[] hist = image == null ? null : ColourHistogram.of(image, box);
