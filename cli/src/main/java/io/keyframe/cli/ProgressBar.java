@@ -14,6 +14,7 @@ public final class ProgressBar {
   private final long startNanos = System.nanoTime();
   private long lastDrawNanos;
   private int lastDecile = -1;
+  private String finishedStage;
 
   public ProgressBar(PrintWriter err, String unit) {
     this(err, unit, System.console() != null);
@@ -29,6 +30,8 @@ public final class ProgressBar {
   public synchronized void update(String stage, long done, long total) {
     long now = System.nanoTime();
     boolean finished = total > 0 && done >= total;
+    if (finished && stage.equals(finishedStage)) return;
+    if (finished) finishedStage = stage;
     double seconds = Math.max(1e-9, (now - startNanos) / 1e9);
     double rate = done / seconds;
     String eta = rate > 0 && total > done ? format(Duration.ofMillis((long) ((total - done) / rate * 1000))) : "--";

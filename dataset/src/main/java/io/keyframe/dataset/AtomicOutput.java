@@ -25,6 +25,7 @@ public final class AtomicOutput {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+    keepPermissions(tmp, target);
     try {
       try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE);
           OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(channel), 1 << 16)) {
@@ -37,6 +38,18 @@ public final class AtomicOutput {
       Files.deleteIfExists(tmp);
       throw e;
     }
+  }
+
+  /**
+   * Temp files are created owner-only; give the new file the old file's permissions, or the usual
+   * rw-r--r-- for a new one, so a rewrite does not silently change who can read it.
+   */
+  private static void keepPermissions(Path tmp, Path target) throws IOException {
+    if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) return;
+    var perms = Files.exists(target)
+        ? Files.getPosixFilePermissions(target)
+        : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+    Files.setPosixFilePermissions(tmp, perms);
   }
 
   /** Renames {@code source} onto {@code target} atomically where the file system allows. */

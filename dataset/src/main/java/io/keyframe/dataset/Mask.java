@@ -92,7 +92,26 @@ public record Mask(int height, int width, int[] counts) {
       if (x < x1 - 1) runs[n++] = height - colH;
     }
     runs[n++] = height * width - ((x1 - 1) * height + y1);
-    return new Mask(height, width, Arrays.copyOf(runs, n));
+    return new Mask(height, width, canonical(runs, n));
+  }
+
+  /**
+   * Drops zero-length runs after the first by merging their neighbours, as pycocotools' encoder
+   * never emits them; equal masks then have equal counts.
+   */
+  private static int[] canonical(int[] runs, int n) {
+    int[] out = new int[n];
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      if (runs[i] == 0 && i > 0) {
+        if (i + 1 < n && m > 0) {
+          out[m - 1] += runs[++i];
+        }
+        continue;
+      }
+      out[m++] = runs[i];
+    }
+    return Arrays.copyOf(out, m);
   }
 
   /** Decodes to column-major pixels. */

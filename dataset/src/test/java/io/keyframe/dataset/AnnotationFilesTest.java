@@ -114,4 +114,25 @@ class AnnotationFilesTest {
       assertThat(files).containsExactly(out);
     }
   }
+
+  @ParameterizedTest
+  @CsvSource({"MOT, a.txt", "CVAT_VIDEO, a.xml", "COCO, a.json", "YOUTUBE_VIS, a.json"})
+  void writersRefuseATrackTwiceInOneFrameBecauseNoReaderWouldTakeItBack(AnnotationFormat format, String name) {
+    AnnotationSet set = new AnnotationSet(new Video("v", 30, 10, 10, 3, ""), Provenance.unknown(), List.of("object"), List.of(
+        Detection.of(1, 4, "object", new Box(1, 1, 2, 2)), Detection.of(1, 4, "object", new Box(3, 3, 2, 2))));
+    assertThatThrownBy(() -> AnnotationFiles.write(tmp.resolve(name), set, format))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("track 4 appears twice in frame 1");
+    assertThat(tmp.resolve(name)).doesNotExist();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"CVAT_VIDEO, a.xml", "COCO, a.json", "YOUTUBE_VIS, a.json"})
+  void aVideoShorterThanItsAnnotationsIsWrittenLongEnoughToReadBack(AnnotationFormat format, String name) throws IOException {
+    AnnotationSet set = new AnnotationSet(new Video("v", 30, 10, 10, 2, ""), Provenance.unknown(), List.of("object"), List.of(
+        Detection.of(4, 1, "object", new Box(1, 1, 2, 2))));
+    AnnotationFiles.write(tmp.resolve(name), set, format);
+    AnnotationSet back = AnnotationFiles.read(tmp.resolve(name));
+    assertThat(back.video().frameCount()).isEqualTo(5);
+    assertThat(back.detections()).containsExactlyElementsOf(set.detections());
+  }
 }

@@ -39,6 +39,14 @@ class MaskTest {
   }
 
   @Test
+  void fullHeightAndEdgeBoxesEncodeLikePixelMasks() {
+    for (Box b : new Box[] {new Box(2, 0, 3, 10), new Box(5, 4, 3, 6), new Box(0, 0, 8, 10), new Box(-1, -1, 3, 3)}) {
+      Mask m = Mask.fromBox(10, 8, b);
+      assertThat(Mask.fromColumnMajor(10, 8, m.toColumnMajor())).as(b.toString()).isEqualTo(m);
+    }
+  }
+
+  @Test
   void rowMajorAndColumnMajorAgree() {
     boolean[] rowMajor = {false, true, true, false, true, false}; // rows (0,1),(1,0),(1,0)
     assertThat(Mask.fromRowMajor(3, 2, rowMajor)).isEqualTo(Mask.fromColumnMajor(3, 2, PIXELS));

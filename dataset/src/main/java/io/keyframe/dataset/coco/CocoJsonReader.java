@@ -50,7 +50,7 @@ public final class CocoJsonReader {
   private Map<String, String> kfProvenance;
   private final List<Map<String, Object>> videos = new ArrayList<>();
   private final List<Map<String, Object>> images = new ArrayList<>();
-  private final List<Map<String, Object>> annotations = new ArrayList<>();
+  private final List<RawAnnotation> annotations = new ArrayList<>();
   private final Map<Long, String> categories = new LinkedHashMap<>();
   private final Map<String, Object> sav = new HashMap<>();
   private List<List<Mask>> masklet;
@@ -110,7 +110,7 @@ public final class CocoJsonReader {
           case "info" -> info(v);
           case "videos" -> { sawVideos = true; objects(v, k, videos); }
           case "images" -> { sawImages = true; objects(v, k, images); }
-          case "annotations" -> objects(v, k, annotations);
+          case "annotations" -> annotations(v);
           case "categories" -> categories(v);
           case "masklet" -> masklet(v);
           case "video_id", "video_frame_count", "video_height", "video_width", "video_duration",
@@ -176,17 +176,77 @@ public final class CocoJsonReader {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String k = p.currentName();
         JsonToken t = p.nextToken();
-        switch (k) {
-          case "segmentation" -> o.put(k, segmentation(t, k));
-          case "segmentations" -> o.put(k, listOf(t, k, true));
-          case "bboxes" -> o.put(k, listOf(t, k, false));
-          case "attributes" -> o.put(k, attributes(t));
-          case "file_names", "areas", "area" -> p.skipChildren();
-          default -> o.put(k, value(t, k));
-        }
+        // Images, videos and categories: only scalar fields matter (file_names and the like are skipped).
+        if (t.isStructStart()) p.skipChildren();
+        else o.put(k, value(t, k));
       }
       into.add(o);
     }
+  }
+
+  /**
+   * One annotation as parsed, in primitive fields rather than a map: a long video has tens of
+   * thousands of them, all held until categories and images (which may come later) are known.
+   */
+  private static final class RawAnnotation {
+    long line;
+    Long id, imageId, videoId, categoryId;
+    Object track; // track_id / instance_id as given, checked later
+    Object bbox; // double[4] when well-formed, else the raw value for the error message
+    Mask segmentation;
+    List<Object> segmentations;
+    List<Object> bboxes;
+    Object score;
+    Map<String, Object> attributes = Map.of();
+  }
+
+  private void annotations(JsonToken v) throws IOException {
+    expect(v, JsonToken.START_ARRAY, "annotations");
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      expect(p.currentToken(), JsonToken.START_OBJECT, "annotations[]");
+      RawAnnotation a = new RawAnnotation();
+      a.line = p.currentTokenLocation().getLineNr();
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String k = p.currentName();
+        JsonToken t = p.nextToken();
+        switch (k) {
+          case "id" -> a.id = integerOrNull(t, k);
+          case "image_id" -> a.imageId = integerOrNull(t, k);
+          case "video_id" -> a.videoId = integerOrNull(t, k);
+          case "category_id" -> a.categoryId = integerOrNull(t, k);
+          case "track_id", "instance_id" -> a.track = value(t, k);
+          case "bbox" -> a.bbox = compactBox(value(t, k));
+          case "segmentation" -> a.segmentation = segmentation(t, k);
+          case "segmentations" -> a.segmentations = listOf(t, k, true);
+          case "bboxes" -> {
+            a.bboxes = listOf(t, k, false);
+            if (a.bboxes != null) a.bboxes.replaceAll(CocoJsonReader::compactBox);
+          }
+          case "score" -> a.score = value(t, k);
+          case "attributes" -> a.attributes = attributes(t);
+          default -> p.skipChildren();
+        }
+      }
+      if (a.track == null && a.attributes.get("track_id") != null) a.track = a.attributes.get("track_id");
+      annotations.add(a);
+    }
+  }
+
+  private Long integerOrNull(JsonToken t, String field) throws IOException {
+    Object v = value(t, field);
+    if (v == null) return null;
+    if (v instanceof Long l) return l;
+    if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) return (long) (double) d;
+    throw bad(p.currentTokenLocation().getLineNr(), field, "expected an integer, got " + v);
+  }
+
+  private static Object compactBox(Object raw) {
+    if (raw instanceof List<?> l && l.size() == 4 && l.stream().allMatch(x -> x instanceof Number)) {
+      double[] b = new double[4];
+      for (int i = 0; i < 4; i++) b[i] = ((Number) l.get(i)).doubleValue();
+      return b;
+    }
+    return raw;
   }
 
   private void categories(JsonToken v) throws IOException {
@@ -348,29 +408,26 @@ public final class CocoJsonReader {
     Video video = video(w, h, byId.size() == 0 ? -1 : Math.max(byId.size(), maxFrame + 1));
     List<Detection> out = new ArrayList<>(annotations.size());
     Set<Long> seen = new HashSet<>();
-    for (Map<String, Object> a : annotations) {
-      long line = (Long) a.get("@line");
-      long imageId = longField(a, "image_id", line, -1);
+    for (RawAnnotation a : annotations) {
+      long line = a.line;
+      long imageId = required(a.imageId, line, -1, "image_id");
       Integer frame = frameOf.get(imageId);
       if (frame == null) throw bad(line, "image_id", "unknown image id " + imageId);
       String label = label(a, line, frame);
-      @SuppressWarnings("unchecked")
-      Map<String, Object> attr = (Map<String, Object>) a.getOrDefault("attributes", Map.of());
-      Object tid = a.containsKey("track_id") ? a.get("track_id") : a.containsKey("instance_id") ? a.get("instance_id") : attr.get("track_id");
       int track = Detection.UNTRACKED;
-      if (tid != null) {
-        if (!(tid instanceof Long l) || l < 0 || l > Integer.MAX_VALUE)
-          throw bad(line, frame, "track_id", "track id must be a non-negative integer, got " + tid);
+      if (a.track != null) {
+        if (!(a.track instanceof Long l) || l < 0 || l > Integer.MAX_VALUE)
+          throw bad(line, frame, "track_id", "track id must be a non-negative integer, got " + a.track);
         track = (int) (long) l;
         if (!seen.add(((long) frame << 32) | track))
           throw bad(line, frame, "track_id", "track " + track + " appears twice in frame " + frame);
       }
-      Mask mask = (Mask) a.get("segmentation");
+      Mask mask = a.segmentation;
       checkMaskSize(mask, video, line, frame, "segmentation.size");
-      Box box = Boolean.TRUE.equals(attr.get("box_from_mask")) && mask != null ? null : box(a.get("bbox"), line, frame, "bbox");
+      Box box = Boolean.TRUE.equals(a.attributes.get("box_from_mask")) && mask != null ? null : box(a.bbox, line, frame, "bbox");
       if (box == null && mask == null)
         throw bad(line, frame, "bbox", "annotation has neither a bbox nor an RLE segmentation");
-      out.add(detection(frame, track, label, box, mask, a, attr, line));
+      out.add(detection(frame, track, label, box, mask, a.score, a.attributes, line));
     }
     return new AnnotationSet(video, provenance(), new ArrayList<>(categories.values()), out);
   }
@@ -385,17 +442,14 @@ public final class CocoJsonReader {
     if (kfVideo == null) video = new Video(Long.toString(videoId), video.fps(), video.width(), video.height(), video.frameCount(), "");
     List<Detection> out = new ArrayList<>();
     Set<Long> trackIds = new HashSet<>();
-    for (Map<String, Object> a : annotations) {
-      long line = (Long) a.get("@line");
-      if (longField(a, "video_id", line, -1) != videoId) continue;
-      long id = longField(a, "id", line, -1);
+    for (RawAnnotation a : annotations) {
+      long line = a.line;
+      if (required(a.videoId, line, -1, "video_id") != videoId) continue;
+      long id = required(a.id, line, -1, "id");
       if (id < 0 || id > Integer.MAX_VALUE) throw bad(line, "id", "track id must be a non-negative integer, got " + id);
       if (!trackIds.add(id)) throw bad(line, "id", "track id " + id + " appears twice");
       String label = label(a, line, -1);
-      @SuppressWarnings("unchecked")
-      List<Object> segs = (List<Object>) a.get("segmentations");
-      @SuppressWarnings("unchecked")
-      List<Object> boxes = (List<Object>) a.get("bboxes");
+      List<Object> segs = a.segmentations, boxes = a.bboxes;
       int n = Math.max(segs == null ? 0 : segs.size(), boxes == null ? 0 : boxes.size());
       for (int f = 0; f < n; f++) {
         Mask m = segs == null || f >= segs.size() ? null : (Mask) segs.get(f);
@@ -405,7 +459,7 @@ public final class CocoJsonReader {
           throw bad(line, f, "segmentations", "frame " + f + " is beyond the video's " + length + " frames");
         checkMaskSize(m, video, line, f, "segmentations.size");
         Box box = b == null ? null : box(b, line, f, "bboxes");
-        out.add(detection(f, (int) id, label, box, m, a, Map.of(), line));
+        out.add(detection(f, (int) id, label, box, m, a.score, Map.of(), line));
       }
     }
     return new AnnotationSet(video, provenance(), new ArrayList<>(categories.values()), out);
@@ -464,9 +518,8 @@ public final class CocoJsonReader {
   // ---------------------------------------------------------------- shared
 
   private Detection detection(int frame, int track, String label, Box box, Mask mask,
-      Map<String, Object> a, Map<String, Object> attr, long line) {
-    double score = 1.0;
-    if (a.get("score") != null) score = number(a.get("score"), line, frame, "score");
+      Object rawScore, Map<String, Object> attr, long line) {
+    double score = rawScore == null ? 1.0 : number(rawScore, line, frame, "score");
     double visibility = attr.get("visibility") == null ? -1 : number(attr.get("visibility"), line, frame, "attributes.visibility");
     if (!(visibility == -1 || (visibility >= 0 && visibility <= 1)))
       throw bad(line, frame, "attributes.visibility", "must be in [0,1] or -1, got " + visibility);
@@ -489,8 +542,8 @@ public final class CocoJsonReader {
     throw bad(line, frame, "attributes." + k, "expected true/false, got " + v);
   }
 
-  private String label(Map<String, Object> a, long line, int frame) {
-    long cat = longField(a, "category_id", line, frame);
+  private String label(RawAnnotation a, long line, int frame) {
+    long cat = required(a.categoryId, line, frame, "category_id");
     String label = categories.get(cat);
     if (label == null) throw bad(line, frame, "category_id", "unknown category id " + cat + "; categories are " + categories.keySet());
     return label;
@@ -498,6 +551,13 @@ public final class CocoJsonReader {
 
   private Box box(Object raw, long line, int frame, String field) {
     if (raw == null) return null;
+    if (raw instanceof double[] b) {
+      if (!(b[2] > 0) || !(b[3] > 0))
+        throw bad(line, frame, field, "box width and height must be > 0, got " + b[2] + " x " + b[3]);
+      if (!Double.isFinite(b[0]) || !Double.isFinite(b[1]))
+        throw bad(line, frame, field, "box corner is not finite");
+      return new Box(b[0], b[1], b[2], b[3]);
+    }
     if (!(raw instanceof List<?> l) || l.size() != 4)
       throw bad(line, frame, field, "expected [x, y, width, height], got " + raw);
     double[] v = new double[4];
@@ -552,6 +612,11 @@ public final class CocoJsonReader {
     } catch (IllegalArgumentException | DateTimeParseException e) {
       throw bad(-1, "info.keyframe.provenance", e.getMessage());
     }
+  }
+
+  private long required(Long v, long line, int frame, String field) {
+    if (v == null) throw bad(line, frame, field, "missing field '" + field + "'");
+    return v;
   }
 
   private long longField(Map<String, Object> o, String k, long line, int frame) {

@@ -11,6 +11,7 @@ import io.keyframe.dataset.Box;
 import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.Mask;
 import io.keyframe.dataset.Provenance;
+import io.keyframe.dataset.TrackFrames;
 import io.keyframe.dataset.Video;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,6 +34,7 @@ public final class CocoJsonWriter {
 
   /** COCO instances: one image per frame (id = frame + 1, {@code frame_id} = frame). */
   public static void writeCoco(Path target, AnnotationSet set) throws IOException {
+    TrackFrames.requireUnique(set);
     AtomicOutput.write(target, out -> {
       try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
         g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -93,6 +95,7 @@ public final class CocoJsonWriter {
    * one-frame tracks with fresh ids.
    */
   public static void writeYouTubeVis(Path target, AnnotationSet set) throws IOException {
+    TrackFrames.requireUnique(set);
     TreeMap<Integer, List<Detection>> tracks = new TreeMap<>();
     List<Detection> untracked = new ArrayList<>();
     for (Detection d : set.detections()) {
@@ -165,8 +168,7 @@ public final class CocoJsonWriter {
   }
 
   private static int frames(AnnotationSet set) {
-    int max = set.detections().isEmpty() ? -1 : set.detections().get(set.detections().size() - 1).frame();
-    return Math.max(set.video().frameCount(), max + 1);
+    return TrackFrames.length(set);
   }
 
   private static String fileName(int frame) {

@@ -29,8 +29,9 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * Reads CVAT for video 1.1 XML with a pull parser (StAX), one element at a time, so a file with
  * thousands of frames and tracks never exists as a tree. Boxes and masks of the same track and
- * frame become one detection. Polygons, polylines, points, cuboids and skeletons are skipped (see
- * FORMATS.md); CVAT for images files are refused. Bad input throws {@link BadAnnotationException}
+ * frame become one detection. CVAT for images files ({@code <image>} elements) are read too, as
+ * untracked detections. Polygons, polylines, points, cuboids and skeletons are skipped (see
+ * FORMATS.md). Bad input throws {@link BadAnnotationException}
  * naming the parser's line and the attribute.
  */
 public final class CvatVideoReader {
@@ -44,8 +45,9 @@ public final class CvatVideoReader {
   private final Set<String> metaLabels = new LinkedHashSet<>();
   private final Set<String> trackLabels = new LinkedHashSet<>();
   private final List<Detection> detections = new ArrayList<>();
+  // (track, frame) -> index into detections << 2 | shapes seen there (1 = box, 2 = mask).
   private final Map<Long, Integer> slot = new HashMap<>();
-  private final Map<Long, String> shapeKind = new HashMap<>();
+  private int metaDepth = -1;
   private String taskName;
   private int size = -1;
   private int frameWidth = -1;
@@ -53,6 +55,7 @@ public final class CvatVideoReader {
   private Map<String, String> kfVideo;
   private Map<String, String> kfProvenance;
   private int trackId = -1;
+  private int imageFrame = -1;
   private String trackLabel;
   private int maxFrame = -1;
   private double maxX = 1;
@@ -122,12 +125,13 @@ public final class CvatVideoReader {
   }
 
   private boolean inMeta() {
-    return path.contains("meta");
+    return metaDepth >= 0 && path.size() > metaDepth;
   }
 
   private void start(String name) {
     switch (name) {
-      case "image" -> throw bad(-1, "image", "CVAT for images is not supported; export the task as CVAT for video 1.1");
+      case "meta" -> { if (metaDepth == -1) metaDepth = path.size() - 1; }
+      case "image" -> { if ("annotations".equals(parent())) image(); }
       case "keyframe_video" -> { if (inMeta()) kfVideo = attributes(); }
       case "keyframe_provenance" -> { if (inMeta()) kfProvenance = attributes(); }
       case "track" -> {
@@ -138,12 +142,20 @@ public final class CvatVideoReader {
           throw bad(-1, "label", "unknown label '" + trackLabel + "'; <meta> declares " + metaLabels);
         trackLabels.add(trackLabel);
       }
-      case "box", "mask" -> { if ("track".equals(parent())) shape(name); }
+      case "box", "mask" -> {
+        String p = parent();
+        if (p.equals("track")) shape(name, false);
+        else if (p.equals("image")) shape(name, true);
+      }
       default -> {}
     }
   }
 
   private void end(String name) {
+    if (name.equals("meta") && path.size() == metaDepth) {
+      metaDepth = -2; // only the first <meta> counts
+      return;
+    }
     if (!inMeta()) {
       if (name.equals("track")) trackId = -1;
       return;
@@ -172,15 +184,37 @@ public final class CvatVideoReader {
     }
   }
 
-  private void shape(String kind) {
-    if (trackId < 0) throw bad(-1, kind, "<" + kind + "> outside a <track>");
-    int frame = (int) integer("frame", -1);
+  /** CVAT for images: {@code <image id width height>} holds untracked shapes of frame {@code id}. */
+  private void image() {
+    imageFrame = (int) integer("id", -1);
+    if (imageFrame < 0) throw bad(-1, "id", "image id must be >= 0, got " + imageFrame);
+    if (size >= 0 && imageFrame >= size)
+      throw bad(imageFrame, "id", "image " + imageFrame + " is beyond the task's " + size + " frames");
+    int w = (int) integer("width", imageFrame), h = (int) integer("height", imageFrame);
+    if (frameWidth <= 0 && frameHeight <= 0 && w > 0 && h > 0) {
+      frameWidth = w;
+      frameHeight = h;
+    } else if (w != frameWidth || h != frameHeight)
+      throw bad(imageFrame, "width", "image is " + w + "x" + h + " but the frames are " + frameWidth + "x" + frameHeight);
+    maxFrame = Math.max(maxFrame, imageFrame);
+  }
+
+  private void shape(String kind, boolean inImage) {
+    if (!inImage && trackId < 0) throw bad(-1, kind, "<" + kind + "> outside a <track>");
+    int frame = inImage ? imageFrame : (int) integer("frame", -1);
     if (frame < 0) throw bad(-1, "frame", "frame must be >= 0, got " + frame);
     if (size >= 0 && frame >= size)
       throw bad(frame, "frame", "frame " + frame + " is beyond the task's " + size + " frames");
-    boolean outside = flag("outside", frame);
+    String label = trackLabel;
+    if (inImage) {
+      label = required("label", frame);
+      if (!metaLabels.isEmpty() && !metaLabels.contains(label))
+        throw bad(frame, "label", "unknown label '" + label + "'; <meta> declares " + metaLabels);
+      trackLabels.add(label);
+    }
+    boolean outside = !inImage && flag("outside", frame);
     boolean occluded = flag("occluded", frame);
-    boolean keyframe = flag("keyframe", frame);
+    boolean keyframe = !inImage && flag("keyframe", frame);
     Box box = null;
     Mask mask = null;
     if (kind.equals("box")) {
@@ -209,22 +243,25 @@ public final class CvatVideoReader {
       }
     }
     maxFrame = Math.max(maxFrame, frame);
+    if (inImage) { // CVAT for images has no ids: every shape is its own untracked detection
+      detections.add(new Detection(frame, Detection.UNTRACKED, label, box, mask, 1.0, Map.of(), -1, occluded, false, false));
+      return;
+    }
     long key = ((long) trackId << 32) | frame;
+    int kindBit = kind.equals("box") ? 1 : 2;
     Integer at = slot.get(key);
     if (at == null) {
-      slot.put(key, detections.size());
-      shapeKind.put(key, kind);
+      slot.put(key, detections.size() << 2 | kindBit);
       detections.add(new Detection(frame, trackId, trackLabel, box, mask, 1.0, Map.of(), -1, occluded, outside, keyframe));
       return;
     }
-    Detection d = detections.get(at);
-    String had = shapeKind.get(key);
-    if (had.equals(kind) || had.equals("both"))
+    if ((at & kindBit) != 0)
       throw bad(frame, "frame", "track " + trackId + " has two <" + kind + "> shapes in frame " + frame);
+    Detection d = detections.get(at >> 2);
     if (d.occluded() != occluded || d.outside() != outside || d.keyframe() != keyframe)
       throw bad(frame, "occluded", "the box and mask of track " + trackId + " in frame " + frame + " disagree on their flags");
-    shapeKind.put(key, "both");
-    detections.set(at, box != null ? d.withBox(box) : d.withMask(mask));
+    slot.put(key, at | kindBit);
+    detections.set(at >> 2, box != null ? d.withBox(box) : d.withMask(mask));
   }
 
   private AnnotationSet build() {

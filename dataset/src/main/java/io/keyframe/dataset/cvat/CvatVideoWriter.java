@@ -6,11 +6,11 @@ import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.AtomicOutput;
 import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.Provenance;
+import io.keyframe.dataset.TrackFrames;
 import io.keyframe.dataset.Video;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,6 +30,7 @@ public final class CvatVideoWriter {
   private CvatVideoWriter() {}
 
   public static void write(Path target, AnnotationSet set) throws IOException {
+    TrackFrames.requireUnique(set);
     Map<Integer, List<Detection>> tracks = new TreeMap<>();
     List<Detection> untracked = new ArrayList<>();
     for (Detection d : set.detections()) {
@@ -67,11 +68,12 @@ public final class CvatVideoWriter {
     nl(w, 2);
     w.writeStartElement("task");
     leaf(w, 3, "name", v.id());
-    leaf(w, 3, "size", Integer.toString(v.frameCount()));
+    int frames = TrackFrames.length(set);
+    leaf(w, 3, "size", Integer.toString(frames));
     leaf(w, 3, "mode", "interpolation");
     leaf(w, 3, "overlap", "0");
     leaf(w, 3, "start_frame", "0");
-    leaf(w, 3, "stop_frame", Integer.toString(Math.max(0, v.frameCount() - 1)));
+    leaf(w, 3, "stop_frame", Integer.toString(Math.max(0, frames - 1)));
     nl(w, 3);
     w.writeStartElement("labels");
     for (String label : set.labels()) {

@@ -6,6 +6,7 @@ import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.AtomicOutput;
 import io.keyframe.dataset.Box;
 import io.keyframe.dataset.Detection;
+import io.keyframe.dataset.TrackFrames;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -33,6 +34,7 @@ public final class MotWriter {
    * the same class list is given when reading.
    */
   public static void write(Path target, AnnotationSet set, MotOptions options) throws IOException {
+    TrackFrames.requireUnique(set);
     boolean results = set.detections().stream()
         .allMatch(d -> d.label().equals(MotOptions.DEFAULT_LABEL) && d.visibility() == -1);
     AtomicOutput.write(target, out -> {
@@ -59,7 +61,7 @@ public final class MotWriter {
     if (label.equals(MotOptions.DEFAULT_LABEL)) return -1;
     int i = classes.indexOf(label);
     if (i >= 0) return i + 1;
-    if (label.matches("[1-9][0-9]{0,8}")) return Integer.parseInt(label);
+    if (label.matches("0|[1-9][0-9]{0,8}")) return Integer.parseInt(label);
     return setLabels.indexOf(label) + 1;
   }
 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -34,13 +33,18 @@ public final class AnnotatorSimulator {
   /** Simulates {@code profile} labelling the video whose truth is {@code gt}. */
   public static Output simulate(
       AnnotationSet gt, List<OcclusionEvent> occlusions, AnnotatorProfile profile, SplittableRandom r) {
+    return simulate(TruthIndex.of(gt), occlusions, profile, r);
+  }
+
+  static Output simulate(
+      TruthIndex index, List<OcclusionEvent> occlusions, AnnotatorProfile profile, SplittableRandom r) {
+    AnnotationSet gt = index.set();
     Video video = gt.video();
     String vid = video.id(), who = profile.name();
     List<InjectedFault> faults = new ArrayList<>();
     Map<Integer, List<Detection>> kept = new HashMap<>();
     Set<Integer> droppedWhole = new HashSet<>();
-    List<Track> tracks = new ArrayList<>(gt.tracks());
-    tracks.sort(java.util.Comparator.comparingInt(Track::id));
+    List<Track> tracks = index.tracks();
     for (Track t : tracks) {
       int id = t.id(), first = t.firstFrame(), last = t.lastFrame();
       // Draw every decision up front so one fault's outcome does not shift the others' draws.
@@ -58,7 +62,7 @@ public final class AnnotatorSimulator {
       }
       String label = t.label();
       if (wrong) {
-        String other = ObjectClass.valueOf(label.toUpperCase(Locale.ROOT)).confusedWith().label();
+        String other = ObjectClass.ofLabel(label).confusedWith().label();
         faults.add(new InjectedFault(who, InjectedFault.Kind.WRONG_CLASS, vid, first, last, List.of(id), label + "->" + other));
         label = other;
       }
@@ -86,7 +90,7 @@ public final class AnnotatorSimulator {
       }
       kept.put(id, mine);
     }
-    swaps(gt, occlusions, profile, r, kept, droppedWhole, faults);
+    swaps(index, occlusions, profile, r, kept, droppedWhole, faults);
     List<Detection> all = new ArrayList<>();
     for (Track t : tracks) {
       List<Detection> ds = kept.get(t.id());
@@ -98,9 +102,10 @@ public final class AnnotatorSimulator {
 
   /** After an occlusion ends, exchange the object's id with its nearest same-class neighbour. */
   private static void swaps(
-      AnnotationSet gt, List<OcclusionEvent> occlusions, AnnotatorProfile profile, SplittableRandom r,
+      TruthIndex index, List<OcclusionEvent> occlusions, AnnotatorProfile profile, SplittableRandom r,
       Map<Integer, List<Detection>> kept, Set<Integer> droppedWhole, List<InjectedFault> faults) {
-    Map<Integer, List<Detection>> byFrame = gt.byFrame();
+    AnnotationSet gt = index.set();
+    Map<Integer, List<Detection>> byFrame = index.byFrame();
     Set<Integer> swapped = new HashSet<>();
     List<OcclusionEvent> ordered = new ArrayList<>(occlusions);
     ordered.sort(java.util.Comparator.comparingInt(OcclusionEvent::endFrame).thenComparingInt(OcclusionEvent::trackId));
@@ -118,7 +123,7 @@ public final class AnnotatorSimulator {
       for (Detection d : here) {
         if (d.trackId() == a || swapped.contains(d.trackId()) || droppedWhole.contains(d.trackId())) continue;
         if (!d.label().equals(da.label())) continue;
-        double dist = Math.hypot(d.box().centerX() - da.box().centerX(), d.box().centerY() - da.box().centerY());
+        double dist = StrictMath.hypot(d.box().centerX() - da.box().centerX(), d.box().centerY() - da.box().centerY());
         if (dist < bestDist) {
           bestDist = dist;
           best = d;
@@ -169,7 +174,7 @@ public final class AnnotatorSimulator {
     y1 = round2(Math.max(0, Math.min(y1, v.height() - 1)));
     x2 = round2(Math.min(v.width(), Math.max(x2, x1 + 1)));
     y2 = round2(Math.min(v.height(), Math.max(y2, y1 + 1)));
-    return Box.fromCorners(x1, y1, x2, y2);
+    return new Box(x1, y1, round2(x2 - x1), round2(y2 - y1));
   }
 
   static double round2(double v) {

@@ -51,18 +51,19 @@ public final class ClinicVideoGenerator {
         GroundTruthBuilder.build(scene, done -> {
           if (done % step == 0 || done == frames) listener.progress(STAGE, done, frames);
         });
+    TruthIndex truthIndex = TruthIndex.of(truth.groundTruth());
     List<AnnotationSet> annotators = new ArrayList<>();
     List<InjectedFault> faults = new ArrayList<>();
     for (AnnotatorProfile p : spec.annotators()) {
       AnnotatorSimulator.Output a =
           AnnotatorSimulator.simulate(
-              truth.groundTruth(), truth.occlusions(), p, SeedSequence.stream(spec.seed(), index, "annotator:" + p.name()));
+              truthIndex, truth.occlusions(), p, SeedSequence.stream(spec.seed(), index, "annotator:" + p.name()));
       annotators.add(a.annotations());
       faults.addAll(sorted(a.faults()));
     }
     ModelSimulator.Output m =
         ModelSimulator.simulate(
-            scene, truth.groundTruth(), spec.model(), SeedSequence.stream(spec.seed(), index, "model:" + spec.model().name()));
+            scene, truthIndex, spec.model(), SeedSequence.stream(spec.seed(), index, "model:" + spec.model().name()));
     faults.addAll(sorted(m.faults()));
     return new GeneratedVideo(scene.video(), scene, truth.groundTruth(), truth.occlusions(), annotators, m.detections(), faults);
   }

@@ -37,13 +37,17 @@ public final class ModelSimulator {
 
   /** Simulates {@code profile} running over the scene whose truth is {@code gt}. */
   public static Output simulate(Scene scene, AnnotationSet gt, ModelProfile profile, SplittableRandom r) {
+    return simulate(scene, TruthIndex.of(gt), profile, r);
+  }
+
+  static Output simulate(Scene scene, TruthIndex index, ModelProfile profile, SplittableRandom r) {
+    AnnotationSet gt = index.set();
     Video video = gt.video();
     String vid = video.id(), who = profile.name();
     List<InjectedFault> faults = new ArrayList<>();
     // Confusion spans per track, drawn first in track-id order.
     Map<Integer, int[]> confused = new HashMap<>();
-    List<Track> tracks = new ArrayList<>(gt.tracks());
-    tracks.sort(java.util.Comparator.comparingInt(Track::id));
+    List<Track> tracks = index.tracks();
     for (Track t : tracks) {
       boolean yes = r.nextDouble() < profile.confusionRate();
       int len = 10 + r.nextInt(51);
@@ -53,13 +57,13 @@ public final class ModelSimulator {
       int[] span = AnnotatorSimulator.clipToDetections(t, new int[] {s, Math.min(t.lastFrame(), s + len - 1)});
       if (span == null) continue;
       confused.put(t.id(), span);
-      String other = ObjectClass.valueOf(t.label().toUpperCase(Locale.ROOT)).confusedWith().label();
+      String other = ObjectClass.ofLabel(t.label()).confusedWith().label();
       faults.add(new InjectedFault(who, InjectedFault.Kind.CLASS_CONFUSION, vid, span[0], span[1], List.of(t.id()), t.label() + "->" + other));
     }
     List<Detection> out = new ArrayList<>();
     // Open miss runs per track: {start, end, min visibility * 1000}.
     Map<Integer, int[]> missRun = new LinkedHashMap<>();
-    Map<Integer, List<Detection>> byFrame = gt.byFrame();
+    Map<Integer, List<Detection>> byFrame = index.byFrame();
     for (int f = 0; f < video.frameCount(); f++) {
       for (Detection d : byFrame.getOrDefault(f, List.of())) {
         double v = d.visibility();
@@ -92,8 +96,8 @@ public final class ModelSimulator {
         String truth = d.label();
         int[] span = confused.get(d.trackId());
         boolean swap = span != null && f >= span[0] && f <= span[1];
-        String said = swap ? ObjectClass.valueOf(truth.toUpperCase(Locale.ROOT)).confusedWith().label() : truth;
-        String second = swap ? truth : ObjectClass.valueOf(truth.toUpperCase(Locale.ROOT)).confusedWith().label();
+        String said = swap ? ObjectClass.ofLabel(truth).confusedWith().label() : truth;
+        String second = swap ? truth : ObjectClass.ofLabel(truth).confusedWith().label();
         out.add(detection(f, said, second, CLASSES[alt].label(), p, box));
       }
       falsePositives(scene, f, profile, r, out, faults, who, vid);
@@ -172,7 +176,8 @@ public final class ModelSimulator {
     // Keep at least one pixel per side, each side on its own.
     if (x2 - x1 < 1) x2 = Math.min(v.width(), x1 + 1);
     if (y2 - y1 < 1) y2 = Math.min(v.height(), y1 + 1);
-    if (x2 - x1 <= 0 || y2 - y1 <= 0) return null;
-    return Box.fromCorners(x1, y1, x2, y2);
+    double bw = AnnotatorSimulator.round2(x2 - x1), bh = AnnotatorSimulator.round2(y2 - y1);
+    if (bw <= 0 || bh <= 0) return null;
+    return new Box(x1, y1, bw, bh);
   }
 }

@@ -45,6 +45,23 @@ public enum ObjectClass {
     return List.copyOf(out);
   }
 
+  private static final java.util.Map<String, ObjectClass> BY_LABEL = new java.util.HashMap<>();
+
+  static {
+    for (ObjectClass c : values()) BY_LABEL.put(c.label(), c);
+  }
+
+  /**
+   * The class with label {@code label}.
+   *
+   * @throws IllegalArgumentException for a label that is not a generator class
+   */
+  public static ObjectClass ofLabel(String label) {
+    ObjectClass c = BY_LABEL.get(label);
+    if (c == null) throw new IllegalArgumentException("not a generator class: " + label);
+    return c;
+  }
+
   /** Lowest bottom edge, as a fraction of frame height. */
   public double bottomMin() {
     return bottomMin;

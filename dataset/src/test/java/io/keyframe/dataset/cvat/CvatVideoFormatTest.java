@@ -119,4 +119,15 @@ class CvatVideoFormatTest {
     CvatVideoWriter.write(b, back);
     assertThat(Files.readAllBytes(b)).isEqualTo(Files.readAllBytes(a));
   }
+
+  @Test
+  void readsCvatForImagesAsUntrackedDetections() throws IOException {
+    AnnotationSet set = CvatVideoReader.read(resource("cvat_images_sample.xml"));
+    assertThat(set.labels()).containsExactly("monitor", "bed_rail");
+    assertThat(set.video()).isEqualTo(new Video("ward-3 frames", CvatVideoReader.UNKNOWN_FPS, 4, 3, 3, ""));
+    assertThat(set.detections()).containsExactly(
+        new Detection(0, Detection.UNTRACKED, "monitor", new Box(0, 0, 1.5, 2), null, 1, Map.of(), -1, true, false, false),
+        new Detection(0, Detection.UNTRACKED, "monitor", new Box(2, 1, 2, 2), null, 1, Map.of(), -1, false, false, false),
+        new Detection(2, Detection.UNTRACKED, "bed_rail", null, threePixels(), 1, Map.of(), -1, false, false, false));
+  }
 }

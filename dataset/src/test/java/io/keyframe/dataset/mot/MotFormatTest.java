@@ -76,11 +76,15 @@ class MotFormatTest {
   @Test
   void withoutAClassListTheLabelIsTheClassNumber() throws IOException {
     Path f = tmp.resolve("gt.txt");
-    Files.writeString(f, "1,1,0,0,10,10,1,7,0.5\n2,1,0,0,10,10,1,1,1\n");
+    String text = "1,1,0,0,10,10,1,7,0.5\n2,1,0,0,10,10,1,1,1\n3,1,0,0,10,10,1,0,1\n";
+    Files.writeString(f, text);
     AnnotationSet set = MotReader.read(f);
-    assertThat(set.labels()).containsExactly("1", "7");
-    assertThat(set.detections()).extracting(Detection::label).containsExactly("7", "1");
+    assertThat(set.labels()).containsExactly("0", "1", "7");
+    assertThat(set.detections()).extracting(Detection::label).containsExactly("7", "1", "0");
     assertThat(set.detections().get(0).visibility()).isEqualTo(0.5);
+    Path again = tmp.resolve("again.txt");
+    MotWriter.write(again, set);
+    assertThat(Files.readString(again)).isEqualTo(text);
   }
 
   @Test

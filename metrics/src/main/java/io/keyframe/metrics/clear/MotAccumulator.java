@@ -9,7 +9,7 @@ import java.util.Arrays;
 
 /**
  * CLEAR-MOT (Bernardin &amp; Stiefelhagen 2008) with py-motmetrics' event rules, fed one frame at
- * a time with object IDs, hypothesis IDs and a distance matrix (NaN = cannot pair): (1) a pair
+ * a time with object IDs, hypothesis IDs and a distance matrix (NaN or infinite = cannot pair): (1) a pair
  * matched before (any number of frames back) is kept while it can still pair; (2) the rest are
  * matched by minimum total distance; a match that contradicts an object's last match is a SWITCH;
  * (3) unmatched objects are MISSes, (4) unmatched hypotheses FPs. Identity counts (IDF1) come from
@@ -25,6 +25,10 @@ public final class MotAccumulator {
   private boolean[] everMatched = new boolean[0]; // last_match has o
   private long[] objFreq = new long[0], objTracked = new long[0], objPresent = new long[0];
   private boolean[] tracking = new boolean[0], pendingMiss = new boolean[0];
+  private int[] missStart = new int[0];
+  // Where identity errors happened, for the occlusion-aware view: (frame, object) pairs.
+  private final ErrorLog switchLog = new ErrorLog(), fragLog = new ErrorLog();
+
   // Per hypothesis.
   private int[] lastObj = new int[0]; // res_m: object a hypothesis was last assigned to in step 2
   private boolean[] hypSeen = new boolean[0]; // hypHistory has h
@@ -42,22 +46,35 @@ public final class MotAccumulator {
    * @param frame frame ID; a repeated ID adds to the same frame
    * @param oids object IDs
    * @param hids hypothesis IDs
-   * @param dist row-major {@code oids.length x hids.length} distances, NaN = cannot pair
+   * @param dist row-major {@code oids.length x hids.length} distances, NaN or infinite = cannot pair
    */
   public void update(int frame, int[] oids, int[] hids, double[] dist) {
+    if (dist.length != oids.length * hids.length)
+      throw new IllegalArgumentException("frame " + frame + ": distance matrix is not " + oids.length + "x" + hids.length);
+    step(frame, oids, hids, dist, false, 0, null);
+  }
+
+  /**
+   * One frame. In similarity mode {@code values} are similarities s, the distance is 1 − s and a
+   * pair is forbidden when 1 − s &gt; maxDistance (py-motmetrics' iou_matrix); with maxDistance
+   * &lt; 1 zero-similarity pairs are forbidden, so only {@code nonZero} positions are visited.
+   */
+  private void step(int frame, int[] oids, int[] hids, double[] values, boolean sim, double maxDistance, int[] nonZero) {
     int no = oids.length, nh = hids.length;
-    if (dist.length != no * nh)
-      throw new IllegalArgumentException("frame " + frame + ": distance matrix is not " + no + "x" + nh);
     if (!anyFrame || frame != lastFrame) frames++;
     anyFrame = true;
     lastFrame = frame;
     growObjects(max(oids) + 1);
     growHyps(max(hids) + 1);
+    boolean sparse = sim && maxDistance < 1 && nonZero != null;
 
     for (int o : oids) objPresent[o]++;
     for (int h : hids) hypPresent[h]++;
-    for (int i = 0; i < no; i++)
-      for (int j = 0; j < nh; j++) if (!Double.isNaN(dist[i * nh + j])) pairs.add(oids[i], hids[j]);
+    if (sparse) {
+      for (int k : nonZero) if (pairable(values, k, sim, maxDistance)) pairs.add(oids[k / nh], hids[k % nh]);
+    } else {
+      for (int k = 0; k < no * nh; k++) if (pairable(values, k, sim, maxDistance)) pairs.add(oids[k / nh], hids[k % nh]);
+    }
 
     boolean[] oMasked = new boolean[no], hMasked = new boolean[nh];
     if (no > 0 && nh > 0) {
@@ -72,27 +89,40 @@ public final class MotAccumulator {
             break;
           }
         if (j < 0) continue;
-        double d = dist[i * nh + j];
-        if (Double.isFinite(d)) {
+        if (pairable(values, i * nh + j, sim, maxDistance)) {
           oMasked[i] = true;
           hMasked[j] = true;
           everMatched[o] = true;
           hypSeen[hids[j]] = true;
-          matched(o, d);
+          matched(o, distance(values, i * nh + j, sim));
           matches++;
         }
       }
-      // 2. Minimum-cost matching of the rest.
-      if (anyPairable(dist, no, nh, oMasked, hMasked)) {
-        double[] rest = dist.clone();
+      // 2. Minimum-cost matching of the rest, only when some remaining pair can match.
+      boolean any = false;
+      if (sparse) {
+        for (int k : nonZero)
+          if (!oMasked[k / nh] && !hMasked[k % nh] && pairable(values, k, sim, maxDistance)) {
+            any = true;
+            break;
+          }
+      } else {
+        for (int k = 0; k < no * nh && !any; k++)
+          any = !oMasked[k / nh] && !hMasked[k % nh] && pairable(values, k, sim, maxDistance);
+      }
+      if (any) {
+        double[] rest = new double[no * nh];
         for (int i = 0; i < no; i++)
-          for (int j = 0; j < nh; j++) if (oMasked[i] || hMasked[j]) rest[i * nh + j] = Double.NaN;
+          for (int j = 0; j < nh; j++) {
+            int k = i * nh + j;
+            rest[k] = oMasked[i] || hMasked[j] || !pairable(values, k, sim, maxDistance) ? Double.NaN : distance(values, k, sim);
+          }
         int[] col = lap.solveAllowingForbidden(rest, no, nh);
         for (int i = 0; i < no; i++) {
           int j = col[i];
           if (j < 0) continue;
           int o = oids[i], h = hids[j];
-          double d = dist[i * nh + j];
+          double d = rest[i * nh + j];
           boolean isSwitch = lastHyp[o] >= 0 && lastHyp[o] != h;
           if (isSwitch && !hypSeen[h]) ascends++;
           if (lastObj[h] >= 0 && lastObj[h] != o) {
@@ -101,8 +131,10 @@ public final class MotAccumulator {
           }
           hypSeen[h] = true;
           everMatched[o] = true;
-          if (isSwitch) switches++;
-          else matches++;
+          if (isSwitch) {
+            switches++;
+            switchLog.add(frame, o);
+          } else matches++;
           matched(o, d);
           oMasked[i] = true;
           hMasked[j] = true;
@@ -120,9 +152,18 @@ public final class MotAccumulator {
       if (tracking[o]) {
         tracking[o] = false;
         pendingMiss[o] = true;
+        missStart[o] = frame;
       }
     }
     for (int j = 0; j < nh; j++) if (!hMasked[j]) fps++;
+  }
+
+  private static boolean pairable(double[] v, int k, boolean sim, double maxDistance) {
+    return sim ? !(1 - v[k] > maxDistance) : Double.isFinite(v[k]);
+  }
+
+  private static double distance(double[] v, int k, boolean sim) {
+    return sim ? 1 - v[k] : v[k];
   }
 
   private void matched(int o, double d) {
@@ -132,30 +173,15 @@ public final class MotAccumulator {
     // A miss between two tracked events of the same object is one fragmentation.
     if (pendingMiss[o]) {
       frags++;
+      fragLog.add(missStart[o], o);
       pendingMiss[o] = false;
     }
     tracking[o] = true;
   }
 
-  private static boolean anyPairable(double[] dist, int no, int nh, boolean[] om, boolean[] hm) {
-    for (int i = 0; i < no; i++) {
-      if (om[i]) continue;
-      for (int j = 0; j < nh; j++) if (!hm[j] && Double.isFinite(dist[i * nh + j])) return true;
-    }
-    return false;
-  }
-
   /** Adds every frame of a sequence with distance 1 − similarity, unpairable above {@code maxDistance}. */
   public void update(TrackingSequence seq, double maxDistance) {
-    for (SequenceFrame f : seq.frames()) {
-      double[] s = f.similarity();
-      double[] d = new double[s.length];
-      for (int k = 0; k < s.length; k++) {
-        double dk = 1 - s[k];
-        d[k] = dk > maxDistance ? Double.NaN : dk;
-      }
-      update(f.frame(), f.gt(), f.pred(), d);
-    }
+    for (SequenceFrame f : seq.frames()) step(f.frame(), f.gt(), f.pred(), f.similarity(), true, maxDistance, f.nonZero());
   }
 
   /** CLEAR-MOT counts so far, with py-motmetrics' conventions. */
@@ -180,6 +206,40 @@ public final class MotAccumulator {
     return pairs.identity(objPresent, hypPresent);
   }
 
+  /** ID switches so far as {@code {frame, object}} pairs, in order. */
+  public int[][] switchEvents() {
+    return switchLog.toArray();
+  }
+
+  /**
+   * Fragmentations so far as {@code {frame, object}} pairs: the frame where tracking was lost (the
+   * first miss of the gap), counted once tracking resumed.
+   */
+  public int[][] fragmentationEvents() {
+    return fragLog.toArray();
+  }
+
+  /** Growable (frame, object) list on primitive arrays. */
+  private static final class ErrorLog {
+    private int[] frames = new int[16], objects = new int[16];
+    private int n;
+
+    void add(int frame, int object) {
+      if (n == frames.length) {
+        frames = Arrays.copyOf(frames, 2 * n);
+        objects = Arrays.copyOf(objects, 2 * n);
+      }
+      frames[n] = frame;
+      objects[n++] = object;
+    }
+
+    int[][] toArray() {
+      int[][] out = new int[n][];
+      for (int k = 0; k < n; k++) out[k] = new int[] {frames[k], objects[k]};
+      return out;
+    }
+  }
+
   private static int max(int[] ids) {
     int m = -1;
     for (int id : ids) {
@@ -201,6 +261,7 @@ public final class MotAccumulator {
     objPresent = Arrays.copyOf(objPresent, size);
     tracking = Arrays.copyOf(tracking, size);
     pendingMiss = Arrays.copyOf(pendingMiss, size);
+    missStart = Arrays.copyOf(missStart, size);
   }
 
   private void growHyps(int n) {

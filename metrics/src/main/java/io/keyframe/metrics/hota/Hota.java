@@ -47,18 +47,19 @@ public final class Hota {
       for (int id : pr) predCount[id]++;
       if (ng == 0 || np == 0) continue;
       double[] s = f.similarity();
+      int[] nz = f.nonZero();
       double[] colSum = new double[np], rowSum = new double[ng];
-      for (int i = 0; i < ng; i++)
-        for (int j = 0; j < np; j++) {
-          colSum[j] += s[i * np + j];
-          rowSum[i] += s[i * np + j];
-        }
-      for (int i = 0; i < ng; i++)
-        for (int j = 0; j < np; j++) {
-          double sij = s[i * np + j];
-          double denom = colSum[j] + rowSum[i] - sij;
-          if (denom > EPS) potential[gt[i] * p + pr[j]] += sij / denom;
-        }
+      for (int k : nz) {
+        colSum[k % np] += s[k];
+        rowSum[k / np] += s[k];
+      }
+      // Zero similarities add exactly 0 to every sum, so only non-zero pairs are visited.
+      for (int k : nz) {
+        int i = k / np, j = k % np;
+        double sij = s[k];
+        double denom = colSum[j] + rowSum[i] - sij;
+        if (denom > EPS) potential[gt[i] * p + pr[j]] += sij / denom;
+      }
     }
     double[] align = new double[g * p];
     for (int i = 0; i < g; i++)
@@ -81,8 +82,9 @@ public final class Hota {
       }
       double[] s = f.similarity();
       double[] cost = new double[ng * np];
-      for (int i = 0; i < ng; i++)
-        for (int j = 0; j < np; j++) cost[i * np + j] = -(align[gt[i] * p + pr[j]] * s[i * np + j]);
+      // -(align * 0) is -0.0: SciPy's exact input without the scattered align lookups.
+      java.util.Arrays.fill(cost, -0.0);
+      for (int k : f.nonZero()) cost[k] = -(align[gt[k / np] * p + pr[k % np]] * s[k]);
       int[] col = lap.solve(cost, ng, np);
       for (int a = 0; a < na; a++) {
         double alpha = ALPHAS[a] - EPS;

@@ -66,9 +66,13 @@ public final class IdentityMatching {
       double[] s = f.similarity();
       for (int id : gt) gtCount[id]++;
       for (int id : pr) predCount[id]++;
-      for (int i = 0; i < gt.length; i++) {
-        int base = i * pr.length, row = gt[i] * p;
-        for (int j = 0; j < pr.length; j++) if (s[base + j] >= threshold) pair[row + pr[j]]++;
+      if (threshold > 0) {
+        for (int k : f.nonZero()) if (s[k] >= threshold) pair[gt[k / pr.length] * p + pr[k % pr.length]]++;
+      } else {
+        for (int i = 0; i < gt.length; i++) {
+          int base = i * pr.length, row = gt[i] * p;
+          for (int j = 0; j < pr.length; j++) if (s[base + j] >= threshold) pair[row + pr[j]]++;
+        }
       }
     }
     return of(gtCount, predCount, pair);

@@ -27,8 +27,11 @@ import java.util.TreeSet;
  *       shapes start new objects. An object holds at most one shape per annotator.
  *   <li>Presence: an object seen by more than half the annotators is kept; by exactly half, kept or
  *       dropped per options and sent to the expert; by fewer, dropped.
- *   <li>Class: majority vote (metrics' {@link MajorityVote}); a tie goes to the expert.
- *   <li>Shape: the mean box of the annotators who agree on the class; their masks by pixel majority
+ *   <li>Class: majority vote (metrics' {@link MajorityVote}) of the annotators, once per consensus
+ *       track (each annotator votes with its most frequent label on the track), since objects do not
+ *       change class; per frame for untracked objects. A tie goes to the expert.
+ *   <li>Shape: the mean (or median, per options) box of the annotators who agree on the class; their
+ *       masks by pixel majority
  *       (a pixel is on when at least half of them have it).
  *   <li>Track IDs: each object takes the consensus ID that most of its annotators' track IDs were
  *       given before, unless another object of the frame already has it; otherwise a new ID. No ID
@@ -87,34 +90,15 @@ public final class ConsensusMerger {
       groups.addAll(inFrame);
     }
 
-    // 2. class by majority vote over all groups at once (one rating table: item = group)
-    List<String[]> triples = new ArrayList<>();
-    for (int gi = 0; gi < groups.size(); gi++)
-      for (int r = 0; r < n; r++)
-        if (groups.get(gi).members[r] != null) triples.add(new String[] {Integer.toString(gi), annotators.get(r), groups.get(gi).members[r].label()});
-    int[] vote = new int[groups.size()];
-    boolean[] tied = new boolean[groups.size()];
-    List<String> categories = List.of();
-    if (!triples.isEmpty()) {
-      RatingTable table = RatingTable.fromTriples(triples, null);
-      MajorityVote mv = MajorityVote.of(table);
-      categories = table.categories();
-      // items were added in group order, so item index == group index
-      System.arraycopy(mv.consensus(), 0, vote, 0, vote.length);
-      System.arraycopy(mv.tied(), 0, tied, 0, tied.length);
-    }
-
-    // 3. presence, shape fusion, IDs
+    // 2. presence and track IDs, frame by frame
+    String video = in.get(0).video().id();
+    int[] trackOf = new int[groups.size()];
+    boolean[] kept = new boolean[groups.size()];
     Map<Long, Integer> idOfMember = new HashMap<>();
     int nextId = 1;
-    List<Detection> merged = new ArrayList<>();
-    List<ConsensusObject> decisions = new ArrayList<>();
-    List<ReviewItem> expert = new ArrayList<>();
-    String video = in.get(0).video().id();
-    int gi = 0;
-    while (gi < groups.size()) {
+    for (int gi = 0, end; gi < groups.size(); gi = end) {
       int frame = groups.get(gi).frame;
-      int end = gi;
+      end = gi;
       while (end < groups.size() && groups.get(end).frame == frame) end++;
       List<Integer> order = new ArrayList<>();
       for (int k = gi; k < end; k++) order.add(k);
@@ -123,47 +107,107 @@ public final class ConsensusMerger {
       Set<Integer> usedIds = new HashSet<>();
       for (int k : order) {
         Group g = groups.get(k);
-        String label = categories.get(vote[k]);
-        List<String> seen = new ArrayList<>(), agree = new ArrayList<>();
-        List<Detection> agreeing = new ArrayList<>();
+        int votes = g.votes();
+        kept[k] = 2 * votes > n || (2 * votes == n && o.keepPresenceTies());
+        trackOf[k] = Detection.UNTRACKED;
+        if (!kept[k]) continue;
+        int id = chooseId(g, idOfMember, usedIds);
+        if (id == Detection.UNTRACKED && g.anyTracked()) id = nextId++;
+        if (id == Detection.UNTRACKED) continue;
+        trackOf[k] = id;
+        usedIds.add(id);
         for (int r = 0; r < n; r++)
-          if (g.members[r] != null) {
-            seen.add(annotators.get(r));
-            if (g.members[r].label().equals(label)) {
-              agree.add(annotators.get(r));
-              agreeing.add(g.members[r]);
-            }
-          }
-        int votes = seen.size();
-        boolean presenceTie = 2 * votes == n;
-        boolean kept = 2 * votes > n || (presenceTie && o.keepPresenceTies());
-        String rule;
-        if (2 * votes < n) rule = "minority-dropped";
-        else if (presenceTie) rule = "presence-tie";
-        else if (tied[k]) rule = "class-tie";
-        else if (agree.size() == n) rule = "unanimous";
-        else rule = "majority";
-        List<String> reasons = new ArrayList<>();
-        if (presenceTie) reasons.add("presence-tie: seen by " + votes + " of " + n);
-        if (tied[k] && votes > 1) reasons.add("class-tie: " + votesText(g, annotators));
-        if (!reasons.isEmpty())
-          expert.add(new ReviewItem(video, frame, WorkItem.video(video), seen, reasons));
-        int id = Detection.UNTRACKED;
-        if (kept) {
-          id = chooseId(g, idOfMember, usedIds);
-          if (id == Detection.UNTRACKED && g.anyTracked()) id = nextId;
-          if (id == nextId) nextId++;
-          if (id != Detection.UNTRACKED) {
-            usedIds.add(id);
-            for (int r = 0; r < n; r++)
-              if (g.members[r] != null && g.members[r].trackId() != Detection.UNTRACKED)
-                idOfMember.put(key(r, g.members[r].trackId()), id);
-          }
-          merged.add(fuse(frame, id, label, agreeing, (double) votes / n));
-        }
-        decisions.add(new ConsensusObject(frame, id, label, seen, agree, kept, rule));
+          if (g.members[r] != null && g.members[r].trackId() != Detection.UNTRACKED)
+            idOfMember.put(key(r, g.members[r].trackId()), id);
       }
-      gi = end;
+    }
+
+    // 3. class by majority vote (metrics' MajorityVote). An object does not change class, so a
+    // tracked object is voted on once for its whole track: each annotator's most frequent label on
+    // it is one vote. Untracked or dropped objects are voted on per frame.
+    Map<String, Integer> itemOf = new HashMap<>();
+    int[] itemOfGroup = new int[groups.size()];
+    List<Map<String, Integer>[]> labelCounts = new ArrayList<>();
+    for (int k = 0; k < groups.size(); k++) {
+      String itemKey = trackOf[k] != Detection.UNTRACKED ? "t" + trackOf[k] : "g" + k;
+      Integer item = itemOf.get(itemKey);
+      if (item == null) {
+        item = labelCounts.size();
+        itemOf.put(itemKey, item);
+        @SuppressWarnings("unchecked")
+        Map<String, Integer>[] perRater = new Map[n];
+        labelCounts.add(perRater);
+      }
+      itemOfGroup[k] = item;
+      for (int r = 0; r < n; r++) {
+        Detection d = groups.get(k).members[r];
+        if (d == null) continue;
+        Map<String, Integer>[] perRater = labelCounts.get(item);
+        if (perRater[r] == null) perRater[r] = new java.util.TreeMap<>();
+        perRater[r].merge(d.label(), 1, Integer::sum);
+      }
+    }
+    List<String[]> triples = new ArrayList<>();
+    for (int item = 0; item < labelCounts.size(); item++)
+      for (int r = 0; r < n; r++) {
+        Map<String, Integer> c = labelCounts.get(item)[r];
+        if (c == null) continue;
+        // TreeMap order makes the annotator's own tie-break alphabetical, hence deterministic.
+        String top = c.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()).orElseThrow().getKey();
+        triples.add(new String[] {Integer.toString(item), annotators.get(r), top});
+      }
+    String[] itemLabel = new String[labelCounts.size()];
+    boolean[] itemTied = new boolean[labelCounts.size()];
+    if (!triples.isEmpty()) {
+      RatingTable table = RatingTable.fromTriples(triples, null);
+      MajorityVote mv = MajorityVote.of(table);
+      for (int i = 0; i < table.items().size(); i++) {
+        int item = Integer.parseInt(table.items().get(i));
+        itemLabel[item] = table.categories().get(mv.consensus()[i]);
+        itemTied[item] = mv.tied()[i];
+      }
+    }
+
+    // 4. shape fusion, provenance, expert list
+    List<Detection> merged = new ArrayList<>();
+    List<ConsensusObject> decisions = new ArrayList<>();
+    List<ReviewItem> expert = new ArrayList<>();
+    Set<Integer> tieReported = new HashSet<>();
+    for (int k = 0; k < groups.size(); k++) {
+      Group g = groups.get(k);
+      int frame = g.frame;
+      String label = itemLabel[itemOfGroup[k]];
+      boolean classTie = itemTied[itemOfGroup[k]];
+      List<String> seen = new ArrayList<>(), agree = new ArrayList<>();
+      List<Detection> agreeing = new ArrayList<>();
+      for (int r = 0; r < n; r++)
+        if (g.members[r] != null) {
+          seen.add(annotators.get(r));
+          if (g.members[r].label().equals(label)) {
+            agree.add(annotators.get(r));
+            agreeing.add(g.members[r]);
+          }
+        }
+      int votes = seen.size();
+      boolean presenceTie = 2 * votes == n;
+      String rule;
+      if (2 * votes < n) rule = "minority-dropped";
+      else if (presenceTie) rule = "presence-tie";
+      else if (classTie) rule = "class-tie";
+      else if (agree.size() == n) rule = "unanimous";
+      else rule = "majority";
+      List<String> reasons = new ArrayList<>();
+      if (presenceTie) reasons.add("presence-tie: seen by " + votes + " of " + n);
+      // A track's class tie is one question for the expert, asked at its first frame.
+      if (classTie && kept[k] && tieReported.add(itemOfGroup[k]))
+        reasons.add("class-tie" + (trackOf[k] != Detection.UNTRACKED ? " on track " + trackOf[k] : "") + ": " + votesText(labelCounts.get(itemOfGroup[k]), annotators));
+      if (!reasons.isEmpty()) expert.add(new ReviewItem(video, frame, WorkItem.video(video), seen, reasons));
+      if (kept[k]) {
+        // With a class tie nobody may agree on the frame's label; fuse all shapes then.
+        List<Detection> shapes = agreeing.isEmpty() ? g.present() : agreeing;
+        merged.add(fuse(frame, trackOf[k], label, shapes, (double) votes / n, o.boxFusion()));
+      }
+      decisions.add(new ConsensusObject(frame, trackOf[k], label, seen, agree, kept[k], rule));
     }
 
     LinkedHashSet<String> labels = new LinkedHashSet<>();
@@ -175,7 +219,7 @@ public final class ConsensusMerger {
             "",
             null,
             "keyframe consensus: match=iou>=" + o.minIou() + " hungarian; presence=majority"
-                + (o.keepPresenceTies() ? " (ties kept)" : " (ties dropped)") + "; class=majority vote; box=mean of agreeing; mask=pixel majority; ids=majority of member ids");
+                + (o.keepPresenceTies() ? " (ties kept)" : " (ties dropped)") + "; class=majority vote per track; box=" + o.boxFusion().name().toLowerCase(java.util.Locale.ROOT) + " of agreeing; mask=pixel majority; ids=majority of member ids");
     AnnotationSet out = new AnnotationSet(in.get(0).video(), prov, List.copyOf(labels), merged);
     decisions.sort(Comparator.comparingInt(ConsensusObject::frame).thenComparingInt(ConsensusObject::trackId));
     return new ConsensusResult(out, annotators, decisions, expert);
@@ -202,49 +246,89 @@ public final class ConsensusMerger {
     return ((long) rater << 32) | (trackId & 0xffffffffL);
   }
 
-  private static String votesText(Group g, List<String> annotators) {
+  private static String votesText(Map<String, Integer>[] perRater, List<String> annotators) {
     List<String> parts = new ArrayList<>();
-    for (int r = 0; r < g.members.length; r++) if (g.members[r] != null) parts.add(annotators.get(r) + "=" + g.members[r].label());
+    for (int r = 0; r < perRater.length; r++)
+      if (perRater[r] != null) parts.add(annotators.get(r) + "=" + String.join("/", perRater[r].keySet()));
     return String.join(" ", parts);
   }
 
-  private static Detection fuse(int frame, int id, String label, List<Detection> agreeing, double support) {
-    double x = 0, y = 0, x2 = 0, y2 = 0;
+  private static Detection fuse(int frame, int id, String label, List<Detection> agreeing, double support, ConsensusOptions.BoxFusion rule) {
+    int k = agreeing.size();
+    double[] x1 = new double[k], y1 = new double[k], x2 = new double[k], y2 = new double[k];
     int occluded = 0;
     List<Mask> masks = new ArrayList<>();
-    for (Detection d : agreeing) {
+    for (int i = 0; i < k; i++) {
+      Detection d = agreeing.get(i);
       Box b = d.boxOrMaskBox();
-      x += b.x();
-      y += b.y();
-      x2 += b.x2();
-      y2 += b.y2();
+      x1[i] = b.x();
+      y1[i] = b.y();
+      x2[i] = b.x2();
+      y2[i] = b.y2();
       if (d.occluded()) occluded++;
       if (d.mask() != null) masks.add(d.mask());
     }
-    int k = agreeing.size();
-    Box box = Box.fromCorners(x / k, y / k, x2 / k, y2 / k);
+    Box box = Box.fromCorners(centre(x1, rule), centre(y1, rule), centre(x2, rule), centre(y2, rule));
     Mask mask = masks.isEmpty() ? null : pixelMajority(masks);
     Detection d = Detection.of(frame, id, label, box).withScore(support).withFlags(2 * occluded > k, false, false);
     return mask == null ? d : d.withMask(mask);
   }
 
-  /** A pixel is on when at least half of the masks have it (the union for two, majority for three). */
+  private static double centre(double[] v, ConsensusOptions.BoxFusion rule) {
+    if (rule == ConsensusOptions.BoxFusion.MEAN) {
+      double s = 0;
+      for (double x : v) s += x;
+      return s / v.length;
+    }
+    double[] c = v.clone();
+    java.util.Arrays.sort(c);
+    int m = c.length / 2;
+    return c.length % 2 == 1 ? c[m] : (c[m - 1] + c[m]) / 2;
+  }
+
+  /**
+   * A pixel is on when at least half of the masks have it (the union for two, majority for three).
+   * Works on the RLE runs by sweeping their on/off boundaries, never on a per-pixel array.
+   */
   static Mask pixelMajority(List<Mask> masks) {
     int h = masks.get(0).height(), w = masks.get(0).width();
-    int[] count = new int[h * w];
+    int events = 0;
     for (Mask m : masks) {
       if (m.height() != h || m.width() != w) throw new IllegalArgumentException("masks of different sizes cannot be fused");
-      // Walk the RLE runs directly: no per-pixel boolean array per mask.
-      int pos = 0;
+      events += m.runCount() + 1;
+    }
+    // Each boundary packed as position * 2 + (0 = turn off, 1 = turn on); off sorts first at a tie.
+    long[] ev = new long[events];
+    int e = 0;
+    for (Mask m : masks) {
+      long pos = 0;
       for (int i = 0; i < m.runCount(); i++) {
         int len = m.run(i);
-        if ((i & 1) == 1) for (int p = pos; p < pos + len; p++) count[p]++;
+        if ((i & 1) == 1 && len > 0) {
+          ev[e++] = pos * 2 + 1;
+          ev[e++] = (pos + len) * 2;
+        }
         pos += len;
       }
     }
-    boolean[] on = new boolean[h * w];
-    for (int p = 0; p < on.length; p++) on[p] = 2 * count[p] >= masks.size();
-    return Mask.fromColumnMajor(h, w, on);
+    java.util.Arrays.sort(ev, 0, e);
+    int need = (masks.size() + 1) / 2; // at least half
+    List<Integer> counts = new ArrayList<>();
+    long total = (long) h * w, last = 0;
+    boolean on = false;
+    int count = 0;
+    for (int i = 0; i < e; ) {
+      long pos = ev[i] >> 1;
+      while (i < e && (ev[i] >> 1) == pos) count += (ev[i++] & 1) == 1 ? 1 : -1;
+      boolean nowOn = count >= need;
+      if (nowOn != on) {
+        counts.add((int) (pos - last));
+        last = pos;
+        on = nowOn;
+      }
+    }
+    counts.add((int) (total - last));
+    return new Mask(h, w, counts.stream().mapToInt(Integer::intValue).toArray());
   }
 
   /** Shapes of one object in one frame, at most one per annotator. */
@@ -272,6 +356,12 @@ public final class ConsensusMerger {
       int k = 0;
       for (Detection m : members) if (m != null) k++;
       return k;
+    }
+
+    List<Detection> present() {
+      List<Detection> out = new ArrayList<>();
+      for (Detection m : members) if (m != null) out.add(m);
+      return out;
     }
 
     boolean anyTracked() {

@@ -10,29 +10,39 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Temporal instability of tracks: box jumps between consecutive frames, flicker of presence (short
- * gaps), class flips within a track, and ID changes (a new ID starting where another just ended) or
- * ID swaps (two tracks whose positions fit each other's past better than their own), the failure
- * modes that CLEAR-MOT counts as fragmentations and ID switches (Bernardin &amp; Stiefelhagen 2008).
+ * Temporal instability of tracks: box jumps between consecutive frames, box wobble (the second
+ * difference of the box corners, which is 0 for a still or steadily moving object and large for a
+ * hand-jittered one), flicker of presence (short gaps), class flips within a track, and ID changes
+ * (a new ID starting where another just ended) or ID swaps (two tracks whose positions fit each
+ * other's past better than their own), the failure modes that CLEAR-MOT counts as fragmentations
+ * and ID switches (Bernardin &amp; Stiefelhagen 2008).
  *
- * <p>A frame's value is the number of events found there (each counts 1); with several track
- * sources (annotators, tracker) the worst source counts. Events name the track IDs involved.
+ * <p>A frame's value is the number of events found there (each counts 1; wobble counts up to 1,
+ * linearly in the corners' summed second difference over {@code wobble} box sizes). Sources are the
+ * delivered labels (first annotator) and the tracker output, the worst counting: other annotators'
+ * instability says nothing about the labels being checked. Events name the track IDs involved.
  *
  * @param jump centre displacement between consecutive frames, in units of the box's size
  *     (sqrt of mean area), above which a move counts as a jump
  * @param maxFlickerGap longest absence (in frames) that counts as flicker rather than occlusion
  * @param reidGap how many frames back a vanished track may be the same object as a new or swapped ID
+ * @param wobble summed |second difference| of the four box corners coordinates, in box sizes, that
+ *     counts as a full wobble event
  */
-public record TemporalInstability(double jump, int maxFlickerGap, int reidGap) implements Signal {
+public record TemporalInstability(double jump, int maxFlickerGap, int reidGap, double wobble) implements Signal {
   public TemporalInstability {
     if (!(jump > 0)) throw new IllegalArgumentException("jump must be > 0: " + jump);
     if (maxFlickerGap < 1) throw new IllegalArgumentException("maxFlickerGap must be >= 1: " + maxFlickerGap);
     if (reidGap < 1) throw new IllegalArgumentException("reidGap must be >= 1: " + reidGap);
+    if (!(wobble > 0)) throw new IllegalArgumentException("wobble must be > 0: " + wobble);
   }
 
-  /** Defaults: a jump is half a box size per frame; gaps up to 3 frames flicker; re-ID looks 30 frames back. */
+  /**
+   * Defaults: a jump is half a box size per frame; gaps up to 3 frames flicker; re-ID looks 30
+   * frames back; a wobble of a quarter box size counts fully.
+   */
   public TemporalInstability() {
-    this(0.5, 3, 30);
+    this(0.5, 3, 30, 0.25);
   }
 
   @Override
@@ -48,7 +58,8 @@ public record TemporalInstability(double jump, int maxFlickerGap, int reidGap) i
   }
 
   private static List<AnnotationSet> trackSources(VideoEvidence e) {
-    List<AnnotationSet> out = new ArrayList<>(e.annotators());
+    List<AnnotationSet> out = new ArrayList<>();
+    e.labels().ifPresent(out::add);
     if (e.tracker() != null) out.add(e.tracker());
     out.removeIf(s -> s.detections().stream().allMatch(d -> d.trackId() == Detection.UNTRACKED));
     return out;
@@ -72,6 +83,7 @@ public record TemporalInstability(double jump, int maxFlickerGap, int reidGap) i
   private FrameScores scoreSource(List<List<Detection>> frames, int n) {
     FrameScores.Builder b = new FrameScores.Builder(n);
     Map<Integer, Detection> last = new HashMap<>();
+    Map<Integer, Detection> beforeLast = new HashMap<>();
     for (int f = 0; f < frames.size(); f++) {
       List<Detection> now = new ArrayList<>();
       for (Detection d : frames.get(f)) if (d.trackId() >= 0 && !d.outside() && d.boxOrMaskBox() != null) now.add(d);
@@ -85,11 +97,35 @@ public record TemporalInstability(double jump, int maxFlickerGap, int reidGap) i
         if (gap == 1 && distance(p.boxOrMaskBox(), d.boxOrMaskBox()) > jump) event(b, f, d.trackId());
         if (gap > 1 && gap - 1 <= maxFlickerGap) event(b, f, d.trackId());
         if (!p.label().equals(d.label())) event(b, f, d.trackId());
+        Detection q = beforeLast.get(d.trackId());
+        if (gap == 1 && q != null && p.frame() - q.frame() == 1) wobble(q, p, d, b);
       }
       swaps(now, last, f, b);
-      for (Detection d : now) last.put(d.trackId(), d);
+      for (Detection d : now) {
+        Detection p = last.put(d.trackId(), d);
+        if (p != null) beforeLast.put(d.trackId(), p);
+      }
     }
     return b.build();
+  }
+
+  /**
+   * Second difference of the corners at the middle frame {@code p} of three consecutive boxes,
+   * skipped when either step is a jump (already counted).
+   */
+  private void wobble(Detection q, Detection p, Detection d, FrameScores.Builder b) {
+    Box x = q.boxOrMaskBox(), y = p.boxOrMaskBox(), z = d.boxOrMaskBox();
+    if (distance(x, y) > jump || distance(y, z) > jump) return;
+    double acc =
+        Math.abs(x.x() - 2 * y.x() + z.x())
+            + Math.abs(x.y() - 2 * y.y() + z.y())
+            + Math.abs(x.x2() - 2 * y.x2() + z.x2())
+            + Math.abs(x.y2() - 2 * y.y2() + z.y2());
+    double v = Math.min(1, acc / Math.sqrt(y.area()) / wobble);
+    if (v > 0) {
+      b.add(p.frame(), v);
+      if (v >= 0.5) b.object(p.frame(), p.trackId());
+    }
   }
 
   /** A track seen for the first time: an ID change if a track absent from this frame vanished nearby shortly before. */

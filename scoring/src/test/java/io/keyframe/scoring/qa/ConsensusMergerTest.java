@@ -52,7 +52,17 @@ class ConsensusMergerTest {
     assertThat(kept.agreeingOnClass()).containsExactly("A", "B");
     assertThat(r.expertList()).isEmpty();
     assertThat(r.merged().provenance().source()).isEqualTo("consensus(A+B+C)");
-    assertThat(r.merged().provenance().tool()).contains("class=majority vote", "box=mean of agreeing", "iou>=0.5");
+    assertThat(r.merged().provenance().tool()).contains("class=majority vote", "box=median of agreeing", "iou>=0.5");
+  }
+
+  @Test
+  void theMedianBoxIgnoresOneOutlyingAnnotatorWhileTheMeanFollowsIt() {
+    List<AnnotationSet> sets =
+        List.of(set("A", List.of(d(0, 1, "iv_pole", 0))), set("B", List.of(d(0, 1, "iv_pole", 1))), set("C", List.of(d(0, 1, "iv_pole", 3))));
+    Box median = ConsensusMerger.merge(sets, ConsensusOptions.defaults()).merged().detections().get(0).box();
+    Box mean = ConsensusMerger.merge(sets, ConsensusOptions.defaults().withBoxFusion(ConsensusOptions.BoxFusion.MEAN)).merged().detections().get(0).box();
+    assertThat(median.x()).isCloseTo(1, within(1e-12));
+    assertThat(mean.x()).isCloseTo(4.0 / 3, within(1e-12));
   }
 
   @Test
@@ -62,7 +72,7 @@ class ConsensusMergerTest {
     ConsensusResult r = ConsensusMerger.merge(List.of(a, b), ConsensusOptions.defaults());
     assertThat(r.expertList()).hasSize(2);
     assertThat(r.expertList().stream().flatMap(e -> e.reasons().stream()))
-        .anySatisfy(s -> assertThat(s).startsWith("class-tie: A=iv_pole B=monitor"))
+        .anySatisfy(s -> assertThat(s).startsWith("class-tie on track 1: A=iv_pole B=monitor"))
         .anySatisfy(s -> assertThat(s).startsWith("presence-tie: seen by 1 of 2"));
     assertThat(r.merged().detections()).hasSize(2);
     ConsensusResult dropped = ConsensusMerger.merge(List.of(a, b), new ConsensusOptions(0.5, false));
@@ -79,6 +89,23 @@ class ConsensusMergerTest {
     assertThat(ConsensusMerger.pixelMajority(List.of(m1, m2, m3)).toColumnMajor()).containsExactly(false, true, false, false);
     // two masks: at least half = union
     assertThat(ConsensusMerger.pixelMajority(List.of(m1, m2)).toColumnMajor()).containsExactly(true, true, true, false);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 3, 4, 5, 6})
+  void runSweepMajorityEqualsPixelByPixelCounting(int seed) {
+    Random rnd = new Random(seed);
+    int h = 7, w = 9, n = 1 + seed % 5;
+    List<Mask> masks = new ArrayList<>();
+    int[] count = new int[h * w];
+    for (int k = 0; k < n; k++) {
+      boolean[] px = new boolean[h * w];
+      for (int p = 0; p < px.length; p++) if (px[p] = rnd.nextDouble() < 0.4) count[p]++;
+      masks.add(Mask.fromColumnMajor(h, w, px));
+    }
+    boolean[] expected = new boolean[h * w];
+    for (int p = 0; p < expected.length; p++) expected[p] = 2 * count[p] >= n;
+    assertThat(ConsensusMerger.pixelMajority(masks).toColumnMajor()).containsExactly(expected);
   }
 
   @Test

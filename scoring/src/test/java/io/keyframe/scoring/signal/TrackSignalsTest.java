@@ -46,6 +46,22 @@ class TrackSignalsTest {
   }
 
   @Test
+  void a_one_pixel_wobble_scores_the_three_frames_around_it() {
+    // static 10x10 box; frame 5 moved 1 px right (x1 and x2 move): no jump (0.1 box sizes).
+    // second differences of (x1,y1,x2,y2) summed, over sqrt(area) = 10, over wobble 0.25:
+    //   frame 4: |0 - 0 + 1| * 2 = 2 -> 2/10/0.25 = 0.8
+    //   frame 5: |0 - 2 + 0| * 2 = 4 -> 4/10/0.25 = 1.6 -> capped at 1
+    //   frame 6: 0.8
+    List<Detection> ds = new ArrayList<>();
+    for (int f = 0; f < 10; f++) ds.add(det(f, 1, "iv_pole", f == 5 ? 11 : 10, 10));
+    FrameScores s = new TemporalInstability().score(labelled(ds, List.of()));
+    assertThat(s.value(4)).isCloseTo(0.8, within(1e-12));
+    assertThat(s.value(5)).isEqualTo(1);
+    assertThat(s.value(6)).isCloseTo(0.8, within(1e-12));
+    assertThat(s.value(3) + s.value(7)).isZero();
+  }
+
+  @Test
   void new_id_where_another_vanished_is_an_id_change() {
     List<Detection> ds = new ArrayList<>();
     for (int f = 0; f < 5; f++) ds.add(det(f, 1, "iv_pole", 10, 10));

@@ -10,16 +10,18 @@ import io.keyframe.metrics.identity.IdentityCounts;
 import io.keyframe.metrics.identity.IdentityMatching;
 import io.keyframe.metrics.sequence.TrackingSequence;
 import io.keyframe.spark.JobArguments;
+import io.keyframe.spark.input.DetectionTables;
 import io.keyframe.spark.input.InputFiles;
+import io.keyframe.spark.input.VideoGroups;
 import io.keyframe.spark.output.BadRecord;
 import io.keyframe.spark.output.JobOptions;
 import io.keyframe.spark.output.JobRun;
 import io.keyframe.spark.output.RunRecord;
 import io.keyframe.spark.output.Table;
 import io.keyframe.spark.rows.DetectionRows;
+import io.keyframe.spark.session.SparkSessions;
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,9 +76,13 @@ public final class AgreementJob {
     JobOptions common =
         new JobOptions(a.required("out"), a.optional("run-id", null), a.optional("max-bad-fraction", JobOptions.DEFAULT_MAX_BAD_FRACTION));
     Options options = new Options(common, a.list("detections"), a.required("reference"), a.list("predictions"), a.optional("threshold", 0.5));
-    SparkSession spark = SparkSession.builder().appName("keyframe " + NAME).getOrCreate();
-    RunRecord record = run(spark, options);
-    System.out.println(NAME + " run " + record.runId() + " wrote " + record.rowCounts());
+    SparkSession spark = SparkSessions.forMain("keyframe " + NAME);
+    try {
+      RunRecord record = run(spark, options);
+      System.out.println(NAME + " run " + record.runId() + " wrote " + record.rowCounts());
+    } finally {
+      spark.stop();
+    }
   }
 
   /** Runs the job; returns the provenance written to {@code runs}. */
@@ -125,48 +131,8 @@ public final class AgreementJob {
     double threshold = options.threshold();
     List<String> wanted = new ArrayList<>(predictions);
     wanted.add(reference);
-    var rows =
-        spark.read().parquet(options.detections().toArray(String[]::new))
-            .select(
-                "video_id", "source", "frame", "track_id", "label", "x", "y", "w", "h", "score", "mask_rle", "mask_h",
-                "mask_w", "occluded", "outside", "keyframe");
-    if (!predictions.isEmpty()) rows = rows.where(functions.col("source").isin(wanted.toArray()));
-    JavaRDD<Row> sorted =
-        rows.repartition(functions.col("video_id"))
-            .sortWithinPartitions("video_id", "source", "frame", "track_id")
-            .toJavaRDD();
-    return sorted.mapPartitions(it -> new ByVideo(it, reference, threshold));
-  }
-
-  /** Streams a partition sorted by video as one outcome per video, holding one video in memory. */
-  private static final class ByVideo implements Iterator<VideoOutcome> {
-    private final Iterator<Row> rows;
-    private final String reference;
-    private final double threshold;
-    private Row pending;
-
-    ByVideo(Iterator<Row> rows, String reference, double threshold) {
-      this.rows = rows;
-      this.reference = reference;
-      this.threshold = threshold;
-      this.pending = rows.hasNext() ? rows.next() : null;
-    }
-
-    @Override
-    public boolean hasNext() {
-      return pending != null;
-    }
-
-    @Override
-    public VideoOutcome next() {
-      String video = pending.getAs("video_id");
-      List<Row> batch = new ArrayList<>();
-      while (pending != null && video.equals(pending.getAs("video_id"))) {
-        batch.add(pending);
-        pending = rows.hasNext() ? rows.next() : null;
-      }
-      return evaluate(video, batch, reference, threshold);
-    }
+    var rows = DetectionTables.read(spark, options.detections(), predictions.isEmpty() ? List.of() : wanted);
+    return VideoGroups.map(rows, (video, batch) -> evaluate(video, batch, reference, threshold), "source", "frame", "track_id");
   }
 
   static VideoOutcome evaluate(String video, List<Row> rows, String reference, double threshold) {

@@ -28,7 +28,8 @@ public enum Table {
       f("source", StringType), f("frame", IntegerType), f("track_id", IntegerType), f("label", StringType),
       f("x", DoubleType), f("y", DoubleType), f("w", DoubleType), f("h", DoubleType), f("score", DoubleType),
       nullable("mask_rle", StringType), f("mask_h", IntegerType), f("mask_w", IntegerType),
-      f("occluded", BooleanType), f("outside", BooleanType), f("keyframe", BooleanType)),
+      f("occluded", BooleanType), f("outside", BooleanType), f("keyframe", BooleanType),
+      nullable("class_probabilities", StringType), f("visibility", DoubleType)),
   OCCLUSION_EVENTS(
       Partitioning.VIDEO,
       f("source", StringType), f("track_id", IntegerType), f("start_frame", IntegerType), f("end_frame", IntegerType),

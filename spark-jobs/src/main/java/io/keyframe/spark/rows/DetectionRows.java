@@ -19,7 +19,9 @@ import org.apache.spark.sql.RowFactory;
 /**
  * {@link Detection} ⇄ row of the {@code detections} table (columns in {@link Table#DETECTIONS}
  * order, {@code video_id} last). A detection without a box stores its mask's bounding box in
- * x/y/w/h (zeros for an empty mask); {@code mask_h}/{@code mask_w} are 0 without a mask.
+ * x/y/w/h (zeros for an empty mask); {@code mask_h}/{@code mask_w} are 0 without a mask;
+ * {@code class_probabilities} is {@code label=p;label=p} (label order) or null; {@code visibility} is
+ * the visible fraction or -1 when unknown.
  */
 public final class DetectionRows {
   private DetectionRows() {}
@@ -33,7 +35,26 @@ public final class DetectionRows {
         b == null ? 0.0 : b.x(), b == null ? 0.0 : b.y(), b == null ? 0.0 : b.w(), b == null ? 0.0 : b.h(),
         d.score(),
         m == null ? null : m.toCompressedString(), m == null ? 0 : m.height(), m == null ? 0 : m.width(),
-        d.occluded(), d.outside(), d.keyframe(), videoId);
+        d.occluded(), d.outside(), d.keyframe(), probabilities(d.classProbabilities()), d.visibility(), videoId);
+  }
+
+  /** {@code label=p;label=p} in label order, or null when the source gave none. */
+  static String probabilities(Map<String, Double> p) {
+    if (p.isEmpty()) return null;
+    StringBuilder b = new StringBuilder();
+    new TreeMap<>(p).forEach((k, v) -> b.append(b.isEmpty() ? "" : ";").append(k).append('=').append(v));
+    return b.toString();
+  }
+
+  static Map<String, Double> probabilities(String text) {
+    if (text == null || text.isEmpty()) return Map.of();
+    Map<String, Double> out = new TreeMap<>();
+    for (String part : text.split(";")) {
+      int eq = part.lastIndexOf('=');
+      if (eq <= 0) throw new IllegalArgumentException("class_probabilities entry is not label=p: " + part);
+      out.put(part.substring(0, eq), Double.parseDouble(part.substring(eq + 1)));
+    }
+    return out;
   }
 
   /**
@@ -47,7 +68,7 @@ public final class DetectionRows {
     Box box = mask != null && w == 0 && h == 0 ? null : new Box(r.getAs("x"), r.getAs("y"), w, h);
     return new Detection(
         r.<Integer>getAs("frame"), r.<Integer>getAs("track_id"), r.getAs("label"), box, mask, r.<Double>getAs("score"),
-        Map.of(), -1, r.<Boolean>getAs("occluded"), r.<Boolean>getAs("outside"), r.<Boolean>getAs("keyframe"));
+        probabilities(r.<String>getAs("class_probabilities")), r.<Double>getAs("visibility"), r.<Boolean>getAs("occluded"), r.<Boolean>getAs("outside"), r.<Boolean>getAs("keyframe"));
   }
 
   /** Annotation sets of one video, one per source, built from its detection rows. */

@@ -33,7 +33,7 @@ class AgreementJobTest {
   private final List<Row> rows = new ArrayList<>();
 
   private void box(String video, String source, int frame, int id, String label, double x) {
-    rows.add(RowFactory.create(source, frame, id, label, x, x, 10.0, 10.0, 1.0, null, 0, 0, false, false, false, video));
+    rows.add(RowFactory.create(source, frame, id, label, x, x, 10.0, 10.0, 1.0, null, 0, 0, false, false, false, null, -1.0, video));
   }
 
   @BeforeEach
@@ -110,7 +110,7 @@ class AgreementJobTest {
   @Test
   void a_malformed_row_is_quarantined_and_the_rest_still_scored() {
     box("A", "model", 3, 12, "iv_pole", 0);
-    rows.set(rows.size() - 1, RowFactory.create("model", 3, 12, "iv_pole", 0.0, 0.0, 0.0, 10.0, 1.0, null, 0, 0, false, false, false, "A"));
+    rows.set(rows.size() - 1, RowFactory.create("model", 3, 12, "iv_pole", 0.0, 0.0, 0.0, 10.0, 1.0, null, 0, 0, false, false, false, null, -1.0, "A"));
     writeDetections();
     var options = new AgreementJob.Options(new JobOptions(dir.resolve("out").toString(), "q", 0.1), List.of(detections), "gt", List.of(), 0.5);
     AgreementJob.run(spark, options);
@@ -125,7 +125,7 @@ class AgreementJobTest {
 
   @Test
   void too_many_malformed_rows_fail_the_job_without_a_runs_row() {
-    rows.add(RowFactory.create("model", 3, 12, "iv_pole", 0.0, 0.0, -1.0, 10.0, 1.0, null, 0, 0, false, false, false, "A"));
+    rows.add(RowFactory.create("model", 3, 12, "iv_pole", 0.0, 0.0, -1.0, 10.0, 1.0, null, 0, 0, false, false, false, null, -1.0, "A"));
     writeDetections();
     var options = new AgreementJob.Options(new JobOptions(dir.resolve("out").toString(), "q", 0.0), List.of(detections), "gt", List.of(), 0.5);
     assertThatThrownBy(() -> AgreementJob.run(spark, options)).isInstanceOf(TooManyBadRowsException.class);

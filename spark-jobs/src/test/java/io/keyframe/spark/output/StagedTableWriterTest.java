@@ -33,7 +33,7 @@ class StagedTableWriterTest {
     List<Row> rows = new ArrayList<>();
     for (String v : videos)
       for (int frame = 0; frame < 5; frame++)
-        rows.add(RowFactory.create("gt", frame, 1, "iv_pole", 10.0, 20.0, 30.0, 40.0, 1.0, null, 0, 0, false, false, frame == 0, v));
+        rows.add(RowFactory.create("gt", frame, 1, "iv_pole", 10.0, 20.0, 30.0, 40.0, 1.0, null, 0, 0, false, false, frame == 0, null, -1.0, v));
     return spark.createDataFrame(rows, Table.DETECTIONS.frameSchema());
   }
 
@@ -93,7 +93,7 @@ class StagedTableWriterTest {
     first.stage(Table.DETECTIONS, detections("v-a"), "frame");
     first.commit();
     List<Row> fewer = new ArrayList<>();
-    fewer.add(RowFactory.create("gt", 7, 2, "bed_rail", 1.0, 2.0, 3.0, 4.0, 0.5, null, 0, 0, true, false, false, "v-a"));
+    fewer.add(RowFactory.create("gt", 7, 2, "bed_rail", 1.0, 2.0, 3.0, 4.0, 0.5, null, 0, 0, true, false, false, null, -1.0, "v-a"));
     StagedTableWriter second = StagedTableWriter.open(spark, out.toString(), "r1");
     second.stage(Table.DETECTIONS, spark.createDataFrame(fewer, Table.DETECTIONS.frameSchema()));
     second.commit();
