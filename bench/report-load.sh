@@ -45,7 +45,7 @@ LUA
 run() { # $1 = comma-separated paths
   KF_PATHS="$1" wrk -t2 -c"$CONN" -d"${SECONDS_RUN}s" --timeout 5s -s "$LUA" "$URL" | grep '^RESULT' | sed 's/^RESULT //'
 }
-KF_PATHS="/overview,/agreement" wrk -t1 -c2 -d3s -s "$LUA" "$URL" >/dev/null   # warm-up: JIT + caches
+KF_PATHS="/overview,/agreement,/api/health" wrk -t1 -c2 -d4s -s "$LUA" "$URL" >/dev/null   # warm-up: JIT + caches
 BASE="$(run /api/health)"
 PAGES="$(run /overview,/agreement)"
 echo "baseline /api/health          : $BASE"
