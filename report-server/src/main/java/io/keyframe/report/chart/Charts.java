@@ -150,6 +150,8 @@ public final class Charts {
     SymbolAxis x = new SymbolAxis(conf == null ? "" : conf.raterB() + " says", names);
     SymbolAxis y = new SymbolAxis(conf == null ? "" : conf.raterA() + " says", names);
     x.setVerticalTickLabels(true);
+    // First label on top, as confusion matrices are read.
+    y.setInverted(true);
     XYBlockRenderer renderer = new XYBlockRenderer();
     LookupPaintScale scale = new LookupPaintScale(0, max + 1, Color.WHITE);
     for (int s = 0; s <= 8; s++) {

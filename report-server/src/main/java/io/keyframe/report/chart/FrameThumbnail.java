@@ -72,9 +72,11 @@ public final class FrameThumbnail {
         if (hot) {
           String text = (sources.isEmpty() ? "" : b.source() + " ") + b.label() + " #" + b.trackId();
           int tw = g.getFontMetrics().stringWidth(text) + 6;
-          g.fillRect(x, Math.max(0, y - fontSize - 4), tw, fontSize + 4);
+          // Keep the tag inside the frame so labels on boxes at the right edge stay readable.
+          int tx = Math.max(0, Math.min(x, width - tw));
+          g.fillRect(tx, Math.max(0, y - fontSize - 4), tw, fontSize + 4);
           g.setColor(Color.WHITE);
-          g.drawString(text, x + 3, Math.max(fontSize, y - 4));
+          g.drawString(text, tx + 3, Math.max(fontSize, y - 4));
         }
       }
       g.setColor(new Color(255, 255, 255, 150));
