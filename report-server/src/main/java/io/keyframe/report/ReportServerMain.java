@@ -41,6 +41,10 @@ public final class ReportServerMain implements Callable<Integer> {
   /** Runs the command line; exit code 2 on bad input, 1 on refusal to start. */
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
+    // Jetty and Javalin chatter at INFO; warnings and errors only, unless the caller asks for more.
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
     int code = new CommandLine(new ReportServerMain()).execute(args);
     if (code != 0) {
       System.exit(code);

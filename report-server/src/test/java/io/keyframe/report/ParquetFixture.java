@@ -64,6 +64,9 @@ final class ParquetFixture {
       Map.entry("throughput", "message throughput { optional binary job (STRING); optional int32 frames; optional double seconds;"
           + " optional double frames_per_s; }"));
 
+  /** Shared: a fresh Hadoop configuration per file re-parses its XML defaults (slow). */
+  private static final org.apache.hadoop.conf.Configuration CONF = new org.apache.hadoop.conf.Configuration(false);
+
   private final Path root;
   private final Map<Path, AtomicInteger> partNumbers = new HashMap<>();
 
@@ -91,7 +94,7 @@ final class ParquetFixture {
       Path file = dir.resolve(String.format("part-%05d.parquet", n));
       SimpleGroupFactory f = new SimpleGroupFactory(schema);
       try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(file))
-          .withType(schema).withCompressionCodec(CompressionCodecName.SNAPPY).build()) {
+          .withConf(CONF).withType(schema).withCompressionCodec(CompressionCodecName.SNAPPY).build()) {
         for (Object[] row : rows) {
           if (row.length != schema.getFieldCount()) {
             throw new IllegalArgumentException(table + ": row has " + row.length + " values, schema " + schema.getFieldCount());

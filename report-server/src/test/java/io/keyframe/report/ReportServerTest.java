@@ -135,6 +135,7 @@ class ReportServerTest {
           .header("Content-Type", "application/x-www-form-urlencoded"));
       assertThat(big.code()).isEqualTo(413);
       assertThat(get(client, "/api/label-next?video=nope", ADMIN).code()).isEqualTo(400);
+      assertThat(get(client, "/thumbs/vidA/1.png?sources=a/b", ADMIN).code()).isEqualTo(400);
       assertThat(get(client, "/api/compare?pair=a%7Cb", ADMIN).code()).isEqualTo(400);
     });
   }
@@ -174,7 +175,8 @@ class ReportServerTest {
     run((app, client) -> {
       for (String path : List.of("/charts/throughput.png", "/charts/effort.png", "/charts/kappa.png",
           "/charts/confusion.png?pair=ann1%7Cann2", "/charts/timeline/vidA.png", "/charts/compare-deltas.png",
-          "/thumbs/vidA/2.png?objects=1,2", "/thumbs/vidA/2.png?objects=1&size=large")) {
+          "/thumbs/vidA/2.png?objects=1,2", "/thumbs/vidA/2.png?objects=1&size=large",
+          "/thumbs/vidA/3.png?objects=&sources=fallback,sam2")) {
         Response r = get(client, path, VIEWER);
         assertThat(r.code()).as(path).isEqualTo(200);
         assertThat(r.headers().get("Content-Type")).as(path).containsExactly("image/png");

@@ -114,7 +114,19 @@ public final class Charts {
       }
     }
     String title = v.modelA() == null ? "No comparison yet" : "Delta " + v.modelB() + " - " + v.modelA();
-    return png(bar(title, "metric", "delta", ds, false));
+    JFreeChart c = bar(title, "metric", "delta (B - A)", ds, false);
+    c.getCategoryPlot().setRenderer(new BarRenderer() {
+      @Override
+      public java.awt.Paint getItemPaint(int row, int column) {
+        Number n = ds.getValue(row, column);
+        return n != null && n.doubleValue() < 0 ? SERIES[3] : SERIES[2];
+      }
+    });
+    BarRenderer r = (BarRenderer) c.getCategoryPlot().getRenderer();
+    r.setBarPainter(new StandardBarPainter());
+    r.setShadowVisible(false);
+    r.setMaximumBarWidth(0.12);
+    return png(c);
   }
 
   /** Heat map of a confusion matrix: rater A's label (y) against rater B's (x). */
@@ -138,6 +150,8 @@ public final class Charts {
     SymbolAxis x = new SymbolAxis(conf == null ? "" : conf.raterB() + " says", names);
     SymbolAxis y = new SymbolAxis(conf == null ? "" : conf.raterA() + " says", names);
     x.setVerticalTickLabels(true);
+    // First label on top, as confusion matrices are read.
+    y.setInverted(true);
     XYBlockRenderer renderer = new XYBlockRenderer();
     LookupPaintScale scale = new LookupPaintScale(0, max + 1, Color.WHITE);
     for (int s = 0; s <= 8; s++) {

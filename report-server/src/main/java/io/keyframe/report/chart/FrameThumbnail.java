@@ -29,8 +29,10 @@ public final class FrameThumbnail {
    * Renders the frame as a PNG {@code width} pixels wide.
    *
    * @param highlight track IDs to emphasise (the disputed objects)
+   * @param sources sources whose boxes are all emphasised (e.g. the two models compared)
    */
-  public static byte[] render(DetectionIndex index, String video, int frame, Set<Integer> highlight, int width) {
+  public static byte[] render(
+      DetectionIndex index, String video, int frame, Set<Integer> highlight, Set<String> sources, int width) {
     int[] size = index.frameSize(video);
     double scale = width / (double) size[0];
     int height = Math.max(1, (int) Math.round(size[1] * scale));
@@ -50,13 +52,15 @@ public final class FrameThumbnail {
       }
       List<DetectionIndex.FrameBox> boxes = new ArrayList<>(index.boxes(video, frame));
       // Highlighted boxes last so they sit on top.
-      boxes.sort((p, q) -> Boolean.compare(highlight.contains(p.trackId()), highlight.contains(q.trackId())));
-      List<String> sources = boxes.stream().map(DetectionIndex.FrameBox::source).distinct().sorted().toList();
+      java.util.function.Predicate<DetectionIndex.FrameBox> isHot =
+          b -> highlight.contains(b.trackId()) || sources.contains(b.source());
+      boxes.sort((p, q) -> Boolean.compare(isHot.test(p), isHot.test(q)));
+      List<String> palette = boxes.stream().map(DetectionIndex.FrameBox::source).distinct().sorted().toList();
       int fontSize = Math.min(14, Math.max(9, width / 64));
       g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, fontSize));
       for (DetectionIndex.FrameBox b : boxes) {
-        boolean hot = highlight.contains(b.trackId());
-        Color c = hot ? Charts.SERIES[sources.indexOf(b.source()) % Charts.SERIES.length] : new Color(0x94a3b8);
+        boolean hot = isHot.test(b);
+        Color c = hot ? Charts.SERIES[palette.indexOf(b.source()) % Charts.SERIES.length] : new Color(0x94a3b8);
         Box box = b.box();
         int x = (int) Math.round(box.x() * scale);
         int y = (int) Math.round(box.y() * scale);
@@ -66,11 +70,13 @@ public final class FrameThumbnail {
         g.setColor(c);
         g.drawRect(x, y, w, h);
         if (hot) {
-          String text = b.label() + " #" + b.trackId();
+          String text = (sources.isEmpty() ? "" : b.source() + " ") + b.label() + " #" + b.trackId();
           int tw = g.getFontMetrics().stringWidth(text) + 6;
-          g.fillRect(x, Math.max(0, y - fontSize - 4), tw, fontSize + 4);
+          // Keep the tag inside the frame so labels on boxes at the right edge stay readable.
+          int tx = Math.max(0, Math.min(x, width - tw));
+          g.fillRect(tx, Math.max(0, y - fontSize - 4), tw, fontSize + 4);
           g.setColor(Color.WHITE);
-          g.drawString(text, x + 3, Math.max(fontSize, y - 4));
+          g.drawString(text, tx + 3, Math.max(fontSize, y - 4));
         }
       }
       g.setColor(new Color(255, 255, 255, 150));

@@ -93,7 +93,8 @@ public record CompareView(
         String v = fs.stringColumn("video_id").get(r);
         int frame = fs.intColumn("frame").getInt(r);
         worst.add(new FrameDisagreement(v, frame, Num.at(fs, "disagreement", r), fs.stringColumn("detail").get(r),
-            "/thumbs/" + URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20") + "/" + frame + ".png?objects="));
+            "/thumbs/" + URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20") + "/" + frame + ".png?objects=&sources="
+                + URLEncoder.encode(a + "," + b, StandardCharsets.UTF_8)));
       }
     }
     Table tm = data.table("tracking_metrics");

@@ -231,9 +231,11 @@ public final class ReportServer {
     }
     int frame = Integer.parseInt(m.group(1));
     List<Integer> objects = objectIds(ctx.queryParam("objects"));
+    List<String> sources = sourceNames(ctx.queryParam("sources"));
     int width = "large".equals(ctx.queryParam("size")) ? 960 : 320;
-    png(ctx, "thumb|" + video + "|" + frame + "|" + objects + "|" + width,
-        () -> FrameThumbnail.render(data().detections(), video, frame, new LinkedHashSet<>(objects), width));
+    png(ctx, "thumb|" + video + "|" + frame + "|" + objects + "|" + sources + "|" + width,
+        () -> FrameThumbnail.render(data().detections(), video, frame, new LinkedHashSet<>(objects),
+            new LinkedHashSet<>(sources), width));
   }
 
   private void frame(Context ctx) {
@@ -259,6 +261,17 @@ public final class ReportServer {
       throw new NotFoundResponse("unknown video");
     }
     return raw;
+  }
+
+  private static List<String> sourceNames(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return List.of();
+    }
+    List<String> out = List.of(raw.split(","));
+    if (out.size() > 8 || !out.stream().allMatch(x -> VIDEO_ID.matcher(x).matches())) {
+      throw new BadRequestResponse("bad sources");
+    }
+    return out;
   }
 
   private static List<Integer> objectIds(String raw) {
