@@ -180,7 +180,16 @@ for (var e : byPair.entrySet()) {
   RatingTable rt = pooled(ts);
   pooledTables.put(e.getKey(), rt);
   Agreement k = rt == null ? Agreement.undefined("no matched objects") : CohenKappa.of(rt, 0, 1, Weighting.NONE);
-  var ci = rt == null ? null : boot.interval(rt.items().size(), idx -> CohenKappa.of(rt.selectItems(idx), 0, 1, Weighting.NONE).value());
+  // Resampling builds the replicate's confusion matrix from the pairs' category codes: the same
+  // kappa as CohenKappa.of on the resampled table, without copying a table per replicate.
+  int nc = rt == null ? 0 : rt.categories().size();
+  int[] ca = rt == null ? null : IntStream.range(0, rt.items().size()).map(i -> rt.code(i, 0)).toArray();
+  int[] cb = rt == null ? null : IntStream.range(0, rt.items().size()).map(i -> rt.code(i, 1)).toArray();
+  var ci = rt == null ? null : boot.interval(rt.items().size(), idx -> {
+    double[][] cm = new double[nc][nc];
+    for (int i : idx) cm[ca[i]][cb[i]]++;
+    return CohenKappa.fromConfusion(cm, Weighting.NONE).value();
+  });
   pairCol.append(e.getKey());
   matchedCol.append((int) m);
   onlyA.append((int) ts.stream().mapToLong(TrackAgreement::unmatchedA).sum());
