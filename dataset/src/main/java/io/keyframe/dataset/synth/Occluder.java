@@ -18,7 +18,8 @@ public record Occluder(String kind, List<Sprite> poses, Trajectory trajectory, i
   static final int FRAMES_PER_POSE = 4;
 
   public Occluder {
-    Objects.requireNonNull(kind, "kind");
+    if (!"person".equals(kind) && !"cart".equals(kind))
+      throw new IllegalArgumentException("occluder kind must be person or cart: " + kind);
     poses = List.copyOf(poses);
     if (poses.isEmpty()) throw new IllegalArgumentException("an occluder needs a pose");
     Objects.requireNonNull(trajectory, "trajectory");

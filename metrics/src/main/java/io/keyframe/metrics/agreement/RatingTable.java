@@ -152,7 +152,7 @@ public record RatingTable(List<String> items, List<String> raters, List<String> 
     }
   }
 
-  /** A table from a wide matrix, one column per rater, null or "" = missing. */
+  /** A table from a wide matrix, one column per rater, null or "" = missing; all-missing rows are dropped. */
   public static RatingTable fromColumns(List<String> raterNames, List<String[]> rows) {
     List<String[]> triples = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++)
@@ -160,8 +160,7 @@ public record RatingTable(List<String> items, List<String> raters, List<String> 
         String v = rows.get(i)[r];
         if (v != null && !v.isBlank()) triples.add(new String[] {String.valueOf(i), raterNames.get(r), v.trim()});
       }
-    // Keep every item and rater even if all its values are missing.
-    RatingTable t = fromTriples(triples, null);
-    return t;
+    // Items (and raters) without any value carry no information for any statistic here.
+    return fromTriples(triples, null);
   }
 }

@@ -3,12 +3,8 @@ package io.keyframe.spark.agreement;
 import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.BadAnnotationException;
 import io.keyframe.metrics.clear.ClearCounts;
-import io.keyframe.metrics.clear.TrackEvalClear;
-import io.keyframe.metrics.hota.Hota;
 import io.keyframe.metrics.hota.HotaCounts;
 import io.keyframe.metrics.identity.IdentityCounts;
-import io.keyframe.metrics.identity.IdentityMatching;
-import io.keyframe.metrics.sequence.TrackingSequence;
 import io.keyframe.spark.JobArguments;
 import io.keyframe.spark.input.DetectionTables;
 import io.keyframe.spark.input.InputFiles;
@@ -27,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -36,7 +31,7 @@ import org.apache.spark.sql.functions;
 
 /**
  * Tracking metrics of prediction sources against a reference source, per video and class, from
- * {@code detections} tables. Each executor builds one {@link TrackingSequence} per (video, prediction,
+ * {@code detections} tables. Each executor builds one {@code TrackingSequence} per (video, prediction,
  * class) and computes TrackEval's CLEAR-MOT, identity and HOTA counts with {@code io.keyframe.metrics};
  * the driver adds the counts of sequences into the {@code video_id = __all__} and {@code label =
  * __all__} roll-ups (TrackEval's combined sequence; classes combined detection-weighted) and derives
@@ -52,7 +47,7 @@ public final class AgreementJob {
    * @param predictions sources to score; empty = every source other than the reference
    * @param threshold IoU a match needs for CLEAR-MOT and identity (TrackEval: 0.5)
    */
-  public record Options(JobOptions common, List<String> detections, String reference, List<String> predictions, double threshold) {
+  public record Options(JobOptions common, List<String> detections, String reference, List<String> predictions, double threshold) implements java.io.Serializable {
     public Options {
       Objects.requireNonNull(common, "common");
       detections = List.copyOf(detections);
@@ -149,18 +144,8 @@ public final class AgreementJob {
             "no '" + reference + "' detections in this video to score against", pred.detections().size()));
         continue;
       }
-      TreeSet<String> labels = new TreeSet<>(ref.labels());
-      labels.addAll(pred.labels());
       try {
-        List<Keyed> perLabel = new ArrayList<>();
-        for (String label : labels) {
-          TrackingSequence seq = TrackingSequence.of(ref, pred, TrackingSequence.Similarity.BOX_IOU, d -> d.label().equals(label));
-          ClearCounts clear = TrackEvalClear.of(seq, threshold);
-          IdentityCounts identity = IdentityMatching.of(seq, threshold);
-          HotaCounts hota = Hota.of(seq);
-          perLabel.add(new Keyed(new Key(video, source, label), new SequenceCounts(clear, identity, hota)));
-        }
-        counts.addAll(perLabel);
+        TrackingCounts.perLabel(ref, pred, threshold).forEach((label, c) -> counts.add(new Keyed(new Key(video, source, label), c)));
       } catch (BadAnnotationException e) {
         // One broken sequence (e.g. a track id twice in a frame) spoils that source's video, not the batch.
         bad.add(new BadRecord(video, NAME, source, "detections", -1, e.frame(), e.field(), e.getMessage(), pred.detections().size()));

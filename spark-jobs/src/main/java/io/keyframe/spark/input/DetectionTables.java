@@ -19,8 +19,13 @@ public final class DetectionTables {
   /** The rows of {@code sources} (all sources when empty) from the tables at {@code paths}. */
   public static Dataset<Row> read(SparkSession spark, List<String> paths, List<String> sources) {
     if (paths.isEmpty()) throw new IllegalArgumentException("no detections table given");
-    Dataset<Row> rows = spark.read().parquet(paths.toArray(String[]::new));
-    rows = rows.select(java.util.Arrays.stream(COLUMNS).map(functions::col).toArray(org.apache.spark.sql.Column[]::new));
+    // Run folders of different runs are separate partition roots: read each, then union.
+    Dataset<Row> rows = null;
+    for (String p : paths) {
+      Dataset<Row> one =
+          spark.read().parquet(p).select(java.util.Arrays.stream(COLUMNS).map(functions::col).toArray(org.apache.spark.sql.Column[]::new));
+      rows = rows == null ? one : rows.unionByName(one);
+    }
     return sources.isEmpty() ? rows : rows.where(functions.col("source").isin(sources.toArray()));
   }
 }

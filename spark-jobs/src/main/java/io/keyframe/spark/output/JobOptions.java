@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param runId explicit run id, or null to derive one from job, parameters, inputs and code version
  * @param maxBadFraction fraction of input rows that may be quarantined before the job fails, in [0,1]
  */
-public record JobOptions(String outputRoot, String runId, double maxBadFraction) {
+public record JobOptions(String outputRoot, String runId, double maxBadFraction) implements java.io.Serializable {
   /** Default bad-row limit: one percent. */
   public static final double DEFAULT_MAX_BAD_FRACTION = 0.01;
 

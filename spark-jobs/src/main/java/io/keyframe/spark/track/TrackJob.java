@@ -51,7 +51,7 @@ public final class TrackJob {
    */
   public record Options(
       JobOptions common, List<String> detections, String detectorSource, String keyframeSource, int keyframeInterval,
-      String outputSource) {
+      String outputSource) implements java.io.Serializable {
     public Options {
       Objects.requireNonNull(common, "common");
       detections = List.copyOf(detections);

@@ -94,6 +94,21 @@ class ByteTrackerTest {
   }
 
   @Test
+  void a_short_class_confusion_keeps_the_track_and_its_class() {
+    Scene.Mover a = Scene.mover(1, "iv_pole", 100, 100, 1, 0);
+    AnnotationSet dets = Scene.detections(60, 0.5, 11, a);
+    List<Detection> confused = new ArrayList<>();
+    for (Detection d : dets.detections())
+      confused.add(d.frame() >= 20 && d.frame() < 30
+          ? new Detection(d.frame(), d.trackId(), "monitor_stand", d.box(), null, 0.8, Map.of("monitor_stand", 0.8, "iv_pole", 0.12), -1, false, false, false)
+          : d);
+    AnnotationSet in = new AnnotationSet(dets.video(), dets.provenance(), List.of("iv_pole", "monitor_stand"), confused);
+    TrackingResult r = new ByteTracker(NO_STITCH).track(in, FrameImages.NONE, List.of(), null);
+    assertThat(r.tracks().tracks()).hasSize(1);
+    assertThat(r.tracks().detections()).hasSize(60).extracting(Detection::label).containsOnly("iv_pole");
+  }
+
+  @Test
   void low_score_detections_keep_a_track_alive_through_partial_occlusion() {
     Scene.Mover a = Scene.mover(1, "person", 100, 100, 2, 0);
     AnnotationSet dets = Scene.detections(60, 0.5, 5, a);

@@ -1,0 +1,99 @@
+package io.keyframe.cli;
+
+import io.keyframe.dataset.AnnotationFiles;
+import io.keyframe.dataset.AnnotationSet;
+import io.keyframe.dataset.OcclusionFiles;
+import io.keyframe.scoring.batch.BatchFolder;
+import io.keyframe.scoring.queue.Budget;
+import io.keyframe.scoring.queue.LabelQueue;
+import io.keyframe.scoring.queue.QueueFiles;
+import io.keyframe.scoring.queue.QueueOptions;
+import io.keyframe.scoring.queue.QueueRow;
+import io.keyframe.scoring.queue.RankedQueue;
+import io.keyframe.scoring.queue.SignalWeights;
+import io.keyframe.scoring.signal.VideoEvidence;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Ranks frames for expert labelling within a budget; every row says why. */
+@Command(
+    name = "rank",
+    mixinStandardHelpOptions = true,
+    description = "Rank frames for expert labelling within a budget (CSV or JSON, each row with its reasons).")
+public final class RankCommand implements Callable<Integer> {
+  @Option(names = "--batch", description = "Batch folder (one sub-folder per video, as 'keyframe generate' writes).")
+  Path batch;
+
+  @Option(names = "--pred", description = "Single video: customer-model detections (with class probabilities for the uncertainty signals).")
+  Path pred;
+
+  @Option(names = "--labels", description = "Single video: delivered labels; give twice for annotator-vs-annotator disagreement.")
+  List<Path> labels = new ArrayList<>();
+
+  @Option(names = "--tracks", description = "Single video: tracker output (model-vs-tracker disagreement).")
+  Path tracks;
+
+  @Option(names = "--occlusions", description = "Single video: occlusion events JSON.")
+  Path occlusions;
+
+  @Option(names = "--budget", defaultValue = "10%", description = "Share of frames ('10%') or expert minutes ('120min') (default: ${DEFAULT-VALUE}).")
+  String budget;
+
+  @Option(names = "--minutes", description = "Expert minutes; overrides --budget.")
+  Double minutes;
+
+  @Option(names = "--weights", description = "Signal weight overrides, e.g. 'entropy=0.5,occlusion=2'.")
+  String weights;
+
+  @Option(names = "--redact", description = "Write pseudonymised video IDs.")
+  boolean redact;
+
+  @Option(names = "--out", required = true, description = "Queue file: .csv or .json.")
+  Path out;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    List<VideoEvidence> evidence = evidence(batch, pred, labels, tracks, occlusions);
+    QueueOptions o = QueueOptions.defaults().withBudget(minutes != null ? Budget.ofMinutes(minutes) : Budget.parse(budget));
+    if (weights != null) o = o.withWeights(SignalWeights.parse(weights));
+    RankedQueue q = LabelQueue.rank(evidence, o, new ProgressBar(spec.commandLine().getErr(), "videos")::update);
+    List<QueueRow> rows = redact ? q.rows().stream().map(RankCommand::redacted).toList() : q.rows();
+    if (out.toString().endsWith(".json")) QueueFiles.writeQueueJson(out, rows);
+    else QueueFiles.writeQueueCsv(out, rows);
+    var w = spec.commandLine().getOut();
+    w.printf("%d frames in %d rows, %.0f expert minutes, written to %s%n", q.framesSelected(), rows.size(), q.minutes(), out);
+    for (String note : q.notes()) w.println("note: " + note);
+    for (QueueRow r : rows.subList(0, Math.min(5, rows.size())))
+      w.printf("  #%d %s frames %d-%d  score %.3f  %s%n", r.rank(), r.videoId(), r.frameStart(), r.frameEnd(), r.score(), r.reasons());
+    return 0;
+  }
+
+  static QueueRow redacted(QueueRow r) {
+    return new QueueRow(r.rank(), Pseudonyms.video(r.videoId()), r.frameStart(), r.frameEnd(), r.score(), r.costMinutes(),
+        r.cumulativeMinutes(), r.reasons(), r.objectIds(), r.labels());
+  }
+
+  /** Evidence from a batch folder, or from single-video files. */
+  static List<VideoEvidence> evidence(Path batch, Path pred, List<Path> labels, Path tracks, Path occlusions) throws IOException {
+    if (batch != null) {
+      if (pred != null || !labels.isEmpty() || tracks != null)
+        throw new IllegalArgumentException("give either --batch or single-video files (--pred/--labels/--tracks), not both");
+      return BatchFolder.load(batch);
+    }
+    if (pred == null && labels.isEmpty())
+      throw new IllegalArgumentException("nothing to rank: give --batch DIR, or --pred and/or --labels files");
+    AnnotationSet p = pred == null ? null : AnnotationFiles.read(pred);
+    List<AnnotationSet> l = new ArrayList<>();
+    for (Path f : labels) l.add(AnnotationFiles.read(f));
+    AnnotationSet t = tracks == null ? null : AnnotationFiles.read(tracks);
+    AnnotationSet any = p != null ? p : l.get(0);
+    return List.of(new VideoEvidence(any.video(), p, t, l, occlusions == null ? List.of() : OcclusionFiles.read(occlusions)));
+  }
+}

@@ -1,0 +1,64 @@
+package io.keyframe.cli;
+
+import io.keyframe.scoring.queue.FrameRef;
+import io.keyframe.scoring.queue.LabelQueue;
+import io.keyframe.scoring.queue.QueueFiles;
+import io.keyframe.scoring.queue.QueueOptions;
+import io.keyframe.scoring.queue.SpotCheck;
+import io.keyframe.scoring.queue.SpotCheckOptions;
+import io.keyframe.scoring.queue.SpotCheckRow;
+import io.keyframe.scoring.queue.Budget;
+import io.keyframe.scoring.signal.VideoEvidence;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The QA spot-check sample: stratified by video and class, reproducible, apart from the expert queue. */
+@Command(
+    name = "spot-check",
+    mixinStandardHelpOptions = true,
+    description = "Draw the QA spot-check sample (stratified by video and class; excludes the expert queue unless --allow-overlap).")
+public final class SpotCheckCommand implements Callable<Integer> {
+  @Option(names = "--batch", description = "Batch folder (one sub-folder per video).")
+  Path batch;
+
+  @Option(names = "--labels", description = "Single video: delivered labels.")
+  List<Path> labels = new ArrayList<>();
+
+  @Option(names = "--pred", description = "Single video: customer-model detections.")
+  Path pred;
+
+  @Option(names = "--rate", defaultValue = "0.1", description = "Share of frames to check (default: ${DEFAULT-VALUE}).")
+  double rate;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seed; same seed, same sample (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--queue-budget", defaultValue = "10%", description = "Budget of the expert queue to keep apart (default: ${DEFAULT-VALUE}).")
+  String queueBudget;
+
+  @Option(names = "--allow-overlap", description = "Allow frames that are also in the expert queue.")
+  boolean allowOverlap;
+
+  @Option(names = "--out", required = true, description = "Sample file: .csv or .json.")
+  Path out;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    List<VideoEvidence> evidence = RankCommand.evidence(batch, pred, labels, null, null);
+    Collection<FrameRef> queued = allowOverlap ? List.of()
+        : LabelQueue.rank(evidence, QueueOptions.defaults().withBudget(Budget.parse(queueBudget))).frames();
+    List<SpotCheckRow> rows = SpotCheck.sample(evidence, new SpotCheckOptions(rate, seed, allowOverlap), queued);
+    if (out.toString().endsWith(".json")) QueueFiles.writeSpotCheckJson(out, rows);
+    else QueueFiles.writeSpotCheckCsv(out, rows);
+    spec.commandLine().getOut().printf("%d frames sampled (rate %.2f, seed %d), %s the expert queue; written to %s%n",
+        rows.size(), rate, seed, allowOverlap ? "may overlap" : "disjoint from", out);
+    return 0;
+  }
+}

@@ -1,0 +1,224 @@
+package io.keyframe.spark.compare;
+
+import io.keyframe.dataset.AnnotationSet;
+import io.keyframe.dataset.BadAnnotationException;
+import io.keyframe.metrics.bootstrap.PercentileBootstrap;
+import io.keyframe.scoring.signal.FrameScores;
+import io.keyframe.scoring.signal.ModelTrackerDisagreement;
+import io.keyframe.scoring.signal.VideoEvidence;
+import io.keyframe.spark.JobArguments;
+import io.keyframe.spark.agreement.SequenceCounts;
+import io.keyframe.spark.agreement.TrackingCounts;
+import io.keyframe.spark.input.DetectionTables;
+import io.keyframe.spark.input.InputFiles;
+import io.keyframe.spark.input.VideoGroups;
+import io.keyframe.spark.output.BadRecord;
+import io.keyframe.spark.output.JobOptions;
+import io.keyframe.spark.output.JobRun;
+import io.keyframe.spark.output.RunRecord;
+import io.keyframe.spark.output.Table;
+import io.keyframe.spark.rows.DetectionRows;
+import io.keyframe.spark.session.SparkSessions;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Model iteration A vs B on the same videos against one reference. Executors compute per (video,
+ * class) the summable tracking counts of A and of B ({@link TrackingCounts}, metrics module) and the
+ * per-frame disagreement between A and B (scoring's {@link ModelTrackerDisagreement}, A in the model
+ * role, B in the tracker role). The driver writes, per video and class, the metric of A, of B and
+ * the delta B − A; rows over all videos carry a percentile bootstrap interval of the delta
+ * ({@link PercentileBootstrap}, resampling videos and summing their counts). Per-video rows have no
+ * interval (one sequence has nothing to resample): ci_lo/ci_hi are NaN there.
+ */
+public final class CompareJob {
+  public static final String NAME = "compare";
+
+  /** Metrics compared, as named in the {@code compare} table. */
+  public static final List<String> METRICS = List.of("mota", "idf1", "hota", "deta", "assa", "motp");
+
+  /**
+   * @param reference the source both are scored against
+   * @param modelA the baseline iteration's source
+   * @param modelB the new iteration's source
+   * @param threshold IoU for CLEAR-MOT and identity matches
+   * @param bootstrap resampling settings for the intervals
+   */
+  public record Options(
+      JobOptions common, List<String> detections, String reference, String modelA, String modelB, double threshold,
+      int replicates, long seed) implements java.io.Serializable {
+    public Options {
+      Objects.requireNonNull(common, "common");
+      detections = List.copyOf(detections);
+      Objects.requireNonNull(reference, "reference");
+      Objects.requireNonNull(modelA, "modelA");
+      Objects.requireNonNull(modelB, "modelB");
+      if (modelA.equals(modelB)) throw new IllegalArgumentException("compare needs two different sources");
+      new PercentileBootstrap(replicates, 0.95, seed);
+    }
+
+    public static Options of(JobOptions common, List<String> detections, String reference, String a, String b) {
+      return new Options(common, detections, reference, a, b, 0.5, 1000, 42);
+    }
+  }
+
+  private CompareJob() {}
+
+  /** {@code --out DIR --detections PATH --reference SRC --model-a SRC --model-b SRC [--threshold 0.5] [--replicates 1000] [--seed 42]} */
+  public static void main(String[] args) {
+    JobArguments a = JobArguments.parse(args);
+    JobOptions common =
+        new JobOptions(a.required("out"), a.optional("run-id", null), a.optional("max-bad-fraction", JobOptions.DEFAULT_MAX_BAD_FRACTION));
+    Options o =
+        new Options(common, a.list("detections"), a.required("reference"), a.required("model-a"), a.required("model-b"),
+            a.optional("threshold", 0.5), Integer.parseInt(a.optional("replicates", "1000")), Long.parseLong(a.optional("seed", "42")));
+    SparkSession spark = SparkSessions.forMain("keyframe " + NAME);
+    try {
+      RunRecord r = run(spark, o);
+      System.out.println(NAME + " run " + r.runId() + " wrote " + r.rowCounts());
+    } finally {
+      spark.stop();
+    }
+  }
+
+  record VideoCompare(
+      String video, Map<String, SequenceCounts> a, Map<String, SequenceCounts> b, List<Row> frames, List<BadRecord> bad, long rows)
+      implements Serializable {}
+
+  public static RunRecord run(SparkSession spark, Options o) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("reference", o.reference());
+    params.put("model_a", o.modelA());
+    params.put("model_b", o.modelB());
+    params.put("threshold", o.threshold());
+    params.put("bootstrap", Map.of("replicates", o.replicates(), "level", 0.95, "seed", o.seed(), "unit", "video"));
+    JobRun run = JobRun.start(spark, NAME, o.common(), params, InputFiles.hashes(spark, o.detections()));
+    JavaRDD<VideoCompare> per = null;
+    try {
+      spark.sparkContext().setJobDescription(NAME + ": metrics per video");
+      per =
+          VideoGroups.map(
+                  DetectionTables.read(spark, o.detections(), List.of(o.reference(), o.modelA(), o.modelB())),
+                  (video, rows) -> compare(video, rows, o), "source", "frame", "track_id")
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      List<VideoCompare> videos = new ArrayList<>(per.collect());
+      videos.sort(java.util.Comparator.comparing(VideoCompare::video));
+      List<BadRecord> bad = new ArrayList<>();
+      long total = 0;
+      for (VideoCompare v : videos) {
+        bad.addAll(v.bad());
+        total += v.rows();
+      }
+      run.quarantine(bad, total);
+      spark.sparkContext().setJobDescription(NAME + ": deltas and intervals");
+      run.stage(Table.COMPARE, spark.createDataFrame(deltaRows(videos, o), Table.COMPARE.frameSchema()), "label", "metric");
+      run.stage(Table.COMPARE_FRAMES, spark.createDataFrame(per.flatMap(v -> v.frames().iterator()), Table.COMPARE_FRAMES.frameSchema()), "frame");
+      return run.commit();
+    } catch (RuntimeException e) {
+      run.abort();
+      throw e;
+    } finally {
+      if (per != null) per.unpersist(false);
+      spark.sparkContext().setJobDescription(null);
+    }
+  }
+
+  static VideoCompare compare(String video, List<Row> rows, Options o) {
+    DetectionRows.VideoSets sets = DetectionRows.group(video, NAME, rows);
+    List<BadRecord> bad = new ArrayList<>(sets.bad());
+    AnnotationSet ref = sets.bySource().get(o.reference());
+    AnnotationSet a = sets.bySource().get(o.modelA()), b = sets.bySource().get(o.modelB());
+    if (ref == null || a == null || b == null) {
+      // A video missing one side cannot be compared; say so rather than skip it.
+      String missing = ref == null ? o.reference() : a == null ? o.modelA() : o.modelB();
+      bad.add(new BadRecord(video, NAME, missing, "detections", -1, -1, "source", "no '" + missing + "' detections in this video",
+          Math.max(1, sets.rows())));
+      return new VideoCompare(video, Map.of(), Map.of(), List.of(), bad, sets.rows());
+    }
+    try {
+      Map<String, SequenceCounts> ca = new TreeMap<>(TrackingCounts.perLabel(ref, a, o.threshold()));
+      Map<String, SequenceCounts> cb = new TreeMap<>(TrackingCounts.perLabel(ref, b, o.threshold()));
+      VideoEvidence pair = new VideoEvidence(a.video(), a, b, List.of(), List.of());
+      FrameScores disagreement = new ModelTrackerDisagreement().score(pair);
+      List<Row> frames = new ArrayList<>();
+      double[] v = disagreement.values();
+      for (int f = 0; f < v.length; f++)
+        if (v[f] > 0)
+          frames.add(RowFactory.create(o.modelA(), o.modelB(), f, v[f], "objects " + new TreeSet<>(disagreement.objectsAt(f)), video));
+      return new VideoCompare(video, ca, cb, frames, bad, sets.rows());
+    } catch (BadAnnotationException e) {
+      bad.add(new BadRecord(video, NAME, "", "detections", -1, e.frame(), e.field(), e.getMessage(), sets.rows()));
+      return new VideoCompare(video, Map.of(), Map.of(), List.of(), bad, sets.rows());
+    }
+  }
+
+  private static List<Row> deltaRows(List<VideoCompare> videos, Options o) {
+    TreeSet<String> labels = new TreeSet<>();
+    for (VideoCompare v : videos) {
+      labels.addAll(v.a().keySet());
+      labels.addAll(v.b().keySet());
+    }
+    List<String> withAll = new ArrayList<>(labels);
+    withAll.add(Table.ALL);
+    List<Row> out = new ArrayList<>();
+    PercentileBootstrap bootstrap = new PercentileBootstrap(o.replicates(), 0.95, o.seed());
+    List<VideoCompare> usable = videos.stream().filter(v -> !v.a().isEmpty() || !v.b().isEmpty()).toList();
+    for (String label : withAll) {
+      for (VideoCompare v : usable) {
+        SequenceCounts a = sum(v.a(), label), b = sum(v.b(), label);
+        for (String m : METRICS)
+          out.add(RowFactory.create(o.modelA(), o.modelB(), label, m, metric(m, a), metric(m, b), metric(m, b) - metric(m, a),
+              Double.NaN, Double.NaN, v.video()));
+      }
+      SequenceCounts[] as = usable.stream().map(v -> sum(v.a(), label)).toArray(SequenceCounts[]::new);
+      SequenceCounts[] bs = usable.stream().map(v -> sum(v.b(), label)).toArray(SequenceCounts[]::new);
+      SequenceCounts totalA = sum(as, null), totalB = sum(bs, null);
+      for (String m : METRICS) {
+        ToDoubleFunction<int[]> delta = idx -> metric(m, sum(bs, idx)) - metric(m, sum(as, idx));
+        PercentileBootstrap.Interval ci = bootstrap.interval(as.length, delta);
+        out.add(RowFactory.create(o.modelA(), o.modelB(), label, m, metric(m, totalA), metric(m, totalB),
+            metric(m, totalB) - metric(m, totalA), ci.low(), ci.high(), Table.ALL));
+      }
+    }
+    return out;
+  }
+
+  private static SequenceCounts sum(Map<String, SequenceCounts> perLabel, String label) {
+    if (!label.equals(Table.ALL)) return perLabel.getOrDefault(label, SequenceCounts.zero());
+    SequenceCounts s = SequenceCounts.zero();
+    for (SequenceCounts c : perLabel.values()) s = s.plus(c);
+    return s;
+  }
+
+  /** Sum of the units at {@code idx} (a bootstrap resample), or of all units when null. */
+  private static SequenceCounts sum(SequenceCounts[] units, int[] idx) {
+    SequenceCounts s = SequenceCounts.zero();
+    if (idx == null) for (SequenceCounts c : units) s = s.plus(c);
+    else for (int i : idx) s = s.plus(units[i]);
+    return s;
+  }
+
+  static double metric(String name, SequenceCounts c) {
+    return switch (name) {
+      case "mota" -> c.clear().mota();
+      case "motp" -> c.clear().motp();
+      case "idf1" -> c.identity().idf1();
+      case "hota" -> c.hota().hota();
+      case "deta" -> c.hota().detA();
+      case "assa" -> c.hota().assA();
+      default -> throw new IllegalArgumentException("unknown metric " + name);
+    };
+  }
+}

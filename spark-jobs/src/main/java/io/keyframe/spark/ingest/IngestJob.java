@@ -1,0 +1,175 @@
+package io.keyframe.spark.ingest;
+
+import io.keyframe.dataset.AnnotationFiles;
+import io.keyframe.dataset.AnnotationSet;
+import io.keyframe.dataset.BadAnnotationException;
+import io.keyframe.dataset.Detection;
+import io.keyframe.dataset.FileHash;
+import io.keyframe.dataset.OcclusionEvent;
+import io.keyframe.dataset.OcclusionFiles;
+import io.keyframe.spark.JobArguments;
+import io.keyframe.spark.output.BadRecord;
+import io.keyframe.spark.output.JobOptions;
+import io.keyframe.spark.output.JobRun;
+import io.keyframe.spark.output.RunRecord;
+import io.keyframe.spark.output.Table;
+import io.keyframe.spark.rows.DetectionRows;
+import io.keyframe.spark.session.SparkSessions;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * Reads a batch folder — one sub-folder per video holding {@code <source>.<format>} annotation files
+ * (the {@code data-samples/} layout: {@code gt.coco.json}, {@code annotator-A.cvat.xml}, {@code
+ * model.mot.txt}, ...) and an optional {@code occlusions.json} — with the dataset module's readers,
+ * one file per task. Where a source has several formats the richest is read (COCO: masks and class
+ * probabilities; then CVAT; then MOT). A file the reader rejects ({@link BadAnnotationException}) goes
+ * to the quarantine table as one bad unit with the reader's file/line/field; the job fails when bad
+ * units exceed the allowed fraction of all units (rows read + files rejected).
+ *
+ * <p>The folder must be readable from every executor (local disk in embedded mode, a shared mount on
+ * a cluster); video IDs are the folder names.
+ */
+public final class IngestJob {
+  public static final String NAME = "ingest";
+  private static final List<String> PREFERENCE = List.of(".coco.json", ".cvat.xml", ".mot.txt");
+
+  /** @param batch the batch folder */
+  public record Options(JobOptions common, String batch) implements Serializable {
+    public Options {
+      Objects.requireNonNull(common, "common");
+      Objects.requireNonNull(batch, "batch");
+    }
+  }
+
+  /** One file to read: video, source (or {@code null} for the occlusion manifest) and path. */
+  record FileTask(String video, String source, String path) implements Serializable {}
+
+  record FileRows(List<Row> detections, List<Row> occlusions, List<BadRecord> bad, long rows) implements Serializable {}
+
+  private IngestJob() {}
+
+  /** {@code --out DIR --batch DIR [--run-id ID] [--max-bad-fraction F]} */
+  public static void main(String[] args) {
+    JobArguments a = JobArguments.parse(args);
+    JobOptions common =
+        new JobOptions(a.required("out"), a.optional("run-id", null), a.optional("max-bad-fraction", JobOptions.DEFAULT_MAX_BAD_FRACTION));
+    SparkSession spark = SparkSessions.forMain("keyframe " + NAME);
+    try {
+      RunRecord r = run(spark, new Options(common, a.required("batch")));
+      System.out.println(NAME + " run " + r.runId() + " wrote " + r.rowCounts());
+    } finally {
+      spark.stop();
+    }
+  }
+
+  public static RunRecord run(SparkSession spark, Options o) {
+    List<FileTask> tasks = tasks(Path.of(o.batch()));
+    Map<String, String> inputs = new TreeMap<>();
+    try {
+      for (FileTask t : tasks) inputs.put(t.video() + "/" + Path.of(t.path()).getFileName(), FileHash.sha256(Path.of(t.path())));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot hash the batch's files", e);
+    }
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("format_preference", PREFERENCE);
+    JobRun run = JobRun.start(spark, NAME, o.common(), params, inputs);
+    JavaRDD<FileRows> read = null;
+    try {
+      spark.sparkContext().setJobDescription(NAME + ": read files");
+      read =
+          JavaSparkContext.fromSparkContext(spark.sparkContext())
+              .parallelize(tasks, Math.max(1, tasks.size()))
+              .map(IngestJob::read)
+              .persist(StorageLevel.MEMORY_AND_DISK());
+      List<BadRecord> bad = new ArrayList<>();
+      long units = 0;
+      for (FileRows f : read.collect()) {
+        bad.addAll(f.bad());
+        units += f.rows() + f.bad().size();
+      }
+      run.quarantine(bad, units);
+      run.stage(Table.DETECTIONS, spark.createDataFrame(read.flatMap(f -> f.detections().iterator()), Table.DETECTIONS.frameSchema()),
+          "source", "frame", "track_id");
+      run.stage(Table.OCCLUSION_EVENTS,
+          spark.createDataFrame(read.flatMap(f -> f.occlusions().iterator()), Table.OCCLUSION_EVENTS.frameSchema()),
+          "source", "track_id", "start_frame");
+      return run.commit();
+    } catch (RuntimeException e) {
+      run.abort();
+      throw e;
+    } finally {
+      if (read != null) read.unpersist(false);
+      spark.sparkContext().setJobDescription(null);
+    }
+  }
+
+  /** The files to read: per video folder, the preferred file of each source, plus occlusions.json. */
+  static List<FileTask> tasks(Path batch) {
+    List<FileTask> out = new ArrayList<>();
+    try (Stream<Path> dirs = Files.list(batch)) {
+      for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+        String video = dir.getFileName().toString();
+        Map<String, Path> best = new TreeMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+          for (Path f : files.sorted().toList()) {
+            String name = f.getFileName().toString();
+            for (String ext : PREFERENCE) {
+              if (!name.endsWith(ext)) continue;
+              String source = name.substring(0, name.length() - ext.length());
+              Path current = best.get(source);
+              if (current == null || rank(current) > PREFERENCE.indexOf(ext)) best.put(source, f);
+            }
+          }
+        }
+        best.forEach((source, f) -> out.add(new FileTask(video, source, f.toString())));
+        Path occ = dir.resolve("occlusions.json");
+        if (Files.exists(occ)) out.add(new FileTask(video, null, occ.toString()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the batch folder", e);
+    }
+    if (out.isEmpty()) throw new IllegalArgumentException("no annotation files (<source>.coco.json|.cvat.xml|.mot.txt) in video folders of the batch");
+    return out;
+  }
+
+  private static int rank(Path f) {
+    String name = f.getFileName().toString();
+    for (int i = 0; i < PREFERENCE.size(); i++) if (name.endsWith(PREFERENCE.get(i))) return i;
+    return PREFERENCE.size();
+  }
+
+  static FileRows read(FileTask t) throws IOException {
+    Path file = Path.of(t.path());
+    try {
+      if (t.source() == null) {
+        List<Row> occ = new ArrayList<>();
+        for (OcclusionEvent e : OcclusionFiles.read(file))
+          occ.add(RowFactory.create("gt", e.trackId(), e.startFrame(), e.endFrame(), e.cause(), e.full(), e.reemergenceFrame(), t.video()));
+        return new FileRows(List.of(), occ, List.of(), occ.size());
+      }
+      AnnotationSet set = AnnotationFiles.read(file);
+      List<Row> det = new ArrayList<>(set.detections().size());
+      for (Detection d : set.detections()) det.add(DetectionRows.toRow(t.video(), t.source(), d));
+      return new FileRows(det, List.of(), List.of(), det.size());
+    } catch (BadAnnotationException e) {
+      return new FileRows(List.of(), List.of(), List.of(BadRecord.of(t.video(), NAME, t.source() == null ? "occlusions" : t.source(), e, 1)), 0);
+    }
+  }
+}

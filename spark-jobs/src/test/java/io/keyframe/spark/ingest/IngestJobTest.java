@@ -1,0 +1,76 @@
+package io.keyframe.spark.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.keyframe.dataset.AnnotationFiles;
+import io.keyframe.spark.SharedSpark;
+import io.keyframe.spark.agreement.AgreementJob;
+import io.keyframe.spark.output.JobOptions;
+import io.keyframe.spark.output.RunRecord;
+import io.keyframe.spark.output.TooManyBadRowsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ingest and agreement over the committed data-samples/ batch, read back from the Parquet files. */
+class IngestJobTest {
+  private static final Path SAMPLES = Path.of(System.getProperty("keyframe.root", ".")).resolve("data-samples");
+  private final SparkSession spark = SharedSpark.get();
+  @TempDir Path out;
+
+  @Test
+  void data_samples_are_ingested_file_by_file_and_annotators_scored_against_the_truth() throws Exception {
+    RunRecord ingest = IngestJob.run(spark, new IngestJob.Options(JobOptions.of(out.toString()), SAMPLES.toString()));
+    String detections = out.resolve("tables/detections/run_id=" + ingest.runId()).toString();
+    Dataset<Row> det = spark.read().parquet(detections);
+
+    assertThat(det.select("source").distinct().as(Encoders.STRING()).collectAsList())
+        .containsExactlyInAnyOrder("gt", "annotator-A", "annotator-B", "annotator-C", "model");
+    long gtRows = AnnotationFiles.read(SAMPLES.resolve("clinic-s7-v00/gt.coco.json")).detections().size();
+    assertThat(det.where("video_id = 'clinic-s7-v00' and source = 'gt'").count()).isEqualTo(gtRows);
+    assertThat(det.where("source = 'gt' and mask_rle is not null").count()).isPositive();
+    assertThat(det.where("source = 'model' and class_probabilities is not null").count()).isPositive();
+    assertThat(ingest.inputs()).containsKey("clinic-s7-v00/gt.coco.json").doesNotContainKey("clinic-s7-v00/gt.mot.txt");
+    assertThat(ingest.rowCounts().get("occlusion_events")).isPositive();
+
+    RunRecord agreement =
+        AgreementJob.run(spark, new AgreementJob.Options(JobOptions.of(out.toString()), List.of(detections), "gt",
+            List.of("annotator-A", "annotator-B", "annotator-C"), 0.5));
+    Dataset<Row> m = spark.read().parquet(out.resolve("tables/tracking_metrics/run_id=" + agreement.runId()).toString())
+        .where("video_id = '__all__' and label = '__all__'");
+    double careful = m.where("pred_source = 'annotator-A'").first().getAs("idf1");
+    double sloppy = m.where("pred_source = 'annotator-C'").first().getAs("idf1");
+    // The samples' README: annotator A is careful, C sloppy.
+    assertThat(careful).isGreaterThan(sloppy);
+  }
+
+  @Test
+  void a_corrupt_file_is_quarantined_with_its_location_and_the_rest_ingested() throws Exception {
+    Path batch = out.resolve("batch/v1");
+    Files.createDirectories(batch);
+    Path src = SAMPLES.resolve("clinic-s7-v00");
+    for (String f : List.of("gt.mot.txt", "annotator-A.cvat.xml", "annotator-B.cvat.xml", "model.mot.txt"))
+      Files.copy(src.resolve(f), batch.resolve(f));
+    String xml = Files.readString(batch.resolve("annotator-B.cvat.xml"));
+    Files.writeString(batch.resolve("annotator-B.cvat.xml"), xml.substring(0, xml.length() / 2));
+
+    RunRecord r = IngestJob.run(spark, new IngestJob.Options(new JobOptions(out.resolve("o").toString(), "q", 0.5), out.resolve("batch").toString()));
+    Row q = spark.read().parquet(out.resolve("o/tables/quarantine/run_id=q").toString()).first();
+    assertThat(q.<String>getAs("source")).isEqualTo("annotator-B");
+    assertThat(q.<String>getAs("file")).isEqualTo("annotator-B.cvat.xml");
+    assertThat(q.<String>getAs("reason")).doesNotContain(out.toString());
+    Dataset<Row> det = spark.read().parquet(out.resolve("o/tables/detections/run_id=q").toString());
+    assertThat(det.select("source").distinct().as(Encoders.STRING()).collectAsList()).containsExactlyInAnyOrder("gt", "annotator-A", "model");
+    assertThat(r.rowCounts()).containsEntry("quarantine", 1L);
+
+    assertThatThrownBy(() -> IngestJob.run(spark, new IngestJob.Options(new JobOptions(out.resolve("p").toString(), "q", 0.0), out.resolve("batch").toString())))
+        .isInstanceOf(TooManyBadRowsException.class);
+  }
+}
