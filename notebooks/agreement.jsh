@@ -10,6 +10,14 @@
 //
 // Run it with `./keyframe notebook agreement` after `./keyframe demo`.
 
+// %% [markdown]
+// ## Setup
+//
+// Imports and the few helpers every notebook here shares: `newestPerSource` (a table's rows from every
+// complete run, each source's newest), `annotationSets` (detections rows back into keyframe's
+// `AnnotationSet`s per video and source), `rounded` (print three decimals) and `save` (a chart as PNG
+// into `OUT`). The analysis starts below.
+
 // %%
 import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.Box;
@@ -113,6 +121,16 @@ Table rounded(Table t) {
 
 void save(JFreeChart chart, String name, int w, int h) throws Exception {
   chart.setBackgroundPaint(Color.WHITE);
+  if (chart.getPlot() instanceof CategoryPlot c) {
+    c.setBackgroundPaint(Color.WHITE); c.setRangeGridlinePaint(Color.LIGHT_GRAY);
+    c.getDomainAxis().setCategoryLabelPositions(org.jfree.chart.axis.CategoryLabelPositions.UP_45);
+    if (c.getRenderer() instanceof org.jfree.chart.renderer.category.BarRenderer b) {
+      b.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter()); b.setShadowVisible(false);
+    }
+  }
+  if (chart.getPlot() instanceof org.jfree.chart.plot.XYPlot x) {
+    x.setBackgroundPaint(Color.WHITE); x.setRangeGridlinePaint(Color.LIGHT_GRAY); x.setDomainGridlinePaint(Color.LIGHT_GRAY);
+  }
   ChartUtils.saveChartAsPNG(OUT.resolve(name).toFile(), chart, w, h);
 }
 

@@ -8,6 +8,14 @@
 // video and class and summed over videos with `TrackingEvaluation.combine`. When the `compare` job
 // ran, its table (with bootstrap intervals) is shown too.
 
+// %% [markdown]
+// ## Setup
+//
+// Imports and the few helpers every notebook here shares: `newestPerSource` (a table's rows from every
+// complete run, each source's newest), `annotationSets` (detections rows back into keyframe's
+// `AnnotationSet`s per video and source), `rounded` (print three decimals) and `save` (a chart as PNG
+// into `OUT`). The analysis starts below.
+
 // %%
 import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.Box;
@@ -115,6 +123,16 @@ Table rounded(Table t) {
 
 void save(JFreeChart chart, String name, int w, int h) throws Exception {
   chart.setBackgroundPaint(Color.WHITE);
+  if (chart.getPlot() instanceof CategoryPlot c) {
+    c.setBackgroundPaint(Color.WHITE); c.setRangeGridlinePaint(Color.LIGHT_GRAY);
+    c.getDomainAxis().setCategoryLabelPositions(org.jfree.chart.axis.CategoryLabelPositions.UP_45);
+    if (c.getRenderer() instanceof org.jfree.chart.renderer.category.BarRenderer b) {
+      b.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter()); b.setShadowVisible(false);
+    }
+  }
+  if (chart.getPlot() instanceof org.jfree.chart.plot.XYPlot x) {
+    x.setBackgroundPaint(Color.WHITE); x.setRangeGridlinePaint(Color.LIGHT_GRAY); x.setDomainGridlinePaint(Color.LIGHT_GRAY);
+  }
   ChartUtils.saveChartAsPNG(OUT.resolve(name).toFile(), chart, w, h);
 }
 
@@ -169,7 +187,6 @@ for (int r = 0; r < deltas.rowCount(); r++) {
   deltaData.addValue(dIdf1.get(r), "Δ IDF1", label.get(r));
 }
 var deltaChart = ChartFactory.createBarChart("Per-class change, " + B + " − " + A, "class", "delta (B − A)", deltaData);
-((CategoryPlot) deltaChart.getPlot()).getDomainAxis().setCategoryLabelPositions(org.jfree.chart.axis.CategoryLabelPositions.UP_45);
 save(deltaChart, "per-class-deltas.png", 1000, 480);
 
 // %% [markdown]
