@@ -126,8 +126,11 @@ public record RatingTable(List<String> items, List<String> raters, List<String> 
     if (lines.isEmpty()) throw new BadAnnotationException(file, 1, -1, "header", "empty file");
     List<String> header = Arrays.stream(lines.get(0).split(",", -1)).map(String::trim).toList();
     int ci = header.indexOf("item"), cr = header.indexOf("rater"), cl = header.indexOf("label");
+    if (ci < 0 && cr < 0 && cl < 0 && header.size() >= 2 && header.stream().noneMatch(String::isEmpty))
+      return readWide(file, header, lines);
     if (ci < 0 || cr < 0 || cl < 0)
-      throw new BadAnnotationException(file, 1, -1, "header", "needs columns item,rater,label; got " + header);
+      throw new BadAnnotationException(file, 1, -1, "header",
+          "needs columns item,rater,label (long form) or one column per rater (wide form); got " + header);
     List<String[]> triples = new ArrayList<>();
     List<Integer> lineNo = new ArrayList<>();
     for (int n = 1; n < lines.size(); n++) {
@@ -150,6 +153,21 @@ public record RatingTable(List<String> items, List<String> raters, List<String> 
       long real = idx >= 0 && idx < lineNo.size() ? lineNo.get(idx) : e.line();
       throw new BadAnnotationException(file, real, -1, e.field(), e.getMessage().replaceFirst("^.*?: ", ""));
     }
+  }
+
+  /** Wide form: one column per rater (header = rater names), one row per item, empty = missing. */
+  private static RatingTable readWide(Path file, List<String> raters, List<String> lines) {
+    List<String[]> rows = new ArrayList<>();
+    for (int n = 1; n < lines.size(); n++) {
+      String l = lines.get(n);
+      if (l.isBlank()) continue;
+      String[] f = l.split(",", -1);
+      if (f.length != raters.size())
+        throw new BadAnnotationException(file, n + 1, -1, "", "expected " + raters.size() + " columns (one per rater), got " + f.length);
+      rows.add(f);
+    }
+    if (rows.isEmpty()) throw new BadAnnotationException(file, 2, -1, "label", "no ratings in file");
+    return fromColumns(raters, rows);
   }
 
   /** A table from a wide matrix, one column per rater, null or "" = missing; all-missing rows are dropped. */
