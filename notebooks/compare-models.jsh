@@ -143,7 +143,7 @@ List<String> trackers = det.stringColumn("source").unique().asList().stream().fi
 String A = !cmp.isEmpty() ? cmp.stringColumn("model_a").get(0) : trackers.get(0);
 String B = !cmp.isEmpty() ? cmp.stringColumn("model_b").get(0) : trackers.get(trackers.size() - 1);
 System.out.println("iteration A = " + A + ", iteration B = " + B + ", reference = gt, videos = " + sets.keySet());
-System.out.println(rounded(report.table("runs").selectColumns("run_id", "job", "tracker_path", "params_json")).setName("runs").print());
+System.out.println(report.table("runs").selectColumns("run_id", "job", "tracker_path", "code_version").setName("runs (newest first)").print());
 
 // %% [markdown]
 // ## Per-class scores and deltas
@@ -194,10 +194,12 @@ save(deltaChart, "per-class-deltas.png", 1000, 480);
 //
 // The `compare` table (written by the compare job of `./keyframe demo`) carries the same kind of
 // deltas with bootstrap confidence intervals; a delta whose interval excludes 0 is a real change.
+// Shown for HOTA, IDF1 and MOTA (the table has more metrics).
 // Empty when the job did not run on these outputs.
 
 // %%
-Table jobDeltas = cmp.where(cmp.stringColumn("video_id").isEqualTo("__all__"));
+Table jobDeltas = cmp.where(cmp.stringColumn("video_id").isEqualTo("__all__").and(cmp.stringColumn("metric").isIn("hota", "idf1", "mota")))
+    .sortOn("metric", "-delta");
 System.out.println(jobDeltas.isEmpty() ? "no compare job output under " + DATA.getFileName()
     : rounded(jobDeltas.selectColumns("label", "metric", "value_a", "value_b", "delta", "ci_lo", "ci_hi")).setName("compare job, all videos").printAll());
 
@@ -253,4 +255,4 @@ save(ChartFactory.createXYLineChart("Cumulative ID switches + fragmentations", "
 // %%
 // The compare job's own frame list (largest disagreement first), when it ran.
 Table jobFrames = report.table("compare_frames");
-System.out.println(jobFrames.isEmpty() ? "no compare_frames output" : jobFrames.sortDescendingOn("disagreement").first(10).setName("compare_frames").print());
+System.out.println(jobFrames.isEmpty() ? "no compare_frames output" : rounded(jobFrames.sortDescendingOn("disagreement").first(10).selectColumns("video_id", "frame", "model_a", "model_b", "disagreement", "detail")).setName("compare_frames").print());
