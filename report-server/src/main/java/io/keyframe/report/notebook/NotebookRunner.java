@@ -46,8 +46,11 @@ public final class NotebookRunner {
       for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator))
         if (!entry.isBlank()) shell.addToClasspath(entry);
       eval(shell, notebook, new Notebook.Cell(false,
-          "import java.nio.file.*; var DATA = Path.of(\"" + escape(data.toString()) + "\"); var OUT = Path.of(\""
-              + escape(out.toString()) + "\");", 0), new StringBuilder());
+          // Fully qualified types: JShell resets variables whose declarations depend on imports
+          // when a later cell adds an on-demand import.
+          "java.nio.file.Path DATA = java.nio.file.Path.of(\"" + escape(data.toString())
+              + "\"); java.nio.file.Path OUT = java.nio.file.Path.of(\"" + escape(out.toString())
+              + "\"); import java.nio.file.*;", 0), new StringBuilder());
       for (Notebook.Cell cell : notebook.cells()) {
         if (cell.markdown()) {
           results.add(new CellResult(cell, "", List.of()));

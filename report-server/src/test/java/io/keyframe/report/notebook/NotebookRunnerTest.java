@@ -59,4 +59,12 @@ class NotebookRunnerTest {
     assertThat(html).contains("&lt;script&gt;").doesNotContain("<script>").contains("<h1>&lt;b&gt;</h1>");
     Files.writeString(tmp.resolve("p.html"), html);
   }
+
+  @Test
+  void predefinedVariablesSurviveOnDemandImports() throws Exception {
+    Notebook nb = Notebook.parse("n", List.of("// %%", "import java.util.*; import java.util.stream.*;", "// %%",
+        "System.out.println(DATA != null && OUT != null);"));
+    var results = new NotebookRunner(tmp, tmp.resolve("out")).run(nb);
+    assertThat(results.get(1).output()).isEqualTo("true\n");
+  }
 }
