@@ -126,7 +126,7 @@ public final class AgreementJob {
     double threshold = options.threshold();
     List<String> wanted = new ArrayList<>(predictions);
     wanted.add(reference);
-    var rows = DetectionTables.read(spark, options.detections(), predictions.isEmpty() ? List.of() : wanted);
+    var rows = DetectionTables.read(spark, options.detections(), predictions.isEmpty() ? List.of() : wanted, false);
     return VideoGroups.map(rows, (video, batch) -> evaluate(video, batch, reference, threshold), "source", "frame", "track_id");
   }
 
