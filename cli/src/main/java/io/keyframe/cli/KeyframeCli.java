@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     versionProvider = KeyframeCli.Version.class,
     description = "What to label next in occlusion-heavy videos, and how good the labels are.",
     subcommands = {
+      DemoCommand.class,
       GenerateCommand.class,
       ConvertCommand.class,
       InfoCommand.class,

@@ -11,7 +11,8 @@ public final class ProgressBar {
   private final PrintWriter err;
   private final String unit;
   private final boolean terminal;
-  private final long startNanos = System.nanoTime();
+  private long startNanos = System.nanoTime();
+  private String currentStage;
   private long lastDrawNanos;
   private int lastDecile = -1;
   private String finishedStage;
@@ -29,6 +30,12 @@ public final class ProgressBar {
   /** Reports that {@code done} of {@code total} units of {@code stage} are finished. */
   public synchronized void update(String stage, long done, long total) {
     long now = System.nanoTime();
+    if (!stage.equals(currentStage)) {
+      // Rate and ETA are per stage: a new stage starts its own clock.
+      currentStage = stage;
+      startNanos = now;
+      lastDecile = -1;
+    }
     boolean finished = total > 0 && done >= total;
     if (finished && stage.equals(finishedStage)) return;
     if (finished) finishedStage = stage;

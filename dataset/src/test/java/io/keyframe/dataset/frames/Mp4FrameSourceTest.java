@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Runs against the real x264 clip (High profile, 8x8 DCT, B-frames) in ../shared/videos. */
 class Mp4FrameSourceTest {
-  private static final int PREFIX = 24;
+  private static final int PREFIX = 16;
   private static Path clip;
   private static final List<BufferedImage> sequential = new ArrayList<>();
 
@@ -43,12 +43,16 @@ class Mp4FrameSourceTest {
       assertThat(src.height()).isEqualTo(540);
       assertThat(src.video("v", "").frameCount()).isEqualTo(200);
     }
+    try (FrameSource byPath = FrameSource.open(clip, 25)) {
+      assertThat(byPath).isInstanceOf(Mp4FrameSource.class);
+      assertThat(byPath.fps()).isCloseTo(30.0, org.assertj.core.data.Offset.offset(1e-6));
+    }
   }
 
   @Test
   void seekingInAnyOrderGivesTheSequentialPixels() {
     try (Mp4FrameSource src = new Mp4FrameSource(clip)) {
-      for (int i : new int[] {17, 3, 4, 23, 0, 9, 8, 1}) {
+      for (int i : new int[] {11, 3, 4, 15, 0, 9, 8, 1}) {
         BufferedImage img = src.read(i).image();
         assertThat(img.getWidth()).isEqualTo(960);
         assertThat(samePixels(img, sequential.get(i))).as("frame %d", i).isTrue();
