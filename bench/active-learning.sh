@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 MAVEN_OPTS=${MAVEN_OPTS:--Xmx1g} mvn -B -o -q -pl scoring -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
 cp="scoring/target/classes:scoring/target/test-classes:$(cat scoring/target/bench-classpath.txt)"
-exec java -Xmx1g -cp "$cp" io.keyframe.scoring.simulation.ActiveLearningFixtureBench "$@"
+exec java -Xmx1g -cp "$cp" io.keyframe.scoring.simulation.ActiveLearningBench "$@"

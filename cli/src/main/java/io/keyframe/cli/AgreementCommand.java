@@ -2,6 +2,8 @@ package io.keyframe.cli;
 
 import io.keyframe.metrics.agreement.Weighting;
 import io.keyframe.metrics.report.AgreementReport;
+import io.keyframe.metrics.report.AnnotationAgreementReport;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,8 +15,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Cohen's/Fleiss' kappa and Krippendorff's alpha with 95% bootstrap CIs (seed 42).")
 public final class AgreementCommand implements Callable<Integer> {
-  @Option(names = "--labels", required = true, description = "CSV with columns item,rater,label.")
-  Path labels;
+  @Option(names = "--labels", required = true, split = ",",
+      description = "A CSV with columns item,rater,label (or rater_a,rater_b per item), or two or more annotation files of one video (first = reference; SA-V masklets supported).")
+  List<Path> labels;
 
   @Option(names = "--weights", defaultValue = "none", description = "Cohen weighting: none, linear, quadratic (default: ${DEFAULT-VALUE}).")
   String weights;
@@ -25,9 +28,17 @@ public final class AgreementCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() {
-    AgreementReport report = AgreementReport.ofCsv(labels, Weighting.parse(weights));
-    spec.commandLine().getOut().println(json ? report.toJson() : report.toText());
+  public Integer call() throws java.io.IOException {
+    var out = spec.commandLine().getOut();
+    if (labels.size() == 1 && labels.get(0).toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+      AgreementReport report = AgreementReport.ofCsv(labels.get(0), Weighting.parse(weights));
+      out.println(json ? report.toJson() : report.toText());
+      return 0;
+    }
+    if (labels.size() < 2)
+      throw new IllegalArgumentException("agreement between annotation files needs at least two files (one per annotator); got " + labels.size());
+    AnnotationAgreementReport report = AnnotationAgreementReport.of(labels);
+    out.println(json ? report.toJson() : report.toText());
     return 0;
   }
 }

@@ -21,6 +21,9 @@ import picocli.CommandLine.Command;
       SpotCheckCommand.class,
       MotMetricsCommand.class,
       AgreementCommand.class,
+      AssignCommand.class,
+      ConsensusCommand.class,
+      ScorecardCommand.class,
       AuditCommand.class,
       ServeCommand.class,
       NotebookCommand.class,
@@ -38,7 +41,12 @@ public final class KeyframeCli implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    int rc = execute(args, out, err);
+    out.flush();
+    err.flush();
+    System.exit(rc);
   }
 
   /** Runs the CLI with the given streams; returns the exit code (used by tests). */

@@ -40,24 +40,29 @@ public final class ProgressBar {
     if (finished && stage.equals(finishedStage)) return;
     if (finished) finishedStage = stage;
     double seconds = Math.max(1e-9, (now - startNanos) / 1e9);
-    double rate = done / seconds;
+    // Too early for a meaningful rate: say nothing rather than a huge number.
+    double rate = seconds < 0.5 ? 0 : done / seconds;
     String eta = rate > 0 && total > done ? format(Duration.ofMillis((long) ((total - done) / rate * 1000))) : "--";
     if (terminal) {
       if (!finished && now - lastDrawNanos < 200_000_000L) return;
       lastDrawNanos = now;
       int width = 30;
       int filled = total > 0 ? (int) Math.min(width, width * done / total) : 0;
-      err.printf("\r%-10s [%s%s] %d/%d %s  %.1f %s/s  ETA %s   ",
-          stage, "#".repeat(filled), " ".repeat(width - filled), done, total, unit, rate, unit, eta);
+      err.printf("\r%-10s [%s%s] %d/%d %s  %s  ETA %s   ",
+          stage, "#".repeat(filled), " ".repeat(width - filled), done, total, unit, rate(rate), eta);
       if (finished) err.println();
       err.flush();
     } else {
       int decile = total > 0 ? (int) (10 * done / total) : 0;
       if (decile == lastDecile && !finished) return;
       lastDecile = decile;
-      err.printf("%s: %d/%d %s (%.1f %s/s, ETA %s)%n", stage, done, total, unit, rate, unit, eta);
+      err.printf("%s: %d/%d %s (%s, ETA %s)%n", stage, done, total, unit, rate(rate), eta);
       err.flush();
     }
+  }
+
+  private String rate(double perSecond) {
+    return perSecond > 0 ? String.format("%.1f %s/s", perSecond, unit) : "-- " + unit + "/s";
   }
 
   private static String format(Duration d) {

@@ -68,4 +68,43 @@ class KeyframeCliTest {
     assertThat(run("audit", "verify")).isEqualTo(3);
     assertThat(err.toString()).contains("line 1");
   }
+
+  static final Path SAMPLES = Path.of(System.getProperty("keyframe.root", ".."), "data-samples");
+
+  @Test
+  void ranksTheSampleBatchWithinBudgetAndExplainsEveryRow() throws Exception {
+    Path q = tmp.resolve("queue.csv");
+    assertThat(run("rank", "--batch", SAMPLES.toString(), "--budget", "10%", "--out", q.toString())).isZero();
+    List<String> rows = Files.readAllLines(q);
+    assertThat(rows.get(0)).startsWith("rank,video_id,frame_start,frame_end,score");
+    assertThat(rows.subList(1, rows.size())).isNotEmpty().allSatisfy(r -> assertThat(r).contains("="));
+    // 2 videos x 300 frames, 10 %: at most 60 frames queued.
+    assertThat(out.toString()).containsPattern("(60|[1-5][0-9]|[1-9]) frames in");
+  }
+
+  @Test
+  void spotCheckIsReproducibleFromItsSeed() throws Exception {
+    Path a = tmp.resolve("a.csv");
+    Path b = tmp.resolve("b.csv");
+    assertThat(run("spot-check", "--batch", SAMPLES.toString(), "--seed", "5", "--out", a.toString())).isZero();
+    assertThat(run("spot-check", "--batch", SAMPLES.toString(), "--seed", "5", "--out", b.toString())).isZero();
+    assertThat(Files.readAllLines(a)).hasSizeGreaterThan(10).isEqualTo(Files.readAllLines(b));
+  }
+
+  @Test
+  void consensusOfThreeAnnotatorsIsWrittenInAllFormats() {
+    Path v = SAMPLES.resolve("clinic-s7-v00");
+    String files = v.resolve("annotator-A.cvat.xml") + "," + v.resolve("annotator-B.cvat.xml") + "," + v.resolve("annotator-C.cvat.xml");
+    assertThat(run("consensus", "--annotations", files, "--out", tmp.resolve("c").toString())).isZero();
+    assertThat(tmp.resolve("c/consensus.mot.txt")).isNotEmptyFile();
+    assertThat(tmp.resolve("c/consensus.cvat.xml")).isNotEmptyFile();
+    assertThat(tmp.resolve("c/consensus.coco.json")).isNotEmptyFile();
+  }
+
+  @Test
+  void assignRefusesOverlapWithOneAnnotator() {
+    assertThat(run("assign", "--videos", "a,b", "--annotators", "A", "--overlap", "0.5", "--out", tmp.resolve("p.csv").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("at least two annotators");
+    assertThat(tmp.resolve("p.csv")).doesNotExist();
+  }
 }

@@ -67,7 +67,9 @@ public final class TrackingRun {
         }
       } else {
         AnnotationSet dets = detections(options, frames, video, p);
-        ByteTrackConfig config = ByteTrackConfig.defaults().withStitching(!options.keyframes().equals("none"));
+        boolean none = options.keyframes().equals("none");
+        // "none" is plain ByteTrack; otherwise stitching and filling gaps of up to 30 frames (flagged occluded).
+        ByteTrackConfig config = ByteTrackConfig.defaults().withStitching(!none).withInterpolation(none ? 0 : 30);
         result = new ByteTracker(config).track(dets, frames == null ? FrameImages.NONE : FrameImages.of(frames), keyframes, p);
       }
     }

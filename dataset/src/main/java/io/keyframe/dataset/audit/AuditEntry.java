@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param previousHash {@link #hash} of the entry before, or {@link #GENESIS} for the first entry
  * @param hash SHA-256 of this entry's canonical JSON without the {@code hash} field
  */
-public record AuditEntry(long seq, Instant time, AuditEvent event, String previousHash, String hash) {
+public record AuditEntry(
+    long seq, Instant time, AuditEvent event, String previousHash, String hash) {
   /** The previous hash of the first entry. */
   public static final String GENESIS = "0".repeat(64);
 

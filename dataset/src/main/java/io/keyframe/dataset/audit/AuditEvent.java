@@ -10,8 +10,8 @@ import java.util.TreeMap;
  * What happened, as the caller states it; {@link AuditLog} adds sequence number, time and hashes.
  *
  * @param actor who did it (an operator login or an annotator pseudonym, never a real name)
- * @param action what kind of step: {@code command:<name>} for a CLI run, {@code label-change} for an
- *     edit of one label
+ * @param action what kind of step: {@code command:<name>} for a CLI run, {@code label-change} for
+ *     an edit of one label
  * @param parameters the step's parameters; values must not be file paths (pass files as hashes)
  * @param inputs role of each input file (e.g. "annotations") to its SHA-256
  * @param outputs role of each output file to its SHA-256
@@ -51,7 +51,13 @@ public record AuditEvent(
    * @param field which attribute changed ("label", "box", "trackId", ...)
    */
   public static AuditEvent labelChange(
-      String actor, String video, int frame, int trackId, String field, String before, String after) {
+      String actor,
+      String video,
+      int frame,
+      int trackId,
+      String field,
+      String before,
+      String after) {
     return new AuditEvent(
         actor,
         "label-change",
@@ -76,7 +82,8 @@ public record AuditEvent(
     TreeMap<String, String> out = new TreeMap<>();
     in.forEach(
         (k, v) -> {
-          if (k == null || v == null) throw new IllegalArgumentException("null " + what + " key or value");
+          if (k == null || v == null)
+            throw new IllegalArgumentException("null " + what + " key or value");
           out.put(k, v);
         });
     return java.util.Collections.unmodifiableSortedMap(out);

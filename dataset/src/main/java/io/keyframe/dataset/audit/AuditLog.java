@@ -26,7 +26,8 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class AuditLog {
   // FileChannel.lock is per process; threads of one JVM queue on this lock first.
-  private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS =
+      new ConcurrentHashMap<>();
 
   private final Path file;
   private final Clock clock;
@@ -74,14 +75,20 @@ public final class AuditLog {
         AuditEntry entry = new AuditEntry(seq, draft.time(), event, prev, draft.expectedHash());
         byte[] line = (entry.toJson() + "\n").getBytes(StandardCharsets.UTF_8);
         try (FileChannel out =
-            FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            FileChannel.open(
+                file,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
           ByteBuffer buf = ByteBuffer.wrap(line);
           while (buf.hasRemaining()) out.write(buf);
           out.force(false);
         }
         AtomicOutput.write(
             headFile(file),
-            o -> o.write((entry.seq() + " " + entry.hash() + "\n").getBytes(StandardCharsets.US_ASCII)));
+            o ->
+                o.write(
+                    (entry.seq() + " " + entry.hash() + "\n").getBytes(StandardCharsets.US_ASCII)));
         return entry;
       }
     } finally {
@@ -98,7 +105,8 @@ public final class AuditLog {
       raf.seek(len - 1);
       if (raf.read() != '\n')
         throw new IllegalStateException(
-            "audit log ends in a partial entry (no final newline); run 'audit verify' before appending");
+            "audit log ends in a partial entry (no final newline); run 'audit verify' before"
+                + " appending");
       // Walk back in growing windows until the start of the last line is inside the window.
       for (int window = 4096; ; window *= 2) {
         long start = Math.max(0, len - 1 - window);

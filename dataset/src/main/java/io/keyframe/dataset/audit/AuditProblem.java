@@ -20,7 +20,9 @@ public record AuditProblem(Kind kind, long line, String expected, String found, 
     REORDERED,
     /** The same entry appears twice. */
     DUPLICATED,
-    /** The previous-hash link is wrong although the sequence is in order (rewritten entry before). */
+    /**
+     * The previous-hash link is wrong although the sequence is in order (rewritten entry before).
+     */
     CHAIN_BROKEN,
     /** The log ends early: a partial last line, or fewer entries than the head file records. */
     TRUNCATED,
@@ -37,7 +39,13 @@ public record AuditProblem(Kind kind, long line, String expected, String found, 
 
   /** One line for a terminal: {@code line 7: EDITED: ... (expected X, found Y)}. */
   public String describe() {
-    StringBuilder b = new StringBuilder("line ").append(line).append(": ").append(kind).append(": ").append(message);
+    StringBuilder b =
+        new StringBuilder("line ")
+            .append(line)
+            .append(": ")
+            .append(kind)
+            .append(": ")
+            .append(message);
     if (!expected.isEmpty() || !found.isEmpty())
       b.append(" (expected ").append(expected).append(", found ").append(found).append(')');
     return b.toString();

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks an audit log written by {@link AuditLog}: every entry's own hash, every previous-hash link,
- * the sequence numbers (to tell a dropped entry from a swapped one) and the head file (to catch a
- * cut tail). Reports every problem with its line, not just the first.
+ * Checks an audit log written by {@link AuditLog}: every entry's own hash, every previous-hash
+ * link, the sequence numbers (to tell a dropped entry from a swapped one) and the head file (to
+ * catch a cut tail). Reports every problem with its line, not just the first.
  */
 public final class AuditVerifier {
   private AuditVerifier() {}
@@ -41,7 +41,9 @@ public final class AuditVerifier {
         parsed[i] = CanonicalJson.read(lines[i]);
         lineOfSeq.putIfAbsent(parsed[i].seq(), i + 1);
         if (partial)
-          problems.add(new AuditProblem(Kind.TRUNCATED, i + 1, "", "", "last entry has no final newline (cut write)"));
+          problems.add(
+              new AuditProblem(
+                  Kind.TRUNCATED, i + 1, "", "", "last entry has no final newline (cut write)"));
       } catch (IllegalArgumentException e) {
         problems.add(
             new AuditProblem(
@@ -65,18 +67,48 @@ public final class AuditVerifier {
       long line = i + 1;
       String recomputed = e.expectedHash();
       if (!recomputed.equals(e.hash()))
-        problems.add(new AuditProblem(Kind.EDITED, line, recomputed, e.hash(), "entry " + e.seq() + " content does not match its hash"));
+        problems.add(
+            new AuditProblem(
+                Kind.EDITED,
+                line,
+                recomputed,
+                e.hash(),
+                "entry " + e.seq() + " content does not match its hash"));
       else if (!e.toJson().equals(lines[i]))
-        problems.add(new AuditProblem(Kind.EDITED, line, "", "", "entry " + e.seq() + " bytes were reformatted (not canonical JSON)"));
+        problems.add(
+            new AuditProblem(
+                Kind.EDITED,
+                line,
+                "",
+                "",
+                "entry " + e.seq() + " bytes were reformatted (not canonical JSON)"));
 
       if (e.seq() != expectedSeq) {
         Integer elsewhere = lineOfSeq.get(expectedSeq);
         if (hashOfSeq.containsKey(e.seq()))
-          problems.add(new AuditProblem(Kind.DUPLICATED, line, "seq " + expectedSeq, "seq " + e.seq(), "entry " + e.seq() + " already appeared at line " + lineOfSeq.get(e.seq())));
+          problems.add(
+              new AuditProblem(
+                  Kind.DUPLICATED,
+                  line,
+                  "seq " + expectedSeq,
+                  "seq " + e.seq(),
+                  "entry " + e.seq() + " already appeared at line " + lineOfSeq.get(e.seq())));
         else if (e.seq() < expectedSeq)
-          problems.add(new AuditProblem(Kind.REORDERED, line, "seq " + expectedSeq, "seq " + e.seq(), "entry " + e.seq() + " belongs before line " + lineOfSeq.get(expectedSeq - 1)));
+          problems.add(
+              new AuditProblem(
+                  Kind.REORDERED,
+                  line,
+                  "seq " + expectedSeq,
+                  "seq " + e.seq(),
+                  "entry " + e.seq() + " belongs before line " + lineOfSeq.get(expectedSeq - 1)));
         else if (elsewhere != null && elsewhere > line)
-          problems.add(new AuditProblem(Kind.REORDERED, line, "seq " + expectedSeq, "seq " + e.seq(), "entry " + expectedSeq + " was moved to line " + elsewhere));
+          problems.add(
+              new AuditProblem(
+                  Kind.REORDERED,
+                  line,
+                  "seq " + expectedSeq,
+                  "seq " + e.seq(),
+                  "entry " + expectedSeq + " was moved to line " + elsewhere));
         else
           problems.add(
               new AuditProblem(
@@ -84,7 +116,9 @@ public final class AuditVerifier {
                   line,
                   "seq " + expectedSeq,
                   "seq " + e.seq(),
-                  (e.seq() - expectedSeq == 1 ? "entry " + expectedSeq + " is" : "entries " + expectedSeq + ".." + (e.seq() - 1) + " are")
+                  (e.seq() - expectedSeq == 1
+                          ? "entry " + expectedSeq + " is"
+                          : "entries " + expectedSeq + ".." + (e.seq() - 1) + " are")
                       + " missing before this line"));
       } else if (!e.previousHash().equals(expectedPrev)) {
         problems.add(
@@ -94,7 +128,9 @@ public final class AuditVerifier {
                 expectedPrev,
                 e.previousHash(),
                 "previous-hash link does not match "
-                    + (line == 1 ? "the chain start" : "the entry before (it was rewritten, or this link was edited)")));
+                    + (line == 1
+                        ? "the chain start"
+                        : "the entry before (it was rewritten, or this link was edited)")));
       }
       hashOfSeq.putIfAbsent(e.seq(), e.hash());
       maxSeq = Math.max(maxSeq, e.seq());
@@ -111,7 +147,12 @@ public final class AuditVerifier {
   }
 
   private static void checkHead(
-      Path head, long maxSeq, Map<Long, String> hashOfSeq, Map<Long, Integer> lineOfSeq, int count, List<AuditProblem> problems)
+      Path head,
+      long maxSeq,
+      Map<Long, String> hashOfSeq,
+      Map<Long, Integer> lineOfSeq,
+      int count,
+      List<AuditProblem> problems)
       throws IOException {
     String[] parts = Files.readString(head, StandardCharsets.US_ASCII).trim().split(" ");
     long headSeq;
@@ -119,7 +160,8 @@ public final class AuditVerifier {
       headSeq = Long.parseLong(parts[0]);
       if (parts.length != 2) throw new NumberFormatException();
     } catch (NumberFormatException e) {
-      problems.add(new AuditProblem(Kind.UNREADABLE, count + 1, "", "", "head file is not '<seq> <hash>'"));
+      problems.add(
+          new AuditProblem(Kind.UNREADABLE, count + 1, "", "", "head file is not '<seq> <hash>'"));
       return;
     }
     String headHash = parts[1];
@@ -130,8 +172,15 @@ public final class AuditVerifier {
               count + 1,
               "seq " + headSeq,
               "seq " + maxSeq,
-              "log ends after entry " + maxSeq + " but the head records entry " + headSeq
-                  + ": entries " + (maxSeq + 1) + ".." + headSeq + " were removed from the end"));
+              "log ends after entry "
+                  + maxSeq
+                  + " but the head records entry "
+                  + headSeq
+                  + ": entries "
+                  + (maxSeq + 1)
+                  + ".."
+                  + headSeq
+                  + " were removed from the end"));
     } else if (hashOfSeq.containsKey(headSeq) && !hashOfSeq.get(headSeq).equals(headHash)) {
       problems.add(
           new AuditProblem(

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The one serialisation of an {@link AuditEntry} that hashes are computed over: keys in sorted order
- * at every level, no whitespace, strings escaped by Jackson's defaults, numbers as plain integers.
- * Same content always gives the same bytes, so a hash only changes when content does.
+ * The one serialisation of an {@link AuditEntry} that hashes are computed over: keys in sorted
+ * order at every level, no whitespace, strings escaped by Jackson's defaults, numbers as plain
+ * integers. Same content always gives the same bytes, so a hash only changes when content does.
  */
 final class CanonicalJson {
   private static final JsonFactory JSON = JsonFactory.builder().build();
@@ -45,20 +45,22 @@ final class CanonicalJson {
     return out.toString();
   }
 
-  private static void writeMap(JsonGenerator g, String name, Map<String, String> m) throws IOException {
+  private static void writeMap(JsonGenerator g, String name, Map<String, String> m)
+      throws IOException {
     g.writeObjectFieldStart(name);
     for (var kv : new TreeMap<>(m).entrySet()) g.writeStringField(kv.getKey(), kv.getValue());
     g.writeEndObject();
   }
 
   /**
-   * Parses one stored line; throws {@link IllegalArgumentException} naming the problem when the line
-   * is not a complete entry (truncated, missing or unknown field, wrong type).
+   * Parses one stored line; throws {@link IllegalArgumentException} naming the problem when the
+   * line is not a complete entry (truncated, missing or unknown field, wrong type).
    */
   static AuditEntry read(String line) {
     Map<String, Object> f = new LinkedHashMap<>();
     try (JsonParser p = JSON.createParser(line)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) throw new IllegalArgumentException("not a JSON object");
+      if (p.nextToken() != JsonToken.START_OBJECT)
+        throw new IllegalArgumentException("not a JSON object");
       for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
         if (t == null) throw new IllegalArgumentException("entry ends before its closing brace");
         String name = p.currentName();
@@ -68,9 +70,11 @@ final class CanonicalJson {
               case VALUE_STRING -> p.getText();
               case VALUE_NUMBER_INT -> p.getLongValue();
               case START_OBJECT -> readStringMap(p, name);
-              default -> throw new IllegalArgumentException("field '" + name + "' has unexpected " + v);
+              default ->
+                  throw new IllegalArgumentException("field '" + name + "' has unexpected " + v);
             };
-        if (f.put(name, value) != null) throw new IllegalArgumentException("field '" + name + "' repeated");
+        if (f.put(name, value) != null)
+          throw new IllegalArgumentException("field '" + name + "' repeated");
       }
       if (p.nextToken() != null) throw new IllegalArgumentException("text after the entry");
     } catch (IOException ex) {
@@ -91,7 +95,10 @@ final class CanonicalJson {
               event,
               get(f, "prev", String.class),
               get(f, "hash", String.class));
-      f.keySet().removeAll(java.util.List.of("actor", "action", "params", "inputs", "outputs", "seq", "time", "prev", "hash"));
+      f.keySet()
+          .removeAll(
+              java.util.List.of(
+                  "actor", "action", "params", "inputs", "outputs", "seq", "time", "prev", "hash"));
       if (!f.isEmpty()) throw new IllegalArgumentException("unknown fields " + f.keySet());
       return e;
     } catch (DateTimeParseException ex) {
@@ -114,7 +121,8 @@ final class CanonicalJson {
   private static <T> T get(Map<String, Object> f, String name, Class<T> type) {
     Object v = f.get(name);
     if (v == null) throw new IllegalArgumentException("missing field '" + name + "'");
-    if (!type.isInstance(v)) throw new IllegalArgumentException("field '" + name + "' has the wrong type");
+    if (!type.isInstance(v))
+      throw new IllegalArgumentException("field '" + name + "' has the wrong type");
     return type.cast(v);
   }
 
@@ -122,7 +130,8 @@ final class CanonicalJson {
   private static Map<String, String> map(Map<String, Object> f, String name) {
     Object v = f.get(name);
     if (v == null) throw new IllegalArgumentException("missing field '" + name + "'");
-    if (!(v instanceof Map)) throw new IllegalArgumentException("field '" + name + "' is not an object");
+    if (!(v instanceof Map))
+      throw new IllegalArgumentException("field '" + name + "' is not an object");
     return (Map<String, String>) v;
   }
 

@@ -48,7 +48,8 @@ public final class PseudonymKey {
    * The key for this process: from {@code env} ({@value #ENV}), else {@code keyFile} when not null,
    * else {@code <home>/.config/keyframe/pseudonym.key}, generated if absent.
    */
-  public static PseudonymKey load(Map<String, String> env, Path keyFile, Path home) throws IOException {
+  public static PseudonymKey load(Map<String, String> env, Path keyFile, Path home)
+      throws IOException {
     String fromEnv = env.get(ENV);
     if (fromEnv != null && !fromEnv.isBlank()) return new PseudonymKey(fromEnv, "$" + ENV);
     if (keyFile != null) return readFile(keyFile);
@@ -75,7 +76,8 @@ public final class PseudonymKey {
     Path k = keyFile.toAbsolutePath().normalize();
     Path o = outputRoot.toAbsolutePath().normalize();
     if (k.startsWith(o))
-      throw new IllegalArgumentException("the pseudonym key file must not live inside the output folder");
+      throw new IllegalArgumentException(
+          "the pseudonym key file must not live inside the output folder");
   }
 
   byte[] secret() {
@@ -94,9 +96,11 @@ public final class PseudonymKey {
       Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
       for (PosixFilePermission p : perms)
         if (p.name().startsWith("GROUP") || p.name().startsWith("OTHERS"))
-          throw new IOException("pseudonym key file " + file + " is accessible by others; run: chmod 600 " + file);
+          throw new IOException(
+              "pseudonym key file " + file + " is accessible by others; run: chmod 600 " + file);
     }
-    return new PseudonymKey(Files.readString(file, StandardCharsets.UTF_8), "key file " + file.getFileName());
+    return new PseudonymKey(
+        Files.readString(file, StandardCharsets.UTF_8), "key file " + file.getFileName());
   }
 
   private static void generate(Path file) throws IOException {
@@ -108,7 +112,9 @@ public final class PseudonymKey {
     try {
       if (isPosix(dir)) {
         // Created with 600 from the start: no window in which another user could read it.
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(
+            file,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       } else {
         Files.createFile(file);
       }

@@ -10,11 +10,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Stable short pseudonyms by keyed hash: {@code <prefix>-<first 8 hex of HMAC-SHA256(key, kind:id)>},
- * e.g. {@code vid-3f9a2c1b}. The kind is part of the hashed text so that a video and an annotator
- * with the same raw ID get unrelated pseudonyms. Eight hex digits (32 bits) keep collisions unlikely
- * below tens of thousands of IDs per kind; {@link #fullHash} gives all 64 where that is not enough.
- * HMAC: RFC 2104 (Krawczyk, Bellare, Canetti, 1997).
+ * Stable short pseudonyms by keyed hash: {@code <prefix>-<first 8 hex of HMAC-SHA256(key,
+ * kind:id)>}, e.g. {@code vid-3f9a2c1b}. The kind is part of the hashed text so that a video and an
+ * annotator with the same raw ID get unrelated pseudonyms. Eight hex digits (32 bits) keep
+ * collisions unlikely below tens of thousands of IDs per kind; {@link #fullHash} gives all 64 where
+ * that is not enough. HMAC: RFC 2104 (Krawczyk, Bellare, Canetti, 1997).
  */
 public final class Pseudonymiser {
   /** What an identifier names; decides the prefix. */
@@ -46,7 +46,10 @@ public final class Pseudonymiser {
     this.key = new SecretKeySpec(key.secret(), "HmacSHA256");
   }
 
-  /** The pseudonym of {@code id} as a {@code kind}; the same inputs and key always give the same text. */
+  /**
+   * The pseudonym of {@code id} as a {@code kind}; the same inputs and key always give the same
+   * text.
+   */
   public String pseudonym(Kind kind, String id) {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(id, "id");
@@ -70,7 +73,8 @@ public final class Pseudonymiser {
 
   /** All 64 hex digits of HMAC-SHA256(key, "kind:id"). */
   public String fullHash(Kind kind, String id) {
-    return HexFormat.of().formatHex(hmac((kind.domain + ":" + id).getBytes(StandardCharsets.UTF_8)));
+    return HexFormat.of()
+        .formatHex(hmac((kind.domain + ":" + id).getBytes(StandardCharsets.UTF_8)));
   }
 
   /** True when {@code text} already has the shape of a pseudonym (so it is not hashed twice). */

@@ -20,7 +20,8 @@ public final class Redactor {
   public static final String PATH_PLACEHOLDER = "[path]";
 
   private static final Pattern PATH_LIKE =
-      Pattern.compile(".*([/\\\\]|^~|^[A-Za-z]:|\\.(mp4|avi|mov|mkv|webm|dcm|xml|json|jsonl|txt|csv|zip|parquet)$).*",
+      Pattern.compile(
+          ".*([/\\\\]|^~|^[A-Za-z]:|\\.(mp4|avi|mov|mkv|webm|dcm|xml|json|jsonl|txt|csv|zip|parquet)$).*",
           Pattern.CASE_INSENSITIVE);
 
   private final Pseudonymiser pseudonyms;

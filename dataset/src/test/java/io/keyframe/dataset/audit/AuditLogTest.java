@@ -28,7 +28,8 @@ class AuditLogTest {
   }
 
   private static AuditEvent assign() {
-    return AuditEvent.command("op-1", "assign", Map.of("seed", "7", "overlap", "0.2"), Map.of("videos", A64), Map.of());
+    return AuditEvent.command(
+        "op-1", "assign", Map.of("seed", "7", "overlap", "0.2"), Map.of("videos", A64), Map.of());
   }
 
   @Test
@@ -36,19 +37,29 @@ class AuditLogTest {
     Path log = dir.resolve("audit.jsonl");
     AuditEntry e = fixedClockLog(log).append(assign());
     // The text without "hash" was piped through coreutils sha256sum to get the constant below.
-    assertThat(e.hash()).isEqualTo("0eb8824e8bcf042a9cb28a81ea99e63707b9b2847d272049b3a5dcbd9d1a9f87");
+    assertThat(e.hash())
+        .isEqualTo("0eb8824e8bcf042a9cb28a81ea99e63707b9b2847d272049b3a5dcbd9d1a9f87");
     assertThat(Files.readString(log))
         .isEqualTo(
-            "{\"action\":\"command:assign\",\"actor\":\"op-1\",\"hash\":\"" + e.hash() + "\","
-                + "\"inputs\":{\"videos\":\"" + A64 + "\"},\"outputs\":{},\"params\":{\"overlap\":\"0.2\",\"seed\":\"7\"},"
-                + "\"prev\":\"" + AuditEntry.GENESIS + "\",\"seq\":1,\"time\":\"2026-11-26T10:00:00Z\"}\n");
+            "{\"action\":\"command:assign\",\"actor\":\"op-1\",\"hash\":\""
+                + e.hash()
+                + "\","
+                + "\"inputs\":{\"videos\":\""
+                + A64
+                + "\"},\"outputs\":{},\"params\":{\"overlap\":\"0.2\",\"seed\":\"7\"},"
+                + "\"prev\":\""
+                + AuditEntry.GENESIS
+                + "\",\"seq\":1,\"time\":\"2026-11-26T10:00:00Z\"}\n");
   }
 
   @Test
   void eachEntryCarriesTheHashOfTheOneBefore() throws Exception {
     AuditLog log = new AuditLog(dir.resolve("audit.jsonl"));
     AuditEntry a = log.append(assign());
-    AuditEntry b = log.append(AuditEvent.labelChange("ann-3f9a2c1b", "vid-0011aabb", 12, 4, "label", "iv_pole", "bed_rail"));
+    AuditEntry b =
+        log.append(
+            AuditEvent.labelChange(
+                "ann-3f9a2c1b", "vid-0011aabb", 12, 4, "label", "iv_pole", "bed_rail"));
     assertThat(b.seq()).isEqualTo(2);
     assertThat(b.previousHash()).isEqualTo(a.hash());
     assertThat(AuditVerifier.verify(log.file()).ok()).isTrue();
@@ -64,7 +75,13 @@ class AuditLogTest {
     List<Future<AuditEntry>> done = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
       int n = i;
-      done.add(pool.submit(() -> (n % 2 == 0 ? log : other).append(AuditEvent.command("op", "run", Map.of("i", "" + n), Map.of(), Map.of()))));
+      done.add(
+          pool.submit(
+              () ->
+                  (n % 2 == 0 ? log : other)
+                      .append(
+                          AuditEvent.command(
+                              "op", "run", Map.of("i", "" + n), Map.of(), Map.of()))));
     }
     for (Future<AuditEntry> f : done) f.get();
     pool.shutdown();
@@ -76,7 +93,10 @@ class AuditLogTest {
 
   @Test
   void eventsRefuseFileHashesThatAreNotSha256() {
-    assertThatThrownBy(() -> AuditEvent.command("op", "x", Map.of(), Map.of("in", "/data/patient17.mp4"), Map.of()))
+    assertThatThrownBy(
+            () ->
+                AuditEvent.command(
+                    "op", "x", Map.of(), Map.of("in", "/data/patient17.mp4"), Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("SHA-256");
   }
@@ -87,12 +107,15 @@ class AuditLogTest {
     log.append(assign());
     String text = Files.readString(log.file());
     Files.writeString(log.file(), text.substring(0, text.length() - 20), StandardCharsets.UTF_8);
-    assertThatThrownBy(() -> log.append(assign())).isInstanceOf(IllegalStateException.class).hasMessageContaining("partial");
+    assertThatThrownBy(() -> log.append(assign()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("partial");
   }
 
   @Test
   void verifyingAMissingLogSaysSo() {
-    assertThatThrownBy(() -> AuditVerifier.verify(dir.resolve("none.jsonl"))).hasMessageContaining("does not exist");
+    assertThatThrownBy(() -> AuditVerifier.verify(dir.resolve("none.jsonl")))
+        .hasMessageContaining("does not exist");
   }
 
   @Test

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Each test damages a five-entry log in one way and checks the verifier names the kind and line. */
+/**
+ * Each test damages a five-entry log in one way and checks the verifier names the kind and line.
+ */
 class AuditVerifierTamperTest {
   @TempDir Path dir;
   Path log;
@@ -25,7 +27,10 @@ class AuditVerifierTamperTest {
     log = dir.resolve("audit.jsonl");
     AuditLog audit = new AuditLog(log);
     for (int i = 1; i <= 5; i++)
-      written.add(audit.append(AuditEvent.labelChange("ann-0000000" + i, "vid-12345678", i * 10, i, "label", "iv_pole", "bed_rail")));
+      written.add(
+          audit.append(
+              AuditEvent.labelChange(
+                  "ann-0000000" + i, "vid-12345678", i * 10, i, "label", "iv_pole", "bed_rail")));
     assertThat(AuditVerifier.verify(log).ok()).isTrue();
   }
 
@@ -55,15 +60,19 @@ class AuditVerifierTamperTest {
   @Test
   void anEditWhoseHashWasRecomputedBreaksTheLinkOfTheNextLine() throws Exception {
     AuditEntry old = written.get(1);
-    AuditEvent forged = AuditEvent.labelChange("ann-00000002", "vid-12345678", 20, 2, "label", "iv_pole", "monitor");
+    AuditEvent forged =
+        AuditEvent.labelChange(
+            "ann-00000002", "vid-12345678", 20, 2, "label", "iv_pole", "monitor");
     AuditEntry draft = new AuditEntry(old.seq(), old.time(), forged, old.previousHash(), "");
-    AuditEntry rehashed = new AuditEntry(old.seq(), old.time(), forged, old.previousHash(), draft.expectedHash());
+    AuditEntry rehashed =
+        new AuditEntry(old.seq(), old.time(), forged, old.previousHash(), draft.expectedHash());
     List<String> l = lines();
     l.set(1, rehashed.toJson());
     write(l);
     AuditVerification v = AuditVerifier.verify(log);
     assertThat(v.problems())
-        .extracting(AuditProblem::kind, AuditProblem::line, AuditProblem::expected, AuditProblem::found)
+        .extracting(
+            AuditProblem::kind, AuditProblem::line, AuditProblem::expected, AuditProblem::found)
         .containsExactly(tuple(Kind.CHAIN_BROKEN, 3L, rehashed.hash(), old.hash()));
   }
 
@@ -74,7 +83,8 @@ class AuditVerifierTamperTest {
     write(l);
     AuditVerification v = AuditVerifier.verify(log);
     assertThat(v.problems())
-        .extracting(AuditProblem::kind, AuditProblem::line, AuditProblem::expected, AuditProblem::found)
+        .extracting(
+            AuditProblem::kind, AuditProblem::line, AuditProblem::expected, AuditProblem::found)
         .containsExactly(tuple(Kind.DROPPED, 3L, "seq 3", "seq 4"));
     assertThat(v.problems().get(0).message()).contains("entry 3 is missing");
   }
@@ -107,7 +117,8 @@ class AuditVerifierTamperTest {
     write(l.subList(0, 3));
     AuditVerification v = AuditVerifier.verify(log);
     assertThat(v.problems())
-        .extracting(AuditProblem::kind, AuditProblem::line, AuditProblem::expected, AuditProblem::found)
+        .extracting(
+            AuditProblem::kind, AuditProblem::line, AuditProblem::expected, AuditProblem::found)
         .containsExactly(tuple(Kind.TRUNCATED, 4L, "seq 5", "seq 3"));
     assertThat(v.problems().get(0).message()).contains("entries 4..5 were removed");
   }
@@ -117,7 +128,9 @@ class AuditVerifierTamperTest {
     String text = Files.readString(log);
     Files.writeString(log, text.substring(0, text.length() - 30));
     AuditVerification v = AuditVerifier.verify(log);
-    assertThat(v.problems()).extracting(AuditProblem::kind, AuditProblem::line).contains(tuple(Kind.TRUNCATED, 5L));
+    assertThat(v.problems())
+        .extracting(AuditProblem::kind, AuditProblem::line)
+        .contains(tuple(Kind.TRUNCATED, 5L));
   }
 
   @Test
@@ -144,9 +157,12 @@ class AuditVerifierTamperTest {
   @Test
   void rewritingTheLastEntryWithAFreshHashIsCaughtByTheHeadFile() throws Exception {
     AuditEntry old = written.get(4);
-    AuditEvent forged = new AuditEvent("ann-00000005", "label-change", Map.of("after", "nothing"), Map.of(), Map.of());
+    AuditEvent forged =
+        new AuditEvent(
+            "ann-00000005", "label-change", Map.of("after", "nothing"), Map.of(), Map.of());
     AuditEntry draft = new AuditEntry(old.seq(), old.time(), forged, old.previousHash(), "");
-    AuditEntry rehashed = new AuditEntry(old.seq(), old.time(), forged, old.previousHash(), draft.expectedHash());
+    AuditEntry rehashed =
+        new AuditEntry(old.seq(), old.time(), forged, old.previousHash(), draft.expectedHash());
     List<String> l = lines();
     l.set(4, rehashed.toJson());
     write(l);

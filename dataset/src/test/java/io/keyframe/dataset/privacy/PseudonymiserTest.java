@@ -18,7 +18,8 @@ class PseudonymiserTest {
 
   @Test
   void pseudonymIsThePrefixAndTheFirstEightHexOfHmacSha256OverKindAndId() {
-    // Oracle: printf '%s' 'video:patient-17_room3.mp4' | openssl dgst -sha256 -hmac 0123456789abcdef0123456789abcdef
+    // Oracle: printf '%s' 'video:patient-17_room3.mp4' | openssl dgst -sha256 -hmac
+    // 0123456789abcdef0123456789abcdef
     Pseudonymiser p = new Pseudonymiser(PseudonymKey.of(KEY));
     assertThat(p.fullHash(Pseudonymiser.Kind.VIDEO, "patient-17_room3.mp4"))
         .isEqualTo("2368e68fbd92abfefbed5c60f8918082795f65ed66f2d47879975c4ead86d673");
@@ -48,7 +49,8 @@ class PseudonymiserTest {
     Path file = Files.writeString(home.resolve("k"), "f".repeat(40));
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     PseudonymKey fromEnv = PseudonymKey.load(Map.of(PseudonymKey.ENV, KEY), file, home);
-    assertThat(new Pseudonymiser(fromEnv).video("x")).isEqualTo(new Pseudonymiser(PseudonymKey.of(KEY)).video("x"));
+    assertThat(new Pseudonymiser(fromEnv).video("x"))
+        .isEqualTo(new Pseudonymiser(PseudonymKey.of(KEY)).video("x"));
     assertThat(fromEnv.toString()).doesNotContain(KEY);
   }
 
@@ -57,7 +59,8 @@ class PseudonymiserTest {
     PseudonymKey first = PseudonymKey.load(Map.of(), null, home);
     Path file = PseudonymKey.defaultFile(home);
     assertThat(file).exists();
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
     assertThat(Files.readString(file).strip()).matches("[0-9a-f]{64}");
     PseudonymKey again = PseudonymKey.load(Map.of(), null, home);
     assertThat(new Pseudonymiser(again).video("v")).isEqualTo(new Pseudonymiser(first).video("v"));
@@ -68,13 +71,15 @@ class PseudonymiserTest {
   void keyFileReadableByOthersIsRefused() throws Exception {
     Path file = Files.writeString(home.resolve("k"), KEY);
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
-    assertThatThrownBy(() -> PseudonymKey.load(Map.of(), file, home)).hasMessageContaining("chmod 600");
+    assertThatThrownBy(() -> PseudonymKey.load(Map.of(), file, home))
+        .hasMessageContaining("chmod 600");
   }
 
   @Test
   void shortKeysAndKeysInsideTheOutputFolderAreRefused() {
     assertThatThrownBy(() -> PseudonymKey.of("short")).hasMessageContaining("shorter than 32");
-    assertThatThrownBy(() -> PseudonymKey.requireOutside(home.resolve("out/key"), home.resolve("out")))
+    assertThatThrownBy(
+            () -> PseudonymKey.requireOutside(home.resolve("out/key"), home.resolve("out")))
         .hasMessageContaining("must not live inside the output folder");
     PseudonymKey.requireOutside(home.resolve("keys/key"), home.resolve("out"));
   }

@@ -20,7 +20,8 @@ class RedactorTest {
 
   AnnotationSet set(Provenance prov) {
     Video v = new Video("MRN-004711_icu3", 30, 640, 480, 10, "/data/icu/MRN-004711_icu3.mp4");
-    return new AnnotationSet(v, prov, List.of("iv_pole"), List.of(Detection.of(0, 1, "iv_pole", new Box(1, 2, 3, 4))));
+    return new AnnotationSet(
+        v, prov, List.of("iv_pole"), List.of(Detection.of(0, 1, "iv_pole", new Box(1, 2, 3, 4))));
   }
 
   @Test
@@ -42,14 +43,24 @@ class RedactorTest {
 
   @Test
   void modelNamesAreKept() {
-    AnnotationSet out = r.redact(set(Provenance.model("sam2-tiny", "a".repeat(64), Instant.EPOCH, "keyframe")));
+    AnnotationSet out =
+        r.redact(set(Provenance.model("sam2-tiny", "a".repeat(64), Instant.EPOCH, "keyframe")));
     assertThat(out.provenance().source()).isEqualTo("sam2-tiny");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/data/a.mp4", "C:\\videos\\x", "~/clips", "room3.MP4", "labels.xml", "relative/dir"})
+  @ValueSource(
+      strings = {
+        "/data/a.mp4",
+        "C:\\videos\\x",
+        "~/clips",
+        "room3.MP4",
+        "labels.xml",
+        "relative/dir"
+      })
   void pathLikeParameterValuesAreReplaced(String value) {
-    assertThat(Redactor.parameters(Map.of("in", value))).containsEntry("in", Redactor.PATH_PLACEHOLDER);
+    assertThat(Redactor.parameters(Map.of("in", value)))
+        .containsEntry("in", Redactor.PATH_PLACEHOLDER);
   }
 
   @ParameterizedTest

@@ -126,8 +126,11 @@ public record RatingTable(List<String> items, List<String> raters, List<String> 
     if (lines.isEmpty()) throw new BadAnnotationException(file, 1, -1, "header", "empty file");
     List<String> header = Arrays.stream(lines.get(0).split(",", -1)).map(String::trim).toList();
     int ci = header.indexOf("item"), cr = header.indexOf("rater"), cl = header.indexOf("label");
+    if (ci < 0 && cr < 0 && cl < 0 && header.size() >= 2 && header.stream().noneMatch(String::isEmpty))
+      return readWide(file, header, lines);
     if (ci < 0 || cr < 0 || cl < 0)
-      throw new BadAnnotationException(file, 1, -1, "header", "needs columns item,rater,label; got " + header);
+      throw new BadAnnotationException(file, 1, -1, "header",
+          "needs columns item,rater,label (long form) or one column per rater (wide form); got " + header);
     List<String[]> triples = new ArrayList<>();
     List<Integer> lineNo = new ArrayList<>();
     for (int n = 1; n < lines.size(); n++) {
@@ -152,7 +155,22 @@ public record RatingTable(List<String> items, List<String> raters, List<String> 
     }
   }
 
-  /** A table from a wide matrix, one column per rater, null or "" = missing. */
+  /** Wide form: one column per rater (header = rater names), one row per item, empty = missing. */
+  private static RatingTable readWide(Path file, List<String> raters, List<String> lines) {
+    List<String[]> rows = new ArrayList<>();
+    for (int n = 1; n < lines.size(); n++) {
+      String l = lines.get(n);
+      if (l.isBlank()) continue;
+      String[] f = l.split(",", -1);
+      if (f.length != raters.size())
+        throw new BadAnnotationException(file, n + 1, -1, "", "expected " + raters.size() + " columns (one per rater), got " + f.length);
+      rows.add(f);
+    }
+    if (rows.isEmpty()) throw new BadAnnotationException(file, 2, -1, "label", "no ratings in file");
+    return fromColumns(raters, rows);
+  }
+
+  /** A table from a wide matrix, one column per rater, null or "" = missing; all-missing rows are dropped. */
   public static RatingTable fromColumns(List<String> raterNames, List<String[]> rows) {
     List<String[]> triples = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++)
@@ -160,8 +178,7 @@ public record RatingTable(List<String> items, List<String> raters, List<String> 
         String v = rows.get(i)[r];
         if (v != null && !v.isBlank()) triples.add(new String[] {String.valueOf(i), raterNames.get(r), v.trim()});
       }
-    // Keep every item and rater even if all its values are missing.
-    RatingTable t = fromTriples(triples, null);
-    return t;
+    // Items (and raters) without any value carry no information for any statistic here.
+    return fromTriples(triples, null);
   }
 }

@@ -61,13 +61,13 @@ public final class Hota {
         if (denom > EPS) potential[gt[i] * p + pr[j]] += sij / denom;
       }
     }
-    double[] align = new double[g * p];
-    for (int i = 0; i < g; i++)
-      for (int j = 0; j < p; j++) {
-        double pm = potential[i * p + j];
-        align[i * p + j] = pm / (gtCount[i] + predCount[j] - pm);
-      }
-    double[][] matches = new double[na][g * p];
+    // Only pairs that ever match get counters (few, against g x p possible): pair-major, so one
+    // matched pair updates its 19 alpha counters in one run.
+    PairSlots slots = new PairSlots();
+    double[] matches = new double[64 * na];
+    int[] nFrame = new int[na];
+    boolean[] rowSeen = new boolean[0], colSeen = new boolean[0];
+    double[] locFrame = new double[na];
     LinearAssignment lap = new LinearAssignment();
     for (SequenceFrame f : seq.frames()) {
       int[] gt = f.gt(), pr = f.pred();
@@ -82,46 +82,128 @@ public final class Hota {
       }
       double[] s = f.similarity();
       double[] cost = new double[ng * np];
-      // -(align * 0) is -0.0: SciPy's exact input without the scattered align lookups.
+      // -(align * 0) is -0.0: SciPy's exact input without the scattered lookups.
       java.util.Arrays.fill(cost, -0.0);
-      for (int k : f.nonZero()) cost[k] = -(align[gt[k / np] * p + pr[k % np]] * s[k]);
-      int[] col = lap.solve(cost, ng, np);
-      for (int a = 0; a < na; a++) {
-        double alpha = ALPHAS[a] - EPS;
-        int n = 0;
-        double locSum = 0;
-        for (int i = 0; i < ng; i++) {
-          int j = col[i];
-          if (j < 0) continue;
-          double sij = s[i * np + j];
-          if (sij >= alpha) {
-            n++;
-            locSum += sij;
-            matches[a][gt[i] * p + pr[j]]++;
-          }
+      for (int k : f.nonZero()) {
+        int gi = gt[k / np], pj = pr[k % np];
+        double pm = potential[gi * p + pj];
+        cost[k] = -(pm / (gtCount[gi] + predCount[pj] - pm) * s[k]);
+      }
+      if (rowSeen.length < ng) rowSeen = new boolean[ng];
+      if (colSeen.length < np) colSeen = new boolean[np];
+      int[] col = disjointNegatives(cost, f.nonZero(), ng, np, rowSeen, colSeen);
+      if (col == null) col = lap.solve(cost, ng, np);
+      java.util.Arrays.fill(nFrame, 0);
+      java.util.Arrays.fill(locFrame, 0.0);
+      // Alphas ascend, so a pair passes a prefix of them; sums keep TrackEval's row order per alpha.
+      for (int i = 0; i < ng; i++) {
+        int j = col[i];
+        if (j < 0) continue;
+        double sij = s[i * np + j];
+        if (!(sij >= ALPHAS[0] - EPS)) continue;
+        int base = slots.slot(gt[i], pr[j]) * na;
+        if (base + na > matches.length) matches = java.util.Arrays.copyOf(matches, 2 * matches.length);
+        for (int a = 0; a < na && sij >= ALPHAS[a] - EPS; a++) {
+          nFrame[a]++;
+          locFrame[a] += sij;
+          matches[base + a]++;
         }
-        tp[a] += n;
-        fn[a] += ng - n;
-        fp[a] += np - n;
-        loc[a] += locSum;
+      }
+      for (int a = 0; a < na; a++) {
+        tp[a] += nFrame[a];
+        fn[a] += ng - nFrame[a];
+        fp[a] += np - nFrame[a];
+        loc[a] += locFrame[a];
       }
     }
-    for (int a = 0; a < na; a++) {
-      double[] m = matches[a];
-      double sa = 0, sr = 0, sp = 0;
-      for (int i = 0; i < g; i++)
-        for (int j = 0; j < p; j++) {
-          double c = m[i * p + j];
-          if (c == 0) continue;
-          sa += c * (c / Math.max(1, gtCount[i] + predCount[j] - c));
-          sr += c * (c / Math.max(1, gtCount[i]));
-          sp += c * (c / Math.max(1, predCount[j]));
-        }
-      // Stored pre-multiplied by TP: AssA = sa / max(1,TP) both per sequence and combined.
-      assA[a] = sa;
-      assRe[a] = sr;
-      assPr[a] = sp;
+    for (int slot = 0; slot < slots.size(); slot++) {
+      int i = slots.gt(slot), j = slots.pred(slot), base = slot * na;
+      for (int a = 0; a < na; a++) {
+        double c = matches[base + a];
+        if (c == 0) break; // counts shrink as alpha grows
+        assA[a] += c * (c / Math.max(1, gtCount[i] + predCount[j] - c));
+        assRe[a] += c * (c / Math.max(1, gtCount[i]));
+        assPr[a] += c * (c / Math.max(1, predCount[j]));
+      }
     }
+    // Stored pre-multiplied by TP: AssA = sum / max(1,TP) both per sequence and combined.
     return new HotaCounts(tp, fn, fp, assA, assRe, assPr, loc);
+  }
+
+  /**
+   * When every row and every column has at most one negative cost (the usual frame: each object
+   * overlaps one prediction), every optimal assignment takes exactly those pairs, so SciPy's
+   * answer on them is known without solving; the zero-cost rows it would pair arbitrarily have
+   * similarity 0 and pass no alpha. Returns null (solve in full) when the pattern is not that
+   * simple or a non-zero similarity gave a zero cost (a tie SciPy would break its own way).
+   */
+  private static int[] disjointNegatives(double[] cost, int[] nonZero, int ng, int np, boolean[] rowSeen, boolean[] colSeen) {
+    java.util.Arrays.fill(rowSeen, 0, ng, false);
+    java.util.Arrays.fill(colSeen, 0, np, false);
+    int[] col = new int[ng];
+    java.util.Arrays.fill(col, -1);
+    for (int k : nonZero) {
+      if (!(cost[k] < 0)) return null;
+      int i = k / np, j = k % np;
+      if (rowSeen[i] || colSeen[j]) return null;
+      rowSeen[i] = true;
+      colSeen[j] = true;
+      col[i] = j;
+    }
+    return col;
+  }
+
+  /** Dense slot numbers for (gt, pred) pairs in order of first use; open addressing on primitives. */
+  private static final class PairSlots {
+    private long[] keys = new long[128];
+    private int[] values = new int[128];
+    private long[] order = new long[64];
+    private int size;
+
+    int slot(int gt, int pred) {
+      long key = ((long) gt << 32) | (pred & 0xffffffffL);
+      int mask = keys.length - 1;
+      int h = (int) (mix(key) & mask);
+      while (values[h] != 0) {
+        if (keys[h] == key) return values[h] - 1;
+        h = (h + 1) & mask;
+      }
+      keys[h] = key;
+      values[h] = ++size;
+      if (size > order.length) order = java.util.Arrays.copyOf(order, 2 * order.length);
+      order[size - 1] = key;
+      if (2 * size > keys.length) rehash();
+      return size - 1;
+    }
+
+    int size() {
+      return size;
+    }
+
+    int gt(int slot) {
+      return (int) (order[slot] >>> 32);
+    }
+
+    int pred(int slot) {
+      return (int) order[slot];
+    }
+
+    private static long mix(long k) {
+      k ^= k >>> 33;
+      k *= 0xff51afd7ed558ccdL;
+      return k ^ (k >>> 33);
+    }
+
+    private void rehash() {
+      keys = new long[keys.length * 2];
+      values = new int[values.length * 2];
+      int mask = keys.length - 1;
+      for (int s = 0; s < size; s++) {
+        int h = (int) (mix(order[s]) & mask);
+        while (values[h] != 0) h = (h + 1) & mask;
+        keys[h] = order[s];
+        values[h] = s + 1;
+      }
+    }
   }
 }

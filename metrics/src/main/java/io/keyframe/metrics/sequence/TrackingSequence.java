@@ -9,7 +9,6 @@ import io.keyframe.metrics.iou.BoxIou;
 import io.keyframe.metrics.iou.MaskIou;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -197,10 +196,5 @@ public record TrackingSequence(
       out[k] = d.mask() != null ? d.mask() : Mask.fromBox(height, width, d.box());
     }
     return out;
-  }
-
-  /** Frames as an unmodifiable view (records copy on the way in already). */
-  public List<SequenceFrame> frames() {
-    return Collections.unmodifiableList(frames);
   }
 }

@@ -71,6 +71,26 @@ class AgreementOracleTest {
   }
 
   @Test
+  void singleRaterCsvReportsUndefinedWithReasons(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("one.csv");
+    java.nio.file.Files.writeString(csv, "item,rater,label\na,ann,x\nb,ann,y\n");
+    AgreementReport r = AgreementReport.ofCsv(csv, Weighting.LINEAR);
+    assertThat(r.agreement().pairs()).isEmpty();
+    assertThat(r.toText()).contains("only one rater").contains("undefined (").doesNotContain("NaN");
+    assertThat(r.toJson()).contains("\"undefined\"").doesNotContain("NaN");
+  }
+
+  @Test
+  void repeatedRatingIsRejectedWithItsLine(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("dup.csv");
+    java.nio.file.Files.writeString(csv, "item,rater,label\na,ann,x\na,bob,y\na,ann,y\n");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> RatingTable.readCsv(csv))
+        .isInstanceOf(io.keyframe.dataset.BadAnnotationException.class)
+        .hasMessageContaining("line 4")
+        .hasMessageContaining("labels item 'a' twice");
+  }
+
+  @Test
   void bootstrapPercentileInterpolatesLikeNumpy() {
     // numpy.percentile([1,2,3,4], 25) = 1.75, 97.5 -> 3.925 (linear interpolation).
     double[] v = {1, 2, 3, 4};

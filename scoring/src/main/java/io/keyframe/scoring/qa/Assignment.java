@@ -13,9 +13,11 @@ public record Assignment(WorkItem item, List<String> annotators) {
     Objects.requireNonNull(item, "item");
     annotators = List.copyOf(annotators);
     if (annotators.isEmpty() || annotators.size() > 2)
-      throw new IllegalArgumentException("an item goes to one or two annotators, not " + annotators.size());
+      throw new IllegalArgumentException(
+          "an item goes to one or two annotators, not " + annotators.size());
     if (annotators.size() == 2 && annotators.get(0).equals(annotators.get(1)))
-      throw new IllegalArgumentException("overlap item " + item.id() + " given twice to " + annotators.get(0));
+      throw new IllegalArgumentException(
+          "overlap item " + item.id() + " given twice to " + annotators.get(0));
   }
 
   /** True for a double-labelled item. */

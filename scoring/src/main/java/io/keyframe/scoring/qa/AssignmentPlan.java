@@ -30,20 +30,25 @@ public record AssignmentPlan(List<String> annotators, List<Assignment> assignmen
     for (Assignment a : assignments)
       for (String who : a.annotators())
         if (!roster.contains(who))
-          throw new IllegalArgumentException("plan gives " + a.item().id() + " to unknown annotator " + who);
+          throw new IllegalArgumentException(
+              "plan gives " + a.item().id() + " to unknown annotator " + who);
   }
 
   /** Items of one annotator, in plan order. */
   public List<WorkItem> worklist(String annotator) {
     requireKnown(annotator);
-    return assignments.stream().filter(a -> a.annotators().contains(annotator)).map(Assignment::item).toList();
+    return assignments.stream()
+        .filter(a -> a.annotators().contains(annotator))
+        .map(Assignment::item)
+        .toList();
   }
 
   /** Summed item weight per annotator (frames for spans, items for whole videos). */
   public Map<String, Integer> load() {
     Map<String, Integer> out = new LinkedHashMap<>();
     for (String a : annotators) out.put(a, 0);
-    for (Assignment a : assignments) for (String who : a.annotators()) out.merge(who, a.item().weight(), Integer::sum);
+    for (Assignment a : assignments)
+      for (String who : a.annotators()) out.merge(who, a.item().weight(), Integer::sum);
     return out;
   }
 
@@ -51,7 +56,8 @@ public record AssignmentPlan(List<String> annotators, List<Assignment> assignmen
   public Map<String, Integer> pairCounts() {
     Map<String, Integer> out = new TreeMap<>();
     for (Assignment a : assignments)
-      if (a.overlap()) out.merge(pairKey(a.annotators().get(0), a.annotators().get(1)), 1, Integer::sum);
+      if (a.overlap())
+        out.merge(pairKey(a.annotators().get(0), a.annotators().get(1)), 1, Integer::sum);
     return out;
   }
 
@@ -66,17 +72,25 @@ public record AssignmentPlan(List<String> annotators, List<Assignment> assignmen
    */
   public void requireAssigned(String annotator, String video) {
     requireKnown(annotator);
-    List<Assignment> ofVideo = assignments.stream().filter(a -> a.item().video().equals(video)).toList();
-    if (ofVideo.isEmpty()) throw new IllegalArgumentException("video " + video + " is not in the plan");
+    List<Assignment> ofVideo =
+        assignments.stream().filter(a -> a.item().video().equals(video)).toList();
+    if (ofVideo.isEmpty())
+      throw new IllegalArgumentException("video " + video + " is not in the plan");
     if (ofVideo.stream().noneMatch(a -> a.annotators().contains(annotator)))
       throw new IllegalArgumentException(
-          "annotator " + annotator + " was not assigned video " + video + " (assigned to "
-              + ofVideo.stream().flatMap(a -> a.annotators().stream()).distinct().sorted().toList() + ")");
+          "annotator "
+              + annotator
+              + " was not assigned video "
+              + video
+              + " (assigned to "
+              + ofVideo.stream().flatMap(a -> a.annotators().stream()).distinct().sorted().toList()
+              + ")");
   }
 
   private void requireKnown(String annotator) {
     if (!annotators.contains(annotator))
-      throw new IllegalArgumentException("unknown annotator '" + annotator + "': the plan has " + annotators);
+      throw new IllegalArgumentException(
+          "unknown annotator '" + annotator + "': the plan has " + annotators);
   }
 
   static String pairKey(String a, String b) {
@@ -89,8 +103,18 @@ public record AssignmentPlan(List<String> annotators, List<Assignment> assignmen
     for (Assignment a : assignments)
       for (String who : a.annotators()) {
         WorkItem i = a.item();
-        b.append(csv(i.id())).append(',').append(csv(i.video())).append(',').append(i.firstFrame()).append(',')
-            .append(i.lastFrame()).append(',').append(csv(who)).append(',').append(a.overlap()).append('\n');
+        b.append(csv(i.id()))
+            .append(',')
+            .append(csv(i.video()))
+            .append(',')
+            .append(i.firstFrame())
+            .append(',')
+            .append(i.lastFrame())
+            .append(',')
+            .append(csv(who))
+            .append(',')
+            .append(a.overlap())
+            .append('\n');
       }
     byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_8);
     AtomicOutput.write(target, out -> out.write(bytes));
@@ -114,30 +138,53 @@ public record AssignmentPlan(List<String> annotators, List<Assignment> assignmen
       if (line.isBlank()) continue;
       long lineNo = n + 1;
       String[] f = splitCsv(line);
-      if (f.length != 6) throw new BadAnnotationException(file, lineNo, -1, null, "expected 6 columns, found " + f.length);
+      if (f.length != 6)
+        throw new BadAnnotationException(
+            file, lineNo, -1, null, "expected 6 columns, found " + f.length);
       WorkItem item;
       try {
         item = new WorkItem(f[1], Integer.parseInt(f[2]), Integer.parseInt(f[3]));
       } catch (IllegalArgumentException e) {
-        throw new BadAnnotationException(file, lineNo, -1, "first_frame/last_frame", e.getMessage());
+        throw new BadAnnotationException(
+            file, lineNo, -1, "first_frame/last_frame", e.getMessage());
       }
       if (!item.id().equals(f[0]))
-        throw new BadAnnotationException(file, lineNo, -1, "item", "item '" + f[0] + "' does not match video and frames (" + item.id() + ")");
+        throw new BadAnnotationException(
+            file,
+            lineNo,
+            -1,
+            "item",
+            "item '" + f[0] + "' does not match video and frames (" + item.id() + ")");
       String annotator = f[4];
-      if (annotator.isBlank()) throw new BadAnnotationException(file, lineNo, -1, "annotator", "blank annotator");
+      if (annotator.isBlank())
+        throw new BadAnnotationException(file, lineNo, -1, "annotator", "blank annotator");
       if (roster != null && !roster.contains(annotator))
-        throw new BadAnnotationException(file, lineNo, -1, "annotator", "unknown annotator '" + annotator + "' (known: " + String.join(",", roster) + ")");
+        throw new BadAnnotationException(
+            file,
+            lineNo,
+            -1,
+            "annotator",
+            "unknown annotator '" + annotator + "' (known: " + String.join(",", roster) + ")");
       items.putIfAbsent(item.id(), item);
       List<String> list = who.computeIfAbsent(item.id(), k -> new ArrayList<>());
       if (list.contains(annotator))
-        throw new BadAnnotationException(file, lineNo, -1, "annotator", annotator + " is listed twice for " + item.id());
+        throw new BadAnnotationException(
+            file, lineNo, -1, "annotator", annotator + " is listed twice for " + item.id());
       list.add(annotator);
-      if (list.size() > 2) throw new BadAnnotationException(file, lineNo, -1, "annotator", item.id() + " has more than two annotators");
+      if (list.size() > 2)
+        throw new BadAnnotationException(
+            file, lineNo, -1, "annotator", item.id() + " has more than two annotators");
       boolean blind = Boolean.parseBoolean(f[5]);
       if (!f[5].equals("true") && !f[5].equals("false"))
-        throw new BadAnnotationException(file, lineNo, -1, "double_blind", "expected true or false, found '" + f[5] + "'");
+        throw new BadAnnotationException(
+            file, lineNo, -1, "double_blind", "expected true or false, found '" + f[5] + "'");
       if (!blind && list.size() > 1)
-        throw new BadAnnotationException(file, lineNo, -1, "double_blind", item.id() + " has two annotators but is not marked double_blind");
+        throw new BadAnnotationException(
+            file,
+            lineNo,
+            -1,
+            "double_blind",
+            item.id() + " has two annotators but is not marked double_blind");
       if (!seenAnnotators.contains(annotator)) seenAnnotators.add(annotator);
     }
     List<Assignment> out = new ArrayList<>();

@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Makes a reproducible double-blind plan. Items are put in canonical order and shuffled by the seed;
- * the first {@code round(overlap * n)} go to two annotators, the rest to one. Each overlap item goes
- * to the pair used least so far (so pairs rotate and every pair meets about equally often), ties
- * broken by the lower combined load, then by the seed; each single item goes to the least loaded
- * annotator. Overlap items are placed first, while loads are still even, so the singles can level them.
+ * Makes a reproducible double-blind plan. Items are put in canonical order and shuffled by the
+ * seed; the first {@code round(overlap * n)} go to two annotators, the rest to one. Each overlap
+ * item goes to the pair used least so far (so pairs rotate and every pair meets about equally
+ * often), ties broken by the lower combined load, then by the seed; each single item goes to the
+ * least loaded annotator. Overlap items are placed first, while loads are still even, so the
+ * singles can level them.
  */
 public final class AssignmentPlanner {
   private AssignmentPlanner() {}
@@ -36,7 +37,8 @@ public final class AssignmentPlanner {
         for (int a = 0; a < m; a++)
           for (int b = a + 1; b < m; b++) {
             long k0 = pairUse[a][b], k1 = load[a] + load[b], k2 = rnd.nextLong();
-            if (k0 < bestKey0 || (k0 == bestKey0 && (k1 < bestKey1 || (k1 == bestKey1 && k2 < bestKey2)))) {
+            if (k0 < bestKey0
+                || (k0 == bestKey0 && (k1 < bestKey1 || (k1 == bestKey1 && k2 < bestKey2)))) {
               bestKey0 = k0;
               bestKey1 = k1;
               bestKey2 = k2;
@@ -47,8 +49,12 @@ public final class AssignmentPlanner {
         pairUse[bestA][bestB]++;
         load[bestA] += item.weight();
         load[bestB] += item.weight();
-        // Which of the two is listed first carries no meaning; randomise it so it cannot leak order.
-        List<String> two = rnd.nextBoolean() ? List.of(people.get(bestA), people.get(bestB)) : List.of(people.get(bestB), people.get(bestA));
+        // Which of the two is listed first carries no meaning; randomise it so it cannot leak
+        // order.
+        List<String> two =
+            rnd.nextBoolean()
+                ? List.of(people.get(bestA), people.get(bestB))
+                : List.of(people.get(bestB), people.get(bestA));
         out.add(new Assignment(item, two));
       } else {
         int best = -1;

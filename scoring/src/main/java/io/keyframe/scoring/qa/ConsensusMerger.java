@@ -23,16 +23,15 @@ import java.util.TreeSet;
  *
  * <ol>
  *   <li>Per frame, annotators' shapes are grouped into objects: each annotator in turn is matched
- *       to the objects so far by optimal assignment on mean IoU (at least {@code minIou}); unmatched
- *       shapes start new objects. An object holds at most one shape per annotator.
+ *       to the objects so far by optimal assignment on mean IoU (at least {@code minIou});
+ *       unmatched shapes start new objects. An object holds at most one shape per annotator.
  *   <li>Presence: an object seen by more than half the annotators is kept; by exactly half, kept or
  *       dropped per options and sent to the expert; by fewer, dropped.
  *   <li>Class: majority vote (metrics' {@link MajorityVote}) of the annotators, once per consensus
- *       track (each annotator votes with its most frequent label on the track), since objects do not
- *       change class; per frame for untracked objects. A tie goes to the expert.
- *   <li>Shape: the mean (or median, per options) box of the annotators who agree on the class; their
- *       masks by pixel majority
- *       (a pixel is on when at least half of them have it).
+ *       track (each annotator votes with its most frequent label on the track), since objects do
+ *       not change class; per frame for untracked objects. A tie goes to the expert.
+ *   <li>Shape: the mean (or median, per options) box of the annotators who agree on the class;
+ *       their masks by pixel majority (a pixel is on when at least half of them have it).
  *   <li>Track IDs: each object takes the consensus ID that most of its annotators' track IDs were
  *       given before, unless another object of the frame already has it; otherwise a new ID. No ID
  *       occurs twice in a frame.
@@ -44,14 +43,16 @@ public final class ConsensusMerger {
   /** The consensus of {@code sets}, which must all be of the same video by distinct annotators. */
   public static ConsensusResult merge(List<AnnotationSet> sets, ConsensusOptions o) {
     if (sets.size() < 2)
-      throw new IllegalArgumentException("consensus needs annotations from at least two annotators, got " + sets.size());
+      throw new IllegalArgumentException(
+          "consensus needs annotations from at least two annotators, got " + sets.size());
     List<AnnotationSet> in = new ArrayList<>(sets);
     in.sort(Comparator.comparing(s -> s.provenance().source()));
     Set<String> names = new HashSet<>();
     for (AnnotationSet s : in) {
       ObjectMatching.requireSameVideo(in.get(0).video(), s.video());
       if (!names.add(s.provenance().source()))
-        throw new IllegalArgumentException("two annotation sets come from the same annotator " + s.provenance().source());
+        throw new IllegalArgumentException(
+            "two annotation sets come from the same annotator " + s.provenance().source());
     }
     int n = in.size();
     List<String> annotators = in.stream().map(s -> s.provenance().source()).toList();
@@ -103,7 +104,8 @@ public final class ConsensusMerger {
       List<Integer> order = new ArrayList<>();
       for (int k = gi; k < end; k++) order.add(k);
       // Well-supported objects claim their IDs first.
-      order.sort(Comparator.comparingInt((Integer k) -> -groups.get(k).votes()).thenComparingInt(k -> k));
+      order.sort(
+          Comparator.comparingInt((Integer k) -> -groups.get(k).votes()).thenComparingInt(k -> k));
       Set<Integer> usedIds = new HashSet<>();
       for (int k : order) {
         Group g = groups.get(k);
@@ -153,7 +155,11 @@ public final class ConsensusMerger {
         Map<String, Integer> c = labelCounts.get(item)[r];
         if (c == null) continue;
         // TreeMap order makes the annotator's own tie-break alphabetical, hence deterministic.
-        String top = c.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()).orElseThrow().getKey();
+        String top =
+            c.entrySet().stream()
+                .max(Map.Entry.<String, Integer>comparingByValue())
+                .orElseThrow()
+                .getKey();
         triples.add(new String[] {Integer.toString(item), annotators.get(r), top});
       }
     String[] itemLabel = new String[labelCounts.size()];
@@ -200,8 +206,13 @@ public final class ConsensusMerger {
       if (presenceTie) reasons.add("presence-tie: seen by " + votes + " of " + n);
       // A track's class tie is one question for the expert, asked at its first frame.
       if (classTie && kept[k] && tieReported.add(itemOfGroup[k]))
-        reasons.add("class-tie" + (trackOf[k] != Detection.UNTRACKED ? " on track " + trackOf[k] : "") + ": " + votesText(labelCounts.get(itemOfGroup[k]), annotators));
-      if (!reasons.isEmpty()) expert.add(new ReviewItem(video, frame, WorkItem.video(video), seen, reasons));
+        reasons.add(
+            "class-tie"
+                + (trackOf[k] != Detection.UNTRACKED ? " on track " + trackOf[k] : "")
+                + ": "
+                + votesText(labelCounts.get(itemOfGroup[k]), annotators));
+      if (!reasons.isEmpty())
+        expert.add(new ReviewItem(video, frame, WorkItem.video(video), seen, reasons));
       if (kept[k]) {
         // With a class tie nobody may agree on the frame's label; fuse all shapes then.
         List<Detection> shapes = agreeing.isEmpty() ? g.present() : agreeing;
@@ -218,10 +229,16 @@ public final class ConsensusMerger {
             "consensus(" + String.join("+", annotators) + ")",
             "",
             null,
-            "keyframe consensus: match=iou>=" + o.minIou() + " hungarian; presence=majority"
-                + (o.keepPresenceTies() ? " (ties kept)" : " (ties dropped)") + "; class=majority vote per track; box=" + o.boxFusion().name().toLowerCase(java.util.Locale.ROOT) + " of agreeing; mask=pixel majority; ids=majority of member ids");
+            "keyframe consensus: match=iou>="
+                + o.minIou()
+                + " hungarian; presence=majority"
+                + (o.keepPresenceTies() ? " (ties kept)" : " (ties dropped)")
+                + "; class=majority vote per track; box="
+                + o.boxFusion().name().toLowerCase(java.util.Locale.ROOT)
+                + " of agreeing; mask=pixel majority; ids=majority of member ids");
     AnnotationSet out = new AnnotationSet(in.get(0).video(), prov, List.copyOf(labels), merged);
-    decisions.sort(Comparator.comparingInt(ConsensusObject::frame).thenComparingInt(ConsensusObject::trackId));
+    decisions.sort(
+        Comparator.comparingInt(ConsensusObject::frame).thenComparingInt(ConsensusObject::trackId));
     return new ConsensusResult(out, annotators, decisions, expert);
   }
 
@@ -249,11 +266,18 @@ public final class ConsensusMerger {
   private static String votesText(Map<String, Integer>[] perRater, List<String> annotators) {
     List<String> parts = new ArrayList<>();
     for (int r = 0; r < perRater.length; r++)
-      if (perRater[r] != null) parts.add(annotators.get(r) + "=" + String.join("/", perRater[r].keySet()));
+      if (perRater[r] != null)
+        parts.add(annotators.get(r) + "=" + String.join("/", perRater[r].keySet()));
     return String.join(" ", parts);
   }
 
-  private static Detection fuse(int frame, int id, String label, List<Detection> agreeing, double support, ConsensusOptions.BoxFusion rule) {
+  private static Detection fuse(
+      int frame,
+      int id,
+      String label,
+      List<Detection> agreeing,
+      double support,
+      ConsensusOptions.BoxFusion rule) {
     int k = agreeing.size();
     double[] x1 = new double[k], y1 = new double[k], x2 = new double[k], y2 = new double[k];
     int occluded = 0;
@@ -268,9 +292,13 @@ public final class ConsensusMerger {
       if (d.occluded()) occluded++;
       if (d.mask() != null) masks.add(d.mask());
     }
-    Box box = Box.fromCorners(centre(x1, rule), centre(y1, rule), centre(x2, rule), centre(y2, rule));
+    Box box =
+        Box.fromCorners(centre(x1, rule), centre(y1, rule), centre(x2, rule), centre(y2, rule));
     Mask mask = masks.isEmpty() ? null : pixelMajority(masks);
-    Detection d = Detection.of(frame, id, label, box).withScore(support).withFlags(2 * occluded > k, false, false);
+    Detection d =
+        Detection.of(frame, id, label, box)
+            .withScore(support)
+            .withFlags(2 * occluded > k, false, false);
     return mask == null ? d : d.withMask(mask);
   }
 
@@ -294,7 +322,8 @@ public final class ConsensusMerger {
     int h = masks.get(0).height(), w = masks.get(0).width();
     int events = 0;
     for (Mask m : masks) {
-      if (m.height() != h || m.width() != w) throw new IllegalArgumentException("masks of different sizes cannot be fused");
+      if (m.height() != h || m.width() != w)
+        throw new IllegalArgumentException("masks of different sizes cannot be fused");
       events += m.runCount() + 1;
     }
     // Each boundary packed as position * 2 + (0 = turn off, 1 = turn on); off sorts first at a tie.

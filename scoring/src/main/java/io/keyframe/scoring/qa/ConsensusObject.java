@@ -12,11 +12,17 @@ import java.util.List;
  * @param agreeingOnClass annotators among {@code seenBy} whose class equals {@code label}; their
  *     shapes were fused
  * @param kept whether the object is in the merged annotation
- * @param rule the rule that decided: {@code unanimous}, {@code majority}, {@code class-tie},
- *     {@code presence-tie}, {@code minority-dropped}
+ * @param rule the rule that decided: {@code unanimous}, {@code majority}, {@code class-tie}, {@code
+ *     presence-tie}, {@code minority-dropped}
  */
 public record ConsensusObject(
-    int frame, int trackId, String label, List<String> seenBy, List<String> agreeingOnClass, boolean kept, String rule) {
+    int frame,
+    int trackId,
+    String label,
+    List<String> seenBy,
+    List<String> agreeingOnClass,
+    boolean kept,
+    String rule) {
   public ConsensusObject {
     seenBy = List.copyOf(seenBy);
     agreeingOnClass = List.copyOf(agreeingOnClass);
@@ -25,6 +31,18 @@ public record ConsensusObject(
   static final String CSV_HEADER = "frame,track_id,label,seen_by,agreeing_on_class,kept,rule";
 
   String csvRow() {
-    return frame + "," + trackId + "," + label + "," + String.join(";", seenBy) + "," + String.join(";", agreeingOnClass) + "," + kept + "," + rule;
+    return frame
+        + ","
+        + trackId
+        + ","
+        + label
+        + ","
+        + String.join(";", seenBy)
+        + ","
+        + String.join(";", agreeingOnClass)
+        + ","
+        + kept
+        + ","
+        + rule;
   }
 }

@@ -24,7 +24,8 @@ public record ConsensusOptions(double minIou, boolean keepPresenceTies, BoxFusio
   }
 
   public ConsensusOptions {
-    if (!(minIou > 0 && minIou <= 1)) throw new IllegalArgumentException("minIou not in (0,1]: " + minIou);
+    if (!(minIou > 0 && minIou <= 1))
+      throw new IllegalArgumentException("minIou not in (0,1]: " + minIou);
     Objects.requireNonNull(boxFusion, "boxFusion");
   }
 
@@ -36,7 +37,8 @@ public record ConsensusOptions(double minIou, boolean keepPresenceTies, BoxFusio
   /**
    * IoU 0.5, presence ties kept, median box. The median rather than the mean because one careless
    * annotator's jittered box drags a mean off every careful one (on the simulated five-annotator
-   * panel in QA.md the mean-box consensus scores below the best annotator's HOTA, the median above).
+   * panel in QA.md the mean-box consensus scores below the best annotator's HOTA, the median
+   * above).
    */
   public static ConsensusOptions defaults() {
     return new ConsensusOptions(0.5, true, BoxFusion.MEDIAN);

@@ -14,11 +14,51 @@ import java.util.List;
  * @param objects one decision per object and frame, kept or dropped
  * @param expertList objects the rules could not settle (class ties, presence ties)
  */
-public record ConsensusResult(AnnotationSet merged, List<String> annotators, List<ConsensusObject> objects, List<ReviewItem> expertList) {
+public record ConsensusResult(
+    AnnotationSet merged,
+    List<String> annotators,
+    List<ConsensusObject> objects,
+    List<ReviewItem> expertList) {
   public ConsensusResult {
     annotators = List.copyOf(annotators);
     objects = List.copyOf(objects);
     expertList = List.copyOf(expertList);
+  }
+
+  /**
+   * The same result with the video and every annotator pseudonymised (for {@code --redact}); the
+   * merged set's provenance names the pseudonyms.
+   */
+  public ConsensusResult redact(io.keyframe.dataset.privacy.Redactor r) {
+    List<String> names = annotators.stream().map(r::annotator).toList();
+    var p = merged.provenance();
+    var merged2 = r.redact(merged);
+    merged2 =
+        new AnnotationSet(
+            merged2.video(),
+            new io.keyframe.dataset.Provenance(
+                p.kind(),
+                "consensus(" + String.join("+", names) + ")",
+                p.modelSha256(),
+                p.time(),
+                p.tool()),
+            merged2.labels(),
+            merged2.detections());
+    List<ConsensusObject> objs =
+        objects.stream()
+            .map(
+                o ->
+                    new ConsensusObject(
+                        o.frame(),
+                        o.trackId(),
+                        o.label(),
+                        o.seenBy().stream().map(r::annotator).toList(),
+                        o.agreeingOnClass().stream().map(r::annotator).toList(),
+                        o.kept(),
+                        o.rule()))
+            .toList();
+    return new ConsensusResult(
+        merged2, names, objs, expertList.stream().map(e -> e.redact(r)).toList());
   }
 
   /** Writes the per-object provenance as CSV ({@code frame,track_id,label,seen_by,...}). */
@@ -37,7 +77,16 @@ public record ConsensusResult(AnnotationSet merged, List<String> annotators, Lis
   /** A few lines for the terminal. */
   public String summary() {
     long kept = objects.stream().filter(ConsensusObject::kept).count();
-    return "consensus of " + annotators.size() + " annotators (" + String.join(", ", annotators) + "): "
-        + kept + " objects kept, " + (objects.size() - kept) + " dropped, " + expertList.size() + " for expert review\n";
+    return "consensus of "
+        + annotators.size()
+        + " annotators ("
+        + String.join(", ", annotators)
+        + "): "
+        + kept
+        + " objects kept, "
+        + (objects.size() - kept)
+        + " dropped, "
+        + expertList.size()
+        + " for expert review\n";
   }
 }

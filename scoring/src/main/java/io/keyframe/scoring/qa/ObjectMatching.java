@@ -21,7 +21,8 @@ import java.util.TreeSet;
  * @param onlyA detections of {@code a} with no partner
  * @param onlyB detections of {@code b} with no partner
  */
-public record ObjectMatching(List<ObjectMatch> matches, List<Detection> onlyA, List<Detection> onlyB) {
+public record ObjectMatching(
+    List<ObjectMatch> matches, List<Detection> onlyA, List<Detection> onlyB) {
   public ObjectMatching {
     matches = List.copyOf(matches);
     onlyA = List.copyOf(onlyA);
@@ -33,9 +34,13 @@ public record ObjectMatching(List<ObjectMatch> matches, List<Detection> onlyA, L
     return of(a, b, minIou, null);
   }
 
-  /** Matches {@code a} against {@code b} over the frames of {@code item} only (all frames when null). */
+  /**
+   * Matches {@code a} against {@code b} over the frames of {@code item} only (all frames when
+   * null).
+   */
   public static ObjectMatching of(AnnotationSet a, AnnotationSet b, double minIou, WorkItem item) {
-    if (!(minIou > 0 && minIou <= 1)) throw new IllegalArgumentException("minIou not in (0,1]: " + minIou);
+    if (!(minIou > 0 && minIou <= 1))
+      throw new IllegalArgumentException("minIou not in (0,1]: " + minIou);
     requireSameVideo(a.video(), b.video());
     Map<Integer, List<Detection>> fa = a.byFrame(), fb = b.byFrame();
     TreeSet<Integer> frames = new TreeSet<>(fa.keySet());
@@ -45,7 +50,8 @@ public record ObjectMatching(List<ObjectMatch> matches, List<Detection> onlyA, L
     LinearAssignment solver = new LinearAssignment();
     for (int f : frames) {
       if (item != null && !item.contains(f)) continue;
-      List<Detection> da = inView(fa.getOrDefault(f, List.of())), db = inView(fb.getOrDefault(f, List.of()));
+      List<Detection> da = inView(fa.getOrDefault(f, List.of())),
+          db = inView(fb.getOrDefault(f, List.of()));
       int n = da.size(), m = db.size();
       double[] iou = new double[n * m], cost = new double[n * m];
       for (int i = 0; i < n; i++)
@@ -68,8 +74,10 @@ public record ObjectMatching(List<ObjectMatch> matches, List<Detection> onlyA, L
 
   /** Mask IoU when both detections carry masks of the same size, else IoU of their boxes. */
   public static double iou(Detection x, Detection y) {
-    if (x.mask() != null && y.mask() != null && x.mask().height() == y.mask().height() && x.mask().width() == y.mask().width())
-      return MaskIou.of(x.mask(), y.mask());
+    if (x.mask() != null
+        && y.mask() != null
+        && x.mask().height() == y.mask().height()
+        && x.mask().width() == y.mask().width()) return MaskIou.of(x.mask(), y.mask());
     var bx = x.boxOrMaskBox();
     var by = y.boxOrMaskBox();
     return bx == null || by == null ? 0 : BoxIou.of(bx, by);
@@ -81,13 +89,29 @@ public record ObjectMatching(List<ObjectMatch> matches, List<Detection> onlyA, L
    */
   public static void requireSameVideo(Video a, Video b) {
     if (!a.id().equals(b.id()))
-      throw new IllegalArgumentException("annotations are of different videos (" + a.id() + " vs " + b.id() + ")");
+      throw new IllegalArgumentException(
+          "annotations are of different videos (" + a.id() + " vs " + b.id() + ")");
     if (a.width() != b.width() || a.height() != b.height())
       throw new IllegalArgumentException(
-          "annotations of video " + a.id() + " disagree on frame size: " + a.width() + "x" + a.height() + " vs " + b.width() + "x" + b.height());
+          "annotations of video "
+              + a.id()
+              + " disagree on frame size: "
+              + a.width()
+              + "x"
+              + a.height()
+              + " vs "
+              + b.width()
+              + "x"
+              + b.height());
     if (a.frameCount() != b.frameCount() && a.frameCount() > 0 && b.frameCount() > 0)
       throw new IllegalArgumentException(
-          "annotations of video " + a.id() + " disagree on length: " + a.frameCount() + " vs " + b.frameCount() + " frames");
+          "annotations of video "
+              + a.id()
+              + " disagree on length: "
+              + a.frameCount()
+              + " vs "
+              + b.frameCount()
+              + " frames");
   }
 
   static List<Detection> inView(List<Detection> ds) {
@@ -109,9 +133,10 @@ public record ObjectMatching(List<ObjectMatch> matches, List<Detection> onlyA, L
 
   /**
    * Matched pairs whose track-ID correspondence breaks: for each track of one side, its most common
-   * partner track on the other side is its counterpart, and every matched pair linking it to another
-   * track counts as a mismatch; the larger of the two directions is returned (one side splitting an
-   * object and the other merging two both count). Untracked detections are not counted.
+   * partner track on the other side is its counterpart, and every matched pair linking it to
+   * another track counts as a mismatch; the larger of the two directions is returned (one side
+   * splitting an object and the other merging two both count). Untracked detections are not
+   * counted.
    */
   public int idMismatches() {
     return Math.max(oneWayMismatches(true), oneWayMismatches(false));
@@ -120,7 +145,8 @@ public record ObjectMatching(List<ObjectMatch> matches, List<Detection> onlyA, L
   private int oneWayMismatches(boolean aToB) {
     Map<Integer, Map<Integer, Integer>> partners = new java.util.HashMap<>();
     for (ObjectMatch m : matches) {
-      int from = aToB ? m.a().trackId() : m.b().trackId(), to = aToB ? m.b().trackId() : m.a().trackId();
+      int from = aToB ? m.a().trackId() : m.b().trackId(),
+          to = aToB ? m.b().trackId() : m.a().trackId();
       if (from != Detection.UNTRACKED && to != Detection.UNTRACKED)
         partners.computeIfAbsent(from, k -> new java.util.HashMap<>()).merge(to, 1, Integer::sum);
     }

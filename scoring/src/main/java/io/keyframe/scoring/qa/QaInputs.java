@@ -23,9 +23,9 @@ import java.util.stream.Stream;
  * annotator's work. The annotator is the file's recorded provenance source, or the file name up to
  * its first dot when the file records none (plain CVAT exports, MOT files).
  *
- * <p>When a role has several files for one video (e.g. {@code gt.coco.json} and {@code gt.mot.txt}),
- * the richest is used: COCO, then CVAT, then MOT. MOT files say nothing about their video, so they
- * take the video of another file in the same folder.
+ * <p>When a role has several files for one video (e.g. {@code gt.coco.json} and {@code
+ * gt.mot.txt}), the richest is used: COCO, then CVAT, then MOT. MOT files say nothing about their
+ * video, so they take the video of another file in the same folder.
  */
 public final class QaInputs {
   private QaInputs() {}
@@ -38,13 +38,19 @@ public final class QaInputs {
    * @throws IllegalArgumentException when a video's files disagree on the video
    */
   public static List<VideoLabels> read(Path dir, boolean useGroundTruth) throws IOException {
-    if (!Files.isDirectory(dir)) throw new IllegalArgumentException("not a folder: " + dir.getFileName());
+    if (!Files.isDirectory(dir))
+      throw new IllegalArgumentException("not a folder: " + dir.getFileName());
     Map<Path, List<Path>> byFolder = new TreeMap<>();
     try (Stream<Path> files = Files.walk(dir, 2)) {
-      files.filter(Files::isRegularFile).filter(QaInputs::isAnnotationFile).sorted()
+      files
+          .filter(Files::isRegularFile)
+          .filter(QaInputs::isAnnotationFile)
+          .sorted()
           .forEach(f -> byFolder.computeIfAbsent(f.getParent(), k -> new ArrayList<>()).add(f));
     }
-    if (byFolder.isEmpty()) throw new IllegalArgumentException("no annotation files (*.cvat.xml, *.coco.json, *.mot.txt) under " + dir.getFileName());
+    if (byFolder.isEmpty())
+      throw new IllegalArgumentException(
+          "no annotation files (*.cvat.xml, *.coco.json, *.mot.txt) under " + dir.getFileName());
     List<VideoLabels> out = new ArrayList<>();
     for (List<Path> files : byFolder.values()) {
       Map<String, List<Path>> byRole = new LinkedHashMap<>();
@@ -53,7 +59,8 @@ public final class QaInputs {
       Map<String, AnnotationSet> sets = new LinkedHashMap<>();
       for (var e : byRole.entrySet()) {
         if (e.getKey().equals("gt") && !useGroundTruth) continue;
-        Path best = e.getValue().stream().min(Comparator.comparingInt(QaInputs::preference)).orElseThrow();
+        Path best =
+            e.getValue().stream().min(Comparator.comparingInt(QaInputs::preference)).orElseThrow();
         AnnotationSet s = AnnotationFiles.read(best);
         if (!isMot(best) && video == null) video = s.video();
         sets.put(e.getKey(), s);
@@ -62,7 +69,11 @@ public final class QaInputs {
       AnnotationSet reference = null, pre = null;
       for (var e : sets.entrySet()) {
         AnnotationSet s = e.getValue();
-        if (video != null && isMot(byRole.get(e.getKey()).stream().min(Comparator.comparingInt(QaInputs::preference)).orElseThrow()))
+        if (video != null
+            && isMot(
+                byRole.get(e.getKey()).stream()
+                    .min(Comparator.comparingInt(QaInputs::preference))
+                    .orElseThrow()))
           s = new AnnotationSet(video, s.provenance(), s.labels(), s.detections());
         switch (e.getKey()) {
           case "gt" -> reference = s;
@@ -70,7 +81,12 @@ public final class QaInputs {
           default -> {
             Provenance p = s.provenance();
             if (p.source().equals("unknown") || p.kind() != Provenance.Kind.ANNOTATOR)
-              s = new AnnotationSet(s.video(), Provenance.annotator(e.getKey(), p.time(), p.tool()), s.labels(), s.detections());
+              s =
+                  new AnnotationSet(
+                      s.video(),
+                      Provenance.annotator(e.getKey(), p.time(), p.tool()),
+                      s.labels(),
+                      s.detections());
             annotators.add(s);
           }
         }
@@ -83,7 +99,10 @@ public final class QaInputs {
 
   static boolean isAnnotationFile(Path f) {
     String n = f.getFileName().toString();
-    return n.endsWith(".cvat.xml") || n.endsWith(".coco.json") || n.endsWith(".ytvis.json") || n.endsWith(".mot.txt");
+    return n.endsWith(".cvat.xml")
+        || n.endsWith(".coco.json")
+        || n.endsWith(".ytvis.json")
+        || n.endsWith(".mot.txt");
   }
 
   private static boolean isMot(Path f) {
@@ -92,7 +111,9 @@ public final class QaInputs {
 
   private static int preference(Path f) {
     String n = f.getFileName().toString();
-    return n.endsWith(".coco.json") ? 0 : n.endsWith(".ytvis.json") ? 1 : n.endsWith(".cvat.xml") ? 2 : 3;
+    return n.endsWith(".coco.json")
+        ? 0
+        : n.endsWith(".ytvis.json") ? 1 : n.endsWith(".cvat.xml") ? 2 : 3;
   }
 
   private static String stem(Path f) {

@@ -24,7 +24,8 @@ public final class ReviewList {
    * @throws IllegalArgumentException when a submission comes from an annotator not in the plan or
    *     not assigned that video, or two submissions share annotator and video
    */
-  public static List<ReviewItem> of(AssignmentPlan plan, List<AnnotationSet> submissions, ReviewThresholds t) {
+  public static List<ReviewItem> of(
+      AssignmentPlan plan, List<AnnotationSet> submissions, ReviewThresholds t) {
     Map<String, AnnotationSet> byKey = new HashMap<>();
     for (AnnotationSet s : submissions) {
       String who = s.provenance().source(), video = s.video().id();
@@ -34,13 +35,22 @@ public final class ReviewList {
     }
     List<ReviewItem> out = new ArrayList<>();
     for (Assignment a : plan.overlapItems()) {
-      String first = a.annotators().get(0), second = a.annotators().get(1), video = a.item().video();
-      AnnotationSet x = byKey.get(first + "\u0000" + video), y = byKey.get(second + "\u0000" + video);
+      String first = a.annotators().get(0),
+          second = a.annotators().get(1),
+          video = a.item().video();
+      AnnotationSet x = byKey.get(first + "\u0000" + video),
+          y = byKey.get(second + "\u0000" + video);
       if (x == null || y == null) {
         List<String> missing = new ArrayList<>();
         if (x == null) missing.add(first);
         if (y == null) missing.add(second);
-        out.add(new ReviewItem(video, -1, a.item(), a.annotators(), List.of("missing-submission: " + String.join(",", missing))));
+        out.add(
+            new ReviewItem(
+                video,
+                -1,
+                a.item(),
+                a.annotators(),
+                List.of("missing-submission: " + String.join(",", missing))));
         continue;
       }
       ItemAgreement ag = ItemAgreement.of(ObjectMatching.of(x, y, t.matchIou(), a.item()));

@@ -10,13 +10,23 @@ package io.keyframe.scoring.qa;
  * @param maxIdMismatchRate highest acceptable share of matched objects whose track IDs do not
  *     correspond
  */
-public record ReviewThresholds(double matchIou, double minMeanIou, double minKappa, double minMatchedFraction, double maxIdMismatchRate) {
+public record ReviewThresholds(
+    double matchIou,
+    double minMeanIou,
+    double minKappa,
+    double minMatchedFraction,
+    double maxIdMismatchRate) {
   public ReviewThresholds {
-    if (!(matchIou > 0 && matchIou <= 1)) throw new IllegalArgumentException("matchIou not in (0,1]: " + matchIou);
-    if (!(minMeanIou >= 0 && minMeanIou <= 1)) throw new IllegalArgumentException("minMeanIou not in [0,1]: " + minMeanIou);
-    if (!(minKappa >= -1 && minKappa <= 1)) throw new IllegalArgumentException("minKappa not in [-1,1]: " + minKappa);
-    if (!(minMatchedFraction >= 0 && minMatchedFraction <= 1)) throw new IllegalArgumentException("minMatchedFraction not in [0,1]");
-    if (!(maxIdMismatchRate >= 0 && maxIdMismatchRate <= 1)) throw new IllegalArgumentException("maxIdMismatchRate not in [0,1]");
+    if (!(matchIou > 0 && matchIou <= 1))
+      throw new IllegalArgumentException("matchIou not in (0,1]: " + matchIou);
+    if (!(minMeanIou >= 0 && minMeanIou <= 1))
+      throw new IllegalArgumentException("minMeanIou not in [0,1]: " + minMeanIou);
+    if (!(minKappa >= -1 && minKappa <= 1))
+      throw new IllegalArgumentException("minKappa not in [-1,1]: " + minKappa);
+    if (!(minMatchedFraction >= 0 && minMatchedFraction <= 1))
+      throw new IllegalArgumentException("minMatchedFraction not in [0,1]");
+    if (!(maxIdMismatchRate >= 0 && maxIdMismatchRate <= 1))
+      throw new IllegalArgumentException("maxIdMismatchRate not in [0,1]");
   }
 
   /**

@@ -21,38 +21,97 @@ public record Scorecard(String referenceKind, List<ScorecardRow> rows, Scorecard
     rows = List.copyOf(rows);
   }
 
+  /** The same scorecard with annotator names replaced by pseudonyms (for {@code --redact}). */
+  public Scorecard redact(io.keyframe.dataset.privacy.Redactor redactor) {
+    return new Scorecard(
+        referenceKind,
+        rows.stream().map(r -> r.withAnnotator(redactor.annotator(r.annotator()))).toList(),
+        options);
+  }
+
   /** The all-class row of {@code annotator}. */
   public ScorecardRow overall(String annotator) {
-    return rows.stream().filter(r -> r.annotator().equals(annotator) && r.label().equals(ScorecardRow.ALL)).findFirst()
+    return rows.stream()
+        .filter(r -> r.annotator().equals(annotator) && r.label().equals(ScorecardRow.ALL))
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no scorecard for annotator " + annotator));
   }
 
   /** All-class rows, ranked first (best first), then the small samples. */
   public List<ScorecardRow> ranking() {
-    return rows.stream().filter(r -> r.label().equals(ScorecardRow.ALL))
-        .sorted(Comparator.comparingInt((ScorecardRow r) -> r.rank() == 0 ? Integer.MAX_VALUE : r.rank()).thenComparing(ScorecardRow::annotator))
+    return rows.stream()
+        .filter(r -> r.label().equals(ScorecardRow.ALL))
+        .sorted(
+            Comparator.comparingInt(
+                    (ScorecardRow r) -> r.rank() == 0 ? Integer.MAX_VALUE : r.rank())
+                .thenComparing(ScorecardRow::annotator))
         .toList();
   }
 
   /** A table for the terminal. */
   public String text() {
     StringBuilder b = new StringBuilder();
-    b.append("Annotator scorecards (accuracy vs ").append(referenceKind).append("; 95% bootstrap CIs over videos)\n");
-    b.append(String.format(Locale.ROOT, "%-4s %-16s %-16s %6s %7s %-24s %-24s %6s %-24s %5s %-24s %-24s %8s %8s %7s %9s %9s%n",
-        "rank", "annotator", "class", "videos", "objects", "precision", "recall", "F1", "HOTA", "IDSW", "IoU vs consensus", "kappa vs consensus",
-        "kappa-oth", "IoU-oth", "correct", "frames/h", "cost/video"));
+    b.append("Annotator scorecards (accuracy vs ")
+        .append(referenceKind)
+        .append("; 95% bootstrap CIs over videos)\n");
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "%-4s %-16s %-16s %6s %7s %-24s %-24s %6s %-24s %5s %-24s %-24s %8s %8s %7s %9s %9s%n",
+            "rank",
+            "annotator",
+            "class",
+            "videos",
+            "objects",
+            "precision",
+            "recall",
+            "F1",
+            "HOTA",
+            "IDSW",
+            "IoU vs consensus",
+            "kappa vs consensus",
+            "kappa-oth",
+            "IoU-oth",
+            "correct",
+            "frames/h",
+            "cost/video"));
     List<ScorecardRow> order = new java.util.ArrayList<>();
     for (ScorecardRow top : ranking()) {
       order.add(top);
-      rows.stream().filter(r -> r.annotator().equals(top.annotator()) && !r.label().equals(ScorecardRow.ALL)).forEach(order::add);
+      rows.stream()
+          .filter(r -> r.annotator().equals(top.annotator()) && !r.label().equals(ScorecardRow.ALL))
+          .forEach(order::add);
     }
     for (ScorecardRow r : order) {
-      String rank = r.label().equals(ScorecardRow.ALL) ? (r.rank() > 0 ? Integer.toString(r.rank()) : "-") : "";
-      b.append(String.format(Locale.ROOT, "%-4s %-16s %-16s %6d %7d %-24s %-24s %6s %-24s %5d %-24s %-24s %8s %8s %7s %9s %9s%s%n",
-          rank, r.annotator(), r.label(), r.videos(), r.referenceObjects(), r.precision().format(), r.recall().format(), num(r.f1()),
-          r.hota().format(), r.idSwitches(), r.iouVsConsensus().format(), r.kappaVsConsensus().format(), num(r.kappaVsOthers()), num(r.iouVsOthers()),
-          num(r.correctionRate()), num0(r.framesPerHour()), num(r.costPerVideo()),
-          r.smallSample() && r.label().equals(ScorecardRow.ALL) ? "  (small sample: not ranked)" : ""));
+      String rank =
+          r.label().equals(ScorecardRow.ALL)
+              ? (r.rank() > 0 ? Integer.toString(r.rank()) : "-")
+              : "";
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%-4s %-16s %-16s %6d %7d %-24s %-24s %6s %-24s %5d %-24s %-24s %8s %8s %7s %9s"
+                  + " %9s%s%n",
+              rank,
+              r.annotator(),
+              r.label(),
+              r.videos(),
+              r.referenceObjects(),
+              r.precision().format(),
+              r.recall().format(),
+              num(r.f1()),
+              r.hota().format(),
+              r.idSwitches(),
+              r.iouVsConsensus().format(),
+              r.kappaVsConsensus().format(),
+              num(r.kappaVsOthers()),
+              num(r.iouVsOthers()),
+              num(r.correctionRate()),
+              num0(r.framesPerHour()),
+              num(r.costPerVideo()),
+              r.smallSample() && r.label().equals(ScorecardRow.ALL)
+                  ? "  (small sample: not ranked)"
+                  : ""));
     }
     return b.toString();
   }
@@ -74,14 +133,53 @@ public record Scorecard(String referenceKind, List<ScorecardRow> rows, Scorecard
   public String csv() {
     StringBuilder b = new StringBuilder(CSV_HEADER).append('\n');
     for (ScorecardRow r : rows) {
-      b.append(r.annotator()).append(',').append(r.label()).append(',').append(r.rank()).append(',').append(r.smallSample()).append(',')
-          .append(r.videos()).append(',').append(r.referenceObjects()).append(',').append(r.annotatorObjects());
-      for (Estimate e : List.of(r.precision(), r.recall())) b.append(',').append(c(e.value())).append(',').append(c(e.low())).append(',').append(c(e.high()));
-      b.append(',').append(c(r.f1())).append(',').append(c(r.hota().value())).append(',').append(c(r.hota().low())).append(',').append(c(r.hota().high()))
-          .append(',').append(r.idSwitches());
-      for (Estimate e : List.of(r.iouVsConsensus(), r.kappaVsConsensus())) b.append(',').append(c(e.value())).append(',').append(c(e.low())).append(',').append(c(e.high()));
-      for (double x : new double[] {r.classAgreement(), r.kappaVsOthers(), r.iouVsOthers(), r.correctionRate(), r.framesPerHour(), r.objectsPerHour(), r.costPerVideo()})
-        b.append(',').append(c(x));
+      b.append(r.annotator())
+          .append(',')
+          .append(r.label())
+          .append(',')
+          .append(r.rank())
+          .append(',')
+          .append(r.smallSample())
+          .append(',')
+          .append(r.videos())
+          .append(',')
+          .append(r.referenceObjects())
+          .append(',')
+          .append(r.annotatorObjects());
+      for (Estimate e : List.of(r.precision(), r.recall()))
+        b.append(',')
+            .append(c(e.value()))
+            .append(',')
+            .append(c(e.low()))
+            .append(',')
+            .append(c(e.high()));
+      b.append(',')
+          .append(c(r.f1()))
+          .append(',')
+          .append(c(r.hota().value()))
+          .append(',')
+          .append(c(r.hota().low()))
+          .append(',')
+          .append(c(r.hota().high()))
+          .append(',')
+          .append(r.idSwitches());
+      for (Estimate e : List.of(r.iouVsConsensus(), r.kappaVsConsensus()))
+        b.append(',')
+            .append(c(e.value()))
+            .append(',')
+            .append(c(e.low()))
+            .append(',')
+            .append(c(e.high()));
+      for (double x :
+          new double[] {
+            r.classAgreement(),
+            r.kappaVsOthers(),
+            r.iouVsOthers(),
+            r.correctionRate(),
+            r.framesPerHour(),
+            r.objectsPerHour(),
+            r.costPerVideo()
+          }) b.append(',').append(c(x));
       b.append('\n');
     }
     return b.toString();

@@ -58,9 +58,53 @@ public record ScorecardRow(
     Objects.requireNonNull(label, "label");
   }
 
+  ScorecardRow withAnnotator(String name) {
+    return new ScorecardRow(
+        name,
+        label,
+        videos,
+        referenceObjects,
+        annotatorObjects,
+        precision,
+        recall,
+        f1,
+        hota,
+        idSwitches,
+        iouVsConsensus,
+        kappaVsConsensus,
+        classAgreement,
+        kappaVsOthers,
+        iouVsOthers,
+        correctionRate,
+        framesPerHour,
+        objectsPerHour,
+        costPerVideo,
+        smallSample,
+        rank);
+  }
+
   ScorecardRow withRank(int r) {
-    return new ScorecardRow(annotator, label, videos, referenceObjects, annotatorObjects, precision, recall, f1, hota, idSwitches,
-        iouVsConsensus, kappaVsConsensus, classAgreement, kappaVsOthers, iouVsOthers, correctionRate, framesPerHour,
-        objectsPerHour, costPerVideo, smallSample, r);
+    return new ScorecardRow(
+        annotator,
+        label,
+        videos,
+        referenceObjects,
+        annotatorObjects,
+        precision,
+        recall,
+        f1,
+        hota,
+        idSwitches,
+        iouVsConsensus,
+        kappaVsConsensus,
+        classAgreement,
+        kappaVsOthers,
+        iouVsOthers,
+        correctionRate,
+        framesPerHour,
+        objectsPerHour,
+        costPerVideo,
+        smallSample,
+        r);
   }
 }

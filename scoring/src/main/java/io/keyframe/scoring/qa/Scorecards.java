@@ -36,7 +36,8 @@ public final class Scorecards {
 
   private Scorecards() {}
 
-  public static Scorecard compute(List<VideoLabels> videos, TimeLog times, ScorecardOptions o, ProgressListener progress) {
+  public static Scorecard compute(
+      List<VideoLabels> videos, TimeLog times, ScorecardOptions o, ProgressListener progress) {
     if (videos.isEmpty()) throw new IllegalArgumentException("no videos to score");
     TreeSet<String> labelSet = new TreeSet<>();
     TreeSet<String> people = new TreeSet<>();
@@ -59,14 +60,23 @@ public final class Scorecards {
     int done = 0;
     for (VideoLabels v : videos) {
       AnnotationSet consensus =
-          v.annotators().size() >= 2 ? ConsensusMerger.merge(v.annotators(), o.consensus()).merged() : null;
-      AnnotationSet reference = v.reference() != null ? v.reference() : consensus;
+          v.annotators().size() >= 2
+              ? ConsensusMerger.merge(v.annotators(), o.consensus()).merged()
+              : null;
       for (AnnotationSet a : v.annotators()) {
+        AnnotationSet reference = v.reference() != null ? v.reference() : consensus;
+        if (v.reference() == null && o.leaveOneOut() && v.annotators().size() >= 3) {
+          List<AnnotationSet> others = new ArrayList<>(v.annotators());
+          others.remove(a);
+          reference = ConsensusMerger.merge(others, o.consensus()).merged();
+        }
         Tally t = new Tally(k);
         String who = a.provenance().source();
         for (int c = 0; c < k; c++) {
           String label = labels.get(c);
-          TrackingSequence seq = TrackingSequence.of(reference, a, TrackingSequence.Similarity.BOX_IOU, d -> d.label().equals(label));
+          TrackingSequence seq =
+              TrackingSequence.of(
+                  reference, a, TrackingSequence.Similarity.BOX_IOU, d -> d.label().equals(label));
           MotAccumulator acc = new MotAccumulator();
           acc.update(seq, 1 - o.matchIou());
           ClearCounts cc = acc.clear();
@@ -77,7 +87,8 @@ public final class Scorecards {
           t.hota[c] = Hota.of(seq);
         }
         if (consensus != null) {
-          for (Detection d : ObjectMatching.inView(consensus.detections())) t.consObjects[labels.indexOf(d.label())]++;
+          for (Detection d : ObjectMatching.inView(consensus.detections()))
+            t.consObjects[labels.indexOf(d.label())]++;
           for (ObjectMatch m : ObjectMatching.of(a, consensus, o.matchIou()).matches()) {
             int ca = labels.indexOf(m.a().label()), cc = labels.indexOf(m.b().label());
             t.consCm[ca][cc]++;
@@ -96,7 +107,10 @@ public final class Scorecards {
         }
         if (v.preAnnotation() != null) {
           ObjectMatching pm = ObjectMatching.of(v.preAnnotation(), a, o.matchIou());
-          long unchanged = pm.matches().stream().filter(m -> m.a().label().equals(m.b().label()) && m.iou() >= o.unchangedIou()).count();
+          long unchanged =
+              pm.matches().stream()
+                  .filter(m -> m.a().label().equals(m.b().label()) && m.iou() >= o.unchangedIou())
+                  .count();
           t.preTotal = pm.matches().size() + pm.onlyA().size() + pm.onlyB().size();
           t.corrections = t.preTotal - unchanged;
         }
@@ -114,37 +128,62 @@ public final class Scorecards {
       rows.add(row(e.getKey(), ScorecardRow.ALL, -1, ts, k, o));
       for (int c = 0; c < k; c++) rows.add(row(e.getKey(), labels.get(c), c, ts, k, o));
     }
-    List<ScorecardRow> ranked = new ArrayList<>(rows.stream().filter(r -> r.label().equals(ScorecardRow.ALL) && !r.smallSample()).toList());
-    ranked.sort(Comparator.comparingDouble((ScorecardRow r) -> Double.isNaN(r.hota().value()) ? -1 : r.hota().value()).reversed()
-        .thenComparing(ScorecardRow::annotator));
+    List<ScorecardRow> ranked =
+        new ArrayList<>(
+            rows.stream()
+                .filter(r -> r.label().equals(ScorecardRow.ALL) && !r.smallSample())
+                .toList());
+    ranked.sort(
+        Comparator.comparingDouble(
+                (ScorecardRow r) -> Double.isNaN(r.hota().value()) ? -1 : r.hota().value())
+            .reversed()
+            .thenComparing(ScorecardRow::annotator));
     for (int i = 0; i < ranked.size(); i++) {
       ScorecardRow r = ranked.get(i);
       rows.set(rows.indexOf(r), r.withRank(i + 1));
     }
-    String refKind = anyGt && anyConsensusRef ? "ground truth where given, else consensus" : anyGt ? "ground truth" : "consensus";
+    String refKind =
+        anyGt && anyConsensusRef
+            ? "ground truth where given, else consensus"
+            : anyGt
+                ? "ground truth"
+                : o.leaveOneOut() ? "consensus of the other annotators" : "consensus";
     return new Scorecard(refKind, rows, o);
   }
 
-  private static ScorecardRow row(String who, String label, int c, List<Tally> ts, int k, ScorecardOptions o) {
+  private static ScorecardRow row(
+      String who, String label, int c, List<Tally> ts, int k, ScorecardOptions o) {
     int n = ts.size();
     int[] all = new int[n];
     for (int i = 0; i < n; i++) all[i] = i;
     int lo = c < 0 ? 0 : c, hi = c < 0 ? k : c + 1;
-    ToDoubleFunction<int[]> precision = idx -> ratio(idx, ts, t -> sum(t.tp, lo, hi), t -> sum(t.tp, lo, hi) + sum(t.fp, lo, hi));
-    ToDoubleFunction<int[]> recall = idx -> ratio(idx, ts, t -> sum(t.tp, lo, hi), t -> sum(t.tp, lo, hi) + sum(t.fn, lo, hi));
-    ToDoubleFunction<int[]> iouCons = idx -> ratio(idx, ts, t -> sum(t.consIouSum, lo, hi), t -> sum(t.consIouN, lo, hi));
+    ToDoubleFunction<int[]> precision =
+        idx -> ratio(idx, ts, t -> sum(t.tp, lo, hi), t -> sum(t.tp, lo, hi) + sum(t.fp, lo, hi));
+    ToDoubleFunction<int[]> recall =
+        idx -> ratio(idx, ts, t -> sum(t.tp, lo, hi), t -> sum(t.tp, lo, hi) + sum(t.fn, lo, hi));
+    ToDoubleFunction<int[]> iouCons =
+        idx -> ratio(idx, ts, t -> sum(t.consIouSum, lo, hi), t -> sum(t.consIouN, lo, hi));
     ToDoubleFunction<int[]> kappaCons = idx -> kappa(idx, ts, k, true);
-    ToDoubleFunction<int[]> hota = idx -> {
-      HotaCounts h = HotaCounts.zero();
-      for (int i : idx) for (int x = lo; x < hi; x++) h = h.plus(ts.get(i).hota[x]);
-      double v = h.hota();
-      return Double.isFinite(v) ? v : Double.NaN;
-    };
+    ToDoubleFunction<int[]> hota =
+        idx -> {
+          HotaCounts h = HotaCounts.zero();
+          for (int i : idx) for (int x = lo; x < hi; x++) h = h.plus(ts.get(i).hota[x]);
+          double v = h.hota();
+          return Double.isFinite(v) ? v : Double.NaN;
+        };
     PercentileBootstrap b = o.bootstrap();
     double p = precision.applyAsDouble(all), r = recall.applyAsDouble(all);
     double f1 = p + r > 0 ? 2 * p * r / (p + r) : Double.NaN;
     long refObjects = 0, annObjects = 0, switches = 0;
-    double consObj = 0, consSame = 0, seconds = 0, frames = 0, objects = 0, corrections = 0, preTotal = 0, othersIou = 0, othersN = 0;
+    double consObj = 0,
+        consSame = 0,
+        seconds = 0,
+        frames = 0,
+        objects = 0,
+        corrections = 0,
+        preTotal = 0,
+        othersIou = 0,
+        othersN = 0;
     boolean timed = true;
     for (Tally t : ts) {
       refObjects += (long) (sum(t.tp, lo, hi) + sum(t.fn, lo, hi));
@@ -188,13 +227,15 @@ public final class Scorecards {
         0);
   }
 
-  private static Estimate estimate(double value, PercentileBootstrap b, int n, ToDoubleFunction<int[]> stat) {
+  private static Estimate estimate(
+      double value, PercentileBootstrap b, int n, ToDoubleFunction<int[]> stat) {
     if (Double.isNaN(value)) return Estimate.of(value);
     PercentileBootstrap.Interval ci = b.interval(n, stat);
     return new Estimate(value, ci.low(), ci.high());
   }
 
-  private static double ratio(int[] idx, List<Tally> ts, ToDoubleFunction<Tally> num, ToDoubleFunction<Tally> den) {
+  private static double ratio(
+      int[] idx, List<Tally> ts, ToDoubleFunction<Tally> num, ToDoubleFunction<Tally> den) {
     double a = 0, d = 0;
     for (int i : idx) {
       a += num.applyAsDouble(ts.get(i));

@@ -34,7 +34,8 @@ public record TimeLog(Map<String, Double> secondsByAnnotatorAndVideo) {
   /** A log from (annotator, video, seconds) rows. */
   public static TimeLog of(List<Object[]> rows) {
     Map<String, Double> m = new HashMap<>();
-    for (Object[] r : rows) m.merge(key((String) r[0], (String) r[1]), ((Number) r[2]).doubleValue(), Double::sum);
+    for (Object[] r : rows)
+      m.merge(key((String) r[0], (String) r[1]), ((Number) r[2]).doubleValue(), Double::sum);
     return new TimeLog(m);
   }
 
@@ -51,15 +52,21 @@ public record TimeLog(Map<String, Double> secondsByAnnotatorAndVideo) {
     for (int n = 1; n < lines.size(); n++) {
       if (lines.get(n).isBlank()) continue;
       String[] f = lines.get(n).split(",", -1);
-      if (f.length != 3) throw new BadAnnotationException(file, n + 1, -1, null, "expected 3 columns, found " + f.length);
+      if (f.length != 3)
+        throw new BadAnnotationException(
+            file, n + 1, -1, null, "expected 3 columns, found " + f.length);
       double s;
       try {
         s = Double.parseDouble(f[2].strip());
       } catch (NumberFormatException e) {
-        throw new BadAnnotationException(file, n + 1, -1, "seconds", "not a number: '" + f[2] + "'");
+        throw new BadAnnotationException(
+            file, n + 1, -1, "seconds", "not a number: '" + f[2] + "'");
       }
-      if (!(s >= 0) || !Double.isFinite(s)) throw new BadAnnotationException(file, n + 1, -1, "seconds", "must be a finite number >= 0");
-      if (f[0].isBlank() || f[1].isBlank()) throw new BadAnnotationException(file, n + 1, -1, "annotator/video", "blank");
+      if (!(s >= 0) || !Double.isFinite(s))
+        throw new BadAnnotationException(
+            file, n + 1, -1, "seconds", "must be a finite number >= 0");
+      if (f[0].isBlank() || f[1].isBlank())
+        throw new BadAnnotationException(file, n + 1, -1, "annotator/video", "blank");
       m.merge(key(f[0].strip(), f[1].strip()), s, Double::sum);
     }
     return new TimeLog(m);

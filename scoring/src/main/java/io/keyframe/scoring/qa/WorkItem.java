@@ -9,14 +9,20 @@ import java.util.Objects;
  * @param firstFrame 0-based first frame, or -1 for the whole video
  * @param lastFrame 0-based last frame (inclusive), or -1 for the whole video
  */
-public record WorkItem(String video, int firstFrame, int lastFrame) implements Comparable<WorkItem> {
+public record WorkItem(String video, int firstFrame, int lastFrame)
+    implements Comparable<WorkItem> {
   public WorkItem {
     Objects.requireNonNull(video, "video");
     if (video.isBlank()) throw new IllegalArgumentException("work item has a blank video ID");
     boolean whole = firstFrame == -1 && lastFrame == -1;
     if (!whole && (firstFrame < 0 || lastFrame < firstFrame))
       throw new IllegalArgumentException(
-          "frame span of " + video + " must be 0 <= first <= last, or -1/-1 for the whole video: " + firstFrame + ".." + lastFrame);
+          "frame span of "
+              + video
+              + " must be 0 <= first <= last, or -1/-1 for the whole video: "
+              + firstFrame
+              + ".."
+              + lastFrame);
   }
 
   /** The whole video. */

@@ -18,9 +18,10 @@ import java.util.Optional;
  * and ID switches (Bernardin &amp; Stiefelhagen 2008).
  *
  * <p>A frame's value is the number of events found there (each counts 1; wobble counts up to 1,
- * linearly in the corners' summed second difference over {@code wobble} box sizes). Sources are the
- * delivered labels (first annotator) and the tracker output, the worst counting: other annotators'
- * instability says nothing about the labels being checked. Events name the track IDs involved.
+ * linearly in the corners' summed second difference over {@code wobble} box sizes). The source is
+ * the delivered labels (first annotator), or the tracker output when there are no labels: other
+ * annotators' or the tracker's own instability says nothing about the labels being checked (the
+ * tracker's disagreement is {@link ModelTrackerDisagreement}'s job). Events name the track IDs.
  *
  * @param jump centre displacement between consecutive frames, in units of the box's size
  *     (sqrt of mean area), above which a move counts as a jump
@@ -59,8 +60,8 @@ public record TemporalInstability(double jump, int maxFlickerGap, int reidGap, d
 
   private static List<AnnotationSet> trackSources(VideoEvidence e) {
     List<AnnotationSet> out = new ArrayList<>();
-    e.labels().ifPresent(out::add);
-    if (e.tracker() != null) out.add(e.tracker());
+    if (e.labels().isPresent()) out.add(e.labels().get());
+    else if (e.tracker() != null) out.add(e.tracker());
     out.removeIf(s -> s.detections().stream().allMatch(d -> d.trackId() == Detection.UNTRACKED));
     return out;
   }

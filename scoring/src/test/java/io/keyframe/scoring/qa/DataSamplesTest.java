@@ -16,18 +16,38 @@ class DataSamplesTest {
   void sloppyAnnotatorIsRankedLastAndConsensusBeatsEachAnnotatorOnDataSamples() throws Exception {
     Path samples = Path.of(System.getProperty("keyframe.root", ".")).resolve("data-samples");
     assumeTrue(Files.isDirectory(samples), "data-samples/ is not in this checkout");
-    ScorecardOptions o = ScorecardOptions.defaults().withMinimums(2, 100).withBootstrap(new PercentileBootstrap(200, 0.95, 1));
+    ScorecardOptions o =
+        ScorecardOptions.defaults()
+            .withMinimums(2, 100)
+            .withBootstrap(new PercentileBootstrap(200, 0.95, 1));
     List<VideoLabels> videos = QaInputs.read(samples, true);
     Scorecard s = Scorecards.compute(videos, TimeLog.empty(), o, ProgressListener.NONE);
     System.out.print(s.text());
     assertThat(s.ranking().get(s.ranking().size() - 1).annotator()).isEqualTo("annotator-C");
 
     List<VideoLabels> merged =
-        videos.stream().map(v -> new VideoLabels(v.reference(), null, List.of(ConsensusMerger.merge(v.annotators(), ConsensusOptions.defaults()).merged()))).toList();
-    ScorecardRow cons = Scorecards.compute(merged, TimeLog.empty(), o, ProgressListener.NONE).ranking().get(0);
-    System.out.printf("data-samples consensus vs ground truth: HOTA %s F1 %.4f%n", cons.hota().format(), cons.f1());
+        videos.stream()
+            .map(
+                v ->
+                    new VideoLabels(
+                        v.reference(),
+                        null,
+                        List.of(
+                            ConsensusMerger.merge(v.annotators(), ConsensusOptions.defaults())
+                                .merged())))
+            .toList();
+    ScorecardRow cons =
+        Scorecards.compute(merged, TimeLog.empty(), o, ProgressListener.NONE).ranking().get(0);
+    System.out.printf(
+        "data-samples consensus vs ground truth: HOTA %s F1 %.4f%n",
+        cons.hota().format(), cons.f1());
     for (ScorecardRow r : s.ranking())
-      System.out.printf("data-samples %s vs ground truth: HOTA %s F1 %.4f%n", r.annotator(), r.hota().format(), r.f1());
-    for (ScorecardRow r : s.ranking()) assertThat(cons.hota().value()).as("consensus vs %s", r.annotator()).isGreaterThan(r.hota().value());
+      System.out.printf(
+          "data-samples %s vs ground truth: HOTA %s F1 %.4f%n",
+          r.annotator(), r.hota().format(), r.f1());
+    for (ScorecardRow r : s.ranking())
+      assertThat(cons.hota().value())
+          .as("consensus vs %s", r.annotator())
+          .isGreaterThan(r.hota().value());
   }
 }

@@ -16,7 +16,8 @@ class ObjectMatchingTest {
   static final Video V = new Video("v1", 10, 100, 100, 20, "");
 
   static AnnotationSet set(String who, List<Detection> ds) {
-    return new AnnotationSet(V, Provenance.annotator(who, null, "test"), List.of("bed_rail", "iv_pole", "monitor"), ds);
+    return new AnnotationSet(
+        V, Provenance.annotator(who, null, "test"), List.of("bed_rail", "iv_pole", "monitor"), ds);
   }
 
   static Detection d(int frame, int id, String label, double x) {
@@ -26,7 +27,8 @@ class ObjectMatchingTest {
   @Test
   void optimalMatchingPairsBothObjectsWhereGreedyWouldPairOnlyOne() {
     // IoU by hand, 10x10 boxes shifted along x: overlap (10-dx)*10 over 200 minus it.
-    // a1-b1 dx=2: 80/120; a1-b2 dx=6: 40/160 (< 0.3, forbidden); a2-b1 dx=1: 90/110; a2-b2 dx=3: 70/130.
+    // a1-b1 dx=2: 80/120; a1-b2 dx=6: 40/160 (< 0.3, forbidden); a2-b1 dx=1: 90/110; a2-b2 dx=3:
+    // 70/130.
     // Greedy takes a2-b1 (best single IoU) and leaves a1 alone; optimal pairs a1-b1 and a2-b2.
     AnnotationSet a = set("A", List.of(d(0, 1, "iv_pole", 0), d(0, 2, "iv_pole", 3)));
     AnnotationSet b = set("B", List.of(d(0, 7, "iv_pole", 2), d(0, 8, "monitor", 6)));
@@ -61,7 +63,8 @@ class ObjectMatchingTest {
 
   @Test
   void anIdSwapInTheMiddleCountsTheFramesAfterIt() {
-    // A keeps ids 1 and 2 for 4 frames; B swaps its ids from frame 2 on: 2 frames x 2 objects mismatch.
+    // A keeps ids 1 and 2 for 4 frames; B swaps its ids from frame 2 on: 2 frames x 2 objects
+    // mismatch.
     var da = new java.util.ArrayList<Detection>();
     var db = new java.util.ArrayList<Detection>();
     for (int f = 0; f < 4; f++) {
@@ -76,9 +79,21 @@ class ObjectMatchingTest {
   @Test
   void annotationsOfDifferentVideosAreRefused() {
     AnnotationSet a = set("A", List.of());
-    AnnotationSet other = new AnnotationSet(new Video("v2", 10, 100, 100, 20, ""), Provenance.annotator("B", null, ""), List.of(), List.of());
-    AnnotationSet longer = new AnnotationSet(new Video("v1", 10, 100, 100, 30, ""), Provenance.annotator("B", null, ""), List.of(), List.of());
-    assertThatThrownBy(() -> ObjectMatching.of(a, other, 0.5)).hasMessageContaining("different videos (v1 vs v2)");
-    assertThatThrownBy(() -> ObjectMatching.of(a, longer, 0.5)).hasMessageContaining("disagree on length: 20 vs 30");
+    AnnotationSet other =
+        new AnnotationSet(
+            new Video("v2", 10, 100, 100, 20, ""),
+            Provenance.annotator("B", null, ""),
+            List.of(),
+            List.of());
+    AnnotationSet longer =
+        new AnnotationSet(
+            new Video("v1", 10, 100, 100, 30, ""),
+            Provenance.annotator("B", null, ""),
+            List.of(),
+            List.of());
+    assertThatThrownBy(() -> ObjectMatching.of(a, other, 0.5))
+        .hasMessageContaining("different videos (v1 vs v2)");
+    assertThatThrownBy(() -> ObjectMatching.of(a, longer, 0.5))
+        .hasMessageContaining("disagree on length: 20 vs 30");
   }
 }

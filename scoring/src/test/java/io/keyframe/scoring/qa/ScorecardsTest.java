@@ -21,7 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ScorecardsTest {
   @TempDir Path dir;
   static final List<String> LABELS = List.of("iv_pole", "monitor");
-  static final ScorecardOptions LOOSE = ScorecardOptions.defaults().withMinimums(1, 0).withBootstrap(new PercentileBootstrap(200, 0.95, 1));
+  static final ScorecardOptions LOOSE =
+      ScorecardOptions.defaults()
+          .withMinimums(1, 0)
+          .withBootstrap(new PercentileBootstrap(200, 0.95, 1));
 
   static Video video(String id) {
     return new Video(id, 10, 200, 100, 20, "");
@@ -36,7 +39,8 @@ class ScorecardsTest {
   }
 
   static List<Detection> truth() {
-    return List.of(d(1, "iv_pole", 0), d(2, "iv_pole", 20), d(3, "iv_pole", 40), d(4, "monitor", 60));
+    return List.of(
+        d(1, "iv_pole", 0), d(2, "iv_pole", 20), d(3, "iv_pole", 40), d(4, "monitor", 60));
   }
 
   /** B misses object 3 and calls object 2 a monitor. */
@@ -47,10 +51,17 @@ class ScorecardsTest {
   @Test
   void precisionRecallAndF1AgainstGroundTruthAreTheHandCountedValuesAndRankTheWorseLast() {
     AnnotationSet gt = set("v1", Provenance.groundTruth("test"), truth());
-    VideoLabels v = new VideoLabels(gt, null, List.of(set("v1", Provenance.annotator("A", null, ""), truth()), set("v1", Provenance.annotator("B", null, ""), sloppy())));
+    VideoLabels v =
+        new VideoLabels(
+            gt,
+            null,
+            List.of(
+                set("v1", Provenance.annotator("A", null, ""), truth()),
+                set("v1", Provenance.annotator("B", null, ""), sloppy())));
     Scorecard s = Scorecards.compute(List.of(v), TimeLog.empty(), LOOSE, ProgressListener.NONE);
     ScorecardRow b = s.overall("B");
-    // class-aware: tp 2 (objects 1, 4); fp 1 (object 2 as monitor); fn 2 (object 3, object 2 as iv_pole)
+    // class-aware: tp 2 (objects 1, 4); fp 1 (object 2 as monitor); fn 2 (object 3, object 2 as
+    // iv_pole)
     assertThat(b.precision().value()).isCloseTo(2.0 / 3, within(1e-12));
     assertThat(b.recall().value()).isCloseTo(2.0 / 4, within(1e-12));
     assertThat(b.f1()).isCloseTo(4.0 / 7, within(1e-12));
@@ -59,8 +70,16 @@ class ScorecardsTest {
     assertThat(s.overall("A").rank()).isEqualTo(1);
     assertThat(s.referenceKind()).isEqualTo("ground truth");
     // per class: B's iv_pole recall is 1 of 3, its monitor precision 1 of 2
-    ScorecardRow bIv = s.rows().stream().filter(r -> r.annotator().equals("B") && r.label().equals("iv_pole")).findFirst().orElseThrow();
-    ScorecardRow bMon = s.rows().stream().filter(r -> r.annotator().equals("B") && r.label().equals("monitor")).findFirst().orElseThrow();
+    ScorecardRow bIv =
+        s.rows().stream()
+            .filter(r -> r.annotator().equals("B") && r.label().equals("iv_pole"))
+            .findFirst()
+            .orElseThrow();
+    ScorecardRow bMon =
+        s.rows().stream()
+            .filter(r -> r.annotator().equals("B") && r.label().equals("monitor"))
+            .findFirst()
+            .orElseThrow();
     assertThat(bIv.recall().value()).isCloseTo(1.0 / 3, within(1e-12));
     assertThat(bMon.precision().value()).isCloseTo(1.0 / 2, within(1e-12));
     assertThat(bIv.rank()).isZero();
@@ -69,9 +88,13 @@ class ScorecardsTest {
   @Test
   void throughputAndCostComeFromTheTimeLog() {
     AnnotationSet gt = set("v1", Provenance.groundTruth("test"), truth());
-    VideoLabels v = new VideoLabels(gt, null, List.of(set("v1", Provenance.annotator("A", null, ""), truth())));
-    TimeLog log = TimeLog.of(List.of(new Object[] {"A", "v1", 1200}, new Object[] {"A", "v1", 600}));
-    ScorecardRow a = Scorecards.compute(List.of(v), log, LOOSE.withHourlyRate(30), ProgressListener.NONE).overall("A");
+    VideoLabels v =
+        new VideoLabels(gt, null, List.of(set("v1", Provenance.annotator("A", null, ""), truth())));
+    TimeLog log =
+        TimeLog.of(List.of(new Object[] {"A", "v1", 1200}, new Object[] {"A", "v1", 600}));
+    ScorecardRow a =
+        Scorecards.compute(List.of(v), log, LOOSE.withHourlyRate(30), ProgressListener.NONE)
+            .overall("A");
     assertThat(a.framesPerHour()).isCloseTo(20 / 0.5, within(1e-9)); // 20 frames in 1800 s
     assertThat(a.objectsPerHour()).isCloseTo(4 / 0.5, within(1e-9));
     assertThat(a.costPerVideo()).isCloseTo(0.5 * 30, within(1e-9));
@@ -84,9 +107,14 @@ class ScorecardsTest {
     pre.add(d(9, "iv_pole", 120)); // annotator deleted this false positive
     AnnotationSet model = set("v1", Provenance.model("det", "a".repeat(64), null, ""), pre);
     AnnotationSet gt = set("v1", Provenance.groundTruth("test"), truth());
-    VideoLabels v = new VideoLabels(gt, model, List.of(set("v1", Provenance.annotator("A", null, ""), truth())));
+    VideoLabels v =
+        new VideoLabels(
+            gt, model, List.of(set("v1", Provenance.annotator("A", null, ""), truth())));
     // 4 matched (1 changed) + 1 deleted + 0 added = 5 pre-annotation objects in play, 2 corrections
-    assertThat(Scorecards.compute(List.of(v), TimeLog.empty(), LOOSE, ProgressListener.NONE).overall("A").correctionRate())
+    assertThat(
+            Scorecards.compute(List.of(v), TimeLog.empty(), LOOSE, ProgressListener.NONE)
+                .overall("A")
+                .correctionRate())
         .isCloseTo(2.0 / 5, within(1e-12));
   }
 
@@ -95,8 +123,22 @@ class ScorecardsTest {
     AnnotationSet a = set("v1", Provenance.annotator("A", null, ""), truth());
     AnnotationSet b = set("v1", Provenance.annotator("B", null, ""), truth());
     AnnotationSet c = set("v1", Provenance.annotator("C", null, ""), sloppy());
-    Scorecard s = Scorecards.compute(List.of(new VideoLabels(null, null, List.of(a, b, c))), TimeLog.empty(), LOOSE, ProgressListener.NONE);
-    assertThat(s.referenceKind()).isEqualTo("consensus");
+    Scorecard s =
+        Scorecards.compute(
+            List.of(new VideoLabels(null, null, List.of(a, b, c))),
+            TimeLog.empty(),
+            LOOSE,
+            ProgressListener.NONE);
+    assertThat(s.referenceKind()).isEqualTo("consensus of the other annotators");
+    Scorecard withSelf =
+        Scorecards.compute(
+            List.of(new VideoLabels(null, null, List.of(a, b, c))),
+            TimeLog.empty(),
+            LOOSE.withLeaveOneOut(false),
+            ProgressListener.NONE);
+    assertThat(withSelf.referenceKind()).isEqualTo("consensus");
+    // C's own votes count in the full consensus, never in the leave-one-out one
+    assertThat(withSelf.overall("C").f1()).isGreaterThanOrEqualTo(s.overall("C").f1());
     assertThat(s.ranking().get(2).annotator()).isEqualTo("C");
     assertThat(s.overall("A").kappaVsOthers()).isLessThan(1.0);
     assertThat(s.overall("A").iouVsOthers()).isCloseTo(1.0, within(1e-12));
@@ -105,8 +147,14 @@ class ScorecardsTest {
   @Test
   void smallSamplesAreFlaggedAndNotRanked() {
     AnnotationSet gt = set("v1", Provenance.groundTruth("test"), truth());
-    VideoLabels v = new VideoLabels(gt, null, List.of(set("v1", Provenance.annotator("A", null, ""), truth())));
-    Scorecard s = Scorecards.compute(List.of(v), TimeLog.empty(), ScorecardOptions.defaults().withBootstrap(new PercentileBootstrap(50, 0.95, 1)), ProgressListener.NONE);
+    VideoLabels v =
+        new VideoLabels(gt, null, List.of(set("v1", Provenance.annotator("A", null, ""), truth())));
+    Scorecard s =
+        Scorecards.compute(
+            List.of(v),
+            TimeLog.empty(),
+            ScorecardOptions.defaults().withBootstrap(new PercentileBootstrap(50, 0.95, 1)),
+            ProgressListener.NONE);
     assertThat(s.overall("A").smallSample()).isTrue();
     assertThat(s.overall("A").rank()).isZero();
     assertThat(s.text()).contains("small sample: not ranked");
@@ -114,16 +162,32 @@ class ScorecardsTest {
 
   @Test
   void oneAnnotatorWithoutReferenceAndMismatchedVideosAreClearErrors() {
-    assertThatThrownBy(() -> new VideoLabels(null, null, List.of(set("v1", Provenance.annotator("A", null, ""), truth()))))
+    assertThatThrownBy(
+            () ->
+                new VideoLabels(
+                    null, null, List.of(set("v1", Provenance.annotator("A", null, ""), truth()))))
         .hasMessageContaining("has one annotator (A) and no reference");
-    assertThatThrownBy(() -> new VideoLabels(null, null, List.of(set("v1", Provenance.annotator("A", null, ""), truth()), set("v2", Provenance.annotator("B", null, ""), truth()))))
+    assertThatThrownBy(
+            () ->
+                new VideoLabels(
+                    null,
+                    null,
+                    List.of(
+                        set("v1", Provenance.annotator("A", null, ""), truth()),
+                        set("v2", Provenance.annotator("B", null, ""), truth()))))
         .hasMessageContaining("different videos (v1 vs v2)");
   }
 
   @Test
   void csvAndJsonCarryEveryRowWithUndefinedValuesEmptyOrNull() throws Exception {
     AnnotationSet gt = set("v1", Provenance.groundTruth("test"), truth());
-    VideoLabels v = new VideoLabels(gt, null, List.of(set("v1", Provenance.annotator("A", null, ""), truth()), set("v1", Provenance.annotator("B", null, ""), sloppy())));
+    VideoLabels v =
+        new VideoLabels(
+            gt,
+            null,
+            List.of(
+                set("v1", Provenance.annotator("A", null, ""), truth()),
+                set("v1", Provenance.annotator("B", null, ""), sloppy())));
     Scorecard s = Scorecards.compute(List.of(v), TimeLog.empty(), LOOSE, ProgressListener.NONE);
     Path csv = dir.resolve("s.csv"), json = dir.resolve("s.json");
     s.write(csv, false);
@@ -131,14 +195,20 @@ class ScorecardsTest {
     List<String> lines = Files.readAllLines(csv);
     assertThat(lines).hasSize(1 + 2 * 3);
     assertThat(lines.get(0).split(",")).hasSize(lines.get(1).split(",", -1).length);
-    assertThat(Files.readString(json)).startsWith("{\"reference\":\"ground truth\",\"rows\":[{\"annotator\":\"A\"").contains("\"framesPerHour\":null");
+    assertThat(Files.readString(json))
+        .startsWith("{\"reference\":\"ground truth\",\"rows\":[{\"annotator\":\"A\"")
+        .contains("\"framesPerHour\":null");
   }
 
   @Test
   void timeLogCsvErrorsNameTheLine() throws Exception {
-    Path f = Files.writeString(dir.resolve("t.csv"), "annotator,video,seconds\nA,v1,60\nB,v1,abc\n");
-    assertThatThrownBy(() -> TimeLog.readCsv(f)).hasMessageContaining("line 3").hasMessageContaining("seconds");
-    Path ok = Files.writeString(dir.resolve("ok.csv"), "annotator,video,seconds\nA,v1,60\nA,v1,30\n");
+    Path f =
+        Files.writeString(dir.resolve("t.csv"), "annotator,video,seconds\nA,v1,60\nB,v1,abc\n");
+    assertThatThrownBy(() -> TimeLog.readCsv(f))
+        .hasMessageContaining("line 3")
+        .hasMessageContaining("seconds");
+    Path ok =
+        Files.writeString(dir.resolve("ok.csv"), "annotator,video,seconds\nA,v1,60\nA,v1,30\n");
     assertThat(TimeLog.readCsv(ok).seconds("A", "v1")).isEqualTo(90);
   }
 }

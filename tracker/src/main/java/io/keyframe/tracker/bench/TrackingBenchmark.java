@@ -77,20 +77,24 @@ public final class TrackingBenchmark {
   public static void main(String[] args) {
     List<String> positional = new ArrayList<>();
     boolean appearance = true;
-    for (String a : args) if (a.equals("--no-appearance")) appearance = false; else positional.add(a);
+    int interpolate = 0;
+    for (String a : args)
+      if (a.equals("--no-appearance")) appearance = false;
+      else if (a.startsWith("--interpolate=")) interpolate = Integer.parseInt(a.substring(14));
+      else positional.add(a);
     int videos = positional.size() > 0 ? Integer.parseInt(positional.get(0)) : 10;
     int frames = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 900;
     int objects = positional.size() > 2 ? Integer.parseInt(positional.get(2)) : 30;
     long seed = positional.size() > 3 ? Long.parseLong(positional.get(3)) : 7;
     GeneratorSpec spec = GeneratorSpec.of(videos, frames, objects, seed);
     ClinicVideoGenerator gen = new ClinicVideoGenerator(spec);
-    ByteTrackConfig base = ByteTrackConfig.defaults().withAppearanceWeight(appearance ? 0.3 : 0);
+    ByteTrackConfig base = ByteTrackConfig.defaults().withAppearanceWeight(appearance ? 0.3 : 0).withInterpolation(interpolate);
     ByteTrackConfig plain = base.withStitching(false);
     Map<String, Totals> totals = new LinkedHashMap<>();
     for (String v : List.of("no-reinit", "reinit-gt-occlusions", "reinit-auto", "stitching", "auto+stitching"))
       totals.put(v, new Totals());
     long occlusionEvents = 0;
-    System.out.printf(Locale.ROOT, "batch: %d videos x %d frames x %d objects, seed %d, appearance %s%n", videos, frames, objects, seed, appearance ? "on" : "off");
+    System.out.printf(Locale.ROOT, "batch: %d videos x %d frames x %d objects, seed %d, appearance %s, gap interpolation %d%n", videos, frames, objects, seed, appearance ? "on" : "off", interpolate);
     for (int i = 0; i < videos; i++) {
       GeneratedVideo gv = gen.generate(i);
       AnnotationSet gt = gv.groundTruth();

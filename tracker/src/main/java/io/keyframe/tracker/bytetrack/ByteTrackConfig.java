@@ -23,6 +23,8 @@ package io.keyframe.tracker.bytetrack;
  *     centre, in units of the lost box's size (sqrt of its area)
  * @param minOcclusionFrames a loss shorter than this is a detector miss, not an occlusion event
  * @param keyframeIou minimum IoU for a keyframe box to take over a detection or an existing track
+ * @param interpolateGapFrames a lost object found again after at most this many missing frames gets
+ *     linearly interpolated boxes (score 0, flagged occluded) over the gap; 0 = off
  */
 public record ByteTrackConfig(
     double highScore,
@@ -37,7 +39,8 @@ public record ByteTrackConfig(
     int stitchWindowFrames,
     double stitchRadius,
     int minOcclusionFrames,
-    double keyframeIou) {
+    double keyframeIou,
+    int interpolateGapFrames) {
   public ByteTrackConfig {
     if (!(lowScore >= 0 && lowScore <= highScore && highScore <= 1))
       throw new IllegalArgumentException("need 0 <= lowScore <= highScore <= 1: " + lowScore + ", " + highScore);
@@ -51,22 +54,29 @@ public record ByteTrackConfig(
     if (!(stitchRadius > 0)) throw new IllegalArgumentException("stitchRadius must be > 0");
     if (minOcclusionFrames < 1) throw new IllegalArgumentException("minOcclusionFrames must be >= 1");
     if (!(keyframeIou > 0 && keyframeIou <= 1)) throw new IllegalArgumentException("keyframeIou not in (0,1]");
+    if (interpolateGapFrames < 0) throw new IllegalArgumentException("interpolateGapFrames is negative");
   }
 
   /** ByteTrack's defaults, appearance on (used only when frames are given), stitching on. */
   public static ByteTrackConfig defaults() {
-    return new ByteTrackConfig(0.5, 0.1, 0.6, 0.8, 0.5, 0.7, 30, 0.3, true, 300, 3.0, 3, 0.5);
+    return new ByteTrackConfig(0.5, 0.1, 0.6, 0.8, 0.5, 0.7, 30, 0.3, true, 300, 3.0, 3, 0.5, 0);
   }
 
   /** A copy with stitching switched on or off. */
   public ByteTrackConfig withStitching(boolean on) {
     return new ByteTrackConfig(highScore, lowScore, newTrackScore, matchLimit, lowMatchLimit, tentativeMatchLimit,
-        maxLostFrames, appearanceWeight, on, stitchWindowFrames, stitchRadius, minOcclusionFrames, keyframeIou);
+        maxLostFrames, appearanceWeight, on, stitchWindowFrames, stitchRadius, minOcclusionFrames, keyframeIou, interpolateGapFrames);
+  }
+
+  /** A copy that interpolates gaps of up to {@code frames} missing frames (0 = off). */
+  public ByteTrackConfig withInterpolation(int frames) {
+    return new ByteTrackConfig(highScore, lowScore, newTrackScore, matchLimit, lowMatchLimit, tentativeMatchLimit,
+        maxLostFrames, appearanceWeight, stitching, stitchWindowFrames, stitchRadius, minOcclusionFrames, keyframeIou, frames);
   }
 
   /** A copy with another appearance weight (0 = geometry only). */
   public ByteTrackConfig withAppearanceWeight(double weight) {
     return new ByteTrackConfig(highScore, lowScore, newTrackScore, matchLimit, lowMatchLimit, tentativeMatchLimit,
-        maxLostFrames, weight, stitching, stitchWindowFrames, stitchRadius, minOcclusionFrames, keyframeIou);
+        maxLostFrames, weight, stitching, stitchWindowFrames, stitchRadius, minOcclusionFrames, keyframeIou, interpolateGapFrames);
   }
 }

@@ -157,8 +157,9 @@ public final class ByteTracker {
         TrackedObject o = pool.get(r);
         boolean wasLost = o.state == TrackState.LOST;
         int lastSeen = o.lastSeenFrame;
+        if (wasLost && f - lastSeen - 1 <= config.interpolateGapFrames()) interpolate(o, lastSeen, f, dets.get(di).boxOrMaskBox());
         update(o, f, dets.get(di), hists[di], false);
-        if (wasLost) reemerged(o, lastSeen, f, "reemerged");
+        if (wasLost) reemergedAt(o, lastSeen, f, "reemerged");
       }
       // Stage 2: low-score detections vs objects tracked in the previous frame, IoU only.
       List<TrackedObject> remaining = new ArrayList<>();
@@ -214,6 +215,16 @@ public final class ByteTracker {
       }
       // Removed objects with an ID stay in the owner map; drop the rest to keep per-frame work flat.
       objects.removeIf(o -> o.state == TrackState.REMOVED && o.id < 0);
+    }
+
+    /** Fills a short gap of a re-found object with boxes interpolated linearly, flagged occluded. */
+    void interpolate(TrackedObject o, int lastSeen, int f, Box now) {
+      Box a = o.lastBox;
+      for (int g = lastSeen + 1; g < f; g++) {
+        double t = (g - lastSeen) / (double) (f - lastSeen);
+        Box b = new Box(a.x() + t * (now.x() - a.x()), a.y() + t * (now.y() - a.y()), a.w() + t * (now.w() - a.w()), a.h() + t * (now.h() - a.h()));
+        o.rows.add(new TrackedObject.Row(g, b, 0.0, true, false));
+      }
     }
 
     void update(TrackedObject o, int f, Detection d, double[] hist, boolean partial) {
@@ -301,12 +312,14 @@ public final class ByteTracker {
         boolean wasLost = target.state == TrackState.LOST || target.state == TrackState.REMOVED;
         int lastSeen = target.lastSeenFrame;
         if (!objects.contains(target)) objects.add(target);
+        if (wasLost && target.lastRowFrame() == lastSeen && f - lastSeen - 1 <= config.interpolateGapFrames())
+          interpolate(target, lastSeen, f, box);
         target.kalman.initiate(box);
         target.state = TrackState.TRACKED;
         double[] hist = image == null ? null : ColourHistogram.of(image, box);
         if (hist != null) target.histogram = hist; // a human box resets the appearance model too
         target.observe(f, box, 1.0, k.occluded(), true, null, HIST_ALPHA);
-        if (wasLost && !target.rows.isEmpty() && lastSeen < f) reemerged(target, lastSeen, f, null);
+        if (wasLost && !target.rows.isEmpty() && lastSeen < f) reemergedAt(target, lastSeen, f, null);
       }
     }
 
@@ -408,10 +421,7 @@ public final class ByteTracker {
       }
     }
 
-    void reemerged(TrackedObject o, int lastSeen, int f, String reason) {
-      reemergedAt(o, lastSeen, f, reason);
-    }
-
+    /** Records the occlusion that ended at {@code f} and, with a reason, recommends a keyframe there. */
     void reemergedAt(TrackedObject o, int lastSeen, int f, String reason) {
       if (f - lastSeen - 1 < config.minOcclusionFrames()) return;
       occlusions.add(new OcclusionEvent(o.id, lastSeen + 1, f - 1, "unknown", true));

@@ -58,6 +58,23 @@ class ByteTrackerTest {
   }
 
   @Test
+  void short_gaps_can_be_filled_with_interpolated_boxes() {
+    Scene.Mover a = Scene.hidden(Scene.mover(1, "bed", 100, 100, 2, 0), 40, 49);
+    AnnotationSet dets = Scene.detections(70, 0, 12, a);
+    TrackingResult r = new ByteTracker(NO_STITCH.withInterpolation(30)).track(dets, FrameImages.NONE, List.of(), null);
+    assertThat(r.tracks().detections()).hasSize(70);
+    // Frame 45 lies halfway between the last box (x = 178 at frame 39) and the next (x = 200 at 50): 178 + 6/11 * 22.
+    Detection mid = r.tracks().detections().stream().filter(d -> d.frame() == 45).findFirst().orElseThrow();
+    assertThat(mid.occluded()).isTrue();
+    assertThat(mid.score()).isZero();
+    assertThat(mid.box().x()).isCloseTo(178 + 6.0 / 11 * 22, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(r.occlusions()).containsExactly(new OcclusionEvent(mid.trackId(), 40, 49, "unknown", true));
+    // Gaps longer than the limit stay empty.
+    TrackingResult off = new ByteTracker(NO_STITCH.withInterpolation(5)).track(dets, FrameImages.NONE, List.of(), null);
+    assertThat(off.tracks().detections()).hasSize(60);
+  }
+
+  @Test
   void long_occlusion_splits_the_id_without_stitching_and_keeps_it_with_stitching() {
     // Static object hidden for 100 frames (longer than the 30-frame lost buffer), found again 1.5 widths away.
     Scene.Mover before = Scene.hidden(Scene.mover(1, "iv_pole", 500, 200, 0, 0), 50, 10_000);

@@ -22,8 +22,6 @@ final class Scene {
     }
   }
 
-  static final Video VIDEO = new Video("scene", 30, 1280, 720, 0, "");
-
   static AnnotationSet detections(int frames, double noise, long seed, Mover... movers) {
     Random rnd = new Random(seed);
     List<Detection> out = new ArrayList<>();

@@ -1,0 +1,61 @@
+package io.keyframe.cli;
+
+import io.keyframe.dataset.privacy.PseudonymKey;
+import io.keyframe.dataset.privacy.Pseudonymiser;
+import io.keyframe.dataset.privacy.Redactor;
+import io.keyframe.scoring.qa.QaInputs;
+import io.keyframe.scoring.qa.Scorecard;
+import io.keyframe.scoring.qa.ScorecardOptions;
+import io.keyframe.scoring.qa.Scorecards;
+import io.keyframe.scoring.qa.TimeLog;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Per-annotator, per-class quality and speed side by side, with bootstrap CIs. */
+@Command(
+    name = "scorecard",
+    mixinStandardHelpOptions = true,
+    description = "Per-annotator scorecards: accuracy vs reference, agreement vs consensus and peers, correction rate, throughput, cost; small samples flagged.")
+public final class ScorecardCommand implements Callable<Integer> {
+  @Option(names = "--annotations", required = true, description = "Batch folder (video sub-folders with annotator-*.cvat.xml, optional gt.*).")
+  Path annotations;
+
+  @Option(names = "--reference", defaultValue = "gt", description = "'gt' (ground-truth files when present) or 'consensus' (default: ${DEFAULT-VALUE}).")
+  String reference;
+
+  @Option(names = "--time-log", description = "CSV time log for throughput and cost.")
+  Path timeLog;
+
+  @Option(names = "--rate", defaultValue = "40", description = "Cost per annotator hour (default: ${DEFAULT-VALUE}).")
+  double rate;
+
+  @Option(names = "--json", description = "Write JSON (with --out) instead of CSV.")
+  boolean json;
+
+  @Option(names = "--csv", description = "Write CSV (with --out); the default.")
+  boolean csv;
+
+  @Option(names = "--out", description = "File for the full table.")
+  Path out;
+
+  @Option(names = "--redact", description = "Pseudonymise annotator and video IDs.")
+  boolean redact;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!reference.equals("gt") && !reference.equals("consensus"))
+      throw new IllegalArgumentException("--reference must be gt or consensus, got " + reference);
+    Scorecard s = Scorecards.compute(QaInputs.read(annotations, reference.equals("gt")),
+        timeLog == null ? TimeLog.empty() : TimeLog.readCsv(timeLog),
+        ScorecardOptions.defaults().withHourlyRate(rate),
+        new ProgressBar(spec.commandLine().getErr(), "videos")::update);
+    if (redact) s = s.redact(new Redactor(new Pseudonymiser(PseudonymKey.load((Path) null))));
+    spec.commandLine().getOut().print(s.text());
+    if (out != null) s.write(out, json);
+    return 0;
+  }
+}

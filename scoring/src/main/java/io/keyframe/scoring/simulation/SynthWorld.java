@@ -1,0 +1,78 @@
+package io.keyframe.scoring.simulation;
+
+import io.keyframe.dataset.AnnotationSet;
+import io.keyframe.dataset.ProgressListener;
+import io.keyframe.dataset.synth.ClinicVideoGenerator;
+import io.keyframe.dataset.synth.GeneratedVideo;
+import io.keyframe.dataset.synth.GeneratorSpec;
+import io.keyframe.dataset.synth.InjectedFault;
+import io.keyframe.scoring.signal.VideoEvidence;
+import io.keyframe.tracker.FrameImages;
+import io.keyframe.tracker.TrackingResult;
+import io.keyframe.tracker.bytetrack.ByteTrackConfig;
+import io.keyframe.tracker.bytetrack.ByteTracker;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Simulation worlds from the synthetic clinic generator ({@code io.keyframe.dataset.synth}): one
+ * annotator's labels are delivered, the others are second opinions, the simulated detector is the
+ * customer model, and the generator's recorded faults of the delivered annotator are the errors to
+ * catch.
+ *
+ * <p>Fault mapping: box jitter, missed spans/tracks and wrong classes count once per object-frame
+ * of their span; an ID swap counts once per track involved, at the frame where the IDs are
+ * exchanged (as CLEAR-MOT counts an ID switch where it happens; the later frames are not wrong
+ * on their own, only relative to the switch). The generator's exact occlusion manifest is
+ * <em>not</em> passed to the queue: as in production, the tracker ({@code tracker}'s weight-free
+ * ByteTrack on the detector's boxes, no pixels) supplies tracks and occlusion events, and the
+ * occlusion signal adds what the labels' gaps and occluded flags imply.
+ */
+public final class SynthWorld {
+  private SynthWorld() {}
+
+  /**
+   * All videos of {@code spec}.
+   *
+   * @param delivered index of the annotator whose labels are delivered (and checked)
+   * @param secondOpinions whether the other annotators' labels are given to the queue too
+   */
+  public static List<SimulatedVideo> of(GeneratorSpec spec, int delivered, boolean secondOpinions, ProgressListener progress) {
+    if (delivered < 0 || delivered >= spec.annotators().size())
+      throw new IllegalArgumentException(
+          "delivered annotator " + delivered + " is not one of the " + spec.annotators().size() + " annotators of the spec");
+    ClinicVideoGenerator g = new ClinicVideoGenerator(spec);
+    List<SimulatedVideo> out = new ArrayList<>();
+    for (int i = 0; i < spec.videos(); i++) {
+      out.add(of(g.generate(i), delivered, secondOpinions));
+      progress.progress("simulate-world", i + 1, spec.videos());
+    }
+    return out;
+  }
+
+  /** One generated video as a simulation video. */
+  public static SimulatedVideo of(GeneratedVideo v, int delivered, boolean secondOpinions) {
+    AnnotationSet labels = v.annotators().get(delivered);
+    List<AnnotationSet> annotators = new ArrayList<>();
+    annotators.add(labels);
+    if (secondOpinions)
+      for (int i = 0; i < v.annotators().size(); i++) if (i != delivered) annotators.add(v.annotators().get(i));
+    TrackingResult tracked = new ByteTracker(ByteTrackConfig.defaults()).track(v.model(), FrameImages.NONE, List.of(), ProgressListener.NONE);
+    VideoEvidence ev = new VideoEvidence(v.video(), v.model(), tracked.tracks(), annotators, tracked.occlusions());
+    return new SimulatedVideo(v.groundTruth(), ev, errors(v.faultsOf(labels.provenance().source())));
+  }
+
+  /** The delivered annotator's faults as errors to catch (see the class comment for the mapping). */
+  static List<InjectedError> errors(List<InjectedFault> faults) {
+    List<InjectedError> out = new ArrayList<>();
+    for (InjectedFault f : faults) {
+      String kind = f.kind().name().toLowerCase(java.util.Locale.ROOT);
+      for (int id : f.trackIds())
+        out.add(
+            f.kind() == InjectedFault.Kind.ID_SWAP
+                ? new InjectedError(kind, id, f.startFrame(), f.startFrame())
+                : new InjectedError(kind, id, f.startFrame(), f.endFrame()));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,42 @@
+package io.keyframe.scoring.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.keyframe.dataset.ProgressListener;
+import io.keyframe.dataset.synth.GeneratorSpec;
+import io.keyframe.dataset.synth.InjectedFault;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SynthWorldTest {
+  @Test
+  void an_id_swap_is_one_error_per_track_at_the_switch_frame_and_spans_keep_their_frames() {
+    List<InjectedError> e =
+        SynthWorld.errors(
+            List.of(
+                new InjectedFault("annotator-B", InjectedFault.Kind.ID_SWAP, "v", 40, 99, List.of(3, 5), "after person"),
+                new InjectedFault("annotator-B", InjectedFault.Kind.MISSED, "v", 10, 19, List.of(2), "span skipped")));
+    assertThat(e)
+        .containsExactly(
+            new InjectedError("id_swap", 3, 40, 40),
+            new InjectedError("id_swap", 5, 40, 40),
+            new InjectedError("missed", 2, 10, 19));
+  }
+
+  @Test
+  void the_delivered_annotator_comes_first_with_its_own_faults_and_a_tracker() {
+    GeneratorSpec spec = GeneratorSpec.of(1, 40, 4, 3);
+    SimulatedVideo v = SynthWorld.of(spec, 1, true, ProgressListener.NONE).get(0);
+    assertThat(v.evidence().annotators()).hasSize(3);
+    assertThat(v.evidence().annotators().get(0).provenance().source()).isEqualTo(spec.annotators().get(1).name());
+    assertThat(v.evidence().tracker()).isNotNull();
+    assertThat(v.evidence().predictions().detections()).isNotEmpty();
+  }
+
+  @Test
+  void an_annotator_outside_the_panel_is_refused() {
+    assertThatThrownBy(() -> SynthWorld.of(GeneratorSpec.of(1, 10, 2, 1), 7, true, ProgressListener.NONE))
+        .hasMessageContaining("not one of the 3 annotators");
+  }
+}
