@@ -4,6 +4,7 @@ import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.BadAnnotationException;
 import io.keyframe.metrics.clear.ClearCounts;
 import io.keyframe.metrics.hota.HotaCounts;
+import io.keyframe.metrics.bootstrap.PercentileBootstrap;
 import io.keyframe.metrics.identity.IdentityCounts;
 import io.keyframe.spark.JobArguments;
 import io.keyframe.spark.input.DetectionTables;
@@ -35,7 +36,9 @@ import org.apache.spark.sql.functions;
  * class) and computes TrackEval's CLEAR-MOT, identity and HOTA counts with {@code io.keyframe.metrics};
  * the driver adds the counts of sequences into the {@code video_id = __all__} and {@code label =
  * __all__} roll-ups (TrackEval's combined sequence; classes combined detection-weighted) and derives
- * the ratios from the sums. Writes {@code tracking_metrics}, {@code quarantine} and {@code runs}.
+ * the ratios from the sums. With raters, also writes pairwise {@code agreement} and {@code confusion}
+ * ({@link RaterPair}: scoring's object matching, metrics' kappa, alpha and bootstrap). Writes
+ * {@code tracking_metrics}, {@code quarantine} and {@code runs} always.
  */
 public final class AgreementJob {
   /** Job name in {@code runs} and the run id. */
@@ -45,16 +48,25 @@ public final class AgreementJob {
    * @param detections paths of {@code detections} tables (a run folder or several), any Hadoop URI
    * @param reference the source the others are scored against (ground truth or a consensus)
    * @param predictions sources to score; empty = every source other than the reference
-   * @param threshold IoU a match needs for CLEAR-MOT and identity (TrackEval: 0.5)
+   * @param threshold IoU a match needs for CLEAR-MOT and identity (TrackEval: 0.5), and for two raters' objects to match
+   * @param raters sources compared pairwise with each other (annotators) for the agreement and confusion tables; may be empty
    */
-  public record Options(JobOptions common, List<String> detections, String reference, List<String> predictions, double threshold) implements java.io.Serializable {
+  public record Options(
+      JobOptions common, List<String> detections, String reference, List<String> predictions, double threshold,
+      List<String> raters) implements java.io.Serializable {
     public Options {
+      raters = List.copyOf(raters);
       Objects.requireNonNull(common, "common");
       detections = List.copyOf(detections);
       if (detections.isEmpty()) throw new IllegalArgumentException("no detections table given");
       Objects.requireNonNull(reference, "reference");
       predictions = List.copyOf(predictions);
       if (!(threshold > 0 && threshold <= 1)) throw new IllegalArgumentException("threshold not in (0,1]: " + threshold);
+    }
+
+    /** Tracking metrics only (no rater-vs-rater agreement). */
+    public Options(JobOptions common, List<String> detections, String reference, List<String> predictions, double threshold) {
+      this(common, detections, reference, predictions, threshold, List.of());
     }
 
     /** TrackEval's default threshold 0.5, every non-reference source scored. */
@@ -65,12 +77,14 @@ public final class AgreementJob {
 
   private AgreementJob() {}
 
-  /** {@code --out DIR --detections PATH[,PATH] --reference SRC [--predictions A,B] [--threshold 0.5] [--run-id ID] [--max-bad-fraction F]} */
+  /** {@code --out DIR --detections PATH[,PATH] --reference SRC [--predictions A,B] [--raters A,B,C] [--threshold 0.5] [--run-id ID] [--max-bad-fraction F]} */
   public static void main(String[] args) {
     JobArguments a = JobArguments.parse(args);
     JobOptions common =
         new JobOptions(a.required("out"), a.optional("run-id", null), a.optional("max-bad-fraction", JobOptions.DEFAULT_MAX_BAD_FRACTION));
-    Options options = new Options(common, a.list("detections"), a.required("reference"), a.list("predictions"), a.optional("threshold", 0.5));
+    Options options =
+        new Options(common, a.list("detections"), a.required("reference"), a.list("predictions"), a.optional("threshold", 0.5),
+            a.list("raters"));
     SparkSession spark = SparkSessions.forMain("keyframe " + NAME);
     try {
       RunRecord record = run(spark, options);
@@ -87,6 +101,7 @@ public final class AgreementJob {
     params.put("reference", options.reference());
     params.put("predictions", options.predictions());
     params.put("threshold", options.threshold());
+    params.put("raters", options.raters());
     params.put("similarity", "box_iou");
     params.put("conventions", "trackeval");
     JobRun run = JobRun.start(spark, NAME, options.common(), params, InputFiles.hashes(spark, options.detections()));
@@ -98,15 +113,27 @@ public final class AgreementJob {
       List<BadRecord> bad = new ArrayList<>();
       long rows = 0;
       Map<Key, SequenceCounts> combined = new TreeMap<>();
+      Map<String, RaterPair> pairsAll = new TreeMap<>();
+      List<Row> agreementRows = new ArrayList<>(), confusionRows = new ArrayList<>();
+      PercentileBootstrap bootstrap = PercentileBootstrap.standard();
       for (VideoOutcome o : outcomes) {
         bad.addAll(o.bad());
         rows += o.rows();
+        for (RaterPair p : o.pairs()) {
+          addRaterRows(p, o.video(), bootstrap, agreementRows, confusionRows);
+          pairsAll.merge(p.raterA() + "\u0000" + p.raterB(), p, RaterPair::plus);
+        }
         for (Keyed k : o.counts())
           for (Key key : k.key().rollUps()) combined.merge(key, k.counts(), SequenceCounts::plus);
       }
       run.quarantine(bad, rows);
       List<Row> out = new ArrayList<>(combined.size());
       combined.forEach((k, c) -> out.add(metricsRow(k, options.reference(), c)));
+      for (RaterPair p : pairsAll.values()) addRaterRows(p, Table.ALL, bootstrap, agreementRows, confusionRows);
+      if (!options.raters().isEmpty()) {
+        run.stage(Table.AGREEMENT, spark.createDataFrame(agreementRows, Table.AGREEMENT.frameSchema()), "rater_a", "rater_b", "label");
+        run.stage(Table.CONFUSION, spark.createDataFrame(confusionRows, Table.CONFUSION.frameSchema()), "rater_a", "rater_b", "label_a", "label_b");
+      }
       run.stage(
           Table.TRACKING_METRICS,
           spark.createDataFrame(out, Table.TRACKING_METRICS.frameSchema()),
@@ -120,24 +147,36 @@ public final class AgreementJob {
     }
   }
 
+  private static void addRaterRows(RaterPair p, String video, PercentileBootstrap bootstrap, List<Row> agreement, List<Row> confusion) {
+    java.util.TreeSet<String> labels = new java.util.TreeSet<>(p.labelA());
+    labels.addAll(p.onlyA().keySet());
+    labels.addAll(p.onlyB().keySet());
+    for (String label : labels) agreement.add(RaterAgreementRows.agreement(p.ofLabel(label), label, video, bootstrap));
+    agreement.add(RaterAgreementRows.agreement(p, Table.ALL, video, bootstrap));
+    confusion.addAll(RaterAgreementRows.confusion(p, video));
+  }
+
   private static JavaRDD<VideoOutcome> perVideo(SparkSession spark, Options options) {
     String reference = options.reference();
     List<String> predictions = options.predictions();
     double threshold = options.threshold();
+    List<String> raters = options.raters();
     List<String> wanted = new ArrayList<>(predictions);
     wanted.add(reference);
-    var rows = DetectionTables.read(spark, options.detections(), predictions.isEmpty() ? List.of() : wanted);
-    return VideoGroups.map(rows, (video, batch) -> evaluate(video, batch, reference, threshold), "source", "frame", "track_id");
+    wanted.addAll(raters);
+    var rows = DetectionTables.read(spark, options.detections(), predictions.isEmpty() ? List.of() : wanted, false);
+    return VideoGroups.map(rows, (video, batch) -> evaluate(video, batch, reference, predictions, raters, threshold), "source", "frame", "track_id");
   }
 
-  static VideoOutcome evaluate(String video, List<Row> rows, String reference, double threshold) {
+  static VideoOutcome evaluate(
+      String video, List<Row> rows, String reference, List<String> predictions, List<String> raters, double threshold) {
     DetectionRows.VideoSets sets = DetectionRows.group(video, NAME, rows);
     List<BadRecord> bad = new ArrayList<>(sets.bad());
     List<Keyed> counts = new ArrayList<>();
     AnnotationSet ref = sets.bySource().get(reference);
     for (var entry : sets.bySource().entrySet()) {
       String source = entry.getKey();
-      if (source.equals(reference)) continue;
+      if (source.equals(reference) || (!predictions.isEmpty() && !predictions.contains(source))) continue;
       AnnotationSet pred = entry.getValue();
       if (ref == null) {
         bad.add(new BadRecord(video, NAME, source, "detections", -1, -1, "source",
@@ -151,7 +190,13 @@ public final class AgreementJob {
         bad.add(new BadRecord(video, NAME, source, "detections", -1, e.frame(), e.field(), e.getMessage(), pred.detections().size()));
       }
     }
-    return new VideoOutcome(video, counts, bad, sets.rows());
+    List<RaterPair> pairs = new ArrayList<>();
+    for (int i = 0; i < raters.size(); i++)
+      for (int j = i + 1; j < raters.size(); j++) {
+        AnnotationSet a = sets.bySource().get(raters.get(i)), b = sets.bySource().get(raters.get(j));
+        if (a != null && b != null) pairs.add(RaterPair.of(raters.get(i), a, raters.get(j), b, threshold));
+      }
+    return new VideoOutcome(video, counts, pairs, bad, sets.rows());
   }
 
   private static Row metricsRow(Key k, String reference, SequenceCounts c) {
@@ -188,5 +233,5 @@ public final class AgreementJob {
 
   record Keyed(Key key, SequenceCounts counts) implements Serializable {}
 
-  record VideoOutcome(String video, List<Keyed> counts, List<BadRecord> bad, long rows) implements Serializable {}
+  record VideoOutcome(String video, List<Keyed> counts, List<RaterPair> pairs, List<BadRecord> bad, long rows) implements Serializable {}
 }

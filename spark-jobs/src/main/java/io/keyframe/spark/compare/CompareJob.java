@@ -110,7 +110,7 @@ public final class CompareJob {
       spark.sparkContext().setJobDescription(NAME + ": metrics per video");
       per =
           VideoGroups.map(
-                  DetectionTables.read(spark, o.detections(), List.of(o.reference(), o.modelA(), o.modelB())),
+                  DetectionTables.read(spark, o.detections(), List.of(o.reference(), o.modelA(), o.modelB()), false),
                   (video, rows) -> compare(video, rows, o), "source", "frame", "track_id")
               .persist(StorageLevel.MEMORY_AND_DISK());
       List<VideoCompare> videos = new ArrayList<>(per.collect());

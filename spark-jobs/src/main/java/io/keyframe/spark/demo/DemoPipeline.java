@@ -20,7 +20,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The demo: generate a synthetic batch → track the simulated customer detector twice (iteration A:
  * fallback tracker alone; iteration B: the same with keyframe re-initialisation from the first
- * annotator) → agreement of every annotator and both iterations against the ground truth → rank
+ * annotator) → agreement of every annotator and both iterations against the ground truth, and of the
+ * annotators with each other → rank
  * frames for experts → compare A with B. All on one embedded Spark session.
  */
 public final class DemoPipeline {
@@ -77,7 +78,7 @@ public final class DemoPipeline {
     List<String> scored = new java.util.ArrayList<>(annotators);
     scored.add(ITERATION_A);
     scored.add(ITERATION_B);
-    runs.put("agreement", AgreementJob.run(spark, new AgreementJob.Options(common, all, GenerateJob.GROUND_TRUTH, scored, 0.5)));
+    runs.put("agreement", AgreementJob.run(spark, new AgreementJob.Options(common, all, GenerateJob.GROUND_TRUTH, scored, 0.5, annotators)));
     progress.progress("demo", 4, steps);
 
     runs.put("rank",

@@ -25,7 +25,6 @@ public record DemoResult(Path outDir, Map<String, RunRecord> runs) {
           r.trackerPath() == null ? "" : " (tracker: " + r.trackerPath() + ")"));
     }
     b.append("  tables: ").append(outDir.toAbsolutePath().resolve("tables")).append('\n');
-    b.append("  browse: ./keyframe serve --out ").append(outDir).append('\n');
     return b.toString();
   }
 }

@@ -7,6 +7,8 @@ import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.FileHash;
 import io.keyframe.dataset.OcclusionEvent;
 import io.keyframe.dataset.OcclusionFiles;
+import io.keyframe.dataset.privacy.PseudonymKey;
+import io.keyframe.dataset.privacy.Pseudonymiser;
 import io.keyframe.spark.JobArguments;
 import io.keyframe.spark.output.BadRecord;
 import io.keyframe.spark.output.JobOptions;
@@ -44,17 +46,28 @@ import org.apache.spark.storage.StorageLevel;
  * units exceed the allowed fraction of all units (rows read + files rejected).
  *
  * <p>The folder must be readable from every executor (local disk in embedded mode, a shared mount on
- * a cluster); video IDs are the folder names.
+ * a cluster); video IDs are the folder names, or their keyed pseudonyms with {@code pseudonymise}.
  */
 public final class IngestJob {
   public static final String NAME = "ingest";
   private static final List<String> PREFERENCE = List.of(".coco.json", ".cvat.xml", ".mot.txt");
 
-  /** @param batch the batch folder */
-  public record Options(JobOptions common, String batch) implements Serializable {
+  /**
+   * @param batch the batch folder
+   * @param pseudonymise replace folder names by keyed pseudonyms ({@code vid-xxxxxxxx}, dataset's
+   *     {@link Pseudonymiser} with the key of $KEYFRAME_PSEUDONYM_KEY or {@code pseudonymKeyFile}) —
+   *     the contract's rule for real videos; synthetic batches may keep their names
+   * @param pseudonymKeyFile key file, or null for the environment / default key
+   */
+  public record Options(JobOptions common, String batch, boolean pseudonymise, String pseudonymKeyFile) implements Serializable {
     public Options {
       Objects.requireNonNull(common, "common");
       Objects.requireNonNull(batch, "batch");
+    }
+
+    /** Folder names kept as video IDs (synthetic batches such as data-samples/). */
+    public Options(JobOptions common, String batch) {
+      this(common, batch, false, null);
     }
   }
 
@@ -65,14 +78,16 @@ public final class IngestJob {
 
   private IngestJob() {}
 
-  /** {@code --out DIR --batch DIR [--run-id ID] [--max-bad-fraction F]} */
+  /** {@code --out DIR --batch DIR [--pseudonymise true [--pseudonym-key FILE]] [--run-id ID] [--max-bad-fraction F]} */
   public static void main(String[] args) {
     JobArguments a = JobArguments.parse(args);
     JobOptions common =
         new JobOptions(a.required("out"), a.optional("run-id", null), a.optional("max-bad-fraction", JobOptions.DEFAULT_MAX_BAD_FRACTION));
     SparkSession spark = SparkSessions.forMain("keyframe " + NAME);
     try {
-      RunRecord r = run(spark, new Options(common, a.required("batch")));
+      RunRecord r =
+          run(spark, new Options(common, a.required("batch"), Boolean.parseBoolean(a.optional("pseudonymise", "false")),
+              a.optional("pseudonym-key", null)));
       System.out.println(NAME + " run " + r.runId() + " wrote " + r.rowCounts());
     } finally {
       spark.stop();
@@ -80,7 +95,7 @@ public final class IngestJob {
   }
 
   public static RunRecord run(SparkSession spark, Options o) {
-    List<FileTask> tasks = tasks(Path.of(o.batch()));
+    List<FileTask> tasks = tasks(Path.of(o.batch()), videoIds(o));
     Map<String, String> inputs = new TreeMap<>();
     try {
       for (FileTask t : tasks) inputs.put(t.video() + "/" + Path.of(t.path()).getFileName(), FileHash.sha256(Path.of(t.path())));
@@ -89,6 +104,7 @@ public final class IngestJob {
     }
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("format_preference", PREFERENCE);
+    params.put("pseudonymised", o.pseudonymise());
     JobRun run = JobRun.start(spark, NAME, o.common(), params, inputs);
     JavaRDD<FileRows> read = null;
     try {
@@ -120,12 +136,25 @@ public final class IngestJob {
     }
   }
 
+  private static java.util.function.UnaryOperator<String> videoIds(Options o) {
+    if (!o.pseudonymise()) return name -> name;
+    try {
+      Path keyFile = o.pseudonymKeyFile() == null ? null : Path.of(o.pseudonymKeyFile());
+      // A key stored among the outputs would let anyone holding the tables reverse the pseudonyms.
+      if (keyFile != null && !o.common().outputRoot().contains("://")) PseudonymKey.requireOutside(keyFile, Path.of(o.common().outputRoot()));
+      Pseudonymiser p = new Pseudonymiser(PseudonymKey.load(keyFile));
+      return p::video;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot load the pseudonym key", e);
+    }
+  }
+
   /** The files to read: per video folder, the preferred file of each source, plus occlusions.json. */
-  static List<FileTask> tasks(Path batch) {
+  static List<FileTask> tasks(Path batch, java.util.function.UnaryOperator<String> videoId) {
     List<FileTask> out = new ArrayList<>();
     try (Stream<Path> dirs = Files.list(batch)) {
       for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
-        String video = dir.getFileName().toString();
+        String video = videoId.apply(dir.getFileName().toString());
         Map<String, Path> best = new TreeMap<>();
         try (Stream<Path> files = Files.list(dir)) {
           for (Path f : files.sorted().toList()) {

@@ -18,6 +18,14 @@ public final class DetectionTables {
 
   /** The rows of {@code sources} (all sources when empty) from the tables at {@code paths}. */
   public static Dataset<Row> read(SparkSession spark, List<String> paths, List<String> sources) {
+    return read(spark, paths, sources, true);
+  }
+
+  /**
+   * As {@link #read(SparkSession, List, List)}; without masks {@code mask_rle} reads as null, which
+   * spares decoding RLE for jobs that compare boxes only.
+   */
+  public static Dataset<Row> read(SparkSession spark, List<String> paths, List<String> sources, boolean masks) {
     if (paths.isEmpty()) throw new IllegalArgumentException("no detections table given");
     // Run folders of different runs are separate partition roots: read each, then union.
     Dataset<Row> rows = null;
@@ -26,6 +34,7 @@ public final class DetectionTables {
           spark.read().parquet(p).select(java.util.Arrays.stream(COLUMNS).map(functions::col).toArray(org.apache.spark.sql.Column[]::new));
       rows = rows == null ? one : rows.unionByName(one);
     }
+    if (!masks) rows = rows.withColumn("mask_rle", functions.lit(null).cast("string"));
     return sources.isEmpty() ? rows : rows.where(functions.col("source").isin(sources.toArray()));
   }
 }

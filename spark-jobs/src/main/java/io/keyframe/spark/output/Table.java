@@ -78,7 +78,7 @@ public enum Table {
       f("detail", StringType)),
   THROUGHPUT(
       Partitioning.VIDEO,
-      f("job", StringType), f("frames", LongType), f("seconds", DoubleType), f("frames_per_s", DoubleType)),
+      f("job", StringType), f("frames", IntegerType), f("seconds", DoubleType), f("frames_per_s", DoubleType)),
   /** Input rows a job refused, with where and why; see README "Parquet outputs". */
   QUARANTINE(
       Partitioning.VIDEO,

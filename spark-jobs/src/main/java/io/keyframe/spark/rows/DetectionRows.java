@@ -65,6 +65,7 @@ public final class DetectionRows {
     String rle = r.getAs("mask_rle");
     Mask mask = rle == null ? null : Mask.fromCompressedString(r.<Integer>getAs("mask_h"), r.<Integer>getAs("mask_w"), rle);
     double w = r.<Double>getAs("w"), h = r.<Double>getAs("h");
+    // A mask-only detection stores a zero box when its mask is empty (no bounding box).
     Box box = mask != null && w == 0 && h == 0 ? null : new Box(r.getAs("x"), r.getAs("y"), w, h);
     return new Detection(
         r.<Integer>getAs("frame"), r.<Integer>getAs("track_id"), r.getAs("label"), box, mask, r.<Double>getAs("score"),

@@ -41,6 +41,8 @@ public final class SparkSessions {
             .config("spark.default.parallelism", String.valueOf(Math.max(2, 2 * cores)))
             .config("spark.memory.fraction", "0.5")
             .config("spark.sql.session.timeZone", "UTC")
+            // Contract tables are wide; the default (25) makes Spark warn about truncated plan strings.
+            .config("spark.sql.debug.maxToStringFields", "200")
             // Our staged writer commits partitions itself; Spark's _SUCCESS markers would be noise.
             .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
             .config("spark.sql.parquet.compression.codec", "snappy")

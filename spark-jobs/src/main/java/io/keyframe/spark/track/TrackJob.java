@@ -153,7 +153,7 @@ public final class TrackJob {
     for (OcclusionEvent e : result.occlusions())
       occ.add(RowFactory.create(o.outputSource(), e.trackId(), e.startFrame(), e.endFrame(), e.cause(), e.full(),
           recommended(e, result.recommendedKeyframes(), last), video));
-    long frames = detections.video().frameCount();
+    int frames = detections.video().frameCount();
     Row throughput = RowFactory.create(NAME, frames, seconds, seconds > 0 ? frames / seconds : Double.NaN, video);
     return new Outcome(det, occ, List.of(throughput), bad, sets.rows());
   }

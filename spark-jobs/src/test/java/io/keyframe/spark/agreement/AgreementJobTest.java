@@ -133,4 +133,37 @@ class AgreementJobTest {
     assertThat(dir.resolve("out/tables/tracking_metrics")).doesNotExist();
     assertThat(dir.resolve("out/tables/quarantine/run_id=q")).exists();
   }
+
+  @Test
+  void raters_get_matched_counts_iou_kappa_alpha_and_a_confusion_table() {
+    rows.clear();
+    for (int f = 0; f < 3; f++) {
+      box("A", "ann-1", f, 1, "iv_pole", 0);
+      box("A", "ann-2", f, 4, f < 2 ? "iv_pole" : "monitor", 0);
+    }
+    box("A", "ann-2", 0, 5, "monitor", 100);
+    writeDetections();
+    var options = new AgreementJob.Options(JobOptions.of(dir.resolve("out").toString()), List.of(detections), "ann-1",
+        List.of("ann-2"), 0.5, List.of("ann-1", "ann-2"));
+    RunRecord run = AgreementJob.run(spark, options);
+
+    Dataset<Row> t = spark.read().parquet(dir.resolve("out/tables/agreement/run_id=" + run.runId()).toString());
+    Row all = t.where("video_id = 'A' and label = '__all__'").first();
+    assertThat(all.<String>getAs("rater_a")).isEqualTo("ann-1");
+    assertThat(all.<Integer>getAs("n_matched")).isEqualTo(3);
+    assertThat(all.<Integer>getAs("n_unmatched_a")).isZero();
+    assertThat(all.<Integer>getAs("n_unmatched_b")).isEqualTo(1);
+    assertThat(all.<Double>getAs("mean_iou")).isCloseTo(1.0, within(1e-12));
+    // Classes of the 3 matches: (pole,pole) x2, (pole,monitor). p_o = 2/3, p_e = (3*2 + 0*1)/9 = 2/3 -> kappa 0.
+    assertThat(all.<Double>getAs("kappa")).isCloseTo(0.0, within(1e-12));
+    // Coincidences: o_pp = 4, o_pm = o_mp = 1, n = 6, n_p = 5, n_m = 1: alpha = 1 - 5*2/(5*1 + 1*5) = 0.
+    assertThat(all.<Double>getAs("alpha")).isCloseTo(0.0, within(1e-12));
+    assertThat(t.where("video_id = '__all__' and label = '__all__'").first().<Integer>getAs("n_matched")).isEqualTo(3);
+    assertThat(t.where("video_id = 'A' and label = 'iv_pole'").first().<Double>getAs("kappa")).isNaN();
+
+    Dataset<Row> c = spark.read().parquet(dir.resolve("out/tables/confusion/run_id=" + run.runId()).toString()).where("video_id = 'A'");
+    assertThat(c.where("label_a = 'iv_pole' and label_b = 'iv_pole'").first().<Integer>getAs("count")).isEqualTo(2);
+    assertThat(c.where("label_a = 'iv_pole' and label_b = 'monitor'").first().<Integer>getAs("count")).isEqualTo(1);
+    assertThat(c.count()).isEqualTo(2);
+  }
 }

@@ -43,6 +43,9 @@ class DemoPipelineTest {
       assertThat(m.<Double>getAs("hota")).isBetween(0.0, 1.0);
     }
 
+    assertThat(table(r, "agreement", "agreement").where("video_id = '__all__' and label = '__all__'").count()).isEqualTo(3);
+    assertThat(table(r, "agreement", "confusion").count()).isPositive();
+
     // 10% of 2 x 60 frames: the queue's spans cover at most 12 frames, ranked 1..n, cumulative cost growing.
     List<Row> queue = table(r, "rank", "queue").orderBy("rank").collectAsList();
     assertThat(queue).isNotEmpty();

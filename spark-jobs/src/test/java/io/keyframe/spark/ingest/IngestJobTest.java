@@ -73,4 +73,22 @@ class IngestJobTest {
     assertThatThrownBy(() -> IngestJob.run(spark, new IngestJob.Options(new JobOptions(out.resolve("p").toString(), "q", 0.0), out.resolve("batch").toString())))
         .isInstanceOf(TooManyBadRowsException.class);
   }
+
+  @Test
+  void with_pseudonymisation_no_folder_name_reaches_the_tables() {
+    String key = "0123456789abcdef0123456789abcdef-test-key";
+    Path keyFile = out.resolve("key");
+    try {
+      Files.writeString(keyFile, key);
+      Files.setPosixFilePermissions(keyFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    RunRecord r = IngestJob.run(spark, new IngestJob.Options(new JobOptions(out.resolve("o").toString(), "p", 0.01), SAMPLES.toString(), true, keyFile.toString()));
+    List<String> videos = spark.read().parquet(out.resolve("o/tables/detections/run_id=p").toString())
+        .select("video_id").distinct().as(Encoders.STRING()).collectAsList();
+    String expected = new io.keyframe.dataset.privacy.Pseudonymiser(io.keyframe.dataset.privacy.PseudonymKey.of(key)).video("clinic-s7-v00");
+    assertThat(videos).hasSize(2).contains(expected).allMatch(v -> v.matches("vid-[0-9a-f]{8}"));
+    assertThat(r.inputs().keySet()).noneMatch(k -> k.contains("clinic-s7"));
+  }
 }
