@@ -31,6 +31,9 @@ final class ReportJvm {
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx" + System.getProperty("keyframe.serve.heap", "1g"));
     cmd.add("-Dkeyframe.home=" + home);
+    // Hadoop's parquet reader is chatty at INFO; keep the terminal for keyframe's own lines.
+    cmd.add("-Dorg.slf4j.simpleLogger.log.org.apache.hadoop=warn");
+    cmd.add("-Dorg.slf4j.simpleLogger.log.org.apache.parquet=warn");
     cmd.add("-cp");
     cmd.add(jar + java.io.File.pathSeparator + Files.readString(classpathFile).trim());
     cmd.add(mainClass);
