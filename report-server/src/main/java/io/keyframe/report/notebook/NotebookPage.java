@@ -33,32 +33,45 @@ public final class NotebookPage {
   /** Headings, paragraphs, bullet lists and inline code: enough for analysts' notes. */
   static String markdown(String text) {
     StringBuilder h = new StringBuilder();
-    boolean list = false;
     for (String block : text.split("\n\\s*\n")) {
+      boolean list = false;
+      StringBuilder para = new StringBuilder();
       for (String line : block.split("\n")) {
         String t = line.strip();
-        if (t.startsWith("- ") || t.startsWith("* ")) {
+        int level = 0;
+        while (level < t.length() && t.charAt(level) == '#') level++;
+        boolean heading = level > 0 && level <= 6 && t.length() > level && t.charAt(level) == ' ';
+        boolean item = t.startsWith("- ") || t.startsWith("* ");
+        if (heading || item) flush(h, para);
+        if (list && !item && (heading || t.isEmpty())) {
+          h.append("</ul>\n");
+          list = false;
+        }
+        if (heading) {
+          h.append("<h").append(level).append('>').append(inline(t.substring(level + 1))).append("</h").append(level).append(">\n");
+        } else if (item) {
           if (!list) h.append("<ul>");
           list = true;
           h.append("<li>").append(inline(t.substring(2))).append("</li>");
-          continue;
+        } else if (list && !t.isEmpty()) {
+          // A wrapped list item continues on the next line.
+          h.setLength(h.length() - "</li>".length());
+          h.append(' ').append(inline(t)).append("</li>");
+        } else if (!t.isEmpty()) {
+          para.append(para.length() == 0 ? "" : " ").append(t);
         }
-        if (list) {
-          h.append("</ul>");
-          list = false;
-        }
-        int level = 0;
-        while (level < t.length() && t.charAt(level) == '#') level++;
-        if (level > 0 && level <= 6 && t.length() > level && t.charAt(level) == ' ')
-          h.append("<h").append(level).append('>').append(inline(t.substring(level + 1))).append("</h").append(level).append(">\n");
-        else if (!t.isEmpty()) h.append("<p>").append(inline(t)).append("</p>\n");
       }
-      if (list) {
-        h.append("</ul>\n");
-        list = false;
-      }
+      flush(h, para);
+      if (list) h.append("</ul>\n");
     }
     return h.toString();
+  }
+
+  /** The lines of one block read as one paragraph, as Markdown does. */
+  private static void flush(StringBuilder h, StringBuilder para) {
+    if (para.length() == 0) return;
+    h.append("<p>").append(inline(para.toString())).append("</p>\n");
+    para.setLength(0);
   }
 
   private static String inline(String s) {

@@ -67,4 +67,10 @@ class NotebookRunnerTest {
     var results = new NotebookRunner(tmp, tmp.resolve("out")).run(nb);
     assertThat(results.get(1).output()).isEqualTo("true\n");
   }
+
+  @Test
+  void markdownJoinsWrappedLinesIntoParagraphsAndListItems() {
+    String html = NotebookPage.markdown("# Title\nfirst line\nsecond line\n\n- item one\n  continued\n- item two");
+    assertThat(html).isEqualTo("<h1>Title</h1>\n<p>first line second line</p>\n<ul><li>item one continued</li><li>item two</li></ul>\n");
+  }
 }
