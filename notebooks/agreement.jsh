@@ -13,11 +13,10 @@
 // %% [markdown]
 // ## Setup
 //
-// Imports and the few helpers every notebook here shares: `newestPerSource` (a table's rows from every
-// complete run, each source's newest), `annotationSets` (detections rows back into keyframe's
-// `AnnotationSet`s per video and source), `rounded` (print three decimals) and `save` (a chart as PNG
-// into `OUT`). The analysis starts below.
-
+// Imports, and `NotebookKit` (report-server) for what every notebook shares: `newestPerSource` (a
+// table's rows from every complete run, each source's newest), `annotationSets` (detections rows back
+// into keyframe's `AnnotationSet`s per video and source), `rounded` (print three decimals) and `save`
+// (a chart as PNG). The analysis starts below.
 // %%
 import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.Box;
@@ -33,6 +32,7 @@ import io.keyframe.metrics.bootstrap.PercentileBootstrap;
 import io.keyframe.report.data.ParquetContract;
 import io.keyframe.report.data.ParquetTableReader;
 import io.keyframe.report.data.ReportData;
+import io.keyframe.report.notebook.NotebookKit;
 import io.keyframe.report.data.TableSpec;
 import java.awt.Color;
 import java.util.ArrayList;
@@ -64,78 +64,8 @@ import tech.tablesaw.api.Table;
 
 var report = ReportData.load(DATA);
 
-/**
- * Rows of a contract table from every complete run, keeping for each source only its newest run.
- * (ReportData.table gives the newest run of a table; the demo writes detections in three runs:
- * generate, track-a and track-b.)
- */
-Table newestPerSource(String table, String sourceColumn) {
-  TableSpec spec = ParquetContract.spec(table);
-  Table out = ParquetTableReader.empty(spec);
-  Map<String, Path> dirs = new HashMap<>();
-  for (Path d : ParquetTableReader.subPartitions(DATA.resolve("tables").resolve(table), ParquetContract.RUN_ID))
-    dirs.put(ParquetTableReader.partitionValue(d, ParquetContract.RUN_ID), d);
-  Set<String> seen = new HashSet<>();
-  for (String run : new LinkedHashSet<>(report.table("runs").sortDescendingOn("ended_at").stringColumn("run_id").asList())) {
-    if (!dirs.containsKey(run)) continue;
-    Table t = ParquetTableReader.readRun(spec, dirs.get(run));
-    out.append(t.where(t.stringColumn(sourceColumn).isNotIn(seen)));
-    seen.addAll(t.stringColumn(sourceColumn).unique().asList());
-  }
-  return out;
-}
-
-/** video -> source -> AnnotationSet, rebuilt from detections rows (the video's size and length from its boxes). */
-Map<String, Map<String, AnnotationSet>> annotationSets(Table det) {
-  Map<String, Map<String, List<Detection>>> rows = new TreeMap<>();
-  Map<String, double[]> extent = new HashMap<>();
-  for (int r = 0; r < det.rowCount(); r++) {
-    String video = det.stringColumn("video_id").get(r), source = det.stringColumn("source").get(r);
-    Box box = new Box(det.doubleColumn("x").get(r), det.doubleColumn("y").get(r), det.doubleColumn("w").get(r), det.doubleColumn("h").get(r));
-    double score = det.doubleColumn("score").isMissing(r) ? 1.0 : det.doubleColumn("score").get(r);
-    Detection d = new Detection(det.intColumn("frame").get(r), det.intColumn("track_id").get(r), det.stringColumn("label").get(r), box,
-        null, score, Map.of(), -1, det.booleanColumn("occluded").get(r), det.booleanColumn("outside").get(r), det.booleanColumn("keyframe").get(r));
-    rows.computeIfAbsent(video, k -> new TreeMap<>()).computeIfAbsent(source, k -> new ArrayList<>()).add(d);
-    double[] e = extent.computeIfAbsent(video, k -> new double[3]);
-    e[0] = Math.max(e[0], box.x2()); e[1] = Math.max(e[1], box.y2()); e[2] = Math.max(e[2], d.frame() + 1);
-  }
-  Map<String, Map<String, AnnotationSet>> out = new TreeMap<>();
-  rows.forEach((video, bySource) -> {
-    double[] e = extent.get(video);
-    Video v = new Video(video, 15, (int) Math.ceil(e[0]), (int) Math.ceil(e[1]), (int) e[2], "");
-    bySource.forEach((source, ds) -> {
-      List<String> labels = ds.stream().map(Detection::label).distinct().sorted().toList();
-      Provenance p = new Provenance(source.equals("gt") ? Provenance.Kind.GROUND_TRUTH : Provenance.Kind.ANNOTATOR, source, "", null, "parquet");
-      out.computeIfAbsent(video, k -> new TreeMap<>()).put(source, new AnnotationSet(v, p, labels, ds));
-    });
-  });
-  return out;
-}
-
-/** Three decimals when printed. */
-Table rounded(Table t) {
-  for (var c : t.columns())
-    if (c instanceof DoubleColumn d) d.setPrintFormatter(tech.tablesaw.columns.numbers.NumberColumnFormatter.fixedWithGrouping(3));
-  return t;
-}
-
-void save(JFreeChart chart, String name, int w, int h) throws Exception {
-  chart.setBackgroundPaint(Color.WHITE);
-  if (chart.getPlot() instanceof CategoryPlot c) {
-    c.setBackgroundPaint(Color.WHITE); c.setRangeGridlinePaint(Color.LIGHT_GRAY);
-    c.getDomainAxis().setCategoryLabelPositions(org.jfree.chart.axis.CategoryLabelPositions.UP_45);
-    if (c.getRenderer() instanceof org.jfree.chart.renderer.category.BarRenderer b) {
-      b.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter()); b.setShadowVisible(false);
-    }
-  }
-  if (chart.getPlot() instanceof org.jfree.chart.plot.XYPlot x) {
-    x.setBackgroundPaint(Color.WHITE); x.setRangeGridlinePaint(Color.LIGHT_GRAY); x.setDomainGridlinePaint(Color.LIGHT_GRAY);
-  }
-  ChartUtils.saveChartAsPNG(OUT.resolve(name).toFile(), chart, w, h);
-}
-
-Table det = newestPerSource("detections", "source");
-var sets = annotationSets(det);
+Table det = NotebookKit.newestPerSource(DATA, report, "detections", "source");
+var sets = NotebookKit.annotationSets(det);
 System.out.println(det.xTabCounts("source", "video_id").setName("boxes per source and video").print());
 
 // %% [markdown]
@@ -218,7 +148,7 @@ for (var e : byPair.entrySet()) {
   hiCol.append(ci != null && ci.isDefined() ? ci.high() : Double.NaN);
 }
 Table pairs = Table.create("agreement per pair (all videos)", pairCol, matchedCol, onlyA, onlyB, iouCol, kappaCol, loCol, hiCol);
-System.out.println(rounded(pairs.sortAscendingOn("kappa")).print());
+System.out.println(NotebookKit.rounded(pairs.sortAscendingOn("kappa")).print());
 
 // %%
 // Kappa per pair: the dot is the estimate, the bar its 95 % bootstrap interval.
@@ -233,7 +163,7 @@ kappaPlot.setDataset(1, points);
 kappaPlot.setRenderer(1, dots);
 kappaPlot.setBackgroundPaint(Color.WHITE);
 kappaPlot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-save(new JFreeChart("Class agreement per rater pair", kappaPlot), "kappa-by-pair.png", 900, 420);
+NotebookKit.save(new JFreeChart("Class agreement per rater pair", kappaPlot), OUT.resolve("kappa-by-pair.png"), 900, 420);
 
 // %% [markdown]
 // ## Agreement per class
@@ -272,14 +202,14 @@ for (var e : byPair.entrySet()) {
   }
 }
 Table perClass = Table.create("agreement per pair and class", cPair, cLabel, cObjects, cRate, cRateLo, cRateHi, cIou, cIouLo, cIouHi);
-System.out.println(rounded(perClass.sortAscendingOn("match_rate")).printAll());
+System.out.println(NotebookKit.rounded(perClass.sortAscendingOn("match_rate")).printAll());
 
 // %%
 // Match rate by class: one bar per pair, so a class every pair struggles with stands out.
 var rateData = new DefaultCategoryDataset();
 for (int r = 0; r < perClass.rowCount(); r++) rateData.addValue(cRate.get(r), cPair.get(r), cLabel.get(r));
 var rateChart = ChartFactory.createBarChart("Share of an object's frames the other rater also boxed", "class", "match rate", rateData);
-save(rateChart, "match-rate-by-class.png", 1000, 460);
+NotebookKit.save(rateChart, OUT.resolve("match-rate-by-class.png"), 1000, 460);
 
 // %% [markdown]
 // ## Confusion matrix of the least agreeing pair
@@ -307,7 +237,7 @@ for (int i = 0; i < wt.items().size(); i++) {
 }
 if (confusionData.getRowCount() == 0) confusionData.setValue(0, "no mix-ups", "-");
 var mixChart = ChartFactory.createStackedBarChart("Class mix-ups of " + worst + " (bar: first rater's class, colour: second's)", "class by " + worst.split("\\|")[0], "matched object-frames", confusionData);
-save(mixChart, "confusion-worst-pair.png", 1000, 460);
+NotebookKit.save(mixChart, OUT.resolve("confusion-worst-pair.png"), 1000, 460);
 
 // %% [markdown]
 // ## The frames behind the worst pair
@@ -331,7 +261,7 @@ for (var video : sets.keySet()) {
 }
 Table frames = Table.create("frames of " + worst, fVideo, fFrame, fMatched, fOnly, fIou);
 Table worstFrames = frames.sortOn("-only_one_rater", "mean_iou").first(12);
-System.out.println(rounded(worstFrames).setName("12 frames where " + worst + " disagree most").print());
+System.out.println(NotebookKit.rounded(worstFrames).setName("12 frames where " + worst + " disagree most").print());
 
 // %%
 // Which objects are disputed in the top frame: each rater's boxes there.
@@ -339,7 +269,7 @@ String topVideo = worstFrames.stringColumn("video_id").get(0);
 int topFrame = worstFrames.intColumn("frame").get(0);
 Table there = det.where(det.stringColumn("video_id").isEqualTo(topVideo).and(det.intColumn("frame").isEqualTo(topFrame))
     .and(det.stringColumn("source").isIn(wp[0], wp[1])));
-System.out.println(rounded(there.selectColumns("source", "track_id", "label", "x", "y", "w", "h", "occluded").sortOn("source", "track_id")
+System.out.println(NotebookKit.rounded(there.selectColumns("source", "track_id", "label", "x", "y", "w", "h", "occluded").sortOn("source", "track_id")
     .setName(topVideo + " frame " + topFrame)).printAll());
 
 // %%
@@ -352,4 +282,4 @@ for (String video : new TreeSet<>(fVideo.asList())) {
   for (int r = 0; r < v.rowCount(); r++) xy.add(v.intColumn("frame").get(r), v.intColumn("only_one_rater").get(r));
   series.addSeries(xy);
 }
-save(ChartFactory.createXYLineChart("Objects boxed by only one of " + worst, "frame", "objects", series), "unmatched-timeline.png", 1000, 380);
+NotebookKit.save(ChartFactory.createXYLineChart("Objects boxed by only one of " + worst, "frame", "objects", series), OUT.resolve("unmatched-timeline.png"), 1000, 380);

@@ -11,11 +11,10 @@
 // %% [markdown]
 // ## Setup
 //
-// Imports and the few helpers every notebook here shares: `newestPerSource` (a table's rows from every
-// complete run, each source's newest), `annotationSets` (detections rows back into keyframe's
-// `AnnotationSet`s per video and source), `rounded` (print three decimals) and `save` (a chart as PNG
-// into `OUT`). The analysis starts below.
-
+// Imports, and `NotebookKit` (report-server) for what every notebook shares: `newestPerSource` (a
+// table's rows from every complete run, each source's newest), `annotationSets` (detections rows back
+// into keyframe's `AnnotationSet`s per video and source), `rounded` (print three decimals) and `save`
+// (a chart as PNG). The analysis starts below.
 // %%
 import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.Box;
@@ -35,6 +34,7 @@ import io.keyframe.metrics.tracking.TrackingResult;
 import io.keyframe.report.data.ParquetContract;
 import io.keyframe.report.data.ParquetTableReader;
 import io.keyframe.report.data.ReportData;
+import io.keyframe.report.notebook.NotebookKit;
 import io.keyframe.report.data.TableSpec;
 import java.awt.Color;
 import java.util.ArrayList;
@@ -66,78 +66,8 @@ import tech.tablesaw.api.Table;
 
 var report = ReportData.load(DATA);
 
-/**
- * Rows of a contract table from every complete run, keeping for each source only its newest run.
- * (ReportData.table gives the newest run of a table; the demo writes detections in three runs:
- * generate, track-a and track-b.)
- */
-Table newestPerSource(String table, String sourceColumn) {
-  TableSpec spec = ParquetContract.spec(table);
-  Table out = ParquetTableReader.empty(spec);
-  Map<String, Path> dirs = new HashMap<>();
-  for (Path d : ParquetTableReader.subPartitions(DATA.resolve("tables").resolve(table), ParquetContract.RUN_ID))
-    dirs.put(ParquetTableReader.partitionValue(d, ParquetContract.RUN_ID), d);
-  Set<String> seen = new HashSet<>();
-  for (String run : new LinkedHashSet<>(report.table("runs").sortDescendingOn("ended_at").stringColumn("run_id").asList())) {
-    if (!dirs.containsKey(run)) continue;
-    Table t = ParquetTableReader.readRun(spec, dirs.get(run));
-    out.append(t.where(t.stringColumn(sourceColumn).isNotIn(seen)));
-    seen.addAll(t.stringColumn(sourceColumn).unique().asList());
-  }
-  return out;
-}
-
-/** video -> source -> AnnotationSet, rebuilt from detections rows (the video's size and length from its boxes). */
-Map<String, Map<String, AnnotationSet>> annotationSets(Table det) {
-  Map<String, Map<String, List<Detection>>> rows = new TreeMap<>();
-  Map<String, double[]> extent = new HashMap<>();
-  for (int r = 0; r < det.rowCount(); r++) {
-    String video = det.stringColumn("video_id").get(r), source = det.stringColumn("source").get(r);
-    Box box = new Box(det.doubleColumn("x").get(r), det.doubleColumn("y").get(r), det.doubleColumn("w").get(r), det.doubleColumn("h").get(r));
-    double score = det.doubleColumn("score").isMissing(r) ? 1.0 : det.doubleColumn("score").get(r);
-    Detection d = new Detection(det.intColumn("frame").get(r), det.intColumn("track_id").get(r), det.stringColumn("label").get(r), box,
-        null, score, Map.of(), -1, det.booleanColumn("occluded").get(r), det.booleanColumn("outside").get(r), det.booleanColumn("keyframe").get(r));
-    rows.computeIfAbsent(video, k -> new TreeMap<>()).computeIfAbsent(source, k -> new ArrayList<>()).add(d);
-    double[] e = extent.computeIfAbsent(video, k -> new double[3]);
-    e[0] = Math.max(e[0], box.x2()); e[1] = Math.max(e[1], box.y2()); e[2] = Math.max(e[2], d.frame() + 1);
-  }
-  Map<String, Map<String, AnnotationSet>> out = new TreeMap<>();
-  rows.forEach((video, bySource) -> {
-    double[] e = extent.get(video);
-    Video v = new Video(video, 15, (int) Math.ceil(e[0]), (int) Math.ceil(e[1]), (int) e[2], "");
-    bySource.forEach((source, ds) -> {
-      List<String> labels = ds.stream().map(Detection::label).distinct().sorted().toList();
-      Provenance p = new Provenance(source.equals("gt") ? Provenance.Kind.GROUND_TRUTH : Provenance.Kind.ANNOTATOR, source, "", null, "parquet");
-      out.computeIfAbsent(video, k -> new TreeMap<>()).put(source, new AnnotationSet(v, p, labels, ds));
-    });
-  });
-  return out;
-}
-
-/** Three decimals when printed. */
-Table rounded(Table t) {
-  for (var c : t.columns())
-    if (c instanceof DoubleColumn d) d.setPrintFormatter(tech.tablesaw.columns.numbers.NumberColumnFormatter.fixedWithGrouping(3));
-  return t;
-}
-
-void save(JFreeChart chart, String name, int w, int h) throws Exception {
-  chart.setBackgroundPaint(Color.WHITE);
-  if (chart.getPlot() instanceof CategoryPlot c) {
-    c.setBackgroundPaint(Color.WHITE); c.setRangeGridlinePaint(Color.LIGHT_GRAY);
-    c.getDomainAxis().setCategoryLabelPositions(org.jfree.chart.axis.CategoryLabelPositions.UP_45);
-    if (c.getRenderer() instanceof org.jfree.chart.renderer.category.BarRenderer b) {
-      b.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter()); b.setShadowVisible(false);
-    }
-  }
-  if (chart.getPlot() instanceof org.jfree.chart.plot.XYPlot x) {
-    x.setBackgroundPaint(Color.WHITE); x.setRangeGridlinePaint(Color.LIGHT_GRAY); x.setDomainGridlinePaint(Color.LIGHT_GRAY);
-  }
-  ChartUtils.saveChartAsPNG(OUT.resolve(name).toFile(), chart, w, h);
-}
-
-Table det = newestPerSource("detections", "source");
-var sets = annotationSets(det);
+Table det = NotebookKit.newestPerSource(DATA, report, "detections", "source");
+var sets = NotebookKit.annotationSets(det);
 Table cmp = report.table("compare");
 List<String> trackers = det.stringColumn("source").unique().asList().stream().filter(s -> s.startsWith("tracker")).sorted().toList();
 String A = !cmp.isEmpty() ? cmp.stringColumn("model_a").get(0) : trackers.get(0);
@@ -177,7 +107,7 @@ for (String c : perClassA.keySet()) {
   swA.append((int) a.clear().switches()); swB.append((int) b.clear().switches()); dSw.append((int) (b.clear().switches() - a.clear().switches()));
 }
 Table deltas = Table.create("per-class scores, " + A + " (a) vs " + B + " (b)", label, hotaA, hotaB, dHota, idf1A, idf1B, dIdf1, motaA, motaB, dMota, swA, swB, dSw);
-System.out.println(rounded(deltas.sortDescendingOn("d_hota")).printAll());
+System.out.println(NotebookKit.rounded(deltas.sortDescendingOn("d_hota")).printAll());
 
 // %%
 // The deltas as bars: what B changed, class by class.
@@ -187,7 +117,7 @@ for (int r = 0; r < deltas.rowCount(); r++) {
   deltaData.addValue(dIdf1.get(r), "Δ IDF1", label.get(r));
 }
 var deltaChart = ChartFactory.createBarChart("Per-class change, " + B + " − " + A, "class", "delta (B − A)", deltaData);
-save(deltaChart, "per-class-deltas.png", 1000, 480);
+NotebookKit.save(deltaChart, OUT.resolve("per-class-deltas.png"), 1000, 480);
 
 // %% [markdown]
 // ## What the compare job reported
@@ -201,7 +131,7 @@ save(deltaChart, "per-class-deltas.png", 1000, 480);
 Table jobDeltas = cmp.where(cmp.stringColumn("video_id").isEqualTo("__all__").and(cmp.stringColumn("metric").isIn("hota", "idf1", "mota")))
     .sortOn("metric", "-delta");
 System.out.println(jobDeltas.isEmpty() ? "no compare job output under " + DATA.getFileName()
-    : rounded(jobDeltas.selectColumns("label", "metric", "value_a", "value_b", "delta", "ci_lo", "ci_hi")).setName("compare job, all videos").printAll());
+    : NotebookKit.rounded(jobDeltas.selectColumns("label", "metric", "value_a", "value_b", "delta", "ci_lo", "ci_hi")).setName("compare job, all videos").printAll());
 
 // %% [markdown]
 // ## The frames that changed
@@ -250,9 +180,9 @@ cumulative.forEach((video, counts) -> {
     lines.addSeries(xy);
   }
 });
-save(ChartFactory.createXYLineChart("Cumulative ID switches + fragmentations", "frame", "identity errors so far", lines), "cumulative-id-errors.png", 1000, 420);
+NotebookKit.save(ChartFactory.createXYLineChart("Cumulative ID switches + fragmentations", "frame", "identity errors so far", lines), OUT.resolve("cumulative-id-errors.png"), 1000, 420);
 
 // %%
 // The compare job's own frame list (largest disagreement first), when it ran.
 Table jobFrames = report.table("compare_frames");
-System.out.println(jobFrames.isEmpty() ? "no compare_frames output" : rounded(jobFrames.sortDescendingOn("disagreement").first(10).selectColumns("video_id", "frame", "model_a", "model_b", "disagreement", "detail")).setName("compare_frames").print());
+System.out.println(jobFrames.isEmpty() ? "no compare_frames output" : NotebookKit.rounded(jobFrames.sortDescendingOn("disagreement").first(10).selectColumns("video_id", "frame", "model_a", "model_b", "disagreement", "detail")).setName("compare_frames").print());

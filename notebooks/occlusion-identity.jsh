@@ -12,11 +12,10 @@
 // %% [markdown]
 // ## Setup
 //
-// Imports and the few helpers every notebook here shares: `newestPerSource` (a table's rows from every
-// complete run, each source's newest), `annotationSets` (detections rows back into keyframe's
-// `AnnotationSet`s per video and source), `rounded` (print three decimals) and `save` (a chart as PNG
-// into `OUT`). The analysis starts below.
-
+// Imports, and `NotebookKit` (report-server) for what every notebook shares: `newestPerSource` (a
+// table's rows from every complete run, each source's newest), `annotationSets` (detections rows back
+// into keyframe's `AnnotationSet`s per video and source), `rounded` (print three decimals) and `save`
+// (a chart as PNG). The analysis starts below.
 // %%
 import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.Box;
@@ -41,6 +40,7 @@ import io.keyframe.tracker.TrackingRun;
 import io.keyframe.report.data.ParquetContract;
 import io.keyframe.report.data.ParquetTableReader;
 import io.keyframe.report.data.ReportData;
+import io.keyframe.report.notebook.NotebookKit;
 import io.keyframe.report.data.TableSpec;
 import java.awt.Color;
 import java.util.ArrayList;
@@ -73,79 +73,9 @@ import tech.tablesaw.api.Table;
 
 var report = ReportData.load(DATA);
 
-/**
- * Rows of a contract table from every complete run, keeping for each source only its newest run.
- * (ReportData.table gives the newest run of a table; the demo writes detections in three runs:
- * generate, track-a and track-b.)
- */
-Table newestPerSource(String table, String sourceColumn) {
-  TableSpec spec = ParquetContract.spec(table);
-  Table out = ParquetTableReader.empty(spec);
-  Map<String, Path> dirs = new HashMap<>();
-  for (Path d : ParquetTableReader.subPartitions(DATA.resolve("tables").resolve(table), ParquetContract.RUN_ID))
-    dirs.put(ParquetTableReader.partitionValue(d, ParquetContract.RUN_ID), d);
-  Set<String> seen = new HashSet<>();
-  for (String run : new LinkedHashSet<>(report.table("runs").sortDescendingOn("ended_at").stringColumn("run_id").asList())) {
-    if (!dirs.containsKey(run)) continue;
-    Table t = ParquetTableReader.readRun(spec, dirs.get(run));
-    out.append(t.where(t.stringColumn(sourceColumn).isNotIn(seen)));
-    seen.addAll(t.stringColumn(sourceColumn).unique().asList());
-  }
-  return out;
-}
-
-/** video -> source -> AnnotationSet, rebuilt from detections rows (the video's size and length from its boxes). */
-Map<String, Map<String, AnnotationSet>> annotationSets(Table det) {
-  Map<String, Map<String, List<Detection>>> rows = new TreeMap<>();
-  Map<String, double[]> extent = new HashMap<>();
-  for (int r = 0; r < det.rowCount(); r++) {
-    String video = det.stringColumn("video_id").get(r), source = det.stringColumn("source").get(r);
-    Box box = new Box(det.doubleColumn("x").get(r), det.doubleColumn("y").get(r), det.doubleColumn("w").get(r), det.doubleColumn("h").get(r));
-    double score = det.doubleColumn("score").isMissing(r) ? 1.0 : det.doubleColumn("score").get(r);
-    Detection d = new Detection(det.intColumn("frame").get(r), det.intColumn("track_id").get(r), det.stringColumn("label").get(r), box,
-        null, score, Map.of(), -1, det.booleanColumn("occluded").get(r), det.booleanColumn("outside").get(r), det.booleanColumn("keyframe").get(r));
-    rows.computeIfAbsent(video, k -> new TreeMap<>()).computeIfAbsent(source, k -> new ArrayList<>()).add(d);
-    double[] e = extent.computeIfAbsent(video, k -> new double[3]);
-    e[0] = Math.max(e[0], box.x2()); e[1] = Math.max(e[1], box.y2()); e[2] = Math.max(e[2], d.frame() + 1);
-  }
-  Map<String, Map<String, AnnotationSet>> out = new TreeMap<>();
-  rows.forEach((video, bySource) -> {
-    double[] e = extent.get(video);
-    Video v = new Video(video, 15, (int) Math.ceil(e[0]), (int) Math.ceil(e[1]), (int) e[2], "");
-    bySource.forEach((source, ds) -> {
-      List<String> labels = ds.stream().map(Detection::label).distinct().sorted().toList();
-      Provenance p = new Provenance(source.equals("gt") ? Provenance.Kind.GROUND_TRUTH : Provenance.Kind.ANNOTATOR, source, "", null, "parquet");
-      out.computeIfAbsent(video, k -> new TreeMap<>()).put(source, new AnnotationSet(v, p, labels, ds));
-    });
-  });
-  return out;
-}
-
-/** Three decimals when printed. */
-Table rounded(Table t) {
-  for (var c : t.columns())
-    if (c instanceof DoubleColumn d) d.setPrintFormatter(tech.tablesaw.columns.numbers.NumberColumnFormatter.fixedWithGrouping(3));
-  return t;
-}
-
-void save(JFreeChart chart, String name, int w, int h) throws Exception {
-  chart.setBackgroundPaint(Color.WHITE);
-  if (chart.getPlot() instanceof CategoryPlot c) {
-    c.setBackgroundPaint(Color.WHITE); c.setRangeGridlinePaint(Color.LIGHT_GRAY);
-    c.getDomainAxis().setCategoryLabelPositions(org.jfree.chart.axis.CategoryLabelPositions.UP_45);
-    if (c.getRenderer() instanceof org.jfree.chart.renderer.category.BarRenderer b) {
-      b.setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter()); b.setShadowVisible(false);
-    }
-  }
-  if (chart.getPlot() instanceof org.jfree.chart.plot.XYPlot x) {
-    x.setBackgroundPaint(Color.WHITE); x.setRangeGridlinePaint(Color.LIGHT_GRAY); x.setDomainGridlinePaint(Color.LIGHT_GRAY);
-  }
-  ChartUtils.saveChartAsPNG(OUT.resolve(name).toFile(), chart, w, h);
-}
-
-Table det = newestPerSource("detections", "source");
-var sets = annotationSets(det);
-Table occ = newestPerSource("occlusion_events", "source");
+Table det = NotebookKit.newestPerSource(DATA, report, "detections", "source");
+var sets = NotebookKit.annotationSets(det);
+Table occ = NotebookKit.newestPerSource(DATA, report, "occlusion_events", "source");
 List<String> variants = det.stringColumn("source").unique().asList().stream().filter(s -> s.startsWith("tracker")).sorted().toList();
 int WINDOW = 15; // one second at the generator's 15 fps
 
@@ -194,7 +124,7 @@ Table summary(Map<String, List<OcclusionAwareErrors>> byVariant, String title) {
     name.append(v); sw.append((int) a); swNear.append((int) b); fr.append((int) c); frNear.append((int) d);
     share.append(a + c == 0 ? Double.NaN : (b + d) / (double) (a + c));
   });
-  return rounded(Table.create(title, name, sw, swNear, fr, frNear, share));
+  return NotebookKit.rounded(Table.create(title, name, sw, swNear, fr, frNear, share));
 }
 Table errTable = summary(errs, "identity errors, all videos (near = during an occlusion or " + WINDOW + " frames after)");
 System.out.println(errTable.print());
@@ -208,7 +138,7 @@ for (int r = 0; r < errTable.rowCount(); r++) {
   bars.addValue(errTable.intColumn("frags_near_occl").get(r), "fragmentations near occlusion", v);
   bars.addValue(errTable.intColumn("fragmentations").get(r) - errTable.intColumn("frags_near_occl").get(r), "fragmentations elsewhere", v);
 }
-save(ChartFactory.createBarChart("Identity errors by tracker output", "tracker output", "errors (all videos)", bars), "errors-near-occlusion.png", 900, 440);
+NotebookKit.save(ChartFactory.createBarChart("Identity errors by tracker output", "tracker output", "errors (all videos)", bars), OUT.resolve("errors-near-occlusion.png"), 900, 440);
 
 // %% [markdown]
 // ## Which occlusions hurt
@@ -259,8 +189,7 @@ errs.forEach((v, list) -> {
   for (int k = 0; k < hist.length; k++) xy.add(k - 30, hist[k]);
   offsets.addSeries(xy);
 });
-save(ChartFactory.createXYLineChart("Identity errors around the end of an occlusion", "frames after the occlusion ended", "errors", offsets),
-    "errors-around-reemergence.png", 1000, 400);
+NotebookKit.save(ChartFactory.createXYLineChart("Identity errors around the end of an occlusion", "frames after the occlusion ended", "errors", offsets), OUT.resolve("errors-around-reemergence.png"), 1000, 400);
 
 // %% [markdown]
 // ## What the tracker asked for
@@ -311,7 +240,7 @@ if (samples != null && Files.isDirectory(samples)) {
   Table rerunTable = summary(rerun, "re-run on data-samples: identity errors");
   DoubleColumn idf1 = DoubleColumn.create("idf1"), hota = DoubleColumn.create("hota");
   rerunScores.forEach((k, rs) -> { var c = TrackingEvaluation.combine(rs, k); idf1.append(c.identity().idf1()); hota.append(c.hota().hota()); });
-  System.out.println(rounded(rerunTable.addColumns(idf1, hota)).print());
+  System.out.println(NotebookKit.rounded(rerunTable.addColumns(idf1, hota)).print());
 } else {
   System.out.println("data-samples/ not found (set -Dkeyframe.home): re-run skipped");
 }
