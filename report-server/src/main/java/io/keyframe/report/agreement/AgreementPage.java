@@ -82,6 +82,17 @@ public final class AgreementPage {
             .append("</pre></td><td><pre>").append(esc(r.modelsJson())).append("</pre></td></tr>");
       }
       b.append("</tbody></table>");
+      var log = v.audit().commands();
+      b.append("<h2>Audit trail: commands</h2><p class=\"note\" id=\"audit-status\">").append(esc(log.status()))
+          .append("</p><table id=\"audit-commands\"><thead><tr><th class=n>#</th><th>time</th><th>who</th><th>what</th>")
+          .append("<th>parameters</th><th>inputs (sha256)</th><th>outputs (sha256)</th></tr></thead><tbody>");
+      for (var e : log.entries()) {
+        b.append("<tr><td class=n>").append(e.seq()).append("</td><td>").append(esc(e.time())).append("</td><td>")
+            .append(esc(e.actor())).append("</td><td>").append(esc(e.action())).append("</td><td><pre>").append(esc(e.params()))
+            .append("</pre></td><td><pre>").append(esc(e.inputs())).append("</pre></td><td><pre>").append(esc(e.outputs()))
+            .append("</pre></td></tr>");
+      }
+      b.append("</tbody></table>");
       b.append("<h2>Audit trail: who labelled what</h2><table id=\"audit-labelled\"><thead><tr><th>video</th>")
           .append("<th>source</th><th class=n>boxes</th><th class=n>keyframes</th><th class=n>tracks</th></tr></thead><tbody>");
       for (AgreementView.LabelledBy l : v.audit().labelledBy()) {

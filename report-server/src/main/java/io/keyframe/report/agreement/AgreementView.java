@@ -55,7 +55,7 @@ public record AgreementView(
   public record SpotCheck(String videoId, int frame, String label, String stratum) {}
 
   /** Which run produced what, and who labelled what. */
-  public record Audit(List<RunEntry> runs, List<LabelledBy> labelledBy) {
+  public record Audit(List<RunEntry> runs, List<LabelledBy> labelledBy, io.keyframe.report.data.CommandLog commands) {
     public Audit {
       runs = List.copyOf(runs);
       labelledBy = List.copyOf(labelledBy);
@@ -186,7 +186,7 @@ public record AgreementView(
         by.add(new LabelledBy(v, s, Math.round(Num.at(boxes, 2, r)), lookup(kf, v, s), lookup(tr, v, s)));
       }
     }
-    return new Audit(entries, by);
+    return new Audit(entries, by, data.commandLog());
   }
 
   private static long lookup(Table t, String video, String source) {

@@ -20,8 +20,10 @@ public final class ReportData {
   private final Map<String, String> runOfTable;
   private final List<BatchEffort> effort;
   private final DetectionIndex detections;
+  private final CommandLog commandLog;
 
-  private ReportData(Map<String, Table> tables, Map<String, String> runOfTable, List<BatchEffort> effort) {
+  private ReportData(Map<String, Table> tables, Map<String, String> runOfTable, List<BatchEffort> effort, CommandLog commandLog) {
+    this.commandLog = commandLog;
     this.tables = tables;
     this.runOfTable = runOfTable;
     this.effort = List.copyOf(effort);
@@ -73,7 +75,7 @@ public final class ReportData {
         }
       }
     }
-    return new ReportData(tables, runOf, effort);
+    return new ReportData(tables, runOf, effort, CommandLog.read(root));
   }
 
   /** True when the root holds at least one complete run. */
@@ -101,6 +103,11 @@ public final class ReportData {
   }
 
   /** Detections of the newest run, indexed by video and frame. */
+  /** The CLI's audit log under the output root, verified at load time. */
+  public CommandLog commandLog() {
+    return commandLog;
+  }
+
   public DetectionIndex detections() {
     return detections;
   }
