@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       TrackCommand.class,
       RankCommand.class,
       SpotCheckCommand.class,
+      SimulateCommand.class,
       MotMetricsCommand.class,
       AgreementCommand.class,
       AssignCommand.class,

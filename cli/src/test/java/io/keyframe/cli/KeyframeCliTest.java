@@ -107,4 +107,10 @@ class KeyframeCliTest {
     assertThat(err.toString()).contains("at least two annotators");
     assertThat(tmp.resolve("p.csv")).doesNotExist();
   }
+
+  @Test
+  void simulationComparesTheQueueWithRandomAndEndsWithTheRatio() {
+    assertThat(run("simulate", "--videos", "2", "--frames", "60", "--objects", "4", "--seeds", "1", "--batches", "1")).isZero();
+    assertThat(out.toString()).contains("combined").contains("random").containsPattern("(?m)^ratio=\\d+\\.\\d\\d$");
+  }
 }
