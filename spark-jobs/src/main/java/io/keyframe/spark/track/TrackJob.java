@@ -3,7 +3,11 @@ package io.keyframe.spark.track;
 import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.BadAnnotationException;
 import io.keyframe.dataset.Detection;
+import io.keyframe.dataset.FileHash;
+import io.keyframe.dataset.Frame;
 import io.keyframe.dataset.OcclusionEvent;
+import io.keyframe.dataset.Video;
+import io.keyframe.dataset.frames.FrameSource;
 import io.keyframe.spark.JobArguments;
 import io.keyframe.spark.input.DetectionTables;
 import io.keyframe.spark.input.InputFiles;
@@ -20,24 +24,47 @@ import io.keyframe.tracker.RecommendedKeyframe;
 import io.keyframe.tracker.TrackingResult;
 import io.keyframe.tracker.bytetrack.ByteTrackConfig;
 import io.keyframe.tracker.bytetrack.ByteTracker;
+import io.keyframe.tracker.detector.DetectorModel;
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Tracks a detector's detections per video inside the executors with the tracker module's fallback
- * {@link ByteTracker} (the SAM2 path needs model weights and frames, which this job does not take
- * yet; {@code runs.tracker_path} says {@code fallback}). Optionally re-initialises identities from a
- * human source's boxes every {@code keyframeInterval} frames. Writes {@code detections} (source =
- * {@code outputSource}), {@code occlusion_events} and {@code throughput}.
+ * Tracks detections per video inside the executors with the tracker module's fallback {@link
+ * ByteTracker} (the SAM2 path needs its own weights, which this job does not take yet; {@code
+ * runs.tracker_path} says {@code fallback}). Two ways in:
+ *
+ * <ul>
+ *   <li>{@link #run(SparkSession, Options)}: a detector's precomputed detections from {@code
+ *       detections} tables, optionally re-initialising identities from a human source's boxes every
+ *       {@code keyframeInterval} frames;
+ *   <li>{@link #runModel(SparkSession, ModelOptions)}: videos (MP4 files or frame folders) and the
+ *       customer's ONNX detector, run through the tracker module's {@link DetectorModel} with one
+ *       session per executor, reused for every video of that executor ({@link DetectorCache}); the
+ *       model's detections are written too (source = model name, its SHA-256 in {@code
+ *       runs.models_json}).
+ * </ul>
+ *
+ * Writes {@code detections} (source = {@code outputSource}), {@code occlusion_events} and {@code
+ * throughput}.
  */
 public final class TrackJob {
   public static final String NAME = "track";
@@ -64,19 +91,72 @@ public final class TrackJob {
     }
   }
 
+  /**
+   * The customer-model path.
+   *
+   * @param videos folder holding one MP4 file ({@code .mp4/.m4v/.mov}) or one frame folder per video;
+   *     the video ID is the file or folder name without extension
+   * @param model the customer's ONNX detector; every executor must see it at this path
+   * @param classMap model-class to project-class CSV (tracker module format), or null for COCO's
+   * @param scoreThreshold detector boxes below this score are dropped (0.1 keeps the low boxes
+   *     ByteTrack's second association uses)
+   * @param maxFrames detect and track only the first frames of each video; 0 = all
+   * @param imageFps frame rate assumed for frame folders, which carry none
+   * @param modelSource source name of the model's detections, or null for the model file's stem
+   * @param outputSource source name of the tracks written
+   */
+  public record ModelOptions(
+      JobOptions common, String videos, String model, String classMap, double scoreThreshold, int maxFrames, double imageFps,
+      String modelSource, String outputSource) implements Serializable {
+    public ModelOptions {
+      Objects.requireNonNull(common, "common");
+      Objects.requireNonNull(videos, "videos");
+      Objects.requireNonNull(model, "model");
+      Objects.requireNonNull(outputSource, "outputSource");
+      if (!(scoreThreshold >= 0 && scoreThreshold <= 1)) throw new IllegalArgumentException("score threshold not in [0,1]: " + scoreThreshold);
+      if (maxFrames < 0) throw new IllegalArgumentException("max frames is negative: " + maxFrames);
+      if (!(imageFps > 0)) throw new IllegalArgumentException("image fps must be positive: " + imageFps);
+      if (modelSource == null) modelSource = stem(Path.of(model).getFileName().toString());
+      if (outputSource.equals(modelSource)) throw new IllegalArgumentException("output source must differ from the model's");
+    }
+
+    /** All frames, COCO classes, threshold 0.1, 30 fps for frame folders, model source = file stem. */
+    public static ModelOptions of(JobOptions common, String videos, String model, String outputSource) {
+      return new ModelOptions(common, videos, model, null, 0.1, 0, 30, null, outputSource);
+    }
+
+    public ModelOptions withMaxFrames(int n) {
+      return new ModelOptions(common, videos, model, classMap, scoreThreshold, n, imageFps, modelSource, outputSource);
+    }
+  }
+
   private TrackJob() {}
 
-  /** {@code --out DIR --detections PATH --detector SRC --output-source NAME [--keyframes SRC --keyframe-interval K]} */
+  /**
+   * Precomputed detections: {@code --out DIR --detections PATH --detector SRC --output-source NAME
+   * [--keyframes SRC --keyframe-interval K]}. Customer model: {@code --out DIR --videos DIR --detector
+   * MODEL.onnx [--class-map CSV] [--score-threshold T] [--max-frames N] [--image-fps F]
+   * [--model-source NAME] [--output-source NAME]} ({@code --videos} makes {@code --detector} a model file).
+   */
   public static void main(String[] args) {
     JobArguments a = JobArguments.parse(args);
     JobOptions common =
         new JobOptions(a.required("out"), a.optional("run-id", null), a.optional("max-bad-fraction", JobOptions.DEFAULT_MAX_BAD_FRACTION));
-    Options o =
-        new Options(common, a.list("detections"), a.required("detector"), a.optional("keyframes", null),
-            Integer.parseInt(a.optional("keyframe-interval", "0")), a.required("output-source"));
     SparkSession spark = SparkSessions.forMain("keyframe " + NAME);
     try {
-      RunRecord r = run(spark, o);
+      RunRecord r;
+      if (a.optional("videos", null) != null) {
+        ModelOptions m =
+            new ModelOptions(common, a.required("videos"), a.required("detector"), a.optional("class-map", null),
+                a.optional("score-threshold", 0.1), Integer.parseInt(a.optional("max-frames", "0")), a.optional("image-fps", 30.0),
+                a.optional("model-source", null), a.optional("output-source", "tracker"));
+        r = runModel(spark, m);
+      } else {
+        Options o =
+            new Options(common, a.list("detections"), a.required("detector"), a.optional("keyframes", null),
+                Integer.parseInt(a.optional("keyframe-interval", "0")), a.required("output-source"));
+        r = run(spark, o);
+      }
       System.out.println(NAME + " run " + r.runId() + " (tracker: fallback) wrote " + r.rowCounts());
     } finally {
       spark.stop();
@@ -103,21 +183,7 @@ public final class TrackJob {
       outcomes =
           VideoGroups.map(DetectionTables.read(spark, o.detections(), sources), (video, rows) -> track(video, rows, o), "source", "frame")
               .persist(StorageLevel.MEMORY_AND_DISK());
-      List<BadRecord> bad = new ArrayList<>();
-      long total = 0;
-      for (Outcome out : outcomes.collect()) {
-        bad.addAll(out.bad());
-        total += out.rows();
-      }
-      spark.sparkContext().setJobDescription(NAME + ": write");
-      run.quarantine(bad, total);
-      run.stage(Table.DETECTIONS, spark.createDataFrame(outcomes.flatMap(x -> x.detections().iterator()), Table.DETECTIONS.frameSchema()),
-          "source", "frame", "track_id");
-      run.stage(Table.OCCLUSION_EVENTS,
-          spark.createDataFrame(outcomes.flatMap(x -> x.occlusions().iterator()), Table.OCCLUSION_EVENTS.frameSchema()),
-          "source", "track_id", "start_frame");
-      run.stage(Table.THROUGHPUT, spark.createDataFrame(outcomes.flatMap(x -> x.throughput().iterator()), Table.THROUGHPUT.frameSchema()));
-      return run.commit();
+      return write(spark, run, outcomes);
     } catch (RuntimeException e) {
       run.abort();
       throw e;
@@ -125,6 +191,127 @@ public final class TrackJob {
       if (outcomes != null) outcomes.unpersist(false);
       spark.sparkContext().setJobDescription(null);
     }
+  }
+
+  /**
+   * Detects with the customer model and tracks, one task per video group. The model is loaded (and
+   * checked by the tracker module) on the driver first, so a bad model fails the job before any frame
+   * is decoded; in local mode the executors then reuse that very session.
+   *
+   * @throws BadAnnotationException for a missing or unusable model, a bad class map or an unreadable video
+   */
+  public static RunRecord runModel(SparkSession spark, ModelOptions o) {
+    Path modelFile = Path.of(o.model());
+    if (!Files.isRegularFile(modelFile)) throw new BadAnnotationException(modelFile, -1, -1, "model", "model file not found");
+    DetectorCache.Key key;
+    String classMapSha = "";
+    try {
+      key = new DetectorCache.Key(modelFile.toAbsolutePath().toString(), FileHash.sha256(modelFile),
+          o.classMap() == null ? null : Path.of(o.classMap()).toAbsolutePath().toString(), o.scoreThreshold());
+      if (o.classMap() != null) classMapSha = FileHash.sha256(Path.of(o.classMap()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot hash the detector model or class map", e);
+    }
+    DetectorModel model = DetectorCache.get(key);
+    List<String> videos = videoFiles(Path.of(o.videos()));
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("model_source", o.modelSource());
+    params.put("model_sha256", key.sha256());
+    params.put("model_layout", model.layout().name());
+    params.put("class_map_sha256", classMapSha);
+    params.put("score_threshold", o.scoreThreshold());
+    params.put("max_frames", o.maxFrames());
+    params.put("image_fps", o.imageFps());
+    params.put("output_source", o.outputSource());
+    params.put("tracker", "bytetrack-fallback");
+    params.put("tracker_config", ByteTrackConfig.defaults().toString());
+    JobRun run = JobRun.start(spark, NAME, o.common(), params, InputFiles.hashes(spark, List.of(o.videos())))
+        .trackerPath("fallback")
+        .model(o.modelSource(), key.sha256());
+    JavaRDD<Outcome> outcomes = null;
+    try {
+      spark.sparkContext().setJobDescription(NAME + ": detect and track");
+      int slices = Math.max(1, Math.min(videos.size(), spark.sparkContext().defaultParallelism()));
+      outcomes = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(videos, slices)
+          .map(file -> detectAndTrack(file, key, o))
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      return write(spark, run, outcomes);
+    } catch (RuntimeException e) {
+      run.abort();
+      throw e;
+    } finally {
+      if (outcomes != null) outcomes.unpersist(false);
+      spark.sparkContext().setJobDescription(null);
+    }
+  }
+
+  private static RunRecord write(SparkSession spark, JobRun run, JavaRDD<Outcome> outcomes) {
+    List<BadRecord> bad = new ArrayList<>();
+    long total = 0;
+    for (Outcome out : outcomes.collect()) {
+      bad.addAll(out.bad());
+      total += out.rows();
+    }
+    spark.sparkContext().setJobDescription(NAME + ": write");
+    run.quarantine(bad, total);
+    run.stage(Table.DETECTIONS, spark.createDataFrame(outcomes.flatMap(x -> x.detections().iterator()), Table.DETECTIONS.frameSchema()),
+        "source", "frame", "track_id");
+    run.stage(Table.OCCLUSION_EVENTS,
+        spark.createDataFrame(outcomes.flatMap(x -> x.occlusions().iterator()), Table.OCCLUSION_EVENTS.frameSchema()),
+        "source", "track_id", "start_frame");
+    run.stage(Table.THROUGHPUT, spark.createDataFrame(outcomes.flatMap(x -> x.throughput().iterator()), Table.THROUGHPUT.frameSchema()));
+    return run.commit();
+  }
+
+  /** The videos under {@code dir}: MP4-family files and frame folders, sorted, hidden entries skipped. */
+  static List<String> videoFiles(Path dir) {
+    if (!Files.isDirectory(dir)) throw new BadAnnotationException(dir, -1, -1, "videos", "not a folder of videos");
+    List<String> out = new ArrayList<>();
+    Set<String> ids = new HashSet<>();
+    try (Stream<Path> entries = Files.list(dir)) {
+      for (Path p : entries.sorted().toList()) {
+        String name = p.getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (name.startsWith(".") || name.startsWith("_")) continue;
+        if (!Files.isDirectory(p) && !(lower.endsWith(".mp4") || lower.endsWith(".m4v") || lower.endsWith(".mov"))) continue;
+        if (!ids.add(stem(name))) throw new BadAnnotationException(p, -1, -1, "video_id", "two videos share the ID " + stem(name));
+        out.add(p.toAbsolutePath().toString());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the videos folder", e);
+    }
+    if (out.isEmpty()) throw new BadAnnotationException(dir, -1, -1, "videos", "no MP4 file or frame folder in it");
+    return out;
+  }
+
+  /**
+   * One video inside an executor: decode (up to {@code maxFrames}), detect with this JVM's shared
+   * session, track with the fallback without pixels (as the precomputed path does), build rows.
+   */
+  static Outcome detectAndTrack(String file, DetectorCache.Key key, ModelOptions o) {
+    Path path = Path.of(file);
+    String video = stem(path.getFileName().toString());
+    DetectorModel model = DetectorCache.get(key);
+    long start = System.nanoTime();
+    AnnotationSet detections;
+    try (FrameSource frames = FrameSource.open(path, o.imageFps())) {
+      int n = o.maxFrames() > 0 ? Math.min(o.maxFrames(), frames.frameCount()) : frames.frameCount();
+      Video v = new Video(video, frames.fps(), frames.width(), frames.height(), n, "");
+      Iterable<Frame> firstN = () -> IntStream.range(0, n).mapToObj(frames::read).iterator();
+      synchronized (model) {
+        detections = model.detectVideo(v, firstN, null);
+      }
+    }
+    List<Row> modelRows = new ArrayList<>(detections.detections().size());
+    for (Detection d : detections.detections()) modelRows.add(DetectionRows.toRow(video, o.modelSource(), d));
+    TrackingResult result = new ByteTracker(ByteTrackConfig.defaults()).track(detections, FrameImages.NONE, List.of(), null);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return outcome(video, result, o.outputSource(), detections.video().frameCount(), seconds, modelRows, List.of(), modelRows.size());
+  }
+
+  private static String stem(String name) {
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
   }
 
   static Outcome track(String video, List<Row> rows, Options o) {
@@ -146,16 +333,23 @@ public final class TrackJob {
       return new Outcome(List.of(), List.of(), List.of(), bad, sets.rows());
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    List<Row> det = new ArrayList<>(result.tracks().detections().size());
-    for (Detection d : result.tracks().detections()) det.add(DetectionRows.toRow(video, o.outputSource(), d));
+    return outcome(video, result, o.outputSource(), detections.video().frameCount(), seconds, List.of(), bad, sets.rows());
+  }
+
+  /** Rows for one tracked video: {@code extra} detection rows first, then the tracks, occlusions and throughput. */
+  private static Outcome outcome(
+      String video, TrackingResult result, String outputSource, int frames, double seconds, List<Row> extra, List<BadRecord> bad,
+      long rows) {
+    List<Row> det = new ArrayList<>(extra.size() + result.tracks().detections().size());
+    det.addAll(extra);
+    for (Detection d : result.tracks().detections()) det.add(DetectionRows.toRow(video, outputSource, d));
     int last = result.tracks().video().frameCount() - 1;
     List<Row> occ = new ArrayList<>();
     for (OcclusionEvent e : result.occlusions())
-      occ.add(RowFactory.create(o.outputSource(), e.trackId(), e.startFrame(), e.endFrame(), e.cause(), e.full(),
+      occ.add(RowFactory.create(outputSource, e.trackId(), e.startFrame(), e.endFrame(), e.cause(), e.full(),
           recommended(e, result.recommendedKeyframes(), last), video));
-    int frames = detections.video().frameCount();
     Row throughput = RowFactory.create(NAME, frames, seconds, seconds > 0 ? frames / seconds : Double.NaN, video);
-    return new Outcome(det, occ, List.of(throughput), bad, sets.rows());
+    return new Outcome(det, occ, List.of(throughput), bad, rows);
   }
 
   /** The tracker's recommended keyframe for this event's track after the event, else the re-emergence frame. */
