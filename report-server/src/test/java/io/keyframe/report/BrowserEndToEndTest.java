@@ -33,7 +33,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * End to end in headless Chromium: log in through the form, open every page, check the numbers on
@@ -91,6 +93,7 @@ class BrowserEndToEndTest {
     screenshot("login");
     driver.findElement(By.id("token")).sendKeys(REVIEWER);
     driver.findElement(By.id("login")).click();
+    awaitUrl("/overview");
     assertThat(driver.getCurrentUrl()).endsWith("/overview");
     Cookie session = driver.manage().getCookieNamed("kf_session");
     assertThat(session).isNotNull();
@@ -128,6 +131,7 @@ class BrowserEndToEndTest {
     screenshot("label-next");
     new Select(driver.findElement(By.name("signal"))).selectByValue("entropy");
     driver.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+    awaitUrl("signal=entropy");
     assertThat(driver.getCurrentUrl()).contains("signal=entropy");
     JsonNode api = api("/api/label-next?signal=entropy");
     List<String> ranks = ranks();
@@ -148,6 +152,7 @@ class BrowserEndToEndTest {
     assertThat(lines[2]).startsWith("3,vidA,0,0,0.2,1.0,");
 
     driver.findElement(By.cssSelector("a.cvat")).click();
+    awaitUrl("/frame/");
     assertThat(text("cvat-video")).isEqualTo("vidA");
     assertThat(text("cvat-frame")).isEqualTo("2");
     assertThat(text("cvat-objects")).isEqualTo("#1, #2");
@@ -239,5 +244,10 @@ class BrowserEndToEndTest {
     Path dir = Path.of("target", "screenshots");
     Files.createDirectories(dir);
     Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+  }
+
+  /** A click starts a navigation; wait for it instead of racing the browser. */
+  private void awaitUrl(String part) {
+    new WebDriverWait(driver, java.time.Duration.ofSeconds(15)).until(ExpectedConditions.urlContains(part));
   }
 }
