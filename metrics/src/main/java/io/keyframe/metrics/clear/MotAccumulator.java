@@ -28,6 +28,8 @@ public final class MotAccumulator {
   private int[] missStart = new int[0];
   // Where identity errors happened, for the occlusion-aware view: (frame, object) pairs.
   private final ErrorLog switchLog = new ErrorLog(), fragLog = new ErrorLog();
+  // Parallel to switchLog: (previous hypothesis, new hypothesis) of each switch.
+  private final ErrorLog switchHypLog = new ErrorLog();
 
   // Per hypothesis.
   private int[] lastObj = new int[0]; // res_m: object a hypothesis was last assigned to in step 2
@@ -134,6 +136,7 @@ public final class MotAccumulator {
           if (isSwitch) {
             switches++;
             switchLog.add(frame, o);
+            switchHypLog.add(lastHyp[o], h);
           } else matches++;
           matched(o, d);
           oMasked[i] = true;
@@ -212,6 +215,14 @@ public final class MotAccumulator {
   }
 
   /**
+   * The hypotheses of each switch as {@code {previous, new}} pairs (dense IDs), in the order and
+   * at the indices of {@link #switchEvents()}.
+   */
+  public int[][] switchHypotheses() {
+    return switchHypLog.toArray();
+  }
+
+  /**
    * Fragmentations so far as {@code {frame, object}} pairs: the frame where tracking was lost (the
    * first miss of the gap), counted once tracking resumed.
    */
@@ -219,7 +230,7 @@ public final class MotAccumulator {
     return fragLog.toArray();
   }
 
-  /** Growable (frame, object) list on primitive arrays. */
+  /** Growable list of int pairs ((frame, object) or (hypothesis, hypothesis)) on primitive arrays. */
   private static final class ErrorLog {
     private int[] frames = new int[16], objects = new int[16];
     private int n;

@@ -20,7 +20,8 @@ import java.util.Map;
  * @param switchesNearOcclusion those within an occlusion or its window
  * @param fragmentations all fragmentations (at the frame tracking was lost)
  * @param fragmentationsNearOcclusion those within an occlusion or its window
- * @param errors every switch/fragmentation with its frame, original ground-truth ID and whether it is near an occlusion
+ * @param errors every switch/fragmentation with its frame, original ground-truth ID, whether it is near an
+ *     occlusion and, for switches, the original predicted IDs before and after
  */
 public record OcclusionAwareErrors(
     int window,
@@ -31,8 +32,17 @@ public record OcclusionAwareErrors(
     long fragmentationsNearOcclusion,
     List<Error> errors) {
 
-  /** One identity error. */
-  public record Error(String kind, int frame, int gtTrackId, boolean nearOcclusion) {}
+  /**
+   * One identity error.
+   *
+   * @param kind {@code switch} or {@code fragmentation}
+   * @param frame frame of the switch, or where tracking was lost
+   * @param gtTrackId original ground-truth ID
+   * @param nearOcclusion within an occlusion of that object or its window
+   * @param oldPredId original predicted ID matched before a switch; -1 for fragmentations
+   * @param newPredId original predicted ID matched from a switch on; -1 for fragmentations
+   */
+  public record Error(String kind, int frame, int gtTrackId, boolean nearOcclusion, int oldPredId, int newPredId) {}
 
   public OcclusionAwareErrors {
     if (window < 0) throw new IllegalArgumentException("window is negative: " + window);
@@ -56,17 +66,19 @@ public record OcclusionAwareErrors(
     for (OcclusionEvent e : events) byTrack.computeIfAbsent(e.trackId(), k -> new ArrayList<>()).add(e);
     List<Error> errors = new ArrayList<>();
     long sw = 0, swNear = 0, fr = 0, frNear = 0;
-    for (int[] e : acc.switchEvents()) {
+    int[][] switchEvents = acc.switchEvents(), switchHyps = acc.switchHypotheses();
+    for (int k = 0; k < switchEvents.length; k++) {
+      int[] e = switchEvents[k];
       int id = seq.gtIdNames()[e[1]];
       boolean near = near(byTrack.get(id), e[0], window);
-      errors.add(new Error("switch", e[0], id, near));
+      errors.add(new Error("switch", e[0], id, near, seq.predIdNames()[switchHyps[k][0]], seq.predIdNames()[switchHyps[k][1]]));
       sw++;
       if (near) swNear++;
     }
     for (int[] e : acc.fragmentationEvents()) {
       int id = seq.gtIdNames()[e[1]];
       boolean near = near(byTrack.get(id), e[0], window);
-      errors.add(new Error("fragmentation", e[0], id, near));
+      errors.add(new Error("fragmentation", e[0], id, near, -1, -1));
       fr++;
       if (near) frNear++;
     }

@@ -42,9 +42,28 @@ class OcclusionAwareErrorsTest {
     OcclusionAwareErrors e = OcclusionAwareErrors.of(seq, 0.5, events, 3);
     assertThat(e.switches()).isEqualTo(2);
     assertThat(e.switchesNearOcclusion()).isEqualTo(1);
-    assertThat(e.errors()).contains(new OcclusionAwareErrors.Error("switch", 5, 1, true));
-    assertThat(e.errors()).contains(new OcclusionAwareErrors.Error("switch", 12, 2, false));
+    // Object 1: predicted 11 before the occlusion, 13 after; object 2: 12 then 14.
+    assertThat(e.errors()).contains(new OcclusionAwareErrors.Error("switch", 5, 1, true, 11, 13));
+    assertThat(e.errors()).contains(new OcclusionAwareErrors.Error("switch", 12, 2, false, 12, 14));
     // A window of 0 still covers the occlusion itself but not frame 5.
     assertThat(OcclusionAwareErrors.of(seq, 0.5, events, 0).switchesNearOcclusion()).isZero();
+  }
+
+  /** gt 1 matched to pred 10 for frames 0-1, then to pred 11: one switch at 2, old 10, new 11; a gap is a fragmentation. */
+  @Test
+  void switchesCarryTheOriginalPredictedIds() {
+    List<Detection> gt = new ArrayList<>(), pred = new ArrayList<>();
+    for (int f = 0; f < 6; f++) {
+      gt.add(Detection.of(f, 1, "bed_rail", new Box(10, 10, 20, 20)));
+      if (f != 4) pred.add(Detection.of(f, f < 2 ? 10 : 11, "bed_rail", new Box(10, 10, 20, 20)));
+    }
+    AnnotationSet g = new AnnotationSet(VIDEO, Provenance.unknown(), List.of("bed_rail"), gt);
+    AnnotationSet p = new AnnotationSet(VIDEO, Provenance.unknown(), List.of("bed_rail"), pred);
+    TrackingSequence seq = TrackingSequence.of(g, p, TrackingSequence.Similarity.BOX_IOU, d -> true);
+    OcclusionAwareErrors e = OcclusionAwareErrors.of(seq, 0.5, List.of(new OcclusionEvent(1, 1, 1, "person", true)), 0);
+    assertThat(e.errors())
+        .containsExactly(
+            new OcclusionAwareErrors.Error("switch", 2, 1, false, 10, 11),
+            new OcclusionAwareErrors.Error("fragmentation", 4, 1, false, -1, -1));
   }
 }

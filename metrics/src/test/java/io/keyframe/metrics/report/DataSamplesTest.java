@@ -1,6 +1,7 @@
 package io.keyframe.metrics.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.keyframe.dataset.AnnotationFiles;
 import io.keyframe.dataset.AnnotationSet;
@@ -33,8 +34,9 @@ class DataSamplesTest {
     TrackingSequence seq = TrackingSequence.of(gt, a, TrackingSequence.Similarity.BOX_IOU, d -> true);
     OcclusionAwareErrors errors = OcclusionAwareErrors.of(seq, 0.5, events, 5);
     assertThat(errors.errors())
-        .contains(
-            new OcclusionAwareErrors.Error("switch", 232, 5, true), new OcclusionAwareErrors.Error("switch", 232, 12, true));
+        .extracting(OcclusionAwareErrors.Error::kind, OcclusionAwareErrors.Error::frame, OcclusionAwareErrors.Error::gtTrackId,
+            OcclusionAwareErrors.Error::nearOcclusion)
+        .contains(tuple("switch", 232, 5, true), tuple("switch", 232, 12, true));
     assertThat(errors.switchesNearOcclusion()).isGreaterThanOrEqualTo(2).isLessThanOrEqualTo(errors.switches());
   }
 

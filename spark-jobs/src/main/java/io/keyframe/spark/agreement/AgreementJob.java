@@ -2,6 +2,7 @@ package io.keyframe.spark.agreement;
 
 import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.BadAnnotationException;
+import io.keyframe.dataset.OcclusionEvent;
 import io.keyframe.metrics.clear.ClearCounts;
 import io.keyframe.metrics.hota.HotaCounts;
 import io.keyframe.metrics.bootstrap.PercentileBootstrap;
@@ -9,6 +10,7 @@ import io.keyframe.metrics.identity.IdentityCounts;
 import io.keyframe.spark.JobArguments;
 import io.keyframe.spark.input.DetectionTables;
 import io.keyframe.spark.input.InputFiles;
+import io.keyframe.spark.input.OcclusionTables;
 import io.keyframe.spark.input.VideoGroups;
 import io.keyframe.spark.output.BadRecord;
 import io.keyframe.spark.output.JobOptions;
@@ -19,6 +21,7 @@ import io.keyframe.spark.rows.DetectionRows;
 import io.keyframe.spark.session.SparkSessions;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +40,10 @@ import org.apache.spark.sql.functions;
  * the driver adds the counts of sequences into the {@code video_id = __all__} and {@code label =
  * __all__} roll-ups (TrackEval's combined sequence; classes combined detection-weighted) and derives
  * the ratios from the sums. With raters, also writes pairwise {@code agreement} and {@code confusion}
- * ({@link RaterPair}: scoring's object matching, metrics' kappa, alpha and bootstrap). Writes
+ * ({@link RaterPair}: scoring's object matching, metrics' kappa, alpha and bootstrap). With occlusion
+ * events, also runs metrics' {@code OcclusionAwareErrors} (py-motmetrics' CLEAR rules) per video and
+ * prediction over all classes together: one {@code id_switches} row per switch, and {@code
+ * idsw_after_occlusion} / {@code frag_after_occlusion} on the {@code label = __all__} rows. Writes
  * {@code tracking_metrics}, {@code quarantine} and {@code runs} always.
  */
 public final class AgreementJob {
@@ -50,18 +56,32 @@ public final class AgreementJob {
    * @param predictions sources to score; empty = every source other than the reference
    * @param threshold IoU a match needs for CLEAR-MOT and identity (TrackEval: 0.5), and for two raters' objects to match
    * @param raters sources compared pairwise with each other (annotators) for the agreement and confusion tables; may be empty
+   * @param occlusions paths of {@code occlusion_events} tables whose {@code reference}-source events classify identity
+   *     errors; empty = no {@code id_switches} and null occlusion columns
+   * @param occlusionWindow frames after an occlusion's end that still count as after it
    */
   public record Options(
       JobOptions common, List<String> detections, String reference, List<String> predictions, double threshold,
-      List<String> raters) implements java.io.Serializable {
+      List<String> raters, List<String> occlusions, int occlusionWindow) implements java.io.Serializable {
+    /** Frames after an occlusion that still count, when not given. */
+    public static final int DEFAULT_OCCLUSION_WINDOW = 15;
+
     public Options {
       raters = List.copyOf(raters);
+      occlusions = List.copyOf(occlusions);
+      if (occlusionWindow < 0) throw new IllegalArgumentException("occlusion window is negative: " + occlusionWindow);
       Objects.requireNonNull(common, "common");
       detections = List.copyOf(detections);
       if (detections.isEmpty()) throw new IllegalArgumentException("no detections table given");
       Objects.requireNonNull(reference, "reference");
       predictions = List.copyOf(predictions);
       if (!(threshold > 0 && threshold <= 1)) throw new IllegalArgumentException("threshold not in (0,1]: " + threshold);
+    }
+
+    /** Without occlusion events. */
+    public Options(
+        JobOptions common, List<String> detections, String reference, List<String> predictions, double threshold, List<String> raters) {
+      this(common, detections, reference, predictions, threshold, raters, List.of(), DEFAULT_OCCLUSION_WINDOW);
     }
 
     /** Tracking metrics only (no rater-vs-rater agreement). */
@@ -77,14 +97,18 @@ public final class AgreementJob {
 
   private AgreementJob() {}
 
-  /** {@code --out DIR --detections PATH[,PATH] --reference SRC [--predictions A,B] [--raters A,B,C] [--threshold 0.5] [--run-id ID] [--max-bad-fraction F]} */
+  /**
+   * {@code --out DIR --detections PATH[,PATH] --reference SRC [--predictions A,B] [--raters A,B,C] [--threshold 0.5]
+   * [--occlusions PATH[,PATH]] [--occlusion-window 15] [--run-id ID] [--max-bad-fraction F]}
+   */
   public static void main(String[] args) {
     JobArguments a = JobArguments.parse(args);
     JobOptions common =
         new JobOptions(a.required("out"), a.optional("run-id", null), a.optional("max-bad-fraction", JobOptions.DEFAULT_MAX_BAD_FRACTION));
     Options options =
         new Options(common, a.list("detections"), a.required("reference"), a.list("predictions"), a.optional("threshold", 0.5),
-            a.list("raters"));
+            a.list("raters"), a.list("occlusions"),
+            Integer.parseInt(a.optional("occlusion-window", Integer.toString(Options.DEFAULT_OCCLUSION_WINDOW))));
     SparkSession spark = SparkSessions.forMain("keyframe " + NAME);
     try {
       RunRecord record = run(spark, options);
@@ -104,7 +128,12 @@ public final class AgreementJob {
     params.put("raters", options.raters());
     params.put("similarity", "box_iou");
     params.put("conventions", "trackeval");
-    JobRun run = JobRun.start(spark, NAME, options.common(), params, InputFiles.hashes(spark, options.detections()));
+    params.put("occlusion_tables", options.occlusions().size());
+    params.put("occlusion_window", options.occlusionWindow());
+    List<String> inputs = new ArrayList<>(options.detections());
+    // A run with no occlusions writes no occlusion_events folder: nothing to hash, not an error.
+    inputs.addAll(InputFiles.existing(spark, options.occlusions()));
+    JobRun run = JobRun.start(spark, NAME, options.common(), params, InputFiles.hashes(spark, inputs));
     try {
       spark.sparkContext().setJobDescription(NAME + ": metrics per video");
       List<VideoOutcome> outcomes = perVideo(spark, options).collect();
@@ -113,6 +142,8 @@ public final class AgreementJob {
       List<BadRecord> bad = new ArrayList<>();
       long rows = 0;
       Map<Key, SequenceCounts> combined = new TreeMap<>();
+      Map<Key, long[]> afterOcclusion = new TreeMap<>();
+      List<Row> switchRows = new ArrayList<>();
       Map<String, RaterPair> pairsAll = new TreeMap<>();
       List<Row> agreementRows = new ArrayList<>(), confusionRows = new ArrayList<>();
       PercentileBootstrap bootstrap = PercentileBootstrap.standard();
@@ -125,10 +156,16 @@ public final class AgreementJob {
         }
         for (Keyed k : o.counts())
           for (Key key : k.key().rollUps()) combined.merge(key, k.counts(), SequenceCounts::plus);
+        for (IdentityErrors e : o.identityErrors()) {
+          switchRows.addAll(e.switchRows());
+          for (Key key : List.of(new Key(o.video(), e.pred(), Table.ALL), new Key(Table.ALL, e.pred(), Table.ALL)))
+            afterOcclusion.merge(key, new long[] {e.switchesAfterOcclusion(), e.fragmentationsAfterOcclusion()},
+                (x, y) -> new long[] {x[0] + y[0], x[1] + y[1]});
+        }
       }
       run.quarantine(bad, rows);
       List<Row> out = new ArrayList<>(combined.size());
-      combined.forEach((k, c) -> out.add(metricsRow(k, options.reference(), c)));
+      combined.forEach((k, c) -> out.add(metricsRow(k, options.reference(), c, afterOcclusion.get(k))));
       for (RaterPair p : pairsAll.values()) addRaterRows(p, Table.ALL, bootstrap, agreementRows, confusionRows);
       if (!options.raters().isEmpty()) {
         run.stage(Table.AGREEMENT, spark.createDataFrame(agreementRows, Table.AGREEMENT.frameSchema()), "rater_a", "rater_b", "label");
@@ -138,6 +175,8 @@ public final class AgreementJob {
           Table.TRACKING_METRICS,
           spark.createDataFrame(out, Table.TRACKING_METRICS.frameSchema()),
           "pred_source", "label");
+      if (!options.occlusions().isEmpty())
+        run.stage(Table.ID_SWITCHES, spark.createDataFrame(switchRows, Table.ID_SWITCHES.frameSchema()), "pred_source", "frame", "gt_id");
       return run.commit();
     } catch (RuntimeException e) {
       run.abort();
@@ -165,14 +204,33 @@ public final class AgreementJob {
     wanted.add(reference);
     wanted.addAll(raters);
     var rows = DetectionTables.read(spark, options.detections(), predictions.isEmpty() ? List.of() : wanted, false);
-    return VideoGroups.map(rows, (video, batch) -> evaluate(video, batch, reference, predictions, raters, threshold), "source", "frame", "track_id");
+    // Small (one row per occlusion): shipped inside the closure as plain ints, null = not computed.
+    Map<String, List<int[]>> occlusions = null;
+    if (!options.occlusions().isEmpty()) {
+      occlusions = new HashMap<>();
+      for (var e : OcclusionTables.byVideo(spark, options.occlusions(), reference).entrySet())
+        occlusions.put(e.getKey(), e.getValue().stream().map(o -> new int[] {o.trackId(), o.startFrame(), o.endFrame()}).toList());
+    }
+    Map<String, List<int[]>> events = occlusions;
+    int window = options.occlusionWindow();
+    return VideoGroups.map(rows, (video, batch) -> evaluate(video, batch, reference, predictions, raters, threshold,
+        events == null ? null : decode(events.get(video)), window), "source", "frame", "track_id");
   }
 
+  private static List<OcclusionEvent> decode(List<int[]> events) {
+    if (events == null) return List.of();
+    // Cause and fullness do not affect the classification (OcclusionAwareErrors uses the span only).
+    return events.stream().map(e -> new OcclusionEvent(e[0], e[1], e[2], "unknown", false)).toList();
+  }
+
+  /** One video; {@code occlusions} null = no occlusion-aware identity errors. */
   static VideoOutcome evaluate(
-      String video, List<Row> rows, String reference, List<String> predictions, List<String> raters, double threshold) {
+      String video, List<Row> rows, String reference, List<String> predictions, List<String> raters, double threshold,
+      List<OcclusionEvent> occlusions, int window) {
     DetectionRows.VideoSets sets = DetectionRows.group(video, NAME, rows);
     List<BadRecord> bad = new ArrayList<>(sets.bad());
     List<Keyed> counts = new ArrayList<>();
+    List<IdentityErrors> identityErrors = new ArrayList<>();
     AnnotationSet ref = sets.bySource().get(reference);
     for (var entry : sets.bySource().entrySet()) {
       String source = entry.getKey();
@@ -184,7 +242,9 @@ public final class AgreementJob {
         continue;
       }
       try {
-        TrackingCounts.perLabel(ref, pred, threshold).forEach((label, c) -> counts.add(new Keyed(new Key(video, source, label), c)));
+        Map<String, SequenceCounts> perLabel = TrackingCounts.perLabel(ref, pred, threshold);
+        if (occlusions != null) identityErrors.add(IdentityErrors.of(video, source, ref, pred, threshold, occlusions, window));
+        perLabel.forEach((label, c) -> counts.add(new Keyed(new Key(video, source, label), c)));
       } catch (BadAnnotationException e) {
         // One broken sequence (e.g. a track id twice in a frame) spoils that source's video, not the batch.
         bad.add(new BadRecord(video, NAME, source, "detections", -1, e.frame(), e.field(), e.getMessage(), pred.detections().size()));
@@ -196,10 +256,10 @@ public final class AgreementJob {
         AnnotationSet a = sets.bySource().get(raters.get(i)), b = sets.bySource().get(raters.get(j));
         if (a != null && b != null) pairs.add(RaterPair.of(raters.get(i), a, raters.get(j), b, threshold));
       }
-    return new VideoOutcome(video, counts, pairs, bad, sets.rows());
+    return new VideoOutcome(video, counts, identityErrors, pairs, bad, sets.rows());
   }
 
-  private static Row metricsRow(Key k, String reference, SequenceCounts c) {
+  private static Row metricsRow(Key k, String reference, SequenceCounts c, long[] afterOcclusion) {
     ClearCounts m = c.clear();
     IdentityCounts id = c.identity();
     HotaCounts h = c.hota();
@@ -210,8 +270,9 @@ public final class AgreementJob {
         Math.toIntExact(m.switches()), Math.toIntExact(m.fragmentations()), Math.toIntExact(m.falsePositives()),
         Math.toIntExact(m.misses()), Math.toIntExact(m.mostlyTracked()), Math.toIntExact(m.partiallyTracked()),
         Math.toIntExact(m.mostlyLost()), Math.toIntExact(m.objects()),
-        // Switch events with their frames are not exposed by metrics.clear yet; unknown, not zero.
-        null, null,
+        // Only all-class rows have them (py-motmetrics over all classes together); null = not computed.
+        afterOcclusion == null ? null : Math.toIntExact(afterOcclusion[0]),
+        afterOcclusion == null ? null : Math.toIntExact(afterOcclusion[1]),
         k.video());
   }
 
@@ -233,5 +294,6 @@ public final class AgreementJob {
 
   record Keyed(Key key, SequenceCounts counts) implements Serializable {}
 
-  record VideoOutcome(String video, List<Keyed> counts, List<RaterPair> pairs, List<BadRecord> bad, long rows) implements Serializable {}
+  record VideoOutcome(
+      String video, List<Keyed> counts, List<IdentityErrors> identityErrors, List<RaterPair> pairs, List<BadRecord> bad, long rows) implements Serializable {}
 }

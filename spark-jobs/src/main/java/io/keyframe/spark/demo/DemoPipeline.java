@@ -20,8 +20,9 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The demo: generate a synthetic batch → track the simulated customer detector twice (iteration A:
  * fallback tracker alone; iteration B: the same with keyframe re-initialisation from the first
- * annotator) → agreement of every annotator and both iterations against the ground truth, and of the
- * annotators with each other → rank
+ * annotator) → agreement of every annotator and both iterations against the ground truth (with the
+ * truth's occlusion events, so ID switches after occlusions are counted), and of the annotators with
+ * each other → rank
  * frames for experts → compare A with B. All on one embedded Spark session.
  */
 public final class DemoPipeline {
@@ -78,7 +79,8 @@ public final class DemoPipeline {
     List<String> scored = new java.util.ArrayList<>(annotators);
     scored.add(ITERATION_A);
     scored.add(ITERATION_B);
-    runs.put("agreement", AgreementJob.run(spark, new AgreementJob.Options(common, all, GenerateJob.GROUND_TRUTH, scored, 0.5, annotators)));
+    runs.put("agreement", AgreementJob.run(spark, new AgreementJob.Options(common, all, GenerateJob.GROUND_TRUTH, scored, 0.5,
+        annotators, List.of(table(out, "occlusion_events", gen)), AgreementJob.Options.DEFAULT_OCCLUSION_WINDOW)));
     progress.progress("demo", 4, steps);
 
     runs.put("rank",

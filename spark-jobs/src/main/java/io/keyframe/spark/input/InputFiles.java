@@ -45,6 +45,23 @@ public final class InputFiles {
     return out;
   }
 
+  /**
+   * The paths that exist. Optional inputs such as occlusion_events may be absent: a generate run
+   * without occlusions writes no folder for them.
+   */
+  public static List<String> existing(SparkSession spark, List<String> paths) {
+    List<String> out = new java.util.ArrayList<>();
+    try {
+      for (String p : paths) {
+        Path path = new Path(p);
+        if (path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path)) out.add(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot check the job's inputs", e);
+    }
+    return out;
+  }
+
   private static String sha256(FileSystem fs, Path file) throws IOException {
     MessageDigest md;
     try {

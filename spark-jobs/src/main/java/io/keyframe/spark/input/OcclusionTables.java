@@ -18,15 +18,7 @@ public final class OcclusionTables {
   public static Map<String, List<OcclusionEvent>> byVideo(SparkSession spark, List<String> paths, String source) {
     Map<String, List<OcclusionEvent>> out = new HashMap<>();
     // A run with no occlusions writes no partition folder for them.
-    List<String> present = new ArrayList<>();
-    for (String p : paths) {
-      try {
-        org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(p);
-        if (path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path)) present.add(p);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }
+    List<String> present = InputFiles.existing(spark, paths);
     if (present.isEmpty()) return out;
     Dataset<Row> rows = null;
     for (String p : present) {

@@ -111,7 +111,7 @@ public final class RankJob {
     params.put("seed", o.seed());
     params.put("weights", SignalWeights.defaults().weights());
     List<String> inputs = new ArrayList<>(o.detections());
-    inputs.addAll(o.occlusions());
+    inputs.addAll(InputFiles.existing(spark, o.occlusions()));
     JobRun run = JobRun.start(spark, NAME, o.common(), params, InputFiles.hashes(spark, inputs));
     JavaRDD<Scored> scored = null;
     try {

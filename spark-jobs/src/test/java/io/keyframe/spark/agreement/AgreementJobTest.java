@@ -107,6 +107,45 @@ class AgreementJobTest {
     assertThat(run.inputs()).hasSize(2).allSatisfy((k, v) -> assertThat(v).hasSize(64));
   }
 
+  /**
+   * Video A's switch (gt 1: model 7 → 8 at frame 2) follows gt 1's occlusion at frame 1 (window 15).
+   * With window 0 it no longer counts: another source's event over frames 0-3 is ignored.
+   */
+  @Test
+  void switches_after_occlusions_get_id_switches_rows_and_counts() {
+    writeDetections();
+    List<Row> events = new ArrayList<>();
+    events.add(RowFactory.create("gt", 1, 1, 1, "person", true, -1, "A"));
+    events.add(RowFactory.create("other", 1, 0, 3, "person", true, -1, "A"));
+    StagedTableWriter w = StagedTableWriter.open(spark, dir.resolve("in").toString(), "occ");
+    w.stage(Table.OCCLUSION_EVENTS, spark.createDataFrame(events, Table.OCCLUSION_EVENTS.frameSchema()));
+    w.commit();
+    String occlusions = dir.resolve("in/tables/occlusion_events/run_id=occ").toString();
+    var options = new AgreementJob.Options(JobOptions.of(dir.resolve("out").toString()), List.of(detections), "gt", List.of(), 0.5,
+        List.of(), List.of(occlusions), 15);
+    RunRecord run = AgreementJob.run(spark, options);
+
+    List<Row> switches = spark.read().parquet(dir.resolve("out/tables/id_switches/run_id=" + run.runId()).toString()).collectAsList();
+    assertThat(switches).hasSize(1);
+    Row s = switches.get(0);
+    assertThat(List.of(s.<String>getAs("video_id"), s.<String>getAs("pred_source"), s.<Integer>getAs("frame"), s.<Integer>getAs("gt_id"),
+            s.<Integer>getAs("old_pred_id"), s.<Integer>getAs("new_pred_id"), s.<Boolean>getAs("after_occlusion")))
+        .containsExactly("A", "model", 2, 1, 7, 8, true);
+    assertThat(metric(run, "A", Table.ALL).<Integer>getAs("idsw_after_occlusion")).isEqualTo(1);
+    assertThat(metric(run, "A", Table.ALL).<Integer>getAs("frag_after_occlusion")).isZero();
+    assertThat(metric(run, "B", Table.ALL).<Integer>getAs("idsw_after_occlusion")).isZero();
+    assertThat(metric(run, Table.ALL, Table.ALL).<Integer>getAs("idsw_after_occlusion")).isEqualTo(1);
+    assertThat(metric(run, "A", "iv_pole").<Object>getAs("idsw_after_occlusion")).isNull();
+    assertThat(run.rowCounts()).containsEntry("id_switches", 1L);
+
+    // Window 0: frame 2 is past the occlusion's end, the same switch no longer counts.
+    var tight = new AgreementJob.Options(new JobOptions(dir.resolve("out").toString(), "w0", 0.0), List.of(detections), "gt",
+        List.of(), 0.5, List.of(), List.of(occlusions), 0);
+    AgreementJob.run(spark, tight);
+    Dataset<Row> t = spark.read().parquet(dir.resolve("out/tables/tracking_metrics/run_id=w0").toString());
+    assertThat(t.where("video_id = 'A' and label = '__all__'").first().<Integer>getAs("idsw_after_occlusion")).isZero();
+  }
+
   @Test
   void a_malformed_row_is_quarantined_and_the_rest_still_scored() {
     box("A", "model", 3, 12, "iv_pole", 0);

@@ -28,7 +28,7 @@ class DemoPipelineTest {
   void demo_runs_every_step_and_the_tables_agree_with_each_other() {
     List<String> progress = Collections.synchronizedList(new ArrayList<>());
     DemoResult r =
-        DemoPipeline.run(spark, out, new DemoOptions(2, 60, 4, 5, "local[2]", "10%", 20), (stage, done, total) -> progress.add(stage + " " + done + "/" + total));
+        DemoPipeline.run(spark, out, new DemoOptions(2, 60, 4, 1, "local[2]", "10%", 20), (stage, done, total) -> progress.add(stage + " " + done + "/" + total));
 
     assertThat(r.runs()).containsOnlyKeys("generate", "track-a", "track-b", "agreement", "rank", "compare");
     for (RunRecord run : r.runs().values()) assertThat(out.resolve("tables/runs/run_id=" + run.runId())).exists();
@@ -41,6 +41,18 @@ class DemoPipelineTest {
     for (Row m : metrics.collectAsList()) {
       assertThat(m.<Double>getAs("mota")).isLessThanOrEqualTo(1.0);
       assertThat(m.<Double>getAs("hota")).isBetween(0.0, 1.0);
+    }
+
+    // The truth's occlusion events reach the agreement step (seed 1: this batch has ID switches, seed 5 had none):
+    // every switch has its row, and the
+    // all-videos roll-up counts exactly the rows flagged after an occlusion.
+    Dataset<Row> switches = table(r, "agreement", "id_switches");
+    assertThat(switches.count()).isPositive();
+    for (Row m : metrics.collectAsList()) {
+      String pred = m.getAs("pred_source");
+      assertThat((long) m.<Integer>getAs("idsw_after_occlusion"))
+          .isEqualTo(switches.where(switches.col("pred_source").equalTo(pred).and(switches.col("after_occlusion"))).count());
+      assertThat(m.<Integer>getAs("frag_after_occlusion")).isNotNull();
     }
 
     assertThat(table(r, "agreement", "agreement").where("video_id = '__all__' and label = '__all__'").count()).isEqualTo(3);
