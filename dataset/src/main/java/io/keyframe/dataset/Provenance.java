@@ -36,6 +36,29 @@ public record Provenance(Kind kind, String source, String modelSha256, Instant t
     return new Provenance(Kind.GROUND_TRUTH, "ground-truth", "", null, tool);
   }
 
+  /**
+   * Rebuilds provenance from the string fields keyframe writes into a format's metadata ({@code
+   * kind}, {@code source}, {@code model_sha256}, {@code time}, {@code tool}); no fields = unknown.
+   *
+   * @throws IllegalArgumentException naming the bad field's problem
+   */
+  public static Provenance fromFields(java.util.Map<String, String> fields) {
+    if (fields == null) return unknown();
+    String time = fields.get("time");
+    Instant when;
+    try {
+      when = time == null || time.isEmpty() ? null : Instant.parse(time);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException("time is not an ISO-8601 instant: " + time, e);
+    }
+    return new Provenance(
+        Kind.valueOf(fields.getOrDefault("kind", "ANNOTATOR")),
+        fields.getOrDefault("source", "unknown"),
+        fields.get("model_sha256"),
+        when,
+        fields.get("tool"));
+  }
+
   /** Unknown origin, e.g. a plain MOTChallenge file. */
   public static Provenance unknown() {
     return new Provenance(Kind.ANNOTATOR, "unknown", "", null, "");

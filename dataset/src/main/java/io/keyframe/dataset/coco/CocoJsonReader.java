@@ -14,8 +14,6 @@ import io.keyframe.dataset.Provenance;
 import io.keyframe.dataset.Video;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -600,19 +598,13 @@ public final class CocoJsonReader {
   }
 
   private Provenance provenance() {
-    if (kfProvenance == null) return Provenance.unknown();
     try {
-      String time = kfProvenance.get("time");
-      return new Provenance(
-          Provenance.Kind.valueOf(kfProvenance.getOrDefault("kind", "ANNOTATOR")),
-          kfProvenance.getOrDefault("source", "unknown"),
-          kfProvenance.get("model_sha256"),
-          time == null || time.isEmpty() ? null : Instant.parse(time),
-          kfProvenance.get("tool"));
-    } catch (IllegalArgumentException | DateTimeParseException e) {
+      return Provenance.fromFields(kfProvenance);
+    } catch (IllegalArgumentException e) {
       throw bad(-1, "info.keyframe.provenance", e.getMessage());
     }
   }
+
 
   private long required(Long v, long line, int frame, String field) {
     if (v == null) throw bad(line, frame, field, "missing field '" + field + "'");

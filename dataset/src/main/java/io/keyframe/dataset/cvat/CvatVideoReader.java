@@ -11,8 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -291,19 +289,13 @@ public final class CvatVideoReader {
   }
 
   private Provenance provenance() {
-    if (kfProvenance == null) return Provenance.unknown();
     try {
-      String time = kfProvenance.get("time");
-      return new Provenance(
-          Provenance.Kind.valueOf(kfProvenance.getOrDefault("kind", "ANNOTATOR")),
-          kfProvenance.getOrDefault("source", "unknown"),
-          kfProvenance.get("model_sha256"),
-          time == null || time.isEmpty() ? null : Instant.parse(time),
-          kfProvenance.get("tool"));
-    } catch (IllegalArgumentException | DateTimeParseException e) {
+      return Provenance.fromFields(kfProvenance);
+    } catch (IllegalArgumentException e) {
       throw bad(-1, "keyframe_provenance", e.getMessage());
     }
   }
+
 
   private String stem() {
     String n = file.getFileName().toString();
