@@ -104,7 +104,7 @@ public final class AgreementJob {
   public static void main(String[] args) {
     JobArguments a = JobArguments.parse(args);
     JobOptions common =
-        new JobOptions(a.required("out"), a.optional("run-id", null), a.optional("max-bad-fraction", JobOptions.DEFAULT_MAX_BAD_FRACTION));
+        JobOptions.from(a);
     Options options =
         new Options(common, a.list("detections"), a.required("reference"), a.list("predictions"), a.optional("threshold", 0.5),
             a.list("raters"), a.list("occlusions"),

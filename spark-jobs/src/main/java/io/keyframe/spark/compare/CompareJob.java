@@ -80,7 +80,7 @@ public final class CompareJob {
   public static void main(String[] args) {
     JobArguments a = JobArguments.parse(args);
     JobOptions common =
-        new JobOptions(a.required("out"), a.optional("run-id", null), a.optional("max-bad-fraction", JobOptions.DEFAULT_MAX_BAD_FRACTION));
+        JobOptions.from(a);
     Options o =
         new Options(common, a.list("detections"), a.required("reference"), a.required("model-a"), a.required("model-b"),
             a.optional("threshold", 0.5), Integer.parseInt(a.optional("replicates", "1000")), Long.parseLong(a.optional("seed", "42")));

@@ -82,7 +82,7 @@ public final class IngestJob {
   public static void main(String[] args) {
     JobArguments a = JobArguments.parse(args);
     JobOptions common =
-        new JobOptions(a.required("out"), a.optional("run-id", null), a.optional("max-bad-fraction", JobOptions.DEFAULT_MAX_BAD_FRACTION));
+        JobOptions.from(a);
     SparkSession spark = SparkSessions.forMain("keyframe " + NAME);
     try {
       RunRecord r =

@@ -13,6 +13,11 @@ public record JobOptions(String outputRoot, String runId, double maxBadFraction)
   /** Default bad-row limit: one percent. */
   public static final double DEFAULT_MAX_BAD_FRACTION = 0.01;
 
+  /** The options every job's {@code main} takes: {@code --out DIR [--run-id ID] [--max-bad-fraction F]}. */
+  public static JobOptions from(io.keyframe.spark.JobArguments a) {
+    return new JobOptions(a.required("out"), a.optional("run-id", null), a.optional("max-bad-fraction", DEFAULT_MAX_BAD_FRACTION));
+  }
+
   public JobOptions {
     Objects.requireNonNull(outputRoot, "outputRoot");
     if (!(maxBadFraction >= 0 && maxBadFraction <= 1))

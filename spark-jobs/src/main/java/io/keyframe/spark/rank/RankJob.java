@@ -84,7 +84,7 @@ public final class RankJob {
   public static void main(String[] args) {
     JobArguments a = JobArguments.parse(args);
     JobOptions common =
-        new JobOptions(a.required("out"), a.optional("run-id", null), a.optional("max-bad-fraction", JobOptions.DEFAULT_MAX_BAD_FRACTION));
+        JobOptions.from(a);
     Options o =
         new Options(common, a.list("detections"), a.list("occlusions"), a.optional("occlusion-source", null),
             a.optional("predictions", null), a.optional("tracker", null), a.list("annotators"), a.optional("budget", "10%"),
