@@ -118,7 +118,7 @@ public final class AnnotatorSimulator {
       for (Detection d : here) {
         if (d.trackId() == a || swapped.contains(d.trackId()) || droppedWhole.contains(d.trackId())) continue;
         if (!d.label().equals(da.label())) continue;
-        double dist = Math.hypot(d.box().centerX() - da.box().centerX(), d.box().centerY() - da.box().centerY());
+        double dist = StrictMath.hypot(d.box().centerX() - da.box().centerX(), d.box().centerY() - da.box().centerY());
         if (dist < bestDist) {
           bestDist = dist;
           best = d;
@@ -169,7 +169,7 @@ public final class AnnotatorSimulator {
     y1 = round2(Math.max(0, Math.min(y1, v.height() - 1)));
     x2 = round2(Math.min(v.width(), Math.max(x2, x1 + 1)));
     y2 = round2(Math.min(v.height(), Math.max(y2, y1 + 1)));
-    return Box.fromCorners(x1, y1, x2, y2);
+    return new Box(x1, y1, round2(x2 - x1), round2(y2 - y1));
   }
 
   static double round2(double v) {

@@ -172,7 +172,8 @@ public final class ModelSimulator {
     // Keep at least one pixel per side, each side on its own.
     if (x2 - x1 < 1) x2 = Math.min(v.width(), x1 + 1);
     if (y2 - y1 < 1) y2 = Math.min(v.height(), y1 + 1);
-    if (x2 - x1 <= 0 || y2 - y1 <= 0) return null;
-    return Box.fromCorners(x1, y1, x2, y2);
+    double bw = AnnotatorSimulator.round2(x2 - x1), bh = AnnotatorSimulator.round2(y2 - y1);
+    if (bw <= 0 || bh <= 0) return null;
+    return new Box(x1, y1, bw, bh);
   }
 }

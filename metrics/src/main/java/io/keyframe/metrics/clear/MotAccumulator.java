@@ -25,6 +25,10 @@ public final class MotAccumulator {
   private boolean[] everMatched = new boolean[0]; // last_match has o
   private long[] objFreq = new long[0], objTracked = new long[0], objPresent = new long[0];
   private boolean[] tracking = new boolean[0], pendingMiss = new boolean[0];
+  private int[] missStart = new int[0];
+  // Where identity errors happened, for the occlusion-aware view: (frame, object) pairs.
+  private final ErrorLog switchLog = new ErrorLog(), fragLog = new ErrorLog();
+
   // Per hypothesis.
   private int[] lastObj = new int[0]; // res_m: object a hypothesis was last assigned to in step 2
   private boolean[] hypSeen = new boolean[0]; // hypHistory has h
@@ -101,8 +105,10 @@ public final class MotAccumulator {
           }
           hypSeen[h] = true;
           everMatched[o] = true;
-          if (isSwitch) switches++;
-          else matches++;
+          if (isSwitch) {
+            switches++;
+            switchLog.add(frame, o);
+          } else matches++;
           matched(o, d);
           oMasked[i] = true;
           hMasked[j] = true;
@@ -120,6 +126,7 @@ public final class MotAccumulator {
       if (tracking[o]) {
         tracking[o] = false;
         pendingMiss[o] = true;
+        missStart[o] = frame;
       }
     }
     for (int j = 0; j < nh; j++) if (!hMasked[j]) fps++;
@@ -132,6 +139,7 @@ public final class MotAccumulator {
     // A miss between two tracked events of the same object is one fragmentation.
     if (pendingMiss[o]) {
       frags++;
+      fragLog.add(missStart[o], o);
       pendingMiss[o] = false;
     }
     tracking[o] = true;
@@ -180,6 +188,40 @@ public final class MotAccumulator {
     return pairs.identity(objPresent, hypPresent);
   }
 
+  /** ID switches so far as {@code {frame, object}} pairs, in order. */
+  public int[][] switchEvents() {
+    return switchLog.toArray();
+  }
+
+  /**
+   * Fragmentations so far as {@code {frame, object}} pairs: the frame where tracking was lost (the
+   * first miss of the gap), counted once tracking resumed.
+   */
+  public int[][] fragmentationEvents() {
+    return fragLog.toArray();
+  }
+
+  /** Growable (frame, object) list on primitive arrays. */
+  private static final class ErrorLog {
+    private int[] frames = new int[16], objects = new int[16];
+    private int n;
+
+    void add(int frame, int object) {
+      if (n == frames.length) {
+        frames = Arrays.copyOf(frames, 2 * n);
+        objects = Arrays.copyOf(objects, 2 * n);
+      }
+      frames[n] = frame;
+      objects[n++] = object;
+    }
+
+    int[][] toArray() {
+      int[][] out = new int[n][];
+      for (int k = 0; k < n; k++) out[k] = new int[] {frames[k], objects[k]};
+      return out;
+    }
+  }
+
   private static int max(int[] ids) {
     int m = -1;
     for (int id : ids) {
@@ -201,6 +243,7 @@ public final class MotAccumulator {
     objPresent = Arrays.copyOf(objPresent, size);
     tracking = Arrays.copyOf(tracking, size);
     pendingMiss = Arrays.copyOf(pendingMiss, size);
+    missStart = Arrays.copyOf(missStart, size);
   }
 
   private void growHyps(int n) {

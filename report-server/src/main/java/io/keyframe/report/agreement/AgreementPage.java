@@ -25,7 +25,7 @@ public final class AgreementPage {
         .append(esc(URLEncoder.encode(pair, StandardCharsets.UTF_8))).append("\">");
     if (v.pairs().size() > 1) {
       b.append("<form class=\"filters\" method=\"get\" action=\"/agreement\"><label>Annotator pair<select name=\"pair\">");
-      v.pairs().forEach(p -> b.append(Html.option(p, pair)));
+      v.pairs().forEach(p -> b.append(Html.option(p, p.replace("|", " vs "), pair)));
       b.append("</select></label><button class=\"btn\" type=\"submit\">Show</button></form>");
     }
     b.append("</div></div>");

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.jfree.chart.ChartUtils;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
@@ -146,6 +147,13 @@ public final class Charts {
     scale.add(0, new Color(0xf8fafc));
     renderer.setPaintScale(scale);
     XYPlot plot = new XYPlot(ds, x, y, renderer);
+    Font cellFont = new Font(Font.SANS_SERIF, Font.BOLD, n > 8 ? 10 : 13);
+    for (int i = 0; i < n * n; i++) {
+      XYTextAnnotation label = new XYTextAnnotation(String.valueOf(Math.round(xyz[2][i])), xyz[0][i], xyz[1][i]);
+      label.setFont(cellFont);
+      label.setPaint(xyz[2][i] > max / 2 ? Color.WHITE : INK);
+      plot.addAnnotation(label);
+    }
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinesVisible(false);
     plot.setRangeGridlinesVisible(false);

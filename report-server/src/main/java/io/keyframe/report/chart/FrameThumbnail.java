@@ -52,7 +52,7 @@ public final class FrameThumbnail {
       // Highlighted boxes last so they sit on top.
       boxes.sort((p, q) -> Boolean.compare(highlight.contains(p.trackId()), highlight.contains(q.trackId())));
       List<String> sources = boxes.stream().map(DetectionIndex.FrameBox::source).distinct().sorted().toList();
-      int fontSize = Math.max(9, width / 40);
+      int fontSize = Math.min(14, Math.max(9, width / 64));
       g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, fontSize));
       for (DetectionIndex.FrameBox b : boxes) {
         boolean hot = highlight.contains(b.trackId());
@@ -74,7 +74,7 @@ public final class FrameThumbnail {
         }
       }
       g.setColor(new Color(255, 255, 255, 150));
-      g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(9, width / 50)));
+      g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, Math.min(13, Math.max(9, width / 64))));
       g.drawString("frame " + frame + " · boxes only, no pixels", 6, height - 6);
     } finally {
       g.dispose();

@@ -19,8 +19,8 @@ public final class ComparePage {
     String pair = v.modelA() == null ? "" : v.modelA() + "|" + v.modelB();
     b.append("<p class=\"muted\">Compare run <code>").append(esc(v.run() == null ? "none yet" : v.run()))
         .append("</code> · delta = B − A; bold when the 95 % CI excludes 0</p>");
-    b.append("<form class=\"filters\" method=\"get\" action=\"/compare\"><label>A | B<select name=\"pair\">");
-    v.pairs().forEach(p -> b.append(Html.option(p, pair)));
+    b.append("<form class=\"filters\" method=\"get\" action=\"/compare\"><label>Model A vs model B<select name=\"pair\">");
+    v.pairs().forEach(p -> b.append(Html.option(p, p.replace("|", " vs "), pair)));
     b.append("</select></label><button class=\"btn\" type=\"submit\">Compare</button></form>");
     if (v.modelA() != null) {
       b.append("<div class=\"cards\"><div class=\"card\"><div class=\"k\">A</div><div class=\"v\" id=\"model-a\">")

@@ -52,8 +52,13 @@ public final class Html {
 
   /** An {@code <option>} of a filter select. */
   public static String option(String value, String selected) {
+    return option(value, value, selected);
+  }
+
+  /** An {@code <option>} showing {@code text} for {@code value}. */
+  public static String option(String value, String text, String selected) {
     return "<option value=\"" + esc(value) + "\"" + (value.equals(selected) ? " selected" : "") + ">"
-        + esc(value) + "</option>";
+        + esc(text) + "</option>";
   }
 
   /**

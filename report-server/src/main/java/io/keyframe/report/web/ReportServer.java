@@ -301,7 +301,8 @@ public final class ReportServer {
     Optional<Role> have = authenticate(ctx);
     if (have.isEmpty()) {
       if (isMachineRoute(ctx.path())) {
-        throw new UnauthorizedResponse("token required", Map.of("WWW-Authenticate", "Bearer"));
+        ctx.header("WWW-Authenticate", "Bearer");
+        throw new UnauthorizedResponse("token required");
       }
       String next = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
       ctx.redirect("/login?next=" + URLEncoder.encode(safeNext(next), StandardCharsets.UTF_8), HttpStatus.FOUND);

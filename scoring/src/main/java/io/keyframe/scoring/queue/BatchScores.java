@@ -25,6 +25,19 @@ public record BatchScores(List<ScoredVideo> videos, Map<String, Double> maxima, 
     return s == null || max <= 0 ? 0 : s.value(frame) / max;
   }
 
+  /** One row of the {@code signals} Parquet table: a signal's raw value on one frame. */
+  public record SignalRow(String videoId, int frame, String signal, double value) {}
+
+  /** Every non-zero raw signal value, video by video, frame by frame (the {@code signals} table). */
+  public List<SignalRow> signalRows() {
+    List<SignalRow> out = new java.util.ArrayList<>();
+    for (ScoredVideo v : videos)
+      for (int f = 0; f < v.frameCount(); f++)
+        for (var e : v.signals().entrySet())
+          if (e.getValue().value(f) > 0) out.add(new SignalRow(v.videoId(), f, e.getKey(), e.getValue().value(f)));
+    return out;
+  }
+
   /** Total frames. */
   public int frameCount() {
     return videos.stream().mapToInt(ScoredVideo::frameCount).sum();

@@ -177,9 +177,11 @@ public final class LabelQueue {
             .thenComparingInt(Span::video)
             .thenComparingInt(Span::start));
     List<QueueRow> rows = new ArrayList<>();
+    Map<Integer, Map<Integer, List<Detection>>> detections = new HashMap<>();
     double cumulative = 0;
     for (Span s : spans) {
       ScoredVideo v = scores.videos().get(s.video());
+      Map<Integer, List<Detection>> byFrame = detections.computeIfAbsent(s.video(), k -> byFrame(v.evidence()));
       double cost = 0;
       for (int f = s.start(); f <= s.end(); f++) cost += o.cost().frame(v.objects()[f]);
       cumulative += cost;
@@ -197,7 +199,7 @@ public final class LabelQueue {
               cumulative,
               reasons(scores, v, s, o.topReasons()),
               join(ids),
-              String.join(",", labels(v.evidence(), s.start(), s.end(), ids))));
+              String.join(",", labels(byFrame, s.start(), s.end(), ids))));
     }
     return rows;
   }
@@ -217,16 +219,22 @@ public final class LabelQueue {
     return String.join("; ", out);
   }
 
-  private static TreeSet<String> labels(VideoEvidence e, int start, int end, TreeSet<Integer> ids) {
+  private static TreeSet<String> labels(Map<Integer, List<Detection>> byFrame, int start, int end, TreeSet<Integer> ids) {
     TreeSet<String> all = new TreeSet<>();
     TreeSet<String> ofIds = new TreeSet<>();
-    for (AnnotationSet set : e.sets())
-      for (Detection d : set.detections())
-        if (d.frame() >= start && d.frame() <= end) {
-          all.add(d.label());
-          if (ids.contains(d.trackId())) ofIds.add(d.label());
-        }
+    for (int f = start; f <= end; f++)
+      for (Detection d : byFrame.getOrDefault(f, List.of())) {
+        all.add(d.label());
+        if (ids.contains(d.trackId())) ofIds.add(d.label());
+      }
     return ofIds.isEmpty() ? all : ofIds;
+  }
+
+  /** Every source's detections by frame, built once per video that has rows. */
+  private static Map<Integer, List<Detection>> byFrame(VideoEvidence e) {
+    Map<Integer, List<Detection>> out = new HashMap<>();
+    for (AnnotationSet set : e.sets()) for (Detection d : set.detections()) out.computeIfAbsent(d.frame(), k -> new ArrayList<>()).add(d);
+    return out;
   }
 
   private static String join(TreeSet<Integer> ids) {

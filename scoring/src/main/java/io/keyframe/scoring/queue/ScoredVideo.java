@@ -16,7 +16,8 @@ import java.util.Map;
 public record ScoredVideo(
     VideoEvidence evidence, Map<String, FrameScores> signals, double[] combined, int[] objects, double[][] embeddings) {
   public ScoredVideo {
-    signals = Map.copyOf(signals);
+    // insertion order (SignalWeights.SIGNALS) keeps sums and reasons identical from run to run
+    signals = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(signals));
   }
 
   /** The video's ID. */

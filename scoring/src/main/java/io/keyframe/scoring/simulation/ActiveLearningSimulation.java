@@ -42,6 +42,9 @@ public final class ActiveLearningSimulation {
   /** Strategy name of uniform random sampling. */
   public static final String RANDOM = "random";
 
+  /** Strategy name of the oracle that knows the errors: the ceiling any queue could reach. */
+  public static final String ORACLE = "oracle";
+
   private ActiveLearningSimulation() {}
 
   /**
@@ -59,9 +62,9 @@ public final class ActiveLearningSimulation {
       for (int b = 0; b < Math.min(o.batches(), videos.size()); b++) batches.add(new ArrayList<>());
       for (int i = 0; i < videos.size(); i++) batches.get(i % batches.size()).add(videos.get(i));
       Map<String, SignalWeights> strategies = strategies(videos, o);
-      for (String s : new ArrayList<>(List.of(COMBINED, RANDOM))) out.addAll(runStrategy(s, strategies.get(s), seed, batches, o, true));
+      for (String s : List.of(COMBINED, RANDOM, ORACLE)) out.addAll(runStrategy(s, strategies.get(s), seed, batches, o, true));
       for (Map.Entry<String, SignalWeights> e : strategies.entrySet())
-        if (!e.getKey().equals(COMBINED) && !e.getKey().equals(RANDOM))
+        if (e.getValue() != null && !e.getKey().equals(COMBINED))
           out.addAll(runStrategy(e.getKey(), e.getValue(), seed, batches, o, false));
       progress.progress("simulate", ++done, o.seeds().size());
     }
@@ -72,6 +75,7 @@ public final class ActiveLearningSimulation {
     Map<String, SignalWeights> s = new LinkedHashMap<>();
     s.put(COMBINED, o.queue().weights());
     s.put(RANDOM, null);
+    s.put(ORACLE, null);
     if (o.eachSignal())
       for (Signal sig : SignalWeights.SIGNALS)
         if (videos.stream().anyMatch(v -> sig.inapplicable(v.evidence()).isEmpty())) s.put(sig.name(), SignalWeights.only(sig.name()));
@@ -85,26 +89,29 @@ public final class ActiveLearningSimulation {
     List<AnnotationSet> labelsSoFar = new ArrayList<>();
     for (int b = 0; b < batches.size(); b++) {
       List<SimulatedVideo> batch = batches.get(b);
-      List<FrameRef> picked = weights == null ? random(batch, o.queue(), seed * 1_000_003L + b) : queue(batch, o.queue().withWeights(weights));
+      List<FrameRef> picked =
+          name.equals(ORACLE)
+              ? oracle(batch, o.queue())
+              : weights == null ? random(batch, o.queue(), seed * 1_000_003L + b) : queue(batch, o.queue().withWeights(weights));
       Map<String, Set<Integer>> reviewed = new HashMap<>();
       for (FrameRef r : picked) reviewed.computeIfAbsent(r.videoId(), k -> new HashSet<>()).add(r.frame());
       long caught = 0, total = 0;
       int touched = 0, faults = 0;
       List<AnnotationSet> fixed = new ArrayList<>();
+      Map<String, long[]> byKind = new java.util.TreeMap<>();
       for (SimulatedVideo v : batch) {
         Set<Integer> mine = reviewed.getOrDefault(v.evidence().video().id(), Set.of());
-        int[] err = v.errorsPerFrame();
-        for (int f = 0; f < err.length; f++) {
-          total += err[f];
-          if (mine.contains(f)) caught += err[f];
-        }
         for (InjectedError e : v.errors()) {
           faults++;
-          for (int f = e.startFrame(); f <= e.endFrame(); f++)
-            if (mine.contains(f)) {
-              touched++;
-              break;
-            }
+          java.util.BitSet frames = v.frames(e);
+          long in = 0;
+          for (int f = frames.nextSetBit(0); f >= 0; f = frames.nextSetBit(f + 1)) if (mine.contains(f)) in++;
+          caught += in;
+          total += frames.cardinality();
+          if (in > 0) touched++;
+          long[] k = byKind.computeIfAbsent(e.kind(), x -> new long[2]);
+          k[0] += in;
+          k[1] += frames.cardinality();
         }
         if (quality) fixed.add(expertFix(v, mine));
       }
@@ -121,7 +128,7 @@ public final class ActiveLearningSimulation {
         idf1After = q1[0];
         hotaAfter = q1[1];
       }
-      out.add(new BatchOutcome(name, seed, b, picked.size(), caught, total, touched, faults, idf1Before, idf1After, hotaBefore, hotaAfter));
+      out.add(new BatchOutcome(name, seed, b, picked.size(), caught, total, touched, faults, idf1Before, idf1After, hotaBefore, hotaAfter, byKind));
     }
     return out;
   }
@@ -137,6 +144,22 @@ public final class ActiveLearningSimulation {
     for (SimulatedVideo v : batch)
       for (int f = 0; f < v.evidence().frameCount(); f++) all.add(new FrameRef(v.evidence().video().id(), f));
     Collections.shuffle(all, new Random(seed));
+    return all.subList(0, Math.min(all.size(), o.budget().frames(all.size())));
+  }
+
+  /** The budgeted frames with the most erroneous object-frames (ties: video, then frame order). */
+  private static List<FrameRef> oracle(List<SimulatedVideo> batch, QueueOptions o) {
+    List<FrameRef> all = new ArrayList<>();
+    Map<FrameRef, Integer> errors = new HashMap<>();
+    for (SimulatedVideo v : batch) {
+      int[] e = v.errorsPerFrame();
+      for (int f = 0; f < e.length; f++) {
+        FrameRef r = new FrameRef(v.evidence().video().id(), f);
+        all.add(r);
+        errors.put(r, e[f]);
+      }
+    }
+    all.sort(java.util.Comparator.comparingInt((FrameRef r) -> -errors.get(r)));
     return all.subList(0, Math.min(all.size(), o.budget().frames(all.size())));
   }
 

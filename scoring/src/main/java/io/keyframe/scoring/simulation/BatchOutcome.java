@@ -16,6 +16,7 @@ package io.keyframe.scoring.simulation;
  * @param idf1After the same after the fixes
  * @param hotaBefore HOTA before the fixes (NaN when not measured)
  * @param hotaAfter HOTA after the fixes
+ * @param byKind error kind -> {object-frames caught, object-frames in all}
  */
 public record BatchOutcome(
     String strategy,
@@ -29,4 +30,9 @@ public record BatchOutcome(
     double idf1Before,
     double idf1After,
     double hotaBefore,
-    double hotaAfter) {}
+    double hotaAfter,
+    java.util.Map<String, long[]> byKind) {
+  public BatchOutcome {
+    byKind = java.util.Map.copyOf(byKind);
+  }
+}

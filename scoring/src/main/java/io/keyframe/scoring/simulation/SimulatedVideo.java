@@ -4,9 +4,7 @@ import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.Detection;
 import io.keyframe.scoring.signal.VideoEvidence;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -32,15 +30,22 @@ public record SimulatedVideo(AnnotationSet truth, VideoEvidence evidence, List<I
    * track is present (a missed or mislabelled object that is not there is no error).
    */
   public int[] errorsPerFrame() {
-    int n = evidence.frameCount();
-    Map<Integer, BitSet> present = new HashMap<>();
-    for (Detection d : truth.detections())
-      if (!d.outside() && d.frame() < n) present.computeIfAbsent(d.trackId(), k -> new BitSet(n)).set(d.frame());
-    int[] out = new int[n];
+    int[] out = new int[evidence.frameCount()];
     for (InjectedError e : errors) {
-      BitSet p = present.getOrDefault(e.trackId(), new BitSet());
-      for (int f = e.startFrame(); f <= Math.min(e.endFrame(), n - 1); f++) if (p.get(f)) out[f]++;
+      BitSet b = frames(e);
+      for (int f = b.nextSetBit(0); f >= 0; f = b.nextSetBit(f + 1)) out[f]++;
     }
+    return out;
+  }
+
+  /** Frames on which {@code e} is an erroneous object-frame: its span where its truth track is present. */
+  public BitSet frames(InjectedError e) {
+    int n = evidence.frameCount();
+    BitSet out = new BitSet(n);
+    for (Detection d : truth.detections())
+      if (d.trackId() == e.trackId() && !d.outside() && d.frame() < n) out.set(d.frame());
+    out.clear(0, Math.min(e.startFrame(), n));
+    if (e.endFrame() + 1 < n) out.clear(e.endFrame() + 1, n);
     return out;
   }
 }

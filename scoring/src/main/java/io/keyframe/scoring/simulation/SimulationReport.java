@@ -76,6 +76,21 @@ public record SimulationReport(List<BatchOutcome> outcomes) {
     caught.forEach(
         (s, st) ->
             b.append(String.format(Locale.ROOT, "%-20s %-22s %-10.2f %-22s%n", s, st, st.mean() / r, touched.get(s))));
+    b.append(String.format(Locale.ROOT, "%nerrors caught by kind (object-frames caught / in all, summed over seeds and batches)%n"));
+    Map<String, Map<String, long[]>> kinds = new LinkedHashMap<>();
+    for (BatchOutcome o : outcomes)
+      o.byKind().forEach(
+          (k, v) -> {
+            long[] a = kinds.computeIfAbsent(o.strategy(), x -> new TreeMap<>()).computeIfAbsent(k, x -> new long[2]);
+            a[0] += v[0];
+            a[1] += v[1];
+          });
+    kinds.forEach(
+        (s, m) -> {
+          b.append(String.format(Locale.ROOT, "%-20s", s));
+          m.forEach((k, a) -> b.append(String.format(Locale.ROOT, " %s %d/%d (%.2f)", k, a[0], a[1], a[1] > 0 ? a[0] / (double) a[1] : 0)));
+          b.append('\n');
+        });
     b.append(String.format(Locale.ROOT, "%nlabel quality vs truth after each batch (mean over seeds; before -> after fixes)%n"));
     Map<String, Map<Integer, List<double[]>>> q = new LinkedHashMap<>();
     for (BatchOutcome o : outcomes)

@@ -105,4 +105,17 @@ class LabelQueueTest {
     assertThat(SignalWeights.parse("entropy=0, temporal=2").of("temporal")).isEqualTo(2);
     assertThatThrownBy(() -> SignalWeights.parse("entropi=1")).hasMessageContaining("unknown signal 'entropi'");
   }
+
+  @Test
+  void signal_rows_list_every_non_zero_raw_value() {
+    RankedQueue q = LabelQueue.rank(List.of(video("v", 17)), QueueOptions.defaults().withWeights(SignalWeights.only("temporal")));
+    assertThat(q.scores().signalRows())
+        .containsExactly(new BatchScores.SignalRow("v", 17, "temporal", 1.0));
+  }
+
+  @Test
+  void the_same_input_gives_the_same_queue() {
+    var batch = List.of(video("a", 17), video("b", 12));
+    assertThat(LabelQueue.rank(batch, QueueOptions.defaults()).rows()).isEqualTo(LabelQueue.rank(batch, QueueOptions.defaults()).rows());
+  }
 }

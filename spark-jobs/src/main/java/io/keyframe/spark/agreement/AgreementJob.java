@@ -17,6 +17,7 @@ import io.keyframe.spark.output.JobRun;
 import io.keyframe.spark.output.RunRecord;
 import io.keyframe.spark.output.Table;
 import io.keyframe.spark.rows.DetectionRows;
+import io.keyframe.spark.session.SparkSessions;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -74,9 +75,13 @@ public final class AgreementJob {
     JobOptions common =
         new JobOptions(a.required("out"), a.optional("run-id", null), a.optional("max-bad-fraction", JobOptions.DEFAULT_MAX_BAD_FRACTION));
     Options options = new Options(common, a.list("detections"), a.required("reference"), a.list("predictions"), a.optional("threshold", 0.5));
-    SparkSession spark = SparkSession.builder().appName("keyframe " + NAME).getOrCreate();
-    RunRecord record = run(spark, options);
-    System.out.println(NAME + " run " + record.runId() + " wrote " + record.rowCounts());
+    SparkSession spark = SparkSessions.forMain("keyframe " + NAME);
+    try {
+      RunRecord record = run(spark, options);
+      System.out.println(NAME + " run " + record.runId() + " wrote " + record.rowCounts());
+    } finally {
+      spark.stop();
+    }
   }
 
   /** Runs the job; returns the provenance written to {@code runs}. */

@@ -50,6 +50,16 @@ public final class SparkSessions {
     return spark;
   }
 
+  /**
+   * The session for a job's {@code main}: the one spark-submit configured (its {@code spark.master}),
+   * or {@code local[*]} with keyframe's defaults when the class is started with plain {@code java}.
+   */
+  public static SparkSession forMain(String appName) {
+    if (new org.apache.spark.SparkConf().contains("spark.master"))
+      return SparkSession.builder().appName(appName).getOrCreate();
+    return local("local[*]", ProgressListener.NONE);
+  }
+
   /** Forwards the session's stage progress to {@code progress} until {@link #detach} is called. */
   public static StageProgressListener attach(SparkSession spark, ProgressListener progress) {
     StageProgressListener listener = new StageProgressListener(progress);

@@ -34,8 +34,9 @@ import java.util.TreeMap;
  * 1 - IoU (blended with a colour-histogram distance when frames are given); match low-score
  * detections to the still-unmatched tracked objects by IoU; confirm tentative objects; start new
  * ones; then stitch newly confirmed objects to lost objects of the same class by extrapolated
- * position, size and appearance. Objects are matched only within their class, so an ID never
- * changes class. The output is checked by {@link TrackInvariants}.
+ * position, size and appearance. A detection continues a track only if it has the track's class or
+ * gives it some probability (class confusions); the track keeps its class, so an ID never changes
+ * class. The output is checked by {@link TrackInvariants}.
  *
  * <p>A tracker instance holds only settings; {@link #track} is thread-safe.
  */
@@ -43,6 +44,10 @@ public final class ByteTracker {
   private static final double HIST_ALPHA = 0.1;
   /** Bhattacharyya distance above which two looks are different objects (re-identification only). */
   private static final double APPEARANCE_GATE = 0.5;
+  /** A detection of another class may continue a track when it gives the track's class this probability. */
+  private static final double CLASS_GATE = 0.1;
+
+  private static final double CLASS_PENALTY = 0.1;
 
   private final ByteTrackConfig config;
 
@@ -229,8 +234,11 @@ public final class ByteTracker {
         for (int c = 0; c < n; c++) {
           Detection d = dets.get(cols.get(c));
           double v = Double.POSITIVE_INFINITY;
-          if (d.label().equals(o.label)) {
-            double iouCost = 1 - iou(pred, d.boxOrMaskBox());
+          boolean sameClass = d.label().equals(o.label);
+          if (sameClass || d.classProbabilities().getOrDefault(o.label, 0.0) >= CLASS_GATE) {
+            // A detector that confuses classes for a few frames still puts some probability on the
+            // track's class: match it (at a small penalty) and keep the track's class.
+            double iouCost = 1 - iou(pred, d.boxOrMaskBox()) + (sameClass ? 0 : CLASS_PENALTY);
             if (iouCost < limit) {
               v = iouCost;
               double[] h = hists[cols.get(c)];

@@ -2,15 +2,15 @@ package io.keyframe.tracker.detector;
 
 import java.awt.image.BufferedImage;
 
-/** Image to CHW float tensor conversions that detector translators share. */
-final class ImageTensor {
+/** Image to CHW float tensor conversions shared by the detector translators and the SAM 2 loop. */
+public final class ImageTensor {
   private ImageTensor() {}
 
   /**
    * Bilinear resize of {@code image} to {@code size x size}, written as CHW floats into {@code out}
    * at {@code offset}: RGB order scaled by {@code scale} (1/255 for DETR-style models).
    */
-  static void resizedRgb(BufferedImage image, int size, float scale, float[] out, int offset) {
+  public static void resizedRgb(BufferedImage image, int size, float scale, float[] out, int offset) {
     int w = image.getWidth();
     int h = image.getHeight();
     int[] px = image.getRGB(0, 0, w, h, null, 0, w);
@@ -42,7 +42,7 @@ final class ImageTensor {
    *
    * @return r, to map boxes back to original pixels
    */
-  static double letterboxBgr(BufferedImage image, int size, float[] out, int offset) {
+  public static double letterboxBgr(BufferedImage image, int size, float[] out, int offset) {
     int w = image.getWidth();
     int h = image.getHeight();
     double r = Math.min((double) size / h, (double) size / w);

@@ -1,0 +1,235 @@
+package io.keyframe.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.keyframe.report.auth.TokenStore;
+import io.keyframe.report.html.Html;
+import io.keyframe.report.web.ReportServer;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * End to end in headless Chromium: log in through the form, open every page, check the numbers on
+ * the page against the JSON twin and the hand-made Parquet batch, download the CSV, load every
+ * chart. Screenshots land in {@code target/screenshots/}. Skips only when no browser is installed.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserEndToEndTest {
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final String REVIEWER = "reviewer-token-e2e-0123456789";
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path root;
+  @TempDir static Path profile;
+  static Javalin app;
+  static ChromeDriver driver;
+  static String base;
+  static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @BeforeAll
+  static void start() throws Exception {
+    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "SKIPPED: no browser — install with `apt-get install -y chromium chromium-driver` (/usr/bin/chromium, /usr/bin/chromedriver)");
+    System.setProperty("java.awt.headless", "true");
+    SampleBatch.write(root);
+    app = new ReportServer(root, TokenStore.fromLines(List.of(REVIEWER + " reviewer"))).app().start("127.0.0.1", 0);
+    base = "http://127.0.0.1:" + app.port();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+        "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1440,1800");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+    driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (driver != null) {
+      driver.quit();
+    }
+    if (app != null) {
+      app.stop();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void logsInThroughTheFormAndLandsOnTheRequestedPage() throws Exception {
+    driver.get(base + "/overview");
+    assertThat(driver.getCurrentUrl()).contains("/login");
+    screenshot("login");
+    driver.findElement(By.id("token")).sendKeys(REVIEWER);
+    driver.findElement(By.id("login")).click();
+    assertThat(driver.getCurrentUrl()).endsWith("/overview");
+    Cookie session = driver.manage().getCookieNamed("kf_session");
+    assertThat(session).isNotNull();
+    assertThat(session.isHttpOnly()).isTrue();
+    assertThat(session.getValue()).doesNotContain(REVIEWER);
+  }
+
+  @Test
+  @Order(2)
+  void overviewShowsTheSameNumbersAsTheApiAndTheParquetBatch() throws Exception {
+    driver.get(base + "/overview");
+    JsonNode api = api("/api/overview");
+    // Parquet batch, by hand: 2 videos, 5 + 3 frames, 2 + 1 objects, 18 boxes.
+    assertThat(text("card-videos")).isEqualTo(api.get("videoCount").asText()).isEqualTo("2");
+    assertThat(text("card-frames")).isEqualTo(api.get("frames").asText()).isEqualTo("8");
+    assertThat(text("card-objects")).isEqualTo(api.get("objects").asText()).isEqualTo("3");
+    assertThat(text("card-detections")).isEqualTo(api.get("detections").asText()).isEqualTo("18");
+    List<WebElement> fps = driver.findElements(By.cssSelector("#throughput td[data-k=fps]"));
+    assertThat(fps).hasSize(api.get("throughput").size());
+    for (int i = 0; i < fps.size(); i++) {
+      assertThat(fps.get(i).getText()).isEqualTo(Html.f1(api.get("throughput").get(i).get("framesPerSecond").asDouble()));
+    }
+    assertThat(fps.get(1).getText()).isEqualTo("2.0"); // track: (5 + 3) frames / (2 + 2) s
+    chartsLoad();
+    screenshot("overview");
+  }
+
+  @Test
+  @Order(3)
+  void labelNextFiltersMatchTheApiAndTheCsvDownload() throws Exception {
+    driver.get(base + "/label-next");
+    assertThat(ranks()).containsExactly("1", "2", "3");
+    assertThat(driver.getPageSource()).doesNotContain(SampleBatch.HOSTILE_LABEL);
+    chartsLoad();
+    screenshot("label-next");
+    new Select(driver.findElement(By.name("signal"))).selectByValue("entropy");
+    driver.findElement(By.cssSelector("form.filters button[type=submit]")).click();
+    assertThat(driver.getCurrentUrl()).contains("signal=entropy");
+    JsonNode api = api("/api/label-next?signal=entropy");
+    List<String> ranks = ranks();
+    assertThat(ranks).hasSize(api.get("rows").size()).containsExactly("1", "3");
+    List<WebElement> scores = driver.findElements(By.cssSelector("#queue td[data-k=score]"));
+    for (int i = 0; i < scores.size(); i++) {
+      assertThat(scores.get(i).getText()).isEqualTo(Html.f3(api.get("rows").get(i).get("score").asDouble()));
+    }
+    assertThat(text("card-minutes")).isEqualTo(Html.f1(api.get("totalMinutes").asDouble())).isEqualTo("3.5");
+    String csvHref = driver.findElement(By.id("csv")).getAttribute("href");
+    HttpResponse<String> csv = http.send(withSession(HttpRequest.newBuilder(URI.create(csvHref))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
+    String[] lines = csv.body().split("\r\n");
+    assertThat(lines).hasSize(1 + ranks.size());
+    assertThat(lines[1]).startsWith("1,vidA,2,4,0.9,2.5,");
+    assertThat(lines[2]).startsWith("3,vidA,0,0,0.2,1.0,");
+
+    driver.findElement(By.cssSelector("a.cvat")).click();
+    assertThat(text("cvat-video")).isEqualTo("vidA");
+    assertThat(text("cvat-frame")).isEqualTo("2");
+    assertThat(text("cvat-objects")).isEqualTo("#1, #2");
+    chartsLoad();
+    screenshot("frame");
+  }
+
+  @Test
+  @Order(4)
+  void agreementShowsKappaIouAndTheAuditTrailForAReviewer() throws Exception {
+    driver.get(base + "/agreement");
+    JsonNode api = api("/api/agreement");
+    List<WebElement> kappas = driver.findElements(By.cssSelector("#agreement span[data-k=kappa]"));
+    assertThat(kappas).hasSize(api.get("rows").size()).hasSize(3);
+    for (int i = 0; i < kappas.size(); i++) {
+      assertThat(kappas.get(i).getText()).isEqualTo(Html.f3(api.get("rows").get(i).get("kappa").asDouble()));
+    }
+    assertThat(kappas.get(0).getText()).isEqualTo("0.850"); // __all__ bed_rail row of the batch
+    assertThat(driver.findElements(By.cssSelector("#spot-check tbody tr"))).hasSize(api.get("spotCheck").size()).hasSize(2);
+    assertThat(driver.findElements(By.cssSelector("#audit-runs tbody tr"))).hasSize(2);
+    chartsLoad();
+    screenshot("agreement");
+  }
+
+  @Test
+  @Order(5)
+  void compareShowsDeltasAndWorstFramesLikeTheApi() throws Exception {
+    driver.get(base + "/compare");
+    JsonNode api = api("/api/compare");
+    assertThat(text("model-a")).isEqualTo(api.get("modelA").asText()).isEqualTo("fallback");
+    List<WebElement> deltas = driver.findElements(By.cssSelector("#compare td[data-k=delta]"));
+    assertThat(deltas).hasSize(api.get("rows").size());
+    for (int i = 0; i < deltas.size(); i++) {
+      double d = api.get("rows").get(i).get("delta").asDouble();
+      assertThat(deltas.get(i).getText()).isEqualTo((d > 0 ? "+" : "") + Html.f3(d));
+    }
+    List<WebElement> worst = driver.findElements(By.cssSelector("#worst-frames td[data-k=disagreement]"));
+    assertThat(worst).extracting(WebElement::getText).containsExactly("0.800", "0.500", "0.300");
+    chartsLoad();
+    screenshot("compare");
+  }
+
+  private static List<String> ranks() {
+    return driver.findElements(By.cssSelector("#queue td[data-k=rank]")).stream().map(WebElement::getText).toList();
+  }
+
+  private static String text(String id) {
+    return driver.findElement(By.id(id)).getText();
+  }
+
+  private static JsonNode api(String path) throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Authorization", "Bearer " + REVIEWER).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(path).isEqualTo(200);
+    return JSON.readTree(r.body());
+  }
+
+  private static HttpRequest.Builder withSession(HttpRequest.Builder b) {
+    return b.header("Cookie", "kf_session=" + driver.manage().getCookieNamed("kf_session").getValue());
+  }
+
+  /** Every image on the page rendered in the browser and is a sizeable PNG over HTTP. */
+  private static void chartsLoad() throws Exception {
+    List<WebElement> imgs = driver.findElements(By.tagName("img"));
+    assertThat(imgs).isNotEmpty();
+    for (WebElement img : imgs) {
+      String src = img.getAttribute("src");
+      Object width = driver.executeScript(
+          "const i = arguments[0]; i.loading = 'eager'; return i.complete ? i.naturalWidth : -1;", img);
+      HttpResponse<byte[]> r = http.send(withSession(HttpRequest.newBuilder(URI.create(src))).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(r.statusCode()).as(src).isEqualTo(200);
+      assertThat(r.headers().firstValue("Content-Type")).as(src).contains("image/png");
+      assertThat(r.body().length).as(src).isGreaterThan(2000);
+      assertThat(new byte[] {r.body()[1], r.body()[2], r.body()[3]}).isEqualTo("PNG".getBytes());
+      assertThat(((Number) width).intValue()).as(src + " rendered").isNotZero();
+    }
+  }
+
+  private static void screenshot(String name) throws Exception {
+    Path dir = Path.of("target", "screenshots");
+    Files.createDirectories(dir);
+    Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+  }
+}

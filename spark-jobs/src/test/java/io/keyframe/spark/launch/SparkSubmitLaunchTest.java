@@ -1,0 +1,54 @@
+package io.keyframe.spark.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.keyframe.spark.ChildJvm;
+import io.keyframe.spark.SharedSpark;
+import io.keyframe.spark.TrackingBatch;
+import io.keyframe.spark.agreement.AgreementJob;
+import io.keyframe.spark.output.JobOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The job's main launched the way a cluster launches it: {@code org.apache.spark.deploy.SparkSubmit
+ * --master local[2] --class ...} in a child JVM (spark-submit's own entry point), giving the same
+ * metrics as the embedded call.
+ */
+class SparkSubmitLaunchTest {
+  private final SparkSession spark = SharedSpark.get();
+  @TempDir Path dir;
+
+  @Test
+  void spark_submit_runs_the_agreement_job_like_the_embedded_call() throws Exception {
+    String detections = TrackingBatch.write(spark, dir.resolve("in"), 3, 60, 4, 11);
+    Path log = dir.resolve("submit.log");
+    Process submit =
+        ChildJvm.start(
+            log, "org.apache.spark.deploy.SparkSubmit",
+            "--master", "local[2]", "--class", AgreementJob.class.getName(), "--conf", "spark.ui.enabled=false",
+            "spark-internal",
+            "--out", dir.resolve("submitted").toString(), "--detections", detections, "--reference", "gt", "--run-id", "s");
+    assertThat(submit.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(submit.exitValue()).as(Files.readString(log)).isZero();
+    assertThat(Files.readString(log)).contains("agreement run s wrote");
+
+    AgreementJob.run(spark, AgreementJob.Options.of(new JobOptions(dir.resolve("embedded").toString(), "s", 0.01), List.of(detections), "gt"));
+    Dataset<Row> submitted = spark.read().parquet(dir.resolve("submitted/tables/tracking_metrics/run_id=s").toString());
+    Dataset<Row> embedded = spark.read().parquet(dir.resolve("embedded/tables/tracking_metrics/run_id=s").toString());
+    Row all = submitted.where("video_id = '__all__' and label = '__all__'").first();
+    Row expected = embedded.where("video_id = '__all__' and label = '__all__'").first();
+    assertThat(all.<Double>getAs("mota")).isCloseTo(expected.<Double>getAs("mota"), within(0.0)).isBetween(0.0, 1.0);
+    assertThat(all.<Double>getAs("hota")).isEqualTo(expected.<Double>getAs("hota"));
+    assertThat(submitted.count()).isEqualTo(embedded.count());
+    assertThat(dir.resolve("submitted/tables/runs/run_id=s")).exists();
+  }
+}

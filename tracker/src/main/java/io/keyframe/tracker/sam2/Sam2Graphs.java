@@ -1,0 +1,141 @@
+package io.keyframe.tracker.sam2;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
+import io.keyframe.dataset.BadAnnotationException;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One ONNX Runtime session per bundle graph, created once and reused for every frame and object.
+ * Opening checks that every graph file exists, loads, and has the inputs and outputs the manifest
+ * names, so a bad bundle fails before any frame is processed.
+ */
+final class Sam2Graphs implements AutoCloseable {
+  /** A float tensor as a flat array and its shape. */
+  record Tensor(float[] data, long[] shape) {
+    int size() {
+      return data.length;
+    }
+  }
+
+  private final Sam2Manifest manifest;
+  private final OrtEnvironment env;
+  private final Map<String, OrtSession> sessions = new LinkedHashMap<>();
+
+  Sam2Graphs(Sam2Manifest manifest, int intraOpThreads) {
+    this.manifest = manifest;
+    startDjlEngineIfPresent();
+    this.env = OrtEnvironment.getEnvironment();
+    try {
+      for (String g : manifest.layout().graphNames()) {
+        Sam2Manifest.Graph spec = manifest.graphs().get(g);
+        Path file = manifest.dir().resolve(spec.file());
+        if (!Files.isRegularFile(file)) throw new BadAnnotationException(file, -1, -1, "graphs." + g + ".file", "graph file not found");
+        OrtSession session;
+        try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
+          if (intraOpThreads > 0) so.setIntraOpNumThreads(intraOpThreads);
+          session = env.createSession(file.toString(), so);
+        } catch (OrtException e) {
+          throw new BadAnnotationException(file, -1, -1, "graphs." + g, "not a loadable ONNX graph (" + firstLine(e) + ")", e);
+        }
+        sessions.put(g, session);
+        for (String in : Sam2Manifest.logicalInputs(g))
+          if (!session.getInputNames().contains(spec.input(in)))
+            throw new BadAnnotationException(file, -1, -1, "graphs." + g + ".inputs." + in,
+                "graph has no input '" + spec.input(in) + "'; it has " + session.getInputNames());
+        for (String out : Sam2Manifest.logicalOutputs(g, manifest.layout()))
+          if (!session.getOutputNames().contains(spec.output(out)))
+            throw new BadAnnotationException(file, -1, -1, "graphs." + g + ".outputs." + out,
+                "graph has no output '" + spec.output(out) + "'; it has " + session.getOutputNames());
+      }
+      long[] image = inputShape(manifest.layout().encoderGraph(), "image");
+      if (image.length != 4 || image[1] != 3 || (image[2] > 0 && image[2] != manifest.imageSize()))
+        throw new BadAnnotationException(manifest.dir().resolve(manifest.graphs().get(manifest.layout().encoderGraph()).file()), -1, -1,
+            "image", "encoder input must be [1,3," + manifest.imageSize() + "," + manifest.imageSize() + "], got " + java.util.Arrays.toString(image));
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /** DJL's ONNX Runtime engine owns the process-wide ORT environment when DJL is in use: start it first. */
+  private static void startDjlEngineIfPresent() {
+    try {
+      ai.djl.engine.Engine.getEngine("OnnxRuntime");
+    } catch (RuntimeException | LinkageError e) {
+      // DJL absent or its engine unavailable: plain ORT is fine on its own.
+    }
+  }
+
+  /** Declared shape of a graph input (-1 for dynamic dimensions). */
+  long[] inputShape(String graph, String logical) {
+    try {
+      NodeInfo info = sessions.get(graph).getInputInfo().get(manifest.graphs().get(graph).input(logical));
+      return info.getInfo() instanceof TensorInfo t ? t.getShape() : new long[0];
+    } catch (OrtException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Runs {@code graph} on named inputs (float tensors, or long[] tensors given as {@code long[][]
+   * {data, shape}}) and returns the outputs keyframe reads, by logical name.
+   */
+  Map<String, Tensor> run(String graph, Map<String, Object> inputs) {
+    Sam2Manifest.Graph spec = manifest.graphs().get(graph);
+    Map<String, OnnxTensor> feed = new HashMap<>();
+    try {
+      for (Map.Entry<String, Object> e : inputs.entrySet()) {
+        OnnxTensor t;
+        if (e.getValue() instanceof Tensor f) t = OnnxTensor.createTensor(env, FloatBuffer.wrap(f.data()), f.shape());
+        else if (e.getValue() instanceof long[][] l) t = OnnxTensor.createTensor(env, LongBuffer.wrap(l[0]), l[1]);
+        else throw new IllegalArgumentException("unsupported input type for " + e.getKey());
+        feed.put(spec.input(e.getKey()), t);
+      }
+      Map<String, Tensor> out = new HashMap<>();
+      try (OrtSession.Result result = sessions.get(graph).run(feed)) {
+        for (String logical : Sam2Manifest.logicalOutputs(graph, manifest.layout())) {
+          OnnxValue v = result.get(spec.output(logical)).orElseThrow();
+          OnnxTensor t = (OnnxTensor) v;
+          FloatBuffer fb = t.getFloatBuffer();
+          float[] data = new float[fb.remaining()];
+          fb.get(data);
+          out.put(logical, new Tensor(data, t.getInfo().getShape()));
+        }
+      }
+      return out;
+    } catch (OrtException e) {
+      throw new IllegalStateException("graph " + graph + " failed: " + firstLine(e), e);
+    } finally {
+      feed.values().forEach(OnnxTensor::close);
+    }
+  }
+
+  @Override
+  public void close() {
+    for (OrtSession s : sessions.values()) {
+      try {
+        s.close();
+      } catch (OrtException e) {
+        // closing: nothing left to do
+      }
+    }
+    sessions.clear();
+  }
+
+  private static String firstLine(Exception e) {
+    String m = String.valueOf(e.getMessage());
+    return m.lines().findFirst().orElse(m);
+  }
+}

@@ -1,0 +1,148 @@
+package io.keyframe.tracker.sam2;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.keyframe.dataset.BadAnnotationException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A SAM 2-family model bundle's {@code manifest.json}: which layout, which graph files, the real
+ * input/output names behind keyframe's logical names, image size, normalisation and memory sizes.
+ *
+ * <pre>{@code
+ * {"format": "keyframe-sam2-bundle/1", "model": "sam2.1_hiera_tiny", "layout": "sam2",
+ *  "image_size": 1024, "mean": [0.485, 0.456, 0.406], "std": [0.229, 0.224, 0.225],
+ *  "num_maskmem": 7, "max_cond_frames": 2, "max_object_pointers": 16,
+ *  "graphs": {"image_encoder": {"file": "image_encoder.onnx", "inputs": {"image": "image"}, "outputs": {...}}, ...}}
+ * }</pre>
+ *
+ * Names omitted from a graph's {@code inputs}/{@code outputs} default to the logical name.
+ *
+ * @param dir the bundle folder (graph files are relative to it)
+ */
+public record Sam2Manifest(
+    Path dir,
+    String model,
+    Sam2Layout layout,
+    int imageSize,
+    float[] mean,
+    float[] std,
+    int numMaskmem,
+    int maxCondFrames,
+    int maxObjectPointers,
+    Map<String, Graph> graphs) {
+
+  /** One graph: its file and logical-to-real tensor names. */
+  public record Graph(String file, Map<String, String> inputs, Map<String, String> outputs) {
+    public Graph {
+      Objects.requireNonNull(file, "file");
+      inputs = Map.copyOf(inputs);
+      outputs = Map.copyOf(outputs);
+    }
+
+    public String input(String logical) {
+      return inputs.getOrDefault(logical, logical);
+    }
+
+    public String output(String logical) {
+      return outputs.getOrDefault(logical, logical);
+    }
+  }
+
+  public Sam2Manifest {
+    graphs = Map.copyOf(graphs);
+    for (String g : layout.graphNames())
+      if (!graphs.containsKey(g)) throw new IllegalArgumentException("layout " + layout + " needs graph '" + g + "'");
+  }
+
+  /** Reads {@code dir/manifest.json}; problems are {@link BadAnnotationException}s naming the field. */
+  public static Sam2Manifest read(Path dir) throws IOException {
+    Path file = dir.resolve("manifest.json");
+    if (!Files.isRegularFile(file)) throw new BadAnnotationException(file, -1, -1, "", "bundle has no manifest.json");
+    JsonNode root;
+    try {
+      root = new ObjectMapper().readTree(file.toFile());
+    } catch (IOException e) {
+      throw new BadAnnotationException(file, -1, -1, "", "not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
+    }
+    if (!"keyframe-sam2-bundle/1".equals(root.path("format").asText()))
+      throw new BadAnnotationException(file, -1, -1, "format", "expected 'keyframe-sam2-bundle/1'");
+    Sam2Layout layout;
+    try {
+      layout = Sam2Layout.fromName(root.path("layout").asText());
+    } catch (IllegalArgumentException e) {
+      throw new BadAnnotationException(file, -1, -1, "layout", e.getMessage());
+    }
+    Map<String, Graph> graphs = new LinkedHashMap<>();
+    for (String g : layout.graphNames()) {
+      JsonNode node = root.path("graphs").path(g);
+      if (!node.has("file")) throw new BadAnnotationException(file, -1, -1, "graphs." + g + ".file", "missing");
+      graphs.put(g, new Graph(node.get("file").asText(), names(node.path("inputs")), names(node.path("outputs"))));
+    }
+    return new Sam2Manifest(
+        dir,
+        root.path("model").asText("unknown"),
+        layout,
+        positive(root, "image_size", file),
+        floats(root, "mean", file),
+        floats(root, "std", file),
+        positive(root, "num_maskmem", file),
+        positive(root, "max_cond_frames", file),
+        positive(root, "max_object_pointers", file),
+        graphs);
+  }
+
+  private static Map<String, String> names(JsonNode node) {
+    Map<String, String> out = new LinkedHashMap<>();
+    node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    return out;
+  }
+
+  private static int positive(JsonNode root, String field, Path file) {
+    JsonNode n = root.get(field);
+    if (n == null || !n.canConvertToInt() || n.asInt() <= 0)
+      throw new BadAnnotationException(file, -1, -1, field, "must be a positive integer");
+    return n.asInt();
+  }
+
+  private static float[] floats(JsonNode root, String field, Path file) {
+    JsonNode n = root.get(field);
+    if (n == null || !n.isArray() || n.size() != 3)
+      throw new BadAnnotationException(file, -1, -1, field, "must be an array of 3 numbers (R, G, B)");
+    float[] out = new float[3];
+    for (int i = 0; i < 3; i++) out[i] = (float) n.get(i).asDouble();
+    if (field.equals("std")) for (float v : out) if (!(v > 0)) throw new BadAnnotationException(file, -1, -1, field, "must be > 0");
+    return out;
+  }
+
+  /** The graph names keyframe uses, per layout. */
+  public static List<String> logicalInputs(String graph) {
+    return switch (graph) {
+      case "image_encoder", "vision_encoder" -> List.of("image");
+      case "no_memory_embedding" -> List.of("vision_feats");
+      case "memory_attention" -> List.of("curr", "curr_pos", "mem_feats", "mem_pos", "mem_tpos", "mem_valid", "obj_ptrs", "obj_ptr_tpos", "ptr_valid");
+      case "mask_decoder", "video_mask_decoder" -> List.of("image_embed", "high_res_0", "high_res_1", "point_coords", "point_labels");
+      case "memory_encoder" -> List.of("pix_feat", "mask_logits", "object_score_logits");
+      default -> throw new IllegalArgumentException("unknown graph " + graph);
+    };
+  }
+
+  /** Outputs keyframe reads from each graph. */
+  public static List<String> logicalOutputs(String graph, Sam2Layout layout) {
+    return switch (graph) {
+      case "image_encoder" -> List.of("vision_feats", "vision_pos", "high_res_0", "high_res_1", "no_mem_feats");
+      case "vision_encoder" -> List.of("vision_feats", "vision_pos", "high_res_0", "high_res_1");
+      case "no_memory_embedding" -> List.of("no_mem_feats");
+      case "memory_attention" -> List.of("fused");
+      case "mask_decoder", "video_mask_decoder" -> List.of("low_res_masks", "iou_scores", "obj_ptr", "object_score_logits");
+      case "memory_encoder" -> List.of("maskmem_features", "maskmem_pos_enc");
+      default -> throw new IllegalArgumentException("unknown graph " + graph);
+    };
+  }
+}

@@ -1,0 +1,97 @@
+package io.keyframe.tracker.sam2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class MemoryBankTest {
+  private static MemoryBank.Entry e(int frame) {
+    return new MemoryBank.Entry(frame, new float[] {frame}, new float[] {0}, new float[] {frame});
+  }
+
+  @Test
+  void first_frames_see_the_conditioning_frame_then_recent_frames_oldest_first() {
+    MemoryBank bank = new MemoryBank(7, 2, 16);
+    bank.addConditioning(e(0));
+    bank.addRecent(e(1));
+    bank.addRecent(e(2));
+    // Frame 3: cond 0 at index num_maskmem-1 = 6; t-2 = 1 at index 1; t-1 = 2 at index 0.
+    assertThat(bank.memoryFor(3)).extracting(m -> m.entry().frame(), MemoryBank.MemorySlot::temporalIndex)
+        .containsExactly(tuple(0, 6), tuple(1, 1), tuple(2, 0));
+    // Pointers: cond 0 (offset 3), then t-1, t-2.
+    assertThat(bank.pointersFor(3)).extracting(p -> p.entry().frame(), MemoryBank.PointerSlot::offset)
+        .containsExactly(tuple(0, 3), tuple(2, 1), tuple(1, 2));
+    assertThat(bank.memorySlots()).isEqualTo(8);
+  }
+
+  @Test
+  void only_the_six_most_recent_frames_are_memories() {
+    MemoryBank bank = new MemoryBank(7, 2, 16);
+    bank.addConditioning(e(0));
+    for (int f = 1; f <= 10; f++) bank.addRecent(e(f));
+    assertThat(bank.memoryFor(11)).extracting(m -> m.entry().frame(), MemoryBank.MemorySlot::temporalIndex)
+        .containsExactly(tuple(0, 6), tuple(5, 5), tuple(6, 4), tuple(7, 3), tuple(8, 2), tuple(9, 1), tuple(10, 0));
+  }
+
+  @Test
+  void a_keyframe_becomes_a_conditioning_memory_and_leaves_its_recent_slot_empty() {
+    MemoryBank bank = new MemoryBank(7, 2, 16);
+    bank.addConditioning(e(0));
+    for (int f = 1; f <= 14; f++) bank.addRecent(e(f));
+    bank.addConditioning(e(14)); // re-initialised at 14: replaces the recent memory of 14
+    assertThat(bank.conditioningFrames()).containsExactly(0, 14);
+    assertThat(bank.recentFrames()).doesNotContain(14);
+    // Frame 15: both conditioning frames, then 9..13; the t-1 slot (frame 14) is not a recent memory.
+    assertThat(bank.memoryFor(15)).extracting(m -> m.entry().frame(), MemoryBank.MemorySlot::temporalIndex)
+        .containsExactly(tuple(0, 6), tuple(14, 6), tuple(9, 5), tuple(10, 4), tuple(11, 3), tuple(12, 2), tuple(13, 1));
+    assertThat(bank.pointersFor(15)).extracting(p -> p.entry().frame(), MemoryBank.PointerSlot::offset)
+        .startsWith(tuple(0, 15), tuple(14, 1), tuple(13, 2), tuple(12, 3));
+  }
+
+  @Test
+  void pointers_are_capped_and_the_oldest_recent_ones_dropped() {
+    MemoryBank bank = new MemoryBank(7, 2, 4);
+    bank.addConditioning(e(0));
+    bank.addConditioning(e(5));
+    for (int f = 6; f <= 9; f++) bank.addRecent(e(f));
+    assertThat(bank.pointersFor(10)).extracting(p -> p.entry().frame(), MemoryBank.PointerSlot::offset)
+        .containsExactly(tuple(0, 10), tuple(5, 5), tuple(9, 1), tuple(8, 2));
+  }
+
+  @Test
+  void future_conditioning_frames_give_memory_but_no_pointer() {
+    MemoryBank bank = new MemoryBank(7, 2, 16);
+    bank.addConditioning(e(0));
+    bank.addConditioning(e(20));
+    bank.addRecent(e(9));
+    assertThat(bank.memoryFor(10)).extracting(m -> m.entry().frame()).containsExactly(0, 20, 9);
+    assertThat(bank.pointersFor(10)).extracting(p -> p.entry().frame()).containsExactly(0, 9);
+  }
+
+  @Test
+  void closest_conditioning_frames_are_chosen_and_unchosen_ones_stand_in_for_recent_frames() {
+    MemoryBank bank = new MemoryBank(7, 2, 16);
+    for (int t : new int[] {0, 10, 20, 30}) bank.addConditioning(e(t));
+    // Nearest before (20) and nearest at/after (30).
+    assertThat(bank.selectedConditioning(22)).containsOnlyKeys(20, 30);
+    assertThat(bank.selectedConditioning(5)).containsOnlyKeys(0, 10);
+    // Nothing after 40: nearest before (30), then the closest of the rest (20).
+    assertThat(bank.selectedConditioning(40)).containsOnlyKeys(20, 30);
+    MemoryBank one = new MemoryBank(7, 1, 16);
+    for (int t : new int[] {0, 28, 30}) one.addConditioning(e(t));
+    // At 31 only cond 30 is selected; cond 28 (t-3) fills the recent slot at index 2.
+    assertThat(one.memoryFor(31)).extracting(m -> m.entry().frame(), MemoryBank.MemorySlot::temporalIndex)
+        .containsExactly(tuple(30, 6), tuple(28, 2));
+  }
+
+  @Test
+  void the_bank_stays_bounded_on_long_videos() {
+    MemoryBank bank = new MemoryBank(7, 2, 16);
+    bank.addConditioning(e(0));
+    IntStream.rangeClosed(1, 1000).forEach(f -> bank.addRecent(e(f)));
+    assertThat(bank.recentFrames()).hasSize(16).startsWith(985).endsWith(1000);
+    assertThat(bank.pointersFor(1001)).hasSize(16);
+  }
+}
