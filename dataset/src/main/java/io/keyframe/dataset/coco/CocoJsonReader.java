@@ -194,6 +194,7 @@ public final class CocoJsonReader {
     Mask segmentation;
     List<Object> segmentations;
     List<Object> bboxes;
+    List<Object> frameScores;
     Object score;
     Map<String, Object> attributes = Map.of();
   }
@@ -221,6 +222,7 @@ public final class CocoJsonReader {
             if (a.bboxes != null) a.bboxes.replaceAll(CocoJsonReader::compactBox);
           }
           case "score" -> a.score = value(t, k);
+          case "keyframe_scores" -> a.frameScores = listOf(t, k, false);
           case "attributes" -> a.attributes = attributes(t);
           default -> p.skipChildren();
         }
@@ -457,7 +459,9 @@ public final class CocoJsonReader {
           throw bad(line, f, "segmentations", "frame " + f + " is beyond the video's " + length + " frames");
         checkMaskSize(m, video, line, f, "segmentations.size");
         Box box = b == null ? null : box(b, line, f, "bboxes");
-        out.add(detection(f, (int) id, label, box, m, a.score, Map.of(), line));
+        Object score = a.frameScores != null && f < a.frameScores.size() && a.frameScores.get(f) != null
+            ? a.frameScores.get(f) : a.score;
+        out.add(detection(f, (int) id, label, box, m, score, Map.of(), line));
       }
     }
     return new AnnotationSet(video, provenance(), new ArrayList<>(categories.values()), out);

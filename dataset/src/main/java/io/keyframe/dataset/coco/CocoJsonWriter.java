@@ -90,8 +90,8 @@ public final class CocoJsonWriter {
   /**
    * YouTube-VIS: one video, one annotation per track with a {@code segmentations}/{@code bboxes}/
    * {@code areas} entry per frame (null where the track has no detection). Carries track, label,
-   * box and mask; a track's score only when all its detections share it; no flags, visibility or
-   * class probabilities. A track takes its first detection's label; untracked detections become
+   * box, mask and score (a track-wide {@code score}, or per frame in {@code keyframe_scores}); no
+   * flags, visibility or class probabilities. A track takes its first detection's label; untracked detections become
    * one-frame tracks with fresh ids.
    */
   public static void writeYouTubeVis(Path target, AnnotationSet set) throws IOException {
@@ -136,9 +136,18 @@ public final class CocoJsonWriter {
           g.writeNumberField("width", v.width());
           g.writeNumberField("height", v.height());
           double score = ds.get(0).score();
-          if (score != 1.0 && ds.stream().allMatch(d -> d.score() == score)) {
+          boolean sameScore = ds.stream().allMatch(d -> d.score() == score);
+          if (score != 1.0 && sameScore) {
             g.writeFieldName("score");
             g.writeNumber(format(score));
+          } else if (!sameScore) {
+            // YouTube-VIS scores whole tracks; per-frame scores go in a list other tools ignore.
+            g.writeArrayFieldStart("keyframe_scores");
+            for (Detection d : at) {
+              if (d == null) g.writeNull();
+              else g.writeNumber(format(d.score()));
+            }
+            g.writeEndArray();
           }
           g.writeArrayFieldStart("segmentations");
           for (Detection d : at) {

@@ -22,6 +22,7 @@ public record CvatRle(int left, int top, int width, int height, int[] runs) {
       throw new IllegalArgumentException("runs sum to " + sum + " but the mask box has " + ((long) width * height) + " pixels");
   }
 
+  /** The runs; a copy. */
   @Override
   public int[] runs() {
     return runs.clone();

@@ -64,6 +64,11 @@ public final class CvatVideoReader {
     this.r = r;
   }
 
+  /**
+   * Reads a CVAT for video (or for images) 1.1 XML file.
+   *
+   * @throws BadAnnotationException for malformed or truncated XML and bad shapes, naming the line
+   */
   public static AnnotationSet read(Path file) throws IOException {
     XMLInputFactory f = XMLInputFactory.newFactory();
     // Annotation files come from outside: no DTDs, no external entities (XXE).

@@ -29,6 +29,11 @@ import javax.xml.stream.XMLStreamWriter;
 public final class CvatVideoWriter {
   private CvatVideoWriter() {}
 
+  /**
+   * Writes {@code set} as CVAT for video 1.1.
+   *
+   * @throws IllegalArgumentException when a track appears twice in one frame (nothing is written)
+   */
   public static void write(Path target, AnnotationSet set) throws IOException {
     TrackFrames.requireUnique(set);
     Map<Integer, List<Detection>> tracks = new TreeMap<>();

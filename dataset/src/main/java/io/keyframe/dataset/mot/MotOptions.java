@@ -26,10 +26,12 @@ public record MotOptions(List<String> classes, Video video) {
     return new MotOptions(List.of(), null);
   }
 
+  /** A copy with another class list. */
   public MotOptions withClasses(List<String> names) {
     return new MotOptions(names, video);
   }
 
+  /** A copy that uses {@code v} as the video (its length bounds the frames). */
   public MotOptions withVideo(Video v) {
     return new MotOptions(classes, v);
   }

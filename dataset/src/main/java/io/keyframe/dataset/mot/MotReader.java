@@ -34,10 +34,16 @@ public final class MotReader {
 
   private MotReader() {}
 
+  /** Reads with no class list; the video comes from seqinfo.ini or is derived from the boxes. */
   public static AnnotationSet read(Path file) throws IOException {
     return read(file, MotOptions.defaults());
   }
 
+  /**
+   * Reads the file with the given class list and video.
+   *
+   * @throws BadAnnotationException for the first bad line, naming line, frame and column
+   */
   public static AnnotationSet read(Path file, MotOptions options) throws IOException {
     Video known = options.video() != null ? options.video() : SeqInfo.near(file).orElse(null);
     List<Detection> out = new ArrayList<>();

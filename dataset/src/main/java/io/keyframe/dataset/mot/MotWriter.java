@@ -24,6 +24,7 @@ import java.util.List;
 public final class MotWriter {
   private MotWriter() {}
 
+  /** Writes with no class list (see {@link #write(Path, AnnotationSet, MotOptions)}). */
   public static void write(Path target, AnnotationSet set) throws IOException {
     write(target, set, MotOptions.defaults());
   }

@@ -76,8 +76,6 @@ class CocoJsonFormatTest {
       "sav_000001_auto.json, ytvis"})
   void savRoundTripsThroughCocoAndYouTubeVis(String name, String format) throws IOException {
     AnnotationSet set = CocoJsonReader.read(SharedData.refdata("sav", name));
-    if (format.equals("ytvis")) // YouTube-VIS has one score per track, not per frame
-      set = set.withDetections(set.detections().stream().map(d -> d.withScore(1)).toList());
     Path a = tmp.resolve("a.json"), b = tmp.resolve("b.json");
     write(a, set, format);
     AnnotationSet back = CocoJsonReader.read(a);
@@ -122,7 +120,7 @@ class CocoJsonFormatTest {
   }
 
   @Test
-  void youTubeVisCarriesTracksBoxesMasksAndProvenanceButNotFlagsOrUntrackedIds() throws IOException {
+  void youTubeVisCarriesTracksBoxesMasksScoresAndProvenanceButNotFlagsOrUntrackedIds() throws IOException {
     AnnotationSet set = handBuilt();
     Path a = tmp.resolve("a.json");
     CocoJsonWriter.writeYouTubeVis(a, set);
@@ -137,6 +135,7 @@ class CocoJsonFormatTest {
       assertThat(got.label()).isEqualTo(want.label());
       assertThat(got.box()).isEqualTo(want.box());
       assertThat(got.mask()).isEqualTo(want.mask());
+      assertThat(got.score()).isEqualTo(want.score());
       assertThat(got.trackId()).isEqualTo(want.trackId() == Detection.UNTRACKED ? 6 : want.trackId());
     }
   }
