@@ -51,31 +51,20 @@ public final class QueueFiles {
 
   /** Writes queue rows as a JSON array. */
   public static void writeQueueJson(Path target, List<QueueRow> rows) throws IOException {
-    AtomicOutput.write(
-        target,
-        out -> {
-          try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.useDefaultPrettyPrinter();
-            g.writeStartArray();
-            for (QueueRow r : rows) {
-              g.writeStartObject();
-              g.writeNumberField("rank", r.rank());
-              g.writeStringField("video_id", r.videoId());
-              g.writeNumberField("frame_start", r.frameStart());
-              g.writeNumberField("frame_end", r.frameEnd());
-              g.writeNumberField("score", r.score());
-              g.writeNumberField("cost_minutes", r.costMinutes());
-              g.writeNumberField("cumulative_minutes", r.cumulativeMinutes());
-              g.writeStringField("reasons", r.reasons());
-              g.writeStringField("object_ids", r.objectIds());
-              g.writeStringField("labels", r.labels());
-              g.writeEndObject();
-            }
-            g.writeEndArray();
-          }
-        });
+    writeJsonArray(target, rows, (g, r) -> {
+      g.writeNumberField("rank", r.rank());
+      g.writeStringField("video_id", r.videoId());
+      g.writeNumberField("frame_start", r.frameStart());
+      g.writeNumberField("frame_end", r.frameEnd());
+      g.writeNumberField("score", r.score());
+      g.writeNumberField("cost_minutes", r.costMinutes());
+      g.writeNumberField("cumulative_minutes", r.cumulativeMinutes());
+      g.writeStringField("reasons", r.reasons());
+      g.writeStringField("object_ids", r.objectIds());
+      g.writeStringField("labels", r.labels());
+    });
   }
+
 
   /** Writes the spot-check sample as CSV. */
   public static void writeSpotCheckCsv(Path target, List<SpotCheckRow> rows) throws IOException {
@@ -92,6 +81,22 @@ public final class QueueFiles {
 
   /** Writes the spot-check sample as a JSON array. */
   public static void writeSpotCheckJson(Path target, List<SpotCheckRow> rows) throws IOException {
+    writeJsonArray(target, rows, (g, r) -> {
+      g.writeStringField("video_id", r.videoId());
+      g.writeNumberField("frame", r.frame());
+      g.writeStringField("label", r.label());
+      g.writeStringField("stratum", r.stratum());
+    });
+  }
+
+  /** The fields of one row, written inside its JSON object. */
+  @FunctionalInterface
+  private interface JsonFields<T> {
+    void write(JsonGenerator g, T row) throws IOException;
+  }
+
+  /** Writes rows atomically as a pretty-printed JSON array of objects. */
+  private static <T> void writeJsonArray(Path target, List<T> rows, JsonFields<T> fields) throws IOException {
     AtomicOutput.write(
         target,
         out -> {
@@ -99,18 +104,16 @@ public final class QueueFiles {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.useDefaultPrettyPrinter();
             g.writeStartArray();
-            for (SpotCheckRow r : rows) {
+            for (T r : rows) {
               g.writeStartObject();
-              g.writeStringField("video_id", r.videoId());
-              g.writeNumberField("frame", r.frame());
-              g.writeStringField("label", r.label());
-              g.writeStringField("stratum", r.stratum());
+              fields.write(g, r);
               g.writeEndObject();
             }
             g.writeEndArray();
           }
         });
   }
+
 
   private static String num(double v) {
     return String.format(Locale.ROOT, "%.4f", v);
