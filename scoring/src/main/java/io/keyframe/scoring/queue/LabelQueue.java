@@ -23,6 +23,11 @@ import java.util.TreeSet;
  * maximum, combines them with {@link SignalWeights}, takes frames best-first within the {@link
  * Budget} (deferring near-duplicates of frames already taken), merges adjacent frames into spans,
  * and explains every row.
+ *
+ * <p>Three steps, so that the heavy one can run apart from the batch: {@link #scoreVideo} reads one
+ * video's detections and keeps a small {@link VideoScores} (run it where the detections are);
+ * {@link #combine} normalises and weights the whole batch's summaries; {@link #select} takes frames
+ * within the budget and explains them. {@link #rank} does all three in one process.
  */
 public final class LabelQueue {
   private LabelQueue() {}
@@ -43,44 +48,74 @@ public final class LabelQueue {
     return select(scores, options);
   }
 
-  /** Scores and normalises every weighted signal over the batch. */
+  /**
+   * Scores and normalises every weighted signal over the batch: {@link #scoreVideo} on each video,
+   * then {@link #combine}.
+   *
+   * @throws IllegalArgumentException as {@link #combine}
+   */
   public static BatchScores score(List<VideoEvidence> batch, SignalWeights weights, ProgressListener progress) {
-    if (batch == null || batch.isEmpty())
-      throw new IllegalArgumentException("empty batch: no videos to rank; pass at least one --pred or --labels file");
-    if (batch.stream().mapToInt(VideoEvidence::frameCount).sum() == 0)
-      throw new IllegalArgumentException("empty batch: the videos have no frames and no detections to rank");
+    requireFrames(batch == null ? 0 : batch.size(), batch == null ? 0 : batch.stream().mapToLong(VideoEvidence::frameCount).sum());
+    List<VideoScores> videos = new ArrayList<>();
+    for (VideoEvidence e : batch) {
+      videos.add(scoreVideo(e, weights));
+      progress.progress("score", videos.size(), batch.size());
+    }
+    return combine(videos, weights);
+  }
+
+  /**
+   * One video's raw signals and everything else the queue reads of it, from that video alone: the
+   * step that can run wherever the video's detections are (a Spark executor). Only signals with a
+   * positive weight are scored; those that cannot run on the video are named with the reason.
+   */
+  public static VideoScores scoreVideo(VideoEvidence e, SignalWeights weights) {
+    Map<String, FrameScores> signals = new LinkedHashMap<>();
+    Map<String, String> inapplicable = new LinkedHashMap<>();
+    for (Signal s : SignalWeights.SIGNALS) {
+      if (weights.of(s.name()) <= 0) continue;
+      Optional<String> no = s.inapplicable(e);
+      if (no.isPresent()) inapplicable.put(s.name(), no.get());
+      else signals.put(s.name(), s.score(e));
+    }
+    return new VideoScores(
+        e.video().id(), e.frameCount(), signals, inapplicable, objects(e), Diversity.embeddings(e), TrackLabels.of(e));
+  }
+
+  /**
+   * The batch step: normalises each signal by its maximum over all {@code videos} and combines them
+   * with {@code weights} (those the videos were scored with).
+   *
+   * @param videos every video of the batch, in the order the queue breaks ties by
+   * @throws IllegalArgumentException for an empty batch, or when no weighted signal ran on any video
+   *     (the message says what to supply)
+   */
+  public static BatchScores combine(List<VideoScores> videos, SignalWeights weights) {
+    requireFrames(videos == null ? 0 : videos.size(), videos == null ? 0 : videos.stream().mapToLong(VideoScores::frameCount).sum());
     Map<String, Integer> skipped = new LinkedHashMap<>();
     Map<String, String> why = new HashMap<>();
     Map<String, Double> maxima = new HashMap<>();
-    List<ScoredVideo> videos = new ArrayList<>();
-    long done = 0;
-    for (VideoEvidence e : batch) {
-      Map<String, FrameScores> sig = new LinkedHashMap<>();
-      for (Signal s : SignalWeights.SIGNALS) {
-        if (weights.of(s.name()) <= 0) continue;
-        Optional<String> no = s.inapplicable(e);
-        if (no.isPresent()) {
-          skipped.merge(s.name(), 1, Integer::sum);
-          why.putIfAbsent(s.name(), no.get());
-          continue;
-        }
-        FrameScores fs = s.score(e);
-        sig.put(s.name(), fs);
-        maxima.merge(s.name(), fs.max(), Math::max);
-      }
-      videos.add(new ScoredVideo(e, sig, new double[e.frameCount()], objects(e), Diversity.embeddings(e)));
-      progress.progress("score", ++done, batch.size());
+    List<ScoredVideo> scored = new ArrayList<>();
+    for (VideoScores v : videos) {
+      v.inapplicable()
+          .forEach(
+              (name, reason) -> {
+                skipped.merge(name, 1, Integer::sum);
+                why.putIfAbsent(name, reason);
+              });
+      v.signals().forEach((name, fs) -> maxima.merge(name, fs.max(), Math::max));
+      scored.add(new ScoredVideo(v, new double[v.frameCount()]));
     }
-    if (videos.stream().allMatch(v -> v.signals().isEmpty())) {
+    if (scored.stream().allMatch(v -> v.signals().isEmpty())) {
       StringBuilder m = new StringBuilder("no weighted signal can run on these inputs:");
       why.forEach((k, v) -> m.append("\n  ").append(k).append(": ").append(v));
       throw new IllegalArgumentException(m.toString());
     }
     List<String> notes = new ArrayList<>();
     skipped.forEach(
-        (k, n) -> notes.add(k + " not used for " + n + " of " + batch.size() + " videos: " + why.get(k)));
-    BatchScores raw = new BatchScores(videos, maxima, weights, notes);
-    for (ScoredVideo v : videos) {
+        (k, n) -> notes.add(k + " not used for " + n + " of " + videos.size() + " videos: " + why.get(k)));
+    BatchScores raw = new BatchScores(scored, maxima, weights, notes);
+    for (ScoredVideo v : scored) {
       double total = 0;
       for (String s : v.signals().keySet()) total += weights.of(s);
       for (int f = 0; f < v.frameCount(); f++) {
@@ -90,6 +125,13 @@ public final class LabelQueue {
       }
     }
     return raw;
+  }
+
+  private static void requireFrames(int videos, long frames) {
+    if (videos == 0)
+      throw new IllegalArgumentException("empty batch: no videos to rank; pass at least one --pred or --labels file");
+    if (frames == 0)
+      throw new IllegalArgumentException("empty batch: the videos have no frames and no detections to rank");
   }
 
   /** Picks frames within the budget and turns them into ranked, explained rows. */
@@ -177,11 +219,9 @@ public final class LabelQueue {
             .thenComparingInt(Span::video)
             .thenComparingInt(Span::start));
     List<QueueRow> rows = new ArrayList<>();
-    Map<Integer, Map<Integer, List<Detection>>> detections = new HashMap<>();
     double cumulative = 0;
     for (Span s : spans) {
       ScoredVideo v = scores.videos().get(s.video());
-      Map<Integer, List<Detection>> byFrame = detections.computeIfAbsent(s.video(), k -> byFrame(v.evidence()));
       double cost = 0;
       for (int f = s.start(); f <= s.end(); f++) cost += o.cost().frame(v.objects()[f]);
       cumulative += cost;
@@ -199,7 +239,7 @@ public final class LabelQueue {
               cumulative,
               reasons(scores, v, s, o.topReasons()),
               join(ids),
-              String.join(",", labels(byFrame, s.start(), s.end(), ids))));
+              String.join(",", v.scores().labels().labels(s.start(), s.end(), ids))));
     }
     return rows;
   }
@@ -217,24 +257,6 @@ public final class LabelQueue {
     for (Part p : parts.subList(0, Math.min(top, parts.size())))
       out.add(String.format(Locale.ROOT, "%s=%.2f", p.name(), p.value()));
     return String.join("; ", out);
-  }
-
-  private static TreeSet<String> labels(Map<Integer, List<Detection>> byFrame, int start, int end, TreeSet<Integer> ids) {
-    TreeSet<String> all = new TreeSet<>();
-    TreeSet<String> ofIds = new TreeSet<>();
-    for (int f = start; f <= end; f++)
-      for (Detection d : byFrame.getOrDefault(f, List.of())) {
-        all.add(d.label());
-        if (ids.contains(d.trackId())) ofIds.add(d.label());
-      }
-    return ofIds.isEmpty() ? all : ofIds;
-  }
-
-  /** Every source's detections by frame, built once per video that has rows. */
-  private static Map<Integer, List<Detection>> byFrame(VideoEvidence e) {
-    Map<Integer, List<Detection>> out = new HashMap<>();
-    for (AnnotationSet set : e.sets()) for (Detection d : set.detections()) out.computeIfAbsent(d.frame(), k -> new ArrayList<>()).add(d);
-    return out;
   }
 
   private static String join(TreeSet<Integer> ids) {
