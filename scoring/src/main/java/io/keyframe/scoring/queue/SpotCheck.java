@@ -1,7 +1,5 @@
 package io.keyframe.scoring.queue;
 
-import io.keyframe.dataset.AnnotationSet;
-import io.keyframe.dataset.Detection;
 import io.keyframe.scoring.signal.VideoEvidence;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,31 +30,40 @@ public final class SpotCheck {
   private SpotCheck() {}
 
   /**
-   * Draws the sample.
+   * Draws the sample from the videos' evidence: {@link #sampleClasses} over {@link
+   * FrameClasses#of} of each video.
    *
    * @param expertQueue frames already queued for experts (excluded unless {@code allowOverlap})
    * @return sampled frames ordered by video (input order), then frame
    */
   public static List<SpotCheckRow> sample(
       List<VideoEvidence> batch, SpotCheckOptions options, Collection<FrameRef> expertQueue) {
-    if (batch == null || batch.isEmpty())
-      throw new IllegalArgumentException("empty batch: no videos to sample; pass at least one labels file");
+    requireVideos(batch == null ? 0 : batch.size());
+    return sampleClasses(batch.stream().map(FrameClasses::of).toList(), options, expertQueue);
+  }
+
+  /**
+   * Draws the sample from each video's classes per frame alone, which is all the sample reads, so
+   * the classes can be gathered per video elsewhere (a Spark executor) and only they brought here.
+   *
+   * @param batch every video of the batch, in output order
+   * @param expertQueue frames already queued for experts (excluded unless {@code allowOverlap})
+   * @return sampled frames ordered by video (input order), then frame
+   */
+  public static List<SpotCheckRow> sampleClasses(
+      List<FrameClasses> batch, SpotCheckOptions options, Collection<FrameRef> expertQueue) {
+    requireVideos(batch == null ? 0 : batch.size());
     Set<FrameRef> excluded = options.allowOverlap() ? Set.of() : new HashSet<>(expertQueue);
     List<Map<Integer, Set<String>>> classes = new ArrayList<>();
     Map<String, Integer> frequency = new HashMap<>();
-    for (VideoEvidence e : batch) {
-      Map<Integer, Set<String>> perFrame = new HashMap<>();
-      AnnotationSet src = e.labels().orElse(e.predictions() != null ? e.predictions() : e.tracker());
-      if (src != null)
-        for (Detection d : src.detections())
-          if (d.frame() < e.frameCount() && !d.outside())
-            perFrame.computeIfAbsent(d.frame(), k -> new HashSet<>()).add(d.label());
+    for (FrameClasses c : batch) {
+      Map<Integer, Set<String>> perFrame = c.byFrame();
       perFrame.values().forEach(s -> s.forEach(l -> frequency.merge(l, 1, Integer::sum)));
       classes.add(perFrame);
     }
     Map<String, List<SpotCheckRow>> strata = new TreeMap<>();
     for (int vi = 0; vi < batch.size(); vi++) {
-      String video = batch.get(vi).video().id();
+      String video = batch.get(vi).videoId();
       for (int f = 0; f < batch.get(vi).frameCount(); f++) {
         if (excluded.contains(new FrameRef(video, f))) continue;
         String label =
@@ -79,8 +86,13 @@ public final class SpotCheck {
       out.addAll(rows.subList(0, Math.min(take, rows.size())));
     }
     Map<String, Integer> order = new HashMap<>();
-    for (int i = 0; i < batch.size(); i++) order.putIfAbsent(batch.get(i).video().id(), i);
+    for (int i = 0; i < batch.size(); i++) order.putIfAbsent(batch.get(i).videoId(), i);
     out.sort(Comparator.comparingInt((SpotCheckRow r) -> order.get(r.videoId())).thenComparingInt(SpotCheckRow::frame));
     return List.copyOf(out);
+  }
+
+  private static void requireVideos(int videos) {
+    if (videos == 0)
+      throw new IllegalArgumentException("empty batch: no videos to sample; pass at least one labels file");
   }
 }
