@@ -21,8 +21,8 @@ import java.util.TreeSet;
  * LabelQueue#combine}), never the detections.
  *
  * <p>Serializable for Spark: it travels as a compact form of primitive arrays (signal values, and
- * the track IDs behind them as one flat array per signal), which also spares {@link FrameScores}
- * (a signal-package type) from having to be serializable.
+ * the track IDs behind them as varint differences, one byte array per signal), which also spares
+ * {@link FrameScores} (a signal-package type) from having to be serializable.
  *
  * @param videoId the video's ID
  * @param frameCount frames in the video
@@ -94,8 +94,12 @@ public record VideoScores(
     private final int frameCount;
     private final String[] names;
     private final double[][] values;
-    /** Per signal: frame, number of IDs, the IDs; repeated for every frame that has IDs. */
-    private final int[][] ids;
+    /**
+     * Per signal, for every frame that has track IDs: the frame (minus the previous such frame), the
+     * number of IDs, and the sorted IDs as differences from the previous one; all as {@link VarInts},
+     * since the IDs behind a value are most of a summary's size.
+     */
+    private final byte[][] ids;
     private final String[] inapplicableNames;
     private final String[] inapplicableWhy;
     private final int[] objects;
@@ -107,7 +111,7 @@ public record VideoScores(
       frameCount = v.frameCount;
       names = v.signals.keySet().toArray(String[]::new);
       values = new double[names.length][];
-      ids = new int[names.length][];
+      ids = new byte[names.length][];
       for (int i = 0; i < names.length; i++) {
         FrameScores s = v.signals.get(names[i]);
         values[i] = s.values();
@@ -120,29 +124,34 @@ public record VideoScores(
       labels = v.labels;
     }
 
-    private static int[] flatten(Map<Integer, Set<Integer>> byFrame) {
-      int n = 0;
-      for (Set<Integer> s : byFrame.values()) n += 2 + s.size();
-      int[] out = new int[n];
-      int i = 0;
+    private static byte[] flatten(Map<Integer, Set<Integer>> byFrame) {
+      VarInts out = new VarInts();
+      long frame = 0;
       for (Map.Entry<Integer, Set<Integer>> e : byFrame.entrySet()) {
-        out[i++] = e.getKey();
-        out[i++] = e.getValue().size();
-        for (int id : e.getValue()) out[i++] = id;
+        out.write(e.getKey() - frame);
+        frame = e.getKey();
+        out.write(e.getValue().size());
+        long id = 0;
+        for (int next : e.getValue()) { // ascending: FrameScores keeps them in a TreeSet
+          out.write(next - id);
+          id = next;
+        }
       }
-      return out;
+      return out.toByteArray();
     }
 
-    private static Map<Integer, Set<Integer>> unflatten(int[] flat) throws InvalidObjectException {
+    private static Map<Integer, Set<Integer>> unflatten(byte[] bytes) throws InvalidObjectException {
       Map<Integer, Set<Integer>> out = new TreeMap<>();
-      int i = 0;
-      while (i < flat.length) {
-        if (i + 1 >= flat.length || flat[i + 1] < 0 || i + 2 + flat[i + 1] > flat.length)
-          throw new InvalidObjectException("truncated track IDs of a signal");
-        TreeSet<Integer> s = new TreeSet<>();
-        for (int k = 0; k < flat[i + 1]; k++) s.add(flat[i + 2 + k]);
-        out.put(flat[i], s);
-        i += 2 + flat[i + 1];
+      VarInts.Reader in = new VarInts.Reader(bytes);
+      long frame = 0;
+      while (in.hasNext()) {
+        frame += in.next();
+        long n = in.next();
+        if (n < 0 || n > bytes.length) throw new InvalidObjectException("bad number of track IDs: " + n);
+        TreeSet<Integer> ids = new TreeSet<>();
+        long id = 0;
+        for (long k = 0; k < n; k++) ids.add(Math.toIntExact(id += in.next()));
+        out.put(Math.toIntExact(frame), ids);
       }
       return out;
     }
@@ -151,13 +160,13 @@ public record VideoScores(
     private Object readResolve() throws InvalidObjectException {
       if (names.length != values.length || names.length != ids.length || inapplicableNames.length != inapplicableWhy.length)
         throw new InvalidObjectException("signal names and values differ in number");
-      Map<String, FrameScores> signals = new LinkedHashMap<>();
-      for (int i = 0; i < names.length; i++) signals.put(names[i], new FrameScores(values[i], unflatten(ids[i])));
-      Map<String, String> inapplicable = new LinkedHashMap<>();
-      for (int i = 0; i < inapplicableNames.length; i++) inapplicable.put(inapplicableNames[i], inapplicableWhy[i]);
       try {
+        Map<String, FrameScores> signals = new LinkedHashMap<>();
+        for (int i = 0; i < names.length; i++) signals.put(names[i], new FrameScores(values[i], unflatten(ids[i])));
+        Map<String, String> inapplicable = new LinkedHashMap<>();
+        for (int i = 0; i < inapplicableNames.length; i++) inapplicable.put(inapplicableNames[i], inapplicableWhy[i]);
         return new VideoScores(videoId, frameCount, signals, inapplicable, objects, embeddings, labels);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException e) { // the constructors' checks, or an ID beyond int
         InvalidObjectException x = new InvalidObjectException("invalid video scores: " + e.getMessage());
         x.initCause(e);
         throw x;
