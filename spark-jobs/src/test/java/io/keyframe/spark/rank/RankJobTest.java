@@ -112,15 +112,40 @@ class RankJobTest {
     occlusions().forEach((video, es) -> es.forEach(e -> events.add(RowFactory.create("tracker", e.trackId(), e.startFrame(), e.endFrame(), e.cause(), e.full(), e.startFrame(), video))));
     w.stage(Table.OCCLUSION_EVENTS, spark.createDataFrame(events, Table.OCCLUSION_EVENTS.frameSchema()));
     w.commit();
+    return RankJob.run(spark, options());
+  }
+
+  private RankJob.Options options() {
     String in = dir.resolve("in/tables").toString();
-    return RankJob.run(
-        spark,
-        new RankJob.Options(JobOptions.of(dir.resolve("out").toString()), List.of(in + "/detections/run_id=input"),
-            List.of(in + "/occlusion_events/run_id=input"), "tracker", "model", null, List.of("a", "b"), BUDGET, SPOT_RATE, SEED));
+    return new RankJob.Options(JobOptions.of(dir.resolve("out").toString()), List.of(in + "/detections/run_id=input"),
+        List.of(in + "/occlusion_events/run_id=input"), "tracker", "model", null, List.of("a", "b"), BUDGET, SPOT_RATE, SEED);
+  }
+
+  private static int serializedSize(Object o) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(o);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return bytes.size();
   }
 
   private List<Row> table(RunRecord run, String table, String order) {
     return spark.read().parquet(dir.resolve("out/tables/" + table + "/run_id=" + run.runId()).toString()).orderBy(java.util.Arrays.stream(order.split(",")).map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new)).collectAsList();
+  }
+
+  @Test
+  void a_video_reaches_the_driver_as_a_summary_much_smaller_than_its_detection_rows() {
+    List<Row> rows = new ArrayList<>();
+    for (Row r : spark.createDataFrame(detections(), Table.DETECTIONS.frameSchema()).collectAsList())
+      if (r.<String>getAs("video_id").equals("v0")) rows.add(r);
+    RankJob.Scored scored = RankJob.score("v0", rows, options(), occlusions().get("v0"));
+    assertThat(scored.summary().scores().frameCount()).isEqualTo(FRAMES);
+    assertThat(scored.summary().rows()).isEqualTo(rows.size());
+    // about 8 detections per frame here; the summary must not grow with them as the rows do
+    int summary = serializedSize(scored.summary()), detections = serializedSize(new ArrayList<>(rows));
+    assertThat(summary).as("summary %d B vs detection rows %d B", summary, detections).isLessThan(detections / 4);
   }
 
   @Test
