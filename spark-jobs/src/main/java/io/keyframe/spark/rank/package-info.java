@@ -1,2 +1,5 @@
-/** The rank job: acquisition signals per frame (in the executors) and the global budgeted expert queue with its spot-check sample. */
+/**
+ * The rank job: acquisition signals per frame and a small summary per video (in the executors), then
+ * the global budgeted expert queue and its spot-check sample from the summaries alone (on the driver).
+ */
 package io.keyframe.spark.rank;
