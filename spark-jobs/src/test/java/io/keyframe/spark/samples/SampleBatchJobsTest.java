@@ -46,7 +46,9 @@ import org.junit.jupiter.api.io.TempDir;
  * <ul>
  *   <li>TrackEval (CLEAR, Identity, HOTA; classes det-averaged, videos summed): every ratio and
  *       count of {@code tracking_metrics} on every (video, class) row and roll-up, {@code
- *       num_switches} included — the job follows TrackEval's CLEAR rules.
+ *       num_switches} included — the job follows TrackEval's CLEAR rules. One convention differs: an
+ *       identity ratio with an empty denominator (IDP of a class the annotator never drew) is NaN in
+ *       the job (metrics' {@code IdentityCounts}, py-motmetrics' convention) and 0 in TrackEval.
  *   <li>py-motmetrics per class (its OVERALL row for the roll-ups): {@code idf1}, {@code idp},
  *       {@code idr} (the same global ID matching), and {@code motp} as {@code 1 − motp} (motmetrics
  *       reports mean distance 1 − IoU). Its CLEAR matching keeps a correspondence from any earlier
