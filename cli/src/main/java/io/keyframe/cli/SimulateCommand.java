@@ -7,6 +7,7 @@ import io.keyframe.scoring.queue.SignalWeights;
 import io.keyframe.scoring.simulation.ActiveLearningSimulation;
 import io.keyframe.scoring.simulation.SimulationOptions;
 import io.keyframe.scoring.simulation.SimulationReport;
+import io.keyframe.scoring.simulation.ResidualModelErrors;
 import io.keyframe.scoring.simulation.SynthWorld;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,20 +46,35 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--weights", defaultValue = "", description = "Signal weight overrides (then signals alone are skipped).")
   String weights;
 
+  @Option(names = "--delivered", defaultValue = "A",
+      description = "Annotator whose corrected pre-annotations are delivered and checked: A careful, B typical, C sloppy; the others are second opinions (default: ${DEFAULT-VALUE}).")
+  String delivered;
+
+  @Option(names = "--residual", defaultValue = "0.3",
+      description = "Chance that a model fault survives an annotator's correction of the pre-annotations, 0 = annotators' own faults only (default: ${DEFAULT-VALUE}).")
+  double residual;
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
+    int who = delivered.length() == 1 ? Character.toUpperCase(delivered.charAt(0)) - 'A' : -1;
+    if (who < 0 || who > 2)
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--delivered must be A, B or C, not '" + delivered + "'");
+    if (!(residual >= 0 && residual <= 1))
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--residual must be in [0, 1], not " + residual);
+    ResidualModelErrors left = new ResidualModelErrors(residual);
     List<Long> s = new ArrayList<>();
     for (long i = 1; i <= seeds; i++) s.add(i);
     QueueOptions q = QueueOptions.defaults().withBudget(Budget.parse(budget)).withWeights(SignalWeights.parse(weights));
     SimulationOptions o = new SimulationOptions(q, batches, s, weights.isEmpty());
     ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "steps");
     SimulationReport r = ActiveLearningSimulation.run(
-        seed -> SynthWorld.of(GeneratorSpec.of(videos, frames, objects, seed), 1, true, bar::update), o, bar::update);
+        seed -> SynthWorld.of(GeneratorSpec.of(videos, frames, objects, seed), who, true, left, bar::update), o, bar::update);
     var out = spec.commandLine().getOut();
-    out.printf(Locale.ROOT, "generator: %d videos x %d frames x %d objects, seeds 1..%d, %d batches, budget %s%n%n",
-        videos, frames, objects, seeds, batches, budget);
+    out.printf(Locale.ROOT,
+        "generator: %d videos x %d frames x %d objects, seeds 1..%d, %d batches, budget %s, delivered annotator-%s, residual model faults %.2f%n%n",
+        videos, frames, objects, seeds, batches, budget, delivered.toUpperCase(Locale.ROOT), residual);
     out.print(r.describe());
     out.printf(Locale.ROOT, "ratio=%.2f%n", r.ratio());
     return 0;

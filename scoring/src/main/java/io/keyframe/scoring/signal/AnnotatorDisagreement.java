@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Annotator vs annotator disagreement per frame, averaged over annotator pairs: unmatched objects,
- * class mismatches and (1 - IoU) over the objects in the union; frames where repeated labels
- * disagree are the ones worth re-labelling (Sheng, Provost &amp; Ipeirotis 2008, Get Another Label?).
+ * The delivered labels (first annotator) against each second opinion, per frame: unmatched objects
+ * + class mismatches + sum of (1 - IoU) over matched boxes, averaged over the second opinions.
+ * Frames where repeated labels dispute the delivered ones are the ones worth re-labelling (Sheng,
+ * Provost &amp; Ipeirotis 2008, Get Another Label?). Counts, not shares of the objects on the frame,
+ * so a frame with more disputed objects ranks higher; second opinions disagreeing with each other
+ * say nothing about the delivered labels and are not counted.
  *
  * @param minIou IoU below which two annotators' boxes are not the same object
  */
@@ -42,14 +45,12 @@ public record AnnotatorDisagreement(double minIou) implements Signal {
     int n = evidence.annotators().size();
     List<List<List<Detection>>> per = evidence.annotators().stream().map(evidence::perFrame).toList();
     FrameScores.Builder b = new FrameScores.Builder(evidence.frameCount());
-    int pairs = n * (n - 1) / 2;
     for (int f = 0; f < evidence.frameCount(); f++)
-      for (int i = 0; i < n; i++)
-        for (int j = i + 1; j < n; j++) {
-          PairDisagreement d = PairDisagreement.of(per.get(i).get(f), per.get(j).get(f), BoxMatcher.DEFAULT, minIou);
-          b.add(f, d.value() / pairs);
-          for (int id : d.objects()) b.object(f, id);
-        }
+      for (int j = 1; j < n; j++) {
+        PairDisagreement d = PairDisagreement.of(per.get(0).get(f), per.get(j).get(f), BoxMatcher.DEFAULT, minIou);
+        b.add(f, d.count() / (n - 1));
+        for (int id : d.objects()) b.object(f, id);
+      }
     return b.build();
   }
 }

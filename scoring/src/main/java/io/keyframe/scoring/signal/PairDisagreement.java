@@ -7,11 +7,12 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Disagreement between two sources on one frame: IoU-matched boxes, then (unmatched + class
- * mismatches + sum of (1 - IoU) over matches) / (objects in the union). 0 when both agree exactly
- * or both are empty; 1 for a frame where one source sees an object and the other does not.
+ * Disagreement between two sources on one frame: IoU-matched boxes, then {@code count} = unmatched +
+ * class mismatches + sum of (1 - IoU) over matches, and {@code value} = count / (objects in the
+ * union). Both 0 when the sources agree exactly or are both empty; value 1 for a frame where one
+ * source sees an object and the other does not.
  */
-record PairDisagreement(double value, int unmatchedA, int unmatchedB, int classMismatches, Set<Integer> objects) {
+record PairDisagreement(double value, double count, int unmatchedA, int unmatchedB, int classMismatches, Set<Integer> objects) {
 
   static PairDisagreement of(List<Detection> a, List<Detection> b, BoxMatcher matcher, double minIou) {
     double[][] iou = new double[a.size()][b.size()];
@@ -53,7 +54,7 @@ record PairDisagreement(double value, int unmatchedA, int unmatchedB, int classM
       }
     int union = a.size() + b.size() - matched;
     double v = union == 0 ? 0 : (unA + unB + mismatches + cost) / union;
-    return new PairDisagreement(v, unA, unB, mismatches, objects);
+    return new PairDisagreement(v, unA + unB + mismatches + cost, unA, unB, mismatches, objects);
   }
 
   private static void addId(Set<Integer> ids, Detection d) {

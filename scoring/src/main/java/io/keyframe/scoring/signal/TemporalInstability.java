@@ -12,13 +12,16 @@ import java.util.Optional;
 /**
  * Temporal instability of tracks: box jumps between consecutive frames, box wobble (the second
  * difference of the box corners, which is 0 for a still or steadily moving object and large for a
- * hand-jittered one), flicker of presence (short gaps), class flips within a track, and ID changes
+ * hand-jittered one), flicker of presence (short gaps), longer gaps after which the object is back
+ * where it vanished (every frame of the gap: present all along, but not labelled), class flips within
+ * a track (and every frame carrying a class other than the track's usual one), and ID changes
  * (a new ID starting where another just ended) or ID swaps (two tracks whose positions fit each
  * other's past better than their own), the failure modes that CLEAR-MOT counts as fragmentations
  * and ID switches (Bernardin &amp; Stiefelhagen 2008).
  *
  * <p>A frame's value is the number of events found there (each counts 1; wobble counts up to 1,
- * linearly in the corners' summed second difference over {@code wobble} box sizes). The source is
+ * linearly in the corners' summed second difference over {@code wobble} box sizes; a frame inside a
+ * gone-in-place gap or an unusual-class run counts 0.5 per object). The source is
  * the delivered labels (first annotator), or the tracker output when there are no labels: other
  * annotators' or the tracker's own instability says nothing about the labels being checked (the
  * tracker's disagreement is {@link ModelTrackerDisagreement}'s job). Events name the track IDs.
@@ -31,6 +34,9 @@ import java.util.Optional;
  *     counts as a full wobble event
  */
 public record TemporalInstability(double jump, int maxFlickerGap, int reidGap, double wobble) implements Signal {
+  /** Weight of a frame inside a suspect span (a class other than the track's usual one, an object gone in place). */
+  private static final double HALF = 0.5;
+
   public TemporalInstability {
     if (!(jump > 0)) throw new IllegalArgumentException("jump must be > 0: " + jump);
     if (maxFlickerGap < 1) throw new IllegalArgumentException("maxFlickerGap must be >= 1: " + maxFlickerGap);
@@ -83,6 +89,7 @@ public record TemporalInstability(double jump, int maxFlickerGap, int reidGap, d
 
   private FrameScores scoreSource(List<List<Detection>> frames, int n) {
     FrameScores.Builder b = new FrameScores.Builder(n);
+    Map<Integer, String> usual = usualClass(frames);
     Map<Integer, Detection> last = new HashMap<>();
     Map<Integer, Detection> beforeLast = new HashMap<>();
     for (int f = 0; f < frames.size(); f++) {
@@ -97,7 +104,10 @@ public record TemporalInstability(double jump, int maxFlickerGap, int reidGap, d
         int gap = f - p.frame();
         if (gap == 1 && distance(p.boxOrMaskBox(), d.boxOrMaskBox()) > jump) event(b, f, d.trackId());
         if (gap > 1 && gap - 1 <= maxFlickerGap) event(b, f, d.trackId());
+        if (gap - 1 > maxFlickerGap && distance(p.boxOrMaskBox(), d.boxOrMaskBox()) <= 1)
+          for (int g = p.frame() + 1; g < f; g++) b.add(g, HALF).object(g, d.trackId());
         if (!p.label().equals(d.label())) event(b, f, d.trackId());
+        if (!d.label().equals(usual.get(d.trackId()))) b.add(f, HALF).object(f, d.trackId());
         Detection q = beforeLast.get(d.trackId());
         if (gap == 1 && q != null && p.frame() - q.frame() == 1) wobble(q, p, d, b);
       }
@@ -108,6 +118,17 @@ public record TemporalInstability(double jump, int maxFlickerGap, int reidGap, d
       }
     }
     return b.build();
+  }
+
+  /** Each track's most frequent class (ties: the first seen). */
+  private static Map<Integer, String> usualClass(List<List<Detection>> frames) {
+    Map<Integer, Map<String, Integer>> counts = new HashMap<>();
+    for (List<Detection> frame : frames)
+      for (Detection d : frame)
+        if (d.trackId() >= 0) counts.computeIfAbsent(d.trackId(), k -> new java.util.LinkedHashMap<>()).merge(d.label(), 1, Integer::sum);
+    Map<Integer, String> out = new HashMap<>();
+    counts.forEach((id, c) -> out.put(id, c.entrySet().stream().max(Map.Entry.comparingByValue()).get().getKey()));
+    return out;
   }
 
   /**

@@ -38,10 +38,17 @@ public record SimulatedVideo(AnnotationSet truth, VideoEvidence evidence, List<I
     return out;
   }
 
-  /** Frames on which {@code e} is an erroneous object-frame: its span where its truth track is present. */
+  /**
+   * Frames on which {@code e} is an erroneous object-frame: its span where its truth track is
+   * present, or its whole span for a spurious object.
+   */
   public BitSet frames(InjectedError e) {
     int n = evidence.frameCount();
     BitSet out = new BitSet(n);
+    if (e.trackId() == InjectedError.SPURIOUS) {
+      out.set(Math.min(e.startFrame(), n), Math.min(e.endFrame() + 1, n));
+      return out;
+    }
     for (Detection d : truth.detections())
       if (d.trackId() == e.trackId() && !d.outside() && d.frame() < n) out.set(d.frame());
     out.clear(0, Math.min(e.startFrame(), n));

@@ -13,12 +13,14 @@ import io.keyframe.tracker.bytetrack.ByteTrackConfig;
 import io.keyframe.tracker.bytetrack.ByteTracker;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * Simulation worlds from the synthetic clinic generator ({@code io.keyframe.dataset.synth}): one
  * annotator's labels are delivered, the others are second opinions, the simulated detector is the
  * customer model, and the generator's recorded faults of the delivered annotator are the errors to
- * catch.
+ * catch, together with the model faults it left in while correcting the pre-annotations ({@link
+ * ResidualModelErrors}; each annotator keeps its own draw of them).
  *
  * <p>Fault mapping: box jitter, missed spans/tracks and wrong classes count once per object-frame
  * of their span; an ID swap counts once per track involved, at the frame where the IDs are
@@ -36,30 +38,49 @@ public final class SynthWorld {
    *
    * @param delivered index of the annotator whose labels are delivered (and checked)
    * @param secondOpinions whether the other annotators' labels are given to the queue too
+   * @param residual the model faults each annotator leaves in while correcting pre-annotations
+   *     (rate 0: the annotators' own faults only)
    */
-  public static List<SimulatedVideo> of(GeneratorSpec spec, int delivered, boolean secondOpinions, ProgressListener progress) {
+  public static List<SimulatedVideo> of(
+      GeneratorSpec spec, int delivered, boolean secondOpinions, ResidualModelErrors residual, ProgressListener progress) {
     if (delivered < 0 || delivered >= spec.annotators().size())
       throw new IllegalArgumentException(
           "delivered annotator " + delivered + " is not one of the " + spec.annotators().size() + " annotators of the spec");
     ClinicVideoGenerator g = new ClinicVideoGenerator(spec);
     List<SimulatedVideo> out = new ArrayList<>();
     for (int i = 0; i < spec.videos(); i++) {
-      out.add(of(g.generate(i), delivered, secondOpinions));
+      out.add(of(g.generate(i), delivered, secondOpinions, residual, spec.seed() * 1_000_003L + i));
       progress.progress("simulate-world", i + 1, spec.videos());
     }
     return out;
   }
 
-  /** One generated video as a simulation video. */
-  public static SimulatedVideo of(GeneratedVideo v, int delivered, boolean secondOpinions) {
-    AnnotationSet labels = v.annotators().get(delivered);
+  /**
+   * One generated video as a simulation video.
+   *
+   * @param seed seeds which model faults survive in which annotator's labels
+   */
+  public static SimulatedVideo of(GeneratedVideo v, int delivered, boolean secondOpinions, ResidualModelErrors residual, long seed) {
+    List<InjectedFault> modelFaults = v.faultsOf(v.model().provenance().source());
+    SplittableRandom root = new SplittableRandom(seed);
+    List<AnnotationSet> labelled = new ArrayList<>();
+    List<InjectedError> deliveredErrors = new ArrayList<>();
+    for (int i = 0; i < v.annotators().size(); i++) {
+      AnnotationSet own = v.annotators().get(i);
+      ResidualModelErrors.Result left = residual.apply(own, v.groundTruth(), modelFaults, root.split());
+      labelled.add(left.labels());
+      if (i == delivered) {
+        deliveredErrors.addAll(errors(v.faultsOf(own.provenance().source())));
+        deliveredErrors.addAll(left.errors());
+      }
+    }
     List<AnnotationSet> annotators = new ArrayList<>();
-    annotators.add(labels);
+    annotators.add(labelled.get(delivered));
     if (secondOpinions)
-      for (int i = 0; i < v.annotators().size(); i++) if (i != delivered) annotators.add(v.annotators().get(i));
+      for (int i = 0; i < labelled.size(); i++) if (i != delivered) annotators.add(labelled.get(i));
     TrackingResult tracked = new ByteTracker(ByteTrackConfig.defaults()).track(v.model(), FrameImages.NONE, List.of(), ProgressListener.NONE);
     VideoEvidence ev = new VideoEvidence(v.video(), v.model(), tracked.tracks(), annotators, tracked.occlusions());
-    return new SimulatedVideo(v.groundTruth(), ev, errors(v.faultsOf(labels.provenance().source())));
+    return new SimulatedVideo(v.groundTruth(), ev, deliveredErrors);
   }
 
   /** The delivered annotator's faults as errors to catch (see the class comment for the mapping). */

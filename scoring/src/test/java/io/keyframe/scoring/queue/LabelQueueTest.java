@@ -109,8 +109,12 @@ class LabelQueueTest {
   @Test
   void signal_rows_list_every_non_zero_raw_value() {
     RankedQueue q = LabelQueue.rank(List.of(video("v", 17)), QueueOptions.defaults().withWeights(SignalWeights.only("temporal")));
+    // the class flips to monitor at 17 (1) and stays there, unlike the rest of the track (0.5 on 17..19)
     assertThat(q.scores().signalRows())
-        .containsExactly(new BatchScores.SignalRow("v", 17, "temporal", 1.0));
+        .containsExactly(
+            new BatchScores.SignalRow("v", 17, "temporal", 1.5),
+            new BatchScores.SignalRow("v", 18, "temporal", 0.5),
+            new BatchScores.SignalRow("v", 19, "temporal", 0.5));
   }
 
   @Test

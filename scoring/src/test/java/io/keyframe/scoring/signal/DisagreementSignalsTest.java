@@ -36,14 +36,23 @@ class DisagreementSignalsTest {
   }
 
   @Test
-  void annotator_disagreement_averages_over_pairs() {
-    // three annotators, frame 0: a and b agree, c misses the object.
-    // pairs: (a,b) = 0, (a,c) = 1, (b,c) = 1 -> mean 2/3
-    var a = labels("a", List.of(det(0, 1, "iv_pole", 0, 0)));
-    var b = labels("b", List.of(det(0, 1, "iv_pole", 0, 0)));
-    var c = labels("c", List.of());
+  void annotator_disagreement_counts_what_each_second_opinion_disputes_in_the_delivered_labels() {
+    // delivered a; second opinions b and c. Frame 0: b agrees, c misses the object -> (0 + 1) / 2.
+    // Frame 1: a has two objects, b matches one exactly and gives the other another class, c has
+    // neither -> b: 1 class mismatch, c: 2 unmatched -> (1 + 2) / 2 = 1.5 (counts, not shares, so a
+    // frame with more disputed objects ranks higher).
+    // Frame 2: a and b agree; c sees an extra object b does not: c vs a disputes 1 -> 0.5 (b vs c,
+    // two second opinions disagreeing with each other, says nothing about a and is not counted).
+    var a = labels("a", List.of(det(0, 1, "iv_pole", 0, 0), det(1, 1, "iv_pole", 0, 0), det(1, 2, "monitor", 50, 50),
+        det(2, 1, "iv_pole", 0, 0)));
+    var b = labels("b", List.of(det(0, 1, "iv_pole", 0, 0), det(1, 1, "iv_pole", 0, 0), det(1, 2, "iv_pole", 50, 50),
+        det(2, 1, "iv_pole", 0, 0)));
+    var c = labels("c", List.of(det(2, 1, "iv_pole", 0, 0), det(2, 7, "monitor", 80, 80)));
     FrameScores s = new AnnotatorDisagreement().score(evidence(null, null, List.of(a, b, c), List.of()));
-    assertThat(s.value(0)).isCloseTo(2.0 / 3.0, within(1e-12));
+    assertThat(s.value(0)).isCloseTo(0.5, within(1e-12));
+    assertThat(s.value(1)).isCloseTo(1.5, within(1e-12));
+    assertThat(s.value(2)).isCloseTo(0.5, within(1e-12));
+    assertThat(s.objectsAt(1)).containsExactlyInAnyOrder(1, 2);
   }
 
   @Test

@@ -36,13 +36,32 @@ class TrackSignalsTest {
     ds.add(det(5, 1, "iv_pole", 30, 10)); // centre moves 20 px = 2 box sizes > 0.5 -> jump at 5
     ds.add(det(6, 1, "iv_pole", 30, 10));
     ds.add(det(8, 1, "iv_pole", 30, 10)); // absent at 7 only (gap 1 <= 3) -> flicker at 8
-    ds.add(det(9, 1, "monitor", 30, 10)); // class flip at 9
+    ds.add(det(9, 1, "monitor", 30, 10)); // class flip at 9 (1), and a class other than the track's usual one (0.5)
     FrameScores s = new TemporalInstability().score(labelled(ds, List.of()));
     assertThat(s.value(5)).isEqualTo(1);
     assertThat(s.value(8)).isEqualTo(1);
-    assertThat(s.value(9)).isEqualTo(1);
+    assertThat(s.value(9)).isEqualTo(1.5);
     assertThat(s.values()[4] + s.values()[6] + s.values()[7]).isZero();
     assertThat(s.objectsAt(5)).containsExactly(1);
+  }
+
+  @Test
+  void every_frame_of_an_unusual_class_run_and_of_a_gone_in_place_gap_counts_half() {
+    List<Detection> ds = new ArrayList<>();
+    // track 1: iv_pole on 0..9 except monitor on 3..5 -> flips at 3 and 6 (1 each), 0.5 on 3, 4, 5
+    for (int f = 0; f < 10; f++) ds.add(det(f, 1, f >= 3 && f <= 5 ? "monitor" : "iv_pole", 10, 10));
+    // track 2: at x=100 on 0..4, absent 5..14 (10 frames > flicker), back in place at 15..19 -> 0.5 on 5..14
+    for (int f = 0; f < 20; f++) if (f < 5 || f >= 15) ds.add(det(f, 2, "bed_rail", 100, 100));
+    // track 3: absent 5..14 but back 5 box sizes away (it left and came back elsewhere) -> nothing
+    for (int f = 0; f < 20; f++) if (f < 5 || f >= 15) ds.add(det(f, 3, "bed_rail", f < 5 ? 150 : 100, 150));
+    FrameScores s = new TemporalInstability().score(labelled(ds, List.of()));
+    assertThat(s.value(3)).isEqualTo(1.5);
+    assertThat(s.value(4)).isEqualTo(0.5);
+    assertThat(s.value(5)).isEqualTo(0.5 + 0.5); // track 1's unusual class + track 2's gap
+    assertThat(s.value(6)).isEqualTo(1 + 0.5);
+    for (int f = 7; f < 15; f++) assertThat(s.value(f)).as("frame %d", f).isEqualTo(0.5);
+    assertThat(s.objectsAt(10)).containsExactly(2);
+    assertThat(s.value(15) + s.value(19)).isZero();
   }
 
   @Test

@@ -27,7 +27,7 @@ class SynthWorldTest {
   @Test
   void the_delivered_annotator_comes_first_with_its_own_faults_and_a_tracker() {
     GeneratorSpec spec = GeneratorSpec.of(1, 40, 4, 3);
-    SimulatedVideo v = SynthWorld.of(spec, 1, true, ProgressListener.NONE).get(0);
+    SimulatedVideo v = SynthWorld.of(spec, 1, true, new ResidualModelErrors(0.3), ProgressListener.NONE).get(0);
     assertThat(v.evidence().annotators()).hasSize(3);
     assertThat(v.evidence().annotators().get(0).provenance().source()).isEqualTo(spec.annotators().get(1).name());
     assertThat(v.evidence().tracker()).isNotNull();
@@ -36,7 +36,7 @@ class SynthWorldTest {
 
   @Test
   void an_annotator_outside_the_panel_is_refused() {
-    assertThatThrownBy(() -> SynthWorld.of(GeneratorSpec.of(1, 10, 2, 1), 7, true, ProgressListener.NONE))
+    assertThatThrownBy(() -> SynthWorld.of(GeneratorSpec.of(1, 10, 2, 1), 7, true, new ResidualModelErrors(0.3), ProgressListener.NONE))
         .hasMessageContaining("not one of the 3 annotators");
   }
 }
