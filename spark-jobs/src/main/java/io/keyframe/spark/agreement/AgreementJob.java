@@ -225,7 +225,7 @@ public final class AgreementJob {
 
   /** One video; {@code occlusions} null = no occlusion-aware identity errors. */
   static VideoOutcome evaluate(
-      String video, List<Row> rows, String reference, List<String> predictions, List<String> raters, double threshold,
+      String video, Iterable<Row> rows, String reference, List<String> predictions, List<String> raters, double threshold,
       List<OcclusionEvent> occlusions, int window) {
     DetectionRows.VideoSets sets = DetectionRows.group(video, NAME, rows);
     List<BadRecord> bad = new ArrayList<>(sets.bad());

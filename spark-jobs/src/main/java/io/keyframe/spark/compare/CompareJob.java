@@ -135,7 +135,7 @@ public final class CompareJob {
     }
   }
 
-  static VideoCompare compare(String video, List<Row> rows, Options o) {
+  static VideoCompare compare(String video, Iterable<Row> rows, Options o) {
     DetectionRows.VideoSets sets = DetectionRows.group(video, NAME, rows);
     List<BadRecord> bad = new ArrayList<>(sets.bad());
     AnnotationSet ref = sets.bySource().get(o.reference());

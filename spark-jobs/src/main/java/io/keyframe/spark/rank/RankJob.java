@@ -196,7 +196,7 @@ public final class RankJob {
    * One video, in an executor: every weighted signal once, written as {@code signals} rows (every
    * frame of every signal that applies) and kept in the video's summary for the queue.
    */
-  static Scored score(String video, List<Row> rows, Options o, List<OcclusionEvent> occlusions) {
+  static Scored score(String video, Iterable<Row> rows, Options o, List<OcclusionEvent> occlusions) {
     DetectionRows.VideoSets sets = DetectionRows.group(video, NAME, rows);
     VideoEvidence e = evidence(sets, o, occlusions);
     VideoScores scores = LabelQueue.scoreVideo(e, queueOptions(o).weights());

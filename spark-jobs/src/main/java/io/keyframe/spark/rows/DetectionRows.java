@@ -62,14 +62,32 @@ public final class DetectionRows {
    * IllegalArgumentException for a row that violates the domain rules (zero-size box, negative frame).
    */
   public static Detection toDetection(Row r) {
-    String rle = r.getAs("mask_rle");
-    Mask mask = rle == null ? null : Mask.fromCompressedString(r.<Integer>getAs("mask_h"), r.<Integer>getAs("mask_w"), rle);
-    double w = r.<Double>getAs("w"), h = r.<Double>getAs("h");
+    return toDetection(r, Columns.of(r));
+  }
+
+  /** Column positions, looked up once per video rather than by name for every field of every row. */
+  private record Columns(
+      int source, int frame, int trackId, int label, int x, int y, int w, int h, int score, int maskRle, int maskH, int maskW,
+      int probabilities, int visibility, int occluded, int outside, int keyframe) {
+    static Columns of(Row r) {
+      return new Columns(
+          r.fieldIndex("source"), r.fieldIndex("frame"), r.fieldIndex("track_id"), r.fieldIndex("label"), r.fieldIndex("x"),
+          r.fieldIndex("y"), r.fieldIndex("w"), r.fieldIndex("h"), r.fieldIndex("score"), r.fieldIndex("mask_rle"),
+          r.fieldIndex("mask_h"), r.fieldIndex("mask_w"), r.fieldIndex("class_probabilities"), r.fieldIndex("visibility"),
+          r.fieldIndex("occluded"), r.fieldIndex("outside"), r.fieldIndex("keyframe"));
+    }
+  }
+
+  private static Detection toDetection(Row r, Columns c) {
+    String rle = r.getString(c.maskRle());
+    Mask mask = rle == null ? null : Mask.fromCompressedString(r.getInt(c.maskH()), r.getInt(c.maskW()), rle);
+    double w = r.getDouble(c.w()), h = r.getDouble(c.h());
     // A mask-only detection stores a zero box when its mask is empty (no bounding box).
-    Box box = mask != null && w == 0 && h == 0 ? null : new Box(r.getAs("x"), r.getAs("y"), w, h);
+    Box box = mask != null && w == 0 && h == 0 ? null : new Box(r.getDouble(c.x()), r.getDouble(c.y()), w, h);
     return new Detection(
-        r.<Integer>getAs("frame"), r.<Integer>getAs("track_id"), r.getAs("label"), box, mask, r.<Double>getAs("score"),
-        probabilities(r.<String>getAs("class_probabilities")), r.<Double>getAs("visibility"), r.<Boolean>getAs("occluded"), r.<Boolean>getAs("outside"), r.<Boolean>getAs("keyframe"));
+        r.getInt(c.frame()), r.getInt(c.trackId()), r.getString(c.label()), box, mask, r.getDouble(c.score()),
+        probabilities(r.getString(c.probabilities())), r.getDouble(c.visibility()), r.getBoolean(c.occluded()),
+        r.getBoolean(c.outside()), r.getBoolean(c.keyframe()));
   }
 
   /** Annotation sets of one video, one per source, built from its detection rows. */
@@ -91,11 +109,13 @@ public final class DetectionRows {
     long n = 0;
     double maxX = 1, maxY = 1;
     int maxFrame = 0;
+    Columns columns = null;
     for (Row r : rows) {
       n++;
-      String source = r.getAs("source");
+      if (columns == null) columns = Columns.of(r);
+      String source = r.getString(columns.source());
       try {
-        Detection d = toDetection(r);
+        Detection d = toDetection(r, columns);
         bySource.computeIfAbsent(source, k -> new ArrayList<>()).add(d);
         Box b = d.boxOrMaskBox();
         if (b != null) {
@@ -108,7 +128,7 @@ public final class DetectionRows {
         }
         maxFrame = Math.max(maxFrame, d.frame());
       } catch (IllegalArgumentException e) {
-        int frame = r.getAs("frame");
+        int frame = r.getInt(columns.frame());
         bad.add(new BadRecord(videoId, job, source, "detections", -1, frame, null, e.getMessage(), 1));
       }
     }

@@ -314,7 +314,7 @@ public final class TrackJob {
     return dot > 0 ? name.substring(0, dot) : name;
   }
 
-  static Outcome track(String video, List<Row> rows, Options o) {
+  static Outcome track(String video, Iterable<Row> rows, Options o) {
     DetectionRows.VideoSets sets = DetectionRows.group(video, NAME, rows);
     List<BadRecord> bad = new ArrayList<>(sets.bad());
     AnnotationSet detections = sets.bySource().get(o.detectorSource());

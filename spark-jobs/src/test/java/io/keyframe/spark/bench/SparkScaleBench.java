@@ -16,6 +16,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.example.data.Group;
@@ -26,8 +29,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * bench/spark-scale.sh's driver: generates a batch once, then times the agreement job (gt vs the
- * three annotators) on local[1] and local[2], and a plain single-threaded loop that reads the same
- * Parquet files with parquet-java and computes the same per-sequence counts. Not a unit test.
+ * three annotators) on local[1] and local[2], and a plain loop that reads the same Parquet files with
+ * parquet-java and computes the same per-sequence counts, on one thread (the baseline) and on two
+ * (what this machine allows the same code without Spark). Not a unit test.
  */
 public final class SparkScaleBench {
   private SparkScaleBench() {}
@@ -40,13 +44,25 @@ public final class SparkScaleBench {
     SynthBatch batch = SynthBatch.of(videos, frames, objects, 11);
     String detections = generateOnce(work, batch);
 
+    String only = System.getProperty("keyframe.bench.only");
+    if (only != null) { // profiling one master alone, e.g. with -Dspark.eventLog.enabled=true
+      timeAgreement(only, work, detections, "bench-only");
+      return;
+    }
     double local1 = timeAgreement("local[1]", work, detections, "bench-local1");
     double local2 = timeAgreement("local[2]", work, detections, "bench-local2");
     long start = System.nanoTime();
-    SequenceCounts loop = baseline(Path.of(detections));
+    SequenceCounts loop = baseline(Path.of(detections), 1);
     double baseline = (System.nanoTime() - start) / 1e9;
+    // The machine's own ceiling for this code: the same loop on two plain threads (no Spark).
+    start = System.nanoTime();
+    SequenceCounts loop2 = baseline(Path.of(detections), 2);
+    double baseline2 = (System.nanoTime() - start) / 1e9;
+    if (loop2.clear().mota() != loop.clear().mota()) throw new IllegalStateException("the two-thread loop disagrees with the one-thread loop");
     System.out.printf(Locale.ROOT, "batch: %d videos x %d frames x %d objects; baseline MOTA over all = %.4f%n",
         videos, frames, objects, loop.clear().mota());
+    System.out.printf(Locale.ROOT, "plain loop on 2 threads: %.1f s, speed-up %.2f (this machine's ceiling for the same per-video code)%n",
+        baseline2, baseline / baseline2);
     System.out.printf(Locale.ROOT, "speed-up local[2]/local[1] = %.2f; baseline/local[2] = %.2f%n", local1 / local2, baseline / local2);
     System.out.printf(Locale.ROOT, "local1_s=%.1f local2_s=%.1f baseline_s=%.1f%n", local1, local2, baseline);
   }
@@ -82,38 +98,51 @@ public final class SparkScaleBench {
     }
   }
 
-  /** One video at a time: read its Parquet file(s), build annotation sets, sum the same counts. */
-  private static SequenceCounts baseline(Path table) throws IOException {
-    SequenceCounts total = SequenceCounts.zero();
+  /**
+   * The same per-video work without Spark: read each video's Parquet file(s), build annotation sets,
+   * sum the same counts; videos shared out over a pool of {@code threads} plain Java threads.
+   */
+  private static SequenceCounts baseline(Path table, int threads) throws Exception {
     List<Path> videoDirs;
     try (Stream<Path> s = Files.list(table)) {
       videoDirs = s.filter(Files::isDirectory).sorted().toList();
     }
-    for (Path dir : videoDirs) {
-      String video = dir.getFileName().toString().substring("video_id=".length());
-      List<Row> rows = new ArrayList<>();
-      try (Stream<Path> files = Files.list(dir)) {
-        for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList())
-          try (ParquetReader<Group> r =
-              ParquetReader.builder(new GroupReadSupport(), new org.apache.hadoop.fs.Path(f.toUri())).withConf(new Configuration()).build()) {
-            for (Group g; (g = r.read()) != null; ) {
-              String source = g.getString("source", 0);
-              if (!source.equals("gt") && !PREDICTIONS.contains(source)) continue;
-              rows.add(new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(new Object[] {
-                source, g.getInteger("frame", 0), g.getInteger("track_id", 0), g.getString("label", 0),
-                g.getDouble("x", 0), g.getDouble("y", 0), g.getDouble("w", 0), g.getDouble("h", 0), g.getDouble("score", 0),
-                null, 0, 0, g.getBoolean("occluded", 0), g.getBoolean("outside", 0), g.getBoolean("keyframe", 0), null,
-                g.getDouble("visibility", 0), video}, io.keyframe.spark.output.Table.DETECTIONS.frameSchema()));
-            }
-          }
-      }
-      DetectionRows.VideoSets sets = DetectionRows.group(video, "bench", rows);
-      for (String p : PREDICTIONS)
-        if (sets.bySource().containsKey(p))
-          for (SequenceCounts c : TrackingCounts.perLabel(sets.bySource().get("gt"), sets.bySource().get(p), 0.5).values())
-            total = total.plus(c);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<SequenceCounts>> parts = new ArrayList<>();
+      for (Path dir : videoDirs) parts.add(pool.submit(() -> oneVideo(dir)));
+      SequenceCounts total = SequenceCounts.zero();
+      for (Future<SequenceCounts> f : parts) total = total.plus(f.get());
+      return total;
+    } finally {
+      pool.shutdown();
     }
-    return total;
   }
 
+  private static SequenceCounts oneVideo(Path dir) throws IOException {
+    String video = dir.getFileName().toString().substring("video_id=".length());
+    List<Row> rows = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList())
+        try (ParquetReader<Group> r =
+            ParquetReader.builder(new GroupReadSupport(), new org.apache.hadoop.fs.Path(f.toUri())).withConf(new Configuration()).build()) {
+          for (Group g; (g = r.read()) != null; ) {
+            String source = g.getString("source", 0);
+            if (!source.equals("gt") && !PREDICTIONS.contains(source)) continue;
+            rows.add(new org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema(new Object[] {
+              source, g.getInteger("frame", 0), g.getInteger("track_id", 0), g.getString("label", 0),
+              g.getDouble("x", 0), g.getDouble("y", 0), g.getDouble("w", 0), g.getDouble("h", 0), g.getDouble("score", 0),
+              null, 0, 0, g.getBoolean("occluded", 0), g.getBoolean("outside", 0), g.getBoolean("keyframe", 0), null,
+              g.getDouble("visibility", 0), video}, io.keyframe.spark.output.Table.DETECTIONS.frameSchema()));
+          }
+        }
+    }
+    DetectionRows.VideoSets sets = DetectionRows.group(video, "bench", rows);
+    SequenceCounts total = SequenceCounts.zero();
+    for (String p : PREDICTIONS)
+      if (sets.bySource().containsKey(p))
+        for (SequenceCounts c : TrackingCounts.perLabel(sets.bySource().get("gt"), sets.bySource().get(p), 0.5).values())
+          total = total.plus(c);
+    return total;
+  }
 }
