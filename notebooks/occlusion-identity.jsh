@@ -32,7 +32,7 @@ import io.keyframe.metrics.occlusion.OcclusionAwareErrors;
 import io.keyframe.metrics.sequence.TrackingSequence;
 import io.keyframe.metrics.tracking.TrackingEvaluation;
 import io.keyframe.metrics.tracking.TrackingResult;
-import io.keyframe.dataset.AnnotationFiles;
+import io.keyframe.dataset.files.AnnotationFiles;
 import io.keyframe.dataset.OcclusionEvent;
 import io.keyframe.metrics.occlusion.OcclusionEvents;
 import io.keyframe.tracker.TrackingOptions;

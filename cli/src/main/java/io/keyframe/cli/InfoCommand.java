@@ -1,6 +1,6 @@
 package io.keyframe.cli;
 
-import io.keyframe.dataset.AnnotationFiles;
+import io.keyframe.dataset.files.AnnotationFiles;
 import io.keyframe.dataset.AnnotationSummary;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.keyframe.cli;
 
-import io.keyframe.dataset.AnnotationFiles;
+import io.keyframe.dataset.files.AnnotationFiles;
 import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.OcclusionFiles;
 import io.keyframe.scoring.batch.BatchFolder;

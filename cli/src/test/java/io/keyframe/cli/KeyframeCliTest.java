@@ -113,4 +113,12 @@ class KeyframeCliTest {
     assertThat(run("simulate", "--videos", "2", "--frames", "60", "--objects", "4", "--seeds", "1", "--batches", "1")).isZero();
     assertThat(out.toString()).contains("combined").contains("random").containsPattern("(?m)^ratio=\\d+\\.\\d\\d$");
   }
+
+  @Test
+  void simulationRefusesAnUnknownAnnotatorAndAResidualRateOutsideZeroToOne() {
+    assertThat(run("simulate", "--videos", "1", "--frames", "30", "--delivered", "Z")).isEqualTo(2);
+    assertThat(err.toString()).contains("--delivered must be A, B or C, not 'Z'");
+    assertThat(run("simulate", "--videos", "1", "--frames", "30", "--residual", "1.5")).isEqualTo(2);
+    assertThat(err.toString()).contains("--residual must be in [0, 1], not 1.5");
+  }
 }

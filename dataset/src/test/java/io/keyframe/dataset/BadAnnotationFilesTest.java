@@ -1,5 +1,6 @@
 package io.keyframe.dataset;
 
+import io.keyframe.dataset.files.AnnotationFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

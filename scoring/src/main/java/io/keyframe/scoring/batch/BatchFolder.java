@@ -1,6 +1,6 @@
 package io.keyframe.scoring.batch;
 
-import io.keyframe.dataset.AnnotationFiles;
+import io.keyframe.dataset.files.AnnotationFiles;
 import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.OcclusionEvent;
 import io.keyframe.dataset.OcclusionFiles;

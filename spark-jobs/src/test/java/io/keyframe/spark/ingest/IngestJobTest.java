@@ -3,7 +3,7 @@ package io.keyframe.spark.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.keyframe.dataset.AnnotationFiles;
+import io.keyframe.dataset.files.AnnotationFiles;
 import io.keyframe.spark.SharedSpark;
 import io.keyframe.spark.agreement.AgreementJob;
 import io.keyframe.spark.output.JobOptions;

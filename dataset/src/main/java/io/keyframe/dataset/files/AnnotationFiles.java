@@ -1,5 +1,9 @@
-package io.keyframe.dataset;
+package io.keyframe.dataset.files;
 
+import io.keyframe.dataset.AnnotationFormat;
+import io.keyframe.dataset.AnnotationSet;
+import io.keyframe.dataset.AnnotationSummary;
+import io.keyframe.dataset.BadAnnotationException;
 import io.keyframe.dataset.coco.CocoJsonReader;
 import io.keyframe.dataset.coco.CocoJsonWriter;
 import io.keyframe.dataset.cvat.CvatVideoReader;
