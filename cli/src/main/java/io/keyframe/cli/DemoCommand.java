@@ -35,7 +35,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--master", description = "Spark master (default: local[*]).")
   String master;
 
-  @Option(names = "--budget", description = "Expert budget for the queue (default: 10%).")
+  @Option(names = "--budget", description = "Expert budget for the queue (default: 10%%).")
   String budget;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

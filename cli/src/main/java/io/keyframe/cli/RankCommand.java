@@ -41,7 +41,7 @@ public final class RankCommand implements Callable<Integer> {
   @Option(names = "--occlusions", description = "Single video: occlusion events JSON.")
   Path occlusions;
 
-  @Option(names = "--budget", defaultValue = "10%", description = "Share of frames ('10%') or expert minutes ('120min') (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--budget", defaultValue = "10%", description = "Share of frames ('10%%') or expert minutes ('120min') (default: ${DEFAULT-VALUE}).")
   String budget;
 
   @Option(names = "--minutes", description = "Expert minutes; overrides --budget.")

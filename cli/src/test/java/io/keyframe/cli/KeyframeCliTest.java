@@ -121,4 +121,15 @@ class KeyframeCliTest {
     assertThat(run("simulate", "--videos", "1", "--frames", "30", "--residual", "1.5")).isEqualTo(2);
     assertThat(err.toString()).contains("--residual must be in [0, 1], not 1.5");
   }
+
+  @Test
+  void everyCommandsHelpRendersItsPercentSigns() {
+    // A bare '%' in a description makes picocli give up formatting it and print the raw text.
+    picocli.CommandLine cli = new picocli.CommandLine(new KeyframeCli());
+    for (picocli.CommandLine sub : cli.getSubcommands().values()) {
+      String usage = sub.getUsageMessage(picocli.CommandLine.Help.Ansi.OFF);
+      assertThat(usage).as(sub.getCommandName()).doesNotContain("%%").doesNotContain("%n");
+    }
+    assertThat(cli.getSubcommands().get("rank").getUsageMessage(picocli.CommandLine.Help.Ansi.OFF)).contains("('10%')");
+  }
 }
