@@ -9,7 +9,7 @@ import java.util.Optional;
  * Diversity by k-center greedy over cheap frame embeddings (Sener &amp; Savarese 2018, A Core-Set
  * Approach): a frame's value is its distance to the nearest earlier centre when greedy took it, or
  * to the nearest centre when it was not taken, so near-identical frames score near 0 and unusual
- * layouts score high. The first centre (frame 0) gets the largest finite value seen.
+ * layouts score high. The first centre (frame 0) gets its distance to the nearest other centre.
  *
  * @param centres how many centres greedy takes per video (bounds the cost at frames x centres)
  */
@@ -56,9 +56,14 @@ public record Diversity(int centres) implements Signal {
     FrameScores.Builder b = new FrameScores.Builder(emb.length);
     if (emb.length == 0) return b.build();
     KCenterGreedy g = KCenterGreedy.select(emb, centres, 0);
-    double maxFinite = 0;
-    for (double r : g.radius()) if (Double.isFinite(r)) maxFinite = Math.max(maxFinite, r);
-    for (int f = 0; f < emb.length; f++) b.max(f, Double.isFinite(g.radius()[f]) ? g.radius()[f] : maxFinite);
+    int first = g.order()[0];
+    // The first centre has no earlier one; how unusual it is = its distance to the nearest other
+    // centre (the centres cover every frame), not a stand-in maximum that would queue frame 0 of
+    // every video.
+    double firstValue = Double.POSITIVE_INFINITY;
+    for (int c : g.order()) if (c != first) firstValue = Math.min(firstValue, FrameEmbedding.distance(emb[first], emb[c]));
+    if (!Double.isFinite(firstValue)) firstValue = 0;
+    for (int f = 0; f < emb.length; f++) b.max(f, f == first ? firstValue : g.radius()[f]);
     return b.build();
   }
 }

@@ -41,6 +41,27 @@ class DiversityTest {
     assertThat(s.value(2)).isZero();
     // frame 3 vs frame 0: class part differs by (1,-1), grid part by (1,-1) -> sqrt(4) = 2
     assertThat(s.value(3)).isCloseTo(2, within(1e-12));
+    // frame 0, where greedy starts, has twins (frames 1 and 2 become centres at distance 0)
+    assertThat(s.value(0)).isZero();
+  }
+
+  @Test
+  void the_first_frame_scores_its_distance_to_the_nearest_other_centre() {
+    // frame 0 is the odd one: its nearest other centre is frame 1 at distance 2
+    var l =
+        labels(
+            "a",
+            List.of(
+                det(0, 2, "monitor", 80, 80),
+                det(1, 1, "iv_pole", 0, 0),
+                det(2, 1, "iv_pole", 0, 0),
+                det(3, 1, "iv_pole", 0, 0)));
+    FrameScores s = new Diversity().score(evidence(null, null, List.of(l), List.of()));
     assertThat(s.value(0)).isCloseTo(2, within(1e-12));
+    assertThat(s.value(1)).isCloseTo(2, within(1e-12));
+    assertThat(s.value(2) + s.value(3)).isZero();
+    // a single centre (one frame) has nothing to be far from
+    var one = labels("a", List.of(det(0, 1, "iv_pole", 0, 0)));
+    assertThat(new Diversity(1).score(evidence(null, null, List.of(one), List.of())).value(0)).isZero();
   }
 }
