@@ -156,6 +156,27 @@ public record TrackingSequence(
     return b.build();
   }
 
+  /**
+   * One sequence per class in {@code classes}, each as {@link #of} with a keep-this-class filter
+   * would build it (a class neither side has gives an empty sequence), in {@code classes}' order.
+   * Both sides are split by class once: filtering the whole video again for every class cost more
+   * than the metrics themselves on 50-class videos.
+   */
+  public static Map<String, TrackingSequence> perClass(
+      AnnotationSet gt, AnnotationSet pred, Similarity similarity, Iterable<String> classes) {
+    Map<String, List<Detection>> g = byClass(gt), p = byClass(pred);
+    Map<String, TrackingSequence> out = new java.util.LinkedHashMap<>();
+    for (String c : classes)
+      out.put(c, of(gt.withDetections(g.getOrDefault(c, List.of())), pred.withDetections(p.getOrDefault(c, List.of())), similarity, d -> true));
+    return out;
+  }
+
+  private static Map<String, List<Detection>> byClass(AnnotationSet set) {
+    Map<String, List<Detection>> out = new HashMap<>();
+    for (Detection d : set.detections()) out.computeIfAbsent(d.label(), k -> new ArrayList<>()).add(d);
+    return out;
+  }
+
   private static TreeMap<Integer, List<Detection>> group(List<Detection> ds, Predicate<Detection> keep) {
     TreeMap<Integer, List<Detection>> out = new TreeMap<>();
     for (Detection d : ds)

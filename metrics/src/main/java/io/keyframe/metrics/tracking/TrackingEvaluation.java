@@ -48,8 +48,7 @@ public record TrackingEvaluation(Similarity similarity, double maxDistance) {
     for (Detection d : gt.detections()) classes.add(d.label());
     for (Detection d : pred.detections()) classes.add(d.label());
     List<TrackingResult> out = new ArrayList<>();
-    for (String c : classes)
-      out.add(evaluate(TrackingSequence.of(gt, pred, similarity, d -> d.label().equals(c)), gt.video().id() + "/" + c));
+    TrackingSequence.perClass(gt, pred, similarity, classes).forEach((c, seq) -> out.add(evaluate(seq, gt.video().id() + "/" + c)));
     return out;
   }
 

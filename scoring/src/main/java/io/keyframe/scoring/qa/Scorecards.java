@@ -72,11 +72,9 @@ public final class Scorecards {
         }
         Tally t = new Tally(k);
         String who = a.provenance().source();
+        Map<String, TrackingSequence> perClass = TrackingSequence.perClass(reference, a, TrackingSequence.Similarity.BOX_IOU, labels);
         for (int c = 0; c < k; c++) {
-          String label = labels.get(c);
-          TrackingSequence seq =
-              TrackingSequence.of(
-                  reference, a, TrackingSequence.Similarity.BOX_IOU, d -> d.label().equals(label));
+          TrackingSequence seq = perClass.get(labels.get(c));
           MotAccumulator acc = new MotAccumulator();
           acc.update(seq, 1 - o.matchIou());
           ClearCounts cc = acc.clear();
