@@ -81,6 +81,7 @@ public record ResidualModelErrors(double rate) {
           int object = f.trackIds().get(0);
           boolean drop = f.kind() == InjectedFault.Kind.MISSED_DETECTION;
           String kind = drop ? MISSED : CLASS_CONFUSION;
+          String wrong = drop ? null : confusedLabel(f.detail());
           int runStart = -1;
           for (int frame = f.startFrame(); frame <= f.endFrame() + 1; frame++) {
             boolean changed = false;
@@ -90,7 +91,6 @@ public record ResidualModelErrors(double rate) {
               int at = labelOf(here, t.boxOrMaskBox());
               if (at >= 0) {
                 Detection l = here.get(at);
-                String wrong = confusedLabel(f.detail());
                 if (drop) {
                   here.remove(at);
                   changed = true;
