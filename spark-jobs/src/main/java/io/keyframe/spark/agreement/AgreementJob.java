@@ -109,13 +109,7 @@ public final class AgreementJob {
         new Options(common, a.list("detections"), a.required("reference"), a.list("predictions"), a.optional("threshold", 0.5),
             a.list("raters"), a.list("occlusions"),
             Integer.parseInt(a.optional("occlusion-window", Integer.toString(Options.DEFAULT_OCCLUSION_WINDOW))));
-    SparkSession spark = SparkSessions.forMain("keyframe " + NAME);
-    try {
-      RunRecord record = run(spark, options);
-      System.out.println(NAME + " run " + record.runId() + " wrote " + record.rowCounts());
-    } finally {
-      spark.stop();
-    }
+    SparkSessions.runMain(NAME, spark -> run(spark, options));
   }
 
   /** Runs the job; returns the provenance written to {@code runs}. */

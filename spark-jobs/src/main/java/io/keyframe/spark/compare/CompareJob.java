@@ -84,13 +84,7 @@ public final class CompareJob {
     Options o =
         new Options(common, a.list("detections"), a.required("reference"), a.required("model-a"), a.required("model-b"),
             a.optional("threshold", 0.5), Integer.parseInt(a.optional("replicates", "1000")), Long.parseLong(a.optional("seed", "42")));
-    SparkSession spark = SparkSessions.forMain("keyframe " + NAME);
-    try {
-      RunRecord r = run(spark, o);
-      System.out.println(NAME + " run " + r.runId() + " wrote " + r.rowCounts());
-    } finally {
-      spark.stop();
-    }
+    SparkSessions.runMain(NAME, spark -> run(spark, o));
   }
 
   record VideoCompare(

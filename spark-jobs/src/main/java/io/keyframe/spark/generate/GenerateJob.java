@@ -56,13 +56,8 @@ public final class GenerateJob {
             Integer.parseInt(a.required("objects")), Long.parseLong(a.optional("seed", "1")));
     if (a.values().containsKey("model-noise"))
       batch = batch.withModel(batch.modelName(), a.optional("model-noise", batch.boxNoise()));
-    SparkSession spark = SparkSessions.forMain("keyframe " + NAME);
-    try {
-      RunRecord r = run(spark, new Options(new JobOptions(a.required("out"), a.optional("run-id", null), 0), batch));
-      System.out.println(NAME + " run " + r.runId() + " wrote " + r.rowCounts());
-    } finally {
-      spark.stop();
-    }
+    Options o = new Options(new JobOptions(a.required("out"), a.optional("run-id", null), 0), batch);
+    SparkSessions.runMain(NAME, spark -> run(spark, o));
   }
 
   /** Generated rows of one video. */

@@ -83,15 +83,8 @@ public final class IngestJob {
     JobArguments a = JobArguments.parse(args);
     JobOptions common =
         JobOptions.from(a);
-    SparkSession spark = SparkSessions.forMain("keyframe " + NAME);
-    try {
-      RunRecord r =
-          run(spark, new Options(common, a.required("batch"), Boolean.parseBoolean(a.optional("pseudonymise", "false")),
-              a.optional("pseudonym-key", null)));
-      System.out.println(NAME + " run " + r.runId() + " wrote " + r.rowCounts());
-    } finally {
-      spark.stop();
-    }
+    Options o = new Options(common, a.required("batch"), Boolean.parseBoolean(a.optional("pseudonymise", "false")), a.optional("pseudonym-key", null));
+    SparkSessions.runMain(NAME, spark -> run(spark, o));
   }
 
   public static RunRecord run(SparkSession spark, Options o) {

@@ -100,13 +100,7 @@ public final class RankJob {
         new Options(common, a.list("detections"), a.list("occlusions"), a.optional("occlusion-source", null),
             a.optional("predictions", null), a.optional("tracker", null), a.list("annotators"), a.optional("budget", "10%"),
             a.optional("spot-check", 0.1), Long.parseLong(a.optional("seed", "1")));
-    SparkSession spark = SparkSessions.forMain("keyframe " + NAME);
-    try {
-      RunRecord r = run(spark, o);
-      System.out.println(NAME + " run " + r.runId() + " wrote " + r.rowCounts());
-    } finally {
-      spark.stop();
-    }
+    SparkSessions.runMain(NAME, spark -> run(spark, o));
   }
 
   /**

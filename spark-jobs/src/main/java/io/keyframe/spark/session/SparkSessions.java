@@ -1,6 +1,8 @@
 package io.keyframe.spark.session;
 
 import io.keyframe.dataset.ProgressListener;
+import io.keyframe.spark.output.RunRecord;
+import java.util.function.Function;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
 
@@ -60,6 +62,22 @@ public final class SparkSessions {
     if (new org.apache.spark.SparkConf().contains("spark.master"))
       return SparkSession.builder().appName(appName).getOrCreate();
     return local("local[*]", ProgressListener.NONE);
+  }
+
+  /**
+   * Every job's {@code main}: runs {@code job} on the {@link #forMain} session, prints the one line a
+   * spark-submit caller reads (run id, the tracker path when the job ran one, row counts), and stops
+   * the session whatever happened.
+   */
+  public static void runMain(String name, Function<SparkSession, RunRecord> job) {
+    SparkSession spark = forMain("keyframe " + name);
+    try {
+      RunRecord r = job.apply(spark);
+      String tracker = r.trackerPath() == null ? "" : " (tracker: " + r.trackerPath() + ")";
+      System.out.println(name + " run " + r.runId() + tracker + " wrote " + r.rowCounts());
+    } finally {
+      spark.stop();
+    }
   }
 
   /** Forwards the session's stage progress to {@code progress} until {@link #detach} is called. */

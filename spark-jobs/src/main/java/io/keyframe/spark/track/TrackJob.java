@@ -142,24 +142,17 @@ public final class TrackJob {
     JobArguments a = JobArguments.parse(args);
     JobOptions common =
         JobOptions.from(a);
-    SparkSession spark = SparkSessions.forMain("keyframe " + NAME);
-    try {
-      RunRecord r;
-      if (a.optional("videos", null) != null) {
-        ModelOptions m =
-            new ModelOptions(common, a.required("videos"), a.required("detector"), a.optional("class-map", null),
-                a.optional("score-threshold", 0.1), Integer.parseInt(a.optional("max-frames", "0")), a.optional("image-fps", 30.0),
-                a.optional("model-source", null), a.optional("output-source", "tracker"));
-        r = runModel(spark, m);
-      } else {
-        Options o =
-            new Options(common, a.list("detections"), a.required("detector"), a.optional("keyframes", null),
-                Integer.parseInt(a.optional("keyframe-interval", "0")), a.required("output-source"));
-        r = run(spark, o);
-      }
-      System.out.println(NAME + " run " + r.runId() + " (tracker: fallback) wrote " + r.rowCounts());
-    } finally {
-      spark.stop();
+    if (a.optional("videos", null) != null) {
+      ModelOptions m =
+          new ModelOptions(common, a.required("videos"), a.required("detector"), a.optional("class-map", null),
+              a.optional("score-threshold", 0.1), Integer.parseInt(a.optional("max-frames", "0")), a.optional("image-fps", 30.0),
+              a.optional("model-source", null), a.optional("output-source", "tracker"));
+      SparkSessions.runMain(NAME, spark -> runModel(spark, m));
+    } else {
+      Options o =
+          new Options(common, a.list("detections"), a.required("detector"), a.optional("keyframes", null),
+              Integer.parseInt(a.optional("keyframe-interval", "0")), a.required("output-source"));
+      SparkSessions.runMain(NAME, spark -> run(spark, o));
     }
   }
 
