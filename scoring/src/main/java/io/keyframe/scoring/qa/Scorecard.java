@@ -146,30 +146,13 @@ public record Scorecard(String referenceKind, List<ScorecardRow> rows, Scorecard
           .append(r.referenceObjects())
           .append(',')
           .append(r.annotatorObjects());
-      for (Estimate e : List.of(r.precision(), r.recall()))
-        b.append(',')
-            .append(c(e.value()))
-            .append(',')
-            .append(c(e.low()))
-            .append(',')
-            .append(c(e.high()));
-      b.append(',')
-          .append(c(r.f1()))
-          .append(',')
-          .append(c(r.hota().value()))
-          .append(',')
-          .append(c(r.hota().low()))
-          .append(',')
-          .append(c(r.hota().high()))
-          .append(',')
-          .append(r.idSwitches());
-      for (Estimate e : List.of(r.iouVsConsensus(), r.kappaVsConsensus()))
-        b.append(',')
-            .append(c(e.value()))
-            .append(',')
-            .append(c(e.low()))
-            .append(',')
-            .append(c(e.high()));
+      appendEstimate(b, r.precision());
+      appendEstimate(b, r.recall());
+      b.append(',').append(c(r.f1()));
+      appendEstimate(b, r.hota());
+      b.append(',').append(r.idSwitches());
+      appendEstimate(b, r.iouVsConsensus());
+      appendEstimate(b, r.kappaVsConsensus());
       for (double x :
           new double[] {
             r.classAgreement(),
@@ -183,6 +166,11 @@ public record Scorecard(String referenceKind, List<ScorecardRow> rows, Scorecard
       b.append('\n');
     }
     return b.toString();
+  }
+
+  /** An estimate's three CSV cells: value, interval low, interval high. */
+  private static void appendEstimate(StringBuilder b, Estimate e) {
+    b.append(',').append(c(e.value())).append(',').append(c(e.low())).append(',').append(c(e.high()));
   }
 
   private static String c(double x) {
