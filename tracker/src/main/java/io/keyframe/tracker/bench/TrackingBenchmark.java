@@ -16,6 +16,7 @@ import io.keyframe.metrics.hota.Hota;
 import io.keyframe.metrics.hota.HotaCounts;
 import io.keyframe.metrics.identity.IdentityCounts;
 import io.keyframe.metrics.identity.IdentityMatching;
+import io.keyframe.metrics.iou.BoxIou;
 import io.keyframe.metrics.sequence.TrackingSequence;
 import io.keyframe.tracker.FrameImages;
 import io.keyframe.tracker.RecommendedKeyframe;
@@ -203,7 +204,7 @@ public final class TrackingBenchmark {
         double bestIou = 0.3;
         for (Detection d : byFrame.getOrDefault(k.frame(), List.of())) {
           if (!visible(d)) continue;
-          double v = iou(k.box(), d.box());
+          double v = BoxIou.of(k.box(), d.box());
           if (v >= bestIou) {
             bestIou = v;
             best = d;
@@ -223,14 +224,6 @@ public final class TrackingBenchmark {
       List<Detection> out = new ArrayList<>();
       for (Detection d : keys) if (seen.add(((long) d.frame() << 32) | d.trackId())) out.add(d);
       return out;
-    }
-
-    private static double iou(Box a, Box b) {
-      double iw = Math.min(a.x2(), b.x2()) - Math.max(a.x(), b.x());
-      double ih = Math.min(a.y2(), b.y2()) - Math.max(a.y(), b.y());
-      if (iw <= 0 || ih <= 0) return 0;
-      double inter = iw * ih;
-      return inter / (a.area() + b.area() - inter);
     }
   }
 }

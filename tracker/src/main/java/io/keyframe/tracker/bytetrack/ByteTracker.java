@@ -6,6 +6,7 @@ import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.OcclusionEvent;
 import io.keyframe.dataset.ProgressListener;
 import io.keyframe.dataset.Provenance;
+import io.keyframe.metrics.iou.BoxIou;
 import io.keyframe.tracker.FrameImages;
 import io.keyframe.tracker.RecommendedKeyframe;
 import io.keyframe.tracker.TrackInvariants;
@@ -249,7 +250,7 @@ public final class ByteTracker {
           if (sameClass || d.classProbabilities().getOrDefault(o.label, 0.0) >= CLASS_GATE) {
             // A detector that confuses classes for a few frames still puts some probability on the
             // track's class: match it (at a small penalty) and keep the track's class.
-            double iouCost = 1 - iou(pred, d.boxOrMaskBox()) + (sameClass ? 0 : CLASS_PENALTY);
+            double iouCost = 1 - BoxIou.of(pred, d.boxOrMaskBox()) + (sameClass ? 0 : CLASS_PENALTY);
             if (iouCost < limit) {
               v = iouCost;
               double[] h = hists[cols.get(c)];
@@ -264,7 +265,7 @@ public final class ByteTracker {
           cost[r * n + c] = v;
         }
       }
-      return LinearAssignment.solve(cost, rows, n, limit);
+      return GatedAssignment.solve(cost, rows, n, limit);
     }
 
     // ---- keyframes ----------------------------------------------------------------------------
@@ -276,7 +277,7 @@ public final class ByteTracker {
         double bestIou = config.keyframeIou();
         for (int i = 0; i < dets.size(); i++) {
           if (used[i] || !dets.get(i).label().equals(k.label())) continue;
-          double v = iou(box, dets.get(i).boxOrMaskBox());
+          double v = BoxIou.of(box, dets.get(i).boxOrMaskBox());
           if (v >= bestIou) {
             bestIou = v;
             best = i;
@@ -287,7 +288,7 @@ public final class ByteTracker {
         double hereIou = config.keyframeIou();
         for (TrackedObject o : objects) {
           if (!o.active() || o.updatedFrame == f || !o.label.equals(k.label())) continue;
-          double v = iou(box, o.kalman.box());
+          double v = BoxIou.of(box, o.kalman.box());
           if (v >= hereIou) {
             hereIou = v;
             here = o;
@@ -360,7 +361,7 @@ public final class ByteTracker {
       double[] cost = new double[fresh.size() * lost.size()];
       for (int r = 0; r < fresh.size(); r++)
         for (int c = 0; c < lost.size(); c++) cost[r * lost.size() + c] = stitchCost(fresh.get(r), lost.get(c));
-      int[] match = LinearAssignment.solve(cost, fresh.size(), lost.size(), 1.0);
+      int[] match = GatedAssignment.solve(cost, fresh.size(), lost.size(), 1.0);
       List<TrackedObject> out = new ArrayList<>();
       for (int r = 0; r < fresh.size(); r++) {
         TrackedObject n = fresh.get(r);
@@ -475,12 +476,4 @@ public final class ByteTracker {
     }
   }
 
-  /** Intersection over union of two boxes; 0 when disjoint. */
-  static double iou(Box a, Box b) {
-    double iw = Math.min(a.x2(), b.x2()) - Math.max(a.x(), b.x());
-    double ih = Math.min(a.y2(), b.y2()) - Math.max(a.y(), b.y());
-    if (iw <= 0 || ih <= 0) return 0;
-    double inter = iw * ih;
-    return inter / (a.area() + b.area() - inter);
-  }
 }

@@ -1,6 +1,7 @@
 package io.keyframe.tracker.detector;
 
 import io.keyframe.dataset.Box;
+import io.keyframe.metrics.iou.BoxIou;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,7 +18,7 @@ final class NonMaximumSuppression {
     for (ModelDetection d : sorted) {
       boolean keep = true;
       for (ModelDetection k : kept)
-        if (k.classIndex() == d.classIndex() && iou(k.box(), d.box()) > iou) {
+        if (k.classIndex() == d.classIndex() && BoxIou.of(k.box(), d.box()) > iou) {
           keep = false;
           break;
         }
@@ -26,11 +27,4 @@ final class NonMaximumSuppression {
     return kept;
   }
 
-  static double iou(Box a, Box b) {
-    double iw = Math.min(a.x2(), b.x2()) - Math.max(a.x(), b.x());
-    double ih = Math.min(a.y2(), b.y2()) - Math.max(a.y(), b.y());
-    if (iw <= 0 || ih <= 0) return 0;
-    double inter = iw * ih;
-    return inter / (a.area() + b.area() - inter);
-  }
 }

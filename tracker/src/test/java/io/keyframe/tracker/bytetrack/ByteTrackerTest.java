@@ -1,5 +1,6 @@
 package io.keyframe.tracker.bytetrack;
 
+import io.keyframe.metrics.iou.BoxIou;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,7 +30,7 @@ class ByteTrackerTest {
   private static Set<Integer> idsNear(AnnotationSet tracks, Scene.Mover m) {
     Set<Integer> ids = new TreeSet<>();
     for (Detection d : tracks.detections())
-      if (m.visible(d.frame()) && ByteTracker.iou(d.box(), m.at(d.frame())) > 0.5) ids.add(d.trackId());
+      if (m.visible(d.frame()) && BoxIou.of(d.box(), m.at(d.frame())) > 0.5) ids.add(d.trackId());
     return ids;
   }
 

@@ -1,5 +1,6 @@
 package io.keyframe.tracker.bytetrack;
 
+import io.keyframe.metrics.iou.BoxIou;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -14,15 +15,15 @@ class TrackPartsTest {
   void assignment_picks_the_minimum_total_cost() {
     // Greedy would take (0,0)=1 then (1,1)=10 -> 11; optimum is (0,1)+(1,0) = 2 + 3 = 5.
     double[] cost = {1, 2, 3, 10};
-    assertThat(LinearAssignment.solve(cost, 2, 2, 100)).containsExactly(1, 0);
+    assertThat(GatedAssignment.solve(cost, 2, 2, 100)).containsExactly(1, 0);
   }
 
   @Test
   void assignment_leaves_pairs_at_or_above_the_limit_unmatched() {
     double[] cost = {0.1, 0.9, 0.95, 0.2, Double.POSITIVE_INFINITY, 0.85};
     // 3 rows x 2 cols, limit 0.8: row 0 -> 0, row 1 -> 1, row 2 has nothing below the limit.
-    assertThat(LinearAssignment.solve(cost, 3, 2, 0.8)).containsExactly(0, 1, -1);
-    assertThat(LinearAssignment.solve(new double[0], 0, 3, 0.8)).isEmpty();
+    assertThat(GatedAssignment.solve(cost, 3, 2, 0.8)).containsExactly(0, 1, -1);
+    assertThat(GatedAssignment.solve(new double[0], 0, 3, 0.8)).isEmpty();
   }
 
   @Test
@@ -67,7 +68,7 @@ class TrackPartsTest {
   @Test
   void iou_matches_hand_arithmetic() {
     // Overlap 5x10 = 50; union 100 + 100 - 50 = 150.
-    assertThat(ByteTracker.iou(new Box(0, 0, 10, 10), new Box(5, 0, 10, 10))).isCloseTo(50.0 / 150, within(1e-12));
-    assertThat(ByteTracker.iou(new Box(0, 0, 10, 10), new Box(20, 0, 10, 10))).isZero();
+    assertThat(BoxIou.of(new Box(0, 0, 10, 10), new Box(5, 0, 10, 10))).isCloseTo(50.0 / 150, within(1e-12));
+    assertThat(BoxIou.of(new Box(0, 0, 10, 10), new Box(20, 0, 10, 10))).isZero();
   }
 }

@@ -1,5 +1,6 @@
 package io.keyframe.tracker.detector;
 
+import io.keyframe.metrics.iou.BoxIou;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -100,7 +101,7 @@ class DetectorModelTest {
     for (ModelDetection d : confident)
       assertThat(yolox).anySatisfy(y -> {
         assertThat(y.classIndex()).isEqualTo(d.classIndex());
-        assertThat(NonMaximumSuppression.iou(y.box(), d.box())).isGreaterThan(0.7);
+        assertThat(BoxIou.of(y.box(), d.box())).isGreaterThan(0.7);
       });
   }
 
