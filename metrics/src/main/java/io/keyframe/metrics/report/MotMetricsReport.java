@@ -127,7 +127,12 @@ public record MotMetricsReport(List<TrackingResult> rows, TrackingResult overall
 
   /** JSON: {@code {"sequences": {name: {metric: value}}, "overall": {...}}}; undefined values are null. */
   public String toJson() {
-    Map<String, Object> root = new LinkedHashMap<>();
+    return toJson(Map.of());
+  }
+
+  /** JSON as {@link #toJson()}, with {@code about} (e.g. the protocol that ran) first. */
+  public String toJson(Map<String, ?> about) {
+    Map<String, Object> root = new LinkedHashMap<>(about);
     Map<String, Object> seqs = new LinkedHashMap<>();
     for (TrackingResult r : rows) seqs.put(r.name(), jsonMetrics(r));
     root.put("sequences", seqs);
