@@ -108,4 +108,10 @@ class MotMetricsCommandTest {
     assertThat(j.get("overall").get("mota").asDouble()).isCloseTo(0.8330893118594437, within(1e-6));
     assertThat(j.get("overall").get("num_switches").asLong()).isEqualTo(2);
   }
+
+  @Test
+  void infoSaysWhichMotLayoutItRead() {
+    assertThat(run("info", MOT15.resolve("TUD-Stadtmitte/gt/gt.txt").toString())).isZero();
+    assertThat(out.toString()).contains("mot layout    mot15 (detected)").contains("1156 shapes").contains("10 tracks");
+  }
 }
