@@ -164,4 +164,44 @@ class MotRealFilesTest {
           assertThat(e.field()).isEqualTo("class");
         });
   }
+
+  @Test
+  void mot15RoundTripKeepsBoxesIdsAndConfAndWritesWorldCoordinatesAsMinusOne() throws IOException {
+    Path gt = MMTRACKING.resolve("TUD-Stadtmitte/gt/gt.txt");
+    AnnotationSet read = MotReader.read(gt);
+    Path out = Files.createDirectories(tmp.resolve("TUD-Stadtmitte/gt")).resolve("gt.txt");
+    Files.copy(MMTRACKING.resolve("TUD-Stadtmitte/seqinfo.ini"), tmp.resolve("TUD-Stadtmitte/seqinfo.ini"));
+    MotWriter.write(out, read);
+    assertThat(MotReader.read(out)).isEqualTo(read);
+    List<String> in = Files.readAllLines(gt), back = Files.readAllLines(out);
+    assertThat(back).hasSameSizeAs(in);
+    for (int k = 0; k < in.size(); k++) {
+      String[] a = in.get(k).split(","), b = back.get(k).split(",");
+      assertThat(List.of(b).subList(0, 7)).as("line %d", k + 1).isEqualTo(List.of(a).subList(0, 7));
+      assertThat(List.of(b).subList(7, 10)).containsOnly("-1");
+    }
+  }
+
+  @Test
+  void datumaroExportRoundTripsItsClassIdsThroughTheClassList() throws IOException {
+    Path gt = REAL.resolve("datumaro/mot_seq/gt/gt.txt");
+    AnnotationSet read = MotReader.read(gt);
+    Path out = Files.createDirectories(tmp.resolve("gt")).resolve("gt.txt");
+    MotWriter.write(out, read);
+    // Class 3 = label_2 comes back as 3; visibility 1.0 is written canonically as 1.
+    assertThat(Files.readString(out)).isEqualTo("1,-1,0,4,4,8,1,3,1\n");
+    Files.copy(REAL.resolve("datumaro/mot_seq/gt/labels.txt"), tmp.resolve("gt/labels.txt"));
+    assertThat(MotReader.read(out).detections()).isEqualTo(read.detections());
+  }
+
+  @Test
+  void floatTrackIdsAsMpnTrackWritesThemAreReadAsIntegers() throws IOException {
+    Path f = tmp.resolve("res.txt");
+    Files.writeString(f, "1,0.0,1291.064208984375,459.34381103515625,71.69921875,199.37359619140625,1,-1,-1,-1\n");
+    AnnotationSet set = MotReader.read(f);
+    assertThat(set.detections().get(0).trackId()).isZero();
+    Path out = tmp.resolve("out.txt");
+    MotWriter.write(out, set);
+    assertThat(Files.readString(out)).isEqualTo("1,0,1291.064208984375,459.34381103515625,71.69921875,199.37359619140625,1,-1,-1,-1\n");
+  }
 }

@@ -146,4 +146,17 @@ class MotChallengeReferenceTest {
       for (int m = 0; m < e.length; m++) assertThat(got[m]).as("row %d metric %d", k, m).isCloseTo(e[m], within(1e-6));
     }
   }
+
+  @Test
+  void mot17GroundTruthRoundTripsLineIdenticalInFrameOrder(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+    // FORMATS.md: a MOT16+ gt file (classes, visibility, zero-marked rows) comes back line for line;
+    // MOTChallenge sorts gt by id, keyframe writes by frame.
+    Path source = REAL.resolve("gt/MOT17-train/MOT17-09-DPM/gt/gt.txt");
+    AnnotationSet read = MotReader.read(source);
+    Path out = tmp.resolve("gt.txt");
+    io.keyframe.dataset.mot.MotWriter.write(out, read);
+    assertThat(Files.readAllLines(out)).containsExactlyInAnyOrderElementsOf(Files.readAllLines(source));
+    // (Without the seqinfo.ini beside it the copy's video is derived, so compare the detections.)
+    assertThat(MotReader.read(out).detections().equals(read.detections())).isTrue();
+  }
 }
