@@ -110,7 +110,8 @@ public final class MotMetricsCommand implements Callable<Integer> {
         MotChallengeBenchmark b = benchmark != null ? MotChallengeBenchmark.parse(benchmark)
             : MotChallengeBenchmark.guess(e.getKey(), MotChallengeClasses.carriedBy(g.detections()));
         challenge = new MotChallengeProtocol(b, classes == null || classes.isEmpty() ? List.of("pedestrian") : classes);
-        description += " (TrackEval's MOTChallenge rules, " + b + ", classes " + String.join(",", challenge.classes()) + ")";
+        description += " (TrackEval's MOTChallenge rules, " + b + ", classes " + String.join(",", challenge.classes())
+            + "; TrackEval's CLEAR: MOTP = mean IoU)";
       } else if (chosen == EvaluationProtocol.PY_MOTMETRICS) {
         description += " (py-motmetrics' eval_motchallenge: gt rows with confidence < 1 dropped)";
       } else {

@@ -61,9 +61,11 @@ class MotMetricsCommandTest {
     assertThat(run("mot-metrics", "--gt", CHALLENGE.resolve("gt/MOT17-train/MOT17-09-DPM/gt/gt.txt").toString(),
         "--pred", CHALLENGE.resolve("trackers/MOT17-train/MPNTrack/data/MOT17-09-DPM.txt").toString())).isZero();
     String[] lines = out.toString().split("\n");
-    assertThat(lines[0]).isEqualTo("protocol    motchallenge (TrackEval's MOTChallenge rules, MOT17, classes pedestrian)");
+    assertThat(lines[0]).isEqualTo("protocol    motchallenge (TrackEval's MOTChallenge rules, MOT17, classes pedestrian; TrackEval's CLEAR: MOTP = mean IoU)");
     assertThat(lines[1]).isEqualTo("mot layout  MOT17-09-DPM gt mot16 (detected), MOT17-09-DPM pred mot15 (detected)");
     assertThat(out.toString()).contains("74.7%"); // MOTA 0.747418
+    // TrackEval has no transfer/ascend/migrate events: shown as undefined, not 0.
+    assertThat(lines[3]).endsWith("0.900 NaN NaN NaN 64.7% 68.0% 61.6% 90.9%");
   }
 
   @Test
