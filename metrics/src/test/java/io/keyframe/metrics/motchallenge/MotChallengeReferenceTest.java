@@ -159,4 +159,24 @@ class MotChallengeReferenceTest {
     // (Without the seqinfo.ini beside it the copy's video is derived, so compare the detections.)
     assertThat(MotReader.read(out).detections().equals(read.detections())).isTrue();
   }
+
+  @Test
+  void pyMotmetricsProtocolEqualsPyMotmetricsEvalMotchallengeOnMot17() throws IOException {
+    // pymotmetrics_mot17.csv: py-motmetrics' own code with eval_motchallenge's loading rules
+    // (gt min_confidence=1) on the same MOT17 files (SOURCES.md); keyframe's names are py-motmetrics'.
+    List<String> lines = Files.readAllLines(REAL.resolve("pymotmetrics_mot17.csv"), StandardCharsets.UTF_8);
+    String[] head = lines.get(0).split(",");
+    List<TrackingResult> rows = new java.util.ArrayList<>();
+    for (String seq : List.of("MOT17-05-DPM", "MOT17-09-DPM")) {
+      AnnotationSet g = gt("MOT17-train", seq);
+      rows.addAll(EvaluationProtocol.PY_MOTMETRICS.evaluate(g, pred("MOT17-train", seq), null));
+    }
+    rows.add(TrackingEvaluation.combine(rows, "OVERALL"));
+    for (int k = 0; k < 3; k++) {
+      String[] c = lines.get(k + 1).split(",");
+      Map<String, Number> got = io.keyframe.metrics.report.MotMetricsReport.metrics(rows.get(k));
+      for (int m = 1; m < head.length; m++)
+        assertThat(got.get(head[m]).doubleValue()).as("%s %s", c[0], head[m]).isCloseTo(Double.parseDouble(c[m]), within(1e-6));
+    }
+  }
 }
