@@ -116,4 +116,37 @@ class MotMetricsCommandTest {
     assertThat(run("info", MOT15.resolve("TUD-Stadtmitte/gt/gt.txt").toString())).isZero();
     assertThat(out.toString()).contains("mot layout    mot15 (detected)").contains("1156 shapes").contains("10 tracks");
   }
+
+  static final Path DATUMARO = Path.of("../dataset/src/test/resources/real/mot/datumaro/mot_seq/gt/gt.txt");
+
+  @Test
+  void classesNamedByLabelsTxtCanBeChosenForTheMotChallengeProtocol() throws Exception {
+    // Datumaro's export: class 3 of gt/labels.txt is label_2; scored against itself it is one match.
+    assertThat(run("mot-metrics", "--gt", DATUMARO.toString(), "--pred", DATUMARO.toString(),
+        "--protocol", "motchallenge", "--classes", "label_2", "--json")).isZero();
+    JsonNode j = json();
+    assertThat(j.get("protocol").asText()).contains("classes label_2");
+    assertThat(j.get("overall").get("num_detections").asLong()).isEqualTo(1);
+    assertThat(j.get("overall").get("mota").asDouble()).isEqualTo(1.0);
+  }
+
+  @Test
+  void aLabelsFileRenamesTheClassesAndAnUnknownIdIsRefused() throws Exception {
+    Path one = tmp.resolve("one.txt");
+    java.nio.file.Files.writeString(one, "person\n");
+    // labels.txt beside gt.txt has 10 names; --labels with one name makes class 3 unknown: exit 2.
+    assertThat(run("mot-metrics", "--gt", DATUMARO.toString(), "--pred", DATUMARO.toString(), "--labels", one.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("gt.txt").contains("line 1").contains("class");
+  }
+
+  @Test
+  void severalClassesGiveOneRowEach() throws Exception {
+    assertThat(run("mot-metrics", "--gt", CHALLENGE.resolve("gt/MOT17-train/MOT17-09-DPM/gt/gt.txt").toString(),
+        "--pred", CHALLENGE.resolve("trackers/MOT17-train/MPNTrack/data/MOT17-09-DPM.txt").toString(),
+        "--classes", "pedestrian,static_person", "--json")).isZero();
+    JsonNode seqs = json().get("sequences");
+    assertThat(seqs.has("MOT17-09-DPM/pedestrian")).isTrue();
+    assertThat(seqs.has("MOT17-09-DPM/static_person")).isTrue();
+    assertThat(seqs.get("MOT17-09-DPM/pedestrian").get("mota").asDouble()).isCloseTo(0.7474178403755869, within(1e-6));
+  }
 }
