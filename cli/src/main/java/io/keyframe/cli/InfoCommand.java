@@ -1,7 +1,9 @@
 package io.keyframe.cli;
 
 import io.keyframe.dataset.files.AnnotationFiles;
+import io.keyframe.dataset.AnnotationFormat;
 import io.keyframe.dataset.AnnotationSummary;
+import io.keyframe.dataset.mot.MotReader;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -21,6 +23,7 @@ public final class InfoCommand implements Callable<Integer> {
     AnnotationSummary s = AnnotationFiles.summarize(file);
     var out = spec.commandLine().getOut();
     out.printf("format        %s%n", s.format().name().toLowerCase());
+    if (s.format() == AnnotationFormat.MOT) out.printf("mot layout    %s (detected)%n", MotReader.layout(file).cliName());
     out.printf("video         %s (pseudonym)%n", Pseudonyms.video(s.videoId()));
     out.printf("size          %dx%d, %d frames at %.2f fps%n", s.width(), s.height(), s.frameCount(), s.fps());
     out.printf("source        %s %s%n", s.provenance().kind().name().toLowerCase(), s.provenance().tool());

@@ -1,17 +1,26 @@
 package io.keyframe.cli;
 
-import io.keyframe.dataset.files.AnnotationFiles;
 import io.keyframe.dataset.AnnotationFormat;
 import io.keyframe.dataset.AnnotationSet;
+import io.keyframe.dataset.files.AnnotationFiles;
+import io.keyframe.dataset.mot.MotLayout;
+import io.keyframe.dataset.mot.MotOptions;
+import io.keyframe.dataset.mot.MotReader;
+import io.keyframe.metrics.motchallenge.EvaluationProtocol;
+import io.keyframe.metrics.motchallenge.MotChallengeBenchmark;
+import io.keyframe.metrics.motchallenge.MotChallengeClasses;
+import io.keyframe.metrics.motchallenge.MotChallengeProtocol;
 import io.keyframe.metrics.report.MotMetricsReport;
-import io.keyframe.metrics.tracking.TrackingEvaluation;
 import io.keyframe.metrics.tracking.TrackingResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -19,14 +28,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * py-motmetrics-style CLEAR-MOT, identity and HOTA table for predictions against ground truth.
- * Directories are paired by sequence name (file name without extension, or the folder holding
- * {@code gt/gt.txt} in the MOTChallenge layout).
+ * CLEAR-MOT, identity and HOTA table for predictions against ground truth, under a named protocol
+ * (which rows are scored, by whose rules): TrackEval's MOTChallenge protocol when the ground truth
+ * carries MOTChallenge class/visibility columns, py-motmetrics' MOTChallenge app for other MOT text
+ * files, every row otherwise. Directories are paired by sequence name (file name without
+ * extension, or the folder holding {@code gt/gt.txt} in the MOTChallenge layout).
  */
 @Command(
     name = "mot-metrics",
     mixinStandardHelpOptions = true,
-    description = "CLEAR-MOT, IDF1 and HOTA of predictions vs ground truth (py-motmetrics conventions).")
+    description = {
+      "CLEAR-MOT, IDF1 and HOTA of predictions vs ground truth.",
+      "Protocols: motchallenge (TrackEval's MOTChallenge evaluation: zero-marked gt rows dropped, only the",
+      "evaluated classes scored, predictions matched to distractor classes removed; TrackEval's CLEAR),",
+      "py-motmetrics (py-motmetrics' eval_motchallenge: gt rows with confidence < 1 dropped; py-motmetrics'",
+      "CLEAR and names), all-rows (every row, py-motmetrics' rules). The protocol used is printed first."
+    })
 public final class MotMetricsCommand implements Callable<Integer> {
   @Option(names = "--gt", required = true, description = "Ground-truth file or folder.")
   Path gt;
@@ -36,6 +53,28 @@ public final class MotMetricsCommand implements Callable<Integer> {
 
   @Option(names = "--format", description = "mot, cvat or coco (default: detected per file).")
   String format;
+
+  @Option(names = "--protocol", paramLabel = "NAME",
+      description = "motchallenge, py-motmetrics or all-rows (default: motchallenge when the gt has MOTChallenge"
+          + " class/visibility columns, py-motmetrics for other MOT files, all-rows for other formats).")
+  String protocol;
+
+  @Option(names = "--classes", split = ",", paramLabel = "CLASS",
+      description = "Classes the motchallenge protocol scores, one result each (default: pedestrian).")
+  List<String> classes;
+
+  @Option(names = "--benchmark", paramLabel = "MOTnn",
+      description = "MOT15, MOT16, MOT17 or MOT20 rules for the motchallenge protocol (default: from the"
+          + " sequence name; MOT15 when the gt has no classes).")
+  String benchmark;
+
+  @Option(names = "--mot-layout", paramLabel = "LAYOUT",
+      description = "Columns 8-10 of MOT files: mot15 (world coordinates) or mot16 (class, visibility); default detected.")
+  String motLayout;
+
+  @Option(names = "--labels", paramLabel = "FILE",
+      description = "Class list for MOT files, one name per line, class id k = line k (default: gt/labels.txt beside the file).")
+  Path labels;
 
   @Option(names = "--json", description = "Print JSON with py-motmetrics' metric names.")
   boolean json;
@@ -47,33 +86,85 @@ public final class MotMetricsCommand implements Callable<Integer> {
     Map<String, Path> gts = sequences(gt);
     Map<String, Path> preds = sequences(pred);
     if (gts.isEmpty()) throw new IllegalArgumentException("no ground-truth annotation files in " + gt);
+    MotOptions mot = MotOptions.defaults();
+    if (motLayout != null) mot = mot.withLayout(MotLayout.parse(motLayout));
+    if (labels != null) mot = mot.withClasses(MotReader.readLabels(labels));
+    EvaluationProtocol forced = protocol == null ? null : EvaluationProtocol.parse(protocol);
     List<TrackingResult> rows = new ArrayList<>();
-    TrackingEvaluation eval = TrackingEvaluation.standard();
+    Map<String, Object> about = new LinkedHashMap<>();
+    Map<String, String> layouts = new LinkedHashMap<>();
+    Set<String> used = new LinkedHashSet<>();
+    Set<EvaluationProtocol> protocols = new LinkedHashSet<>();
     for (var e : gts.entrySet()) {
       Path p = preds.size() == 1 && gts.size() == 1 ? preds.values().iterator().next() : preds.get(e.getKey());
       if (p == null) throw new IllegalArgumentException("no prediction for sequence '" + e.getKey() + "' in " + pred);
-      AnnotationSet g = read(e.getValue());
-      AnnotationSet h = read(p);
-      rows.add(rename(eval.evaluate(g, h), e.getKey()));
+      AnnotationFormat gf = formatOf(e.getValue());
+      AnnotationSet g = AnnotationFiles.read(e.getValue(), gf, mot);
+      AnnotationSet h = AnnotationFiles.read(p, formatOf(p), mot);
+      if (gf == AnnotationFormat.MOT) layouts.put(e.getKey() + " gt", layoutOf(e.getValue()));
+      if (formatOf(p) == AnnotationFormat.MOT) layouts.put(e.getKey() + " pred", layoutOf(p));
+      EvaluationProtocol chosen = forced != null ? forced : EvaluationProtocol.defaultFor(g, gf == AnnotationFormat.MOT);
+      MotChallengeProtocol challenge = null;
+      String description = chosen.cliName();
+      if (chosen == EvaluationProtocol.MOTCHALLENGE) {
+        MotChallengeBenchmark b = benchmark != null ? MotChallengeBenchmark.parse(benchmark)
+            : MotChallengeBenchmark.guess(e.getKey(), MotChallengeClasses.carriedBy(g.detections()));
+        challenge = new MotChallengeProtocol(b, classes == null || classes.isEmpty() ? List.of("pedestrian") : classes);
+        description += " (TrackEval's MOTChallenge rules, " + b + ", classes " + String.join(",", challenge.classes())
+            + "; TrackEval's CLEAR: MOTP = mean IoU)";
+      } else if (chosen == EvaluationProtocol.PY_MOTMETRICS) {
+        description += " (py-motmetrics' eval_motchallenge: gt rows with confidence < 1 dropped)";
+      } else {
+        description += " (every row scored, py-motmetrics' rules)";
+      }
+      used.add(description);
+      protocols.add(chosen);
+      for (TrackingResult r : chosen.evaluate(g, h, challenge)) rows.add(rename(r, e.getKey(), g.video().id()));
     }
+    if (protocols.size() > 1 && rows.size() > 1 && (protocols.contains(EvaluationProtocol.MOTCHALLENGE)))
+      throw new IllegalArgumentException("the sequences need different protocols (" + String.join("; ", used)
+          + ") and their counts do not add up; choose one with --protocol");
     MotMetricsReport report = MotMetricsReport.of(rows);
-    spec.commandLine().getOut().println(json ? report.toJson() : report.toText());
+    about.put("protocol", String.join("; ", used));
+    if (!layouts.isEmpty()) about.put("mot_layout", layouts);
+    var out = spec.commandLine().getOut();
+    if (json) {
+      out.println(report.toJson(about));
+    } else {
+      out.println("protocol    " + about.get("protocol"));
+      if (!layouts.isEmpty()) out.println("mot layout  " + describe(layouts));
+      out.println(report.toText());
+    }
     return 0;
   }
 
-  private static TrackingResult rename(TrackingResult r, String name) {
+  private static String describe(Map<String, String> layouts) {
+    Set<String> distinct = new LinkedHashSet<>(layouts.values());
+    if (distinct.size() == 1) return distinct.iterator().next() + " (all files)";
+    List<String> parts = new ArrayList<>();
+    layouts.forEach((k, v) -> parts.add(k + " " + v));
+    return String.join(", ", parts);
+  }
+
+  private String layoutOf(Path file) throws IOException {
+    return motLayout != null ? MotLayout.parse(motLayout).cliName() + " (--mot-layout)" : MotReader.layout(file).cliName() + " (detected)";
+  }
+
+  /** Results keep the sequence's name; a per-class result keeps its class suffix. */
+  private static TrackingResult rename(TrackingResult r, String sequence, String videoId) {
+    String name = r.name().startsWith(videoId + "/") ? sequence + r.name().substring(videoId.length()) : sequence;
     return new TrackingResult(name, r.clear(), r.identity(), r.hota());
   }
 
-  private AnnotationSet read(Path file) throws IOException {
-    return format == null ? AnnotationFiles.read(file) : AnnotationFiles.read(file, AnnotationFormat.parse(format));
+  private AnnotationFormat formatOf(Path file) throws IOException {
+    return format == null ? AnnotationFiles.detect(file) : AnnotationFormat.parse(format);
   }
 
   /** Sequence name to annotation file. */
   static Map<String, Path> sequences(Path root) throws IOException {
     Map<String, Path> out = new TreeMap<>();
     if (Files.isRegularFile(root)) {
-      out.put(stem(root), root);
+      out.put(sequenceName(root), root);
       return out;
     }
     if (!Files.isDirectory(root)) throw new java.nio.file.NoSuchFileException(root.toString());
@@ -81,14 +172,23 @@ public final class MotMetricsCommand implements Callable<Integer> {
       for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
         String n = f.getFileName().toString();
         if (!(n.endsWith(".txt") || n.endsWith(".xml") || n.endsWith(".json"))) continue;
-        if (n.equals("seqinfo.ini")) continue;
         Path parent = f.getParent();
-        // MOTChallenge layout: SEQ/gt/gt.txt
-        String name = n.equals("gt.txt") && parent.getParent() != null ? parent.getParent().getFileName().toString() : stem(f);
-        out.putIfAbsent(name, f);
+        String folder = parent.getFileName() == null ? "" : parent.getFileName().toString();
+        // A MOTChallenge sequence folder: SEQ/gt/gt.txt; its gt/labels.txt and det/det.txt are not sequences.
+        if (n.equals("labels.txt") || (n.equals("det.txt") && folder.equals("det"))) continue;
+        out.putIfAbsent(sequenceName(f), f);
       }
     }
     return out;
+  }
+
+  /** MOTChallenge layout SEQ/gt/gt.txt: SEQ; otherwise the file name without extension. */
+  private static String sequenceName(Path f) {
+    Path parent = f.toAbsolutePath().getParent();
+    if (f.getFileName().toString().equals("gt.txt") && parent != null && parent.getFileName() != null
+        && parent.getFileName().toString().equals("gt") && parent.getParent() != null && parent.getParent().getFileName() != null)
+      return parent.getParent().getFileName().toString();
+    return stem(f);
   }
 
   private static String stem(Path f) {

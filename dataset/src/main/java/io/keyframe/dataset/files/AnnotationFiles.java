@@ -8,6 +8,7 @@ import io.keyframe.dataset.coco.CocoJsonReader;
 import io.keyframe.dataset.coco.CocoJsonWriter;
 import io.keyframe.dataset.cvat.CvatVideoReader;
 import io.keyframe.dataset.cvat.CvatVideoWriter;
+import io.keyframe.dataset.mot.MotOptions;
 import io.keyframe.dataset.mot.MotReader;
 import io.keyframe.dataset.mot.MotWriter;
 import java.io.IOException;
@@ -36,6 +37,11 @@ public final class AnnotationFiles {
       case CVAT_VIDEO -> CvatVideoReader.read(file);
       case COCO, YOUTUBE_VIS, SAV -> CocoJsonReader.read(file);
     };
+  }
+
+  /** Reads a file in the given format; {@code mot} applies to MOT files only. */
+  public static AnnotationSet read(Path file, AnnotationFormat format, MotOptions mot) throws IOException {
+    return format == AnnotationFormat.MOT ? MotReader.read(file, mot) : read(file, format);
   }
 
   /** Writes {@code set} atomically; a failure leaves any existing file untouched. */

@@ -13,17 +13,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Reads a MOTChallenge text file line by line. A line whose columns 8-10 are all -1 is a results
- * line (MOT15 layout, TUD-Campus): label {@value MotOptions#DEFAULT_LABEL}, visibility unknown.
- * Otherwise columns 8 and 9 are class and visibility (MOT16+ ground truth); further columns are
- * ignored. Any bad line throws {@link BadAnnotationException} naming the line and column.
+ * Reads a MOTChallenge text file line by line. Columns 8-10 are read as the file's {@link
+ * MotLayout}: MOT15-2D (world coordinates, not kept: label {@value MotOptions#DEFAULT_LABEL},
+ * visibility unknown) or MOT16+ (class and visibility), taken from {@link MotOptions#layout} or
+ * detected ({@link #layout}). A line whose columns 8-10 are all -1 is a results line in either.
+ * Class ids are 1-based into the class list: {@link MotOptions#classes}, else {@code labels.txt}
+ * beside the file (CVAT and Datumaro MOT exports), else the number as text. Any bad line throws
+ * {@link BadAnnotationException} naming the line and column.
  */
 public final class MotReader {
   /** Frame rate assumed when neither options nor seqinfo.ini give one. */
@@ -40,17 +42,20 @@ public final class MotReader {
   }
 
   /**
-   * Reads the file with the given class list and video.
+   * Reads the file with the given class list, video and layout.
    *
    * @throws BadAnnotationException for the first bad line, naming line, frame and column
    */
   public static AnnotationSet read(Path file, MotOptions options) throws IOException {
-    Video known = options.video() != null ? options.video() : SeqInfo.near(file).orElse(null);
+    SeqInfo info = options.video() != null ? null : SeqInfo.near(file).orElse(null);
+    Video known = options.video();
+    Integer knownLength = known != null ? Integer.valueOf(known.frameCount()) : info == null ? null : info.length();
+    MotLayout layout = options.layout() != null ? options.layout() : layout(file);
+    List<String> classes = options.classes().isEmpty() ? labelsNear(file) : options.classes();
     List<Detection> out = new ArrayList<>();
     Set<Long> seen = new HashSet<>();
     Set<String> numericLabels = new TreeSet<>((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)));
     boolean usesDefault = false;
-    Set<String> classLabelsUsed = new LinkedHashSet<>();
     double maxX = 1, maxY = 1;
     int maxFrame = -1;
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -80,9 +85,9 @@ public final class MotReader {
         boolean results = c.length >= 10 && isMinusOne(c[7]) && isMinusOne(c[8]) && isMinusOne(c[9]);
         String label = MotOptions.DEFAULT_LABEL;
         double visibility = -1;
-        if (!results && c.length >= 8) {
+        if (layout == MotLayout.MOT16 && !results && c.length >= 8) {
           int cls = integer(file, lineNo, frame, c, 7);
-          label = labelOf(file, lineNo, frame, cls, options.classes());
+          label = labelOf(file, lineNo, frame, cls, classes);
           if (c.length >= 9) {
             visibility = real(file, lineNo, frame, c, 8);
             if (!(visibility == -1 || (visibility >= 0 && visibility <= 1)))
@@ -90,11 +95,10 @@ public final class MotReader {
           }
         }
         if (label.equals(MotOptions.DEFAULT_LABEL)) usesDefault = true;
-        else if (options.classes().isEmpty()) numericLabels.add(label);
-        else classLabelsUsed.add(label);
-        if (known != null && frame >= known.frameCount())
+        else if (classes.isEmpty()) numericLabels.add(label);
+        if (knownLength != null && frame >= knownLength)
           throw new BadAnnotationException(file, lineNo, frame, "frame",
-              "MOT frame " + frame1 + " (index " + frame + ") is beyond the video's " + known.frameCount() + " frames");
+              "MOT frame " + frame1 + " (index " + frame + ") is beyond the video's " + knownLength + " frames");
         if (id != Detection.UNTRACKED && !seen.add(((long) frame << 32) | id))
           throw new BadAnnotationException(file, lineNo, frame, "id", "object id " + id + " appears twice in MOT frame " + frame1);
         out.add(new Detection(frame, id, label, new Box(x, y, w, h), null, conf, Map.of(), visibility, false, false, false));
@@ -105,10 +109,91 @@ public final class MotReader {
     }
     List<String> labels = new ArrayList<>();
     if (usesDefault) labels.add(MotOptions.DEFAULT_LABEL);
-    if (options.classes().isEmpty()) labels.addAll(numericLabels);
-    else labels.addAll(options.classes());
-    Video video = known != null ? known : derivedVideo(file, maxX, maxY, maxFrame);
+    if (classes.isEmpty()) labels.addAll(numericLabels);
+    else labels.addAll(classes);
+    Video video = known != null ? known : video(file, info, maxX, maxY, maxFrame);
     return new AnnotationSet(video, Provenance.unknown(), labels, out);
+  }
+
+  /**
+   * The layout of a file's columns 8-10. A line with 8 or 9 columns, or 10 whose class (column 8) is
+   * an integer other than -1 and whose column 10 is -1, is MOT16+; a line with 10 or more columns
+   * whose column 8 is not an integer or whose column 10 (world z) is not -1 is MOT15-2D (world
+   * coordinates), and wins: reading it as a class would refuse {@code -4.1554} and turn an integral
+   * world x into a class. Lines with -1 in all of 8-10, or only 7 columns, fit both; a file of
+   * only those is MOT15 (the MOTChallenge results shape).
+   */
+  public static MotLayout layout(Path file) throws IOException {
+    boolean mot16 = false;
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String text;
+      while ((text = r.readLine()) != null) {
+        if (text.isBlank()) continue;
+        String[] c = text.split(",", -1);
+        if (c.length < 8) continue;
+        if (c.length < 10) {
+          mot16 = true;
+          continue;
+        }
+        if (isMinusOne(c[7]) && isMinusOne(c[8]) && isMinusOne(c[9])) continue;
+        if (!isInteger(c[7]) || !isMinusOne(c[9])) return MotLayout.MOT15;
+        mot16 = true;
+      }
+    }
+    return mot16 ? MotLayout.MOT16 : MotLayout.MOT15;
+  }
+
+  /**
+   * The class list in {@code labels.txt} beside the file, one name per line (CVAT's and Datumaro's
+   * MOT exports write {@code gt/labels.txt} next to {@code gt/gt.txt}); empty when there is none.
+   */
+  static List<String> labelsNear(Path file) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    if (dir == null) return List.of();
+    Path labels = dir.resolve("labels.txt");
+    if (!Files.isRegularFile(labels) || labels.equals(file.toAbsolutePath())) return List.of();
+    return readLabels(labels);
+  }
+
+  /**
+   * A class list file: one class name per line, class id {@code k} is line {@code k}; blank lines
+   * at the end are ignored.
+   *
+   * @throws BadAnnotationException for a blank name inside the list, a duplicate, or {@value
+   *     MotOptions#DEFAULT_LABEL} (reserved for class -1)
+   */
+  public static List<String> readLabels(Path labels) throws IOException {
+    List<String> lines = new ArrayList<>(Files.readAllLines(labels, StandardCharsets.UTF_8));
+    while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) lines.remove(lines.size() - 1);
+    Set<String> seen = new HashSet<>();
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String name = lines.get(i).strip();
+      if (i == 0 && name.startsWith("\uFEFF")) name = name.substring(1);
+      if (name.isEmpty()) throw new BadAnnotationException(labels, i + 1, -1, "label", "blank class name (class id " + (i + 1) + ")");
+      if (name.equals(MotOptions.DEFAULT_LABEL))
+        throw new BadAnnotationException(labels, i + 1, -1, "label", "'" + name + "' is reserved for class -1");
+      if (!seen.add(name)) throw new BadAnnotationException(labels, i + 1, -1, "label", "class '" + name + "' listed twice");
+      out.add(name);
+    }
+    return out;
+  }
+
+  /** Whatever seqinfo.ini gives, the rest derived as {@link #derivedVideo} does. */
+  private static Video video(Path file, SeqInfo info, double maxX, double maxY, int maxFrame) {
+    Video derived = derivedVideo(file, maxX, maxY, maxFrame);
+    if (info == null) return derived;
+    try {
+      return new Video(
+          info.name(),
+          info.fps() != null ? info.fps() : derived.fps(),
+          info.width() != null ? info.width() : derived.width(),
+          info.height() != null ? info.height() : derived.height(),
+          info.length() != null ? info.length() : derived.frameCount(),
+          "");
+    } catch (IllegalArgumentException e) {
+      throw new BadAnnotationException(info.file(), -1, -1, "Sequence", e.getMessage(), e);
+    }
   }
 
   /**
@@ -132,6 +217,15 @@ public final class MotReader {
       throw new BadAnnotationException(file, line, frame, "class",
           "unknown class id " + cls + "; the class list has ids 1.." + classes.size());
     return classes.get(cls - 1);
+  }
+
+  private static boolean isInteger(String s) {
+    try {
+      double d = Double.parseDouble(s.trim());
+      return d == Math.rint(d) && Double.isFinite(d);
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   private static boolean isMinusOne(String s) {

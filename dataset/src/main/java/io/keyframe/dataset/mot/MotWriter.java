@@ -19,7 +19,8 @@ import java.util.List;
  * MotOptions#DEFAULT_LABEL} and unknown visibility the results layout ({@code ...,conf,-1,-1,-1})
  * is written, otherwise the ground-truth layout ({@code ...,conf,class,visibility}). Masks, flags,
  * class probabilities and provenance have no column and are not written; a mask-only detection is
- * written as its mask's bounding box, and one whose mask is empty is left out.
+ * written as its mask's bounding box, and one whose mask is empty is left out. MOT15-2D world
+ * coordinates are not read, so a MOT15 file comes back with -1 in columns 8-10.
  */
 public final class MotWriter {
   private MotWriter() {}

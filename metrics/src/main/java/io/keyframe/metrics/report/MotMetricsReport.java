@@ -55,9 +55,11 @@ public record MotMetricsReport(List<TrackingResult> rows, TrackingResult overall
     m.put("num_fragmentations", c.fragmentations());
     m.put("mota", c.mota());
     m.put("motp", c.motp());
-    m.put("num_transfer", c.transfers());
-    m.put("num_ascend", c.ascends());
-    m.put("num_migrate", c.migrates());
+    // TrackEval has no transfer/ascend/migrate events: undefined, not zero, under its convention.
+    boolean te = c.convention() == io.keyframe.metrics.clear.Convention.TRACKEVAL;
+    m.put("num_transfer", te ? (Number) Double.NaN : c.transfers());
+    m.put("num_ascend", te ? (Number) Double.NaN : c.ascends());
+    m.put("num_migrate", te ? (Number) Double.NaN : c.migrates());
     m.put("num_frames", c.frames());
     m.put("num_matches", c.matches());
     m.put("num_detections", c.detections());
@@ -127,7 +129,12 @@ public record MotMetricsReport(List<TrackingResult> rows, TrackingResult overall
 
   /** JSON: {@code {"sequences": {name: {metric: value}}, "overall": {...}}}; undefined values are null. */
   public String toJson() {
-    Map<String, Object> root = new LinkedHashMap<>();
+    return toJson(Map.of());
+  }
+
+  /** JSON as {@link #toJson()}, with {@code about} (e.g. the protocol that ran) first. */
+  public String toJson(Map<String, ?> about) {
+    Map<String, Object> root = new LinkedHashMap<>(about);
     Map<String, Object> seqs = new LinkedHashMap<>();
     for (TrackingResult r : rows) seqs.put(r.name(), jsonMetrics(r));
     root.put("sequences", seqs);

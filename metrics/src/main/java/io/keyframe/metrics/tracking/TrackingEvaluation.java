@@ -54,8 +54,12 @@ public record TrackingEvaluation(Similarity similarity, double maxDistance) {
 
   /** Sums results into one named scope (e.g. OVERALL over videos). */
   public static TrackingResult combine(List<TrackingResult> results, String name) {
-    TrackingResult sum = TrackingResult.empty(name);
-    for (TrackingResult r : results) sum = sum.plus(r, name);
+    if (results.isEmpty()) return TrackingResult.empty(name);
+    // Seeded with the first result, not an empty py-motmetrics one: TrackEval-convention counts
+    // (the MOTChallenge protocol) combine too.
+    TrackingResult first = results.get(0);
+    TrackingResult sum = new TrackingResult(name, first.clear(), first.identity(), first.hota());
+    for (int k = 1; k < results.size(); k++) sum = sum.plus(results.get(k), name);
     return sum;
   }
 }
