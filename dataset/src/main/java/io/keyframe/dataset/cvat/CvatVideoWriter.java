@@ -5,6 +5,7 @@ import static io.keyframe.dataset.CanonicalNumber.format;
 import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.AtomicOutput;
 import io.keyframe.dataset.Detection;
+import io.keyframe.dataset.Polygon;
 import io.keyframe.dataset.Provenance;
 import io.keyframe.dataset.TrackFrames;
 import io.keyframe.dataset.Video;
@@ -53,7 +54,7 @@ public final class CvatVideoWriter {
         leaf(w, 1, "version", "1.1");
         meta(w, set);
         String source = set.provenance().kind() == Provenance.Kind.MODEL ? "auto" : "manual";
-        for (var e : tracks.entrySet()) track(w, e.getKey(), e.getValue(), source);
+        for (var e : tracks.entrySet()) track(w, e.getKey(), e.getValue(), source, set.video());
         nl(w, 0);
         w.writeEndElement();
         w.writeCharacters("\n");
@@ -74,11 +75,15 @@ public final class CvatVideoWriter {
     w.writeStartElement("task");
     leaf(w, 3, "name", v.id());
     int frames = TrackFrames.length(set);
-    leaf(w, 3, "size", Integer.toString(frames));
+    // CVAT numbers shapes by video frame: start_frame + k * step up to stop_frame; size counts the task's frames.
+    int start = set.layout().frameStart(), step = set.layout().frameStep();
+    int stop = Math.max(start, frames - 1);
+    leaf(w, 3, "size", Integer.toString((stop - start) / step + 1));
     leaf(w, 3, "mode", "interpolation");
     leaf(w, 3, "overlap", "0");
-    leaf(w, 3, "start_frame", "0");
-    leaf(w, 3, "stop_frame", Integer.toString(Math.max(0, frames - 1)));
+    leaf(w, 3, "start_frame", Integer.toString(start));
+    leaf(w, 3, "stop_frame", Integer.toString(stop));
+    leaf(w, 3, "frame_filter", step > 1 ? "step=" + step : "");
     nl(w, 3);
     w.writeStartElement("labels");
     for (String label : set.labels()) {
@@ -116,14 +121,15 @@ public final class CvatVideoWriter {
     w.writeEndElement();
   }
 
-  private static void track(XMLStreamWriter w, int id, List<Detection> ds, String source) throws XMLStreamException {
+  private static void track(XMLStreamWriter w, int id, List<Detection> ds, String source, Video v) throws XMLStreamException {
     nl(w, 1);
     w.writeStartElement("track");
     w.writeAttribute("id", Integer.toString(id));
     w.writeAttribute("label", ds.get(0).label());
     w.writeAttribute("source", source);
     for (Detection d : ds) {
-      if (d.box() != null) {
+      boolean fromPolygon = d.mask() != null && d.source().polygons().size() == 1;
+      if (d.box() != null && !(fromPolygon && d.box().equals(d.source().polygons().get(0).bounds()))) {
         nl(w, 2);
         w.writeEmptyElement("box");
         flags(w, d);
@@ -133,7 +139,20 @@ public final class CvatVideoWriter {
         w.writeAttribute("ybr", format(d.box().y2()));
         w.writeAttribute("z_order", "0");
       }
-      if (d.mask() != null) {
+      if (d.mask() != null && d.source().polygons().size() == 1 && d.mask().height() == v.height() && d.mask().width() == v.width()) {
+        // Read from a polygon: written back as that polygon (CVAT rasterises it the same way).
+        nl(w, 2);
+        w.writeEmptyElement("polygon");
+        flags(w, d);
+        Polygon p = d.source().polygons().get(0);
+        StringBuilder pts = new StringBuilder();
+        for (int i = 0; i < p.size(); i++) {
+          if (i > 0) pts.append(';');
+          pts.append(format(p.x(i))).append(',').append(format(p.y(i)));
+        }
+        w.writeAttribute("points", pts.toString());
+        w.writeAttribute("z_order", "0");
+      } else if (d.mask() != null) {
         CvatRle rle = CvatRle.of(d.mask());
         nl(w, 2);
         w.writeEmptyElement("mask");

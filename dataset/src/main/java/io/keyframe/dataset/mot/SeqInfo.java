@@ -27,7 +27,7 @@ final class SeqInfo {
   }
 
   static Video parse(Path ini) throws IOException {
-    List<String> lines = Files.readAllLines(ini, StandardCharsets.UTF_8);
+    List<String> lines = io.keyframe.dataset.Utf8Input.readAllLines(ini);
     Map<String, String> kv = new HashMap<>();
     Map<String, Integer> lineOf = new HashMap<>();
     for (int i = 0; i < lines.size(); i++) {
