@@ -873,8 +873,12 @@ public final class CocoJsonReader {
   private BadAnnotationException malformed(JsonParseException e) {
     String msg = e.getOriginalMessage();
     int nl = msg == null ? -1 : msg.indexOf('\n');
-    return new BadAnnotationException(file, e.getLocation() == null ? -1 : e.getLocation().getLineNr(), -1,
-        "json", "malformed JSON: " + (nl < 0 ? msg : msg.substring(0, nl)), e);
+    String first = nl < 0 ? msg : msg.substring(0, nl);
+    long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+    if (first != null && first.contains("Invalid UTF-8"))
+      return new BadAnnotationException(file, line, -1, "encoding", "not UTF-8 text (a binary file, or another encoding): "
+          + first + (e.getLocation() == null ? "" : " at byte offset " + e.getLocation().getByteOffset()), e);
+    return new BadAnnotationException(file, line, -1, "json", "malformed JSON: " + first, e);
   }
 
   private BadAnnotationException bad(long line, String field, String problem) {

@@ -511,8 +511,7 @@ public final class CvatVideoReader {
       start = Math.max(0, t.start);
       step = t.step;
     } else if (t != null && t.size >= 0 && !project) frames = Math.max(frames, t.size);
-    String name = t != null && t.name != null && !t.name.isBlank() ? t.name : stem();
-    if (project && !g.key.isEmpty()) name = (t != null && t.name != null && !t.name.isBlank() ? t.name : stem()) + "/" + g.key;
+    String name = t != null && t.name != null && !t.name.isBlank() ? t.name : project && !g.key.isEmpty() ? g.key : stem();
     String id = name;
     double fps = UNKNOWN_FPS;
     String source = "";
