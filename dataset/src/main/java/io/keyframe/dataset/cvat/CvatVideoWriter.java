@@ -83,7 +83,7 @@ public final class CvatVideoWriter {
     leaf(w, 3, "overlap", "0");
     leaf(w, 3, "start_frame", Integer.toString(start));
     leaf(w, 3, "stop_frame", Integer.toString(stop));
-    leaf(w, 3, "frame_filter", step > 1 ? "step=" + step : "");
+    if (step > 1) leaf(w, 3, "frame_filter", "step=" + step);
     nl(w, 3);
     w.writeStartElement("labels");
     for (String label : set.labels()) {
