@@ -240,6 +240,11 @@ public final class CocoJsonWriter {
    */
   public static void writeYouTubeVis(Path target, AnnotationSet set) throws IOException {
     TrackFrames.requireUnique(set);
+    for (Detection d : set.detections())
+      if (d.mask() != null && (d.mask().width() != set.video().width() || d.mask().height() != set.video().height()))
+        throw new IllegalArgumentException("YouTube-VIS has one frame size per video (" + set.video().width() + "x"
+            + set.video().height() + ") but the mask in frame " + d.frame() + " is " + d.mask().width() + "x"
+            + d.mask().height() + "; write coco or cvat, which keep each image's size");
     TreeMap<Integer, List<Detection>> tracks = new TreeMap<>();
     List<Detection> untracked = new ArrayList<>();
     for (Detection d : set.detections()) {

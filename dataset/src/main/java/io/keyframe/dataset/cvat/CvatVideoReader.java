@@ -426,23 +426,38 @@ public final class CvatVideoReader {
       }
     }
     g.maxFrame = Math.max(g.maxFrame, frame);
-    if (inImage) { // CVAT for images has no ids: every shape is its own untracked detection
+    String groupId = inImage ? attr("group_id") : "";
+    if (inImage && (groupId.isEmpty() || groupId.equals("0"))) { // no ids: every shape is its own untracked detection
       g.detections.add(new Detection(frame, Detection.UNTRACKED, label, box, mask, 1.0, Map.of(), -1, occluded, false, false, source));
       return;
     }
-    long key = ((long) trackId << 32) | frame;
+    // A track's shapes in one frame, or CVAT's group_id in one image: one object, a box and a mask/polygon.
+    long key;
+    if (inImage) {
+      int gid;
+      try {
+        gid = Integer.parseInt(groupId.trim());
+      } catch (NumberFormatException e) {
+        throw bad(frame, "group_id", "expected an integer, got '" + groupId + "'");
+      }
+      key = ((long) frame << 32) | (gid & 0xffffffffL) | (1L << 62);
+    } else key = ((long) trackId << 32) | frame;
+    int detTrack = inImage ? Detection.UNTRACKED : trackId;
     int kindBit = kind.equals("box") ? 1 : 2;
     Integer at = g.slot.get(key);
     if (at == null) {
       g.slot.put(key, g.detections.size() << 2 | kindBit);
-      g.detections.add(new Detection(frame, trackId, trackLabel, box, mask, 1.0, Map.of(), -1, occluded, outside, keyframe, source));
+      g.detections.add(new Detection(frame, detTrack, label, box, mask, 1.0, Map.of(), -1, occluded, outside, keyframe, source));
       return;
     }
+    String who = inImage ? "group " + groupId : "track " + trackId;
     if ((at & kindBit) != 0)
-      throw bad(frame, "frame", "track " + trackId + " has two <" + kind + "> shapes in frame " + frame);
+      throw bad(frame, "frame", who + " has two <" + kind + "> shapes in frame " + frame);
+    if (!g.detections.get(at >> 2).label().equals(label))
+      throw bad(frame, "label", "the shapes of " + who + " in frame " + frame + " have different labels");
     Detection d = g.detections.get(at >> 2);
     if (d.occluded() != occluded || d.outside() != outside || d.keyframe() != keyframe)
-      throw bad(frame, "occluded", "the shapes of track " + trackId + " in frame " + frame + " disagree on their flags");
+      throw bad(frame, "occluded", "the shapes of " + who + " in frame " + frame + " disagree on their flags");
     g.slot.put(key, at | kindBit);
     Detection merged = kind.equals("box") ? d.withBox(box) : d.withMask(mask).withSource(source);
     if (kind.equals("polygon") && d.box() != null) merged = merged.withBox(d.box());

@@ -23,7 +23,7 @@ public final class FormatLoss {
 
   /** The warning for writing {@code set} as {@code format}, or empty when nothing is lost. */
   public static Optional<String> describe(AnnotationSet set, AnnotationFormat format) {
-    long masks = 0, flags = 0, scores = 0, probs = 0, vis = 0, untracked = 0, crowd = 0, polys = 0, areas = 0, ids = 0;
+    long masks = 0, flags = 0, scores = 0, probs = 0, vis = 0, untracked = 0, crowd = 0, multiPolygons = 0, areas = 0;
     for (Detection d : set.detections()) {
       if (d.mask() != null) masks++;
       if (d.occluded() || d.outside() || d.keyframe()) flags++;
@@ -32,9 +32,8 @@ public final class FormatLoss {
       if (d.visibility() != -1) vis++;
       if (d.trackId() == Detection.UNTRACKED) untracked++;
       if (d.source().crowd()) crowd++;
-      if (!d.source().polygons().isEmpty()) polys++;
+      if (d.source().polygons().size() > 1) multiPolygons++;
       if (!Double.isNaN(d.source().area())) areas++;
-      if (d.source().id() >= 0) ids++;
     }
     long relabelled = set.tracks().stream().filter(t -> t.detections().stream().anyMatch(d -> !d.label().equals(t.label()))).count();
     boolean names = set.labels().stream().anyMatch(l -> !l.equals(MotOptions.DEFAULT_LABEL) && !l.matches("0|[1-9][0-9]{0,8}"));
@@ -64,11 +63,17 @@ public final class FormatLoss {
         add(lost, probs, "class probabilities");
         add(lost, vis, "visibility values");
         add(lost, crowd, "crowd flags");
-        add(lost, untracked, "untracked detections (given fresh track ids)");
+        add(lost, areas, "stated areas (recomputed from the shapes)");
         add(lost, relabelled, "label changes within a track (a track keeps its first label)");
-        if (fileNames || imageIds) lost.add("image ids and file names");
-        if (sizes) lost.add("per-image sizes (one frame size)");
+        if (io.keyframe.dataset.cvat.CvatVideoWriter.imagesMode(set)) {
+          if (images.stream().anyMatch(i -> i.id() != i.frame())) lost.add("image ids (CVAT numbers images 0..n-1)");
+        } else {
+          add(lost, untracked, "untracked detections (given fresh track ids)");
+          if (fileNames || imageIds) lost.add("image ids and file names");
+          if (sizes) lost.add("per-image sizes (one frame size)");
+        }
         if (categoryIds) lost.add("category ids");
+        add(lost, multiPolygons, "multi-polygon outlines (written as masks)");
       }
       case YOUTUBE_VIS -> {
         add(lost, flags, "occluded/outside/keyframe flags");

@@ -151,6 +151,38 @@ class RealFilesTest {
     assertThat(warnings).anyMatch(w -> w.contains("project export with 3 tasks/subsets"));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"cvat/datumaro_for_images_train.xml", "cvat/datumaro_export_project.xml"})
+  void cvatForImagesRoundTripsAsCvatForImages(String name) throws IOException {
+    for (AnnotationSet set : AnnotationFiles.readAll(real(name), AnnotationFormat.CVAT_VIDEO, null)) {
+      Path out = tmp.resolve("images.xml");
+      AnnotationFiles.write(out, set, AnnotationFormat.CVAT_VIDEO, warnings::add);
+      assertThat(warnings).isEmpty();
+      assertThat(Files.readString(out)).contains("<image id=\"1\" name=\"img1.jpg\" width=\"10\" height=\"10\">");
+      AnnotationSet back = AnnotationFiles.read(out, AnnotationFormat.CVAT_VIDEO, null);
+      assertThat(back.detections()).isEqualTo(set.detections());
+      assertThat(back.layout().images()).isEqualTo(set.layout().images());
+      assertThat(back.labels()).isEqualTo(set.labels());
+    }
+  }
+
+  /** COCO val2017 images of three sizes become CVAT for images with the same sizes and masks; the writer names what CVAT drops. */
+  @Test
+  void cocoWithPerImageSizesToCvatKeepsSizesAndMasks() throws IOException {
+    AnnotationSet coco = read("coco/labelformat_instances_with_binary_mask.json");
+    Path out = tmp.resolve("coco.xml");
+    AnnotationFiles.write(out, coco, AnnotationFormat.CVAT_VIDEO, warnings::add);
+    assertThat(warnings).singleElement().asString().startsWith("cvat-video cannot carry: 1 crowd flags")
+        .contains("image ids (CVAT numbers images 0..n-1)").contains("category ids");
+    AnnotationSet back = AnnotationFiles.read(out, AnnotationFormat.CVAT_VIDEO, null);
+    assertThat(back.layout().images()).extracting(i -> i.width() + "x" + i.height())
+        .isEqualTo(coco.layout().images().stream().map(i -> i.width() + "x" + i.height()).toList());
+    assertThat(back.detections()).extracting(Detection::mask).isEqualTo(coco.detections().stream().map(Detection::mask).toList());
+    assertThatThrownBy(() -> AnnotationFiles.write(tmp.resolve("yt.json"), coco, AnnotationFormat.YOUTUBE_VIS))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one frame size per video");
+    assertThat(tmp.resolve("yt.json")).doesNotExist();
+  }
+
   // ------------------------------------------------------------------ COCO
 
   /** Datumaro test_can_import_instances (val): a polygon of 'a' and a crowd RLE of 'b' on a 5x10 image with id 40. */
