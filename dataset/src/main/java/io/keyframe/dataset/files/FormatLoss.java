@@ -54,7 +54,17 @@ public final class FormatLoss {
         add(lost, probs, "class probabilities");
         add(lost, crowd, "crowd flags");
         if (fps) lost.add("the frame rate (" + set.video().fps() + " fps)");
-        lost.add("the frame size (" + set.video().width() + "x" + set.video().height() + ") and video name, unless a seqinfo.ini is written beside it");
+        // A MOT reader sizes the video to hold every box: only a larger frame is lost.
+        double maxX = 1, maxY = 1;
+        for (Detection d : set.detections()) {
+          var b = d.boxOrMaskBox();
+          if (b != null) {
+            maxX = Math.max(maxX, b.x2());
+            maxY = Math.max(maxY, b.y2());
+          }
+        }
+        if (set.video().width() != (int) Math.ceil(maxX) || set.video().height() != (int) Math.ceil(maxY))
+          lost.add("the frame size (" + set.video().width() + "x" + set.video().height() + "), unless a seqinfo.ini is written beside it");
         if (provenance) lost.add("provenance");
         if (fileNames || imageIds) lost.add("image ids and file names");
       }
