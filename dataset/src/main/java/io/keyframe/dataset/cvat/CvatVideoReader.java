@@ -464,7 +464,10 @@ public final class CvatVideoReader {
     g.detections.set(at >> 2, merged);
   }
 
-  /** CVAT writes video frame numbers: {@code start_frame + k * step}, up to {@code stop_frame}. */
+  /**
+   * CVAT writes video frame numbers ({@code abs_frame_id = k * step + start_frame} in its dataset
+   * manager's bindings), up to {@code stop_frame}, for task frames {@code 0 <= k < size}.
+   */
   private void checkVideoFrame(Task t, int frame) {
     if (t == null) return;
     if (t.start >= 0 || t.stop >= 0 || t.step > 1) {
@@ -472,8 +475,11 @@ public final class CvatVideoReader {
       if (frame < start || (t.stop >= 0 && frame > t.stop))
         throw bad(frame, "frame", "frame " + frame + " is outside the task's frames " + start + ".." + (t.stop >= 0 ? t.stop : "")
             + (t.step > 1 ? " (step " + t.step + ")" : ""));
+      // CVAT's own mapping (dataset_manager bindings rel_frame_id): k = (frame - start) / step, 0 <= k < size.
       if ((frame - start) % t.step != 0)
         throw bad(frame, "frame", "frame " + frame + " is not one of the task's frames " + start + " + k * " + t.step);
+      if (t.size >= 0 && (frame - start) / t.step >= t.size)
+        throw bad(frame, "frame", "frame " + frame + " is beyond the task's " + t.size + " frames " + start + " + k * " + t.step);
       return;
     }
     if (t.size >= 0 && frame >= t.size)
