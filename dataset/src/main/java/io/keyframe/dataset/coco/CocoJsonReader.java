@@ -61,6 +61,9 @@ public final class CocoJsonReader {
   private final List<Category> categoryList = new ArrayList<>();
   private final Consumer<String> warnings;
   private JsonDialect forced;
+  // Read but not kept: said in one warning line.
+  private long keypointAnnotations;
+  private long ignoredAnnotations;
   private final Map<String, Object> sav = new HashMap<>();
   private List<List<Mask>> masklet;
   private List<Long> maskletLines;
@@ -168,6 +171,15 @@ public final class CocoJsonReader {
       else if (sawImages || !annotations.isEmpty()) d = JsonDialect.COCO;
       else throw bad(-1, "annotations", "no 'images', 'videos' or 'masklet' key: not COCO, COCO-VID, YouTube-VIS or SA-V");
     }
+    List<AnnotationSet> sets = sets(d);
+    List<String> notKept = new ArrayList<>();
+    if (keypointAnnotations > 0) notKept.add("keypoints of " + keypointAnnotations + " annotations (keyframe reads boxes and masks)");
+    if (ignoredAnnotations > 0) notKept.add(ignoredAnnotations + " 'ignore' marks (those annotations are read as ordinary ones)");
+    if (!notKept.isEmpty()) warnings.accept("skipped " + String.join("; ", notKept));
+    return sets;
+  }
+
+  private List<AnnotationSet> sets(JsonDialect d) {
     return switch (d) {
       case SAV -> {
         if (masklet == null) throw bad(-1, "masklet", "read as SA-V but the file has no 'masklet' key");
@@ -283,6 +295,14 @@ public final class CocoJsonReader {
           case "area" -> a.area = value(t, k);
           case "areas" -> a.areas = listOf(t, k, false);
           case "occluded" -> a.occluded = value(t, k);
+          case "keypoints" -> {
+            p.skipChildren();
+            keypointAnnotations++;
+          }
+          case "ignore" -> {
+            Object v = value(t, k);
+            if (Boolean.TRUE.equals(v) || Long.valueOf(1).equals(v)) ignoredAnnotations++;
+          }
           case "visibility" -> a.visibility = value(t, k);
           case "segmentations" -> a.segmentations = listOf(t, k, true);
           case "bboxes" -> {

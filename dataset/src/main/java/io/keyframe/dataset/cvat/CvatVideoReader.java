@@ -87,6 +87,9 @@ public final class CvatVideoReader {
   private final Map<String, Task> tasks = new LinkedHashMap<>();
   private final Map<String, Group> groups = new LinkedHashMap<>();
   private final Map<String, Long> skipped = new LinkedHashMap<>();
+  // CVAT label attributes on shapes (keyframe has no field for them): counted, named in the warning.
+  private long attributeValues;
+  private final Set<String> attributeNames = new LinkedHashSet<>();
   private Task metaTask;
   private boolean project;
   private int metaDepth = -1;
@@ -185,10 +188,13 @@ public final class CvatVideoReader {
       }
     }
     if (!closed) throw bad(-1, "annotations", "the file ends before </annotations>");
-    if (!skipped.isEmpty()) {
+    if (!skipped.isEmpty() || attributeValues > 0) {
       List<String> parts = new ArrayList<>();
       skipped.forEach((k, n) -> parts.add(n + " " + k));
-      warnings.accept("skipped " + String.join(", ", parts) + " shapes (keyframe reads boxes, masks and polygons)");
+      String line = parts.isEmpty() ? "" : "skipped " + String.join(", ", parts) + " shapes (keyframe reads boxes, masks and polygons)";
+      if (attributeValues > 0)
+        line += (line.isEmpty() ? "skipped " : "; ") + attributeValues + " shape attribute values (" + String.join(", ", attributeNames) + ")";
+      warnings.accept(line);
     }
     return build();
   }
@@ -230,6 +236,13 @@ public final class CvatVideoReader {
         if (trackLabel.isEmpty() || skeletonLabels.contains(trackLabel) || partLabels.contains(trackLabel)) return;
         if (!metaLabels.isEmpty() && !metaLabels.contains(trackLabel))
           throw bad(-1, "label", "unknown label '" + trackLabel + "'; <meta> declares " + metaLabels);
+      }
+      case "attribute" -> {
+        String p = parent();
+        if (p.equals("box") || p.equals("mask") || p.equals("polygon")) {
+          attributeValues++;
+          attributeNames.add(attr("name"));
+        }
       }
       case "box", "mask", "polygon" -> {
         String p = parent();

@@ -111,7 +111,8 @@ class RealFilesTest {
     assertThat(set.detections()).containsExactly(
         new Detection(0, Detection.UNTRACKED, "label1", new Box(0, 2, 4, 2), null, 1, Map.of(), -1, true, false, false));
     // Datumaro reads the polyline and polygon without a label and the points as label2.
-    assertThat(warnings).containsExactly("skipped 1 polyline, 1 unlabelled polygon, 1 points shapes (keyframe reads boxes, masks and polygons)");
+    assertThat(warnings).containsExactly("skipped 1 polyline, 1 unlabelled polygon, 1 points shapes (keyframe reads boxes, masks "
+        + "and polygons); 4 shape attribute values (a1, a2, a3, a4)");
   }
 
   @Test
@@ -119,8 +120,8 @@ class RealFilesTest {
     AnnotationSet set = read("cvat/datumaro_for_images_skeleton.xml");
     assertThat(set.labels()).containsExactly("label1", "label2");
     assertThat(set.detections()).hasSize(1);
-    assertThat(warnings).containsExactly(
-        "skipped 1 polyline, 2 skeleton, 1 unlabelled polygon, 1 points shapes (keyframe reads boxes, masks and polygons)");
+    assertThat(warnings).containsExactly("skipped 1 polyline, 2 skeleton, 1 unlabelled polygon, 1 points shapes (keyframe reads "
+        + "boxes, masks and polygons); 4 shape attribute values (a1, a2, a3, a4)");
   }
 
   /**
@@ -144,7 +145,8 @@ class RealFilesTest {
       assertThat(polygon.box()).isEqualTo(new Box(1, 2, 5, 3));
       assertThat(polygon.source().polygons()).containsExactly(new Polygon(new double[] {1, 2, 3, 4, 6, 5}));
     }
-    assertThat(warnings).containsExactly("skipped 3 polyline, 3 points shapes (keyframe reads boxes, masks and polygons)");
+    assertThat(warnings).containsExactly("skipped 3 polyline, 3 points shapes (keyframe reads boxes, masks and polygons); "
+        + "12 shape attribute values (a1, a2, a3, a4)");
     warnings.clear();
     AnnotationSet first = read("cvat/datumaro_export_project.xml");
     assertThat(first.layout().subset()).isEqualTo("Test");
@@ -258,6 +260,15 @@ class RealFilesTest {
       assertThat(d.mask().height()).isEqualTo(img.height());
     }
     assertThat(set.detections()).filteredOn(d -> d.source().crowd()).hasSize(1);
+  }
+
+  /** Datumaro's person_keypoints asset: two annotations with keypoints; read as their polygon/RLE and box, keypoints said. */
+  @Test
+  void cocoKeypointsAreCountedNotDropped() throws IOException {
+    AnnotationSet set = read("coco/datumaro_person_keypoints_val.json");
+    assertThat(set.detections()).hasSize(2);
+    assertThat(set.detections()).extracting(Detection::label).containsExactly("a", "b");
+    assertThat(warnings).containsExactly("skipped keypoints of 2 annotations (keyframe reads boxes and masks)");
   }
 
   @Test
