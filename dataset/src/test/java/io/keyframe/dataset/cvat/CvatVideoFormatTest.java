@@ -67,6 +67,18 @@ class CvatVideoFormatTest {
         new Detection(3, 1, "bed_rail", null, threePixels(), 1, Map.of(), -1, false, false, true));
   }
 
+  @Test
+  void aPolygonTrackComesBackAsAPolygonFromCvatAndFromCoco() throws IOException {
+    AnnotationSet set = CvatVideoReader.read(resource("cvat_video_sample.xml"));
+    Path xml = tmp.resolve("p.xml"), json = tmp.resolve("p.json");
+    CvatVideoWriter.write(xml, set);
+    assertThat(Files.readString(xml)).contains("<polygon frame=\"0\"").contains("points=\"0,0;1,0;1,1\"");
+    assertThat(CvatVideoReader.read(xml).detections()).isEqualTo(set.detections());
+    io.keyframe.dataset.coco.CocoJsonWriter.writeCoco(json, set);
+    assertThat(Files.readString(json)).contains("\"segmentation\":[[0,0,1,0,1,1]]");
+    assertThat(io.keyframe.dataset.coco.CocoJsonReader.read(json).detections()).isEqualTo(set.detections());
+  }
+
   private static AnnotationSet handBuilt() {
     Video video = new Video("ward-3", 12.5, 4, 3, 6, "videos/ward-3.mp4");
     Provenance prov = Provenance.annotator("annotator-17", Instant.parse("2024-05-02T10:11:12Z"), "cvat 2.11");
