@@ -300,8 +300,8 @@ public final class CocoJsonReader {
             keypointAnnotations++;
           }
           case "ignore" -> {
-            Object v = value(t, k);
-            if (Boolean.TRUE.equals(v) || Long.valueOf(1).equals(v)) ignoredAnnotations++;
+            Object ignore = value(t, k);
+            if (Boolean.TRUE.equals(ignore) || Long.valueOf(1).equals(ignore)) ignoredAnnotations++;
           }
           case "visibility" -> a.visibility = value(t, k);
           case "segmentations" -> a.segmentations = listOf(t, k, true);
@@ -603,7 +603,16 @@ public final class CocoJsonReader {
     List<FrameImage> images = new ArrayList<>(frames.values());
     if (isDefaultImages(images, video)) images = List.of();
     SourceLayout layout = new SourceLayout(images, SourceLayout.unlessDefault(categoryList), videoId, 0, 1, "");
+    sizesNote(layout, video);
     return new AnnotationSet(video, provenance(), new ArrayList<>(categories.values()), out, layout);
+  }
+
+  /** Images of several sizes are normal (COCO val2017); said once, since the video shows only the first's. */
+  private void sizesNote(SourceLayout layout, Video video) {
+    if (layout.uniformSize()) return;
+    long n = layout.images().stream().map(i -> i.width() + "x" + i.height()).distinct().count();
+    warnings.accept("images differ in size (" + n + " sizes); each mask is kept at its own image's size, the video size "
+        + video.width() + "x" + video.height() + " is the first image's");
   }
 
   /** What keyframe's COCO writer would have written on its own: ids frame + 1, frame_%06d.jpg, the video's size. */

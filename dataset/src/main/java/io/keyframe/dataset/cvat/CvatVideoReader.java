@@ -566,6 +566,10 @@ public final class CvatVideoReader {
     }
     List<FrameImage> images = new ArrayList<>(g.images.values());
     SourceLayout layout = new SourceLayout(images, List.of(), -1, start, step, project ? g.key : "");
+    if (!layout.uniformSize())
+      warnings.accept("images" + (project ? " of '" + g.key + "'" : "") + " differ in size ("
+          + images.stream().map(i -> i.width() + "x" + i.height()).distinct().count()
+          + " sizes); each mask is kept at its own image's size, the video size " + w + "x" + h + " is the first image's");
     return new AnnotationSet(video, provenance(), labels, g.detections, layout);
   }
 
