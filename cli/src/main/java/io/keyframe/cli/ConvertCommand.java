@@ -13,12 +13,12 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "convert",
     mixinStandardHelpOptions = true,
-    description = "Convert annotations: mot, cvat, coco, ytvis (and read-only sav). Writes atomically.")
+    description = "Convert annotations: mot, cvat, coco, cocovid, ytvis (and read-only sav). Writes atomically.")
 public final class ConvertCommand implements Callable<Integer> {
   @Option(names = "--from", description = "Input format (default: detected from the file).")
   String from;
 
-  @Option(names = "--to", required = true, description = "Output format: mot, cvat, coco, ytvis.")
+  @Option(names = "--to", required = true, description = "Output format: mot, cvat, coco, cocovid, ytvis.")
   String to;
 
   @Parameters(index = "0", paramLabel = "INPUT", description = "Annotation file to read.")
@@ -33,9 +33,11 @@ public final class ConvertCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     AnnotationFormat source = from == null ? AnnotationFiles.detect(input) : AnnotationFormat.parse(from);
     AnnotationFormat target = AnnotationFormat.parse(to);
-    if (!target.writable()) throw new IllegalArgumentException("keyframe cannot write " + to + "; use mot, cvat, coco or ytvis");
-    AnnotationSet set = AnnotationFiles.read(input, source);
-    AnnotationFiles.write(output, set, target);
+    if (!target.writable()) throw new IllegalArgumentException("keyframe cannot write " + to + "; use mot, cvat, coco, cocovid or ytvis");
+    var err = spec.commandLine().getErr();
+    // One line for what the reader skipped, one for what the target format cannot carry.
+    AnnotationSet set = AnnotationFiles.read(input, source, w -> err.println("warning: " + w));
+    AnnotationFiles.write(output, set, target, w -> err.println("warning: " + w));
     spec.commandLine().getOut().printf("%s -> %s: %d detections in %d tracks written to %s%n",
         source.name().toLowerCase(), target.name().toLowerCase(), set.detections().size(), set.tracks().size(), output);
     return 0;

@@ -20,7 +20,9 @@ public final class InfoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    AnnotationSummary s = AnnotationFiles.summarize(file);
+    var err = spec.commandLine().getErr();
+    // What the reader skipped (CVAT skeletons, further videos) is said, never dropped silently.
+    AnnotationSummary s = AnnotationFiles.summarize(file, w -> err.println("warning: " + w));
     var out = spec.commandLine().getOut();
     out.printf("format        %s%n", s.format().name().toLowerCase());
     if (s.format() == AnnotationFormat.MOT) out.printf("mot layout    %s (detected)%n", MotReader.layout(file).cliName());

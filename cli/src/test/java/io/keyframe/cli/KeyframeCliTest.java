@@ -56,6 +56,31 @@ class KeyframeCliTest {
   }
 
   @Test
+  void infoAndConvertSayWhatWasSkippedAndWhatTheTargetCannotCarry() throws Exception {
+    Path xml = Path.of("../dataset/src/test/resources/real/cvat/datumaro_for_video_skeleton.xml");
+    assertThat(run("info", xml.toString())).isZero();
+    assertThat(out.toString()).contains("3 shapes (3 with box, 0 with mask) in 1 tracks");
+    assertThat(err.toString()).contains("warning: skipped 2 points, 2 polyline, 3 skeleton shapes");
+    Path mot = tmp.resolve("v.txt");
+    assertThat(run("convert", "--to", "mot", xml.toString(), mot.toString())).isZero();
+    assertThat(err.toString()).contains("warning: mot cannot carry: class names (3 labels, written as class ids 1..3)")
+        .contains("3 occluded/outside/keyframe flags").contains("the frame size (25x20)");
+  }
+
+  @Test
+  void binaryInputIsExitTwoNamingTheFileAndTheByteOffset() throws Exception {
+    Path bin = tmp.resolve("some.bin");
+    Files.write(bin, new byte[] {'1', ',', (byte) 0xff, 0, 7});
+    assertThat(run("info", bin.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("some.bin").contains("line 1").contains("byte 0xff at byte offset 2")
+        .doesNotContain("Input length");
+    Path png = tmp.resolve("image.bin");
+    Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+    assertThat(run("info", png.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("image.bin").contains("first byte 0x89");
+  }
+
+  @Test
   void everyRunIsAuditedAndTamperingIsDetected() throws Exception {
     Path log = AuditTrail.defaultLog();
     Files.deleteIfExists(log);

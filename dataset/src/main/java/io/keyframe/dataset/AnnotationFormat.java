@@ -10,6 +10,8 @@ public enum AnnotationFormat {
   CVAT_VIDEO("xml", true),
   /** COCO instances JSON, one image per frame. */
   COCO("json", true),
+  /** COCO-VID JSON (mmtracking / mmdetection video): COCO with videos, frame ids and instance ids. */
+  COCO_VID("json", true),
   /** YouTube-VIS JSON, one annotation per track. */
   YOUTUBE_VIS("json", true),
   /** SA-V (SAM 2) masklet JSON; read only. */
@@ -35,7 +37,7 @@ public enum AnnotationFormat {
 
   /**
    * Parses a user's name for a format: the enum name or a short alias ({@code mot}, {@code cvat},
-   * {@code coco}, {@code ytvis}/{@code youtube-vis}, {@code sav}/{@code sa-v}), any case.
+   * {@code coco}, {@code cocovid}/{@code coco-vid}, {@code ytvis}/{@code youtube-vis}, {@code sav}/{@code sa-v}), any case.
    *
    * @throws IllegalArgumentException naming the accepted names
    */
@@ -45,10 +47,11 @@ public enum AnnotationFormat {
       case "mot", "motchallenge" -> MOT;
       case "cvat", "cvat-video", "cvat-xml" -> CVAT_VIDEO;
       case "coco" -> COCO;
+      case "cocovid", "coco-vid", "coco-video" -> COCO_VID;
       case "ytvis", "youtube-vis", "youtubevis" -> YOUTUBE_VIS;
       case "sav", "sa-v" -> SAV;
       default -> throw new IllegalArgumentException(
-          "unknown annotation format '" + name + "'; use one of mot, cvat, coco, ytvis, sav");
+          "unknown annotation format '" + name + "'; use one of mot, cvat, coco, cocovid, ytvis, sav");
     };
   }
 }

@@ -13,11 +13,15 @@ import java.util.TreeMap;
 /**
  * All annotations of one video by one source (annotator, model or ground truth), with provenance.
  * Detections are kept in (frame, trackId) order. {@code labels} is the ordered class list (COCO
- * category order, CVAT label order); every detection's label is in it.
+ * category order, CVAT label order); every detection's label is in it. {@code layout} is how the
+ * source file numbered its images and categories ({@link SourceLayout#DEFAULT} when keyframe's
+ * own numbering fits), so that writing the same format back keeps them.
  */
-public record AnnotationSet(Video video, Provenance provenance, List<String> labels, List<Detection> detections) {
+public record AnnotationSet(
+    Video video, Provenance provenance, List<String> labels, List<Detection> detections, SourceLayout layout) {
   public AnnotationSet {
     Objects.requireNonNull(video, "video");
+    layout = layout == null ? SourceLayout.DEFAULT : layout;
     Objects.requireNonNull(provenance, "provenance");
     labels = List.copyOf(labels);
     detections =
@@ -28,6 +32,11 @@ public record AnnotationSet(Video video, Provenance provenance, List<String> lab
     for (Detection d : detections)
       if (!known.contains(d.label()))
         throw new IllegalArgumentException("label '" + d.label() + "' is not in the label list " + labels);
+  }
+
+  /** A set laid out as keyframe's writers lay it out ({@link SourceLayout#DEFAULT}). */
+  public AnnotationSet(Video video, Provenance provenance, List<String> labels, List<Detection> detections) {
+    this(video, provenance, labels, detections, SourceLayout.DEFAULT);
   }
 
   /** Detections grouped by frame, frames in ascending order. */
@@ -48,8 +57,13 @@ public record AnnotationSet(Video video, Provenance provenance, List<String> lab
     return List.copyOf(out);
   }
 
-  /** A copy with other detections and the same video, provenance and labels. */
+  /** A copy with other detections and the same video, provenance, labels and layout. */
   public AnnotationSet withDetections(List<Detection> replacement) {
-    return new AnnotationSet(video, provenance, labels, replacement);
+    return new AnnotationSet(video, provenance, labels, replacement, layout);
+  }
+
+  /** A copy with another layout. */
+  public AnnotationSet withLayout(SourceLayout newLayout) {
+    return new AnnotationSet(video, provenance, labels, detections, newLayout);
   }
 }

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param occluded CVAT's {@code occluded} flag: present but (partly) hidden
  * @param outside CVAT's {@code outside} flag: the object has left the view; a track-end marker
  * @param keyframe CVAT's {@code keyframe} flag: a human placed this shape
+ * @param source what the file said beyond these fields (annotation id, crowd, polygons, area),
+ *     kept for a same-format write; {@link SourceFields#NONE} for most detections
  */
 public record Detection(
     int frame,
@@ -30,7 +32,8 @@ public record Detection(
     double visibility,
     boolean occluded,
     boolean outside,
-    boolean keyframe) {
+    boolean keyframe,
+    SourceFields source) {
 
   /** Track ID of a detection not (yet) linked to a track. */
   public static final int UNTRACKED = -1;
@@ -44,6 +47,13 @@ public record Detection(
     classProbabilities = classProbabilities == null ? Map.of() : Map.copyOf(classProbabilities);
     if (!(visibility == -1 || (visibility >= 0 && visibility <= 1)))
       throw new IllegalArgumentException("visibility not in [0,1] (or -1 = unknown): " + visibility);
+    source = source == null ? SourceFields.NONE : source;
+  }
+
+  /** A detection with nothing beyond keyframe's fields ({@link SourceFields#NONE}). */
+  public Detection(int frame, int trackId, String label, Box box, Mask mask, double score,
+      Map<String, Double> classProbabilities, double visibility, boolean occluded, boolean outside, boolean keyframe) {
+    this(frame, trackId, label, box, mask, score, classProbabilities, visibility, occluded, outside, keyframe, SourceFields.NONE);
   }
 
   /** A visible, human-style box label. */
@@ -57,26 +67,30 @@ public record Detection(
   }
 
   public Detection withTrackId(int id) {
-    return new Detection(frame, id, label, box, mask, score, classProbabilities, visibility, occluded, outside, keyframe);
+    return new Detection(frame, id, label, box, mask, score, classProbabilities, visibility, occluded, outside, keyframe, source);
   }
 
   public Detection withLabel(String newLabel) {
-    return new Detection(frame, trackId, newLabel, box, mask, score, classProbabilities, visibility, occluded, outside, keyframe);
+    return new Detection(frame, trackId, newLabel, box, mask, score, classProbabilities, visibility, occluded, outside, keyframe, source);
   }
 
   public Detection withBox(Box newBox) {
-    return new Detection(frame, trackId, label, newBox, mask, score, classProbabilities, visibility, occluded, outside, keyframe);
+    return new Detection(frame, trackId, label, newBox, mask, score, classProbabilities, visibility, occluded, outside, keyframe, source);
   }
 
   public Detection withMask(Mask newMask) {
-    return new Detection(frame, trackId, label, box, newMask, score, classProbabilities, visibility, occluded, outside, keyframe);
+    return new Detection(frame, trackId, label, box, newMask, score, classProbabilities, visibility, occluded, outside, keyframe, source);
   }
 
   public Detection withScore(double newScore) {
-    return new Detection(frame, trackId, label, box, mask, newScore, classProbabilities, visibility, occluded, outside, keyframe);
+    return new Detection(frame, trackId, label, box, mask, newScore, classProbabilities, visibility, occluded, outside, keyframe, source);
   }
 
   public Detection withFlags(boolean isOccluded, boolean isOutside, boolean isKeyframe) {
-    return new Detection(frame, trackId, label, box, mask, score, classProbabilities, visibility, isOccluded, isOutside, isKeyframe);
+    return new Detection(frame, trackId, label, box, mask, score, classProbabilities, visibility, isOccluded, isOutside, isKeyframe, source);
+  }
+
+  public Detection withSource(SourceFields newSource) {
+    return new Detection(frame, trackId, label, box, mask, score, classProbabilities, visibility, occluded, outside, keyframe, newSource);
   }
 }

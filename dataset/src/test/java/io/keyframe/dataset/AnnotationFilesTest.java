@@ -59,8 +59,8 @@ class AnnotationFilesTest {
     AnnotationSummary s = AnnotationFiles.summarize(resource("cvat_video_sample.xml"));
     assertThat(s.occluded()).isEqualTo(1);
     assertThat(s.outside()).isEqualTo(1);
-    assertThat(s.keyframes()).isEqualTo(3);
-    assertThat(s.perLabel()).containsExactly(entry("iv_pole", 3L), entry("bed_rail", 1L));
+    assertThat(s.keyframes()).isEqualTo(4);
+    assertThat(s.perLabel()).containsExactly(entry("iv_pole", 3L), entry("bed_rail", 2L));
     assertThat(s.annotatedFrames()).isEqualTo(4);
   }
 
@@ -96,7 +96,7 @@ class AnnotationFilesTest {
   void parsesFormatNamesUsersType() {
     assertThat(AnnotationFormat.parse("ytvis")).isEqualTo(AnnotationFormat.YOUTUBE_VIS);
     assertThat(AnnotationFormat.parse("CVAT")).isEqualTo(AnnotationFormat.CVAT_VIDEO);
-    assertThatThrownBy(() -> AnnotationFormat.parse("voc")).hasMessageContaining("mot, cvat, coco, ytvis, sav");
+    assertThatThrownBy(() -> AnnotationFormat.parse("voc")).hasMessageContaining("mot, cvat, coco, cocovid, ytvis, sav");
   }
 
   @ParameterizedTest

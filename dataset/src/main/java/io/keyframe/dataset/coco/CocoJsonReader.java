@@ -8,6 +8,13 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.BadAnnotationException;
 import io.keyframe.dataset.Box;
+import io.keyframe.dataset.Category;
+import io.keyframe.dataset.FrameImage;
+import io.keyframe.dataset.Polygon;
+import io.keyframe.dataset.PolygonMask;
+import io.keyframe.dataset.SourceFields;
+import io.keyframe.dataset.SourceLayout;
+import io.keyframe.dataset.Utf8Input;
 import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.Mask;
 import io.keyframe.dataset.Provenance;
@@ -22,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Reads COCO, YouTube-VIS and SA-V JSON with Jackson's streaming parser: top-level arrays are
@@ -50,52 +58,84 @@ public final class CocoJsonReader {
   private final List<Map<String, Object>> images = new ArrayList<>();
   private final List<RawAnnotation> annotations = new ArrayList<>();
   private final Map<Long, String> categories = new LinkedHashMap<>();
+  private final List<Category> categoryList = new ArrayList<>();
+  private final Consumer<String> warnings;
+  private JsonDialect forced;
+  // Read but not kept: said in one warning line.
+  private long keypointAnnotations;
+  private long ignoredAnnotations;
   private final Map<String, Object> sav = new HashMap<>();
   private List<List<Mask>> masklet;
   private List<Long> maskletLines;
   private boolean sawImages;
   private boolean sawVideos;
 
-  private CocoJsonReader(Path file, JsonParser p) {
+  private CocoJsonReader(Path file, JsonParser p, Consumer<String> warnings) {
     this.file = file;
     this.p = p;
+    this.warnings = warnings == null ? w -> {} : warnings;
   }
 
-  /** Reads the file in whichever dialect it is. */
+  /** Reads the file in whichever dialect it is (the first video of a multi-video file). */
   public static AnnotationSet read(Path file) throws IOException {
-    try (JsonParser p = JSON.createParser(file.toFile())) {
-      return new CocoJsonReader(file, p).run();
+    return read(file, null, null);
+  }
+
+  /**
+   * Reads the file in {@code dialect} (null: from its keys). A file with several videos (COCO-VID,
+   * YouTube-VIS) gives its first, with a warning naming how many there are; {@link #readAll} gives each.
+   */
+  public static AnnotationSet read(Path file, JsonDialect dialect, Consumer<String> warnings) throws IOException {
+    List<AnnotationSet> all = readAll(file, dialect, warnings);
+    if (all.size() > 1 && warnings != null)
+      warnings.accept("the file holds " + all.size() + " videos; read the first (" + all.get(0).video().id()
+          + "); keyframe reads one video per set (AnnotationFiles.readAll reads each)");
+    return all.get(0);
+  }
+
+  /** Every video of the file, in the file's video order (one set for COCO and SA-V). */
+  public static List<AnnotationSet> readAll(Path file, JsonDialect dialect, Consumer<String> warnings) throws IOException {
+    try (JsonParser p = JSON.createParser(Utf8Input.open(file))) {
+      CocoJsonReader r = new CocoJsonReader(file, p, warnings);
+      r.forced = dialect;
+      return r.run();
+    } catch (java.io.CharConversionException e) {
+      throw Utf8Input.notText(file, e);
     }
   }
 
   /** Which dialect the file is in, from its top-level keys, skipping values without keeping them. */
   public static JsonDialect dialect(Path file) throws IOException {
-    try (JsonParser p = JSON.createParser(file.toFile())) {
-      CocoJsonReader r = new CocoJsonReader(file, p);
+    try (JsonParser p = JSON.createParser(Utf8Input.open(file))) {
+      CocoJsonReader r = new CocoJsonReader(file, p, null);
       try {
         r.expect(p.nextToken(), JsonToken.START_OBJECT, "top level");
-        boolean annotations = false;
+        boolean annotations = false, videos = false, images = false;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String k = p.currentName();
           p.nextToken();
           p.skipChildren();
           switch (k) {
             case "masklet" -> { return JsonDialect.SAV; }
-            case "videos" -> { return JsonDialect.YOUTUBE_VIS; }
-            case "images" -> { return JsonDialect.COCO; }
+            case "videos" -> videos = true;
+            case "images" -> images = true;
             case "annotations" -> annotations = true;
             default -> {}
           }
         }
-        if (annotations) return JsonDialect.COCO;
-        throw r.bad(-1, "annotations", "no 'images', 'videos' or 'masklet' key: not COCO, YouTube-VIS or SA-V");
+        // COCO-VID (mmtracking) has both videos and images; YouTube-VIS has videos without images.
+        if (videos) return images ? JsonDialect.COCO_VID : JsonDialect.YOUTUBE_VIS;
+        if (images || annotations) return JsonDialect.COCO;
+        throw r.bad(-1, "annotations", "no 'images', 'videos' or 'masklet' key: not COCO, COCO-VID, YouTube-VIS or SA-V");
       } catch (JsonParseException e) {
         throw r.malformed(e);
       }
+    } catch (java.io.CharConversionException e) {
+      throw Utf8Input.notText(file, e);
     }
   }
 
-  private AnnotationSet run() throws IOException {
+  private List<AnnotationSet> run() throws IOException {
     try {
       JsonToken t = p.nextToken();
       if (t == JsonToken.START_ARRAY)
@@ -124,10 +164,38 @@ public final class CocoJsonReader {
     } catch (JsonParseException e) {
       throw malformed(e);
     }
-    if (masklet != null) return sav();
-    if (sawVideos) return youTubeVis();
-    if (sawImages || !annotations.isEmpty()) return coco();
-    throw bad(-1, "annotations", "no 'images', 'videos' or 'masklet' key: not COCO, YouTube-VIS or SA-V");
+    JsonDialect d = forced;
+    if (d == null) {
+      if (masklet != null) d = JsonDialect.SAV;
+      else if (sawVideos) d = sawImages ? JsonDialect.COCO_VID : JsonDialect.YOUTUBE_VIS;
+      else if (sawImages || !annotations.isEmpty()) d = JsonDialect.COCO;
+      else throw bad(-1, "annotations", "no 'images', 'videos' or 'masklet' key: not COCO, COCO-VID, YouTube-VIS or SA-V");
+    }
+    List<AnnotationSet> sets = sets(d);
+    List<String> notKept = new ArrayList<>();
+    if (keypointAnnotations > 0) notKept.add("keypoints of " + keypointAnnotations + " annotations (keyframe reads boxes and masks)");
+    if (ignoredAnnotations > 0) notKept.add(ignoredAnnotations + " 'ignore' marks (those annotations are read as ordinary ones)");
+    if (!notKept.isEmpty()) warnings.accept("skipped " + String.join("; ", notKept));
+    return sets;
+  }
+
+  private List<AnnotationSet> sets(JsonDialect d) {
+    return switch (d) {
+      case SAV -> {
+        if (masklet == null) throw bad(-1, "masklet", "read as SA-V but the file has no 'masklet' key");
+        yield List.of(sav());
+      }
+      case YOUTUBE_VIS -> youTubeVis();
+      case COCO_VID -> {
+        if (!sawVideos) throw bad(-1, "videos", "read as COCO-VID but the file has no 'videos' key");
+        yield cocoVid();
+      }
+      case COCO -> {
+        if (!sawImages && annotations.isEmpty())
+          throw bad(-1, "images", "read as COCO but the file has no 'images' or 'annotations' key");
+        yield List.of(coco());
+      }
+    };
   }
 
   // ---------------------------------------------------------------- parsing
@@ -174,8 +242,8 @@ public final class CocoJsonReader {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String k = p.currentName();
         JsonToken t = p.nextToken();
-        // Images, videos and categories: only scalar fields matter (file_names and the like are skipped).
-        if (t.isStructStart()) p.skipChildren();
+        // Images, videos and categories: scalar fields matter, and YouTube-VIS's file_names.
+        if (t.isStructStart() && !k.equals("file_names")) p.skipChildren();
         else o.put(k, value(t, k));
       }
       into.add(o);
@@ -190,6 +258,9 @@ public final class CocoJsonReader {
     long line;
     Long id, imageId, videoId, categoryId;
     Object track; // track_id / instance_id as given, checked later
+    List<Polygon> polygons; // COCO polygon segmentation, rasterised once the image size is known
+    Object crowd, area, occluded, visibility;
+    List<Object> areas;
     Object bbox; // double[4] when well-formed, else the raw value for the error message
     Mask segmentation;
     List<Object> segmentations;
@@ -215,7 +286,24 @@ public final class CocoJsonReader {
           case "category_id" -> a.categoryId = integerOrNull(t, k);
           case "track_id", "instance_id" -> a.track = value(t, k);
           case "bbox" -> a.bbox = compactBox(value(t, k));
-          case "segmentation" -> a.segmentation = segmentation(t, k);
+          case "segmentation" -> {
+            Object seg = segmentation(t, k);
+            if (seg instanceof Mask m) a.segmentation = m;
+            else if (seg instanceof List<?> l && !l.isEmpty()) a.polygons = polygons(l);
+          }
+          case "iscrowd" -> a.crowd = value(t, k);
+          case "area" -> a.area = value(t, k);
+          case "areas" -> a.areas = listOf(t, k, false);
+          case "occluded" -> a.occluded = value(t, k);
+          case "keypoints" -> {
+            p.skipChildren();
+            keypointAnnotations++;
+          }
+          case "ignore" -> {
+            Object ignore = value(t, k);
+            if (Boolean.TRUE.equals(ignore) || Long.valueOf(1).equals(ignore)) ignoredAnnotations++;
+          }
+          case "visibility" -> a.visibility = value(t, k);
           case "segmentations" -> a.segmentations = listOf(t, k, true);
           case "bboxes" -> {
             a.bboxes = listOf(t, k, false);
@@ -256,6 +344,9 @@ public final class CocoJsonReader {
       long line = (Long) c.get("@line");
       long id = longField(c, "id", line, -1);
       Object name = c.get("name");
+      Object superc = c.get("supercategory");
+      if (name instanceof String sn && !sn.isEmpty())
+        categoryList.add(new Category(id, sn, superc instanceof String ss ? ss : ""));
       if (!(name instanceof String s) || s.isEmpty()) throw bad(line, "name", "category " + id + " has no name");
       if (categories.containsValue(s)) throw bad(line, "name", "category name '" + s + "' appears twice");
       if (categories.put(id, s) != null) throw bad(line, "id", "category id " + id + " appears twice");
@@ -275,14 +366,34 @@ public final class CocoJsonReader {
     }
   }
 
-  /** A COCO segmentation: an RLE object, or polygons (skipped: null) which keyframe does not rasterise. */
-  private Mask segmentation(JsonToken t, String field) throws IOException {
+  /** A COCO segmentation: an RLE object (a Mask), polygons (a list of number lists), or null. */
+  private Object segmentation(JsonToken t, String field) throws IOException {
     if (t == JsonToken.VALUE_NULL) return null;
     if (t == JsonToken.START_ARRAY) {
-      p.skipChildren();
-      return null;
+      long line = p.currentTokenLocation().getLineNr();
+      Object v = value(t, field);
+      if (!(v instanceof List<?> l)) throw bad(line, field, "expected polygons");
+      // Some writers give one flat polygon instead of a list of them.
+      if (!l.isEmpty() && l.get(0) instanceof Number) return List.of(l);
+      return l;
     }
     return rle(t, field);
+  }
+
+  private List<Polygon> polygons(List<?> raw) {
+    List<Polygon> out = new ArrayList<>();
+    for (Object o : raw) {
+      if (!(o instanceof List<?> pts) || !pts.stream().allMatch(x -> x instanceof Number))
+        throw bad(p.currentTokenLocation().getLineNr(), "segmentation", "a polygon must be a list of numbers, got " + o);
+      double[] xy = new double[pts.size()];
+      for (int i = 0; i < xy.length; i++) xy[i] = ((Number) pts.get(i)).doubleValue();
+      try {
+        out.add(new Polygon(xy));
+      } catch (IllegalArgumentException e) {
+        throw bad(p.currentTokenLocation().getLineNr(), "segmentation", e.getMessage());
+      }
+    }
+    return out;
   }
 
   private Mask rle(JsonToken t, String field) throws IOException {
@@ -381,38 +492,89 @@ public final class CocoJsonReader {
   // ---------------------------------------------------------------- dialects
 
   private AnnotationSet coco() {
-    Map<Long, Integer> frameOf = new HashMap<>();
-    boolean hasFrameIds = !images.isEmpty() && images.stream().allMatch(i -> i.get("frame_id") instanceof Long);
-    TreeMap<Long, Map<String, Object>> byId = new TreeMap<>();
+    return imageSet(images, annotations, null, -1);
+  }
+
+  /** COCO-VID (mmtracking, mmdetection video): one set per entry of {@code videos}, frames by {@code frame_id}. */
+  private List<AnnotationSet> cocoVid() {
+    if (videos.isEmpty()) throw bad(-1, "videos", "COCO-VID file has an empty 'videos' list");
+    Map<Long, List<Map<String, Object>>> imagesOf = new LinkedHashMap<>();
+    Map<Long, Map<String, Object>> videoById = new LinkedHashMap<>();
+    for (Map<String, Object> v : videos) {
+      long line = (Long) v.get("@line");
+      long id = longField(v, "id", line, -1);
+      if (videoById.put(id, v) != null) throw bad(line, "id", "video id " + id + " appears twice");
+      imagesOf.put(id, new ArrayList<>());
+    }
+    Map<Long, Long> videoOfImage = new HashMap<>();
     for (Map<String, Object> img : images) {
+      long line = (Long) img.get("@line");
+      long vid = longField(img, "video_id", line, -1);
+      List<Map<String, Object>> list = imagesOf.get(vid);
+      if (list == null) throw bad(line, "video_id", "unknown video id " + vid + "; videos are " + videoById.keySet());
+      list.add(img);
+      videoOfImage.put(longField(img, "id", line, -1), vid);
+    }
+    Map<Long, List<RawAnnotation>> annsOf = new HashMap<>();
+    for (RawAnnotation a : annotations) {
+      long imageId = required(a.imageId, a.line, -1, "image_id");
+      Long vid = videoOfImage.get(imageId);
+      if (vid == null) throw bad(a.line, "image_id", "unknown image id " + imageId);
+      annsOf.computeIfAbsent(vid, k -> new ArrayList<>()).add(a);
+    }
+    List<AnnotationSet> out = new ArrayList<>();
+    for (var e : videoById.entrySet()) {
+      Object name = e.getValue().get("name");
+      String videoName = name instanceof String sname && !sname.isBlank() ? sname : Long.toString(e.getKey());
+      out.add(imageSet(imagesOf.get(e.getKey()), annsOf.getOrDefault(e.getKey(), List.of()), videoName, e.getKey()));
+    }
+    return out;
+  }
+
+  /**
+   * One set from images and their annotations. Frames are {@code frame_id} when every image has
+   * one, else the rank of the image id. Each image keeps its id, file name and size; masks and
+   * polygons are checked against and rasterised on their own image's size.
+   */
+  private AnnotationSet imageSet(List<Map<String, Object>> imgs, List<RawAnnotation> anns, String videoName, long videoId) {
+    boolean hasFrameIds = !imgs.isEmpty() && imgs.stream().allMatch(i -> i.get("frame_id") instanceof Long);
+    TreeMap<Long, Map<String, Object>> byId = new TreeMap<>();
+    for (Map<String, Object> img : imgs) {
       long line = (Long) img.get("@line");
       long id = longField(img, "id", line, -1);
       if (byId.put(id, img) != null) throw bad(line, "id", "image id " + id + " appears twice");
     }
+    Map<Long, FrameImage> imageOf = new HashMap<>();
+    TreeMap<Integer, FrameImage> frames = new TreeMap<>();
     int rank = 0;
-    int maxFrame = -1;
     for (var e : byId.entrySet()) {
-      int f = hasFrameIds ? (int) longField(e.getValue(), "frame_id", (Long) e.getValue().get("@line"), -1) : rank;
-      if (f < 0) throw bad((Long) e.getValue().get("@line"), "frame_id", "negative frame id " + f);
-      frameOf.put(e.getKey(), f);
-      maxFrame = Math.max(maxFrame, f);
+      long line = (Long) e.getValue().get("@line");
+      int f = hasFrameIds ? (int) longField(e.getValue(), "frame_id", line, -1) : rank;
+      if (f < 0) throw bad(line, "frame_id", "negative frame id " + f);
+      int w = (int) longField(e.getValue(), "width", line, f), h = (int) longField(e.getValue(), "height", line, f);
+      if (w <= 0 || h <= 0) throw bad(line, f, "width", "image size must be positive, got " + w + "x" + h);
+      Object name = e.getValue().get("file_name");
+      FrameImage fi = new FrameImage(f, e.getKey(), name instanceof String sn ? sn : "", w, h);
+      if (frames.put(f, fi) != null) throw bad(line, f, "frame_id", "two images have frame " + f);
+      imageOf.put(e.getKey(), fi);
       rank++;
     }
     int w = -1, h = -1;
-    if (!byId.isEmpty()) {
-      Map<String, Object> first = byId.firstEntry().getValue();
-      long line = (Long) first.get("@line");
-      w = (int) longField(first, "width", line, -1);
-      h = (int) longField(first, "height", line, -1);
+    if (!frames.isEmpty()) {
+      w = frames.firstEntry().getValue().width();
+      h = frames.firstEntry().getValue().height();
     }
-    Video video = video(w, h, byId.size() == 0 ? -1 : Math.max(byId.size(), maxFrame + 1));
-    List<Detection> out = new ArrayList<>(annotations.size());
+    int maxFrame = frames.isEmpty() ? -1 : frames.lastKey();
+    Video video = video(w, h, frames.isEmpty() ? -1 : Math.max(frames.size(), maxFrame + 1));
+    if (videoName != null && kfVideo == null) video = rename(video, videoName);
+    List<Detection> out = new ArrayList<>(anns.size());
     Set<Long> seen = new HashSet<>();
-    for (RawAnnotation a : annotations) {
+    for (RawAnnotation a : anns) {
       long line = a.line;
       long imageId = required(a.imageId, line, -1, "image_id");
-      Integer frame = frameOf.get(imageId);
-      if (frame == null) throw bad(line, "image_id", "unknown image id " + imageId);
+      FrameImage img = imageOf.get(imageId);
+      if (img == null) throw bad(line, "image_id", "unknown image id " + imageId);
+      int frame = img.frame();
       String label = label(a, line, frame);
       int track = Detection.UNTRACKED;
       if (a.track != null) {
@@ -423,23 +585,106 @@ public final class CocoJsonReader {
           throw bad(line, frame, "track_id", "track " + track + " appears twice in frame " + frame);
       }
       Mask mask = a.segmentation;
-      checkMaskSize(mask, video, line, frame, "segmentation.size");
+      checkMaskSize(mask, img.width(), img.height(), line, frame, "segmentation.size");
+      if (mask == null && a.polygons != null) mask = PolygonMask.of(a.polygons, img.height(), img.width());
       Box box = Boolean.TRUE.equals(a.attributes.get("box_from_mask")) && mask != null ? null : box(a.bbox, line, frame, "bbox");
       if (box == null && mask == null)
-        throw bad(line, frame, "bbox", "annotation has neither a bbox nor an RLE segmentation");
-      out.add(detection(frame, track, label, box, mask, a.score, a.attributes, line));
+        throw bad(line, frame, "bbox", "annotation has neither a bbox nor a segmentation");
+      Map<String, Object> attr = a.attributes;
+      if ((a.occluded != null && !attr.containsKey("occluded")) || (a.visibility != null && !attr.containsKey("visibility"))) {
+        attr = new HashMap<>(attr);
+        if (a.occluded != null) attr.putIfAbsent("occluded", a.occluded);
+        if (a.visibility != null) attr.putIfAbsent("visibility", a.visibility);
+      }
+      Detection d = detection(frame, track, label, box, mask, a.score, attr, line);
+      out.add(d.withSource(source(a.id, a.crowd, a.polygons, a.area, d, line, frame)));
     }
-    return new AnnotationSet(video, provenance(), new ArrayList<>(categories.values()), out);
+    out = defaultIds(out);
+    List<FrameImage> images = new ArrayList<>(frames.values());
+    if (isDefaultImages(images, video)) images = List.of();
+    SourceLayout layout = new SourceLayout(images, SourceLayout.unlessDefault(categoryList), videoId, 0, 1, "");
+    sizesNote(layout, video);
+    return new AnnotationSet(video, provenance(), new ArrayList<>(categories.values()), out, layout);
   }
 
-  private AnnotationSet youTubeVis() {
+  /** Images of several sizes are normal (COCO val2017); said once, since the video shows only the first's. */
+  private void sizesNote(SourceLayout layout, Video video) {
+    if (layout.uniformSize()) return;
+    long n = layout.images().stream().map(i -> i.width() + "x" + i.height()).distinct().count();
+    warnings.accept("images differ in size (" + n + " sizes); each mask is kept at its own image's size, the video size "
+        + video.width() + "x" + video.height() + " is the first image's");
+  }
+
+  /** What keyframe's COCO writer would have written on its own: ids frame + 1, frame_%06d.jpg, the video's size. */
+  private static boolean isDefaultImages(List<FrameImage> images, Video video) {
+    if (images.size() != video.frameCount()) return false;
+    for (int f = 0; f < images.size(); f++) {
+      FrameImage i = images.get(f);
+      if (i.frame() != f || i.id() != f + 1 || !i.fileName().equals(CocoJsonWriter.fileName(f))
+          || i.width() != video.width() || i.height() != video.height()) return false;
+    }
+    return true;
+  }
+
+  private static Video rename(Video v, String id) {
+    return new Video(id, v.fps(), v.width(), v.height(), v.frameCount(), v.sourcePath());
+  }
+
+  /** The file's id, crowd flag, polygons and area, each only where it differs from what keyframe derives. */
+  private SourceFields source(Long id, Object crowd, List<Polygon> polys, Object area, Detection d, long line, int frame) {
+    boolean isCrowd = crowd != null && flagValue(crowd, line, frame, "iscrowd");
+    double a = Double.NaN;
+    if (area != null) {
+      a = number(area, line, frame, "area");
+      if (a < 0) throw bad(line, frame, "area", "area is negative: " + a);
+      if (a == derivedArea(d)) a = Double.NaN;
+    }
+    if (id != null && id < 0) throw bad(line, frame, "id", "annotation id is negative: " + id);
+    return new SourceFields(id == null ? -1 : id, isCrowd, polys == null ? List.of() : polys, a);
+  }
+
+  static double derivedArea(Detection d) {
+    return d.mask() != null ? d.mask().area() : d.box() != null ? d.box().area() : 0;
+  }
+
+  /** Ids 1..n in keyframe's detection order are what the writer gives anyway: not kept. */
+  private static List<Detection> defaultIds(List<Detection> ds) {
+    List<Detection> sorted = new ArrayList<>(ds);
+    sorted.sort(java.util.Comparator.comparingInt(Detection::frame).thenComparingInt(Detection::trackId));
+    for (int i = 0; i < sorted.size(); i++) if (sorted.get(i).source().id() != i + 1) return ds;
+    List<Detection> out = new ArrayList<>(ds.size());
+    for (Detection d : ds) out.add(d.source().id() < 0 ? d : d.withSource(d.source().withId(-1)));
+    return out;
+  }
+
+  private boolean flagValue(Object v, long line, int frame, String field) {
+    if (Boolean.TRUE.equals(v) || Long.valueOf(1).equals(v)) return true;
+    if (Boolean.FALSE.equals(v) || Long.valueOf(0).equals(v)) return false;
+    throw bad(line, frame, field, "expected 0, 1, true or false, got " + v);
+  }
+
+  private List<AnnotationSet> youTubeVis() {
     if (videos.isEmpty()) throw bad(-1, "videos", "YouTube-VIS file has an empty 'videos' list");
-    Map<String, Object> v = videos.get(0);
+    List<AnnotationSet> out = new ArrayList<>();
+    for (Map<String, Object> v : videos) out.add(youTubeVisVideo(v));
+    return out;
+  }
+
+  private AnnotationSet youTubeVisVideo(Map<String, Object> v) {
     long vline = (Long) v.get("@line");
     long videoId = longField(v, "id", vline, -1);
     int length = (int) longField(v, "length", vline, -1);
-    Video video = video((int) longField(v, "width", vline, -1), (int) longField(v, "height", vline, -1), length);
-    if (kfVideo == null) video = new Video(Long.toString(videoId), video.fps(), video.width(), video.height(), video.frameCount(), "");
+    int vw = (int) longField(v, "width", vline, -1), vh = (int) longField(v, "height", vline, -1);
+    Video video = video(vw, vh, length);
+    if (kfVideo == null) video = rename(video, Long.toString(videoId));
+    List<FrameImage> names = new ArrayList<>();
+    if (v.get("file_names") instanceof List<?> fl) {
+      for (int f = 0; f < fl.size(); f++) {
+        if (!(fl.get(f) instanceof String n)) throw bad(vline, "file_names", "file name " + f + " is not a string");
+        names.add(new FrameImage(f, -1, n, video.width(), video.height()));
+      }
+      if (names.size() == length && isDefaultNames(names)) names = List.of();
+    }
     List<Detection> out = new ArrayList<>();
     Set<Long> trackIds = new HashSet<>();
     for (RawAnnotation a : annotations) {
@@ -452,19 +697,32 @@ public final class CocoJsonReader {
       List<Object> segs = a.segmentations, boxes = a.bboxes;
       int n = Math.max(segs == null ? 0 : segs.size(), boxes == null ? 0 : boxes.size());
       for (int f = 0; f < n; f++) {
-        Mask m = segs == null || f >= segs.size() ? null : (Mask) segs.get(f);
+        Object seg = segs == null || f >= segs.size() ? null : segs.get(f);
         Object b = boxes == null || f >= boxes.size() ? null : boxes.get(f);
-        if (m == null && b == null) continue;
+        List<Polygon> polys = null;
+        Mask m = null;
+        if (seg instanceof Mask sm) m = sm;
+        else if (seg instanceof List<?> pl && !pl.isEmpty()) polys = polygons(pl);
+        if (m == null && polys == null && b == null) continue;
         if (f >= length)
           throw bad(line, f, "segmentations", "frame " + f + " is beyond the video's " + length + " frames");
-        checkMaskSize(m, video, line, f, "segmentations.size");
+        checkMaskSize(m, video.width(), video.height(), line, f, "segmentations.size");
+        if (m == null && polys != null) m = PolygonMask.of(polys, video.height(), video.width());
         Box box = b == null ? null : box(b, line, f, "bboxes");
         Object score = a.frameScores != null && f < a.frameScores.size() && a.frameScores.get(f) != null
             ? a.frameScores.get(f) : a.score;
-        out.add(detection(f, (int) id, label, box, m, score, Map.of(), line));
+        Detection d = detection(f, (int) id, label, box, m, score, Map.of(), line);
+        Object area = a.areas != null && f < a.areas.size() ? a.areas.get(f) : null;
+        out.add(d.withSource(source(null, a.crowd, polys, area, d, line, f)));
       }
     }
-    return new AnnotationSet(video, provenance(), new ArrayList<>(categories.values()), out);
+    SourceLayout layout = new SourceLayout(names, SourceLayout.unlessDefault(categoryList), videoId == 1 ? -1 : videoId, 0, 1, "");
+    return new AnnotationSet(video, provenance(), new ArrayList<>(categories.values()), out, layout);
+  }
+
+  private static boolean isDefaultNames(List<FrameImage> names) {
+    for (FrameImage i : names) if (!i.fileName().equals(CocoJsonWriter.fileName(i.frame()))) return false;
+    return true;
   }
 
   private AnnotationSet sav() {
@@ -490,7 +748,7 @@ public final class CocoJsonReader {
         throw bad(line, frame, "masklet", "annotated frame " + frame + " is beyond the video's " + frames + " frames");
       for (int k = 0; k < row.size(); k++) {
         Mask m = row.get(k);
-        checkMaskSize(m, video, line, frame, "masklet.size");
+        checkMaskSize(m, video.width(), video.height(), line, frame, "masklet.size");
         // SA-V writes an empty mask where the object is not visible; keyframe has no detection there.
         if (m.area() == 0) continue;
         int track = k;
@@ -569,10 +827,10 @@ public final class CocoJsonReader {
     return new Box(v[0], v[1], v[2], v[3]);
   }
 
-  private void checkMaskSize(Mask m, Video v, long line, int frame, String field) {
-    if (m != null && (m.height() != v.height() || m.width() != v.width()))
-      throw bad(line, frame, field, "mask is " + m.height() + "x" + m.width() + " (h x w) but the frame is "
-          + v.height() + "x" + v.width());
+  private void checkMaskSize(Mask m, int width, int height, long line, int frame, String field) {
+    if (m != null && (m.height() != height || m.width() != width))
+      throw bad(line, frame, field, "mask is " + m.height() + "x" + m.width() + " (h x w) but the image is "
+          + height + "x" + width);
   }
 
   private Video video(int width, int height, int frames) {
@@ -644,8 +902,12 @@ public final class CocoJsonReader {
   private BadAnnotationException malformed(JsonParseException e) {
     String msg = e.getOriginalMessage();
     int nl = msg == null ? -1 : msg.indexOf('\n');
-    return new BadAnnotationException(file, e.getLocation() == null ? -1 : e.getLocation().getLineNr(), -1,
-        "json", "malformed JSON: " + (nl < 0 ? msg : msg.substring(0, nl)), e);
+    String first = nl < 0 ? msg : msg.substring(0, nl);
+    long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+    if (first != null && first.contains("Invalid UTF-8"))
+      return new BadAnnotationException(file, line, -1, "encoding", "not UTF-8 text (a binary file, or another encoding): "
+          + first + (e.getLocation() == null ? "" : " at byte offset " + e.getLocation().getByteOffset()), e);
+    return new BadAnnotationException(file, line, -1, "json", "malformed JSON: " + first, e);
   }
 
   private BadAnnotationException bad(long line, String field, String problem) {

@@ -5,6 +5,8 @@ import static io.keyframe.dataset.CanonicalNumber.format;
 import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.AtomicOutput;
 import io.keyframe.dataset.Detection;
+import io.keyframe.dataset.FrameImage;
+import io.keyframe.dataset.Polygon;
 import io.keyframe.dataset.Provenance;
 import io.keyframe.dataset.TrackFrames;
 import io.keyframe.dataset.Video;
@@ -36,6 +38,15 @@ public final class CvatVideoWriter {
    */
   public static void write(Path target, AnnotationSet set) throws IOException {
     TrackFrames.requireUnique(set);
+    if (imagesMode(set)) {
+      writeImages(target, set);
+      return;
+    }
+    for (Detection d : set.detections())
+      if (d.mask() != null && (d.mask().width() != set.video().width() || d.mask().height() != set.video().height()))
+        throw new IllegalArgumentException("CVAT for video has one frame size (" + set.video().width() + "x" + set.video().height()
+            + ") but the mask in frame " + d.frame() + " is " + d.mask().width() + "x" + d.mask().height()
+            + "; tracked annotations on images of different sizes cannot be written as CVAT");
     Map<Integer, List<Detection>> tracks = new TreeMap<>();
     List<Detection> untracked = new ArrayList<>();
     for (Detection d : set.detections()) {
@@ -53,7 +64,7 @@ public final class CvatVideoWriter {
         leaf(w, 1, "version", "1.1");
         meta(w, set);
         String source = set.provenance().kind() == Provenance.Kind.MODEL ? "auto" : "manual";
-        for (var e : tracks.entrySet()) track(w, e.getKey(), e.getValue(), source);
+        for (var e : tracks.entrySet()) track(w, e.getKey(), e.getValue(), source, set.video());
         nl(w, 0);
         w.writeEndElement();
         w.writeCharacters("\n");
@@ -66,6 +77,118 @@ public final class CvatVideoWriter {
     });
   }
 
+  /**
+   * A set read from an image dataset (its layout lists images and no detection has a track) is
+   * written as CVAT for images: one {@code <image>} per frame with its own name and size.
+   */
+  public static boolean imagesMode(AnnotationSet set) {
+    return !set.layout().images().isEmpty() && set.detections().stream().allMatch(d -> d.trackId() == Detection.UNTRACKED);
+  }
+
+  private static void writeImages(Path target, AnnotationSet set) throws IOException {
+    Video v = set.video();
+    Map<Integer, FrameImage> images = new TreeMap<>(set.layout().imagesByFrame());
+    for (Detection d : set.detections())
+      images.computeIfAbsent(d.frame(), f -> new FrameImage(f, f, String.format("frame_%06d.jpg", f), v.width(), v.height()));
+    Map<Integer, List<Detection>> byFrame = set.byFrame();
+    AtomicOutput.write(target, out -> {
+      try {
+        XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "utf-8");
+        w.writeStartDocument("utf-8", "1.0");
+        nl(w, 0);
+        w.writeStartElement("annotations");
+        leaf(w, 1, "version", "1.1");
+        nl(w, 1);
+        w.writeStartElement("meta");
+        nl(w, 2);
+        w.writeStartElement("task");
+        leaf(w, 3, "name", v.id());
+        leaf(w, 3, "size", Integer.toString(images.isEmpty() ? 0 : ((TreeMap<Integer, FrameImage>) images).lastKey() + 1));
+        leaf(w, 3, "mode", "annotation");
+        labels(w, set);
+        nl(w, 2);
+        w.writeEndElement();
+        provenanceAndVideo(w, set);
+        nl(w, 1);
+        w.writeEndElement();
+        for (FrameImage img : images.values()) {
+          nl(w, 1);
+          w.writeStartElement("image");
+          w.writeAttribute("id", Integer.toString(img.frame()));
+          w.writeAttribute("name", img.fileName());
+          w.writeAttribute("width", Integer.toString(img.width()));
+          w.writeAttribute("height", Integer.toString(img.height()));
+          int group = 0;
+          for (Detection d : byFrame.getOrDefault(img.frame(), List.of())) imageShape(w, d, img, ++group);
+          nl(w, 1);
+          w.writeEndElement();
+        }
+        nl(w, 0);
+        w.writeEndElement();
+        w.writeCharacters("\n");
+        w.writeEndDocument();
+        w.flush();
+        w.close();
+      } catch (XMLStreamException e) {
+        throw new IOException("cannot write CVAT XML: " + e.getMessage(), e);
+      }
+    });
+  }
+
+  /** A detection with a box and a mask is two shapes sharing CVAT's {@code group_id} (numbered per image). */
+  private static void imageShape(XMLStreamWriter w, Detection d, FrameImage img, int group) throws XMLStreamException {
+    boolean fromPolygon = d.mask() != null && d.source().polygons().size() == 1
+        && d.mask().width() == img.width() && d.mask().height() == img.height();
+    boolean writeBox = d.box() != null && !(fromPolygon && d.box().equals(d.source().polygons().get(0).bounds()));
+    boolean grouped = writeBox && d.mask() != null;
+    if (writeBox) {
+      nl(w, 2);
+      w.writeEmptyElement("box");
+      w.writeAttribute("label", d.label());
+      w.writeAttribute("occluded", d.occluded() ? "1" : "0");
+      if (grouped) w.writeAttribute("group_id", Integer.toString(group));
+      w.writeAttribute("xtl", format(d.box().x()));
+      w.writeAttribute("ytl", format(d.box().y()));
+      w.writeAttribute("xbr", format(d.box().x2()));
+      w.writeAttribute("ybr", format(d.box().y2()));
+      w.writeAttribute("z_order", "0");
+    }
+    if (fromPolygon) {
+      nl(w, 2);
+      w.writeEmptyElement("polygon");
+      w.writeAttribute("label", d.label());
+      w.writeAttribute("occluded", d.occluded() ? "1" : "0");
+      if (grouped) w.writeAttribute("group_id", Integer.toString(group));
+      w.writeAttribute("points", points(d.source().polygons().get(0)));
+      w.writeAttribute("z_order", "0");
+    } else if (d.mask() != null) {
+      if (d.mask().width() != img.width() || d.mask().height() != img.height())
+        throw new IllegalArgumentException("the mask in frame " + d.frame() + " is " + d.mask().width() + "x" + d.mask().height()
+            + " but its image is " + img.width() + "x" + img.height());
+      CvatRle rle = CvatRle.of(d.mask());
+      nl(w, 2);
+      w.writeEmptyElement("mask");
+      w.writeAttribute("label", d.label());
+      w.writeAttribute("occluded", d.occluded() ? "1" : "0");
+      if (grouped) w.writeAttribute("group_id", Integer.toString(group));
+      w.writeAttribute("rle", rle.runsText());
+      w.writeAttribute("left", Integer.toString(rle.left()));
+      w.writeAttribute("top", Integer.toString(rle.top()));
+      w.writeAttribute("width", Integer.toString(rle.width()));
+      w.writeAttribute("height", Integer.toString(rle.height()));
+      w.writeAttribute("z_order", "0");
+    }
+  }
+
+  private static String points(Polygon p) {
+    StringBuilder pts = new StringBuilder();
+    for (int i = 0; i < p.size(); i++) {
+      if (i > 0) pts.append(';');
+      pts.append(format(p.x(i))).append(',').append(format(p.y(i)));
+    }
+    return pts.toString();
+  }
+
   private static void meta(XMLStreamWriter w, AnnotationSet set) throws XMLStreamException {
     Video v = set.video();
     nl(w, 1);
@@ -74,11 +197,30 @@ public final class CvatVideoWriter {
     w.writeStartElement("task");
     leaf(w, 3, "name", v.id());
     int frames = TrackFrames.length(set);
-    leaf(w, 3, "size", Integer.toString(frames));
+    // CVAT numbers shapes by video frame: start_frame + k * step up to stop_frame; size counts the task's frames.
+    int start = set.layout().frameStart(), step = set.layout().frameStep();
+    int stop = Math.max(start, frames - 1);
+    leaf(w, 3, "size", Integer.toString((stop - start) / step + 1));
     leaf(w, 3, "mode", "interpolation");
     leaf(w, 3, "overlap", "0");
-    leaf(w, 3, "start_frame", "0");
-    leaf(w, 3, "stop_frame", Integer.toString(Math.max(0, frames - 1)));
+    leaf(w, 3, "start_frame", Integer.toString(start));
+    leaf(w, 3, "stop_frame", Integer.toString(stop));
+    if (step > 1) leaf(w, 3, "frame_filter", "step=" + step);
+    labels(w, set);
+    nl(w, 3);
+    w.writeStartElement("original_size");
+    leaf(w, 4, "width", Integer.toString(v.width()));
+    leaf(w, 4, "height", Integer.toString(v.height()));
+    nl(w, 3);
+    w.writeEndElement();
+    nl(w, 2);
+    w.writeEndElement();
+    provenanceAndVideo(w, set);
+    nl(w, 1);
+    w.writeEndElement();
+  }
+
+  private static void labels(XMLStreamWriter w, AnnotationSet set) throws XMLStreamException {
     nl(w, 3);
     w.writeStartElement("labels");
     for (String label : set.labels()) {
@@ -91,14 +233,10 @@ public final class CvatVideoWriter {
     }
     nl(w, 3);
     w.writeEndElement();
-    nl(w, 3);
-    w.writeStartElement("original_size");
-    leaf(w, 4, "width", Integer.toString(v.width()));
-    leaf(w, 4, "height", Integer.toString(v.height()));
-    nl(w, 3);
-    w.writeEndElement();
-    nl(w, 2);
-    w.writeEndElement();
+  }
+
+  private static void provenanceAndVideo(XMLStreamWriter w, AnnotationSet set) throws XMLStreamException {
+    Video v = set.video();
     nl(w, 2);
     w.writeEmptyElement("keyframe_video");
     w.writeAttribute("id", v.id());
@@ -112,18 +250,17 @@ public final class CvatVideoWriter {
     w.writeAttribute("model_sha256", p.modelSha256());
     w.writeAttribute("time", p.time() == null ? "" : p.time().toString());
     w.writeAttribute("tool", p.tool());
-    nl(w, 1);
-    w.writeEndElement();
   }
 
-  private static void track(XMLStreamWriter w, int id, List<Detection> ds, String source) throws XMLStreamException {
+  private static void track(XMLStreamWriter w, int id, List<Detection> ds, String source, Video v) throws XMLStreamException {
     nl(w, 1);
     w.writeStartElement("track");
     w.writeAttribute("id", Integer.toString(id));
     w.writeAttribute("label", ds.get(0).label());
     w.writeAttribute("source", source);
     for (Detection d : ds) {
-      if (d.box() != null) {
+      boolean fromPolygon = d.mask() != null && d.source().polygons().size() == 1;
+      if (d.box() != null && !(fromPolygon && d.box().equals(d.source().polygons().get(0).bounds()))) {
         nl(w, 2);
         w.writeEmptyElement("box");
         flags(w, d);
@@ -133,7 +270,14 @@ public final class CvatVideoWriter {
         w.writeAttribute("ybr", format(d.box().y2()));
         w.writeAttribute("z_order", "0");
       }
-      if (d.mask() != null) {
+      if (d.mask() != null && d.source().polygons().size() == 1 && d.mask().height() == v.height() && d.mask().width() == v.width()) {
+        // Read from a polygon: written back as that polygon (CVAT rasterises it the same way).
+        nl(w, 2);
+        w.writeEmptyElement("polygon");
+        flags(w, d);
+        w.writeAttribute("points", points(d.source().polygons().get(0)));
+        w.writeAttribute("z_order", "0");
+      } else if (d.mask() != null) {
         CvatRle rle = CvatRle.of(d.mask());
         nl(w, 2);
         w.writeEmptyElement("mask");

@@ -6,6 +6,7 @@ import io.keyframe.dataset.AnnotationSummary;
 import io.keyframe.dataset.BadAnnotationException;
 import io.keyframe.dataset.coco.CocoJsonReader;
 import io.keyframe.dataset.coco.CocoJsonWriter;
+import io.keyframe.dataset.coco.JsonDialect;
 import io.keyframe.dataset.cvat.CvatVideoReader;
 import io.keyframe.dataset.cvat.CvatVideoWriter;
 import io.keyframe.dataset.mot.MotOptions;
@@ -15,12 +16,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Reads and writes annotation files in any supported format: the entry point for {@code keyframe
  * convert} and {@code keyframe info}. The format is recognised from the extension ({@code .txt},
- * {@code .xml}) and, for JSON or unknown extensions, from the content.
+ * {@code .xml}) and, for JSON or unknown extensions, from the content. Readers report what they
+ * could not read, and writers what the target format cannot carry, as one line each to a
+ * {@code warnings} consumer: nothing is dropped silently.
  */
 public final class AnnotationFiles {
   private AnnotationFiles() {}
@@ -32,10 +37,40 @@ public final class AnnotationFiles {
 
   /** Reads a file in the given format (MOT: default options, seqinfo.ini if present). */
   public static AnnotationSet read(Path file, AnnotationFormat format) throws IOException {
+    return read(file, format, null);
+  }
+
+  /**
+   * Reads a file in the given format, telling {@code warnings} (may be null) what was skipped: shapes
+   * keyframe does not read, videos after the first of a multi-video file.
+   */
+  public static AnnotationSet read(Path file, AnnotationFormat format, Consumer<String> warnings) throws IOException {
     return switch (format) {
       case MOT -> MotReader.read(file);
-      case CVAT_VIDEO -> CvatVideoReader.read(file);
-      case COCO, YOUTUBE_VIS, SAV -> CocoJsonReader.read(file);
+      case CVAT_VIDEO -> CvatVideoReader.read(file, warnings);
+      case COCO, COCO_VID, YOUTUBE_VIS, SAV -> CocoJsonReader.read(file, dialect(format), warnings);
+    };
+  }
+
+  /**
+   * Every video (CVAT project task/subset, COCO-VID or YouTube-VIS video) of a file, one set each,
+   * in file order; a single-video file gives one.
+   */
+  public static List<AnnotationSet> readAll(Path file, AnnotationFormat format, Consumer<String> warnings) throws IOException {
+    return switch (format) {
+      case MOT -> List.of(MotReader.read(file));
+      case CVAT_VIDEO -> CvatVideoReader.readAll(file, warnings);
+      case COCO, COCO_VID, YOUTUBE_VIS, SAV -> CocoJsonReader.readAll(file, dialect(format), warnings);
+    };
+  }
+
+  private static JsonDialect dialect(AnnotationFormat f) {
+    return switch (f) {
+      case COCO -> JsonDialect.COCO;
+      case COCO_VID -> JsonDialect.COCO_VID;
+      case YOUTUBE_VIS -> JsonDialect.YOUTUBE_VIS;
+      case SAV -> JsonDialect.SAV;
+      default -> throw new IllegalArgumentException(f + " is not JSON");
     };
   }
 
@@ -46,10 +81,20 @@ public final class AnnotationFiles {
 
   /** Writes {@code set} atomically; a failure leaves any existing file untouched. */
   public static void write(Path file, AnnotationSet set, AnnotationFormat format) throws IOException {
+    write(file, set, format, null);
+  }
+
+  /**
+   * Writes {@code set} atomically, first telling {@code warnings} (may be null), in one line, what
+   * the set holds that {@code format} cannot carry ({@link FormatLoss}).
+   */
+  public static void write(Path file, AnnotationSet set, AnnotationFormat format, Consumer<String> warnings) throws IOException {
+    if (warnings != null) FormatLoss.describe(set, format).ifPresent(warnings);
     switch (format) {
       case MOT -> MotWriter.write(file, set);
       case CVAT_VIDEO -> CvatVideoWriter.write(file, set);
       case COCO -> CocoJsonWriter.writeCoco(file, set);
+      case COCO_VID -> CocoJsonWriter.writeCocoVid(file, List.of(set));
       case YOUTUBE_VIS -> CocoJsonWriter.writeYouTubeVis(file, set);
       case SAV -> throw new IllegalArgumentException("keyframe reads SA-V but does not write it; write coco or ytvis");
     }
@@ -57,8 +102,13 @@ public final class AnnotationFiles {
 
   /** Reads the file and counts what is in it. */
   public static AnnotationSummary summarize(Path file) throws IOException {
+    return summarize(file, null);
+  }
+
+  /** Reads the file and counts what is in it, telling {@code warnings} what could not be read. */
+  public static AnnotationSummary summarize(Path file, Consumer<String> warnings) throws IOException {
     AnnotationFormat f = detect(file);
-    return AnnotationSummary.of(f, read(file, f));
+    return AnnotationSummary.of(f, read(file, f, warnings));
   }
 
   /**
@@ -75,12 +125,16 @@ public final class AnnotationFiles {
     if (first == '{') return fromJson(file);
     if (first == '<') return AnnotationFormat.CVAT_VIDEO;
     if (first >= '0' && first <= '9') return AnnotationFormat.MOT;
-    throw new BadAnnotationException(file, 1, -1, "", "not a MOTChallenge, CVAT XML, COCO, YouTube-VIS or SA-V file");
+    throw new BadAnnotationException(file, 1, -1, "", first < 0 || first == 0 || first >= 0x80 || first < 0x20
+        ? "not a text annotation file (first byte " + (first < 0 ? "missing: empty file" : String.format("0x%02x", first & 0xff))
+            + "); expected MOTChallenge, CVAT XML, COCO, COCO-VID, YouTube-VIS or SA-V"
+        : "not a MOTChallenge, CVAT XML, COCO, COCO-VID, YouTube-VIS or SA-V file");
   }
 
   private static AnnotationFormat fromJson(Path file) throws IOException {
     return switch (CocoJsonReader.dialect(file)) {
       case COCO -> AnnotationFormat.COCO;
+      case COCO_VID -> AnnotationFormat.COCO_VID;
       case YOUTUBE_VIS -> AnnotationFormat.YOUTUBE_VIS;
       case SAV -> AnnotationFormat.SAV;
     };
@@ -89,7 +143,11 @@ public final class AnnotationFiles {
   private static int firstNonBlank(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] buf = in.readNBytes(4096);
-      for (byte b : buf) if (!Character.isWhitespace(b) && b != (byte) 0xEF && b != (byte) 0xBB && b != (byte) 0xBF) return b;
+      for (int i = 0; i < buf.length; i++) {
+        byte b = buf[i];
+        boolean bom = i < 3 && (b == (byte) 0xEF || b == (byte) 0xBB || b == (byte) 0xBF);
+        if (!Character.isWhitespace(b) && !bom) return b & 0xff;
+      }
       return -1;
     }
   }

@@ -58,7 +58,7 @@ public final class MotReader {
     boolean usesDefault = false;
     double maxX = 1, maxY = 1;
     int maxFrame = -1;
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader r = io.keyframe.dataset.Utf8Input.reader(file)) {
       String text;
       long lineNo = 0;
       while ((text = r.readLine()) != null) {

@@ -38,7 +38,7 @@ record SeqInfo(Path file, String name, Double fps, Integer length, Integer width
   }
 
   static SeqInfo parse(Path ini) throws IOException {
-    List<String> lines = Files.readAllLines(ini, StandardCharsets.UTF_8);
+    List<String> lines = io.keyframe.dataset.Utf8Input.readAllLines(ini);
     Map<String, String> kv = new HashMap<>();
     Map<String, Integer> lineOf = new HashMap<>();
     for (int i = 0; i < lines.size(); i++) {

@@ -6,6 +6,10 @@ import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.Box;
 import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.Mask;
+import io.keyframe.dataset.Polygon;
+import io.keyframe.dataset.SourceFields;
+import io.keyframe.dataset.FrameImage;
+import io.keyframe.dataset.Category;
 import io.keyframe.dataset.Provenance;
 import io.keyframe.dataset.SharedData;
 import io.keyframe.dataset.Video;
@@ -141,13 +145,20 @@ class CocoJsonFormatTest {
   }
 
   @Test
-  void readsUncompressedCountsCvatAttributesAndSkipsPolygons() throws IOException {
+  void readsUncompressedCountsCvatAttributesPolygonsAndKeepsTheFilesIds() throws IOException {
     AnnotationSet set = CocoJsonReader.read(resource("coco_uncompressed.json"));
     assertThat(set.labels()).containsExactly("monitor", "bed_rail");
     assertThat(set.video().frameCount()).isEqualTo(2);
+    // pycocotools' frPyObjects of [[0.5,0, 2,0, 2,2]] on 3x4 is "318": one pixel, (x=1, y=0).
+    Mask polygonMask = new Mask(3, 4, new int[] {3, 1, 8});
+    Polygon polygon = new Polygon(new double[] {0.5, 0, 2, 0, 2, 2});
     assertThat(set.detections()).containsExactly(
-        new Detection(0, Detection.UNTRACKED, "monitor", new Box(0.5, 0, 1.5, 2), null, 0.625, Map.of(), -1, false, false, false),
-        new Detection(1, 7, "bed_rail", new Box(1, 1, 2, 2), threePixels(), 1, Map.of(), -1, true, false, false));
+        new Detection(0, Detection.UNTRACKED, "monitor", new Box(0.5, 0, 1.5, 2), polygonMask, 0.625, Map.of(), -1, false, false, false,
+            new SourceFields(2, false, List.of(polygon), 3)),
+        new Detection(1, 7, "bed_rail", new Box(1, 1, 2, 2), threePixels(), 1, Map.of(), -1, true, false, false,
+            new SourceFields(1, true, List.of(), Double.NaN)));
+    assertThat(set.layout().images()).containsExactly(new FrameImage(0, 10, "a.jpg", 4, 3), new FrameImage(1, 20, "b.jpg", 4, 3));
+    assertThat(set.layout().categories()).containsExactly(new Category(9, "monitor", ""), new Category(5, "bed_rail", ""));
   }
 
   @Test

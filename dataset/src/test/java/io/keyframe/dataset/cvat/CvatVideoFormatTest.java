@@ -7,6 +7,8 @@ import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.Box;
 import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.Mask;
+import io.keyframe.dataset.Polygon;
+import io.keyframe.dataset.SourceFields;
 import io.keyframe.dataset.Provenance;
 import io.keyframe.dataset.SharedData;
 import io.keyframe.dataset.Video;
@@ -57,9 +59,24 @@ class CvatVideoFormatTest {
     assertThat(set.video()).isEqualTo(new Video("ward-3 demo", CvatVideoReader.UNKNOWN_FPS, 4, 3, 5, ""));
     assertThat(set.detections()).containsExactly(
         new Detection(0, 0, "iv_pole", new Box(0.5, 0.25, 1.5, 2.75), null, 1, Map.of(), -1, false, false, true),
+        // The polygon is read (its box, and pycocotools' rasterisation: this thin triangle covers no pixel centre).
+        new Detection(0, 2, "bed_rail", new Box(0, 0, 1, 1), Mask.empty(3, 4), 1, Map.of(), -1, false, false, true,
+            new SourceFields(-1, false, List.of(new Polygon(new double[] {0, 0, 1, 0, 1, 1})), Double.NaN)),
         new Detection(1, 0, "iv_pole", new Box(0.75, 0.25, 1.5, 2.75), null, 1, Map.of(), -1, true, false, false),
         new Detection(2, 0, "iv_pole", new Box(0.75, 0.25, 1.5, 2.75), null, 1, Map.of(), -1, false, true, true),
         new Detection(3, 1, "bed_rail", null, threePixels(), 1, Map.of(), -1, false, false, true));
+  }
+
+  @Test
+  void aPolygonTrackComesBackAsAPolygonFromCvatAndFromCoco() throws IOException {
+    AnnotationSet set = CvatVideoReader.read(resource("cvat_video_sample.xml"));
+    Path xml = tmp.resolve("p.xml"), json = tmp.resolve("p.json");
+    CvatVideoWriter.write(xml, set);
+    assertThat(Files.readString(xml)).contains("<polygon frame=\"0\"").contains("points=\"0,0;1,0;1,1\"");
+    assertThat(CvatVideoReader.read(xml).detections()).isEqualTo(set.detections());
+    io.keyframe.dataset.coco.CocoJsonWriter.writeCoco(json, set);
+    assertThat(Files.readString(json)).contains("\"segmentation\":[[0,0,1,0,1,1]]");
+    assertThat(io.keyframe.dataset.coco.CocoJsonReader.read(json).detections()).isEqualTo(set.detections());
   }
 
   private static AnnotationSet handBuilt() {
