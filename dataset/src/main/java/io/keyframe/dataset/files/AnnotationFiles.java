@@ -37,7 +37,7 @@ public final class AnnotationFiles {
 
   /** Reads a file in the given format (MOT: default options, seqinfo.ini if present). */
   public static AnnotationSet read(Path file, AnnotationFormat format) throws IOException {
-    return read(file, format, null);
+    return read(file, format, (Consumer<String>) null);
   }
 
   /**
