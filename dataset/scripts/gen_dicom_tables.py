@@ -31,4 +31,4 @@ with open(os.path.join(dst, "deid/annex-e-2024e.tsv"), "w") as out:
         tag = p["tag"].strip("()").replace(",", "").upper().replace("X", "x")
         if not re.fullmatch("[0-9A-Fx]{8}", tag):
             continue  # the private-attributes row: keyframe handles odd groups in code
-        out.write(tag + "\t" + p["basicProfile"] + "\t" + "\t".join(p.get(o, "") for o in options) + "\t" + p["name"] + "\n")
+        out.write(tag + "\t" + p["basicProfile"] + "\t" + "\t".join(p.get(o, "") for o in options) + "\t" + " ".join(p["name"].split()) + "\n")
