@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Track objects (fallback ByteTrack-style tracker, or SAM 2 with --sam2) with keyframe re-initialisation and ID stitching.")
 public final class TrackCommand implements Callable<Integer> {
-  @Option(names = "--video", description = "MP4 file or folder of frames (needed with --detector or --sam2).")
+  @Option(names = "--video", description = "MP4, DICOM file or series folder, NIfTI-1 volume (.nii, .nii.gz; slices along z) or folder of frames (needed with --detector or --sam2).")
   Path video;
 
   static final class Source {

@@ -175,8 +175,6 @@ public final class TrackingRun {
 
   /** A video ID from its file name, without extension (never logged by this class). */
   private static String videoId(Path video) {
-    String name = video.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    return dot > 0 ? name.substring(0, dot) : name;
+    return FrameSource.videoId(video.getFileName().toString());
   }
 }
