@@ -43,6 +43,7 @@ public final class DicomFrameSource implements FrameSource {
       firstFrame[i + 1] = firstFrame[i] + img.frames();
     }
     images = List.copyOf(imgs);
+    shareRange(images);
     frameCount = firstFrame[files.size()];
     width = images.get(0).columns();
     height = images.get(0).rows();
@@ -116,6 +117,23 @@ public final class DicomFrameSource implements FrameSource {
     double ny = o[2] * o[3] - o[0] * o[5];
     double nz = o[0] * o[4] - o[1] * o[3];
     return p[0] * nx + p[1] * ny + p[2] * nz;
+  }
+
+  /**
+   * Slices without a window are scaled by the min..max of the whole series, not each by its own,
+   * so that brightness does not jump from slice to slice.
+   */
+  private static void shareRange(List<DicomImage> images) {
+    if (images.size() < 2) return;
+    double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+    for (DicomImage img : images) {
+      if (img.samplesPerPixel() != 1 || img.hasWindow()) continue;
+      double[] r = img.range();
+      lo = Math.min(lo, r[0]);
+      hi = Math.max(hi, r[1]);
+    }
+    if (lo > hi) return;
+    for (DicomImage img : images) if (img.samplesPerPixel() == 1 && !img.hasWindow()) img.useRange(lo, hi);
   }
 
   /** Frames per second from the timing attributes, or 0 when none is usable. */

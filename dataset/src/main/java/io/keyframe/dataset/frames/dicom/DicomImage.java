@@ -290,6 +290,11 @@ public final class DicomImage {
     return range;
   }
 
+  /** Uses {@code lo..hi} instead of this instance's own range (a series shares one). */
+  synchronized void useRange(double lo, double hi) {
+    range = new double[] {lo, hi};
+  }
+
   private static int clamp(long v) {
     return (int) Math.max(0, Math.min(255, v));
   }
