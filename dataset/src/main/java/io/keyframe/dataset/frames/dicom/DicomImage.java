@@ -43,6 +43,7 @@ public final class DicomImage {
   private final boolean jpeg;
   private final ByteBuffer pixels;
   private final List<ByteBuffer> encodedFrames;
+  private final H264FrameDecoder video;
   private double[] range;
 
   private DicomImage(DicomFile f) {
@@ -53,7 +54,7 @@ public final class DicomImage {
     if (pd == null) throw bad(-1, "PixelData", "no Pixel Data (7FE0,0010): not an image (" + d.string(DicomTags.MODALITY, "?") + ")");
     rows = required(d, DicomTags.ROWS, "Rows");
     columns = required(d, DicomTags.COLUMNS, "Columns");
-    frames = Math.max(1, d.integer(DicomTags.NUMBER_OF_FRAMES).orElse(1));
+    int declaredFrames = Math.max(1, d.integer(DicomTags.NUMBER_OF_FRAMES).orElse(1));
     samples = d.integer(DicomTags.SAMPLES_PER_PIXEL).orElse(1);
     bitsAllocated = required(d, DicomTags.BITS_ALLOCATED, "BitsAllocated");
     bitsStored = d.integer(DicomTags.BITS_STORED).orElse(bitsAllocated);
@@ -68,13 +69,25 @@ public final class DicomImage {
     windowCenter = window ? wc[0] : Double.NaN;
     windowWidth = window ? ww[0] : Double.NaN;
     if (rows <= 0 || columns <= 0) throw bad(-1, "Rows", "image size " + columns + "x" + rows);
+    if (ts.isH264()) {
+      // The stream decides the colour (YBR_PARTIAL_420) and the frame count; JCodec converts to RGB.
+      if (!pd.isEncapsulated()) throw bad(-1, "PixelData", "H.264 transfer syntax without encapsulated pixel data");
+      video = new H264FrameDecoder(file, concatenated(pd));
+      frames = video.frameCount();
+      jpeg = false;
+      pixels = null;
+      encodedFrames = List.of();
+      return;
+    }
+    video = null;
+    frames = declaredFrames;
     if (samples != 1 && samples != 3) throw bad(-1, "SamplesPerPixel", samples + " samples per pixel (only 1 or 3)");
     if (samples == 1 && !photometric.startsWith("MONOCHROME"))
       throw bad(-1, "PhotometricInterpretation", photometric + " is not supported (PALETTE COLOR needs its LUT; export as RGB)");
     if (samples == 3 && !(photometric.equals("RGB") || photometric.startsWith("YBR_FULL")))
       throw bad(-1, "PhotometricInterpretation", photometric + " is not supported (RGB, YBR_FULL, YBR_FULL_422 only)");
     if (ts.isVideo())
-      throw bad(-1, "TransferSyntaxUID", ts.name() + " video in DICOM is not decoded here: extract the stream to MP4 (e.g. 'dcmdump +W' or gdcmraw) and pass the MP4");
+      throw bad(-1, "TransferSyntaxUID", ts.name() + " video in DICOM is not decoded here (H.264 is): extract the stream and pass it as MP4");
     if (ts.encapsulated() && !ts.isJpegBaseline())
       throw bad(-1, "TransferSyntaxUID", ts.name() + " (" + ts.uid() + ") is not supported; supported: native (uncompressed), deflated and JPEG baseline");
     jpeg = ts.encapsulated();
@@ -107,6 +120,16 @@ public final class DicomImage {
 
   private int frameBytes() {
     return rows * columns * samples * (bitsAllocated / 8);
+  }
+
+  /** The fragments after the Basic Offset Table as one byte stream (PS3.5 8.2.5 to 8.2.8). */
+  private static ByteBuffer concatenated(DicomElement pd) {
+    List<ByteBuffer> frags = pd.fragments().subList(1, pd.fragments().size());
+    if (frags.size() == 1) return frags.get(0).duplicate();
+    int n = frags.stream().mapToInt(ByteBuffer::remaining).sum();
+    ByteBuffer all = ByteBuffer.allocate(n);
+    for (ByteBuffer f : frags) all.put(f.duplicate());
+    return all.flip();
   }
 
   /** Encapsulated frames: one per fragment when counts match, else split where a fragment starts a JPEG (SOI). */
@@ -159,6 +182,18 @@ public final class DicomImage {
    */
   public int[] stored(int frame) {
     if (frame < 0 || frame >= frames) throw new IndexOutOfBoundsException("frame " + frame + " not in [0, " + frames + ")");
+    if (video != null) {
+      // Video has no stored samples to speak of: the decoded RGB, interleaved.
+      BufferedImage img = video.read(frame);
+      int[] rgb = img.getRGB(0, 0, columns, rows, null, 0, columns);
+      int[] out = new int[rgb.length * 3];
+      for (int i = 0; i < rgb.length; i++) {
+        out[3 * i] = (rgb[i] >> 16) & 0xFF;
+        out[3 * i + 1] = (rgb[i] >> 8) & 0xFF;
+        out[3 * i + 2] = rgb[i] & 0xFF;
+      }
+      return out;
+    }
     return jpeg ? decodeJpeg(frame) : nativeFrame(frame);
   }
 
@@ -223,6 +258,13 @@ public final class DicomImage {
 
   /** The 8-bit display frame as an RGB image. */
   public BufferedImage display(int frame) {
+    if (video != null) {
+      if (frame < 0 || frame >= frames) throw new IndexOutOfBoundsException("frame " + frame + " not in [0, " + frames + ")");
+      BufferedImage img = video.read(frame);
+      if (img.getWidth() != columns || img.getHeight() != rows)
+        throw bad(frame, "Rows", "the H.264 picture is " + img.getWidth() + "x" + img.getHeight() + ", Rows/Columns say " + columns + "x" + rows);
+      return img;
+    }
     int[] s = stored(frame);
     BufferedImage img = new BufferedImage(columns, rows, BufferedImage.TYPE_INT_RGB);
     int[] dst = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();

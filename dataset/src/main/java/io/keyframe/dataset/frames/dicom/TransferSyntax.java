@@ -36,6 +36,11 @@ public record TransferSyntax(String uid, String name, boolean explicitVr, ByteOr
     return uid.startsWith("1.2.840.10008.1.2.4.10") || uid.startsWith("1.2.840.10008.1.2.4.11");
   }
 
+  /** MPEG-4 AVC/H.264 High Profile (Level 4.1, BD-compatible 4.1, Level 4.2 for 2D video): decoded through JCodec. */
+  public boolean isH264() {
+    return uid.equals("1.2.840.10008.1.2.4.102") || uid.equals("1.2.840.10008.1.2.4.103") || uid.equals("1.2.840.10008.1.2.4.104");
+  }
+
   private static String name(String uid) {
     return switch (uid) {
       case "1.2.840.10008.1.2.4.57", "1.2.840.10008.1.2.4.70" -> "JPEG Lossless";
