@@ -43,6 +43,12 @@ public final class TrackCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "0", description = "ONNX Runtime intra-op threads (0 = runtime default).")
   int threads;
 
+  @Option(names = "--slice-axis", defaultValue = "z", description = "For a NIfTI volume: the voxel axis frames step along, x, y or z (default: ${DEFAULT-VALUE}).")
+  String sliceAxis;
+
+  @Option(names = "--volume", defaultValue = "0", description = "For a 4D NIfTI file: which volume, 0-based (default: ${DEFAULT-VALUE}).")
+  int volume;
+
   @Option(names = "--out", required = true, description = "Output folder.")
   Path out;
 
@@ -51,7 +57,7 @@ public final class TrackCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     TrackingOptions o = new TrackingOptions(video, source.detector, source.detections, sam2, classMap, keyframes, out,
-        scoreThreshold, 4, threads, 30);
+        scoreThreshold, 4, threads, 30, sliceAxis, volume);
     ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "frames");
     TrackingRun.Outcome outcome = TrackingRun.run(o, bar::update);
     var r = outcome.result();

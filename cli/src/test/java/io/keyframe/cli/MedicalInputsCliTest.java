@@ -57,6 +57,18 @@ class MedicalInputsCliTest {
   }
 
   @Test
+  void aNiftiVolumeCanBeSlicedAlongAnotherAxis() throws Exception {
+    Path o = tmp.resolve("nii-y");
+    assertThat(run("track", "--video", REAL.resolve("nifti/example4d.nii.gz").toString(), "--slice-axis", "y", "--volume", "1",
+        "--detector", MODEL.toString(), "--out", o.toString())).as(err.toString()).isZero();
+    // Along y: 96 frames of x by z = 128 x 24.
+    assertThat(Files.readString(o.resolve("tracks.cvat.xml"))).contains("<size>96</size>").contains("<width>128</width>").contains("<height>24</height>");
+    assertThat(run("track", "--video", REAL.resolve("nifti/example4d.nii.gz").toString(), "--volume", "2",
+        "--detector", MODEL.toString(), "--out", tmp.resolve("bad").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("volume 2 requested, the file has 2");
+  }
+
+  @Test
   void infoDescribesDicomAndNiftiWithoutIdentifiers() {
     assertThat(run("info", REAL.resolve("dicom/CT_small.dcm").toString())).isZero();
     assertThat(run("info", REAL.resolve("dicom/series-ct5n").toString())).isZero();

@@ -93,6 +93,16 @@ public interface FrameSource extends AutoCloseable, Iterable<Frame> {
   }
 
   /**
+   * As {@link #open(Path, double)}, with NIfTI volumes sliced along {@code axis} of volume {@code
+   * volume} (0-based) instead of z of volume 0.
+   */
+  static FrameSource open(Path path, double imageFps, io.keyframe.dataset.frames.nifti.NiftiFrameSource.Axis axis, int volume) {
+    if (!Files.isDirectory(path) && io.keyframe.dataset.frames.nifti.NiftiVolume.isNifti(path))
+      return new io.keyframe.dataset.frames.nifti.NiftiFrameSource(path, axis, volume, imageFps);
+    return open(path, imageFps);
+  }
+
+  /**
    * True for a file {@link #open} reads by its name (MP4 family, {@code .dcm}/{@code .dicom},
    * {@code .nii}/{@code .nii.gz}) or by its DICOM preamble; folders are not files.
    */
