@@ -103,15 +103,19 @@ public final class Deidentifier {
     String burned = d.string(DicomTags.BURNED_IN_ANNOTATION, "");
     String modality = d.string(DicomTags.MODALITY, "");
     String sopClass = d.string(DicomTags.SOP_CLASS_UID, "");
-    boolean risky = modality.equals("US") || modality.equals("IVUS") || sopClass.startsWith("1.2.840.10008.5.1.4.1.1.7")
-        || sopClass.startsWith("1.2.840.10008.5.1.4.1.1.6") || sopClass.startsWith("1.2.840.10008.5.1.4.1.1.3");
+    // Ultrasound (current and retired multi-frame classes), secondary capture, and visible-light
+    // video (endoscopy, microscopy): classes whose pixels routinely carry burned-in patient text.
+    boolean risky = modality.equals("US") || modality.equals("IVUS")
+        || sopClass.equals("1.2.840.10008.5.1.4.1.1.7") || sopClass.startsWith("1.2.840.10008.5.1.4.1.1.7.")
+        || sopClass.startsWith("1.2.840.10008.5.1.4.1.1.6.") || sopClass.equals("1.2.840.10008.5.1.4.1.1.3.1")
+        || sopClass.startsWith("1.2.840.10008.5.1.4.1.1.77.1.");
     if (burned.equals("YES"))
       throw new BadAnnotationException(in.source(), -1, -1, "BurnedInAnnotation",
           "Burned In Annotation is YES: the pixels show text that may identify the patient; remove it (mask the"
               + " region) and pass --pixels-cleaned to state that you did");
     if (burned.isEmpty() && risky)
       throw new BadAnnotationException(in.source(), -1, -1, "BurnedInAnnotation",
-          "Burned In Annotation is absent on " + (modality.isEmpty() ? "a secondary capture" : modality)
+          "Burned In Annotation is absent on " + (modality.isEmpty() ? "secondary capture" : modality)
               + " images, which often carry burned-in text; check the pixels and pass --pixels-cleaned once they are clean");
   }
 

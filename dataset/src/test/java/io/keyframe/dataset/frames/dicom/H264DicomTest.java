@@ -84,6 +84,24 @@ class H264DicomTest {
     }
   }
 
+  @Test
+  void endoscopyVideoWithoutBurnedInStatementIsRefusedAndACleanedOneStaysDecodable(@TempDir Path tmp) throws Exception {
+    DicomFile in = DicomFile.read(wrap(tmp));
+    var key = new io.keyframe.dataset.privacy.Pseudonymiser(io.keyframe.dataset.privacy.PseudonymKey.of("0123456789abcdef0123456789abcdef-h264"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new io.keyframe.dataset.deid.Deidentifier(key, io.keyframe.dataset.deid.DeidOptions.basic()).apply(in))
+        .hasMessageContaining("BurnedInAnnotation");
+    var cleaned = new io.keyframe.dataset.deid.DeidOptions(io.keyframe.dataset.deid.DeidOptions.Dates.REMOVE, false, false, false, List.of(), true);
+    DicomFile out = new io.keyframe.dataset.deid.Deidentifier(key, cleaned).apply(in).file();
+    Path p = tmp.resolve("deid.dcm");
+    try (var o = Files.newOutputStream(p)) {
+      out.write(o);
+    }
+    try (FrameSource a = FrameSource.open(p, 5); Mp4FrameSource b = new Mp4FrameSource(CLIP)) {
+      assertThat(a.frameCount()).isEqualTo(200);
+      assertThat(same(a.read(2).image(), b.read(2).image())).isTrue();
+    }
+  }
+
   static boolean same(BufferedImage a, BufferedImage b) {
     if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) return false;
     int w = a.getWidth(), h = a.getHeight();
