@@ -251,7 +251,7 @@ public final class Deidentifier {
             count("removed");
           } else {
             out.put(shifted);
-            count("shifted");
+            count(shifted == e ? "kept" : "shifted"); // TM and empty values stay as they are
           }
         }
         default -> {
