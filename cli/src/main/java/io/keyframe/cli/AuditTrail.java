@@ -50,16 +50,23 @@ final class AuditTrail {
             params.put(key, "<unreadable file>");
           }
         } else params.put(key, "<path>");
+      } else if (value instanceof java.util.Collection<?> c && c.stream().anyMatch(x -> x instanceof Path)) {
+        // Paths can name patients: record how many, never which.
+        params.put(key, "<" + c.size() + " paths>");
       } else if (value != null && !key.toLowerCase().contains("token")) {
         params.put(key, String.valueOf(value));
       }
     }
-    String actor = System.getenv().getOrDefault("KEYFRAME_ACTOR", "operator:" + Pseudonyms.get().annotator(System.getProperty("user.name", "unknown")));
     try {
-      new AuditLog(defaultLog()).append(AuditEvent.command(actor, name.toString(), params, inputs, outputs));
+      new AuditLog(defaultLog()).append(AuditEvent.command(actor(), name.toString(), params, inputs, outputs));
     } catch (IOException | RuntimeException e) {
       System.err.println("warning: could not append to the audit log: " + e.getMessage());
     }
+  }
+
+  /** $KEYFRAME_ACTOR, else the operator's login as an annotator pseudonym. */
+  static String actor() {
+    return System.getenv().getOrDefault("KEYFRAME_ACTOR", "operator:" + Pseudonyms.get().annotator(System.getProperty("user.name", "unknown")));
   }
 
   private static boolean isOutput(String key) {

@@ -11,15 +11,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** Says what is in an annotation file. The video ID is shown pseudonymised. */
-@Command(name = "info", mixinStandardHelpOptions = true, description = "Summarise an annotation file.")
+@Command(name = "info", mixinStandardHelpOptions = true, description = "Summarise an annotation file or a video/volume (without identifiers).")
 public final class InfoCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "FILE", description = "MOT, CVAT XML, COCO, YouTube-VIS or SA-V file.")
+  @Parameters(paramLabel = "FILE", description = "MOT, CVAT XML, COCO, YouTube-VIS or SA-V file; or a frame source: DICOM file or series folder, NIfTI-1 volume (.nii, .nii.gz), MP4.")
   Path file;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
+    if (MediaInfo.isMedia(file)) {
+      MediaInfo.print(file, spec.commandLine().getOut());
+      return 0;
+    }
     var err = spec.commandLine().getErr();
     // What the reader skipped (CVAT skeletons, further videos) is said, never dropped silently.
     AnnotationSummary s = AnnotationFiles.summarize(file, w -> err.println("warning: " + w));

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       ConvertCommand.class,
       InfoCommand.class,
+      IngestCommand.class,
       TrackCommand.class,
       RankCommand.class,
       SpotCheckCommand.class,

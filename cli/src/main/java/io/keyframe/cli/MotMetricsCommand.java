@@ -99,8 +99,8 @@ public final class MotMetricsCommand implements Callable<Integer> {
       Path p = preds.size() == 1 && gts.size() == 1 ? preds.values().iterator().next() : preds.get(e.getKey());
       if (p == null) throw new IllegalArgumentException("no prediction for sequence '" + e.getKey() + "' in " + pred);
       AnnotationFormat gf = formatOf(e.getValue());
-      AnnotationSet g = AnnotationFiles.read(e.getValue(), gf, mot);
-      AnnotationSet h = AnnotationFiles.read(p, formatOf(p), mot);
+      AnnotationSet g = AnnotationFiles.readWith(e.getValue(), gf, mot);
+      AnnotationSet h = AnnotationFiles.readWith(p, formatOf(p), mot);
       if (gf == AnnotationFormat.MOT) layouts.put(e.getKey() + " gt", layoutOf(e.getValue()));
       if (formatOf(p) == AnnotationFormat.MOT) layouts.put(e.getKey() + " pred", layoutOf(p));
       EvaluationProtocol chosen = forced != null ? forced : EvaluationProtocol.defaultFor(g, gf == AnnotationFormat.MOT);

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Track objects (fallback ByteTrack-style tracker, or SAM 2 with --sam2) with keyframe re-initialisation and ID stitching.")
 public final class TrackCommand implements Callable<Integer> {
-  @Option(names = "--video", description = "MP4 file or folder of frames (needed with --detector or --sam2).")
+  @Option(names = "--video", description = "MP4, DICOM file or series folder, NIfTI-1 volume (.nii, .nii.gz; slices along z) or folder of frames (needed with --detector or --sam2).")
   Path video;
 
   static final class Source {
@@ -43,6 +43,12 @@ public final class TrackCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "0", description = "ONNX Runtime intra-op threads (0 = runtime default).")
   int threads;
 
+  @Option(names = "--slice-axis", defaultValue = "z", description = "For a NIfTI volume: the voxel axis frames step along, x, y or z (default: ${DEFAULT-VALUE}).")
+  String sliceAxis;
+
+  @Option(names = "--volume", defaultValue = "0", description = "For a 4D NIfTI file: which volume, 0-based (default: ${DEFAULT-VALUE}).")
+  int volume;
+
   @Option(names = "--out", required = true, description = "Output folder.")
   Path out;
 
@@ -51,7 +57,7 @@ public final class TrackCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     TrackingOptions o = new TrackingOptions(video, source.detector, source.detections, sam2, classMap, keyframes, out,
-        scoreThreshold, 4, threads, 30);
+        scoreThreshold, 4, threads, 30, sliceAxis, volume);
     ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "frames");
     TrackingRun.Outcome outcome = TrackingRun.run(o, bar::update);
     var r = outcome.result();

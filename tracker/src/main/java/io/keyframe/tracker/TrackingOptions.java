@@ -21,7 +21,10 @@ import java.nio.file.Path;
  * @param scoreThreshold detector score threshold
  * @param batchSize detector frames per forward call
  * @param intraOpThreads ONNX Runtime intra-op threads (0 = default)
- * @param imageFps frame rate assumed for image folders
+ * @param imageFps frame rate assumed for image folders (and DICOM or NIfTI without a frame rate)
+ * @param sliceAxis for a NIfTI volume: the voxel axis frames step along, {@code x}, {@code y} or
+ *     {@code z}
+ * @param volume for a 4D NIfTI file: which volume (0-based)
  */
 public record TrackingOptions(
     Path video,
@@ -34,8 +37,13 @@ public record TrackingOptions(
     double scoreThreshold,
     int batchSize,
     int intraOpThreads,
-    double imageFps) {
+    double imageFps,
+    String sliceAxis,
+    int volume) {
   public TrackingOptions {
+    sliceAxis = sliceAxis == null ? "z" : sliceAxis;
+    io.keyframe.dataset.frames.nifti.NiftiFrameSource.Axis.parse(sliceAxis);
+    if (volume < 0) throw new IllegalArgumentException("volume index is negative: " + volume);
     if (out == null) throw new IllegalArgumentException("an output folder is required");
     keyframes = keyframes == null ? "auto" : keyframes;
     if (sam2Bundle == null && (detector == null) == (detections == null))
@@ -48,16 +56,27 @@ public record TrackingOptions(
     if (!(imageFps > 0)) throw new IllegalArgumentException("image fps must be > 0");
   }
 
+  /** Slices along z of volume 0 for NIfTI inputs. */
+  public TrackingOptions(Path video, Path detector, Path detections, Path sam2Bundle, Path classMapping, String keyframes,
+      Path out, double scoreThreshold, int batchSize, int intraOpThreads, double imageFps) {
+    this(video, detector, detections, sam2Bundle, classMapping, keyframes, out, scoreThreshold, batchSize, intraOpThreads, imageFps, "z", 0);
+  }
+
+  /** These options with NIfTI volumes sliced along {@code axis} of volume {@code t}. */
+  public TrackingOptions withSlices(String axis, int t) {
+    return new TrackingOptions(video, detector, detections, sam2Bundle, classMapping, keyframes, out, scoreThreshold, batchSize, intraOpThreads, imageFps, axis, t);
+  }
+
   /** Defaults for everything but inputs and output: keyframes auto, threshold 0.1, batch 4, 30 fps for image folders. */
   public static TrackingOptions of(Path video, Path detector, Path detections, Path out) {
     return new TrackingOptions(video, detector, detections, null, null, "auto", out, 0.1, 4, 0, 30);
   }
 
   public TrackingOptions withKeyframes(String k) {
-    return new TrackingOptions(video, detector, detections, sam2Bundle, classMapping, k, out, scoreThreshold, batchSize, intraOpThreads, imageFps);
+    return new TrackingOptions(video, detector, detections, sam2Bundle, classMapping, k, out, scoreThreshold, batchSize, intraOpThreads, imageFps, sliceAxis, volume);
   }
 
   public TrackingOptions withSam2(Path bundle) {
-    return new TrackingOptions(video, detector, detections, bundle, classMapping, keyframes, out, scoreThreshold, batchSize, intraOpThreads, imageFps);
+    return new TrackingOptions(video, detector, detections, bundle, classMapping, keyframes, out, scoreThreshold, batchSize, intraOpThreads, imageFps, sliceAxis, volume);
   }
 }

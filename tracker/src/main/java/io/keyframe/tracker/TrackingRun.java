@@ -57,7 +57,8 @@ public final class TrackingRun {
     ProgressListener p = progress == null ? ProgressListener.NONE : progress;
     List<Detection> keyframes = readKeyframes(options.keyframes());
     TrackingResult result;
-    try (FrameSource frames = options.video() == null ? null : FrameSource.open(options.video(), options.imageFps())) {
+    try (FrameSource frames = options.video() == null ? null : FrameSource.open(options.video(), options.imageFps(),
+        io.keyframe.dataset.frames.nifti.NiftiFrameSource.Axis.parse(options.sliceAxis()), options.volume())) {
       Video video = frames == null ? null : frames.video(videoId(options.video()), "");
       if (options.sam2Bundle() != null) {
         try (Sam2VideoTracker sam2 = Sam2VideoTracker.open(options.sam2Bundle(), options.intraOpThreads(), 3)) {
@@ -175,8 +176,6 @@ public final class TrackingRun {
 
   /** A video ID from its file name, without extension (never logged by this class). */
   private static String videoId(Path video) {
-    String name = video.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    return dot > 0 ? name.substring(0, dot) : name;
+    return FrameSource.videoId(video.getFileName().toString());
   }
 }

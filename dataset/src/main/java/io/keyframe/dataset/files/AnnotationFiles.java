@@ -75,7 +75,7 @@ public final class AnnotationFiles {
   }
 
   /** Reads a file in the given format; {@code mot} applies to MOT files only. */
-  public static AnnotationSet read(Path file, AnnotationFormat format, MotOptions mot) throws IOException {
+  public static AnnotationSet readWith(Path file, AnnotationFormat format, MotOptions mot) throws IOException {
     return format == AnnotationFormat.MOT ? MotReader.read(file, mot) : read(file, format);
   }
 

@@ -67,18 +67,59 @@ public interface FrameSource extends AutoCloseable, Iterable<Frame> {
   }
 
   /**
-   * Opens a folder of images ({@link ImageFolderFrameSource}) or an MP4 file ({@link
-   * Mp4FrameSource}), chosen by what {@code path} is.
+   * Opens what {@code path} is: a folder of images ({@link ImageFolderFrameSource}), a folder of
+   * one DICOM series or a DICOM file ({@link io.keyframe.dataset.frames.dicom.DicomFrameSource}),
+   * a NIfTI-1 volume sliced along z ({@link io.keyframe.dataset.frames.nifti.NiftiFrameSource}),
+   * or an MP4 file ({@link Mp4FrameSource}).
    *
-   * @param imageFps the frame rate to assume for image folders, which carry none
+   * @param imageFps the frame rate to assume for sources that carry none (image folders, volumes,
+   *     DICOM without timing attributes)
    */
   static FrameSource open(Path path, double imageFps) {
-    if (Files.isDirectory(path)) return new ImageFolderFrameSource(path, imageFps);
+    if (Files.isDirectory(path)) {
+      if (io.keyframe.dataset.frames.dicom.DicomFrameSource.isSeriesFolder(path))
+        return io.keyframe.dataset.frames.dicom.DicomFrameSource.open(path, imageFps);
+      return new ImageFolderFrameSource(path, imageFps);
+    }
     String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".mp4") || name.endsWith(".m4v") || name.endsWith(".mov"))
       return new Mp4FrameSource(path);
+    if (io.keyframe.dataset.frames.nifti.NiftiVolume.isNifti(path))
+      return new io.keyframe.dataset.frames.nifti.NiftiFrameSource(path, imageFps);
+    if (name.endsWith(".dcm") || name.endsWith(".dicom") || io.keyframe.dataset.frames.dicom.DicomFile.isDicom(path))
+      return io.keyframe.dataset.frames.dicom.DicomFrameSource.open(path, imageFps);
     throw new io.keyframe.dataset.BadAnnotationException(
-        path, -1, -1, "video", "not an image folder or an MP4 file");
+        path, -1, -1, "video", "not an image folder, DICOM file or series folder, NIfTI-1 volume or MP4 file");
+  }
+
+  /**
+   * As {@link #open(Path, double)}, with NIfTI volumes sliced along {@code axis} of volume {@code
+   * volume} (0-based) instead of z of volume 0.
+   */
+  static FrameSource open(Path path, double imageFps, io.keyframe.dataset.frames.nifti.NiftiFrameSource.Axis axis, int volume) {
+    if (!Files.isDirectory(path) && io.keyframe.dataset.frames.nifti.NiftiVolume.isNifti(path))
+      return new io.keyframe.dataset.frames.nifti.NiftiFrameSource(path, axis, volume, imageFps);
+    return open(path, imageFps);
+  }
+
+  /**
+   * True for a file {@link #open} reads by its name (MP4 family, {@code .dcm}/{@code .dicom},
+   * {@code .nii}/{@code .nii.gz}) or by its DICOM preamble; folders are not files.
+   */
+  static boolean isVideoFile(Path path) {
+    if (Files.isDirectory(path)) return false;
+    String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".mp4") || name.endsWith(".m4v") || name.endsWith(".mov")
+        || name.endsWith(".dcm") || name.endsWith(".dicom")
+        || io.keyframe.dataset.frames.nifti.NiftiVolume.isNifti(path);
+  }
+
+  /** The video ID a file name gives: the name without its extension ({@code .nii.gz} counts as one). */
+  static String videoId(String fileName) {
+    String lower = fileName.toLowerCase(Locale.ROOT);
+    if (lower.endsWith(".nii.gz")) return fileName.substring(0, fileName.length() - 7);
+    int dot = fileName.lastIndexOf('.');
+    return dot > 0 ? fileName.substring(0, dot) : fileName;
   }
 
   /** Checks {@code index} against {@code [0, frameCount)}. */

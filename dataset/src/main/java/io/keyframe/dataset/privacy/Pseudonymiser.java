@@ -77,6 +77,19 @@ public final class Pseudonymiser {
         .formatHex(hmac((kind.domain + ":" + id).getBytes(StandardCharsets.UTF_8)));
   }
 
+  /**
+   * HMAC-SHA256(key, "domain:text") for derived identifiers other than pseudonyms (DICOM UIDs,
+   * per-patient date shifts). Domains must differ from the {@link Kind} domains so that no derived
+   * value equals a pseudonym's hash.
+   */
+  public byte[] keyedHash(String domain, String text) {
+    Objects.requireNonNull(domain, "domain");
+    Objects.requireNonNull(text, "text");
+    for (Kind k : Kind.values())
+      if (k.domain.equals(domain)) throw new IllegalArgumentException("domain '" + domain + "' is a pseudonym kind");
+    return hmac((domain + ":" + text).getBytes(StandardCharsets.UTF_8));
+  }
+
   /** True when {@code text} already has the shape of a pseudonym (so it is not hashed twice). */
   public static boolean isPseudonym(String text) {
     return text != null && PSEUDONYM.matcher(text).matches();

@@ -94,7 +94,8 @@ public final class TrackJob {
   /**
    * The customer-model path.
    *
-   * @param videos folder holding one MP4 file ({@code .mp4/.m4v/.mov}) or one frame folder per video;
+   * @param videos folder holding one video per entry: an MP4 ({@code .mp4/.m4v/.mov}), DICOM ({@code .dcm}) or NIfTI-1
+   *     ({@code .nii/.nii.gz}) file, or a folder of frames or of one DICOM series;
    *     the video ID is the file or folder name without extension
    * @param model the customer's ONNX detector; every executor must see it at this path
    * @param classMap model-class to project-class CSV (tracker module format), or null for COCO's
@@ -256,7 +257,7 @@ public final class TrackJob {
     return run.commit();
   }
 
-  /** The videos under {@code dir}: MP4-family files and frame folders, sorted, hidden entries skipped. */
+  /** The videos under {@code dir}: files {@link FrameSource#isVideoFile} accepts and folders, sorted, hidden entries skipped. */
   static List<String> videoFiles(Path dir) {
     if (!Files.isDirectory(dir)) throw new BadAnnotationException(dir, -1, -1, "videos", "not a folder of videos");
     List<String> out = new ArrayList<>();
@@ -264,16 +265,15 @@ public final class TrackJob {
     try (Stream<Path> entries = Files.list(dir)) {
       for (Path p : entries.sorted().toList()) {
         String name = p.getFileName().toString();
-        String lower = name.toLowerCase(Locale.ROOT);
         if (name.startsWith(".") || name.startsWith("_")) continue;
-        if (!Files.isDirectory(p) && !(lower.endsWith(".mp4") || lower.endsWith(".m4v") || lower.endsWith(".mov"))) continue;
+        if (!Files.isDirectory(p) && !FrameSource.isVideoFile(p)) continue;
         if (!ids.add(stem(name))) throw new BadAnnotationException(p, -1, -1, "video_id", "two videos share the ID " + stem(name));
         out.add(p.toAbsolutePath().toString());
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list the videos folder", e);
     }
-    if (out.isEmpty()) throw new BadAnnotationException(dir, -1, -1, "videos", "no MP4 file or frame folder in it");
+    if (out.isEmpty()) throw new BadAnnotationException(dir, -1, -1, "videos", "no MP4, DICOM or NIfTI file and no frame folder in it");
     return out;
   }
 
@@ -303,8 +303,7 @@ public final class TrackJob {
   }
 
   private static String stem(String name) {
-    int dot = name.lastIndexOf('.');
-    return dot > 0 ? name.substring(0, dot) : name;
+    return FrameSource.videoId(name);
   }
 
   static Outcome track(String video, Iterable<Row> rows, Options o) {
