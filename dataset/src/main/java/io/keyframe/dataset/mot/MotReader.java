@@ -125,7 +125,7 @@ public final class MotReader {
    */
   public static MotLayout layout(Path file) throws IOException {
     boolean mot16 = false;
-    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (BufferedReader r = io.keyframe.dataset.Utf8Input.reader(file)) {
       String text;
       while ((text = r.readLine()) != null) {
         if (text.isBlank()) continue;
@@ -163,7 +163,7 @@ public final class MotReader {
    *     MotOptions#DEFAULT_LABEL} (reserved for class -1)
    */
   public static List<String> readLabels(Path labels) throws IOException {
-    List<String> lines = new ArrayList<>(Files.readAllLines(labels, StandardCharsets.UTF_8));
+    List<String> lines = new ArrayList<>(io.keyframe.dataset.Utf8Input.readAllLines(labels));
     while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) lines.remove(lines.size() - 1);
     Set<String> seen = new HashSet<>();
     List<String> out = new ArrayList<>();
