@@ -78,6 +78,11 @@ final class Sam2Graphs implements AutoCloseable {
     }
   }
 
+  /** Whether the graph has this (optional) input. */
+  boolean hasInput(String graph, String logical) {
+    return sessions.get(graph).getInputNames().contains(manifest.graphs().get(graph).input(logical));
+  }
+
   /** Declared shape of a graph input (-1 for dynamic dimensions). */
   long[] inputShape(String graph, String logical) {
     try {
