@@ -51,13 +51,27 @@ class MemoryBankTest {
   }
 
   @Test
-  void pointers_are_capped_and_the_oldest_recent_ones_dropped() {
-    MemoryBank bank = new MemoryBank(7, 2, 4);
+  void pointers_reach_back_min_of_video_length_and_max_pointers_minus_one_frames_after_all_past_conditioning_ones() {
+    MemoryBank bank = new MemoryBank(7, -1, 4);
     bank.addConditioning(e(0));
     bank.addConditioning(e(5));
     for (int f = 6; f <= 9; f++) bank.addRecent(e(f));
+    // SAM2Base: every past conditioning frame, then t_diff in range(1, min(num_frames, 4)): 9, 8, 7.
     assertThat(bank.pointersFor(10, 100)).extracting(p -> p.entry().frame(), MemoryBank.PointerSlot::offset)
-        .containsExactly(tuple(0, 10), tuple(5, 5), tuple(9, 1), tuple(8, 2));
+        .containsExactly(tuple(0, 10), tuple(5, 5), tuple(9, 1), tuple(8, 2), tuple(7, 3));
+    // A 3-frame video: t_diff in range(1, 3).
+    MemoryBank shortVideo = new MemoryBank(7, -1, 16);
+    shortVideo.addConditioning(e(0));
+    shortVideo.addRecent(e(1));
+    assertThat(shortVideo.pointersFor(2, 3)).extracting(p -> p.entry().frame()).containsExactly(0, 1);
+  }
+
+  @Test
+  void minus_one_uses_every_conditioning_frame() {
+    MemoryBank bank = new MemoryBank(7, -1, 16);
+    for (int t : new int[] {0, 10, 20, 30}) bank.addConditioning(e(t));
+    assertThat(bank.selectedConditioning(22)).containsOnlyKeys(0, 10, 20, 30);
+    assertThat(bank.memorySlots()).isEqualTo(-1);
   }
 
   @Test
