@@ -85,6 +85,11 @@ public final class Sam2VideoTracker implements AutoCloseable {
     return bundleHash;
   }
 
+  /** Mean wall milliseconds per ONNX Runtime call of each graph since opening (for benchmarks and the full-size check). */
+  public Map<String, Double> graphMillisPerCall() {
+    return graphs.millisPerCall();
+  }
+
   /** Receives every per-object step (memory slots, pointers, masks, object score); for tests and diagnostics. */
   public void onStep(Consumer<Sam2Step> listener) {
     this.stepListener = Objects.requireNonNull(listener);
