@@ -123,15 +123,18 @@ class MemoryAttention(nn.Module):
         tpos_dim = c if m.proj_tpos_enc_in_obj_ptrs else dm
         from sam2.modeling.sam2_utils import get_1d_sine_pe
 
-        ppos = m.obj_ptr_tpos_proj(get_1d_sine_pe(offsets / t_diff_max, dim=tpos_dim)).unsqueeze(1)  # [p,1,Dm]
+        ppos = m.obj_ptr_tpos_proj(get_1d_sine_pe(offsets / t_diff_max, dim=tpos_dim)).unsqueeze(1) if m.add_tpos_enc_to_obj_ptrs else None
         if dm < c:
             ptrs = ptrs.reshape(-1, 1, c // dm, dm).permute(0, 2, 1, 3).flatten(0, 1)
-            ppos = ppos.repeat_interleave(c // dm, dim=0)
+            ppos = ppos.repeat_interleave(c // dm, dim=0) if ppos is not None else None
+        if ppos is None:  # EdgeTAM: no temporal encoding on pointers (zeros, as the predictor)
+            ppos = torch.zeros_like(ptrs)
         memory = torch.cat([feats, ptrs], dim=0)
         memory_pos = torch.cat([pos, ppos], dim=0)
         seq = curr.flatten(2).permute(2, 0, 1)
         seq_pos = curr_pos.flatten(2).permute(2, 0, 1)
-        fused = m.memory_attention(curr=[seq], curr_pos=[seq_pos], memory=memory, memory_pos=memory_pos, num_obj_ptr_tokens=ptrs.shape[0])
+        extra = {"num_spatial_mem": keep.shape[0]} if hasattr(m, "spatial_perceiver") else {}
+        fused = m.memory_attention(curr=[seq], curr_pos=[seq_pos], memory=memory, memory_pos=memory_pos, num_obj_ptr_tokens=ptrs.shape[0], **extra)
         return fused.permute(1, 2, 0).reshape(b, c, h, w)
 
 
@@ -199,6 +202,8 @@ class MemoryEncoder(nn.Module):
                 feats = feats + (1 - appearing[..., None, None]) * emb[..., None, None].expand(*feats.shape)
             else:
                 feats = feats + (1 - appearing[..., None]) * emb[:, None, :].expand(*feats.shape)
+        if getattr(m, "spatial_perceiver", None) is not None:  # EdgeTAM: memories become latent tokens
+            feats, pos = m.spatial_perceiver(feats, pos)
         return feats, pos
 
 
@@ -223,14 +228,18 @@ def ref_memory_attention(m, curr, curr_pos, mem_feats, mem_pos, mem_tpos, obj_pt
 
     ptrs = obj_ptrs.unsqueeze(1)
     tpos_dim = c if m.proj_tpos_enc_in_obj_ptrs else dm
-    ppos = m.obj_ptr_tpos_proj(get_1d_sine_pe(torch.tensor([int(x) for x in obj_ptr_tpos]) / int(t_diff_max), dim=tpos_dim))
-    ppos = ppos.unsqueeze(1).expand(-1, 1, dm)
+    if m.add_tpos_enc_to_obj_ptrs:
+        ppos = m.obj_ptr_tpos_proj(get_1d_sine_pe(torch.tensor([int(x) for x in obj_ptr_tpos]) / int(t_diff_max), dim=tpos_dim))
+        ppos = ppos.unsqueeze(1).expand(-1, 1, dm)
+    else:
+        ppos = ptrs.new_zeros(len(obj_ptr_tpos), 1, dm)
     if dm < c:
         ptrs = ptrs.reshape(-1, 1, c // dm, dm).permute(0, 2, 1, 3).flatten(0, 1)
         ppos = ppos.repeat_interleave(c // dm, dim=0)
+    extra = {"num_spatial_mem": len(mem)} if hasattr(m, "spatial_perceiver") else {}
     fused = m.memory_attention(curr=[curr.flatten(2).permute(2, 0, 1)], curr_pos=[curr_pos.flatten(2).permute(2, 0, 1)],
                                memory=torch.cat(mem + [ptrs], 0), memory_pos=torch.cat(mpos + [ppos], 0),
-                               num_obj_ptr_tokens=ptrs.shape[0])
+                               num_obj_ptr_tokens=ptrs.shape[0], **extra)
     return fused.permute(1, 2, 0).reshape(b, c, h, w)
 
 

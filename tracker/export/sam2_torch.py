@@ -78,6 +78,9 @@ def import_sam2(root=None):
         _module("iopath.common.file_io", g_pathmgr=types.SimpleNamespace(open=open))
     if not hasattr(F, "scaled_dot_product_attention"):
         F.scaled_dot_product_attention = sdpa_math
+    if not hasattr(torch.backends.cuda, "sdp_kernel"):
+        # EdgeTAM's transformer selects attention kernels with it (torch >= 2.0); on CPU it is a no-op.
+        torch.backends.cuda.sdp_kernel = lambda **kw: contextlib.nullcontext()
     import sam2
 
     return sam2
@@ -187,6 +190,46 @@ def rope_attention_forward(self, q, k, v, num_k_exclude_rope=0):
     return self.out_proj(self._recombine_heads(out))
 
 
+def rope_attention_v2_forward(self, q, k, v, num_k_exclude_rope=0, rope_k_repeat=-1):
+    """EdgeTAM's RoPEAttentionv2.forward in real cos/sin: queries on a q_sizes grid; each of the
+    memories' token groups is [1-D latents (no rotation), 2-D latents on a k_sizes grid]."""
+    q = self._separate_heads(self.q_proj(q), self.num_heads)
+    k = self._separate_heads(self.k_proj(k), self.num_heads)
+    v = self._separate_heads(self.v_proj(v), self.num_heads)
+    dim = self.internal_dim // self.num_heads
+    theta = self._rope_theta
+    cq, sq = rope_tables(dim, self._q_sizes[0], self._q_sizes[1], theta, q)
+    q = rotate_real(q.float(), cq, sq).type_as(q)
+    n_rope = k.shape[-2] - num_k_exclude_rope
+    k_sp, k_rest = k[:, :, :n_rope], k[:, :, n_rope:]
+    rope_tokens = self._k_sizes[0] * self._k_sizes[1]
+    b, h, _, d = k_sp.shape
+    # tokens per memory: from the call when it is a plain int, else (traced: a dynamic memory count)
+    # the perceiver's latent count recorded by prepare_rope_modules
+    tokens = k_sp.shape[-2] // rope_k_repeat if isinstance(rope_k_repeat, int) and rope_k_repeat > 0 else self._tokens_per_memory
+    per = k_sp.reshape(b, h, -1, tokens, d)
+    ck, sk = rope_tables(dim, self._k_sizes[0], self._k_sizes[1], theta, per[:, :, 0, -rope_tokens:])
+    no_rope = per[..., : per.shape[-2] - rope_tokens, :]
+    rot = rotate_real(per[..., per.shape[-2] - rope_tokens:, :].float(), ck, sk).type_as(k)
+    k = torch.cat([torch.cat([no_rope, rot], dim=3).reshape(b, h, -1, d), k_rest], dim=2)
+    out = F.scaled_dot_product_attention(q, k, v)
+    return self.out_proj(self._recombine_heads(out))
+
+
+def _embed_points_where(self, points, labels, pad):
+    """PromptEncoder._embed_points with torch.where (as current sam2 writes it) instead of EdgeTAM's
+    boolean-mask assignments, which trace to fixed point counts; same values."""
+    points = points + 0.5
+    if pad:
+        points = torch.cat([points, torch.zeros((points.shape[0], 1, 2))], dim=1)
+        labels = torch.cat([labels, -torch.ones((labels.shape[0], 1), dtype=labels.dtype)], dim=1)
+    emb = self.pe_layer.forward_with_coords(points, self.input_image_size)
+    emb = torch.where((labels == -1).unsqueeze(-1), torch.zeros_like(emb) + self.not_a_point_embed.weight, emb)
+    for i in range(4):
+        emb = torch.where((labels == i).unsqueeze(-1), emb + self.point_embeddings[i].weight, emb)
+    return emb
+
+
 def _pos_embed_no_tile(self, hw):
     """hieradet.Hiera._get_pos_embed with repeat for tile (torch 1.13's exporter has no aten::tile)."""
     h, w = hw
@@ -211,11 +254,14 @@ def export_patches():
       * RoPEAttention.forward: complex rotary encoding -> the same maths in real cos/sin (ONNX has no
         complex tensors), tables computed in the graph (not baked per layer and per memory frame);
       * Hiera._get_pos_embed: tile -> repeat;
-      * sam2_base.NO_OBJ_SCORE and the stability score's fill: float32 tensors, not Python floats.
+      * sam2_base.NO_OBJ_SCORE and the stability score's fill: float32 tensors, not Python floats;
+      * PromptEncoder._embed_points: torch.where, not boolean-mask assignment (EdgeTAM's older form
+        traces to a fixed number of points);
+      * EdgeTAM's RoPEAttentionv2.forward: real cos/sin, dynamic memory count.
     check_rope_equal() proves the real form equals the complex one."""
     from sam2.modeling import sam2_base
     from sam2.modeling.backbones import hieradet
-    from sam2.modeling.sam import mask_decoder, transformer
+    from sam2.modeling.sam import mask_decoder, prompt_encoder, transformer
 
     saved = [
         (transformer.RoPEAttention, "forward", transformer.RoPEAttention.forward),
@@ -224,6 +270,11 @@ def export_patches():
         (sam2_base, "NO_OBJ_SCORE", sam2_base.NO_OBJ_SCORE),
     ]
     transformer.RoPEAttention.forward = rope_attention_forward
+    saved.append((prompt_encoder.PromptEncoder, "_embed_points", prompt_encoder.PromptEncoder._embed_points))
+    prompt_encoder.PromptEncoder._embed_points = _embed_points_where
+    if hasattr(transformer, "RoPEAttentionv2"):
+        saved.append((transformer.RoPEAttentionv2, "forward", transformer.RoPEAttentionv2.forward))
+        transformer.RoPEAttentionv2.forward = rope_attention_v2_forward
     hieradet.Hiera._get_pos_embed = _pos_embed_no_tile
     mask_decoder.MaskDecoder._get_stability_scores = _stability_scores_f32
     sam2_base.NO_OBJ_SCORE = torch.tensor(sam2_base.NO_OBJ_SCORE, dtype=torch.float32)
@@ -236,11 +287,18 @@ def export_patches():
 
 def prepare_rope_modules(model):
     """Records each RoPEAttention's theta (the official module keeps it only inside a partial)."""
-    from sam2.modeling.sam.transformer import RoPEAttention
+    from sam2.modeling.sam import transformer
 
+    v2 = getattr(transformer, "RoPEAttentionv2", None)
     for mod in model.modules():
-        if isinstance(mod, RoPEAttention):
+        if isinstance(mod, transformer.RoPEAttention) or (v2 and isinstance(mod, v2)):
             mod._rope_theta = mod.compute_cis.keywords["theta"]
+        if v2 and isinstance(mod, v2):
+            side = lambda n: int(round(math.sqrt(n)))  # noqa: E731  (square grids, as EdgeTAM's configs)
+            mod._q_sizes = (side(mod.freqs_cis_q.shape[0]),) * 2
+            mod._k_sizes = (side(mod.freqs_cis_k.shape[0]),) * 2
+            sp = getattr(model, "spatial_perceiver", None)
+            mod._tokens_per_memory = sp.num_latents + sp.num_latents_2d if sp is not None else mod.freqs_cis_k.shape[0]
 
 
 def check_rope_equal(model, memory_frames=3, ptr_tokens=4, seed=0):
@@ -263,5 +321,20 @@ def check_rope_equal(model, memory_frames=3, ptr_tokens=4, seed=0):
         with torch.no_grad():
             a = RoPEAttention.forward(mod, q, k, v, num_k_exclude_rope=extra)
             b = rope_attention_forward(mod, q, k, v, num_k_exclude_rope=extra)
+        worst = max(worst, (a - b).abs().max().item())
+    from sam2.modeling.sam import transformer
+
+    v2 = getattr(transformer, "RoPEAttentionv2", None)
+    for mod in model.modules():
+        if not (v2 and isinstance(mod, v2)):
+            continue
+        nq = mod.freqs_cis_q.shape[0]
+        per = mod.freqs_cis_k.shape[0] + 3  # 3 unrotated 1-D latents per memory
+        q = torch.randn(1, nq, mod.embedding_dim, generator=g)
+        k = torch.randn(1, per * memory_frames + ptr_tokens, mod.kv_in_dim, generator=g)
+        v = torch.randn(1, per * memory_frames + ptr_tokens, mod.kv_in_dim, generator=g)
+        with torch.no_grad():
+            a = v2.forward(mod, q, k.clone(), v, num_k_exclude_rope=ptr_tokens, rope_k_repeat=memory_frames)
+            b = rope_attention_v2_forward(mod, q, k.clone(), v, num_k_exclude_rope=ptr_tokens, rope_k_repeat=memory_frames)
         worst = max(worst, (a - b).abs().max().item())
     return worst

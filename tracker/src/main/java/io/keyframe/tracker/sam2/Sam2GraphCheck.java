@@ -49,6 +49,8 @@ public final class Sam2GraphCheck {
         Map<String, OnnxTensor> feed = new LinkedHashMap<>();
         try {
           for (Raw r : ins) {
+            // the exporter drops inputs a model does not use (EdgeTAM's memory encoder ignores the object score)
+            if (!session.getInputNames().contains(r.name())) continue;
             ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(r.file())).order(ByteOrder.LITTLE_ENDIAN);
             feed.put(r.name(), r.dtype().equals("int64") ? OnnxTensor.createTensor(env, b.asLongBuffer(), r.shape())
                 : OnnxTensor.createTensor(env, b.asFloatBuffer(), r.shape()));

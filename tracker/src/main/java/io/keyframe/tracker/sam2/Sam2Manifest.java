@@ -140,7 +140,7 @@ public record Sam2Manifest(
       case "no_memory_embedding" -> List.of("vision_feats");
       case "memory_attention" -> List.of("curr", "curr_pos", "mem_feats", "mem_pos", "mem_tpos", "mem_valid", "obj_ptrs", "obj_ptr_tpos", "ptr_valid");
       case "mask_decoder", "video_mask_decoder" -> List.of("image_embed", "high_res_0", "high_res_1", "point_coords", "point_labels");
-      case "memory_encoder" -> List.of("pix_feat", "mask_logits", "object_score_logits");
+      case "memory_encoder" -> List.of("pix_feat", "mask_logits");
       default -> throw new IllegalArgumentException("unknown graph " + graph);
     };
   }
@@ -153,7 +153,8 @@ public record Sam2Manifest(
     return switch (graph) {
       case "memory_attention" -> List.of("t_diff_max");
       case "mask_decoder", "video_mask_decoder" -> List.of("multimask_output");
-      case "memory_encoder" -> List.of("is_mask_from_pts");
+      // EdgeTAM's memory encoder has no no-object embedding, so its export has no object-score input.
+      case "memory_encoder" -> List.of("object_score_logits", "is_mask_from_pts");
       default -> List.of();
     };
   }

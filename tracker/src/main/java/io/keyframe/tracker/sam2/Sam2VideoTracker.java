@@ -315,7 +315,8 @@ public final class Sam2VideoTracker implements AutoCloseable {
     Map<String, Object> me = new HashMap<>();
     me.put("pix_feat", enc.get("vision_feats"));
     me.put("mask_logits", d.masks());
-    me.put("object_score_logits", new Tensor(new float[] {d.score()}, new long[] {1, 1}));
+    if (graphs.hasInput("memory_encoder", "object_score_logits"))
+      me.put("object_score_logits", new Tensor(new float[] {d.score()}, new long[] {1, 1}));
     if (graphs.hasInput("memory_encoder", "is_mask_from_pts"))
       me.put("is_mask_from_pts", new Tensor(new float[] {conditioning ? 1 : 0}, new long[] {1}));
     Map<String, Tensor> mem = graphs.run("memory_encoder", me);
