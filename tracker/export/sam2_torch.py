@@ -338,3 +338,29 @@ def check_rope_equal(model, memory_frames=3, ptr_tokens=4, seed=0):
             b = rope_attention_v2_forward(mod, q, k.clone(), v, num_k_exclude_rope=ptr_tokens, rope_k_repeat=memory_frames)
         worst = max(worst, (a - b).abs().max().item())
     return worst
+
+
+def fix_edgetam_batched_perceiver():
+    """EdgeTAM's PerceiverResampler.forward_2d views an expanded tensor, which fails for more than
+    one object at once (its older predictor batches objects when it encodes prompted frames);
+    the same code with the first view made a reshape. Values are unchanged."""
+    from sam2.modeling import perceiver
+
+    if getattr(perceiver.PerceiverResampler, "_keyframe_fixed", False):
+        return
+
+    def forward_2d(self, x):
+        B, C, H, W = x.shape
+        latents_2d = self.latents_2d.unsqueeze(0).expand(B, -1, -1).reshape(-1, 1, C)
+        num_window = int(math.sqrt(self.num_latents_2d))
+        window_size = H // num_window
+        x = perceiver.window_partition(x.permute(0, 2, 3, 1), window_size).flatten(1, 2)
+        for layer in self.layers:
+            latents_2d = layer(latents_2d, x)
+        latents_2d = latents_2d.view(B, num_window, num_window, C).permute(0, 3, 1, 2)
+        pos_2d = self.position_encoding(latents_2d).permute(0, 2, 3, 1).flatten(1, 2)
+        latents_2d = self.norm(latents_2d.permute(0, 2, 3, 1).flatten(1, 2))
+        return latents_2d, pos_2d
+
+    perceiver.PerceiverResampler.forward_2d = forward_2d
+    perceiver.PerceiverResampler._keyframe_fixed = True

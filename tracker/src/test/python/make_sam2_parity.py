@@ -19,10 +19,23 @@ Reference: per frame and object the stored low-res mask logits (pred_masks), obj
 predicted IoU of the mask kept, whether the multimask head was used, the memory frames and pointer
 frames/offsets the predictor attended to, and the video-resolution binary mask.
 
+Random weights give object scores that hardly depend on the image, so the object-score head's last
+layer is scaled and shifted (--score-scale, --score-bias) to put the threshold between the occluded and
+the visible frames: found by trying seeds 0-9, running the predictor once with the plain head and
+taking scale = 2 / gap and the midpoint of the gap between object 2's occluded (5-7) and returned
+(8-11) scores. The model is still the architecture with fixed random weights; both sides use the same.
+
+EdgeTAM (--layout edgetam, configs/edgetam_mini_test.yaml, facebookresearch/EdgeTAM sources): the
+same clip, both objects prompted on frames 0 and 9 (EdgeTAM's older predictor shares conditioning
+frames across objects); its PerceiverResampler.forward_2d fails on two objects at once (a .view of an
+expanded tensor), so sam2_torch.fix_edgetam_batched_perceiver makes that view a reshape.
+
 Run once (Debian: apt-get install python3-torch python3-onnx python3-omegaconf python3-numpy python3-tqdm
 python3-pil; the sam2 sources fetched into tracker/export/.third_party/sam2, never committed):
     ./mvnw -B -q -pl tracker -am compile     # ONNX Runtime Java for the export's check
-    /usr/bin/python3 tracker/src/test/python/make_sam2_parity.py
+    /usr/bin/python3 tracker/src/test/python/make_sam2_parity.py       # parity-sam2.1 (seed 2, 417.4, 41.897)
+    /usr/bin/python3 tracker/src/test/python/make_sam2_parity.py --layout edgetam --seed 4 \
+        --score-scale 233.4 --score-bias -11.609                           # parity-edgetam
 """
 import argparse
 import json
@@ -44,6 +57,18 @@ PROMPTS = [  # (frame, object id, box xyxy or None, points [[x, y]], labels)
     (0, 2, None, [[96, 100]], [1]),
     (6, 1, [38, 50, 64, 76], None, None),
 ]
+# EdgeTAM ships the older SAM 2 predictor, which keeps one set of conditioning frames for all objects;
+# with every object prompted on the same frames it runs the same per-object steps as the current one.
+PROMPTS_SHARED = [
+    (0, 1, [14, 50, 40, 76], None, None),
+    (0, 2, None, [[96, 100]], [1]),
+    (9, 1, [50, 50, 76, 76], None, None),
+    (9, 2, None, [[82, 82]], [1]),
+]
+LAYOUTS = {  # layout -> (config, sources, output folder name, prompts)
+    "sam2": ("sam2.1_hiera_mini_test.yaml", "sam2", "parity-sam2.1", PROMPTS),
+    "edgetam": ("edgetam_mini_test.yaml", "EdgeTAM", "parity-edgetam", PROMPTS_SHARED),
+}
 
 
 def square_box(f):
@@ -95,16 +120,21 @@ def run_predictor(predictor, frames, prompts=PROMPTS):
     orig_prepare = predictor._prepare_memory_conditioned_features
     orig_select = sam2_base.select_closest_cond_frames
 
+    def objects():
+        # the object a call runs on, or every object (EdgeTAM's older predictor batches them)
+        return [ctx["obj"]] if ctx["obj"] is not None else list(range(len(state["obj_ids"])))
+
     def heads_hook(*a, **kw):
         out = orig_heads(*a, **kw)
         multi = kw.get("multimask_output", False)
         ious = out[2]
-        heads[ctx["key"]] = (bool(multi), float(ious.max() if multi else ious[0, 0]))
+        for b, obj in enumerate(objects()):
+            heads[(ctx["frame"], obj)] = (bool(multi), float(ious[b].max() if multi else ious[b, 0]))
         return out
 
     def single_hook(**kw):
-        obj = next(i for i, d in state["output_dict_per_obj"].items() if d is kw["output_dict"])
-        ctx["key"] = (kw["frame_idx"], obj)
+        ctx["frame"] = kw["frame_idx"]
+        ctx["obj"] = next((i for i, d in state["output_dict_per_obj"].items() if d is kw["output_dict"]), None)
         return orig_single(**kw)
 
     def select_hook(frame_idx, cond, max_cond):
@@ -128,13 +158,15 @@ def run_predictor(predictor, frames, prompts=PROMPTS):
             od["non_cond_frame_outputs"] = plain
         f = kw["frame_idx"]
         if kw["is_init_cond_frame"]:
-            memsel[ctx["key"]] = ([], [])
+            sel = ([], [])
         else:
             n_mem = predictor.num_maskmem - 1
             gets = ctx["gets"]
             mem = list(ctx["selected"]) + [k for k, found in gets[:n_mem] if found]
             ptrs = [(t, f - t) for t in ctx["selected"] if t <= f] + [(k, f - k) for k, found in gets[n_mem:] if found]
-            memsel[ctx["key"]] = (mem, ptrs)
+            sel = (mem, ptrs)
+        for obj in objects():
+            memsel[(f, obj)] = sel
         return res
 
     predictor._forward_sam_heads = heads_hook
@@ -197,37 +229,42 @@ def write_reference(out, frames, steps, prompts, meta):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--sam2-root", default=os.path.join(ROOT, "tracker", "export", ".third_party", "sam2"))
+    ap.add_argument("--layout", choices=sorted(LAYOUTS), default="sam2")
+    ap.add_argument("--sam2-root", help="default: tracker/export/.third_party/{sam2,EdgeTAM}")
     ap.add_argument("--seed", type=int, default=2)
-    ap.add_argument("--score-bias", type=float, default=41.897,
-                    help="added to the object-score head's last bias, so random weights give visible objects")
     ap.add_argument("--score-scale", type=float, default=417.4,
                     help="multiplies the object-score head's last layer (weights and bias, before --score-bias)")
-    ap.add_argument("--out", default=os.path.join(ROOT, "tracker", "src", "test", "resources", "io", "keyframe", "tracker", "sam2", "parity-sam2.1"))
+    ap.add_argument("--score-bias", type=float, default=41.897,
+                    help="added to the object-score head's last bias, so random weights give visible objects")
+    ap.add_argument("--out", help="default: src/test/resources/io/keyframe/tracker/sam2/parity-<layout>")
     ap.add_argument("--dry-run", action="store_true", help="print the reference summary, write nothing")
     args = ap.parse_args()
-    sam2_torch.import_sam2(args.sam2_root)
+    config, sources, folder, prompts = LAYOUTS[args.layout]
+    out = args.out or os.path.join(ROOT, "tracker", "src", "test", "resources", "io", "keyframe", "tracker", "sam2", folder)
+    sam2_torch.import_sam2(args.sam2_root or os.path.join(ROOT, "tracker", "export", ".third_party", sources))
+    if args.layout == "edgetam":
+        sam2_torch.fix_edgetam_batched_perceiver()
     torch.manual_seed(args.seed)
-    m = sam2_torch.build_model(os.path.join(ROOT, "tracker", "export", "configs", "sam2.1_hiera_mini_test.yaml"))
+    m = sam2_torch.build_model(os.path.join(ROOT, "tracker", "export", "configs", config))
     with torch.no_grad():
         last = m.sam_mask_decoder.pred_obj_score_head.layers[-1]
         last.weight *= args.score_scale
         last.bias *= args.score_scale
         last.bias += args.score_bias
     frames = [render(f) for f in range(N_FRAMES)]
-    steps = run_predictor(m, frames)
+    steps = run_predictor(m, frames, prompts)
     for s in steps:
         print(f"frame {s['frame']:2d} obj {s['object']} cond={int(s['conditioning'])} multi={int(s['multimask'])} "
               f"score={s['object_score']:+.3f} iou={s['iou']:.3f} area={int(s['video_mask'].sum()):5d} "
               f"mem={s['memory_frames']} ptr={s['pointer_frames']}")
     if args.dry_run:
         return
-    os.makedirs(args.out, exist_ok=True)
+    os.makedirs(out, exist_ok=True)
     from export_sam2_bundle import export_bundle
 
-    export_bundle(m, "sam2", args.out, f"sam2.1-mini-test-seed{args.seed}")
-    write_reference(args.out, frames, steps, PROMPTS, {"seed": args.seed, "score_scale": args.score_scale, "score_bias": args.score_bias})
-    print("written", args.out)
+    export_bundle(m, args.layout, out, f"{folder}-mini-test-seed{args.seed}")
+    write_reference(out, frames, steps, prompts, {"layout": args.layout, "seed": args.seed, "score_scale": args.score_scale, "score_bias": args.score_bias})
+    print("written", out)
 
 
 if __name__ == "__main__":

@@ -138,7 +138,7 @@ public record Sam2Manifest(
     return switch (graph) {
       case "image_encoder", "vision_encoder" -> List.of("image");
       case "no_memory_embedding" -> List.of("vision_feats");
-      case "memory_attention" -> List.of("curr", "curr_pos", "mem_feats", "mem_pos", "mem_tpos", "mem_valid", "obj_ptrs", "obj_ptr_tpos", "ptr_valid");
+      case "memory_attention" -> List.of("curr", "curr_pos", "mem_feats", "mem_pos", "mem_tpos", "mem_valid", "obj_ptrs", "ptr_valid");
       case "mask_decoder", "video_mask_decoder" -> List.of("image_embed", "high_res_0", "high_res_1", "point_coords", "point_labels");
       case "memory_encoder" -> List.of("pix_feat", "mask_logits");
       default -> throw new IllegalArgumentException("unknown graph " + graph);
@@ -151,7 +151,8 @@ public record Sam2Manifest(
    */
   public static List<String> optionalInputs(String graph) {
     return switch (graph) {
-      case "memory_attention" -> List.of("t_diff_max");
+      // EdgeTAM puts no temporal encoding on pointers, so its export has no pointer-offset inputs.
+      case "memory_attention" -> List.of("obj_ptr_tpos", "t_diff_max");
       case "mask_decoder", "video_mask_decoder" -> List.of("multimask_output");
       // EdgeTAM's memory encoder has no no-object embedding, so its export has no object-score input.
       case "memory_encoder" -> List.of("object_score_logits", "is_mask_from_pts");

@@ -256,7 +256,7 @@ public final class Sam2VideoTracker implements AutoCloseable {
     in.put("mem_tpos", new long[][] {memTpos, {k}});
     in.put("mem_valid", new Tensor(memValid, new long[] {k}));
     in.put("obj_ptrs", new Tensor(objPtrs, new long[] {pSlots, ptrSize}));
-    in.put("obj_ptr_tpos", new long[][] {ptrOffsets, {pSlots}});
+    if (graphs.hasInput("memory_attention", "obj_ptr_tpos")) in.put("obj_ptr_tpos", new long[][] {ptrOffsets, {pSlots}});
     in.put("ptr_valid", new Tensor(ptrValid, new long[] {pSlots}));
     // The predictor normalises pointer offsets by min(num_frames, max_obj_ptrs_in_encoder) - 1.
     if (graphs.hasInput("memory_attention", "t_diff_max"))

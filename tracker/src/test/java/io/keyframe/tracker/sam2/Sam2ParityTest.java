@@ -37,7 +37,11 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 class Sam2ParityTest {
   private static Path dir() throws Exception {
-    return Path.of(Sam2ParityTest.class.getResource("parity-sam2.1/manifest.json").toURI()).getParent();
+    return dir("parity-sam2.1");
+  }
+
+  private static Path dir(String name) throws Exception {
+    return Path.of(Sam2ParityTest.class.getResource(name + "/manifest.json").toURI()).getParent();
   }
 
   @Test
@@ -48,6 +52,20 @@ class Sam2ParityTest {
     assertThat(result.occlusions()).containsExactly(new OcclusionEvent(2, 5, 7, "unknown", true));
     assertThat(result.recommendedKeyframes()).extracting(RecommendedKeyframe::frame, RecommendedKeyframe::trackId, RecommendedKeyframe::reason)
         .containsExactly(Tuple.tuple(8, 2, "reemerged"));
+  }
+
+  /**
+   * EdgeTAM's layout (five graphs, spatial-perceiver memories of 1-D + 2-D latents, RoPEAttentionv2)
+   * against EdgeTAM's own predictor (facebookresearch/EdgeTAM: the older SAM 2 predictor, which
+   * shares conditioning frames across objects, so both objects are prompted on frames 0 and 9).
+   */
+  @Test
+  void the_edgetam_layout_equals_edgetams_video_predictor_on_every_frame_and_object() throws Exception {
+    TrackingResult result = compare(dir("parity-edgetam"));
+    // The reference's scores: both objects hidden on 5..7 and back at 8 (frame 9 is prompted for both).
+    assertThat(result.occlusions()).containsExactly(new OcclusionEvent(1, 5, 7, "unknown", true), new OcclusionEvent(2, 5, 7, "unknown", true));
+    assertThat(result.recommendedKeyframes()).extracting(RecommendedKeyframe::frame, RecommendedKeyframe::trackId, RecommendedKeyframe::reason)
+        .containsExactly(Tuple.tuple(8, 1, "reemerged"), Tuple.tuple(8, 2, "reemerged"));
   }
 
   /**
