@@ -25,11 +25,12 @@ Graphs and tensors (keyframe's logical names; a manifest may map them to other n
   no_memory_embedding (edgetam): vision_feats -> no_mem_feats
   memory_attention (SAM2Base._prepare_memory_conditioned_features after the frame selection):
       curr, curr_pos [1,C,H,W]; mem_feats, mem_pos [K,...memory entry shape]; mem_tpos int64 [K] (index
-      into maskmem_tpos_enc: num_maskmem-1 for conditioning frames, t-1 for frame t-d... see README);
+      into maskmem_tpos_enc: num_maskmem-1 for conditioning frames, d-1 for frame t-d);
       mem_valid [K] (1 = used); obj_ptrs [P,C]; obj_ptr_tpos int64 [P] (signed frame offset);
       ptr_valid [P]; t_diff_max [1] (min(num_frames, max_obj_ptrs_in_encoder) - 1, the predictor's
       normaliser of pointer offsets)  ->  fused [1,C,H,W].   K and P are dynamic (any number of
       conditioning frames, as the predictor's max_cond_frames_in_attn = -1); slots with valid 0 are dropped.
+      EdgeTAM puts no temporal encoding on pointers: its graph has no obj_ptr_tpos / t_diff_max inputs.
   mask_decoder (sam2) / video_mask_decoder (edgetam), prompt encoder fused, both SAM heads:
       image_embed [1,C,H,W], high_res_0, high_res_1, point_coords [1,N,2] (pixels of the S x S input),
       point_labels [1,N] float (1 fg, 0 bg, 2/3 box corners, -1 padding), multimask_output [1] (1 = the
@@ -39,7 +40,7 @@ Graphs and tensors (keyframe's logical names; a manifest may map them to other n
   memory_encoder (SAM2Base._encode_new_memory): pix_feat [1,C,H,W], mask_logits [1,1,4H,4W],
       object_score_logits [1,1], is_mask_from_pts [1] (1 = prompted frame: the binarised mask, as
       binarize_mask_from_pts_for_mem_enc) -> maskmem_features, maskmem_pos_enc ([1,Dm,H,W] for SAM 2;
-      EdgeTAM's spatial perceiver makes them token sequences [1,T,Dm])
+      EdgeTAM's spatial perceiver makes them token sequences [1,T,Dm]; it has no object_score_logits input)
 """
 import argparse
 import json
