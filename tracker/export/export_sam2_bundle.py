@@ -341,8 +341,13 @@ def export(module, args, names_in, names_out, path, dynamic=None):
     # torch.onnx.export restores the wrapper's training flag afterwards, recursively: a wrapper left
     # in training mode would switch the model's dropout and its eval-only branches on.
     module.eval()
+    import inspect
+
+    # The TorchScript exporter (the export patches and dynamic axes are written for it); newer torch
+    # versions default to the dynamo exporter.
+    extra = {"dynamo": False} if "dynamo" in inspect.signature(torch.onnx.export).parameters else {}
     torch.onnx.export(module, args, path, input_names=names_in, output_names=names_out, opset_version=OPSET,
-                      dynamic_axes=dynamic or {}, do_constant_folding=True)
+                      dynamic_axes=dynamic or {}, do_constant_folding=True, **extra)
     module.eval()
 
 
