@@ -1,57 +1,63 @@
 #!/usr/bin/env python3
-"""Export a SAM 2 / SAM 2.1 or EdgeTAM checkpoint to a keyframe SAM 2 bundle (split ONNX + manifest.json).
+"""Export SAM 2 / SAM 2.1 (facebookresearch/sam2) or EdgeTAM (facebookresearch/EdgeTAM) to a keyframe bundle.
 
-Run this where PyTorch and the official code + checkpoints are available (keyframe itself never
-downloads weights and never needs Python at run time):
+Runs on the official code with current PyTorch, or with Debian's python3-torch 1.13.1 + python3-onnx +
+python3-omegaconf (no hydra, no iopath needed: the model is built from the config yaml here, see
+sam2_torch.py). keyframe never downloads weights and never needs Python at run time.
 
-    # SAM 2.1 tiny / small (github.com/facebookresearch/sam2, `pip install -e .` in its checkout)
-    python export_sam2_bundle.py --layout sam2 --config configs/sam2.1/sam2.1_hiera_t.yaml \
-        --checkpoint checkpoints/sam2.1_hiera_tiny.pt --out bundles/sam2.1_tiny
-    python export_sam2_bundle.py --layout sam2 --config configs/sam2.1/sam2.1_hiera_s.yaml \
-        --checkpoint checkpoints/sam2.1_hiera_small.pt --out bundles/sam2.1_small
-    # EdgeTAM (github.com/facebookresearch/EdgeTAM, same `sam2` package layout)
-    python export_sam2_bundle.py --layout edgetam --config configs/edgetam.yaml \
-        --checkpoint checkpoints/edgetam.pt --out bundles/edgetam
+    # SAM 2.1 tiny, from a checkout of github.com/facebookresearch/sam2 at ~/src/sam2:
+    python3 tracker/export/export_sam2_bundle.py --sam2-root ~/src/sam2 --layout sam2 \
+        --config configs/sam2.1/sam2.1_hiera_t.yaml --checkpoint ~/src/sam2/checkpoints/sam2.1_hiera_tiny.pt \
+        --out bundles/sam2.1_tiny
+    # EdgeTAM, from a checkout of github.com/facebookresearch/EdgeTAM:
+    python3 tracker/export/export_sam2_bundle.py --sam2-root ~/src/EdgeTAM --layout edgetam \
+        --config configs/edgetam.yaml --checkpoint ~/src/EdgeTAM/checkpoints/edgetam.pt --out bundles/edgetam
 
-Then: ./keyframe track --video clip.mp4 --sam2 bundles/sam2.1_tiny --keyframes boxes.xml --out out/
+Every graph written is loaded in ONNX Runtime and run against PyTorch on the same inputs (the
+unpatched official modules) before success is reported: with the `onnxruntime` Python package when
+installed, else with ONNX Runtime Java through keyframe's Sam2GraphCheck (needs `./mvnw -pl tracker
+-am compile` once, and java on PATH).
 
-Graphs and tensor names (keyframe's logical names; the manifest maps them if you rename):
+Graphs and tensors (keyframe's logical names; a manifest may map them to other names):
   image_encoder (sam2) / vision_encoder (edgetam):
       image [1,3,S,S] -> vision_feats [1,C,H,W], vision_pos [1,C,H,W], high_res_0 [1,C/8,4H,4W],
                          high_res_1 [1,C/4,2H,2W], (sam2 only) no_mem_feats [1,C,H,W]
   no_memory_embedding (edgetam): vision_feats -> no_mem_feats
-  memory_attention:
-      curr, curr_pos [1,C,H,W]; mem_feats, mem_pos [K,...memory shape]; mem_tpos int64 [K] (index into
-      maskmem_tpos_enc); mem_valid [K] (1 = used); obj_ptrs [P,C]; obj_ptr_tpos int64 [P] (frame offset);
-      ptr_valid [P]  ->  fused [1,C,H,W]
-      K = max_cond_frames + num_maskmem - 1, P = max_object_pointers. Unused slots are dropped inside
-      the graph by their valid flag, so the Java loop always feeds fixed shapes.
-  mask_decoder (sam2) / video_mask_decoder (edgetam), prompt encoder fused:
+  memory_attention (SAM2Base._prepare_memory_conditioned_features after the frame selection):
+      curr, curr_pos [1,C,H,W]; mem_feats, mem_pos [K,...memory entry shape]; mem_tpos int64 [K] (index
+      into maskmem_tpos_enc: num_maskmem-1 for conditioning frames, d-1 for frame t-d);
+      mem_valid [K] (1 = used); obj_ptrs [P,C]; obj_ptr_tpos int64 [P] (signed frame offset);
+      ptr_valid [P]; t_diff_max [1] (min(num_frames, max_obj_ptrs_in_encoder) - 1, the predictor's
+      normaliser of pointer offsets)  ->  fused [1,C,H,W].   K and P are dynamic (any number of
+      conditioning frames, as the predictor's max_cond_frames_in_attn = -1); slots with valid 0 are dropped.
+      EdgeTAM puts no temporal encoding on pointers: its graph has no obj_ptr_tpos / t_diff_max inputs.
+  mask_decoder (sam2) / video_mask_decoder (edgetam), prompt encoder fused, both SAM heads:
       image_embed [1,C,H,W], high_res_0, high_res_1, point_coords [1,N,2] (pixels of the S x S input),
-      point_labels [1,N] float (1 fg, 0 bg, 2/3 box corners, -1 padding)
-      -> low_res_masks [1,1,4H,4W] (logits), iou_scores [1,1], obj_ptr [1,C], object_score_logits [1,1]
-  memory_encoder: pix_feat [1,C,H,W], mask_logits [1,1,4H,4W], object_score_logits [1,1]
-      -> maskmem_features, maskmem_pos_enc (same shape: [1,Dm,H,W] for SAM 2; EdgeTAM's spatial
-         perceiver makes them token sequences)
-
-Known simplifications against the PyTorch predictor (documented in tracker/README.md):
-  - the decoder always uses SAM 2's multimask path and keeps the best-IoU mask (the PyTorch
-    predictor uses the single-mask head for box / multi-point prompts);
-  - memories of prompted frames are encoded from the sigmoid mask, not the binarised one;
-  - object-pointer temporal encodings are normalised by max_object_pointers - 1 (long videos).
-This script was written against facebookresearch/sam2's SAM2Base; it has not been run in the
-keyframe build environment (no PyTorch or checkpoints there).
+      point_labels [1,N] float (1 fg, 0 bg, 2/3 box corners, -1 padding), multimask_output [1] (1 = the
+      multimask head + best IoU, as SAM2Base._use_multimask decides; 0 = single-mask head with the
+      predictor's dynamic fallback via stability) -> low_res_masks [1,1,4H,4W] (logits, NO_OBJ_SCORE
+      where the object is absent), iou_scores [1,1], obj_ptr [1,C], object_score_logits [1,1]
+  memory_encoder (SAM2Base._encode_new_memory): pix_feat [1,C,H,W], mask_logits [1,1,4H,4W],
+      object_score_logits [1,1], is_mask_from_pts [1] (1 = prompted frame: the binarised mask, as
+      binarize_mask_from_pts_for_mem_enc) -> maskmem_features, maskmem_pos_enc ([1,Dm,H,W] for SAM 2;
+      EdgeTAM's spatial perceiver makes them token sequences [1,T,Dm]; it has no object_score_logits input)
 """
 import argparse
 import json
 import os
+import shutil
+import subprocess
+import sys
+import tempfile
 
+import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import nn
 
-from sam2.build_sam import build_sam2
-from sam2.modeling.sam2_utils import get_1d_sine_pe
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import sam2_torch  # noqa: E402
 
 OPSET = 17
 
@@ -65,13 +71,13 @@ class ImageEncoder(nn.Module):
     def __init__(self, m, with_no_mem):
         super().__init__()
         self.m, self.with_no_mem = m, with_no_mem
+        self.eval()
 
     def forward(self, image):
         out = self.m.forward_image(image)
         _, feats, pos, sizes = self.m._prepare_backbone_features(out)
         (h0, w0), (h1, w1), (h, w) = sizes[0], sizes[1], sizes[-1]
-        vision = to_map(feats[-1], h, w)
-        res = [vision, to_map(pos[-1], h, w), to_map(feats[0], h0, w0), to_map(feats[1], h1, w1)]
+        res = [to_map(feats[-1], h, w), to_map(pos[-1], h, w), to_map(feats[0], h0, w0), to_map(feats[1], h1, w1)]
         if self.with_no_mem:
             res.append(to_map(feats[-1] + self.m.no_mem_embed, h, w))
         return tuple(res)
@@ -81,133 +87,404 @@ class NoMemoryEmbedding(nn.Module):
     def __init__(self, m):
         super().__init__()
         self.m = m
+        self.eval()
 
     def forward(self, vision_feats):
         return vision_feats + self.m.no_mem_embed.reshape(1, -1, 1, 1)
 
 
-class MemoryAttention(nn.Module):
-    def __init__(self, m, max_ptrs):
-        super().__init__()
-        self.m, self.max_ptrs = m, max_ptrs
+def memory_tokens(m, mem_feats, mem_pos, mem_tpos):
+    """Memory entries -> the token sequence and positions _prepare_memory_conditioned_features builds."""
+    dm = m.mem_dim
+    k = mem_feats.shape[0]
+    tpos = m.maskmem_tpos_enc.index_select(0, mem_tpos).reshape(k, 1, dm)  # [k,1,Dm]
+    if mem_feats.dim() == 4:  # SAM 2: [k, Dm, H, W] maps
+        feats = mem_feats.flatten(2).permute(0, 2, 1)
+        pos = mem_pos.flatten(2).permute(0, 2, 1)
+    else:  # EdgeTAM: [k, T, Dm] token sequences
+        feats, pos = mem_feats, mem_pos
+    return feats.reshape(-1, 1, dm), (pos + tpos).reshape(-1, 1, dm)
 
-    def forward(self, curr, curr_pos, mem_feats, mem_pos, mem_tpos, mem_valid, obj_ptrs, obj_ptr_tpos, ptr_valid):
+
+class MemoryAttention(nn.Module):
+    def __init__(self, m):
+        super().__init__()
+        self.m = m
+        self.eval()
+
+    def forward(self, curr, curr_pos, mem_feats, mem_pos, mem_tpos, mem_valid, obj_ptrs, obj_ptr_tpos, ptr_valid, t_diff_max):
         b, c, h, w = curr.shape
+        m = self.m
         keep = torch.nonzero(mem_valid > 0.5).squeeze(1)
-        feats = mem_feats.index_select(0, keep)
-        pos = mem_pos.index_select(0, keep)
-        tpos = self.m.maskmem_tpos_enc.index_select(0, mem_tpos.index_select(0, keep))  # [k,1,1,Dm]
-        dm = self.m.mem_dim
-        feats = feats.reshape(feats.shape[0], dm, -1).permute(0, 2, 1).reshape(-1, 1, dm)
-        pos = (pos.reshape(pos.shape[0], dm, -1).permute(0, 2, 1) + tpos.reshape(-1, 1, dm)).reshape(-1, 1, dm)
+        feats, pos = memory_tokens(m, mem_feats.index_select(0, keep), mem_pos.index_select(0, keep), mem_tpos.index_select(0, keep))
         pkeep = torch.nonzero(ptr_valid > 0.5).squeeze(1)
-        ptrs = obj_ptrs.index_select(0, pkeep).unsqueeze(1)                      # [p,1,C]
+        ptrs = obj_ptrs.index_select(0, pkeep).unsqueeze(1)  # [p,1,C]
         offsets = obj_ptr_tpos.index_select(0, pkeep).float()
-        tpos_dim = c if self.m.proj_tpos_enc_in_obj_ptrs else dm
-        ppos = get_1d_sine_pe(offsets / (self.max_ptrs - 1), dim=tpos_dim)
-        ppos = self.m.obj_ptr_tpos_proj(ppos).unsqueeze(1)                      # [p,1,Dm]
+        dm = m.mem_dim
+        tpos_dim = c if m.proj_tpos_enc_in_obj_ptrs else dm
+        from sam2.modeling.sam2_utils import get_1d_sine_pe
+
+        ppos = m.obj_ptr_tpos_proj(get_1d_sine_pe(offsets / t_diff_max, dim=tpos_dim)).unsqueeze(1) if m.add_tpos_enc_to_obj_ptrs else None
         if dm < c:
             ptrs = ptrs.reshape(-1, 1, c // dm, dm).permute(0, 2, 1, 3).flatten(0, 1)
-            ppos = ppos.repeat_interleave(c // dm, dim=0)
+            ppos = ppos.repeat_interleave(c // dm, dim=0) if ppos is not None else None
+        if ppos is None:  # EdgeTAM: no temporal encoding on pointers (zeros, as the predictor)
+            ppos = torch.zeros_like(ptrs)
         memory = torch.cat([feats, ptrs], dim=0)
         memory_pos = torch.cat([pos, ppos], dim=0)
         seq = curr.flatten(2).permute(2, 0, 1)
         seq_pos = curr_pos.flatten(2).permute(2, 0, 1)
-        fused = self.m.memory_attention(curr=[seq], curr_pos=[seq_pos], memory=memory, memory_pos=memory_pos,
-                                        num_obj_ptr_tokens=ptrs.shape[0])
+        extra = {"num_spatial_mem": keep.shape[0]} if hasattr(m, "spatial_perceiver") else {}
+        fused = m.memory_attention(curr=[seq], curr_pos=[seq_pos], memory=memory, memory_pos=memory_pos, num_obj_ptr_tokens=ptrs.shape[0], **extra)
         return fused.permute(1, 2, 0).reshape(b, c, h, w)
 
 
 class MaskDecoder(nn.Module):
+    """Both SAM heads from one pass of the two-way transformer; multimask_output picks, as
+    SAM2Base._forward_sam_heads(multimask_output=...) would."""
+
     def __init__(self, m):
         super().__init__()
         self.m = m
+        self.eval()
 
-    def forward(self, image_embed, high_res_0, high_res_1, point_coords, point_labels):
-        out = self.m._forward_sam_heads(
-            backbone_features=image_embed,
-            point_inputs={"point_coords": point_coords, "point_labels": point_labels.to(torch.int32)},
-            mask_inputs=None, high_res_features=[high_res_0, high_res_1], multimask_output=True)
-        _, _, ious, low_res_masks, _, obj_ptr, object_score_logits = out
-        return low_res_masks, ious.max(dim=1, keepdim=True).values, obj_ptr, object_score_logits
+    def forward(self, image_embed, high_res_0, high_res_1, point_coords, point_labels, multimask_output):
+        dec = self.m.sam_mask_decoder
+        original = dec.predict_masks
+        cache = {}
+
+        def once(**kw):
+            if "out" not in cache:
+                cache["out"] = original(**kw)
+            return cache["out"]
+
+        dec.predict_masks = once
+        try:
+            points = {"point_coords": point_coords, "point_labels": point_labels.to(torch.int32)}
+            hr = [high_res_0, high_res_1]
+            multi = self.m._forward_sam_heads(backbone_features=image_embed, point_inputs=points, high_res_features=hr, multimask_output=True)
+            single = self.m._forward_sam_heads(backbone_features=image_embed, point_inputs=points, high_res_features=hr, multimask_output=False)
+        finally:
+            del dec.predict_masks
+        pick = multimask_output.reshape(1, 1) > 0.5
+        iou_multi = multi[2].max(dim=1, keepdim=True).values
+        iou_single = single[2][:, 0:1]
+        low = torch.where(pick.reshape(1, 1, 1, 1), multi[3], single[3])
+        iou = torch.where(pick, iou_multi, iou_single)
+        ptr = torch.where(pick, multi[5], single[5])
+        return low, iou, ptr, single[6]
 
 
 class MemoryEncoder(nn.Module):
+    """SAM2Base._encode_new_memory for either mask source (is_mask_from_pts picks)."""
+
     def __init__(self, m):
         super().__init__()
         self.m = m
+        self.eval()
 
-    def forward(self, pix_feat, mask_logits, object_score_logits):
-        b, c, h, w = pix_feat.shape
-        high = F.interpolate(mask_logits, size=(self.m.image_size, self.m.image_size), mode="bilinear", align_corners=False)
-        feats, pos = self.m._encode_new_memory(
-            current_vision_feats=[pix_feat.flatten(2).permute(2, 0, 1)], feat_sizes=[(h, w)],
-            pred_masks_high_res=high, object_score_logits=object_score_logits, is_mask_from_pts=False)
-        return feats, pos[-1]
+    def forward(self, pix_feat, mask_logits, object_score_logits, is_mask_from_pts):
+        m = self.m
+        s = m.image_size
+        high = F.interpolate(mask_logits, size=(s, s), mode="bilinear", align_corners=False)
+        mask = torch.sigmoid(high)
+        if m.binarize_mask_from_pts_for_mem_enc:
+            mask = torch.where(is_mask_from_pts.reshape(1, 1, 1, 1) > 0.5, (high > 0).float(), mask)
+        if m.sigmoid_scale_for_mem_enc != 1.0:
+            mask = mask * m.sigmoid_scale_for_mem_enc
+        if m.sigmoid_bias_for_mem_enc != 0.0:
+            mask = mask + m.sigmoid_bias_for_mem_enc
+        out = m.memory_encoder(pix_feat, mask, skip_mask_sigmoid=True)
+        feats, pos = out["vision_features"], out["vision_pos_enc"][-1]
+        if m.no_obj_embed_spatial is not None:
+            appearing = (object_score_logits > 0).float()
+            emb = m.no_obj_embed_spatial
+            if feats.dim() == 4:
+                feats = feats + (1 - appearing[..., None, None]) * emb[..., None, None].expand(*feats.shape)
+            else:
+                feats = feats + (1 - appearing[..., None]) * emb[:, None, :].expand(*feats.shape)
+        if getattr(m, "spatial_perceiver", None) is not None:  # EdgeTAM: memories become latent tokens
+            feats, pos = m.spatial_perceiver(feats, pos)
+        return feats, pos
 
+
+# ---------------------------------------------------------------------------------------------
+# Official (unpatched) PyTorch references for the check.
+
+def ref_memory_attention(m, curr, curr_pos, mem_feats, mem_pos, mem_tpos, obj_ptrs, obj_ptr_tpos, t_diff_max):
+    """What _prepare_memory_conditioned_features computes for the given selection (official modules)."""
+    b, c, h, w = curr.shape
+    dm = m.mem_dim
+    mem, mpos = [], []
+    for i in range(mem_feats.shape[0]):
+        f = mem_feats[i:i + 1]
+        p = mem_pos[i:i + 1]
+        if f.dim() == 4:
+            f, p = f.flatten(2).permute(2, 0, 1), p.flatten(2).permute(2, 0, 1)
+        else:
+            f, p = f.permute(1, 0, 2), p.permute(1, 0, 2)
+        mem.append(f)
+        mpos.append(p + m.maskmem_tpos_enc[int(mem_tpos[i])])
+    from sam2.modeling.sam2_utils import get_1d_sine_pe
+
+    ptrs = obj_ptrs.unsqueeze(1)
+    tpos_dim = c if m.proj_tpos_enc_in_obj_ptrs else dm
+    if m.add_tpos_enc_to_obj_ptrs:
+        ppos = m.obj_ptr_tpos_proj(get_1d_sine_pe(torch.tensor([int(x) for x in obj_ptr_tpos]) / int(t_diff_max), dim=tpos_dim))
+        ppos = ppos.unsqueeze(1).expand(-1, 1, dm)
+    else:
+        ppos = ptrs.new_zeros(len(obj_ptr_tpos), 1, dm)
+    if dm < c:
+        ptrs = ptrs.reshape(-1, 1, c // dm, dm).permute(0, 2, 1, 3).flatten(0, 1)
+        ppos = ppos.repeat_interleave(c // dm, dim=0)
+    extra = {"num_spatial_mem": len(mem)} if hasattr(m, "spatial_perceiver") else {}
+    fused = m.memory_attention(curr=[curr.flatten(2).permute(2, 0, 1)], curr_pos=[curr_pos.flatten(2).permute(2, 0, 1)],
+                               memory=torch.cat(mem + [ptrs], 0), memory_pos=torch.cat(mpos + [ppos], 0),
+                               num_obj_ptr_tokens=ptrs.shape[0], **extra)
+    return fused.permute(1, 2, 0).reshape(b, c, h, w)
+
+
+def ref_decoder(m, image_embed, hr0, hr1, pts, lbl, multimask):
+    out = m._forward_sam_heads(backbone_features=image_embed, point_inputs={"point_coords": pts, "point_labels": lbl.to(torch.int32)},
+                               high_res_features=[hr0, hr1], multimask_output=multimask)
+    ious = out[2].max(dim=1, keepdim=True).values if multimask else out[2][:, 0:1]
+    return out[3], ious, out[5], out[6]
+
+
+def ref_memory_encoder(m, pix_feat, low, score, from_pts):
+    high = F.interpolate(low, size=(m.image_size, m.image_size), mode="bilinear", align_corners=False)
+    f, p = m._encode_new_memory(current_vision_feats=[pix_feat.flatten(2).permute(2, 0, 1)], feat_sizes=[tuple(pix_feat.shape[-2:])],
+                                pred_masks_high_res=high, object_score_logits=score, is_mask_from_pts=from_pts)
+    return f, p[-1]
+
+
+# ---------------------------------------------------------------------------------------------
+# ONNX Runtime check.
+
+class GraphCheck:
+    """Cases (graph, inputs, PyTorch outputs) run through ONNX Runtime (Python package or Java)."""
+
+    def __init__(self, bundle):
+        self.bundle, self.cases = bundle, []
+
+    def add(self, graph, inputs, expected):
+        self.cases.append((graph, {k: v.detach().numpy() for k, v in inputs.items()}, {k: v.detach().numpy() for k, v in expected.items()}))
+
+    def run(self, java_classpath=None):
+        try:
+            import onnxruntime as ort  # noqa: F401
+            return self._run_python()
+        except ImportError:
+            return self._run_java(java_classpath)
+
+    def _run_python(self):
+        import onnxruntime as ort
+
+        rows, sessions = [], {}
+        for graph, inputs, expected in self.cases:
+            if graph not in sessions:
+                sessions[graph] = ort.InferenceSession(os.path.join(self.bundle, graph + ".onnx"), providers=["CPUExecutionProvider"])
+            names = {i.name for i in sessions[graph].get_inputs()}  # the exporter drops unused inputs
+            got = sessions[graph].run(list(expected), {k: v for k, v in inputs.items() if k in names})
+            for (name, want), g in zip(expected.items(), got):
+                rows.append((graph, name, float(np.abs(g - want).max()) if want.size else 0.0, float(np.abs(want).max()) if want.size else 0.0))
+        return rows
+
+    def _run_java(self, classpath):
+        classpath = classpath or default_java_classpath()
+        work = tempfile.mkdtemp(prefix="sam2-check-")
+        try:
+            lines = []
+            for i, (graph, inputs, expected) in enumerate(self.cases):
+                lines.append(f"case {graph} {os.path.join(self.bundle, graph + '.onnx')}")
+                for kind, tensors in (("in", inputs), ("out", expected)):
+                    for name, a in tensors.items():
+                        f = os.path.join(work, f"{i}_{kind}_{name}.bin")
+                        dtype = "int64" if a.dtype == np.int64 else "float"
+                        a.astype("<i8" if dtype == "int64" else "<f4").tofile(f)
+                        lines.append(f"{kind} {name} {dtype} {','.join(str(d) for d in a.shape) or '-'} {f}")
+            index = os.path.join(work, "cases.txt")
+            with open(index, "w") as fh:
+                fh.write("\n".join(lines) + "\n")
+            res = subprocess.run(["java", "-cp", classpath, "io.keyframe.tracker.sam2.Sam2GraphCheck", index], capture_output=True, text=True)
+            if res.returncode != 0:
+                raise RuntimeError("ONNX Runtime Java check failed:\n" + res.stdout + res.stderr)
+            rows = []
+            for line in res.stdout.splitlines():
+                if line.startswith("diff "):
+                    _, graph, name, d, scale = line.split()
+                    rows.append((graph, name, float(d), float(scale)))
+            return rows
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def default_java_classpath():
+    """tracker/target/classes + the ONNX Runtime jar in ~/.m2 (after ./mvnw -pl tracker -am compile)."""
+    classes = os.path.normpath(os.path.join(HERE, "..", "target", "classes"))
+    pom = open(os.path.join(HERE, "..", "..", "pom.xml")).read()
+    import re
+
+    ver = re.search(r"<onnxruntime.version>([^<]+)<", pom)
+    ver = ver.group(1) if ver else "1.24.2"
+    jar = os.path.expanduser(f"~/.m2/repository/com/microsoft/onnxruntime/onnxruntime/{ver}/onnxruntime-{ver}.jar")
+    for p in (classes, jar):
+        if not os.path.exists(p):
+            raise RuntimeError(f"no Python onnxruntime and no ONNX Runtime Java at {p}: pip install onnxruntime, or run "
+                               "./mvnw -B -pl tracker -am compile first (or pass --java-classpath)")
+    return classes + os.pathsep + jar
+
+
+# ---------------------------------------------------------------------------------------------
 
 def export(module, args, names_in, names_out, path, dynamic=None):
+    # torch.onnx.export restores the wrapper's training flag afterwards, recursively: a wrapper left
+    # in training mode would switch the model's dropout and its eval-only branches on.
+    module.eval()
+    import inspect
+
+    # The TorchScript exporter (the export patches and dynamic axes are written for it); newer torch
+    # versions default to the dynamo exporter.
+    extra = {"dynamo": False} if "dynamo" in inspect.signature(torch.onnx.export).parameters else {}
     torch.onnx.export(module, args, path, input_names=names_in, output_names=names_out, opset_version=OPSET,
-                      dynamic_axes=dynamic or {}, do_constant_folding=True)
+                      dynamic_axes=dynamic or {}, do_constant_folding=True, **extra)
+    module.eval()
+
+
+def export_bundle(m, layout, out, model_name, java_classpath=None, seed=0, log=print):
+    """Writes the bundle for model `m` (a SAM2VideoPredictor in eval mode) and checks every graph.
+    Returns the check rows (graph, output, max |ORT - PyTorch|, max |PyTorch|)."""
+    os.makedirs(out, exist_ok=True)
+    m.eval()
+    sam2_torch.prepare_rope_modules(m)
+    rope = sam2_torch.check_rope_equal(m)
+    log(f"rotary encoding: real cos/sin vs complex, max difference {rope:.2e}")
+    if rope > 1e-5:
+        raise RuntimeError(f"real-valued rotary encoding differs from the complex one by {rope}")
+    s, c = m.image_size, m.hidden_dim
+    sam2 = layout == "sam2"
+    enc_name = "image_encoder" if sam2 else "vision_encoder"
+    dec_name = "mask_decoder" if sam2 else "video_mask_decoder"
+    check = GraphCheck(out)
+    g = torch.Generator().manual_seed(seed)
+    with torch.no_grad():
+        image = torch.randn(1, 3, s, s, generator=g)
+        enc = ImageEncoder(m, sam2)
+        enc_ref = enc(image)  # official modules, unpatched
+        outs = ["vision_feats", "vision_pos", "high_res_0", "high_res_1"] + (["no_mem_feats"] if sam2 else [])
+        check.add(enc_name, {"image": image}, dict(zip(outs, enc_ref)))
+        vision, vpos, hr0, hr1 = enc_ref[:4]
+        with sam2_torch.export_patches():
+            export(enc, (image,), ["image"], outs, os.path.join(out, enc_name + ".onnx"))
+        if not sam2:
+            nm = NoMemoryEmbedding(m)
+            check.add("no_memory_embedding", {"vision_feats": vision}, {"no_mem_feats": nm(vision)})
+            export(nm, (vision,), ["vision_feats"], ["no_mem_feats"], os.path.join(out, "no_memory_embedding.onnx"))
+
+        dec = MaskDecoder(m)
+        names = ["low_res_masks", "iou_scores", "obj_ptr", "object_score_logits"]
+        box = torch.tensor([[[s * 0.2, s * 0.3], [s * 0.7, s * 0.8]]])
+        prompts = [(box, torch.tensor([[2.0, 3.0]]), False), (torch.tensor([[[s * 0.5, s * 0.5]]]), torch.ones(1, 1), True),
+                   (torch.zeros(1, 1, 2), -torch.ones(1, 1), True), (torch.zeros(1, 1, 2), -torch.ones(1, 1), False)]
+        for pts, lbl, multi in prompts:
+            ins = {"image_embed": vision, "high_res_0": hr0, "high_res_1": hr1, "point_coords": pts, "point_labels": lbl,
+                   "multimask_output": torch.tensor([1.0 if multi else 0.0])}
+            check.add(dec_name, ins, dict(zip(names, ref_decoder(m, vision, hr0, hr1, pts, lbl, multi))))
+        low, _, ptr, score = ref_decoder(m, vision, hr0, hr1, box, torch.tensor([[2.0, 3.0]]), False)
+        with sam2_torch.export_patches():
+            export(dec, (vision, hr0, hr1, box, torch.tensor([[2.0, 3.0]]), torch.tensor([0.0])),
+                   ["image_embed", "high_res_0", "high_res_1", "point_coords", "point_labels", "multimask_output"], names,
+                   os.path.join(out, dec_name + ".onnx"), {"point_coords": {1: "num_points"}, "point_labels": {1: "num_points"}})
+
+        menc = MemoryEncoder(m)
+        for from_pts in (True, False):
+            for sc in (score, -score.abs() - 1):
+                f, p = ref_memory_encoder(m, vision, low, sc, from_pts)
+                check.add("memory_encoder", {"pix_feat": vision, "mask_logits": low, "object_score_logits": sc,
+                                             "is_mask_from_pts": torch.tensor([1.0 if from_pts else 0.0])},
+                          {"maskmem_features": f, "maskmem_pos_enc": p})
+        mf, mp = ref_memory_encoder(m, vision, low, score, True)
+        with sam2_torch.export_patches():
+            export(menc, (vision, low, score, torch.tensor([1.0])), ["pix_feat", "mask_logits", "object_score_logits", "is_mask_from_pts"],
+                   ["maskmem_features", "maskmem_pos_enc"], os.path.join(out, "memory_encoder.onnx"))
+
+        attn = MemoryAttention(m)
+        ma_names = ["curr", "curr_pos", "mem_feats", "mem_pos", "mem_tpos", "mem_valid", "obj_ptrs", "obj_ptr_tpos", "ptr_valid", "t_diff_max"]
+
+        def ma_case(k, p, tdm, invalid=()):
+            feats = mf + 0.1 * torch.randn(k, *mf.shape[1:], generator=g)
+            pos = mp.expand(k, *mp.shape[1:]).contiguous()
+            tpos = torch.tensor([m.num_maskmem - 1] + [(i % (m.num_maskmem - 1)) for i in range(k - 1)], dtype=torch.int64)
+            ptrs = ptr + 0.1 * torch.randn(p, c, generator=g)
+            ptpos = torch.arange(p, dtype=torch.int64)
+            valid = torch.ones(k)
+            pvalid = torch.ones(p)
+            for i in invalid:
+                valid[i] = 0
+                pvalid[min(i, p - 1)] = 0
+            kk = [i for i in range(k) if valid[i] > 0]
+            pp = [i for i in range(p) if pvalid[i] > 0]
+            ref = ref_memory_attention(m, vision, vpos, feats[kk], pos[kk], tpos[kk], ptrs[pp], ptpos[pp], tdm)
+            return (vision, vpos, feats, pos, tpos, valid, ptrs, ptpos, pvalid, torch.tensor([float(tdm)])), ref
+
+        export_args, _ = ma_case(3, 4, 15)
+        for k, p, tdm, invalid in ((2, 3, 15, ()), (7, 16, 15, ()), (9, 5, 7, (2,)), (4, 1, 3, ())):
+            args_, ref = ma_case(k, p, tdm, invalid)
+            check.add("memory_attention", dict(zip(ma_names, args_)), {"fused": ref})
+        with sam2_torch.export_patches():
+            export(attn, export_args, ma_names, ["fused"], os.path.join(out, "memory_attention.onnx"),
+                   {"mem_feats": {0: "k"}, "mem_pos": {0: "k"}, "mem_tpos": {0: "k"}, "mem_valid": {0: "k"},
+                    "obj_ptrs": {0: "p"}, "obj_ptr_tpos": {0: "p"}, "ptr_valid": {0: "p"}})
+
+    graphs = [enc_name] + ([] if sam2 else ["no_memory_embedding"]) + ["memory_attention", dec_name, "memory_encoder"]
+    manifest = {
+        "format": "keyframe-sam2-bundle/1",
+        "model": model_name,
+        "layout": layout, "image_size": s,
+        "mean": [0.485, 0.456, 0.406], "std": [0.229, 0.224, 0.225],
+        "num_maskmem": m.num_maskmem,
+        # -1 = every conditioning frame (the predictor's default max_cond_frames_in_attn)
+        "max_cond_frames": int(m.max_cond_frames_in_attn),
+        "max_object_pointers": m.max_obj_ptrs_in_encoder,
+        "memory_bfloat16": True,
+        "graphs": {g_: {"file": g_ + ".onnx"} for g_ in graphs},
+    }
+    rows = check.run(java_classpath)
+    if os.environ.get("SAM2_EXPORT_DEBUG"):
+        for r in rows:
+            log("row %s %s %.3g %.3g" % r)
+    worst = {}
+    for graph, name, d, scale in rows:
+        tol = 1e-4 * max(1.0, scale)
+        key = (graph, name)
+        worst[key] = max(worst.get(key, 0.0), d)
+        if not d <= tol:
+            raise RuntimeError(f"{graph}.{name}: ONNX Runtime differs from PyTorch by {d} (tolerance {tol})")
+    for (graph, name), d in worst.items():
+        size = os.path.getsize(os.path.join(out, graph + ".onnx"))
+        log(f"checked {graph:20s} {name:20s} max |ORT - PyTorch| {d:.2e}   ({size / 1e6:.2f} MB)")
+    with open(os.path.join(out, "manifest.json"), "w") as f:
+        json.dump(manifest, f, indent=2)
+        f.write("\n")
+    return rows
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sam2-root", help="checkout of facebookresearch/sam2 or EdgeTAM (the folder holding the sam2 package); "
+                                        "omit when the sam2 package is installed")
     ap.add_argument("--layout", choices=["sam2", "edgetam"], required=True)
-    ap.add_argument("--config", required=True)
-    ap.add_argument("--checkpoint", required=True)
+    ap.add_argument("--config", required=True, help="yaml path, or a name relative to the sam2 package (configs/sam2.1/...)")
+    ap.add_argument("--checkpoint", help="official checkpoint; omit for random weights (with --seed)")
+    ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", required=True)
-    ap.add_argument("--max-cond-frames", type=int, default=2, help="conditioning frames per step (closest kept)")
+    ap.add_argument("--java-classpath", help="for the check when the onnxruntime Python package is absent")
     args = ap.parse_args()
-    os.makedirs(args.out, exist_ok=True)
-    m = build_sam2(args.config, args.checkpoint, device="cpu").eval()
-    s, c, dm = m.image_size, m.hidden_dim, m.mem_dim
-    nm, ptrs = m.num_maskmem, m.max_obj_ptrs_in_encoder
-    k = args.max_cond_frames + nm - 1
-    sam2 = args.layout == "sam2"
-    enc_name = "image_encoder" if sam2 else "vision_encoder"
-    dec_name = "mask_decoder" if sam2 else "video_mask_decoder"
-    with torch.no_grad():
-        image = torch.randn(1, 3, s, s)
-        enc = ImageEncoder(m, sam2)
-        enc_out = enc(image)
-        outs = ["vision_feats", "vision_pos", "high_res_0", "high_res_1"] + (["no_mem_feats"] if sam2 else [])
-        export(enc, (image,), ["image"], outs, os.path.join(args.out, enc_name + ".onnx"))
-        vision, vpos, hr0, hr1 = enc_out[:4]
-        if not sam2:
-            export(NoMemoryEmbedding(m), (vision,), ["vision_feats"], ["no_mem_feats"],
-                   os.path.join(args.out, "no_memory_embedding.onnx"))
-        dec = MaskDecoder(m)
-        pts, lbl = torch.zeros(1, 1, 2), -torch.ones(1, 1)
-        low, _, ptr, score = dec(vision, hr0, hr1, pts, lbl)
-        export(dec, (vision, hr0, hr1, pts, lbl), ["image_embed", "high_res_0", "high_res_1", "point_coords", "point_labels"],
-               ["low_res_masks", "iou_scores", "obj_ptr", "object_score_logits"], os.path.join(args.out, dec_name + ".onnx"),
-               {"point_coords": {1: "num_points"}, "point_labels": {1: "num_points"}})
-        menc = MemoryEncoder(m)
-        mf, mp = menc(vision, low, score)
-        export(menc, (vision, low, score), ["pix_feat", "mask_logits", "object_score_logits"],
-               ["maskmem_features", "maskmem_pos_enc"], os.path.join(args.out, "memory_encoder.onnx"))
-        mem_feats = mf.expand(k, *mf.shape[1:]).contiguous()
-        mem_pos = mp.expand(k, *mp.shape[1:]).contiguous()
-        mem_tpos = torch.zeros(k, dtype=torch.int64)
-        mem_valid = torch.ones(k)
-        obj_ptrs = ptr.expand(ptrs, c).contiguous()
-        ptr_tpos = torch.arange(ptrs, dtype=torch.int64)
-        ptr_valid = torch.ones(ptrs)
-        export(MemoryAttention(m, ptrs), (vision, vpos, mem_feats, mem_pos, mem_tpos, mem_valid, obj_ptrs, ptr_tpos, ptr_valid),
-               ["curr", "curr_pos", "mem_feats", "mem_pos", "mem_tpos", "mem_valid", "obj_ptrs", "obj_ptr_tpos", "ptr_valid"],
-               ["fused"], os.path.join(args.out, "memory_attention.onnx"))
-    graphs = [enc_name] + ([] if sam2 else ["no_memory_embedding"]) + ["memory_attention", dec_name, "memory_encoder"]
-    manifest = {
-        "format": "keyframe-sam2-bundle/1",
-        "model": os.path.splitext(os.path.basename(args.checkpoint))[0],
-        "layout": args.layout, "image_size": s,
-        "mean": [0.485, 0.456, 0.406], "std": [0.229, 0.224, 0.225],
-        "num_maskmem": nm, "max_cond_frames": args.max_cond_frames, "max_object_pointers": ptrs,
-        "graphs": {g: {"file": g + ".onnx"} for g in graphs},
-    }
-    with open(os.path.join(args.out, "manifest.json"), "w") as f:
-        json.dump(manifest, f, indent=2)
+    sam2_torch.import_sam2(args.sam2_root)
+    torch.manual_seed(args.seed)
+    m = sam2_torch.build_model(args.config, args.checkpoint)
+    name = os.path.splitext(os.path.basename(args.checkpoint))[0] if args.checkpoint else f"random-seed{args.seed}-" + os.path.basename(args.config)
+    export_bundle(m, args.layout, args.out, name, args.java_classpath)
     print("bundle written to", args.out)
 
 

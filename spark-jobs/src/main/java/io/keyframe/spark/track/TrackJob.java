@@ -49,8 +49,8 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * Tracks detections per video inside the executors with the tracker module's fallback {@link
- * ByteTracker} (the SAM2 path needs its own weights, which this job does not take yet; {@code
- * runs.tracker_path} says {@code fallback}). Two ways in:
+ * ByteTracker} ({@code runs.tracker_path = fallback}), or videos with a SAM 2 / EdgeTAM bundle
+ * ({@link #runSam2}, {@code tracker_path = sam2}). Ways in:
  *
  * <ul>
  *   <li>{@link #run(SparkSession, Options)}: a detector's precomputed detections from {@code
@@ -131,6 +131,34 @@ public final class TrackJob {
     }
   }
 
+  /**
+   * The SAM 2 path: videos tracked by a SAM 2 / EdgeTAM bundle from a human source's boxes (every
+   * box with a track ID is a prompt: the first starts the object, later ones re-initialise it).
+   *
+   * @param videos folder holding one MP4 file or frame folder per video (ID = name without extension)
+   * @param bundle the bundle folder (manifest.json + graphs); every executor must see it at this path
+   * @param detections detections tables holding the keyframe source's rows
+   * @param keyframeSource the human source whose boxes are the prompts
+   * @param maxFrames track only the first frames of each video; 0 = all
+   * @param imageFps frame rate assumed for frame folders
+   * @param outputSource source name of the tracks written
+   */
+  public record Sam2Options(
+      JobOptions common, String videos, String bundle, List<String> detections, String keyframeSource, int maxFrames, double imageFps,
+      String outputSource) implements Serializable {
+    public Sam2Options {
+      Objects.requireNonNull(common, "common");
+      Objects.requireNonNull(videos, "videos");
+      Objects.requireNonNull(bundle, "bundle");
+      detections = List.copyOf(detections);
+      Objects.requireNonNull(keyframeSource, "keyframeSource");
+      Objects.requireNonNull(outputSource, "outputSource");
+      if (maxFrames < 0) throw new IllegalArgumentException("max frames is negative: " + maxFrames);
+      if (!(imageFps > 0)) throw new IllegalArgumentException("image fps must be positive: " + imageFps);
+      if (outputSource.equals(keyframeSource)) throw new IllegalArgumentException("output source must differ from the keyframe source");
+    }
+  }
+
   private TrackJob() {}
 
   /**
@@ -138,12 +166,18 @@ public final class TrackJob {
    * [--keyframes SRC --keyframe-interval K]}. Customer model: {@code --out DIR --videos DIR --detector
    * MODEL.onnx [--class-map CSV] [--score-threshold T] [--max-frames N] [--image-fps F]
    * [--model-source NAME] [--output-source NAME]} ({@code --videos} makes {@code --detector} a model file).
+   * SAM 2: {@code --out DIR --videos DIR --sam2 BUNDLE --detections PATH --keyframes SRC [--max-frames N]
+   * [--image-fps F] [--output-source NAME]}.
    */
   public static void main(String[] args) {
     JobArguments a = JobArguments.parse(args);
     JobOptions common =
         JobOptions.from(a);
-    if (a.optional("videos", null) != null) {
+    if (a.optional("sam2", null) != null) {
+      Sam2Options s2 = new Sam2Options(common, a.required("videos"), a.required("sam2"), a.list("detections"), a.required("keyframes"),
+          Integer.parseInt(a.optional("max-frames", "0")), a.optional("image-fps", 30.0), a.optional("output-source", "tracker"));
+      SparkSessions.runMain(NAME, spark -> runSam2(spark, s2));
+    } else if (a.optional("videos", null) != null) {
       ModelOptions m =
           new ModelOptions(common, a.required("videos"), a.required("detector"), a.optional("class-map", null),
               a.optional("score-threshold", 0.1), Integer.parseInt(a.optional("max-frames", "0")), a.optional("image-fps", 30.0),
@@ -236,6 +270,94 @@ public final class TrackJob {
     } finally {
       if (outcomes != null) outcomes.unpersist(false);
       spark.sparkContext().setJobDescription(null);
+    }
+  }
+
+  /**
+   * Tracks each video with the SAM 2 bundle inside the executors (one ONNX Runtime session per graph
+   * and video), prompted by the keyframe source's boxes; {@code runs.tracker_path} = {@code sam2}.
+   * The bundle is opened (and every graph checked) on the driver first, so a bad bundle fails the job
+   * before any frame is decoded. A video without prompts is quarantined.
+   *
+   * @throws BadAnnotationException for a missing or unusable bundle or an unreadable video
+   */
+  public static RunRecord runSam2(SparkSession spark, Sam2Options o) {
+    String bundleSha;
+    String model;
+    try (io.keyframe.tracker.sam2.Sam2VideoTracker t = io.keyframe.tracker.sam2.Sam2VideoTracker.open(Path.of(o.bundle()), 1, 3)) {
+      bundleSha = t.bundleSha256();
+      model = t.manifest().model();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the SAM 2 bundle", e);
+    }
+    List<String> videos = videoFiles(Path.of(o.videos()));
+    // Prompts are a few boxes per video: gathered on the driver, shipped with each video's task.
+    Map<String, List<Row>> prompts = new LinkedHashMap<>();
+    for (Row r : DetectionTables.read(spark, o.detections(), List.of(o.keyframeSource()), false).collectAsList())
+      prompts.computeIfAbsent(r.<String>getAs("video_id"), k -> new ArrayList<>()).add(r);
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("bundle_model", model);
+    params.put("bundle_sha256", bundleSha);
+    params.put("keyframe_source", o.keyframeSource());
+    params.put("max_frames", o.maxFrames());
+    params.put("image_fps", o.imageFps());
+    params.put("output_source", o.outputSource());
+    params.put("tracker", "sam2-video-predictor");
+    List<String> inputs = new ArrayList<>(o.detections());
+    inputs.add(o.videos());
+    JobRun run = JobRun.start(spark, NAME, o.common(), params, InputFiles.hashes(spark, inputs)).trackerPath("sam2").model(model, bundleSha);
+    JavaRDD<Outcome> outcomes = null;
+    try {
+      spark.sparkContext().setJobDescription(NAME + ": SAM 2 tracking");
+      List<Sam2Task> tasks = new ArrayList<>();
+      for (String v : videos) tasks.add(new Sam2Task(v, prompts.getOrDefault(stem(Path.of(v).getFileName().toString()), List.of())));
+      int slices = Math.max(1, Math.min(tasks.size(), spark.sparkContext().defaultParallelism()));
+      outcomes = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(tasks, slices)
+          .map(t -> sam2Track(t.file(), t.prompts(), o))
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      return write(spark, run, outcomes);
+    } catch (RuntimeException e) {
+      run.abort();
+      throw e;
+    } finally {
+      if (outcomes != null) outcomes.unpersist(false);
+      spark.sparkContext().setJobDescription(null);
+    }
+  }
+
+  /** A video file and its prompt rows, shipped to an executor. */
+  record Sam2Task(String file, List<Row> prompts) implements Serializable {}
+
+  /** One video inside an executor: its prompts, its frames, the SAM 2 loop, rows. */
+  static Outcome sam2Track(String file, List<Row> promptRows, Sam2Options o) throws IOException {
+    Path path = Path.of(file);
+    String video = stem(path.getFileName().toString());
+    DetectionRows.VideoSets sets = DetectionRows.group(video, NAME, promptRows);
+    List<BadRecord> bad = new ArrayList<>(sets.bad());
+    AnnotationSet human = sets.bySource().get(o.keyframeSource());
+    long start = System.nanoTime();
+    try (FrameSource frames = FrameSource.open(path, o.imageFps());
+        io.keyframe.tracker.sam2.Sam2VideoTracker tracker = io.keyframe.tracker.sam2.Sam2VideoTracker.open(Path.of(o.bundle()), 1, 3)) {
+      int n = o.maxFrames() > 0 ? Math.min(o.maxFrames(), frames.frameCount()) : frames.frameCount();
+      List<Detection> prompts = new ArrayList<>();
+      if (human != null)
+        for (Detection d : human.detections())
+          if (d.frame() < n && !d.outside() && d.trackId() != Detection.UNTRACKED && d.boxOrMaskBox() != null) prompts.add(d);
+      if (prompts.isEmpty()) {
+        bad.add(new BadRecord(video, NAME, o.keyframeSource(), "detections", -1, -1, null,
+            "no boxes with track IDs from source '" + o.keyframeSource() + "' to prompt SAM 2", promptRows.size()));
+        return new Outcome(List.of(), List.of(), List.of(), bad, Math.max(1, sets.rows()));
+      }
+      Video v = new Video(video, frames.fps(), frames.width(), frames.height(), n, "");
+      TrackingResult result;
+      try {
+        result = tracker.track(v, FrameImages.of(frames), prompts, null);
+      } catch (IllegalArgumentException e) {
+        bad.add(new BadRecord(video, NAME, o.keyframeSource(), "detections", -1, -1, null, e.getMessage(), promptRows.size()));
+        return new Outcome(List.of(), List.of(), List.of(), bad, sets.rows());
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      return outcome(video, result, o.outputSource(), n, seconds, List.of(), bad, sets.rows());
     }
   }
 

@@ -11,15 +11,18 @@ import java.util.TreeMap;
  * with {@code memory_temporal_stride_for_eval = 1}):
  *
  * <ul>
- *   <li>conditioning frames (prompted: the first box and every keyframe) are kept for good; when
- *       there are more than {@code maxCondInAttention}, the closest ones are used ({@code
- *       select_closest_cond_frames}); each takes temporal index {@code numMaskmem - 1};
+ *   <li>conditioning frames (prompted: the first box and every keyframe, past or future: the
+ *       predictor takes every prompt before it propagates) are kept for good; all of them are used
+ *       ({@code max_cond_frames_in_attn = -1}, SAM 2's default) or, when {@code maxCondInAttention >
+ *       0} and there are more, the closest ones ({@code select_closest_cond_frames}); each takes
+ *       temporal index {@code numMaskmem - 1};
  *   <li>non-conditioning memories of frames {@code t-6 .. t-1} follow, oldest first, frame {@code
  *       t-d} at temporal index {@code d - 1}; a frame with no non-conditioning memory (a
  *       conditioning frame, or not processed) leaves its slot unused (masked);
  *   <li>object pointers: selected conditioning frames at or before {@code t} first (offset {@code t -
- *       frame}), then non-conditioning frames {@code t-1, t-2, ...} (offset d), at most {@code
- *       maxObjectPointers} in all; the fixed-size export drops the oldest beyond that.
+ *       frame}), then frames {@code t-1, t-2, ...} (offset d) for {@code d < min(numFrames,
+ *       maxObjectPointers)}, as the predictor does (so there can be more than {@code maxObjectPointers}
+ *       in all when there are several conditioning frames).
  * </ul>
  *
  * Memories older than any rule can reach are dropped, so the bank stays bounded on long videos.
@@ -42,21 +45,20 @@ public final class MemoryBank {
 
   /**
    * @param numMaskmem SAM 2's {@code num_maskmem} (7: one conditioning slot + 6 recent frames)
-   * @param maxCondInAttention conditioning frames used per step (the export's conditioning slots)
+   * @param maxCondInAttention conditioning frames used per step; {@code <= 0}: all (SAM 2's -1)
    * @param maxObjectPointers SAM 2's {@code max_obj_ptrs_in_encoder} (16)
    */
   public MemoryBank(int numMaskmem, int maxCondInAttention, int maxObjectPointers) {
     if (numMaskmem < 2) throw new IllegalArgumentException("numMaskmem must be >= 2");
-    if (maxCondInAttention < 1) throw new IllegalArgumentException("maxCondInAttention must be >= 1");
     if (maxObjectPointers < 1) throw new IllegalArgumentException("maxObjectPointers must be >= 1");
     this.numMaskmem = numMaskmem;
     this.maxCondInAttention = maxCondInAttention;
     this.maxObjectPointers = maxObjectPointers;
   }
 
-  /** Number of memory slots the attention graph gets: conditioning slots + recent frames. */
+  /** Most memory slots a step can use: conditioning slots + recent frames; -1 when every conditioning frame is used. */
   public int memorySlots() {
-    return maxCondInAttention + numMaskmem - 1;
+    return maxCondInAttention > 0 ? maxCondInAttention + numMaskmem - 1 : -1;
   }
 
   public int pointerSlots() {
@@ -91,7 +93,7 @@ public final class MemoryBank {
 
   /** SAM 2's {@code select_closest_cond_frames}: the nearest before, the nearest at/after, then by distance. */
   Map<Integer, Entry> selectedConditioning(int frame) {
-    if (conditioning.size() <= maxCondInAttention) return conditioning;
+    if (maxCondInAttention <= 0 || conditioning.size() <= maxCondInAttention) return conditioning;
     TreeMap<Integer, Entry> selected = new TreeMap<>();
     Integer before = conditioning.lowerKey(frame);
     Integer after = conditioning.ceilingKey(frame);
@@ -126,12 +128,16 @@ public final class MemoryBank {
     return out;
   }
 
-  /** Object pointers for processing {@code frame}: past conditioning frames, then t-1, t-2, ...; capped. */
-  public List<PointerSlot> pointersFor(int frame) {
+  /**
+   * Object pointers for processing {@code frame} of a {@code numFrames}-frame video: past
+   * conditioning frames, then t-1, t-2, ... up to offset {@code min(numFrames, maxObjectPointers) - 1}.
+   */
+  public List<PointerSlot> pointersFor(int frame, int numFrames) {
     Map<Integer, Entry> selected = selectedConditioning(frame);
     List<PointerSlot> out = new ArrayList<>();
     for (Entry e : selected.values()) if (e.frame() <= frame) out.add(new PointerSlot(e, frame - e.frame()));
-    for (int d = 1; d < maxObjectPointers && frame - d >= 0 && out.size() < maxObjectPointers; d++) {
+    int horizon = Math.min(numFrames, maxObjectPointers);
+    for (int d = 1; d < horizon && frame - d >= 0; d++) {
       Entry e = nonConditioning(frame - d, selected);
       if (e != null) out.add(new PointerSlot(e, d));
     }

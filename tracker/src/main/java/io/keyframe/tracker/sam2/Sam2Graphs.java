@@ -32,6 +32,7 @@ final class Sam2Graphs implements AutoCloseable {
   private final Sam2Manifest manifest;
   private final OrtEnvironment env;
   private final Map<String, OrtSession> sessions = new LinkedHashMap<>();
+  private final Map<String, long[]> timing = new LinkedHashMap<>(); // graph -> {calls, nanos}
 
   Sam2Graphs(Sam2Manifest manifest, int intraOpThreads) {
     this.manifest = manifest;
@@ -78,6 +79,11 @@ final class Sam2Graphs implements AutoCloseable {
     }
   }
 
+  /** Whether the graph has this (optional) input. */
+  boolean hasInput(String graph, String logical) {
+    return sessions.get(graph).getInputNames().contains(manifest.graphs().get(graph).input(logical));
+  }
+
   /** Declared shape of a graph input (-1 for dynamic dimensions). */
   long[] inputShape(String graph, String logical) {
     try {
@@ -104,7 +110,11 @@ final class Sam2Graphs implements AutoCloseable {
         feed.put(spec.input(e.getKey()), t);
       }
       Map<String, Tensor> out = new HashMap<>();
+      long t0 = System.nanoTime();
       try (OrtSession.Result result = sessions.get(graph).run(feed)) {
+        long[] clock = timing.computeIfAbsent(graph, g -> new long[2]);
+        clock[0]++;
+        clock[1] += System.nanoTime() - t0;
         for (String logical : Sam2Manifest.logicalOutputs(graph, manifest.layout())) {
           OnnxValue v = result.get(spec.output(logical)).orElseThrow();
           OnnxTensor t = (OnnxTensor) v;
@@ -120,6 +130,13 @@ final class Sam2Graphs implements AutoCloseable {
     } finally {
       feed.values().forEach(OnnxTensor::close);
     }
+  }
+
+  /** Mean wall milliseconds per run of each graph so far (session.run only), in first-run order. */
+  Map<String, Double> millisPerCall() {
+    Map<String, Double> out = new LinkedHashMap<>();
+    timing.forEach((g, t) -> out.put(g, t[1] / 1e6 / t[0]));
+    return out;
   }
 
   @Override

@@ -22,7 +22,10 @@ import java.util.Objects;
  *  "graphs": {"image_encoder": {"file": "image_encoder.onnx", "inputs": {"image": "image"}, "outputs": {...}}, ...}}
  * }</pre>
  *
- * Names omitted from a graph's {@code inputs}/{@code outputs} default to the logical name.
+ * Names omitted from a graph's {@code inputs}/{@code outputs} default to the logical name. {@code
+ * max_cond_frames} is SAM 2's {@code max_cond_frames_in_attn} (-1 = every conditioning frame);
+ * {@code memory_bfloat16} (default false) rounds stored memory features to bfloat16 as the PyTorch
+ * predictor stores them.
  *
  * @param dir the bundle folder (graph files are relative to it)
  */
@@ -36,6 +39,7 @@ public record Sam2Manifest(
     int numMaskmem,
     int maxCondFrames,
     int maxObjectPointers,
+    boolean memoryBfloat16,
     Map<String, Graph> graphs) {
 
   /** One graph: its file and logical-to-real tensor names. */
@@ -93,8 +97,9 @@ public record Sam2Manifest(
         floats(root, "mean", file),
         floats(root, "std", file),
         positive(root, "num_maskmem", file),
-        positive(root, "max_cond_frames", file),
+        maxCondFrames(root, file),
         positive(root, "max_object_pointers", file),
+        root.path("memory_bfloat16").asBoolean(false),
         graphs);
   }
 
@@ -108,6 +113,13 @@ public record Sam2Manifest(
     JsonNode n = root.get(field);
     if (n == null || !n.canConvertToInt() || n.asInt() <= 0)
       throw new BadAnnotationException(file, -1, -1, field, "must be a positive integer");
+    return n.asInt();
+  }
+
+  private static int maxCondFrames(JsonNode root, Path file) {
+    JsonNode n = root.get("max_cond_frames");
+    if (n == null || !n.canConvertToInt() || (n.asInt() <= 0 && n.asInt() != -1))
+      throw new BadAnnotationException(file, -1, -1, "max_cond_frames", "must be a positive integer, or -1 for all conditioning frames");
     return n.asInt();
   }
 
@@ -126,10 +138,25 @@ public record Sam2Manifest(
     return switch (graph) {
       case "image_encoder", "vision_encoder" -> List.of("image");
       case "no_memory_embedding" -> List.of("vision_feats");
-      case "memory_attention" -> List.of("curr", "curr_pos", "mem_feats", "mem_pos", "mem_tpos", "mem_valid", "obj_ptrs", "obj_ptr_tpos", "ptr_valid");
+      case "memory_attention" -> List.of("curr", "curr_pos", "mem_feats", "mem_pos", "mem_tpos", "mem_valid", "obj_ptrs", "ptr_valid");
       case "mask_decoder", "video_mask_decoder" -> List.of("image_embed", "high_res_0", "high_res_1", "point_coords", "point_labels");
-      case "memory_encoder" -> List.of("pix_feat", "mask_logits", "object_score_logits");
+      case "memory_encoder" -> List.of("pix_feat", "mask_logits");
       default -> throw new IllegalArgumentException("unknown graph " + graph);
+    };
+  }
+
+  /**
+   * Inputs newer exports have and older (fixed-slot) ones may lack: the decoder's head choice, the
+   * memory encoder's mask source and the pointer offsets' normaliser.
+   */
+  public static List<String> optionalInputs(String graph) {
+    return switch (graph) {
+      // EdgeTAM puts no temporal encoding on pointers, so its export has no pointer-offset inputs.
+      case "memory_attention" -> List.of("obj_ptr_tpos", "t_diff_max");
+      case "mask_decoder", "video_mask_decoder" -> List.of("multimask_output");
+      // EdgeTAM's memory encoder has no no-object embedding, so its export has no object-score input.
+      case "memory_encoder" -> List.of("object_score_logits", "is_mask_from_pts");
+      default -> List.of();
     };
   }
 

@@ -15,6 +15,9 @@ package io.keyframe.tracker.sam2;
  * @param pointerOffsets temporal offset per pointer slot (0 when unused)
  * @param pointerValid 1 for used pointer slots, 0 for masked ones
  * @param objectScoreLogit the decoder's object-score logit (> 0: object visible)
+ * @param multimask whether the decoder's multimask head (best of three by predicted IoU) was used
+ * @param iou the predicted IoU of the mask kept
+ * @param lowResLogits the low-resolution mask logits kept ({@code NO_OBJ_SCORE} = -1024 where hidden), row-major
  */
 public record Sam2Step(
     int frame,
@@ -27,4 +30,7 @@ public record Sam2Step(
     int[] pointerFrames,
     long[] pointerOffsets,
     float[] pointerValid,
-    float objectScoreLogit) {}
+    float objectScoreLogit,
+    boolean multimask,
+    float iou,
+    float[] lowResLogits) {}

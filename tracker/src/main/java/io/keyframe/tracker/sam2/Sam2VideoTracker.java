@@ -85,166 +85,272 @@ public final class Sam2VideoTracker implements AutoCloseable {
     return bundleHash;
   }
 
+  /** Mean wall milliseconds per ONNX Runtime call of each graph since opening (for benchmarks and the full-size check). */
+  public Map<String, Double> graphMillisPerCall() {
+    return graphs.millisPerCall();
+  }
+
   /** Receives every per-object step (memory slots, pointers, masks, object score); for tests and diagnostics. */
   public void onStep(Consumer<Sam2Step> listener) {
     this.stepListener = Objects.requireNonNull(listener);
   }
 
   /**
-   * Tracks the objects named by {@code prompts} through the video.
-   *
-   * @param prompts human boxes with track IDs; an object starts at its first prompt and every
-   *     later prompt re-initialises it (a new conditioning frame, same ID)
-   * @param frames pixels of every frame (required)
+   * Tracks the objects named by {@code prompts} (human boxes with track IDs) through the video; see
+   * {@link #trackPrompts}.
    */
   public TrackingResult track(Video video, FrameImages frames, List<Detection> prompts, ProgressListener progress) {
-    ProgressListener p = progress == null ? ProgressListener.NONE : progress;
-    Map<Integer, Map<Integer, Detection>> promptsByFrame = new TreeMap<>();
-    Map<Integer, String> classOf = new HashMap<>();
+    List<Sam2Prompt> ps = new ArrayList<>();
     for (Detection d : prompts) {
       if (d.trackId() < 0) throw new IllegalArgumentException("prompt at frame " + d.frame() + " has no track ID");
-      if (d.boxOrMaskBox() == null) throw new IllegalArgumentException("prompt at frame " + d.frame() + " has no box");
+      ps.add(Sam2Prompt.of(d));
+    }
+    return trackPrompts(video, frames, ps, progress);
+  }
+
+  /**
+   * Tracks the objects named by {@code prompts} through the video as {@code SAM2VideoPredictor} does
+   * when every prompt is added before {@code propagate_in_video}: each prompted frame is decoded
+   * first, without memory (the no-memory embedding; the multimask head only for a single point),
+   * and encoded from its binarised mask into a conditioning memory; then frames are propagated in
+   * order from the earliest prompt, every object on every frame, attending to all its conditioning
+   * memories (future ones too, their pointers only once past), the six previous frames and the
+   * object pointers. A later prompt of the same object is a keyframe re-initialisation (same ID).
+   *
+   * @param frames pixels of every frame (required)
+   */
+  public TrackingResult trackPrompts(Video video, FrameImages frames, List<Sam2Prompt> prompts, ProgressListener progress) {
+    ProgressListener p = progress == null ? ProgressListener.NONE : progress;
+    TreeMap<Integer, Map<Integer, Sam2Prompt>> promptsByFrame = new TreeMap<>();
+    Map<Integer, String> classOf = new HashMap<>();
+    Map<Integer, ObjectState> objects = new LinkedHashMap<>();
+    int n = video.frameCount();
+    for (Sam2Prompt d : prompts) {
+      if (d.frame() >= n) throw new IllegalArgumentException("prompt at frame " + d.frame() + " is past the video's " + n + " frames");
       String prev = classOf.putIfAbsent(d.trackId(), d.label());
       if (prev != null && !prev.equals(d.label()))
         throw new IllegalArgumentException("prompts give ID " + d.trackId() + " two classes: " + prev + ", " + d.label());
       if (promptsByFrame.computeIfAbsent(d.frame(), k -> new LinkedHashMap<>()).put(d.trackId(), d) != null)
         throw new IllegalArgumentException("two prompts for ID " + d.trackId() + " in frame " + d.frame());
     }
-    Map<Integer, ObjectState> objects = new LinkedHashMap<>();
+    // The predictor's object order: first added first (prompts in frame order).
+    for (Map<Integer, Sam2Prompt> fp : promptsByFrame.values())
+      for (Sam2Prompt d : fp.values())
+        objects.computeIfAbsent(d.trackId(), id -> new ObjectState(id, d.label(),
+            new MemoryBank(manifest.numMaskmem(), manifest.maxCondFrames(), manifest.maxObjectPointers())));
     List<Detection> out = new ArrayList<>();
     List<OcclusionEvent> occlusions = new ArrayList<>();
     List<RecommendedKeyframe> recommended = new ArrayList<>();
-    int n = video.frameCount();
-    int s = manifest.imageSize();
     Throughput clock = new Throughput();
-    for (int f = 0; f < n; f++) {
-      Map<Integer, Detection> framePrompts = promptsByFrame.getOrDefault(f, Map.of());
-      for (Detection d : framePrompts.values())
-        objects.computeIfAbsent(d.trackId(), id -> new ObjectState(id, d.label(),
-            new MemoryBank(manifest.numMaskmem(), manifest.maxCondFrames(), manifest.maxObjectPointers())));
-      if (objects.isEmpty()) {
-        p.progress("track", f + 1, n);
-        continue;
+    if (objects.isEmpty()) {
+      p.progress("track", n, n);
+      return result(video, objects, out, occlusions, recommended, clock, n);
+    }
+    // 1. Prompted frames: decoded without memory, encoded into conditioning memories.
+    Map<Long, Decoded> condOutputs = new HashMap<>();
+    for (Map.Entry<Integer, Map<Integer, Sam2Prompt>> e : promptsByFrame.entrySet()) {
+      int f = e.getKey();
+      Map<String, Tensor> enc = encode(image(frames, f));
+      Tensor noMem = noMemoryFeatures(enc);
+      for (Sam2Prompt prompt : e.getValue().values()) {
+        ObjectState o = objects.get(prompt.trackId());
+        Decoded d = decode(noMem, enc, prompt, video, prompt.pointCount() <= 1);
+        store(o, f, enc, d, true);
+        condOutputs.put(key(f, o.id), d.withStep(new Sam2Step(f, o.id, true, false, new int[0], new long[0], new float[0], new int[0], new long[0], new float[0],
+            d.score(), d.multimask(), d.iou(), d.masks().data())));
       }
-      BufferedImage image = frames.image(f);
-      if (image == null) throw new IllegalArgumentException("no pixels for frame " + f + ": the SAM 2 tracker needs every frame");
-      Map<String, Tensor> enc = encode(image);
-      Tensor noMem = null;
+    }
+    // 2. Propagation from the earliest prompt.
+    int start = promptsByFrame.firstKey();
+    for (int f = 0; f < start; f++) p.progress("track", f + 1, n);
+    for (int f = start; f < n; f++) {
+      Map<Integer, Sam2Prompt> framePrompts = promptsByFrame.getOrDefault(f, Map.of());
+      Map<String, Tensor> enc = null;
       for (ObjectState o : objects.values()) {
-        Detection prompt = framePrompts.get(o.id);
-        boolean firstFrame = o.bank.isEmpty();
-        Tensor embed;
-        int[] memFrames, ptrFrames;
-        long[] memTpos, ptrOffsets;
-        float[] memValid, ptrValid;
-        int k = o.bank.memorySlots();
-        int pSlots = o.bank.pointerSlots();
-        memFrames = new int[k];
-        ptrFrames = new int[pSlots];
-        Arrays.fill(memFrames, -1);
-        Arrays.fill(ptrFrames, -1);
-        memTpos = new long[k];
-        ptrOffsets = new long[pSlots];
-        memValid = new float[k];
-        ptrValid = new float[pSlots];
-        if (firstFrame) {
-          if (noMem == null) noMem = noMemoryFeatures(enc);
-          embed = noMem;
-        } else {
-          List<MemoryBank.MemorySlot> mem = o.bank.memoryFor(f);
-          List<MemoryBank.PointerSlot> ptrs = o.bank.pointersFor(f);
-          int memSize = o.memShape[0];
-          int ptrSize = o.ptrSize;
-          float[] memFeats = new float[k * memSize];
-          float[] memPos = new float[k * memSize];
-          float[] objPtrs = new float[pSlots * ptrSize];
-          for (int i = 0; i < mem.size(); i++) {
-            MemoryBank.MemorySlot m = mem.get(i);
-            System.arraycopy(m.entry().features(), 0, memFeats, i * memSize, memSize);
-            System.arraycopy(m.entry().positions(), 0, memPos, i * memSize, memSize);
-            memFrames[i] = m.entry().frame();
-            memTpos[i] = m.temporalIndex();
-            memValid[i] = 1;
-          }
-          for (int i = 0; i < ptrs.size(); i++) {
-            MemoryBank.PointerSlot q = ptrs.get(i);
-            System.arraycopy(q.entry().objectPointer(), 0, objPtrs, i * ptrSize, ptrSize);
-            ptrFrames[i] = q.entry().frame();
-            ptrOffsets[i] = q.offset();
-            ptrValid[i] = 1;
-          }
-          long[] memShape = prepend(k, o.memEntryShape);
-          Map<String, Object> in = new HashMap<>();
-          in.put("curr", enc.get("vision_feats"));
-          in.put("curr_pos", enc.get("vision_pos"));
-          in.put("mem_feats", new Tensor(memFeats, memShape));
-          in.put("mem_pos", new Tensor(memPos, memShape));
-          in.put("mem_tpos", new long[][] {memTpos, {k}});
-          in.put("mem_valid", new Tensor(memValid, new long[] {k}));
-          in.put("obj_ptrs", new Tensor(objPtrs, new long[] {pSlots, ptrSize}));
-          in.put("obj_ptr_tpos", new long[][] {ptrOffsets, {pSlots}});
-          in.put("ptr_valid", new Tensor(ptrValid, new long[] {pSlots}));
-          embed = graphs.run("memory_attention", in).get("fused");
-        }
-        Map<String, Object> dec = new HashMap<>();
-        dec.put("image_embed", embed);
-        dec.put("high_res_0", enc.get("high_res_0"));
-        dec.put("high_res_1", enc.get("high_res_1"));
+        Sam2Prompt prompt = framePrompts.get(o.id);
+        Decoded d;
         if (prompt != null) {
-          Box b = prompt.boxOrMaskBox();
-          double sx = (double) s / video.width(), sy = (double) s / video.height();
-          dec.put("point_coords", new Tensor(new float[] {(float) (b.x() * sx), (float) (b.y() * sy), (float) (b.x2() * sx), (float) (b.y2() * sy)}, new long[] {1, 2, 2}));
-          dec.put("point_labels", new Tensor(new float[] {2, 3}, new long[] {1, 2}));
+          d = condOutputs.remove(key(f, o.id));
         } else {
-          // SAM 2 feeds a single padding point (label -1) when a frame has no prompt.
-          dec.put("point_coords", new Tensor(new float[] {0, 0}, new long[] {1, 1, 2}));
-          dec.put("point_labels", new Tensor(new float[] {-1}, new long[] {1, 1}));
+          if (enc == null) enc = encode(image(frames, f));
+          d = trackStep(o, f, n, enc, video);
+          store(o, f, enc, d, false);
         }
-        Map<String, Tensor> d = graphs.run(manifest.layout().decoderGraph(), dec);
-        Tensor masks = d.get("low_res_masks");
-        Tensor score = d.get("object_score_logits");
-        Map<String, Object> me = new HashMap<>();
-        me.put("pix_feat", enc.get("vision_feats"));
-        me.put("mask_logits", masks);
-        me.put("object_score_logits", score);
-        Map<String, Tensor> mem = graphs.run("memory_encoder", me);
-        Tensor feats = mem.get("maskmem_features");
-        if (o.memEntryShape == null) {
-          o.memEntryShape = Arrays.copyOfRange(feats.shape(), 1, feats.shape().length);
-          o.memShape = new int[] {feats.size()};
-          o.ptrSize = d.get("obj_ptr").size();
-        }
-        MemoryBank.Entry entry = new MemoryBank.Entry(f, feats.data(), mem.get("maskmem_pos_enc").data(), d.get("obj_ptr").data());
-        if (prompt != null) o.bank.addConditioning(entry);
-        else o.bank.addRecent(entry);
-        float logit = score.data()[0];
-        stepListener.accept(new Sam2Step(f, o.id, prompt != null, !firstFrame, memFrames, memTpos, memValid, ptrFrames, ptrOffsets, ptrValid, logit));
-
-        boolean visible = logit > 0 || prompt != null;
-        if (visible) {
-          if (o.hiddenSince >= 0 && f - o.hiddenSince >= minOcclusionFrames) {
-            occlusions.add(new OcclusionEvent(o.id, o.hiddenSince, f - 1, "unknown", true));
-            if (prompt == null) recommended.add(new RecommendedKeyframe(f, o.id, o.label, shapeBox(masks, video, prompt), "reemerged"));
-          }
-          o.hiddenSince = -1;
-          Mask mask = upsample(masks, video);
-          Box box = prompt != null ? prompt.boxOrMaskBox() : mask.bbox().orElse(null);
-          if (box != null || mask.area() > 0)
-            out.add(new Detection(f, o.id, o.label, box, mask.area() > 0 ? mask : null, Math.max(0, Math.min(1, d.get("iou_scores").data()[0])),
-                Map.of(), -1, false, false, prompt != null));
-        } else if (o.hiddenSince < 0) o.hiddenSince = f;
+        stepListener.accept(d.step());
+        emit(o, f, d, prompt, video, out, occlusions, recommended);
       }
       p.progress("track", f + 1, n);
     }
     for (ObjectState o : objects.values())
       if (o.hiddenSince >= 0 && n - o.hiddenSince >= minOcclusionFrames)
         occlusions.add(new OcclusionEvent(o.id, o.hiddenSince, n - 1, "unknown", true));
+    return result(video, objects, out, occlusions, recommended, clock, n);
+  }
+
+  private TrackingResult result(Video video, Map<Integer, ObjectState> objects, List<Detection> out, List<OcclusionEvent> occlusions,
+      List<RecommendedKeyframe> recommended, Throughput clock, int n) {
     LinkedHashSet<String> labels = new LinkedHashSet<>();
     for (ObjectState o : objects.values()) labels.add(o.label);
     AnnotationSet set = new AnnotationSet(video, Provenance.model(manifest.model(), bundleHash, Instant.now(), "keyframe-tracker/sam2-" + manifest.layout().name().toLowerCase()),
         List.copyOf(labels), out);
     occlusions.sort(java.util.Comparator.comparingInt(OcclusionEvent::startFrame).thenComparingInt(OcclusionEvent::trackId));
     return new TrackingResult(TrackInvariants.check(set), occlusions, recommended, clock.fps(n));
+  }
+
+  private static long key(int frame, int id) {
+    return ((long) frame << 32) | (id & 0xffffffffL);
+  }
+
+  private static BufferedImage image(FrameImages frames, int f) {
+    BufferedImage image = frames.image(f);
+    if (image == null) throw new IllegalArgumentException("no pixels for frame " + f + ": the SAM 2 tracker needs every frame");
+    return image;
+  }
+
+  /** One decoder result (and, once known, the step it makes). */
+  private record Decoded(Tensor masks, float score, float iou, float[] objPtr, boolean multimask, Sam2Step step) {
+    Decoded withStep(Sam2Step s) {
+      return new Decoded(masks, score, iou, objPtr, multimask, s);
+    }
+  }
+
+  /** A frame without prompt: memory attention over the bank, then the decoder with SAM 2's padding point. */
+  private Decoded trackStep(ObjectState o, int f, int numFrames, Map<String, Tensor> enc, Video video) {
+    List<MemoryBank.MemorySlot> mem = o.bank.memoryFor(f);
+    List<MemoryBank.PointerSlot> ptrs = o.bank.pointersFor(f, numFrames);
+    long[] memDecl = graphs.inputShape("memory_attention", "mem_feats");
+    long[] ptrDecl = graphs.inputShape("memory_attention", "obj_ptrs");
+    // Dynamic exports take exactly the memories used; fixed-slot ones are padded (and truncated, oldest pointers first).
+    int k = memDecl.length > 0 && memDecl[0] > 0 ? (int) memDecl[0] : mem.size();
+    int pSlots = ptrDecl.length > 0 && ptrDecl[0] > 0 ? (int) ptrDecl[0] : Math.max(1, ptrs.size());
+    if (mem.size() > k) mem = mem.subList(0, k);
+    if (ptrs.size() > pSlots) ptrs = ptrs.subList(0, pSlots);
+    int[] memFrames = new int[k], ptrFrames = new int[pSlots];
+    Arrays.fill(memFrames, -1);
+    Arrays.fill(ptrFrames, -1);
+    long[] memTpos = new long[k], ptrOffsets = new long[pSlots];
+    float[] memValid = new float[k], ptrValid = new float[pSlots];
+    int memSize = o.memSize, ptrSize = o.ptrSize;
+    float[] memFeats = new float[k * memSize], memPos = new float[k * memSize], objPtrs = new float[pSlots * ptrSize];
+    for (int i = 0; i < mem.size(); i++) {
+      MemoryBank.MemorySlot m = mem.get(i);
+      System.arraycopy(m.entry().features(), 0, memFeats, i * memSize, memSize);
+      System.arraycopy(m.entry().positions(), 0, memPos, i * memSize, memSize);
+      memFrames[i] = m.entry().frame();
+      memTpos[i] = m.temporalIndex();
+      memValid[i] = 1;
+    }
+    for (int i = 0; i < ptrs.size(); i++) {
+      MemoryBank.PointerSlot q = ptrs.get(i);
+      System.arraycopy(q.entry().objectPointer(), 0, objPtrs, i * ptrSize, ptrSize);
+      ptrFrames[i] = q.entry().frame();
+      ptrOffsets[i] = q.offset();
+      ptrValid[i] = 1;
+    }
+    long[] memShape = prepend(k, o.memEntryShape);
+    Map<String, Object> in = new HashMap<>();
+    in.put("curr", enc.get("vision_feats"));
+    in.put("curr_pos", enc.get("vision_pos"));
+    in.put("mem_feats", new Tensor(memFeats, memShape));
+    in.put("mem_pos", new Tensor(memPos, memShape));
+    in.put("mem_tpos", new long[][] {memTpos, {k}});
+    in.put("mem_valid", new Tensor(memValid, new long[] {k}));
+    in.put("obj_ptrs", new Tensor(objPtrs, new long[] {pSlots, ptrSize}));
+    if (graphs.hasInput("memory_attention", "obj_ptr_tpos")) in.put("obj_ptr_tpos", new long[][] {ptrOffsets, {pSlots}});
+    in.put("ptr_valid", new Tensor(ptrValid, new long[] {pSlots}));
+    // The predictor normalises pointer offsets by min(num_frames, max_obj_ptrs_in_encoder) - 1.
+    if (graphs.hasInput("memory_attention", "t_diff_max"))
+      in.put("t_diff_max", new Tensor(new float[] {Math.max(1, Math.min(numFrames, manifest.maxObjectPointers()) - 1)}, new long[] {1}));
+    Tensor embed = graphs.run("memory_attention", in).get("fused");
+    // Tracking frames: no points, so SAM2Base._use_multimask picks the multimask head (0 points in [0, 1]).
+    Decoded d = decode(embed, enc, null, video, true);
+    return d.withStep(new Sam2Step(f, o.id, false, true, memFrames, memTpos, memValid, ptrFrames, ptrOffsets, ptrValid,
+        d.score(), d.multimask(), d.iou(), d.masks().data()));
+  }
+
+  private Decoded decode(Tensor embed, Map<String, Tensor> enc, Sam2Prompt prompt, Video video, boolean multimask) {
+    String graph = manifest.layout().decoderGraph();
+    Map<String, Object> dec = new HashMap<>();
+    dec.put("image_embed", embed);
+    dec.put("high_res_0", enc.get("high_res_0"));
+    dec.put("high_res_1", enc.get("high_res_1"));
+    if (prompt != null) {
+      int np = prompt.pointCount();
+      float[] coords = new float[2 * np], labels = new float[np];
+      int i = 0;
+      if (prompt.box() != null) {
+        Box b = prompt.box();
+        scalePoint(coords, i, (float) b.x(), (float) b.y(), video);
+        labels[i++] = 2;
+        scalePoint(coords, i, (float) b.x2(), (float) b.y2(), video);
+        labels[i++] = 3;
+      }
+      for (int j = 0; j < prompt.labels().length; j++) {
+        scalePoint(coords, i, prompt.points()[2 * j], prompt.points()[2 * j + 1], video);
+        labels[i++] = prompt.labels()[j];
+      }
+      dec.put("point_coords", new Tensor(coords, new long[] {1, np, 2}));
+      dec.put("point_labels", new Tensor(labels, new long[] {1, np}));
+    } else {
+      // SAM 2 feeds a single padding point (label -1) when a frame has no prompt.
+      dec.put("point_coords", new Tensor(new float[] {0, 0}, new long[] {1, 1, 2}));
+      dec.put("point_labels", new Tensor(new float[] {-1}, new long[] {1, 1}));
+    }
+    boolean choosable = graphs.hasInput(graph, "multimask_output");
+    if (choosable) dec.put("multimask_output", new Tensor(new float[] {multimask ? 1 : 0}, new long[] {1}));
+    Map<String, Tensor> d = graphs.run(graph, dec);
+    return new Decoded(d.get("low_res_masks"), d.get("object_score_logits").data()[0], d.get("iou_scores").data()[0],
+        d.get("obj_ptr").data(), choosable ? multimask : true, null);
+  }
+
+  /** Video pixels -> model input pixels, in float32 as add_new_points_or_box computes them. */
+  private void scalePoint(float[] coords, int i, float x, float y, Video video) {
+    float s = manifest.imageSize();
+    coords[2 * i] = x / (float) video.width() * s;
+    coords[2 * i + 1] = y / (float) video.height() * s;
+  }
+
+  /** The memory encoder on this frame's mask; a prompted frame's memory comes from the binarised mask. */
+  private void store(ObjectState o, int f, Map<String, Tensor> enc, Decoded d, boolean conditioning) {
+    Map<String, Object> me = new HashMap<>();
+    me.put("pix_feat", enc.get("vision_feats"));
+    me.put("mask_logits", d.masks());
+    if (graphs.hasInput("memory_encoder", "object_score_logits"))
+      me.put("object_score_logits", new Tensor(new float[] {d.score()}, new long[] {1, 1}));
+    if (graphs.hasInput("memory_encoder", "is_mask_from_pts"))
+      me.put("is_mask_from_pts", new Tensor(new float[] {conditioning ? 1 : 0}, new long[] {1}));
+    Map<String, Tensor> mem = graphs.run("memory_encoder", me);
+    Tensor feats = mem.get("maskmem_features");
+    if (o.memEntryShape == null) {
+      o.memEntryShape = Arrays.copyOfRange(feats.shape(), 1, feats.shape().length);
+      o.memSize = feats.size();
+      o.ptrSize = d.objPtr().length;
+    }
+    float[] f32 = feats.data();
+    // SAM2VideoPredictor keeps maskmem_features in bfloat16 (positions and pointers in float32).
+    if (manifest.memoryBfloat16()) for (int i = 0; i < f32.length; i++) f32[i] = Bfloat16.round(f32[i]);
+    MemoryBank.Entry entry = new MemoryBank.Entry(f, f32, mem.get("maskmem_pos_enc").data(), d.objPtr());
+    if (conditioning) o.bank.addConditioning(entry);
+    else o.bank.addRecent(entry);
+  }
+
+  private void emit(ObjectState o, int f, Decoded d, Sam2Prompt prompt, Video video, List<Detection> out, List<OcclusionEvent> occlusions,
+      List<RecommendedKeyframe> recommended) {
+    boolean visible = d.score() > 0 || prompt != null;
+    if (!visible) {
+      if (o.hiddenSince < 0) o.hiddenSince = f;
+      return;
+    }
+    Mask mask = upsample(d.masks(), video);
+    if (o.hiddenSince >= 0 && f - o.hiddenSince >= minOcclusionFrames) {
+      occlusions.add(new OcclusionEvent(o.id, o.hiddenSince, f - 1, "unknown", true));
+      if (prompt == null) recommended.add(new RecommendedKeyframe(f, o.id, o.label, mask.bbox().orElse(new Box(0, 0, 1, 1)), "reemerged"));
+    }
+    o.hiddenSince = -1;
+    Box box = prompt != null && prompt.box() != null ? prompt.box() : mask.bbox().orElse(null);
+    if (box != null || mask.area() > 0)
+      out.add(new Detection(f, o.id, o.label, box, mask.area() > 0 ? mask : null, Math.max(0, Math.min(1, d.iou())),
+          Map.of(), -1, false, false, prompt != null));
   }
 
   private Map<String, Tensor> encode(BufferedImage image) {
@@ -283,11 +389,6 @@ public final class Sam2VideoTracker implements AutoCloseable {
     return Mask.fromRowMajor(h, w, px);
   }
 
-  private static Box shapeBox(Tensor masks, Video video, Detection prompt) {
-    if (prompt != null) return prompt.boxOrMaskBox();
-    return upsample(masks, video).bbox().orElse(new Box(0, 0, 1, 1));
-  }
-
   private static long[] prepend(long first, long[] rest) {
     long[] out = new long[rest.length + 1];
     out[0] = first;
@@ -306,7 +407,7 @@ public final class Sam2VideoTracker implements AutoCloseable {
     final String label;
     final MemoryBank bank;
     long[] memEntryShape;
-    int[] memShape;
+    int memSize;
     int ptrSize;
     int hiddenSince = -1;
 

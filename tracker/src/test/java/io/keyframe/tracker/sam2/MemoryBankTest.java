@@ -21,7 +21,7 @@ class MemoryBankTest {
     assertThat(bank.memoryFor(3)).extracting(m -> m.entry().frame(), MemoryBank.MemorySlot::temporalIndex)
         .containsExactly(tuple(0, 6), tuple(1, 1), tuple(2, 0));
     // Pointers: cond 0 (offset 3), then t-1, t-2.
-    assertThat(bank.pointersFor(3)).extracting(p -> p.entry().frame(), MemoryBank.PointerSlot::offset)
+    assertThat(bank.pointersFor(3, 100)).extracting(p -> p.entry().frame(), MemoryBank.PointerSlot::offset)
         .containsExactly(tuple(0, 3), tuple(2, 1), tuple(1, 2));
     assertThat(bank.memorySlots()).isEqualTo(8);
   }
@@ -46,18 +46,32 @@ class MemoryBankTest {
     // Frame 15: both conditioning frames, then 9..13; the t-1 slot (frame 14) is not a recent memory.
     assertThat(bank.memoryFor(15)).extracting(m -> m.entry().frame(), MemoryBank.MemorySlot::temporalIndex)
         .containsExactly(tuple(0, 6), tuple(14, 6), tuple(9, 5), tuple(10, 4), tuple(11, 3), tuple(12, 2), tuple(13, 1));
-    assertThat(bank.pointersFor(15)).extracting(p -> p.entry().frame(), MemoryBank.PointerSlot::offset)
+    assertThat(bank.pointersFor(15, 100)).extracting(p -> p.entry().frame(), MemoryBank.PointerSlot::offset)
         .startsWith(tuple(0, 15), tuple(14, 1), tuple(13, 2), tuple(12, 3));
   }
 
   @Test
-  void pointers_are_capped_and_the_oldest_recent_ones_dropped() {
-    MemoryBank bank = new MemoryBank(7, 2, 4);
+  void pointers_reach_back_min_of_video_length_and_max_pointers_minus_one_frames_after_all_past_conditioning_ones() {
+    MemoryBank bank = new MemoryBank(7, -1, 4);
     bank.addConditioning(e(0));
     bank.addConditioning(e(5));
     for (int f = 6; f <= 9; f++) bank.addRecent(e(f));
-    assertThat(bank.pointersFor(10)).extracting(p -> p.entry().frame(), MemoryBank.PointerSlot::offset)
-        .containsExactly(tuple(0, 10), tuple(5, 5), tuple(9, 1), tuple(8, 2));
+    // SAM2Base: every past conditioning frame, then t_diff in range(1, min(num_frames, 4)): 9, 8, 7.
+    assertThat(bank.pointersFor(10, 100)).extracting(p -> p.entry().frame(), MemoryBank.PointerSlot::offset)
+        .containsExactly(tuple(0, 10), tuple(5, 5), tuple(9, 1), tuple(8, 2), tuple(7, 3));
+    // A 3-frame video: t_diff in range(1, 3).
+    MemoryBank shortVideo = new MemoryBank(7, -1, 16);
+    shortVideo.addConditioning(e(0));
+    shortVideo.addRecent(e(1));
+    assertThat(shortVideo.pointersFor(2, 3)).extracting(p -> p.entry().frame()).containsExactly(0, 1);
+  }
+
+  @Test
+  void minus_one_uses_every_conditioning_frame() {
+    MemoryBank bank = new MemoryBank(7, -1, 16);
+    for (int t : new int[] {0, 10, 20, 30}) bank.addConditioning(e(t));
+    assertThat(bank.selectedConditioning(22)).containsOnlyKeys(0, 10, 20, 30);
+    assertThat(bank.memorySlots()).isEqualTo(-1);
   }
 
   @Test
@@ -67,7 +81,7 @@ class MemoryBankTest {
     bank.addConditioning(e(20));
     bank.addRecent(e(9));
     assertThat(bank.memoryFor(10)).extracting(m -> m.entry().frame()).containsExactly(0, 20, 9);
-    assertThat(bank.pointersFor(10)).extracting(p -> p.entry().frame()).containsExactly(0, 9);
+    assertThat(bank.pointersFor(10, 100)).extracting(p -> p.entry().frame()).containsExactly(0, 9);
   }
 
   @Test
@@ -92,6 +106,6 @@ class MemoryBankTest {
     bank.addConditioning(e(0));
     IntStream.rangeClosed(1, 1000).forEach(f -> bank.addRecent(e(f)));
     assertThat(bank.recentFrames()).hasSize(16).startsWith(985).endsWith(1000);
-    assertThat(bank.pointersFor(1001)).hasSize(16);
+    assertThat(bank.pointersFor(1001, 2000)).hasSize(16);
   }
 }

@@ -67,24 +67,25 @@ class Sam2VideoTrackerTest {
     // Frame 0: the prompt, no memory yet (no-memory embedding), kept as a conditioning frame.
     assertThat(at.get(0).conditioning()).isTrue();
     assertThat(at.get(0).usedMemory()).isFalse();
-    // Frame 1: only conditioning frame 0 (its t-1 slot is the conditioning frame itself); 7 slots masked.
-    assertThat(at.get(1).memoryFrames()).containsExactly(0, -1, -1, -1, -1, -1, -1, -1);
-    assertThat(at.get(1).memoryValid()).containsExactly(1, 0, 0, 0, 0, 0, 0, 0);
-    assertThat(at.get(1).memoryTemporalIndex()).containsExactly(6, 0, 0, 0, 0, 0, 0, 0);
+    // Frame 1: conditioning frames 0 and 14 (the predictor takes every prompt before propagating, so
+    // the future keyframe's memory is there too); its t-1 slot is the conditioning frame itself; 6 slots masked.
+    assertThat(at.get(1).memoryFrames()).containsExactly(0, 14, -1, -1, -1, -1, -1, -1);
+    assertThat(at.get(1).memoryValid()).containsExactly(1, 1, 0, 0, 0, 0, 0, 0);
+    assertThat(at.get(1).memoryTemporalIndex()).containsExactly(6, 6, 0, 0, 0, 0, 0, 0);
     assertThat(at.get(1).pointerFrames()).startsWith(0, -1);
     assertThat(at.get(1).pointerOffsets()).startsWith(1, 0);
-    // Frame 3: cond 0 (index 6), then frames 1 and 2 oldest first (indices 1, 0).
-    assertThat(at.get(3).memoryFrames()).containsExactly(0, 1, 2, -1, -1, -1, -1, -1);
-    assertThat(at.get(3).memoryTemporalIndex()).containsExactly(6, 1, 0, 0, 0, 0, 0, 0);
+    // Frame 3: cond 0 and 14 (index 6), then frames 1 and 2 oldest first (indices 1, 0); pointers only from the past.
+    assertThat(at.get(3).memoryFrames()).containsExactly(0, 14, 1, 2, -1, -1, -1, -1);
+    assertThat(at.get(3).memoryTemporalIndex()).containsExactly(6, 6, 1, 0, 0, 0, 0, 0);
     assertThat(at.get(3).pointerFrames()).startsWith(0, 2, 1, -1);
     assertThat(at.get(3).pointerOffsets()).startsWith(3, 1, 2, 0);
     assertThat(at.get(3).pointerValid()).startsWith(1, 1, 1, 0);
     // Frame 12: the six most recent frames 6..11 (hidden ones too: SAM 2 stores their memories).
-    assertThat(at.get(12).memoryFrames()).containsExactly(0, 6, 7, 8, 9, 10, 11, -1);
-    assertThat(at.get(12).memoryTemporalIndex()).containsExactly(6, 5, 4, 3, 2, 1, 0, 0);
-    // Frame 14: the keyframe is decoded with memory and becomes a second conditioning frame.
+    assertThat(at.get(12).memoryFrames()).containsExactly(0, 14, 6, 7, 8, 9, 10, 11);
+    assertThat(at.get(12).memoryTemporalIndex()).containsExactly(6, 6, 5, 4, 3, 2, 1, 0);
+    // Frame 14: the keyframe, decoded like a first prompt (no memory), is a second conditioning frame.
     assertThat(at.get(14).conditioning()).isTrue();
-    assertThat(at.get(14).usedMemory()).isTrue();
+    assertThat(at.get(14).usedMemory()).isFalse();
     // Frame 15: conditioning 0 and 14, then 9..13; frame 14's recent slot stays empty.
     assertThat(at.get(15).memoryFrames()).containsExactly(0, 14, 9, 10, 11, 12, 13, -1);
     assertThat(at.get(15).memoryTemporalIndex()).containsExactly(6, 6, 5, 4, 3, 2, 1, 0);

@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Full-size check (not part of ./mvnw verify): export a real-size SAM 2.1 / EdgeTAM model and compare
+keyframe's Java loop with the official SAM2VideoPredictor on a few frames.
+
+With random weights (fixed seed; the architecture at its real size) or with an official checkpoint:
+
+    # once: Debian packages (or pip: torch, onnx, omegaconf, numpy, tqdm, pillow) and the sources
+    apt-get install -y python3-torch python3-onnx python3-omegaconf python3-numpy python3-tqdm python3-pil
+    git clone https://github.com/facebookresearch/sam2 ~/src/sam2
+    ./mvnw -B -q -pl tracker -am compile
+    # SAM 2.1 tiny, random weights:
+    nice python3 tracker/export/check_sam2_full_size.py --sam2-root ~/src/sam2 \
+        --config configs/sam2.1/sam2.1_hiera_t.yaml --out /tmp/sam2.1-tiny-check
+    # the same with the official checkpoint (also leaves a ready bundle in --out):
+    nice python3 tracker/export/check_sam2_full_size.py --sam2-root ~/src/sam2 \
+        --config configs/sam2.1/sam2.1_hiera_t.yaml --checkpoint ~/src/sam2/checkpoints/sam2.1_hiera_tiny.pt \
+        --out bundles/sam2.1_tiny
+
+It writes the bundle (every graph checked in ONNX Runtime against PyTorch), a clip of --frames frames
+at the model's input size with two objects (a box and a click), the predictor's per-frame outputs,
+then runs Sam2ParityTest's full-size case on them through Maven, which prints the parity figures
+(max |low-res logit| difference, object score, IoU, mask IoU) and each graph's ms per call. Only
+the export and the PyTorch run are timed here; the Java figures are ONNX Runtime Java's.
+"""
+import argparse
+import os
+import subprocess
+import sys
+import time
+
+import numpy as np
+import torch
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(ROOT, "tracker", "src", "test", "python"))
+import sam2_torch  # noqa: E402
+
+
+def render(f, s):
+    """The parity clip's scene at s x s: red square moving right, blue disc moving up-left."""
+    k = s / 128.0
+    yy, xx = np.mgrid[0:s, 0:s].astype(np.float64) / k
+    img = np.stack([60 + 40 * np.sin(xx / 17.0), 70 + 30 * np.cos(yy / 23.0), 80 + 0.3 * xx], axis=-1)
+    x0 = 14 + 4 * f
+    img[(xx >= x0) & (xx < x0 + 26) & (yy >= 50) & (yy < 76)] = (220, 30, 30)
+    cx, cy = 96 - 1.5 * f, 100 - 2.0 * f
+    img[(xx - cx) ** 2 + (yy - cy) ** 2 <= 11 ** 2] = (30, 40, 230)
+    return np.clip(np.round(img), 0, 255).astype(np.uint8)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sam2-root", required=True, help="facebookresearch/sam2 (or EdgeTAM) checkout")
+    ap.add_argument("--layout", choices=["sam2", "edgetam"], default="sam2")
+    ap.add_argument("--config", default="configs/sam2.1/sam2.1_hiera_t.yaml")
+    ap.add_argument("--checkpoint")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--frames", type=int, default=4)
+    ap.add_argument("--threads", type=int, default=0, help="ONNX Runtime intra-op threads for the Java run (0 = default)")
+    ap.add_argument("--out", required=True)
+    args = ap.parse_args()
+    sam2_torch.import_sam2(args.sam2_root)
+    import make_sam2_parity as parity
+    from export_sam2_bundle import export_bundle
+
+    torch.manual_seed(args.seed)
+    m = sam2_torch.build_model(args.config, args.checkpoint)
+    s = m.image_size
+    k = s / 128.0
+    prompts = [(0, 1, [14 * k, 50 * k, 40 * k, 76 * k], None, None), (0, 2, None, [[96 * k, 100 * k]], [1])]
+    frames = [render(f, s) for f in range(args.frames)]
+    t0 = time.time()
+    name = os.path.splitext(os.path.basename(args.checkpoint))[0] if args.checkpoint else f"random-seed{args.seed}"
+    export_bundle(m, args.layout, args.out, name)
+    t1 = time.time()
+    steps = parity.run_predictor(m, frames, prompts)
+    t2 = time.time()
+    parity.write_reference(args.out, frames, steps, prompts, {"seed": args.seed, "checkpoint": args.checkpoint})
+    print(f"export + ORT check {t1 - t0:.1f} s; PyTorch predictor {t2 - t1:.1f} s for {len(frames)} frames x 2 objects")
+    for st in steps:
+        print(f"  PyTorch frame {st['frame']} obj {st['object']} score {st['object_score']:+.3f} iou {st['iou']:.3f} mask px {int(st['video_mask'].sum())}")
+    cmd = [os.path.join(ROOT, "mvnw"), "-B", "-q", "-o", "-pl", "tracker", "-am", "test", "-Dtest=Sam2ParityTest#a_full_size_bundle*",
+           "-Dsurefire.failIfNoSpecifiedTests=false", f"-Dkeyframe.sam2.parity={os.path.abspath(args.out)}", f"-Dkeyframe.sam2.threads={args.threads}"]
+    print("running", " ".join(cmd), flush=True)
+    res = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    for line in (res.stdout + res.stderr).splitlines():
+        if "parity vs" in line or "ms per call" in line or "Expecting" in line or "AssertionError" in line or line.startswith("  "):
+            print(line)
+    sys.exit(res.returncode)
+
+
+if __name__ == "__main__":
+    main()
