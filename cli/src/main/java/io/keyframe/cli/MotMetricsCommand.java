@@ -153,7 +153,7 @@ public final class MotMetricsCommand implements Callable<Integer> {
   /** Results keep the sequence's name; a per-class result keeps its class suffix. */
   private static TrackingResult rename(TrackingResult r, String sequence, String videoId) {
     String name = r.name().startsWith(videoId + "/") ? sequence + r.name().substring(videoId.length()) : sequence;
-    return new TrackingResult(name, r.clear(), r.identity(), r.hota());
+    return new TrackingResult(name, r.counts());
   }
 
   private AnnotationFormat formatOf(Path file) throws IOException {

@@ -5,10 +5,9 @@ import io.keyframe.dataset.Box;
 import io.keyframe.dataset.Detection;
 import io.keyframe.metrics.assignment.LinearAssignment;
 import io.keyframe.metrics.clear.TrackEvalClear;
-import io.keyframe.metrics.hota.Hota;
-import io.keyframe.metrics.identity.IdentityMatching;
 import io.keyframe.metrics.iou.BoxIou;
 import io.keyframe.metrics.sequence.TrackingSequence;
+import io.keyframe.metrics.tracking.TrackingEvaluation;
 import io.keyframe.metrics.tracking.TrackingResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +67,7 @@ public record MotChallengeProtocol(MotChallengeBenchmark benchmark, List<String>
     for (String c : classes) {
       String name = classes.size() == 1 ? gt.video().id() : gt.video().id() + "/" + c;
       TrackingSequence seq = sequence(gt, pred, c);
-      out.add(new TrackingResult(name, TrackEvalClear.of(seq, THRESHOLD), IdentityMatching.of(seq, THRESHOLD), Hota.of(seq)));
+      out.add(TrackingEvaluation.trackEval(THRESHOLD).evaluate(seq, name));
     }
     return out;
   }

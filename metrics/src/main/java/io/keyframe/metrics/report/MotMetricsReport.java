@@ -3,13 +3,13 @@ package io.keyframe.metrics.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.keyframe.metrics.clear.ClearCounts;
-import io.keyframe.metrics.hota.HotaCounts;
-import io.keyframe.metrics.identity.IdentityCounts;
+import io.keyframe.metrics.tracking.TrackingCounts;
 import io.keyframe.metrics.tracking.TrackingEvaluation;
+import io.keyframe.metrics.tracking.TrackingMetric;
 import io.keyframe.metrics.tracking.TrackingResult;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,58 +36,14 @@ public record MotMetricsReport(List<TrackingResult> rows, TrackingResult overall
 
   /** Every metric of a result, by py-motmetrics name (HOTA names in lower case); NaN = undefined. */
   public static Map<String, Number> metrics(TrackingResult r) {
-    ClearCounts c = r.clear();
-    IdentityCounts id = r.identity();
-    HotaCounts h = r.hota();
     Map<String, Number> m = new LinkedHashMap<>();
-    m.put("idf1", id.idf1());
-    m.put("idp", id.idp());
-    m.put("idr", id.idr());
-    m.put("recall", c.recall());
-    m.put("precision", c.precision());
-    m.put("num_unique_objects", c.uniqueObjects());
-    m.put("mostly_tracked", c.mostlyTracked());
-    m.put("partially_tracked", c.partiallyTracked());
-    m.put("mostly_lost", c.mostlyLost());
-    m.put("num_false_positives", c.falsePositives());
-    m.put("num_misses", c.misses());
-    m.put("num_switches", c.switches());
-    m.put("num_fragmentations", c.fragmentations());
-    m.put("mota", c.mota());
-    m.put("motp", c.motp());
-    // TrackEval has no transfer/ascend/migrate events: undefined, not zero, under its convention.
-    boolean te = c.convention() == io.keyframe.metrics.clear.Convention.TRACKEVAL;
-    m.put("num_transfer", te ? (Number) Double.NaN : c.transfers());
-    m.put("num_ascend", te ? (Number) Double.NaN : c.ascends());
-    m.put("num_migrate", te ? (Number) Double.NaN : c.migrates());
-    m.put("num_frames", c.frames());
-    m.put("num_matches", c.matches());
-    m.put("num_detections", c.detections());
-    m.put("num_objects", c.objects());
-    m.put("num_predictions", c.predictions());
-    m.put("idtp", id.idtp());
-    m.put("idfp", id.idfp());
-    m.put("idfn", id.idfn());
-    m.put("hota", h.hota());
-    m.put("deta", h.detA());
-    m.put("assa", h.assA());
-    m.put("loca", h.locA());
-    m.put("detre", h.detRe());
-    m.put("detpr", h.detPr());
-    m.put("assre", h.assRe());
-    m.put("asspr", h.assPr());
+    for (TrackingMetric metric : TrackingMetric.values()) m.put(metric.key(), metric.value(r.counts()));
     return m;
   }
 
-  private static final String[][] COLUMNS = {
-    {"idf1", "IDF1", "%"}, {"idp", "IDP", "%"}, {"idr", "IDR", "%"}, {"recall", "Rcll", "%"},
-    {"precision", "Prcn", "%"}, {"num_unique_objects", "GT", "d"}, {"mostly_tracked", "MT", "d"},
-    {"partially_tracked", "PT", "d"}, {"mostly_lost", "ML", "d"}, {"num_false_positives", "FP", "d"},
-    {"num_misses", "FN", "d"}, {"num_switches", "IDs", "d"}, {"num_fragmentations", "FM", "d"},
-    {"mota", "MOTA", "%"}, {"motp", "MOTP", "3f"}, {"num_transfer", "IDt", "d"}, {"num_ascend", "IDa", "d"},
-    {"num_migrate", "IDm", "d"}, {"hota", "HOTA", "%"}, {"deta", "DetA", "%"}, {"assa", "AssA", "%"},
-    {"loca", "LocA", "%"}
-  };
+  /** py-motmetrics' MOTChallenge summary columns, then HOTA's, in the metrics' order. */
+  private static final List<TrackingMetric> COLUMNS =
+      Arrays.stream(TrackingMetric.values()).filter(m -> m.summaryHeader().isPresent()).toList();
 
   private List<TrackingResult> allRows() {
     List<TrackingResult> all = new ArrayList<>(rows);
@@ -98,15 +54,14 @@ public record MotMetricsReport(List<TrackingResult> rows, TrackingResult overall
   /** The summary table, right-aligned columns, index left-aligned (pandas' {@code to_string} layout). */
   public String toText() {
     List<TrackingResult> all = allRows();
-    String[][] cells = new String[all.size() + 1][COLUMNS.length + 1];
+    String[][] cells = new String[all.size() + 1][COLUMNS.size() + 1];
     cells[0][0] = "";
-    for (int c = 0; c < COLUMNS.length; c++) cells[0][c + 1] = COLUMNS[c][1];
+    for (int c = 0; c < COLUMNS.size(); c++) cells[0][c + 1] = COLUMNS.get(c).summaryHeader().orElseThrow();
     for (int r = 0; r < all.size(); r++) {
-      Map<String, Number> m = metrics(all.get(r));
       cells[r + 1][0] = all.get(r).name();
-      for (int c = 0; c < COLUMNS.length; c++) cells[r + 1][c + 1] = format(m.get(COLUMNS[c][0]), COLUMNS[c][2]);
+      for (int c = 0; c < COLUMNS.size(); c++) cells[r + 1][c + 1] = format(COLUMNS.get(c), all.get(r).counts());
     }
-    int[] width = new int[COLUMNS.length + 1];
+    int[] width = new int[COLUMNS.size() + 1];
     for (String[] row : cells) for (int c = 0; c < row.length; c++) width[c] = Math.max(width[c], row[c].length());
     StringBuilder b = new StringBuilder();
     for (String[] row : cells) {
@@ -117,13 +72,14 @@ public record MotMetricsReport(List<TrackingResult> rows, TrackingResult overall
     return b.toString();
   }
 
-  private static String format(Number v, String kind) {
+  private static String format(TrackingMetric metric, TrackingCounts counts) {
+    Number v = metric.value(counts);
     double d = v.doubleValue();
     if (Double.isNaN(d)) return "NaN";
-    return switch (kind) {
-      case "%" -> String.format(Locale.ROOT, "%.1f%%", 100 * d);
-      case "3f" -> String.format(Locale.ROOT, "%.3f", d);
-      default -> Long.toString(v.longValue());
+    return switch (metric.unit()) {
+      case FRACTION -> String.format(Locale.ROOT, "%.1f%%", 100 * d);
+      case MEAN -> String.format(Locale.ROOT, "%.3f", d);
+      case COUNT -> Long.toString(v.longValue());
     };
   }
 

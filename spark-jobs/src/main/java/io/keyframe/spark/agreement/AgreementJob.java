@@ -3,10 +3,10 @@ package io.keyframe.spark.agreement;
 import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.BadAnnotationException;
 import io.keyframe.dataset.OcclusionEvent;
-import io.keyframe.metrics.clear.ClearCounts;
-import io.keyframe.metrics.hota.HotaCounts;
 import io.keyframe.metrics.bootstrap.PercentileBootstrap;
-import io.keyframe.metrics.identity.IdentityCounts;
+import io.keyframe.metrics.tracking.TrackingCounts;
+import io.keyframe.metrics.tracking.TrackingEvaluation;
+import io.keyframe.metrics.tracking.TrackingMetric;
 import io.keyframe.spark.JobArguments;
 import io.keyframe.spark.input.DetectionTables;
 import io.keyframe.spark.input.InputFiles;
@@ -32,6 +32,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 
 /**
  * Tracking metrics of prediction sources against a reference source, per video and class, from
@@ -135,7 +137,7 @@ public final class AgreementJob {
 
       List<BadRecord> bad = new ArrayList<>();
       long rows = 0;
-      Map<Key, SequenceCounts> combined = new TreeMap<>();
+      Map<Key, TrackingCounts> combined = new TreeMap<>();
       Map<Key, long[]> afterOcclusion = new TreeMap<>();
       List<Row> switchRows = new ArrayList<>();
       Map<String, RaterPair> pairsAll = new TreeMap<>();
@@ -149,7 +151,7 @@ public final class AgreementJob {
           pairsAll.merge(p.raterA() + "\u0000" + p.raterB(), p, RaterPair::plus);
         }
         for (Keyed k : o.counts())
-          for (Key key : k.key().rollUps()) combined.merge(key, k.counts(), SequenceCounts::plus);
+          for (Key key : k.key().rollUps()) combined.merge(key, k.counts(), TrackingCounts::plus);
         for (IdentityErrors e : o.identityErrors()) {
           switchRows.addAll(e.switchRows());
           for (Key key : List.of(new Key(o.video(), e.pred(), Table.ALL), new Key(Table.ALL, e.pred(), Table.ALL)))
@@ -159,7 +161,8 @@ public final class AgreementJob {
       }
       run.quarantine(bad, rows);
       List<Row> out = new ArrayList<>(combined.size());
-      combined.forEach((k, c) -> out.add(metricsRow(k, options.reference(), c, afterOcclusion.get(k))));
+      StructField[] metricsColumns = Table.TRACKING_METRICS.frameSchema().fields();
+      combined.forEach((k, c) -> out.add(metricsRow(metricsColumns, k, options.reference(), c, afterOcclusion.get(k))));
       for (RaterPair p : pairsAll.values()) addRaterRows(p, Table.ALL, bootstrap, agreementRows, confusionRows);
       if (!options.raters().isEmpty()) {
         run.stage(Table.AGREEMENT, spark.createDataFrame(agreementRows, Table.AGREEMENT.frameSchema()), "rater_a", "rater_b", "label");
@@ -236,7 +239,7 @@ public final class AgreementJob {
         continue;
       }
       try {
-        Map<String, SequenceCounts> perLabel = TrackingCounts.perLabel(ref, pred, threshold);
+        Map<String, TrackingCounts> perLabel = TrackingEvaluation.trackEval(threshold).perLabel(ref, pred);
         if (occlusions != null) identityErrors.add(IdentityErrors.of(video, source, ref, pred, threshold, occlusions, window));
         perLabel.forEach((label, c) -> counts.add(new Keyed(new Key(video, source, label), c)));
       } catch (BadAnnotationException e) {
@@ -253,21 +256,35 @@ public final class AgreementJob {
     return new VideoOutcome(video, counts, identityErrors, pairs, bad, sets.rows());
   }
 
-  private static Row metricsRow(Key k, String reference, SequenceCounts c, long[] afterOcclusion) {
-    ClearCounts m = c.clear();
-    IdentityCounts id = c.identity();
-    HotaCounts h = c.hota();
-    return RowFactory.create(
-        k.pred(), reference, k.label(),
-        m.mota(), m.motp(), id.idf1(), id.idp(), id.idr(),
-        h.hota(), h.detA(), h.assA(), h.locA(), h.detRe(), h.detPr(), h.assRe(), h.assPr(),
-        Math.toIntExact(m.switches()), Math.toIntExact(m.fragmentations()), Math.toIntExact(m.falsePositives()),
-        Math.toIntExact(m.misses()), Math.toIntExact(m.mostlyTracked()), Math.toIntExact(m.partiallyTracked()),
-        Math.toIntExact(m.mostlyLost()), Math.toIntExact(m.objects()),
-        // Only all-class rows have them (py-motmetrics over all classes together); null = not computed.
-        afterOcclusion == null ? null : Math.toIntExact(afterOcclusion[0]),
-        afterOcclusion == null ? null : Math.toIntExact(afterOcclusion[1]),
-        k.video());
+  /**
+   * One {@code tracking_metrics} row, column by column: every metric column is the {@link
+   * TrackingMetric} of that name over the summed counts, so the table and the CLI share formulas.
+   */
+  private static Row metricsRow(StructField[] columns, Key k, String reference, TrackingCounts c, long[] afterOcclusion) {
+    Object[] values = new Object[columns.length];
+    for (int i = 0; i < columns.length; i++) {
+      String name = columns[i].name();
+      values[i] =
+          switch (name) {
+            case "pred_source" -> k.pred();
+            case "ref_source" -> reference;
+            case "label" -> k.label();
+            case Table.VIDEO_ID -> k.video();
+            // Only all-class rows have them (py-motmetrics over all classes together); null = not computed.
+            case "idsw_after_occlusion" -> afterOcclusion == null ? null : Math.toIntExact(afterOcclusion[0]);
+            case "frag_after_occlusion" -> afterOcclusion == null ? null : Math.toIntExact(afterOcclusion[1]);
+            default -> metricValue(columns[i], c);
+          };
+    }
+    return RowFactory.create(values);
+  }
+
+  private static Object metricValue(StructField column, TrackingCounts c) {
+    TrackingMetric metric =
+        TrackingMetric.byKey(column.name())
+            .orElseThrow(() -> new IllegalStateException("tracking_metrics column '" + column.name() + "' is no tracking metric"));
+    double v = metric.of(c);
+    return column.dataType().equals(DataTypes.IntegerType) ? (Object) Math.toIntExact((long) v) : (Object) v;
   }
 
   /** A sequence's coordinates: video, prediction source, class. */
@@ -286,7 +303,7 @@ public final class AgreementJob {
     }
   }
 
-  record Keyed(Key key, SequenceCounts counts) implements Serializable {}
+  record Keyed(Key key, TrackingCounts counts) implements Serializable {}
 
   record VideoOutcome(
       String video, List<Keyed> counts, List<IdentityErrors> identityErrors, List<RaterPair> pairs, List<BadRecord> bad, long rows) implements Serializable {}

@@ -3,12 +3,14 @@ package io.keyframe.spark.compare;
 import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.BadAnnotationException;
 import io.keyframe.metrics.bootstrap.PercentileBootstrap;
+import io.keyframe.metrics.clear.Convention;
+import io.keyframe.metrics.tracking.TrackingCounts;
+import io.keyframe.metrics.tracking.TrackingEvaluation;
+import io.keyframe.metrics.tracking.TrackingMetric;
 import io.keyframe.scoring.signal.FrameScores;
 import io.keyframe.scoring.signal.ModelTrackerDisagreement;
 import io.keyframe.scoring.signal.VideoEvidence;
 import io.keyframe.spark.JobArguments;
-import io.keyframe.spark.agreement.SequenceCounts;
-import io.keyframe.spark.agreement.TrackingCounts;
 import io.keyframe.spark.input.DetectionTables;
 import io.keyframe.spark.input.InputFiles;
 import io.keyframe.spark.input.VideoGroups;
@@ -36,7 +38,8 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * Model iteration A vs B on the same videos against one reference. Executors compute per (video,
- * class) the summable tracking counts of A and of B ({@link TrackingCounts}, metrics module) and the
+ * class) the summable tracking counts of A and of B (metrics' {@link TrackingEvaluation}, TrackEval's
+ * conventions) and the
  * per-frame disagreement between A and B (scoring's {@link ModelTrackerDisagreement}, A in the model
  * role, B in the tracker role). The driver writes, per video and class, the metric of A, of B and
  * the delta B − A; rows over all videos carry a percentile bootstrap interval of the delta
@@ -46,8 +49,9 @@ import org.apache.spark.storage.StorageLevel;
 public final class CompareJob {
   public static final String NAME = "compare";
 
-  /** Metrics compared, as named in the {@code compare} table. */
-  public static final List<String> METRICS = List.of("mota", "idf1", "hota", "deta", "assa", "motp");
+  /** Metrics compared; the {@code compare} table names them by {@link TrackingMetric#key()}. */
+  public static final List<TrackingMetric> METRICS =
+      List.of(TrackingMetric.MOTA, TrackingMetric.IDF1, TrackingMetric.HOTA, TrackingMetric.DETA, TrackingMetric.ASSA, TrackingMetric.MOTP);
 
   /**
    * @param reference the source both are scored against
@@ -88,7 +92,7 @@ public final class CompareJob {
   }
 
   record VideoCompare(
-      String video, Map<String, SequenceCounts> a, Map<String, SequenceCounts> b, List<Row> frames, List<BadRecord> bad, long rows)
+      String video, Map<String, TrackingCounts> a, Map<String, TrackingCounts> b, List<Row> frames, List<BadRecord> bad, long rows)
       implements Serializable {}
 
   public static RunRecord run(SparkSession spark, Options o) {
@@ -142,8 +146,9 @@ public final class CompareJob {
       return new VideoCompare(video, Map.of(), Map.of(), List.of(), bad, sets.rows());
     }
     try {
-      Map<String, SequenceCounts> ca = new TreeMap<>(TrackingCounts.perLabel(ref, a, o.threshold()));
-      Map<String, SequenceCounts> cb = new TreeMap<>(TrackingCounts.perLabel(ref, b, o.threshold()));
+      TrackingEvaluation evaluation = TrackingEvaluation.trackEval(o.threshold());
+      Map<String, TrackingCounts> ca = new TreeMap<>(evaluation.perLabel(ref, a));
+      Map<String, TrackingCounts> cb = new TreeMap<>(evaluation.perLabel(ref, b));
       VideoEvidence pair = new VideoEvidence(a.video(), a, b, List.of(), List.of());
       FrameScores disagreement = new ModelTrackerDisagreement().score(pair);
       List<Row> frames = new ArrayList<>();
@@ -171,48 +176,36 @@ public final class CompareJob {
     List<VideoCompare> usable = videos.stream().filter(v -> !v.a().isEmpty() || !v.b().isEmpty()).toList();
     for (String label : withAll) {
       for (VideoCompare v : usable) {
-        SequenceCounts a = sum(v.a(), label), b = sum(v.b(), label);
-        for (String m : METRICS)
-          out.add(RowFactory.create(o.modelA(), o.modelB(), label, m, metric(m, a), metric(m, b), metric(m, b) - metric(m, a),
+        TrackingCounts a = sum(v.a(), label), b = sum(v.b(), label);
+        for (TrackingMetric m : METRICS)
+          out.add(RowFactory.create(o.modelA(), o.modelB(), label, m.key(), m.of(a), m.of(b), m.of(b) - m.of(a),
               Double.NaN, Double.NaN, v.video()));
       }
-      SequenceCounts[] as = usable.stream().map(v -> sum(v.a(), label)).toArray(SequenceCounts[]::new);
-      SequenceCounts[] bs = usable.stream().map(v -> sum(v.b(), label)).toArray(SequenceCounts[]::new);
-      SequenceCounts totalA = sum(as, null), totalB = sum(bs, null);
-      for (String m : METRICS) {
-        ToDoubleFunction<int[]> delta = idx -> metric(m, sum(bs, idx)) - metric(m, sum(as, idx));
+      TrackingCounts[] as = usable.stream().map(v -> sum(v.a(), label)).toArray(TrackingCounts[]::new);
+      TrackingCounts[] bs = usable.stream().map(v -> sum(v.b(), label)).toArray(TrackingCounts[]::new);
+      TrackingCounts totalA = sum(as, null), totalB = sum(bs, null);
+      for (TrackingMetric m : METRICS) {
+        ToDoubleFunction<int[]> delta = idx -> m.of(sum(bs, idx)) - m.of(sum(as, idx));
         PercentileBootstrap.Interval ci = bootstrap.interval(as.length, delta);
-        out.add(RowFactory.create(o.modelA(), o.modelB(), label, m, metric(m, totalA), metric(m, totalB),
-            metric(m, totalB) - metric(m, totalA), ci.low(), ci.high(), Table.ALL));
+        out.add(RowFactory.create(o.modelA(), o.modelB(), label, m.key(), m.of(totalA), m.of(totalB),
+            m.of(totalB) - m.of(totalA), ci.low(), ci.high(), Table.ALL));
       }
     }
     return out;
   }
 
-  private static SequenceCounts sum(Map<String, SequenceCounts> perLabel, String label) {
-    if (!label.equals(Table.ALL)) return perLabel.getOrDefault(label, SequenceCounts.zero());
-    SequenceCounts s = SequenceCounts.zero();
-    for (SequenceCounts c : perLabel.values()) s = s.plus(c);
+  private static TrackingCounts sum(Map<String, TrackingCounts> perLabel, String label) {
+    if (!label.equals(Table.ALL)) return perLabel.getOrDefault(label, TrackingCounts.zero(Convention.TRACKEVAL));
+    TrackingCounts s = TrackingCounts.zero(Convention.TRACKEVAL);
+    for (TrackingCounts c : perLabel.values()) s = s.plus(c);
     return s;
   }
 
   /** Sum of the units at {@code idx} (a bootstrap resample), or of all units when null. */
-  private static SequenceCounts sum(SequenceCounts[] units, int[] idx) {
-    SequenceCounts s = SequenceCounts.zero();
-    if (idx == null) for (SequenceCounts c : units) s = s.plus(c);
+  private static TrackingCounts sum(TrackingCounts[] units, int[] idx) {
+    TrackingCounts s = TrackingCounts.zero(Convention.TRACKEVAL);
+    if (idx == null) for (TrackingCounts c : units) s = s.plus(c);
     else for (int i : idx) s = s.plus(units[i]);
     return s;
-  }
-
-  static double metric(String name, SequenceCounts c) {
-    return switch (name) {
-      case "mota" -> c.clear().mota();
-      case "motp" -> c.clear().motp();
-      case "idf1" -> c.identity().idf1();
-      case "hota" -> c.hota().hota();
-      case "deta" -> c.hota().detA();
-      case "assa" -> c.hota().assA();
-      default -> throw new IllegalArgumentException("unknown metric " + name);
-    };
   }
 }

@@ -1,9 +1,10 @@
 package io.keyframe.spark.bench;
 
 import io.keyframe.dataset.ProgressListener;
+import io.keyframe.metrics.clear.Convention;
+import io.keyframe.metrics.tracking.TrackingCounts;
+import io.keyframe.metrics.tracking.TrackingEvaluation;
 import io.keyframe.spark.agreement.AgreementJob;
-import io.keyframe.spark.agreement.SequenceCounts;
-import io.keyframe.spark.agreement.TrackingCounts;
 import io.keyframe.spark.generate.GenerateJob;
 import io.keyframe.spark.generate.SynthBatch;
 import io.keyframe.spark.output.JobOptions;
@@ -55,11 +56,11 @@ public final class SparkScaleBench {
     double local1 = timeAgreement("local[1]", work, detections, "bench-local1");
     double local2 = timeAgreement("local[2]", work, detections, "bench-local2");
     long start = System.nanoTime();
-    SequenceCounts loop = baseline(Path.of(detections), 1);
+    TrackingCounts loop = baseline(Path.of(detections), 1);
     double baseline = (System.nanoTime() - start) / 1e9;
     // The machine's own ceiling for this code: the same loop on two plain threads (no Spark).
     start = System.nanoTime();
-    SequenceCounts loop2 = baseline(Path.of(detections), 2);
+    TrackingCounts loop2 = baseline(Path.of(detections), 2);
     double baseline2 = (System.nanoTime() - start) / 1e9;
     if (loop2.clear().mota() != loop.clear().mota()) throw new IllegalStateException("the two-thread loop disagrees with the one-thread loop");
     System.out.printf(Locale.ROOT, "batch: %d videos x %d frames x %d objects; baseline MOTA over all = %.4f%n",
@@ -105,24 +106,24 @@ public final class SparkScaleBench {
    * The same per-video work without Spark: read each video's Parquet file(s), build annotation sets,
    * sum the same counts; videos shared out over a pool of {@code threads} plain Java threads.
    */
-  private static SequenceCounts baseline(Path table, int threads) throws Exception {
+  private static TrackingCounts baseline(Path table, int threads) throws Exception {
     List<Path> videoDirs;
     try (Stream<Path> s = Files.list(table)) {
       videoDirs = s.filter(Files::isDirectory).sorted().toList();
     }
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      List<Future<SequenceCounts>> parts = new ArrayList<>();
+      List<Future<TrackingCounts>> parts = new ArrayList<>();
       for (Path dir : videoDirs) parts.add(pool.submit(() -> oneVideo(dir)));
-      SequenceCounts total = SequenceCounts.zero();
-      for (Future<SequenceCounts> f : parts) total = total.plus(f.get());
+      TrackingCounts total = TrackingCounts.zero(Convention.TRACKEVAL);
+      for (Future<TrackingCounts> f : parts) total = total.plus(f.get());
       return total;
     } finally {
       pool.shutdown();
     }
   }
 
-  private static SequenceCounts oneVideo(Path dir) throws IOException {
+  private static TrackingCounts oneVideo(Path dir) throws IOException {
     String video = dir.getFileName().toString().substring("video_id=".length());
     List<Row> rows = new ArrayList<>();
     try (Stream<Path> files = Files.list(dir)) {
@@ -141,10 +142,10 @@ public final class SparkScaleBench {
         }
     }
     DetectionRows.VideoSets sets = DetectionRows.group(video, "bench", rows);
-    SequenceCounts total = SequenceCounts.zero();
+    TrackingCounts total = TrackingCounts.zero(Convention.TRACKEVAL);
     for (String p : PREDICTIONS)
       if (sets.bySource().containsKey(p))
-        for (SequenceCounts c : TrackingCounts.perLabel(sets.bySource().get("gt"), sets.bySource().get(p), 0.5).values())
+        for (TrackingCounts c : TrackingEvaluation.trackEval(0.5).perLabel(sets.bySource().get("gt"), sets.bySource().get(p)).values())
           total = total.plus(c);
     return total;
   }
