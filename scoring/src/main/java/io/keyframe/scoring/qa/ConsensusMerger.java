@@ -266,8 +266,8 @@ public final class ConsensusMerger {
     MajorityVote mv = MajorityVote.of(table);
     for (int i = 0; i < table.items().size(); i++) {
       int item = Integer.parseInt(table.items().get(i));
-      itemLabel[item] = table.categories().get(mv.consensus()[i]);
-      itemTied[item] = mv.tied()[i];
+      itemLabel[item] = table.categories().get(mv.consensus(i));
+      itemTied[item] = mv.tied(i);
     }
   }
 
