@@ -18,6 +18,58 @@ public record MajorityVote(int[] consensus, boolean[] tied, double[] raterAccura
     raterAccuracy = raterAccuracy.clone();
   }
 
+  /** Category index per item, -1 when unrated (a copy). */
+  @Override
+  public int[] consensus() {
+    return consensus.clone();
+  }
+
+  /** True where the vote was a tie (a copy). */
+  @Override
+  public boolean[] tied() {
+    return tied.clone();
+  }
+
+  /** Per rater, the fraction of its rated items that equal the consensus (a copy). */
+  @Override
+  public double[] raterAccuracy() {
+    return raterAccuracy.clone();
+  }
+
+  /** Consensus category index of item {@code i}, -1 when unrated. */
+  public int consensus(int i) {
+    return consensus[i];
+  }
+
+  /** Whether the vote on item {@code i} was a tie. */
+  public boolean tied(int i) {
+    return tied[i];
+  }
+
+  /** Accuracy of rater {@code r} against the consensus (NaN if it rated nothing). */
+  public double raterAccuracy(int r) {
+    return raterAccuracy[r];
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof MajorityVote m
+        && Arrays.equals(consensus, m.consensus)
+        && Arrays.equals(tied, m.tied)
+        && Arrays.equals(raterAccuracy, m.raterAccuracy);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(consensus) * 31 + Arrays.hashCode(tied);
+  }
+
+  @Override
+  public String toString() {
+    return "MajorityVote[consensus=" + Arrays.toString(consensus) + ", tied=" + Arrays.toString(tied)
+        + ", raterAccuracy=" + Arrays.toString(raterAccuracy) + "]";
+  }
+
   public static MajorityVote of(RatingTable t) {
     int n = t.items().size(), k = t.categories().size(), nr = t.raters().size();
     int[] consensus = new int[n];

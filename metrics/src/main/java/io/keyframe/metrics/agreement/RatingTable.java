@@ -40,6 +40,28 @@ public record RatingTable(List<String> items, List<String> raters, List<String> 
     codes = copy;
   }
 
+  /** Item x rater category indices, -1 = missing (a deep copy; {@link #code} reads one). */
+  @Override
+  public int[][] codes() {
+    int[][] copy = new int[codes.length][];
+    for (int i = 0; i < codes.length; i++) copy[i] = codes[i].clone();
+    return copy;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RatingTable t
+        && items.equals(t.items)
+        && raters.equals(t.raters)
+        && categories.equals(t.categories)
+        && Arrays.deepEquals(codes, t.codes);
+  }
+
+  @Override
+  public int hashCode() {
+    return (items.hashCode() * 31 + raters.hashCode()) * 31 + Arrays.deepHashCode(codes);
+  }
+
   /** Category index of {@code item} by {@code rater}, -1 when missing. */
   public int code(int item, int rater) {
     return codes[item][rater];

@@ -50,7 +50,146 @@ public record ClearCounts(
 
   /** Nothing evaluated yet. */
   public static ClearCounts zero(Convention convention) {
-    return new ClearCounts(convention, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.0);
+    return builder(convention).build();
+  }
+
+  /** Counts of {@code convention} set by name; every count not set is 0. */
+  public static Builder builder(Convention convention) {
+    return new Builder(convention);
+  }
+
+  /**
+   * Names each count where it is set, instead of 17 positional arguments of which most are
+   * {@code long}s that the compiler cannot tell apart.
+   */
+  public static final class Builder {
+    private final Convention convention;
+    private long frames, objects, predictions, matches, switches, falsePositives, misses;
+    private long fragmentations, mostlyTracked, partiallyTracked, mostlyLost, uniqueObjects;
+    private long transfers, ascends, migrates;
+    private double motpSum;
+
+    private Builder(Convention convention) {
+      this.convention = convention;
+    }
+
+    /** Frames evaluated. */
+    public Builder frames(long v) {
+      frames = v;
+      return this;
+    }
+
+    /** Ground-truth detections. */
+    public Builder objects(long v) {
+      objects = v;
+      return this;
+    }
+
+    /** Predicted detections. */
+    public Builder predictions(long v) {
+      predictions = v;
+      return this;
+    }
+
+    /** Matched pairs that kept their identity. */
+    public Builder matches(long v) {
+      matches = v;
+      return this;
+    }
+
+    /** Matched pairs where the ground truth changed hypothesis. */
+    public Builder switches(long v) {
+      switches = v;
+      return this;
+    }
+
+    /** Unmatched predictions. */
+    public Builder falsePositives(long v) {
+      falsePositives = v;
+      return this;
+    }
+
+    /** Unmatched ground truth. */
+    public Builder misses(long v) {
+      misses = v;
+      return this;
+    }
+
+    /** Interruptions of tracking. */
+    public Builder fragmentations(long v) {
+      fragmentations = v;
+      return this;
+    }
+
+    /** Ground-truth tracks tracked most of their life. */
+    public Builder mostlyTracked(long v) {
+      mostlyTracked = v;
+      return this;
+    }
+
+    /** Tracks neither mostly tracked nor mostly lost. */
+    public Builder partiallyTracked(long v) {
+      partiallyTracked = v;
+      return this;
+    }
+
+    /** Tracks tracked less than 20 % of their life. */
+    public Builder mostlyLost(long v) {
+      mostlyLost = v;
+      return this;
+    }
+
+    /** Ground-truth tracks. */
+    public Builder uniqueObjects(long v) {
+      uniqueObjects = v;
+      return this;
+    }
+
+    /** py-motmetrics' TRANSFER events. */
+    public Builder transfers(long v) {
+      transfers = v;
+      return this;
+    }
+
+    /** py-motmetrics' ASCEND events. */
+    public Builder ascends(long v) {
+      ascends = v;
+      return this;
+    }
+
+    /** py-motmetrics' MIGRATE events. */
+    public Builder migrates(long v) {
+      migrates = v;
+      return this;
+    }
+
+    /** Sum of matched distances (py-motmetrics) or similarities (TrackEval). */
+    public Builder motpSum(double v) {
+      motpSum = v;
+      return this;
+    }
+
+    /** The counts; validated as the canonical constructor validates them. */
+    public ClearCounts build() {
+      return new ClearCounts(
+          convention,
+          frames,
+          objects,
+          predictions,
+          matches,
+          switches,
+          falsePositives,
+          misses,
+          fragmentations,
+          mostlyTracked,
+          partiallyTracked,
+          mostlyLost,
+          uniqueObjects,
+          transfers,
+          ascends,
+          migrates,
+          motpSum);
+    }
   }
 
   /** Counts of two disjoint sequences (or classes) together. */

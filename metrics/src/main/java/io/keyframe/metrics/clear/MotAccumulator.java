@@ -199,9 +199,24 @@ public final class MotAccumulator {
       else if (ratio >= 0.2) pt++;
       else ml++;
     }
-    return new ClearCounts(
-        Convention.PY_MOTMETRICS, frames, objects, matches + switches + fps, matches, switches, fps,
-        misses, frags, mt, pt, ml, unique, transfers, ascends, migrates, distanceSum);
+    return ClearCounts.builder(Convention.PY_MOTMETRICS)
+        .frames(frames)
+        .objects(objects)
+        .predictions(matches + switches + fps)
+        .matches(matches)
+        .switches(switches)
+        .falsePositives(fps)
+        .misses(misses)
+        .fragmentations(frags)
+        .mostlyTracked(mt)
+        .partiallyTracked(pt)
+        .mostlyLost(ml)
+        .uniqueObjects(unique)
+        .transfers(transfers)
+        .ascends(ascends)
+        .migrates(migrates)
+        .motpSum(distanceSum)
+        .build();
   }
 
   /** Identity counts so far: a pair counts where its distance is not NaN (py-motmetrics). */

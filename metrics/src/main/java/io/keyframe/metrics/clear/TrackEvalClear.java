@@ -22,9 +22,19 @@ public final class TrackEvalClear {
     int g = seq.numGtIds();
     long frames = seq.frames().size();
     if (predDets == 0)
-      return new ClearCounts(Convention.TRACKEVAL, frames, gtDets, 0, 0, 0, 0, gtDets, 0, 0, 0, g, g, 0, 0, 0, 0);
+      return ClearCounts.builder(Convention.TRACKEVAL)
+          .frames(frames)
+          .objects(gtDets)
+          .misses(gtDets)
+          .mostlyLost(g)
+          .uniqueObjects(g)
+          .build();
     if (gtDets == 0)
-      return new ClearCounts(Convention.TRACKEVAL, frames, 0, predDets, 0, 0, predDets, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+      return ClearCounts.builder(Convention.TRACKEVAL)
+          .frames(frames)
+          .predictions(predDets)
+          .falsePositives(predDets)
+          .build();
     long[] idCount = new long[g], matchedCount = new long[g], fragCount = new long[g];
     int[] prevTracker = new int[g], prevStep = new int[g];
     Arrays.fill(prevTracker, -1);
@@ -85,8 +95,20 @@ public final class TrackEvalClear {
       else if (ratio >= 0.2) pt++;
     }
     long ml = g - mt - pt;
-    return new ClearCounts(
-        Convention.TRACKEVAL, frames, tp + fn, tp + fp, tp - idsw, idsw, fp, fn, frag, mt, pt, ml, present, 0, 0, 0,
-        motpSum);
+    return ClearCounts.builder(Convention.TRACKEVAL)
+        .frames(frames)
+        .objects(tp + fn)
+        .predictions(tp + fp)
+        .matches(tp - idsw)
+        .switches(idsw)
+        .falsePositives(fp)
+        .misses(fn)
+        .fragmentations(frag)
+        .mostlyTracked(mt)
+        .partiallyTracked(pt)
+        .mostlyLost(ml)
+        .uniqueObjects(present)
+        .motpSum(motpSum)
+        .build();
   }
 }

@@ -31,6 +31,48 @@ public record HotaCounts(
     locASum = locASum.clone();
   }
 
+  /** Matched detections per alpha (a copy). */
+  @Override
+  public double[] tp() {
+    return tp.clone();
+  }
+
+  /** Unmatched ground truth per alpha (a copy). */
+  @Override
+  public double[] fn() {
+    return fn.clone();
+  }
+
+  /** Unmatched predictions per alpha (a copy). */
+  @Override
+  public double[] fp() {
+    return fp.clone();
+  }
+
+  /** AssA × TP per alpha (a copy). */
+  @Override
+  public double[] assASum() {
+    return assASum.clone();
+  }
+
+  /** AssRe × TP per alpha (a copy). */
+  @Override
+  public double[] assReSum() {
+    return assReSum.clone();
+  }
+
+  /** AssPr × TP per alpha (a copy). */
+  @Override
+  public double[] assPrSum() {
+    return assPrSum.clone();
+  }
+
+  /** Sum of matched similarities per alpha (a copy). */
+  @Override
+  public double[] locASum() {
+    return locASum.clone();
+  }
+
   /** Nothing evaluated. */
   public static HotaCounts zero() {
     double[] z = new double[Hota.ALPHAS.length];

@@ -69,14 +69,14 @@ public record OcclusionAwareErrors(
     int[][] switchEvents = acc.switchEvents(), switchHyps = acc.switchHypotheses();
     for (int k = 0; k < switchEvents.length; k++) {
       int[] e = switchEvents[k];
-      int id = seq.gtIdNames()[e[1]];
+      int id = seq.gtIdName(e[1]);
       boolean near = near(byTrack.get(id), e[0], window);
-      errors.add(new Error("switch", e[0], id, near, seq.predIdNames()[switchHyps[k][0]], seq.predIdNames()[switchHyps[k][1]]));
+      errors.add(new Error("switch", e[0], id, near, seq.predIdName(switchHyps[k][0]), seq.predIdName(switchHyps[k][1])));
       sw++;
       if (near) swNear++;
     }
     for (int[] e : acc.fragmentationEvents()) {
-      int id = seq.gtIdNames()[e[1]];
+      int id = seq.gtIdName(e[1]);
       boolean near = near(byTrack.get(id), e[0], window);
       errors.add(new Error("fragmentation", e[0], id, near, -1, -1));
       fr++;

@@ -50,7 +50,7 @@ public record AgreementReport(RatingAgreement agreement) {
     }
     b.append("accuracy vs majority vote:");
     for (int r = 0; r < t.raters().size(); r++)
-      b.append(String.format(Locale.ROOT, " %s %.4f", t.raters().get(r), a.vote().raterAccuracy()[r]));
+      b.append(String.format(Locale.ROOT, " %s %.4f", t.raters().get(r), a.vote().raterAccuracy(r)));
     return b.append('\n').toString();
   }
 
@@ -92,7 +92,7 @@ public record AgreementReport(RatingAgreement agreement) {
     root.put("krippendorff_alpha", alpha);
     Map<String, Object> acc = new LinkedHashMap<>();
     for (int r = 0; r < a.table().raters().size(); r++) {
-      double v = a.vote().raterAccuracy()[r];
+      double v = a.vote().raterAccuracy(r);
       acc.put(a.table().raters().get(r), Double.isFinite(v) ? v : null);
     }
     root.put("accuracy_vs_majority", acc);

@@ -4,6 +4,10 @@ package io.keyframe.metrics.sequence;
  * One frame of a tracking sequence. Most pairs of a frame do not overlap, so the positions of the
  * non-zero similarities are kept too and metric loops visit only those.
  *
+ * <p>Unlike keyframe's result records, the arrays are shared, not copied: every metric reads them
+ * once per frame in its hot loop, and copying {@code similarity} there would cost more than the
+ * sparse visit it serves. Treat them as read-only.
+ *
  * @param frame frame index (0-based in keyframe; any increasing integer for hand-built data)
  * @param gt dense ground-truth IDs present in this frame, in input order
  * @param pred dense predicted IDs present in this frame, in input order

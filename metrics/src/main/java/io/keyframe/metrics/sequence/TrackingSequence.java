@@ -39,6 +39,8 @@ public record TrackingSequence(
 
   public TrackingSequence {
     frames = List.copyOf(frames);
+    gtIdNames = gtIdNames.clone();
+    predIdNames = predIdNames.clone();
     for (int k = 1; k < frames.size(); k++)
       if (frames.get(k).frame() <= frames.get(k - 1).frame())
         throw new IllegalArgumentException("frames not in ascending order at " + frames.get(k).frame());
@@ -59,6 +61,48 @@ public record TrackingSequence(
             side + " has track id " + names[id] + " more than once in one frame (TrackEval rejects this too)");
       seen[id] = true;
     }
+  }
+
+  /** Original ground-truth ID of each dense ID (a copy; {@link #gtIdName} reads one). */
+  @Override
+  public int[] gtIdNames() {
+    return gtIdNames.clone();
+  }
+
+  /** Original predicted ID of each dense ID (a copy; {@link #predIdName} reads one). */
+  @Override
+  public int[] predIdNames() {
+    return predIdNames.clone();
+  }
+
+  /** Original ground-truth ID of dense ID {@code id}. */
+  public int gtIdName(int id) {
+    return gtIdNames[id];
+  }
+
+  /** Original predicted ID of dense ID {@code id}. */
+  public int predIdName(int id) {
+    return predIdNames[id];
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TrackingSequence t
+        && name.equals(t.name)
+        && frames.equals(t.frames)
+        && Arrays.equals(gtIdNames, t.gtIdNames)
+        && Arrays.equals(predIdNames, t.predIdNames);
+  }
+
+  @Override
+  public int hashCode() {
+    return (name.hashCode() * 31 + frames.hashCode()) * 31 + Arrays.hashCode(gtIdNames);
+  }
+
+  @Override
+  public String toString() {
+    return "TrackingSequence[" + name + ", " + frames.size() + " frames, " + gtIdNames.length
+        + " ground-truth and " + predIdNames.length + " predicted IDs]";
   }
 
   public int numGtIds() {

@@ -1,6 +1,5 @@
 package io.keyframe.metrics.vos;
 
-import io.keyframe.dataset.Mask;
 import io.keyframe.metrics.assignment.LinearAssignment;
 import io.keyframe.metrics.iou.MaskIou;
 import java.util.ArrayList;
@@ -62,11 +61,11 @@ public record MaskletMatching(double minIou, JAndF jAndF) {
     if (reference.frames() != other.frames())
       throw new IllegalArgumentException(
           "annotation sets cover different frames: " + reference.frames() + " vs " + other.frames());
-    int r = reference.ids().length, o = other.ids().length;
+    int r = reference.count(), o = other.count();
     double[] iou = new double[r * o];
     for (int k = 0; k < reference.frames(); k++) {
-      Mask[] a = reference.masks()[k], b = other.masks()[k];
-      for (int i = 0; i < r; i++) for (int j = 0; j < o; j++) iou[i * o + j] += MaskIou.of(a[i], b[j]);
+      for (int i = 0; i < r; i++)
+        for (int j = 0; j < o; j++) iou[i * o + j] += MaskIou.of(reference.mask(k, i), other.mask(k, j));
     }
     double[] cost = new double[r * o];
     for (int x = 0; x < iou.length; x++) {
@@ -80,15 +79,15 @@ public record MaskletMatching(double minIou, JAndF jAndF) {
     for (int i = 0; i < r; i++) {
       int j = col[i];
       if (j < 0 || iou[i * o + j] < minIou || iou[i * o + j] == 0) {
-        unmatchedRef.add(reference.ids()[i]);
+        unmatchedRef.add(reference.id(i));
         continue;
       }
       usedOther[j] = true;
-      ObjectScore s = jAndF.score(reference.ids()[i], reference.masklet(i), other.masklet(j));
-      pairs.add(new Pair(reference.ids()[i], other.ids()[j], iou[i * o + j], s));
+      ObjectScore s = jAndF.score(reference.id(i), reference.masklet(i), other.masklet(j));
+      pairs.add(new Pair(reference.id(i), other.id(j), iou[i * o + j], s));
     }
     List<Integer> unmatchedOther = new ArrayList<>();
-    for (int j = 0; j < o; j++) if (!usedOther[j]) unmatchedOther.add(other.ids()[j]);
+    for (int j = 0; j < o; j++) if (!usedOther[j]) unmatchedOther.add(other.id(j));
     return new Result(pairs, unmatchedRef, unmatchedOther);
   }
 }

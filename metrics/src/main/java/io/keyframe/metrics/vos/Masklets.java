@@ -24,6 +24,41 @@ public record Masklets(String videoId, int height, int width, int frameStride, i
   public Masklets {
     for (Mask[] frame : masks)
       if (frame.length != ids.length) throw new IllegalArgumentException("every frame needs one mask per masklet");
+    ids = ids.clone();
+    masks = copy(masks);
+  }
+
+  /** Masklet IDs (a copy). */
+  @Override
+  public int[] ids() {
+    return ids.clone();
+  }
+
+  /** {@code masks[k][m]}: annotated frame k, masklet m (a copy of the arrays; masks are values). */
+  @Override
+  public Mask[][] masks() {
+    return copy(masks);
+  }
+
+  private static Mask[][] copy(Mask[][] masks) {
+    Mask[][] out = new Mask[masks.length][];
+    for (int k = 0; k < masks.length; k++) out[k] = masks[k].clone();
+    return out;
+  }
+
+  /** Number of masklets. */
+  public int count() {
+    return ids.length;
+  }
+
+  /** ID of masklet index {@code m}. */
+  public int id(int m) {
+    return ids[m];
+  }
+
+  /** The mask of masklet index {@code m} on annotated frame {@code k}. */
+  public Mask mask(int k, int m) {
+    return masks[k][m];
   }
 
   public int frames() {

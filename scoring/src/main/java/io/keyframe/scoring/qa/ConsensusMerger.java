@@ -42,6 +42,30 @@ public final class ConsensusMerger {
 
   /** The consensus of {@code sets}, which must all be of the same video by distinct annotators. */
   public static ConsensusResult merge(List<AnnotationSet> sets, ConsensusOptions o) {
+    List<AnnotationSet> in = sortedByAnnotator(sets);
+    List<String> annotators = in.stream().map(s -> s.provenance().source()).toList();
+    List<Group> groups = groupShapesIntoObjects(in, o.minIou());
+    Identities ids = decidePresenceAndTrackIds(groups, in.size(), o.keepPresenceTies());
+    ClassVotes classes = voteClassPerTrack(groups, ids.trackOf(), annotators);
+    Decisions d =
+        fuseShapesAndRecordDecisions(in.get(0).video().id(), groups, ids, classes, annotators, o);
+
+    LinkedHashSet<String> labels = new LinkedHashSet<>();
+    for (AnnotationSet s : in) labels.addAll(s.labels());
+    AnnotationSet out =
+        new AnnotationSet(
+            in.get(0).video(), provenance(annotators, o), List.copyOf(labels), d.merged());
+    List<ConsensusObject> decisions = new ArrayList<>(d.objects());
+    decisions.sort(
+        Comparator.comparingInt(ConsensusObject::frame).thenComparingInt(ConsensusObject::trackId));
+    return new ConsensusResult(out, annotators, decisions, d.expert());
+  }
+
+  /**
+   * Checks that the sets are at least two, of one video, by distinct annotators, and orders them by
+   * annotator so that the result does not depend on the order they were given in.
+   */
+  private static List<AnnotationSet> sortedByAnnotator(List<AnnotationSet> sets) {
     if (sets.size() < 2)
       throw new IllegalArgumentException(
           "consensus needs annotations from at least two annotators, got " + sets.size());
@@ -54,45 +78,68 @@ public final class ConsensusMerger {
         throw new IllegalArgumentException(
             "two annotation sets come from the same annotator " + s.provenance().source());
     }
+    return in;
+  }
+
+  /** Step 1: per frame, the annotators' shapes grouped into objects, frame by frame in order. */
+  private static List<Group> groupShapesIntoObjects(List<AnnotationSet> in, double minIou) {
     int n = in.size();
-    List<String> annotators = in.stream().map(s -> s.provenance().source()).toList();
     List<Map<Integer, List<Detection>>> byFrame = in.stream().map(AnnotationSet::byFrame).toList();
     TreeSet<Integer> frames = new TreeSet<>();
     byFrame.forEach(m -> frames.addAll(m.keySet()));
-
-    // 1. group shapes into objects per frame
     List<Group> groups = new ArrayList<>();
     LinearAssignment solver = new LinearAssignment();
     for (int f : frames) {
       List<Group> inFrame = new ArrayList<>();
       for (int r = 0; r < n; r++) {
         List<Detection> ds = ObjectMatching.inView(byFrame.get(r).getOrDefault(f, List.of()));
-        int g = inFrame.size(), m = ds.size();
-        double[] cost = new double[g * m];
-        for (int i = 0; i < g; i++)
-          for (int j = 0; j < m; j++) {
-            double iou = inFrame.get(i).meanIou(ds.get(j));
-            cost[i * m + j] = iou >= o.minIou() ? 1 - iou : Double.NaN;
-          }
-        int[] col = solver.solveAllowingForbidden(cost, g, m);
-        boolean[] used = new boolean[m];
-        for (int i = 0; i < g; i++)
-          if (col[i] >= 0) {
-            inFrame.get(i).members[r] = ds.get(col[i]);
-            used[col[i]] = true;
-          }
-        for (int j = 0; j < m; j++)
-          if (!used[j]) {
-            Group grp = new Group(f, n);
-            grp.members[r] = ds.get(j);
-            inFrame.add(grp);
-          }
+        addAnnotatorToObjects(inFrame, f, r, n, ds, minIou, solver);
       }
       groups.addAll(inFrame);
     }
+    return groups;
+  }
 
-    // 2. presence and track IDs, frame by frame
-    String video = in.get(0).video().id();
+  /**
+   * Matches annotator {@code r}'s shapes of frame {@code f} to the frame's objects so far by
+   * optimal assignment on mean IoU (at least {@code minIou}); unmatched shapes start new objects.
+   */
+  private static void addAnnotatorToObjects(
+      List<Group> inFrame,
+      int f,
+      int r,
+      int n,
+      List<Detection> ds,
+      double minIou,
+      LinearAssignment solver) {
+    int g = inFrame.size(), m = ds.size();
+    double[] cost = new double[g * m];
+    for (int i = 0; i < g; i++)
+      for (int j = 0; j < m; j++) {
+        double iou = inFrame.get(i).meanIou(ds.get(j));
+        cost[i * m + j] = iou >= minIou ? 1 - iou : Double.NaN;
+      }
+    int[] col = solver.solveAllowingForbidden(cost, g, m);
+    boolean[] used = new boolean[m];
+    for (int i = 0; i < g; i++)
+      if (col[i] >= 0) {
+        inFrame.get(i).members[r] = ds.get(col[i]);
+        used[col[i]] = true;
+      }
+    for (int j = 0; j < m; j++)
+      if (!used[j]) {
+        Group grp = new Group(f, n);
+        grp.members[r] = ds.get(j);
+        inFrame.add(grp);
+      }
+  }
+
+  /** Per object (index into the groups): kept or not, and its consensus track ID. */
+  private record Identities(boolean[] kept, int[] trackOf) {}
+
+  /** Step 2: presence and track IDs, frame by frame. */
+  private static Identities decidePresenceAndTrackIds(
+      List<Group> groups, int n, boolean keepPresenceTies) {
     int[] trackOf = new int[groups.size()];
     boolean[] kept = new boolean[groups.size()];
     Map<Long, Integer> idOfMember = new HashMap<>();
@@ -101,32 +148,69 @@ public final class ConsensusMerger {
       int frame = groups.get(gi).frame;
       end = gi;
       while (end < groups.size() && groups.get(end).frame == frame) end++;
-      List<Integer> order = new ArrayList<>();
-      for (int k = gi; k < end; k++) order.add(k);
-      // Well-supported objects claim their IDs first.
-      order.sort(
-          Comparator.comparingInt((Integer k) -> -groups.get(k).votes()).thenComparingInt(k -> k));
-      Set<Integer> usedIds = new HashSet<>();
-      for (int k : order) {
-        Group g = groups.get(k);
-        int votes = g.votes();
-        kept[k] = 2 * votes > n || (2 * votes == n && o.keepPresenceTies());
-        trackOf[k] = Detection.UNTRACKED;
-        if (!kept[k]) continue;
-        int id = chooseId(g, idOfMember, usedIds);
-        if (id == Detection.UNTRACKED && g.anyTracked()) id = nextId++;
-        if (id == Detection.UNTRACKED) continue;
-        trackOf[k] = id;
-        usedIds.add(id);
-        for (int r = 0; r < n; r++)
-          if (g.members[r] != null && g.members[r].trackId() != Detection.UNTRACKED)
-            idOfMember.put(key(r, g.members[r].trackId()), id);
-      }
+      nextId =
+          assignIdsInFrame(groups, gi, end, n, keepPresenceTies, kept, trackOf, idOfMember, nextId);
     }
+    return new Identities(kept, trackOf);
+  }
 
-    // 3. class by majority vote (metrics' MajorityVote). An object does not change class, so a
-    // tracked object is voted on once for its whole track: each annotator's most frequent label on
-    // it is one vote. Untracked or dropped objects are voted on per frame.
+  /**
+   * Presence and IDs of the objects {@code [from, to)} of one frame; {@code idOfMember} carries the
+   * consensus ID each annotator's track was given so far. Returns the next new ID.
+   */
+  private static int assignIdsInFrame(
+      List<Group> groups,
+      int from,
+      int to,
+      int n,
+      boolean keepPresenceTies,
+      boolean[] kept,
+      int[] trackOf,
+      Map<Long, Integer> idOfMember,
+      int nextId) {
+    List<Integer> order = new ArrayList<>();
+    for (int k = from; k < to; k++) order.add(k);
+    // Well-supported objects claim their IDs first.
+    order.sort(
+        Comparator.comparingInt((Integer k) -> -groups.get(k).votes()).thenComparingInt(k -> k));
+    Set<Integer> usedIds = new HashSet<>();
+    for (int k : order) {
+      Group g = groups.get(k);
+      int votes = g.votes();
+      kept[k] = 2 * votes > n || (2 * votes == n && keepPresenceTies);
+      trackOf[k] = Detection.UNTRACKED;
+      if (!kept[k]) continue;
+      int id = chooseId(g, idOfMember, usedIds);
+      if (id == Detection.UNTRACKED && g.anyTracked()) id = nextId++;
+      if (id == Detection.UNTRACKED) continue;
+      trackOf[k] = id;
+      usedIds.add(id);
+      for (int r = 0; r < n; r++)
+        if (g.members[r] != null && g.members[r].trackId() != Detection.UNTRACKED)
+          idOfMember.put(key(r, g.members[r].trackId()), id);
+    }
+    return nextId;
+  }
+
+  /**
+   * The class vote: objects are grouped into items (a consensus track, or one untracked or dropped
+   * object in one frame); per item, each annotator's label counts, the winning label and whether
+   * the vote tied.
+   */
+  private record ClassVotes(
+      int[] itemOfGroup,
+      List<Map<String, Integer>[]> labelCounts,
+      String[] itemLabel,
+      boolean[] itemTied) {}
+
+  /**
+   * Step 3: class by majority vote (metrics' MajorityVote). An object does not change class, so a
+   * tracked object is voted on once for its whole track: each annotator's most frequent label on it
+   * is one vote. Untracked or dropped objects are voted on per frame.
+   */
+  private static ClassVotes voteClassPerTrack(
+      List<Group> groups, int[] trackOf, List<String> annotators) {
+    int n = annotators.size();
     Map<String, Integer> itemOf = new HashMap<>();
     int[] itemOfGroup = new int[groups.size()];
     List<Map<String, Integer>[]> labelCounts = new ArrayList<>();
@@ -149,9 +233,24 @@ public final class ConsensusMerger {
         perRater[r].merge(d.label(), 1, Integer::sum);
       }
     }
+    String[] itemLabel = new String[labelCounts.size()];
+    boolean[] itemTied = new boolean[labelCounts.size()];
+    majorityVoteOfTopLabels(labelCounts, annotators, itemLabel, itemTied);
+    return new ClassVotes(itemOfGroup, labelCounts, itemLabel, itemTied);
+  }
+
+  /**
+   * Each annotator votes per item with its most frequent label there; fills the items' winning
+   * labels and ties from {@link MajorityVote}.
+   */
+  private static void majorityVoteOfTopLabels(
+      List<Map<String, Integer>[]> labelCounts,
+      List<String> annotators,
+      String[] itemLabel,
+      boolean[] itemTied) {
     List<String[]> triples = new ArrayList<>();
     for (int item = 0; item < labelCounts.size(); item++)
-      for (int r = 0; r < n; r++) {
+      for (int r = 0; r < annotators.size(); r++) {
         Map<String, Integer> c = labelCounts.get(item)[r];
         if (c == null) continue;
         // TreeMap order makes the annotator's own tie-break alphabetical, hence deterministic.
@@ -162,19 +261,31 @@ public final class ConsensusMerger {
                 .getKey();
         triples.add(new String[] {Integer.toString(item), annotators.get(r), top});
       }
-    String[] itemLabel = new String[labelCounts.size()];
-    boolean[] itemTied = new boolean[labelCounts.size()];
-    if (!triples.isEmpty()) {
-      RatingTable table = RatingTable.fromTriples(triples, null);
-      MajorityVote mv = MajorityVote.of(table);
-      for (int i = 0; i < table.items().size(); i++) {
-        int item = Integer.parseInt(table.items().get(i));
-        itemLabel[item] = table.categories().get(mv.consensus()[i]);
-        itemTied[item] = mv.tied()[i];
-      }
+    if (triples.isEmpty()) return;
+    RatingTable table = RatingTable.fromTriples(triples, null);
+    MajorityVote mv = MajorityVote.of(table);
+    for (int i = 0; i < table.items().size(); i++) {
+      int item = Integer.parseInt(table.items().get(i));
+      itemLabel[item] = table.categories().get(mv.consensus(i));
+      itemTied[item] = mv.tied(i);
     }
+  }
 
-    // 4. shape fusion, provenance, expert list
+  /** What step 4 yields: fused shapes, one decision per object and frame, the expert list. */
+  private record Decisions(
+      List<Detection> merged, List<ConsensusObject> objects, List<ReviewItem> expert) {}
+
+  /** Step 4: shape fusion, the decision behind every object, and the expert list. */
+  private static Decisions fuseShapesAndRecordDecisions(
+      String video,
+      List<Group> groups,
+      Identities ids,
+      ClassVotes classes,
+      List<String> annotators,
+      ConsensusOptions o) {
+    int n = annotators.size();
+    boolean[] kept = ids.kept();
+    int[] trackOf = ids.trackOf();
     List<Detection> merged = new ArrayList<>();
     List<ConsensusObject> decisions = new ArrayList<>();
     List<ReviewItem> expert = new ArrayList<>();
@@ -182,8 +293,9 @@ public final class ConsensusMerger {
     for (int k = 0; k < groups.size(); k++) {
       Group g = groups.get(k);
       int frame = g.frame;
-      String label = itemLabel[itemOfGroup[k]];
-      boolean classTie = itemTied[itemOfGroup[k]];
+      int item = classes.itemOfGroup()[k];
+      String label = classes.itemLabel()[item];
+      boolean classTie = classes.itemTied()[item];
       List<String> seen = new ArrayList<>(), agree = new ArrayList<>();
       List<Detection> agreeing = new ArrayList<>();
       for (int r = 0; r < n; r++)
@@ -196,21 +308,15 @@ public final class ConsensusMerger {
         }
       int votes = seen.size();
       boolean presenceTie = 2 * votes == n;
-      String rule;
-      if (2 * votes < n) rule = "minority-dropped";
-      else if (presenceTie) rule = "presence-tie";
-      else if (classTie) rule = "class-tie";
-      else if (agree.size() == n) rule = "unanimous";
-      else rule = "majority";
       List<String> reasons = new ArrayList<>();
       if (presenceTie) reasons.add("presence-tie: seen by " + votes + " of " + n);
       // A track's class tie is one question for the expert, asked at its first frame.
-      if (classTie && kept[k] && tieReported.add(itemOfGroup[k]))
+      if (classTie && kept[k] && tieReported.add(item))
         reasons.add(
             "class-tie"
                 + (trackOf[k] != Detection.UNTRACKED ? " on track " + trackOf[k] : "")
                 + ": "
-                + votesText(labelCounts.get(itemOfGroup[k]), annotators));
+                + votesText(classes.labelCounts().get(item), annotators));
       if (!reasons.isEmpty())
         expert.add(new ReviewItem(video, frame, WorkItem.video(video), seen, reasons));
       if (kept[k]) {
@@ -218,28 +324,35 @@ public final class ConsensusMerger {
         List<Detection> shapes = agreeing.isEmpty() ? g.present() : agreeing;
         merged.add(fuse(frame, trackOf[k], label, shapes, (double) votes / n, o.boxFusion()));
       }
+      String rule = ruleName(votes, n, classTie, agree.size());
       decisions.add(new ConsensusObject(frame, trackOf[k], label, seen, agree, kept[k], rule));
     }
+    return new Decisions(merged, decisions, expert);
+  }
 
-    LinkedHashSet<String> labels = new LinkedHashSet<>();
-    for (AnnotationSet s : in) labels.addAll(s.labels());
-    Provenance prov =
-        new Provenance(
-            Provenance.Kind.ANNOTATOR,
-            "consensus(" + String.join("+", annotators) + ")",
-            "",
-            null,
-            "keyframe consensus: match=iou>="
-                + o.minIou()
-                + " hungarian; presence=majority"
-                + (o.keepPresenceTies() ? " (ties kept)" : " (ties dropped)")
-                + "; class=majority vote per track; box="
-                + o.boxFusion().name().toLowerCase(java.util.Locale.ROOT)
-                + " of agreeing; mask=pixel majority; ids=majority of member ids");
-    AnnotationSet out = new AnnotationSet(in.get(0).video(), prov, List.copyOf(labels), merged);
-    decisions.sort(
-        Comparator.comparingInt(ConsensusObject::frame).thenComparingInt(ConsensusObject::trackId));
-    return new ConsensusResult(out, annotators, decisions, expert);
+  /** The rule that decided an object seen by {@code votes} of {@code n} annotators. */
+  private static String ruleName(int votes, int n, boolean classTie, int agreeing) {
+    if (2 * votes < n) return "minority-dropped";
+    if (2 * votes == n) return "presence-tie";
+    if (classTie) return "class-tie";
+    if (agreeing == n) return "unanimous";
+    return "majority";
+  }
+
+  /** The merged set's provenance: the annotators and every rule with its parameters. */
+  private static Provenance provenance(List<String> annotators, ConsensusOptions o) {
+    return new Provenance(
+        Provenance.Kind.ANNOTATOR,
+        "consensus(" + String.join("+", annotators) + ")",
+        "",
+        null,
+        "keyframe consensus: match=iou>="
+            + o.minIou()
+            + " hungarian; presence=majority"
+            + (o.keepPresenceTies() ? " (ties kept)" : " (ties dropped)")
+            + "; class=majority vote per track; box="
+            + o.boxFusion().name().toLowerCase(java.util.Locale.ROOT)
+            + " of agreeing; mask=pixel majority; ids=majority of member ids");
   }
 
   private static int chooseId(Group g, Map<Long, Integer> idOfMember, Set<Integer> usedIds) {

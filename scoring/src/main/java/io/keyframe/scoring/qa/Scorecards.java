@@ -201,28 +201,28 @@ public final class Scorecards {
     boolean small = n < o.minVideos() || refObjects < o.minObjects();
     boolean allRow = c < 0;
     double hours = timed ? seconds / 3600 : Double.NaN;
-    return new ScorecardRow(
-        who,
-        label,
-        n,
-        refObjects,
-        annObjects,
-        estimate(p, b, n, precision),
-        estimate(r, b, n, recall),
-        f1,
-        estimate(hota.applyAsDouble(all), b, n, hota),
-        switches,
-        estimate(iouCons.applyAsDouble(all), b, n, iouCons),
-        allRow ? estimate(kappaCons.applyAsDouble(all), b, n, kappaCons) : Estimate.of(Double.NaN),
-        consObj == 0 ? Double.NaN : consSame / consObj,
-        allRow ? kappa(all, ts, k, false) : Double.NaN,
-        allRow && othersN > 0 ? othersIou / othersN : Double.NaN,
-        allRow && preTotal > 0 ? corrections / preTotal : Double.NaN,
-        allRow && hours > 0 ? frames / hours : Double.NaN,
-        allRow && hours > 0 ? objects / hours : Double.NaN,
-        allRow && timed ? hours * o.hourlyRate() / n : Double.NaN,
-        small,
-        0);
+    return ScorecardRow.builder(who, label)
+        .videos(n)
+        .referenceObjects(refObjects)
+        .annotatorObjects(annObjects)
+        .precision(estimate(p, b, n, precision))
+        .recall(estimate(r, b, n, recall))
+        .f1(f1)
+        .hota(estimate(hota.applyAsDouble(all), b, n, hota))
+        .idSwitches(switches)
+        .iouVsConsensus(estimate(iouCons.applyAsDouble(all), b, n, iouCons))
+        .kappaVsConsensus(
+            allRow ? estimate(kappaCons.applyAsDouble(all), b, n, kappaCons) : Estimate.of(Double.NaN))
+        .classAgreement(consObj == 0 ? Double.NaN : consSame / consObj)
+        .kappaVsOthers(allRow ? kappa(all, ts, k, false) : Double.NaN)
+        .iouVsOthers(allRow && othersN > 0 ? othersIou / othersN : Double.NaN)
+        .correctionRate(allRow && preTotal > 0 ? corrections / preTotal : Double.NaN)
+        .framesPerHour(allRow && hours > 0 ? frames / hours : Double.NaN)
+        .objectsPerHour(allRow && hours > 0 ? objects / hours : Double.NaN)
+        .costPerVideo(allRow && timed ? hours * o.hourlyRate() / n : Double.NaN)
+        .smallSample(small)
+        .rank(0)
+        .build();
   }
 
   private static Estimate estimate(

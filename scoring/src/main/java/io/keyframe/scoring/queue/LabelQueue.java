@@ -4,7 +4,6 @@ import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.ProgressListener;
 import io.keyframe.scoring.signal.Diversity;
-import io.keyframe.scoring.signal.FrameEmbedding;
 import io.keyframe.scoring.signal.FrameScores;
 import io.keyframe.scoring.signal.Signal;
 import io.keyframe.scoring.signal.VideoEvidence;
@@ -95,7 +94,7 @@ public final class LabelQueue {
     Map<String, Integer> skipped = new LinkedHashMap<>();
     Map<String, String> why = new HashMap<>();
     Map<String, Double> maxima = new HashMap<>();
-    List<ScoredVideo> scored = new ArrayList<>();
+    List<ScoredVideo> unscored = new ArrayList<>();
     for (VideoScores v : videos) {
       v.inapplicable()
           .forEach(
@@ -104,9 +103,9 @@ public final class LabelQueue {
                 why.putIfAbsent(name, reason);
               });
       v.signals().forEach((name, fs) -> maxima.merge(name, fs.max(), Math::max));
-      scored.add(new ScoredVideo(v, new double[v.frameCount()]));
+      unscored.add(new ScoredVideo(v, new double[v.frameCount()]));
     }
-    if (scored.stream().allMatch(v -> v.signals().isEmpty())) {
+    if (unscored.stream().allMatch(v -> v.signals().isEmpty())) {
       StringBuilder m = new StringBuilder("no weighted signal can run on these inputs:");
       why.forEach((k, v) -> m.append("\n  ").append(k).append(": ").append(v));
       throw new IllegalArgumentException(m.toString());
@@ -114,17 +113,21 @@ public final class LabelQueue {
     List<String> notes = new ArrayList<>();
     skipped.forEach(
         (k, n) -> notes.add(k + " not used for " + n + " of " + videos.size() + " videos: " + why.get(k)));
-    BatchScores raw = new BatchScores(scored, maxima, weights, notes);
-    for (ScoredVideo v : scored) {
+    // Normalising reads only the maxima, so the raw batch gives every frame's combined score.
+    BatchScores raw = new BatchScores(unscored, maxima, weights, notes);
+    List<ScoredVideo> scored = new ArrayList<>();
+    for (ScoredVideo v : raw.videos()) {
       double total = 0;
       for (String s : v.signals().keySet()) total += weights.of(s);
+      double[] combined = new double[v.frameCount()];
       for (int f = 0; f < v.frameCount(); f++) {
         double c = 0;
         for (String s : v.signals().keySet()) c += weights.of(s) * raw.normalised(v, s, f);
-        v.combined()[f] = total > 0 ? c / total : 0;
+        combined[f] = total > 0 ? c / total : 0;
       }
+      scored.add(new ScoredVideo(v.scores(), combined));
     }
-    return raw;
+    return new BatchScores(scored, raw.maxima(), weights, raw.notes());
   }
 
   private static void requireFrames(int videos, long frames) {
@@ -139,7 +142,7 @@ public final class LabelQueue {
     List<ScoredVideo> videos = scores.videos();
     int total = scores.frameCount();
     double allMinutes = 0;
-    for (ScoredVideo v : videos) for (int f = 0; f < v.frameCount(); f++) allMinutes += options.cost().frame(v.objects()[f]);
+    for (ScoredVideo v : videos) for (int f = 0; f < v.frameCount(); f++) allMinutes += options.cost().frame(v.objects(f));
     Budget budget = options.budget();
     if (budget.inMinutes() && budget.minutes() > allMinutes + 1e-9)
       throw new IllegalArgumentException(
@@ -155,9 +158,9 @@ public final class LabelQueue {
     List<int[]> candidates = new ArrayList<>();
     for (int vi = 0; vi < videos.size(); vi++)
       for (int f = 0; f < videos.get(vi).frameCount(); f++)
-        if (videos.get(vi).combined()[f] > 0) candidates.add(new int[] {vi, f});
+        if (videos.get(vi).combined(f) > 0) candidates.add(new int[] {vi, f});
     candidates.sort(
-        Comparator.<int[]>comparingDouble(c -> -videos.get(c[0]).combined()[c[1]])
+        Comparator.<int[]>comparingDouble(c -> -videos.get(c[0]).combined(c[1]))
             .thenComparingInt(c -> c[0])
             .thenComparingInt(c -> c[1]));
 
@@ -175,7 +178,7 @@ public final class LabelQueue {
           deferred.add(c);
           continue;
         }
-        double cost = options.cost().frame(v.objects()[c[1]]);
+        double cost = options.cost().frame(v.objects(c[1]));
         if (minutes + cost > minuteLimit + 1e-9) continue;
         mine.add(c[1]);
         frames++;
@@ -191,7 +194,7 @@ public final class LabelQueue {
   private static boolean nearDuplicate(ScoredVideo v, TreeSet<Integer> chosen, int f, QueueOptions o) {
     if (chosen.contains(f - 1) || chosen.contains(f + 1)) return false; // extends a span instead
     for (int g : chosen.subSet(f - o.dedupWindow(), true, f + o.dedupWindow(), true))
-      if (FrameEmbedding.distance(v.embeddings()[f], v.embeddings()[g]) <= o.dedupRadius()) return true;
+      if (v.embeddingDistance(f, g) <= o.dedupRadius()) return true;
     return false;
   }
 
@@ -223,7 +226,7 @@ public final class LabelQueue {
     for (Span s : spans) {
       ScoredVideo v = scores.videos().get(s.video());
       double cost = 0;
-      for (int f = s.start(); f <= s.end(); f++) cost += o.cost().frame(v.objects()[f]);
+      for (int f = s.start(); f <= s.end(); f++) cost += o.cost().frame(v.objects(f));
       cumulative += cost;
       TreeSet<Integer> ids = new TreeSet<>();
       for (FrameScores fs : v.signals().values())

@@ -1,5 +1,6 @@
 package io.keyframe.scoring.queue;
 
+import io.keyframe.scoring.signal.FrameEmbedding;
 import io.keyframe.scoring.signal.FrameScores;
 import java.io.InvalidObjectException;
 import java.io.Serial;
@@ -58,6 +59,36 @@ public record VideoScores(
     // insertion order (SignalWeights.SIGNALS) keeps sums, notes and reasons identical from run to run
     signals = Collections.unmodifiableMap(new LinkedHashMap<>(signals));
     inapplicable = Collections.unmodifiableMap(new LinkedHashMap<>(inapplicable));
+    objects = objects.clone();
+    embeddings = copy(embeddings);
+  }
+
+  private static double[][] copy(double[][] rows) {
+    double[][] out = new double[rows.length][];
+    for (int f = 0; f < rows.length; f++) out[f] = rows[f].clone();
+    return out;
+  }
+
+  /** Objects per frame (a copy; {@link #objects(int)} reads one). */
+  @Override
+  public int[] objects() {
+    return objects.clone();
+  }
+
+  /** Objects on frame {@code f} (most seen by any source). */
+  public int objects(int f) {
+    return objects[f];
+  }
+
+  /** Per-frame embeddings (a deep copy; {@link #embeddingDistance} compares two). */
+  @Override
+  public double[][] embeddings() {
+    return copy(embeddings);
+  }
+
+  /** {@link FrameEmbedding#distance} between the embeddings of frames {@code f} and {@code g}. */
+  public double embeddingDistance(int f, int g) {
+    return FrameEmbedding.distance(embeddings[f], embeddings[g]);
   }
 
   @Override

@@ -56,14 +56,14 @@ public record Diversity(int centres) implements Signal {
     FrameScores.Builder b = new FrameScores.Builder(emb.length);
     if (emb.length == 0) return b.build();
     KCenterGreedy g = KCenterGreedy.select(emb, centres, 0);
-    int first = g.order()[0];
+    int first = g.centre(0);
     // The first centre has no earlier one; how unusual it is = its distance to the nearest other
     // centre (the centres cover every frame), not a stand-in maximum that would queue frame 0 of
     // every video.
     double firstValue = Double.POSITIVE_INFINITY;
     for (int c : g.order()) if (c != first) firstValue = Math.min(firstValue, FrameEmbedding.distance(emb[first], emb[c]));
     if (!Double.isFinite(firstValue)) firstValue = 0;
-    for (int f = 0; f < emb.length; f++) b.max(f, f == first ? firstValue : g.radius()[f]);
+    for (int f = 0; f < emb.length; f++) b.max(f, f == first ? firstValue : g.radius(f));
     return b.build();
   }
 }

@@ -10,6 +10,37 @@ package io.keyframe.scoring.signal;
  *     centre, its distance to the earlier centres at the moment it was taken (first centre: +inf)
  */
 public record KCenterGreedy(int[] order, double[] radius) {
+  public KCenterGreedy {
+    order = order.clone();
+    radius = radius.clone();
+  }
+
+  /** Indices of the chosen centres, in the order taken (a copy). */
+  @Override
+  public int[] order() {
+    return order.clone();
+  }
+
+  /** Per point, the radius described above (a copy). */
+  @Override
+  public double[] radius() {
+    return radius.clone();
+  }
+
+  /** Number of centres taken. */
+  public int size() {
+    return order.length;
+  }
+
+  /** The {@code k}-th centre taken. */
+  public int centre(int k) {
+    return order[k];
+  }
+
+  /** The radius of point {@code i}. */
+  public double radius(int i) {
+    return radius[i];
+  }
 
   /**
    * Runs k-center greedy over {@code points}, starting from {@code first}.

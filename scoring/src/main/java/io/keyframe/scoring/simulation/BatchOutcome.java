@@ -33,6 +33,16 @@ public record BatchOutcome(
     double hotaAfter,
     java.util.Map<String, long[]> byKind) {
   public BatchOutcome {
-    byKind = java.util.Map.copyOf(byKind);
+    java.util.Map<String, long[]> copy = new java.util.HashMap<>();
+    byKind.forEach((k, v) -> copy.put(k, v.clone()));
+    byKind = java.util.Map.copyOf(copy);
+  }
+
+  /** Error kind -> {object-frames caught, object-frames in all} (copies of the pairs). */
+  @Override
+  public java.util.Map<String, long[]> byKind() {
+    java.util.Map<String, long[]> copy = new java.util.HashMap<>();
+    byKind.forEach((k, v) -> copy.put(k, v.clone()));
+    return java.util.Collections.unmodifiableMap(copy);
   }
 }
