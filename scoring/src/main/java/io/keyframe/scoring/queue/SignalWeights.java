@@ -11,6 +11,8 @@ import io.keyframe.scoring.signal.OcclusionProximity;
 import io.keyframe.scoring.signal.ScoreUncertainty;
 import io.keyframe.scoring.signal.Signal;
 import io.keyframe.scoring.signal.TemporalInstability;
+import io.keyframe.scoring.signal.TrackEnds;
+import io.keyframe.scoring.signal.Crowding;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +46,9 @@ public record SignalWeights(Map<String, Double> weights) {
           new Margin(),
           new LeastConfidence(),
           new ScoreUncertainty(),
-          new Diversity());
+          new Diversity(),
+          new TrackEnds(),
+          new Crowding());
 
   public SignalWeights {
     Map<String, Double> copy = new LinkedHashMap<>();

@@ -27,6 +27,12 @@ public final class RealEvaluation {
   private RealEvaluation() {}
 
   /**
+   * The real sequences {@link SignalWeights#defaults()} were tuned on (scoring/README); every other
+   * sequence, the rest of the committed MOT17 ones included, is held out.
+   */
+  public static final Set<String> DEFAULTS_TUNED_ON = Set.of("MOT17-02-FRCNN", "MOT17-05-FRCNN", "MOT17-10-FRCNN");
+
+  /**
    * Options.
    *
    * @param queue queue options (weights, dedup, cost); the budget is replaced by each of {@code budgets}

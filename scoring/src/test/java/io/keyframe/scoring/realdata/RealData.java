@@ -11,5 +11,5 @@ final class RealData {
   static final Path DATA = Path.of("src/test/resources/real/trackeval/data");
 
   /** Sequences the weights were tuned on; the other four are held out. */
-  static final Set<String> TUNED_ON = Set.of("MOT17-02-FRCNN", "MOT17-05-FRCNN", "MOT17-10-FRCNN");
+  static final Set<String> TUNED_ON = RealEvaluation.DEFAULTS_TUNED_ON;
 }
