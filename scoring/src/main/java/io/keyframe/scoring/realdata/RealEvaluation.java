@@ -67,10 +67,19 @@ public final class RealEvaluation {
       for (double b : options.budgets()) {
         int k = Budget.ofFraction(b).frames(s.frameCount());
         double random = e.total() * (double) k / s.frameCount();
+        double randomMinutes = k * meanMinutes(scores, options.queue());
         long oracle = oracle(e, k);
         for (Map.Entry<String, SignalWeights> st : strategies.entrySet()) {
-          long caught = caught(scores, st.getValue(), options.queue().withBudget(Budget.ofFraction(b)), e);
-          rows.add(new RealEvaluationReport.Row(s.name(), options.tunedOn().contains(s.name()), st.getKey(), b, k, caught, random, oracle, e.total()));
+          List<FrameRef> frames = queued(scores, st.getValue(), options.queue().withBudget(Budget.ofFraction(b)));
+          long caught = 0;
+          double minutes = 0;
+          for (FrameRef f : frames) {
+            caught += e.at(f.frame());
+            minutes += options.queue().cost().frame(scores.objects()[f.frame()]);
+          }
+          rows.add(
+              new RealEvaluationReport.Row(
+                  s.name(), options.tunedOn().contains(s.name()), st.getKey(), b, k, caught, random, oracle, e.total(), minutes, randomMinutes));
         }
       }
       progress.progress("sequences", ++done, sequences.size());
@@ -88,10 +97,20 @@ public final class RealEvaluation {
 
   /** Errors on the frames {@code weights} queues at the options' budget. */
   static long caught(VideoScores scores, SignalWeights weights, QueueOptions options, TrackerErrors e) {
-    List<FrameRef> frames = LabelQueue.select(LabelQueue.combine(List.of(scores), weights), options.withWeights(weights)).frames();
     long n = 0;
-    for (FrameRef f : frames) n += e.at(f.frame());
+    for (FrameRef f : queued(scores, weights, options)) n += e.at(f.frame());
     return n;
+  }
+
+  private static List<FrameRef> queued(VideoScores scores, SignalWeights weights, QueueOptions options) {
+    return LabelQueue.select(LabelQueue.combine(List.of(scores), weights), options.withWeights(weights)).frames();
+  }
+
+  /** Expert minutes of an average frame of the sequence under the options' cost model (objects = boxes the tracker shows). */
+  private static double meanMinutes(VideoScores scores, QueueOptions options) {
+    double m = 0;
+    for (int n : scores.objects()) m += options.cost().frame(n);
+    return scores.frameCount() == 0 ? 0 : m / scores.frameCount();
   }
 
   /** Errors on the {@code k} frames holding the most. */

@@ -39,11 +39,23 @@ public record RealEvaluationReport(List<Row> rows, List<TrackerErrors> errors, S
    * @param random errors random frames catch on average: all errors x frames / sequence length
    * @param oracle errors on the {@code frames} frames holding the most
    * @param total all errors of the sequence
+   * @param minutes expert minutes of the queued frames under the queue's {@code CostModel}
+   * @param randomMinutes expert minutes {@code frames} random frames take on average
    */
-  public record Row(String sequence, boolean tuned, String strategy, double budget, int frames, long caught, double random, long oracle, long total) {
+  public record Row(
+      String sequence, boolean tuned, String strategy, double budget, int frames, long caught, double random, long oracle, long total,
+      double minutes, double randomMinutes) {
     /** Caught over random's expectation (NaN when the sequence has no errors). */
     public double ratio() {
       return random > 0 ? caught / random : Double.NaN;
+    }
+
+    /**
+     * Errors per expert-minute over random's errors per minute: whether the queue finds errors or
+     * only crowded (costly) frames that hold more of everything (NaN without errors or minutes).
+     */
+    public double perMinuteRatio() {
+      return random > 0 && minutes > 0 && randomMinutes > 0 ? (caught / minutes) / (random / randomMinutes) : Double.NaN;
     }
 
     /** The oracle over random's expectation. */
@@ -57,6 +69,15 @@ public record RealEvaluationReport(List<Row> rows, List<TrackerErrors> errors, S
     return rows.stream()
         .filter(r -> r.strategy().equals(strategy) && r.budget() == budget && r.tuned() == tuned && r.random() > 0)
         .mapToDouble(Row::ratio)
+        .average()
+        .orElse(Double.NaN);
+  }
+
+  /** Mean of the queue's {@link Row#perMinuteRatio()} over held-out (or tuned) sequences at {@code budget}. */
+  public double meanPerMinuteRatio(double budget, boolean tuned) {
+    return rows.stream()
+        .filter(r -> r.strategy().equals(QUEUE) && r.budget() == budget && r.tuned() == tuned && r.random() > 0)
+        .mapToDouble(Row::perMinuteRatio)
         .average()
         .orElse(Double.NaN);
   }
@@ -108,6 +129,13 @@ public record RealEvaluationReport(List<Row> rows, List<TrackerErrors> errors, S
       b.append(String.format(Locale.ROOT, "%-16s %-8s", "mean", tuned ? "tuned" : "held-out"));
       for (double budget : budgets())
         b.append(String.format(Locale.ROOT, " %18s", String.format(Locale.ROOT, "%.2fx (%.2fx)", meanRatio(QUEUE, budget, tuned), meanOracleRatio(budget, tuned))));
+      b.append('\n');
+    }
+    b.append("\nper expert-minute (queue's errors per minute of its frames / random's, under the queue's cost model):\n");
+    for (boolean tuned : new boolean[] {false, true}) {
+      if (rows.stream().noneMatch(r -> r.tuned() == tuned)) continue;
+      b.append(String.format(Locale.ROOT, "%-16s %-8s", "mean", tuned ? "tuned" : "held-out"));
+      for (double budget : budgets()) b.append(String.format(Locale.ROOT, " %18s", String.format(Locale.ROOT, "%s %.2fx", pct(budget), meanPerMinuteRatio(budget, tuned))));
       b.append('\n');
     }
     List<String> alone = strategies().subList(1, strategies().size());

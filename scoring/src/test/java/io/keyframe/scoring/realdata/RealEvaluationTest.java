@@ -78,6 +78,22 @@ class RealEvaluationTest {
   }
 
   @Test
+  void expertMinutesAreHalfAMinutePerFramePlusAQuarterPerTrackerBox() {
+    for (RealSequence s : two) {
+      int[] boxes = new int[200];
+      s.delivered().detections().forEach(d -> boxes[d.frame()]++);
+      double all = 0;
+      for (int n : boxes) all += 0.5 + 0.25 * n;
+      List<FrameRef> frames = LabelQueue.rank(List.of(RealEvaluation.evidence(s)), QueueOptions.defaults().withBudget(Budget.ofFraction(0.10))).frames();
+      double queued = frames.stream().mapToDouble(f -> 0.5 + 0.25 * boxes[f.frame()]).sum();
+      RealEvaluationReport.Row r = row(s.name());
+      assertThat(r.randomMinutes()).isCloseTo(20 * all / 200, within(1e-9));
+      assertThat(r.minutes()).isCloseTo(queued, within(1e-9));
+      assertThat(r.perMinuteRatio()).isCloseTo((r.caught() / queued) / (r.random() / (20 * all / 200)), within(1e-9));
+    }
+  }
+
+  @Test
   void theQueueSeesNoGroundTruth() {
     RealSequence s = two.get(0);
     assertThat(RealEvaluation.evidence(s).sets()).containsExactly(s.delivered());
