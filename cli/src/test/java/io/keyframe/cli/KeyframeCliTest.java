@@ -129,7 +129,7 @@ class KeyframeCliTest {
     assertThat(run("simulate", "--real", tmp.resolve("data").toString(), "--budgets", "10%,20%")).isZero();
     assertThat(out.toString())
         .contains("delivered tracker T")
-        .containsPattern("seq1 +held-out +10 +1 +5 +0 +6")
+        .containsPattern("seq1 +held-out +10 +1 +5 +0 +6 +0")
         .containsPattern("(?m)^ratio=\\d+\\.\\d\\d$");
     assertThat(run("simulate", "--real", tmp.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("is not TrackEval's data folder");

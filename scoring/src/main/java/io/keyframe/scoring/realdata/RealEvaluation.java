@@ -53,10 +53,12 @@ public final class RealEvaluation {
   public static RealEvaluationReport run(List<RealSequence> sequences, Options options, ProgressListener progress) {
     List<RealEvaluationReport.Row> rows = new ArrayList<>();
     List<TrackerErrors> errors = new ArrayList<>();
+    Map<String, Integer> ignored = new LinkedHashMap<>();
     int done = 0;
     for (RealSequence s : sequences) {
       TrackerErrors e = TrackerErrors.count(s.name(), s.groundTruth(), s.delivered(), s.frameCount());
       errors.add(e);
+      ignored.put(s.name(), s.ignoredGtRows());
       VideoEvidence evidence = evidence(s);
       SignalWeights all = allSignals(options.queue().weights(), options.signalsAlone());
       VideoScores scores = LabelQueue.scoreVideo(evidence, all);
@@ -84,7 +86,7 @@ public final class RealEvaluation {
       }
       progress.progress("sequences", ++done, sequences.size());
     }
-    return new RealEvaluationReport(rows, errors, options.tunedOn());
+    return new RealEvaluationReport(rows, errors, ignored, options.tunedOn());
   }
 
   /** What the queue sees of a sequence: the delivered tracker output as labels, second opinions after it; no ground truth. */

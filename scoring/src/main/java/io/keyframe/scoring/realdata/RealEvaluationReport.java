@@ -15,15 +15,17 @@ import java.util.TreeSet;
  *
  * @param rows one row per sequence, strategy and budget
  * @param errors each sequence's counted tracker errors
+ * @param ignoredGtRows per sequence, ground-truth rows the evaluation left out (conf 0 or not class 1)
  * @param tunedOn sequences the weights were tuned on
  */
-public record RealEvaluationReport(List<Row> rows, List<TrackerErrors> errors, Set<String> tunedOn) {
+public record RealEvaluationReport(List<Row> rows, List<TrackerErrors> errors, Map<String, Integer> ignoredGtRows, Set<String> tunedOn) {
   /** Strategy name of the combined queue. */
   public static final String QUEUE = "queue";
 
   public RealEvaluationReport {
     rows = List.copyOf(rows);
     errors = List.copyOf(errors);
+    ignoredGtRows = Map.copyOf(ignoredGtRows);
     tunedOn = Set.copyOf(tunedOn);
   }
 
@@ -105,10 +107,11 @@ public record RealEvaluationReport(List<Row> rows, List<TrackerErrors> errors, S
   public String describe() {
     StringBuilder b = new StringBuilder();
     b.append("tracker errors (py-motmetrics events, IoU >= 0.5; gt rows with conf != 0 and class 1):\n");
-    b.append(String.format(Locale.ROOT, "%-16s %-8s %6s %6s %6s %6s %6s%n", "sequence", "role", "frames", "FP", "miss", "IDSW", "all"));
+    b.append(String.format(Locale.ROOT, "%-16s %-8s %6s %6s %6s %6s %6s  %s%n", "sequence", "role", "frames", "FP", "miss", "IDSW", "all", "gt rows left out"));
     for (TrackerErrors e : errors)
-      b.append(String.format(Locale.ROOT, "%-16s %-8s %6d %6d %6d %6d %6d%n",
-          e.sequence(), role(e.sequence()), e.frameCount(), e.totalFalsePositives(), e.totalMisses(), e.totalSwitches(), e.total()));
+      b.append(String.format(Locale.ROOT, "%-16s %-8s %6d %6d %6d %6d %6d  %d%n",
+          e.sequence(), role(e.sequence()), e.frameCount(), e.totalFalsePositives(), e.totalMisses(), e.totalSwitches(), e.total(),
+          ignoredGtRows.getOrDefault(e.sequence(), 0)));
     b.append("\nqueue vs random (x random = errors on queued frames / random's expectation; oracle beside):\n");
     b.append(String.format(Locale.ROOT, "%-16s %-8s", "sequence", "role"));
     for (double budget : budgets()) b.append(String.format(Locale.ROOT, " %18s", pct(budget) + " queue (oracle)"));

@@ -20,9 +20,10 @@ import java.util.stream.Stream;
  * <p>Ground truth is filtered minimally, as py-motmetrics' MOTChallenge app and TrackEval keep the
  * evaluated rows: conf (the "consider" marking) != 0 and class 1 (pedestrian). TrackEval's further
  * step (dropping tracker boxes that match distractor classes) is not done, so a box on a static
- * person or a reflection counts as a false positive here. The first tracker (by folder name) is
- * delivered; the others are second opinions. Sequences without output from the delivered tracker are
- * skipped.
+ * person or a reflection counts as a false positive here; the rows left out are counted
+ * ({@link RealSequence#ignoredGtRows()}) and reported. Per sequence, the first tracker (by folder
+ * name) with an output for it is delivered and the others are second opinions; a sequence no
+ * tracker has output for is skipped.
  */
 public final class TrackEvalFolder {
   private TrackEvalFolder() {}
