@@ -28,7 +28,7 @@ import java.util.Map;
  * four), a tracker's errors sit after track deaths and before births away from the image border
  * ({@code track_ends} 3.0) and among overlapping boxes ({@code crowding} 0.25); in the generator's
  * pre-annotation loop (tuned on seeds 101-103, reported on 1-5) the delivered labels' errors show
- * in second opinions ({@code annotator_annotator} 6.0; it cannot run on a lone tracker output, so its weight costs the real world nothing), unusual layouts ({@code diversity} 2.0)
+ * in second opinions ({@code annotator_annotator} 2.0), unusual layouts ({@code diversity} 2.0)
  * and track instability ({@code temporal} 0.5); the model's view gets 0.25 (entropy, occlusion,
  * model-tracker, annotator-model) or 0.1 (margin, least confidence, score uncertainty, which mostly
  * repeat entropy).
@@ -76,7 +76,7 @@ public record SignalWeights(Map<String, Double> weights) {
     Map<String, Double> w = new LinkedHashMap<>();
     w.put("temporal", 0.5);
     w.put("annotator_model", 0.25);
-    w.put("annotator_annotator", 6.0);
+    w.put("annotator_annotator", 2.0);
     w.put("occlusion", 0.25);
     w.put("model_tracker", 0.25);
     w.put("entropy", 0.25);
