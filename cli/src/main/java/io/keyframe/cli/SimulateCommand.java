@@ -4,6 +4,10 @@ import io.keyframe.dataset.synth.GeneratorSpec;
 import io.keyframe.scoring.queue.Budget;
 import io.keyframe.scoring.queue.QueueOptions;
 import io.keyframe.scoring.queue.SignalWeights;
+import io.keyframe.scoring.realdata.RealEvaluation;
+import io.keyframe.scoring.realdata.RealEvaluationReport;
+import io.keyframe.scoring.realdata.RealSequence;
+import io.keyframe.scoring.realdata.TrackEvalFolder;
 import io.keyframe.scoring.simulation.ActiveLearningSimulation;
 import io.keyframe.scoring.simulation.SimulationOptions;
 import io.keyframe.scoring.simulation.SimulationReport;
@@ -23,7 +27,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "simulate",
     mixinStandardHelpOptions = true,
-    description = "Active-learning simulation on generated data: errors caught at a budget by the queue, each signal alone, random and an oracle; ends with ratio=combined/random.")
+    description = {
+      "Active-learning simulation on generated data: errors caught at a budget by the queue, each signal alone, random and an oracle; ends with ratio=combined/random.",
+      "With --real DIR: the queue on real MOTChallenge sequences in TrackEval's data layout (DIR/gt/mot_challenge/<bench>-train/<seq>/gt/gt.txt + seqinfo.ini, DIR/trackers/mot_challenge/<bench>-train/<tracker>/data/<seq>.txt): the first tracker's output is delivered, its real errors (FP, misses, ID switches vs the ground truth, py-motmetrics' counting) on the queued frames vs random and an oracle per sequence; ends with ratio=mean over held-out sequences at 10%."
+    })
 public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--videos", defaultValue = "6", description = "Videos per batch world (default: ${DEFAULT-VALUE}).")
   int videos;
@@ -54,10 +61,23 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Chance that a model fault survives an annotator's correction of the pre-annotations, 0 = annotators' own faults only (default: ${DEFAULT-VALUE}).")
   double residual;
 
+  @Option(names = "--real", paramLabel = "DIR",
+      description = "TrackEval's data folder with real sequences and tracker outputs (e.g. scoring/src/test/resources/real/trackeval/data).")
+  java.nio.file.Path real;
+
+  @Option(names = "--budgets", defaultValue = "5%,10%,20%", split = ",",
+      description = "With --real: shares of each sequence's frames (default: ${DEFAULT-VALUE}).")
+  List<String> budgets;
+
+  @Option(names = "--tuned-on", split = ",",
+      description = "With --real: sequences the weights were tuned on, reported apart (default: those the default weights were tuned on, RealEvaluation.DEFAULTS_TUNED_ON).")
+  List<String> tunedOn;
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException {
+    if (real != null) return real();
     int who = delivered.length() == 1 ? Character.toUpperCase(delivered.charAt(0)) - 'A' : -1;
     if (who < 0 || who > 2)
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--delivered must be A, B or C, not '" + delivered + "'");
@@ -77,6 +97,29 @@ public final class SimulateCommand implements Callable<Integer> {
         videos, frames, objects, seeds, batches, budget, delivered.toUpperCase(Locale.ROOT), residual);
     out.print(r.describe());
     out.printf(Locale.ROOT, "ratio=%.2f%n", r.ratio());
+    return 0;
+  }
+
+  private int real() throws java.io.IOException {
+    List<Double> shares = new ArrayList<>();
+    for (String b : budgets) {
+      Budget parsed = Budget.parse(b);
+      if (parsed.inMinutes())
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--budgets takes shares of frames (5%,10%), not minutes: " + b);
+      shares.add(parsed.fraction());
+    }
+    java.util.Set<String> tuned = tunedOn == null ? RealEvaluation.DEFAULTS_TUNED_ON : new java.util.TreeSet<>(tunedOn);
+    List<RealSequence> seqs = TrackEvalFolder.read(real);
+    QueueOptions q = QueueOptions.defaults().withWeights(SignalWeights.parse(weights));
+    ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "sequences");
+    RealEvaluationReport r = RealEvaluation.run(seqs, new RealEvaluation.Options(q, shares, tuned, weights.isEmpty()), bar::update);
+    var out = spec.commandLine().getOut();
+    out.printf(Locale.ROOT, "real data: %d sequences from %s, delivered tracker %s, tuned on %s%n%n",
+        seqs.size(), real, seqs.get(0).deliveredTracker(), tuned.isEmpty() ? "none" : String.join(",", new java.util.TreeSet<>(tuned)));
+    out.print(r.describe());
+    double at = shares.contains(0.10) ? 0.10 : shares.get(0);
+    boolean heldOut = r.rows().stream().anyMatch(x -> !x.tuned());
+    out.printf(Locale.ROOT, "ratio=%.2f%n", r.meanRatio(RealEvaluationReport.QUEUE, at, !heldOut));
     return 0;
   }
 }

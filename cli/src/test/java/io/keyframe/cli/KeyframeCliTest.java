@@ -140,6 +140,27 @@ class KeyframeCliTest {
   }
 
   @Test
+  void simulationOnRealSequencesPrintsEachSequenceWithTheOracleAndEndsWithTheHeldOutRatio() throws Exception {
+    // TrackEval's layout, hand-built: one pedestrian on 10 frames; the tracker loses it on frames 5-9
+    // (5 misses by hand) and draws a box nowhere on frame 0 (1 FP).
+    Path seq = java.nio.file.Files.createDirectories(tmp.resolve("data/gt/mot_challenge/X-train/seq1/gt"));
+    StringBuilder gt = new StringBuilder(), tr = new StringBuilder("1,7,80,80,5,5,1,-1,-1,-1\n");
+    for (int f = 1; f <= 10; f++) gt.append(f).append(",1,40,40,10,10,1,1,1\n");
+    for (int f = 1; f <= 5; f++) tr.append(f).append(",3,40,40,10,10,1,-1,-1,-1\n");
+    java.nio.file.Files.writeString(seq.resolve("gt.txt"), gt);
+    java.nio.file.Files.writeString(seq.resolveSibling("seqinfo.ini"), "[Sequence]\nname=seq1\nframeRate=30\nseqLength=10\nimWidth=100\nimHeight=100\n");
+    Path t = java.nio.file.Files.createDirectories(tmp.resolve("data/trackers/mot_challenge/X-train/T/data"));
+    java.nio.file.Files.writeString(t.resolve("seq1.txt"), tr);
+    assertThat(run("simulate", "--real", tmp.resolve("data").toString(), "--budgets", "10%,20%")).isZero();
+    assertThat(out.toString())
+        .contains("delivered tracker T")
+        .containsPattern("seq1 +held-out +10 +1 +5 +0 +6 +0")
+        .containsPattern("(?m)^ratio=\\d+\\.\\d\\d$");
+    assertThat(run("simulate", "--real", tmp.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("is not TrackEval's data folder");
+  }
+
+  @Test
   void simulationRefusesAnUnknownAnnotatorAndAResidualRateOutsideZeroToOne() {
     assertThat(run("simulate", "--videos", "1", "--frames", "30", "--delivered", "Z")).isEqualTo(2);
     assertThat(err.toString()).contains("--delivered must be A, B or C, not 'Z'");

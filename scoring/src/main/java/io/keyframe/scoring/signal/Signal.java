@@ -16,7 +16,9 @@ public sealed interface Signal
         LabelModelDisagreement,
         TemporalInstability,
         OcclusionProximity,
-        Diversity {
+        Diversity,
+        TrackEnds,
+        Crowding {
 
   /** Short stable name used in weights, reasons and the {@code signals} table. */
   String name();
