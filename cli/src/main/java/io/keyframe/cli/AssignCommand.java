@@ -26,8 +26,9 @@ public final class AssignCommand implements Callable<Integer> {
   @Option(names = "--annotators", required = true, split = ",", description = "Annotator names, e.g. A,B,C.")
   List<String> annotators;
 
-  @Option(names = "--overlap", defaultValue = "0.2", description = "Share of items labelled twice (default: ${DEFAULT-VALUE}).")
-  double overlap;
+  @Option(names = "--overlap", defaultValue = "20%", converter = ShareConverter.class,
+      description = "Share of work labelled twice, 20%% or 0.2 (default: ${DEFAULT-VALUE}).")
+  io.keyframe.scoring.units.Share overlap;
 
   @Option(names = "--seed", defaultValue = "42", description = "Seed; same seed, same plan (default: ${DEFAULT-VALUE}).")
   long seed;
@@ -44,9 +45,9 @@ public final class AssignCommand implements Callable<Integer> {
       for (Path d : BatchFolder.videoFolders(Path.of(videos.get(0)))) ids.add(d.getFileName().toString());
     else
       for (String v : videos) ids.add(Files.isRegularFile(Path.of(v)) ? Path.of(v).getFileName().toString().replaceFirst("\\..*$", "") : v);
-    AssignmentPlan plan = AssignmentPlanner.plan(new AssignmentOptions(ids.stream().map(WorkItem::video).toList(), annotators, overlap, seed));
+    AssignmentPlan plan = AssignmentPlanner.plan(new AssignmentOptions(ids.stream().map(WorkItem::video).toList(), annotators, overlap.value(), seed));
     plan.writeCsv(out);
-    spec.commandLine().getOut().printf("plan for %d items and %d annotators (overlap %.2f, seed %d) written to %s%n",
+    spec.commandLine().getOut().printf("plan for %d items and %d annotators (overlap %s, seed %d) written to %s%n",
         ids.size(), annotators.size(), overlap, seed, out);
     return 0;
   }

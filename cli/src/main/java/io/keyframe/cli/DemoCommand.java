@@ -35,7 +35,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--master", description = "Spark master (default: local[*]).")
   String master;
 
-  @Option(names = "--budget", description = "Expert budget for the queue (default: 10%%).")
+  @Option(names = "--budget", description = "Expert budget for the queue: 10%%, 0.1 or 120min (default: 10%%).")
   String budget;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -43,6 +43,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DemoOptions d = DemoOptions.defaults();
+    if (budget != null) io.keyframe.scoring.queue.Budget.parse(budget); // refused before any Spark work
     DemoOptions o = new DemoOptions(
         videos != null ? videos : d.videos(),
         frames != null ? frames : d.frames(),
