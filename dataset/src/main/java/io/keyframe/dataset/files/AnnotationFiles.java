@@ -29,13 +29,18 @@ public final class AnnotationFiles {
     return read(file, detect(file));
   }
 
-  /** Reads a file in the given format (MOT: default options, seqinfo.ini if present). */
+  /**
+   * Reads a file in the given format (MOT: default options, seqinfo.ini if present); in a batch
+   * folder ({@link BatchLayout}) the video is the folder's.
+   */
   public static AnnotationSet read(Path file, AnnotationFormat format) throws IOException {
-    return switch (format) {
+    AnnotationSet set = switch (format) {
       case MOT -> MotReader.read(file);
       case CVAT_VIDEO -> CvatVideoReader.read(file);
       case COCO, YOUTUBE_VIS, SAV -> CocoJsonReader.read(file);
     };
+    // In a batch folder the video is the folder's, whichever of its files was read.
+    return BatchLayout.withVideoOfFolder(file, set);
   }
 
   /** Writes {@code set} atomically; a failure leaves any existing file untouched. */
