@@ -44,21 +44,76 @@ public final class MotMetricsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    List<BatchPairs.Pair> pairs = pairs();
+    List<TrackingResult> rows = new ArrayList<>();
+    TrackingEvaluation eval = TrackingEvaluation.standard();
+    for (BatchPairs.Pair pair : pairs) {
+      AnnotationSet g = read(pair.gt());
+      AnnotationSet h = read(pair.pred());
+      warnWithoutIdentities(pair, h);
+      rows.add(rename(eval.evaluate(g, h), pair.name()));
+    }
+    print(pairs, rows);
+    return 0;
+  }
+
+  /**
+   * One table, or in the batch layout one per prediction role (its videos and their OVERALL): an
+   * OVERALL over annotators and a model together would describe nobody.
+   */
+  private void print(List<BatchPairs.Pair> pairs, List<TrackingResult> rows) {
+    Map<String, List<TrackingResult>> byRole = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < pairs.size(); i++) {
+      String name = pairs.get(i).name();
+      String role = name.contains("/") ? name.substring(name.lastIndexOf('/') + 1) : "";
+      byRole.computeIfAbsent(role, k -> new ArrayList<>()).add(rows.get(i));
+    }
+    var out = spec.commandLine().getOut();
+    if (byRole.size() == 1) {
+      MotMetricsReport report = MotMetricsReport.of(rows);
+      out.println(json ? report.toJson() : report.toText());
+      return;
+    }
+    if (json) {
+      StringBuilder b = new StringBuilder("{");
+      for (var e : byRole.entrySet())
+        b.append(b.length() == 1 ? "" : ",").append('"').append(e.getKey()).append("\":").append(MotMetricsReport.of(e.getValue()).toJson());
+      out.println(b.append('}'));
+      return;
+    }
+    for (var e : byRole.entrySet()) {
+      out.println("prediction: " + e.getKey());
+      out.println(MotMetricsReport.of(e.getValue()).toText());
+    }
+  }
+
+  /**
+   * Ground truth and prediction files to score, each row named after the prediction: a file pair is
+   * named after the prediction file, folders are paired by sequence name, and keyframe's batch
+   * layout pairs each video's gt with every other role.
+   */
+  private List<BatchPairs.Pair> pairs() throws IOException {
+    if (BatchPairs.isBatch(gt) && Files.isDirectory(pred)) return BatchPairs.pairs(gt, pred);
     Map<String, Path> gts = sequences(gt);
     Map<String, Path> preds = sequences(pred);
     if (gts.isEmpty()) throw new IllegalArgumentException("no ground-truth annotation files in " + gt);
-    List<TrackingResult> rows = new ArrayList<>();
-    TrackingEvaluation eval = TrackingEvaluation.standard();
+    List<BatchPairs.Pair> out = new ArrayList<>();
     for (var e : gts.entrySet()) {
-      Path p = preds.size() == 1 && gts.size() == 1 ? preds.values().iterator().next() : preds.get(e.getKey());
+      boolean single = preds.size() == 1 && gts.size() == 1;
+      Path p = single ? preds.values().iterator().next() : preds.get(e.getKey());
       if (p == null) throw new IllegalArgumentException("no prediction for sequence '" + e.getKey() + "' in " + pred);
-      AnnotationSet g = read(e.getValue());
-      AnnotationSet h = read(p);
-      rows.add(rename(eval.evaluate(g, h), e.getKey()));
+      out.add(new BatchPairs.Pair(single ? stem(p) : e.getKey(), e.getValue(), p));
     }
-    MotMetricsReport report = MotMetricsReport.of(rows);
-    spec.commandLine().getOut().println(json ? report.toJson() : report.toText());
-    return 0;
+    return out;
+  }
+
+  /** Identity metrics of detections without track IDs are not low, they are meaningless: say so. */
+  private void warnWithoutIdentities(BatchPairs.Pair pair, AnnotationSet h) {
+    if (h.detections().isEmpty() || h.detections().stream().anyMatch(d -> d.trackId() != io.keyframe.dataset.Detection.UNTRACKED)) return;
+    spec.commandLine().getErr().printf(
+        "warning: %s has no identities (every track id is -1: untracked detections), so its IDF1, ID switches, MOTA and HOTA's"
+            + " association score say nothing about tracking; track it first (keyframe track --detections FILE) or score a tracker's output%n",
+        pair.name());
   }
 
   private static TrackingResult rename(TrackingResult r, String name) {
