@@ -52,8 +52,11 @@ public final class DemoCommand implements Callable<Integer> {
         master != null ? master : d.master(),
         budget != null ? budget : d.budget(),
         d.keyframeInterval());
-    ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "tasks");
+    ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "tasks").overall("demo");
+    bar.say(String.format(java.util.Locale.ROOT, "demo: %d videos x %d frames, 6 steps (generate, track twice, agreement, rank, compare) on local Spark; starting it...",
+        o.videos(), o.frames()));
     DemoResult result = DemoPipeline.run(out, o, bar::update);
+    bar.finish("demo: done");
     var w = spec.commandLine().getOut();
     w.print(result.summary());
     w.println("next: ./keyframe serve --data " + out + "   (reports on http://127.0.0.1:7070)");

@@ -53,6 +53,7 @@ public final class TrackCommand implements Callable<Integer> {
     TrackingOptions o = new TrackingOptions(video, source.detector, source.detections, sam2, classMap, keyframes, out,
         scoreThreshold, 4, threads, 30);
     ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "frames");
+    bar.say("track: " + (sam2 != null ? "SAM 2 bundle" : "fallback tracker") + (source.detector != null ? " with the detector model (loading ONNX Runtime)" : "") + "...");
     TrackingRun.Outcome outcome = TrackingRun.run(o, bar::update);
     var r = outcome.result();
     spec.commandLine().getOut().printf("%d tracks, %d occlusion events, %d recommended keyframes at %.1f frames/s; wrote %d files to %s%n",
