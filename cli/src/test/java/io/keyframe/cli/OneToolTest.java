@@ -158,6 +158,44 @@ class OneToolTest {
     assertThat(batchRow.replaceFirst("^\\S+", "").trim().split(" +")).isEqualTo(single.replaceFirst("^\\S+", "").trim().split(" +"));
   }
 
+  // --- assignments
+
+  @Test
+  void twentyPercentOverlapDoubleLabelsTwentyPercentOfTheFrames() throws Exception {
+    Path plan = tmp.resolve("plan.csv");
+    assertThat(run("assign", "--videos", SAMPLES.toString(), "--annotators", "A,B,C", "--overlap", "0.2", "--out", plan.toString())).isZero();
+    // 2 videos x 300 frames in 60-frame segments: 10 items; 20 % = 2 items = 120 of 600 frames.
+    assertThat(out.toString()).contains("10 items").contains("2 double-labelled: 120 of 600 frames (20.0%");
+    assertThat(err.toString()).doesNotContain("warning");
+    List<String> rows = Files.readAllLines(plan);
+    assertThat(rows.subList(1, rows.size())).hasSize(12).noneMatch(r -> r.contains(",-1,"))
+        .anyMatch(r -> r.startsWith("clinic-s7-v00@0-59,clinic-s7-v00,0,59,"));
+    assertThat(rows.stream().filter(r -> r.endsWith(",true")).count()).isEqualTo(4);
+  }
+
+  @Test
+  void anOverlapThatCannotBeMetIsWarnedAboutAndWholeVideosHaveNoFrameNumbers() throws Exception {
+    Path plan = tmp.resolve("plan.csv");
+    assertThat(run("assign", "--videos", SAMPLES.toString(), "--annotators", "A,B,C", "--overlap", "20%", "--segment-frames", "0",
+        "--out", plan.toString())).isZero();
+    // 2 whole videos: round(0.2 x 2) = 0 double-labelled.
+    assertThat(out.toString()).contains("0 double-labelled");
+    assertThat(err.toString()).contains("warning: asked for 20% of the videos double-labelled, the plan has 0.0%").contains("--segment-frames");
+    assertThat(Files.readAllLines(plan)).contains("clinic-s7-v00,clinic-s7-v00,,,B,false").noneMatch(r -> r.contains(",-1,"));
+  }
+
+  // --- track
+
+  @Test
+  void trackTakesABatchVideoFolderAndExplainsWhatAFolderMustHold() throws Exception {
+    assertThat(run("track", "--video", V0.toString(), "--out", tmp.resolve("t").toString())).isZero();
+    assertThat(err.toString()).contains("detections from model.mot.txt");
+    assertThat(tmp.resolve("t")).isNotEmptyDirectory();
+    Files.createDirectories(tmp.resolve("empty"));
+    assertThat(run("track", "--video", tmp.resolve("empty").toString(), "--out", tmp.resolve("t2").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains(".png/.jpg/.jpeg images, in name order").contains("meta.json with model.mot.txt");
+  }
+
   // --- the demo's outputs fed back, and its progress when piped
 
   @Test
