@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Cohen's/Fleiss' kappa and Krippendorff's alpha with 95%% bootstrap CIs (seed 42).")
 public final class AgreementCommand implements Callable<Integer> {
-  @Option(names = "--labels", required = true, split = ",",
+  @Option(names = "--labels", required = true, split = ",", arity = "1..*",
       description = "A CSV with columns item,rater,label (or rater_a,rater_b per item), or two or more annotation files of one video (first = reference; SA-V masklets supported).")
   List<Path> labels;
 

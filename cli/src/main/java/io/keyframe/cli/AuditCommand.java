@@ -18,7 +18,9 @@ public final class AuditCommand implements Runnable {
 
   @Override
   public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+    // 'audit' alone names no action: usage on stderr, exit 2 (like 'keyframe' alone).
+    spec.commandLine().usage(spec.commandLine().getErr());
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give a subcommand: verify");
   }
 
   /** Verifies the chain; exit 3 and the first broken line when the log was edited. */
@@ -35,7 +37,7 @@ public final class AuditCommand implements Runnable {
       if (!java.nio.file.Files.exists(file)) throw new java.nio.file.NoSuchFileException(file.toString());
       AuditVerification v = AuditVerifier.verify(file);
       (v.ok() ? spec.commandLine().getOut() : spec.commandLine().getErr()).println(v.report());
-      return v.ok() ? 0 : 3;
+      return v.ok() ? KeyframeCli.EXIT_OK : KeyframeCli.EXIT_VERIFICATION_FAILED;
     }
   }
 }

@@ -35,7 +35,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--master", description = "Spark master (default: local[*]).")
   String master;
 
-  @Option(names = "--budget", description = "Expert budget for the queue (default: 10%%).")
+  @Option(names = "--budget", description = "Expert budget for the queue: 10%%, 0.1 or 120min (default: 10%%).")
   String budget;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -43,6 +43,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DemoOptions d = DemoOptions.defaults();
+    if (budget != null) io.keyframe.scoring.queue.Budget.parse(budget); // refused before any Spark work
     DemoOptions o = new DemoOptions(
         videos != null ? videos : d.videos(),
         frames != null ? frames : d.frames(),
@@ -51,8 +52,11 @@ public final class DemoCommand implements Callable<Integer> {
         master != null ? master : d.master(),
         budget != null ? budget : d.budget(),
         d.keyframeInterval());
-    ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "tasks");
+    ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "tasks").overall("demo");
+    bar.say(String.format(java.util.Locale.ROOT, "demo: %d videos x %d frames, 6 steps (generate, track twice, agreement, rank, compare) on local Spark; starting it...",
+        o.videos(), o.frames()));
     DemoResult result = DemoPipeline.run(out, o, bar::update);
+    bar.finish("demo: done");
     var w = spec.commandLine().getOut();
     w.print(result.summary());
     w.println("next: ./keyframe serve --data " + out + "   (reports on http://127.0.0.1:7070)");

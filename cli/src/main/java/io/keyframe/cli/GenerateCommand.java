@@ -41,6 +41,7 @@ public final class GenerateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     GeneratorSpec gs = GeneratorSpec.of(videos, frames, objects, seed).withAnnotators(annotators);
     ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "frames");
+    bar.say(String.format(java.util.Locale.ROOT, "generate: %d videos x %d frames...", videos, frames));
     GeneratedBatchWriter.Options options = GeneratedBatchWriter.Options.defaults().withPngEvery(pngEvery);
     var summary = new GeneratedBatchWriter(out, options).write(new ClinicVideoGenerator(gs), bar::update);
     spec.commandLine().getOut().printf("generated %d videos, %d frames, %d ground-truth boxes, %d files in %s%n",

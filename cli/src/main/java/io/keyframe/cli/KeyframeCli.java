@@ -31,15 +31,37 @@ import picocli.CommandLine.Command;
       NotebookCommand.class,
       CommandLine.HelpCommand.class
     })
-public final class KeyframeCli implements Runnable {
-  /** Exit code for bad input (file, line/frame and field named in the message). */
+public final class KeyframeCli implements java.util.concurrent.Callable<Integer> {
+  /** Exit code for success. */
+  public static final int EXIT_OK = 0;
+  /** Exit code for an unexpected failure (a bug or the environment, not the input); details with -Dkeyframe.debug=true. */
+  public static final int EXIT_FAILURE = 1;
+  /** Exit code for bad input or usage (file, line/frame and field named in the message). */
   public static final int EXIT_BAD_INPUT = 2;
+  /** Exit code of {@code audit verify} when the log was edited, dropped or reordered. */
+  public static final int EXIT_VERIFICATION_FAILED = 3;
+
+  /** Every exit code, as {@code --help} and the README list them. */
+  static final java.util.Map<String, String> EXIT_CODES = exitCodes();
+
+  private static java.util.Map<String, String> exitCodes() {
+    java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+    m.put(EXIT_OK + "", "ok");
+    m.put(EXIT_FAILURE + "", "unexpected failure (rerun with KEYFRAME_JAVA_OPTS=-Dkeyframe.debug=true for the stack trace)");
+    m.put(EXIT_BAD_INPUT + "", "bad input or usage: the message names the file, line/frame and field, or the option");
+    m.put(EXIT_VERIFICATION_FAILED + "", "verification failed: 'audit verify' found an edited, dropped or reordered entry");
+    return java.util.Collections.unmodifiableMap(m);
+  }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** No command given: the usage goes to stderr and the exit code says the call was incomplete. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    CommandLine cli = spec.commandLine();
+    cli.usage(cli.getErr());
+    cli.getErr().println("error: no command given; see the list above");
+    return EXIT_BAD_INPUT;
   }
 
   public static void main(String[] args) {
@@ -57,6 +79,16 @@ public final class KeyframeCli implements Runnable {
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionStrategy(AuditTrail.strategy());
+    documentExitCodes(cli);
+    cli.setParameterExceptionHandler(
+        (ex, arguments) -> {
+          // One line naming the option, and where the full usage is: not 20 lines of it.
+          CommandLine c = ex.getCommandLine();
+          c.getErr().println("error: " + ex.getMessage());
+          if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr()))
+            c.getErr().println("see: keyframe " + (c.getCommandSpec().qualifiedName().replaceFirst("^keyframe ?", "") + " --help").trim());
+          return EXIT_BAD_INPUT;
+        });
     cli.setExecutionExceptionHandler(
         (ex, line, parsed) -> {
           Throwable cause = ex;
@@ -71,9 +103,15 @@ public final class KeyframeCli implements Runnable {
           }
           err.println("error: " + describe(ex));
           if (Boolean.getBoolean("keyframe.debug")) ex.printStackTrace(err);
-          return 1;
+          return EXIT_FAILURE;
         });
     return cli.execute(args);
+  }
+
+  /** The exit-code table in every command's --help. */
+  private static void documentExitCodes(CommandLine cli) {
+    cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(EXIT_CODES);
+    for (CommandLine sub : cli.getSubcommands().values()) documentExitCodes(sub);
   }
 
   private static String describe(Throwable ex) {

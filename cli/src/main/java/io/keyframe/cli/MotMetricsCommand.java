@@ -83,32 +83,30 @@ public final class MotMetricsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Map<String, Path> gts = sequences(gt);
-    Map<String, Path> preds = sequences(pred);
-    if (gts.isEmpty()) throw new IllegalArgumentException("no ground-truth annotation files in " + gt);
+    List<BatchPairs.Pair> pairs = pairs();
     MotOptions mot = MotOptions.defaults();
     if (motLayout != null) mot = mot.withLayout(MotLayout.parse(motLayout));
     if (labels != null) mot = mot.withClasses(MotReader.readLabels(labels));
     EvaluationProtocol forced = protocol == null ? null : EvaluationProtocol.parse(protocol);
     List<TrackingResult> rows = new ArrayList<>();
-    Map<String, Object> about = new LinkedHashMap<>();
+    List<String> roles = new ArrayList<>();
     Map<String, String> layouts = new LinkedHashMap<>();
     Set<String> used = new LinkedHashSet<>();
     Set<EvaluationProtocol> protocols = new LinkedHashSet<>();
-    for (var e : gts.entrySet()) {
-      Path p = preds.size() == 1 && gts.size() == 1 ? preds.values().iterator().next() : preds.get(e.getKey());
-      if (p == null) throw new IllegalArgumentException("no prediction for sequence '" + e.getKey() + "' in " + pred);
-      AnnotationFormat gf = formatOf(e.getValue());
-      AnnotationSet g = AnnotationFiles.readWith(e.getValue(), gf, mot);
-      AnnotationSet h = AnnotationFiles.readWith(p, formatOf(p), mot);
-      if (gf == AnnotationFormat.MOT) layouts.put(e.getKey() + " gt", layoutOf(e.getValue()));
-      if (formatOf(p) == AnnotationFormat.MOT) layouts.put(e.getKey() + " pred", layoutOf(p));
+    for (BatchPairs.Pair pair : pairs) {
+      AnnotationFormat gf = formatOf(pair.gt());
+      AnnotationFormat pf = formatOf(pair.pred());
+      AnnotationSet g = AnnotationFiles.readWith(pair.gt(), gf, mot);
+      AnnotationSet h = AnnotationFiles.readWith(pair.pred(), pf, mot);
+      warnWithoutIdentities(pair, h);
+      if (gf == AnnotationFormat.MOT) layouts.put(pair.name() + " gt", layoutOf(pair.gt()));
+      if (pf == AnnotationFormat.MOT) layouts.put(pair.name() + " pred", layoutOf(pair.pred()));
       EvaluationProtocol chosen = forced != null ? forced : EvaluationProtocol.defaultFor(g, gf == AnnotationFormat.MOT);
       MotChallengeProtocol challenge = null;
       String description = chosen.cliName();
       if (chosen == EvaluationProtocol.MOTCHALLENGE) {
         MotChallengeBenchmark b = benchmark != null ? MotChallengeBenchmark.parse(benchmark)
-            : MotChallengeBenchmark.guess(e.getKey(), MotChallengeClasses.carriedBy(g.detections()));
+            : MotChallengeBenchmark.guess(pair.name(), MotChallengeClasses.carriedBy(g.detections()));
         challenge = new MotChallengeProtocol(b, classes == null || classes.isEmpty() ? List.of("pedestrian") : classes);
         description += " (TrackEval's MOTChallenge rules, " + b + ", classes " + String.join(",", challenge.classes())
             + "; TrackEval's CLEAR: MOTP = mean IoU)";
@@ -119,23 +117,81 @@ public final class MotMetricsCommand implements Callable<Integer> {
       }
       used.add(description);
       protocols.add(chosen);
-      for (TrackingResult r : chosen.evaluate(g, h, challenge)) rows.add(rename(r, e.getKey(), g.video().id()));
+      // In the batch layout a pair is "video/role": one table per role.
+      String role = pair.name().contains("/") ? pair.name().substring(pair.name().lastIndexOf('/') + 1) : "";
+      for (TrackingResult r : chosen.evaluate(g, h, challenge)) {
+        rows.add(rename(r, pair.name(), g.video().id()));
+        roles.add(role);
+      }
     }
     if (protocols.size() > 1 && rows.size() > 1 && (protocols.contains(EvaluationProtocol.MOTCHALLENGE)))
       throw new IllegalArgumentException("the sequences need different protocols (" + String.join("; ", used)
           + ") and their counts do not add up; choose one with --protocol");
-    MotMetricsReport report = MotMetricsReport.of(rows);
+    Map<String, Object> about = new LinkedHashMap<>();
     about.put("protocol", String.join("; ", used));
     if (!layouts.isEmpty()) about.put("mot_layout", layouts);
+    print(roles, rows, about, layouts);
+    return 0;
+  }
+
+  /**
+   * One table, or in the batch layout one per prediction role (its videos and their OVERALL): an
+   * OVERALL over annotators and a model together would describe nobody.
+   */
+  private void print(List<String> roles, List<TrackingResult> rows, Map<String, Object> about, Map<String, String> layouts) {
+    Map<String, List<TrackingResult>> byRole = new LinkedHashMap<>();
+    for (int i = 0; i < rows.size(); i++) byRole.computeIfAbsent(roles.get(i), k -> new ArrayList<>()).add(rows.get(i));
     var out = spec.commandLine().getOut();
     if (json) {
-      out.println(report.toJson(about));
-    } else {
-      out.println("protocol    " + about.get("protocol"));
-      if (!layouts.isEmpty()) out.println("mot layout  " + describe(layouts));
-      out.println(report.toText());
+      if (byRole.size() <= 1) {
+        out.println(MotMetricsReport.of(rows).toJson(about));
+        return;
+      }
+      StringBuilder b = new StringBuilder("{");
+      for (var e : byRole.entrySet())
+        b.append(b.length() == 1 ? "" : ",").append('"').append(e.getKey()).append("\":").append(MotMetricsReport.of(e.getValue()).toJson(about));
+      out.println(b.append('}'));
+      return;
     }
-    return 0;
+    out.println("protocol    " + about.get("protocol"));
+    if (!layouts.isEmpty()) out.println("mot layout  " + describe(layouts));
+    if (byRole.size() <= 1) {
+      out.println(MotMetricsReport.of(rows).toText());
+      return;
+    }
+    for (var e : byRole.entrySet()) {
+      out.println("prediction: " + e.getKey());
+      out.println(MotMetricsReport.of(e.getValue()).toText());
+    }
+  }
+
+  /**
+   * Ground truth and prediction files to score, each row named after the prediction: a file pair is
+   * named after the prediction file, folders are paired by sequence name, and keyframe's batch
+   * layout pairs each video's gt with every other role.
+   */
+  private List<BatchPairs.Pair> pairs() throws IOException {
+    if (BatchPairs.isBatch(gt) && Files.isDirectory(pred)) return BatchPairs.pairs(gt, pred);
+    Map<String, Path> gts = sequences(gt);
+    Map<String, Path> preds = sequences(pred);
+    if (gts.isEmpty()) throw new IllegalArgumentException("no ground-truth annotation files in " + gt);
+    List<BatchPairs.Pair> out = new ArrayList<>();
+    for (var e : gts.entrySet()) {
+      boolean single = preds.size() == 1 && gts.size() == 1;
+      Path p = single ? preds.values().iterator().next() : preds.get(e.getKey());
+      if (p == null) throw new IllegalArgumentException("no prediction for sequence '" + e.getKey() + "' in " + pred);
+      out.add(new BatchPairs.Pair(single ? stem(p) : e.getKey(), e.getValue(), p));
+    }
+    return out;
+  }
+
+  /** Identity metrics of detections without track IDs are not low, they are meaningless: say so. */
+  private void warnWithoutIdentities(BatchPairs.Pair pair, AnnotationSet h) {
+    if (h.detections().isEmpty() || h.detections().stream().anyMatch(d -> d.trackId() != io.keyframe.dataset.Detection.UNTRACKED)) return;
+    spec.commandLine().getErr().printf(
+        "warning: %s has no identities (every track id is -1: untracked detections), so its IDF1, ID switches, MOTA and HOTA's"
+            + " association score say nothing about tracking; track it first (keyframe track --detections FILE) or score a tracker's output%n",
+        pair.name());
   }
 
   private static String describe(Map<String, String> layouts) {

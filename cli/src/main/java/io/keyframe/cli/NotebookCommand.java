@@ -33,6 +33,8 @@ public final class NotebookCommand implements Callable<Integer> {
     args.addAll(List.of("--data", data.toAbsolutePath().toString(),
         "--notebooks", (notebooks != null ? notebooks : home.resolve("notebooks")).toAbsolutePath().toString()));
     if (out != null) args.addAll(List.of("--out", out.toAbsolutePath().toString()));
+    System.err.println("notebook: running " + (names.isEmpty() ? "every notebook" : String.join(", ", names))
+        + " in the report server's JVM; each cell is compiled by JShell, so allow a minute or two...");
     return ReportJvm.run("io.keyframe.report.notebook.NotebookMain", args);
   }
 }

@@ -26,8 +26,11 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Rank frames for expert labelling within a budget (CSV or JSON, each row with its reasons).")
 public final class RankCommand implements Callable<Integer> {
-  @Option(names = "--batch", description = "Batch folder (one sub-folder per video, as 'keyframe generate' writes).")
+  @Option(names = "--batch", description = "Batch folder (one sub-folder per video, as 'keyframe generate' writes), or the output root the Spark jobs and 'keyframe demo' write (tables/...).")
   Path batch;
+
+  @Option(names = "--run", split = ",", description = "With an output root: run id(s) to read (default: every complete detections run; a later run replaces an earlier one's source).")
+  List<String> runs = new ArrayList<>();
 
   @Option(names = "--pred", description = "Single video: customer-model detections (with class probabilities for the uncertainty signals).")
   Path pred;
@@ -41,7 +44,7 @@ public final class RankCommand implements Callable<Integer> {
   @Option(names = "--occlusions", description = "Single video: occlusion events JSON.")
   Path occlusions;
 
-  @Option(names = "--budget", defaultValue = "10%", description = "Share of frames ('10%%') or expert minutes ('120min') (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--budget", defaultValue = "10%", description = "Share of frames ('10%%' or '0.1'; a bare number above 1 is refused) or expert minutes ('120min') (default: ${DEFAULT-VALUE}).")
   String budget;
 
   @Option(names = "--minutes", description = "Expert minutes; overrides --budget.")
@@ -60,8 +63,9 @@ public final class RankCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<VideoEvidence> evidence = evidence(batch, pred, labels, tracks, occlusions);
-    QueueOptions o = QueueOptions.defaults().withBudget(minutes != null ? Budget.ofMinutes(minutes) : Budget.parse(budget));
+    Budget b = minutes != null ? Budget.ofMinutes(minutes) : Budget.parse(budget);
+    List<VideoEvidence> evidence = evidence(batch, runs, pred, labels, tracks, occlusions, spec.commandLine().getErr());
+    QueueOptions o = QueueOptions.defaults().withBudget(b);
     if (weights != null) o = o.withWeights(SignalWeights.parse(weights));
     RankedQueue q = LabelQueue.rank(evidence, o, new ProgressBar(spec.commandLine().getErr(), "videos")::update);
     List<QueueRow> rows = redact ? q.rows().stream().map(RankCommand::redacted).toList() : q.rows();
@@ -80,13 +84,21 @@ public final class RankCommand implements Callable<Integer> {
         r.cumulativeMinutes(), r.reasons(), r.objectIds(), r.labels());
   }
 
-  /** Evidence from a batch folder, or from single-video files. */
-  static List<VideoEvidence> evidence(Path batch, Path pred, List<Path> labels, Path tracks, Path occlusions) throws IOException {
+  /** Evidence from a batch folder, an output root (of the given runs), or single-video files. */
+  static List<VideoEvidence> evidence(Path batch, List<String> runs, Path pred, List<Path> labels, Path tracks, Path occlusions,
+      java.io.PrintWriter err) throws IOException {
     if (batch != null) {
       if (pred != null || !labels.isEmpty() || tracks != null)
         throw new IllegalArgumentException("give either --batch or single-video files (--pred/--labels/--tracks), not both");
+      if (OutputRootBatch.isOutputRoot(batch)) {
+        OutputRootBatch root = OutputRootBatch.read(batch, runs, note -> err.println("note: " + note));
+        err.println("reading runs " + String.join(", ", root.runs().stream().map(OutputRootBatch.Run::id).toList()) + " of " + batch);
+        return root.evidence();
+      }
+      if (!runs.isEmpty()) throw new IllegalArgumentException("--run needs an output root (a folder with tables/), not a file batch: " + batch);
       return BatchFolder.load(batch);
     }
+    if (!runs.isEmpty()) throw new IllegalArgumentException("--run needs --batch with an output root");
     if (pred == null && labels.isEmpty())
       throw new IllegalArgumentException("nothing to rank: give --batch DIR, or --pred and/or --labels files");
     AnnotationSet p = pred == null ? null : AnnotationFiles.read(pred);

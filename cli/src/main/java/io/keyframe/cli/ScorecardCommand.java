@@ -19,8 +19,11 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Per-annotator scorecards: accuracy vs reference, agreement vs consensus and peers, correction rate, throughput, cost; small samples flagged.")
 public final class ScorecardCommand implements Callable<Integer> {
-  @Option(names = "--annotations", required = true, description = "Batch folder (video sub-folders with annotator-*.cvat.xml, optional gt.*).")
+  @Option(names = "--annotations", required = true, description = "Batch folder (video sub-folders with annotator-*.cvat.xml, optional gt.*), or the output root the Spark jobs and 'keyframe demo' write.")
   Path annotations;
+
+  @Option(names = "--run", split = ",", description = "With an output root: run id(s) to read (default: every complete detections run).")
+  java.util.List<String> runs = new java.util.ArrayList<>();
 
   @Option(names = "--reference", defaultValue = "gt", description = "'gt' (ground-truth files when present) or 'consensus' (default: ${DEFAULT-VALUE}).")
   String reference;
@@ -31,7 +34,7 @@ public final class ScorecardCommand implements Callable<Integer> {
   @Option(names = "--rate", defaultValue = "40", description = "Cost per annotator hour (default: ${DEFAULT-VALUE}).")
   double rate;
 
-  @Option(names = "--json", description = "Write JSON (with --out) instead of CSV.")
+  @Option(names = "--json", description = "JSON: printed to stdout, or written to --out instead of CSV.")
   boolean json;
 
   @Option(names = "--csv", description = "Write CSV (with --out); the default.")
@@ -49,13 +52,24 @@ public final class ScorecardCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (!reference.equals("gt") && !reference.equals("consensus"))
       throw new IllegalArgumentException("--reference must be gt or consensus, got " + reference);
-    Scorecard s = Scorecards.compute(QaInputs.read(annotations, reference.equals("gt")),
+    boolean gt = reference.equals("gt");
+    var inputs = OutputRootBatch.isOutputRoot(annotations)
+        ? OutputRootBatch.read(annotations, runs, note -> spec.commandLine().getErr().println("note: " + note)).labels(gt)
+        : QaInputs.read(annotations, gt);
+    if (!runs.isEmpty() && !OutputRootBatch.isOutputRoot(annotations))
+      throw new IllegalArgumentException("--run needs an output root (a folder with tables/), not a file batch");
+    Scorecard s = Scorecards.compute(inputs,
         timeLog == null ? TimeLog.empty() : TimeLog.readCsv(timeLog),
         ScorecardOptions.defaults().withHourlyRate(rate),
         new ProgressBar(spec.commandLine().getErr(), "videos")::update);
     if (redact) s = s.redact(new Redactor(new Pseudonymiser(PseudonymKey.load((Path) null))));
-    spec.commandLine().getOut().print(s.text());
-    if (out != null) s.write(out, json);
+    var w = spec.commandLine().getOut();
+    if (out != null) {
+      s.write(out, json);
+      w.print(s.text());
+      w.println("written to " + out);
+    } else if (json) w.println(s.json());
+    else w.print(s.text());
     return 0;
   }
 }

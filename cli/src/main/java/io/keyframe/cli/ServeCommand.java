@@ -30,6 +30,7 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     List<String> args = new ArrayList<>(List.of("--data", data.toString(), "--port", Integer.toString(port), "--host", host));
     if (tokens != null) args.addAll(List.of("--tokens", tokens.toString()));
+    System.err.println("serve: starting the report server in its own JVM; it prints its address once the pages are ready (tens of seconds on a busy machine)...");
     return ReportJvm.run("io.keyframe.report.ReportServerMain", args);
   }
 }

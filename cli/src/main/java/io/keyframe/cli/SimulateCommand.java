@@ -47,7 +47,7 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--batches", defaultValue = "3", description = "Pre-annotation batches per world (default: ${DEFAULT-VALUE}).")
   int batches;
 
-  @Option(names = "--budget", defaultValue = "10%", description = "Share of frames sent to the expert (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--budget", defaultValue = "10%", description = "Share of frames sent to the expert, 10%% or 0.1 (default: ${DEFAULT-VALUE}).")
   String budget;
 
   @Option(names = "--weights", defaultValue = "", description = "Signal weight overrides (then signals alone are skipped).")
@@ -57,9 +57,9 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Annotator whose corrected pre-annotations are delivered and checked: A careful, B typical, C sloppy; the others are second opinions (default: ${DEFAULT-VALUE}).")
   String delivered;
 
-  @Option(names = "--residual", defaultValue = "0.3",
+  @Option(names = "--residual", defaultValue = "0.3", converter = ShareConverter.class,
       description = "Chance that a model fault survives an annotator's correction of the pre-annotations, 0 = annotators' own faults only (default: ${DEFAULT-VALUE}).")
-  double residual;
+  io.keyframe.scoring.units.Share residual;
 
   @Option(names = "--real", paramLabel = "DIR",
       description = "TrackEval's data folder with real sequences and tracker outputs (e.g. scoring/src/test/resources/real/trackeval/data).")
@@ -81,9 +81,7 @@ public final class SimulateCommand implements Callable<Integer> {
     int who = delivered.length() == 1 ? Character.toUpperCase(delivered.charAt(0)) - 'A' : -1;
     if (who < 0 || who > 2)
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--delivered must be A, B or C, not '" + delivered + "'");
-    if (!(residual >= 0 && residual <= 1))
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--residual must be in [0, 1], not " + residual);
-    ResidualModelErrors left = new ResidualModelErrors(residual);
+    ResidualModelErrors left = new ResidualModelErrors(residual.value());
     List<Long> s = new ArrayList<>();
     for (long i = 1; i <= seeds; i++) s.add(i);
     QueueOptions q = QueueOptions.defaults().withBudget(Budget.parse(budget)).withWeights(SignalWeights.parse(weights));
@@ -94,7 +92,7 @@ public final class SimulateCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     out.printf(Locale.ROOT,
         "generator: %d videos x %d frames x %d objects, seeds 1..%d, %d batches, budget %s, delivered annotator-%s, residual model faults %.2f%n%n",
-        videos, frames, objects, seeds, batches, budget, delivered.toUpperCase(Locale.ROOT), residual);
+        videos, frames, objects, seeds, batches, budget, delivered.toUpperCase(Locale.ROOT), residual.value());
     out.print(r.describe());
     out.printf(Locale.ROOT, "ratio=%.2f%n", r.ratio());
     return 0;

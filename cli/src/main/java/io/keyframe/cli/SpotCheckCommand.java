@@ -23,8 +23,11 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Draw the QA spot-check sample (stratified by video and class; excludes the expert queue unless --allow-overlap).")
 public final class SpotCheckCommand implements Callable<Integer> {
-  @Option(names = "--batch", description = "Batch folder (one sub-folder per video).")
+  @Option(names = "--batch", description = "Batch folder (one sub-folder per video), or the output root the Spark jobs and 'keyframe demo' write.")
   Path batch;
+
+  @Option(names = "--run", split = ",", description = "With an output root: run id(s) to read (default: every complete detections run).")
+  List<String> runs = new ArrayList<>();
 
   @Option(names = "--labels", description = "Single video: delivered labels.")
   List<Path> labels = new ArrayList<>();
@@ -32,13 +35,14 @@ public final class SpotCheckCommand implements Callable<Integer> {
   @Option(names = "--pred", description = "Single video: customer-model detections.")
   Path pred;
 
-  @Option(names = "--rate", defaultValue = "0.1", description = "Share of frames to check (default: ${DEFAULT-VALUE}).")
-  double rate;
+  @Option(names = "--rate", defaultValue = "10%", converter = ShareConverter.class,
+      description = "Share of frames to check, 10%% or 0.1 (default: ${DEFAULT-VALUE}).")
+  io.keyframe.scoring.units.Share rate;
 
   @Option(names = "--seed", defaultValue = "42", description = "Seed; same seed, same sample (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--queue-budget", defaultValue = "10%", description = "Budget of the expert queue to keep apart (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--queue-budget", defaultValue = "10%", description = "Budget of the expert queue to keep apart: 10%%, 0.1 or 120min (default: ${DEFAULT-VALUE}).")
   String queueBudget;
 
   @Option(names = "--allow-overlap", description = "Allow frames that are also in the expert queue.")
@@ -51,13 +55,14 @@ public final class SpotCheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<VideoEvidence> evidence = RankCommand.evidence(batch, pred, labels, null, null);
+    Budget keepApart = Budget.parse(queueBudget);
+    List<VideoEvidence> evidence = RankCommand.evidence(batch, runs, pred, labels, null, null, spec.commandLine().getErr());
     Collection<FrameRef> queued = allowOverlap ? List.of()
-        : LabelQueue.rank(evidence, QueueOptions.defaults().withBudget(Budget.parse(queueBudget))).frames();
-    List<SpotCheckRow> rows = SpotCheck.sample(evidence, new SpotCheckOptions(rate, seed, allowOverlap), queued);
+        : LabelQueue.rank(evidence, QueueOptions.defaults().withBudget(keepApart)).frames();
+    List<SpotCheckRow> rows = SpotCheck.sample(evidence, new SpotCheckOptions(rate.value(), seed, allowOverlap), queued);
     if (out.toString().endsWith(".json")) QueueFiles.writeSpotCheckJson(out, rows);
     else QueueFiles.writeSpotCheckCsv(out, rows);
-    spec.commandLine().getOut().printf("%d frames sampled (rate %.2f, seed %d), %s the expert queue; written to %s%n",
+    spec.commandLine().getOut().printf("%d frames sampled (rate %s, seed %d), %s the expert queue; written to %s%n",
         rows.size(), rate, seed, allowOverlap ? "may overlap" : "disjoint from", out);
     return 0;
   }

@@ -35,21 +35,27 @@ public final class AnnotationFiles {
     return read(file, detect(file));
   }
 
-  /** Reads a file in the given format (MOT: default options, seqinfo.ini if present). */
+  /**
+   * Reads a file in the given format (MOT: default options, seqinfo.ini if present); in a batch
+   * folder ({@link BatchLayout}) the video is the folder's.
+   */
   public static AnnotationSet read(Path file, AnnotationFormat format) throws IOException {
     return read(file, format, (Consumer<String>) null);
   }
 
   /**
    * Reads a file in the given format, telling {@code warnings} (may be null) what was skipped: shapes
-   * keyframe does not read, videos after the first of a multi-video file.
+   * keyframe does not read, videos after the first of a multi-video file. In a batch folder
+   * ({@link BatchLayout}) the video is the folder's.
    */
   public static AnnotationSet read(Path file, AnnotationFormat format, Consumer<String> warnings) throws IOException {
-    return switch (format) {
+    AnnotationSet set = switch (format) {
       case MOT -> MotReader.read(file);
       case CVAT_VIDEO -> CvatVideoReader.read(file, warnings);
       case COCO, COCO_VID, YOUTUBE_VIS, SAV -> CocoJsonReader.read(file, dialect(format), warnings);
     };
+    // In a batch folder the video is the folder's, whichever of its files was read.
+    return BatchLayout.withVideoOfFolder(file, set);
   }
 
   /**
@@ -76,7 +82,9 @@ public final class AnnotationFiles {
 
   /** Reads a file in the given format; {@code mot} applies to MOT files only. */
   public static AnnotationSet readWith(Path file, AnnotationFormat format, MotOptions mot) throws IOException {
-    return format == AnnotationFormat.MOT ? MotReader.read(file, mot) : read(file, format);
+    return format == AnnotationFormat.MOT
+        ? BatchLayout.withVideoOfFolder(file, MotReader.read(file, mot))
+        : read(file, format);
   }
 
   /** Writes {@code set} atomically; a failure leaves any existing file untouched. */

@@ -99,7 +99,9 @@ public final class MotReader {
         if (knownLength != null && frame >= knownLength)
           throw new BadAnnotationException(file, lineNo, frame, "frame",
               "MOT frame " + frame1 + " (index " + frame + ") is beyond the video's " + knownLength + " frames");
-        if (id != Detection.UNTRACKED && !seen.add(((long) frame << 32) | id))
+        // (frame, id) packed, times an odd constant: a bijection, so still unique, but Long's hash
+        // (high ^ low word) no longer puts every frame ^ id collision in one bin.
+        if (id != Detection.UNTRACKED && !seen.add((((long) frame << 32) | (id & 0xffffffffL)) * 0x9E3779B97F4A7C15L))
           throw new BadAnnotationException(file, lineNo, frame, "id", "object id " + id + " appears twice in MOT frame " + frame1);
         out.add(new Detection(frame, id, label, new Box(x, y, w, h), null, conf, Map.of(), visibility, false, false, false));
         maxX = Math.max(maxX, x + w);

@@ -107,9 +107,10 @@ public record AssignmentPlan(List<String> annotators, List<Assignment> assignmen
             .append(',')
             .append(csv(i.video()))
             .append(',')
-            .append(i.firstFrame())
+            // A whole video has no frame span: empty cells, not -1 (which reads as a frame number).
+            .append(i.wholeVideo() ? "" : Integer.toString(i.firstFrame()))
             .append(',')
-            .append(i.lastFrame())
+            .append(i.wholeVideo() ? "" : Integer.toString(i.lastFrame()))
             .append(',')
             .append(csv(who))
             .append(',')
@@ -143,7 +144,8 @@ public record AssignmentPlan(List<String> annotators, List<Assignment> assignmen
             file, lineNo, -1, null, "expected 6 columns, found " + f.length);
       WorkItem item;
       try {
-        item = new WorkItem(f[1], Integer.parseInt(f[2]), Integer.parseInt(f[3]));
+        // Empty first/last frame = the whole video (older plans wrote -1).
+        item = new WorkItem(f[1], f[2].isEmpty() ? -1 : Integer.parseInt(f[2]), f[3].isEmpty() ? -1 : Integer.parseInt(f[3]));
       } catch (IllegalArgumentException e) {
         throw new BadAnnotationException(
             file, lineNo, -1, "first_frame/last_frame", e.getMessage());

@@ -35,6 +35,19 @@ public record WorkItem(String video, int firstFrame, int lastFrame)
     return new WorkItem(id, first, last);
   }
 
+  /**
+   * A video of {@code frames} frames cut into spans of {@code length} frames (the last one shorter
+   * when {@code length} does not divide it), so that an overlap share can be met in frames rather
+   * than in whole videos.
+   */
+  public static java.util.List<WorkItem> segments(String video, int frames, int length) {
+    if (frames <= 0) throw new IllegalArgumentException("video " + video + " has no frames to segment");
+    if (length <= 0) throw new IllegalArgumentException("segment length must be > 0 frames: " + length);
+    java.util.List<WorkItem> out = new java.util.ArrayList<>();
+    for (int first = 0; first < frames; first += length) out.add(span(video, first, Math.min(frames, first + length) - 1));
+    return java.util.List.copyOf(out);
+  }
+
   public boolean wholeVideo() {
     return firstFrame == -1;
   }

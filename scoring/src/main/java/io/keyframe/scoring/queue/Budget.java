@@ -30,16 +30,31 @@ public record Budget(double fraction, double minutes) {
     return new Budget(Double.NaN, minutes);
   }
 
-  /** Parses {@code 10%}, {@code 0.1} (a fraction) or {@code 120min} (minutes). */
+  /**
+   * Parses {@code 120min} (expert minutes) or a share of frames as {@link Share} reads it: {@code
+   * 10%} or {@code 0.1}; a bare number above 1 is refused as ambiguous.
+   */
   public static Budget parse(String text) {
     String t = text.trim().toLowerCase(java.util.Locale.ROOT);
-    try {
-      if (t.endsWith("%")) return ofFraction(Double.parseDouble(t.substring(0, t.length() - 1).trim()) / 100);
-      if (t.endsWith("min")) return ofMinutes(Double.parseDouble(t.substring(0, t.length() - 3).trim()));
-      return ofFraction(Double.parseDouble(t));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("budget '" + text + "' is not like 10%, 0.1 or 120min");
+    if (t.endsWith("min")) {
+      try {
+        return ofMinutes(Double.parseDouble(t.substring(0, t.length() - 3).trim()));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("budget '" + text + "' is not like 10%, 0.1 or 120min");
+      }
     }
+    if (t.endsWith("%")) {
+      try {
+        double percent = Double.parseDouble(t.substring(0, t.length() - 1).trim());
+        // Above 100 %: the constructor says why a queue cannot be larger than the batch.
+        if (percent > 100) return ofFraction(percent / 100);
+      } catch (NumberFormatException e) {
+        // Share.parse names the accepted spellings.
+      }
+    }
+    double share = io.keyframe.scoring.units.Share.parse(text, "budget").value();
+    if (share == 0) throw new IllegalArgumentException("budget '" + text + "' is zero; give a share above 0% or minutes like 120min");
+    return ofFraction(share);
   }
 
   /** True when the budget counts minutes. */
