@@ -17,7 +17,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -147,15 +149,19 @@ class BrowserEndToEndTest {
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
     String[] lines = csv.body().split("\r\n");
-    assertThat(lines).hasSize(1 + ranks.size());
-    assertThat(lines[1]).startsWith("1,vidA,2,4,0.9,2.5,");
-    assertThat(lines[2]).startsWith("3,vidA,0,0,0.2,1.0,");
+    // One line per (row, object): rank 1 has three objects, rank 3 one.
+    assertThat(lines).containsExactly(
+        "rank,video_id,frame_start,frame_end,score,cost_minutes,cumulative_minutes,reasons,object_id,label,source",
+        "1,vidA,2,4,0.9,2.5,2.5,entropy=0.91; occlusion=1.00,1,bed_rail,gt",
+        "1,vidA,2,4,0.9,2.5,2.5,entropy=0.91; occlusion=1.00,2,iv_pole,gt",
+        "1,vidA,2,4,0.9,2.5,2.5,entropy=0.91; occlusion=1.00,7,bed_rail,sam2",
+        "3,vidA,0,0,0.2,1.0,5.0,entropy=0.20,7," + SampleBatch.HOSTILE_LABEL + ",sam2");
 
     driver.findElement(By.cssSelector("a.cvat")).click();
     awaitUrl("/frame/");
     assertThat(text("cvat-video")).isEqualTo("vidA");
     assertThat(text("cvat-frame")).isEqualTo("2");
-    assertThat(text("cvat-objects")).isEqualTo("#1, #2");
+    assertThat(text("cvat-objects")).isEqualTo("#1 (gt), #2 (gt), #7 (sam2)");
     chartsLoad();
     screenshot("frame");
   }
@@ -193,6 +199,76 @@ class BrowserEndToEndTest {
     assertThat(worst).extracting(WebElement::getText).containsExactly("0.800", "0.500", "0.300");
     chartsLoad();
     screenshot("compare");
+  }
+
+  /** What one chip on the Label next page says: object ID, class, source. */
+  record Chip(int id, String label, String source) {}
+
+  @Test
+  @Order(3)
+  void labelNextChipsPairEachIdWithItsOwnLabelAndSourceAsTheFramesDetectionsShow() throws Exception {
+    driver.get(base + "/label-next");
+    Map<String, List<Chip>> chips = new LinkedHashMap<>();
+    for (WebElement row : driver.findElements(By.cssSelector("#queue tbody tr"))) {
+      String rank = row.findElement(By.cssSelector("td[data-k=rank]")).getText();
+      chips.put(rank, row.findElements(By.cssSelector("span.obj")).stream()
+          .map(c -> new Chip(Integer.parseInt(c.getAttribute("data-id")), c.getAttribute("data-label"), c.getAttribute("data-source")))
+          .toList());
+    }
+    // By hand from SampleBatch: rank 1 is vidA frames 2-4 (gt 1 bed_rail, gt 2 iv_pole, sam2 7 bed_rail); rank 2 vidB (gt 1 monitor).
+    assertThat(chips.get("1")).containsExactly(new Chip(1, "bed_rail", "gt"), new Chip(2, "iv_pole", "gt"), new Chip(7, "bed_rail", "sam2"));
+    assertThat(chips.get("2")).containsExactly(new Chip(1, "monitor", "gt"));
+    // and every chip is a box of its own source with its own label on the row's first frame (the frame page's JSON twin)
+    for (String[] rank : new String[][] {{"1", "vidA", "2"}, {"2", "vidB", "0"}}) {
+      JsonNode frame = api("/api/frame/" + rank[1] + "/" + rank[2]);
+      for (Chip c : chips.get(rank[0])) {
+        boolean found = false;
+        for (JsonNode s : frame.get("sources"))
+          for (JsonNode b : s.get("boxes"))
+            found |= s.get("source").asText().equals(c.source()) && b.get("trackId").asInt() == c.id() && b.get("label").asText().equals(c.label());
+        assertThat(found).as("rank %s chip %s on its frame", rank[0], c).isTrue();
+      }
+    }
+  }
+
+  @Test
+  @Order(3)
+  void thumbnailsDrawEverySourceInItsOwnColourAtTheVideosTrueSize() throws Exception {
+    // vidA frame 2: gt (tracks 1, 2) and sam2 (track 7) both have boxes; the videos table says 1920x1080.
+    driver.get(base + "/frame/vidA/2?objects=1@gt,7@sam2");
+    assertThat(text("frame-size")).isEqualTo("1920 × 1080");
+    List<WebElement> legend = driver.findElements(By.cssSelector("#legend li"));
+    assertThat(legend).extracting(e -> e.getAttribute("data-source")).containsExactly("gt", "sam2");
+    List<String> colours = legend.stream().map(e -> e.getAttribute("data-colour")).toList();
+    assertThat(colours).doesNotHaveDuplicates();
+    java.awt.image.BufferedImage png = png(driver.findElement(By.id("frame-image")).getAttribute("src"));
+    int frameHeight = 960 * 1080 / 1920;
+    assertThat(png.getWidth()).isEqualTo(960);
+    assertThat(png.getHeight()).isEqualTo(frameHeight + 2 * 18 + 6); // the frame, then one legend line per source
+    for (String colour : colours) {
+      assertThat(pixels(png, java.awt.Color.decode(colour).getRGB(), frameHeight)).as("boxes drawn in " + colour).isPositive();
+    }
+    screenshot("frame-sources");
+    // vidB is 16:9 (1280x720): its thumbnail keeps that shape, although its boxes alone would fit 640x480.
+    driver.get(base + "/frame/vidB/0?objects=1@gt");
+    assertThat(text("frame-size")).isEqualTo("1280 × 720");
+    java.awt.image.BufferedImage small = png(base + "/thumbs/vidB/0.png?objects=1@gt");
+    assertThat(small.getWidth()).isEqualTo(320);
+    assertThat(small.getHeight()).isEqualTo(320 * 720 / 1280 + 18 + 6);
+  }
+
+  private static java.awt.image.BufferedImage png(String url) throws Exception {
+    HttpResponse<byte[]> r = http.send(withSession(HttpRequest.newBuilder(URI.create(url))).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(r.statusCode()).as(url).isEqualTo(200);
+    return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(r.body()));
+  }
+
+  private static int pixels(java.awt.image.BufferedImage img, int rgb, int maxY) {
+    int n = 0;
+    for (int y = 0; y < maxY; y++)
+      for (int x = 0; x < img.getWidth(); x++)
+        if ((img.getRGB(x, y) & 0xffffff) == (rgb & 0xffffff)) n++;
+    return n;
   }
 
   private static List<String> ranks() {

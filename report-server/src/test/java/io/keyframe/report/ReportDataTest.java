@@ -61,7 +61,8 @@ class ReportDataTest {
     assertThat(entropy.totalMinutes()).isEqualTo(2.5 + 1.0);
     assertThat(entropy.rows().get(0).reasons()).containsExactly(new LabelNextView.Reason("entropy", 0.91),
         new LabelNextView.Reason("occlusion", 1.0));
-    assertThat(entropy.rows().get(0).objectIds()).containsExactly(1, 2);
+    assertThat(entropy.rows().get(0).objects()).containsExactly(new LabelNextView.QueueObject(1, "bed_rail", "gt"),
+        new LabelNextView.QueueObject(2, "iv_pole", "gt"), new LabelNextView.QueueObject(7, "bed_rail", "sam2"));
     assertThatThrownBy(() -> LabelNextView.of(data, new QueueFilter("nope", null, null)))
         .isInstanceOf(IllegalArgumentException.class);
   }

@@ -172,8 +172,9 @@ class ReportServerTest {
       Response csv = get(client, "/label-next.csv?signal=entropy", VIEWER);
       assertThat(csv.headers().get("Content-Type").get(0)).startsWith("text/csv");
       String[] lines = csv.body().string().split("\r\n");
-      assertThat(lines).hasSize(3);
-      assertThat(lines[1]).isEqualTo("1,vidA,2,4,0.9,2.5,2.5,entropy=0.91; occlusion=1.00,\"1,2\",\"bed_rail,iv_pole\"");
+      assertThat(lines).hasSize(1 + 3 + 1); // one line per object: rank 1 has three, rank 3 one
+      assertThat(lines[1]).isEqualTo("1,vidA,2,4,0.9,2.5,2.5,entropy=0.91; occlusion=1.00,1,bed_rail,gt");
+      assertThat(lines[3]).isEqualTo("1,vidA,2,4,0.9,2.5,2.5,entropy=0.91; occlusion=1.00,7,bed_rail,sam2");
       JsonNode api = json(get(client, "/api/label-next?signal=entropy", VIEWER));
       assertThat(api.get("rows")).hasSize(2);
       assertThat(api.get("totalMinutes").asDouble()).isEqualTo(3.5);

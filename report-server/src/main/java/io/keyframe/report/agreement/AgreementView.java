@@ -6,7 +6,7 @@ import static tech.tablesaw.aggregate.AggregateFunctions.sum;
 
 import io.keyframe.report.data.Grid;
 import io.keyframe.report.data.Num;
-import io.keyframe.report.data.ParquetContract;
+import io.keyframe.dataset.contract.OutputTables;
 import io.keyframe.report.data.ReportData;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -85,18 +85,18 @@ public record AgreementView(
           Num.at(a, "mean_iou", r), Num.at(a, "iou_lo", r), Num.at(a, "iou_hi", r), Num.at(a, "kappa", r),
           Num.at(a, "kappa_lo", r), Num.at(a, "kappa_hi", r), Num.at(a, "alpha", r)));
     }
-    rows.sort(Comparator.comparing((AgreementRow x) -> !x.videoId().equals(ParquetContract.ALL))
+    rows.sort(Comparator.comparing((AgreementRow x) -> !x.videoId().equals(OutputTables.ALL))
         .thenComparing(AgreementRow::videoId).thenComparing(AgreementRow::raterA)
         .thenComparing(AgreementRow::raterB).thenComparing(AgreementRow::label));
 
-    Table all = a.where(a.stringColumn("video_id").isEqualTo(ParquetContract.ALL));
+    Table all = a.where(a.stringColumn("video_id").isEqualTo(OutputTables.ALL));
     Table withPair = all.copy();
     withPair.addColumns(pairColumn(all, "rater_a", "rater_b"));
     Grid kappa = Grid.pivot(withPair.selectColumns("pair", "label", "kappa"), "pair", "label", "kappa");
 
     Table c = data.table("confusion");
     // Per-video rows are summed; an __all__ row would count them twice, so use it only when alone.
-    Table perVideo = c.where(c.stringColumn("video_id").isNotEqualTo(ParquetContract.ALL));
+    Table perVideo = c.where(c.stringColumn("video_id").isNotEqualTo(OutputTables.ALL));
     Table conf = perVideo.isEmpty() ? c : perVideo;
     TreeSet<String> pairs = new TreeSet<>();
     for (int r = 0; r < conf.rowCount(); r++) {
@@ -150,7 +150,7 @@ public record AgreementView(
     Table occ = data.table("occlusion_events");
     TreeSet<String> videos = new TreeSet<>(sw.stringColumn("video_id").asList());
     videos.addAll(occ.stringColumn("video_id").asList());
-    videos.remove(ParquetContract.ALL);
+    videos.remove(OutputTables.ALL);
     List<Timeline> out = new ArrayList<>();
     for (String v : videos) {
       Table s = sw.where(sw.stringColumn("video_id").isEqualTo(v));

@@ -4,7 +4,7 @@ import io.keyframe.report.agreement.AgreementView;
 import io.keyframe.report.compare.CompareView;
 import io.keyframe.report.data.BatchEffort;
 import io.keyframe.report.data.Grid;
-import io.keyframe.report.data.ParquetContract;
+import io.keyframe.dataset.contract.OutputTables;
 import io.keyframe.report.data.ReportData;
 import io.keyframe.report.overview.OverviewView;
 import java.awt.BasicStroke;
@@ -109,7 +109,7 @@ public final class Charts {
   public static byte[] compareDeltas(CompareView v) {
     DefaultCategoryDataset ds = new DefaultCategoryDataset();
     for (CompareView.CompareRow r : v.rows()) {
-      if (r.videoId().equals(ParquetContract.ALL) && r.label().equals(ParquetContract.ALL)) {
+      if (r.videoId().equals(OutputTables.ALL) && r.label().equals(OutputTables.ALL)) {
         ds.addValue(r.delta(), "delta (B - A)", r.metric());
       }
     }

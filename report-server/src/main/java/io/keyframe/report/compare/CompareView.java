@@ -2,7 +2,7 @@ package io.keyframe.report.compare;
 
 import io.keyframe.report.data.Grid;
 import io.keyframe.report.data.Num;
-import io.keyframe.report.data.ParquetContract;
+import io.keyframe.dataset.contract.OutputTables;
 import io.keyframe.report.data.ReportData;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -79,9 +79,9 @@ public record CompareView(
           sel.stringColumn("metric").get(r), Num.at(sel, "value_a", r), Num.at(sel, "value_b", r),
           Num.at(sel, "delta", r), Num.at(sel, "ci_lo", r), Num.at(sel, "ci_hi", r)));
     }
-    rows.sort(Comparator.comparing((CompareRow x) -> !x.videoId().equals(ParquetContract.ALL))
+    rows.sort(Comparator.comparing((CompareRow x) -> !x.videoId().equals(OutputTables.ALL))
         .thenComparing(CompareRow::videoId).thenComparing(CompareRow::label).thenComparing(CompareRow::metric));
-    Table all = sel.isEmpty() ? sel : sel.where(sel.stringColumn("video_id").isEqualTo(ParquetContract.ALL));
+    Table all = sel.isEmpty() ? sel : sel.where(sel.stringColumn("video_id").isEqualTo(OutputTables.ALL));
     Grid grid = Grid.pivot(all.selectColumns("metric", "label", "delta"), "metric", "label", "delta");
 
     Table f = data.table("compare_frames");
@@ -99,8 +99,8 @@ public record CompareView(
     }
     Table tm = data.table("tracking_metrics");
     Table headline = tm.isEmpty() ? tm
-        : tm.where(tm.stringColumn("video_id").isEqualTo(ParquetContract.ALL)
-            .and(tm.stringColumn("label").isEqualTo(ParquetContract.ALL))).sortAscendingOn("pred_source");
+        : tm.where(tm.stringColumn("video_id").isEqualTo(OutputTables.ALL)
+            .and(tm.stringColumn("label").isEqualTo(OutputTables.ALL))).sortAscendingOn("pred_source");
     List<SourceMetrics> tracking = new ArrayList<>();
     for (int r = 0; r < headline.rowCount(); r++) {
       tracking.add(new SourceMetrics(headline.stringColumn("pred_source").get(r),

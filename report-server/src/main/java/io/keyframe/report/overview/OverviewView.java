@@ -6,7 +6,7 @@ import static tech.tablesaw.aggregate.AggregateFunctions.max;
 import static tech.tablesaw.aggregate.AggregateFunctions.sum;
 
 import io.keyframe.report.data.BatchEffort;
-import io.keyframe.report.data.ParquetContract;
+import io.keyframe.dataset.contract.OutputTables;
 import io.keyframe.report.data.ReportData;
 import io.keyframe.report.data.Num;
 import java.util.ArrayList;
@@ -55,12 +55,12 @@ public record OverviewView(
     Table det = data.table("detections");
     List<VideoRow> videos = new ArrayList<>();
     if (!det.isEmpty()) {
-      Table perVideo = det.summarize("frame", countUnique, count).by(ParquetContract.VIDEO_ID);
+      Table perVideo = det.summarize("frame", countUnique, count).by(OutputTables.VIDEO_ID);
       Map<String, Long> objects = new HashMap<>();
       Table tracked = det.where(det.intColumn("track_id").isGreaterThanOrEqualTo(0));
       if (!tracked.isEmpty()) {
-        Table perSource = tracked.summarize("track_id", countUnique).by(ParquetContract.VIDEO_ID, "source");
-        Table perVideoMax = perSource.summarize(perSource.column(2).name(), max).by(ParquetContract.VIDEO_ID);
+        Table perSource = tracked.summarize("track_id", countUnique).by(OutputTables.VIDEO_ID, "source");
+        Table perVideoMax = perSource.summarize(perSource.column(2).name(), max).by(OutputTables.VIDEO_ID);
         for (int r = 0; r < perVideoMax.rowCount(); r++) {
           objects.put(perVideoMax.stringColumn(0).get(r), Math.round(Num.at(perVideoMax, 1, r)));
         }
