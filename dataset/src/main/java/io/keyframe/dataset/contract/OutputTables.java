@@ -80,7 +80,8 @@ public final class OutputTables {
   public static final TableDef AGREEMENT = new TableDef("agreement", Partitioning.VIDEO, List.of(
       of("rater_a", STRING), of("rater_b", STRING), of("label", STRING), of("n_matched", INT), of("n_unmatched_a", INT),
       of("n_unmatched_b", INT), of("mean_iou", DOUBLE), of("iou_lo", DOUBLE), of("iou_hi", DOUBLE),
-      of("kappa", DOUBLE, "class kappa over matched objects"), of("kappa_lo", DOUBLE), of("kappa_hi", DOUBLE),
+      of("kappa", DOUBLE, "Cohen's kappa of the classes of matched objects; on a class's row one-vs-rest over every matched"
+          + " object; objects only one rater drew are not in it (see n_unmatched_a/b)"), of("kappa_lo", DOUBLE), of("kappa_hi", DOUBLE),
       of("alpha", DOUBLE)), "");
 
   public static final TableDef CONFUSION = new TableDef("confusion", Partitioning.VIDEO, List.of(
