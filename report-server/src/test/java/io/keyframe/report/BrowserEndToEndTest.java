@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.keyframe.report.agreement.AgreementView;
 import io.keyframe.report.auth.TokenStore;
 import io.keyframe.report.html.Html;
 import io.keyframe.report.web.ReportServer;
@@ -181,6 +182,34 @@ class BrowserEndToEndTest {
     assertThat(driver.findElements(By.cssSelector("#audit-runs tbody tr"))).hasSize(2);
     chartsLoad();
     screenshot("agreement");
+  }
+
+  @Test
+  @Order(4)
+  void agreementShowsPerClassKappaWithItsBandBesideDetectionF1AndARowNormalisedConfusion() throws Exception {
+    driver.get(base + "/agreement");
+    // SampleBatch's all-videos rows, by hand: bed_rail kappa 0.85, 11 matched, 1 only A, 2 only B -> F1 22/25;
+    // iv_pole kappa 0.60, 5 matched, 0 only A, 1 only B -> F1 10/11.
+    WebElement bed = driver.findElement(By.cssSelector("#class-agreement tr[data-label=bed_rail]"));
+    assertThat(bed.findElement(By.cssSelector("[data-k=kappa]")).getText()).isEqualTo("0.850");
+    assertThat(bed.findElement(By.cssSelector("[data-k=band]")).getText()).isEqualTo("almost perfect");
+    assertThat(bed.findElement(By.cssSelector("[data-k=f1]")).getText()).isEqualTo(Html.f3(22 / 25.0));
+    assertThat(bed.findElement(By.cssSelector("[data-k=only-b]")).getText()).isEqualTo("2");
+    WebElement pole = driver.findElement(By.cssSelector("#class-agreement tr[data-label=iv_pole]"));
+    assertThat(pole.findElement(By.cssSelector("[data-k=kappa]")).getText()).isEqualTo("0.600");
+    assertThat(pole.findElement(By.cssSelector("[data-k=band]")).getText()).isEqualTo("moderate");
+    assertThat(pole.findElement(By.cssSelector("[data-k=f1]")).getText()).isEqualTo(Html.f3(10 / 11.0));
+    // the pair x class grid holds both classes, not only __all__
+    assertThat(driver.findElements(By.cssSelector("#kappa-grid thead th")).stream().map(e -> e.getAttribute("textContent")).toList())
+        .containsExactly("pair", "bed_rail", "iv_pole");
+    // confusion: bed_rail row is 11 matched as bed_rail, 2 as iv_pole, 1 B did not draw; shares of 14; diagonal muted
+    List<WebElement> bedRow = driver.findElements(By.cssSelector("#confusion tbody tr")).get(0).findElements(By.tagName("td"));
+    assertThat(bedRow.stream().map(WebElement::getText).toList()).containsExactly("bed_rail", "11", "2", "1");
+    assertThat(bedRow.get(1).getAttribute("class")).contains("diag");
+    assertThat(bedRow.get(2).getAttribute("data-share")).isEqualTo(Html.f3(2 / 14.0));
+    List<WebElement> extra = driver.findElements(By.cssSelector("#confusion tbody tr")).get(2).findElements(By.tagName("td"));
+    assertThat(extra.stream().map(WebElement::getText).toList()).containsExactly(AgreementView.ONLY_B, "2", "1", "0");
+    screenshot("agreement-classes");
   }
 
   @Test

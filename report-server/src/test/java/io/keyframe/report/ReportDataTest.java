@@ -71,8 +71,11 @@ class ReportDataTest {
   void confusionSumsPerVideoRowsAndKappaPivotsPairByClass() {
     AgreementView v = AgreementView.of(data, null, true);
     assertThat(v.pairs()).containsExactly("ann1|ann2");
-    assertThat(v.confusion().counts().rowKeys()).containsExactly("bed_rail", "iv_pole");
-    assertThat(v.confusion().counts().values()).isDeepEqualTo(new double[][] {{8 + 3, 2}, {0, 5}});
+    assertThat(v.confusion().counts().rowKeys()).containsExactly("bed_rail", "iv_pole", AgreementView.ONLY_B);
+    assertThat(v.confusion().counts().columnKeys()).containsExactly("bed_rail", "iv_pole", AgreementView.MISSED_BY_B);
+    // matched counts summed over videos; only-A / only-B counts from the all-videos agreement rows
+    assertThat(v.confusion().counts().values()).isDeepEqualTo(new double[][] {{8 + 3, 2, 1}, {0, 5, 0}, {2, 1, 0}});
+    assertThat(v.confusion().rowShares().values()[0]).containsExactly(11 / 14.0, 2 / 14.0, 1 / 14.0);
     assertThat(v.kappaByPairAndLabel().rowKeys()).containsExactly("ann1 vs ann2");
     assertThat(v.kappaByPairAndLabel().columnKeys()).containsExactly("bed_rail", "iv_pole");
     assertThat(v.kappaByPairAndLabel().values()[0]).containsExactly(0.85, 0.60);
