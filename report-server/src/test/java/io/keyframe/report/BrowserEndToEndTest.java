@@ -112,7 +112,19 @@ class BrowserEndToEndTest {
     // Parquet batch, by hand: 2 videos, 5 + 3 frames, 2 + 1 objects, 18 boxes.
     assertThat(text("card-videos")).isEqualTo(api.get("videoCount").asText()).isEqualTo("2");
     assertThat(text("card-frames")).isEqualTo(api.get("frames").asText()).isEqualTo("8");
+    // objects are gt's tracks (2 in vidA + 1 in vidB), not sam2's fragmented 3 IDs for one bed rail
     assertThat(text("card-objects")).isEqualTo(api.get("objects").asText()).isEqualTo("3");
+    assertThat(driver.findElement(By.id("card-objects")).findElement(By.xpath("..")).getText()).containsIgnoringCase("gt tracks");
+    assertThat(text("card-labelled")).isEqualTo("8"); // gt boxes on frames 0-4 of vidA and 0-2 of vidB
+    // queue: 3 rows over 3 + 2 + 1 frames, 2.5 + 1.5 + 1.0 minutes, budget 10 % from the rank run's parameters
+    assertThat(text("card-queue")).isEqualTo("3 · 6");
+    assertThat(text("card-queue-minutes")).isEqualTo("5.0");
+    assertThat(driver.findElement(By.id("card-queue-minutes")).findElement(By.xpath("..")).getText()).containsIgnoringCase("budget 10%");
+    // model headline with its interval: compare __all__ rows, HOTA sam2 - fallback = 0.15 [0.05, 0.25]
+    WebElement hota = driver.findElements(By.cssSelector("#headlines tbody tr")).stream()
+        .filter(r -> r.getText().startsWith("HOTA")).findFirst().orElseThrow();
+    assertThat(hota.findElement(By.cssSelector("[data-k=value]")).getText()).isEqualTo("0.150");
+    assertThat(hota.findElement(By.cssSelector("[data-k=ci]")).getText()).isEqualTo("[0.050, 0.250]");
     assertThat(text("card-detections")).isEqualTo(api.get("detections").asText()).isEqualTo("18");
     List<WebElement> fps = driver.findElements(By.cssSelector("#throughput td[data-k=fps]"));
     assertThat(fps).hasSize(api.get("throughput").size());

@@ -19,7 +19,7 @@ final class SampleBatch {
   static ParquetFixture write(Path root) {
     ParquetFixture f = new ParquetFixture(root);
     f.write("runs", "r1", null, ParquetFixture.rows(row("track", 500L, 1_000L, "0.1.0", "{}", "{\"a.xml\":\"aa\"}", "{}", "{}", "fallback")));
-    f.write("runs", "r2", null, ParquetFixture.rows(row("track", 1_500L, 2_000L, "0.1.0", "{}", "{\"a.xml\":\"bb\"}",
+    f.write("runs", "r2", null, ParquetFixture.rows(row("track", 1_500L, 2_000L, "0.1.0", "{\"budget\":\"10%\"}", "{\"a.xml\":\"bb\"}",
         "{\"sam2\":\"cc\"}", "{\"detections\":18}", "sam2")));
 
     // r1 detections: 4 boxes, 2 keyframes -> 50 % saved.
@@ -33,7 +33,8 @@ final class SampleBatch {
       boolean kf = fr == 0 || fr == 4;
       a.add(det("gt", fr, 1, "bed_rail", kf));
       a.add(det("gt", fr, 2, "iv_pole", kf));
-      a.add(det("sam2", fr, 7, "bed_rail", false));
+      // sam2 fragments the bed rail: track 7 on frames 0-2, then 9, then 11 (3 track IDs for 1 object)
+      a.add(det("sam2", fr, fr < 3 ? 7 : fr == 3 ? 9 : 11, "bed_rail", false, 1500));
     }
     f.write("detections", "r2", "vidA", a);
     f.write("detections", "r2", "vidB", ParquetFixture.rows(det("gt", 0, 1, "monitor", true), det("gt", 1, 1, "monitor", false),
@@ -85,7 +86,10 @@ final class SampleBatch {
   }
 
   static Object[] det(String source, int frame, int track, String label, boolean keyframe) {
-    double x = 100 + 200 * track;
+    return det(source, frame, track, label, keyframe, 100 + 200 * track);
+  }
+
+  static Object[] det(String source, int frame, int track, String label, boolean keyframe, double x) {
     return row(source, frame, track, label, x, 120.0 + 10 * frame, 150.0, 300.0, 0.9, null, 0, 0, false, false, keyframe, null, -1.0);
   }
 
