@@ -226,6 +226,30 @@ class BrowserEndToEndTest {
 
   @Test
   @Order(5)
+  void compareDrawsBothModelsAndTheReferenceLinksEachFrameAndSaysWhyFramesCluster() throws Exception {
+    driver.get(base + "/compare");
+    List<WebElement> rows = driver.findElements(By.cssSelector("#worst-frames tbody tr"));
+    assertThat(rows).hasSize(3);
+    // worst first: vidA frame 3 (0.8) is sam2's keyframe (re-initialisation) frame in SampleBatch
+    assertThat(rows.get(0).findElement(By.cssSelector("[data-k=keyframe]")).getText()).isEqualTo("sam2");
+    assertThat(rows.get(1).findElement(By.cssSelector("[data-k=keyframe]")).getText()).isEqualTo("—");
+    assertThat(text("clustering")).startsWith("1 of these 3 frames are keyframe frames");
+    for (WebElement img : driver.findElements(By.cssSelector("#worst-frames img"))) {
+      assertThat(img.getAttribute("src")).contains("sources=fallback%2Csam2%2Cgt");
+    }
+    List<String> links = driver.findElements(By.cssSelector("#worst-frames a.frame-link")).stream().map(a -> a.getAttribute("href")).toList();
+    assertThat(links).hasSize(3);
+    driver.get(links.get(0));
+    assertThat(text("cvat-video")).isEqualTo("vidA");
+    assertThat(text("cvat-frame")).isEqualTo("3");
+    // A (fallback) has no boxes in the batch; B and the reference are both drawn, each in its colour
+    assertThat(driver.findElements(By.cssSelector("#legend li"))).extracting(e -> e.getAttribute("data-source")).containsExactly("gt", "sam2");
+    chartsLoad();
+    screenshot("compare-frame");
+  }
+
+  @Test
+  @Order(5)
   void compareShowsDeltasAndWorstFramesLikeTheApi() throws Exception {
     driver.get(base + "/compare");
     JsonNode api = api("/api/compare");

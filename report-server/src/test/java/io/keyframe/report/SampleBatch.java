@@ -26,15 +26,16 @@ final class SampleBatch {
     f.write("detections", "r1", "vidA", ParquetFixture.rows(
         det("gt", 0, 1, "bed_rail", true), det("gt", 1, 1, "bed_rail", false),
         det("gt", 2, 1, "bed_rail", false), det("gt", 3, 1, "bed_rail", true)));
-    // r2 detections: vidA gt tracks 1 and 2 on frames 0..4 (keyframes 0 and 4), sam2 track 7 on 0..4;
-    // vidB gt track 1 on frames 0..2 (keyframe 0). 18 boxes, 5 keyframes.
+    // r2 detections: vidA gt tracks 1 and 2 on frames 0..4 (keyframes 0 and 4), sam2 on 0..4 (keyframe 3);
+    // vidB gt track 1 on frames 0..2 (keyframe 0). 18 boxes, 6 keyframes.
     List<Object[]> a = new ArrayList<>();
     for (int fr = 0; fr < 5; fr++) {
       boolean kf = fr == 0 || fr == 4;
       a.add(det("gt", fr, 1, "bed_rail", kf));
       a.add(det("gt", fr, 2, "iv_pole", kf));
       // sam2 fragments the bed rail: track 7 on frames 0-2, then 9, then 11 (3 track IDs for 1 object)
-      a.add(det("sam2", fr, fr < 3 ? 7 : fr == 3 ? 9 : 11, "bed_rail", false, 1500));
+      // ... and frame 3 is where it was re-initialised from a person's box (a keyframe of sam2)
+      a.add(det("sam2", fr, fr < 3 ? 7 : fr == 3 ? 9 : 11, "bed_rail", fr == 3, 1500));
     }
     f.write("detections", "r2", "vidA", a);
     f.write("detections", "r2", "vidB", ParquetFixture.rows(det("gt", 0, 1, "monitor", true), det("gt", 1, 1, "monitor", false),

@@ -77,7 +77,10 @@ public final class AgreementPage {
     if (v.timelines().isEmpty()) {
       b.append("<p class=muted>No ID switches or occlusion events recorded.</p>");
     }
-    b.append("<table id=\"timelines\"><thead><tr><th>video</th><th class=n>ID switches</th>")
+    b.append("<p class=\"muted\">ID switches here (table and dots) follow py-motmetrics' CLEAR rule over all classes")
+        .append(" together (the id_switches table); Compare models counts them with TrackEval's rule per class, so the two")
+        .append(" may differ.</p>");
+    b.append("<table id=\"timelines\"><thead><tr><th>video</th><th class=n>ID switches <small>(py-motmetrics rule)</small></th>")
         .append("<th class=n>after occlusion</th><th class=n>occlusion events</th><th>timeline</th></tr></thead><tbody>");
     for (AgreementView.Timeline t : v.timelines()) {
       b.append("<tr><td>").append(esc(t.videoId())).append("</td><td class=n>").append(t.idSwitches())

@@ -19,8 +19,9 @@ public final class DetectionIndex {
    * @param trackId object id ({@code -1} untracked)
    * @param label class
    * @param box geometry in pixels
+   * @param keyframe whether a person drew or confirmed it (a tracker's re-initialisation frame)
    */
-  public record FrameBox(String source, int trackId, String label, Box box) {}
+  public record FrameBox(String source, int trackId, String label, Box box, boolean keyframe) {}
 
   private final Map<String, VideoInfo> videos;
 
@@ -39,7 +40,8 @@ public final class DetectionIndex {
       byVideoFrame.computeIfAbsent(video, v -> new HashMap<>())
           .computeIfAbsent(frame, f -> new ArrayList<>())
           .add(new FrameBox(detections.stringColumn("source").get(r), detections.intColumn("track_id").getInt(r),
-              detections.stringColumn("label").get(r), new Box(x, y, w, h)));
+              detections.stringColumn("label").get(r), new Box(x, y, w, h),
+              detections.booleanColumn("keyframe").get(r) == Boolean.TRUE));
       int[] e = extent.computeIfAbsent(video, v -> new int[2]);
       Integer mw = detections.intColumn("mask_w").get(r);
       Integer mh = detections.intColumn("mask_h").get(r);

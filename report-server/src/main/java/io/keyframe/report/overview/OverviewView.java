@@ -133,7 +133,7 @@ public record OverviewView(
   }
 
   /** The agreement run's reference source, else {@code gt} when some detections carry it. */
-  static String referenceSource(ReportData data) {
+  public static String referenceSource(ReportData data) {
     Table tm = data.table("tracking_metrics");
     if (!tm.isEmpty()) {
       return tm.stringColumn("ref_source").get(0);
