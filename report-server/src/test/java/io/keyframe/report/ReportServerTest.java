@@ -168,6 +168,43 @@ class ReportServerTest {
   }
 
   @Test
+  void queueExportsReimportWithKeyframesCvatReaderAndAsLabelStudioTasks(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+    run((app, client) -> {
+      assertThat(get(client, "/export/cvat/vidA?source=sam2", VIEWER).code()).isEqualTo(403);
+      assertThat(get(client, "/label-next", VIEWER).body().string()).doesNotContain("/export/").doesNotContain("href=\"/frame/");
+      assertThat(get(client, "/label-next", REVIEWER).body().string()).contains("href=\"/export/cvat/vidA?source=sam2\"");
+      Response cvat = get(client, "/export/cvat/vidA?source=sam2", REVIEWER);
+      assertThat(cvat.code()).isEqualTo(200);
+      java.nio.file.Path file = tmp.resolve("vidA.cvat.xml");
+      java.nio.file.Files.write(file, cvat.body().string().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      io.keyframe.dataset.AnnotationSet back = io.keyframe.dataset.cvat.CvatVideoReader.read(file);
+      // queued frames of vidA: rank 1 spans 2-4, rank 3 is frame 0; sam2 tracks 7 (0-2), 9 (3), 11 (4) at x = 1500
+      assertThat(back.video().width()).isEqualTo(1920);
+      assertThat(back.video().height()).isEqualTo(1080);
+      assertThat(back.detections()).extracting(io.keyframe.dataset.Detection::frame, io.keyframe.dataset.Detection::trackId,
+              io.keyframe.dataset.Detection::label)
+          .containsExactlyInAnyOrder(org.assertj.core.api.Assertions.tuple(0, 7, "bed_rail"), org.assertj.core.api.Assertions.tuple(2, 7, "bed_rail"),
+              org.assertj.core.api.Assertions.tuple(3, 9, "bed_rail"), org.assertj.core.api.Assertions.tuple(4, 11, "bed_rail"));
+      assertThat(back.detections()).allSatisfy(d -> {
+        assertThat(d.box().x()).isEqualTo(1500.0);
+        assertThat(d.box().y()).isEqualTo(120.0 + 10 * d.frame());
+      });
+      JsonNode ls = json(get(client, "/export/label-studio.json?source=gt", REVIEWER));
+      // tasks: vidA frames 0, 2, 3, 4 and vidB frames 0, 1
+      assertThat(ls).hasSize(6);
+      JsonNode vidB0 = ls.get(4);
+      assertThat(vidB0.get("data").get("video").asText()).isEqualTo("vidB");
+      JsonNode box = vidB0.get("predictions").get(0).get("result").get(0);
+      // gt track 1 of vidB on frame 0: x 300, y 120, 150 x 300 in a 1280 x 720 frame, in percent
+      assertThat(box.get("value").get("x").asDouble()).isEqualTo(100 * 300 / 1280.0);
+      assertThat(box.get("value").get("height").asDouble()).isEqualTo(100 * 300 / 720.0);
+      assertThat(box.get("value").get("rectanglelabels").get(0).asText()).isEqualTo("monitor");
+      JsonNode spot = json(get(client, "/export/label-studio.json?source=gt&what=spot-check", REVIEWER));
+      assertThat(spot).hasSize(2); // SampleBatch's spot check: vidA frame 2, vidB frame 1
+    });
+  }
+
+  @Test
   void labelNextEscapesDataAndExportsTheFilteredQueueAsCsv() {
     run((app, client) -> {
       String html = get(client, "/label-next", VIEWER).body().string();

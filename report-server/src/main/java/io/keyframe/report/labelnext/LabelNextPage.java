@@ -62,13 +62,42 @@ public final class LabelNextPage {
       if (r.objects().isEmpty()) {
         b.append("<span class=muted>—</span>");
       }
-      b.append("</td><td><a class=\"cvat\" href=\"").append(esc(r.cvatUrl())).append("\">")
-          .append(esc(r.videoId())).append(" · frame ").append(r.frameStart()).append("</a></td></tr>");
+      // The frame page is for reviewers and above: a viewer sees the reference, not a link that answers 403.
+      b.append("</td><td>");
+      if (role.atLeast(Role.REVIEWER)) {
+        b.append("<a class=\"cvat\" href=\"").append(esc(r.cvatUrl())).append("\">").append(esc(r.videoId()))
+            .append(" · frame ").append(r.frameStart()).append("</a>");
+      } else {
+        b.append(esc(r.videoId())).append(" · frame ").append(r.frameStart());
+      }
+      b.append("</td></tr>");
     }
     if (v.rows().isEmpty()) {
       b.append("<tr><td colspan=10 class=muted>No queue items match.</td></tr>");
     }
     b.append("</tbody></table>");
+    if (role.atLeast(Role.REVIEWER) && !v.exportSources().isEmpty()) {
+      b.append("<h2>Open in the annotation tool</h2><p class=\"muted\">The queued frames (and the spot-check sample)")
+          .append(" with one source's boxes as pre-annotations: a CVAT for video 1.1 file per video, or Label Studio")
+          .append(" tasks for the whole queue.</p><ul id=\"exports\">");
+      v.exportSources().forEach((video, sources) -> {
+        b.append("<li>").append(esc(video)).append(": CVAT ");
+        for (String s : sources) {
+          String q = "?source=" + URLEncoder.encode(s, StandardCharsets.UTF_8);
+          b.append("<a class=\"export-cvat\" href=\"/export/cvat/").append(esc(URLEncoder.encode(video, StandardCharsets.UTF_8)))
+              .append(esc(q)).append("\">").append(esc(s)).append("</a> ");
+        }
+        b.append("</li>");
+      });
+      java.util.TreeSet<String> all = new java.util.TreeSet<>();
+      v.exportSources().values().forEach(all::addAll);
+      b.append("<li>Label Studio tasks: ");
+      for (String s : all) {
+        b.append("<a class=\"export-ls\" href=\"/export/label-studio.json?source=")
+            .append(esc(URLEncoder.encode(s, StandardCharsets.UTF_8))).append("\">").append(esc(s)).append("</a> ");
+      }
+      b.append("</li></ul>");
+    }
     return Html.page("Label next", "label-next", role, b.toString());
   }
 

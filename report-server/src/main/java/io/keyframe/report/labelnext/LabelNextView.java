@@ -22,6 +22,7 @@ import tech.tablesaw.api.Table;
  * @param signals filter choices: signals named in reasons
  * @param rows queue rows passing the filter, by rank
  * @param totalMinutes expert minutes of the rows shown
+ * @param exportSources per queued video, the sources with boxes there (pre-annotation choices)
  */
 public record LabelNextView(
     String run,
@@ -30,13 +31,15 @@ public record LabelNextView(
     List<String> labels,
     List<String> signals,
     List<QueueRow> rows,
-    double totalMinutes) {
+    double totalMinutes,
+    Map<String, List<String>> exportSources) {
 
   public LabelNextView {
     videos = List.copyOf(videos);
     labels = List.copyOf(labels);
     signals = List.copyOf(signals);
     rows = List.copyOf(rows);
+    exportSources = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(exportSources));
   }
 
   /** One signal's contribution to a row's score. */
@@ -125,7 +128,8 @@ public record LabelNextView(
         .filter(x -> filter.signal() == null || x.reasons().stream().anyMatch(y -> y.signal().equals(filter.signal())))
         .toList();
     return new LabelNextView(data.runOf("queue").orElse(null), filter, List.copyOf(videos), List.copyOf(labels),
-        List.copyOf(signals), shown, shown.stream().mapToDouble(QueueRow::costMinutes).sum());
+        List.copyOf(signals), shown, shown.stream().mapToDouble(QueueRow::costMinutes).sum(),
+        videos.stream().collect(Collectors.toMap(x -> x, x -> data.detections().sources(x))));
   }
 
   private static void check(String what, String value, TreeSet<String> allowed) {

@@ -21,6 +21,7 @@ import io.keyframe.report.chart.ObjectRef;
 import io.keyframe.report.compare.ComparePage;
 import io.keyframe.report.compare.CompareView;
 import io.keyframe.report.data.ReportData;
+import io.keyframe.report.export.QueueExport;
 import io.keyframe.report.labelnext.LabelNextPage;
 import io.keyframe.report.labelnext.LabelNextView;
 import io.keyframe.report.labelnext.QueueFilter;
@@ -144,6 +145,21 @@ public final class ReportServer {
       r.get("/thumbs/{video}/{file}", this::thumbnail, Role.VIEWER);
       r.get("/frame/{video}/{frame}", this::frame, Role.REVIEWER);
       r.get("/api/frame/{video}/{frame}", ctx -> ctx.json(frameView(ctx)), Role.REVIEWER);
+      r.get("/export/cvat/{video}", ctx -> {
+        String video = videoParam(ctx.pathParam("video"));
+        QueueExport.What what = exportWhat(ctx);
+        String source = exportSource(ctx);
+        ctx.contentType("application/xml; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + video + "-" + what.name().toLowerCase(java.util.Locale.ROOT) + ".cvat.xml\"");
+        ctx.result(QueueExport.cvat(data(), what, video, source));
+      }, Role.REVIEWER);
+      r.get("/export/label-studio.json", ctx -> {
+        QueueExport.What what = exportWhat(ctx);
+        String source = exportSource(ctx);
+        ctx.contentType("application/json; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"label-studio-" + what.name().toLowerCase(java.util.Locale.ROOT) + ".json\"");
+        ctx.result(QueueExport.labelStudio(data(), what, source));
+      }, Role.REVIEWER);
 
       r.get("/agreement", ctx -> ctx.html(cached("html|agreement|" + ctx.queryParam("pair") + "|" + role(ctx), () -> AgreementPage.render(agreement(ctx), role(ctx)))), Role.VIEWER);
       r.get("/api/agreement", ctx -> ctx.json(agreement(ctx)), Role.VIEWER);
@@ -254,6 +270,22 @@ public final class ReportServer {
     String img = "/thumbs/" + URLEncoder.encode(v.video(), StandardCharsets.UTF_8) + "/" + v.frame() + ".png?" + query
         + (query.isEmpty() ? "" : "&") + "size=large";
     ctx.html(FramePage.render(v, objectIds(ctx.queryParam("objects")), img, role(ctx)));
+  }
+
+  private static QueueExport.What exportWhat(Context ctx) {
+    try {
+      return QueueExport.What.parse(ctx.queryParam("what"));
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestResponse(e.getMessage());
+    }
+  }
+
+  private static String exportSource(Context ctx) {
+    List<String> s = sourceNames(ctx.queryParam("source"));
+    if (s.size() != 1) {
+      throw new BadRequestResponse("give one source whose boxes are the pre-annotations");
+    }
+    return s.get(0);
   }
 
   private String videoParam(String raw) {
