@@ -191,6 +191,13 @@ class BrowserEndToEndTest {
     }
     assertThat(kappas.get(0).getText()).isEqualTo("0.850"); // __all__ bed_rail row of the batch
     assertThat(driver.findElements(By.cssSelector("#spot-check tbody tr"))).hasSize(api.get("spotCheck").size()).hasSize(2);
+    // spot-check rows link to their frames, and the links resolve
+    List<String> spotLinks = driver.findElements(By.cssSelector("#spot-check a.frame-link")).stream().map(a -> a.getAttribute("href")).toList();
+    assertThat(spotLinks).hasSize(2).allSatisfy(href -> assertThat(href).contains("/frame/"));
+    for (String href : spotLinks) {
+      assertThat(http.send(withSession(HttpRequest.newBuilder(URI.create(href))).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+          .as(href).isEqualTo(200);
+    }
     assertThat(driver.findElements(By.cssSelector("#audit-runs tbody tr"))).hasSize(2);
     chartsLoad();
     screenshot("agreement");

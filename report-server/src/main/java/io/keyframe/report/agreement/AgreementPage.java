@@ -96,7 +96,10 @@ public final class AgreementPage {
       b.append("<h2>Spot-check sample</h2><table id=\"spot-check\"><thead><tr><th>video</th><th class=n>frame</th>")
           .append("<th>class</th><th>stratum</th></tr></thead><tbody>");
       for (AgreementView.SpotCheck s : v.spotCheck()) {
-        b.append("<tr><td>").append(esc(s.videoId())).append("</td><td class=n>").append(s.frame()).append("</td><td>")
+        // Only reviewers see this table, and they may open frame pages.
+        b.append("<tr><td>").append(esc(s.videoId())).append("</td><td class=n><a class=\"frame-link\" href=\"/frame/")
+            .append(esc(URLEncoder.encode(s.videoId(), StandardCharsets.UTF_8))).append('/').append(s.frame()).append("\">")
+            .append(s.frame()).append("</a></td><td>")
             .append(esc(s.label())).append("</td><td>").append(esc(s.stratum())).append("</td></tr>");
       }
       b.append("</tbody></table>");
