@@ -75,13 +75,12 @@ public final class RankCommand implements Callable<Integer> {
     w.printf("%d frames in %d rows, %.0f expert minutes, written to %s%n", q.framesSelected(), rows.size(), q.minutes(), out);
     for (String note : q.notes()) w.println("note: " + note);
     for (QueueRow r : rows.subList(0, Math.min(5, rows.size())))
-      w.printf("  #%d %s frames %d-%d  score %.3f  %s%n", r.rank(), r.videoId(), r.frameStart(), r.frameEnd(), r.score(), r.reasons());
+      w.printf("  #%d %s frames %d-%d  score %.3f  %s%n", r.rank(), r.videoId(), r.frameStart(), r.frameEnd(), r.score(), r.reasonsText());
     return 0;
   }
 
   static QueueRow redacted(QueueRow r) {
-    return new QueueRow(r.rank(), Pseudonyms.video(r.videoId()), r.frameStart(), r.frameEnd(), r.score(), r.costMinutes(),
-        r.cumulativeMinutes(), r.reasons(), r.objectIds(), r.labels());
+    return r.withVideoId(Pseudonyms.video(r.videoId()));
   }
 
   /** Evidence from a batch folder, an output root (of the given runs), or single-video files. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.keyframe.report.agreement.AgreementView;
 import io.keyframe.report.auth.TokenStore;
 import io.keyframe.report.html.Html;
 import io.keyframe.report.web.ReportServer;
@@ -17,7 +18,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -109,7 +112,19 @@ class BrowserEndToEndTest {
     // Parquet batch, by hand: 2 videos, 5 + 3 frames, 2 + 1 objects, 18 boxes.
     assertThat(text("card-videos")).isEqualTo(api.get("videoCount").asText()).isEqualTo("2");
     assertThat(text("card-frames")).isEqualTo(api.get("frames").asText()).isEqualTo("8");
+    // objects are gt's tracks (2 in vidA + 1 in vidB), not sam2's fragmented 3 IDs for one bed rail
     assertThat(text("card-objects")).isEqualTo(api.get("objects").asText()).isEqualTo("3");
+    assertThat(driver.findElement(By.id("card-objects")).findElement(By.xpath("..")).getText()).containsIgnoringCase("gt tracks");
+    assertThat(text("card-labelled")).isEqualTo("8"); // gt boxes on frames 0-4 of vidA and 0-2 of vidB
+    // queue: 3 rows over 3 + 2 + 1 frames, 2.5 + 1.5 + 1.0 minutes, budget 10 % from the rank run's parameters
+    assertThat(text("card-queue")).isEqualTo("3 · 6");
+    assertThat(text("card-queue-minutes")).isEqualTo("5.0");
+    assertThat(driver.findElement(By.id("card-queue-minutes")).findElement(By.xpath("..")).getText()).containsIgnoringCase("budget 10%");
+    // model headline with its interval: compare __all__ rows, HOTA sam2 - fallback = 0.15 [0.05, 0.25]
+    WebElement hota = driver.findElements(By.cssSelector("#headlines tbody tr")).stream()
+        .filter(r -> r.getText().startsWith("HOTA")).findFirst().orElseThrow();
+    assertThat(hota.findElement(By.cssSelector("[data-k=value]")).getText()).isEqualTo("0.150");
+    assertThat(hota.findElement(By.cssSelector("[data-k=ci]")).getText()).isEqualTo("[0.050, 0.250]");
     assertThat(text("card-detections")).isEqualTo(api.get("detections").asText()).isEqualTo("18");
     List<WebElement> fps = driver.findElements(By.cssSelector("#throughput td[data-k=fps]"));
     assertThat(fps).hasSize(api.get("throughput").size());
@@ -147,15 +162,19 @@ class BrowserEndToEndTest {
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
     String[] lines = csv.body().split("\r\n");
-    assertThat(lines).hasSize(1 + ranks.size());
-    assertThat(lines[1]).startsWith("1,vidA,2,4,0.9,2.5,");
-    assertThat(lines[2]).startsWith("3,vidA,0,0,0.2,1.0,");
+    // One line per (row, object): rank 1 has three objects, rank 3 one.
+    assertThat(lines).containsExactly(
+        "rank,video_id,frame_start,frame_end,score,cost_minutes,cumulative_minutes,reasons,object_id,label,source",
+        "1,vidA,2,4,0.9,2.5,2.5,entropy=0.91; occlusion=1.00,1,bed_rail,gt",
+        "1,vidA,2,4,0.9,2.5,2.5,entropy=0.91; occlusion=1.00,2,iv_pole,gt",
+        "1,vidA,2,4,0.9,2.5,2.5,entropy=0.91; occlusion=1.00,7,bed_rail,sam2",
+        "3,vidA,0,0,0.2,1.0,5.0,entropy=0.20,7," + SampleBatch.HOSTILE_LABEL + ",sam2");
 
     driver.findElement(By.cssSelector("a.cvat")).click();
     awaitUrl("/frame/");
     assertThat(text("cvat-video")).isEqualTo("vidA");
     assertThat(text("cvat-frame")).isEqualTo("2");
-    assertThat(text("cvat-objects")).isEqualTo("#1, #2");
+    assertThat(text("cvat-objects")).isEqualTo("#1 (gt), #2 (gt), #7 (sam2)");
     chartsLoad();
     screenshot("frame");
   }
@@ -172,9 +191,68 @@ class BrowserEndToEndTest {
     }
     assertThat(kappas.get(0).getText()).isEqualTo("0.850"); // __all__ bed_rail row of the batch
     assertThat(driver.findElements(By.cssSelector("#spot-check tbody tr"))).hasSize(api.get("spotCheck").size()).hasSize(2);
+    // spot-check rows link to their frames, and the links resolve
+    List<String> spotLinks = driver.findElements(By.cssSelector("#spot-check a.frame-link")).stream().map(a -> a.getAttribute("href")).toList();
+    assertThat(spotLinks).hasSize(2).allSatisfy(href -> assertThat(href).contains("/frame/"));
+    for (String href : spotLinks) {
+      assertThat(http.send(withSession(HttpRequest.newBuilder(URI.create(href))).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+          .as(href).isEqualTo(200);
+    }
     assertThat(driver.findElements(By.cssSelector("#audit-runs tbody tr"))).hasSize(2);
     chartsLoad();
     screenshot("agreement");
+  }
+
+  @Test
+  @Order(4)
+  void agreementShowsPerClassKappaWithItsBandBesideDetectionF1AndARowNormalisedConfusion() throws Exception {
+    driver.get(base + "/agreement");
+    // SampleBatch's all-videos rows, by hand: bed_rail kappa 0.85, 11 matched, 1 only A, 2 only B -> F1 22/25;
+    // iv_pole kappa 0.60, 5 matched, 0 only A, 1 only B -> F1 10/11.
+    WebElement bed = driver.findElement(By.cssSelector("#class-agreement tr[data-label=bed_rail]"));
+    assertThat(bed.findElement(By.cssSelector("[data-k=kappa]")).getText()).isEqualTo("0.850");
+    assertThat(bed.findElement(By.cssSelector("[data-k=band]")).getText()).isEqualTo("almost perfect");
+    assertThat(bed.findElement(By.cssSelector("[data-k=f1]")).getText()).isEqualTo(Html.f3(22 / 25.0));
+    assertThat(bed.findElement(By.cssSelector("[data-k=only-b]")).getText()).isEqualTo("2");
+    WebElement pole = driver.findElement(By.cssSelector("#class-agreement tr[data-label=iv_pole]"));
+    assertThat(pole.findElement(By.cssSelector("[data-k=kappa]")).getText()).isEqualTo("0.600");
+    assertThat(pole.findElement(By.cssSelector("[data-k=band]")).getText()).isEqualTo("moderate");
+    assertThat(pole.findElement(By.cssSelector("[data-k=f1]")).getText()).isEqualTo(Html.f3(10 / 11.0));
+    // the pair x class grid holds both classes, not only __all__
+    assertThat(driver.findElements(By.cssSelector("#kappa-grid thead th")).stream().map(e -> e.getAttribute("textContent")).toList())
+        .containsExactly("pair", "bed_rail", "iv_pole");
+    // confusion: bed_rail row is 11 matched as bed_rail, 2 as iv_pole, 1 B did not draw; shares of 14; diagonal muted
+    List<WebElement> bedRow = driver.findElements(By.cssSelector("#confusion tbody tr")).get(0).findElements(By.tagName("td"));
+    assertThat(bedRow.stream().map(WebElement::getText).toList()).containsExactly("bed_rail", "11", "2", "1");
+    assertThat(bedRow.get(1).getAttribute("class")).contains("diag");
+    assertThat(bedRow.get(2).getAttribute("data-share")).isEqualTo(Html.f3(2 / 14.0));
+    List<WebElement> extra = driver.findElements(By.cssSelector("#confusion tbody tr")).get(2).findElements(By.tagName("td"));
+    assertThat(extra.stream().map(WebElement::getText).toList()).containsExactly(AgreementView.ONLY_B, "2", "1", "0");
+    screenshot("agreement-classes");
+  }
+
+  @Test
+  @Order(5)
+  void compareDrawsBothModelsAndTheReferenceLinksEachFrameAndSaysWhyFramesCluster() throws Exception {
+    driver.get(base + "/compare");
+    List<WebElement> rows = driver.findElements(By.cssSelector("#worst-frames tbody tr"));
+    assertThat(rows).hasSize(3);
+    // worst first: vidA frame 3 (0.8) is sam2's keyframe (re-initialisation) frame in SampleBatch
+    assertThat(rows.get(0).findElement(By.cssSelector("[data-k=keyframe]")).getText()).isEqualTo("sam2");
+    assertThat(rows.get(1).findElement(By.cssSelector("[data-k=keyframe]")).getText()).isEqualTo("—");
+    assertThat(text("clustering")).startsWith("1 of these 3 frames are keyframe frames");
+    for (WebElement img : driver.findElements(By.cssSelector("#worst-frames img"))) {
+      assertThat(img.getAttribute("src")).contains("sources=fallback%2Csam2%2Cgt");
+    }
+    List<String> links = driver.findElements(By.cssSelector("#worst-frames a.frame-link")).stream().map(a -> a.getAttribute("href")).toList();
+    assertThat(links).hasSize(3);
+    driver.get(links.get(0));
+    assertThat(text("cvat-video")).isEqualTo("vidA");
+    assertThat(text("cvat-frame")).isEqualTo("3");
+    // A (fallback) has no boxes in the batch; B and the reference are both drawn, each in its colour
+    assertThat(driver.findElements(By.cssSelector("#legend li"))).extracting(e -> e.getAttribute("data-source")).containsExactly("gt", "sam2");
+    chartsLoad();
+    screenshot("compare-frame");
   }
 
   @Test
@@ -193,6 +271,76 @@ class BrowserEndToEndTest {
     assertThat(worst).extracting(WebElement::getText).containsExactly("0.800", "0.500", "0.300");
     chartsLoad();
     screenshot("compare");
+  }
+
+  /** What one chip on the Label next page says: object ID, class, source. */
+  record Chip(int id, String label, String source) {}
+
+  @Test
+  @Order(3)
+  void labelNextChipsPairEachIdWithItsOwnLabelAndSourceAsTheFramesDetectionsShow() throws Exception {
+    driver.get(base + "/label-next");
+    Map<String, List<Chip>> chips = new LinkedHashMap<>();
+    for (WebElement row : driver.findElements(By.cssSelector("#queue tbody tr"))) {
+      String rank = row.findElement(By.cssSelector("td[data-k=rank]")).getText();
+      chips.put(rank, row.findElements(By.cssSelector("span.obj")).stream()
+          .map(c -> new Chip(Integer.parseInt(c.getAttribute("data-id")), c.getAttribute("data-label"), c.getAttribute("data-source")))
+          .toList());
+    }
+    // By hand from SampleBatch: rank 1 is vidA frames 2-4 (gt 1 bed_rail, gt 2 iv_pole, sam2 7 bed_rail); rank 2 vidB (gt 1 monitor).
+    assertThat(chips.get("1")).containsExactly(new Chip(1, "bed_rail", "gt"), new Chip(2, "iv_pole", "gt"), new Chip(7, "bed_rail", "sam2"));
+    assertThat(chips.get("2")).containsExactly(new Chip(1, "monitor", "gt"));
+    // and every chip is a box of its own source with its own label on the row's first frame (the frame page's JSON twin)
+    for (String[] rank : new String[][] {{"1", "vidA", "2"}, {"2", "vidB", "0"}}) {
+      JsonNode frame = api("/api/frame/" + rank[1] + "/" + rank[2]);
+      for (Chip c : chips.get(rank[0])) {
+        boolean found = false;
+        for (JsonNode s : frame.get("sources"))
+          for (JsonNode b : s.get("boxes"))
+            found |= s.get("source").asText().equals(c.source()) && b.get("trackId").asInt() == c.id() && b.get("label").asText().equals(c.label());
+        assertThat(found).as("rank %s chip %s on its frame", rank[0], c).isTrue();
+      }
+    }
+  }
+
+  @Test
+  @Order(3)
+  void thumbnailsDrawEverySourceInItsOwnColourAtTheVideosTrueSize() throws Exception {
+    // vidA frame 2: gt (tracks 1, 2) and sam2 (track 7) both have boxes; the videos table says 1920x1080.
+    driver.get(base + "/frame/vidA/2?objects=1@gt,7@sam2");
+    assertThat(text("frame-size")).isEqualTo("1920 × 1080");
+    List<WebElement> legend = driver.findElements(By.cssSelector("#legend li"));
+    assertThat(legend).extracting(e -> e.getAttribute("data-source")).containsExactly("gt", "sam2");
+    List<String> colours = legend.stream().map(e -> e.getAttribute("data-colour")).toList();
+    assertThat(colours).doesNotHaveDuplicates();
+    java.awt.image.BufferedImage png = png(driver.findElement(By.id("frame-image")).getAttribute("src"));
+    int frameHeight = 960 * 1080 / 1920;
+    assertThat(png.getWidth()).isEqualTo(960);
+    assertThat(png.getHeight()).isEqualTo(frameHeight + 2 * 18 + 6); // the frame, then one legend line per source
+    for (String colour : colours) {
+      assertThat(pixels(png, java.awt.Color.decode(colour).getRGB(), frameHeight)).as("boxes drawn in " + colour).isPositive();
+    }
+    screenshot("frame-sources");
+    // vidB is 16:9 (1280x720): its thumbnail keeps that shape, although its boxes alone would fit 640x480.
+    driver.get(base + "/frame/vidB/0?objects=1@gt");
+    assertThat(text("frame-size")).isEqualTo("1280 × 720");
+    java.awt.image.BufferedImage small = png(base + "/thumbs/vidB/0.png?objects=1@gt");
+    assertThat(small.getWidth()).isEqualTo(320);
+    assertThat(small.getHeight()).isEqualTo(320 * 720 / 1280 + 18 + 6);
+  }
+
+  private static java.awt.image.BufferedImage png(String url) throws Exception {
+    HttpResponse<byte[]> r = http.send(withSession(HttpRequest.newBuilder(URI.create(url))).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(r.statusCode()).as(url).isEqualTo(200);
+    return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(r.body()));
+  }
+
+  private static int pixels(java.awt.image.BufferedImage img, int rgb, int maxY) {
+    int n = 0;
+    for (int y = 0; y < maxY; y++)
+      for (int x = 0; x < img.getWidth(); x++)
+        if ((img.getRGB(x, y) & 0xffffff) == (rgb & 0xffffff)) n++;
+    return n;
   }
 
   private static List<String> ranks() {

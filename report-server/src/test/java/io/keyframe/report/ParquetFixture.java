@@ -31,7 +31,12 @@ final class ParquetFixture {
       Map.entry("detections", "message detections { optional binary source (STRING); optional int32 frame; optional int32 track_id;"
           + " optional binary label (STRING); optional double x; optional double y; optional double w; optional double h;"
           + " optional double score; optional binary mask_rle (STRING); optional int32 mask_h; optional int32 mask_w;"
-          + " optional boolean occluded; optional boolean outside; optional boolean keyframe; }"),
+          + " optional boolean occluded; optional boolean outside; optional boolean keyframe;"
+          + " optional group class_probabilities (MAP) { repeated group key_value { required binary key (STRING); required double value; } }"
+          + " optional double visibility; }"),
+      Map.entry("videos", "message videos { optional int32 width; optional int32 height; optional double fps; optional int32 frames;"
+          + " optional group sources (LIST) { repeated group list { required group element { required binary source (STRING);"
+          + " required binary file (STRING); required binary sha256 (STRING); } } } }"),
       Map.entry("occlusion_events", "message occlusion_events { optional binary source (STRING); optional int32 track_id;"
           + " optional int32 start_frame; optional int32 end_frame; optional binary cause (STRING); optional boolean full;"
           + " optional int32 recommended_keyframe; }"),
@@ -53,7 +58,10 @@ final class ParquetFixture {
       Map.entry("signals", "message signals { optional int32 frame; optional binary signal (STRING); optional double value; }"),
       Map.entry("queue", "message queue { optional int32 rank; optional binary video_id (STRING); optional int32 frame_start;"
           + " optional int32 frame_end; optional double score; optional double cost_minutes; optional double cumulative_minutes;"
-          + " optional binary reasons (STRING); optional binary object_ids (STRING); optional binary labels (STRING); }"),
+          + " optional group reasons (LIST) { repeated group list { required group element { required binary signal (STRING);"
+          + " required double value; } } }"
+          + " optional group objects (LIST) { repeated group list { required group element { required int32 id;"
+          + " required binary label (STRING); required binary source (STRING); } } } }"),
       Map.entry("spot_check", "message spot_check { optional binary video_id (STRING); optional int32 frame;"
           + " optional binary label (STRING); optional binary stratum (STRING); }"),
       Map.entry("compare", "message compare { optional binary model_a (STRING); optional binary model_b (STRING);"
@@ -63,9 +71,6 @@ final class ParquetFixture {
           + " optional int32 frame; optional double disagreement; optional binary detail (STRING); }"),
       Map.entry("throughput", "message throughput { optional binary job (STRING); optional int32 frames; optional double seconds;"
           + " optional double frames_per_s; }"));
-
-  /** Shared: a fresh Hadoop configuration per file re-parses its XML defaults (slow). */
-  private static final org.apache.hadoop.conf.Configuration CONF = new org.apache.hadoop.conf.Configuration(false);
 
   private final Path root;
   private final Map<Path, AtomicInteger> partNumbers = new HashMap<>();
@@ -80,7 +85,7 @@ final class ParquetFixture {
 
   /**
    * Writes one part file. {@code video} is null for run-only tables. Each row gives values in the
-   * README's column order; {@code null} leaves the (optional) field unset.
+   * README's column order; {@code null} leaves the (optional) field unset; nested values as {@link ParquetRows} takes them.
    */
   ParquetFixture write(String table, String run, String video, List<Object[]> rows) {
     MessageType schema = MessageTypeParser.parseMessageType(SCHEMAS.get(table));
@@ -92,36 +97,7 @@ final class ParquetFixture {
       Files.createDirectories(dir);
       int n = partNumbers.computeIfAbsent(dir, d -> new AtomicInteger()).getAndIncrement();
       Path file = dir.resolve(String.format("part-%05d.parquet", n));
-      SimpleGroupFactory f = new SimpleGroupFactory(schema);
-      try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(file))
-          .withConf(CONF).withType(schema).withCompressionCodec(CompressionCodecName.SNAPPY).build()) {
-        for (Object[] row : rows) {
-          if (row.length != schema.getFieldCount()) {
-            throw new IllegalArgumentException(table + ": row has " + row.length + " values, schema " + schema.getFieldCount());
-          }
-          Group g = f.newGroup();
-          for (int i = 0; i < row.length; i++) {
-            Object v = row[i];
-            if (v == null) {
-              continue;
-            }
-            if (v instanceof String s) {
-              g.append(schema.getFieldName(i), s);
-            } else if (v instanceof Integer x) {
-              g.append(schema.getFieldName(i), x);
-            } else if (v instanceof Long x) {
-              g.append(schema.getFieldName(i), x);
-            } else if (v instanceof Double x) {
-              g.append(schema.getFieldName(i), x);
-            } else if (v instanceof Boolean x) {
-              g.append(schema.getFieldName(i), x);
-            } else {
-              throw new IllegalArgumentException("unsupported value " + v.getClass());
-            }
-          }
-          w.write(g);
-        }
-      }
+      ParquetRows.write(file, schema, rows);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -48,7 +48,7 @@ class ReportDataTest {
     assertThat(v.throughput().get(0).framesPerSecond()).isCloseTo(5 / 0.5, within(1e-12));
     assertThat(v.effort()).extracting(e -> e.runId()).containsExactly("r1", "r2");
     assertThat(v.effort().get(0).savedFraction()).isEqualTo(2 / 4.0);
-    assertThat(v.effort().get(1).savedFraction()).isCloseTo(13 / 18.0, within(1e-12));
+    assertThat(v.effort().get(1).savedFraction()).isCloseTo(12 / 18.0, within(1e-12));
   }
 
   @Test
@@ -61,7 +61,8 @@ class ReportDataTest {
     assertThat(entropy.totalMinutes()).isEqualTo(2.5 + 1.0);
     assertThat(entropy.rows().get(0).reasons()).containsExactly(new LabelNextView.Reason("entropy", 0.91),
         new LabelNextView.Reason("occlusion", 1.0));
-    assertThat(entropy.rows().get(0).objectIds()).containsExactly(1, 2);
+    assertThat(entropy.rows().get(0).objects()).containsExactly(new LabelNextView.QueueObject(1, "bed_rail", "gt"),
+        new LabelNextView.QueueObject(2, "iv_pole", "gt"), new LabelNextView.QueueObject(7, "bed_rail", "sam2"));
     assertThatThrownBy(() -> LabelNextView.of(data, new QueueFilter("nope", null, null)))
         .isInstanceOf(IllegalArgumentException.class);
   }
@@ -70,8 +71,11 @@ class ReportDataTest {
   void confusionSumsPerVideoRowsAndKappaPivotsPairByClass() {
     AgreementView v = AgreementView.of(data, null, true);
     assertThat(v.pairs()).containsExactly("ann1|ann2");
-    assertThat(v.confusion().counts().rowKeys()).containsExactly("bed_rail", "iv_pole");
-    assertThat(v.confusion().counts().values()).isDeepEqualTo(new double[][] {{8 + 3, 2}, {0, 5}});
+    assertThat(v.confusion().counts().rowKeys()).containsExactly("bed_rail", "iv_pole", AgreementView.ONLY_B);
+    assertThat(v.confusion().counts().columnKeys()).containsExactly("bed_rail", "iv_pole", AgreementView.MISSED_BY_B);
+    // matched counts summed over videos; only-A / only-B counts from the all-videos agreement rows
+    assertThat(v.confusion().counts().values()).isDeepEqualTo(new double[][] {{8 + 3, 2, 1}, {0, 5, 0}, {2, 1, 0}});
+    assertThat(v.confusion().rowShares().values()[0]).containsExactly(11 / 14.0, 2 / 14.0, 1 / 14.0);
     assertThat(v.kappaByPairAndLabel().rowKeys()).containsExactly("ann1 vs ann2");
     assertThat(v.kappaByPairAndLabel().columnKeys()).containsExactly("bed_rail", "iv_pole");
     assertThat(v.kappaByPairAndLabel().values()[0]).containsExactly(0.85, 0.60);

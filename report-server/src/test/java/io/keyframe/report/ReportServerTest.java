@@ -80,6 +80,9 @@ class ReportServerTest {
       assertThat(reviewer.get("spotCheck")).hasSize(2);
       assertThat(get(client, "/frame/vidA/2?objects=1,2", VIEWER).code()).isEqualTo(403);
       assertThat(get(client, "/frame/vidA/2?objects=1,2", REVIEWER).code()).isEqualTo(200);
+      // permission-aware links: the compare page links frames (reviewer-only pages) for a reviewer, never for a viewer
+      assertThat(get(client, "/compare", VIEWER).body().string()).doesNotContain("frame-link").doesNotContain("href=\"/frame/");
+      assertThat(get(client, "/compare", REVIEWER).body().string()).contains("class=\"frame-link\" href=\"/frame/vidA/3?");
       assertThat(client.post("/api/admin/reload", "", r -> r.header("Authorization", "Bearer " + REVIEWER)).code())
           .isEqualTo(403);
       assertThat(client.post("/api/admin/reload", "", r -> r.header("Authorization", "Bearer " + ADMIN)).code())
@@ -160,7 +163,44 @@ class ReportServerTest {
       assertThat(o.get("throughput").get(1).get("framesPerSecond").asDouble()).isEqualTo(8 / 4.0);
       String html = get(client, "/overview", VIEWER).body().string();
       assertThat(html).contains("id=\"card-videos\">2<").contains("id=\"card-frames\">8<")
-          .contains("72.2 %"); // 13 of 18 boxes pre-annotated in r2
+          .contains("66.7 %"); // 12 of 18 boxes pre-annotated in r2
+    });
+  }
+
+  @Test
+  void queueExportsReimportWithKeyframesCvatReaderAndAsLabelStudioTasks(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+    run((app, client) -> {
+      assertThat(get(client, "/export/cvat/vidA?source=sam2", VIEWER).code()).isEqualTo(403);
+      assertThat(get(client, "/label-next", VIEWER).body().string()).doesNotContain("/export/").doesNotContain("href=\"/frame/");
+      assertThat(get(client, "/label-next", REVIEWER).body().string()).contains("href=\"/export/cvat/vidA?source=sam2\"");
+      Response cvat = get(client, "/export/cvat/vidA?source=sam2", REVIEWER);
+      assertThat(cvat.code()).isEqualTo(200);
+      java.nio.file.Path file = tmp.resolve("vidA.cvat.xml");
+      java.nio.file.Files.write(file, cvat.body().string().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      io.keyframe.dataset.AnnotationSet back = io.keyframe.dataset.cvat.CvatVideoReader.read(file);
+      // queued frames of vidA: rank 1 spans 2-4, rank 3 is frame 0; sam2 tracks 7 (0-2), 9 (3), 11 (4) at x = 1500
+      assertThat(back.video().width()).isEqualTo(1920);
+      assertThat(back.video().height()).isEqualTo(1080);
+      assertThat(back.detections()).extracting(io.keyframe.dataset.Detection::frame, io.keyframe.dataset.Detection::trackId,
+              io.keyframe.dataset.Detection::label)
+          .containsExactlyInAnyOrder(org.assertj.core.api.Assertions.tuple(0, 7, "bed_rail"), org.assertj.core.api.Assertions.tuple(2, 7, "bed_rail"),
+              org.assertj.core.api.Assertions.tuple(3, 9, "bed_rail"), org.assertj.core.api.Assertions.tuple(4, 11, "bed_rail"));
+      assertThat(back.detections()).allSatisfy(d -> {
+        assertThat(d.box().x()).isEqualTo(1500.0);
+        assertThat(d.box().y()).isEqualTo(120.0 + 10 * d.frame());
+      });
+      JsonNode ls = json(get(client, "/export/label-studio.json?source=gt", REVIEWER));
+      // tasks: vidA frames 0, 2, 3, 4 and vidB frames 0, 1
+      assertThat(ls).hasSize(6);
+      JsonNode vidB0 = ls.get(4);
+      assertThat(vidB0.get("data").get("video").asText()).isEqualTo("vidB");
+      JsonNode box = vidB0.get("predictions").get(0).get("result").get(0);
+      // gt track 1 of vidB on frame 0: x 300, y 120, 150 x 300 in a 1280 x 720 frame, in percent
+      assertThat(box.get("value").get("x").asDouble()).isEqualTo(100 * 300 / 1280.0);
+      assertThat(box.get("value").get("height").asDouble()).isEqualTo(100 * 300 / 720.0);
+      assertThat(box.get("value").get("rectanglelabels").get(0).asText()).isEqualTo("monitor");
+      JsonNode spot = json(get(client, "/export/label-studio.json?source=gt&what=spot-check", REVIEWER));
+      assertThat(spot).hasSize(2); // SampleBatch's spot check: vidA frame 2, vidB frame 1
     });
   }
 
@@ -172,8 +212,9 @@ class ReportServerTest {
       Response csv = get(client, "/label-next.csv?signal=entropy", VIEWER);
       assertThat(csv.headers().get("Content-Type").get(0)).startsWith("text/csv");
       String[] lines = csv.body().string().split("\r\n");
-      assertThat(lines).hasSize(3);
-      assertThat(lines[1]).isEqualTo("1,vidA,2,4,0.9,2.5,2.5,entropy=0.91; occlusion=1.00,\"1,2\",\"bed_rail,iv_pole\"");
+      assertThat(lines).hasSize(1 + 3 + 1); // one line per object: rank 1 has three, rank 3 one
+      assertThat(lines[1]).isEqualTo("1,vidA,2,4,0.9,2.5,2.5,entropy=0.91; occlusion=1.00,1,bed_rail,gt");
+      assertThat(lines[3]).isEqualTo("1,vidA,2,4,0.9,2.5,2.5,entropy=0.91; occlusion=1.00,7,bed_rail,sam2");
       JsonNode api = json(get(client, "/api/label-next?signal=entropy", VIEWER));
       assertThat(api.get("rows")).hasSize(2);
       assertThat(api.get("totalMinutes").asDouble()).isEqualTo(3.5);

@@ -34,8 +34,8 @@ final class SyntheticBatch {
           for (String source : new String[] {"gt", "sam2"}) {
             double x = 80 + 250 * obj + rnd.nextDouble(-5, 5) + fr * 0.3;
             det.add(row(source, fr, obj + (source.equals("gt") ? 0 : 100), LABELS[obj], x, 200 + rnd.nextDouble(-5, 5),
-                120.0, 260.0, rnd.nextDouble(0.5, 1), null, null, null, rnd.nextInt(10) == 0, false,
-                source.equals("gt") && fr % 25 == 0));
+                120.0, 260.0, rnd.nextDouble(0.5, 1), null, 0, 0, rnd.nextInt(10) == 0, false,
+                source.equals("gt") && fr % 25 == 0, null, -1.0));
           }
         }
       }
@@ -90,7 +90,8 @@ final class SyntheticBatch {
         cumulative += cost;
         int start = rnd.nextInt(frames - 10);
         queue.add(row(queue.size() + 1, video, start, start + 5, rnd.nextDouble(), cost, cumulative,
-            "entropy=" + String.format("%.2f", rnd.nextDouble()) + "; occlusion=1.00", "0,1", "bed_rail,iv_pole"));
+            SampleBatch.reasons("entropy", rnd.nextDouble(), "occlusion", 1.0),
+            SampleBatch.objects(0, LABELS[0], "gt", 1, LABELS[1], "gt")));
       }
       spot.add(row(video, rnd.nextInt(frames), LABELS[rnd.nextInt(LABELS.length)], "random"));
     }

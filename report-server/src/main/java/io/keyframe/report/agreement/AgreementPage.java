@@ -30,6 +30,31 @@ public final class AgreementPage {
     }
     b.append("</div></div>");
 
+    b.append("<h2>Per class: do they call it the same, and do they both draw it? (all videos)</h2>")
+        .append("<p class=\"muted\">Class kappa is Cohen's kappa over objects both annotators drew (one class against the")
+        .append(" rest); it cannot see objects only one of them drew, so detection agreement stands beside it:")
+        .append(" F1 = 2·matched / (2·matched + only A + only B). Bands after Landis &amp; Koch (1977): &lt;0 poor,")
+        .append(" 0–0.20 slight, 0.21–0.40 fair, 0.41–0.60 moderate, 0.61–0.80 substantial, 0.81–1 almost perfect.</p>");
+    b.append("<table id=\"class-agreement\"><thead><tr><th>rater A</th><th>rater B</th><th>class</th>")
+        .append("<th class=n>class kappa</th><th>band</th><th class=n>matched</th><th class=n>only A</th>")
+        .append("<th class=n>only B</th><th class=n>detection F1</th></tr></thead><tbody>");
+    for (AgreementView.ClassAgreement c : v.classes()) {
+      b.append("<tr data-label=\"").append(esc(c.label())).append("\"><td>").append(esc(c.raterA())).append("</td><td>")
+          .append(esc(c.raterB())).append("</td><td>").append(esc(c.label())).append("</td><td class=n><span data-k=\"kappa\">")
+          .append(f3(c.kappa())).append("</span> <span class=ci>[").append(f3(c.kappaLo())).append(", ").append(f3(c.kappaHi()))
+          .append("]</span></td><td data-k=\"band\">").append(c.band() == null ? "—" : esc(c.band().text()))
+          .append("</td><td class=n data-k=\"matched\">").append(c.nMatched()).append("</td><td class=n data-k=\"only-a\">")
+          .append(c.onlyA()).append("</td><td class=n data-k=\"only-b\">").append(c.onlyB())
+          .append("</td><td class=n data-k=\"f1\">").append(f3(c.f1())).append("</td></tr>");
+    }
+    if (v.classes().isEmpty()) {
+      b.append("<tr><td colspan=9 class=muted>No per-class agreement rows.</td></tr>");
+    }
+    b.append("</tbody></table>");
+    if (v.confusion() != null) {
+      confusionTable(b, v.confusion());
+    }
+
     b.append("<h2>Kappa per annotator pair and class (all videos)</h2>");
     grid(b, v.kappaByPairAndLabel(), "kappa-grid", "pair");
 
@@ -52,7 +77,10 @@ public final class AgreementPage {
     if (v.timelines().isEmpty()) {
       b.append("<p class=muted>No ID switches or occlusion events recorded.</p>");
     }
-    b.append("<table id=\"timelines\"><thead><tr><th>video</th><th class=n>ID switches</th>")
+    b.append("<p class=\"muted\">ID switches here (table and dots) follow py-motmetrics' CLEAR rule over all classes")
+        .append(" together (the id_switches table); Compare models counts them with TrackEval's rule per class, so the two")
+        .append(" may differ.</p>");
+    b.append("<table id=\"timelines\"><thead><tr><th>video</th><th class=n>ID switches <small>(py-motmetrics rule)</small></th>")
         .append("<th class=n>after occlusion</th><th class=n>occlusion events</th><th>timeline</th></tr></thead><tbody>");
     for (AgreementView.Timeline t : v.timelines()) {
       b.append("<tr><td>").append(esc(t.videoId())).append("</td><td class=n>").append(t.idSwitches())
@@ -68,7 +96,10 @@ public final class AgreementPage {
       b.append("<h2>Spot-check sample</h2><table id=\"spot-check\"><thead><tr><th>video</th><th class=n>frame</th>")
           .append("<th>class</th><th>stratum</th></tr></thead><tbody>");
       for (AgreementView.SpotCheck s : v.spotCheck()) {
-        b.append("<tr><td>").append(esc(s.videoId())).append("</td><td class=n>").append(s.frame()).append("</td><td>")
+        // Only reviewers see this table, and they may open frame pages.
+        b.append("<tr><td>").append(esc(s.videoId())).append("</td><td class=n><a class=\"frame-link\" href=\"/frame/")
+            .append(esc(URLEncoder.encode(s.videoId(), StandardCharsets.UTF_8))).append('/').append(s.frame()).append("\">")
+            .append(s.frame()).append("</a></td><td>")
             .append(esc(s.label())).append("</td><td>").append(esc(s.stratum())).append("</td></tr>");
       }
       b.append("</tbody></table>");
@@ -103,6 +134,35 @@ public final class AgreementPage {
       b.append("</tbody></table>");
     }
     return Html.page("Agreement", "agreement", role, b.toString());
+  }
+
+  /**
+   * The confusion matrix as a heat map table: each row shaded by its share of that row (where A's
+   * objects of a class end up), the diagonal (agreement) muted so the errors stand out, and the
+   * objects only one annotator drew in the last row and column.
+   */
+  private static void confusionTable(StringBuilder b, AgreementView.Confusion c) {
+    b.append("<h2>Where ").append(esc(c.raterA())).append("'s classes end up in ").append(esc(c.raterB()))
+        .append("'s labels</h2><p class=\"muted\">Counts; shading is the share of the row. Diagonal (agreement) in grey.</p>");
+    Grid n = c.counts();
+    Grid share = c.rowShares();
+    b.append("<table id=\"confusion\"><thead><tr><th>").append(esc(c.raterA())).append(" says ↓ / ").append(esc(c.raterB()))
+        .append(" says →</th>");
+    n.columnKeys().forEach(k -> b.append("<th class=n>").append(esc(k)).append("</th>"));
+    b.append("</tr></thead><tbody>");
+    for (int r = 0; r < n.rowKeys().size(); r++) {
+      b.append("<tr><td>").append(esc(n.rowKeys().get(r))).append("</td>");
+      for (int col = 0; col < n.columnKeys().size(); col++) {
+        boolean diagonal = n.rowKeys().get(r).equals(n.columnKeys().get(col));
+        double s = share.values()[r][col];
+        String bg = diagonal ? "#e5e7eb" : Double.isNaN(s) || s == 0 ? "#ffffff"
+            : String.format(java.util.Locale.ROOT, "rgba(220,38,38,%.2f)", 0.12 + 0.75 * s);
+        b.append("<td class=\"n").append(diagonal ? " diag" : "").append("\" data-share=\"").append(f3(s))
+            .append("\" style=\"background:").append(bg).append("\">").append(Math.round(n.values()[r][col])).append("</td>");
+      }
+      b.append("</tr>");
+    }
+    b.append("</tbody></table>");
   }
 
   /** A pivot grid as a table. */

@@ -6,7 +6,7 @@ import static tech.tablesaw.aggregate.AggregateFunctions.sum;
 
 import io.keyframe.report.data.Grid;
 import io.keyframe.report.data.Num;
-import io.keyframe.report.data.ParquetContract;
+import io.keyframe.dataset.contract.OutputTables;
 import io.keyframe.report.data.ReportData;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +24,11 @@ import tech.tablesaw.api.Table;
  * @param run the agreement run
  * @param rows agreement rows, all-videos rows first
  * @param kappaByPairAndLabel kappa over all videos, pair x class
+ * @param classes per pair and class over all videos: class kappa of matched objects beside
+ *     detection agreement (matched and unmatched counts, F1)
  * @param pairs annotator pairs with a confusion matrix, as {@code a|b}
- * @param confusion confusion matrix of the selected pair (rows: rater A's label, columns: B's)
+ * @param confusion confusion matrix of the selected pair (rows: rater A's label, columns: B's), with
+ *     a last column for objects B did not draw and a last row for objects only B drew
  * @param timelines one entry per video with ID switches or occlusion events
  * @param spotCheck the spot-check sample; {@code null} when the caller's role may not see it
  * @param audit runs and who labelled what; {@code null} when the caller's role may not see it
@@ -34,6 +37,7 @@ public record AgreementView(
     String run,
     List<AgreementRow> rows,
     Grid kappaByPairAndLabel,
+    List<ClassAgreement> classes,
     List<String> pairs,
     Confusion confusion,
     List<Timeline> timelines,
@@ -45,8 +49,27 @@ public record AgreementView(
       int nUnmatchedA, int nUnmatchedB, double meanIou, double iouLo, double iouHi, double kappa,
       double kappaLo, double kappaHi, double alpha) {}
 
-  /** Confusion counts between two annotators' labels on matched objects, summed over videos. */
-  public record Confusion(String raterA, String raterB, Grid counts) {}
+  /** Row key of objects only rater B drew, and column key of objects rater B did not draw. */
+  public static final String ONLY_B = "(only B drew it)", MISSED_BY_B = "(B did not draw it)";
+
+  /**
+   * Confusion counts between two annotators on every object either drew, summed over videos:
+   * matched objects by class, then {@link #MISSED_BY_B} (A drew it, B did not) and {@link #ONLY_B}.
+   *
+   * @param rowShares each row's counts divided by the row's total (NaN for an empty row), the heat
+   *     map's shading: where each class of A's ends up
+   */
+  public record Confusion(String raterA, String raterB, Grid counts, Grid rowShares) {}
+
+  /**
+   * Agreement of one pair on one class over all videos.
+   *
+   * @param kappa one-vs-rest Cohen's kappa over matched objects (NaN when undefined)
+   * @param band its Landis and Koch band, or null
+   * @param f1 detection agreement: 2 matched / (2 matched + only A + only B), NaN without objects
+   */
+  public record ClassAgreement(String raterA, String raterB, String label, double kappa, double kappaLo, double kappaHi,
+      KappaBand band, int nMatched, int onlyA, int onlyB, double f1) {}
 
   /** ID-switch and occlusion counts of one video, with its timeline chart. */
   public record Timeline(String videoId, int idSwitches, int afterOcclusion, int occlusionEvents, String chartUrl) {}
@@ -85,18 +108,27 @@ public record AgreementView(
           Num.at(a, "mean_iou", r), Num.at(a, "iou_lo", r), Num.at(a, "iou_hi", r), Num.at(a, "kappa", r),
           Num.at(a, "kappa_lo", r), Num.at(a, "kappa_hi", r), Num.at(a, "alpha", r)));
     }
-    rows.sort(Comparator.comparing((AgreementRow x) -> !x.videoId().equals(ParquetContract.ALL))
+    rows.sort(Comparator.comparing((AgreementRow x) -> !x.videoId().equals(OutputTables.ALL))
         .thenComparing(AgreementRow::videoId).thenComparing(AgreementRow::raterA)
         .thenComparing(AgreementRow::raterB).thenComparing(AgreementRow::label));
 
-    Table all = a.where(a.stringColumn("video_id").isEqualTo(ParquetContract.ALL));
+    Table all = a.where(a.stringColumn("video_id").isEqualTo(OutputTables.ALL));
     Table withPair = all.copy();
     withPair.addColumns(pairColumn(all, "rater_a", "rater_b"));
     Grid kappa = Grid.pivot(withPair.selectColumns("pair", "label", "kappa"), "pair", "label", "kappa");
+    List<ClassAgreement> classes = new ArrayList<>();
+    for (AgreementRow r : rows) {
+      if (r.videoId().equals(OutputTables.ALL) && !r.label().equals(OutputTables.ALL)) {
+        int denominator = 2 * r.nMatched() + r.nUnmatchedA() + r.nUnmatchedB();
+        classes.add(new ClassAgreement(r.raterA(), r.raterB(), r.label(), r.kappa(), r.kappaLo(), r.kappaHi(),
+            KappaBand.of(r.kappa()), r.nMatched(), r.nUnmatchedA(), r.nUnmatchedB(),
+            denominator == 0 ? Double.NaN : 2.0 * r.nMatched() / denominator));
+      }
+    }
 
     Table c = data.table("confusion");
     // Per-video rows are summed; an __all__ row would count them twice, so use it only when alone.
-    Table perVideo = c.where(c.stringColumn("video_id").isNotEqualTo(ParquetContract.ALL));
+    Table perVideo = c.where(c.stringColumn("video_id").isNotEqualTo(OutputTables.ALL));
     Table conf = perVideo.isEmpty() ? c : perVideo;
     TreeSet<String> pairs = new TreeSet<>();
     for (int r = 0; r < conf.rowCount(); r++) {
@@ -113,12 +145,39 @@ public record AgreementView(
       Table summed = sel.summarize("count", sum).by("label_a", "label_b");
       TreeSet<String> labels = new TreeSet<>(summed.stringColumn(0).asList());
       labels.addAll(summed.stringColumn(1).asList());
+      // Unmatched objects per class come from the agreement rows of the same pair (all videos).
+      for (ClassAgreement x : classes) {
+        if (x.raterA().equals(ab[0]) && x.raterB().equals(ab[1])) {
+          labels.add(x.label());
+        }
+      }
       List<String> keys = List.copyOf(labels);
-      double[][] m = new double[keys.size()][keys.size()];
+      int n = keys.size();
+      double[][] m = new double[n + 1][n + 1];
       for (int r = 0; r < summed.rowCount(); r++) {
         m[keys.indexOf(summed.stringColumn(0).get(r))][keys.indexOf(summed.stringColumn(1).get(r))] = Num.at(summed, 2, r);
       }
-      confusion = new Confusion(ab[0], ab[1], new Grid(keys, keys, m));
+      for (ClassAgreement x : classes) {
+        if (x.raterA().equals(ab[0]) && x.raterB().equals(ab[1])) {
+          m[keys.indexOf(x.label())][n] = x.onlyA();
+          m[n][keys.indexOf(x.label())] = x.onlyB();
+        }
+      }
+      double[][] shares = new double[n + 1][n + 1];
+      for (int r = 0; r <= n; r++) {
+        double total = 0;
+        for (double v : m[r]) {
+          total += v;
+        }
+        for (int col = 0; col <= n; col++) {
+          shares[r][col] = total == 0 ? Double.NaN : m[r][col] / total;
+        }
+      }
+      List<String> rowKeys = new ArrayList<>(keys);
+      rowKeys.add(ONLY_B);
+      List<String> colKeys = new ArrayList<>(keys);
+      colKeys.add(MISSED_BY_B);
+      confusion = new Confusion(ab[0], ab[1], new Grid(rowKeys, colKeys, m), new Grid(rowKeys, colKeys, shares));
     }
 
     List<Timeline> timelines = timelines(data);
@@ -133,7 +192,7 @@ public record AgreementView(
       }
       audit = audit(data);
     }
-    return new AgreementView(data.runOf("agreement").orElse(null), rows, kappa, List.copyOf(pairs), confusion,
+    return new AgreementView(data.runOf("agreement").orElse(null), rows, kappa, classes, List.copyOf(pairs), confusion,
         timelines, spot, audit);
   }
 
@@ -150,7 +209,7 @@ public record AgreementView(
     Table occ = data.table("occlusion_events");
     TreeSet<String> videos = new TreeSet<>(sw.stringColumn("video_id").asList());
     videos.addAll(occ.stringColumn("video_id").asList());
-    videos.remove(ParquetContract.ALL);
+    videos.remove(OutputTables.ALL);
     List<Timeline> out = new ArrayList<>();
     for (String v : videos) {
       Table s = sw.where(sw.stringColumn("video_id").isEqualTo(v));

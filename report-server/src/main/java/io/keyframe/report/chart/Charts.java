@@ -4,7 +4,7 @@ import io.keyframe.report.agreement.AgreementView;
 import io.keyframe.report.compare.CompareView;
 import io.keyframe.report.data.BatchEffort;
 import io.keyframe.report.data.Grid;
-import io.keyframe.report.data.ParquetContract;
+import io.keyframe.dataset.contract.OutputTables;
 import io.keyframe.report.data.ReportData;
 import io.keyframe.report.overview.OverviewView;
 import java.awt.BasicStroke;
@@ -74,19 +74,18 @@ public final class Charts {
     return png(c);
   }
 
-  /** Line chart: share of boxes that needed no manual drawing, per batch. */
+  /**
+   * Bars, one per detections run: share of boxes that needed no manual drawing. Bars, not a line:
+   * the runs are different jobs on different sources, not one quantity over time.
+   */
   public static byte[] effort(OverviewView v) {
     DefaultCategoryDataset ds = new DefaultCategoryDataset();
     for (BatchEffort e : v.effort()) {
       ds.addValue(100 * e.savedFraction(), "effort saved", e.runId());
     }
-    CategoryPlot plot = new CategoryPlot(ds, new CategoryAxis("batch (run)"), new NumberAxis("% boxes pre-annotated"),
-        new LineAndShapeRenderer(true, true));
-    ((NumberAxis) plot.getRangeAxis()).setRange(0, 100);
-    plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_45);
-    plot.getRenderer().setSeriesPaint(0, SERIES[2]);
-    plot.getRenderer().setSeriesStroke(0, new BasicStroke(2.5f));
-    return png(style(new JFreeChart("Human effort saved by pre-annotation", plot), false));
+    JFreeChart c = bar("Boxes pre-annotated, per detections run", "run", "% boxes pre-annotated", ds, false);
+    ((NumberAxis) c.getCategoryPlot().getRangeAxis()).setRange(0, 100);
+    return png(c);
   }
 
   /** Grouped bar chart: kappa over all videos, per class, one series per annotator pair. */
@@ -109,7 +108,7 @@ public final class Charts {
   public static byte[] compareDeltas(CompareView v) {
     DefaultCategoryDataset ds = new DefaultCategoryDataset();
     for (CompareView.CompareRow r : v.rows()) {
-      if (r.videoId().equals(ParquetContract.ALL) && r.label().equals(ParquetContract.ALL)) {
+      if (r.videoId().equals(OutputTables.ALL) && r.label().equals(OutputTables.ALL)) {
         ds.addValue(r.delta(), "delta (B - A)", r.metric());
       }
     }
@@ -129,53 +128,60 @@ public final class Charts {
     return png(c);
   }
 
-  /** Heat map of a confusion matrix: rater A's label (y) against rater B's (x). */
+  /**
+   * Heat map of a confusion matrix, the page's table drawn: rater A's label (y) against rater B's
+   * (x) with the objects only one of them drew as the last row and column; shaded by the share of
+   * the row, the diagonal (agreement) in grey so the errors carry the colour; cells show counts.
+   */
   public static byte[] confusion(AgreementView.Confusion conf) {
-    List<String> keys = conf == null ? List.of() : conf.counts().rowKeys();
-    int n = keys.size();
-    double[][] xyz = new double[3][n * n];
-    double max = 1;
-    for (int r = 0; r < n; r++) {
-      for (int c = 0; c < n; c++) {
-        int i = r * n + c;
+    List<String> rows = conf == null ? List.of() : conf.counts().rowKeys();
+    List<String> cols = conf == null ? List.of() : conf.counts().columnKeys();
+    int nr = rows.size(), nc = cols.size();
+    double[][] xyz = new double[3][nr * nc];
+    String[] counts = new String[nr * nc];
+    for (int r = 0; r < nr; r++) {
+      for (int c = 0; c < nc; c++) {
+        int i = r * nc + c;
         xyz[0][i] = c;
         xyz[1][i] = r;
-        xyz[2][i] = conf.counts().values()[r][c];
-        max = Math.max(max, xyz[2][i]);
+        double share = conf.rowShares().values()[r][c];
+        // -1 marks the diagonal, drawn grey by the scale below.
+        xyz[2][i] = rows.get(r).equals(cols.get(c)) ? -1 : Double.isNaN(share) ? 0 : share;
+        counts[i] = String.valueOf(Math.round(conf.counts().values()[r][c]));
       }
     }
     DefaultXYZDataset ds = new DefaultXYZDataset();
-    ds.addSeries("count", xyz);
-    String[] names = keys.toArray(String[]::new);
-    SymbolAxis x = new SymbolAxis(conf == null ? "" : conf.raterB() + " says", names);
-    SymbolAxis y = new SymbolAxis(conf == null ? "" : conf.raterA() + " says", names);
+    ds.addSeries("share", xyz);
+    SymbolAxis x = new SymbolAxis(conf == null ? "" : conf.raterB() + " says", cols.toArray(String[]::new));
+    SymbolAxis y = new SymbolAxis(conf == null ? "" : conf.raterA() + " says", rows.toArray(String[]::new));
     x.setVerticalTickLabels(true);
     // First label on top, as confusion matrices are read.
     y.setInverted(true);
     XYBlockRenderer renderer = new XYBlockRenderer();
-    LookupPaintScale scale = new LookupPaintScale(0, max + 1, Color.WHITE);
-    for (int s = 0; s <= 8; s++) {
+    LookupPaintScale scale = new LookupPaintScale(-1, 1.01, Color.WHITE);
+    scale.add(-1, new Color(0xe5e7eb));
+    scale.add(0, Color.WHITE);
+    for (int s = 1; s <= 8; s++) {
       float t = s / 8f;
-      scale.add(max * t, new Color(1 - 0.85f * t, 1 - 0.6f * t, 1 - 0.25f * t));
+      scale.add((s - 1) / 8.0 + 1e-9, new Color(1f, 1 - 0.75f * t, 1 - 0.75f * t));
     }
-    scale.add(0, new Color(0xf8fafc));
     renderer.setPaintScale(scale);
     XYPlot plot = new XYPlot(ds, x, y, renderer);
-    Font cellFont = new Font(Font.SANS_SERIF, Font.BOLD, n > 8 ? 10 : 13);
-    for (int i = 0; i < n * n; i++) {
-      XYTextAnnotation label = new XYTextAnnotation(String.valueOf(Math.round(xyz[2][i])), xyz[0][i], xyz[1][i]);
+    Font cellFont = new Font(Font.SANS_SERIF, Font.BOLD, nc > 8 ? 10 : 13);
+    for (int i = 0; i < nr * nc; i++) {
+      XYTextAnnotation label = new XYTextAnnotation(counts[i], xyz[0][i], xyz[1][i]);
       label.setFont(cellFont);
-      label.setPaint(xyz[2][i] > max / 2 ? Color.WHITE : INK);
+      label.setPaint(xyz[2][i] > 0.6 ? Color.WHITE : INK);
       plot.addAnnotation(label);
     }
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinesVisible(false);
     plot.setRangeGridlinesVisible(false);
-    JFreeChart c = new JFreeChart(conf == null ? "No confusion data" : "Confusion: " + conf.raterA() + " vs " + conf.raterB(),
-        plot);
+    JFreeChart c = new JFreeChart(conf == null ? "No confusion data"
+        : "Where " + conf.raterA() + "'s classes end up in " + conf.raterB() + "'s (share of row)", plot);
     c.removeLegend();
-    NumberAxis legendAxis = new NumberAxis("objects");
-    legendAxis.setRange(0, max);
+    NumberAxis legendAxis = new NumberAxis("share of row (diagonal grey)");
+    legendAxis.setRange(0, 1);
     PaintScaleLegend legend = new PaintScaleLegend(scale, legendAxis);
     legend.setPosition(RectangleEdge.RIGHT);
     legend.setMargin(4, 4, 40, 4);

@@ -35,7 +35,7 @@ public final class ComparePage {
 
     b.append("<h2>Tracking metrics per source (all videos, all classes)</h2><table id=\"tracking\"><thead><tr>")
         .append("<th>prediction</th><th>reference</th><th class=n>MOTA</th><th class=n>IDF1</th><th class=n>HOTA</th>")
-        .append("<th class=n>DetA</th><th class=n>AssA</th><th class=n>ID switches</th></tr></thead><tbody>");
+        .append("<th class=n>DetA</th><th class=n>AssA</th><th class=n>ID switches <small>(TrackEval's CLEAR rule, per class then summed)</small></th></tr></thead><tbody>");
     for (CompareView.SourceMetrics m : v.tracking()) {
       b.append("<tr><td>").append(esc(m.predSource())).append("</td><td>").append(esc(m.refSource()))
           .append("</td><td class=n>").append(f3(m.mota())).append("</td><td class=n>").append(f3(m.idf1()))
@@ -57,13 +57,19 @@ public final class ComparePage {
     }
     b.append("</tbody></table>");
 
-    b.append("<h2>Frames where A and B disagree most</h2><table id=\"worst-frames\"><thead><tr><th>frame</th>")
-        .append("<th>video</th><th class=n>frame #</th><th class=n>disagreement</th><th>detail</th></tr></thead><tbody>");
+    b.append("<h2>Frames where A and B disagree most</h2><p class=\"muted\">Each thumbnail draws A, B and the reference,")
+        .append(" one colour each (legend below the frame).</p><p id=\"clustering\">").append(esc(v.clustering())).append("</p>")
+        .append("<table id=\"worst-frames\"><thead><tr><th>frame</th>")
+        .append("<th>video</th><th class=n>frame #</th><th class=n>disagreement</th><th>detail</th><th>keyframe of</th></tr></thead><tbody>");
+    // The frame page is for reviewers and above: a viewer gets no link that would answer 403.
+    boolean links = role.atLeast(Role.REVIEWER);
     for (CompareView.FrameDisagreement f : v.worstFrames()) {
-      b.append("<tr><td><img class=\"thumb\" loading=\"lazy\" alt=\"frame\" src=\"").append(esc(f.thumbnailUrl()))
-          .append("\"></td><td>").append(esc(f.videoId())).append("</td><td class=n>").append(f.frame())
+      b.append("<tr><td>").append(links ? "<a class=\"frame-link\" href=\"" + esc(f.frameUrl()) + "\">" : "")
+          .append("<img class=\"thumb\" loading=\"lazy\" alt=\"frame\" src=\"").append(esc(f.thumbnailUrl()))
+          .append("\">").append(links ? "</a>" : "").append("</td><td>").append(esc(f.videoId())).append("</td><td class=n>").append(f.frame())
           .append("</td><td class=n data-k=\"disagreement\">").append(f3(f.disagreement())).append("</td><td>")
-          .append(esc(f.detail())).append("</td></tr>");
+          .append(esc(f.detail())).append("</td><td data-k=\"keyframe\">")
+          .append(f.keyframeOf().isEmpty() ? "—" : esc(String.join(", ", f.keyframeOf()))).append("</td></tr>");
     }
     b.append("</tbody></table>");
     return Html.page("Compare models", "compare", role, b.toString());

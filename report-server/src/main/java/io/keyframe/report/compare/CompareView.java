@@ -2,7 +2,7 @@ package io.keyframe.report.compare;
 
 import io.keyframe.report.data.Grid;
 import io.keyframe.report.data.Num;
-import io.keyframe.report.data.ParquetContract;
+import io.keyframe.dataset.contract.OutputTables;
 import io.keyframe.report.data.ReportData;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -47,8 +47,34 @@ public record CompareView(
     }
   }
 
-  /** A frame where A and B disagree. */
-  public record FrameDisagreement(String videoId, int frame, double disagreement, String detail, String thumbnailUrl) {}
+  /**
+   * A frame where A and B disagree.
+   *
+   * @param thumbnailUrl the frame with A's, B's and the reference's boxes
+   * @param frameUrl the frame page with the same sources side by side
+   * @param keyframeOf the compared models whose boxes on this frame are keyframes (a tracker
+   *     re-initialised there from a person's boxes), empty when none
+   */
+  public record FrameDisagreement(String videoId, int frame, double disagreement, String detail, String thumbnailUrl,
+      String frameUrl, List<String> keyframeOf) {
+    public FrameDisagreement {
+      keyframeOf = List.copyOf(keyframeOf);
+    }
+  }
+
+  /**
+   * Why the worst frames cluster, as far as the outputs tell: how many of them are keyframe
+   * (re-initialisation) frames of A or B.
+   */
+  public String clustering() {
+    if (worstFrames.isEmpty()) {
+      return "";
+    }
+    long kf = worstFrames.stream().filter(f -> !f.keyframeOf().isEmpty()).count();
+    return kf == 0 ? "None of these frames is a keyframe (re-initialisation) frame of either model."
+        : kf + " of these " + worstFrames.size() + " frames are keyframe frames, where a tracker was re-initialised from a"
+            + " person's boxes: the models differ most where one of them jumps back to the keyframe boxes.";
+  }
 
   /** Headline tracking metrics of one prediction source over all classes and videos. */
   public record SourceMetrics(String predSource, String refSource, double mota, double idf1, double hota,
@@ -79,11 +105,13 @@ public record CompareView(
           sel.stringColumn("metric").get(r), Num.at(sel, "value_a", r), Num.at(sel, "value_b", r),
           Num.at(sel, "delta", r), Num.at(sel, "ci_lo", r), Num.at(sel, "ci_hi", r)));
     }
-    rows.sort(Comparator.comparing((CompareRow x) -> !x.videoId().equals(ParquetContract.ALL))
+    rows.sort(Comparator.comparing((CompareRow x) -> !x.videoId().equals(OutputTables.ALL))
         .thenComparing(CompareRow::videoId).thenComparing(CompareRow::label).thenComparing(CompareRow::metric));
-    Table all = sel.isEmpty() ? sel : sel.where(sel.stringColumn("video_id").isEqualTo(ParquetContract.ALL));
+    Table all = sel.isEmpty() ? sel : sel.where(sel.stringColumn("video_id").isEqualTo(OutputTables.ALL));
     Grid grid = Grid.pivot(all.selectColumns("metric", "label", "delta"), "metric", "label", "delta");
 
+    String reference = io.keyframe.report.overview.OverviewView.referenceSource(data);
+    String sources = a + "," + b + (reference == null || reference.equals(a) || reference.equals(b) ? "" : "," + reference);
     Table f = data.table("compare_frames");
     List<FrameDisagreement> worst = new ArrayList<>();
     if (!f.isEmpty() && chosen != null) {
@@ -92,15 +120,22 @@ public record CompareView(
       for (int r = 0; r < Math.min(WORST_FRAMES, fs.rowCount()); r++) {
         String v = fs.stringColumn("video_id").get(r);
         int frame = fs.intColumn("frame").getInt(r);
+        String video = URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20");
+        String query = "sources=" + URLEncoder.encode(sources, StandardCharsets.UTF_8);
+        List<String> keyframeOf = new ArrayList<>();
+        for (String m : List.of(a, b)) {
+          if (data.detections().boxes(v, frame).stream().anyMatch(x -> x.source().equals(m) && x.keyframe())) {
+            keyframeOf.add(m);
+          }
+        }
         worst.add(new FrameDisagreement(v, frame, Num.at(fs, "disagreement", r), fs.stringColumn("detail").get(r),
-            "/thumbs/" + URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20") + "/" + frame + ".png?objects=&sources="
-                + URLEncoder.encode(a + "," + b, StandardCharsets.UTF_8)));
+            "/thumbs/" + video + "/" + frame + ".png?" + query, "/frame/" + video + "/" + frame + "?" + query, keyframeOf));
       }
     }
     Table tm = data.table("tracking_metrics");
     Table headline = tm.isEmpty() ? tm
-        : tm.where(tm.stringColumn("video_id").isEqualTo(ParquetContract.ALL)
-            .and(tm.stringColumn("label").isEqualTo(ParquetContract.ALL))).sortAscendingOn("pred_source");
+        : tm.where(tm.stringColumn("video_id").isEqualTo(OutputTables.ALL)
+            .and(tm.stringColumn("label").isEqualTo(OutputTables.ALL))).sortAscendingOn("pred_source");
     List<SourceMetrics> tracking = new ArrayList<>();
     for (int r = 0; r < headline.rowCount(); r++) {
       tracking.add(new SourceMetrics(headline.stringColumn("pred_source").get(r),

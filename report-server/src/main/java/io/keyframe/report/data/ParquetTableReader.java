@@ -1,6 +1,10 @@
 package io.keyframe.report.data;
 
 import io.keyframe.dataset.BadAnnotationException;
+import io.keyframe.dataset.contract.Column;
+import io.keyframe.dataset.contract.ColumnType;
+import io.keyframe.dataset.contract.OutputTables;
+import io.keyframe.dataset.contract.TableDef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
@@ -20,21 +24,23 @@ import org.apache.parquet.io.MessageColumnIO;
 import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.schema.GroupType;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
 import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.Type;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
  * Reads one run partition of a contract table into a Tablesaw {@link Table}, adding the Hive-style
  * partition values ({@code run_id}, and {@code video_id} for per-video tables) as string columns.
  *
  * <p>Numeric columns are widened or narrowed to the contract's type, so a job that wrote a count as
- * INT64 still reads; a missing column is an error naming the file.
+ * INT64 still reads; a missing column, or a nested column whose layout differs from the contract's
+ * Parquet schema, is an error naming the file. Nested cells become JSON strings ({@link NestedCells}).
  */
 public final class ParquetTableReader {
   /**
@@ -46,14 +52,14 @@ public final class ParquetTableReader {
   private ParquetTableReader() {}
 
   /** An empty table with the contract's columns plus the partition columns. */
-  public static Table empty(TableSpec spec) {
+  public static Table empty(TableDef spec) {
     Table t = Table.create(spec.name());
-    for (ColumnSpec c : spec.columns()) {
+    for (Column c : spec.columns()) {
       t.addColumns(newColumn(c));
     }
-    t.addColumns(StringColumn.create(ParquetContract.RUN_ID));
+    t.addColumns(StringColumn.create(OutputTables.RUN_ID));
     if (spec.perVideo()) {
-      t.addColumns(StringColumn.create(ParquetContract.VIDEO_ID));
+      t.addColumns(StringColumn.create(OutputTables.VIDEO_ID));
     }
     return t;
   }
@@ -63,12 +69,12 @@ public final class ParquetTableReader {
    *
    * @param runDir the {@code run_id=...} folder
    */
-  public static Table readRun(TableSpec spec, Path runDir) {
+  public static Table readRun(TableDef spec, Path runDir) {
     Table t = empty(spec);
-    String runId = partitionValue(runDir, ParquetContract.RUN_ID);
-    List<Path> videoDirs = spec.perVideo() ? subPartitions(runDir, ParquetContract.VIDEO_ID) : List.of(runDir);
+    String runId = partitionValue(runDir, OutputTables.RUN_ID);
+    List<Path> videoDirs = spec.perVideo() ? subPartitions(runDir, OutputTables.VIDEO_ID) : List.of(runDir);
     for (Path dir : videoDirs) {
-      String videoId = spec.perVideo() ? partitionValue(dir, ParquetContract.VIDEO_ID) : null;
+      String videoId = spec.perVideo() ? partitionValue(dir, OutputTables.VIDEO_ID) : null;
       for (Path file : partFiles(dir)) {
         readFile(spec, file, t, runId, videoId);
       }
@@ -115,10 +121,11 @@ public final class ParquetTableReader {
     }
   }
 
-  private static void readFile(TableSpec spec, Path file, Table t, String runId, String videoId) {
+  private static void readFile(TableDef spec, Path file, Table t, String runId, String videoId) {
     try (ParquetFileReader reader =
         ParquetFileReader.open(new LocalInputFile(file), OPTIONS)) {
       MessageType schema = reader.getFooter().getFileMetaData().getSchema();
+      MessageType contract = MessageTypeParser.parseMessageType(spec.parquetSchema());
       int[] fieldIndex = new int[spec.columns().size()];
       for (int i = 0; i < fieldIndex.length; i++) {
         String name = spec.columns().get(i).name();
@@ -126,6 +133,12 @@ public final class ParquetTableReader {
           throw new BadAnnotationException(file, 0, -1, name, "column missing from " + spec.name());
         }
         fieldIndex[i] = schema.getFieldIndex(name);
+        Type want = contract.getType(name);
+        Type have = schema.getType(name);
+        if (!want.isPrimitive() && (have.isPrimitive() || !want.asGroupType().getFields().equals(have.asGroupType().getFields())
+            || !java.util.Objects.equals(want.getLogicalTypeAnnotation(), have.getLogicalTypeAnnotation()))) {
+          throw new BadAnnotationException(file, 0, -1, name, "nested layout differs from the contract: expected " + want + ", found " + have);
+        }
       }
       MessageColumnIO io = new ColumnIOFactory().getColumnIO(schema);
       long rowNo = 0;
@@ -137,9 +150,9 @@ public final class ParquetTableReader {
           for (int i = 0; i < fieldIndex.length; i++) {
             append(t.column(i), spec.columns().get(i), g, fieldIndex[i], file, rowNo);
           }
-          t.stringColumn(ParquetContract.RUN_ID).append(runId);
+          t.stringColumn(OutputTables.RUN_ID).append(runId);
           if (videoId != null) {
-            t.stringColumn(ParquetContract.VIDEO_ID).append(videoId);
+            t.stringColumn(OutputTables.VIDEO_ID).append(videoId);
           }
         }
       }
@@ -148,14 +161,18 @@ public final class ParquetTableReader {
     }
   }
 
-  private static void append(Column<?> col, ColumnSpec spec, Group g, int field, Path file, long row) {
+  private static void append(tech.tablesaw.columns.Column<?> col, Column spec, Group g, int field, Path file, long row) {
     if (g.getFieldRepetitionCount(field) == 0) {
       col.appendMissing();
       return;
     }
+    if (!(spec.type() instanceof ColumnType.Scalar scalar)) {
+      ((StringColumn) col).append(NestedCells.json(g.getGroup(field, 0), spec.type()));
+      return;
+    }
     GroupType type = g.getType();
     PrimitiveType.PrimitiveTypeName physical = type.getType(field).asPrimitiveType().getPrimitiveTypeName();
-    switch (spec.type()) {
+    switch (scalar) {
       case STRING -> ((StringColumn) col).append(g.getString(field, 0));
       case BOOLEAN -> {
         if (physical != PrimitiveType.PrimitiveTypeName.BOOLEAN) {
@@ -166,12 +183,11 @@ public final class ParquetTableReader {
       case INT -> ((IntColumn) col).append((int) number(g, field, physical, file, row, spec));
       case LONG -> ((LongColumn) col).append((long) number(g, field, physical, file, row, spec));
       case DOUBLE -> ((DoubleColumn) col).append(number(g, field, physical, file, row, spec));
-      default -> throw new IllegalStateException("unhandled type " + spec.type());
     }
   }
 
   private static double number(
-      Group g, int field, PrimitiveType.PrimitiveTypeName physical, Path file, long row, ColumnSpec spec) {
+      Group g, int field, PrimitiveType.PrimitiveTypeName physical, Path file, long row, Column spec) {
     return switch (physical) {
       case INT32 -> g.getInteger(field, 0);
       case INT64 -> g.getLong(field, 0);
@@ -181,8 +197,11 @@ public final class ParquetTableReader {
     };
   }
 
-  private static Column<?> newColumn(ColumnSpec c) {
-    return switch (c.type()) {
+  private static tech.tablesaw.columns.Column<?> newColumn(Column c) {
+    if (!(c.type() instanceof ColumnType.Scalar scalar)) {
+      return StringColumn.create(c.name());
+    }
+    return switch (scalar) {
       case STRING -> StringColumn.create(c.name());
       case INT -> IntColumn.create(c.name());
       case LONG -> LongColumn.create(c.name());

@@ -2,18 +2,29 @@ package io.keyframe.report.data;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import io.keyframe.dataset.contract.OutputTables;
+import io.keyframe.dataset.contract.TableDef;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.selection.BitmapBackedSelection;
+import tech.tablesaw.selection.Selection;
 
 /**
  * An immutable snapshot of the Parquet outputs: for every contract table, the rows of its newest
  * complete run (a run is complete once its row exists in {@code runs}; newest = latest
  * {@code ended_at}). Tables never written are empty with the contract's columns.
+ *
+ * <p>{@code detections} is the exception: each run writes only its own sources (generate writes the
+ * ground truth, annotators and the model; each tracker run its tracker), so its rows are, per video
+ * and source, those of the newest complete run that wrote them. {@code videos} likewise keeps each
+ * video's newest row.
  */
 public final class ReportData {
   private final Map<String, Table> tables;
@@ -21,13 +32,15 @@ public final class ReportData {
   private final List<BatchEffort> effort;
   private final DetectionIndex detections;
   private final CommandLog commandLog;
+  private final Map<String, VideoInfo> videos;
 
   private ReportData(Map<String, Table> tables, Map<String, String> runOfTable, List<BatchEffort> effort, CommandLog commandLog) {
     this.commandLog = commandLog;
     this.tables = tables;
     this.runOfTable = runOfTable;
     this.effort = List.copyOf(effort);
-    this.detections = new DetectionIndex(tables.get("detections"));
+    this.videos = VideoInfo.of(tables.get("videos"));
+    this.detections = new DetectionIndex(tables.get("detections"), videos);
   }
 
   /**
@@ -36,27 +49,27 @@ public final class ReportData {
    */
   public static ReportData load(Path root) {
     Path tablesDir = root.resolve("tables");
-    TableSpec runsSpec = ParquetContract.spec("runs");
+    TableDef runsSpec = OutputTables.RUNS;
     Table runs = ParquetTableReader.empty(runsSpec);
-    for (Path runDir : ParquetTableReader.subPartitions(tablesDir.resolve("runs"), ParquetContract.RUN_ID)) {
+    for (Path runDir : ParquetTableReader.subPartitions(tablesDir.resolve("runs"), OutputTables.RUN_ID)) {
       runs.append(ParquetTableReader.readRun(runsSpec, runDir));
     }
     Map<String, Long> endedAt = new HashMap<>();
     for (int r = 0; r < runs.rowCount(); r++) {
-      endedAt.merge(runs.stringColumn(ParquetContract.RUN_ID).get(r), runs.longColumn("ended_at").get(r), Math::max);
+      endedAt.merge(runs.stringColumn(OutputTables.RUN_ID).get(r), runs.longColumn("ended_at").get(r), Math::max);
     }
     Map<String, Table> tables = new LinkedHashMap<>();
     Map<String, String> runOf = new LinkedHashMap<>();
     tables.put("runs", runs.sortDescendingOn("ended_at"));
     List<BatchEffort> effort = new ArrayList<>();
-    for (TableSpec spec : ParquetContract.TABLES.values()) {
+    for (TableDef spec : OutputTables.ALL_TABLES.values()) {
       if (spec.name().equals("runs")) {
         continue;
       }
-      List<Path> complete = ParquetTableReader.subPartitions(tablesDir.resolve(spec.name()), ParquetContract.RUN_ID)
+      List<Path> complete = ParquetTableReader.subPartitions(tablesDir.resolve(spec.name()), OutputTables.RUN_ID)
           .stream()
-          .filter(d -> endedAt.containsKey(ParquetTableReader.partitionValue(d, ParquetContract.RUN_ID)))
-          .sorted(Comparator.comparing((Path d) -> endedAt.get(ParquetTableReader.partitionValue(d, ParquetContract.RUN_ID)))
+          .filter(d -> endedAt.containsKey(ParquetTableReader.partitionValue(d, OutputTables.RUN_ID)))
+          .sorted(Comparator.comparing((Path d) -> endedAt.get(ParquetTableReader.partitionValue(d, OutputTables.RUN_ID)))
               .thenComparing(Path::toString))
           .toList();
       if (complete.isEmpty()) {
@@ -65,17 +78,51 @@ public final class ReportData {
       }
       Path newest = complete.get(complete.size() - 1);
       tables.put(spec.name(), ParquetTableReader.readRun(spec, newest));
-      runOf.put(spec.name(), ParquetTableReader.partitionValue(newest, ParquetContract.RUN_ID));
+      runOf.put(spec.name(), ParquetTableReader.partitionValue(newest, OutputTables.RUN_ID));
+      if (spec.name().equals("detections") || spec.name().equals("videos")) {
+        List<Table> newestFirst = new ArrayList<>();
+        for (int i = complete.size() - 1; i >= 0; i--)
+          newestFirst.add(i == complete.size() - 1 ? tables.get(spec.name()) : ParquetTableReader.readRun(spec, complete.get(i)));
+        tables.put(spec.name(), newestPerVideo(spec, newestFirst, spec.name().equals("detections") ? "source" : null));
+      }
       if (spec.name().equals("detections")) {
         for (Path d : complete) {
-          Table t = d.equals(newest) ? tables.get("detections") : ParquetTableReader.readRun(spec, d);
+          Table t = ParquetTableReader.readRun(spec, d);
           long keyframes = t.booleanColumn("keyframe").isTrue().size();
-          String run = ParquetTableReader.partitionValue(d, ParquetContract.RUN_ID);
+          String run = ParquetTableReader.partitionValue(d, OutputTables.RUN_ID);
           effort.add(new BatchEffort(run, endedAt.get(run), t.rowCount(), keyframes));
         }
       }
     }
     return new ReportData(tables, runOf, effort, CommandLog.read(root));
+  }
+
+  /**
+   * The rows of {@code newestFirst} (one table per run, newest first) keeping, per video (and per
+   * {@code source} when given), only the newest run's rows.
+   */
+  private static Table newestPerVideo(TableDef spec, List<Table> newestFirst, String source) {
+    Table out = ParquetTableReader.empty(spec);
+    Set<String> seen = new HashSet<>();
+    for (Table t : newestFirst) {
+      Set<String> mine = new HashSet<>();
+      Selection keep = new BitmapBackedSelection();
+      for (int r = 0; r < t.rowCount(); r++) {
+        String key = t.stringColumn(OutputTables.VIDEO_ID).get(r) + (source == null ? "" : "\u0000" + t.stringColumn(source).get(r));
+        if (!seen.contains(key)) {
+          keep.add(r);
+          mine.add(key);
+        }
+      }
+      out.append(t.where(keep));
+      seen.addAll(mine);
+    }
+    return out;
+  }
+
+  /** Size, rate and length of each video the {@code videos} table names. */
+  public Map<String, VideoInfo> videos() {
+    return videos;
   }
 
   /** True when the root holds at least one complete run. */
@@ -102,12 +149,12 @@ public final class ReportData {
     return effort;
   }
 
-  /** Detections of the newest run, indexed by video and frame. */
   /** The CLI's audit log under the output root, verified at load time. */
   public CommandLog commandLog() {
     return commandLog;
   }
 
+  /** Detections of every source (each from its newest run), indexed by video and frame. */
   public DetectionIndex detections() {
     return detections;
   }

@@ -6,10 +6,10 @@ import static io.keyframe.report.html.Html.f3;
 
 import io.keyframe.report.auth.Role;
 import io.keyframe.report.html.Html;
+import io.keyframe.scoring.queue.QueueFiles;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Renders {@link LabelNextView} as HTML, and as CSV. */
 public final class LabelNextPage {
@@ -53,29 +53,70 @@ public final class LabelNextPage {
         b.append(esc(r.reasonsText()));
       }
       b.append("</td><td>");
-      for (int i = 0; i < r.objectIds().size(); i++) {
-        String label = i < r.labels().size() ? r.labels().get(i) : "";
-        b.append("<span class=\"tag\">#").append(r.objectIds().get(i)).append(" ").append(esc(label)).append("</span>");
+      // One chip per (id, label, source) entry of the queue row: an ID only means something in its source's numbering.
+      for (LabelNextView.QueueObject o : r.objects()) {
+        b.append("<span class=\"tag obj\" data-id=\"").append(o.id()).append("\" data-label=\"").append(esc(o.label()))
+            .append("\" data-source=\"").append(esc(o.source())).append("\">#").append(o.id()).append(' ').append(esc(o.label()))
+            .append(" <small>").append(esc(o.source())).append("</small></span>");
       }
-      b.append("</td><td><a class=\"cvat\" href=\"").append(esc(r.cvatUrl())).append("\">")
-          .append(esc(r.videoId())).append(" · frame ").append(r.frameStart()).append("</a></td></tr>");
+      if (r.objects().isEmpty()) {
+        b.append("<span class=muted>—</span>");
+      }
+      // The frame page is for reviewers and above: a viewer sees the reference, not a link that answers 403.
+      b.append("</td><td>");
+      if (role.atLeast(Role.REVIEWER)) {
+        b.append("<a class=\"cvat\" href=\"").append(esc(r.cvatUrl())).append("\">").append(esc(r.videoId()))
+            .append(" · frame ").append(r.frameStart()).append("</a>");
+      } else {
+        b.append(esc(r.videoId())).append(" · frame ").append(r.frameStart());
+      }
+      b.append("</td></tr>");
     }
     if (v.rows().isEmpty()) {
       b.append("<tr><td colspan=10 class=muted>No queue items match.</td></tr>");
     }
     b.append("</tbody></table>");
+    if (role.atLeast(Role.REVIEWER) && !v.exportSources().isEmpty()) {
+      b.append("<h2>Open in the annotation tool</h2><p class=\"muted\">The queued frames (and the spot-check sample)")
+          .append(" with one source's boxes as pre-annotations: a CVAT for video 1.1 file per video, or Label Studio")
+          .append(" tasks for the whole queue.</p><ul id=\"exports\">");
+      v.exportSources().forEach((video, sources) -> {
+        b.append("<li>").append(esc(video)).append(": CVAT ");
+        for (String s : sources) {
+          String q = "?source=" + URLEncoder.encode(s, StandardCharsets.UTF_8);
+          b.append("<a class=\"export-cvat\" href=\"/export/cvat/").append(esc(URLEncoder.encode(video, StandardCharsets.UTF_8)))
+              .append(esc(q)).append("\">").append(esc(s)).append("</a> ");
+        }
+        b.append("</li>");
+      });
+      java.util.TreeSet<String> all = new java.util.TreeSet<>();
+      v.exportSources().values().forEach(all::addAll);
+      b.append("<li>Label Studio tasks: ");
+      for (String s : all) {
+        b.append("<a class=\"export-ls\" href=\"/export/label-studio.json?source=")
+            .append(esc(URLEncoder.encode(s, StandardCharsets.UTF_8))).append("\">").append(esc(s)).append("</a> ");
+      }
+      b.append("</li></ul>");
+    }
     return Html.page("Label next", "label-next", role, b.toString());
   }
 
-  /** The filtered queue as CSV (RFC 4180 quoting; cells starting with = + - @ are defused). */
+  /**
+   * The filtered queue as CSV: one line per (row, object), the columns the CLI's queue CSV has
+   * (scoring's {@code QueueFiles}), so each line pairs one ID with its own label and source.
+   * RFC 4180 quoting; cells starting with = + - @ are defused.
+   */
   public static String csv(LabelNextView v) {
-    StringBuilder b = new StringBuilder("rank,video_id,frame_start,frame_end,score,cost_minutes,cumulative_minutes,reasons,object_ids,labels\r\n");
+    StringBuilder b = new StringBuilder(QueueFiles.QUEUE_HEADER).append("\r\n");
     for (LabelNextView.QueueRow r : v.rows()) {
-      b.append(r.rank()).append(',').append(cell(r.videoId())).append(',').append(r.frameStart()).append(',')
-          .append(r.frameEnd()).append(',').append(r.score()).append(',').append(r.costMinutes()).append(',')
-          .append(r.cumulativeMinutes()).append(',').append(cell(r.reasonsText())).append(',')
-          .append(cell(r.objectIds().stream().map(String::valueOf).collect(Collectors.joining(",")))).append(',')
-          .append(cell(String.join(",", r.labels()))).append("\r\n");
+      String head = r.rank() + "," + cell(r.videoId()) + "," + r.frameStart() + "," + r.frameEnd() + "," + r.score() + ","
+          + r.costMinutes() + "," + r.cumulativeMinutes() + "," + cell(r.reasonsText());
+      if (r.objects().isEmpty()) {
+        b.append(head).append(",,,\r\n");
+      }
+      for (LabelNextView.QueueObject o : r.objects()) {
+        b.append(head).append(',').append(o.id()).append(',').append(cell(o.label())).append(',').append(cell(o.source())).append("\r\n");
+      }
     }
     return b.toString();
   }

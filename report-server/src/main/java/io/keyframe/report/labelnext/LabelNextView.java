@@ -1,12 +1,13 @@
 package io.keyframe.report.labelnext;
 
+import io.keyframe.report.data.NestedCells;
 import io.keyframe.report.data.Num;
 import io.keyframe.report.data.ReportData;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import tech.tablesaw.api.Table;
@@ -21,6 +22,7 @@ import tech.tablesaw.api.Table;
  * @param signals filter choices: signals named in reasons
  * @param rows queue rows passing the filter, by rank
  * @param totalMinutes expert minutes of the rows shown
+ * @param exportSources per queued video, the sources with boxes there (pre-annotation choices)
  */
 public record LabelNextView(
     String run,
@@ -29,23 +31,36 @@ public record LabelNextView(
     List<String> labels,
     List<String> signals,
     List<QueueRow> rows,
-    double totalMinutes) {
+    double totalMinutes,
+    Map<String, List<String>> exportSources) {
 
   public LabelNextView {
     videos = List.copyOf(videos);
     labels = List.copyOf(labels);
     signals = List.copyOf(signals);
     rows = List.copyOf(rows);
+    exportSources = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(exportSources));
   }
 
   /** One signal's contribution to a row's score. */
   public record Reason(String signal, double value) {}
 
   /**
+   * One object of a queue row, exactly as the {@code queue} table's {@code objects} entry names it:
+   * track {@code id} in {@code source}'s numbering, shown there as {@code label}.
+   */
+  public record QueueObject(int id, String label, String source) {
+    /** {@code id@source}, the form the thumbnail and frame URLs take. */
+    public String ref() {
+      return id + "@" + source;
+    }
+  }
+
+  /**
    * One queue row, with where to see it.
    *
    * @param frame the frame drawn on the thumbnail ({@code frameStart})
-   * @param thumbnailUrl PNG of that frame with the disputed objects highlighted
+   * @param thumbnailUrl PNG of that frame with every source drawn and the row's objects highlighted
    * @param cvatUrl page naming the frame in CVAT terms: video, 0-based frame number, track IDs
    */
   public record QueueRow(
@@ -58,15 +73,18 @@ public record LabelNextView(
       double cumulativeMinutes,
       String reasonsText,
       List<Reason> reasons,
-      List<Integer> objectIds,
-      List<String> labels,
+      List<QueueObject> objects,
       int frame,
       String thumbnailUrl,
       String cvatUrl) {
     public QueueRow {
       reasons = List.copyOf(reasons);
-      objectIds = List.copyOf(objectIds);
-      labels = List.copyOf(labels);
+      objects = List.copyOf(objects);
+    }
+
+    /** Classes of the row's objects, sorted and distinct (the class filter's choices). */
+    public List<String> labels() {
+      return objects.stream().map(QueueObject::label).distinct().sorted().toList();
     }
   }
 
@@ -77,15 +95,21 @@ public record LabelNextView(
     for (int r = 0; r < q.rowCount(); r++) {
       String video = q.stringColumn("video_id").get(r);
       int start = q.intColumn("frame_start").getInt(r);
-      List<Integer> ids = splitInts(q.stringColumn("object_ids").get(r));
-      String idText = ids.stream().map(String::valueOf).collect(Collectors.joining(","));
-      String base = "/frame/" + enc(video) + "/" + start + "?objects=" + enc(idText);
+      List<Reason> reasons = new ArrayList<>();
+      for (Map<String, Object> x : NestedCells.structs(q.stringColumn("reasons").get(r)))
+        reasons.add(new Reason((String) x.get("signal"), ((Number) x.get("value")).doubleValue()));
+      List<QueueObject> objects = new ArrayList<>();
+      for (Map<String, Object> x : NestedCells.structs(q.stringColumn("objects").get(r)))
+        objects.add(new QueueObject(((Number) x.get("id")).intValue(), (String) x.get("label"), (String) x.get("source")));
+      String refs = objects.stream().map(QueueObject::ref).collect(Collectors.joining(","));
+      String base = "/frame/" + enc(video) + "/" + start + "?objects=" + enc(refs);
       all.add(new QueueRow(
           q.intColumn("rank").getInt(r), video, start, q.intColumn("frame_end").getInt(r),
           Num.at(q, "score", r), Num.at(q, "cost_minutes", r), Num.at(q, "cumulative_minutes", r),
-          q.stringColumn("reasons").get(r), parseReasons(q.stringColumn("reasons").get(r)), ids,
-          splitStrings(q.stringColumn("labels").get(r)), start,
-          "/thumbs/" + enc(video) + "/" + start + ".png?objects=" + enc(idText), base));
+          reasons.stream().map(x -> String.format(java.util.Locale.ROOT, "%s=%.2f", x.signal(), x.value()))
+              .collect(Collectors.joining("; ")),
+          reasons, objects, start,
+          "/thumbs/" + enc(video) + "/" + start + ".png?objects=" + enc(refs), base));
     }
     TreeSet<String> videos = new TreeSet<>();
     TreeSet<String> labels = new TreeSet<>();
@@ -104,43 +128,14 @@ public record LabelNextView(
         .filter(x -> filter.signal() == null || x.reasons().stream().anyMatch(y -> y.signal().equals(filter.signal())))
         .toList();
     return new LabelNextView(data.runOf("queue").orElse(null), filter, List.copyOf(videos), List.copyOf(labels),
-        List.copyOf(signals), shown, shown.stream().mapToDouble(QueueRow::costMinutes).sum());
+        List.copyOf(signals), shown, shown.stream().mapToDouble(QueueRow::costMinutes).sum(),
+        videos.stream().collect(Collectors.toMap(x -> x, x -> data.detections().sources(x))));
   }
 
   private static void check(String what, String value, TreeSet<String> allowed) {
     if (value != null && !allowed.contains(value)) {
       throw new IllegalArgumentException("unknown " + what);
     }
-  }
-
-  static List<Reason> parseReasons(String text) {
-    List<Reason> out = new ArrayList<>();
-    if (text == null) {
-      return out;
-    }
-    for (String part : text.split(";")) {
-      int eq = part.indexOf('=');
-      if (eq <= 0) {
-        continue;
-      }
-      try {
-        out.add(new Reason(part.substring(0, eq).trim(), Double.parseDouble(part.substring(eq + 1).trim())));
-      } catch (NumberFormatException e) {
-        // A reason without a numeric value is still shown verbatim in reasonsText.
-      }
-    }
-    return out;
-  }
-
-  private static List<Integer> splitInts(String s) {
-    return splitStrings(s).stream().map(Integer::valueOf).toList();
-  }
-
-  private static List<String> splitStrings(String s) {
-    if (s == null || s.isBlank()) {
-      return List.of();
-    }
-    return Arrays.stream(s.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
   }
 
   private static String enc(String s) {

@@ -5,10 +5,10 @@ import io.keyframe.dataset.Box;
 import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.Provenance;
 import io.keyframe.dataset.Video;
-import io.keyframe.report.data.ParquetContract;
+import io.keyframe.dataset.contract.OutputTables;
 import io.keyframe.report.data.ParquetTableReader;
 import io.keyframe.report.data.ReportData;
-import io.keyframe.report.data.TableSpec;
+import io.keyframe.dataset.contract.TableDef;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -45,11 +45,11 @@ public final class NotebookKit {
    * runs: generate, track-a and track-b.)
    */
   public static Table newestPerSource(Path data, ReportData report, String table, String sourceColumn) {
-    TableSpec spec = ParquetContract.spec(table);
+    TableDef spec = OutputTables.table(table);
     Table out = ParquetTableReader.empty(spec);
     Map<String, Path> dirs = new HashMap<>();
-    for (Path d : ParquetTableReader.subPartitions(data.resolve("tables").resolve(table), ParquetContract.RUN_ID))
-      dirs.put(ParquetTableReader.partitionValue(d, ParquetContract.RUN_ID), d);
+    for (Path d : ParquetTableReader.subPartitions(data.resolve("tables").resolve(table), OutputTables.RUN_ID))
+      dirs.put(ParquetTableReader.partitionValue(d, OutputTables.RUN_ID), d);
     Set<String> seen = new HashSet<>();
     for (String run : new LinkedHashSet<>(report.table("runs").sortDescendingOn("ended_at").stringColumn("run_id").asList())) {
       if (!dirs.containsKey(run)) continue;

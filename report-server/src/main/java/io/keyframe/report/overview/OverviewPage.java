@@ -18,12 +18,28 @@ public final class OverviewPage {
         .append("</code></p>");
     b.append("<div class=\"cards\">");
     card(b, "videos", "videos", String.valueOf(v.videoCount()));
-    card(b, "frames", "frames with boxes", String.valueOf(v.frames()));
-    card(b, "objects", "objects (tracks)", String.valueOf(v.objects()));
-    card(b, "detections", "boxes", String.valueOf(v.detections()));
-    BatchEffort last = v.effort().isEmpty() ? null : v.effort().get(v.effort().size() - 1);
-    card(b, "effort", "effort saved, last batch", last == null ? "—" : f1(100 * last.savedFraction()) + " %");
+    card(b, "frames", "frames", String.valueOf(v.frames()));
+    card(b, "labelled", "frames labelled" + (v.referenceSource() == null ? "" : " (" + v.referenceSource() + ")"),
+        String.valueOf(v.framesLabelled()));
+    card(b, "remaining", "frames without labels", String.valueOf(Math.max(0, v.frames() - v.framesLabelled())));
+    card(b, "objects", v.referenceSource() == null ? "objects (no reference)" : "objects (" + v.referenceSource() + " tracks)",
+        v.referenceSource() == null ? "—" : String.valueOf(v.objects()));
+    card(b, "detections", "boxes, all sources", String.valueOf(v.detections()));
+    if (v.queue() != null) {
+      card(b, "queue", "expert queue: rows · frames", v.queue().rows() + " · " + v.queue().frames());
+      card(b, "queue-minutes", "expert minutes queued (budget " + v.queue().budget() + ")", f1(v.queue().minutes()));
+    }
     b.append("</div>");
+    if (!v.headlines().isEmpty()) {
+      b.append("<h2>Headlines (all videos, all classes; 95 % intervals)</h2><table id=\"headlines\"><thead><tr><th>what</th>")
+          .append("<th class=n>value</th><th class=n>interval</th></tr></thead><tbody>");
+      for (OverviewView.Headline h : v.headlines()) {
+        b.append("<tr><td>").append(esc(h.what())).append("</td><td class=n data-k=\"value\">").append(Html.f3(h.value()))
+            .append("</td><td class=n data-k=\"ci\">[").append(Html.f3(h.lo())).append(", ").append(Html.f3(h.hi()))
+            .append("]</td></tr>");
+      }
+      b.append("</tbody></table>");
+    }
     b.append("<div class=\"grid2\"><div class=\"chart\"><img alt=\"Throughput per job\" src=\"/charts/throughput.png\"></div>")
         .append("<div class=\"chart\"><img alt=\"Effort saved per batch\" src=\"/charts/effort.png\"></div></div>");
 
@@ -36,7 +52,9 @@ public final class OverviewPage {
     }
     b.append("</tbody></table>");
 
-    b.append("<h2>Human effort saved by pre-annotation</h2><table id=\"effort\"><thead><tr><th>batch (run)</th>")
+    b.append("<h2>Human effort saved by pre-annotation</h2><p class=\"muted\">One row per detections run. The runs are")
+        .append(" different jobs on different sources, so they are side by side, not a trend.</p>")
+        .append("<table id=\"effort\"><thead><tr><th>run</th>")
         .append("<th class=n>boxes</th><th class=n>drawn by a person</th><th class=n>saved</th></tr></thead><tbody>");
     for (BatchEffort e : v.effort()) {
       b.append("<tr><td><code>").append(esc(e.runId())).append("</code></td><td class=n>").append(e.boxes())
@@ -46,11 +64,11 @@ public final class OverviewPage {
     b.append("</tbody></table>");
 
     b.append("<h2>Videos</h2><table id=\"videos\"><thead><tr><th>video</th><th class=n>frames</th>")
-        .append("<th class=n>boxes</th><th class=n>objects</th></tr></thead><tbody>");
+        .append("<th class=n>frames labelled</th><th class=n>boxes</th><th class=n>objects</th></tr></thead><tbody>");
     for (OverviewView.VideoRow r : v.videos()) {
       b.append("<tr><td>").append(esc(r.videoId())).append("</td><td class=n>").append(r.frames())
-          .append("</td><td class=n>").append(r.detections()).append("</td><td class=n>").append(r.objects())
-          .append("</td></tr>");
+          .append("</td><td class=n>").append(r.framesLabelled()).append("</td><td class=n>").append(r.detections())
+          .append("</td><td class=n>").append(r.objects()).append("</td></tr>");
     }
     b.append("</tbody></table>");
     return Html.page("Batch overview", "overview", role, b.toString());

@@ -16,9 +16,12 @@ import io.keyframe.report.auth.Sessions;
 import io.keyframe.report.auth.TokenStore;
 import io.keyframe.report.chart.Charts;
 import io.keyframe.report.chart.FrameThumbnail;
+import io.keyframe.report.chart.FrameView;
+import io.keyframe.report.chart.ObjectRef;
 import io.keyframe.report.compare.ComparePage;
 import io.keyframe.report.compare.CompareView;
 import io.keyframe.report.data.ReportData;
+import io.keyframe.report.export.QueueExport;
 import io.keyframe.report.labelnext.LabelNextPage;
 import io.keyframe.report.labelnext.LabelNextView;
 import io.keyframe.report.labelnext.QueueFilter;
@@ -141,6 +144,22 @@ public final class ReportServer {
       }, Role.VIEWER);
       r.get("/thumbs/{video}/{file}", this::thumbnail, Role.VIEWER);
       r.get("/frame/{video}/{frame}", this::frame, Role.REVIEWER);
+      r.get("/api/frame/{video}/{frame}", ctx -> ctx.json(frameView(ctx)), Role.REVIEWER);
+      r.get("/export/cvat/{video}", ctx -> {
+        String video = videoParam(ctx.pathParam("video"));
+        QueueExport.What what = exportWhat(ctx);
+        String source = exportSource(ctx);
+        ctx.contentType("application/xml; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + video + "-" + what.name().toLowerCase(java.util.Locale.ROOT) + ".cvat.xml\"");
+        ctx.result(QueueExport.cvat(data(), what, video, source));
+      }, Role.REVIEWER);
+      r.get("/export/label-studio.json", ctx -> {
+        QueueExport.What what = exportWhat(ctx);
+        String source = exportSource(ctx);
+        ctx.contentType("application/json; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"label-studio-" + what.name().toLowerCase(java.util.Locale.ROOT) + ".json\"");
+        ctx.result(QueueExport.labelStudio(data(), what, source));
+      }, Role.REVIEWER);
 
       r.get("/agreement", ctx -> ctx.html(cached("html|agreement|" + ctx.queryParam("pair") + "|" + role(ctx), () -> AgreementPage.render(agreement(ctx), role(ctx)))), Role.VIEWER);
       r.get("/api/agreement", ctx -> ctx.json(agreement(ctx)), Role.VIEWER);
@@ -230,22 +249,43 @@ public final class ReportServer {
       throw new NotFoundResponse();
     }
     int frame = Integer.parseInt(m.group(1));
-    List<Integer> objects = objectIds(ctx.queryParam("objects"));
+    List<ObjectRef> objects = objectIds(ctx.queryParam("objects"));
     List<String> sources = sourceNames(ctx.queryParam("sources"));
     int width = "large".equals(ctx.queryParam("size")) ? 960 : 320;
     png(ctx, "thumb|" + video + "|" + frame + "|" + objects + "|" + sources + "|" + width,
-        () -> FrameThumbnail.render(data().detections(), video, frame, new LinkedHashSet<>(objects),
-            new LinkedHashSet<>(sources), width));
+        () -> FrameThumbnail.render(FrameView.of(data().detections(), video, frame, objects, new LinkedHashSet<>(sources)), width));
+  }
+
+  private FrameView frameView(Context ctx) {
+    String video = videoParam(ctx.pathParam("video"));
+    int frame = ctx.pathParamAsClass("frame", Integer.class).check(f -> f >= 0, "frame must be >= 0").get();
+    List<ObjectRef> objects = objectIds(ctx.queryParam("objects"));
+    List<String> sources = sourceNames(ctx.queryParam("sources"));
+    return FrameView.of(data().detections(), video, frame, objects, new LinkedHashSet<>(sources));
   }
 
   private void frame(Context ctx) {
-    String video = videoParam(ctx.pathParam("video"));
-    int frame = ctx.pathParamAsClass("frame", Integer.class).check(f -> f >= 0, "frame must be >= 0").get();
-    List<Integer> objects = objectIds(ctx.queryParam("objects"));
-    String ids = String.join(",", objects.stream().map(String::valueOf).toList());
-    String img = "/thumbs/" + URLEncoder.encode(video, StandardCharsets.UTF_8) + "/" + frame + ".png?objects="
-        + URLEncoder.encode(ids, StandardCharsets.UTF_8) + "&size=large";
-    ctx.html(FramePage.render(video, frame, objects, img, role(ctx)));
+    FrameView v = frameView(ctx);
+    String query = ctx.queryString() == null ? "" : ctx.queryString();
+    String img = "/thumbs/" + URLEncoder.encode(v.video(), StandardCharsets.UTF_8) + "/" + v.frame() + ".png?" + query
+        + (query.isEmpty() ? "" : "&") + "size=large";
+    ctx.html(FramePage.render(v, objectIds(ctx.queryParam("objects")), img, role(ctx)));
+  }
+
+  private static QueueExport.What exportWhat(Context ctx) {
+    try {
+      return QueueExport.What.parse(ctx.queryParam("what"));
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestResponse(e.getMessage());
+    }
+  }
+
+  private static String exportSource(Context ctx) {
+    List<String> s = sourceNames(ctx.queryParam("source"));
+    if (s.size() != 1) {
+      throw new BadRequestResponse("give one source whose boxes are the pre-annotations");
+    }
+    return s.get(0);
   }
 
   private String videoParam(String raw) {
@@ -274,23 +314,12 @@ public final class ReportServer {
     return out;
   }
 
-  private static List<Integer> objectIds(String raw) {
-    List<Integer> out = new ArrayList<>();
-    if (raw == null || raw.isBlank()) {
-      return out;
+  private static List<ObjectRef> objectIds(String raw) {
+    try {
+      return ObjectRef.parseList(raw);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestResponse(e.getMessage());
     }
-    String[] parts = raw.split(",");
-    if (parts.length > 64) {
-      throw new BadRequestResponse("too many objects");
-    }
-    for (String p : parts) {
-      try {
-        out.add(Integer.parseInt(p.trim()));
-      } catch (NumberFormatException e) {
-        throw new BadRequestResponse("objects must be integers");
-      }
-    }
-    return out;
   }
 
   private void rejectBadRequests(Context ctx) {

@@ -7,9 +7,9 @@ import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.Box;
 import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.OcclusionEvent;
-import io.keyframe.report.data.ColumnSpec;
-import io.keyframe.report.data.ParquetContract;
-import io.keyframe.report.data.TableSpec;
+
+import io.keyframe.dataset.contract.OutputTables;
+import io.keyframe.dataset.contract.TableDef;
 import io.keyframe.tracker.FrameImages;
 import io.keyframe.tracker.TrackingResult;
 import io.keyframe.tracker.bytetrack.ByteTrackConfig;
@@ -22,11 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.SimpleGroupFactory;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.example.ExampleParquetWriter;
-import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 
@@ -116,52 +111,20 @@ final class DemoOutputs {
 
   private static Object[] detectionRow(String source, Detection d) {
     Box b = d.boxOrMaskBox();
-    return new Object[] {source, d.frame(), d.trackId(), d.label(), b.x(), b.y(), b.w(), b.h(), d.score(), null, null, null,
-        d.occluded(), d.outside(), d.keyframe()};
+    return new Object[] {source, d.frame(), d.trackId(), d.label(), b.x(), b.y(), b.w(), b.h(), d.score(), null, 0, 0,
+        d.occluded(), d.outside(), d.keyframe(), d.classProbabilities().isEmpty() ? null : d.classProbabilities(), d.visibility()};
   }
 
   private static void write(Path root, String table, String run, String video, List<Object[]> rows) {
-    TableSpec spec = ParquetContract.spec(table);
-    MessageType schema = schema(spec);
+    TableDef spec = OutputTables.table(table);
+    MessageType schema = MessageTypeParser.parseMessageType(spec.parquetSchema());
     Path dir = root.resolve("tables").resolve(table).resolve("run_id=" + run);
     if (video != null) dir = dir.resolve("video_id=" + video);
     try {
       Files.createDirectories(dir);
-      SimpleGroupFactory f = new SimpleGroupFactory(schema);
-      try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(dir.resolve("part-00000.parquet"))).withType(schema).build()) {
-        for (Object[] row : rows) {
-          Group g = f.newGroup();
-          for (int i = 0; i < row.length; i++) {
-            String name = schema.getFieldName(i);
-            Object v = row[i];
-            if (v == null) continue;
-            if (v instanceof String s) g.append(name, s);
-            else if (v instanceof Integer x) g.append(name, x);
-            else if (v instanceof Long x) g.append(name, x);
-            else if (v instanceof Double x) g.append(name, x);
-            else if (v instanceof Boolean x) g.append(name, x);
-            else throw new IllegalArgumentException("unsupported value " + v.getClass());
-          }
-          w.write(g);
-        }
-      }
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-  }
-
-  private static MessageType schema(TableSpec spec) {
-    StringBuilder b = new StringBuilder("message ").append(spec.name()).append(" {");
-    for (ColumnSpec c : spec.columns()) {
-      String type = switch (c.type()) {
-        case STRING -> "binary";
-        case INT -> "int32";
-        case LONG -> "int64";
-        case DOUBLE -> "double";
-        case BOOLEAN -> "boolean";
-      };
-      b.append(" optional ").append(type).append(' ').append(c.name()).append(c.type().name().equals("STRING") ? " (STRING);" : ";");
-    }
-    return MessageTypeParser.parseMessageType(b.append(" }").toString());
+    io.keyframe.report.ParquetRows.write(dir.resolve("part-00000.parquet"), schema, rows);
   }
 }

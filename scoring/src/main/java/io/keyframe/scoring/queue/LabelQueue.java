@@ -241,13 +241,12 @@ public final class LabelQueue {
               cost,
               cumulative,
               reasons(scores, v, s, o.topReasons()),
-              join(ids),
-              String.join(",", v.scores().labels().labels(s.start(), s.end(), ids))));
+              v.scores().labels().objects(s.start(), s.end(), ids)));
     }
     return rows;
   }
 
-  private static String reasons(BatchScores scores, ScoredVideo v, Span s, int top) {
+  private static List<QueueRow.Reason> reasons(BatchScores scores, ScoredVideo v, Span s, int top) {
     record Part(String name, double value, double contribution) {}
     List<Part> parts = new ArrayList<>();
     for (String name : v.signals().keySet()) {
@@ -256,16 +255,9 @@ public final class LabelQueue {
       if (best > 0) parts.add(new Part(name, best, best * scores.weights().of(name)));
     }
     parts.sort(Comparator.comparingDouble((Part p) -> -p.contribution()).thenComparing(Part::name));
-    List<String> out = new ArrayList<>();
-    for (Part p : parts.subList(0, Math.min(top, parts.size())))
-      out.add(String.format(Locale.ROOT, "%s=%.2f", p.name(), p.value()));
-    return String.join("; ", out);
-  }
-
-  private static String join(TreeSet<Integer> ids) {
-    StringBuilder b = new StringBuilder();
-    for (int id : ids) b.append(b.isEmpty() ? "" : ",").append(id);
-    return b.toString();
+    List<QueueRow.Reason> out = new ArrayList<>();
+    for (Part p : parts.subList(0, Math.min(top, parts.size()))) out.add(new QueueRow.Reason(p.name(), p.value()));
+    return out;
   }
 
   /** Objects per frame: the most any single source shows. */

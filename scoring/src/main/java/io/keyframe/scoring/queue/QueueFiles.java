@@ -18,38 +18,41 @@ import java.util.Locale;
  * old file or the complete new one.
  */
 public final class QueueFiles {
-  private static final String QUEUE_HEADER =
-      "rank,video_id,frame_start,frame_end,score,cost_minutes,cumulative_minutes,reasons,object_ids,labels";
+  /** One line per (row, object): the row's columns repeated, then the object's id, label and source. */
+  public static final String QUEUE_HEADER =
+      "rank,video_id,frame_start,frame_end,score,cost_minutes,cumulative_minutes,reasons,object_id,label,source";
 
   private QueueFiles() {}
 
-  /** Writes queue rows as CSV. */
+  /**
+   * Writes queue rows as CSV in long form: one line per object of a row (a row without objects is
+   * one line with empty object cells), so every line pairs one track ID with its own class and
+   * source and no cell holds a list to split.
+   */
   public static void writeQueueCsv(Path target, List<QueueRow> rows) throws IOException {
     AtomicOutput.write(
         target,
         out -> {
           Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
           w.write(QUEUE_HEADER + "\n");
-          for (QueueRow r : rows)
-            w.write(
-                String.join(
-                        ",",
-                        Integer.toString(r.rank()),
-                        csv(r.videoId()),
-                        Integer.toString(r.frameStart()),
-                        Integer.toString(r.frameEnd()),
-                        num(r.score()),
-                        num(r.costMinutes()),
-                        num(r.cumulativeMinutes()),
-                        csv(r.reasons()),
-                        csv(r.objectIds()),
-                        csv(r.labels()))
-                    + "\n");
+          for (String line : queueCsvLines(rows)) w.write(line + "\n");
           w.flush();
         });
   }
 
-  /** Writes queue rows as a JSON array. */
+  /** The CSV lines of {@code rows} below the header (the report's CSV export writes the same lines). */
+  public static List<String> queueCsvLines(List<QueueRow> rows) {
+    List<String> out = new java.util.ArrayList<>();
+    for (QueueRow r : rows) {
+      String head = String.join(",", Integer.toString(r.rank()), csv(r.videoId()), Integer.toString(r.frameStart()),
+          Integer.toString(r.frameEnd()), num(r.score()), num(r.costMinutes()), num(r.cumulativeMinutes()), csv(r.reasonsText()));
+      if (r.objects().isEmpty()) out.add(head + ",,,");
+      for (QueueRow.QueueObject o : r.objects()) out.add(head + "," + o.id() + "," + csv(o.label()) + "," + csv(o.source()));
+    }
+    return out;
+  }
+
+  /** Writes queue rows as a JSON array; reasons and objects are arrays of objects, as in the Parquet table. */
   public static void writeQueueJson(Path target, List<QueueRow> rows) throws IOException {
     writeJsonArray(target, rows, (g, r) -> {
       g.writeNumberField("rank", r.rank());
@@ -59,12 +62,25 @@ public final class QueueFiles {
       g.writeNumberField("score", r.score());
       g.writeNumberField("cost_minutes", r.costMinutes());
       g.writeNumberField("cumulative_minutes", r.cumulativeMinutes());
-      g.writeStringField("reasons", r.reasons());
-      g.writeStringField("object_ids", r.objectIds());
-      g.writeStringField("labels", r.labels());
+      g.writeArrayFieldStart("reasons");
+      for (QueueRow.Reason x : r.reasons()) {
+        g.writeStartObject();
+        g.writeStringField("signal", x.signal());
+        g.writeNumberField("value", x.value());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("objects");
+      for (QueueRow.QueueObject o : r.objects()) {
+        g.writeStartObject();
+        g.writeNumberField("id", o.id());
+        g.writeStringField("label", o.label());
+        g.writeStringField("source", o.source());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
     });
   }
-
 
   /** Writes the spot-check sample as CSV. */
   public static void writeSpotCheckCsv(Path target, List<SpotCheckRow> rows) throws IOException {
@@ -119,7 +135,7 @@ public final class QueueFiles {
     return String.format(Locale.ROOT, "%.4f", v);
   }
 
-  static String csv(String s) {
+  public static String csv(String s) {
     if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
     return '"' + s.replace("\"", "\"\"") + '"';
   }

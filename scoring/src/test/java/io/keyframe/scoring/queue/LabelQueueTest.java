@@ -3,6 +3,7 @@ package io.keyframe.scoring.queue;
 import static io.keyframe.scoring.queue.QueueFixtures.video;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -22,9 +23,8 @@ class LabelQueueTest {
     assertThat(r.frameStart()).isEqualTo(7);
     assertThat(r.frameEnd()).isEqualTo(8);
     assertThat(r.score()).isEqualTo(1);
-    assertThat(r.reasons()).isEqualTo("occlusion=1.00");
-    assertThat(r.objectIds()).isEqualTo("1");
-    assertThat(r.labels()).isEqualTo("iv_pole");
+    assertThat(r.reasons()).containsExactly(new QueueRow.Reason("occlusion", 1.0));
+    assertThat(r.objects()).extracting(QueueRow.QueueObject::id, QueueRow.QueueObject::label).containsExactly(tuple(1, "iv_pole"));
     // default cost: 0.5 per frame + 0.25 per object, one object per frame, two frames
     assertThat(r.costMinutes()).isCloseTo(2 * (0.5 + 0.25), within(1e-12));
   }
@@ -49,7 +49,7 @@ class LabelQueueTest {
     QueueRow top = q.rows().get(0);
     assertThat(top.frameStart()).isEqualTo(17);
     assertThat(top.score()).isCloseTo(0.75, within(1e-12));
-    assertThat(top.reasons()).isEqualTo("temporal=1.00");
+    assertThat(top.reasonsText()).isEqualTo("temporal=1.00");
     assertThat(q.scores().videos().get(0).combined()[8]).isCloseTo(0.25, within(1e-12));
   }
 

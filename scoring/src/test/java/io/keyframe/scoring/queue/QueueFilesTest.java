@@ -12,16 +12,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 class QueueFilesTest {
   private final List<QueueRow> rows =
-      List.of(new QueueRow(1, "v1", 7, 8, 1.0, 1.5, 1.5, "occlusion=1.00; temporal=0.50", "1,2", "iv_pole,monitor"));
+      List.of(new QueueRow(1, "v1", 7, 8, 1.0, 1.5, 1.5,
+          List.of(new QueueRow.Reason("occlusion", 1.0), new QueueRow.Reason("temporal", 0.5)),
+          List.of(new QueueRow.QueueObject(1, "iv_pole", "tracker"), new QueueRow.QueueObject(2, "monitor", "annotator, A"))));
 
   @Test
-  void csv_has_the_contract_header_and_quotes_comma_lists(@TempDir Path dir) throws Exception {
+  void csv_has_one_line_per_object_pairing_each_id_with_its_own_label_and_source(@TempDir Path dir) throws Exception {
     Path p = dir.resolve("queue.csv");
     QueueFiles.writeQueueCsv(p, rows);
     assertThat(Files.readAllLines(p))
         .containsExactly(
-            "rank,video_id,frame_start,frame_end,score,cost_minutes,cumulative_minutes,reasons,object_ids,labels",
-            "1,v1,7,8,1.0000,1.5000,1.5000,occlusion=1.00; temporal=0.50,\"1,2\",\"iv_pole,monitor\"");
+            "rank,video_id,frame_start,frame_end,score,cost_minutes,cumulative_minutes,reasons,object_id,label,source",
+            "1,v1,7,8,1.0000,1.5000,1.5000,occlusion=1.00; temporal=0.50,1,iv_pole,tracker",
+            "1,v1,7,8,1.0000,1.5000,1.5000,occlusion=1.00; temporal=0.50,2,monitor,\"annotator, A\"");
   }
 
   @Test
@@ -33,7 +36,10 @@ class QueueFilesTest {
       assertThat(parser.nextToken()).isEqualTo(JsonToken.START_OBJECT);
       assertThat(parser.nextFieldName()).isEqualTo("rank");
     }
-    assertThat(Files.readString(p)).contains("\"object_ids\" : \"1,2\"");
+    var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(p.toFile());
+    assertThat(tree.get(0).get("objects").get(1).get("label").asText()).isEqualTo("monitor");
+    assertThat(tree.get(0).get("objects").get(1).get("id").asInt()).isEqualTo(2);
+    assertThat(tree.get(0).get("reasons").get(1).get("signal").asText()).isEqualTo("temporal");
   }
 
   @Test

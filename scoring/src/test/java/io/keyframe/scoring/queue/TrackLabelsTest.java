@@ -38,20 +38,33 @@ class TrackLabelsTest {
   void each_track_and_class_becomes_runs_of_consecutive_frames_within_the_video() {
     assertThat(TrackLabels.of(evidence()).runs())
         .containsExactly(
-            new TrackLabels.Run(Detection.UNTRACKED, "monitor", 8, 9),
-            new TrackLabels.Run(1, "iv_pole", 0, 3),
-            new TrackLabels.Run(1, "iv_pole", 5, 9),
-            new TrackLabels.Run(2, "bed_rail", 5, 9),
-            new TrackLabels.Run(2, "monitor", 0, 4));
+            new TrackLabels.Run("model", Detection.UNTRACKED, "monitor", 8, 9),
+            new TrackLabels.Run("a", 1, "iv_pole", 0, 3),
+            new TrackLabels.Run("a", 1, "iv_pole", 5, 9),
+            new TrackLabels.Run("a", 2, "bed_rail", 5, 9),
+            new TrackLabels.Run("a", 2, "monitor", 0, 4));
   }
 
   @Test
-  void labels_are_those_of_the_named_tracks_when_they_show_else_every_class_shown() {
+  void objects_pair_each_id_with_its_own_class_in_its_own_source() {
     TrackLabels t = TrackLabels.of(evidence());
-    assertThat(t.labels(3, 6, Set.of(2))).containsExactly("bed_rail", "monitor");
-    assertThat(t.labels(4, 4, Set.of(1))).containsExactly("monitor"); // track 1 is missed there
-    assertThat(t.labels(0, 9, Set.of())).containsExactly("bed_rail", "iv_pole", "monitor");
-    assertThat(t.labels(9, 9, Set.of(7))).containsExactly("bed_rail", "iv_pole", "monitor");
+    assertThat(t.objects(3, 6, Set.of(2)))
+        .containsExactly(new QueueRow.QueueObject(2, "bed_rail", "a"), new QueueRow.QueueObject(2, "monitor", "a"));
+    assertThat(t.objects(4, 4, Set.of(1))).isEmpty(); // track 1 is missed there
+    assertThat(t.objects(0, 9, Set.of())).isEmpty();
+    assertThat(t.objects(3, 3, Set.of(1, 2)))
+        .containsExactly(new QueueRow.QueueObject(1, "iv_pole", "a"), new QueueRow.QueueObject(2, "monitor", "a"));
+  }
+
+  @Test
+  void the_same_id_in_two_sources_is_two_objects() {
+    Video v = new Video("v", 30, 100, 100, 2, "");
+    List<String> names = List.of("bedside_table", "iv_pole");
+    AnnotationSet tracker = new AnnotationSet(v, Provenance.annotator("tracker", null, "t"), names, List.of(Detection.of(0, 2, "iv_pole", BOX)));
+    AnnotationSet labels = new AnnotationSet(v, Provenance.annotator("gt", null, "t"), names, List.of(Detection.of(0, 2, "bedside_table", BOX)));
+    TrackLabels t = TrackLabels.of(new VideoEvidence(v, null, tracker, List.of(labels), List.of()));
+    assertThat(t.objects(0, 0, Set.of(2)))
+        .containsExactly(new QueueRow.QueueObject(2, "bedside_table", "gt"), new QueueRow.QueueObject(2, "iv_pole", "tracker"));
   }
 
   @Test

@@ -13,7 +13,7 @@ class VideoScoresTest {
   private static VideoScores scores(int frames, FrameScores s, int objects) {
     return new VideoScores(
         "v", frames, Map.of("temporal", s), Map.of("entropy", "no model predictions given"), new int[objects], new double[frames][3],
-        new TrackLabels(List.of(new TrackLabels.Run(4, "monitor", 0, 1))));
+        new TrackLabels(List.of(new TrackLabels.Run("a", 4, "monitor", 0, 1))));
   }
 
   @Test

@@ -185,10 +185,11 @@ public final class AgreementJob {
 
   private static void addRaterRows(RaterPair p, String video, PercentileBootstrap bootstrap, List<Row> agreement, List<Row> confusion) {
     java.util.TreeSet<String> labels = new java.util.TreeSet<>(p.labelA());
+    labels.addAll(p.labelB());
     labels.addAll(p.onlyA().keySet());
     labels.addAll(p.onlyB().keySet());
-    for (String label : labels) agreement.add(RaterAgreementRows.agreement(p.ofLabel(label), label, video, bootstrap));
-    agreement.add(RaterAgreementRows.agreement(p, Table.ALL, video, bootstrap));
+    for (String label : labels) agreement.add(RaterAgreementRows.agreement(p, p.ofLabel(label), label, video, bootstrap));
+    agreement.add(RaterAgreementRows.agreement(p, p, Table.ALL, video, bootstrap));
     confusion.addAll(RaterAgreementRows.confusion(p, video));
   }
 

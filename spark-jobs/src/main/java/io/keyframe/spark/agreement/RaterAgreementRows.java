@@ -17,31 +17,43 @@ import org.apache.spark.sql.RowFactory;
 
 /**
  * Rows of the {@code agreement} and {@code confusion} tables from {@link RaterPair} evidence. Mean
- * IoU and its interval are over matched pairs (percentile bootstrap of the mean); Cohen's kappa and
- * Krippendorff's alpha (nominal) are over the classes of matched pairs, so they exist only on
- * {@code label = __all__} rows (one class has nothing to disagree on: NaN elsewhere); kappa's interval
- * resamples matched pairs.
+ * IoU and its interval are over matched pairs (percentile bootstrap of the mean). Cohen's kappa and
+ * Krippendorff's alpha (nominal) are over the classes of matched pairs: on {@code label = __all__}
+ * rows over every class, on a class's row one-vs-rest (each matched pair rated "this class" or
+ * "another class" by each rater, over all matched pairs of the video), the per-category kappa of
+ * Fleiss (1971) for two raters; NaN where both raters put every pair in one category. Kappa's
+ * interval resamples matched pairs. Objects only one rater drew are not in kappa: the counts beside
+ * it (and the report's detection F1) say how many there were.
  */
 final class RaterAgreementRows {
   private RaterAgreementRows() {}
 
-  static Row agreement(RaterPair p, String label, String video, PercentileBootstrap bootstrap) {
+  /**
+   * The row of class {@code label} (or {@code __all__}): counts and IoU over {@code ofLabel} (the
+   * pairs where rater A chose it), kappa and alpha over every matched pair of {@code all}.
+   */
+  static Row agreement(RaterPair all, RaterPair ofLabel, String label, String video, PercentileBootstrap bootstrap) {
+    RaterPair p = ofLabel;
     int n = p.iou().length;
     double mean = n == 0 ? Double.NaN : sum(p.iou(), null) / n;
     PercentileBootstrap.Interval iouCi = bootstrap.interval(n, idx -> sum(p.iou(), idx) / idx.length);
     double kappa = Double.NaN, kLo = Double.NaN, kHi = Double.NaN, alpha = Double.NaN;
-    if (label.equals(Table.ALL) && n > 0) {
-      TreeSet<String> used = new TreeSet<>(p.labelA());
-      used.addAll(p.labelB());
+    int m = all.iou().length;
+    if (m > 0) {
+      boolean oneVsRest = !label.equals(Table.ALL);
+      List<String> la = oneVsRest ? all.labelA().stream().map(x -> x.equals(label) ? label : "other").toList() : all.labelA();
+      List<String> lb = oneVsRest ? all.labelB().stream().map(x -> x.equals(label) ? label : "other").toList() : all.labelB();
+      TreeSet<String> used = new TreeSet<>(la);
+      used.addAll(lb);
       List<String> cats = new ArrayList<>(used);
-      int[] a = p.labelA().stream().mapToInt(cats::indexOf).toArray(), b = p.labelB().stream().mapToInt(cats::indexOf).toArray();
+      int[] a = la.stream().mapToInt(cats::indexOf).toArray(), b = lb.stream().mapToInt(cats::indexOf).toArray();
       kappa = value(CohenKappa.fromConfusion(confusion(a, b, cats.size(), null), Weighting.NONE));
-      PercentileBootstrap.Interval kCi = bootstrap.interval(n, idx -> value(CohenKappa.fromConfusion(confusion(a, b, cats.size(), idx), Weighting.NONE)));
+      PercentileBootstrap.Interval kCi = bootstrap.interval(m, idx -> value(CohenKappa.fromConfusion(confusion(a, b, cats.size(), idx), Weighting.NONE)));
       kLo = kCi.low();
       kHi = kCi.high();
-      List<String[]> rows = new ArrayList<>(n);
-      for (int i = 0; i < n; i++) rows.add(new String[] {p.labelA().get(i), p.labelB().get(i)});
-      alpha = value(KrippendorffAlpha.of(RatingTable.fromColumns(List.of(p.raterA(), p.raterB()), rows), KrippendorffAlpha.Level.NOMINAL));
+      List<String[]> rows = new ArrayList<>(m);
+      for (int i = 0; i < m; i++) rows.add(new String[] {la.get(i), lb.get(i)});
+      alpha = value(KrippendorffAlpha.of(RatingTable.fromColumns(List.of(all.raterA(), all.raterB()), rows), KrippendorffAlpha.Level.NOMINAL));
     }
     int onlyA = p.onlyA().values().stream().mapToInt(Integer::intValue).sum();
     int onlyB = p.onlyB().values().stream().mapToInt(Integer::intValue).sum();

@@ -61,7 +61,7 @@ public final class GenerateJob {
   }
 
   /** Generated rows of one video. */
-  private record VideoRows(List<Row> detections, List<Row> occlusions) implements Serializable {}
+  private record VideoRows(List<Row> detections, List<Row> occlusions, Row video) implements Serializable {}
 
   public static RunRecord run(SparkSession spark, Options options) {
     SynthBatch b = options.batch();
@@ -91,6 +91,8 @@ public final class GenerateJob {
           Table.OCCLUSION_EVENTS,
           spark.createDataFrame(videos.flatMap(v -> v.occlusions().iterator()), Table.OCCLUSION_EVENTS.frameSchema()),
           "source", "track_id", "start_frame");
+      // Generated videos have no source files: the sources list is empty, the parameters are the provenance.
+      run.stage(Table.VIDEOS, spark.createDataFrame(videos.map(VideoRows::video), Table.VIDEOS.frameSchema()));
       // The customer model's "hash": its simulated profile is what determines its output.
       run.model(b.modelName(), io.keyframe.dataset.FileHash.sha256(params.get("model").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
       return run.commit();
@@ -115,7 +117,8 @@ public final class GenerateJob {
     for (OcclusionEvent e : g.occlusions())
       occ.add(RowFactory.create(GROUND_TRUTH, e.trackId(), e.startFrame(), e.endFrame(), e.cause(), e.full(),
           Math.min(e.endFrame() + 1, last), video));
-    return new VideoRows(det, occ);
+    var v = g.video();
+    return new VideoRows(det, occ, RowFactory.create(v.width(), v.height(), v.fps(), v.frameCount(), io.keyframe.spark.output.NestedValues.list(List.<Row>of()), video));
   }
 
   private static void add(List<Row> out, String video, String source, AnnotationSet set) {

@@ -74,7 +74,15 @@ public final class IngestJob {
   /** One file to read: video, source (or {@code null} for the occlusion manifest) and path. */
   record FileTask(String video, String source, String path) implements Serializable {}
 
-  record FileRows(List<Row> detections, List<Row> occlusions, List<BadRecord> bad, long rows) implements Serializable {}
+  record FileRows(List<Row> detections, List<Row> occlusions, List<BadRecord> bad, long rows, FileVideo video) implements Serializable {}
+
+  /**
+   * What one annotation file says about its video: size, rate and length, and how much to trust it
+   * ({@code rank}: the file's place in {@link #PREFERENCE}; COCO and CVAT carry the true size, a bare
+   * MOT file only its boxes' extent).
+   */
+  record FileVideo(String video, String source, String file, int rank, int width, int height, double fps, int frames)
+      implements Serializable {}
 
   private IngestJob() {}
 
@@ -119,6 +127,9 @@ public final class IngestJob {
       run.stage(Table.OCCLUSION_EVENTS,
           spark.createDataFrame(read.flatMap(f -> f.occlusions().iterator()), Table.OCCLUSION_EVENTS.frameSchema()),
           "source", "track_id", "start_frame");
+      List<FileVideo> files = new ArrayList<>();
+      for (FileRows f : read.collect()) if (f.video() != null) files.add(f.video());
+      run.stage(Table.VIDEOS, spark.createDataFrame(videoRows(files, inputs), Table.VIDEOS.frameSchema()));
       return run.commit();
     } catch (RuntimeException e) {
       run.abort();
@@ -127,6 +138,28 @@ public final class IngestJob {
       if (read != null) read.unpersist(false);
       spark.sparkContext().setJobDescription(null);
     }
+  }
+
+  /**
+   * One {@code videos} row per video: size, rate and length from its most trusted file (lowest
+   * {@link #PREFERENCE} rank, then source name), the frame count the longest any file gives, and
+   * every file read with its hash.
+   */
+  static List<Row> videoRows(List<FileVideo> files, Map<String, String> hashes) {
+    Map<String, List<FileVideo>> byVideo = new TreeMap<>();
+    for (FileVideo f : files) byVideo.computeIfAbsent(f.video(), k -> new ArrayList<>()).add(f);
+    List<Row> out = new ArrayList<>();
+    byVideo.forEach((video, fs) -> {
+      List<FileVideo> sorted = new ArrayList<>(fs);
+      sorted.sort(java.util.Comparator.comparingInt(FileVideo::rank).thenComparing(FileVideo::source));
+      FileVideo best = sorted.get(0);
+      int frames = fs.stream().mapToInt(FileVideo::frames).max().orElse(0);
+      List<Row> sources = new ArrayList<>();
+      fs.stream().sorted(java.util.Comparator.comparing(FileVideo::source))
+          .forEach(f -> sources.add(RowFactory.create(f.source(), f.file(), hashes.getOrDefault(video + "/" + f.file(), ""))));
+      out.add(RowFactory.create(best.width(), best.height(), best.fps(), frames, io.keyframe.spark.output.NestedValues.list(sources), video));
+    });
+    return out;
   }
 
   private static java.util.function.UnaryOperator<String> videoIds(Options o) {
@@ -184,14 +217,16 @@ public final class IngestJob {
         List<Row> occ = new ArrayList<>();
         for (OcclusionEvent e : OcclusionFiles.read(file))
           occ.add(RowFactory.create("gt", e.trackId(), e.startFrame(), e.endFrame(), e.cause(), e.full(), e.reemergenceFrame(), t.video()));
-        return new FileRows(List.of(), occ, List.of(), occ.size());
+        return new FileRows(List.of(), occ, List.of(), occ.size(), null);
       }
       AnnotationSet set = AnnotationFiles.read(file);
       List<Row> det = new ArrayList<>(set.detections().size());
       for (Detection d : set.detections()) det.add(DetectionRows.toRow(t.video(), t.source(), d));
-      return new FileRows(det, List.of(), List.of(), det.size());
+      io.keyframe.dataset.Video v = set.video();
+      FileVideo fv = new FileVideo(t.video(), t.source(), file.getFileName().toString(), rank(file), v.width(), v.height(), v.fps(), v.frameCount());
+      return new FileRows(det, List.of(), List.of(), det.size(), fv);
     } catch (BadAnnotationException e) {
-      return new FileRows(List.of(), List.of(), List.of(BadRecord.of(t.video(), NAME, t.source() == null ? "occlusions" : t.source(), e, 1)), 0);
+      return new FileRows(List.of(), List.of(), List.of(BadRecord.of(t.video(), NAME, t.source() == null ? "occlusions" : t.source(), e, 1)), 0, null);
     }
   }
 }

@@ -21,6 +21,7 @@ import io.keyframe.spark.input.VideoGroups;
 import io.keyframe.spark.output.BadRecord;
 import io.keyframe.spark.output.JobOptions;
 import io.keyframe.spark.output.JobRun;
+import io.keyframe.spark.output.NestedValues;
 import io.keyframe.spark.output.RunRecord;
 import io.keyframe.spark.output.Table;
 import io.keyframe.spark.rows.DetectionRows;
@@ -157,7 +158,8 @@ public final class RankJob {
       List<Row> queueRows = new ArrayList<>();
       for (QueueRow q : queue.rows())
         queueRows.add(RowFactory.create(q.rank(), q.videoId(), q.frameStart(), q.frameEnd(), q.score(), q.costMinutes(),
-            q.cumulativeMinutes(), q.reasons(), q.objectIds(), q.labels()));
+            q.cumulativeMinutes(), NestedValues.list(q.reasons().stream().map(x -> RowFactory.create(x.signal(), x.value())).toList()),
+            NestedValues.list(q.objects().stream().map(x -> RowFactory.create(x.id(), x.label(), x.source())).toList())));
       run.stage(Table.QUEUE, spark.createDataFrame(queueRows, Table.QUEUE.frameSchema()), "rank");
       List<SpotCheckRow> spot =
           SpotCheck.sampleClasses(summaries.stream().map(Summary::classes).toList(), new SpotCheckOptions(o.spotCheckRate(), o.seed(), false), queue.frames());

@@ -20,7 +20,7 @@ import org.apache.spark.sql.RowFactory;
  * {@link Detection} ⇄ row of the {@code detections} table (columns in {@link Table#DETECTIONS}
  * order, {@code video_id} last). A detection without a box stores its mask's bounding box in
  * x/y/w/h (zeros for an empty mask); {@code mask_h}/{@code mask_w} are 0 without a mask;
- * {@code class_probabilities} is {@code label=p;label=p} (label order) or null; {@code visibility} is
+ * {@code class_probabilities} is a map from label to probability, or null; {@code visibility} is
  * the visible fraction or -1 when unknown.
  */
 public final class DetectionRows {
@@ -35,25 +35,19 @@ public final class DetectionRows {
         b == null ? 0.0 : b.x(), b == null ? 0.0 : b.y(), b == null ? 0.0 : b.w(), b == null ? 0.0 : b.h(),
         d.score(),
         m == null ? null : m.toCompressedString(), m == null ? 0 : m.height(), m == null ? 0 : m.width(),
-        d.occluded(), d.outside(), d.keyframe(), probabilities(d.classProbabilities()), d.visibility(), videoId);
+        d.occluded(), d.outside(), d.keyframe(), io.keyframe.spark.output.NestedValues.map(probabilities(d.classProbabilities())),
+        d.visibility(), videoId);
   }
 
-  /** {@code label=p;label=p} in label order, or null when the source gave none. */
-  static String probabilities(Map<String, Double> p) {
-    if (p.isEmpty()) return null;
-    StringBuilder b = new StringBuilder();
-    new TreeMap<>(p).forEach((k, v) -> b.append(b.isEmpty() ? "" : ";").append(k).append('=').append(v));
-    return b.toString();
+  /** The class distribution as the contract's {@code map<string,double>} (label order), or null when the source gave none. */
+  static Map<String, Double> probabilities(Map<String, Double> p) {
+    return p.isEmpty() ? null : new TreeMap<>(p);
   }
 
-  static Map<String, Double> probabilities(String text) {
-    if (text == null || text.isEmpty()) return Map.of();
+  private static Map<String, Double> probabilities(Row r, int field) {
+    if (r.isNullAt(field)) return Map.of();
     Map<String, Double> out = new TreeMap<>();
-    for (String part : text.split(";")) {
-      int eq = part.lastIndexOf('=');
-      if (eq <= 0) throw new IllegalArgumentException("class_probabilities entry is not label=p: " + part);
-      out.put(part.substring(0, eq), Double.parseDouble(part.substring(eq + 1)));
-    }
+    r.<String, Object>getJavaMap(field).forEach((k, v) -> out.put(k, ((Number) v).doubleValue()));
     return out;
   }
 
@@ -86,7 +80,7 @@ public final class DetectionRows {
     Box box = mask != null && w == 0 && h == 0 ? null : new Box(r.getDouble(c.x()), r.getDouble(c.y()), w, h);
     return new Detection(
         r.getInt(c.frame()), r.getInt(c.trackId()), r.getString(c.label()), box, mask, r.getDouble(c.score()),
-        probabilities(r.getString(c.probabilities())), r.getDouble(c.visibility()), r.getBoolean(c.occluded()),
+        probabilities(r, c.probabilities()), r.getDouble(c.visibility()), r.getBoolean(c.occluded()),
         r.getBoolean(c.outside()), r.getBoolean(c.keyframe()));
   }
 

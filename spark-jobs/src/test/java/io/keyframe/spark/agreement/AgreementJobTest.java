@@ -198,11 +198,34 @@ class AgreementJobTest {
     // Coincidences: o_pp = 4, o_pm = o_mp = 1, n = 6, n_p = 5, n_m = 1: alpha = 1 - 5*2/(5*1 + 1*5) = 0.
     assertThat(all.<Double>getAs("alpha")).isCloseTo(0.0, within(1e-12));
     assertThat(t.where("video_id = '__all__' and label = '__all__'").first().<Integer>getAs("n_matched")).isEqualTo(3);
-    assertThat(t.where("video_id = 'A' and label = 'iv_pole'").first().<Double>getAs("kappa")).isNaN();
+    // One-vs-rest for iv_pole: A says pole 3/3, B 2/3; p_o = 2/3, p_e = 1*2/3 + 0*1/3 = 2/3 -> kappa 0.
+    assertThat(t.where("video_id = 'A' and label = 'iv_pole'").first().<Double>getAs("kappa")).isCloseTo(0.0, within(1e-12));
 
     Dataset<Row> c = spark.read().parquet(dir.resolve("out/tables/confusion/run_id=" + run.runId()).toString()).where("video_id = 'A'");
     assertThat(c.where("label_a = 'iv_pole' and label_b = 'iv_pole'").first().<Integer>getAs("count")).isEqualTo(2);
     assertThat(c.where("label_a = 'iv_pole' and label_b = 'monitor'").first().<Integer>getAs("count")).isEqualTo(1);
     assertThat(c.count()).isEqualTo(2);
+  }
+
+  @Test
+  void each_class_gets_its_one_vs_rest_kappa_over_all_matched_objects() {
+    rows.clear();
+    String[] a = {"iv_pole", "iv_pole", "monitor", "monitor", "bed_rail", "bed_rail"};
+    String[] b = {"iv_pole", "monitor", "monitor", "monitor", "bed_rail", "bed_rail"};
+    for (int f = 0; f < a.length; f++) {
+      box("A", "ann-1", f, 1, a[f], 0);
+      box("A", "ann-2", f, 4, b[f], 0);
+    }
+    writeDetections();
+    var options = new AgreementJob.Options(JobOptions.of(dir.resolve("out").toString()), List.of(detections), "ann-1",
+        List.of("ann-2"), 0.5, List.of("ann-1", "ann-2"));
+    RunRecord run = AgreementJob.run(spark, options);
+    Dataset<Row> t = spark.read().parquet(dir.resolve("out/tables/agreement/run_id=" + run.runId()).toString()).where("video_id = 'A'");
+    // iv_pole vs rest: A p,p,o,o,o,o; B p,o,o,o,o,o. p_o = 5/6, p_e = (2/6)(1/6) + (4/6)(5/6) = 22/36 -> (30-22)/(36-22) = 4/7.
+    assertThat(t.where("label = 'iv_pole'").first().<Double>getAs("kappa")).isCloseTo(4.0 / 7, within(1e-12));
+    // bed_rail: both raters agree on every pair -> 1.
+    assertThat(t.where("label = 'bed_rail'").first().<Double>getAs("kappa")).isCloseTo(1.0, within(1e-12));
+    // monitor vs rest: A o,o,m,m,o,o; B o,m,m,m,o,o. p_o = 5/6, p_e = (2/6)(3/6) + (4/6)(3/6) = 1/2 -> (5/6-1/2)/(1/2) = 2/3.
+    assertThat(t.where("label = 'monitor'").first().<Double>getAs("kappa")).isCloseTo(2.0 / 3, within(1e-12));
   }
 }

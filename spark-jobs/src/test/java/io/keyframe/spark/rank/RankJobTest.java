@@ -67,7 +67,7 @@ class RankJobTest {
           if (rnd.nextDouble() < 0.1) continue;
           double p = 0.95 - 0.5 * f / FRAMES * rnd.nextDouble();
           String other = LABELS[(o + 1) % LABELS.length];
-          String probs = label.compareTo(other) < 0 ? label + "=" + p + ";" + other + "=" + (1 - p) : other + "=" + (1 - p) + ";" + label + "=" + p;
+          java.util.Map<String, Double> probs = new java.util.TreeMap<>(java.util.Map.of(label, p, other, 1 - p));
           rows.add(row(video, "model", f, 100 + o, label, x + rnd.nextDouble() * 8 - 4, y + rnd.nextDouble() * 8 - 4, probs));
         }
       }
@@ -75,7 +75,7 @@ class RankJobTest {
     return rows;
   }
 
-  private static Row row(String video, String source, int f, int id, String label, double x, double y, String probs) {
+  private static Row row(String video, String source, int f, int id, String label, double x, double y, java.util.Map<String, Double> probs) {
     return RowFactory.create(source, f, id, label, x, y, 30.0, 50.0, 0.9, null, 0, 0, false, false, f % 10 == 0, probs, -1.0, video);
   }
 
@@ -160,12 +160,23 @@ class RankJobTest {
     for (Row r : table(run, "queue", "rank"))
       queue.add(
           new QueueRow(r.getAs("rank"), r.getAs("video_id"), r.getAs("frame_start"), r.getAs("frame_end"), r.getAs("score"),
-              r.getAs("cost_minutes"), r.getAs("cumulative_minutes"), r.getAs("reasons"), r.getAs("object_ids"), r.getAs("labels")));
+              r.getAs("cost_minutes"), r.getAs("cumulative_minutes"),
+              r.<Row>getList(r.fieldIndex("reasons")).stream().map(x -> new QueueRow.Reason(x.getString(0), x.getDouble(1))).toList(),
+              r.<Row>getList(r.fieldIndex("objects")).stream().map(x -> new QueueRow.QueueObject(x.getInt(0), x.getString(1), x.getString(2))).toList()));
     // Several signals, several videos and spans: the comparison is not a trivially small queue.
     assertThat(expected.rows()).hasSizeGreaterThan(3);
     assertThat(expected.rows()).extracting(QueueRow::videoId).containsAll(List.of("v0", "v1", "v2"));
-    assertThat(String.join(";", expected.rows().stream().map(QueueRow::reasons).toList())).contains("temporal", "annotator_annotator", "entropy");
+    assertThat(String.join(";", expected.rows().stream().map(QueueRow::reasonsText).toList())).contains("temporal", "annotator_annotator", "entropy");
     assertThat(queue).containsExactlyElementsOf(expected.rows());
+    List<Row> withSchema = spark.createDataFrame(rows, Table.DETECTIONS.frameSchema()).collectAsList();
+    // every object entry names a source whose detections show that ID with that class on the row's frames
+    assertThat(queue).anyMatch(q -> !q.objects().isEmpty());
+    for (QueueRow q : queue)
+      for (QueueRow.QueueObject o : q.objects())
+        assertThat(withSchema).as("rank %d object %s", q.rank(), o)
+            .anyMatch(d -> d.<String>getAs("video_id").equals(q.videoId()) && d.<String>getAs("source").equals(o.source())
+                && d.<Integer>getAs("track_id") == o.id() && d.<String>getAs("label").equals(o.label())
+                && d.<Integer>getAs("frame") >= q.frameStart() && d.<Integer>getAs("frame") <= q.frameEnd());
 
     List<SpotCheckRow> spot = new ArrayList<>();
     for (Row r : table(run, "spot_check", "video_id,frame"))

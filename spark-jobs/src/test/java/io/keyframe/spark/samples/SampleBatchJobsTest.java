@@ -250,7 +250,7 @@ class SampleBatchJobsTest {
     for (int i = 0; i < queue.size(); i++) {
       Row q = queue.get(i);
       assertThat(q.<Integer>getAs("rank")).isEqualTo(i + 1);
-      assertThat(q.<String>getAs("reasons")).isNotBlank();
+      assertThat(q.<Row>getList(q.fieldIndex("reasons"))).isNotEmpty();
       cumulative += q.<Double>getAs("cost_minutes");
       assertThat(q.<Double>getAs("cumulative_minutes")).isCloseTo(cumulative, within(1e-9));
       for (int f = q.<Integer>getAs("frame_start"); f <= q.<Integer>getAs("frame_end"); f++)
