@@ -3,6 +3,7 @@ package io.keyframe.cli;
 import io.keyframe.dataset.AnnotationFormat;
 import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.files.AnnotationFiles;
+import io.keyframe.dataset.files.BatchLayout;
 import io.keyframe.dataset.mot.MotLayout;
 import io.keyframe.dataset.mot.MotOptions;
 import io.keyframe.dataset.mot.MotReader;
@@ -101,7 +102,11 @@ public final class MotMetricsCommand implements Callable<Integer> {
       warnWithoutIdentities(pair, h);
       if (gf == AnnotationFormat.MOT) layouts.put(pair.name() + " gt", layoutOf(pair.gt()));
       if (pf == AnnotationFormat.MOT) layouts.put(pair.name() + " pred", layoutOf(pair.pred()));
-      EvaluationProtocol chosen = forced != null ? forced : EvaluationProtocol.defaultFor(g, gf == AnnotationFormat.MOT);
+      EvaluationProtocol chosen = forced != null ? forced : EvaluationProtocol.defaultFor(g, h, gf == AnnotationFormat.MOT);
+      // keyframe's own batch folders (meta.json beside the files) number their own classes from 1
+      // with a visibility column, which reads like MOTChallenge ground truth: they are not.
+      if (forced == null && chosen == EvaluationProtocol.MOTCHALLENGE && BatchLayout.videoOfFolder(pair.gt()).isPresent())
+        chosen = gf == AnnotationFormat.MOT ? EvaluationProtocol.PY_MOTMETRICS : EvaluationProtocol.ALL_ROWS;
       MotChallengeProtocol challenge = null;
       String description = chosen.cliName();
       if (chosen == EvaluationProtocol.MOTCHALLENGE) {

@@ -242,10 +242,21 @@ final class OutputRootBatch {
         case "double" -> g.getDouble(name, 0);
         case "boolean" -> g.getBoolean(name, 0);
         case "long" -> g.getLong(name, 0);
+        case "map" -> probabilities(g.getGroup(name, 0));
         default -> throw new IllegalStateException("unhandled column type " + fields[i].dataType());
       };
     }
     return new GenericRowWithSchema(values, schema);
+  }
+
+  /** A {@code map<string,double>} (class_probabilities) as Parquet stores it: repeated key_value groups. */
+  private static scala.collection.Map<String, Double> probabilities(Group map) {
+    Map<String, Double> out = new TreeMap<>();
+    for (int k = 0; k < map.getFieldRepetitionCount("key_value"); k++) {
+      Group kv = map.getGroup("key_value", k);
+      out.put(kv.getString("key", 0), kv.getDouble("value", 0));
+    }
+    return io.keyframe.spark.output.NestedValues.map(out);
   }
 
   private static JsonNode params(Group g) {

@@ -54,6 +54,20 @@ public enum EvaluationProtocol {
   }
 
   /**
+   * The default for a pair: as {@link #defaultFor(AnnotationSet, boolean)}, but MOTCHALLENGE only
+   * when the prediction's labels are MOTChallenge classes or class-less too. keyframe's own batches
+   * write small integer class ids with a visibility column, which look like MOTChallenge ground
+   * truth; their predictions name other classes (bed_rail), which TrackEval's protocol refuses.
+   */
+  public static EvaluationProtocol defaultFor(AnnotationSet gt, AnnotationSet pred, boolean motText) {
+    EvaluationProtocol p = defaultFor(gt, motText);
+    if (p != MOTCHALLENGE) return p;
+    boolean predIsMotChallenge = pred.detections().stream()
+        .allMatch(d -> MotChallengeClasses.idOf(d.label()) == -1 || MotChallengeClasses.isKnown(d.label()));
+    return predIsMotChallenge ? MOTCHALLENGE : (motText ? PY_MOTMETRICS : ALL_ROWS);
+  }
+
+  /**
    * Scores one sequence pair: one result (MOTCHALLENGE: one per class of {@code challenge}) named
    * after the video.
    */

@@ -104,6 +104,11 @@ class MotChallengeProtocolTest {
     assertThat(EvaluationProtocol.defaultFor(set(List.of(gt(0, 1, "object", 1, 0))), true)).isEqualTo(EvaluationProtocol.PY_MOTMETRICS);
     assertThat(EvaluationProtocol.defaultFor(set(List.of(gt(0, 1, "person", 1, 0))), true)).isEqualTo(EvaluationProtocol.PY_MOTMETRICS);
     assertThat(EvaluationProtocol.defaultFor(set(List.of(gt(0, 1, "object", 1, 0))), false)).isEqualTo(EvaluationProtocol.ALL_ROWS);
+    // A pair: MOTChallenge-looking gt (class ids with visibility) scored against a prediction that
+    // names other classes (keyframe's own batches) is not a MOTChallenge pair.
+    AnnotationSet classed = set(List.of(gt(0, 1, "1", 1, 0)));
+    assertThat(EvaluationProtocol.defaultFor(classed, set(List.of(gt(0, 1, "object", 1, 0))), true)).isEqualTo(EvaluationProtocol.MOTCHALLENGE);
+    assertThat(EvaluationProtocol.defaultFor(classed, set(List.of(gt(0, 1, "bed_rail", 1, 0))), true)).isEqualTo(EvaluationProtocol.PY_MOTMETRICS);
     assertThat(EvaluationProtocol.parse("py-motmetrics")).isEqualTo(EvaluationProtocol.PY_MOTMETRICS);
     assertThat(MotChallengeClasses.idOf("static_person")).isEqualTo(7);
     assertThat(MotChallengeBenchmark.guess("MOT20-01", true)).isEqualTo(MotChallengeBenchmark.MOT20);
