@@ -92,7 +92,8 @@ public final class GenerateJob {
           spark.createDataFrame(videos.flatMap(v -> v.occlusions().iterator()), Table.OCCLUSION_EVENTS.frameSchema()),
           "source", "track_id", "start_frame");
       // The customer model's "hash": its simulated profile is what determines its output.
-      run.model(b.modelName(), io.keyframe.dataset.FileHash.sha256(params.get("model").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      // Canonical JSON (keys sorted), not Map.toString(): Map.of's iteration order varies per JVM.
+      run.model(b.modelName(), io.keyframe.dataset.FileHash.sha256(JobRun.canonicalJson(params.get("model")).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
       return run.commit();
     } catch (RuntimeException e) {
       run.abort();
