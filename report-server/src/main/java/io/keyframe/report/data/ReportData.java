@@ -13,7 +13,8 @@ import tech.tablesaw.api.Table;
 /**
  * An immutable snapshot of the Parquet outputs: for every contract table, the rows of its newest
  * complete run (a run is complete once its row exists in {@code runs}; newest = latest
- * {@code ended_at}). Tables never written are empty with the contract's columns.
+ * {@code ended_at}), reading only the part files the run's {@link RunManifest} lists. Tables never
+ * written are empty with the contract's columns.
  */
 public final class ReportData {
   private final Map<String, Table> tables;
@@ -38,8 +39,10 @@ public final class ReportData {
     Path tablesDir = root.resolve("tables");
     TableSpec runsSpec = ParquetContract.spec("runs");
     Table runs = ParquetTableReader.empty(runsSpec);
+    Map<String, RunManifest> manifests = new HashMap<>();
     for (Path runDir : ParquetTableReader.subPartitions(tablesDir.resolve("runs"), ParquetContract.RUN_ID)) {
       runs.append(ParquetTableReader.readRun(runsSpec, runDir));
+      RunManifest.read(runDir).ifPresent(m -> manifests.put(ParquetTableReader.partitionValue(runDir, ParquetContract.RUN_ID), m));
     }
     Map<String, Long> endedAt = new HashMap<>();
     for (int r = 0; r < runs.rowCount(); r++) {
@@ -64,11 +67,11 @@ public final class ReportData {
         continue;
       }
       Path newest = complete.get(complete.size() - 1);
-      tables.put(spec.name(), ParquetTableReader.readRun(spec, newest));
+      tables.put(spec.name(), readOwned(spec, newest, manifests));
       runOf.put(spec.name(), ParquetTableReader.partitionValue(newest, ParquetContract.RUN_ID));
       if (spec.name().equals("detections")) {
         for (Path d : complete) {
-          Table t = d.equals(newest) ? tables.get("detections") : ParquetTableReader.readRun(spec, d);
+          Table t = d.equals(newest) ? tables.get("detections") : readOwned(spec, d, manifests);
           long keyframes = t.booleanColumn("keyframe").isTrue().size();
           String run = ParquetTableReader.partitionValue(d, ParquetContract.RUN_ID);
           effort.add(new BatchEffort(run, endedAt.get(run), t.rowCount(), keyframes));
@@ -76,6 +79,14 @@ public final class ReportData {
       }
     }
     return new ReportData(tables, runOf, effort, CommandLog.read(root));
+  }
+
+  /** A run's partition of {@code spec}, only the files its manifest lists (all files for runs without one). */
+  private static Table readOwned(TableSpec spec, Path runDir, Map<String, RunManifest> manifests) {
+    RunManifest manifest = manifests.get(ParquetTableReader.partitionValue(runDir, ParquetContract.RUN_ID));
+    return manifest == null
+        ? ParquetTableReader.readRun(spec, runDir)
+        : ParquetTableReader.readRun(spec, runDir, file -> manifest.lists(spec.name(), runDir, file));
   }
 
   /** True when the root holds at least one complete run. */
