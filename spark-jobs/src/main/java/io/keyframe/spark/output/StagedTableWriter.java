@@ -124,8 +124,12 @@ public final class StagedTableWriter {
     Column[] sort = Arrays.stream(sortColumns).map(functions::col).toArray(Column[]::new);
     Dataset<Row> ordered;
     if (table.partitioning() == Table.Partitioning.VIDEO) {
-      ordered = rows.repartition(functions.col(Table.VIDEO_ID));
-      if (sort.length > 0) ordered = ordered.sortWithinPartitions(sort);
+      // video_id leads the sort: partitionBy needs rows ordered by it and, when the plan's order does
+      // not start with it, re-sorts by video_id alone, losing the order of the other columns.
+      Column[] byVideo = new Column[sort.length + 1];
+      byVideo[0] = functions.col(Table.VIDEO_ID);
+      System.arraycopy(sort, 0, byVideo, 1, sort.length);
+      ordered = rows.repartition(functions.col(Table.VIDEO_ID)).sortWithinPartitions(byVideo);
       ordered.write().mode(SaveMode.Overwrite).partitionBy(Table.VIDEO_ID).parquet(target.toString());
     } else {
       // Run tables are small (queues, provenance): one file keeps them easy to read.
