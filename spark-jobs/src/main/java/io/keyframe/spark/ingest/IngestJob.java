@@ -72,7 +72,15 @@ public final class IngestJob {
   }
 
   /** One file to read: video, source (or {@code null} for the occlusion manifest) and path. */
-  record FileTask(String video, String source, String path) implements Serializable {}
+  /**
+   * One file to read: video, source (or {@code null} for the occlusion manifest), path, and the
+   * source's annotator pseudonym when pseudonymising (used if the file turns out to be human work).
+   */
+  record FileTask(String video, String source, String path, String sourceAlias) implements Serializable {
+    FileTask(String video, String source, String path) {
+      this(video, source, path, null);
+    }
+  }
 
   record FileRows(List<Row> detections, List<Row> occlusions, List<BadRecord> bad, long rows) implements Serializable {}
 
@@ -88,10 +96,20 @@ public final class IngestJob {
   }
 
   public static RunRecord run(SparkSession spark, Options o) {
-    List<FileTask> tasks = tasks(Path.of(o.batch()), videoIds(o));
+    Pseudonymiser pseudonyms = pseudonymiser(o);
+    List<FileTask> tasks = tasks(Path.of(o.batch()), pseudonyms == null ? name -> name : pseudonyms::video);
+    if (pseudonyms != null)
+      tasks = tasks.stream()
+          .map(t -> t.source() == null || t.source().equals("gt") ? t
+              : new FileTask(t.video(), t.source(), t.path(), pseudonyms.annotator(t.source())))
+          .toList();
     Map<String, String> inputs = new TreeMap<>();
     try {
-      for (FileTask t : tasks) inputs.put(t.video() + "/" + Path.of(t.path()).getFileName(), FileHash.sha256(Path.of(t.path())));
+      for (FileTask t : tasks) {
+        // File names name annotators: with pseudonymisation the input is keyed by the pseudonym.
+        String name = t.sourceAlias() != null ? t.sourceAlias() : Path.of(t.path()).getFileName().toString();
+        inputs.put(t.video() + "/" + name, FileHash.sha256(Path.of(t.path())));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot hash the batch's files", e);
     }
@@ -129,14 +147,13 @@ public final class IngestJob {
     }
   }
 
-  private static java.util.function.UnaryOperator<String> videoIds(Options o) {
-    if (!o.pseudonymise()) return name -> name;
+  private static Pseudonymiser pseudonymiser(Options o) {
+    if (!o.pseudonymise()) return null;
     try {
       Path keyFile = o.pseudonymKeyFile() == null ? null : Path.of(o.pseudonymKeyFile());
       // A key stored among the outputs would let anyone holding the tables reverse the pseudonyms.
       if (keyFile != null && !o.common().outputRoot().contains("://")) PseudonymKey.requireOutside(keyFile, Path.of(o.common().outputRoot()));
-      Pseudonymiser p = new Pseudonymiser(PseudonymKey.load(keyFile));
-      return p::video;
+      return new Pseudonymiser(PseudonymKey.load(keyFile));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot load the pseudonym key", e);
     }
@@ -187,8 +204,12 @@ public final class IngestJob {
         return new FileRows(List.of(), occ, List.of(), occ.size());
       }
       AnnotationSet set = AnnotationFiles.read(file);
+      // Human work is named by its pseudonym; ground truth and models keep their names (software, not people).
+      var kind = set.provenance().kind();
+      boolean human = kind != io.keyframe.dataset.Provenance.Kind.MODEL && kind != io.keyframe.dataset.Provenance.Kind.GROUND_TRUTH;
+      String source = human && t.sourceAlias() != null ? t.sourceAlias() : t.source();
       List<Row> det = new ArrayList<>(set.detections().size());
-      for (Detection d : set.detections()) det.add(DetectionRows.toRow(t.video(), t.source(), d));
+      for (Detection d : set.detections()) det.add(DetectionRows.toRow(t.video(), source, d));
       return new FileRows(det, List.of(), List.of(), det.size());
     } catch (BadAnnotationException e) {
       return new FileRows(List.of(), List.of(), List.of(BadRecord.of(t.video(), NAME, t.source() == null ? "occlusions" : t.source(), e, 1)), 0);

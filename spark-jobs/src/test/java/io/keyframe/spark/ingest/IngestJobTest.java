@@ -90,5 +90,11 @@ class IngestJobTest {
     String expected = new io.keyframe.dataset.privacy.Pseudonymiser(io.keyframe.dataset.privacy.PseudonymKey.of(key)).video("clinic-s7-v00");
     assertThat(videos).hasSize(2).contains(expected).allMatch(v -> v.matches("vid-[0-9a-f]{8}"));
     assertThat(r.inputs().keySet()).noneMatch(k -> k.contains("clinic-s7"));
+    // Annotators are people: their names become ann-xxxxxxxx pseudonyms in rows and provenance.
+    var p = new io.keyframe.dataset.privacy.Pseudonymiser(io.keyframe.dataset.privacy.PseudonymKey.of(key));
+    List<String> sources = spark.read().parquet(out.resolve("o/tables/detections/run_id=p").toString())
+        .select("source").distinct().as(Encoders.STRING()).collectAsList();
+    assertThat(sources).noneMatch(x -> x.startsWith("annotator")).contains("gt", p.annotator("annotator-A"));
+    assertThat(r.inputs().keySet()).noneMatch(k -> k.contains("annotator"));
   }
 }
