@@ -26,16 +26,38 @@ public final class AnnotationFiles {
 
   /** Reads a file in the format {@link #detect} finds. */
   public static AnnotationSet read(Path file) throws IOException {
+    requireReadableFile(file);
     return read(file, detect(file));
+  }
+
+  /** A directory, an unreadable or a missing file is bad input naming the file, not an IOException. */
+  private static void requireReadableFile(Path file) {
+    if (java.nio.file.Files.isDirectory(file))
+      throw new BadAnnotationException(file, -1, -1, "file", "is a folder, not an annotation file");
+    if (!java.nio.file.Files.exists(file)) throw new BadAnnotationException(file, -1, -1, "file", "no such file");
+    if (!java.nio.file.Files.isReadable(file))
+      throw new BadAnnotationException(file, -1, -1, "file", "cannot be read (check its permissions)");
   }
 
   /** Reads a file in the given format (MOT: default options, seqinfo.ini if present). */
   public static AnnotationSet read(Path file, AnnotationFormat format) throws IOException {
-    return switch (format) {
-      case MOT -> MotReader.read(file);
-      case CVAT_VIDEO -> CvatVideoReader.read(file);
-      case COCO, YOUTUBE_VIS, SAV -> CocoJsonReader.read(file);
-    };
+    requireReadableFile(file);
+    try {
+      return switch (format) {
+        case MOT -> {
+          // An empty file is not a video with no boxes: it has no frames, no size, nothing to check.
+          if (java.nio.file.Files.size(file) == 0) throw new BadAnnotationException(file, -1, -1, "file", "empty file: no MOT rows");
+          yield MotReader.read(file);
+        }
+        case CVAT_VIDEO -> CvatVideoReader.read(file);
+        case COCO, YOUTUBE_VIS, SAV -> CocoJsonReader.read(file);
+      };
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw e;
+    } catch (IOException e) {
+      // JSON nested too deep, a read error mid-file, ...: still bad input in this file.
+      throw new BadAnnotationException(file, -1, -1, "file", "cannot read it: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+    }
   }
 
   /** Writes {@code set} atomically; a failure leaves any existing file untouched. */
@@ -51,6 +73,7 @@ public final class AnnotationFiles {
 
   /** Reads the file and counts what is in it. */
   public static AnnotationSummary summarize(Path file) throws IOException {
+    requireReadableFile(file);
     AnnotationFormat f = detect(file);
     return AnnotationSummary.of(f, read(file, f));
   }
@@ -73,6 +96,16 @@ public final class AnnotationFiles {
   }
 
   private static AnnotationFormat fromJson(Path file) throws IOException {
+    try {
+      return fromJsonUnchecked(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new BadAnnotationException(file, -1, -1, "file", "not readable JSON: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+    }
+  }
+
+  private static AnnotationFormat fromJsonUnchecked(Path file) throws IOException {
     return switch (CocoJsonReader.dialect(file)) {
       case COCO -> AnnotationFormat.COCO;
       case YOUTUBE_VIS -> AnnotationFormat.YOUTUBE_VIS;
