@@ -160,11 +160,18 @@ public final class IngestJob {
   }
 
   /** The files to read: per video folder, the preferred file of each source, plus occlusions.json. */
+  private static final java.util.regex.Pattern VIDEO_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,128}");
+
   static List<FileTask> tasks(Path batch, java.util.function.UnaryOperator<String> videoId) {
     List<FileTask> out = new ArrayList<>();
     try (Stream<Path> dirs = Files.list(batch)) {
       for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
         String video = videoId.apply(dir.getFileName().toString());
+        // Video IDs become folder names and URL path segments (report pages): refuse what would break them.
+        if (!VIDEO_ID.matcher(video).matches())
+          throw new BadAnnotationException(dir, -1, -1, "video_id",
+              "video folder names must be 1-128 characters of [A-Za-z0-9._-] (they become folder names and links);"
+                  + " rename the folder or ingest with --pseudonymise true");
         Map<String, Path> best = new TreeMap<>();
         try (Stream<Path> files = Files.list(dir)) {
           for (Path f : files.sorted().toList()) {
