@@ -3,6 +3,9 @@ package io.keyframe.cli;
 import io.keyframe.dataset.FileHash;
 import io.keyframe.dataset.audit.AuditEvent;
 import io.keyframe.dataset.audit.AuditLog;
+import io.keyframe.dataset.privacy.Redactor;
+import java.util.ArrayList;
+import java.util.List;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,23 +42,28 @@ final class AuditTrail {
     Map<String, String> inputs = new TreeMap<>();
     Map<String, String> outputs = new TreeMap<>();
     params.put("exit_code", Integer.toString(exitCode));
+    Redactor redactor = new Redactor(Pseudonyms.get());
     for (ArgSpec arg : leaf.matchedArgs()) {
       String key = arg instanceof OptionSpec o ? o.longestName().replaceFirst("^-+", "") : arg.paramLabel();
       Object value = arg.getValue();
-      if (value instanceof Path p) {
+      if (key.toLowerCase(java.util.Locale.ROOT).contains("token") || key.toLowerCase(java.util.Locale.ROOT).contains("key")) continue;
+      // Files named by an option (one or a list) are recorded by hash only; everything else by the one redaction rule.
+      List<Path> files = new ArrayList<>();
+      if (value instanceof Path p) files.add(p);
+      else if (value instanceof java.util.Collection<?> c && !c.isEmpty() && c.stream().allMatch(e -> e instanceof Path))
+        c.forEach(e -> files.add((Path) e));
+      for (int i = 0; i < files.size(); i++) {
+        Path p = files.get(i);
+        String entry = files.size() == 1 && value instanceof Path ? key : key + "[" + i + "]";
         if (Files.isRegularFile(p)) {
           try {
-            (isOutput(key) ? outputs : inputs).put(key, FileHash.sha256(p));
+            (isOutput(key) ? outputs : inputs).put(entry, FileHash.sha256(p));
           } catch (IOException ignored) {
-            params.put(key, "<unreadable file>");
+            params.put(entry, "<unreadable file>");
           }
-        } else params.put(key, "<path>");
-      } else if (value instanceof java.util.Collection<?> c && c.stream().anyMatch(x -> x instanceof Path)) {
-        // Paths can name patients: record how many, never which.
-        params.put(key, "<" + c.size() + " paths>");
-      } else if (value != null && !key.toLowerCase().contains("token")) {
-        params.put(key, String.valueOf(value));
+        } else params.put(entry, "<path>");
       }
+      if (files.isEmpty() && value != null) params.put(key, redactor.option(key, value));
     }
     try {
       new AuditLog(defaultLog()).append(AuditEvent.command(actor(), name.toString(), params, inputs, outputs));
@@ -80,8 +88,15 @@ final class AuditTrail {
       try {
         rc = new CommandLine.RunLast().execute(parsed);
       } catch (CommandLine.ExecutionException e) {
-        record(parsed, -1);
-        throw e;
+        // Map the failure to its exit code here, so the audit entry records the code the user sees.
+        Exception cause = e.getCause() instanceof Exception x ? x : e;
+        CommandLine cl = parsed.commandSpec().commandLine();
+        try {
+          rc = cl.getExecutionExceptionHandler().handleExecutionException(cause, e.getCommandLine(), parsed);
+        } catch (Exception handlerFailed) {
+          record(parsed, 1);
+          throw e;
+        }
       }
       record(parsed, rc);
       return rc;

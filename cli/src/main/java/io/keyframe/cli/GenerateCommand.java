@@ -39,6 +39,12 @@ public final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (frames > GeneratorSpec.MAX_FRAMES || frames < 1)
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--frames must be in [1, " + GeneratorSpec.MAX_FRAMES + "]: " + frames);
+    if (videos > GeneratorSpec.MAX_VIDEOS || videos < 1)
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--videos must be in [1, " + GeneratorSpec.MAX_VIDEOS + "]: " + videos);
+    if (pngEvery < 0)
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--png-every must be >= 0: " + pngEvery);
     GeneratorSpec gs = GeneratorSpec.of(videos, frames, objects, seed).withAnnotators(annotators);
     ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "frames");
     bar.say(String.format(java.util.Locale.ROOT, "generate: %d videos x %d frames...", videos, frames));

@@ -94,6 +94,22 @@ class KeyframeCliTest {
     assertThat(err.toString()).contains("line 1");
   }
 
+  @Test
+  void theAuditLogKeepsNoRawIdentifiersInListOptionsAndTheRealExitCodeOfFailures() throws Exception {
+    Path log = AuditTrail.defaultLog();
+    Files.deleteIfExists(log);
+    assertThat(run("assign", "--videos", "patient-DOE-JOHN-0042,patient-ROE-JANE-0043", "--annotators", "Dr Smith,Nurse Jones",
+        "--out", tmp.resolve("plan.csv").toString())).isZero();
+    Path bad = tmp.resolve("ward-3-bad.txt");
+    Files.write(bad, List.of("1,1,10,10,-5,20,1,1,1"));
+    assertThat(run("convert", "--to", "cvat", bad.toString(), tmp.resolve("x.xml").toString())).isEqualTo(2);
+    List<String> lines = Files.readAllLines(log);
+    assertThat(lines).hasSize(2).allSatisfy(l -> assertThat(l).doesNotContain("DOE").doesNotContain("ROE")
+        .doesNotContain("Smith").doesNotContain("Jones").doesNotContain("ward-3").doesNotContain(tmp.toString()));
+    assertThat(lines.get(0)).containsPattern("vid-[0-9a-f]{8},vid-[0-9a-f]{8}").containsPattern("ann-[0-9a-f]{8},ann-[0-9a-f]{8}");
+    assertThat(lines.get(1)).containsPattern("\"exit_code\" ?: ?\"2\"");
+  }
+
   static final Path SAMPLES = Path.of(System.getProperty("keyframe.root", ".."), "data-samples");
 
   @Test

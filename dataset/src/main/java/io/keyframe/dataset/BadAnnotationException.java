@@ -10,6 +10,9 @@ import java.nio.file.Path;
  * @param frame 0-based frame index, or -1 when not known
  */
 public final class BadAnnotationException extends RuntimeException {
+  /** Longest problem text kept in the message. */
+  public static final int MAX_PROBLEM_CHARS = 300;
+
   private final Path file;
   private final long line;
   private final long frame;
@@ -34,7 +37,11 @@ public final class BadAnnotationException extends RuntimeException {
     if (line >= 0) b.append(", line ").append(line);
     if (frame >= 0) b.append(", frame ").append(frame);
     if (field != null && !field.isEmpty()) b.append(", field '").append(field).append('\'');
-    return b.append(": ").append(problem).toString();
+    // A problem quoting the input (a 5 MB field) is cut: the message is for a person to read.
+    String text = problem == null ? "" : problem;
+    if (text.length() > MAX_PROBLEM_CHARS)
+      text = text.substring(0, MAX_PROBLEM_CHARS) + "... (" + text.length() + " characters)";
+    return b.append(": ").append(text).toString();
   }
 
   public Path file() {

@@ -96,8 +96,24 @@ public final class ReportServerMain implements Callable<Integer> {
     } catch (BadAnnotationException e) {
       System.err.println("keyframe serve: " + e.getMessage());
       return 2;
+    } catch (java.io.UncheckedIOException e) {
+      System.err.println("keyframe serve: cannot read " + data + ": " + e.getCause().getMessage());
+      return 2;
     }
-    Javalin app = server.app().start(host, port);
+    if (port < 0 || port > 65_535) {
+      System.err.println("keyframe serve: --port must be 0..65535: " + port);
+      return 2;
+    }
+    Javalin app;
+    try {
+      app = server.app().start(host, port);
+    } catch (RuntimeException e) {
+      Throwable cause = e;
+      while (cause.getCause() != null && !(cause instanceof java.net.BindException)) cause = cause.getCause();
+      System.err.println("keyframe serve: cannot listen on " + host + ":" + port + ": "
+          + (cause instanceof java.net.BindException ? "port in use or not allowed" : cause.getMessage()));
+      return 2;
+    }
     String shownHost = host.contains(":") ? "[" + host + "]" : host;
     System.out.println("keyframe report: http://" + shownHost + ":" + app.port() + "/");
     if (generated != null) {

@@ -20,6 +20,10 @@ class AccessTest {
   void tokenFileKeepsOnlySha256Hashes(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("tokens");
     Files.writeString(file, "abcdefghijklmnop0001 viewer\n# comment\n\nABCDEFGHIJKLMNOP0002 REVIEWER\n");
+    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    assertThatThrownBy(() -> TokenStore.fromFile(file)).hasMessageContaining("accessible to other users (mode rw-r--r--)")
+        .hasMessageContaining("chmod 600");
+    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     TokenStore store = TokenStore.fromFile(file);
     assertThat(store.size()).isEqualTo(2);
     // SHA-256("abcdefghijklmnop0001"), computed with `printf %s abcdefghijklmnop0001 | sha256sum`.
@@ -29,6 +33,13 @@ class AccessTest {
     assertThat(store.roleOf("ABCDEFGHIJKLMNOP0002")).contains(Role.REVIEWER);
     assertThat(store.roleOf("abcdefghijklmnop0002")).isEmpty();
     assertThat(store.roleOf(null)).isEmpty();
+  }
+
+  @Test
+  void aMissingTokensFileIsAnErrorNamingIt(@TempDir Path dir) {
+    assertThatThrownBy(() -> TokenStore.fromFile(dir.resolve("nope")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope").hasMessageContaining("not found");
+    assertThatThrownBy(() -> TokenStore.fromFile(dir)).hasMessageContaining("not a regular file");
   }
 
   @Test

@@ -107,7 +107,8 @@ class ReportServerTest {
       Response page = client.get("/compare", r -> r.header("Cookie", session));
       assertThat(page.code()).isEqualTo(200);
       assertThat(page.body().string()).contains("Compare models").contains("reviewer");
-      client.request("/logout", b -> b.post(HttpRequest.BodyPublishers.noBody()).header("Cookie", session));
+      client.request("/logout", b -> b.post(HttpRequest.BodyPublishers.noBody()).header("Cookie", session)
+          .header("Origin", client.getOrigin()));
       assertThat(client.get("/compare", r -> r.header("Cookie", session)).code()).isEqualTo(302);
     });
   }

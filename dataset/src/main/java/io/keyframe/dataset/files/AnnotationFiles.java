@@ -32,7 +32,17 @@ public final class AnnotationFiles {
 
   /** Reads a file in the format {@link #detect} finds. */
   public static AnnotationSet read(Path file) throws IOException {
+    requireReadableFile(file);
     return read(file, detect(file));
+  }
+
+  /** A directory, an unreadable or a missing file is bad input naming the file, not an IOException. */
+  private static void requireReadableFile(Path file) {
+    if (java.nio.file.Files.isDirectory(file))
+      throw new BadAnnotationException(file, -1, -1, "file", "is a folder, not an annotation file");
+    if (!java.nio.file.Files.exists(file)) throw new BadAnnotationException(file, -1, -1, "file", "no such file");
+    if (!java.nio.file.Files.isReadable(file))
+      throw new BadAnnotationException(file, -1, -1, "file", "cannot be read (check its permissions)");
   }
 
   /**
@@ -49,13 +59,25 @@ public final class AnnotationFiles {
    * ({@link BatchLayout}) the video is the folder's.
    */
   public static AnnotationSet read(Path file, AnnotationFormat format, Consumer<String> warnings) throws IOException {
-    AnnotationSet set = switch (format) {
-      case MOT -> MotReader.read(file);
-      case CVAT_VIDEO -> CvatVideoReader.read(file, warnings);
-      case COCO, COCO_VID, YOUTUBE_VIS, SAV -> CocoJsonReader.read(file, dialect(format), warnings);
-    };
-    // In a batch folder the video is the folder's, whichever of its files was read.
-    return BatchLayout.withVideoOfFolder(file, set);
+    requireReadableFile(file);
+    try {
+      AnnotationSet set = switch (format) {
+        case MOT -> {
+          // An empty file is not a video with no boxes: it has no frames, no size, nothing to check.
+          if (java.nio.file.Files.size(file) == 0) throw new BadAnnotationException(file, -1, -1, "file", "empty file: no MOT rows");
+          yield MotReader.read(file);
+        }
+        case CVAT_VIDEO -> CvatVideoReader.read(file, warnings);
+        case COCO, COCO_VID, YOUTUBE_VIS, SAV -> CocoJsonReader.read(file, dialect(format), warnings);
+      };
+      // In a batch folder the video is the folder's, whichever of its files was read.
+      return BatchLayout.withVideoOfFolder(file, set);
+    } catch (java.nio.file.NoSuchFileException | BadAnnotationException e) {
+      throw e;
+    } catch (IOException e) {
+      // JSON nested too deep, a read error mid-file, ...: still bad input in this file.
+      throw new BadAnnotationException(file, -1, -1, "file", "cannot read it: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+    }
   }
 
   /**
@@ -63,6 +85,7 @@ public final class AnnotationFiles {
    * in file order; a single-video file gives one.
    */
   public static List<AnnotationSet> readAll(Path file, AnnotationFormat format, Consumer<String> warnings) throws IOException {
+    requireReadableFile(file);
     return switch (format) {
       case MOT -> List.of(MotReader.read(file));
       case CVAT_VIDEO -> CvatVideoReader.readAll(file, warnings);
@@ -82,9 +105,9 @@ public final class AnnotationFiles {
 
   /** Reads a file in the given format; {@code mot} applies to MOT files only. */
   public static AnnotationSet readWith(Path file, AnnotationFormat format, MotOptions mot) throws IOException {
-    return format == AnnotationFormat.MOT
-        ? BatchLayout.withVideoOfFolder(file, MotReader.read(file, mot))
-        : read(file, format);
+    if (format != AnnotationFormat.MOT) return read(file, format);
+    requireReadableFile(file);
+    return BatchLayout.withVideoOfFolder(file, MotReader.read(file, mot));
   }
 
   /** Writes {@code set} atomically; a failure leaves any existing file untouched. */
@@ -115,6 +138,7 @@ public final class AnnotationFiles {
 
   /** Reads the file and counts what is in it, telling {@code warnings} what could not be read. */
   public static AnnotationSummary summarize(Path file, Consumer<String> warnings) throws IOException {
+    requireReadableFile(file);
     AnnotationFormat f = detect(file);
     return AnnotationSummary.of(f, read(file, f, warnings));
   }
@@ -140,6 +164,16 @@ public final class AnnotationFiles {
   }
 
   private static AnnotationFormat fromJson(Path file) throws IOException {
+    try {
+      return fromJsonUnchecked(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new BadAnnotationException(file, -1, -1, "file", "not readable JSON: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+    }
+  }
+
+  private static AnnotationFormat fromJsonUnchecked(Path file) throws IOException {
     return switch (CocoJsonReader.dialect(file)) {
       case COCO -> AnnotationFormat.COCO;
       case COCO_VID -> AnnotationFormat.COCO_VID;

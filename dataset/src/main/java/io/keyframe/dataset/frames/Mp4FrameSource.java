@@ -54,10 +54,19 @@ public final class Mp4FrameSource implements FrameSource {
    * @throws BadAnnotationException when the file is not a readable MP4 with an H.264 video track
    */
   public Mp4FrameSource(Path file) {
+    this(file, false);
+  }
+
+  /**
+   * Opens {@code file}; a file whose data ends before the frames its header declares is an error
+   * naming the last good frame, or, with {@code allowTruncated}, a warning on stderr and a source
+   * of the frames that are there.
+   */
+  public Mp4FrameSource(Path file, boolean allowTruncated) {
     this.file = file;
     SeekableByteChannel ch = null;
     try {
-      double[] ptsByDecode = scanPackets(file);
+      double[] ptsByDecode = scanPackets(file, allowTruncated);
       frameCount = ptsByDecode.length;
       if (frameCount == 0) throw new BadAnnotationException(file, -1, -1, "video", "the video track has no frames");
       Integer[] order = new Integer[frameCount];
@@ -91,19 +100,40 @@ public final class Mp4FrameSource implements FrameSource {
   }
 
   /** Presentation times (seconds) of the video packets in decode order. */
-  private static double[] scanPackets(Path file) throws IOException {
+  private static double[] scanPackets(Path file, boolean allowTruncated) throws IOException {
     try (SeekableByteChannel ch = NIOUtils.readableChannel(file.toFile())) {
       MP4Demuxer demuxer = MP4Demuxer.createMP4Demuxer(ch);
       DemuxerTrack track = demuxer.getVideoTrack();
       if (track == null) throw new BadAnnotationException(file, -1, -1, "video", "no video track");
-      double[] pts = new double[Math.max(16, track.getMeta().getTotalFrames())];
+      int declared = track.getMeta().getTotalFrames();
+      double[] pts = new double[Math.max(16, declared)];
       int n = 0;
-      for (Packet p; (p = track.nextFrame()) != null; ) {
+      for (Packet p; (p = nextWhole(track)) != null; ) {
         if (n == pts.length) pts = Arrays.copyOf(pts, n * 2);
         pts[n++] = p.getPtsD();
       }
+      if (n < declared) {
+        // A header (moov) listing more samples than the data holds: a copy cut short. Silently
+        // tracking the first part would report a video shorter than the one the user has.
+        String what = "the file is truncated: its header declares " + declared + " frames but the data ends after "
+            + n + (n == 0 ? "" : " (last good frame " + (n - 1) + " in decode order)");
+        if (!allowTruncated) throw new BadAnnotationException(file, -1, n, "video", what);
+        System.err.println("warning: " + file.getFileName() + ": " + what + "; reading the " + n + " frames that are there");
+      }
       return Arrays.copyOf(pts, n);
     }
+  }
+
+  /** The next packet, or null at the end of the data: a sample cut short by the end of the file counts as missing. */
+  private static Packet nextWhole(DemuxerTrack track) throws IOException {
+    Packet p;
+    try {
+      p = track.nextFrame();
+    } catch (RuntimeException | IOException e) {
+      return null;
+    }
+    if (p == null || p.getData() == null || !p.getData().hasRemaining()) return null;
+    return p;
   }
 
   @Override

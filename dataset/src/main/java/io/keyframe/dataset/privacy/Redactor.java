@@ -55,6 +55,51 @@ public final class Redactor {
     return Pseudonymiser.isPseudonym(name) ? name : pseudonyms.annotator(name);
   }
 
+  /** Option names whose values identify people or videos (the CLI's {@code --videos}, {@code --annotators}, ...). */
+  private static final java.util.Set<String> IDENTIFIER_OPTIONS =
+      java.util.Set.of("video", "videos", "annotator", "annotators", "rater", "raters", "patient", "patients",
+          "reviewer", "reviewers", "actor", "site");
+
+  /** Longest option text kept; longer values are cut (a 5 MB value has no place in an audit line). */
+  public static final int MAX_VALUE_CHARS = 200;
+
+  /**
+   * The one form an option value may take in an audit entry, a table or a page: paths become
+   * {@value #PATH_PLACEHOLDER} (their files are hashed separately), identifiers become pseudonyms
+   * (annotator options {@code ann-}, everything else {@code vid-}), lists are redacted element by
+   * element, numbers and booleans pass, other text passes only if it does not look like a path.
+   */
+  public String option(String name, Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof java.util.Collection<?> c) {
+      java.util.StringJoiner j = new java.util.StringJoiner(",", "[", "]");
+      for (Object e : c) j.add(String.valueOf(option(name, e)));
+      return cut(j.toString());
+    }
+    if (value.getClass().isArray() && value instanceof Object[] a) {
+      return option(name, java.util.Arrays.asList(a));
+    }
+    if (value instanceof java.nio.file.Path || value instanceof java.io.File) {
+      return PATH_PLACEHOLDER;
+    }
+    if (value instanceof Number || value instanceof Boolean || value instanceof Enum<?>) {
+      return value.toString();
+    }
+    String text = value.toString();
+    String key = name.toLowerCase(java.util.Locale.ROOT).replaceFirst("^-+", "");
+    if (IDENTIFIER_OPTIONS.contains(key)) {
+      return key.startsWith("annotator") || key.startsWith("rater") || key.startsWith("reviewer") || key.equals("actor")
+          ? annotator(text) : video(text);
+    }
+    return looksLikePath(text) ? PATH_PLACEHOLDER : cut(text);
+  }
+
+  private static String cut(String s) {
+    return s.length() <= MAX_VALUE_CHARS ? s : s.substring(0, MAX_VALUE_CHARS) + "...(" + s.length() + " chars)";
+  }
+
   /** The parameters with file-path-like values replaced (for audit entries and run tables). */
   public static Map<String, String> parameters(Map<String, String> params) {
     Map<String, String> out = new LinkedHashMap<>();

@@ -115,6 +115,8 @@ public final class GeneratedBatchWriter {
     ProgressListener perVideo = listener;
     List<String> ids = new ArrayList<>();
     long rows = 0, files = 0;
+    if (Files.exists(out) && !Files.isDirectory(out))
+      throw new io.keyframe.dataset.BadAnnotationException(out, -1, -1, "out", "exists and is not a folder; give a folder to write the batch into");
     Files.createDirectories(out);
     ExecutorService pool =
         Executors.newFixedThreadPool(options.threads(), r -> {

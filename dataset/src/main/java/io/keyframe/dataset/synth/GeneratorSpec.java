@@ -33,9 +33,13 @@ public record GeneratorSpec(
     double movingFraction,
     List<AnnotatorProfile> annotators,
     ModelProfile model) {
+  /** Largest batch the generator accepts: 10,000 videos of up to 1,000,000 frames (about 9 h at 30 fps). */
+  public static final int MAX_VIDEOS = 10_000, MAX_FRAMES = 1_000_000;
+
   public GeneratorSpec {
-    if (videos < 1) throw new IllegalArgumentException("videos must be >= 1: " + videos);
-    if (frames < 1) throw new IllegalArgumentException("frames must be >= 1: " + frames);
+    // Upper bounds too: a size taken from the command line must fail here, not as an OutOfMemoryError.
+    if (videos < 1 || videos > MAX_VIDEOS) throw new IllegalArgumentException("videos must be in [1, " + MAX_VIDEOS + "]: " + videos);
+    if (frames < 1 || frames > MAX_FRAMES) throw new IllegalArgumentException("frames must be in [1, " + MAX_FRAMES + "]: " + frames);
     if (objects < 1 || objects > 1000) throw new IllegalArgumentException("objects must be in [1, 1000]: " + objects);
     if (width < 64 || height < 64 || width > 8192 || height > 8192)
       throw new IllegalArgumentException("frame size must be in [64, 8192]: " + width + "x" + height);

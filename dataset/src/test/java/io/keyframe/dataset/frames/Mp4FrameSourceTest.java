@@ -119,4 +119,64 @@ class Mp4FrameSourceTest {
       }
     return s;
   }
+
+  /**
+   * The clip rewritten "fast start" (ftyp, moov, mdat; stco offsets moved by hand) and cut in the
+   * middle of its data: the header still declares 200 frames. Built at run time, never committed.
+   */
+  static Path truncatedFastStartCopy(Path dir, double keep) throws IOException {
+    byte[] f = Files.readAllBytes(clip);
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(f);
+    int ftypAt = -1, ftypLen = 0, mdatAt = -1, mdatLen = 0, moovAt = -1, moovLen = 0;
+    for (int at = 0; at < f.length; ) {
+      int len = b.getInt(at);
+      String type = new String(f, at + 4, 4, java.nio.charset.StandardCharsets.US_ASCII);
+      switch (type) {
+        case "ftyp" -> { ftypAt = at; ftypLen = len; }
+        case "mdat" -> { mdatAt = at; mdatLen = len; }
+        case "moov" -> { moovAt = at; moovLen = len; }
+        default -> { }
+      }
+      at += len;
+    }
+    assertThat(moovAt).as("the clip keeps its moov after mdat").isGreaterThan(mdatAt);
+    byte[] moov = Arrays.copyOfRange(f, moovAt, moovAt + moovLen);
+    int delta = (ftypLen + moovLen) - mdatAt; // mdat moves from mdatAt to just after ftyp + moov
+    java.nio.ByteBuffer m = java.nio.ByteBuffer.wrap(moov);
+    int patched = 0;
+    for (int i = 4; i + 4 <= moov.length; i++) {
+      if (moov[i] == 's' && moov[i + 1] == 't' && moov[i + 2] == 'c' && moov[i + 3] == 'o') {
+        int count = m.getInt(i + 8);
+        for (int e = 0; e < count; e++) m.putInt(i + 12 + 4 * e, m.getInt(i + 12 + 4 * e) + delta);
+        patched++;
+      }
+    }
+    assertThat(patched).isPositive();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.write(f, ftypAt, ftypLen);
+    out.write(moov);
+    out.write(f, mdatAt, (int) (mdatLen * keep));
+    Path copy = dir.resolve("trunc.mp4");
+    Files.write(copy, out.toByteArray());
+    return copy;
+  }
+
+  @Test
+  void aFastStartCopyCutInHalfIsAnErrorNamingTheLastGoodFrame(@TempDir Path dir) throws IOException {
+    Path whole = truncatedFastStartCopy(dir, 1.0);
+    try (Mp4FrameSource src = new Mp4FrameSource(whole)) {
+      assertThat(src.frameCount()).as("the rewrite itself is sound").isEqualTo(200);
+      assertThat(samePixels(src.read(3).image(), sequential.get(3))).isTrue();
+    }
+    Path cut = truncatedFastStartCopy(dir, 0.5);
+    assertThatThrownBy(() -> new Mp4FrameSource(cut))
+        .isInstanceOf(BadAnnotationException.class)
+        .hasMessageContaining("trunc.mp4")
+        .hasMessageContaining("truncated: its header declares 200 frames")
+        .hasMessageContaining("last good frame");
+    try (Mp4FrameSource lenient = new Mp4FrameSource(cut, true)) {
+      assertThat(lenient.frameCount()).isBetween(1, 199);
+      assertThat(samePixels(lenient.read(3).image(), sequential.get(3))).isTrue();
+    }
+  }
 }

@@ -43,13 +43,35 @@ public final class TokenStore {
    * line, never the token.
    */
   public static TokenStore fromFile(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("tokens file " + file + ": not found or not a regular file");
+    }
+    checkMode(file);
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the tokens file", e);
+      throw new IllegalArgumentException("tokens file " + file + ": cannot read it (" + e.getClass().getSimpleName() + ")");
     }
     return fromLines(lines);
+  }
+
+  /** Like ssh with its keys: a tokens file that group or others can read or write is refused. */
+  static void checkMode(Path file) {
+    java.util.Set<java.nio.file.attribute.PosixFilePermission> perms;
+    try {
+      perms = Files.getPosixFilePermissions(file);
+    } catch (UnsupportedOperationException | IOException e) {
+      return; // not a POSIX file system: nothing to check
+    }
+    var open = java.util.EnumSet.of(
+        java.nio.file.attribute.PosixFilePermission.GROUP_READ, java.nio.file.attribute.PosixFilePermission.GROUP_WRITE,
+        java.nio.file.attribute.PosixFilePermission.OTHERS_READ, java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE);
+    open.retainAll(perms);
+    if (!open.isEmpty()) {
+      throw new IllegalArgumentException("tokens file " + file + " is accessible to other users (mode "
+          + java.nio.file.attribute.PosixFilePermissions.toString(perms) + "); run: chmod 600 " + file);
+    }
   }
 
   /** As {@link #fromFile}, from lines already read. */

@@ -1,6 +1,7 @@
 package io.keyframe.report.data;
 
 import io.keyframe.dataset.Box;
+import io.keyframe.dataset.contract.OutputTables;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import tech.tablesaw.api.Table;
 public final class DetectionIndex {
   private final Map<String, Map<Integer, List<FrameBox>>> byVideoFrame = new HashMap<>();
   private final Map<String, int[]> extent = new HashMap<>();
+  private final Map<String, Integer> lastFrame = new HashMap<>();
 
   /**
    * One box drawn on a frame thumbnail.
@@ -28,6 +30,7 @@ public final class DetectionIndex {
   DetectionIndex(Table detections, Map<String, VideoInfo> videos) {
     this.videos = videos;
     for (int r = 0; r < detections.rowCount(); r++) {
+      lastFrame.merge(detections.stringColumn(OutputTables.VIDEO_ID).get(r), detections.intColumn("frame").getInt(r), Math::max);
       double w = detections.doubleColumn("w").get(r);
       double h = detections.doubleColumn("h").get(r);
       if (!(w > 0 && h > 0) || detections.booleanColumn("outside").get(r) == Boolean.TRUE) {
@@ -53,6 +56,11 @@ public final class DetectionIndex {
   /** Boxes on one frame of one video (empty if none). */
   public List<FrameBox> boxes(String video, int frame) {
     return byVideoFrame.getOrDefault(video, Map.of()).getOrDefault(frame, List.of());
+  }
+
+  /** The last frame any detection row of {@code video} names; -1 for an unknown video. */
+  public int lastFrame(String video) {
+    return lastFrame.getOrDefault(video, -1);
   }
 
   /** Known videos. */

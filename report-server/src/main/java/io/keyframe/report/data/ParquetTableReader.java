@@ -70,12 +70,20 @@ public final class ParquetTableReader {
    * @param runDir the {@code run_id=...} folder
    */
   public static Table readRun(TableDef spec, Path runDir) {
+    return readRun(spec, runDir, file -> true);
+  }
+
+  /** As {@link #readRun(TableDef, Path)}, reading only the part files {@code owned} accepts (see {@link RunManifest}). */
+  public static Table readRun(TableDef spec, Path runDir, java.util.function.Predicate<Path> owned) {
     Table t = empty(spec);
     String runId = partitionValue(runDir, OutputTables.RUN_ID);
     List<Path> videoDirs = spec.perVideo() ? subPartitions(runDir, OutputTables.VIDEO_ID) : List.of(runDir);
     for (Path dir : videoDirs) {
       String videoId = spec.perVideo() ? partitionValue(dir, OutputTables.VIDEO_ID) : null;
       for (Path file : partFiles(dir)) {
+        if (!owned.test(file)) {
+          continue;
+        }
         readFile(spec, file, t, runId, videoId);
       }
     }
@@ -156,8 +164,12 @@ public final class ParquetTableReader {
           }
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read a " + spec.name() + " part file", e);
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof BadAnnotationException bad) {
+        throw bad;
+      }
+      // A corrupt or truncated part: name the file, not a stack trace from deep inside Parquet.
+      throw new BadAnnotationException(file, 0, -1, spec.name(), "unreadable Parquet part file: " + e.getMessage());
     }
   }
 

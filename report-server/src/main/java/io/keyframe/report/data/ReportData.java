@@ -19,7 +19,8 @@ import tech.tablesaw.selection.Selection;
 /**
  * An immutable snapshot of the Parquet outputs: for every contract table, the rows of its newest
  * complete run (a run is complete once its row exists in {@code runs}; newest = latest
- * {@code ended_at}). Tables never written are empty with the contract's columns.
+ * {@code ended_at}), reading only the part files the run's {@link RunManifest} lists. Tables never
+ * written are empty with the contract's columns.
  *
  * <p>{@code detections} is the exception: each run writes only its own sources (generate writes the
  * ground truth, annotators and the model; each tracker run its tracker), so its rows are, per video
@@ -51,8 +52,10 @@ public final class ReportData {
     Path tablesDir = root.resolve("tables");
     TableDef runsSpec = OutputTables.RUNS;
     Table runs = ParquetTableReader.empty(runsSpec);
+    Map<String, RunManifest> manifests = new HashMap<>();
     for (Path runDir : ParquetTableReader.subPartitions(tablesDir.resolve("runs"), OutputTables.RUN_ID)) {
       runs.append(ParquetTableReader.readRun(runsSpec, runDir));
+      RunManifest.read(runDir).ifPresent(m -> manifests.put(ParquetTableReader.partitionValue(runDir, OutputTables.RUN_ID), m));
     }
     Map<String, Long> endedAt = new HashMap<>();
     for (int r = 0; r < runs.rowCount(); r++) {
@@ -77,17 +80,17 @@ public final class ReportData {
         continue;
       }
       Path newest = complete.get(complete.size() - 1);
-      tables.put(spec.name(), ParquetTableReader.readRun(spec, newest));
+      tables.put(spec.name(), readOwned(spec, newest, manifests));
       runOf.put(spec.name(), ParquetTableReader.partitionValue(newest, OutputTables.RUN_ID));
       if (spec.name().equals("detections") || spec.name().equals("videos")) {
         List<Table> newestFirst = new ArrayList<>();
         for (int i = complete.size() - 1; i >= 0; i--)
-          newestFirst.add(i == complete.size() - 1 ? tables.get(spec.name()) : ParquetTableReader.readRun(spec, complete.get(i)));
+          newestFirst.add(i == complete.size() - 1 ? tables.get(spec.name()) : readOwned(spec, complete.get(i), manifests));
         tables.put(spec.name(), newestPerVideo(spec, newestFirst, spec.name().equals("detections") ? "source" : null));
       }
       if (spec.name().equals("detections")) {
         for (Path d : complete) {
-          Table t = ParquetTableReader.readRun(spec, d);
+          Table t = readOwned(spec, d, manifests);
           long keyframes = t.booleanColumn("keyframe").isTrue().size();
           String run = ParquetTableReader.partitionValue(d, OutputTables.RUN_ID);
           effort.add(new BatchEffort(run, endedAt.get(run), t.rowCount(), keyframes));
@@ -118,6 +121,14 @@ public final class ReportData {
       seen.addAll(mine);
     }
     return out;
+  }
+
+  /** A run's partition of {@code spec}, only the files its manifest lists (all files for runs without one). */
+  private static Table readOwned(TableDef spec, Path runDir, Map<String, RunManifest> manifests) {
+    RunManifest manifest = manifests.get(ParquetTableReader.partitionValue(runDir, OutputTables.RUN_ID));
+    return manifest == null
+        ? ParquetTableReader.readRun(spec, runDir)
+        : ParquetTableReader.readRun(spec, runDir, file -> manifest.lists(spec.name(), runDir, file));
   }
 
   /** Size, rate and length of each video the {@code videos} table names. */

@@ -125,8 +125,8 @@ public final class LabelNextPage {
     if (s == null) {
       return "";
     }
-    // Spreadsheets execute cells that start with these; a leading quote keeps them text.
-    String safe = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
+    // Spreadsheets execute cells that start with these (OWASP CSV injection); a leading quote keeps them text.
+    String safe = !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
     if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
       return "\"" + safe.replace("\"", "\"\"") + "\"";
     }

@@ -28,7 +28,18 @@ public final class NotebookMain {
       }
     }
     if (out == null) out = data.resolve("notebooks");
+    if (!Files.isDirectory(dir)) {
+      System.err.println("error: notebooks folder not found: " + dir);
+      System.exit(2);
+    }
     if (names.isEmpty() || names.contains("all")) names = listNotebooks(dir);
+    for (String name : names) {
+      String problem = checkName(name, dir);
+      if (problem != null) {
+        System.err.println("error: " + problem);
+        System.exit(2);
+      }
+    }
     int failed = 0;
     for (String name : names) {
       Path file = dir.resolve(name.endsWith(".jsh") ? name : name + ".jsh");
@@ -52,6 +63,26 @@ public final class NotebookMain {
     String page = NotebookPage.render(nb, results, out.toAbsolutePath().normalize());
     AtomicOutput.write(html, o -> o.write(page.getBytes(StandardCharsets.UTF_8)));
     return html;
+  }
+
+  /** Why {@code name} is not a notebook of {@code dir} (a bare name, no path; the file exists), or null. */
+  static String checkName(String name, Path dir) {
+    if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}") || name.contains("..")) {
+      return "notebook names are bare file names ([A-Za-z0-9._-]), not paths: " + name.substring(0, Math.min(name.length(), 100));
+    }
+    Path file = dir.resolve(name.endsWith(".jsh") ? name : name + ".jsh");
+    if (!Files.isRegularFile(file)) {
+      return "no notebook " + name + " in " + dir + "; available: " + String.join(", ", listOrEmpty(dir));
+    }
+    return null;
+  }
+
+  private static List<String> listOrEmpty(Path dir) {
+    try {
+      return listNotebooks(dir).stream().map(n -> n.substring(0, n.length() - 4)).toList();
+    } catch (java.io.IOException e) {
+      return List.of();
+    }
   }
 
   static List<String> listNotebooks(Path dir) throws java.io.IOException {

@@ -11,6 +11,7 @@ import io.javalin.http.UnauthorizedResponse;
 import io.javalin.security.RouteRole;
 import io.keyframe.report.agreement.AgreementPage;
 import io.keyframe.report.agreement.AgreementView;
+import io.keyframe.report.auth.LoginThrottle;
 import io.keyframe.report.auth.Role;
 import io.keyframe.report.auth.Sessions;
 import io.keyframe.report.auth.TokenStore;
@@ -56,6 +57,8 @@ public final class ReportServer {
   public static final int MAX_URI_CHARS = 2048;
 
   static final String SESSION_COOKIE = "kf_session";
+  static final String CSP =
+      "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'";
   private static final Pattern VIDEO_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
   private static final Pattern PNG_FRAME = Pattern.compile("(\\d{1,7})\\.png");
   private static final Pattern SUSPICIOUS = Pattern.compile("(\\.\\.|%2e|%2f|%5c|\\\\|%00|\\x00)", Pattern.CASE_INSENSITIVE);
@@ -64,6 +67,7 @@ public final class ReportServer {
   private final Path dataDir;
   private final TokenStore tokens;
   private final Sessions sessions = new Sessions();
+  private final LoginThrottle throttle = new LoginThrottle();
   private final AtomicReference<ReportData> data = new AtomicReference<>();
   private final Map<String, Object> cache = new ConcurrentHashMap<>();
 
@@ -115,12 +119,16 @@ public final class ReportServer {
       config.startup.showOldJavalinVersionWarning = false;
       config.http.maxRequestSize = MAX_BODY_BYTES;
       config.http.generateEtags = false;
+      config.jetty.modifyServer(server -> server.setErrorHandler(new SecureErrorHandler()));
+      config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new SecureErrorHandler()));
       config.jetty.modifyHttpConfiguration(h -> {
         h.setRequestHeaderSize(8 * 1024);
         h.setSendServerVersion(false);
       });
       var r = config.routes;
       r.before(this::rejectBadRequests);
+      r.before(this::checkOrigin);
+      r.before(this::authorizeHead);
       r.beforeMatched(this::authorize);
       r.after(ReportServer::securityHeaders);
 
@@ -249,6 +257,10 @@ public final class ReportServer {
       throw new NotFoundResponse();
     }
     int frame = Integer.parseInt(m.group(1));
+    if (frame > data().detections().lastFrame(video)) {
+      // Never draw (or cache) a frame the video does not have: unbounded frame numbers would fill the cache.
+      throw new NotFoundResponse("no such frame");
+    }
     List<ObjectRef> objects = objectIds(ctx.queryParam("objects"));
     List<String> sources = sourceNames(ctx.queryParam("sources"));
     int width = "large".equals(ctx.queryParam("size")) ? 960 : 320;
@@ -379,21 +391,86 @@ public final class ReportServer {
 
   private void login(Context ctx) {
     String next = safeNext(ctx.formParam("next"));
-    Optional<Role> role = tokens.roleOf(ctx.formParam("token"));
+    long wait = throttle.attempt(ctx.ip());
+    if (wait > 0) {
+      ctx.header("Retry-After", Long.toString(wait));
+      ctx.status(HttpStatus.TOO_MANY_REQUESTS)
+          .html(LoginPage.render(next, "Too many login attempts from this address; try again in " + wait + " s."));
+      return;
+    }
+    String token = ctx.formParam("token");
+    Optional<Role> role = tokens.roleOf(token);
     if (role.isEmpty()) {
       ctx.status(HttpStatus.UNAUTHORIZED).html(LoginPage.render(next, "That token is not valid."));
       return;
     }
-    String session = sessions.open(role.get());
+    String session = sessions.open(role.get(), TokenStore.sha256(token));
     ctx.header("Set-Cookie", SESSION_COOKIE + "=" + session + "; Path=/; HttpOnly; SameSite=Strict; Max-Age="
-        + Sessions.TTL.toSeconds());
+        + Sessions.TTL.toSeconds() + secure(ctx));
     ctx.redirect(next, HttpStatus.SEE_OTHER);
   }
 
   private void logout(Context ctx) {
     sessions.close(ctx.cookie(SESSION_COOKIE));
-    ctx.header("Set-Cookie", SESSION_COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+    ctx.header("Set-Cookie", SESSION_COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0" + secure(ctx));
     ctx.redirect("/login", HttpStatus.SEE_OTHER);
+  }
+
+  /** {@code ; Secure} when the browser reached us over TLS (directly, or through a proxy that says so). */
+  private static String secure(Context ctx) {
+    boolean tls = ctx.req().isSecure() || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
+    return tls ? "; Secure" : "";
+  }
+
+  /**
+   * CSRF defence for every state-changing request: a browser always names the page that sent it
+   * (Origin, else Referer), which must be this server. Requests carrying an Authorization header come
+   * from scripts, not from a browser that a foreign page can drive, and pass. A login without either
+   * header (curl) passes too: it needs a valid token anyway.
+   */
+  private void checkOrigin(Context ctx) {
+    String method = ctx.method().name();
+    if (method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS")) {
+      return;
+    }
+    if (ctx.header("Authorization") != null) {
+      return;
+    }
+    String origin = ctx.header("Origin");
+    if (origin == null) {
+      origin = ctx.header("Referer");
+    }
+    if (origin == null) {
+      if (ctx.path().equals("/login")) {
+        return;
+      }
+      throw new ForbiddenResponse("cross-site request refused: no Origin or Referer");
+    }
+    // The authority the browser addressed (Host header, host[:port]); behind a proxy, the proxy must pass it on.
+    String host = ctx.header("Host");
+    if (host == null) {
+      host = ctx.req().getServerName() + ":" + ctx.req().getServerPort();
+    }
+    String authority;
+    try {
+      authority = java.net.URI.create(origin.trim()).getRawAuthority();
+    } catch (IllegalArgumentException e) {
+      authority = null;
+    }
+    if (authority == null || host == null || !authority.equalsIgnoreCase(host)) {
+      throw new ForbiddenResponse("cross-site request refused: Origin is not this server");
+    }
+  }
+
+  /** HEAD is answered from the GET route; without this, it would skip the GET route's role check. */
+  private void authorizeHead(Context ctx) {
+    if (!ctx.method().name().equals("HEAD") || ctx.path().equals("/api/health") || ctx.path().equals("/login")) {
+      return;
+    }
+    if (authenticate(ctx).isEmpty()) {
+      ctx.header("WWW-Authenticate", "Bearer");
+      throw new UnauthorizedResponse("token required");
+    }
   }
 
   /** Only same-site absolute paths; anything else (//host, schemes, backslashes) goes home. */
@@ -409,8 +486,7 @@ public final class ReportServer {
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("X-Frame-Options", "DENY");
     ctx.header("Referrer-Policy", "no-referrer");
-    ctx.header("Content-Security-Policy",
-        "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'");
+    ctx.header("Content-Security-Policy", CSP);
     String type = ctx.res().getContentType();
     if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("image/")) {
       ctx.header("Cache-Control", "no-store");

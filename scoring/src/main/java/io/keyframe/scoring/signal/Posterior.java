@@ -14,7 +14,6 @@ record Posterior(double[] sorted) {
     Map<String, Double> probs = d.classProbabilities();
     double[] p = new double[probs.size()];
     int i = 0;
-    double sum = 0;
     for (Map.Entry<String, Double> e : probs.entrySet()) {
       double v = e.getValue() == null ? Double.NaN : e.getValue();
       if (!(v >= 0 && v <= 1))
@@ -22,13 +21,16 @@ record Posterior(double[] sorted) {
             "probability of class '" + e.getKey() + "' at frame " + d.frame() + ", track " + d.trackId()
                 + " is not in [0,1]: " + v + "; export calibrated probabilities (softmax output)");
       p[i++] = v;
-      sum += v;
     }
+    // Sum in sorted order, not the map's: an immutable map's iteration order changes from JVM to JVM,
+    // and a different summation order changes the last bit of every signal (re-runs must be identical).
+    Arrays.sort(p);
+    double sum = 0;
+    for (double v : p) sum += v;
     if (!(sum > 0))
       throw new IllegalArgumentException(
           "class probabilities at frame " + d.frame() + ", track " + d.trackId() + " sum to 0");
     for (int k = 0; k < p.length; k++) p[k] /= sum;
-    Arrays.sort(p);
     for (int a = 0, b = p.length - 1; a < b; a++, b--) {
       double t = p[a];
       p[a] = p[b];

@@ -31,10 +31,17 @@ public final class DemoPipeline {
 
   private DemoPipeline() {}
 
-  /** {@code java ... DemoPipeline [outDir]}: runs the defaults and prints where the outputs are. */
+  /**
+   * {@code java ... DemoPipeline [outDir [videos frames objects seed keyframeInterval]]}: runs the
+   * defaults (or the given batch) and prints where the outputs are.
+   */
   public static void main(String[] args) {
     Path out = Path.of(args.length > 0 ? args[0] : "keyframe-out");
-    System.out.print(run(out, DemoOptions.defaults(), ProgressListener.NONE).summary());
+    DemoOptions d = DemoOptions.defaults();
+    if (args.length >= 6)
+      d = new DemoOptions(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]), Long.parseLong(args[4]),
+          d.master(), d.budget(), Integer.parseInt(args[5]));
+    System.out.print(run(out, d, ProgressListener.NONE).summary());
   }
 
   /**

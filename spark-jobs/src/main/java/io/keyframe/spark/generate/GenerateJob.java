@@ -94,7 +94,8 @@ public final class GenerateJob {
       // Generated videos have no source files: the sources list is empty, the parameters are the provenance.
       run.stage(Table.VIDEOS, spark.createDataFrame(videos.map(VideoRows::video), Table.VIDEOS.frameSchema()));
       // The customer model's "hash": its simulated profile is what determines its output.
-      run.model(b.modelName(), io.keyframe.dataset.FileHash.sha256(params.get("model").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      // Canonical JSON (keys sorted), not Map.toString(): Map.of's iteration order varies per JVM.
+      run.model(b.modelName(), io.keyframe.dataset.FileHash.sha256(JobRun.canonicalJson(params.get("model")).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
       return run.commit();
     } catch (RuntimeException e) {
       run.abort();

@@ -72,7 +72,15 @@ public final class IngestJob {
   }
 
   /** One file to read: video, source (or {@code null} for the occlusion manifest) and path. */
-  record FileTask(String video, String source, String path) implements Serializable {}
+  /**
+   * One file to read: video, source (or {@code null} for the occlusion manifest), path, and the
+   * source's annotator pseudonym when pseudonymising (used if the file turns out to be human work).
+   */
+  record FileTask(String video, String source, String path, String sourceAlias) implements Serializable {
+    FileTask(String video, String source, String path) {
+      this(video, source, path, null);
+    }
+  }
 
   record FileRows(List<Row> detections, List<Row> occlusions, List<BadRecord> bad, long rows, FileVideo video) implements Serializable {}
 
@@ -96,10 +104,20 @@ public final class IngestJob {
   }
 
   public static RunRecord run(SparkSession spark, Options o) {
-    List<FileTask> tasks = tasks(Path.of(o.batch()), videoIds(o));
+    Pseudonymiser pseudonyms = pseudonymiser(o);
+    List<FileTask> tasks = tasks(Path.of(o.batch()), pseudonyms == null ? name -> name : pseudonyms::video);
+    if (pseudonyms != null)
+      tasks = tasks.stream()
+          .map(t -> t.source() == null || t.source().equals("gt") ? t
+              : new FileTask(t.video(), t.source(), t.path(), pseudonyms.annotator(t.source())))
+          .toList();
     Map<String, String> inputs = new TreeMap<>();
     try {
-      for (FileTask t : tasks) inputs.put(t.video() + "/" + Path.of(t.path()).getFileName(), FileHash.sha256(Path.of(t.path())));
+      for (FileTask t : tasks) {
+        // File names name annotators: with pseudonymisation the input is keyed by the pseudonym.
+        String name = t.sourceAlias() != null ? t.sourceAlias() : Path.of(t.path()).getFileName().toString();
+        inputs.put(t.video() + "/" + name, FileHash.sha256(Path.of(t.path())));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot hash the batch's files", e);
     }
@@ -162,25 +180,31 @@ public final class IngestJob {
     return out;
   }
 
-  private static java.util.function.UnaryOperator<String> videoIds(Options o) {
-    if (!o.pseudonymise()) return name -> name;
+  private static Pseudonymiser pseudonymiser(Options o) {
+    if (!o.pseudonymise()) return null;
     try {
       Path keyFile = o.pseudonymKeyFile() == null ? null : Path.of(o.pseudonymKeyFile());
       // A key stored among the outputs would let anyone holding the tables reverse the pseudonyms.
       if (keyFile != null && !o.common().outputRoot().contains("://")) PseudonymKey.requireOutside(keyFile, Path.of(o.common().outputRoot()));
-      Pseudonymiser p = new Pseudonymiser(PseudonymKey.load(keyFile));
-      return p::video;
+      return new Pseudonymiser(PseudonymKey.load(keyFile));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot load the pseudonym key", e);
     }
   }
 
   /** The files to read: per video folder, the preferred file of each source, plus occlusions.json. */
+  private static final java.util.regex.Pattern VIDEO_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,128}");
+
   static List<FileTask> tasks(Path batch, java.util.function.UnaryOperator<String> videoId) {
     List<FileTask> out = new ArrayList<>();
     try (Stream<Path> dirs = Files.list(batch)) {
       for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
         String video = videoId.apply(dir.getFileName().toString());
+        // Video IDs become folder names and URL path segments (report pages): refuse what would break them.
+        if (!VIDEO_ID.matcher(video).matches())
+          throw new BadAnnotationException(dir, -1, -1, "video_id",
+              "video folder names must be 1-128 characters of [A-Za-z0-9._-] (they become folder names and links);"
+                  + " rename the folder or ingest with --pseudonymise true");
         Map<String, Path> best = new TreeMap<>();
         try (Stream<Path> files = Files.list(dir)) {
           for (Path f : files.sorted().toList()) {
@@ -220,10 +244,14 @@ public final class IngestJob {
         return new FileRows(List.of(), occ, List.of(), occ.size(), null);
       }
       AnnotationSet set = AnnotationFiles.read(file);
+      // Human work is named by its pseudonym; ground truth and models keep their names (software, not people).
+      var kind = set.provenance().kind();
+      boolean human = kind != io.keyframe.dataset.Provenance.Kind.MODEL && kind != io.keyframe.dataset.Provenance.Kind.GROUND_TRUTH;
+      String source = human && t.sourceAlias() != null ? t.sourceAlias() : t.source();
       List<Row> det = new ArrayList<>(set.detections().size());
-      for (Detection d : set.detections()) det.add(DetectionRows.toRow(t.video(), t.source(), d));
+      for (Detection d : set.detections()) det.add(DetectionRows.toRow(t.video(), source, d));
       io.keyframe.dataset.Video v = set.video();
-      FileVideo fv = new FileVideo(t.video(), t.source(), file.getFileName().toString(), rank(file), v.width(), v.height(), v.fps(), v.frameCount());
+      FileVideo fv = new FileVideo(t.video(), source, file.getFileName().toString(), rank(file), v.width(), v.height(), v.fps(), v.frameCount());
       return new FileRows(det, List.of(), List.of(), det.size(), fv);
     } catch (BadAnnotationException e) {
       return new FileRows(List.of(), List.of(), List.of(BadRecord.of(t.video(), NAME, t.source() == null ? "occlusions" : t.source(), e, 1)), 0, null);

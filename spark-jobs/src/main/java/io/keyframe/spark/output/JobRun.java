@@ -134,6 +134,11 @@ public final class JobRun {
     return job + "-" + hash.substring(0, 12);
   }
 
+  /** {@code value} as JSON with map keys sorted: the one form hashed or stored, so equal values give equal bytes. */
+  public static String canonicalJson(Object value) {
+    return json(value);
+  }
+
   static String json(Object value) {
     try {
       return JSON.writeValueAsString(value);

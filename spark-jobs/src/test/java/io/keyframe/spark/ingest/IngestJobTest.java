@@ -90,5 +90,23 @@ class IngestJobTest {
     String expected = new io.keyframe.dataset.privacy.Pseudonymiser(io.keyframe.dataset.privacy.PseudonymKey.of(key)).video("clinic-s7-v00");
     assertThat(videos).hasSize(2).contains(expected).allMatch(v -> v.matches("vid-[0-9a-f]{8}"));
     assertThat(r.inputs().keySet()).noneMatch(k -> k.contains("clinic-s7"));
+    // Annotators are people: their names become ann-xxxxxxxx pseudonyms in rows and provenance.
+    var p = new io.keyframe.dataset.privacy.Pseudonymiser(io.keyframe.dataset.privacy.PseudonymKey.of(key));
+    List<String> sources = spark.read().parquet(out.resolve("o/tables/detections/run_id=p").toString())
+        .select("source").distinct().as(Encoders.STRING()).collectAsList();
+    assertThat(sources).noneMatch(x -> x.startsWith("annotator")).contains("gt", p.annotator("annotator-A"));
+    assertThat(r.inputs().keySet()).noneMatch(k -> k.contains("annotator"));
+  }
+
+  @Test
+  void video_folder_names_that_would_break_links_are_refused_unless_pseudonymised() throws Exception {
+    Path batch = out.resolve("odd");
+    Path dir = Files.createDirectories(batch.resolve("ward 3#bed?7"));
+    Files.writeString(dir.resolve("gt.mot.txt"), "1,1,10,10,20,20,1,1,1\n");
+    assertThatThrownBy(() -> IngestJob.tasks(batch, name -> name))
+        .isInstanceOf(io.keyframe.dataset.BadAnnotationException.class).hasMessageContaining("[A-Za-z0-9._-]")
+        .hasMessageContaining("--pseudonymise true");
+    var p = new io.keyframe.dataset.privacy.Pseudonymiser(io.keyframe.dataset.privacy.PseudonymKey.of("0123456789abcdef0123456789abcdef-test-key"));
+    assertThat(IngestJob.tasks(batch, p::video)).singleElement().satisfies(t -> assertThat(t.video()).matches("vid-[0-9a-f]{8}"));
   }
 }

@@ -42,7 +42,7 @@ class KillAndRerunTest {
             "--out", killed.toString(), "--detections", detections, "--reference", "gt", "--run-id", "k",
             "--max-bad-fraction", "0.1");
     Path staging = killed.resolve(".staging/k");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
     while (!Files.exists(staging) && child.isAlive() && System.nanoTime() < deadline) Thread.sleep(5);
     assertThat(child.isAlive()).as("child still writing when killed; log: %s", Files.readString(dir.resolve("child.log"))).isTrue();
     child.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL: no shutdown hooks, no cleanup

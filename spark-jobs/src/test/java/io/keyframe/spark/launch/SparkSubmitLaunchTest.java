@@ -37,7 +37,7 @@ class SparkSubmitLaunchTest {
             "--master", "local[2]", "--class", AgreementJob.class.getName(), "--conf", "spark.ui.enabled=false",
             "spark-internal",
             "--out", dir.resolve("submitted").toString(), "--detections", detections, "--reference", "gt", "--run-id", "s");
-    assertThat(submit.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(submit.waitFor(10, TimeUnit.MINUTES)).isTrue();
     assertThat(submit.exitValue()).as(Files.readString(log)).isZero();
     assertThat(Files.readString(log)).contains("agreement run s wrote");
 
