@@ -57,6 +57,12 @@ class HardeningTest {
       Response sameOrigin = client.request("/api/admin/reload",
           b -> b.post(HttpRequest.BodyPublishers.noBody()).header("Cookie", cookie).header("Origin", self));
       assertThat(sameOrigin.code()).isEqualTo(200);
+      Response crossSite = client.request("/api/admin/reload",
+          b -> b.post(HttpRequest.BodyPublishers.noBody()).header("Cookie", cookie).header("Sec-Fetch-Site", "cross-site"));
+      assertThat(crossSite.code()).isEqualTo(403);
+      Response ownPage = client.request("/api/admin/reload", b -> b.post(HttpRequest.BodyPublishers.noBody())
+          .header("Cookie", cookie).header("Sec-Fetch-Site", "same-origin").header("Origin", "null"));
+      assertThat(ownPage.code()).isEqualTo(200);
       // Scripts authenticate with a header a foreign page cannot set: no Origin needed.
       Response script = client.request("/api/admin/reload",
           b -> b.post(HttpRequest.BodyPublishers.noBody()).header("Authorization", "Bearer " + ADMIN));

@@ -436,8 +436,17 @@ public final class ReportServer {
     if (ctx.header("Authorization") != null) {
       return;
     }
+    // Browsers say where a request comes from: Sec-Fetch-Site (all current ones), else Origin. Our
+    // pages send Referrer-Policy: no-referrer, under which Chrome sends "Origin: null" even for our own forms.
+    String site = ctx.header("Sec-Fetch-Site");
+    if (site != null) {
+      if (site.equals("same-origin") || site.equals("none")) {
+        return;
+      }
+      throw new ForbiddenResponse("cross-site request refused: Sec-Fetch-Site " + site);
+    }
     String origin = ctx.header("Origin");
-    if (origin == null) {
+    if (origin == null || origin.equals("null")) {
       origin = ctx.header("Referer");
     }
     if (origin == null) {
