@@ -68,6 +68,19 @@ class KeyframeCliTest {
   }
 
   @Test
+  void aCvatProjectExportConvertsToOneCocoVidFileWithEverySubsetAsAVideo() throws Exception {
+    // Datumaro's project export: three subsets (Test, Train, Validation), each two images and two shapes.
+    Path xml = Path.of("../dataset/src/test/resources/real/cvat/datumaro_export_project.xml");
+    Path vid = tmp.resolve("project.cocovid.json");
+    assertThat(run("convert", "--to", "cocovid", xml.toString(), vid.toString())).isZero();
+    assertThat(out.toString()).contains("6 detections").contains("of 3 videos");
+    List<io.keyframe.dataset.AnnotationSet> back = io.keyframe.dataset.files.AnnotationFiles.readAll(
+        vid, io.keyframe.dataset.AnnotationFormat.COCO_VID, w -> {});
+    assertThat(back).extracting(s -> s.video().id()).containsExactly("Test", "train", "Validation");
+    assertThat(back).allSatisfy(s -> assertThat(s.detections()).hasSize(2));
+  }
+
+  @Test
   void binaryInputIsExitTwoNamingTheFileAndTheByteOffset() throws Exception {
     Path bin = tmp.resolve("some.bin");
     Files.write(bin, new byte[] {'1', ',', (byte) 0xff, 0, 7});

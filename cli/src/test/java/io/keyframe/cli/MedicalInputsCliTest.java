@@ -103,7 +103,7 @@ class MedicalInputsCliTest {
     // The audit log names the profile and options, never a path, name or UID of the input.
     String log = Files.readString(tmp.resolve("audit.jsonl"));
     assertThat(log).contains("ingest-deidentify").contains("PS3.15 2024e Annex E Basic Application Level Confidentiality Profile")
-        .contains("113107 Retain Longitudinal Temporal Information Modified Dates Option").contains("<1 paths>")
+        .contains("113107 Retain Longitudinal Temporal Information Modified Dates Option").contains("\"INPUT[0]\":\"<path>\"")
         .doesNotContain("series-ct5n").doesNotContain("1.3.6.1.4.1.5962").doesNotContain("98890234").doesNotContain("Doe^Peter");
   }
 

@@ -104,7 +104,7 @@ public final class CocoJsonWriter {
         for (AnnotationSet s : sets) {
           ImageIds im = new ImageIds(s, unique ? 0 : offset);
           ids.add(im);
-          offset = Math.max(offset, im.maxId());
+          offset = Math.max(offset, im.maxId() + 1); // next set starts past this one: ids 0..n here, n+1.. there
         }
         g.writeArrayFieldStart("images");
         for (int i = 0; i < sets.size(); i++) ids.get(i).write(g, videoIds[i]);
