@@ -27,40 +27,66 @@ import picocli.CommandLine.Option;
 @Command(
     name = "assign",
     mixinStandardHelpOptions = true,
-    description = "Plan double-blind labelling: videos cut into segments; each overlap segment to two distinct annotators (rotating pairs, balanced load), the rest to one.")
+    description =
+        "Plan double-blind labelling: videos cut into segments; each overlap segment to two distinct annotators (rotating pairs, balanced load), the rest to one.")
 public final class AssignCommand implements Callable<Integer> {
-  @Option(names = "--videos", required = true, split = ",",
-      description = "Video IDs, annotation or video files, or one batch folder (its video sub-folders; frame counts from meta.json).")
+  @Option(
+      names = "--videos",
+      required = true,
+      split = ",",
+      description =
+          "Video IDs, annotation or video files, or one batch folder (its video sub-folders; frame counts from meta.json).")
   List<String> videos;
 
-  @Option(names = "--annotators", required = true, split = ",", arity = "1..*", description = "Annotator names, e.g. A,B,C.")
+  @Option(
+      names = "--annotators",
+      required = true,
+      split = ",",
+      arity = "1..*",
+      description = "Annotator names, e.g. A,B,C.")
   List<String> annotators;
 
-  @Option(names = "--overlap", defaultValue = "20%", converter = ShareConverter.class,
+  @Option(
+      names = "--overlap",
+      defaultValue = "20%",
+      converter = ShareConverter.class,
       description = "Share of frames labelled twice, 20%% or 0.2 (default: ${DEFAULT-VALUE}).")
   Share overlap;
 
-  @Option(names = "--segment-frames", defaultValue = "60",
-      description = "Frames per work item; 0 = whole videos. Videos given by bare ID have no known length and stay whole (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--segment-frames",
+      defaultValue = "60",
+      description =
+          "Frames per work item; 0 = whole videos. Videos given by bare ID have no known length and stay whole (default: ${DEFAULT-VALUE}).")
   int segmentFrames;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Seed; same seed, same plan (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Seed; same seed, same plan (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--out", required = true, description = "Plan CSV: item,video,first_frame,last_frame,annotator,double_blind (frames 0-based inclusive, empty for a whole video).")
+  @Option(
+      names = "--out",
+      required = true,
+      description =
+          "Plan CSV: item,video,first_frame,last_frame,annotator,double_blind (frames 0-based inclusive, empty for a whole video).")
   Path out;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    if (segmentFrames < 0) throw new IllegalArgumentException("--segment-frames must be >= 0 (0 = whole videos): " + segmentFrames);
+    if (segmentFrames < 0)
+      throw new IllegalArgumentException(
+          "--segment-frames must be >= 0 (0 = whole videos): " + segmentFrames);
     Map<String, Integer> frames = lengths();
     List<WorkItem> items = new ArrayList<>();
     List<String> unknownLength = new ArrayList<>();
     boolean anyKnown = frames.values().stream().anyMatch(n -> n > 0);
     for (var e : frames.entrySet()) {
-      if (segmentFrames > 0 && e.getValue() > 0) items.addAll(WorkItem.segments(e.getKey(), e.getValue(), segmentFrames));
+      if (segmentFrames > 0 && e.getValue() > 0)
+        items.addAll(WorkItem.segments(e.getKey(), e.getValue(), segmentFrames));
       else {
         if (segmentFrames > 0) unknownLength.add(e.getKey());
         // A plan cannot mix whole videos with spans (their loads do not compare): refused below.
@@ -68,9 +94,13 @@ public final class AssignCommand implements Callable<Integer> {
       }
     }
     if (anyKnown && !unknownLength.isEmpty() && segmentFrames > 0)
-      throw new IllegalArgumentException("cannot segment " + unknownLength.size() + " of the videos (length unknown: given by ID); give files or a batch folder for all, or --segment-frames 0");
+      throw new IllegalArgumentException(
+          "cannot segment "
+              + unknownLength.size()
+              + " of the videos (length unknown: given by ID); give files or a batch folder for all, or --segment-frames 0");
     var err = spec.commandLine().getErr();
-    AssignmentPlan plan = AssignmentPlanner.plan(new AssignmentOptions(items, annotators, overlap.value(), seed));
+    AssignmentPlan plan =
+        AssignmentPlanner.plan(new AssignmentOptions(items, annotators, overlap.value(), seed));
     plan.writeCsv(out);
     long all = 0, twice = 0;
     int doubles = 0;
@@ -85,18 +115,39 @@ public final class AssignCommand implements Callable<Integer> {
     boolean whole = items.get(0).wholeVideo();
     String unit = whole ? "videos" : "frames";
     double achieved = all == 0 ? 0 : twice / (double) all;
-    spec.commandLine().getOut().printf(Locale.ROOT,
-        "plan: %d items (%s) for %d annotators, %d double-labelled: %d of %d %s (%.1f%%; asked %s), seed %d; written to %s%n",
-        items.size(), whole ? "whole videos" : segmentFrames + "-frame segments", annotators.size(), doubles, twice, all, unit,
-        100 * achieved, overlap, seed, out);
+    spec.commandLine()
+        .getOut()
+        .printf(
+            Locale.ROOT,
+            "plan: %d items (%s) for %d annotators, %d double-labelled: %d of %d %s (%.1f%%; asked %s), seed %d; written to %s%n",
+            items.size(),
+            whole ? "whole videos" : segmentFrames + "-frame segments",
+            annotators.size(),
+            doubles,
+            twice,
+            all,
+            unit,
+            100 * achieved,
+            overlap,
+            seed,
+            out);
     if (!unknownLength.isEmpty())
-      err.println("note: videos given by ID have no known length, so they are planned whole; give files or a batch folder to cut segments");
-    // Off by more than a tenth of the request (or a percentage point): say so, and how to get closer.
+      err.println(
+          "note: videos given by ID have no known length, so they are planned whole; give files or a batch folder to cut segments");
+    // Off by more than a tenth of the request (or a percentage point): say so, and how to get
+    // closer.
     double slack = Math.max(0.01, 0.1 * overlap.value()) + 1e-9;
     if (Math.abs(achieved - overlap.value()) > slack)
-      err.printf(Locale.ROOT,
+      err.printf(
+          Locale.ROOT,
           "warning: asked for %s of the %s double-labelled, the plan has %.1f%%: %d items cannot come closer%s%n",
-          overlap, unit, 100 * achieved, items.size(), whole ? "; cut the videos into segments (--segment-frames, with files or a batch folder)" : "; use shorter --segment-frames");
+          overlap,
+          unit,
+          100 * achieved,
+          items.size(),
+          whole
+              ? "; cut the videos into segments (--segment-frames, with files or a batch folder)"
+              : "; use shorter --segment-frames");
     return 0;
   }
 
@@ -106,7 +157,9 @@ public final class AssignCommand implements Callable<Integer> {
     if (videos.size() == 1 && Files.isDirectory(Path.of(videos.get(0)))) {
       for (Path d : BatchFolder.videoFolders(Path.of(videos.get(0)))) {
         var v = BatchLayout.videoOfFolder(d.resolve("meta.json"));
-        out.put(v.map(io.keyframe.dataset.Video::id).orElse(d.getFileName().toString()), v.map(io.keyframe.dataset.Video::frameCount).orElse(0));
+        out.put(
+            v.map(io.keyframe.dataset.Video::id).orElse(d.getFileName().toString()),
+            v.map(io.keyframe.dataset.Video::frameCount).orElse(0));
       }
       return out;
     }

@@ -20,13 +20,19 @@ public final class AuditCommand implements Runnable {
   public void run() {
     // 'audit' alone names no action: usage on stderr, exit 2 (like 'keyframe' alone).
     spec.commandLine().usage(spec.commandLine().getErr());
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give a subcommand: verify");
+    throw new picocli.CommandLine.ParameterException(
+        spec.commandLine(), "give a subcommand: verify");
   }
 
   /** Verifies the chain; exit 3 and the first broken line when the log was edited. */
-  @Command(name = "verify", mixinStandardHelpOptions = true, description = "Detect edited, dropped or reordered entries.")
+  @Command(
+      name = "verify",
+      mixinStandardHelpOptions = true,
+      description = "Detect edited, dropped or reordered entries.")
   static final class Verify implements Callable<Integer> {
-    @Option(names = "--log", description = "Audit log (default: $KEYFRAME_AUDIT_LOG or keyframe-out/audit/audit.jsonl).")
+    @Option(
+        names = "--log",
+        description = "Audit log (default: $KEYFRAME_AUDIT_LOG or keyframe-out/audit/audit.jsonl).")
     Path log;
 
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -34,7 +40,8 @@ public final class AuditCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       Path file = log != null ? log : AuditTrail.defaultLog();
-      if (!java.nio.file.Files.exists(file)) throw new java.nio.file.NoSuchFileException(file.toString());
+      if (!java.nio.file.Files.exists(file))
+        throw new java.nio.file.NoSuchFileException(file.toString());
       AuditVerification v = AuditVerifier.verify(file);
       (v.ok() ? spec.commandLine().getOut() : spec.commandLine().getErr()).println(v.report());
       return v.ok() ? KeyframeCli.EXIT_OK : KeyframeCli.EXIT_VERIFICATION_FAILED;

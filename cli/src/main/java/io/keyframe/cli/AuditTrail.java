@@ -4,11 +4,11 @@ import io.keyframe.dataset.FileHash;
 import io.keyframe.dataset.audit.AuditEvent;
 import io.keyframe.dataset.audit.AuditLog;
 import io.keyframe.dataset.privacy.Redactor;
-import java.util.ArrayList;
-import java.util.List;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import picocli.CommandLine;
@@ -17,16 +17,21 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Appends one entry per CLI run to the audit log: the command, its non-path parameters, the
- * SHA-256 of every input and output file it named (never the paths: they can identify patients).
+ * Appends one entry per CLI run to the audit log: the command, its non-path parameters, the SHA-256
+ * of every input and output file it named (never the paths: they can identify patients).
  */
 final class AuditTrail {
   private AuditTrail() {}
 
-  /** {@code -Dkeyframe.audit.log}, else {@code $KEYFRAME_AUDIT_LOG}, else {@code keyframe-out/audit/audit.jsonl}. */
+  /**
+   * {@code -Dkeyframe.audit.log}, else {@code $KEYFRAME_AUDIT_LOG}, else {@code
+   * keyframe-out/audit/audit.jsonl}.
+   */
   static Path defaultLog() {
     String env = System.getProperty("keyframe.audit.log", System.getenv("KEYFRAME_AUDIT_LOG"));
-    return env != null && !env.isBlank() ? Path.of(env) : Path.of("keyframe-out", "audit", "audit.jsonl");
+    return env != null && !env.isBlank()
+        ? Path.of(env)
+        : Path.of("keyframe-out", "audit", "audit.jsonl");
   }
 
   static void record(ParseResult parsed, int exitCode) {
@@ -44,14 +49,18 @@ final class AuditTrail {
     params.put("exit_code", Integer.toString(exitCode));
     Redactor redactor = new Redactor(Pseudonyms.get());
     for (ArgSpec arg : leaf.matchedArgs()) {
-      String key = arg instanceof OptionSpec o ? o.longestName().replaceFirst("^-+", "") : arg.paramLabel();
+      String key =
+          arg instanceof OptionSpec o ? o.longestName().replaceFirst("^-+", "") : arg.paramLabel();
       Object value = arg.getValue();
-      if (key.toLowerCase(java.util.Locale.ROOT).contains("token") || key.toLowerCase(java.util.Locale.ROOT).contains("key")) continue;
-      // Files named by an option (one or a list) are recorded by hash only; everything else by the one redaction rule.
+      if (key.toLowerCase(java.util.Locale.ROOT).contains("token")
+          || key.toLowerCase(java.util.Locale.ROOT).contains("key")) continue;
+      // Files named by an option (one or a list) are recorded by hash only; everything else by the
+      // one redaction rule.
       List<Path> files = new ArrayList<>();
       if (value instanceof Path p) files.add(p);
-      else if (value instanceof java.util.Collection<?> c && !c.isEmpty() && c.stream().allMatch(e -> e instanceof Path))
-        c.forEach(e -> files.add((Path) e));
+      else if (value instanceof java.util.Collection<?> c
+          && !c.isEmpty()
+          && c.stream().allMatch(e -> e instanceof Path)) c.forEach(e -> files.add((Path) e));
       for (int i = 0; i < files.size(); i++) {
         Path p = files.get(i);
         String entry = files.size() == 1 && value instanceof Path ? key : key + "[" + i + "]";
@@ -66,7 +75,8 @@ final class AuditTrail {
       if (files.isEmpty() && value != null) params.put(key, redactor.option(key, value));
     }
     try {
-      new AuditLog(defaultLog()).append(AuditEvent.command(actor(), name.toString(), params, inputs, outputs));
+      new AuditLog(defaultLog())
+          .append(AuditEvent.command(actor(), name.toString(), params, inputs, outputs));
     } catch (IOException | RuntimeException e) {
       System.err.println("warning: could not append to the audit log: " + e.getMessage());
     }
@@ -74,7 +84,10 @@ final class AuditTrail {
 
   /** $KEYFRAME_ACTOR, else the operator's login as an annotator pseudonym. */
   static String actor() {
-    return System.getenv().getOrDefault("KEYFRAME_ACTOR", "operator:" + Pseudonyms.get().annotator(System.getProperty("user.name", "unknown")));
+    return System.getenv()
+        .getOrDefault(
+            "KEYFRAME_ACTOR",
+            "operator:" + Pseudonyms.get().annotator(System.getProperty("user.name", "unknown")));
   }
 
   private static boolean isOutput(String key) {
@@ -92,7 +105,9 @@ final class AuditTrail {
         Exception cause = e.getCause() instanceof Exception x ? x : e;
         CommandLine cl = parsed.commandSpec().commandLine();
         try {
-          rc = cl.getExecutionExceptionHandler().handleExecutionException(cause, e.getCommandLine(), parsed);
+          rc =
+              cl.getExecutionExceptionHandler()
+                  .handleExecutionException(cause, e.getCommandLine(), parsed);
         } catch (Exception handlerFailed) {
           record(parsed, 1);
           throw e;

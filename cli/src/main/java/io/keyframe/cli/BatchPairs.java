@@ -23,7 +23,10 @@ final class BatchPairs {
 
   private BatchPairs() {}
 
-  /** True when {@code dir} is a batch folder or one video folder of it (it, or a sub-folder, holds a {@code gt.*} file). */
+  /**
+   * True when {@code dir} is a batch folder or one video folder of it (it, or a sub-folder, holds a
+   * {@code gt.*} file).
+   */
   static boolean isBatch(Path dir) throws IOException {
     return Files.isDirectory(dir) && !videoFolders(dir).isEmpty();
   }
@@ -32,14 +35,20 @@ final class BatchPairs {
   static List<Pair> pairs(Path gtRoot, Path predRoot) throws IOException {
     List<Pair> out = new ArrayList<>();
     for (Path gtDir : videoFolders(gtRoot)) {
-      Path predDir = gtDir.equals(gtRoot) && !gtRoot.equals(predRoot) ? predRoot : predRoot.resolve(gtRoot.relativize(gtDir).toString());
+      Path predDir =
+          gtDir.equals(gtRoot) && !gtRoot.equals(predRoot)
+              ? predRoot
+              : predRoot.resolve(gtRoot.relativize(gtDir).toString());
       if (gtRoot.equals(predRoot)) predDir = gtDir;
       if (!Files.isDirectory(predDir))
-        throw new IllegalArgumentException("no prediction folder for video folder " + gtDir.getFileName() + " in " + predRoot);
+        throw new IllegalArgumentException(
+            "no prediction folder for video folder " + gtDir.getFileName() + " in " + predRoot);
       Map<String, Path> roles = roles(predDir);
       Path gt = roles(gtDir).get("gt");
       roles.remove("gt");
-      if (roles.isEmpty()) throw new IllegalArgumentException("no annotator, model or tracker files to score in " + predDir);
+      if (roles.isEmpty())
+        throw new IllegalArgumentException(
+            "no annotator, model or tracker files to score in " + predDir);
       String video = gtDir.getFileName().toString();
       for (var e : roles.entrySet()) out.add(new Pair(video + "/" + e.getKey(), gt, e.getValue()));
     }
@@ -50,14 +59,16 @@ final class BatchPairs {
     if (roles(root).containsKey("gt")) return List.of(root);
     List<Path> out = new ArrayList<>();
     try (Stream<Path> s = Files.list(root)) {
-      for (Path d : s.filter(Files::isDirectory).sorted().toList()) if (roles(d).containsKey("gt")) out.add(d);
+      for (Path d : s.filter(Files::isDirectory).sorted().toList())
+        if (roles(d).containsKey("gt")) out.add(d);
     }
     return out;
   }
 
   /**
    * Role (file name up to its first dot) to file; of several files for one role, the one the
-   * tracking metrics read best: MOT (boxes and IDs as MOTChallenge scores them), then CVAT, then COCO.
+   * tracking metrics read best: MOT (boxes and IDs as MOTChallenge scores them), then CVAT, then
+   * COCO.
    */
   private static Map<String, Path> roles(Path dir) throws IOException {
     Map<String, List<Path>> byRole = new TreeMap<>();
@@ -70,12 +81,19 @@ final class BatchPairs {
       }
     }
     Map<String, Path> out = new LinkedHashMap<>();
-    byRole.forEach((role, files) -> out.put(role, files.stream().min(Comparator.comparingInt(f -> rank(f.getFileName().toString()))).orElseThrow()));
+    byRole.forEach(
+        (role, files) ->
+            out.put(
+                role,
+                files.stream()
+                    .min(Comparator.comparingInt(f -> rank(f.getFileName().toString())))
+                    .orElseThrow()));
     return out;
   }
 
   private static int rank(String name) {
-    // The batch layout's double extensions only: a MOTChallenge SEQ/gt/gt.txt is not a batch folder.
+    // The batch layout's double extensions only: a MOTChallenge SEQ/gt/gt.txt is not a batch
+    // folder.
     if (name.endsWith(".mot.txt")) return 0;
     if (name.endsWith(".cvat.xml")) return 1;
     if (name.endsWith(".coco.json")) return 2;

@@ -1,8 +1,8 @@
 package io.keyframe.cli;
 
-import io.keyframe.dataset.files.AnnotationFiles;
 import io.keyframe.dataset.AnnotationFormat;
 import io.keyframe.dataset.AnnotationSet;
+import io.keyframe.dataset.files.AnnotationFiles;
 import io.keyframe.dataset.privacy.PseudonymKey;
 import io.keyframe.dataset.privacy.Pseudonymiser;
 import io.keyframe.dataset.privacy.Redactor;
@@ -21,12 +21,21 @@ import picocli.CommandLine.Option;
 @Command(
     name = "consensus",
     mixinStandardHelpOptions = true,
-    description = "Merge annotations of one video: per-frame Hungarian matching, majority class (ties to the expert list), median box, mask majority, consistent IDs.")
+    description =
+        "Merge annotations of one video: per-frame Hungarian matching, majority class (ties to the expert list), median box, mask majority, consistent IDs.")
 public final class ConsensusCommand implements Callable<Integer> {
-  @Option(names = "--annotations", required = true, split = ",", description = "Two or more annotation files of the same video.")
+  @Option(
+      names = "--annotations",
+      required = true,
+      split = ",",
+      description = "Two or more annotation files of the same video.")
   List<Path> annotations;
 
-  @Option(names = "--out", required = true, description = "Output folder: consensus.{mot.txt,cvat.xml,coco.json}, provenance.csv, expert.csv.")
+  @Option(
+      names = "--out",
+      required = true,
+      description =
+          "Output folder: consensus.{mot.txt,cvat.xml,coco.json}, provenance.csv, expert.csv.")
   Path out;
 
   @Option(names = "--redact", description = "Pseudonymise video and annotator IDs in the outputs.")
@@ -37,14 +46,16 @@ public final class ConsensusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (annotations.size() < 2)
-      throw new IllegalArgumentException("consensus needs at least two annotation files; got " + annotations.size());
+      throw new IllegalArgumentException(
+          "consensus needs at least two annotation files; got " + annotations.size());
     List<AnnotationSet> sets = new ArrayList<>();
     for (Path p : annotations) sets.add(AnnotationFiles.read(p));
     ConsensusResult r = ConsensusMerger.merge(sets, ConsensusOptions.defaults());
     if (redact) r = r.redact(new Redactor(new Pseudonymiser(PseudonymKey.load((Path) null))));
     Files.createDirectories(out);
     AnnotationFiles.write(out.resolve("consensus.mot.txt"), r.merged(), AnnotationFormat.MOT);
-    AnnotationFiles.write(out.resolve("consensus.cvat.xml"), r.merged(), AnnotationFormat.CVAT_VIDEO);
+    AnnotationFiles.write(
+        out.resolve("consensus.cvat.xml"), r.merged(), AnnotationFormat.CVAT_VIDEO);
     AnnotationFiles.write(out.resolve("consensus.coco.json"), r.merged(), AnnotationFormat.COCO);
     r.writeProvenanceCsv(out.resolve("provenance.csv"));
     r.writeExpertCsv(out.resolve("expert.csv"));

@@ -1,14 +1,14 @@
 package io.keyframe.cli;
 
-import io.keyframe.dataset.files.AnnotationFiles;
 import io.keyframe.dataset.AnnotationFormat;
 import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.coco.CocoJsonWriter;
+import io.keyframe.dataset.files.AnnotationFiles;
 import io.keyframe.dataset.files.FormatLoss;
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,47 +18,73 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "convert",
     mixinStandardHelpOptions = true,
-    description = "Convert annotations: mot, cvat, coco, cocovid, ytvis (and read-only sav). Writes atomically.")
+    description =
+        "Convert annotations: mot, cvat, coco, cocovid, ytvis (and read-only sav). Writes atomically.")
 public final class ConvertCommand implements Callable<Integer> {
   @Option(names = "--from", description = "Input format (default: detected from the file).")
   String from;
 
-  @Option(names = "--to", required = true, description = "Output format: mot, cvat, coco, cocovid, ytvis.")
+  @Option(
+      names = "--to",
+      required = true,
+      description = "Output format: mot, cvat, coco, cocovid, ytvis.")
   String to;
 
   @Parameters(index = "0", paramLabel = "INPUT", description = "Annotation file to read.")
   Path input;
 
-  @Parameters(index = "1", paramLabel = "OUTPUT", description = "File to write (replaced atomically).")
+  @Parameters(
+      index = "1",
+      paramLabel = "OUTPUT",
+      description = "File to write (replaced atomically).")
   Path output;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    AnnotationFormat source = from == null ? AnnotationFiles.detect(input) : AnnotationFormat.parse(from);
+    AnnotationFormat source =
+        from == null ? AnnotationFiles.detect(input) : AnnotationFormat.parse(from);
     AnnotationFormat target = AnnotationFormat.parse(to);
-    if (!target.writable()) throw new IllegalArgumentException("keyframe cannot write " + to + "; use mot, cvat, coco, cocovid or ytvis");
+    if (!target.writable())
+      throw new IllegalArgumentException(
+          "keyframe cannot write " + to + "; use mot, cvat, coco, cocovid or ytvis");
     var err = spec.commandLine().getErr();
     // One line for what the reader skipped, one for what the target format cannot carry.
     if (target == AnnotationFormat.COCO_VID) {
       // COCO-VID holds several videos in one file: a CVAT project, a COCO-VID or YouTube-VIS file
       // with several videos comes across whole.
-      List<AnnotationSet> sets = AnnotationFiles.readAll(input, source, w -> err.println("warning: " + w));
+      List<AnnotationSet> sets =
+          AnnotationFiles.readAll(input, source, w -> err.println("warning: " + w));
       Set<String> said = new LinkedHashSet<>();
       for (AnnotationSet s : sets) FormatLoss.describe(s, target).ifPresent(said::add);
       said.forEach(w -> err.println("warning: " + w));
       CocoJsonWriter.writeCocoVid(output, sets);
       int detections = sets.stream().mapToInt(s -> s.detections().size()).sum();
       int tracks = sets.stream().mapToInt(s -> s.tracks().size()).sum();
-      spec.commandLine().getOut().printf("%s -> %s: %d detections in %d tracks of %d videos written to %s%n",
-          source.name().toLowerCase(), target.name().toLowerCase(), detections, tracks, sets.size(), output);
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "%s -> %s: %d detections in %d tracks of %d videos written to %s%n",
+              source.name().toLowerCase(),
+              target.name().toLowerCase(),
+              detections,
+              tracks,
+              sets.size(),
+              output);
       return 0;
     }
     AnnotationSet set = AnnotationFiles.read(input, source, w -> err.println("warning: " + w));
     AnnotationFiles.write(output, set, target, w -> err.println("warning: " + w));
-    spec.commandLine().getOut().printf("%s -> %s: %d detections in %d tracks written to %s%n",
-        source.name().toLowerCase(), target.name().toLowerCase(), set.detections().size(), set.tracks().size(), output);
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "%s -> %s: %d detections in %d tracks written to %s%n",
+            source.name().toLowerCase(),
+            target.name().toLowerCase(),
+            set.detections().size(),
+            set.tracks().size(),
+            output);
     return 0;
   }
 }

@@ -15,9 +15,13 @@ import picocli.CommandLine.Option;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Run the whole loop on embedded defaults (local Spark): generate -> track -> agreement -> rank -> compare.")
+    description =
+        "Run the whole loop on embedded defaults (local Spark): generate -> track -> agreement -> rank -> compare.")
 public final class DemoCommand implements Callable<Integer> {
-  @Option(names = "--out", defaultValue = "keyframe-out", description = "Output root (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      defaultValue = "keyframe-out",
+      description = "Output root (default: ${DEFAULT-VALUE}).")
   Path out;
 
   @Option(names = "--videos", description = "Synthetic videos (default: 4).")
@@ -35,7 +39,9 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--master", description = "Spark master (default: local[*]).")
   String master;
 
-  @Option(names = "--budget", description = "Expert budget for the queue: 10%%, 0.1 or 120min (default: 10%%).")
+  @Option(
+      names = "--budget",
+      description = "Expert budget for the queue: 10%%, 0.1 or 120min (default: 10%%).")
   String budget;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -43,18 +49,24 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DemoOptions d = DemoOptions.defaults();
-    if (budget != null) io.keyframe.scoring.queue.Budget.parse(budget); // refused before any Spark work
-    DemoOptions o = new DemoOptions(
-        videos != null ? videos : d.videos(),
-        frames != null ? frames : d.frames(),
-        objects != null ? objects : d.objects(),
-        seed != null ? seed : d.seed(),
-        master != null ? master : d.master(),
-        budget != null ? budget : d.budget(),
-        d.keyframeInterval());
+    if (budget != null)
+      io.keyframe.scoring.queue.Budget.parse(budget); // refused before any Spark work
+    DemoOptions o =
+        new DemoOptions(
+            videos != null ? videos : d.videos(),
+            frames != null ? frames : d.frames(),
+            objects != null ? objects : d.objects(),
+            seed != null ? seed : d.seed(),
+            master != null ? master : d.master(),
+            budget != null ? budget : d.budget(),
+            d.keyframeInterval());
     ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "tasks").overall("demo");
-    bar.say(String.format(java.util.Locale.ROOT, "demo: %d videos x %d frames, 6 steps (generate, track twice, agreement, rank, compare) on local Spark; starting it...",
-        o.videos(), o.frames()));
+    bar.say(
+        String.format(
+            java.util.Locale.ROOT,
+            "demo: %d videos x %d frames, 6 steps (generate, track twice, agreement, rank, compare) on local Spark; starting it...",
+            o.videos(),
+            o.frames()));
     DemoResult result = DemoPipeline.run(out, o, bar::update);
     bar.finish("demo: done");
     var w = spec.commandLine().getOut();

@@ -8,28 +8,50 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Renders synthetic hospital-room videos with exact ground truth, simulated annotators and a simulated model. */
+/**
+ * Renders synthetic hospital-room videos with exact ground truth, simulated annotators and a
+ * simulated model.
+ */
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
-    description = "Generate synthetic clinic videos: ground truth, occlusion manifest, simulated annotators and model with recorded faults.")
+    description =
+        "Generate synthetic clinic videos: ground truth, occlusion manifest, simulated annotators and model with recorded faults.")
 public final class GenerateCommand implements Callable<Integer> {
-  @Option(names = "--videos", defaultValue = "2", description = "Number of videos (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--videos",
+      defaultValue = "2",
+      description = "Number of videos (default: ${DEFAULT-VALUE}).")
   int videos;
 
-  @Option(names = "--frames", defaultValue = "300", description = "Frames per video (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--frames",
+      defaultValue = "300",
+      description = "Frames per video (default: ${DEFAULT-VALUE}).")
   int frames;
 
-  @Option(names = "--objects", defaultValue = "12", description = "Annotated objects per video (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--objects",
+      defaultValue = "12",
+      description = "Annotated objects per video (default: ${DEFAULT-VALUE}).")
   int objects;
 
-  @Option(names = "--seed", defaultValue = "7", description = "Seed; same seed, same bytes (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "7",
+      description = "Seed; same seed, same bytes (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--annotators", defaultValue = "3", description = "Simulated annotators, >= 2; the last is sloppy (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--annotators",
+      defaultValue = "3",
+      description = "Simulated annotators, >= 2; the last is sloppy (default: ${DEFAULT-VALUE}).")
   int annotators;
 
-  @Option(names = "--png-every", defaultValue = "0", description = "Also write every n-th frame as PNG (0 = none).")
+  @Option(
+      names = "--png-every",
+      defaultValue = "0",
+      description = "Also write every n-th frame as PNG (0 = none).")
   int pngEvery;
 
   @Option(names = "--out", required = true, description = "Output folder.")
@@ -40,18 +62,33 @@ public final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (frames > GeneratorSpec.MAX_FRAMES || frames < 1)
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--frames must be in [1, " + GeneratorSpec.MAX_FRAMES + "]: " + frames);
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--frames must be in [1, " + GeneratorSpec.MAX_FRAMES + "]: " + frames);
     if (videos > GeneratorSpec.MAX_VIDEOS || videos < 1)
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--videos must be in [1, " + GeneratorSpec.MAX_VIDEOS + "]: " + videos);
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--videos must be in [1, " + GeneratorSpec.MAX_VIDEOS + "]: " + videos);
     if (pngEvery < 0)
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--png-every must be >= 0: " + pngEvery);
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--png-every must be >= 0: " + pngEvery);
     GeneratorSpec gs = GeneratorSpec.of(videos, frames, objects, seed).withAnnotators(annotators);
     ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "frames");
-    bar.say(String.format(java.util.Locale.ROOT, "generate: %d videos x %d frames...", videos, frames));
-    GeneratedBatchWriter.Options options = GeneratedBatchWriter.Options.defaults().withPngEvery(pngEvery);
-    var summary = new GeneratedBatchWriter(out, options).write(new ClinicVideoGenerator(gs), bar::update);
-    spec.commandLine().getOut().printf("generated %d videos, %d frames, %d ground-truth boxes, %d files in %s%n",
-        summary.videoIds().size(), summary.frames(), summary.groundTruthRows(), summary.files(), out);
+    bar.say(
+        String.format(java.util.Locale.ROOT, "generate: %d videos x %d frames...", videos, frames));
+    GeneratedBatchWriter.Options options =
+        GeneratedBatchWriter.Options.defaults().withPngEvery(pngEvery);
+    var summary =
+        new GeneratedBatchWriter(out, options).write(new ClinicVideoGenerator(gs), bar::update);
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "generated %d videos, %d frames, %d ground-truth boxes, %d files in %s%n",
+            summary.videoIds().size(),
+            summary.frames(),
+            summary.groundTruthRows(),
+            summary.files(),
+            out);
     return 0;
   }
 }

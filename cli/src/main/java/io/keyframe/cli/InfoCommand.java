@@ -22,11 +22,20 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** Says what is in an annotation file, a batch folder or its batch.json, or a video/volume. Video IDs are shown pseudonymised. */
-@Command(name = "info", mixinStandardHelpOptions = true,
-    description = "Summarise an annotation file, a batch folder (one sub-folder per video) or a batch's batch.json, or a video/volume (without identifiers).")
+/**
+ * Says what is in an annotation file, a batch folder or its batch.json, or a video/volume. Video
+ * IDs are shown pseudonymised.
+ */
+@Command(
+    name = "info",
+    mixinStandardHelpOptions = true,
+    description =
+        "Summarise an annotation file, a batch folder (one sub-folder per video) or a batch's batch.json, or a video/volume (without identifiers).")
 public final class InfoCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "FILE", description = "MOT, CVAT XML, COCO, YouTube-VIS or SA-V file; a batch folder or its batch.json; or a frame source: DICOM file or series folder, NIfTI-1 volume (.nii, .nii.gz), MP4.")
+  @Parameters(
+      paramLabel = "FILE",
+      description =
+          "MOT, CVAT XML, COCO, YouTube-VIS or SA-V file; a batch folder or its batch.json; or a frame source: DICOM file or series folder, NIfTI-1 volume (.nii, .nii.gz), MP4.")
   Path file;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -45,42 +54,68 @@ public final class InfoCommand implements Callable<Integer> {
     // What the reader skipped (CVAT skeletons, further videos) is said, never dropped silently.
     AnnotationSummary s = AnnotationFiles.summarize(file, w -> err.println("warning: " + w));
     out.printf("format        %s%n", s.format().name().toLowerCase());
-    if (s.format() == AnnotationFormat.MOT) out.printf("mot layout    %s (detected)%n", MotReader.layout(file).cliName());
+    if (s.format() == AnnotationFormat.MOT)
+      out.printf("mot layout    %s (detected)%n", MotReader.layout(file).cliName());
     out.printf("video         %s (pseudonym)%n", Pseudonyms.video(s.videoId()));
-    out.printf("size          %dx%d, %d frames at %s%n", s.width(), s.height(), s.frameCount(), fps(s));
+    out.printf(
+        "size          %dx%d, %d frames at %s%n", s.width(), s.height(), s.frameCount(), fps(s));
     Provenance p = s.provenance();
     boolean unknown = p.source().equals("unknown") && p.tool().isEmpty();
-    out.printf("source        %s%n", unknown ? "unknown (the file records no provenance)"
-        : (p.kind().name().toLowerCase() + " " + p.source() + (p.tool().isEmpty() ? "" : ", written by " + p.tool())).trim());
+    out.printf(
+        "source        %s%n",
+        unknown
+            ? "unknown (the file records no provenance)"
+            : (p.kind().name().toLowerCase()
+                    + " "
+                    + p.source()
+                    + (p.tool().isEmpty() ? "" : ", written by " + p.tool()))
+                .trim());
     String stem = file.getFileName().toString().replaceFirst("\\..*$", "");
-    if (unknown && BatchLayout.isRoleName(stem)) out.printf("role          %s (from the file name)%n", stem);
-    out.printf("objects       %d shapes (%d with box, %d with mask) in %d tracks, %d untracked%n",
+    if (unknown && BatchLayout.isRoleName(stem))
+      out.printf("role          %s (from the file name)%n", stem);
+    out.printf(
+        "objects       %d shapes (%d with box, %d with mask) in %d tracks, %d untracked%n",
         s.detections(), s.withBox(), s.withMask(), s.tracks(), s.untracked());
     if (s.tracks() == 0 && s.untracked() > 0)
-      out.println("identities    none: every shape is untracked (id -1), e.g. raw detections; track them before identity metrics");
+      out.println(
+          "identities    none: every shape is untracked (id -1), e.g. raw detections; track them before identity metrics");
     out.printf("frames        %d with annotations%n", s.annotatedFrames());
-    out.printf("flags         %d occluded, %d outside, %d keyframes%n", s.occluded(), s.outside(), s.keyframes());
+    out.printf(
+        "flags         %d occluded, %d outside, %d keyframes%n",
+        s.occluded(), s.outside(), s.keyframes());
     out.println("classes");
-    for (Map.Entry<String, Long> e : s.perLabel().entrySet()) out.printf("  %-24s %d%n", e.getKey(), e.getValue());
+    for (Map.Entry<String, Long> e : s.perLabel().entrySet())
+      out.printf("  %-24s %d%n", e.getKey(), e.getValue());
     return 0;
   }
 
-  /** The frame rate, or that the file does not say (a reader's 30 fps default is not a fact about the video). */
+  /**
+   * The frame rate, or that the file does not say (a reader's 30 fps default is not a fact about
+   * the video).
+   */
   private String fps(AnnotationSummary s) throws IOException {
-    boolean known = BatchLayout.folderGivesFrameRate(file)
-        || (s.format() != AnnotationFormat.MOT && (s.fps() != 30 || !s.provenance().tool().isEmpty()));
-    return known ? String.format(java.util.Locale.ROOT, "%.2f fps", s.fps()) : "unknown fps (the file does not say; 30 assumed where time matters)";
+    boolean known =
+        BatchLayout.folderGivesFrameRate(file)
+            || (s.format() != AnnotationFormat.MOT
+                && (s.fps() != 30 || !s.provenance().tool().isEmpty()));
+    return known
+        ? String.format(java.util.Locale.ROOT, "%.2f fps", s.fps())
+        : "unknown fps (the file does not say; 30 assumed where time matters)";
   }
 
   private static boolean isBatchSpec(Path f) throws IOException {
-    if (!f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")) return false;
+    if (!f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json"))
+      return false;
     try (var in = Files.newInputStream(f)) {
       byte[] head = in.readNBytes(512);
       String text = new String(head, java.nio.charset.StandardCharsets.UTF_8);
-      if (!text.contains("\"spec\"") && !f.getFileName().toString().equals("batch.json")) return false;
+      if (!text.contains("\"spec\"") && !f.getFileName().toString().equals("batch.json"))
+        return false;
     }
     JsonNode root = new ObjectMapper().readTree(f.toFile());
-    return root != null && root.has("spec") && root.path("videos").isArray()
+    return root != null
+        && root.has("spec")
+        && root.path("videos").isArray()
         && (root.path("videos").isEmpty() || root.path("videos").get(0).isTextual());
   }
 
@@ -93,33 +128,50 @@ public final class InfoCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       if (Files.isRegularFile(dir.resolve("meta.json"))) videos = List.of(dir);
       else
-        throw new BadAnnotationException(dir, -1, -1, "folder",
+        throw new BadAnnotationException(
+            dir,
+            -1,
+            -1,
+            "folder",
             "not a batch: expected one sub-folder per video holding gt.*, model.* or annotator-*.* files (as 'keyframe generate' writes), or a file to summarise");
     }
     out.printf("batch         %d videos%n", videos.size());
     if (Files.isRegularFile(specFile)) {
       JsonNode root = new ObjectMapper().readTree(specFile.toFile());
       JsonNode s = root.path("spec");
-      out.printf("spec          %s, seed %s: %s frames x %s objects per video, %sx%s at %s fps%n", root.path("tool").asText("?"),
-          s.path("seed").asText("?"), s.path("frames").asText("?"), s.path("objects").asText("?"), s.path("width").asText("?"),
-          s.path("height").asText("?"), s.path("fps").asText("?"));
+      out.printf(
+          "spec          %s, seed %s: %s frames x %s objects per video, %sx%s at %s fps%n",
+          root.path("tool").asText("?"),
+          s.path("seed").asText("?"),
+          s.path("frames").asText("?"),
+          s.path("objects").asText("?"),
+          s.path("width").asText("?"),
+          s.path("height").asText("?"),
+          s.path("fps").asText("?"));
       List<String> names = new ArrayList<>();
       s.path("annotators").forEach(a -> names.add(a.path("name").asText()));
       if (!names.isEmpty()) out.printf("annotators    %s%n", String.join(", ", names));
       if (s.has("model")) out.printf("model         %s%n", s.path("model").path("name").asText());
       List<String> classes = new ArrayList<>();
       root.path("classes").forEach(c -> classes.add(c.asText()));
-      if (!classes.isEmpty()) out.printf("classes       %d: %s%n", classes.size(), String.join(", ", classes));
+      if (!classes.isEmpty())
+        out.printf("classes       %d: %s%n", classes.size(), String.join(", ", classes));
     }
     for (Path v : videos) {
       List<String> files;
       try (Stream<Path> s = Files.list(v)) {
-        files = s.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
+        files =
+            s.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).sorted().toList();
       }
-      String id = BatchLayout.videoOfFolder(v.resolve("meta.json")).map(io.keyframe.dataset.Video::id).orElse(v.getFileName().toString());
-      out.printf("video         %s (pseudonym): %s%n", Pseudonyms.video(id), String.join(" ", files));
+      String id =
+          BatchLayout.videoOfFolder(v.resolve("meta.json"))
+              .map(io.keyframe.dataset.Video::id)
+              .orElse(v.getFileName().toString());
+      out.printf(
+          "video         %s (pseudonym): %s%n", Pseudonyms.video(id), String.join(" ", files));
     }
-    out.println("use           keyframe info <video>/<file> for one file; mot-metrics --gt DIR --pred DIR scores every annotator and model against gt");
+    out.println(
+        "use           keyframe info <video>/<file> for one file; mot-metrics --gt DIR --pred DIR scores every annotator and model against gt");
     return 0;
   }
 }

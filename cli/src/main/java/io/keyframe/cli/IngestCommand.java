@@ -36,60 +36,94 @@ import picocli.CommandLine.Parameters;
 /**
  * Copies DICOM files into a de-identified folder: DICOM PS3.15 Annex E Basic Application Level
  * Confidentiality Profile with the chosen options, Patient ID replaced by the keyed patient
- * pseudonym. Every input is checked before anything is written, each copy is written atomically
- * as {@code OUT/<new Series Instance UID>/<new SOP Instance UID>.dcm} (a folder per series, ready
- * for {@code track --video}), and the audit log records the profile and options, never values.
+ * pseudonym. Every input is checked before anything is written, each copy is written atomically as
+ * {@code OUT/<new Series Instance UID>/<new SOP Instance UID>.dcm} (a folder per series, ready for
+ * {@code track --video}), and the audit log records the profile and options, never values.
  */
 @Command(
     name = "ingest",
     mixinStandardHelpOptions = true,
     description = {
       "Copy DICOM files (or folders of them) into OUT, de-identified by DICOM PS3.15 Annex E (Basic Application Level Confidentiality Profile, edition "
-          + ConfidentialityProfile.EDITION + ").",
+          + ConfidentialityProfile.EDITION
+          + ").",
       "Pixels are not changed: images that may show burned-in text are refused unless --pixels-cleaned."
     })
 public final class IngestCommand implements Callable<Integer> {
-  @Option(names = "--deidentify", required = true, description = "Apply the Basic Profile (required: ingest never copies identifiable files).")
+  @Option(
+      names = "--deidentify",
+      required = true,
+      description = "Apply the Basic Profile (required: ingest never copies identifiable files).")
   boolean deidentify;
 
-  @Option(names = "--dates", defaultValue = "remove", description = "remove (basic profile), shift (Modified Dates option: back by a keyed per-patient number of days) or keep (Full Dates option). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--dates",
+      defaultValue = "remove",
+      description =
+          "remove (basic profile), shift (Modified Dates option: back by a keyed per-patient number of days) or keep (Full Dates option). Default: ${DEFAULT-VALUE}.")
   String dates;
 
-  @Option(names = "--keep-patient-characteristics", description = "Retain Patient Characteristics option (sex, age, size, weight, ...).")
+  @Option(
+      names = "--keep-patient-characteristics",
+      description = "Retain Patient Characteristics option (sex, age, size, weight, ...).")
   boolean keepPatientCharacteristics;
 
-  @Option(names = "--keep-device-identity", description = "Retain Device Identity option (station name, serial numbers, ...).")
+  @Option(
+      names = "--keep-device-identity",
+      description = "Retain Device Identity option (station name, serial numbers, ...).")
   boolean keepDeviceIdentity;
 
-  @Option(names = "--keep-institution-identity", description = "Retain Institution Identity option.")
+  @Option(
+      names = "--keep-institution-identity",
+      description = "Retain Institution Identity option.")
   boolean keepInstitutionIdentity;
 
-  @Option(names = "--keep-private", paramLabel = "GGGG,CREATOR,EE", description = "Keep this private element (hex group, private creator, element byte or xx); repeatable. All other private elements are removed.")
+  @Option(
+      names = "--keep-private",
+      paramLabel = "GGGG,CREATOR,EE",
+      description =
+          "Keep this private element (hex group, private creator, element byte or xx); repeatable. All other private elements are removed.")
   List<String> keepPrivate = new ArrayList<>();
 
-  @Option(names = "--pixels-cleaned", description = "State that burned-in text was already removed from the pixels (needed for Burned In Annotation = YES, and for ultrasound or secondary capture without the attribute).")
+  @Option(
+      names = "--pixels-cleaned",
+      description =
+          "State that burned-in text was already removed from the pixels (needed for Burned In Annotation = YES, and for ultrasound or secondary capture without the attribute).")
   boolean pixelsCleaned;
 
   @Option(names = "--out", required = true, description = "Output folder.")
   Path out;
 
-  @Parameters(paramLabel = "INPUT", arity = "1..*", description = "DICOM files or folders (searched recursively for Part 10 files).")
+  @Parameters(
+      paramLabel = "INPUT",
+      arity = "1..*",
+      description = "DICOM files or folders (searched recursively for Part 10 files).")
   List<Path> inputs;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    DeidOptions.Dates d = switch (dates.toLowerCase()) {
-      case "remove" -> DeidOptions.Dates.REMOVE;
-      case "shift" -> DeidOptions.Dates.SHIFT;
-      case "keep" -> DeidOptions.Dates.KEEP;
-      default -> throw new IllegalArgumentException("--dates must be remove, shift or keep: " + dates);
-    };
+    DeidOptions.Dates d =
+        switch (dates.toLowerCase()) {
+          case "remove" -> DeidOptions.Dates.REMOVE;
+          case "shift" -> DeidOptions.Dates.SHIFT;
+          case "keep" -> DeidOptions.Dates.KEEP;
+          default ->
+              throw new IllegalArgumentException("--dates must be remove, shift or keep: " + dates);
+        };
     List<PrivateTagRule> rules = keepPrivate.stream().map(PrivateTagRule::parse).toList();
-    DeidOptions options = new DeidOptions(d, keepPatientCharacteristics, keepDeviceIdentity, keepInstitutionIdentity, rules, pixelsCleaned);
+    DeidOptions options =
+        new DeidOptions(
+            d,
+            keepPatientCharacteristics,
+            keepDeviceIdentity,
+            keepInstitutionIdentity,
+            rules,
+            pixelsCleaned);
     if (System.getenv(PseudonymKey.ENV) == null)
-      PseudonymKey.requireOutside(PseudonymKey.defaultFile(Path.of(System.getProperty("user.home"))), out);
+      PseudonymKey.requireOutside(
+          PseudonymKey.defaultFile(Path.of(System.getProperty("user.home"))), out);
     Deidentifier deid = new Deidentifier(Pseudonyms.get(), options);
 
     List<Path> files = collect();
@@ -105,8 +139,17 @@ public final class IngestCommand implements Callable<Integer> {
     if (!refused.isEmpty()) {
       BadAnnotationException first = refused.get(0);
       String problem = first.getMessage().substring(first.getMessage().indexOf(": ") + 2);
-      throw new BadAnnotationException(first.file(), first.line(), first.frame(), first.field(),
-          problem + " (" + refused.size() + " of " + files.size() + " files refused; nothing was written)");
+      throw new BadAnnotationException(
+          first.file(),
+          first.line(),
+          first.frame(),
+          first.field(),
+          problem
+              + " ("
+              + refused.size()
+              + " of "
+              + files.size()
+              + " files refused; nothing was written)");
     }
     // Pass 2: write.
     DeidReport total = DeidReport.empty();
@@ -126,10 +169,26 @@ public final class IngestCommand implements Callable<Integer> {
     }
     audit(options, files.size(), series.size(), total, inHashes, outHashes);
     var o = spec.commandLine().getOut();
-    o.printf("de-identified %d files (%d series) into %s with the PS3.15 %s Basic Profile%s%n", files.size(), series.size(), out,
-        ConfidentialityProfile.EDITION, options.profileOptions().isEmpty() ? "" : " + " + options.profileOptions().stream().map(ProfileOption::meaning).collect(Collectors.joining(", ")));
-    o.printf("attributes: %s%n", total.actions().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
-    o.println("pixels were not changed" + (pixelsCleaned ? " (you stated burned-in text was already removed)" : ""));
+    o.printf(
+        "de-identified %d files (%d series) into %s with the PS3.15 %s Basic Profile%s%n",
+        files.size(),
+        series.size(),
+        out,
+        ConfidentialityProfile.EDITION,
+        options.profileOptions().isEmpty()
+            ? ""
+            : " + "
+                + options.profileOptions().stream()
+                    .map(ProfileOption::meaning)
+                    .collect(Collectors.joining(", ")));
+    o.printf(
+        "attributes: %s%n",
+        total.actions().entrySet().stream()
+            .map(e -> e.getKey() + " " + e.getValue())
+            .collect(Collectors.joining(", ")));
+    o.println(
+        "pixels were not changed"
+            + (pixelsCleaned ? " (you stated burned-in text was already removed)" : ""));
     return 0;
   }
 
@@ -138,29 +197,54 @@ public final class IngestCommand implements Callable<Integer> {
     for (Path in : inputs) {
       if (Files.isDirectory(in)) {
         try (Stream<Path> s = Files.walk(in)) {
-          s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted()
-              .filter(DicomFile::isDicom).forEach(files::add);
+          s.filter(Files::isRegularFile)
+              .filter(p -> !p.getFileName().toString().startsWith("."))
+              .sorted()
+              .filter(DicomFile::isDicom)
+              .forEach(files::add);
         }
       } else if (Files.isRegularFile(in)) {
-        if (!DicomFile.isDicom(in)) throw new BadAnnotationException(in, -1, -1, "preamble", "not a DICOM Part 10 file (no 'DICM' at byte 128)");
+        if (!DicomFile.isDicom(in))
+          throw new BadAnnotationException(
+              in, -1, -1, "preamble", "not a DICOM Part 10 file (no 'DICM' at byte 128)");
         files.add(in);
       } else {
         throw new java.nio.file.NoSuchFileException(in.toString());
       }
     }
-    if (files.isEmpty()) throw new BadAnnotationException(inputs.get(0), -1, -1, "INPUT", "no DICOM Part 10 files found");
+    if (files.isEmpty())
+      throw new BadAnnotationException(
+          inputs.get(0), -1, -1, "INPUT", "no DICOM Part 10 files found");
     Path outAbs = out.toAbsolutePath().normalize();
     for (Path f : files)
       if (f.toAbsolutePath().normalize().startsWith(outAbs))
-        throw new IllegalArgumentException("an input lies inside the output folder; choose another --out");
+        throw new IllegalArgumentException(
+            "an input lies inside the output folder; choose another --out");
     return files;
   }
 
-  /** One entry with the profile, options and counts; files as one combined hash each way, never paths or values. */
-  private void audit(DeidOptions options, int files, int series, DeidReport total, List<String> in, List<String> outs) {
+  /**
+   * One entry with the profile, options and counts; files as one combined hash each way, never
+   * paths or values.
+   */
+  private void audit(
+      DeidOptions options,
+      int files,
+      int series,
+      DeidReport total,
+      List<String> in,
+      List<String> outs) {
     Map<String, String> params = new TreeMap<>();
-    params.put("profile", "DICOM PS3.15 " + ConfidentialityProfile.EDITION + " Annex E Basic Application Level Confidentiality Profile");
-    params.put("options", options.profileOptions().stream().map(o -> o.code() + " " + o.meaning()).collect(Collectors.joining("; ")));
+    params.put(
+        "profile",
+        "DICOM PS3.15 "
+            + ConfidentialityProfile.EDITION
+            + " Annex E Basic Application Level Confidentiality Profile");
+    params.put(
+        "options",
+        options.profileOptions().stream()
+            .map(o -> o.code() + " " + o.meaning())
+            .collect(Collectors.joining("; ")));
     params.put("dates", options.dates().name().toLowerCase());
     params.put("pixels_cleaned_by_user", Boolean.toString(options.pixelsCleaned()));
     params.put("private_allow_list", Integer.toString(options.keepPrivate().size()));
@@ -170,8 +254,14 @@ public final class IngestCommand implements Callable<Integer> {
     params.put("series", Integer.toString(series));
     total.actions().forEach((k, v) -> params.put("attributes_" + k, Integer.toString(v)));
     try {
-      new AuditLog(AuditTrail.defaultLog()).append(AuditEvent.command(AuditTrail.actor(), "ingest-deidentify", params,
-          Map.of("dicom_inputs", combined(in)), Map.of("dicom_outputs", combined(outs))));
+      new AuditLog(AuditTrail.defaultLog())
+          .append(
+              AuditEvent.command(
+                  AuditTrail.actor(),
+                  "ingest-deidentify",
+                  params,
+                  Map.of("dicom_inputs", combined(in)),
+                  Map.of("dicom_outputs", combined(outs))));
     } catch (IOException | RuntimeException e) {
       System.err.println("warning: could not append to the audit log: " + e.getMessage());
     }
@@ -181,7 +271,9 @@ public final class IngestCommand implements Callable<Integer> {
   private static String combined(List<String> hashes) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
-      hashes.stream().sorted().forEach(h -> md.update((h + "\n").getBytes(StandardCharsets.US_ASCII)));
+      hashes.stream()
+          .sorted()
+          .forEach(h -> md.update((h + "\n").getBytes(StandardCharsets.US_ASCII)));
       return HexFormat.of().formatHex(md.digest());
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -34,10 +34,16 @@ import picocli.CommandLine.Command;
 public final class KeyframeCli implements java.util.concurrent.Callable<Integer> {
   /** Exit code for success. */
   public static final int EXIT_OK = 0;
-  /** Exit code for an unexpected failure (a bug or the environment, not the input); details with -Dkeyframe.debug=true. */
+
+  /**
+   * Exit code for an unexpected failure (a bug or the environment, not the input); details with
+   * -Dkeyframe.debug=true.
+   */
   public static final int EXIT_FAILURE = 1;
+
   /** Exit code for bad input or usage (file, line/frame and field named in the message). */
   public static final int EXIT_BAD_INPUT = 2;
+
   /** Exit code of {@code audit verify} when the log was edited, dropped or reordered. */
   public static final int EXIT_VERIFICATION_FAILED = 3;
 
@@ -47,9 +53,15 @@ public final class KeyframeCli implements java.util.concurrent.Callable<Integer>
   private static java.util.Map<String, String> exitCodes() {
     java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
     m.put(EXIT_OK + "", "ok");
-    m.put(EXIT_FAILURE + "", "unexpected failure (rerun with KEYFRAME_JAVA_OPTS=-Dkeyframe.debug=true for the stack trace)");
-    m.put(EXIT_BAD_INPUT + "", "bad input or usage: the message names the file, line/frame and field, or the option");
-    m.put(EXIT_VERIFICATION_FAILED + "", "verification failed: 'audit verify' found an edited, dropped or reordered entry");
+    m.put(
+        EXIT_FAILURE + "",
+        "unexpected failure (rerun with KEYFRAME_JAVA_OPTS=-Dkeyframe.debug=true for the stack trace)");
+    m.put(
+        EXIT_BAD_INPUT + "",
+        "bad input or usage: the message names the file, line/frame and field, or the option");
+    m.put(
+        EXIT_VERIFICATION_FAILED + "",
+        "verification failed: 'audit verify' found an edited, dropped or reordered entry");
     return java.util.Collections.unmodifiableMap(m);
   }
 
@@ -86,18 +98,25 @@ public final class KeyframeCli implements java.util.concurrent.Callable<Integer>
           CommandLine c = ex.getCommandLine();
           c.getErr().println("error: " + ex.getMessage());
           if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr()))
-            c.getErr().println("see: keyframe " + (c.getCommandSpec().qualifiedName().replaceFirst("^keyframe ?", "") + " --help").trim());
+            c.getErr()
+                .println(
+                    "see: keyframe "
+                        + (c.getCommandSpec().qualifiedName().replaceFirst("^keyframe ?", "")
+                                + " --help")
+                            .trim());
           return EXIT_BAD_INPUT;
         });
     cli.setExecutionExceptionHandler(
         (ex, line, parsed) -> {
           Throwable cause = ex;
-          while (cause != null && !(cause instanceof BadAnnotationException)) cause = cause.getCause();
+          while (cause != null && !(cause instanceof BadAnnotationException))
+            cause = cause.getCause();
           if (cause != null) {
             err.println("error: " + cause.getMessage());
             return EXIT_BAD_INPUT;
           }
-          if (ex instanceof IllegalArgumentException || ex instanceof java.nio.file.NoSuchFileException) {
+          if (ex instanceof IllegalArgumentException
+              || ex instanceof java.nio.file.NoSuchFileException) {
             err.println("error: " + describe(ex));
             return EXIT_BAD_INPUT;
           }
@@ -110,12 +129,16 @@ public final class KeyframeCli implements java.util.concurrent.Callable<Integer>
 
   /** The exit-code table in every command's --help. */
   private static void documentExitCodes(CommandLine cli) {
-    cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(EXIT_CODES);
+    cli.getCommandSpec()
+        .usageMessage()
+        .exitCodeListHeading("%nExit codes:%n")
+        .exitCodeList(EXIT_CODES);
     for (CommandLine sub : cli.getSubcommands().values()) documentExitCodes(sub);
   }
 
   private static String describe(Throwable ex) {
-    if (ex instanceof java.nio.file.NoSuchFileException nsf) return "no such file: " + nsf.getFile();
+    if (ex instanceof java.nio.file.NoSuchFileException nsf)
+      return "no such file: " + nsf.getFile();
     return ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
   }
 

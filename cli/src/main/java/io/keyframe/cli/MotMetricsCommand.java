@@ -32,8 +32,8 @@ import picocli.CommandLine.Option;
  * CLEAR-MOT, identity and HOTA table for predictions against ground truth, under a named protocol
  * (which rows are scored, by whose rules): TrackEval's MOTChallenge protocol when the ground truth
  * carries MOTChallenge class/visibility columns, py-motmetrics' MOTChallenge app for other MOT text
- * files, every row otherwise. Directories are paired by sequence name (file name without
- * extension, or the folder holding {@code gt/gt.txt} in the MOTChallenge layout).
+ * files, every row otherwise. Directories are paired by sequence name (file name without extension,
+ * or the folder holding {@code gt/gt.txt} in the MOTChallenge layout).
  */
 @Command(
     name = "mot-metrics",
@@ -55,26 +55,42 @@ public final class MotMetricsCommand implements Callable<Integer> {
   @Option(names = "--format", description = "mot, cvat or coco (default: detected per file).")
   String format;
 
-  @Option(names = "--protocol", paramLabel = "NAME",
-      description = "motchallenge, py-motmetrics or all-rows (default: motchallenge when the gt has MOTChallenge"
-          + " class/visibility columns, py-motmetrics for other MOT files, all-rows for other formats).")
+  @Option(
+      names = "--protocol",
+      paramLabel = "NAME",
+      description =
+          "motchallenge, py-motmetrics or all-rows (default: motchallenge when the gt has MOTChallenge"
+              + " class/visibility columns, py-motmetrics for other MOT files, all-rows for other formats).")
   String protocol;
 
-  @Option(names = "--classes", split = ",", paramLabel = "CLASS",
-      description = "Classes the motchallenge protocol scores, one result each (default: pedestrian).")
+  @Option(
+      names = "--classes",
+      split = ",",
+      paramLabel = "CLASS",
+      description =
+          "Classes the motchallenge protocol scores, one result each (default: pedestrian).")
   List<String> classes;
 
-  @Option(names = "--benchmark", paramLabel = "MOTnn",
-      description = "MOT15, MOT16, MOT17 or MOT20 rules for the motchallenge protocol (default: from the"
-          + " sequence name; MOT15 when the gt has no classes).")
+  @Option(
+      names = "--benchmark",
+      paramLabel = "MOTnn",
+      description =
+          "MOT15, MOT16, MOT17 or MOT20 rules for the motchallenge protocol (default: from the"
+              + " sequence name; MOT15 when the gt has no classes).")
   String benchmark;
 
-  @Option(names = "--mot-layout", paramLabel = "LAYOUT",
-      description = "Columns 8-10 of MOT files: mot15 (world coordinates) or mot16 (class, visibility); default detected.")
+  @Option(
+      names = "--mot-layout",
+      paramLabel = "LAYOUT",
+      description =
+          "Columns 8-10 of MOT files: mot15 (world coordinates) or mot16 (class, visibility); default detected.")
   String motLayout;
 
-  @Option(names = "--labels", paramLabel = "FILE",
-      description = "Class list for MOT files, one name per line, class id k = line k (default: gt/labels.txt beside the file).")
+  @Option(
+      names = "--labels",
+      paramLabel = "FILE",
+      description =
+          "Class list for MOT files, one name per line, class id k = line k (default: gt/labels.txt beside the file).")
   Path labels;
 
   @Option(names = "--json", description = "Print JSON with py-motmetrics' metric names.")
@@ -102,19 +118,34 @@ public final class MotMetricsCommand implements Callable<Integer> {
       warnWithoutIdentities(pair, h);
       if (gf == AnnotationFormat.MOT) layouts.put(pair.name() + " gt", layoutOf(pair.gt()));
       if (pf == AnnotationFormat.MOT) layouts.put(pair.name() + " pred", layoutOf(pair.pred()));
-      EvaluationProtocol chosen = forced != null ? forced : EvaluationProtocol.defaultFor(g, h, gf == AnnotationFormat.MOT);
+      EvaluationProtocol chosen =
+          forced != null ? forced : EvaluationProtocol.defaultFor(g, h, gf == AnnotationFormat.MOT);
       // keyframe's own batch folders (meta.json beside the files) number their own classes from 1
       // with a visibility column, which reads like MOTChallenge ground truth: they are not.
-      if (forced == null && chosen == EvaluationProtocol.MOTCHALLENGE && BatchLayout.videoOfFolder(pair.gt()).isPresent())
-        chosen = gf == AnnotationFormat.MOT ? EvaluationProtocol.PY_MOTMETRICS : EvaluationProtocol.ALL_ROWS;
+      if (forced == null
+          && chosen == EvaluationProtocol.MOTCHALLENGE
+          && BatchLayout.videoOfFolder(pair.gt()).isPresent())
+        chosen =
+            gf == AnnotationFormat.MOT
+                ? EvaluationProtocol.PY_MOTMETRICS
+                : EvaluationProtocol.ALL_ROWS;
       MotChallengeProtocol challenge = null;
       String description = chosen.cliName();
       if (chosen == EvaluationProtocol.MOTCHALLENGE) {
-        MotChallengeBenchmark b = benchmark != null ? MotChallengeBenchmark.parse(benchmark)
-            : MotChallengeBenchmark.guess(pair.name(), MotChallengeClasses.carriedBy(g.detections()));
-        challenge = new MotChallengeProtocol(b, classes == null || classes.isEmpty() ? List.of("pedestrian") : classes);
-        description += " (TrackEval's MOTChallenge rules, " + b + ", classes " + String.join(",", challenge.classes())
-            + "; TrackEval's CLEAR: MOTP = mean IoU)";
+        MotChallengeBenchmark b =
+            benchmark != null
+                ? MotChallengeBenchmark.parse(benchmark)
+                : MotChallengeBenchmark.guess(
+                    pair.name(), MotChallengeClasses.carriedBy(g.detections()));
+        challenge =
+            new MotChallengeProtocol(
+                b, classes == null || classes.isEmpty() ? List.of("pedestrian") : classes);
+        description +=
+            " (TrackEval's MOTChallenge rules, "
+                + b
+                + ", classes "
+                + String.join(",", challenge.classes())
+                + "; TrackEval's CLEAR: MOTP = mean IoU)";
       } else if (chosen == EvaluationProtocol.PY_MOTMETRICS) {
         description += " (py-motmetrics' eval_motchallenge: gt rows with confidence < 1 dropped)";
       } else {
@@ -123,15 +154,20 @@ public final class MotMetricsCommand implements Callable<Integer> {
       used.add(description);
       protocols.add(chosen);
       // In the batch layout a pair is "video/role": one table per role.
-      String role = pair.name().contains("/") ? pair.name().substring(pair.name().lastIndexOf('/') + 1) : "";
+      String role =
+          pair.name().contains("/") ? pair.name().substring(pair.name().lastIndexOf('/') + 1) : "";
       for (TrackingResult r : chosen.evaluate(g, h, challenge)) {
         rows.add(rename(r, pair.name(), g.video().id()));
         roles.add(role);
       }
     }
-    if (protocols.size() > 1 && rows.size() > 1 && (protocols.contains(EvaluationProtocol.MOTCHALLENGE)))
-      throw new IllegalArgumentException("the sequences need different protocols (" + String.join("; ", used)
-          + ") and their counts do not add up; choose one with --protocol");
+    if (protocols.size() > 1
+        && rows.size() > 1
+        && (protocols.contains(EvaluationProtocol.MOTCHALLENGE)))
+      throw new IllegalArgumentException(
+          "the sequences need different protocols ("
+              + String.join("; ", used)
+              + ") and their counts do not add up; choose one with --protocol");
     Map<String, Object> about = new LinkedHashMap<>();
     about.put("protocol", String.join("; ", used));
     if (!layouts.isEmpty()) about.put("mot_layout", layouts);
@@ -143,9 +179,14 @@ public final class MotMetricsCommand implements Callable<Integer> {
    * One table, or in the batch layout one per prediction role (its videos and their OVERALL): an
    * OVERALL over annotators and a model together would describe nobody.
    */
-  private void print(List<String> roles, List<TrackingResult> rows, Map<String, Object> about, Map<String, String> layouts) {
+  private void print(
+      List<String> roles,
+      List<TrackingResult> rows,
+      Map<String, Object> about,
+      Map<String, String> layouts) {
     Map<String, List<TrackingResult>> byRole = new LinkedHashMap<>();
-    for (int i = 0; i < rows.size(); i++) byRole.computeIfAbsent(roles.get(i), k -> new ArrayList<>()).add(rows.get(i));
+    for (int i = 0; i < rows.size(); i++)
+      byRole.computeIfAbsent(roles.get(i), k -> new ArrayList<>()).add(rows.get(i));
     var out = spec.commandLine().getOut();
     if (json) {
       if (byRole.size() <= 1) {
@@ -154,7 +195,11 @@ public final class MotMetricsCommand implements Callable<Integer> {
       }
       StringBuilder b = new StringBuilder("{");
       for (var e : byRole.entrySet())
-        b.append(b.length() == 1 ? "" : ",").append('"').append(e.getKey()).append("\":").append(MotMetricsReport.of(e.getValue()).toJson(about));
+        b.append(b.length() == 1 ? "" : ",")
+            .append('"')
+            .append(e.getKey())
+            .append("\":")
+            .append(MotMetricsReport.of(e.getValue()).toJson(about));
       out.println(b.append('}'));
       return;
     }
@@ -179,12 +224,15 @@ public final class MotMetricsCommand implements Callable<Integer> {
     if (BatchPairs.isBatch(gt) && Files.isDirectory(pred)) return BatchPairs.pairs(gt, pred);
     Map<String, Path> gts = sequences(gt);
     Map<String, Path> preds = sequences(pred);
-    if (gts.isEmpty()) throw new IllegalArgumentException("no ground-truth annotation files in " + gt);
+    if (gts.isEmpty())
+      throw new IllegalArgumentException("no ground-truth annotation files in " + gt);
     List<BatchPairs.Pair> out = new ArrayList<>();
     for (var e : gts.entrySet()) {
       boolean single = preds.size() == 1 && gts.size() == 1;
       Path p = single ? preds.values().iterator().next() : preds.get(e.getKey());
-      if (p == null) throw new IllegalArgumentException("no prediction for sequence '" + e.getKey() + "' in " + pred);
+      if (p == null)
+        throw new IllegalArgumentException(
+            "no prediction for sequence '" + e.getKey() + "' in " + pred);
       out.add(new BatchPairs.Pair(single ? stem(p) : e.getKey(), e.getValue(), p));
     }
     return out;
@@ -192,11 +240,15 @@ public final class MotMetricsCommand implements Callable<Integer> {
 
   /** Identity metrics of detections without track IDs are not low, they are meaningless: say so. */
   private void warnWithoutIdentities(BatchPairs.Pair pair, AnnotationSet h) {
-    if (h.detections().isEmpty() || h.detections().stream().anyMatch(d -> d.trackId() != io.keyframe.dataset.Detection.UNTRACKED)) return;
-    spec.commandLine().getErr().printf(
-        "warning: %s has no identities (every track id is -1: untracked detections), so its IDF1, ID switches, MOTA and HOTA's"
-            + " association score say nothing about tracking; track it first (keyframe track --detections FILE) or score a tracker's output%n",
-        pair.name());
+    if (h.detections().isEmpty()
+        || h.detections().stream()
+            .anyMatch(d -> d.trackId() != io.keyframe.dataset.Detection.UNTRACKED)) return;
+    spec.commandLine()
+        .getErr()
+        .printf(
+            "warning: %s has no identities (every track id is -1: untracked detections), so its IDF1, ID switches, MOTA and HOTA's"
+                + " association score say nothing about tracking; track it first (keyframe track --detections FILE) or score a tracker's output%n",
+            pair.name());
   }
 
   private static String describe(Map<String, String> layouts) {
@@ -208,12 +260,17 @@ public final class MotMetricsCommand implements Callable<Integer> {
   }
 
   private String layoutOf(Path file) throws IOException {
-    return motLayout != null ? MotLayout.parse(motLayout).cliName() + " (--mot-layout)" : MotReader.layout(file).cliName() + " (detected)";
+    return motLayout != null
+        ? MotLayout.parse(motLayout).cliName() + " (--mot-layout)"
+        : MotReader.layout(file).cliName() + " (detected)";
   }
 
   /** Results keep the sequence's name; a per-class result keeps its class suffix. */
   private static TrackingResult rename(TrackingResult r, String sequence, String videoId) {
-    String name = r.name().startsWith(videoId + "/") ? sequence + r.name().substring(videoId.length()) : sequence;
+    String name =
+        r.name().startsWith(videoId + "/")
+            ? sequence + r.name().substring(videoId.length())
+            : sequence;
     return new TrackingResult(name, r.counts());
   }
 
@@ -235,7 +292,8 @@ public final class MotMetricsCommand implements Callable<Integer> {
         if (!(n.endsWith(".txt") || n.endsWith(".xml") || n.endsWith(".json"))) continue;
         Path parent = f.getParent();
         String folder = parent.getFileName() == null ? "" : parent.getFileName().toString();
-        // A MOTChallenge sequence folder: SEQ/gt/gt.txt; its gt/labels.txt and det/det.txt are not sequences.
+        // A MOTChallenge sequence folder: SEQ/gt/gt.txt; its gt/labels.txt and det/det.txt are not
+        // sequences.
         if (n.equals("labels.txt") || (n.equals("det.txt") && folder.equals("det"))) continue;
         out.putIfAbsent(sequenceName(f), f);
       }
@@ -246,8 +304,12 @@ public final class MotMetricsCommand implements Callable<Integer> {
   /** MOTChallenge layout SEQ/gt/gt.txt: SEQ; otherwise the file name without extension. */
   private static String sequenceName(Path f) {
     Path parent = f.toAbsolutePath().getParent();
-    if (f.getFileName().toString().equals("gt.txt") && parent != null && parent.getFileName() != null
-        && parent.getFileName().toString().equals("gt") && parent.getParent() != null && parent.getParent().getFileName() != null)
+    if (f.getFileName().toString().equals("gt.txt")
+        && parent != null
+        && parent.getFileName() != null
+        && parent.getFileName().toString().equals("gt")
+        && parent.getParent() != null
+        && parent.getParent().getFileName() != null)
       return parent.getParent().getFileName().toString();
     return stem(f);
   }

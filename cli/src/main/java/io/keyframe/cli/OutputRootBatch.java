@@ -69,8 +69,12 @@ final class OutputRootBatch {
   private final List<Run> used;
 
   private OutputRootBatch(
-      Map<String, Map<String, AnnotationSet>> byVideo, Map<String, List<OcclusionEvent>> occlusions, String prediction,
-      String tracker, List<String> annotators, List<Run> used) {
+      Map<String, Map<String, AnnotationSet>> byVideo,
+      Map<String, List<OcclusionEvent>> occlusions,
+      String prediction,
+      String tracker,
+      List<String> annotators,
+      List<Run> used) {
     this.byVideo = byVideo;
     this.occlusions = occlusions;
     this.prediction = prediction;
@@ -88,33 +92,55 @@ final class OutputRootBatch {
    * Reads the detections (and occlusion events) of {@code runIds}, or of every complete run when
    * empty.
    *
-   * @throws IllegalArgumentException when a run id is unknown (naming those there are) or no run is complete
+   * @throws IllegalArgumentException when a run id is unknown (naming those there are) or no run is
+   *     complete
    */
-  static OutputRootBatch read(Path root, List<String> runIds, Consumer<String> notes) throws IOException {
+  static OutputRootBatch read(Path root, List<String> runIds, Consumer<String> notes)
+      throws IOException {
     Path tables = root.resolve("tables");
     Map<String, Run> runs = new LinkedHashMap<>();
     for (Path runDir : partitions(tables.resolve("runs"), "run_id")) {
       String id = value(runDir, "run_id");
       for (Path part : parts(runDir))
-        rows(part, g -> runs.put(id, new Run(id, g.getString("job", 0), g.getLong("ended_at", 0), params(g))));
+        rows(
+            part,
+            g ->
+                runs.put(
+                    id, new Run(id, g.getString("job", 0), g.getLong("ended_at", 0), params(g))));
     }
     List<Path> detectionRuns = partitions(tables.resolve("detections"), "run_id");
     Map<String, Path> complete = new TreeMap<>();
-    for (Path d : detectionRuns) if (runs.containsKey(value(d, "run_id"))) complete.put(value(d, "run_id"), d);
+    for (Path d : detectionRuns)
+      if (runs.containsKey(value(d, "run_id"))) complete.put(value(d, "run_id"), d);
     if (complete.isEmpty())
-      throw new IllegalArgumentException("no complete detections run in " + root + " (a run is complete once the runs table lists it)");
+      throw new IllegalArgumentException(
+          "no complete detections run in "
+              + root
+              + " (a run is complete once the runs table lists it)");
     List<String> chosen = new ArrayList<>();
     if (runIds.isEmpty()) chosen.addAll(complete.keySet());
     else
       for (String id : runIds) {
-        if (runs.containsKey(id) && !complete.containsKey(id)) continue; // e.g. a rank run: it only names roles
+        if (runs.containsKey(id) && !complete.containsKey(id))
+          continue; // e.g. a rank run: it only names roles
         if (!complete.containsKey(id))
-          throw new IllegalArgumentException("no run '" + id + "' in " + root + "; detections runs there: " + String.join(", ", complete.keySet()));
+          throw new IllegalArgumentException(
+              "no run '"
+                  + id
+                  + "' in "
+                  + root
+                  + "; detections runs there: "
+                  + String.join(", ", complete.keySet()));
         chosen.add(id);
       }
-    chosen.sort(Comparator.comparingLong((String id) -> runs.get(id).endedAt()).thenComparing(id -> id));
+    chosen.sort(
+        Comparator.comparingLong((String id) -> runs.get(id).endedAt()).thenComparing(id -> id));
     if (chosen.isEmpty())
-      throw new IllegalArgumentException("the runs given hold no detections; detections runs in " + root + ": " + String.join(", ", complete.keySet()));
+      throw new IllegalArgumentException(
+          "the runs given hold no detections; detections runs in "
+              + root
+              + ": "
+              + String.join(", ", complete.keySet()));
 
     // video -> source -> rows; a later run replaces an earlier run's rows of the same source.
     Map<String, Map<String, List<Row>>> rows = new TreeMap<>();
@@ -123,7 +149,13 @@ final class OutputRootBatch {
       for (Path videoDir : partitions(complete.get(id), "video_id")) {
         String video = value(videoDir, "video_id");
         Map<String, List<Row>> fresh = new TreeMap<>();
-        for (Path part : parts(videoDir)) rows(part, g -> fresh.computeIfAbsent(g.getString("source", 0), k -> new ArrayList<>()).add(row(g, schema)));
+        for (Path part : parts(videoDir))
+          rows(
+              part,
+              g ->
+                  fresh
+                      .computeIfAbsent(g.getString("source", 0), k -> new ArrayList<>())
+                      .add(row(g, schema)));
         rows.computeIfAbsent(video, k -> new TreeMap<>()).putAll(fresh);
       }
     Map<String, Map<String, AnnotationSet>> byVideo = new TreeMap<>();
@@ -133,16 +165,25 @@ final class OutputRootBatch {
       e.getValue().values().forEach(all::addAll);
       DetectionRows.VideoSets sets = DetectionRows.group(e.getKey(), "read", all);
       if (!sets.bad().isEmpty())
-        throw new IllegalArgumentException(sets.bad().size() + " bad detection rows in video partition " + Pseudonyms.video(e.getKey())
-            + " of " + root + ", first: " + sets.bad().get(0).reason());
+        throw new IllegalArgumentException(
+            sets.bad().size()
+                + " bad detection rows in video partition "
+                + Pseudonyms.video(e.getKey())
+                + " of "
+                + root
+                + ", first: "
+                + sets.bad().get(0).reason());
       byVideo.put(e.getKey(), sets.bySource());
       sources.addAll(sets.bySource().keySet());
     }
 
     List<Run> used = chosen.stream().map(runs::get).toList();
-    Run rank = runs.values().stream().filter(r -> r.job().equals("rank"))
-        .filter(r -> runIds.isEmpty() || runIds.contains(r.id()))
-        .max(Comparator.comparingLong(Run::endedAt)).orElse(null);
+    Run rank =
+        runs.values().stream()
+            .filter(r -> r.job().equals("rank"))
+            .filter(r -> runIds.isEmpty() || runIds.contains(r.id()))
+            .max(Comparator.comparingLong(Run::endedAt))
+            .orElse(null);
     String prediction = null, tracker = null, occlusionSource = null;
     List<String> annotators = new ArrayList<>();
     if (rank != null) {
@@ -158,19 +199,29 @@ final class OutputRootBatch {
           trackers.add(text(r.params(), "output_source"));
           if (prediction == null) prediction = text(r.params(), "detector_source");
         }
-        if (r.job().equals("generate") && prediction == null) prediction = text(r.params().path("model"), "name");
+        if (r.job().equals("generate") && prediction == null)
+          prediction = text(r.params().path("model"), "name");
       }
       tracker = trackers.isEmpty() ? null : trackers.iterator().next();
-      if (trackers.size() > 1) notes.accept("tracker: " + tracker + " (of " + String.join(", ", trackers) + "; pass its run id with --run to pick another)");
+      if (trackers.size() > 1)
+        notes.accept(
+            "tracker: "
+                + tracker
+                + " (of "
+                + String.join(", ", trackers)
+                + "; pass its run id with --run to pick another)");
       for (String s : sources)
-        if (!s.equals(GenerateJob.GROUND_TRUTH) && !s.equals(prediction) && !trackers.contains(s)) annotators.add(s);
+        if (!s.equals(GenerateJob.GROUND_TRUTH) && !s.equals(prediction) && !trackers.contains(s))
+          annotators.add(s);
     }
     prediction = sources.contains(prediction) ? prediction : null;
     tracker = sources.contains(tracker) ? tracker : null;
     annotators.removeIf(a -> !sources.contains(a));
 
-    Map<String, List<OcclusionEvent>> occlusions = occlusions(tables, chosen, occlusionSource != null ? occlusionSource : tracker);
-    return new OutputRootBatch(byVideo, occlusions, prediction, tracker, List.copyOf(annotators), used);
+    Map<String, List<OcclusionEvent>> occlusions =
+        occlusions(tables, chosen, occlusionSource != null ? occlusionSource : tracker);
+    return new OutputRootBatch(
+        byVideo, occlusions, prediction, tracker, List.copyOf(annotators), used);
   }
 
   /** Runs read, oldest first. */
@@ -189,13 +240,20 @@ final class OutputRootBatch {
       for (String a : annotators) if (s.containsKey(a)) labels.add(s.get(a));
       AnnotationSet any = p != null ? p : !labels.isEmpty() ? labels.get(0) : t;
       if (any == null) continue;
-      out.add(new VideoEvidence(any.video(), p, t, labels, occlusions.getOrDefault(e.getKey(), List.of())));
+      out.add(
+          new VideoEvidence(
+              any.video(), p, t, labels, occlusions.getOrDefault(e.getKey(), List.of())));
     }
-    if (out.isEmpty()) throw new IllegalArgumentException("the runs read hold no model, tracker or annotator detections");
+    if (out.isEmpty())
+      throw new IllegalArgumentException(
+          "the runs read hold no model, tracker or annotator detections");
     return out;
   }
 
-  /** What scorecard compares: annotators against the ground truth (when used) and the pre-annotation. */
+  /**
+   * What scorecard compares: annotators against the ground truth (when used) and the
+   * pre-annotation.
+   */
   List<VideoLabels> labels(boolean useGroundTruth) {
     List<VideoLabels> out = new ArrayList<>();
     for (var e : byVideo.entrySet()) {
@@ -204,28 +262,44 @@ final class OutputRootBatch {
       for (String a : annotators)
         if (s.containsKey(a)) {
           AnnotationSet set = s.get(a);
-          labels.add(new AnnotationSet(set.video(), Provenance.annotator(a, null, "detections"), set.labels(), set.detections()));
+          labels.add(
+              new AnnotationSet(
+                  set.video(),
+                  Provenance.annotator(a, null, "detections"),
+                  set.labels(),
+                  set.detections()));
         }
       if (labels.isEmpty()) continue;
       AnnotationSet gt = useGroundTruth ? s.get(GenerateJob.GROUND_TRUTH) : null;
       out.add(new VideoLabels(gt, prediction == null ? null : s.get(prediction), labels));
     }
-    if (out.isEmpty()) throw new IllegalArgumentException("the runs read hold no annotator detections");
+    if (out.isEmpty())
+      throw new IllegalArgumentException("the runs read hold no annotator detections");
     return out;
   }
 
-  private static Map<String, List<OcclusionEvent>> occlusions(Path tables, List<String> runIds, String source) throws IOException {
+  private static Map<String, List<OcclusionEvent>> occlusions(
+      Path tables, List<String> runIds, String source) throws IOException {
     Map<String, List<OcclusionEvent>> out = new TreeMap<>();
     if (source == null) return out;
     for (String id : runIds)
-      for (Path videoDir : partitions(tables.resolve("occlusion_events").resolve("run_id=" + id), "video_id")) {
+      for (Path videoDir :
+          partitions(tables.resolve("occlusion_events").resolve("run_id=" + id), "video_id")) {
         String video = value(videoDir, "video_id");
         for (Path part : parts(videoDir))
-          rows(part, g -> {
-            if (g.getString("source", 0).equals(source))
-              out.computeIfAbsent(video, k -> new ArrayList<>()).add(new OcclusionEvent(g.getInteger("track_id", 0),
-                  g.getInteger("start_frame", 0), g.getInteger("end_frame", 0), g.getString("cause", 0), g.getBoolean("full", 0)));
-          });
+          rows(
+              part,
+              g -> {
+                if (g.getString("source", 0).equals(source))
+                  out.computeIfAbsent(video, k -> new ArrayList<>())
+                      .add(
+                          new OcclusionEvent(
+                              g.getInteger("track_id", 0),
+                              g.getInteger("start_frame", 0),
+                              g.getInteger("end_frame", 0),
+                              g.getString("cause", 0),
+                              g.getBoolean("full", 0)));
+              });
       }
     return out;
   }
@@ -236,20 +310,25 @@ final class OutputRootBatch {
     for (int i = 0; i < fields.length; i++) {
       String name = fields[i].name();
       if (g.getFieldRepetitionCount(name) == 0) continue;
-      values[i] = switch (fields[i].dataType().typeName()) {
-        case "string" -> g.getString(name, 0);
-        case "integer" -> g.getInteger(name, 0);
-        case "double" -> g.getDouble(name, 0);
-        case "boolean" -> g.getBoolean(name, 0);
-        case "long" -> g.getLong(name, 0);
-        case "map" -> probabilities(g.getGroup(name, 0));
-        default -> throw new IllegalStateException("unhandled column type " + fields[i].dataType());
-      };
+      values[i] =
+          switch (fields[i].dataType().typeName()) {
+            case "string" -> g.getString(name, 0);
+            case "integer" -> g.getInteger(name, 0);
+            case "double" -> g.getDouble(name, 0);
+            case "boolean" -> g.getBoolean(name, 0);
+            case "long" -> g.getLong(name, 0);
+            case "map" -> probabilities(g.getGroup(name, 0));
+            default ->
+                throw new IllegalStateException("unhandled column type " + fields[i].dataType());
+          };
     }
     return new GenericRowWithSchema(values, schema);
   }
 
-  /** A {@code map<string,double>} (class_probabilities) as Parquet stores it: repeated key_value groups. */
+  /**
+   * A {@code map<string,double>} (class_probabilities) as Parquet stores it: repeated key_value
+   * groups.
+   */
   private static scala.collection.Map<String, Double> probabilities(Group map) {
     Map<String, Double> out = new TreeMap<>();
     for (int k = 0; k < map.getFieldRepetitionCount("key_value"); k++) {
@@ -261,7 +340,9 @@ final class OutputRootBatch {
 
   private static JsonNode params(Group g) {
     try {
-      return g.getFieldRepetitionCount("params_json") == 0 ? JSON.createObjectNode() : JSON.readTree(g.getString("params_json", 0));
+      return g.getFieldRepetitionCount("params_json") == 0
+          ? JSON.createObjectNode()
+          : JSON.readTree(g.getString("params_json", 0));
     } catch (IOException e) {
       return JSON.createObjectNode();
     }
@@ -269,7 +350,9 @@ final class OutputRootBatch {
 
   private static String text(JsonNode n, String field) {
     JsonNode v = n.get(field);
-    return v == null || v.isNull() || v.asText().equals("null") || v.asText().isEmpty() ? null : v.asText();
+    return v == null || v.isNull() || v.asText().equals("null") || v.asText().isEmpty()
+        ? null
+        : v.asText();
   }
 
   private interface GroupSink {
@@ -291,16 +374,23 @@ final class OutputRootBatch {
   private static List<Path> partitions(Path dir, String name) throws IOException {
     if (!Files.isDirectory(dir)) return List.of();
     try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(Files::isDirectory).filter(p -> p.getFileName().toString().startsWith(name + "=")).sorted().toList();
+      return s.filter(Files::isDirectory)
+          .filter(p -> p.getFileName().toString().startsWith(name + "="))
+          .sorted()
+          .toList();
     }
   }
 
   private static List<Path> parts(Path dir) throws IOException {
     try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(Files::isRegularFile).filter(p -> {
-        String n = p.getFileName().toString();
-        return n.endsWith(".parquet") && !n.startsWith(".") && !n.startsWith("_");
-      }).sorted().toList();
+      return s.filter(Files::isRegularFile)
+          .filter(
+              p -> {
+                String n = p.getFileName().toString();
+                return n.endsWith(".parquet") && !n.startsWith(".") && !n.startsWith("_");
+              })
+          .sorted()
+          .toList();
     }
   }
 

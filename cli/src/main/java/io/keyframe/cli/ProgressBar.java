@@ -9,14 +9,17 @@ import java.util.function.LongSupplier;
  *
  * <p>On a terminal: one bar per stage, redrawn in place at most five times a second; for a
  * multi-stage command the overall step ({@code [demo 3/6]}) leads the line. Piped (CI logs, {@code
- * | tee}): no redraws; a line when an overall step ends, a line per stage only when it ends at least
- * {@link #PIPED_INTERVAL_NANOS} after the last line, heartbeats while a stage runs longer (each
- * waiting twice as long as the one before), and {@link #finish} prints the total time. A rate is shown once there is one (not "--"), an ETA only
- * for a stage whose total has not grown since it began (Spark adds stages as it goes, so a growing
- * total makes any ETA jump).
+ * | tee}): no redraws; a line when an overall step ends, a line per stage only when it ends at
+ * least {@link #PIPED_INTERVAL_NANOS} after the last line, heartbeats while a stage runs longer
+ * (each waiting twice as long as the one before), and {@link #finish} prints the total time. A rate
+ * is shown once there is one (not "--"), an ETA only for a stage whose total has not grown since it
+ * began (Spark adds stages as it goes, so a growing total makes any ETA jump).
  */
 public final class ProgressBar {
-  /** Piped: at most one progress line per this many nanoseconds, besides overall steps and the summary. */
+  /**
+   * Piped: at most one progress line per this many nanoseconds, besides overall steps and the
+   * summary.
+   */
   static final long PIPED_INTERVAL_NANOS = 15_000_000_000L;
 
   private static final long REDRAW_NANOS = 200_000_000L;
@@ -32,8 +35,10 @@ public final class ProgressBar {
 
   private Stage current;
   private long lastLine;
+
   /** Piped heartbeats since the last overall step: each waits twice as long as the one before. */
   private int heartbeats;
+
   private long lastDraw;
   private int drawnWidth;
 
@@ -75,7 +80,9 @@ public final class ProgressBar {
     return this;
   }
 
-  /** A line at once, e.g. what is starting and how long it takes; so a command never starts silent. */
+  /**
+   * A line at once, e.g. what is starting and how long it takes; so a command never starts silent.
+   */
   public synchronized void say(String message) {
     clearBar();
     err.println(message);
@@ -109,7 +116,8 @@ public final class ProgressBar {
     if (terminal) {
       if (now - lastDraw < REDRAW_NANOS) return;
       draw(s, now);
-    } else if (now - lastLine >= PIPED_INTERVAL_NANOS << Math.min(heartbeats, overall == null ? 2 : 6)) {
+    } else if (now - lastLine
+        >= PIPED_INTERVAL_NANOS << Math.min(heartbeats, overall == null ? 2 : 6)) {
       // A long step still shows it is alive, in a number of lines that grows with log(time).
       heartbeats++;
       line(describe(s, now), now);
@@ -132,7 +140,17 @@ public final class ProgressBar {
     heartbeats = 0;
     String step = lastOverallChild == null ? "" : " (" + lastOverallChild + ")";
     String eta = done < total ? ", ETA " + seconds((now - started) * (total - done) / done) : "";
-    line(String.format(Locale.ROOT, "%s: step %d/%d done%s at %s%s", overall, done, total, step, seconds(now - started), eta), now);
+    line(
+        String.format(
+            Locale.ROOT,
+            "%s: step %d/%d done%s at %s%s",
+            overall,
+            done,
+            total,
+            step,
+            seconds(now - started),
+            eta),
+        now);
   }
 
   private void endStage(Stage s, long now, boolean completed) {
@@ -146,7 +164,10 @@ public final class ProgressBar {
       err.flush();
       drawnWidth = 0;
       lastLine = now;
-    } else if (completed && (overall == null ? now - lastLine >= PIPED_INTERVAL_NANOS || now - s.started >= PIPED_INTERVAL_NANOS : false)) {
+    } else if (completed
+        && (overall == null
+            ? now - lastLine >= PIPED_INTERVAL_NANOS || now - s.started >= PIPED_INTERVAL_NANOS
+            : false)) {
       line(describe(s, now), now);
     }
   }
@@ -155,8 +176,19 @@ public final class ProgressBar {
     lastDraw = now;
     int width = 24;
     int filled = s.total > 0 ? (int) Math.min(width, width * s.done / s.total) : 0;
-    String lead = overall != null && overallTotal > 0 ? String.format(Locale.ROOT, "[%s %d/%d] ", overall, overallDone, overallTotal) : "";
-    String text = String.format(Locale.ROOT, "%s%s [%s%s] %s", lead, s.name, "#".repeat(filled), " ".repeat(width - filled), counts(s, now));
+    String lead =
+        overall != null && overallTotal > 0
+            ? String.format(Locale.ROOT, "[%s %d/%d] ", overall, overallDone, overallTotal)
+            : "";
+    String text =
+        String.format(
+            Locale.ROOT,
+            "%s%s [%s%s] %s",
+            lead,
+            s.name,
+            "#".repeat(filled),
+            " ".repeat(width - filled),
+            counts(s, now));
     err.print("\r" + text + " ".repeat(Math.max(0, drawnWidth - text.length())));
     drawnWidth = text.length();
     err.flush();
@@ -170,17 +202,22 @@ public final class ProgressBar {
   }
 
   private String describe(Stage s, long now) {
-    String lead = overall != null && overallTotal > 0 ? String.format(Locale.ROOT, "%s %d/%d, ", overall, overallDone, overallTotal) : "";
+    String lead =
+        overall != null && overallTotal > 0
+            ? String.format(Locale.ROOT, "%s %d/%d, ", overall, overallDone, overallTotal)
+            : "";
     return lead + s.name + ": " + counts(s, now);
   }
 
   private String counts(Stage s, long now) {
-    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%d/%d %s", s.done, s.total, unit));
+    StringBuilder b =
+        new StringBuilder(String.format(Locale.ROOT, "%d/%d %s", s.done, s.total, unit));
     double secs = (now - s.started) / 1e9;
     if (s.done > 0 && secs >= 1) {
       b.append(String.format(Locale.ROOT, ", %.1f %s/s", s.done / secs, unit));
       if (!s.grew && !s.finished && s.total == s.firstTotal && s.total > s.done)
-        b.append(", ETA ").append(seconds((long) ((s.total - s.done) * (now - s.started) / (double) s.done)));
+        b.append(", ETA ")
+            .append(seconds((long) ((s.total - s.done) * (now - s.started) / (double) s.done)));
     }
     if (s.finished) b.append(" in ").append(seconds(now - s.started));
     return b.toString();
@@ -195,7 +232,10 @@ public final class ProgressBar {
 
   private static String seconds(long nanos) {
     long s = Math.round(nanos / 1e9);
-    return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60)
-        : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
+    return s >= 3600
+        ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60)
+        : s >= 60
+            ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60)
+            : String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
   }
 }

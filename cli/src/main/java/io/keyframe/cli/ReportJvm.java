@@ -19,13 +19,17 @@ final class ReportJvm {
     Path target = home.resolve("report-server/target");
     Path classpathFile = target.resolve("classpath.txt");
     if (!Files.isRegularFile(classpathFile))
-      throw new IllegalStateException("report server is not built: run ./mvnw -B -DskipTests package in " + home);
+      throw new IllegalStateException(
+          "report server is not built: run ./mvnw -B -DskipTests package in " + home);
     String jar;
     try (var files = Files.list(target)) {
-      jar = files.map(Path::toString)
-          .filter(p -> p.matches(".*/report-server-[^/]*\\.jar") && !p.endsWith("-sources.jar"))
-          .findFirst()
-          .orElseThrow(() -> new IllegalStateException("report server jar missing in " + target));
+      jar =
+          files
+              .map(Path::toString)
+              .filter(p -> p.matches(".*/report-server-[^/]*\\.jar") && !p.endsWith("-sources.jar"))
+              .findFirst()
+              .orElseThrow(
+                  () -> new IllegalStateException("report server jar missing in " + target));
     }
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -17,24 +17,42 @@ import picocli.CommandLine.Option;
 @Command(
     name = "scorecard",
     mixinStandardHelpOptions = true,
-    description = "Per-annotator scorecards: accuracy vs reference, agreement vs consensus and peers, correction rate, throughput, cost; small samples flagged.")
+    description =
+        "Per-annotator scorecards: accuracy vs reference, agreement vs consensus and peers, correction rate, throughput, cost; small samples flagged.")
 public final class ScorecardCommand implements Callable<Integer> {
-  @Option(names = "--annotations", required = true, description = "Batch folder (video sub-folders with annotator-*.cvat.xml, optional gt.*), or the output root the Spark jobs and 'keyframe demo' write.")
+  @Option(
+      names = "--annotations",
+      required = true,
+      description =
+          "Batch folder (video sub-folders with annotator-*.cvat.xml, optional gt.*), or the output root the Spark jobs and 'keyframe demo' write.")
   Path annotations;
 
-  @Option(names = "--run", split = ",", description = "With an output root: run id(s) to read (default: every complete detections run).")
+  @Option(
+      names = "--run",
+      split = ",",
+      description =
+          "With an output root: run id(s) to read (default: every complete detections run).")
   java.util.List<String> runs = new java.util.ArrayList<>();
 
-  @Option(names = "--reference", defaultValue = "gt", description = "'gt' (ground-truth files when present) or 'consensus' (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--reference",
+      defaultValue = "gt",
+      description =
+          "'gt' (ground-truth files when present) or 'consensus' (default: ${DEFAULT-VALUE}).")
   String reference;
 
   @Option(names = "--time-log", description = "CSV time log for throughput and cost.")
   Path timeLog;
 
-  @Option(names = "--rate", defaultValue = "40", description = "Cost per annotator hour (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rate",
+      defaultValue = "40",
+      description = "Cost per annotator hour (default: ${DEFAULT-VALUE}).")
   double rate;
 
-  @Option(names = "--json", description = "JSON: printed to stdout, or written to --out instead of CSV.")
+  @Option(
+      names = "--json",
+      description = "JSON: printed to stdout, or written to --out instead of CSV.")
   boolean json;
 
   @Option(names = "--csv", description = "Write CSV (with --out); the default.")
@@ -53,15 +71,21 @@ public final class ScorecardCommand implements Callable<Integer> {
     if (!reference.equals("gt") && !reference.equals("consensus"))
       throw new IllegalArgumentException("--reference must be gt or consensus, got " + reference);
     boolean gt = reference.equals("gt");
-    var inputs = OutputRootBatch.isOutputRoot(annotations)
-        ? OutputRootBatch.read(annotations, runs, note -> spec.commandLine().getErr().println("note: " + note)).labels(gt)
-        : QaInputs.read(annotations, gt);
+    var inputs =
+        OutputRootBatch.isOutputRoot(annotations)
+            ? OutputRootBatch.read(
+                    annotations, runs, note -> spec.commandLine().getErr().println("note: " + note))
+                .labels(gt)
+            : QaInputs.read(annotations, gt);
     if (!runs.isEmpty() && !OutputRootBatch.isOutputRoot(annotations))
-      throw new IllegalArgumentException("--run needs an output root (a folder with tables/), not a file batch");
-    Scorecard s = Scorecards.compute(inputs,
-        timeLog == null ? TimeLog.empty() : TimeLog.readCsv(timeLog),
-        ScorecardOptions.defaults().withHourlyRate(rate),
-        new ProgressBar(spec.commandLine().getErr(), "videos")::update);
+      throw new IllegalArgumentException(
+          "--run needs an output root (a folder with tables/), not a file batch");
+    Scorecard s =
+        Scorecards.compute(
+            inputs,
+            timeLog == null ? TimeLog.empty() : TimeLog.readCsv(timeLog),
+            ScorecardOptions.defaults().withHourlyRate(rate),
+            new ProgressBar(spec.commandLine().getErr(), "videos")::update);
     if (redact) s = s.redact(new Redactor(new Pseudonymiser(PseudonymKey.load((Path) null))));
     var w = spec.commandLine().getOut();
     if (out != null) {

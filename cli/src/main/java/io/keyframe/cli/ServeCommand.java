@@ -12,25 +12,40 @@ import picocli.CommandLine.Option;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    description = "Serve the reports over the Parquet outputs (own JVM; needs a token off loopback).")
+    description =
+        "Serve the reports over the Parquet outputs (own JVM; needs a token off loopback).")
 public final class ServeCommand implements Callable<Integer> {
-  @Option(names = "--data", defaultValue = "keyframe-out", description = "Output root of the jobs (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--data",
+      defaultValue = "keyframe-out",
+      description = "Output root of the jobs (default: ${DEFAULT-VALUE}).")
   Path data;
 
-  @Option(names = "--port", defaultValue = "7070", description = "Port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      defaultValue = "7070",
+      description = "Port (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      description = "Address to bind (default: ${DEFAULT-VALUE}).")
   String host;
 
-  @Option(names = "--tokens", description = "File of 'TOKEN ROLE' lines (roles: viewer, reviewer, admin).")
+  @Option(
+      names = "--tokens",
+      description = "File of 'TOKEN ROLE' lines (roles: viewer, reviewer, admin).")
   Path tokens;
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    List<String> args = new ArrayList<>(List.of("--data", data.toString(), "--port", Integer.toString(port), "--host", host));
+    List<String> args =
+        new ArrayList<>(
+            List.of("--data", data.toString(), "--port", Integer.toString(port), "--host", host));
     if (tokens != null) args.addAll(List.of("--tokens", tokens.toString()));
-    System.err.println("serve: starting the report server in its own JVM; it prints its address once the pages are ready (tens of seconds on a busy machine)...");
+    System.err.println(
+        "serve: starting the report server in its own JVM; it prints its address once the pages are ready (tens of seconds on a busy machine)...");
     return ReportJvm.run("io.keyframe.report.ReportServerMain", args);
   }
 }

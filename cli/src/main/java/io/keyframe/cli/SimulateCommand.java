@@ -9,9 +9,9 @@ import io.keyframe.scoring.realdata.RealEvaluationReport;
 import io.keyframe.scoring.realdata.RealSequence;
 import io.keyframe.scoring.realdata.TrackEvalFolder;
 import io.keyframe.scoring.simulation.ActiveLearningSimulation;
+import io.keyframe.scoring.simulation.ResidualModelErrors;
 import io.keyframe.scoring.simulation.SimulationOptions;
 import io.keyframe.scoring.simulation.SimulationReport;
-import io.keyframe.scoring.simulation.ResidualModelErrors;
 import io.keyframe.scoring.simulation.SynthWorld;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,45 +32,82 @@ import picocli.CommandLine.Option;
       "With --real DIR: the queue on real MOTChallenge sequences in TrackEval's data layout (DIR/gt/mot_challenge/<bench>-train/<seq>/gt/gt.txt + seqinfo.ini, DIR/trackers/mot_challenge/<bench>-train/<tracker>/data/<seq>.txt): the first tracker's output is delivered, its real errors (FP, misses, ID switches vs the ground truth, py-motmetrics' counting) on the queued frames vs random and an oracle per sequence; ends with ratio=mean over held-out sequences at 10%."
     })
 public final class SimulateCommand implements Callable<Integer> {
-  @Option(names = "--videos", defaultValue = "6", description = "Videos per batch world (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--videos",
+      defaultValue = "6",
+      description = "Videos per batch world (default: ${DEFAULT-VALUE}).")
   int videos;
 
-  @Option(names = "--frames", defaultValue = "300", description = "Frames per video (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--frames",
+      defaultValue = "300",
+      description = "Frames per video (default: ${DEFAULT-VALUE}).")
   int frames;
 
-  @Option(names = "--objects", defaultValue = "8", description = "Objects per video (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--objects",
+      defaultValue = "8",
+      description = "Objects per video (default: ${DEFAULT-VALUE}).")
   int objects;
 
-  @Option(names = "--seeds", defaultValue = "5", description = "Seeds 1..N; mean and sd over them (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seeds",
+      defaultValue = "5",
+      description = "Seeds 1..N; mean and sd over them (default: ${DEFAULT-VALUE}).")
   int seeds;
 
-  @Option(names = "--batches", defaultValue = "3", description = "Pre-annotation batches per world (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--batches",
+      defaultValue = "3",
+      description = "Pre-annotation batches per world (default: ${DEFAULT-VALUE}).")
   int batches;
 
-  @Option(names = "--budget", defaultValue = "10%", description = "Share of frames sent to the expert, 10%% or 0.1 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--budget",
+      defaultValue = "10%",
+      description = "Share of frames sent to the expert, 10%% or 0.1 (default: ${DEFAULT-VALUE}).")
   String budget;
 
-  @Option(names = "--weights", defaultValue = "", description = "Signal weight overrides (then signals alone are skipped).")
+  @Option(
+      names = "--weights",
+      defaultValue = "",
+      description = "Signal weight overrides (then signals alone are skipped).")
   String weights;
 
-  @Option(names = "--delivered", defaultValue = "A",
-      description = "Annotator whose corrected pre-annotations are delivered and checked: A careful, B typical, C sloppy; the others are second opinions (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--delivered",
+      defaultValue = "A",
+      description =
+          "Annotator whose corrected pre-annotations are delivered and checked: A careful, B typical, C sloppy; the others are second opinions (default: ${DEFAULT-VALUE}).")
   String delivered;
 
-  @Option(names = "--residual", defaultValue = "0.3", converter = ShareConverter.class,
-      description = "Chance that a model fault survives an annotator's correction of the pre-annotations, 0 = annotators' own faults only (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--residual",
+      defaultValue = "0.3",
+      converter = ShareConverter.class,
+      description =
+          "Chance that a model fault survives an annotator's correction of the pre-annotations, 0 = annotators' own faults only (default: ${DEFAULT-VALUE}).")
   io.keyframe.scoring.units.Share residual;
 
-  @Option(names = "--real", paramLabel = "DIR",
-      description = "TrackEval's data folder with real sequences and tracker outputs (e.g. scoring/src/test/resources/real/trackeval/data).")
+  @Option(
+      names = "--real",
+      paramLabel = "DIR",
+      description =
+          "TrackEval's data folder with real sequences and tracker outputs (e.g. scoring/src/test/resources/real/trackeval/data).")
   java.nio.file.Path real;
 
-  @Option(names = "--budgets", defaultValue = "5%,10%,20%", split = ",",
+  @Option(
+      names = "--budgets",
+      defaultValue = "5%,10%,20%",
+      split = ",",
       description = "With --real: shares of each sequence's frames (default: ${DEFAULT-VALUE}).")
   List<String> budgets;
 
-  @Option(names = "--tuned-on", split = ",",
-      description = "With --real: sequences the weights were tuned on, reported apart (default: those the default weights were tuned on, RealEvaluation.DEFAULTS_TUNED_ON).")
+  @Option(
+      names = "--tuned-on",
+      split = ",",
+      description =
+          "With --real: sequences the weights were tuned on, reported apart (default: those the default weights were tuned on, RealEvaluation.DEFAULTS_TUNED_ON).")
   List<String> tunedOn;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -80,19 +117,36 @@ public final class SimulateCommand implements Callable<Integer> {
     if (real != null) return real();
     int who = delivered.length() == 1 ? Character.toUpperCase(delivered.charAt(0)) - 'A' : -1;
     if (who < 0 || who > 2)
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--delivered must be A, B or C, not '" + delivered + "'");
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--delivered must be A, B or C, not '" + delivered + "'");
     ResidualModelErrors left = new ResidualModelErrors(residual.value());
     List<Long> s = new ArrayList<>();
     for (long i = 1; i <= seeds; i++) s.add(i);
-    QueueOptions q = QueueOptions.defaults().withBudget(Budget.parse(budget)).withWeights(SignalWeights.parse(weights));
+    QueueOptions q =
+        QueueOptions.defaults()
+            .withBudget(Budget.parse(budget))
+            .withWeights(SignalWeights.parse(weights));
     SimulationOptions o = new SimulationOptions(q, batches, s, weights.isEmpty());
     ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "steps");
-    SimulationReport r = ActiveLearningSimulation.run(
-        seed -> SynthWorld.of(GeneratorSpec.of(videos, frames, objects, seed), who, true, left, bar::update), o, bar::update);
+    SimulationReport r =
+        ActiveLearningSimulation.run(
+            seed ->
+                SynthWorld.of(
+                    GeneratorSpec.of(videos, frames, objects, seed), who, true, left, bar::update),
+            o,
+            bar::update);
     var out = spec.commandLine().getOut();
-    out.printf(Locale.ROOT,
+    out.printf(
+        Locale.ROOT,
         "generator: %d videos x %d frames x %d objects, seeds 1..%d, %d batches, budget %s, delivered annotator-%s, residual model faults %.2f%n%n",
-        videos, frames, objects, seeds, batches, budget, delivered.toUpperCase(Locale.ROOT), residual.value());
+        videos,
+        frames,
+        objects,
+        seeds,
+        batches,
+        budget,
+        delivered.toUpperCase(Locale.ROOT),
+        residual.value());
     out.print(r.describe());
     out.printf(Locale.ROOT, "ratio=%.2f%n", r.ratio());
     return 0;
@@ -103,17 +157,26 @@ public final class SimulateCommand implements Callable<Integer> {
     for (String b : budgets) {
       Budget parsed = Budget.parse(b);
       if (parsed.inMinutes())
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--budgets takes shares of frames (5%,10%), not minutes: " + b);
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), "--budgets takes shares of frames (5%,10%), not minutes: " + b);
       shares.add(parsed.fraction());
     }
-    java.util.Set<String> tuned = tunedOn == null ? RealEvaluation.DEFAULTS_TUNED_ON : new java.util.TreeSet<>(tunedOn);
+    java.util.Set<String> tuned =
+        tunedOn == null ? RealEvaluation.DEFAULTS_TUNED_ON : new java.util.TreeSet<>(tunedOn);
     List<RealSequence> seqs = TrackEvalFolder.read(real);
     QueueOptions q = QueueOptions.defaults().withWeights(SignalWeights.parse(weights));
     ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "sequences");
-    RealEvaluationReport r = RealEvaluation.run(seqs, new RealEvaluation.Options(q, shares, tuned, weights.isEmpty()), bar::update);
+    RealEvaluationReport r =
+        RealEvaluation.run(
+            seqs, new RealEvaluation.Options(q, shares, tuned, weights.isEmpty()), bar::update);
     var out = spec.commandLine().getOut();
-    out.printf(Locale.ROOT, "real data: %d sequences from %s, delivered tracker %s, tuned on %s%n%n",
-        seqs.size(), real, seqs.get(0).deliveredTracker(), tuned.isEmpty() ? "none" : String.join(",", new java.util.TreeSet<>(tuned)));
+    out.printf(
+        Locale.ROOT,
+        "real data: %d sequences from %s, delivered tracker %s, tuned on %s%n%n",
+        seqs.size(),
+        real,
+        seqs.get(0).deliveredTracker(),
+        tuned.isEmpty() ? "none" : String.join(",", new java.util.TreeSet<>(tuned)));
     out.print(r.describe());
     double at = shares.contains(0.10) ? 0.10 : shares.get(0);
     boolean heldOut = r.rows().stream().anyMatch(x -> !x.tuned());

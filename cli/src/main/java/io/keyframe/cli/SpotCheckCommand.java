@@ -1,5 +1,6 @@
 package io.keyframe.cli;
 
+import io.keyframe.scoring.queue.Budget;
 import io.keyframe.scoring.queue.FrameRef;
 import io.keyframe.scoring.queue.LabelQueue;
 import io.keyframe.scoring.queue.QueueFiles;
@@ -7,7 +8,6 @@ import io.keyframe.scoring.queue.QueueOptions;
 import io.keyframe.scoring.queue.SpotCheck;
 import io.keyframe.scoring.queue.SpotCheckOptions;
 import io.keyframe.scoring.queue.SpotCheckRow;
-import io.keyframe.scoring.queue.Budget;
 import io.keyframe.scoring.signal.VideoEvidence;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,16 +17,27 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The QA spot-check sample: stratified by video and class, reproducible, apart from the expert queue. */
+/**
+ * The QA spot-check sample: stratified by video and class, reproducible, apart from the expert
+ * queue.
+ */
 @Command(
     name = "spot-check",
     mixinStandardHelpOptions = true,
-    description = "Draw the QA spot-check sample (stratified by video and class; excludes the expert queue unless --allow-overlap).")
+    description =
+        "Draw the QA spot-check sample (stratified by video and class; excludes the expert queue unless --allow-overlap).")
 public final class SpotCheckCommand implements Callable<Integer> {
-  @Option(names = "--batch", description = "Batch folder (one sub-folder per video), or the output root the Spark jobs and 'keyframe demo' write.")
+  @Option(
+      names = "--batch",
+      description =
+          "Batch folder (one sub-folder per video), or the output root the Spark jobs and 'keyframe demo' write.")
   Path batch;
 
-  @Option(names = "--run", split = ",", description = "With an output root: run id(s) to read (default: every complete detections run).")
+  @Option(
+      names = "--run",
+      split = ",",
+      description =
+          "With an output root: run id(s) to read (default: every complete detections run).")
   List<String> runs = new ArrayList<>();
 
   @Option(names = "--labels", description = "Single video: delivered labels.")
@@ -35,17 +46,29 @@ public final class SpotCheckCommand implements Callable<Integer> {
   @Option(names = "--pred", description = "Single video: customer-model detections.")
   Path pred;
 
-  @Option(names = "--rate", defaultValue = "10%", converter = ShareConverter.class,
+  @Option(
+      names = "--rate",
+      defaultValue = "10%",
+      converter = ShareConverter.class,
       description = "Share of frames to check, 10%% or 0.1 (default: ${DEFAULT-VALUE}).")
   io.keyframe.scoring.units.Share rate;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Seed; same seed, same sample (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "42",
+      description = "Seed; same seed, same sample (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--queue-budget", defaultValue = "10%", description = "Budget of the expert queue to keep apart: 10%%, 0.1 or 120min (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--queue-budget",
+      defaultValue = "10%",
+      description =
+          "Budget of the expert queue to keep apart: 10%%, 0.1 or 120min (default: ${DEFAULT-VALUE}).")
   String queueBudget;
 
-  @Option(names = "--allow-overlap", description = "Allow frames that are also in the expert queue.")
+  @Option(
+      names = "--allow-overlap",
+      description = "Allow frames that are also in the expert queue.")
   boolean allowOverlap;
 
   @Option(names = "--out", required = true, description = "Sample file: .csv or .json.")
@@ -56,14 +79,21 @@ public final class SpotCheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Budget keepApart = Budget.parse(queueBudget);
-    List<VideoEvidence> evidence = RankCommand.evidence(batch, runs, pred, labels, null, null, spec.commandLine().getErr());
-    Collection<FrameRef> queued = allowOverlap ? List.of()
-        : LabelQueue.rank(evidence, QueueOptions.defaults().withBudget(keepApart)).frames();
-    List<SpotCheckRow> rows = SpotCheck.sample(evidence, new SpotCheckOptions(rate.value(), seed, allowOverlap), queued);
+    List<VideoEvidence> evidence =
+        RankCommand.evidence(batch, runs, pred, labels, null, null, spec.commandLine().getErr());
+    Collection<FrameRef> queued =
+        allowOverlap
+            ? List.of()
+            : LabelQueue.rank(evidence, QueueOptions.defaults().withBudget(keepApart)).frames();
+    List<SpotCheckRow> rows =
+        SpotCheck.sample(evidence, new SpotCheckOptions(rate.value(), seed, allowOverlap), queued);
     if (out.toString().endsWith(".json")) QueueFiles.writeSpotCheckJson(out, rows);
     else QueueFiles.writeSpotCheckCsv(out, rows);
-    spec.commandLine().getOut().printf("%d frames sampled (rate %s, seed %d), %s the expert queue; written to %s%n",
-        rows.size(), rate, seed, allowOverlap ? "may overlap" : "disjoint from", out);
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "%d frames sampled (rate %s, seed %d), %s the expert queue; written to %s%n",
+            rows.size(), rate, seed, allowOverlap ? "may overlap" : "disjoint from", out);
     return 0;
   }
 }

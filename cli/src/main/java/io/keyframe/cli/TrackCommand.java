@@ -1,8 +1,8 @@
 package io.keyframe.cli;
 
+import io.keyframe.dataset.BadAnnotationException;
 import io.keyframe.tracker.TrackingOptions;
 import io.keyframe.tracker.TrackingRun;
-import io.keyframe.dataset.BadAnnotationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -14,41 +14,70 @@ import picocli.CommandLine.Option;
 @Command(
     name = "track",
     mixinStandardHelpOptions = true,
-    description = "Track objects (fallback ByteTrack-style tracker, or SAM 2 with --sam2) with keyframe re-initialisation and ID stitching.")
+    description =
+        "Track objects (fallback ByteTrack-style tracker, or SAM 2 with --sam2) with keyframe re-initialisation and ID stitching.")
 public final class TrackCommand implements Callable<Integer> {
-  @Option(names = "--video", description = "MP4, DICOM file or series folder, NIfTI-1 volume (.nii, .nii.gz; slices along z), a folder of frame images (.png/.jpg/.jpeg in name order), or a batch video folder (meta.json, model.mot.txt; its detections are tracked when no --detections is given). Frames are needed with --detector or --sam2.")
+  @Option(
+      names = "--video",
+      description =
+          "MP4, DICOM file or series folder, NIfTI-1 volume (.nii, .nii.gz; slices along z), a folder of frame images (.png/.jpg/.jpeg in name order), or a batch video folder (meta.json, model.mot.txt; its detections are tracked when no --detections is given). Frames are needed with --detector or --sam2.")
   Path video;
 
   static final class Source {
-    @Option(names = "--detector", description = "Customer detector ONNX model (run through DJL / ONNX Runtime).")
+    @Option(
+        names = "--detector",
+        description = "Customer detector ONNX model (run through DJL / ONNX Runtime).")
     Path detector;
 
-    @Option(names = "--detections", description = "Precomputed untracked detections (MOT, CVAT, COCO), e.g. a generated model.mot.txt.")
+    @Option(
+        names = "--detections",
+        description =
+            "Precomputed untracked detections (MOT, CVAT, COCO), e.g. a generated model.mot.txt.")
     Path detections;
   }
 
   @ArgGroup(exclusive = true, multiplicity = "0..1")
   Source source = new Source();
 
-  @Option(names = "--sam2", description = "SAM 2 / EdgeTAM bundle folder (manifest.json + ONNX graphs); default: the weight-free fallback tracker.")
+  @Option(
+      names = "--sam2",
+      description =
+          "SAM 2 / EdgeTAM bundle folder (manifest.json + ONNX graphs); default: the weight-free fallback tracker.")
   Path sam2;
 
   @Option(names = "--class-map", description = "CSV mapping detector classes to project classes.")
   Path classMap;
 
-  @Option(names = "--keyframes", defaultValue = "auto", description = "auto, none, or an annotation file of human keyframes (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--keyframes",
+      defaultValue = "auto",
+      description =
+          "auto, none, or an annotation file of human keyframes (default: ${DEFAULT-VALUE}).")
   String keyframes;
 
-  @Option(names = "--score-threshold", defaultValue = "0.1", description = "Detector score threshold (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--score-threshold",
+      defaultValue = "0.1",
+      description = "Detector score threshold (default: ${DEFAULT-VALUE}).")
   double scoreThreshold;
 
-  @Option(names = "--threads", defaultValue = "0", description = "ONNX Runtime intra-op threads (0 = runtime default).")
+  @Option(
+      names = "--threads",
+      defaultValue = "0",
+      description = "ONNX Runtime intra-op threads (0 = runtime default).")
   int threads;
 
-  @Option(names = "--slice-axis", defaultValue = "z", description = "For a NIfTI volume: the voxel axis frames step along, x, y or z (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--slice-axis",
+      defaultValue = "z",
+      description =
+          "For a NIfTI volume: the voxel axis frames step along, x, y or z (default: ${DEFAULT-VALUE}).")
   String sliceAxis;
 
-  @Option(names = "--volume", defaultValue = "0", description = "For a 4D NIfTI file: which volume, 0-based (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--volume",
+      defaultValue = "0",
+      description = "For a 4D NIfTI file: which volume, 0-based (default: ${DEFAULT-VALUE}).")
   int volume;
 
   @Option(names = "--out", required = true, description = "Output folder.")
@@ -61,42 +90,89 @@ public final class TrackCommand implements Callable<Integer> {
     ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "frames");
     Path frames = video;
     Path detections = source.detections;
-    if (video != null && Files.isDirectory(video) && !hasImages(video) && !MediaInfo.isMedia(video)) {
+    if (video != null
+        && Files.isDirectory(video)
+        && !hasImages(video)
+        && !MediaInfo.isMedia(video)) {
       if (!isBatchVideoFolder(video))
-        throw new BadAnnotationException(video, -1, -1, "--video",
+        throw new BadAnnotationException(
+            video,
+            -1,
+            -1,
+            "--video",
             "a --video folder must hold the video's frames as .png/.jpg/.jpeg images, in name order (000000.png, 000001.png, ...),"
                 + " or be a video folder of a batch (meta.json with model.mot.txt or model.coco.json, as 'keyframe generate' writes;"
                 + " its frames/ sub-folder, when written with --png-every, gives the pixels); for a video file give the .mp4 itself");
-      // keyframe's batch layout: frames in frames/ (when rendered), the customer model's detections beside them.
+      // keyframe's batch layout: frames in frames/ (when rendered), the customer model's detections
+      // beside them.
       Path sub = video.resolve("frames");
       frames = Files.isDirectory(sub) && hasImages(sub) ? sub : null;
       if (detections == null && source.detector == null)
-        detections = Files.isRegularFile(video.resolve("model.mot.txt")) ? video.resolve("model.mot.txt") : video.resolve("model.coco.json");
+        detections =
+            Files.isRegularFile(video.resolve("model.mot.txt"))
+                ? video.resolve("model.mot.txt")
+                : video.resolve("model.coco.json");
       if (frames == null && (source.detector != null || sam2 != null))
-        throw new BadAnnotationException(video, -1, -1, "--video",
+        throw new BadAnnotationException(
+            video,
+            -1,
+            -1,
+            "--video",
             "this batch video folder has no rendered frames (frames/*.png), which --detector and --sam2 need;"
                 + " regenerate with 'keyframe generate --png-every 1', or track the model's detections without them");
-      bar.say("track: batch video folder; detections from " + (detections == null ? "--detector" : detections.getFileName())
-          + ", frames " + (frames == null ? "not needed by the fallback tracker" : "from frames/"));
+      bar.say(
+          "track: batch video folder; detections from "
+              + (detections == null ? "--detector" : detections.getFileName())
+              + ", frames "
+              + (frames == null ? "not needed by the fallback tracker" : "from frames/"));
     }
-    TrackingOptions o = new TrackingOptions(frames, source.detector, detections, sam2, classMap, keyframes, out,
-        scoreThreshold, 4, threads, 30, sliceAxis, volume);
-    bar.say("track: " + (sam2 != null ? "SAM 2 bundle" : "fallback tracker") + (source.detector != null ? " with the detector model (loading ONNX Runtime)" : "") + "...");
+    TrackingOptions o =
+        new TrackingOptions(
+            frames,
+            source.detector,
+            detections,
+            sam2,
+            classMap,
+            keyframes,
+            out,
+            scoreThreshold,
+            4,
+            threads,
+            30,
+            sliceAxis,
+            volume);
+    bar.say(
+        "track: "
+            + (sam2 != null ? "SAM 2 bundle" : "fallback tracker")
+            + (source.detector != null ? " with the detector model (loading ONNX Runtime)" : "")
+            + "...");
     TrackingRun.Outcome outcome = TrackingRun.run(o, bar::update);
     var r = outcome.result();
-    spec.commandLine().getOut().printf("%d tracks, %d occlusion events, %d recommended keyframes at %.1f frames/s; wrote %d files to %s%n",
-        r.tracks().tracks().size(), r.occlusions().size(), r.recommendedKeyframes().size(), r.framesPerSecond(), outcome.written().size(), out);
+    spec.commandLine()
+        .getOut()
+        .printf(
+            "%d tracks, %d occlusion events, %d recommended keyframes at %.1f frames/s; wrote %d files to %s%n",
+            r.tracks().tracks().size(),
+            r.occlusions().size(),
+            r.recommendedKeyframes().size(),
+            r.framesPerSecond(),
+            outcome.written().size(),
+            out);
     return 0;
   }
 
   private static boolean hasImages(Path dir) throws java.io.IOException {
     try (var s = Files.list(dir)) {
       return s.map(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT))
-          .anyMatch(n -> !n.startsWith(".") && (n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg")));
+          .anyMatch(
+              n ->
+                  !n.startsWith(".")
+                      && (n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg")));
     }
   }
 
   private static boolean isBatchVideoFolder(Path dir) {
-    return Files.isRegularFile(dir.resolve("model.mot.txt")) || Files.isRegularFile(dir.resolve("model.coco.json"));
+    return Files.isRegularFile(dir.resolve("model.mot.txt"))
+        || Files.isRegularFile(dir.resolve("model.coco.json"));
   }
 }

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * run time: exit code 2, one message naming the file, no stack trace, nothing written.
  */
 class BadInputCliTest {
-  static final Path CORPUS = Path.of(System.getProperty("keyframe.root", ".."), "dataset/src/test/resources/bad/cli");
+  static final Path CORPUS =
+      Path.of(System.getProperty("keyframe.root", ".."), "dataset/src/test/resources/bad/cli");
 
   @TempDir Path tmp;
   final StringWriter out = new StringWriter();
@@ -75,13 +76,25 @@ class BadInputCliTest {
   @Test
   void generate_onto_an_existing_file_is_exit_2_and_leaves_it() throws Exception {
     Path file = Files.writeString(tmp.resolve("keep.txt"), "mine");
-    assertExit2Naming(run("generate", "--out", file.toString(), "--videos", "1", "--frames", "5", "--objects", "1"), "keep.txt");
+    assertExit2Naming(
+        run(
+            "generate",
+            "--out",
+            file.toString(),
+            "--videos",
+            "1",
+            "--frames",
+            "5",
+            "--objects",
+            "1"),
+        "keep.txt");
     assertThat(Files.readString(file)).isEqualTo("mine");
   }
 
   @Test
   void sizes_beyond_their_bound_are_exit_2_before_any_work() {
-    assertThat(run("generate", "--out", tmp.resolve("g").toString(), "--frames", "2147483647")).isEqualTo(2);
+    assertThat(run("generate", "--out", tmp.resolve("g").toString(), "--frames", "2147483647"))
+        .isEqualTo(2);
     assertThat(err.toString()).contains("--frames").doesNotContain("OutOfMemory");
     assertThat(tmp.resolve("g")).doesNotExist();
   }

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class KeyframeCliTest {
-  static final Path TUD = Path.of(System.getProperty("keyframe.shared", "../shared"), "refdata/motchallenge/TUD-Campus");
+  static final Path TUD =
+      Path.of(
+          System.getProperty("keyframe.shared", "../shared"), "refdata/motchallenge/TUD-Campus");
 
   @TempDir Path tmp;
   final StringWriter out = new StringWriter();
@@ -32,7 +34,8 @@ class KeyframeCliTest {
   void convertsMotToCvatAndBackWithTheSameBoxes() throws Exception {
     Path xml = tmp.resolve("gt.xml");
     Path back = tmp.resolve("back.txt");
-    assertThat(run("convert", "--to", "cvat", TUD.resolve("gt.txt").toString(), xml.toString())).isZero();
+    assertThat(run("convert", "--to", "cvat", TUD.resolve("gt.txt").toString(), xml.toString()))
+        .isZero();
     assertThat(run("convert", "--to", "mot", xml.toString(), back.toString())).isZero();
     assertThat(run("info", back.toString())).isZero();
     assertThat(out.toString()).contains("359 shapes").contains("8 tracks");
@@ -40,9 +43,20 @@ class KeyframeCliTest {
 
   @Test
   void motMetricsMatchesPyMotmetricsOnTudCampus() {
-    assertThat(run("mot-metrics", "--gt", TUD.resolve("gt.txt").toString(), "--pred", TUD.resolve("test.txt").toString(), "--json")).isZero();
-    // refdata/README.md: py-motmetrics gives MOTA 0.526462, IDF1 0.557659, 7 switches on these files.
-    assertThat(out.toString()).containsPattern("\"num_switches\" ?: ?7,").containsPattern("\"mota\" ?: ?0\\.52646");
+    assertThat(
+            run(
+                "mot-metrics",
+                "--gt",
+                TUD.resolve("gt.txt").toString(),
+                "--pred",
+                TUD.resolve("test.txt").toString(),
+                "--json"))
+        .isZero();
+    // refdata/README.md: py-motmetrics gives MOTA 0.526462, IDF1 0.557659, 7 switches on these
+    // files.
+    assertThat(out.toString())
+        .containsPattern("\"num_switches\" ?: ?7,")
+        .containsPattern("\"mota\" ?: ?0\\.52646");
   }
 
   @Test
@@ -63,19 +77,23 @@ class KeyframeCliTest {
     assertThat(err.toString()).contains("warning: skipped 2 points, 2 polyline, 3 skeleton shapes");
     Path mot = tmp.resolve("v.txt");
     assertThat(run("convert", "--to", "mot", xml.toString(), mot.toString())).isZero();
-    assertThat(err.toString()).contains("warning: mot cannot carry: class names (3 labels, written as class ids 1..3)")
-        .contains("3 occluded/outside/keyframe flags").contains("the frame size (25x20)");
+    assertThat(err.toString())
+        .contains("warning: mot cannot carry: class names (3 labels, written as class ids 1..3)")
+        .contains("3 occluded/outside/keyframe flags")
+        .contains("the frame size (25x20)");
   }
 
   @Test
   void aCvatProjectExportConvertsToOneCocoVidFileWithEverySubsetAsAVideo() throws Exception {
-    // Datumaro's project export: three subsets (Test, Train, Validation), each two images and two shapes.
+    // Datumaro's project export: three subsets (Test, Train, Validation), each two images and two
+    // shapes.
     Path xml = Path.of("../dataset/src/test/resources/real/cvat/datumaro_export_project.xml");
     Path vid = tmp.resolve("project.cocovid.json");
     assertThat(run("convert", "--to", "cocovid", xml.toString(), vid.toString())).isZero();
     assertThat(out.toString()).contains("6 detections").contains("of 3 videos");
-    List<io.keyframe.dataset.AnnotationSet> back = io.keyframe.dataset.files.AnnotationFiles.readAll(
-        vid, io.keyframe.dataset.AnnotationFormat.COCO_VID, w -> {});
+    List<io.keyframe.dataset.AnnotationSet> back =
+        io.keyframe.dataset.files.AnnotationFiles.readAll(
+            vid, io.keyframe.dataset.AnnotationFormat.COCO_VID, w -> {});
     assertThat(back).extracting(s -> s.video().id()).containsExactly("Test", "train", "Validation");
     assertThat(back).allSatisfy(s -> assertThat(s.detections()).hasSize(2));
   }
@@ -85,7 +103,10 @@ class KeyframeCliTest {
     Path bin = tmp.resolve("some.bin");
     Files.write(bin, new byte[] {'1', ',', (byte) 0xff, 0, 7});
     assertThat(run("info", bin.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("some.bin").contains("line 1").contains("byte 0xff at byte offset 2")
+    assertThat(err.toString())
+        .contains("some.bin")
+        .contains("line 1")
+        .contains("byte 0xff at byte offset 2")
         .doesNotContain("Input length");
     Path png = tmp.resolve("image.bin");
     Files.write(png, new byte[] {(byte) 0x89, 'P', 'N', 'G'});
@@ -101,25 +122,48 @@ class KeyframeCliTest {
     run("info", TUD.resolve("test.txt").toString());
     assertThat(run("audit", "verify")).isZero();
     List<String> lines = Files.readAllLines(log);
-    assertThat(lines).hasSizeGreaterThanOrEqualTo(2).allSatisfy(l -> assertThat(l).doesNotContain("TUD-Campus"));
+    assertThat(lines)
+        .hasSizeGreaterThanOrEqualTo(2)
+        .allSatisfy(l -> assertThat(l).doesNotContain("TUD-Campus"));
     Files.write(log, List.of(lines.get(1), lines.get(0)));
     assertThat(run("audit", "verify")).isEqualTo(3);
     assertThat(err.toString()).contains("line 1");
   }
 
   @Test
-  void theAuditLogKeepsNoRawIdentifiersInListOptionsAndTheRealExitCodeOfFailures() throws Exception {
+  void theAuditLogKeepsNoRawIdentifiersInListOptionsAndTheRealExitCodeOfFailures()
+      throws Exception {
     Path log = AuditTrail.defaultLog();
     Files.deleteIfExists(log);
-    assertThat(run("assign", "--videos", "patient-DOE-JOHN-0042,patient-ROE-JANE-0043", "--annotators", "Dr Smith,Nurse Jones",
-        "--out", tmp.resolve("plan.csv").toString())).isZero();
+    assertThat(
+            run(
+                "assign",
+                "--videos",
+                "patient-DOE-JOHN-0042,patient-ROE-JANE-0043",
+                "--annotators",
+                "Dr Smith,Nurse Jones",
+                "--out",
+                tmp.resolve("plan.csv").toString()))
+        .isZero();
     Path bad = tmp.resolve("ward-3-bad.txt");
     Files.write(bad, List.of("1,1,10,10,-5,20,1,1,1"));
-    assertThat(run("convert", "--to", "cvat", bad.toString(), tmp.resolve("x.xml").toString())).isEqualTo(2);
+    assertThat(run("convert", "--to", "cvat", bad.toString(), tmp.resolve("x.xml").toString()))
+        .isEqualTo(2);
     List<String> lines = Files.readAllLines(log);
-    assertThat(lines).hasSize(2).allSatisfy(l -> assertThat(l).doesNotContain("DOE").doesNotContain("ROE")
-        .doesNotContain("Smith").doesNotContain("Jones").doesNotContain("ward-3").doesNotContain(tmp.toString()));
-    assertThat(lines.get(0)).containsPattern("vid-[0-9a-f]{8},vid-[0-9a-f]{8}").containsPattern("ann-[0-9a-f]{8},ann-[0-9a-f]{8}");
+    assertThat(lines)
+        .hasSize(2)
+        .allSatisfy(
+            l ->
+                assertThat(l)
+                    .doesNotContain("DOE")
+                    .doesNotContain("ROE")
+                    .doesNotContain("Smith")
+                    .doesNotContain("Jones")
+                    .doesNotContain("ward-3")
+                    .doesNotContain(tmp.toString()));
+    assertThat(lines.get(0))
+        .containsPattern("vid-[0-9a-f]{8},vid-[0-9a-f]{8}")
+        .containsPattern("ann-[0-9a-f]{8},ann-[0-9a-f]{8}");
     assertThat(lines.get(1)).containsPattern("\"exit_code\" ?: ?\"2\"");
   }
 
@@ -128,10 +172,13 @@ class KeyframeCliTest {
   @Test
   void ranksTheSampleBatchWithinBudgetAndExplainsEveryRow() throws Exception {
     Path q = tmp.resolve("queue.csv");
-    assertThat(run("rank", "--batch", SAMPLES.toString(), "--budget", "10%", "--out", q.toString())).isZero();
+    assertThat(run("rank", "--batch", SAMPLES.toString(), "--budget", "10%", "--out", q.toString()))
+        .isZero();
     List<String> rows = Files.readAllLines(q);
     assertThat(rows.get(0)).startsWith("rank,video_id,frame_start,frame_end,score");
-    assertThat(rows.subList(1, rows.size())).isNotEmpty().allSatisfy(r -> assertThat(r).contains("="));
+    assertThat(rows.subList(1, rows.size()))
+        .isNotEmpty()
+        .allSatisfy(r -> assertThat(r).contains("="));
     // 2 videos x 300 frames, 10 %: at most 60 frames queued.
     assertThat(out.toString()).containsPattern("(60|[1-5][0-9]|[1-9]) frames in");
   }
@@ -140,16 +187,26 @@ class KeyframeCliTest {
   void spotCheckIsReproducibleFromItsSeed() throws Exception {
     Path a = tmp.resolve("a.csv");
     Path b = tmp.resolve("b.csv");
-    assertThat(run("spot-check", "--batch", SAMPLES.toString(), "--seed", "5", "--out", a.toString())).isZero();
-    assertThat(run("spot-check", "--batch", SAMPLES.toString(), "--seed", "5", "--out", b.toString())).isZero();
+    assertThat(
+            run("spot-check", "--batch", SAMPLES.toString(), "--seed", "5", "--out", a.toString()))
+        .isZero();
+    assertThat(
+            run("spot-check", "--batch", SAMPLES.toString(), "--seed", "5", "--out", b.toString()))
+        .isZero();
     assertThat(Files.readAllLines(a)).hasSizeGreaterThan(10).isEqualTo(Files.readAllLines(b));
   }
 
   @Test
   void consensusOfThreeAnnotatorsIsWrittenInAllFormats() {
     Path v = SAMPLES.resolve("clinic-s7-v00");
-    String files = v.resolve("annotator-A.cvat.xml") + "," + v.resolve("annotator-B.cvat.xml") + "," + v.resolve("annotator-C.cvat.xml");
-    assertThat(run("consensus", "--annotations", files, "--out", tmp.resolve("c").toString())).isZero();
+    String files =
+        v.resolve("annotator-A.cvat.xml")
+            + ","
+            + v.resolve("annotator-B.cvat.xml")
+            + ","
+            + v.resolve("annotator-C.cvat.xml");
+    assertThat(run("consensus", "--annotations", files, "--out", tmp.resolve("c").toString()))
+        .isZero();
     assertThat(tmp.resolve("c/consensus.mot.txt")).isNotEmptyFile();
     assertThat(tmp.resolve("c/consensus.cvat.xml")).isNotEmptyFile();
     assertThat(tmp.resolve("c/consensus.coco.json")).isNotEmptyFile();
@@ -157,30 +214,65 @@ class KeyframeCliTest {
 
   @Test
   void assignRefusesOverlapWithOneAnnotator() {
-    assertThat(run("assign", "--videos", "a,b", "--annotators", "A", "--overlap", "0.5", "--out", tmp.resolve("p.csv").toString())).isEqualTo(2);
+    assertThat(
+            run(
+                "assign",
+                "--videos",
+                "a,b",
+                "--annotators",
+                "A",
+                "--overlap",
+                "0.5",
+                "--out",
+                tmp.resolve("p.csv").toString()))
+        .isEqualTo(2);
     assertThat(err.toString()).contains("at least two annotators");
     assertThat(tmp.resolve("p.csv")).doesNotExist();
   }
 
   @Test
   void simulationComparesTheQueueWithRandomAndEndsWithTheRatio() {
-    assertThat(run("simulate", "--videos", "2", "--frames", "60", "--objects", "4", "--seeds", "1", "--batches", "1")).isZero();
-    assertThat(out.toString()).contains("combined").contains("random").containsPattern("(?m)^ratio=\\d+\\.\\d\\d$");
+    assertThat(
+            run(
+                "simulate",
+                "--videos",
+                "2",
+                "--frames",
+                "60",
+                "--objects",
+                "4",
+                "--seeds",
+                "1",
+                "--batches",
+                "1"))
+        .isZero();
+    assertThat(out.toString())
+        .contains("combined")
+        .contains("random")
+        .containsPattern("(?m)^ratio=\\d+\\.\\d\\d$");
   }
 
   @Test
-  void simulationOnRealSequencesPrintsEachSequenceWithTheOracleAndEndsWithTheHeldOutRatio() throws Exception {
-    // TrackEval's layout, hand-built: one pedestrian on 10 frames; the tracker loses it on frames 5-9
+  void simulationOnRealSequencesPrintsEachSequenceWithTheOracleAndEndsWithTheHeldOutRatio()
+      throws Exception {
+    // TrackEval's layout, hand-built: one pedestrian on 10 frames; the tracker loses it on frames
+    // 5-9
     // (5 misses by hand) and draws a box nowhere on frame 0 (1 FP).
-    Path seq = java.nio.file.Files.createDirectories(tmp.resolve("data/gt/mot_challenge/X-train/seq1/gt"));
+    Path seq =
+        java.nio.file.Files.createDirectories(tmp.resolve("data/gt/mot_challenge/X-train/seq1/gt"));
     StringBuilder gt = new StringBuilder(), tr = new StringBuilder("1,7,80,80,5,5,1,-1,-1,-1\n");
     for (int f = 1; f <= 10; f++) gt.append(f).append(",1,40,40,10,10,1,1,1\n");
     for (int f = 1; f <= 5; f++) tr.append(f).append(",3,40,40,10,10,1,-1,-1,-1\n");
     java.nio.file.Files.writeString(seq.resolve("gt.txt"), gt);
-    java.nio.file.Files.writeString(seq.resolveSibling("seqinfo.ini"), "[Sequence]\nname=seq1\nframeRate=30\nseqLength=10\nimWidth=100\nimHeight=100\n");
-    Path t = java.nio.file.Files.createDirectories(tmp.resolve("data/trackers/mot_challenge/X-train/T/data"));
+    java.nio.file.Files.writeString(
+        seq.resolveSibling("seqinfo.ini"),
+        "[Sequence]\nname=seq1\nframeRate=30\nseqLength=10\nimWidth=100\nimHeight=100\n");
+    Path t =
+        java.nio.file.Files.createDirectories(
+            tmp.resolve("data/trackers/mot_challenge/X-train/T/data"));
     java.nio.file.Files.writeString(t.resolve("seq1.txt"), tr);
-    assertThat(run("simulate", "--real", tmp.resolve("data").toString(), "--budgets", "10%,20%")).isZero();
+    assertThat(run("simulate", "--real", tmp.resolve("data").toString(), "--budgets", "10%,20%"))
+        .isZero();
     assertThat(out.toString())
         .contains("delivered tracker T")
         .containsPattern("seq1 +held-out +10 +1 +5 +0 +6 +0")
@@ -193,7 +285,8 @@ class KeyframeCliTest {
   void simulationRefusesAnUnknownAnnotatorAndAResidualRateOutsideZeroToOne() {
     assertThat(run("simulate", "--videos", "1", "--frames", "30", "--delivered", "Z")).isEqualTo(2);
     assertThat(err.toString()).contains("--delivered must be A, B or C, not 'Z'");
-    assertThat(run("simulate", "--videos", "1", "--frames", "30", "--residual", "1.5")).isEqualTo(2);
+    assertThat(run("simulate", "--videos", "1", "--frames", "30", "--residual", "1.5"))
+        .isEqualTo(2);
     assertThat(err.toString()).contains("--residual").contains("'1.5' is ambiguous");
   }
 
@@ -205,6 +298,7 @@ class KeyframeCliTest {
       String usage = sub.getUsageMessage(picocli.CommandLine.Help.Ansi.OFF);
       assertThat(usage).as(sub.getCommandName()).doesNotContain("%%").doesNotContain("%n");
     }
-    assertThat(cli.getSubcommands().get("rank").getUsageMessage(picocli.CommandLine.Help.Ansi.OFF)).contains("('10%' or '0.1'");
+    assertThat(cli.getSubcommands().get("rank").getUsageMessage(picocli.CommandLine.Help.Ansi.OFF))
+        .contains("('10%' or '0.1'");
   }
 }

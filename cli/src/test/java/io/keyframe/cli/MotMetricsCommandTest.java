@@ -12,7 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** mot-metrics on real MOTChallenge folders (metrics' and dataset's real/ test resources, SOURCES.md there). */
+/**
+ * mot-metrics on real MOTChallenge folders (metrics' and dataset's real/ test resources, SOURCES.md
+ * there).
+ */
 class MotMetricsCommandTest {
   static final Path CHALLENGE = Path.of("../metrics/src/test/resources/real/motchallenge");
   static final Path MOT15 = Path.of("../dataset/src/test/resources/real/mot/mmtracking/train");
@@ -37,32 +40,58 @@ class MotMetricsCommandTest {
 
   @Test
   void motChallengeFoldersAreScoredAsTrackEvalScoresThem() throws Exception {
-    assertThat(run("mot-metrics", "--gt", CHALLENGE.resolve("gt/MOT17-train").toString(),
-        "--pred", CHALLENGE.resolve("trackers/MOT17-train/MPNTrack/data").toString(), "--json")).isZero();
+    assertThat(
+            run(
+                "mot-metrics",
+                "--gt",
+                CHALLENGE.resolve("gt/MOT17-train").toString(),
+                "--pred",
+                CHALLENGE.resolve("trackers/MOT17-train/MPNTrack/data").toString(),
+                "--json"))
+        .isZero();
     JsonNode j = json();
-    assertThat(j.get("protocol").asText()).startsWith("motchallenge").contains("MOT17").contains("pedestrian");
+    assertThat(j.get("protocol").asText())
+        .startsWith("motchallenge")
+        .contains("MOT17")
+        .contains("pedestrian");
     assertThat(j.get("mot_layout").get("MOT17-09-DPM gt").asText()).isEqualTo("mot16 (detected)");
     assertThat(j.get("mot_layout").get("MOT17-09-DPM pred").asText()).isEqualTo("mot15 (detected)");
     // TrackEval's pedestrian_detailed.csv for MPNTrack: MOT17-09-DPM MOTA 0.7474178403755869, IDF1
-    // 0.7733024040489245, HOTA 0.6474050348483706, IDSW 5; MOT17-05-DPM MOTA 0.5590573948243458, IDSW 18.
-    JsonNode s09 = j.get("sequences").get("MOT17-09-DPM"), s05 = j.get("sequences").get("MOT17-05-DPM");
+    // 0.7733024040489245, HOTA 0.6474050348483706, IDSW 5; MOT17-05-DPM MOTA 0.5590573948243458,
+    // IDSW 18.
+    JsonNode s09 = j.get("sequences").get("MOT17-09-DPM"),
+        s05 = j.get("sequences").get("MOT17-05-DPM");
     assertThat(s09.get("mota").asDouble()).isCloseTo(0.7474178403755869, within(1e-6));
     assertThat(s09.get("idf1").asDouble()).isCloseTo(0.7733024040489245, within(1e-6));
     assertThat(s09.get("hota").asDouble()).isCloseTo(0.6474050348483706, within(1e-6));
     assertThat(s09.get("num_switches").asLong()).isEqualTo(5);
     assertThat(s05.get("mota").asDouble()).isCloseTo(0.5590573948243458, within(1e-6));
     assertThat(s05.get("num_switches").asLong()).isEqualTo(18);
-    // OVERALL pools the counts: (TP - FP - IDSW) / GT over both = (4072+4271 - 87-386 - 5-18) / (5325+6917).
-    assertThat(j.get("overall").get("mota").asDouble()).isCloseTo((8343.0 - 473 - 23) / 12242, within(1e-12));
+    // OVERALL pools the counts: (TP - FP - IDSW) / GT over both = (4072+4271 - 87-386 - 5-18) /
+    // (5325+6917).
+    assertThat(j.get("overall").get("mota").asDouble())
+        .isCloseTo((8343.0 - 473 - 23) / 12242, within(1e-12));
   }
 
   @Test
   void theTextTableSaysWhichProtocolAndLayoutRan() {
-    assertThat(run("mot-metrics", "--gt", CHALLENGE.resolve("gt/MOT17-train/MOT17-09-DPM/gt/gt.txt").toString(),
-        "--pred", CHALLENGE.resolve("trackers/MOT17-train/MPNTrack/data/MOT17-09-DPM.txt").toString())).isZero();
+    assertThat(
+            run(
+                "mot-metrics",
+                "--gt",
+                CHALLENGE.resolve("gt/MOT17-train/MOT17-09-DPM/gt/gt.txt").toString(),
+                "--pred",
+                CHALLENGE
+                    .resolve("trackers/MOT17-train/MPNTrack/data/MOT17-09-DPM.txt")
+                    .toString()))
+        .isZero();
     String[] lines = out.toString().split("\n");
-    assertThat(lines[0]).isEqualTo("protocol    motchallenge (TrackEval's MOTChallenge rules, MOT17, classes pedestrian; TrackEval's CLEAR: MOTP = mean IoU)");
-    assertThat(lines[1]).isEqualTo("mot layout  MOT17-09-DPM gt mot16 (detected), MOT17-09-DPM pred mot15 (detected)");
+    assertThat(lines[0])
+        .isEqualTo(
+            "protocol    motchallenge (TrackEval's MOTChallenge rules, MOT17, classes pedestrian; TrackEval's CLEAR: MOTP = mean IoU)");
+    assertThat(lines[1])
+        .isEqualTo(
+            "mot layout  MOT17-09-DPM gt mot16 (detected), MOT17-09-DPM pred mot15 (detected)");
     assertThat(out.toString()).contains("74.7%"); // MOTA 0.747418
     // TrackEval has no transfer/ascend/migrate events: shown as undefined, not 0.
     assertThat(lines[3]).endsWith("0.900 NaN NaN NaN 64.7% 68.0% 61.6% 90.9%");
@@ -70,9 +99,17 @@ class MotMetricsCommandTest {
 
   @Test
   void scoringEveryRowIsStillAvailableByName() throws Exception {
-    assertThat(run("mot-metrics", "--gt", CHALLENGE.resolve("gt/MOT17-train/MOT17-09-DPM/gt/gt.txt").toString(),
-        "--pred", CHALLENGE.resolve("trackers/MOT17-train/MPNTrack/data/MOT17-09-DPM.txt").toString(),
-        "--protocol", "all-rows", "--json")).isZero();
+    assertThat(
+            run(
+                "mot-metrics",
+                "--gt",
+                CHALLENGE.resolve("gt/MOT17-train/MOT17-09-DPM/gt/gt.txt").toString(),
+                "--pred",
+                CHALLENGE.resolve("trackers/MOT17-train/MPNTrack/data/MOT17-09-DPM.txt").toString(),
+                "--protocol",
+                "all-rows",
+                "--json"))
+        .isZero();
     JsonNode j = json();
     assertThat(j.get("protocol").asText()).startsWith("all-rows");
     assertThat(j.get("overall").get("mota").asDouble()).isLessThan(0.7);
@@ -80,12 +117,20 @@ class MotMetricsCommandTest {
 
   @Test
   void mot15FilesWithWorldCoordinatesGetPyMotmetricsValues() throws Exception {
-    assertThat(run("mot-metrics", "--gt", MOT15.resolve("TUD-Stadtmitte/gt/gt.txt").toString(),
-        "--pred", MOT15.resolve("results/TUD-Stadtmitte.txt").toString(), "--json")).isZero();
+    assertThat(
+            run(
+                "mot-metrics",
+                "--gt",
+                MOT15.resolve("TUD-Stadtmitte/gt/gt.txt").toString(),
+                "--pred",
+                MOT15.resolve("results/TUD-Stadtmitte.txt").toString(),
+                "--json"))
+        .isZero();
     JsonNode j = json();
     assertThat(j.get("protocol").asText()).startsWith("py-motmetrics");
     assertThat(j.get("mot_layout").get("TUD-Stadtmitte gt").asText()).isEqualTo("mot15 (detected)");
-    // py-motmetrics' test_motchallenge_files, TUD-Stadtmitte: MOTA 0.564014, IDF1 0.644619, 7 switches.
+    // py-motmetrics' test_motchallenge_files, TUD-Stadtmitte: MOTA 0.564014, IDF1 0.644619, 7
+    // switches.
     JsonNode o = j.get("overall");
     assertThat(o.get("mota").asDouble()).isCloseTo(0.564014, within(1e-6));
     assertThat(o.get("idf1").asDouble()).isCloseTo(0.644619, within(1e-6));
@@ -94,17 +139,38 @@ class MotMetricsCommandTest {
 
   @Test
   void forcingMot16OnWorldCoordinatesIsRefusedNamingFileLineAndField() {
-    assertThat(run("mot-metrics", "--gt", MOT15.resolve("TUD-Stadtmitte/gt/gt.txt").toString(),
-        "--pred", MOT15.resolve("results/TUD-Stadtmitte.txt").toString(), "--mot-layout", "mot16")).isEqualTo(2);
-    assertThat(err.toString()).contains("gt.txt").contains("line 1").contains("class").contains("4.4852");
+    assertThat(
+            run(
+                "mot-metrics",
+                "--gt",
+                MOT15.resolve("TUD-Stadtmitte/gt/gt.txt").toString(),
+                "--pred",
+                MOT15.resolve("results/TUD-Stadtmitte.txt").toString(),
+                "--mot-layout",
+                "mot16"))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .contains("gt.txt")
+        .contains("line 1")
+        .contains("class")
+        .contains("4.4852");
   }
 
   @Test
   void theMotChallengeProtocolRunsOnMot15WhenAskedFor() throws Exception {
-    // TrackEval (MOT15 rules) on KITTI-17: MOTA 0.8330893118594437, IDSW 2 (real/motchallenge SOURCES.md).
-    assertThat(run("mot-metrics", "--gt", CHALLENGE.resolve("gt/MOT15-train/KITTI-17/gt/gt.txt").toString(),
-        "--pred", CHALLENGE.resolve("trackers/MOT15-train/MPNTrack/data/KITTI-17.txt").toString(),
-        "--protocol", "motchallenge", "--json")).isZero();
+    // TrackEval (MOT15 rules) on KITTI-17: MOTA 0.8330893118594437, IDSW 2 (real/motchallenge
+    // SOURCES.md).
+    assertThat(
+            run(
+                "mot-metrics",
+                "--gt",
+                CHALLENGE.resolve("gt/MOT15-train/KITTI-17/gt/gt.txt").toString(),
+                "--pred",
+                CHALLENGE.resolve("trackers/MOT15-train/MPNTrack/data/KITTI-17.txt").toString(),
+                "--protocol",
+                "motchallenge",
+                "--json"))
+        .isZero();
     JsonNode j = json();
     assertThat(j.get("protocol").asText()).contains("MOT15");
     assertThat(j.get("overall").get("mota").asDouble()).isCloseTo(0.8330893118594437, within(1e-6));
@@ -114,16 +180,32 @@ class MotMetricsCommandTest {
   @Test
   void infoSaysWhichMotLayoutItRead() {
     assertThat(run("info", MOT15.resolve("TUD-Stadtmitte/gt/gt.txt").toString())).isZero();
-    assertThat(out.toString()).contains("mot layout    mot15 (detected)").contains("1156 shapes").contains("10 tracks");
+    assertThat(out.toString())
+        .contains("mot layout    mot15 (detected)")
+        .contains("1156 shapes")
+        .contains("10 tracks");
   }
 
-  static final Path DATUMARO = Path.of("../dataset/src/test/resources/real/mot/datumaro/mot_seq/gt/gt.txt");
+  static final Path DATUMARO =
+      Path.of("../dataset/src/test/resources/real/mot/datumaro/mot_seq/gt/gt.txt");
 
   @Test
   void classesNamedByLabelsTxtCanBeChosenForTheMotChallengeProtocol() throws Exception {
-    // Datumaro's export: class 3 of gt/labels.txt is label_2; scored against itself it is one match.
-    assertThat(run("mot-metrics", "--gt", DATUMARO.toString(), "--pred", DATUMARO.toString(),
-        "--protocol", "motchallenge", "--classes", "label_2", "--json")).isZero();
+    // Datumaro's export: class 3 of gt/labels.txt is label_2; scored against itself it is one
+    // match.
+    assertThat(
+            run(
+                "mot-metrics",
+                "--gt",
+                DATUMARO.toString(),
+                "--pred",
+                DATUMARO.toString(),
+                "--protocol",
+                "motchallenge",
+                "--classes",
+                "label_2",
+                "--json"))
+        .isZero();
     JsonNode j = json();
     assertThat(j.get("protocol").asText()).contains("classes label_2");
     assertThat(j.get("overall").get("num_detections").asLong()).isEqualTo(1);
@@ -135,18 +217,36 @@ class MotMetricsCommandTest {
     Path one = tmp.resolve("one.txt");
     java.nio.file.Files.writeString(one, "person\n");
     // labels.txt beside gt.txt has 10 names; --labels with one name makes class 3 unknown: exit 2.
-    assertThat(run("mot-metrics", "--gt", DATUMARO.toString(), "--pred", DATUMARO.toString(), "--labels", one.toString())).isEqualTo(2);
+    assertThat(
+            run(
+                "mot-metrics",
+                "--gt",
+                DATUMARO.toString(),
+                "--pred",
+                DATUMARO.toString(),
+                "--labels",
+                one.toString()))
+        .isEqualTo(2);
     assertThat(err.toString()).contains("gt.txt").contains("line 1").contains("class");
   }
 
   @Test
   void severalClassesGiveOneRowEach() throws Exception {
-    assertThat(run("mot-metrics", "--gt", CHALLENGE.resolve("gt/MOT17-train/MOT17-09-DPM/gt/gt.txt").toString(),
-        "--pred", CHALLENGE.resolve("trackers/MOT17-train/MPNTrack/data/MOT17-09-DPM.txt").toString(),
-        "--classes", "pedestrian,static_person", "--json")).isZero();
+    assertThat(
+            run(
+                "mot-metrics",
+                "--gt",
+                CHALLENGE.resolve("gt/MOT17-train/MOT17-09-DPM/gt/gt.txt").toString(),
+                "--pred",
+                CHALLENGE.resolve("trackers/MOT17-train/MPNTrack/data/MOT17-09-DPM.txt").toString(),
+                "--classes",
+                "pedestrian,static_person",
+                "--json"))
+        .isZero();
     JsonNode seqs = json().get("sequences");
     assertThat(seqs.has("MOT17-09-DPM/pedestrian")).isTrue();
     assertThat(seqs.has("MOT17-09-DPM/static_person")).isTrue();
-    assertThat(seqs.get("MOT17-09-DPM/pedestrian").get("mota").asDouble()).isCloseTo(0.7474178403755869, within(1e-6));
+    assertThat(seqs.get("MOT17-09-DPM/pedestrian").get("mota").asDouble())
+        .isCloseTo(0.7474178403755869, within(1e-6));
   }
 }

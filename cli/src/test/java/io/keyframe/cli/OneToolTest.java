@@ -15,11 +15,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Issue 18: every command accepts what the others write, with one set of units, names and exit codes. */
+/**
+ * Issue 18: every command accepts what the others write, with one set of units, names and exit
+ * codes.
+ */
 class OneToolTest {
   static final Path SAMPLES = Path.of(System.getProperty("keyframe.root", ".."), "data-samples");
   static final Path V0 = SAMPLES.resolve("clinic-s7-v00");
-  static final Path TUD = Path.of(System.getProperty("keyframe.shared", "../shared"), "refdata/motchallenge/TUD-Campus");
+  static final Path TUD =
+      Path.of(
+          System.getProperty("keyframe.shared", "../shared"), "refdata/motchallenge/TUD-Campus");
 
   @TempDir Path tmp;
   StringWriter out = new StringWriter();
@@ -46,16 +51,27 @@ class OneToolTest {
   @Test
   void noCommandPrintsTheUsageOnStderrAndExitsTwo() {
     assertThat(run()).isEqualTo(2);
-    assertThat(err.toString()).contains("Usage: keyframe").contains("Commands:").contains("no command given");
+    assertThat(err.toString())
+        .contains("Usage: keyframe")
+        .contains("Commands:")
+        .contains("no command given");
     assertThat(out.toString()).isEmpty();
   }
 
   @Test
   void everyHelpListsEveryExitCode() {
-    for (String[] help : List.of(new String[] {"--help"}, new String[] {"rank", "--help"}, new String[] {"audit", "verify", "--help"})) {
+    for (String[] help :
+        List.of(
+            new String[] {"--help"},
+            new String[] {"rank", "--help"},
+            new String[] {"audit", "verify", "--help"})) {
       assertThat(run(help)).isZero();
-      assertThat(out.toString()).contains("Exit codes:").containsPattern("(?m)^  0 +ok").containsPattern("(?m)^  1 +unexpected")
-          .containsPattern("(?m)^  2 +bad input").containsPattern("(?m)^  3 +verification failed");
+      assertThat(out.toString())
+          .contains("Exit codes:")
+          .containsPattern("(?m)^  0 +ok")
+          .containsPattern("(?m)^  1 +unexpected")
+          .containsPattern("(?m)^  2 +bad input")
+          .containsPattern("(?m)^  3 +verification failed");
     }
   }
 
@@ -63,7 +79,16 @@ class OneToolTest {
 
   @Test
   void aBareBudgetAboveOneIsRefusedAsAmbiguousInOneLine() {
-    assertThat(run("rank", "--batch", SAMPLES.toString(), "--budget", "10", "--out", tmp.resolve("q.csv").toString())).isEqualTo(2);
+    assertThat(
+            run(
+                "rank",
+                "--batch",
+                SAMPLES.toString(),
+                "--budget",
+                "10",
+                "--out",
+                tmp.resolve("q.csv").toString()))
+        .isEqualTo(2);
     assertThat(err.toString()).contains("ambiguous").contains("10%").contains("0.1");
     assertThat(lines(err.toString())).isLessThanOrEqualTo(2);
     assertThat(tmp.resolve("q.csv")).doesNotExist();
@@ -72,17 +97,38 @@ class OneToolTest {
   @Test
   void spotCheckRateReadsPercentAndFractionAlikeAndRefusesBareNumbersInTwoLines() throws Exception {
     Path a = tmp.resolve("a.csv"), b = tmp.resolve("b.csv");
-    assertThat(run("spot-check", "--batch", SAMPLES.toString(), "--rate", "10%", "--out", a.toString())).isZero();
-    assertThat(run("spot-check", "--batch", SAMPLES.toString(), "--rate", "0.1", "--out", b.toString())).isZero();
+    assertThat(
+            run(
+                "spot-check",
+                "--batch",
+                SAMPLES.toString(),
+                "--rate",
+                "10%",
+                "--out",
+                a.toString()))
+        .isZero();
+    assertThat(
+            run(
+                "spot-check",
+                "--batch",
+                SAMPLES.toString(),
+                "--rate",
+                "0.1",
+                "--out",
+                b.toString()))
+        .isZero();
     assertThat(Files.readAllLines(a)).hasSizeGreaterThan(10).isEqualTo(Files.readAllLines(b));
-    assertThat(run("spot-check", "--batch", SAMPLES.toString(), "--rate", "10", "--out", a.toString())).isEqualTo(2);
+    assertThat(
+            run("spot-check", "--batch", SAMPLES.toString(), "--rate", "10", "--out", a.toString()))
+        .isEqualTo(2);
     assertThat(err.toString()).contains("--rate").contains("ambiguous");
     assertThat(lines(err.toString())).isLessThanOrEqualTo(2);
   }
 
   @Test
   void agreementTakesSpaceSeparatedCommaSeparatedAndRepeatedLabels() {
-    String a = V0.resolve("annotator-A.cvat.xml").toString(), b = V0.resolve("annotator-B.cvat.xml").toString();
+    String a = V0.resolve("annotator-A.cvat.xml").toString(),
+        b = V0.resolve("annotator-B.cvat.xml").toString();
     assertThat(run("agreement", "--labels", a + "," + b)).isZero();
     String comma = out.toString();
     assertThat(run("agreement", "--labels", a, b)).isZero();
@@ -104,7 +150,11 @@ class OneToolTest {
   void theBatchSpecAndTheBatchFolderAreSummarised() {
     assertThat(run("info", SAMPLES.resolve("batch.json").toString())).isZero();
     // batch.json: 2 videos, 12 classes, seed 7, 15 fps (data-samples/README.md).
-    assertThat(out.toString()).contains("2 videos").contains("12: bed_rail").contains("seed 7").contains("15 fps")
+    assertThat(out.toString())
+        .contains("2 videos")
+        .contains("12: bed_rail")
+        .contains("seed 7")
+        .contains("15 fps")
         .doesNotContain("clinic-s7-v00");
     assertThat(run("info", SAMPLES.toString())).isZero();
     assertThat(out.toString()).contains("2 videos");
@@ -114,7 +164,8 @@ class OneToolTest {
   void theSameVideoHasOnePseudonymWhicheverOfItsFilesIsRead() {
     Matcher m;
     String seen = null;
-    for (String f : List.of("gt.mot.txt", "model.mot.txt", "annotator-A.cvat.xml", "gt.coco.json")) {
+    for (String f :
+        List.of("gt.mot.txt", "model.mot.txt", "annotator-A.cvat.xml", "gt.coco.json")) {
       assertThat(run("info", V0.resolve(f).toString())).isZero();
       m = Pattern.compile("video +(vid-[0-9a-f]{8})").matcher(out.toString());
       assertThat(m.find()).as(f).isTrue();
@@ -127,35 +178,69 @@ class OneToolTest {
   void infoOnAModelFileSaysWhatItDoesNotKnow() {
     assertThat(run("info", V0.resolve("model.mot.txt").toString())).isZero();
     // meta.json beside it: 640x360 at 15 fps; the MOT file itself records no provenance and no IDs.
-    assertThat(out.toString()).contains("640x360, 300 frames at 15.00 fps").contains("source        unknown")
-        .contains("role          model").contains("identities    none");
+    assertThat(out.toString())
+        .contains("640x360, 300 frames at 15.00 fps")
+        .contains("source        unknown")
+        .contains("role          model")
+        .contains("identities    none");
     assertThat(run("info", TUD.resolve("gt.txt").toString())).isZero();
     assertThat(out.toString()).contains("unknown fps");
   }
 
   @Test
   void motMetricsNamesTheRowAfterThePredictionAndWarnsWithoutIdentities() {
-    assertThat(run("mot-metrics", "--gt", V0.resolve("gt.mot.txt").toString(), "--pred", V0.resolve("annotator-B.cvat.xml").toString())).isZero();
-    assertThat(out.toString()).containsPattern("(?m)^annotator-B ").doesNotContainPattern("(?m)^gt ");
+    assertThat(
+            run(
+                "mot-metrics",
+                "--gt",
+                V0.resolve("gt.mot.txt").toString(),
+                "--pred",
+                V0.resolve("annotator-B.cvat.xml").toString()))
+        .isZero();
+    assertThat(out.toString())
+        .containsPattern("(?m)^annotator-B ")
+        .doesNotContainPattern("(?m)^gt ");
     assertThat(err.toString()).doesNotContain("warning");
-    assertThat(run("mot-metrics", "--gt", V0.resolve("gt.mot.txt").toString(), "--pred", V0.resolve("model.mot.txt").toString())).isZero();
+    assertThat(
+            run(
+                "mot-metrics",
+                "--gt",
+                V0.resolve("gt.mot.txt").toString(),
+                "--pred",
+                V0.resolve("model.mot.txt").toString()))
+        .isZero();
     assertThat(err.toString()).contains("warning: model has no identities");
   }
 
   @Test
   void motMetricsOnABatchScoresEveryAnnotatorAndTheModelAgainstGt() {
-    assertThat(run("mot-metrics", "--gt", SAMPLES.toString(), "--pred", SAMPLES.toString())).isZero();
+    assertThat(run("mot-metrics", "--gt", SAMPLES.toString(), "--pred", SAMPLES.toString()))
+        .isZero();
     String text = out.toString();
     for (String role : List.of("annotator-A", "annotator-B", "annotator-C", "model")) {
       assertThat(text).contains("prediction: " + role);
-      for (String v : List.of("clinic-s7-v00", "clinic-s7-v01")) assertThat(text).containsPattern("(?m)^" + v + "/" + role + " ");
+      for (String v : List.of("clinic-s7-v00", "clinic-s7-v01"))
+        assertThat(text).containsPattern("(?m)^" + v + "/" + role + " ");
     }
-    assertThat(err.toString()).contains("clinic-s7-v00/model has no identities").doesNotContain("annotator-A has no");
+    assertThat(err.toString())
+        .contains("clinic-s7-v00/model has no identities")
+        .doesNotContain("annotator-A has no");
     // The batch row is the same pair as the single-file call.
-    String batchRow = text.lines().filter(l -> l.startsWith("clinic-s7-v00/annotator-B ")).findFirst().orElseThrow();
-    run("mot-metrics", "--gt", V0.resolve("gt.mot.txt").toString(), "--pred", V0.resolve("annotator-B.cvat.xml").toString());
-    String single = out.toString().lines().filter(l -> l.startsWith("annotator-B ")).findFirst().orElseThrow();
-    assertThat(batchRow.replaceFirst("^\\S+", "").trim().split(" +")).isEqualTo(single.replaceFirst("^\\S+", "").trim().split(" +"));
+    String batchRow =
+        text.lines()
+            .filter(l -> l.startsWith("clinic-s7-v00/annotator-B "))
+            .findFirst()
+            .orElseThrow();
+    run(
+        "mot-metrics",
+        "--gt",
+        V0.resolve("gt.mot.txt").toString(),
+        "--pred",
+        V0.resolve("annotator-B.cvat.xml").toString());
+    String single =
+        out.toString().lines().filter(l -> l.startsWith("annotator-B ")).findFirst().orElseThrow();
+    assertThat(batchRow.replaceFirst("^\\S+", "").trim().split(" +"))
+        .isEqualTo(single.replaceFirst("^\\S+", "").trim().split(" +"));
   }
 
   // --- assignments
@@ -163,12 +248,27 @@ class OneToolTest {
   @Test
   void twentyPercentOverlapDoubleLabelsTwentyPercentOfTheFrames() throws Exception {
     Path plan = tmp.resolve("plan.csv");
-    assertThat(run("assign", "--videos", SAMPLES.toString(), "--annotators", "A,B,C", "--overlap", "0.2", "--out", plan.toString())).isZero();
+    assertThat(
+            run(
+                "assign",
+                "--videos",
+                SAMPLES.toString(),
+                "--annotators",
+                "A,B,C",
+                "--overlap",
+                "0.2",
+                "--out",
+                plan.toString()))
+        .isZero();
     // 2 videos x 300 frames in 60-frame segments: 10 items; 20 % = 2 items = 120 of 600 frames.
-    assertThat(out.toString()).contains("10 items").contains("2 double-labelled: 120 of 600 frames (20.0%");
+    assertThat(out.toString())
+        .contains("10 items")
+        .contains("2 double-labelled: 120 of 600 frames (20.0%");
     assertThat(err.toString()).doesNotContain("warning");
     List<String> rows = Files.readAllLines(plan);
-    assertThat(rows.subList(1, rows.size())).hasSize(12).noneMatch(r -> r.contains(",-1,"))
+    assertThat(rows.subList(1, rows.size()))
+        .hasSize(12)
+        .noneMatch(r -> r.contains(",-1,"))
         .anyMatch(r -> r.startsWith("clinic-s7-v00@0-59,clinic-s7-v00,0,59,"));
     assertThat(rows.stream().filter(r -> r.endsWith(",true")).count()).isEqualTo(4);
   }
@@ -176,50 +276,103 @@ class OneToolTest {
   @Test
   void anOverlapThatCannotBeMetIsWarnedAboutAndWholeVideosHaveNoFrameNumbers() throws Exception {
     Path plan = tmp.resolve("plan.csv");
-    assertThat(run("assign", "--videos", SAMPLES.toString(), "--annotators", "A,B,C", "--overlap", "20%", "--segment-frames", "0",
-        "--out", plan.toString())).isZero();
+    assertThat(
+            run(
+                "assign",
+                "--videos",
+                SAMPLES.toString(),
+                "--annotators",
+                "A,B,C",
+                "--overlap",
+                "20%",
+                "--segment-frames",
+                "0",
+                "--out",
+                plan.toString()))
+        .isZero();
     // 2 whole videos: round(0.2 x 2) = 0 double-labelled.
     assertThat(out.toString()).contains("0 double-labelled");
-    assertThat(err.toString()).contains("warning: asked for 20% of the videos double-labelled, the plan has 0.0%").contains("--segment-frames");
-    assertThat(Files.readAllLines(plan)).contains("clinic-s7-v00,clinic-s7-v00,,,B,false").noneMatch(r -> r.contains(",-1,"));
+    assertThat(err.toString())
+        .contains("warning: asked for 20% of the videos double-labelled, the plan has 0.0%")
+        .contains("--segment-frames");
+    assertThat(Files.readAllLines(plan))
+        .contains("clinic-s7-v00,clinic-s7-v00,,,B,false")
+        .noneMatch(r -> r.contains(",-1,"));
   }
 
   // --- track
 
   @Test
   void trackTakesABatchVideoFolderAndExplainsWhatAFolderMustHold() throws Exception {
-    assertThat(run("track", "--video", V0.toString(), "--out", tmp.resolve("t").toString())).isZero();
+    assertThat(run("track", "--video", V0.toString(), "--out", tmp.resolve("t").toString()))
+        .isZero();
     assertThat(err.toString()).contains("detections from model.mot.txt");
     assertThat(tmp.resolve("t")).isNotEmptyDirectory();
     Files.createDirectories(tmp.resolve("empty"));
-    assertThat(run("track", "--video", tmp.resolve("empty").toString(), "--out", tmp.resolve("t2").toString())).isEqualTo(2);
-    assertThat(err.toString()).contains(".png/.jpg/.jpeg images, in name order").contains("meta.json with model.mot.txt");
+    assertThat(
+            run(
+                "track",
+                "--video",
+                tmp.resolve("empty").toString(),
+                "--out",
+                tmp.resolve("t2").toString()))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .contains(".png/.jpg/.jpeg images, in name order")
+        .contains("meta.json with model.mot.txt");
   }
 
   // --- the demo's outputs fed back, and its progress when piped
 
   @Test
-  void theDemoPipedPrintsUnderThirtyLinesAndItsOutputFeedsRankSpotCheckAndScorecard() throws Exception {
+  void theDemoPipedPrintsUnderThirtyLinesAndItsOutputFeedsRankSpotCheckAndScorecard()
+      throws Exception {
     Path root = tmp.resolve("out");
-    assertThat(run("demo", "--videos", "2", "--frames", "60", "--objects", "4", "--out", root.toString())).isZero();
+    assertThat(
+            run(
+                "demo",
+                "--videos",
+                "2",
+                "--frames",
+                "60",
+                "--objects",
+                "4",
+                "--out",
+                root.toString()))
+        .isZero();
     assertThat(lines(out.toString()) + lines(err.toString())).isLessThan(30);
     assertThat(err.toString()).startsWith("demo: 2 videos x 60 frames").contains("demo: done in");
     assertThat(err.toString()).doesNotContain("-- tasks/s");
 
     Path q = tmp.resolve("q.csv");
-    assertThat(run("rank", "--batch", root.toString(), "--budget", "10%", "--out", q.toString())).isZero();
+    assertThat(run("rank", "--batch", root.toString(), "--budget", "10%", "--out", q.toString()))
+        .isZero();
     // 2 videos x 60 frames at 10 %: 12 frames.
     assertThat(out.toString()).startsWith("12 frames in");
-    assertThat(Files.readAllLines(q).get(0)).startsWith("rank,video_id,frame_start,frame_end,score");
+    assertThat(Files.readAllLines(q).get(0))
+        .startsWith("rank,video_id,frame_start,frame_end,score");
 
     Path s = tmp.resolve("s.csv");
-    assertThat(run("spot-check", "--batch", root.toString(), "--rate", "10%", "--out", s.toString())).isZero();
+    assertThat(
+            run("spot-check", "--batch", root.toString(), "--rate", "10%", "--out", s.toString()))
+        .isZero();
     assertThat(Files.readAllLines(s)).hasSizeGreaterThan(1);
 
     assertThat(run("scorecard", "--annotations", root.toString(), "--json")).isZero();
-    assertThat(new ObjectMapper().readTree(out.toString()).toString()).contains("annotator-A").contains("annotator-C");
+    assertThat(new ObjectMapper().readTree(out.toString()).toString())
+        .contains("annotator-A")
+        .contains("annotator-C");
 
-    assertThat(run("rank", "--batch", root.toString(), "--run", "generate-nonesuch", "--out", q.toString())).isEqualTo(2);
+    assertThat(
+            run(
+                "rank",
+                "--batch",
+                root.toString(),
+                "--run",
+                "generate-nonesuch",
+                "--out",
+                q.toString()))
+        .isEqualTo(2);
     assertThat(err.toString()).contains("no run 'generate-nonesuch'").contains("generate-");
   }
 }

@@ -32,7 +32,9 @@ class ProgressBarTest {
     bar.finish("demo: done");
     // 3 steps of 1 s each: 3 step lines + the summary; no per-task lines.
     assertThat(text.toString().lines()).hasSize(4);
-    assertThat(text.toString()).contains("demo: step 1/3 done (job1) at 1.0 s, ETA 2.0 s").contains("demo: done in 3.0 s");
+    assertThat(text.toString())
+        .contains("demo: step 1/3 done (job1) at 1.0 s, ETA 2.0 s")
+        .contains("demo: done in 3.0 s");
   }
 
   @Test

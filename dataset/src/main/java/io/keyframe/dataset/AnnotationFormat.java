@@ -2,7 +2,10 @@ package io.keyframe.dataset;
 
 import java.util.Locale;
 
-/** The annotation file formats keyframe reads and writes; see dataset/FORMATS.md for the field mapping. */
+/**
+ * The annotation file formats keyframe reads and writes; see dataset/FORMATS.md for the field
+ * mapping.
+ */
 public enum AnnotationFormat {
   /** MOTChallenge text ({@code frame,id,x,y,w,h,conf,...}), 1-based frames. */
   MOT("txt", true),
@@ -10,7 +13,9 @@ public enum AnnotationFormat {
   CVAT_VIDEO("xml", true),
   /** COCO instances JSON, one image per frame. */
   COCO("json", true),
-  /** COCO-VID JSON (mmtracking / mmdetection video): COCO with videos, frame ids and instance ids. */
+  /**
+   * COCO-VID JSON (mmtracking / mmdetection video): COCO with videos, frame ids and instance ids.
+   */
   COCO_VID("json", true),
   /** YouTube-VIS JSON, one annotation per track. */
   YOUTUBE_VIS("json", true),
@@ -37,7 +42,8 @@ public enum AnnotationFormat {
 
   /**
    * Parses a user's name for a format: the enum name or a short alias ({@code mot}, {@code cvat},
-   * {@code coco}, {@code cocovid}/{@code coco-vid}, {@code ytvis}/{@code youtube-vis}, {@code sav}/{@code sa-v}), any case.
+   * {@code coco}, {@code cocovid}/{@code coco-vid}, {@code ytvis}/{@code youtube-vis}, {@code
+   * sav}/{@code sa-v}), any case.
    *
    * @throws IllegalArgumentException naming the accepted names
    */
@@ -50,8 +56,11 @@ public enum AnnotationFormat {
       case "cocovid", "coco-vid", "coco-video" -> COCO_VID;
       case "ytvis", "youtube-vis", "youtubevis" -> YOUTUBE_VIS;
       case "sav", "sa-v" -> SAV;
-      default -> throw new IllegalArgumentException(
-          "unknown annotation format '" + name + "'; use one of mot, cvat, coco, cocovid, ytvis, sav");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown annotation format '"
+                  + name
+                  + "'; use one of mot, cvat, coco, cocovid, ytvis, sav");
     };
   }
 }

@@ -14,11 +14,15 @@ import java.util.TreeMap;
  * All annotations of one video by one source (annotator, model or ground truth), with provenance.
  * Detections are kept in (frame, trackId) order. {@code labels} is the ordered class list (COCO
  * category order, CVAT label order); every detection's label is in it. {@code layout} is how the
- * source file numbered its images and categories ({@link SourceLayout#DEFAULT} when keyframe's
- * own numbering fits), so that writing the same format back keeps them.
+ * source file numbered its images and categories ({@link SourceLayout#DEFAULT} when keyframe's own
+ * numbering fits), so that writing the same format back keeps them.
  */
 public record AnnotationSet(
-    Video video, Provenance provenance, List<String> labels, List<Detection> detections, SourceLayout layout) {
+    Video video,
+    Provenance provenance,
+    List<String> labels,
+    List<Detection> detections,
+    SourceLayout layout) {
   public AnnotationSet {
     Objects.requireNonNull(video, "video");
     layout = layout == null ? SourceLayout.DEFAULT : layout;
@@ -31,11 +35,13 @@ public record AnnotationSet(
     Set<String> known = new HashSet<>(labels);
     for (Detection d : detections)
       if (!known.contains(d.label()))
-        throw new IllegalArgumentException("label '" + d.label() + "' is not in the label list " + labels);
+        throw new IllegalArgumentException(
+            "label '" + d.label() + "' is not in the label list " + labels);
   }
 
   /** A set laid out as keyframe's writers lay it out ({@link SourceLayout#DEFAULT}). */
-  public AnnotationSet(Video video, Provenance provenance, List<String> labels, List<Detection> detections) {
+  public AnnotationSet(
+      Video video, Provenance provenance, List<String> labels, List<Detection> detections) {
     this(video, provenance, labels, detections, SourceLayout.DEFAULT);
   }
 
@@ -47,11 +53,14 @@ public record AnnotationSet(
     return java.util.Collections.unmodifiableMap(out);
   }
 
-  /** Tracked detections grouped into tracks, in order of first appearance; class = first label seen. */
+  /**
+   * Tracked detections grouped into tracks, in order of first appearance; class = first label seen.
+   */
   public List<Track> tracks() {
     Map<Integer, List<Detection>> byId = new LinkedHashMap<>();
     for (Detection d : detections)
-      if (d.trackId() != Detection.UNTRACKED) byId.computeIfAbsent(d.trackId(), k -> new ArrayList<>()).add(d);
+      if (d.trackId() != Detection.UNTRACKED)
+        byId.computeIfAbsent(d.trackId(), k -> new ArrayList<>()).add(d);
     List<Track> out = new ArrayList<>(byId.size());
     byId.forEach((id, ds) -> out.add(new Track(id, ds.get(0).label(), ds)));
     return List.copyOf(out);

@@ -57,8 +57,23 @@ public record AnnotationSummary(
       if (d.box() != null) boxes++;
     }
     Video v = set.video();
-    return new AnnotationSummary(format, v.id(), v.width(), v.height(), v.frameCount(), v.fps(),
-        set.detections().size(), tracks.size(), untracked, perLabel, frames.size(),
-        occluded, outside, keyframes, masks, boxes, set.provenance());
+    return new AnnotationSummary(
+        format,
+        v.id(),
+        v.width(),
+        v.height(),
+        v.frameCount(),
+        v.fps(),
+        set.detections().size(),
+        tracks.size(),
+        untracked,
+        perLabel,
+        frames.size(),
+        occluded,
+        outside,
+        keyframes,
+        masks,
+        boxes,
+        set.provenance());
   }
 }

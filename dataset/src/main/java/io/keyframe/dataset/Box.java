@@ -9,8 +9,10 @@ public record Box(double x, double y, double w, double h) {
   public Box {
     if (!Double.isFinite(x)) throw new IllegalArgumentException("box x is not finite: " + x);
     if (!Double.isFinite(y)) throw new IllegalArgumentException("box y is not finite: " + y);
-    if (!(w > 0) || !Double.isFinite(w)) throw new IllegalArgumentException("box width must be > 0: " + w);
-    if (!(h > 0) || !Double.isFinite(h)) throw new IllegalArgumentException("box height must be > 0: " + h);
+    if (!(w > 0) || !Double.isFinite(w))
+      throw new IllegalArgumentException("box width must be > 0: " + w);
+    if (!(h > 0) || !Double.isFinite(h))
+      throw new IllegalArgumentException("box height must be > 0: " + h);
   }
 
   /** Builds a box from corners (x1, y1) and (x2, y2). */

@@ -11,7 +11,8 @@ public final class CanonicalNumber {
 
   /** Formats a finite double; NaN and infinities are rejected because no format can carry them. */
   public static String format(double v) {
-    if (!Double.isFinite(v)) throw new IllegalArgumentException("cannot write a non-finite number: " + v);
+    if (!Double.isFinite(v))
+      throw new IllegalArgumentException("cannot write a non-finite number: " + v);
     if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
     String s = Double.toString(v);
     if (s.indexOf('E') < 0) return s;

@@ -18,8 +18,8 @@ import java.util.Objects;
  * @param occluded CVAT's {@code occluded} flag: present but (partly) hidden
  * @param outside CVAT's {@code outside} flag: the object has left the view; a track-end marker
  * @param keyframe CVAT's {@code keyframe} flag: a human placed this shape
- * @param source what the file said beyond these fields (annotation id, crowd, polygons, area),
- *     kept for a same-format write; {@link SourceFields#NONE} for most detections
+ * @param source what the file said beyond these fields (annotation id, crowd, polygons, area), kept
+ *     for a same-format write; {@link SourceFields#NONE} for most detections
  */
 public record Detection(
     int frame,
@@ -42,18 +42,42 @@ public record Detection(
     if (frame < 0) throw new IllegalArgumentException("frame is negative: " + frame);
     if (trackId < UNTRACKED) throw new IllegalArgumentException("track id is negative: " + trackId);
     Objects.requireNonNull(label, "label");
-    if (box == null && mask == null) throw new IllegalArgumentException("detection needs a box or a mask");
+    if (box == null && mask == null)
+      throw new IllegalArgumentException("detection needs a box or a mask");
     if (Double.isNaN(score)) throw new IllegalArgumentException("score is NaN");
     classProbabilities = classProbabilities == null ? Map.of() : Map.copyOf(classProbabilities);
     if (!(visibility == -1 || (visibility >= 0 && visibility <= 1)))
-      throw new IllegalArgumentException("visibility not in [0,1] (or -1 = unknown): " + visibility);
+      throw new IllegalArgumentException(
+          "visibility not in [0,1] (or -1 = unknown): " + visibility);
     source = source == null ? SourceFields.NONE : source;
   }
 
   /** A detection with nothing beyond keyframe's fields ({@link SourceFields#NONE}). */
-  public Detection(int frame, int trackId, String label, Box box, Mask mask, double score,
-      Map<String, Double> classProbabilities, double visibility, boolean occluded, boolean outside, boolean keyframe) {
-    this(frame, trackId, label, box, mask, score, classProbabilities, visibility, occluded, outside, keyframe, SourceFields.NONE);
+  public Detection(
+      int frame,
+      int trackId,
+      String label,
+      Box box,
+      Mask mask,
+      double score,
+      Map<String, Double> classProbabilities,
+      double visibility,
+      boolean occluded,
+      boolean outside,
+      boolean keyframe) {
+    this(
+        frame,
+        trackId,
+        label,
+        box,
+        mask,
+        score,
+        classProbabilities,
+        visibility,
+        occluded,
+        outside,
+        keyframe,
+        SourceFields.NONE);
   }
 
   /** A visible, human-style box label. */
@@ -67,30 +91,114 @@ public record Detection(
   }
 
   public Detection withTrackId(int id) {
-    return new Detection(frame, id, label, box, mask, score, classProbabilities, visibility, occluded, outside, keyframe, source);
+    return new Detection(
+        frame,
+        id,
+        label,
+        box,
+        mask,
+        score,
+        classProbabilities,
+        visibility,
+        occluded,
+        outside,
+        keyframe,
+        source);
   }
 
   public Detection withLabel(String newLabel) {
-    return new Detection(frame, trackId, newLabel, box, mask, score, classProbabilities, visibility, occluded, outside, keyframe, source);
+    return new Detection(
+        frame,
+        trackId,
+        newLabel,
+        box,
+        mask,
+        score,
+        classProbabilities,
+        visibility,
+        occluded,
+        outside,
+        keyframe,
+        source);
   }
 
   public Detection withBox(Box newBox) {
-    return new Detection(frame, trackId, label, newBox, mask, score, classProbabilities, visibility, occluded, outside, keyframe, source);
+    return new Detection(
+        frame,
+        trackId,
+        label,
+        newBox,
+        mask,
+        score,
+        classProbabilities,
+        visibility,
+        occluded,
+        outside,
+        keyframe,
+        source);
   }
 
   public Detection withMask(Mask newMask) {
-    return new Detection(frame, trackId, label, box, newMask, score, classProbabilities, visibility, occluded, outside, keyframe, source);
+    return new Detection(
+        frame,
+        trackId,
+        label,
+        box,
+        newMask,
+        score,
+        classProbabilities,
+        visibility,
+        occluded,
+        outside,
+        keyframe,
+        source);
   }
 
   public Detection withScore(double newScore) {
-    return new Detection(frame, trackId, label, box, mask, newScore, classProbabilities, visibility, occluded, outside, keyframe, source);
+    return new Detection(
+        frame,
+        trackId,
+        label,
+        box,
+        mask,
+        newScore,
+        classProbabilities,
+        visibility,
+        occluded,
+        outside,
+        keyframe,
+        source);
   }
 
   public Detection withFlags(boolean isOccluded, boolean isOutside, boolean isKeyframe) {
-    return new Detection(frame, trackId, label, box, mask, score, classProbabilities, visibility, isOccluded, isOutside, isKeyframe, source);
+    return new Detection(
+        frame,
+        trackId,
+        label,
+        box,
+        mask,
+        score,
+        classProbabilities,
+        visibility,
+        isOccluded,
+        isOutside,
+        isKeyframe,
+        source);
   }
 
   public Detection withSource(SourceFields newSource) {
-    return new Detection(frame, trackId, label, box, mask, score, classProbabilities, visibility, occluded, outside, keyframe, newSource);
+    return new Detection(
+        frame,
+        trackId,
+        label,
+        box,
+        mask,
+        score,
+        classProbabilities,
+        visibility,
+        occluded,
+        outside,
+        keyframe,
+        newSource);
   }
 }

@@ -15,6 +15,7 @@ public record FrameImage(int frame, long id, String fileName, int width, int hei
   public FrameImage {
     if (frame < 0) throw new IllegalArgumentException("frame is negative: " + frame);
     Objects.requireNonNull(fileName, "fileName");
-    if (width <= 0 || height <= 0) throw new IllegalArgumentException("image size must be positive: " + width + "x" + height);
+    if (width <= 0 || height <= 0)
+      throw new IllegalArgumentException("image size must be positive: " + width + "x" + height);
   }
 }

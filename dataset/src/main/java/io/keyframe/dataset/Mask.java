@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * A binary mask as COCO run-length encoding: column-major (Fortran order) runs that alternate
- * background and foreground, starting with background (the first run may be 0). Both COCO forms
- * are supported: the plain {@code counts} array and the compressed string of pycocotools' {@code
+ * background and foreground, starting with background (the first run may be 0). Both COCO forms are
+ * supported: the plain {@code counts} array and the compressed string of pycocotools' {@code
  * rleToString}. Counts must be non-negative and sum to {@code height * width}.
  */
 public record Mask(int height, int width, int[] counts) {
@@ -17,7 +17,8 @@ public record Mask(int height, int width, int[] counts) {
     counts = counts.clone();
     long sum = 0;
     for (int i = 0; i < counts.length; i++) {
-      if (counts[i] < 0) throw new IllegalArgumentException("RLE count " + i + " is negative: " + counts[i]);
+      if (counts[i] < 0)
+        throw new IllegalArgumentException("RLE count " + i + " is negative: " + counts[i]);
       sum += counts[i];
     }
     if (sum != (long) height * width)
@@ -49,7 +50,8 @@ public record Mask(int height, int width, int[] counts) {
   /** Encodes column-major pixels ({@code pixels[x * height + y]}), as pycocotools' encode does. */
   public static Mask fromColumnMajor(int height, int width, boolean[] pixels) {
     if (pixels.length != height * width)
-      throw new IllegalArgumentException("expected " + (height * width) + " pixels, got " + pixels.length);
+      throw new IllegalArgumentException(
+          "expected " + (height * width) + " pixels, got " + pixels.length);
     int[] runs = new int[pixels.length + 1];
     int n = 0;
     boolean current = false;
@@ -69,7 +71,8 @@ public record Mask(int height, int width, int[] counts) {
   /** Encodes a row-major raster ({@code pixels[y * width + x]}), the layout of images. */
   public static Mask fromRowMajor(int height, int width, boolean[] pixels) {
     if (pixels.length != height * width)
-      throw new IllegalArgumentException("expected " + (height * width) + " pixels, got " + pixels.length);
+      throw new IllegalArgumentException(
+          "expected " + (height * width) + " pixels, got " + pixels.length);
     boolean[] colMajor = new boolean[pixels.length];
     for (int y = 0; y < height; y++)
       for (int x = 0; x < width; x++) colMajor[x * height + y] = pixels[y * width + x];

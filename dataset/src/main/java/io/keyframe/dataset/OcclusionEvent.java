@@ -12,7 +12,8 @@ package io.keyframe.dataset;
  *     unknown}
  * @param full true when the object was fully hidden at some frame of the span
  */
-public record OcclusionEvent(int trackId, int startFrame, int endFrame, String cause, boolean full) {
+public record OcclusionEvent(
+    int trackId, int startFrame, int endFrame, String cause, boolean full) {
   public OcclusionEvent {
     if (trackId < 0) throw new IllegalArgumentException("track id is negative: " + trackId);
     if (startFrame < 0 || endFrame < startFrame)

@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads occlusion-event files: the generator's manifest ({@code {"events": [{"trackId", "startFrame",
- * "endFrame", "cause", "full"}]}}) and the tracker's list ({@code [{"track_id", "start_frame", ...}]}).
- * Unknown fields are ignored; a missing or malformed field is a {@link BadAnnotationException}
- * naming the line.
+ * Reads occlusion-event files: the generator's manifest ({@code {"events": [{"trackId",
+ * "startFrame", "endFrame", "cause", "full"}]}}) and the tracker's list ({@code [{"track_id",
+ * "start_frame", ...}]}). Unknown fields are ignored; a missing or malformed field is a {@link
+ * BadAnnotationException} naming the line.
  */
 public final class OcclusionFiles {
   private static final JsonFactory JSON = new JsonFactory();
@@ -34,16 +34,25 @@ public final class OcclusionFiles {
       } else if (t == JsonToken.START_ARRAY) {
         readArray(p, file, out);
       } else {
-        throw new BadAnnotationException(file, line(p), -1, "", "expected an occlusion list or manifest object");
+        throw new BadAnnotationException(
+            file, line(p), -1, "", "expected an occlusion list or manifest object");
       }
     } catch (JsonProcessingException e) {
-      throw new BadAnnotationException(file, e.getLocation() == null ? -1 : e.getLocation().getLineNr(), -1, "", "malformed JSON: " + e.getOriginalMessage(), e);
+      throw new BadAnnotationException(
+          file,
+          e.getLocation() == null ? -1 : e.getLocation().getLineNr(),
+          -1,
+          "",
+          "malformed JSON: " + e.getOriginalMessage(),
+          e);
     }
     return List.copyOf(out);
   }
 
-  private static void readArray(JsonParser p, Path file, List<OcclusionEvent> out) throws IOException {
-    if (p.currentToken() != JsonToken.START_ARRAY) throw new BadAnnotationException(file, line(p), -1, "events", "expected an array");
+  private static void readArray(JsonParser p, Path file, List<OcclusionEvent> out)
+      throws IOException {
+    if (p.currentToken() != JsonToken.START_ARRAY)
+      throw new BadAnnotationException(file, line(p), -1, "events", "expected an array");
     while (p.nextToken() == JsonToken.START_OBJECT) {
       long line = line(p);
       Integer track = null, start = null, end = null;

@@ -9,8 +9,11 @@ import java.util.Arrays;
 public record Polygon(double[] xy) {
   public Polygon {
     if (xy.length < 6 || xy.length % 2 != 0)
-      throw new IllegalArgumentException("a polygon needs at least 3 points (6 numbers), got " + xy.length + " numbers");
-    for (double v : xy) if (!Double.isFinite(v)) throw new IllegalArgumentException("polygon coordinate is not finite: " + v);
+      throw new IllegalArgumentException(
+          "a polygon needs at least 3 points (6 numbers), got " + xy.length + " numbers");
+    for (double v : xy)
+      if (!Double.isFinite(v))
+        throw new IllegalArgumentException("polygon coordinate is not finite: " + v);
     xy = xy.clone();
   }
 

@@ -38,7 +38,8 @@ public final class PolygonMask {
     y[k] = y[0];
     // Dense integer points along every edge of the upsampled outline.
     int m = 0;
-    for (int j = 0; j < k; j++) m += Math.max(Math.abs(x[j] - x[j + 1]), Math.abs(y[j] - y[j + 1])) + 1;
+    for (int j = 0; j < k; j++)
+      m += Math.max(Math.abs(x[j] - x[j + 1]), Math.abs(y[j] - y[j + 1])) + 1;
     int[] u = new int[m], v = new int[m];
     m = 0;
     for (int j = 0; j < k; j++) {
@@ -46,8 +47,12 @@ public final class PolygonMask {
       int dx = Math.abs(xe - xs), dy = Math.abs(ys - ye);
       boolean flip = (dx >= dy && xs > xe) || (dx < dy && ys > ye);
       if (flip) {
-        int t = xs; xs = xe; xe = t;
-        t = ys; ys = ye; ye = t;
+        int t = xs;
+        xs = xe;
+        xe = t;
+        t = ys;
+        ys = ye;
+        ye = t;
       }
       if (dx >= dy) {
         double s = dx == 0 ? 0 : (double) (ye - ys) / dx;
@@ -67,7 +72,8 @@ public final class PolygonMask {
         }
       }
     }
-    // Where the outline crosses a pixel column's centre line: the first pixel row below the crossing.
+    // Where the outline crosses a pixel column's centre line: the first pixel row below the
+    // crossing.
     long[] a = new long[m + 1];
     int n = 0;
     for (int j = 1; j < m; j++) {

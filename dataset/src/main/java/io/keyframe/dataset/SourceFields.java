@@ -9,8 +9,10 @@ import java.util.List;
  * usual case) means "derive them", as the writers did before.
  *
  * @param id the file's annotation id, or -1 when keyframe numbers annotations itself
- * @param crowd COCO {@code iscrowd = 1}: a region of many objects (COCO evaluation ignores matches to it)
- * @param polygons outlines the mask was rasterised from; empty when the mask came as RLE (or there is none)
+ * @param crowd COCO {@code iscrowd = 1}: a region of many objects (COCO evaluation ignores matches
+ *     to it)
+ * @param polygons outlines the mask was rasterised from; empty when the mask came as RLE (or there
+ *     is none)
  * @param area the area the file stated, or NaN to compute it from the mask or box
  */
 public record SourceFields(long id, boolean crowd, List<Polygon> polygons, double area) {
@@ -20,7 +22,8 @@ public record SourceFields(long id, boolean crowd, List<Polygon> polygons, doubl
   public SourceFields {
     if (id < -1) throw new IllegalArgumentException("annotation id is negative: " + id);
     polygons = List.copyOf(polygons);
-    if (!(Double.isNaN(area) || area >= 0)) throw new IllegalArgumentException("area is negative: " + area);
+    if (!(Double.isNaN(area) || area >= 0))
+      throw new IllegalArgumentException("area is negative: " + area);
   }
 
   /** True when this carries nothing. */

@@ -9,24 +9,32 @@ import java.util.Objects;
 /**
  * How the file a set was read from laid out its images, categories and frames, kept so that writing
  * the same format back keeps image ids, file names, per-image sizes, category ids and CVAT's frame
- * sampling. {@link #DEFAULT} (what keyframe's writers produce on their own) is stored as empty lists.
+ * sampling. {@link #DEFAULT} (what keyframe's writers produce on their own) is stored as empty
+ * lists.
  *
  * @param images one entry per frame the file listed, in frame order; empty = keyframe's defaults
  *     (id = frame + 1, {@code frame_%06d.jpg}, the video's size)
  * @param categories the file's categories, in label order; empty = ids 1..n in label order
  * @param sourceVideoId the file's numeric video id (YouTube-VIS, COCO-VID), or -1
  * @param frameStart CVAT {@code start_frame}: the first video frame of the task
- * @param frameStep CVAT {@code frame_filter=step=N}: annotated frames are {@code frameStart + k * frameStep}
+ * @param frameStep CVAT {@code frame_filter=step=N}: annotated frames are {@code frameStart + k *
+ *     frameStep}
  * @param subset the CVAT project subset or task name the set came from, or empty
  */
 public record SourceLayout(
-    List<FrameImage> images, List<Category> categories, long sourceVideoId, int frameStart, int frameStep, String subset) {
+    List<FrameImage> images,
+    List<Category> categories,
+    long sourceVideoId,
+    int frameStart,
+    int frameStep,
+    String subset) {
   public static final SourceLayout DEFAULT = new SourceLayout(List.of(), List.of(), -1, 0, 1, "");
 
   public SourceLayout {
     images = List.copyOf(images);
     categories = List.copyOf(categories);
-    if (frameStart < 0) throw new IllegalArgumentException("start frame is negative: " + frameStart);
+    if (frameStart < 0)
+      throw new IllegalArgumentException("start frame is negative: " + frameStart);
     if (frameStep < 1) throw new IllegalArgumentException("frame step must be >= 1: " + frameStep);
     Objects.requireNonNull(subset, "subset");
   }
@@ -76,7 +84,10 @@ public record SourceLayout(
     return new SourceLayout(images, newCategories, sourceVideoId, frameStart, frameStep, subset);
   }
 
-  /** Categories that are exactly keyframe's default (ids 1..n in label order, no supercategory) are dropped. */
+  /**
+   * Categories that are exactly keyframe's default (ids 1..n in label order, no supercategory) are
+   * dropped.
+   */
   public static List<Category> unlessDefault(List<Category> categories) {
     List<Category> c = new ArrayList<>(categories);
     for (int i = 0; i < c.size(); i++)

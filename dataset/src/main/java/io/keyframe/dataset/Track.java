@@ -10,7 +10,8 @@ public record Track(int id, String label, List<Detection> detections) {
     detections = detections.stream().sorted(Comparator.comparingInt(Detection::frame)).toList();
     for (Detection d : detections)
       if (d.trackId() != id)
-        throw new IllegalArgumentException("detection of track " + d.trackId() + " given to track " + id);
+        throw new IllegalArgumentException(
+            "detection of track " + d.trackId() + " given to track " + id);
   }
 
   public int firstFrame() {

@@ -17,7 +17,8 @@ public final class TrackFrames {
     Set<Long> seen = new HashSet<>();
     for (Detection d : set.detections())
       if (d.trackId() != Detection.UNTRACKED && !seen.add(((long) d.frame() << 32) | d.trackId()))
-        throw new IllegalArgumentException("track " + d.trackId() + " appears twice in frame " + d.frame());
+        throw new IllegalArgumentException(
+            "track " + d.trackId() + " appears twice in frame " + d.frame());
   }
 
   /** The video's frame count, or one past the last annotated frame when that is larger. */

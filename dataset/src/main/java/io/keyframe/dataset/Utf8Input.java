@@ -25,7 +25,10 @@ import java.util.List;
 public final class Utf8Input {
   private Utf8Input() {}
 
-  /** A reader of the file's text that fails on the first byte that is not UTF-8. A leading BOM is dropped. */
+  /**
+   * A reader of the file's text that fails on the first byte that is not UTF-8. A leading BOM is
+   * dropped.
+   */
   public static BufferedReader reader(Path file) throws IOException {
     return new BufferedReader(new StrictReader(file, Files.newInputStream(file)), 1 << 16);
   }
@@ -46,16 +49,23 @@ public final class Utf8Input {
 
   /** The error for a parser's own decoding failure (Jackson's {@link CharConversionException}). */
   public static BadAnnotationException notText(Path file, IOException e) {
-    return new BadAnnotationException(file, -1, -1, "encoding",
-        "not UTF-8 text (a binary file, or another encoding): " + e.getMessage(), e);
+    return new BadAnnotationException(
+        file,
+        -1,
+        -1,
+        "encoding",
+        "not UTF-8 text (a binary file, or another encoding): " + e.getMessage(),
+        e);
   }
 
   private static final class StrictReader extends Reader {
     private final Path file;
     private final InputStream in;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
     private long bytesBefore; // bytes of the file before the start of {@code bytes}
     private long line = 1;
@@ -109,9 +119,19 @@ public final class Utf8Input {
     private BadAnnotationException bad(long offset, char[] cbuf, int off, int end) {
       long at = line;
       for (int i = off; i < end; i++) if (cbuf[i] == '\n') at++;
-      int b = offset < bytesBefore + bytes.limit() ? bytes.get((int) (offset - bytesBefore)) & 0xff : -1;
-      return new BadAnnotationException(file, at, -1, "encoding", "not UTF-8 text (a binary file, or another encoding): "
-          + (b < 0 ? "truncated character" : String.format("byte 0x%02x", b)) + " at byte offset " + offset);
+      int b =
+          offset < bytesBefore + bytes.limit()
+              ? bytes.get((int) (offset - bytesBefore)) & 0xff
+              : -1;
+      return new BadAnnotationException(
+          file,
+          at,
+          -1,
+          "encoding",
+          "not UTF-8 text (a binary file, or another encoding): "
+              + (b < 0 ? "truncated character" : String.format("byte 0x%02x", b))
+              + " at byte offset "
+              + offset);
     }
 
     @Override

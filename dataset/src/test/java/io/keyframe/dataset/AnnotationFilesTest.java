@@ -1,10 +1,10 @@
 package io.keyframe.dataset;
 
-import io.keyframe.dataset.files.AnnotationFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.keyframe.dataset.files.AnnotationFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,25 +24,33 @@ class AnnotationFilesTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"cvat_video_sample.xml, CVAT_VIDEO", "coco_uncompressed.json, COCO", "ytvis_sample.json, YOUTUBE_VIS"})
+  @CsvSource({
+    "cvat_video_sample.xml, CVAT_VIDEO",
+    "coco_uncompressed.json, COCO",
+    "ytvis_sample.json, YOUTUBE_VIS"
+  })
   void detectsTheFormatOfResourceFiles(String name, AnnotationFormat want) throws IOException {
     assertThat(AnnotationFiles.detect(resource(name))).isEqualTo(want);
   }
 
   @Test
   void detectsSavAndMotAndSniffsContentWhenTheExtensionSaysNothing() throws IOException {
-    assertThat(AnnotationFiles.detect(SharedData.refdata("sav", "sav_000001_auto.json"))).isEqualTo(AnnotationFormat.SAV);
-    assertThat(AnnotationFiles.detect(SharedData.refdata("motchallenge", "TUD-Campus", "gt.txt"))).isEqualTo(AnnotationFormat.MOT);
+    assertThat(AnnotationFiles.detect(SharedData.refdata("sav", "sav_000001_auto.json")))
+        .isEqualTo(AnnotationFormat.SAV);
+    assertThat(AnnotationFiles.detect(SharedData.refdata("motchallenge", "TUD-Campus", "gt.txt")))
+        .isEqualTo(AnnotationFormat.MOT);
     Path noExt = tmp.resolve("annotations");
     Files.copy(resource("cvat_video_sample.xml"), noExt);
     assertThat(AnnotationFiles.detect(noExt)).isEqualTo(AnnotationFormat.CVAT_VIDEO);
-    Files.copy(resource("ytvis_sample.json"), noExt, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        resource("ytvis_sample.json"), noExt, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     assertThat(AnnotationFiles.detect(noExt)).isEqualTo(AnnotationFormat.YOUTUBE_VIS);
   }
 
   @Test
   void summarisesSavManualMasklets() throws IOException {
-    AnnotationSummary s = AnnotationFiles.summarize(SharedData.refdata("sav", "sav_000001_manual.json"));
+    AnnotationSummary s =
+        AnnotationFiles.summarize(SharedData.refdata("sav", "sav_000001_manual.json"));
     assertThat(s.format()).isEqualTo(AnnotationFormat.SAV);
     assertThat(List.of(s.width(), s.height(), s.frameCount())).containsExactly(480, 848, 483);
     assertThat(s.tracks()).isEqualTo(5);
@@ -66,7 +74,8 @@ class AnnotationFilesTest {
 
   @Test
   void summarisesTudCampus() throws IOException {
-    AnnotationSummary s = AnnotationFiles.summarize(SharedData.refdata("motchallenge", "TUD-Campus", "gt.txt"));
+    AnnotationSummary s =
+        AnnotationFiles.summarize(SharedData.refdata("motchallenge", "TUD-Campus", "gt.txt"));
     assertThat(s.detections()).isEqualTo(359);
     assertThat(s.tracks()).isEqualTo(8);
     assertThat(s.untracked()).isZero();
@@ -74,42 +83,70 @@ class AnnotationFilesTest {
 
   @ParameterizedTest
   @CsvSource({"MOT, a.txt", "CVAT_VIDEO, a.xml", "COCO, a.json", "YOUTUBE_VIS, a.json"})
-  void convertsTudCampusToEveryWritableFormatAndBack(AnnotationFormat format, String name) throws IOException {
-    AnnotationSet tud = AnnotationFiles.read(SharedData.refdata("motchallenge", "TUD-Campus", "gt.txt"));
+  void convertsTudCampusToEveryWritableFormatAndBack(AnnotationFormat format, String name)
+      throws IOException {
+    AnnotationSet tud =
+        AnnotationFiles.read(SharedData.refdata("motchallenge", "TUD-Campus", "gt.txt"));
     Path out = tmp.resolve(name);
     AnnotationFiles.write(out, tud, format);
     assertThat(AnnotationFiles.detect(out)).isEqualTo(format);
     AnnotationSet back = AnnotationFiles.read(out);
     assertThat(back.detections()).hasSameSizeAs(tud.detections());
-    assertThat(back.tracks()).extracting(Track::id).containsExactlyElementsOf(tud.tracks().stream().map(Track::id).toList());
+    assertThat(back.tracks())
+        .extracting(Track::id)
+        .containsExactlyElementsOf(tud.tracks().stream().map(Track::id).toList());
   }
 
   @Test
   void savIsReadOnly() {
     assertThat(AnnotationFormat.SAV.writable()).isFalse();
-    AnnotationSet empty = new AnnotationSet(new Video("v", 30, 4, 4, 1, ""), Provenance.unknown(), List.of(), List.of());
-    assertThatThrownBy(() -> AnnotationFiles.write(tmp.resolve("x.json"), empty, AnnotationFormat.SAV))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not write");
+    AnnotationSet empty =
+        new AnnotationSet(
+            new Video("v", 30, 4, 4, 1, ""), Provenance.unknown(), List.of(), List.of());
+    assertThatThrownBy(
+            () -> AnnotationFiles.write(tmp.resolve("x.json"), empty, AnnotationFormat.SAV))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("does not write");
   }
 
   @Test
   void parsesFormatNamesUsersType() {
     assertThat(AnnotationFormat.parse("ytvis")).isEqualTo(AnnotationFormat.YOUTUBE_VIS);
     assertThat(AnnotationFormat.parse("CVAT")).isEqualTo(AnnotationFormat.CVAT_VIDEO);
-    assertThatThrownBy(() -> AnnotationFormat.parse("voc")).hasMessageContaining("mot, cvat, coco, cocovid, ytvis, sav");
+    assertThatThrownBy(() -> AnnotationFormat.parse("voc"))
+        .hasMessageContaining("mot, cvat, coco, cocovid, ytvis, sav");
   }
 
   @ParameterizedTest
   @CsvSource({"MOT, a.txt", "COCO, a.json"})
-  void aWriterThatFailsHalfwayLeavesTheOldFileAndNoTempFile(AnnotationFormat format, String name) throws IOException {
+  void aWriterThatFailsHalfwayLeavesTheOldFileAndNoTempFile(AnnotationFormat format, String name)
+      throws IOException {
     Path out = tmp.resolve(name);
     Files.writeString(out, "previous content");
     Video v = new Video("v", 30, 10, 10, 3, "");
-    // An infinite score cannot be printed; the writer fails after it has written the first detection.
-    AnnotationSet set = new AnnotationSet(v, Provenance.unknown(), List.of("object"), List.of(
-        Detection.of(0, 1, "object", new Box(1, 1, 2, 2)),
-        new Detection(1, 1, "object", new Box(1, 1, 2, 2), null, Double.POSITIVE_INFINITY, Map.of(), -1, false, false, false)));
-    assertThatThrownBy(() -> AnnotationFiles.write(out, set, format)).isInstanceOf(IllegalArgumentException.class);
+    // An infinite score cannot be printed; the writer fails after it has written the first
+    // detection.
+    AnnotationSet set =
+        new AnnotationSet(
+            v,
+            Provenance.unknown(),
+            List.of("object"),
+            List.of(
+                Detection.of(0, 1, "object", new Box(1, 1, 2, 2)),
+                new Detection(
+                    1,
+                    1,
+                    "object",
+                    new Box(1, 1, 2, 2),
+                    null,
+                    Double.POSITIVE_INFINITY,
+                    Map.of(),
+                    -1,
+                    false,
+                    false,
+                    false)));
+    assertThatThrownBy(() -> AnnotationFiles.write(out, set, format))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(Files.readString(out)).isEqualTo("previous content");
     try (Stream<Path> files = Files.list(tmp)) {
       assertThat(files).containsExactly(out);
@@ -118,19 +155,32 @@ class AnnotationFilesTest {
 
   @ParameterizedTest
   @CsvSource({"MOT, a.txt", "CVAT_VIDEO, a.xml", "COCO, a.json", "YOUTUBE_VIS, a.json"})
-  void writersRefuseATrackTwiceInOneFrameBecauseNoReaderWouldTakeItBack(AnnotationFormat format, String name) {
-    AnnotationSet set = new AnnotationSet(new Video("v", 30, 10, 10, 3, ""), Provenance.unknown(), List.of("object"), List.of(
-        Detection.of(1, 4, "object", new Box(1, 1, 2, 2)), Detection.of(1, 4, "object", new Box(3, 3, 2, 2))));
+  void writersRefuseATrackTwiceInOneFrameBecauseNoReaderWouldTakeItBack(
+      AnnotationFormat format, String name) {
+    AnnotationSet set =
+        new AnnotationSet(
+            new Video("v", 30, 10, 10, 3, ""),
+            Provenance.unknown(),
+            List.of("object"),
+            List.of(
+                Detection.of(1, 4, "object", new Box(1, 1, 2, 2)),
+                Detection.of(1, 4, "object", new Box(3, 3, 2, 2))));
     assertThatThrownBy(() -> AnnotationFiles.write(tmp.resolve(name), set, format))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("track 4 appears twice in frame 1");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("track 4 appears twice in frame 1");
     assertThat(tmp.resolve(name)).doesNotExist();
   }
 
   @ParameterizedTest
   @CsvSource({"CVAT_VIDEO, a.xml", "COCO, a.json", "YOUTUBE_VIS, a.json"})
-  void aVideoShorterThanItsAnnotationsIsWrittenLongEnoughToReadBack(AnnotationFormat format, String name) throws IOException {
-    AnnotationSet set = new AnnotationSet(new Video("v", 30, 10, 10, 2, ""), Provenance.unknown(), List.of("object"), List.of(
-        Detection.of(4, 1, "object", new Box(1, 1, 2, 2))));
+  void aVideoShorterThanItsAnnotationsIsWrittenLongEnoughToReadBack(
+      AnnotationFormat format, String name) throws IOException {
+    AnnotationSet set =
+        new AnnotationSet(
+            new Video("v", 30, 10, 10, 2, ""),
+            Provenance.unknown(),
+            List.of("object"),
+            List.of(Detection.of(4, 1, "object", new Box(1, 1, 2, 2))));
     AnnotationFiles.write(tmp.resolve(name), set, format);
     AnnotationSet back = AnnotationFiles.read(tmp.resolve(name));
     assertThat(back.video().frameCount()).isEqualTo(5);

@@ -8,9 +8,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class BoxTest {
   @ParameterizedTest
-  @CsvSource({"NaN,0,1,1,x", "0,Infinity,1,1,y", "0,0,0,1,width", "0,0,-3,1,width", "0,0,1,0,height", "0,0,1,NaN,height"})
+  @CsvSource({
+    "NaN,0,1,1,x",
+    "0,Infinity,1,1,y",
+    "0,0,0,1,width",
+    "0,0,-3,1,width",
+    "0,0,1,0,height",
+    "0,0,1,NaN,height"
+  })
   void rejectsBoxesWithoutAFiniteArea(double x, double y, double w, double h, String field) {
-    assertThatThrownBy(() -> new Box(x, y, w, h)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(field);
+    assertThatThrownBy(() -> new Box(x, y, w, h))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(field);
   }
 
   @ParameterizedTest

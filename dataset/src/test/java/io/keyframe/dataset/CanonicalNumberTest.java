@@ -31,7 +31,9 @@ class CanonicalNumberTest {
 
   @Test
   void refusesWhatNoFormatCanCarry() {
-    assertThatThrownBy(() -> CanonicalNumber.format(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> CanonicalNumber.format(Double.NEGATIVE_INFINITY)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> CanonicalNumber.format(Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> CanonicalNumber.format(Double.NEGATIVE_INFINITY))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

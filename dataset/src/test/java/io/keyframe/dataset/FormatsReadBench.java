@@ -12,10 +12,10 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Benchmark (not a test): reads a 1,800-frame x 50-object CVAT video XML with keyframe's StAX reader
- * and, as the baseline, with a JDK DOM parse that builds the same detections. Prints the median of
- * five runs each and ratio = DOM / StAX. Run through bench/formats-read.sh; {@code --stax-only}
- * skips the DOM baseline (for a heap too small to hold the tree).
+ * Benchmark (not a test): reads a 1,800-frame x 50-object CVAT video XML with keyframe's StAX
+ * reader and, as the baseline, with a JDK DOM parse that builds the same detections. Prints the
+ * median of five runs each and ratio = DOM / StAX. Run through bench/formats-read.sh; {@code
+ * --stax-only} skips the DOM baseline (for a heap too small to hold the tree).
  */
 public final class FormatsReadBench {
   private FormatsReadBench() {}
@@ -26,15 +26,29 @@ public final class FormatsReadBench {
     Path xml = dir.resolve("long.xml");
     int frames = 1800, objects = 50;
     try (BufferedWriter w = Files.newBufferedWriter(xml)) {
-      w.write("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<annotations>\n<version>1.1</version>\n<meta><task><name>b</name><size>"
-          + frames + "</size><labels><label><name>person</name></label></labels>"
-          + "<original_size><width>1920</width><height>1080</height></original_size></task></meta>\n");
+      w.write(
+          "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<annotations>\n<version>1.1</version>\n<meta><task><name>b</name><size>"
+              + frames
+              + "</size><labels><label><name>person</name></label></labels>"
+              + "<original_size><width>1920</width><height>1080</height></original_size></task></meta>\n");
       for (int t = 0; t < objects; t++) {
         w.write("<track id=\"" + t + "\" label=\"person\">\n");
         for (int f = 0; f < frames; f++) {
           int x = (t * 37 + f) % 1800;
-          w.write("<box frame=\"" + f + "\" outside=\"0\" occluded=\"" + (f % 7 == 0 ? 1 : 0) + "\" keyframe=\"0\" xtl=\"" + x
-              + ".5\" ytl=\"" + (t * 20) + "\" xbr=\"" + (x + 60) + ".5\" ybr=\"" + (t * 20 + 100) + "\" z_order=\"0\"/>\n");
+          w.write(
+              "<box frame=\""
+                  + f
+                  + "\" outside=\"0\" occluded=\""
+                  + (f % 7 == 0 ? 1 : 0)
+                  + "\" keyframe=\"0\" xtl=\""
+                  + x
+                  + ".5\" ytl=\""
+                  + (t * 20)
+                  + "\" xbr=\""
+                  + (x + 60)
+                  + ".5\" ybr=\""
+                  + (t * 20 + 100)
+                  + "\" z_order=\"0\"/>\n");
         }
         w.write("</track>\n");
       }
@@ -42,8 +56,9 @@ public final class FormatsReadBench {
     }
     try {
       double stax = median(() -> CvatVideoReader.read(xml).detections().size());
-      System.out.printf("file %.1f MB, %d shapes, heap max %d MB%n", Files.size(xml) / 1e6, frames * objects,
-          Runtime.getRuntime().maxMemory() >> 20);
+      System.out.printf(
+          "file %.1f MB, %d shapes, heap max %d MB%n",
+          Files.size(xml) / 1e6, frames * objects, Runtime.getRuntime().maxMemory() >> 20);
       System.out.printf("stax  %.3f s  (%.0f shapes/s)%n", stax, frames * objects / stax);
       if (staxOnly) return;
       double dom = median(() -> dom(xml).size());
@@ -82,11 +97,25 @@ public final class FormatsReadBench {
       NodeList boxes = t.getElementsByTagName("box");
       for (int j = 0; j < boxes.getLength(); j++) {
         Element b = (Element) boxes.item(j);
-        Box box = Box.fromCorners(Double.parseDouble(b.getAttribute("xtl")), Double.parseDouble(b.getAttribute("ytl")),
-            Double.parseDouble(b.getAttribute("xbr")), Double.parseDouble(b.getAttribute("ybr")));
-        out.add(new Detection(Integer.parseInt(b.getAttribute("frame")), id, t.getAttribute("label"), box, null, 1,
-            Map.of(), -1, "1".equals(b.getAttribute("occluded")), "1".equals(b.getAttribute("outside")),
-            "1".equals(b.getAttribute("keyframe"))));
+        Box box =
+            Box.fromCorners(
+                Double.parseDouble(b.getAttribute("xtl")),
+                Double.parseDouble(b.getAttribute("ytl")),
+                Double.parseDouble(b.getAttribute("xbr")),
+                Double.parseDouble(b.getAttribute("ybr")));
+        out.add(
+            new Detection(
+                Integer.parseInt(b.getAttribute("frame")),
+                id,
+                t.getAttribute("label"),
+                box,
+                null,
+                1,
+                Map.of(),
+                -1,
+                "1".equals(b.getAttribute("occluded")),
+                "1".equals(b.getAttribute("outside")),
+                "1".equals(b.getAttribute("keyframe"))));
       }
     }
     return out;

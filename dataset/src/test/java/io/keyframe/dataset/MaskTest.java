@@ -40,7 +40,10 @@ class MaskTest {
 
   @Test
   void fullHeightAndEdgeBoxesEncodeLikePixelMasks() {
-    for (Box b : new Box[] {new Box(2, 0, 3, 10), new Box(5, 4, 3, 6), new Box(0, 0, 8, 10), new Box(-1, -1, 3, 3)}) {
+    for (Box b :
+        new Box[] {
+          new Box(2, 0, 3, 10), new Box(5, 4, 3, 6), new Box(0, 0, 8, 10), new Box(-1, -1, 3, 3)
+        }) {
       Mask m = Mask.fromBox(10, 8, b);
       assertThat(Mask.fromColumnMajor(10, 8, m.toColumnMajor())).as(b.toString()).isEqualTo(m);
     }
@@ -55,7 +58,10 @@ class MaskTest {
 
   @Test
   void compressedStringsFromSaVRoundTripExactly() throws IOException {
-    Path sav = Path.of(System.getProperty("keyframe.shared", "../shared"), "refdata/sav/sav_000001_manual.json");
+    Path sav =
+        Path.of(
+            System.getProperty("keyframe.shared", "../shared"),
+            "refdata/sav/sav_000001_manual.json");
     Matcher m = Pattern.compile("\"counts\": \"([^\"]*)\"").matcher(Files.readString(sav));
     List<String> strings = new ArrayList<>();
     while (m.find()) strings.add(m.group(1).replace("\\\\", "\\"));
@@ -70,6 +76,7 @@ class MaskTest {
   @Test
   void rejectsCountsThatDoNotCoverTheImage() {
     assertThatThrownBy(() -> new Mask(2, 2, new int[] {1, 2})).hasMessageContaining("sum to 3");
-    assertThatThrownBy(() -> Mask.fromCompressedString(2, 2, "\u0001")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Mask.fromCompressedString(2, 2, "\u0001"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

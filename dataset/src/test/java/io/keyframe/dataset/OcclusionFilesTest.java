@@ -14,9 +14,13 @@ class OcclusionFilesTest {
   @Test
   void readsTheGeneratorManifestAndTheTrackerList() throws Exception {
     Path manifest = tmp.resolve("m.json");
-    Files.writeString(manifest, "{\"video\":\"v\",\"events\":[{\"trackId\":3,\"startFrame\":5,\"endFrame\":9,\"cause\":\"person\",\"full\":true}]}");
+    Files.writeString(
+        manifest,
+        "{\"video\":\"v\",\"events\":[{\"trackId\":3,\"startFrame\":5,\"endFrame\":9,\"cause\":\"person\",\"full\":true}]}");
     Path list = tmp.resolve("l.json");
-    Files.writeString(list, "[{\"track_id\":3,\"start_frame\":5,\"end_frame\":9,\"cause\":\"person\",\"full\":true}]");
+    Files.writeString(
+        list,
+        "[{\"track_id\":3,\"start_frame\":5,\"end_frame\":9,\"cause\":\"person\",\"full\":true}]");
     OcclusionEvent expected = new OcclusionEvent(3, 5, 9, "person", true);
     assertThat(OcclusionFiles.read(manifest)).containsExactly(expected);
     assertThat(OcclusionFiles.read(list)).containsExactly(expected);
@@ -24,15 +28,22 @@ class OcclusionFilesTest {
 
   @Test
   void readsTheCommittedSample() throws Exception {
-    Path sample = Path.of(System.getProperty("keyframe.root", ".."), "data-samples/clinic-s7-v00/occlusions.json");
-    assertThat(OcclusionFiles.read(sample)).isNotEmpty().allSatisfy(e -> assertThat(e.endFrame()).isLessThan(300));
+    Path sample =
+        Path.of(
+            System.getProperty("keyframe.root", ".."),
+            "data-samples/clinic-s7-v00/occlusions.json");
+    assertThat(OcclusionFiles.read(sample))
+        .isNotEmpty()
+        .allSatisfy(e -> assertThat(e.endFrame()).isLessThan(300));
   }
 
   @Test
   void missingFieldNamesLine() throws Exception {
     Path bad = tmp.resolve("bad.json");
     Files.writeString(bad, "[\n{\"track_id\":1,\"start_frame\":2}\n]");
-    assertThatThrownBy(() -> OcclusionFiles.read(bad)).isInstanceOf(BadAnnotationException.class)
-        .hasMessageContaining("bad.json, line 2").hasMessageContaining("endFrame");
+    assertThatThrownBy(() -> OcclusionFiles.read(bad))
+        .isInstanceOf(BadAnnotationException.class)
+        .hasMessageContaining("bad.json, line 2")
+        .hasMessageContaining("endFrame");
   }
 }

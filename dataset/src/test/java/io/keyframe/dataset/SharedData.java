@@ -11,7 +11,8 @@ public final class SharedData {
   public static Path refdata(String first, String... more) {
     String shared = System.getProperty("keyframe.shared", "../shared");
     Path p = Paths.get(shared, "refdata").resolve(Paths.get(first, more));
-    if (!Files.exists(p)) throw new IllegalStateException("missing reference data " + p + " (set -Dkeyframe.shared)");
+    if (!Files.exists(p))
+      throw new IllegalStateException("missing reference data " + p + " (set -Dkeyframe.shared)");
     return p;
   }
 }

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Test access to ../shared/refdata: a minimal MOTChallenge reader and TrackEval's synthetic sequences. */
+/**
+ * Test access to ../shared/refdata: a minimal MOTChallenge reader and TrackEval's synthetic
+ * sequences.
+ */
 public final class RefData {
   private RefData() {}
 
@@ -24,7 +27,9 @@ public final class RefData {
   /** One MOTChallenge row: frame, id, x, y, w, h (continuous coordinates). */
   public record MotRow(int frame, int id, double x, double y, double w, double h) {}
 
-  /** Rows of a MOTChallenge txt file, frames grouped in ascending order, file order within a frame. */
+  /**
+   * Rows of a MOTChallenge txt file, frames grouped in ascending order, file order within a frame.
+   */
   public static TreeMap<Integer, List<MotRow>> readMot(Path file) {
     try {
       TreeMap<Integer, List<MotRow>> out = new TreeMap<>();
@@ -33,8 +38,12 @@ public final class RefData {
         String[] f = line.split(",");
         MotRow r =
             new MotRow(
-                (int) Double.parseDouble(f[0]), (int) Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-                Double.parseDouble(f[3]), Double.parseDouble(f[4]), Double.parseDouble(f[5]));
+                (int) Double.parseDouble(f[0]),
+                (int) Double.parseDouble(f[1]),
+                Double.parseDouble(f[2]),
+                Double.parseDouble(f[3]),
+                Double.parseDouble(f[4]),
+                Double.parseDouble(f[5]));
         out.computeIfAbsent(r.frame(), k -> new ArrayList<>()).add(r);
       }
       return out;
@@ -46,7 +55,8 @@ public final class RefData {
   /** The TUD-Campus pair as a box-IoU tracking sequence. */
   public static TrackingSequence tudCampus() {
     Path dir = root().resolve("motchallenge/TUD-Campus");
-    return motSequence("TUD-Campus", readMot(dir.resolve("gt.txt")), readMot(dir.resolve("test.txt")));
+    return motSequence(
+        "TUD-Campus", readMot(dir.resolve("gt.txt")), readMot(dir.resolve("test.txt")));
   }
 
   public static TrackingSequence motSequence(
@@ -59,7 +69,11 @@ public final class RefData {
       List<MotRow> g = gt.getOrDefault(frame, List.of()), p = pred.getOrDefault(frame, List.of());
       double[] sim = new double[g.size() * p.size()];
       io.keyframe.metrics.iou.BoxIou.matrix(corners(g), g.size(), corners(p), p.size(), sim);
-      b.frame(frame, g.stream().mapToInt(MotRow::id).toArray(), p.stream().mapToInt(MotRow::id).toArray(), sim);
+      b.frame(
+          frame,
+          g.stream().mapToInt(MotRow::id).toArray(),
+          p.stream().mapToInt(MotRow::id).toArray(),
+          sim);
     }
     return b.build();
   }
@@ -79,7 +93,9 @@ public final class RefData {
   /** TrackEval's synthetic sequences, by name, with their frames as given. */
   public static Map<String, TrackingSequence> syntheticSequences() {
     try {
-      JsonNode root = new ObjectMapper().readTree(root().resolve("trackeval/synthetic_sequences.json").toFile());
+      JsonNode root =
+          new ObjectMapper()
+              .readTree(root().resolve("trackeval/synthetic_sequences.json").toFile());
       Map<String, TrackingSequence> out = new TreeMap<>();
       root.fields()
           .forEachRemaining(
@@ -90,7 +106,8 @@ public final class RefData {
                   int[] gt = ints(fr.get("gt_ids")), pr = ints(fr.get("tracker_ids"));
                   double[] sim = new double[gt.length * pr.length];
                   int k = 0;
-                  for (JsonNode row : fr.get("similarity")) for (JsonNode v : row) sim[k++] = v.asDouble();
+                  for (JsonNode row : fr.get("similarity"))
+                    for (JsonNode v : row) sim[k++] = v.asDouble();
                   b.frame(t++, gt, pr, sim);
                 }
                 out.put(e.getKey(), b.build());

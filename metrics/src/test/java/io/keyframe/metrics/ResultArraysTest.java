@@ -59,13 +59,19 @@ class ResultArraysTest {
   @Test
   void ratingTableCodesAreADeepCopy() {
     int[][] codes = {{0, 1}, {1, -1}};
-    RatingTable t = new RatingTable(List.of("i", "j"), List.of("r1", "r2"), List.of("a", "b"), codes);
+    RatingTable t =
+        new RatingTable(List.of("i", "j"), List.of("r1", "r2"), List.of("a", "b"), codes);
     codes[0][0] = 1;
     t.codes()[1][1] = 0;
     assertThat(t.code(0, 0)).isZero();
     assertThat(t.code(1, 1)).isEqualTo(-1);
-    assertThat(t).isEqualTo(
-        new RatingTable(List.of("i", "j"), List.of("r1", "r2"), List.of("a", "b"), new int[][] {{0, 1}, {1, -1}}));
+    assertThat(t)
+        .isEqualTo(
+            new RatingTable(
+                List.of("i", "j"),
+                List.of("r1", "r2"),
+                List.of("a", "b"),
+                new int[][] {{0, 1}, {1, -1}}));
   }
 
   @Test

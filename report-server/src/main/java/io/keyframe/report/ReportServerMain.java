@@ -23,19 +23,32 @@ import picocli.CommandLine.Option;
  * (one admin token). With neither, the server only starts on a loopback host, and then with a fresh
  * admin token written to {@code <data>/.report-token} (owner-only), never printed or logged.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
     description = "Serve the keyframe report (pages, JSON API, charts) over the Parquet outputs.")
 public final class ReportServerMain implements Callable<Integer> {
-  @Option(names = "--data", defaultValue = "keyframe-out", description = "output root holding tables/ (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--data",
+      defaultValue = "keyframe-out",
+      description = "output root holding tables/ (default: ${DEFAULT-VALUE})")
   Path data;
 
-  @Option(names = "--port", defaultValue = "7070", description = "port, 0 for any free one (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--port",
+      defaultValue = "7070",
+      description = "port, 0 for any free one (default: ${DEFAULT-VALUE})")
   int port;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1", description = "address to bind (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      description = "address to bind (default: ${DEFAULT-VALUE})")
   String host;
 
-  @Option(names = "--tokens", description = "file of 'TOKEN ROLE' lines (roles: viewer, reviewer, admin)")
+  @Option(
+      names = "--tokens",
+      description = "file of 'TOKEN ROLE' lines (roles: viewer, reviewer, admin)")
   Path tokensFile;
 
   /** Runs the command line; exit code 2 on bad input, 1 on refusal to start. */
@@ -78,7 +91,9 @@ public final class ReportServerMain implements Callable<Integer> {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         generated = data.resolve(".report-token");
         Files.deleteIfExists(generated);
-        Files.createFile(generated, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.createFile(
+            generated,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(generated, token + System.lineSeparator(), StandardCharsets.UTF_8);
         tokens = TokenStore.singleAdmin(token);
       }
@@ -109,15 +124,24 @@ public final class ReportServerMain implements Callable<Integer> {
       app = server.app().start(host, port);
     } catch (RuntimeException e) {
       Throwable cause = e;
-      while (cause.getCause() != null && !(cause instanceof java.net.BindException)) cause = cause.getCause();
-      System.err.println("keyframe serve: cannot listen on " + host + ":" + port + ": "
-          + (cause instanceof java.net.BindException ? "port in use or not allowed" : cause.getMessage()));
+      while (cause.getCause() != null && !(cause instanceof java.net.BindException))
+        cause = cause.getCause();
+      System.err.println(
+          "keyframe serve: cannot listen on "
+              + host
+              + ":"
+              + port
+              + ": "
+              + (cause instanceof java.net.BindException
+                  ? "port in use or not allowed"
+                  : cause.getMessage()));
       return 2;
     }
     String shownHost = host.contains(":") ? "[" + host + "]" : host;
     System.out.println("keyframe report: http://" + shownHost + ":" + app.port() + "/");
     if (generated != null) {
-      System.out.println("no tokens configured: a one-off admin token is in " + generated.toAbsolutePath());
+      System.out.println(
+          "no tokens configured: a one-off admin token is in " + generated.toAbsolutePath());
     }
     Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
     return 0;

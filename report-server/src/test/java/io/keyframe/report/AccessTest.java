@@ -19,15 +19,20 @@ class AccessTest {
   @Test
   void tokenFileKeepsOnlySha256Hashes(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("tokens");
-    Files.writeString(file, "abcdefghijklmnop0001 viewer\n# comment\n\nABCDEFGHIJKLMNOP0002 REVIEWER\n");
-    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-    assertThatThrownBy(() -> TokenStore.fromFile(file)).hasMessageContaining("accessible to other users (mode rw-r--r--)")
+    Files.writeString(
+        file, "abcdefghijklmnop0001 viewer\n# comment\n\nABCDEFGHIJKLMNOP0002 REVIEWER\n");
+    Files.setPosixFilePermissions(
+        file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    assertThatThrownBy(() -> TokenStore.fromFile(file))
+        .hasMessageContaining("accessible to other users (mode rw-r--r--)")
         .hasMessageContaining("chmod 600");
-    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    Files.setPosixFilePermissions(
+        file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     TokenStore store = TokenStore.fromFile(file);
     assertThat(store.size()).isEqualTo(2);
     // SHA-256("abcdefghijklmnop0001"), computed with `printf %s abcdefghijklmnop0001 | sha256sum`.
-    assertThat(store.hashes()).contains("0d78f3311f840a273d802a277609e0b5166e086d1ea6bc0ad2625608f09c83cb");
+    assertThat(store.hashes())
+        .contains("0d78f3311f840a273d802a277609e0b5166e086d1ea6bc0ad2625608f09c83cb");
     assertThat(store.hashes()).noneMatch(h -> h.contains("abcdefghijklmnop"));
     assertThat(store.roleOf("abcdefghijklmnop0001")).contains(Role.VIEWER);
     assertThat(store.roleOf("ABCDEFGHIJKLMNOP0002")).contains(Role.REVIEWER);
@@ -38,23 +43,32 @@ class AccessTest {
   @Test
   void aMissingTokensFileIsAnErrorNamingIt(@TempDir Path dir) {
     assertThatThrownBy(() -> TokenStore.fromFile(dir.resolve("nope")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope").hasMessageContaining("not found");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("nope")
+        .hasMessageContaining("not found");
     assertThatThrownBy(() -> TokenStore.fromFile(dir)).hasMessageContaining("not a regular file");
   }
 
   @Test
   void sha256MatchesTheStandardTestVector() {
     // FIPS 180-2 appendix B.1: SHA-256("abc").
-    assertThat(TokenStore.sha256("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    assertThat(TokenStore.sha256("abc"))
+        .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   }
 
   @Test
   void badTokenLinesNameTheLineButNeverTheToken() {
     assertThatThrownBy(() -> TokenStore.fromLines(List.of("abcdefghijklmnop0001 superuser")))
-        .hasMessageContaining("line 1").hasMessageContaining("unknown role").hasMessageNotContaining("abcdefghijklmnop0001");
+        .hasMessageContaining("line 1")
+        .hasMessageContaining("unknown role")
+        .hasMessageNotContaining("abcdefghijklmnop0001");
     assertThatThrownBy(() -> TokenStore.fromLines(List.of("short viewer")))
-        .hasMessageContaining("shorter than 16").hasMessageNotContaining("short viewer");
-    assertThatThrownBy(() -> TokenStore.fromLines(List.of("abcdefghijklmnop0001 viewer", "abcdefghijklmnop0001 admin")))
+        .hasMessageContaining("shorter than 16")
+        .hasMessageNotContaining("short viewer");
+    assertThatThrownBy(
+            () ->
+                TokenStore.fromLines(
+                    List.of("abcdefghijklmnop0001 viewer", "abcdefghijklmnop0001 admin")))
         .hasMessageContaining("line 2: duplicate");
     assertThatThrownBy(() -> TokenStore.fromLines(List.of("abcdefghijklmnop0001")))
         .hasMessageContaining("expected 'TOKEN ROLE'");
@@ -69,18 +83,23 @@ class AccessTest {
 
   @Test
   void refusesNonLoopbackHostsWithoutTokens() {
-    assertThatThrownBy(() -> ReportServer.checkExposure("0.0.0.0", false)).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> ReportServer.checkExposure("0.0.0.0", false))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("non-loopback");
     assertThatCode(() -> ReportServer.checkExposure("127.0.0.1", false)).doesNotThrowAnyException();
     assertThatCode(() -> ReportServer.checkExposure("localhost", false)).doesNotThrowAnyException();
     assertThatCode(() -> ReportServer.checkExposure("0.0.0.0", true)).doesNotThrowAnyException();
-    assertThatThrownBy(() -> new ReportServer(Path.of("."), TokenStore.empty())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ReportServer(Path.of("."), TokenStore.empty()))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void theEntryPointExitsNonZeroOnAnOpenHostWithoutTokens(@TempDir Path dir) {
-    assumeTrue(System.getenv("KEYFRAME_TOKEN") == null, "KEYFRAME_TOKEN is set in this environment");
-    int code = new CommandLine(new ReportServerMain()).execute("--data", dir.toString(), "--host", "0.0.0.0", "--port", "0");
+    assumeTrue(
+        System.getenv("KEYFRAME_TOKEN") == null, "KEYFRAME_TOKEN is set in this environment");
+    int code =
+        new CommandLine(new ReportServerMain())
+            .execute("--data", dir.toString(), "--host", "0.0.0.0", "--port", "0");
     assertThat(code).isEqualTo(1);
   }
 }

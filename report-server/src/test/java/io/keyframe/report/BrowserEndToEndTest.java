@@ -57,23 +57,39 @@ class BrowserEndToEndTest {
   static Javalin app;
   static ChromeDriver driver;
   static String base;
-  static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  static final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+    assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "SKIPPED: no browser — install with `apt-get install -y chromium chromium-driver` (/usr/bin/chromium, /usr/bin/chromedriver)");
     System.setProperty("java.awt.headless", "true");
     SampleBatch.write(root);
-    app = new ReportServer(root, TokenStore.fromLines(List.of(REVIEWER + " reviewer"))).app().start("127.0.0.1", 0);
+    app =
+        new ReportServer(root, TokenStore.fromLines(List.of(REVIEWER + " reviewer")))
+            .app()
+            .start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + app.port();
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-        "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=1440,1800");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-dev-shm-usage",
+        "--user-data-dir=" + profile.toAbsolutePath(),
+        "--window-size=1440,1800");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+            .usingAnyFreePort()
+            .build();
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
   }
@@ -114,22 +130,33 @@ class BrowserEndToEndTest {
     assertThat(text("card-frames")).isEqualTo(api.get("frames").asText()).isEqualTo("8");
     // objects are gt's tracks (2 in vidA + 1 in vidB), not sam2's fragmented 3 IDs for one bed rail
     assertThat(text("card-objects")).isEqualTo(api.get("objects").asText()).isEqualTo("3");
-    assertThat(driver.findElement(By.id("card-objects")).findElement(By.xpath("..")).getText()).containsIgnoringCase("gt tracks");
-    assertThat(text("card-labelled")).isEqualTo("8"); // gt boxes on frames 0-4 of vidA and 0-2 of vidB
-    // queue: 3 rows over 3 + 2 + 1 frames, 2.5 + 1.5 + 1.0 minutes, budget 10 % from the rank run's parameters
+    assertThat(driver.findElement(By.id("card-objects")).findElement(By.xpath("..")).getText())
+        .containsIgnoringCase("gt tracks");
+    assertThat(text("card-labelled"))
+        .isEqualTo("8"); // gt boxes on frames 0-4 of vidA and 0-2 of vidB
+    // queue: 3 rows over 3 + 2 + 1 frames, 2.5 + 1.5 + 1.0 minutes, budget 10 % from the rank run's
+    // parameters
     assertThat(text("card-queue")).isEqualTo("3 · 6");
     assertThat(text("card-queue-minutes")).isEqualTo("5.0");
-    assertThat(driver.findElement(By.id("card-queue-minutes")).findElement(By.xpath("..")).getText()).containsIgnoringCase("budget 10%");
-    // model headline with its interval: compare __all__ rows, HOTA sam2 - fallback = 0.15 [0.05, 0.25]
-    WebElement hota = driver.findElements(By.cssSelector("#headlines tbody tr")).stream()
-        .filter(r -> r.getText().startsWith("HOTA")).findFirst().orElseThrow();
+    assertThat(
+            driver.findElement(By.id("card-queue-minutes")).findElement(By.xpath("..")).getText())
+        .containsIgnoringCase("budget 10%");
+    // model headline with its interval: compare __all__ rows, HOTA sam2 - fallback = 0.15 [0.05,
+    // 0.25]
+    WebElement hota =
+        driver.findElements(By.cssSelector("#headlines tbody tr")).stream()
+            .filter(r -> r.getText().startsWith("HOTA"))
+            .findFirst()
+            .orElseThrow();
     assertThat(hota.findElement(By.cssSelector("[data-k=value]")).getText()).isEqualTo("0.150");
-    assertThat(hota.findElement(By.cssSelector("[data-k=ci]")).getText()).isEqualTo("[0.050, 0.250]");
+    assertThat(hota.findElement(By.cssSelector("[data-k=ci]")).getText())
+        .isEqualTo("[0.050, 0.250]");
     assertThat(text("card-detections")).isEqualTo(api.get("detections").asText()).isEqualTo("18");
     List<WebElement> fps = driver.findElements(By.cssSelector("#throughput td[data-k=fps]"));
     assertThat(fps).hasSize(api.get("throughput").size());
     for (int i = 0; i < fps.size(); i++) {
-      assertThat(fps.get(i).getText()).isEqualTo(Html.f1(api.get("throughput").get(i).get("framesPerSecond").asDouble()));
+      assertThat(fps.get(i).getText())
+          .isEqualTo(Html.f1(api.get("throughput").get(i).get("framesPerSecond").asDouble()));
     }
     assertThat(fps.get(1).getText()).isEqualTo("2.0"); // track: (5 + 3) frames / (2 + 2) s
     chartsLoad();
@@ -153,22 +180,28 @@ class BrowserEndToEndTest {
     assertThat(ranks).hasSize(api.get("rows").size()).containsExactly("1", "3");
     List<WebElement> scores = driver.findElements(By.cssSelector("#queue td[data-k=score]"));
     for (int i = 0; i < scores.size(); i++) {
-      assertThat(scores.get(i).getText()).isEqualTo(Html.f3(api.get("rows").get(i).get("score").asDouble()));
+      assertThat(scores.get(i).getText())
+          .isEqualTo(Html.f3(api.get("rows").get(i).get("score").asDouble()));
     }
-    assertThat(text("card-minutes")).isEqualTo(Html.f1(api.get("totalMinutes").asDouble())).isEqualTo("3.5");
+    assertThat(text("card-minutes"))
+        .isEqualTo(Html.f1(api.get("totalMinutes").asDouble()))
+        .isEqualTo("3.5");
     String csvHref = driver.findElement(By.id("csv")).getAttribute("href");
-    HttpResponse<String> csv = http.send(withSession(HttpRequest.newBuilder(URI.create(csvHref))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> csv =
+        http.send(
+            withSession(HttpRequest.newBuilder(URI.create(csvHref))).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("attachment");
     String[] lines = csv.body().split("\r\n");
     // One line per (row, object): rank 1 has three objects, rank 3 one.
-    assertThat(lines).containsExactly(
-        "rank,video_id,frame_start,frame_end,score,cost_minutes,cumulative_minutes,reasons,object_id,label,source",
-        "1,vidA,2,4,0.9,2.5,2.5,entropy=0.91; occlusion=1.00,1,bed_rail,gt",
-        "1,vidA,2,4,0.9,2.5,2.5,entropy=0.91; occlusion=1.00,2,iv_pole,gt",
-        "1,vidA,2,4,0.9,2.5,2.5,entropy=0.91; occlusion=1.00,7,bed_rail,sam2",
-        "3,vidA,0,0,0.2,1.0,5.0,entropy=0.20,7," + SampleBatch.HOSTILE_LABEL + ",sam2");
+    assertThat(lines)
+        .containsExactly(
+            "rank,video_id,frame_start,frame_end,score,cost_minutes,cumulative_minutes,reasons,object_id,label,source",
+            "1,vidA,2,4,0.9,2.5,2.5,entropy=0.91; occlusion=1.00,1,bed_rail,gt",
+            "1,vidA,2,4,0.9,2.5,2.5,entropy=0.91; occlusion=1.00,2,iv_pole,gt",
+            "1,vidA,2,4,0.9,2.5,2.5,entropy=0.91; occlusion=1.00,7,bed_rail,sam2",
+            "3,vidA,0,0,0.2,1.0,5.0,entropy=0.20,7," + SampleBatch.HOSTILE_LABEL + ",sam2");
 
     driver.findElement(By.cssSelector("a.cvat")).click();
     awaitUrl("/frame/");
@@ -187,16 +220,27 @@ class BrowserEndToEndTest {
     List<WebElement> kappas = driver.findElements(By.cssSelector("#agreement span[data-k=kappa]"));
     assertThat(kappas).hasSize(api.get("rows").size()).hasSize(3);
     for (int i = 0; i < kappas.size(); i++) {
-      assertThat(kappas.get(i).getText()).isEqualTo(Html.f3(api.get("rows").get(i).get("kappa").asDouble()));
+      assertThat(kappas.get(i).getText())
+          .isEqualTo(Html.f3(api.get("rows").get(i).get("kappa").asDouble()));
     }
     assertThat(kappas.get(0).getText()).isEqualTo("0.850"); // __all__ bed_rail row of the batch
-    assertThat(driver.findElements(By.cssSelector("#spot-check tbody tr"))).hasSize(api.get("spotCheck").size()).hasSize(2);
+    assertThat(driver.findElements(By.cssSelector("#spot-check tbody tr")))
+        .hasSize(api.get("spotCheck").size())
+        .hasSize(2);
     // spot-check rows link to their frames, and the links resolve
-    List<String> spotLinks = driver.findElements(By.cssSelector("#spot-check a.frame-link")).stream().map(a -> a.getAttribute("href")).toList();
+    List<String> spotLinks =
+        driver.findElements(By.cssSelector("#spot-check a.frame-link")).stream()
+            .map(a -> a.getAttribute("href"))
+            .toList();
     assertThat(spotLinks).hasSize(2).allSatisfy(href -> assertThat(href).contains("/frame/"));
     for (String href : spotLinks) {
-      assertThat(http.send(withSession(HttpRequest.newBuilder(URI.create(href))).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
-          .as(href).isEqualTo(200);
+      assertThat(
+              http.send(
+                      withSession(HttpRequest.newBuilder(URI.create(href))).build(),
+                      HttpResponse.BodyHandlers.ofString())
+                  .statusCode())
+          .as(href)
+          .isEqualTo(200);
     }
     assertThat(driver.findElements(By.cssSelector("#audit-runs tbody tr"))).hasSize(2);
     chartsLoad();
@@ -205,52 +249,80 @@ class BrowserEndToEndTest {
 
   @Test
   @Order(4)
-  void agreementShowsPerClassKappaWithItsBandBesideDetectionF1AndARowNormalisedConfusion() throws Exception {
+  void agreementShowsPerClassKappaWithItsBandBesideDetectionF1AndARowNormalisedConfusion()
+      throws Exception {
     driver.get(base + "/agreement");
-    // SampleBatch's all-videos rows, by hand: bed_rail kappa 0.85, 11 matched, 1 only A, 2 only B -> F1 22/25;
+    // SampleBatch's all-videos rows, by hand: bed_rail kappa 0.85, 11 matched, 1 only A, 2 only B
+    // -> F1 22/25;
     // iv_pole kappa 0.60, 5 matched, 0 only A, 1 only B -> F1 10/11.
     WebElement bed = driver.findElement(By.cssSelector("#class-agreement tr[data-label=bed_rail]"));
     assertThat(bed.findElement(By.cssSelector("[data-k=kappa]")).getText()).isEqualTo("0.850");
-    assertThat(bed.findElement(By.cssSelector("[data-k=band]")).getText()).isEqualTo("almost perfect");
-    assertThat(bed.findElement(By.cssSelector("[data-k=f1]")).getText()).isEqualTo(Html.f3(22 / 25.0));
+    assertThat(bed.findElement(By.cssSelector("[data-k=band]")).getText())
+        .isEqualTo("almost perfect");
+    assertThat(bed.findElement(By.cssSelector("[data-k=f1]")).getText())
+        .isEqualTo(Html.f3(22 / 25.0));
     assertThat(bed.findElement(By.cssSelector("[data-k=only-b]")).getText()).isEqualTo("2");
     WebElement pole = driver.findElement(By.cssSelector("#class-agreement tr[data-label=iv_pole]"));
     assertThat(pole.findElement(By.cssSelector("[data-k=kappa]")).getText()).isEqualTo("0.600");
     assertThat(pole.findElement(By.cssSelector("[data-k=band]")).getText()).isEqualTo("moderate");
-    assertThat(pole.findElement(By.cssSelector("[data-k=f1]")).getText()).isEqualTo(Html.f3(10 / 11.0));
+    assertThat(pole.findElement(By.cssSelector("[data-k=f1]")).getText())
+        .isEqualTo(Html.f3(10 / 11.0));
     // the pair x class grid holds both classes, not only __all__
-    assertThat(driver.findElements(By.cssSelector("#kappa-grid thead th")).stream().map(e -> e.getAttribute("textContent")).toList())
+    assertThat(
+            driver.findElements(By.cssSelector("#kappa-grid thead th")).stream()
+                .map(e -> e.getAttribute("textContent"))
+                .toList())
         .containsExactly("pair", "bed_rail", "iv_pole");
-    // confusion: bed_rail row is 11 matched as bed_rail, 2 as iv_pole, 1 B did not draw; shares of 14; diagonal muted
-    List<WebElement> bedRow = driver.findElements(By.cssSelector("#confusion tbody tr")).get(0).findElements(By.tagName("td"));
-    assertThat(bedRow.stream().map(WebElement::getText).toList()).containsExactly("bed_rail", "11", "2", "1");
+    // confusion: bed_rail row is 11 matched as bed_rail, 2 as iv_pole, 1 B did not draw; shares of
+    // 14; diagonal muted
+    List<WebElement> bedRow =
+        driver
+            .findElements(By.cssSelector("#confusion tbody tr"))
+            .get(0)
+            .findElements(By.tagName("td"));
+    assertThat(bedRow.stream().map(WebElement::getText).toList())
+        .containsExactly("bed_rail", "11", "2", "1");
     assertThat(bedRow.get(1).getAttribute("class")).contains("diag");
     assertThat(bedRow.get(2).getAttribute("data-share")).isEqualTo(Html.f3(2 / 14.0));
-    List<WebElement> extra = driver.findElements(By.cssSelector("#confusion tbody tr")).get(2).findElements(By.tagName("td"));
-    assertThat(extra.stream().map(WebElement::getText).toList()).containsExactly(AgreementView.ONLY_B, "2", "1", "0");
+    List<WebElement> extra =
+        driver
+            .findElements(By.cssSelector("#confusion tbody tr"))
+            .get(2)
+            .findElements(By.tagName("td"));
+    assertThat(extra.stream().map(WebElement::getText).toList())
+        .containsExactly(AgreementView.ONLY_B, "2", "1", "0");
     screenshot("agreement-classes");
   }
 
   @Test
   @Order(5)
-  void compareDrawsBothModelsAndTheReferenceLinksEachFrameAndSaysWhyFramesCluster() throws Exception {
+  void compareDrawsBothModelsAndTheReferenceLinksEachFrameAndSaysWhyFramesCluster()
+      throws Exception {
     driver.get(base + "/compare");
     List<WebElement> rows = driver.findElements(By.cssSelector("#worst-frames tbody tr"));
     assertThat(rows).hasSize(3);
     // worst first: vidA frame 3 (0.8) is sam2's keyframe (re-initialisation) frame in SampleBatch
-    assertThat(rows.get(0).findElement(By.cssSelector("[data-k=keyframe]")).getText()).isEqualTo("sam2");
-    assertThat(rows.get(1).findElement(By.cssSelector("[data-k=keyframe]")).getText()).isEqualTo("—");
+    assertThat(rows.get(0).findElement(By.cssSelector("[data-k=keyframe]")).getText())
+        .isEqualTo("sam2");
+    assertThat(rows.get(1).findElement(By.cssSelector("[data-k=keyframe]")).getText())
+        .isEqualTo("—");
     assertThat(text("clustering")).startsWith("1 of these 3 frames are keyframe frames");
     for (WebElement img : driver.findElements(By.cssSelector("#worst-frames img"))) {
       assertThat(img.getAttribute("src")).contains("sources=fallback%2Csam2%2Cgt");
     }
-    List<String> links = driver.findElements(By.cssSelector("#worst-frames a.frame-link")).stream().map(a -> a.getAttribute("href")).toList();
+    List<String> links =
+        driver.findElements(By.cssSelector("#worst-frames a.frame-link")).stream()
+            .map(a -> a.getAttribute("href"))
+            .toList();
     assertThat(links).hasSize(3);
     driver.get(links.get(0));
     assertThat(text("cvat-video")).isEqualTo("vidA");
     assertThat(text("cvat-frame")).isEqualTo("3");
-    // A (fallback) has no boxes in the batch; B and the reference are both drawn, each in its colour
-    assertThat(driver.findElements(By.cssSelector("#legend li"))).extracting(e -> e.getAttribute("data-source")).containsExactly("gt", "sam2");
+    // A (fallback) has no boxes in the batch; B and the reference are both drawn, each in its
+    // colour
+    assertThat(driver.findElements(By.cssSelector("#legend li")))
+        .extracting(e -> e.getAttribute("data-source"))
+        .containsExactly("gt", "sam2");
     chartsLoad();
     screenshot("compare-frame");
   }
@@ -267,7 +339,8 @@ class BrowserEndToEndTest {
       double d = api.get("rows").get(i).get("delta").asDouble();
       assertThat(deltas.get(i).getText()).isEqualTo((d > 0 ? "+" : "") + Html.f3(d));
     }
-    List<WebElement> worst = driver.findElements(By.cssSelector("#worst-frames td[data-k=disagreement]"));
+    List<WebElement> worst =
+        driver.findElements(By.cssSelector("#worst-frames td[data-k=disagreement]"));
     assertThat(worst).extracting(WebElement::getText).containsExactly("0.800", "0.500", "0.300");
     chartsLoad();
     screenshot("compare");
@@ -278,26 +351,43 @@ class BrowserEndToEndTest {
 
   @Test
   @Order(3)
-  void labelNextChipsPairEachIdWithItsOwnLabelAndSourceAsTheFramesDetectionsShow() throws Exception {
+  void labelNextChipsPairEachIdWithItsOwnLabelAndSourceAsTheFramesDetectionsShow()
+      throws Exception {
     driver.get(base + "/label-next");
     Map<String, List<Chip>> chips = new LinkedHashMap<>();
     for (WebElement row : driver.findElements(By.cssSelector("#queue tbody tr"))) {
       String rank = row.findElement(By.cssSelector("td[data-k=rank]")).getText();
-      chips.put(rank, row.findElements(By.cssSelector("span.obj")).stream()
-          .map(c -> new Chip(Integer.parseInt(c.getAttribute("data-id")), c.getAttribute("data-label"), c.getAttribute("data-source")))
-          .toList());
+      chips.put(
+          rank,
+          row.findElements(By.cssSelector("span.obj")).stream()
+              .map(
+                  c ->
+                      new Chip(
+                          Integer.parseInt(c.getAttribute("data-id")),
+                          c.getAttribute("data-label"),
+                          c.getAttribute("data-source")))
+              .toList());
     }
-    // By hand from SampleBatch: rank 1 is vidA frames 2-4 (gt 1 bed_rail, gt 2 iv_pole, sam2 7 bed_rail); rank 2 vidB (gt 1 monitor).
-    assertThat(chips.get("1")).containsExactly(new Chip(1, "bed_rail", "gt"), new Chip(2, "iv_pole", "gt"), new Chip(7, "bed_rail", "sam2"));
+    // By hand from SampleBatch: rank 1 is vidA frames 2-4 (gt 1 bed_rail, gt 2 iv_pole, sam2 7
+    // bed_rail); rank 2 vidB (gt 1 monitor).
+    assertThat(chips.get("1"))
+        .containsExactly(
+            new Chip(1, "bed_rail", "gt"),
+            new Chip(2, "iv_pole", "gt"),
+            new Chip(7, "bed_rail", "sam2"));
     assertThat(chips.get("2")).containsExactly(new Chip(1, "monitor", "gt"));
-    // and every chip is a box of its own source with its own label on the row's first frame (the frame page's JSON twin)
+    // and every chip is a box of its own source with its own label on the row's first frame (the
+    // frame page's JSON twin)
     for (String[] rank : new String[][] {{"1", "vidA", "2"}, {"2", "vidB", "0"}}) {
       JsonNode frame = api("/api/frame/" + rank[1] + "/" + rank[2]);
       for (Chip c : chips.get(rank[0])) {
         boolean found = false;
         for (JsonNode s : frame.get("sources"))
           for (JsonNode b : s.get("boxes"))
-            found |= s.get("source").asText().equals(c.source()) && b.get("trackId").asInt() == c.id() && b.get("label").asText().equals(c.label());
+            found |=
+                s.get("source").asText().equals(c.source())
+                    && b.get("trackId").asInt() == c.id()
+                    && b.get("label").asText().equals(c.label());
         assertThat(found).as("rank %s chip %s on its frame", rank[0], c).isTrue();
       }
     }
@@ -306,22 +396,28 @@ class BrowserEndToEndTest {
   @Test
   @Order(3)
   void thumbnailsDrawEverySourceInItsOwnColourAtTheVideosTrueSize() throws Exception {
-    // vidA frame 2: gt (tracks 1, 2) and sam2 (track 7) both have boxes; the videos table says 1920x1080.
+    // vidA frame 2: gt (tracks 1, 2) and sam2 (track 7) both have boxes; the videos table says
+    // 1920x1080.
     driver.get(base + "/frame/vidA/2?objects=1@gt,7@sam2");
     assertThat(text("frame-size")).isEqualTo("1920 × 1080");
     List<WebElement> legend = driver.findElements(By.cssSelector("#legend li"));
     assertThat(legend).extracting(e -> e.getAttribute("data-source")).containsExactly("gt", "sam2");
     List<String> colours = legend.stream().map(e -> e.getAttribute("data-colour")).toList();
     assertThat(colours).doesNotHaveDuplicates();
-    java.awt.image.BufferedImage png = png(driver.findElement(By.id("frame-image")).getAttribute("src"));
+    java.awt.image.BufferedImage png =
+        png(driver.findElement(By.id("frame-image")).getAttribute("src"));
     int frameHeight = 960 * 1080 / 1920;
     assertThat(png.getWidth()).isEqualTo(960);
-    assertThat(png.getHeight()).isEqualTo(frameHeight + 2 * 18 + 6); // the frame, then one legend line per source
+    assertThat(png.getHeight())
+        .isEqualTo(frameHeight + 2 * 18 + 6); // the frame, then one legend line per source
     for (String colour : colours) {
-      assertThat(pixels(png, java.awt.Color.decode(colour).getRGB(), frameHeight)).as("boxes drawn in " + colour).isPositive();
+      assertThat(pixels(png, java.awt.Color.decode(colour).getRGB(), frameHeight))
+          .as("boxes drawn in " + colour)
+          .isPositive();
     }
     screenshot("frame-sources");
-    // vidB is 16:9 (1280x720): its thumbnail keeps that shape, although its boxes alone would fit 640x480.
+    // vidB is 16:9 (1280x720): its thumbnail keeps that shape, although its boxes alone would fit
+    // 640x480.
     driver.get(base + "/frame/vidB/0?objects=1@gt");
     assertThat(text("frame-size")).isEqualTo("1280 × 720");
     java.awt.image.BufferedImage small = png(base + "/thumbs/vidB/0.png?objects=1@gt");
@@ -330,7 +426,10 @@ class BrowserEndToEndTest {
   }
 
   private static java.awt.image.BufferedImage png(String url) throws Exception {
-    HttpResponse<byte[]> r = http.send(withSession(HttpRequest.newBuilder(URI.create(url))).build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> r =
+        http.send(
+            withSession(HttpRequest.newBuilder(URI.create(url))).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertThat(r.statusCode()).as(url).isEqualTo(200);
     return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(r.body()));
   }
@@ -344,7 +443,9 @@ class BrowserEndToEndTest {
   }
 
   private static List<String> ranks() {
-    return driver.findElements(By.cssSelector("#queue td[data-k=rank]")).stream().map(WebElement::getText).toList();
+    return driver.findElements(By.cssSelector("#queue td[data-k=rank]")).stream()
+        .map(WebElement::getText)
+        .toList();
   }
 
   private static String text(String id) {
@@ -352,14 +453,19 @@ class BrowserEndToEndTest {
   }
 
   private static JsonNode api(String path) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path))
-        .header("Authorization", "Bearer " + REVIEWER).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + REVIEWER)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(path).isEqualTo(200);
     return JSON.readTree(r.body());
   }
 
   private static HttpRequest.Builder withSession(HttpRequest.Builder b) {
-    return b.header("Cookie", "kf_session=" + driver.manage().getCookieNamed("kf_session").getValue());
+    return b.header(
+        "Cookie", "kf_session=" + driver.manage().getCookieNamed("kf_session").getValue());
   }
 
   /** Every image on the page rendered in the browser and is a sizeable PNG over HTTP. */
@@ -371,15 +477,19 @@ class BrowserEndToEndTest {
       // Lazy images below the fold load once made eager; wait for the browser to decode them.
       int width = 0;
       for (int tries = 0; tries < 100 && width <= 0; tries++) {
-        Object w = driver.executeScript(
-            "const i = arguments[0]; i.loading = 'eager'; return i.complete ? i.naturalWidth : -1;", img);
+        Object w =
+            driver.executeScript(
+                "const i = arguments[0]; i.loading = 'eager'; return i.complete ? i.naturalWidth : -1;",
+                img);
         width = ((Number) w).intValue();
         if (width <= 0) {
           Thread.sleep(100);
         }
       }
-      HttpResponse<byte[]> r = http.send(withSession(HttpRequest.newBuilder(URI.create(src))).build(),
-          HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> r =
+          http.send(
+              withSession(HttpRequest.newBuilder(URI.create(src))).build(),
+              HttpResponse.BodyHandlers.ofByteArray());
       assertThat(r.statusCode()).as(src).isEqualTo(200);
       assertThat(r.headers().firstValue("Content-Type")).as(src).contains("image/png");
       assertThat(r.body().length).as(src).isGreaterThan(2000);
@@ -391,11 +501,13 @@ class BrowserEndToEndTest {
   private static void screenshot(String name) throws Exception {
     Path dir = Path.of("target", "screenshots");
     Files.createDirectories(dir);
-    Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    Files.write(
+        dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
   }
 
   /** A click starts a navigation; wait for it instead of racing the browser. */
   private void awaitUrl(String part) {
-    new WebDriverWait(driver, java.time.Duration.ofSeconds(15)).until(ExpectedConditions.urlContains(part));
+    new WebDriverWait(driver, java.time.Duration.ofSeconds(15))
+        .until(ExpectedConditions.urlContains(part));
   }
 }

@@ -12,35 +12,64 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The server reads only the partitions and files a run's manifest lists, and names a corrupt part file. */
+/**
+ * The server reads only the partitions and files a run's manifest lists, and names a corrupt part
+ * file.
+ */
 class CommittedPartitionsTest {
   @TempDir Path root;
 
   private ParquetFixture runWithOneVideo() {
     ParquetFixture f = new ParquetFixture(root);
-    f.write("runs", "r1", null, ParquetFixture.rows(row("track", 500L, 1_000L, "0.1.0", "{}", "{}", "{}", "{}", "fallback")));
-    f.write("detections", "r1", "vidA", ParquetFixture.rows(SampleBatch.det("gt", 0, 1, "bed_rail", true),
-        SampleBatch.det("gt", 1, 1, "bed_rail", false)));
+    f.write(
+        "runs",
+        "r1",
+        null,
+        ParquetFixture.rows(
+            row("track", 500L, 1_000L, "0.1.0", "{}", "{}", "{}", "{}", "fallback")));
+    f.write(
+        "detections",
+        "r1",
+        "vidA",
+        ParquetFixture.rows(
+            SampleBatch.det("gt", 0, 1, "bed_rail", true),
+            SampleBatch.det("gt", 1, 1, "bed_rail", false)));
     return f;
   }
 
   @Test
   void partitions_and_files_the_manifest_does_not_list_are_never_read() throws Exception {
     ParquetFixture f = runWithOneVideo();
-    Files.writeString(root.resolve("tables/runs/run_id=r1/" + RunManifest.FILE),
+    Files.writeString(
+        root.resolve("tables/runs/run_id=r1/" + RunManifest.FILE),
         "{\"run_id\":\"r1\",\"tables\":{\"detections\":{\"video_id=vidA\":[\"part-00000.parquet\"]}}}");
-    // Strays a torn or hand-copied run could leave: another video, another part file in a listed video.
-    f.write("detections", "r1", "vidStale", ParquetFixture.rows(SampleBatch.det("gt", 0, 1, "iv_pole", true)));
-    f.write("detections", "r1", "vidA", ParquetFixture.rows(SampleBatch.det("gt", 9, 1, "iv_pole", true)));
+    // Strays a torn or hand-copied run could leave: another video, another part file in a listed
+    // video.
+    f.write(
+        "detections",
+        "r1",
+        "vidStale",
+        ParquetFixture.rows(SampleBatch.det("gt", 0, 1, "iv_pole", true)));
+    f.write(
+        "detections",
+        "r1",
+        "vidA",
+        ParquetFixture.rows(SampleBatch.det("gt", 9, 1, "iv_pole", true)));
 
     ReportData data = ReportData.load(root);
     assertThat(data.table("detections").rowCount()).isEqualTo(2);
-    assertThat(data.table("detections").stringColumn("video_id").unique().asList()).containsExactly("vidA");
+    assertThat(data.table("detections").stringColumn("video_id").unique().asList())
+        .containsExactly("vidA");
   }
 
   @Test
   void runs_written_before_manifests_existed_read_every_partition() {
-    runWithOneVideo().write("detections", "r1", "vidB", ParquetFixture.rows(SampleBatch.det("gt", 0, 1, "iv_pole", true)));
+    runWithOneVideo()
+        .write(
+            "detections",
+            "r1",
+            "vidB",
+            ParquetFixture.rows(SampleBatch.det("gt", 0, 1, "iv_pole", true)));
     assertThat(ReportData.load(root).table("detections").rowCount()).isEqualTo(3);
   }
 

@@ -25,11 +25,17 @@ public final class LoadFixtureServer {
     Path root = Files.createTempDirectory("kf-report-load");
     long t0 = System.nanoTime();
     SyntheticBatch.write(root, videos, frames);
-    System.out.printf(Locale.ROOT, "fixture: %d videos x %d frames written in %.1f s%n", videos, frames,
+    System.out.printf(
+        Locale.ROOT,
+        "fixture: %d videos x %d frames written in %.1f s%n",
+        videos,
+        frames,
         (System.nanoTime() - t0) / 1e9);
     t0 = System.nanoTime();
-    ReportServer server = new ReportServer(root, TokenStore.fromLines(List.of(token + " reviewer")));
-    System.out.printf(Locale.ROOT, "server: Parquet read in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    ReportServer server =
+        new ReportServer(root, TokenStore.fromLines(List.of(token + " reviewer")));
+    System.out.printf(
+        Locale.ROOT, "server: Parquet read in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     Javalin app = server.app().start("127.0.0.1", 0);
     System.out.println("READY http://127.0.0.1:" + app.port());
     System.out.flush();

@@ -23,17 +23,27 @@ import org.apache.parquet.schema.Type;
  */
 public final class ParquetRows {
   /** Shared: a fresh Hadoop configuration per file re-parses its XML defaults (slow). */
-  private static final org.apache.hadoop.conf.Configuration CONF = new org.apache.hadoop.conf.Configuration(false);
+  private static final org.apache.hadoop.conf.Configuration CONF =
+      new org.apache.hadoop.conf.Configuration(false);
 
   private ParquetRows() {}
 
   public static void write(Path file, MessageType schema, List<Object[]> rows) {
     SimpleGroupFactory f = new SimpleGroupFactory(schema);
-    try (ParquetWriter<Group> w = ExampleParquetWriter.builder(new LocalOutputFile(file))
-        .withConf(CONF).withType(schema).withCompressionCodec(CompressionCodecName.SNAPPY).build()) {
+    try (ParquetWriter<Group> w =
+        ExampleParquetWriter.builder(new LocalOutputFile(file))
+            .withConf(CONF)
+            .withType(schema)
+            .withCompressionCodec(CompressionCodecName.SNAPPY)
+            .build()) {
       for (Object[] row : rows) {
         if (row.length != schema.getFieldCount()) {
-          throw new IllegalArgumentException(schema.getName() + ": row has " + row.length + " values, schema " + schema.getFieldCount());
+          throw new IllegalArgumentException(
+              schema.getName()
+                  + ": row has "
+                  + row.length
+                  + " values, schema "
+                  + schema.getFieldCount());
         }
         Group g = f.newGroup();
         fill(g, schema, row);
@@ -55,12 +65,14 @@ public final class ParquetRows {
     String name = t.getName();
     if (t.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.ListLogicalTypeAnnotation) {
       Group list = g.addGroup(name);
-      GroupType element = t.asGroupType().getType("list").asGroupType().getType("element").asGroupType();
+      GroupType element =
+          t.asGroupType().getType("list").asGroupType().getType("element").asGroupType();
       for (Object e : (List<?>) v) {
         Group item = list.addGroup("list").addGroup("element");
         fill(item, element, (Object[]) e);
       }
-    } else if (t.getLogicalTypeAnnotation() instanceof LogicalTypeAnnotation.MapLogicalTypeAnnotation) {
+    } else if (t.getLogicalTypeAnnotation()
+        instanceof LogicalTypeAnnotation.MapLogicalTypeAnnotation) {
       Group map = g.addGroup(name);
       GroupType kvType = t.asGroupType().getType("key_value").asGroupType();
       for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {

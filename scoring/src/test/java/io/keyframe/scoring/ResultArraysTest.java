@@ -66,7 +66,20 @@ class ResultArraysTest {
   void batchOutcomeKeepsItsPerKindCounts() {
     long[] pair = {1, 4};
     BatchOutcome o =
-        new BatchOutcome("random", 1, 0, 2, 1, 4, 0, 1, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Map.of("swap", pair));
+        new BatchOutcome(
+            "random",
+            1,
+            0,
+            2,
+            1,
+            4,
+            0,
+            1,
+            Double.NaN,
+            Double.NaN,
+            Double.NaN,
+            Double.NaN,
+            Map.of("swap", pair));
     pair[0] = 3;
     o.byKind().get("swap")[1] = 0;
     assertThat(o.byKind().get("swap")).containsExactly(1, 4);

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code --name value} arguments of a job's {@code main} (what spark-submit passes after the jar).
- * Repeating a name collects a list. Kept tiny on purpose: the rich CLI lives in {@code cli/}.
+ * The {@code --name value} arguments of a job's {@code main} (what spark-submit passes after the
+ * jar). Repeating a name collects a list. Kept tiny on purpose: the rich CLI lives in {@code cli/}.
  */
 public record JobArguments(Map<String, List<String>> values) {
   public JobArguments {
@@ -20,7 +20,8 @@ public record JobArguments(Map<String, List<String>> values) {
     Map<String, List<String>> out = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i += 2) {
       if (!args[i].startsWith("--") || i + 1 >= args.length)
-        throw new IllegalArgumentException("expected --name value pairs, got: " + Arrays.toString(args));
+        throw new IllegalArgumentException(
+            "expected --name value pairs, got: " + Arrays.toString(args));
       out.computeIfAbsent(args[i].substring(2), k -> new ArrayList<>()).add(args[i + 1]);
     }
     return new JobArguments(out);

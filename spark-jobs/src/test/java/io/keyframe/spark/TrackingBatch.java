@@ -19,7 +19,8 @@ public final class TrackingBatch {
   private TrackingBatch() {}
 
   /** Writes the batch under {@code root} and returns the detections table path to feed a job. */
-  public static String write(SparkSession spark, Path root, int videos, int frames, int objects, long seed) {
+  public static String write(
+      SparkSession spark, Path root, int videos, int frames, int objects, long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);
     List<Row> rows = new ArrayList<>();
     String[] labels = {"bed_rail", "iv_pole", "monitor"};
@@ -30,16 +31,43 @@ public final class TrackingBatch {
         double x = 40.0 * o, y = 20.0 + 5 * (o % 7);
         int predId = 100 + o;
         for (int f = 0; f < frames; f++) {
-          rows.add(RowFactory.create("gt", f, o + 1, label, x, y, 30.0, 60.0, 1.0, null, 0, 0, false, false, f % 25 == 0, null, -1.0, video));
+          rows.add(
+              RowFactory.create(
+                  "gt",
+                  f,
+                  o + 1,
+                  label,
+                  x,
+                  y,
+                  30.0,
+                  60.0,
+                  1.0,
+                  null,
+                  0,
+                  0,
+                  false,
+                  false,
+                  f % 25 == 0,
+                  null,
+                  -1.0,
+                  video));
           if (rnd.nextDouble() < 0.002) predId += 1000;
           if (rnd.nextDouble() < 0.05) continue;
           double jx = x + rnd.nextDouble() * 6 - 3, jy = y + rnd.nextDouble() * 6 - 3;
-          rows.add(RowFactory.create("model", f, predId, label, jx, jy, 30.0, 60.0, 0.9, null, 0, 0, false, false, false, null, -1.0, video));
+          rows.add(
+              RowFactory.create(
+                  "model", f, predId, label, jx, jy, 30.0, 60.0, 0.9, null, 0, 0, false, false,
+                  false, null, -1.0, video));
         }
       }
     }
     StagedTableWriter w = StagedTableWriter.open(spark, root.toString(), "input");
-    w.stage(Table.DETECTIONS, spark.createDataFrame(rows, Table.DETECTIONS.frameSchema()), "source", "frame", "track_id");
+    w.stage(
+        Table.DETECTIONS,
+        spark.createDataFrame(rows, Table.DETECTIONS.frameSchema()),
+        "source",
+        "frame",
+        "track_id");
     w.commit();
     return root.resolve("tables/detections/run_id=input").toString();
   }

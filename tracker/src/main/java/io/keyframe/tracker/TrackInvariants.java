@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The two promises every tracker output keeps: no object ID appears twice in one frame, and every ID
- * has exactly one class. Checked on every output; a violation is a tracker bug, so it fails loudly.
+ * The two promises every tracker output keeps: no object ID appears twice in one frame, and every
+ * ID has exactly one class. Checked on every output; a violation is a tracker bug, so it fails
+ * loudly.
  */
 public final class TrackInvariants {
   private TrackInvariants() {}
@@ -24,13 +25,23 @@ public final class TrackInvariants {
     Map<Integer, String> labelOf = new HashMap<>();
     for (Detection d : tracks.detections()) {
       if (d.trackId() == Detection.UNTRACKED)
-        throw new IllegalStateException("tracker output has an untracked detection at frame " + d.frame());
+        throw new IllegalStateException(
+            "tracker output has an untracked detection at frame " + d.frame());
       if (!seen.add(((long) d.frame() << 32) | d.trackId()))
-        throw new IllegalStateException("track ID " + d.trackId() + " appears twice in frame " + d.frame());
+        throw new IllegalStateException(
+            "track ID " + d.trackId() + " appears twice in frame " + d.frame());
       String prev = labelOf.putIfAbsent(d.trackId(), d.label());
       if (prev != null && !prev.equals(d.label()))
         throw new IllegalStateException(
-            "track ID " + d.trackId() + " has two classes: " + prev + " and " + d.label() + " (frame " + d.frame() + ")");
+            "track ID "
+                + d.trackId()
+                + " has two classes: "
+                + prev
+                + " and "
+                + d.label()
+                + " (frame "
+                + d.frame()
+                + ")");
     }
     return tracks;
   }
@@ -40,7 +51,8 @@ public final class TrackInvariants {
     Set<Long> seen = new HashSet<>();
     int dup = 0;
     for (Detection d : tracks.detections())
-      if (d.trackId() != Detection.UNTRACKED && !seen.add(((long) d.frame() << 32) | d.trackId())) dup++;
+      if (d.trackId() != Detection.UNTRACKED && !seen.add(((long) d.frame() << 32) | d.trackId()))
+        dup++;
     return dup;
   }
 }

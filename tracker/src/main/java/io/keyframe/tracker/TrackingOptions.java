@@ -8,8 +8,8 @@ import java.nio.file.Path;
  * @param video MP4 file or image folder; may be null when {@code detections} is given (no
  *     appearance cue then, and the SAM 2 path is unavailable)
  * @param detector detector ONNX model (DJL), or null
- * @param detections precomputed untracked detections in any format keyframe reads (MOT, CVAT,
- *     COCO, ...), or null; exactly one of {@code detector} and {@code detections} unless {@code
+ * @param detections precomputed untracked detections in any format keyframe reads (MOT, CVAT, COCO,
+ *     ...), or null; exactly one of {@code detector} and {@code detections} unless {@code
  *     sam2Bundle} is given with a keyframe file
  * @param sam2Bundle SAM 2 / EdgeTAM bundle folder (with manifest.json), or null for the fallback
  *     tracker
@@ -47,36 +47,105 @@ public record TrackingOptions(
     if (out == null) throw new IllegalArgumentException("an output folder is required");
     keyframes = keyframes == null ? "auto" : keyframes;
     if (sam2Bundle == null && (detector == null) == (detections == null))
-      throw new IllegalArgumentException("give exactly one of a detector model and a detections file");
-    if (detector != null && video == null) throw new IllegalArgumentException("a detector needs the video");
-    if (sam2Bundle != null && video == null) throw new IllegalArgumentException("the SAM 2 tracker needs the video");
-    if (!(scoreThreshold >= 0 && scoreThreshold <= 1)) throw new IllegalArgumentException("score threshold not in [0,1]");
+      throw new IllegalArgumentException(
+          "give exactly one of a detector model and a detections file");
+    if (detector != null && video == null)
+      throw new IllegalArgumentException("a detector needs the video");
+    if (sam2Bundle != null && video == null)
+      throw new IllegalArgumentException("the SAM 2 tracker needs the video");
+    if (!(scoreThreshold >= 0 && scoreThreshold <= 1))
+      throw new IllegalArgumentException("score threshold not in [0,1]");
     if (batchSize < 1) throw new IllegalArgumentException("batch size must be >= 1");
     if (intraOpThreads < 0) throw new IllegalArgumentException("intra-op threads is negative");
     if (!(imageFps > 0)) throw new IllegalArgumentException("image fps must be > 0");
   }
 
   /** Slices along z of volume 0 for NIfTI inputs. */
-  public TrackingOptions(Path video, Path detector, Path detections, Path sam2Bundle, Path classMapping, String keyframes,
-      Path out, double scoreThreshold, int batchSize, int intraOpThreads, double imageFps) {
-    this(video, detector, detections, sam2Bundle, classMapping, keyframes, out, scoreThreshold, batchSize, intraOpThreads, imageFps, "z", 0);
+  public TrackingOptions(
+      Path video,
+      Path detector,
+      Path detections,
+      Path sam2Bundle,
+      Path classMapping,
+      String keyframes,
+      Path out,
+      double scoreThreshold,
+      int batchSize,
+      int intraOpThreads,
+      double imageFps) {
+    this(
+        video,
+        detector,
+        detections,
+        sam2Bundle,
+        classMapping,
+        keyframes,
+        out,
+        scoreThreshold,
+        batchSize,
+        intraOpThreads,
+        imageFps,
+        "z",
+        0);
   }
 
   /** These options with NIfTI volumes sliced along {@code axis} of volume {@code t}. */
   public TrackingOptions withSlices(String axis, int t) {
-    return new TrackingOptions(video, detector, detections, sam2Bundle, classMapping, keyframes, out, scoreThreshold, batchSize, intraOpThreads, imageFps, axis, t);
+    return new TrackingOptions(
+        video,
+        detector,
+        detections,
+        sam2Bundle,
+        classMapping,
+        keyframes,
+        out,
+        scoreThreshold,
+        batchSize,
+        intraOpThreads,
+        imageFps,
+        axis,
+        t);
   }
 
-  /** Defaults for everything but inputs and output: keyframes auto, threshold 0.1, batch 4, 30 fps for image folders. */
+  /**
+   * Defaults for everything but inputs and output: keyframes auto, threshold 0.1, batch 4, 30 fps
+   * for image folders.
+   */
   public static TrackingOptions of(Path video, Path detector, Path detections, Path out) {
     return new TrackingOptions(video, detector, detections, null, null, "auto", out, 0.1, 4, 0, 30);
   }
 
   public TrackingOptions withKeyframes(String k) {
-    return new TrackingOptions(video, detector, detections, sam2Bundle, classMapping, k, out, scoreThreshold, batchSize, intraOpThreads, imageFps, sliceAxis, volume);
+    return new TrackingOptions(
+        video,
+        detector,
+        detections,
+        sam2Bundle,
+        classMapping,
+        k,
+        out,
+        scoreThreshold,
+        batchSize,
+        intraOpThreads,
+        imageFps,
+        sliceAxis,
+        volume);
   }
 
   public TrackingOptions withSam2(Path bundle) {
-    return new TrackingOptions(video, detector, detections, bundle, classMapping, keyframes, out, scoreThreshold, batchSize, intraOpThreads, imageFps, sliceAxis, volume);
+    return new TrackingOptions(
+        video,
+        detector,
+        detections,
+        bundle,
+        classMapping,
+        keyframes,
+        out,
+        scoreThreshold,
+        batchSize,
+        intraOpThreads,
+        imageFps,
+        sliceAxis,
+        volume);
   }
 }

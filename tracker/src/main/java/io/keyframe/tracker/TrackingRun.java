@@ -3,7 +3,6 @@ package io.keyframe.tracker;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.keyframe.dataset.files.AnnotationFiles;
 import io.keyframe.dataset.AnnotationFormat;
 import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.AtomicOutput;
@@ -11,6 +10,7 @@ import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.OcclusionEvent;
 import io.keyframe.dataset.ProgressListener;
 import io.keyframe.dataset.Video;
+import io.keyframe.dataset.files.AnnotationFiles;
 import io.keyframe.dataset.frames.FrameSource;
 import io.keyframe.tracker.bytetrack.ByteTrackConfig;
 import io.keyframe.tracker.bytetrack.ByteTracker;
@@ -26,9 +26,9 @@ import java.util.List;
 
 /**
  * One tracking run end to end: read or detect per-frame detections, track them (fallback tracker,
- * or SAM 2 when a bundle is given), and write the tracks as MOTChallenge, CVAT-for-video XML and COCO
- * JSON plus {@code occlusions.json} and {@code recommended_keyframes.json}. Every file is written
- * atomically. All checks on models and inputs happen before the first frame is processed.
+ * or SAM 2 when a bundle is given), and write the tracks as MOTChallenge, CVAT-for-video XML and
+ * COCO JSON plus {@code occlusions.json} and {@code recommended_keyframes.json}. Every file is
+ * written atomically. All checks on models and inputs happen before the first frame is processed.
  */
 public final class TrackingRun {
   /** Output file names inside the output folder. */
@@ -57,11 +57,18 @@ public final class TrackingRun {
     ProgressListener p = progress == null ? ProgressListener.NONE : progress;
     List<Detection> keyframes = readKeyframes(options.keyframes());
     TrackingResult result;
-    try (FrameSource frames = options.video() == null ? null : FrameSource.open(options.video(), options.imageFps(),
-        io.keyframe.dataset.frames.nifti.NiftiFrameSource.Axis.parse(options.sliceAxis()), options.volume())) {
+    try (FrameSource frames =
+        options.video() == null
+            ? null
+            : FrameSource.open(
+                options.video(),
+                options.imageFps(),
+                io.keyframe.dataset.frames.nifti.NiftiFrameSource.Axis.parse(options.sliceAxis()),
+                options.volume())) {
       Video video = frames == null ? null : frames.video(videoId(options.video()), "");
       if (options.sam2Bundle() != null) {
-        try (Sam2VideoTracker sam2 = Sam2VideoTracker.open(options.sam2Bundle(), options.intraOpThreads(), 3)) {
+        try (Sam2VideoTracker sam2 =
+            Sam2VideoTracker.open(options.sam2Bundle(), options.intraOpThreads(), 3)) {
           List<Detection> prompts = keyframes;
           if (prompts.isEmpty()) prompts = firstFramePrompts(detections(options, frames, video, p));
           result = sam2.track(video, FrameImages.of(frames), prompts, p);
@@ -69,61 +76,73 @@ public final class TrackingRun {
       } else {
         AnnotationSet dets = detections(options, frames, video, p);
         boolean none = options.keyframes().equals("none");
-        // "none" is plain ByteTrack; otherwise stitching and filling gaps of up to 30 frames (flagged occluded).
-        ByteTrackConfig config = ByteTrackConfig.defaults().withStitching(!none).withInterpolation(none ? 0 : 30);
-        result = new ByteTracker(config).track(dets, frames == null ? FrameImages.NONE : FrameImages.of(frames), keyframes, p);
+        // "none" is plain ByteTrack; otherwise stitching and filling gaps of up to 30 frames
+        // (flagged occluded).
+        ByteTrackConfig config =
+            ByteTrackConfig.defaults().withStitching(!none).withInterpolation(none ? 0 : 30);
+        result =
+            new ByteTracker(config)
+                .track(
+                    dets, frames == null ? FrameImages.NONE : FrameImages.of(frames), keyframes, p);
       }
     }
     return new Outcome(result, write(result, options.out()));
   }
 
-  /** Writes tracks in three formats plus occlusions and recommended keyframes; returns the files. */
+  /**
+   * Writes tracks in three formats plus occlusions and recommended keyframes; returns the files.
+   */
   public static List<Path> write(TrackingResult result, Path out) throws IOException {
     Files.createDirectories(out);
     List<Path> written = new ArrayList<>();
     AnnotationSet tracks = result.tracks();
-    for (var e : List.of(
-        java.util.Map.entry(MOT_FILE, AnnotationFormat.MOT),
-        java.util.Map.entry(CVAT_FILE, AnnotationFormat.CVAT_VIDEO),
-        java.util.Map.entry(COCO_FILE, AnnotationFormat.COCO))) {
+    for (var e :
+        List.of(
+            java.util.Map.entry(MOT_FILE, AnnotationFormat.MOT),
+            java.util.Map.entry(CVAT_FILE, AnnotationFormat.CVAT_VIDEO),
+            java.util.Map.entry(COCO_FILE, AnnotationFormat.COCO))) {
       Path f = out.resolve(e.getKey());
       AnnotationFiles.write(f, tracks, e.getValue());
       written.add(f);
     }
     Path occ = out.resolve(OCCLUSIONS_FILE);
-    writeJson(occ, g -> {
-      g.writeStartArray();
-      for (OcclusionEvent o : result.occlusions()) {
-        g.writeStartObject();
-        g.writeNumberField("track_id", o.trackId());
-        g.writeNumberField("start_frame", o.startFrame());
-        g.writeNumberField("end_frame", o.endFrame());
-        g.writeStringField("cause", o.cause());
-        g.writeBooleanField("full", o.full());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-    });
+    writeJson(
+        occ,
+        g -> {
+          g.writeStartArray();
+          for (OcclusionEvent o : result.occlusions()) {
+            g.writeStartObject();
+            g.writeNumberField("track_id", o.trackId());
+            g.writeNumberField("start_frame", o.startFrame());
+            g.writeNumberField("end_frame", o.endFrame());
+            g.writeStringField("cause", o.cause());
+            g.writeBooleanField("full", o.full());
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+        });
     written.add(occ);
     Path kf = out.resolve(KEYFRAMES_FILE);
-    writeJson(kf, g -> {
-      g.writeStartArray();
-      for (RecommendedKeyframe k : result.recommendedKeyframes()) {
-        g.writeStartObject();
-        g.writeNumberField("frame", k.frame());
-        g.writeNumberField("track_id", k.trackId());
-        g.writeStringField("label", k.label());
-        g.writeArrayFieldStart("box_xywh");
-        g.writeNumber(k.box().x());
-        g.writeNumber(k.box().y());
-        g.writeNumber(k.box().w());
-        g.writeNumber(k.box().h());
-        g.writeEndArray();
-        g.writeStringField("reason", k.reason());
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-    });
+    writeJson(
+        kf,
+        g -> {
+          g.writeStartArray();
+          for (RecommendedKeyframe k : result.recommendedKeyframes()) {
+            g.writeStartObject();
+            g.writeNumberField("frame", k.frame());
+            g.writeNumberField("track_id", k.trackId());
+            g.writeStringField("label", k.label());
+            g.writeArrayFieldStart("box_xywh");
+            g.writeNumber(k.box().x());
+            g.writeNumber(k.box().y());
+            g.writeNumber(k.box().w());
+            g.writeNumber(k.box().h());
+            g.writeEndArray();
+            g.writeStringField("reason", k.reason());
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+        });
     written.add(kf);
     return written;
   }
@@ -133,34 +152,53 @@ public final class TrackingRun {
   }
 
   private static void writeJson(Path file, JsonBody body) throws IOException {
-    AtomicOutput.write(file, out -> {
-      try (JsonGenerator g = new JsonFactory().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out, JsonEncoding.UTF8)) {
-        g.useDefaultPrettyPrinter();
-        body.write(g);
-      }
-    });
+    AtomicOutput.write(
+        file,
+        out -> {
+          try (JsonGenerator g =
+              new JsonFactory()
+                  .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                  .createGenerator(out, JsonEncoding.UTF8)) {
+            g.useDefaultPrettyPrinter();
+            body.write(g);
+          }
+        });
   }
 
-  private static AnnotationSet detections(TrackingOptions o, FrameSource frames, Video video, ProgressListener p) throws IOException {
+  private static AnnotationSet detections(
+      TrackingOptions o, FrameSource frames, Video video, ProgressListener p) throws IOException {
     if (o.detections() != null) {
       AnnotationSet set = AnnotationFiles.read(o.detections());
-      List<Detection> untracked = set.detections().stream().map(d -> d.withTrackId(Detection.UNTRACKED)).toList();
-      return video == null ? set.withDetections(untracked) : new AnnotationSet(video, set.provenance(), set.labels(), untracked);
+      List<Detection> untracked =
+          set.detections().stream().map(d -> d.withTrackId(Detection.UNTRACKED)).toList();
+      return video == null
+          ? set.withDetections(untracked)
+          : new AnnotationSet(video, set.provenance(), set.labels(), untracked);
     }
-    ClassMapping mapping = o.classMapping() == null ? ClassMapping.cocoDefault() : ClassMapping.read(o.classMapping(), ClassMapping.coco80());
-    DetectorOptions d = new DetectorOptions(null, mapping, o.scoreThreshold(), 0.45, o.batchSize(), o.intraOpThreads());
+    ClassMapping mapping =
+        o.classMapping() == null
+            ? ClassMapping.cocoDefault()
+            : ClassMapping.read(o.classMapping(), ClassMapping.coco80());
+    DetectorOptions d =
+        new DetectorOptions(
+            null, mapping, o.scoreThreshold(), 0.45, o.batchSize(), o.intraOpThreads());
     try (DetectorModel model = DetectorModel.load(o.detector(), d)) {
       return model.detectVideo(video, frames, p);
     }
   }
 
-  /** With no keyframe file, the SAM 2 path starts from the confident detections of the first frame that has any. */
+  /**
+   * With no keyframe file, the SAM 2 path starts from the confident detections of the first frame
+   * that has any.
+   */
   private static List<Detection> firstFramePrompts(AnnotationSet dets) {
     List<Detection> out = new ArrayList<>();
     var byFrame = dets.byFrame();
     for (List<Detection> frame : byFrame.values()) {
       int id = 1;
-      for (Detection d : frame) if (d.score() >= 0.5 && d.boxOrMaskBox() != null) out.add(Detection.of(d.frame(), id++, d.label(), d.boxOrMaskBox()));
+      for (Detection d : frame)
+        if (d.score() >= 0.5 && d.boxOrMaskBox() != null)
+          out.add(Detection.of(d.frame(), id++, d.label(), d.boxOrMaskBox()));
       if (!out.isEmpty()) break;
     }
     return out;
@@ -170,8 +208,13 @@ public final class TrackingRun {
   static List<Detection> readKeyframes(String spec) throws IOException {
     if (spec.equals("none") || spec.equals("auto")) return List.of();
     AnnotationSet set = AnnotationFiles.read(Path.of(spec));
-    List<Detection> flagged = set.detections().stream().filter(d -> d.keyframe() && !d.outside() && d.trackId() >= 0).toList();
-    return flagged.isEmpty() ? set.detections().stream().filter(d -> !d.outside() && d.trackId() >= 0).toList() : flagged;
+    List<Detection> flagged =
+        set.detections().stream()
+            .filter(d -> d.keyframe() && !d.outside() && d.trackId() >= 0)
+            .toList();
+    return flagged.isEmpty()
+        ? set.detections().stream().filter(d -> !d.outside() && d.trackId() >= 0).toList()
+        : flagged;
   }
 
   /** A video ID from its file name, without extension (never logged by this class). */

@@ -9,15 +9,15 @@ import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.BadAnnotationException;
 import io.keyframe.dataset.Box;
 import io.keyframe.dataset.Category;
+import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.FrameImage;
+import io.keyframe.dataset.Mask;
 import io.keyframe.dataset.Polygon;
 import io.keyframe.dataset.PolygonMask;
+import io.keyframe.dataset.Provenance;
 import io.keyframe.dataset.SourceFields;
 import io.keyframe.dataset.SourceLayout;
 import io.keyframe.dataset.Utf8Input;
-import io.keyframe.dataset.Detection;
-import io.keyframe.dataset.Mask;
-import io.keyframe.dataset.Provenance;
 import io.keyframe.dataset.Video;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -83,18 +83,25 @@ public final class CocoJsonReader {
 
   /**
    * Reads the file in {@code dialect} (null: from its keys). A file with several videos (COCO-VID,
-   * YouTube-VIS) gives its first, with a warning naming how many there are; {@link #readAll} gives each.
+   * YouTube-VIS) gives its first, with a warning naming how many there are; {@link #readAll} gives
+   * each.
    */
-  public static AnnotationSet read(Path file, JsonDialect dialect, Consumer<String> warnings) throws IOException {
+  public static AnnotationSet read(Path file, JsonDialect dialect, Consumer<String> warnings)
+      throws IOException {
     List<AnnotationSet> all = readAll(file, dialect, warnings);
     if (all.size() > 1 && warnings != null)
-      warnings.accept("the file holds " + all.size() + " videos; read the first (" + all.get(0).video().id()
-          + "); keyframe reads one video per set (AnnotationFiles.readAll reads each)");
+      warnings.accept(
+          "the file holds "
+              + all.size()
+              + " videos; read the first ("
+              + all.get(0).video().id()
+              + "); keyframe reads one video per set (AnnotationFiles.readAll reads each)");
     return all.get(0);
   }
 
   /** Every video of the file, in the file's video order (one set for COCO and SA-V). */
-  public static List<AnnotationSet> readAll(Path file, JsonDialect dialect, Consumer<String> warnings) throws IOException {
+  public static List<AnnotationSet> readAll(
+      Path file, JsonDialect dialect, Consumer<String> warnings) throws IOException {
     try (JsonParser p = JSON.createParser(Utf8Input.open(file))) {
       CocoJsonReader r = new CocoJsonReader(file, p, warnings);
       r.forced = dialect;
@@ -104,7 +111,9 @@ public final class CocoJsonReader {
     }
   }
 
-  /** Which dialect the file is in, from its top-level keys, skipping values without keeping them. */
+  /**
+   * Which dialect the file is in, from its top-level keys, skipping values without keeping them.
+   */
   public static JsonDialect dialect(Path file) throws IOException {
     try (JsonParser p = JSON.createParser(Utf8Input.open(file))) {
       CocoJsonReader r = new CocoJsonReader(file, p, null);
@@ -116,7 +125,9 @@ public final class CocoJsonReader {
           p.nextToken();
           p.skipChildren();
           switch (k) {
-            case "masklet" -> { return JsonDialect.SAV; }
+            case "masklet" -> {
+              return JsonDialect.SAV;
+            }
             case "videos" -> videos = true;
             case "images" -> images = true;
             case "annotations" -> annotations = true;
@@ -126,7 +137,10 @@ public final class CocoJsonReader {
         // COCO-VID (mmtracking) has both videos and images; YouTube-VIS has videos without images.
         if (videos) return images ? JsonDialect.COCO_VID : JsonDialect.YOUTUBE_VIS;
         if (images || annotations) return JsonDialect.COCO;
-        throw r.bad(-1, "annotations", "no 'images', 'videos' or 'masklet' key: not COCO, COCO-VID, YouTube-VIS or SA-V");
+        throw r.bad(
+            -1,
+            "annotations",
+            "no 'images', 'videos' or 'masklet' key: not COCO, COCO-VID, YouTube-VIS or SA-V");
       } catch (JsonParseException e) {
         throw r.malformed(e);
       }
@@ -139,28 +153,44 @@ public final class CocoJsonReader {
     try {
       JsonToken t = p.nextToken();
       if (t == JsonToken.START_ARRAY)
-        throw bad(-1, "top level", "a top-level array (a results file without images and categories) is not supported");
+        throw bad(
+            -1,
+            "top level",
+            "a top-level array (a results file without images and categories) is not supported");
       expect(t, JsonToken.START_OBJECT, "top level");
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String k = p.currentName();
         JsonToken v = p.nextToken();
         switch (k) {
           case "info" -> info(v);
-          case "videos" -> { sawVideos = true; objects(v, k, videos); }
-          case "images" -> { sawImages = true; objects(v, k, images); }
+          case "videos" -> {
+            sawVideos = true;
+            objects(v, k, videos);
+          }
+          case "images" -> {
+            sawImages = true;
+            objects(v, k, images);
+          }
           case "annotations" -> annotations(v);
           case "categories" -> categories(v);
           case "masklet" -> masklet(v);
-          case "video_id", "video_frame_count", "video_height", "video_width", "video_duration",
-              "masklet_id", "masklet_type", "masklet_stability_score" -> sav.put(k, value(v, k));
+          case "video_id",
+              "video_frame_count",
+              "video_height",
+              "video_width",
+              "video_duration",
+              "masklet_id",
+              "masklet_type",
+              "masklet_stability_score" ->
+              sav.put(k, value(v, k));
           default -> p.skipChildren();
         }
       }
       if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null)
         throw bad(-1, "top level", "unexpected content after the top-level object");
     } catch (JsonEOFException e) {
-      throw new BadAnnotationException(file, e.getLocation().getLineNr(), -1, "json",
-          "the file ends early (truncated JSON)", e);
+      throw new BadAnnotationException(
+          file, e.getLocation().getLineNr(), -1, "json", "the file ends early (truncated JSON)", e);
     } catch (JsonParseException e) {
       throw malformed(e);
     }
@@ -169,12 +199,20 @@ public final class CocoJsonReader {
       if (masklet != null) d = JsonDialect.SAV;
       else if (sawVideos) d = sawImages ? JsonDialect.COCO_VID : JsonDialect.YOUTUBE_VIS;
       else if (sawImages || !annotations.isEmpty()) d = JsonDialect.COCO;
-      else throw bad(-1, "annotations", "no 'images', 'videos' or 'masklet' key: not COCO, COCO-VID, YouTube-VIS or SA-V");
+      else
+        throw bad(
+            -1,
+            "annotations",
+            "no 'images', 'videos' or 'masklet' key: not COCO, COCO-VID, YouTube-VIS or SA-V");
     }
     List<AnnotationSet> sets = sets(d);
     List<String> notKept = new ArrayList<>();
-    if (keypointAnnotations > 0) notKept.add("keypoints of " + keypointAnnotations + " annotations (keyframe reads boxes and masks)");
-    if (ignoredAnnotations > 0) notKept.add(ignoredAnnotations + " 'ignore' marks (those annotations are read as ordinary ones)");
+    if (keypointAnnotations > 0)
+      notKept.add(
+          "keypoints of " + keypointAnnotations + " annotations (keyframe reads boxes and masks)");
+    if (ignoredAnnotations > 0)
+      notKept.add(
+          ignoredAnnotations + " 'ignore' marks (those annotations are read as ordinary ones)");
     if (!notKept.isEmpty()) warnings.accept("skipped " + String.join("; ", notKept));
     return sets;
   }
@@ -182,12 +220,14 @@ public final class CocoJsonReader {
   private List<AnnotationSet> sets(JsonDialect d) {
     return switch (d) {
       case SAV -> {
-        if (masklet == null) throw bad(-1, "masklet", "read as SA-V but the file has no 'masklet' key");
+        if (masklet == null)
+          throw bad(-1, "masklet", "read as SA-V but the file has no 'masklet' key");
         yield List.of(sav());
       }
       case YOUTUBE_VIS -> youTubeVis();
       case COCO_VID -> {
-        if (!sawVideos) throw bad(-1, "videos", "read as COCO-VID but the file has no 'videos' key");
+        if (!sawVideos)
+          throw bad(-1, "videos", "read as COCO-VID but the file has no 'videos' key");
         yield cocoVid();
       }
       case COCO -> {
@@ -213,7 +253,8 @@ public final class CocoJsonReader {
           String kk = p.currentName();
           JsonToken tt = p.nextToken();
           if (kk.equals("video")) kfVideo = flatStrings(tt, "info.keyframe.video");
-          else if (kk.equals("provenance")) kfProvenance = flatStrings(tt, "info.keyframe.provenance");
+          else if (kk.equals("provenance"))
+            kfProvenance = flatStrings(tt, "info.keyframe.provenance");
           else p.skipChildren();
         }
       } else p.skipChildren();
@@ -233,7 +274,8 @@ public final class CocoJsonReader {
     return m;
   }
 
-  private void objects(JsonToken v, String field, List<Map<String, Object>> into) throws IOException {
+  private void objects(JsonToken v, String field, List<Map<String, Object>> into)
+      throws IOException {
     expect(v, JsonToken.START_ARRAY, field);
     while (p.nextToken() != JsonToken.END_ARRAY) {
       expect(p.currentToken(), JsonToken.START_OBJECT, field + "[]");
@@ -315,7 +357,8 @@ public final class CocoJsonReader {
           default -> p.skipChildren();
         }
       }
-      if (a.track == null && a.attributes.get("track_id") != null) a.track = a.attributes.get("track_id");
+      if (a.track == null && a.attributes.get("track_id") != null)
+        a.track = a.attributes.get("track_id");
       annotations.add(a);
     }
   }
@@ -329,7 +372,9 @@ public final class CocoJsonReader {
   }
 
   private static Object compactBox(Object raw) {
-    if (raw instanceof List<?> l && l.size() == 4 && l.stream().allMatch(x -> x instanceof Number)) {
+    if (raw instanceof List<?> l
+        && l.size() == 4
+        && l.stream().allMatch(x -> x instanceof Number)) {
       double[] b = new double[4];
       for (int i = 0; i < 4; i++) b[i] = ((Number) l.get(i)).doubleValue();
       return b;
@@ -347,9 +392,12 @@ public final class CocoJsonReader {
       Object superc = c.get("supercategory");
       if (name instanceof String sn && !sn.isEmpty())
         categoryList.add(new Category(id, sn, superc instanceof String ss ? ss : ""));
-      if (!(name instanceof String s) || s.isEmpty()) throw bad(line, "name", "category " + id + " has no name");
-      if (categories.containsValue(s)) throw bad(line, "name", "category name '" + s + "' appears twice");
-      if (categories.put(id, s) != null) throw bad(line, "id", "category id " + id + " appears twice");
+      if (!(name instanceof String s) || s.isEmpty())
+        throw bad(line, "name", "category " + id + " has no name");
+      if (categories.containsValue(s))
+        throw bad(line, "name", "category name '" + s + "' appears twice");
+      if (categories.put(id, s) != null)
+        throw bad(line, "id", "category id " + id + " appears twice");
     }
   }
 
@@ -384,7 +432,10 @@ public final class CocoJsonReader {
     List<Polygon> out = new ArrayList<>();
     for (Object o : raw) {
       if (!(o instanceof List<?> pts) || !pts.stream().allMatch(x -> x instanceof Number))
-        throw bad(p.currentTokenLocation().getLineNr(), "segmentation", "a polygon must be a list of numbers, got " + o);
+        throw bad(
+            p.currentTokenLocation().getLineNr(),
+            "segmentation",
+            "a polygon must be a list of numbers, got " + o);
       double[] xy = new double[pts.size()];
       for (int i = 0; i < xy.length; i++) xy[i] = ((Number) pts.get(i)).doubleValue();
       try {
@@ -428,9 +479,12 @@ public final class CocoJsonReader {
       } else p.skipChildren();
     }
     if (h < 0 || w < 0) throw bad(line, field + ".size", "RLE needs size [height, width]");
-    if (compressed == null && counts == null) throw bad(line, field + ".counts", "RLE needs counts");
+    if (compressed == null && counts == null)
+      throw bad(line, field + ".counts", "RLE needs counts");
     try {
-      return compressed != null ? Mask.fromCompressedString(h, w, compressed) : new Mask(h, w, counts);
+      return compressed != null
+          ? Mask.fromCompressedString(h, w, compressed)
+          : new Mask(h, w, counts);
     } catch (IllegalArgumentException e) {
       throw bad(line, field + ".counts", "invalid RLE: " + e.getMessage());
     }
@@ -466,26 +520,35 @@ public final class CocoJsonReader {
   /** A scalar, a list or a map of scalars; masks never come through here. */
   private Object value(JsonToken t, String field) throws IOException {
     switch (t) {
-      case VALUE_NULL: return null;
-      case VALUE_TRUE: return Boolean.TRUE;
-      case VALUE_FALSE: return Boolean.FALSE;
-      case VALUE_NUMBER_INT: return p.getLongValue();
-      case VALUE_NUMBER_FLOAT: return p.getDoubleValue();
-      case VALUE_STRING: return p.getText();
-      case START_ARRAY: {
-        List<Object> l = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) l.add(value(p.currentToken(), field));
-        return l;
-      }
-      case START_OBJECT: {
-        Map<String, Object> m = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String k = p.currentName();
-          m.put(k, value(p.nextToken(), field));
+      case VALUE_NULL:
+        return null;
+      case VALUE_TRUE:
+        return Boolean.TRUE;
+      case VALUE_FALSE:
+        return Boolean.FALSE;
+      case VALUE_NUMBER_INT:
+        return p.getLongValue();
+      case VALUE_NUMBER_FLOAT:
+        return p.getDoubleValue();
+      case VALUE_STRING:
+        return p.getText();
+      case START_ARRAY:
+        {
+          List<Object> l = new ArrayList<>();
+          while (p.nextToken() != JsonToken.END_ARRAY) l.add(value(p.currentToken(), field));
+          return l;
         }
-        return m;
-      }
-      default: throw bad(p.currentTokenLocation().getLineNr(), field, "unexpected " + t);
+      case START_OBJECT:
+        {
+          Map<String, Object> m = new LinkedHashMap<>();
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String k = p.currentName();
+            m.put(k, value(p.nextToken(), field));
+          }
+          return m;
+        }
+      default:
+        throw bad(p.currentTokenLocation().getLineNr(), field, "unexpected " + t);
     }
   }
 
@@ -495,7 +558,10 @@ public final class CocoJsonReader {
     return imageSet(images, annotations, null, -1);
   }
 
-  /** COCO-VID (mmtracking, mmdetection video): one set per entry of {@code videos}, frames by {@code frame_id}. */
+  /**
+   * COCO-VID (mmtracking, mmdetection video): one set per entry of {@code videos}, frames by {@code
+   * frame_id}.
+   */
   private List<AnnotationSet> cocoVid() {
     if (videos.isEmpty()) throw bad(-1, "videos", "COCO-VID file has an empty 'videos' list");
     Map<Long, List<Map<String, Object>>> imagesOf = new LinkedHashMap<>();
@@ -511,7 +577,9 @@ public final class CocoJsonReader {
       long line = (Long) img.get("@line");
       long vid = longField(img, "video_id", line, -1);
       List<Map<String, Object>> list = imagesOf.get(vid);
-      if (list == null) throw bad(line, "video_id", "unknown video id " + vid + "; videos are " + videoById.keySet());
+      if (list == null)
+        throw bad(
+            line, "video_id", "unknown video id " + vid + "; videos are " + videoById.keySet());
       list.add(img);
       videoOfImage.put(longField(img, "id", line, -1), vid);
     }
@@ -525,8 +593,14 @@ public final class CocoJsonReader {
     List<AnnotationSet> out = new ArrayList<>();
     for (var e : videoById.entrySet()) {
       Object name = e.getValue().get("name");
-      String videoName = name instanceof String sname && !sname.isBlank() ? sname : Long.toString(e.getKey());
-      out.add(imageSet(imagesOf.get(e.getKey()), annsOf.getOrDefault(e.getKey(), List.of()), videoName, e.getKey()));
+      String videoName =
+          name instanceof String sname && !sname.isBlank() ? sname : Long.toString(e.getKey());
+      out.add(
+          imageSet(
+              imagesOf.get(e.getKey()),
+              annsOf.getOrDefault(e.getKey(), List.of()),
+              videoName,
+              e.getKey()));
     }
     return out;
   }
@@ -536,8 +610,10 @@ public final class CocoJsonReader {
    * one, else the rank of the image id. Each image keeps its id, file name and size; masks and
    * polygons are checked against and rasterised on their own image's size.
    */
-  private AnnotationSet imageSet(List<Map<String, Object>> imgs, List<RawAnnotation> anns, String videoName, long videoId) {
-    boolean hasFrameIds = !imgs.isEmpty() && imgs.stream().allMatch(i -> i.get("frame_id") instanceof Long);
+  private AnnotationSet imageSet(
+      List<Map<String, Object>> imgs, List<RawAnnotation> anns, String videoName, long videoId) {
+    boolean hasFrameIds =
+        !imgs.isEmpty() && imgs.stream().allMatch(i -> i.get("frame_id") instanceof Long);
     TreeMap<Long, Map<String, Object>> byId = new TreeMap<>();
     for (Map<String, Object> img : imgs) {
       long line = (Long) img.get("@line");
@@ -551,8 +627,10 @@ public final class CocoJsonReader {
       long line = (Long) e.getValue().get("@line");
       int f = hasFrameIds ? (int) longField(e.getValue(), "frame_id", line, -1) : rank;
       if (f < 0) throw bad(line, "frame_id", "negative frame id " + f);
-      int w = (int) longField(e.getValue(), "width", line, f), h = (int) longField(e.getValue(), "height", line, f);
-      if (w <= 0 || h <= 0) throw bad(line, f, "width", "image size must be positive, got " + w + "x" + h);
+      int w = (int) longField(e.getValue(), "width", line, f),
+          h = (int) longField(e.getValue(), "height", line, f);
+      if (w <= 0 || h <= 0)
+        throw bad(line, f, "width", "image size must be positive, got " + w + "x" + h);
       Object name = e.getValue().get("file_name");
       FrameImage fi = new FrameImage(f, e.getKey(), name instanceof String sn ? sn : "", w, h);
       if (frames.put(f, fi) != null) throw bad(line, f, "frame_id", "two images have frame " + f);
@@ -579,19 +657,25 @@ public final class CocoJsonReader {
       int track = Detection.UNTRACKED;
       if (a.track != null) {
         if (!(a.track instanceof Long l) || l < 0 || l > Integer.MAX_VALUE)
-          throw bad(line, frame, "track_id", "track id must be a non-negative integer, got " + a.track);
+          throw bad(
+              line, frame, "track_id", "track id must be a non-negative integer, got " + a.track);
         track = (int) (long) l;
         if (!seen.add(((long) frame << 32) | track))
           throw bad(line, frame, "track_id", "track " + track + " appears twice in frame " + frame);
       }
       Mask mask = a.segmentation;
       checkMaskSize(mask, img.width(), img.height(), line, frame, "segmentation.size");
-      if (mask == null && a.polygons != null) mask = PolygonMask.of(a.polygons, img.height(), img.width());
-      Box box = Boolean.TRUE.equals(a.attributes.get("box_from_mask")) && mask != null ? null : box(a.bbox, line, frame, "bbox");
+      if (mask == null && a.polygons != null)
+        mask = PolygonMask.of(a.polygons, img.height(), img.width());
+      Box box =
+          Boolean.TRUE.equals(a.attributes.get("box_from_mask")) && mask != null
+              ? null
+              : box(a.bbox, line, frame, "bbox");
       if (box == null && mask == null)
         throw bad(line, frame, "bbox", "annotation has neither a bbox nor a segmentation");
       Map<String, Object> attr = a.attributes;
-      if ((a.occluded != null && !attr.containsKey("occluded")) || (a.visibility != null && !attr.containsKey("visibility"))) {
+      if ((a.occluded != null && !attr.containsKey("occluded"))
+          || (a.visibility != null && !attr.containsKey("visibility"))) {
         attr = new HashMap<>(attr);
         if (a.occluded != null) attr.putIfAbsent("occluded", a.occluded);
         if (a.visibility != null) attr.putIfAbsent("visibility", a.visibility);
@@ -602,26 +686,43 @@ public final class CocoJsonReader {
     out = defaultIds(out);
     List<FrameImage> images = new ArrayList<>(frames.values());
     if (isDefaultImages(images, video)) images = List.of();
-    SourceLayout layout = new SourceLayout(images, SourceLayout.unlessDefault(categoryList), videoId, 0, 1, "");
+    SourceLayout layout =
+        new SourceLayout(images, SourceLayout.unlessDefault(categoryList), videoId, 0, 1, "");
     sizesNote(layout, video);
-    return new AnnotationSet(video, provenance(), new ArrayList<>(categories.values()), out, layout);
+    return new AnnotationSet(
+        video, provenance(), new ArrayList<>(categories.values()), out, layout);
   }
 
-  /** Images of several sizes are normal (COCO val2017); said once, since the video shows only the first's. */
+  /**
+   * Images of several sizes are normal (COCO val2017); said once, since the video shows only the
+   * first's.
+   */
   private void sizesNote(SourceLayout layout, Video video) {
     if (layout.uniformSize()) return;
     long n = layout.images().stream().map(i -> i.width() + "x" + i.height()).distinct().count();
-    warnings.accept("images differ in size (" + n + " sizes); each mask is kept at its own image's size, the video size "
-        + video.width() + "x" + video.height() + " is the first image's");
+    warnings.accept(
+        "images differ in size ("
+            + n
+            + " sizes); each mask is kept at its own image's size, the video size "
+            + video.width()
+            + "x"
+            + video.height()
+            + " is the first image's");
   }
 
-  /** What keyframe's COCO writer would have written on its own: ids frame + 1, frame_%06d.jpg, the video's size. */
+  /**
+   * What keyframe's COCO writer would have written on its own: ids frame + 1, frame_%06d.jpg, the
+   * video's size.
+   */
   private static boolean isDefaultImages(List<FrameImage> images, Video video) {
     if (images.size() != video.frameCount()) return false;
     for (int f = 0; f < images.size(); f++) {
       FrameImage i = images.get(f);
-      if (i.frame() != f || i.id() != f + 1 || !i.fileName().equals(CocoJsonWriter.fileName(f))
-          || i.width() != video.width() || i.height() != video.height()) return false;
+      if (i.frame() != f
+          || i.id() != f + 1
+          || !i.fileName().equals(CocoJsonWriter.fileName(f))
+          || i.width() != video.width()
+          || i.height() != video.height()) return false;
     }
     return true;
   }
@@ -630,8 +731,12 @@ public final class CocoJsonReader {
     return new Video(id, v.fps(), v.width(), v.height(), v.frameCount(), v.sourcePath());
   }
 
-  /** The file's id, crowd flag, polygons and area, each only where it differs from what keyframe derives. */
-  private SourceFields source(Long id, Object crowd, List<Polygon> polys, Object area, Detection d, long line, int frame) {
+  /**
+   * The file's id, crowd flag, polygons and area, each only where it differs from what keyframe
+   * derives.
+   */
+  private SourceFields source(
+      Long id, Object crowd, List<Polygon> polys, Object area, Detection d, long line, int frame) {
     boolean isCrowd = crowd != null && flagValue(crowd, line, frame, "iscrowd");
     double a = Double.NaN;
     if (area != null) {
@@ -650,7 +755,8 @@ public final class CocoJsonReader {
   /** Ids 1..n in keyframe's detection order are what the writer gives anyway: not kept. */
   private static List<Detection> defaultIds(List<Detection> ds) {
     List<Detection> sorted = new ArrayList<>(ds);
-    sorted.sort(java.util.Comparator.comparingInt(Detection::frame).thenComparingInt(Detection::trackId));
+    sorted.sort(
+        java.util.Comparator.comparingInt(Detection::frame).thenComparingInt(Detection::trackId));
     for (int i = 0; i < sorted.size(); i++) if (sorted.get(i).source().id() != i + 1) return ds;
     List<Detection> out = new ArrayList<>(ds.size());
     for (Detection d : ds) out.add(d.source().id() < 0 ? d : d.withSource(d.source().withId(-1)));
@@ -680,7 +786,8 @@ public final class CocoJsonReader {
     List<FrameImage> names = new ArrayList<>();
     if (v.get("file_names") instanceof List<?> fl) {
       for (int f = 0; f < fl.size(); f++) {
-        if (!(fl.get(f) instanceof String n)) throw bad(vline, "file_names", "file name " + f + " is not a string");
+        if (!(fl.get(f) instanceof String n))
+          throw bad(vline, "file_names", "file name " + f + " is not a string");
         names.add(new FrameImage(f, -1, n, video.width(), video.height()));
       }
       if (names.size() == length && isDefaultNames(names)) names = List.of();
@@ -691,7 +798,8 @@ public final class CocoJsonReader {
       long line = a.line;
       if (required(a.videoId, line, -1, "video_id") != videoId) continue;
       long id = required(a.id, line, -1, "id");
-      if (id < 0 || id > Integer.MAX_VALUE) throw bad(line, "id", "track id must be a non-negative integer, got " + id);
+      if (id < 0 || id > Integer.MAX_VALUE)
+        throw bad(line, "id", "track id must be a non-negative integer, got " + id);
       if (!trackIds.add(id)) throw bad(line, "id", "track id " + id + " appears twice");
       String label = label(a, line, -1);
       List<Object> segs = a.segmentations, boxes = a.bboxes;
@@ -705,23 +813,33 @@ public final class CocoJsonReader {
         else if (seg instanceof List<?> pl && !pl.isEmpty()) polys = polygons(pl);
         if (m == null && polys == null && b == null) continue;
         if (f >= length)
-          throw bad(line, f, "segmentations", "frame " + f + " is beyond the video's " + length + " frames");
+          throw bad(
+              line,
+              f,
+              "segmentations",
+              "frame " + f + " is beyond the video's " + length + " frames");
         checkMaskSize(m, video.width(), video.height(), line, f, "segmentations.size");
         if (m == null && polys != null) m = PolygonMask.of(polys, video.height(), video.width());
         Box box = b == null ? null : box(b, line, f, "bboxes");
-        Object score = a.frameScores != null && f < a.frameScores.size() && a.frameScores.get(f) != null
-            ? a.frameScores.get(f) : a.score;
+        Object score =
+            a.frameScores != null && f < a.frameScores.size() && a.frameScores.get(f) != null
+                ? a.frameScores.get(f)
+                : a.score;
         Detection d = detection(f, (int) id, label, box, m, score, Map.of(), line);
         Object area = a.areas != null && f < a.areas.size() ? a.areas.get(f) : null;
         out.add(d.withSource(source(null, a.crowd, polys, area, d, line, f)));
       }
     }
-    SourceLayout layout = new SourceLayout(names, SourceLayout.unlessDefault(categoryList), videoId == 1 ? -1 : videoId, 0, 1, "");
-    return new AnnotationSet(video, provenance(), new ArrayList<>(categories.values()), out, layout);
+    SourceLayout layout =
+        new SourceLayout(
+            names, SourceLayout.unlessDefault(categoryList), videoId == 1 ? -1 : videoId, 0, 1, "");
+    return new AnnotationSet(
+        video, provenance(), new ArrayList<>(categories.values()), out, layout);
   }
 
   private static boolean isDefaultNames(List<FrameImage> names) {
-    for (FrameImage i : names) if (!i.fileName().equals(CocoJsonWriter.fileName(i.frame()))) return false;
+    for (FrameImage i : names)
+      if (!i.fileName().equals(CocoJsonWriter.fileName(i.frame()))) return false;
     return true;
   }
 
@@ -729,11 +847,15 @@ public final class CocoJsonReader {
     long h = longField(sav, "video_height", -1, -1), w = longField(sav, "video_width", -1, -1);
     long frames = longField(sav, "video_frame_count", -1, -1);
     Object duration = sav.get("video_duration");
-    double fps = duration instanceof Number d && d.doubleValue() > 0 ? frames / d.doubleValue() : UNKNOWN_FPS;
+    double fps =
+        duration instanceof Number d && d.doubleValue() > 0
+            ? frames / d.doubleValue()
+            : UNKNOWN_FPS;
     Object id = sav.get("video_id");
     Video video;
     try {
-      video = new Video(id == null ? stem() : id.toString(), fps, (int) w, (int) h, (int) frames, "");
+      video =
+          new Video(id == null ? stem() : id.toString(), fps, (int) w, (int) h, (int) frames, "");
     } catch (IllegalArgumentException e) {
       throw bad(-1, "video_width", e.getMessage());
     }
@@ -745,11 +867,16 @@ public final class CocoJsonReader {
       int frame = i * SAV_FRAME_STEP;
       List<Mask> row = masklet.get(i);
       if (frame >= frames && row.stream().anyMatch(m -> m.area() > 0))
-        throw bad(line, frame, "masklet", "annotated frame " + frame + " is beyond the video's " + frames + " frames");
+        throw bad(
+            line,
+            frame,
+            "masklet",
+            "annotated frame " + frame + " is beyond the video's " + frames + " frames");
       for (int k = 0; k < row.size(); k++) {
         Mask m = row.get(k);
         checkMaskSize(m, video.width(), video.height(), line, frame, "masklet.size");
-        // SA-V writes an empty mask where the object is not visible; keyframe has no detection there.
+        // SA-V writes an empty mask where the object is not visible; keyframe has no detection
+        // there.
         if (m.area() == 0) continue;
         int track = k;
         if (ids != null) {
@@ -758,17 +885,23 @@ public final class CocoJsonReader {
           track = (int) (long) l;
         }
         double score = 1.0;
-        if (stability != null && i < stability.size() && stability.get(i) instanceof List<?> s
-            && k < s.size() && s.get(k) instanceof Number n)
-          score = n.doubleValue();
-        out.add(new Detection(frame, track, SAV_LABEL, null, m, score, Map.of(), -1, false, false, false));
+        if (stability != null
+            && i < stability.size()
+            && stability.get(i) instanceof List<?> s
+            && k < s.size()
+            && s.get(k) instanceof Number n) score = n.doubleValue();
+        out.add(
+            new Detection(
+                frame, track, SAV_LABEL, null, m, score, Map.of(), -1, false, false, false));
       }
     }
     Provenance prov = kfProvenance != null ? provenance() : savProvenance();
     return new AnnotationSet(video, prov, List.of(SAV_LABEL), out);
   }
 
-  /** SA-V says whether masklets are "manual" or "auto"; it names no model file, so no MODEL kind. */
+  /**
+   * SA-V says whether masklets are "manual" or "auto"; it names no model file, so no MODEL kind.
+   */
   private Provenance savProvenance() {
     Object type = sav.get("masklet_type");
     String kind = type instanceof List<?> l && !l.isEmpty() ? String.valueOf(l.get(0)) : "unknown";
@@ -777,10 +910,20 @@ public final class CocoJsonReader {
 
   // ---------------------------------------------------------------- shared
 
-  private Detection detection(int frame, int track, String label, Box box, Mask mask,
-      Object rawScore, Map<String, Object> attr, long line) {
+  private Detection detection(
+      int frame,
+      int track,
+      String label,
+      Box box,
+      Mask mask,
+      Object rawScore,
+      Map<String, Object> attr,
+      long line) {
     double score = rawScore == null ? 1.0 : number(rawScore, line, frame, "score");
-    double visibility = attr.get("visibility") == null ? -1 : number(attr.get("visibility"), line, frame, "attributes.visibility");
+    double visibility =
+        attr.get("visibility") == null
+            ? -1
+            : number(attr.get("visibility"), line, frame, "attributes.visibility");
     if (!(visibility == -1 || (visibility >= 0 && visibility <= 1)))
       throw bad(line, frame, "attributes.visibility", "must be in [0,1] or -1, got " + visibility);
     Map<String, Double> probs = new LinkedHashMap<>();
@@ -788,11 +931,25 @@ public final class CocoJsonReader {
       for (var e : m.entrySet()) {
         double pr = number(e.getValue(), line, frame, "attributes.class_probabilities");
         if (!(pr >= 0 && pr <= 1))
-          throw bad(line, frame, "attributes.class_probabilities", "probability of '" + e.getKey() + "' not in [0,1]: " + pr);
+          throw bad(
+              line,
+              frame,
+              "attributes.class_probabilities",
+              "probability of '" + e.getKey() + "' not in [0,1]: " + pr);
         probs.put(String.valueOf(e.getKey()), pr);
       }
-    return new Detection(frame, track, label, box, mask, score, probs, visibility,
-        flag(attr, "occluded", line, frame), flag(attr, "outside", line, frame), flag(attr, "keyframe", line, frame));
+    return new Detection(
+        frame,
+        track,
+        label,
+        box,
+        mask,
+        score,
+        probs,
+        visibility,
+        flag(attr, "occluded", line, frame),
+        flag(attr, "outside", line, frame),
+        flag(attr, "keyframe", line, frame));
   }
 
   private boolean flag(Map<String, Object> attr, String k, long line, int frame) {
@@ -805,7 +962,12 @@ public final class CocoJsonReader {
   private String label(RawAnnotation a, long line, int frame) {
     long cat = required(a.categoryId, line, frame, "category_id");
     String label = categories.get(cat);
-    if (label == null) throw bad(line, frame, "category_id", "unknown category id " + cat + "; categories are " + categories.keySet());
+    if (label == null)
+      throw bad(
+          line,
+          frame,
+          "category_id",
+          "unknown category id " + cat + "; categories are " + categories.keySet());
     return label;
   }
 
@@ -813,7 +975,8 @@ public final class CocoJsonReader {
     if (raw == null) return null;
     if (raw instanceof double[] b) {
       if (!(b[2] > 0) || !(b[3] > 0))
-        throw bad(line, frame, field, "box width and height must be > 0, got " + b[2] + " x " + b[3]);
+        throw bad(
+            line, frame, field, "box width and height must be > 0, got " + b[2] + " x " + b[3]);
       if (!Double.isFinite(b[0]) || !Double.isFinite(b[1]))
         throw bad(line, frame, field, "box corner is not finite");
       return new Box(b[0], b[1], b[2], b[3]);
@@ -829,8 +992,18 @@ public final class CocoJsonReader {
 
   private void checkMaskSize(Mask m, int width, int height, long line, int frame, String field) {
     if (m != null && (m.height() != height || m.width() != width))
-      throw bad(line, frame, field, "mask is " + m.height() + "x" + m.width() + " (h x w) but the image is "
-          + height + "x" + width);
+      throw bad(
+          line,
+          frame,
+          field,
+          "mask is "
+              + m.height()
+              + "x"
+              + m.width()
+              + " (h x w) but the image is "
+              + height
+              + "x"
+              + width);
   }
 
   private Video video(int width, int height, int frames) {
@@ -867,7 +1040,6 @@ public final class CocoJsonReader {
     }
   }
 
-
   private long required(Long v, long line, int frame, String field) {
     if (v == null) throw bad(line, frame, field, "missing field '" + field + "'");
     return v;
@@ -896,7 +1068,8 @@ public final class CocoJsonReader {
 
   private void expect(JsonToken got, JsonToken want, String field) throws IOException {
     if (got == null) throw new JsonEOFException(p, null, "end of input in " + field);
-    if (got != want) throw bad(p.currentTokenLocation().getLineNr(), field, "expected " + want + ", got " + got);
+    if (got != want)
+      throw bad(p.currentTokenLocation().getLineNr(), field, "expected " + want + ", got " + got);
   }
 
   private BadAnnotationException malformed(JsonParseException e) {
@@ -905,8 +1078,17 @@ public final class CocoJsonReader {
     String first = nl < 0 ? msg : msg.substring(0, nl);
     long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
     if (first != null && first.contains("Invalid UTF-8"))
-      return new BadAnnotationException(file, line, -1, "encoding", "not UTF-8 text (a binary file, or another encoding): "
-          + first + (e.getLocation() == null ? "" : " at byte offset " + e.getLocation().getByteOffset()), e);
+      return new BadAnnotationException(
+          file,
+          line,
+          -1,
+          "encoding",
+          "not UTF-8 text (a binary file, or another encoding): "
+              + first
+              + (e.getLocation() == null
+                  ? ""
+                  : " at byte offset " + e.getLocation().getByteOffset()),
+          e);
     return new BadAnnotationException(file, line, -1, "json", "malformed JSON: " + first, e);
   }
 

@@ -10,10 +10,10 @@ import io.keyframe.dataset.AtomicOutput;
 import io.keyframe.dataset.Box;
 import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.FrameImage;
-import io.keyframe.dataset.Polygon;
-import io.keyframe.dataset.SourceLayout;
 import io.keyframe.dataset.Mask;
+import io.keyframe.dataset.Polygon;
 import io.keyframe.dataset.Provenance;
+import io.keyframe.dataset.SourceLayout;
 import io.keyframe.dataset.TrackFrames;
 import io.keyframe.dataset.Video;
 import java.io.IOException;
@@ -37,86 +37,99 @@ public final class CocoJsonWriter {
 
   /**
    * COCO instances: one image per frame (id = frame + 1, {@code frame_id} = frame), or the images,
-   * ids, file names and sizes the set was read with ({@link SourceLayout}); category ids, annotation
-   * ids, {@code iscrowd}, polygons and stated areas come back as read.
+   * ids, file names and sizes the set was read with ({@link SourceLayout}); category ids,
+   * annotation ids, {@code iscrowd}, polygons and stated areas come back as read.
    */
   public static void writeCoco(Path target, AnnotationSet set) throws IOException {
     TrackFrames.requireUnique(set);
-    AtomicOutput.write(target, out -> {
-      try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        g.setPrettyPrinter(new LinePerRecord());
-        g.writeStartObject();
-        info(g, set);
-        ImageIds ids = new ImageIds(set, 0);
-        g.writeArrayFieldStart("images");
-        ids.write(g, -1);
-        g.writeEndArray();
-        g.writeArrayFieldStart("annotations");
-        annotations(g, set, ids, -1, false, new long[] {firstFreeId(List.of(set))});
-        g.writeEndArray();
-        categories(g, set);
-        g.writeEndObject();
-      }
-    });
+    AtomicOutput.write(
+        target,
+        out -> {
+          try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.setPrettyPrinter(new LinePerRecord());
+            g.writeStartObject();
+            info(g, set);
+            ImageIds ids = new ImageIds(set, 0);
+            g.writeArrayFieldStart("images");
+            ids.write(g, -1);
+            g.writeEndArray();
+            g.writeArrayFieldStart("annotations");
+            annotations(g, set, ids, -1, false, new long[] {firstFreeId(List.of(set))});
+            g.writeEndArray();
+            categories(g, set);
+            g.writeEndObject();
+          }
+        });
   }
 
   /**
    * COCO-VID (mmtracking): one {@code videos} entry per set, images with {@code video_id} and
    * {@code frame_id}, annotations with {@code instance_id} (untracked detections get fresh ones).
-   * All sets must share one label list; image and annotation ids are kept where they do not collide.
+   * All sets must share one label list; image and annotation ids are kept where they do not
+   * collide.
    */
   public static void writeCocoVid(Path target, List<AnnotationSet> sets) throws IOException {
     if (sets.isEmpty()) throw new IllegalArgumentException("no videos to write");
     for (AnnotationSet s : sets) {
       TrackFrames.requireUnique(s);
       if (!s.labels().equals(sets.get(0).labels()))
-        throw new IllegalArgumentException("videos of one COCO-VID file must share their labels: " + s.labels() + " vs " + sets.get(0).labels());
+        throw new IllegalArgumentException(
+            "videos of one COCO-VID file must share their labels: "
+                + s.labels()
+                + " vs "
+                + sets.get(0).labels());
     }
-    AtomicOutput.write(target, out -> {
-      try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        g.setPrettyPrinter(new LinePerRecord());
-        g.writeStartObject();
-        if (sets.size() == 1) info(g, sets.get(0));
-        g.writeArrayFieldStart("videos");
-        long[] videoIds = new long[sets.size()];
-        java.util.Set<Long> used = new java.util.HashSet<>();
-        for (int i = 0; i < sets.size(); i++) {
-          long id = sets.get(i).layout().sourceVideoId();
-          videoIds[i] = id >= 0 && used.add(id) ? id : -1;
-        }
-        long nextVideo = used.stream().mapToLong(Long::longValue).max().orElse(0) + 1;
-        for (int i = 0; i < sets.size(); i++) {
-          if (videoIds[i] < 0) videoIds[i] = nextVideo++;
-          Video v = sets.get(i).video();
-          g.writeStartObject();
-          g.writeNumberField("id", videoIds[i]);
-          g.writeStringField("name", v.id());
-          g.writeNumberField("width", v.width());
-          g.writeNumberField("height", v.height());
-          g.writeEndObject();
-        }
-        g.writeEndArray();
-        List<ImageIds> ids = new ArrayList<>();
-        long offset = 0;
-        boolean unique = sets.size() == 1 || distinctImageIds(sets);
-        for (AnnotationSet s : sets) {
-          ImageIds im = new ImageIds(s, unique ? 0 : offset);
-          ids.add(im);
-          offset = Math.max(offset, im.maxId() + 1); // next set starts past this one: ids 0..n here, n+1.. there
-        }
-        g.writeArrayFieldStart("images");
-        for (int i = 0; i < sets.size(); i++) ids.get(i).write(g, videoIds[i]);
-        g.writeEndArray();
-        g.writeArrayFieldStart("annotations");
-        long[] next = {firstFreeId(sets)};
-        for (int i = 0; i < sets.size(); i++) annotations(g, sets.get(i), ids.get(i), videoIds[i], true, next);
-        g.writeEndArray();
-        categories(g, sets.get(0));
-        g.writeEndObject();
-      }
-    });
+    AtomicOutput.write(
+        target,
+        out -> {
+          try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.setPrettyPrinter(new LinePerRecord());
+            g.writeStartObject();
+            if (sets.size() == 1) info(g, sets.get(0));
+            g.writeArrayFieldStart("videos");
+            long[] videoIds = new long[sets.size()];
+            java.util.Set<Long> used = new java.util.HashSet<>();
+            for (int i = 0; i < sets.size(); i++) {
+              long id = sets.get(i).layout().sourceVideoId();
+              videoIds[i] = id >= 0 && used.add(id) ? id : -1;
+            }
+            long nextVideo = used.stream().mapToLong(Long::longValue).max().orElse(0) + 1;
+            for (int i = 0; i < sets.size(); i++) {
+              if (videoIds[i] < 0) videoIds[i] = nextVideo++;
+              Video v = sets.get(i).video();
+              g.writeStartObject();
+              g.writeNumberField("id", videoIds[i]);
+              g.writeStringField("name", v.id());
+              g.writeNumberField("width", v.width());
+              g.writeNumberField("height", v.height());
+              g.writeEndObject();
+            }
+            g.writeEndArray();
+            List<ImageIds> ids = new ArrayList<>();
+            long offset = 0;
+            boolean unique = sets.size() == 1 || distinctImageIds(sets);
+            for (AnnotationSet s : sets) {
+              ImageIds im = new ImageIds(s, unique ? 0 : offset);
+              ids.add(im);
+              offset =
+                  Math.max(
+                      offset,
+                      im.maxId() + 1); // next set starts past this one: ids 0..n here, n+1.. there
+            }
+            g.writeArrayFieldStart("images");
+            for (int i = 0; i < sets.size(); i++) ids.get(i).write(g, videoIds[i]);
+            g.writeEndArray();
+            g.writeArrayFieldStart("annotations");
+            long[] next = {firstFreeId(sets)};
+            for (int i = 0; i < sets.size(); i++)
+              annotations(g, sets.get(i), ids.get(i), videoIds[i], true, next);
+            g.writeEndArray();
+            categories(g, sets.get(0));
+            g.writeEndObject();
+          }
+        });
   }
 
   private static boolean distinctImageIds(List<AnnotationSet> sets) {
@@ -131,11 +144,14 @@ public final class CocoJsonWriter {
   /** One past the largest annotation id any detection carries (1 when none does). */
   private static long firstFreeId(List<AnnotationSet> sets) {
     long max = 0;
-    for (AnnotationSet s : sets) for (Detection d : s.detections()) max = Math.max(max, d.source().id());
+    for (AnnotationSet s : sets)
+      for (Detection d : s.detections()) max = Math.max(max, d.source().id());
     return max + 1;
   }
 
-  /** The image of each frame: the file's (id, name, size) where the set kept them, else keyframe's. */
+  /**
+   * The image of each frame: the file's (id, name, size) where the set kept them, else keyframe's.
+   */
   private static final class ImageIds {
     final AnnotationSet set;
     final Map<Integer, FrameImage> byFrame = new TreeMap<>();
@@ -149,10 +165,14 @@ public final class CocoJsonWriter {
       if (keptAny) {
         for (FrameImage i : kept.values()) next = Math.max(next, offset + i.id() + 1);
         for (FrameImage i : kept.values())
-          byFrame.put(i.frame(), new FrameImage(i.frame(), offset + i.id(), i.fileName(), i.width(), i.height()));
+          byFrame.put(
+              i.frame(),
+              new FrameImage(i.frame(), offset + i.id(), i.fileName(), i.width(), i.height()));
         for (Detection d : set.detections())
           if (!byFrame.containsKey(d.frame()))
-            byFrame.put(d.frame(), new FrameImage(d.frame(), next++, fileName(d.frame()), v.width(), v.height()));
+            byFrame.put(
+                d.frame(),
+                new FrameImage(d.frame(), next++, fileName(d.frame()), v.width(), v.height()));
       } else {
         int frames = frames(set);
         for (int f = 0; f < frames; f++) {
@@ -185,7 +205,13 @@ public final class CocoJsonWriter {
     }
   }
 
-  private static void annotations(JsonGenerator g, AnnotationSet set, ImageIds images, long videoId, boolean cocoVid, long[] next)
+  private static void annotations(
+      JsonGenerator g,
+      AnnotationSet set,
+      ImageIds images,
+      long videoId,
+      boolean cocoVid,
+      long[] next)
       throws IOException {
     Map<String, Long> categoryIds = set.layout().categoryIds(set.labels());
     int nextInstance = set.detections().stream().mapToInt(Detection::trackId).max().orElse(-1) + 1;
@@ -195,7 +221,9 @@ public final class CocoJsonWriter {
       g.writeNumberField("image_id", images.id(d.frame()));
       if (videoId >= 0) g.writeNumberField("video_id", videoId);
       g.writeNumberField("category_id", categoryIds.get(d.label()));
-      if (cocoVid) g.writeNumberField("instance_id", d.trackId() != Detection.UNTRACKED ? d.trackId() : nextInstance++);
+      if (cocoVid)
+        g.writeNumberField(
+            "instance_id", d.trackId() != Detection.UNTRACKED ? d.trackId() : nextInstance++);
       else if (d.trackId() != Detection.UNTRACKED) g.writeNumberField("track_id", d.trackId());
       Box b = d.box() != null ? d.box() : d.mask().bbox().orElse(null);
       g.writeFieldName("bbox");
@@ -235,16 +263,26 @@ public final class CocoJsonWriter {
    * YouTube-VIS: one video, one annotation per track with a {@code segmentations}/{@code bboxes}/
    * {@code areas} entry per frame (null where the track has no detection). Carries track, label,
    * box, mask and score (a track-wide {@code score}, or per frame in {@code keyframe_scores}); no
-   * flags, visibility or class probabilities. A track takes its first detection's label; untracked detections become
-   * one-frame tracks with fresh ids.
+   * flags, visibility or class probabilities. A track takes its first detection's label; untracked
+   * detections become one-frame tracks with fresh ids.
    */
   public static void writeYouTubeVis(Path target, AnnotationSet set) throws IOException {
     TrackFrames.requireUnique(set);
     for (Detection d : set.detections())
-      if (d.mask() != null && (d.mask().width() != set.video().width() || d.mask().height() != set.video().height()))
-        throw new IllegalArgumentException("YouTube-VIS has one frame size per video (" + set.video().width() + "x"
-            + set.video().height() + ") but the mask in frame " + d.frame() + " is " + d.mask().width() + "x"
-            + d.mask().height() + "; write coco or cvat, which keep each image's size");
+      if (d.mask() != null
+          && (d.mask().width() != set.video().width() || d.mask().height() != set.video().height()))
+        throw new IllegalArgumentException(
+            "YouTube-VIS has one frame size per video ("
+                + set.video().width()
+                + "x"
+                + set.video().height()
+                + ") but the mask in frame "
+                + d.frame()
+                + " is "
+                + d.mask().width()
+                + "x"
+                + d.mask().height()
+                + "; write coco or cvat, which keep each image's size");
     TreeMap<Integer, List<Detection>> tracks = new TreeMap<>();
     List<Detection> untracked = new ArrayList<>();
     for (Detection d : set.detections()) {
@@ -253,83 +291,86 @@ public final class CocoJsonWriter {
     }
     int next = tracks.isEmpty() ? 0 : tracks.lastKey() + 1;
     for (Detection d : untracked) tracks.put(next++, List.of(d));
-    AtomicOutput.write(target, out -> {
-      try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        g.setPrettyPrinter(new LinePerRecord());
-        Video v = set.video();
-        int frames = frames(set);
-        g.writeStartObject();
-        info(g, set);
-        g.writeArrayFieldStart("videos");
-        long videoId = set.layout().sourceVideoId() >= 0 ? set.layout().sourceVideoId() : 1;
-        Map<Integer, FrameImage> names = set.layout().imagesByFrame();
-        Map<String, Long> categoryIds = set.layout().categoryIds(set.labels());
-        g.writeStartObject();
-        g.writeNumberField("id", videoId);
-        g.writeNumberField("width", v.width());
-        g.writeNumberField("height", v.height());
-        g.writeNumberField("length", frames);
-        g.writeArrayFieldStart("file_names");
-        for (int f = 0; f < frames; f++) {
-          FrameImage i = names.get(f);
-          g.writeString(i != null && !i.fileName().isEmpty() ? i.fileName() : fileName(f));
-        }
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeEndArray();
-        g.writeArrayFieldStart("annotations");
-        for (var e : tracks.entrySet()) {
-          List<Detection> ds = e.getValue();
-          Detection[] at = new Detection[frames];
-          for (Detection d : ds) at[d.frame()] = d;
-          g.writeStartObject();
-          g.writeNumberField("id", e.getKey());
-          g.writeNumberField("video_id", videoId);
-          g.writeNumberField("category_id", categoryIds.get(ds.get(0).label()));
-          g.writeNumberField("iscrowd", ds.stream().anyMatch(d -> d.source().crowd()) ? 1 : 0);
-          g.writeNumberField("width", v.width());
-          g.writeNumberField("height", v.height());
-          double score = ds.get(0).score();
-          boolean sameScore = ds.stream().allMatch(d -> d.score() == score);
-          if (score != 1.0 && sameScore) {
-            g.writeFieldName("score");
-            g.writeNumber(format(score));
-          } else if (!sameScore) {
-            // YouTube-VIS scores whole tracks; per-frame scores go in a list other tools ignore.
-            g.writeArrayFieldStart("keyframe_scores");
-            for (Detection d : at) {
-              if (d == null) g.writeNull();
-              else g.writeNumber(format(d.score()));
+    AtomicOutput.write(
+        target,
+        out -> {
+          try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.setPrettyPrinter(new LinePerRecord());
+            Video v = set.video();
+            int frames = frames(set);
+            g.writeStartObject();
+            info(g, set);
+            g.writeArrayFieldStart("videos");
+            long videoId = set.layout().sourceVideoId() >= 0 ? set.layout().sourceVideoId() : 1;
+            Map<Integer, FrameImage> names = set.layout().imagesByFrame();
+            Map<String, Long> categoryIds = set.layout().categoryIds(set.labels());
+            g.writeStartObject();
+            g.writeNumberField("id", videoId);
+            g.writeNumberField("width", v.width());
+            g.writeNumberField("height", v.height());
+            g.writeNumberField("length", frames);
+            g.writeArrayFieldStart("file_names");
+            for (int f = 0; f < frames; f++) {
+              FrameImage i = names.get(f);
+              g.writeString(i != null && !i.fileName().isEmpty() ? i.fileName() : fileName(f));
             }
             g.writeEndArray();
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeArrayFieldStart("annotations");
+            for (var e : tracks.entrySet()) {
+              List<Detection> ds = e.getValue();
+              Detection[] at = new Detection[frames];
+              for (Detection d : ds) at[d.frame()] = d;
+              g.writeStartObject();
+              g.writeNumberField("id", e.getKey());
+              g.writeNumberField("video_id", videoId);
+              g.writeNumberField("category_id", categoryIds.get(ds.get(0).label()));
+              g.writeNumberField("iscrowd", ds.stream().anyMatch(d -> d.source().crowd()) ? 1 : 0);
+              g.writeNumberField("width", v.width());
+              g.writeNumberField("height", v.height());
+              double score = ds.get(0).score();
+              boolean sameScore = ds.stream().allMatch(d -> d.score() == score);
+              if (score != 1.0 && sameScore) {
+                g.writeFieldName("score");
+                g.writeNumber(format(score));
+              } else if (!sameScore) {
+                // YouTube-VIS scores whole tracks; per-frame scores go in a list other tools
+                // ignore.
+                g.writeArrayFieldStart("keyframe_scores");
+                for (Detection d : at) {
+                  if (d == null) g.writeNull();
+                  else g.writeNumber(format(d.score()));
+                }
+                g.writeEndArray();
+              }
+              g.writeArrayFieldStart("segmentations");
+              for (Detection d : at) {
+                if (d == null || d.mask() == null) g.writeNull();
+                else if (!d.source().polygons().isEmpty()) polygons(g, d.source().polygons());
+                else rle(g, d.mask());
+              }
+              g.writeEndArray();
+              g.writeArrayFieldStart("bboxes");
+              for (Detection d : at) {
+                if (d == null || d.box() == null) g.writeNull();
+                else box(g, new double[] {d.box().x(), d.box().y(), d.box().w(), d.box().h()});
+              }
+              g.writeEndArray();
+              g.writeArrayFieldStart("areas");
+              for (Detection d : at) {
+                if (d == null) g.writeNull();
+                else g.writeNumber(format(area(d)));
+              }
+              g.writeEndArray();
+              g.writeEndObject();
+            }
+            g.writeEndArray();
+            categories(g, set);
+            g.writeEndObject();
           }
-          g.writeArrayFieldStart("segmentations");
-          for (Detection d : at) {
-            if (d == null || d.mask() == null) g.writeNull();
-            else if (!d.source().polygons().isEmpty()) polygons(g, d.source().polygons());
-            else rle(g, d.mask());
-          }
-          g.writeEndArray();
-          g.writeArrayFieldStart("bboxes");
-          for (Detection d : at) {
-            if (d == null || d.box() == null) g.writeNull();
-            else box(g, new double[] {d.box().x(), d.box().y(), d.box().w(), d.box().h()});
-          }
-          g.writeEndArray();
-          g.writeArrayFieldStart("areas");
-          for (Detection d : at) {
-            if (d == null) g.writeNull();
-            else g.writeNumber(format(area(d)));
-          }
-          g.writeEndArray();
-          g.writeEndObject();
-        }
-        g.writeEndArray();
-        categories(g, set);
-        g.writeEndObject();
-      }
-    });
+        });
   }
 
   private static int frames(AnnotationSet set) {
@@ -380,8 +421,13 @@ public final class CocoJsonWriter {
   }
 
   private static void attributes(JsonGenerator g, Detection d) throws IOException {
-    boolean any = d.occluded() || d.outside() || d.keyframe() || d.visibility() != -1
-        || !d.classProbabilities().isEmpty() || d.box() == null;
+    boolean any =
+        d.occluded()
+            || d.outside()
+            || d.keyframe()
+            || d.visibility() != -1
+            || !d.classProbabilities().isEmpty()
+            || d.box() == null;
     if (!any) return;
     g.writeObjectFieldStart("attributes");
     if (d.occluded()) g.writeBooleanField("occluded", true);

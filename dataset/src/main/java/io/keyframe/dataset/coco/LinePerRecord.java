@@ -6,8 +6,8 @@ import com.fasterxml.jackson.core.PrettyPrinter;
 import java.io.IOException;
 
 /**
- * Compact JSON with one top-level key per line and one element of each top-level array per line,
- * so that a parser's line number points at one image or annotation and diffs stay readable.
+ * Compact JSON with one top-level key per line and one element of each top-level array per line, so
+ * that a parser's line number points at one image or annotation and diffs stay readable.
  */
 final class LinePerRecord implements PrettyPrinter {
   private static int depth(JsonStreamContext c) {
@@ -24,35 +24,53 @@ final class LinePerRecord implements PrettyPrinter {
     return depth(g.getOutputContext()) == 2 && g.getOutputContext().inArray();
   }
 
-  @Override public void writeRootValueSeparator(JsonGenerator g) throws IOException { g.writeRaw('\n'); }
+  @Override
+  public void writeRootValueSeparator(JsonGenerator g) throws IOException {
+    g.writeRaw('\n');
+  }
 
-  @Override public void writeStartObject(JsonGenerator g) throws IOException { g.writeRaw('{'); }
+  @Override
+  public void writeStartObject(JsonGenerator g) throws IOException {
+    g.writeRaw('{');
+  }
 
-  @Override public void writeEndObject(JsonGenerator g, int n) throws IOException {
+  @Override
+  public void writeEndObject(JsonGenerator g, int n) throws IOException {
     g.writeRaw(rootObject(g) ? "\n}\n" : "}");
   }
 
-  @Override public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
+  @Override
+  public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
     g.writeRaw(rootObject(g) ? ",\n" : ",");
   }
 
-  @Override public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException { g.writeRaw(':'); }
+  @Override
+  public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
+    g.writeRaw(':');
+  }
 
-  @Override public void writeStartArray(JsonGenerator g) throws IOException { g.writeRaw('['); }
+  @Override
+  public void writeStartArray(JsonGenerator g) throws IOException {
+    g.writeRaw('[');
+  }
 
-  @Override public void writeEndArray(JsonGenerator g, int n) throws IOException {
+  @Override
+  public void writeEndArray(JsonGenerator g, int n) throws IOException {
     g.writeRaw(topArray(g) && n > 0 ? "\n]" : "]");
   }
 
-  @Override public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+  @Override
+  public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
     g.writeRaw(topArray(g) ? ",\n" : ",");
   }
 
-  @Override public void beforeArrayValues(JsonGenerator g) throws IOException {
+  @Override
+  public void beforeArrayValues(JsonGenerator g) throws IOException {
     if (topArray(g)) g.writeRaw('\n');
   }
 
-  @Override public void beforeObjectEntries(JsonGenerator g) throws IOException {
+  @Override
+  public void beforeObjectEntries(JsonGenerator g) throws IOException {
     if (rootObject(g)) g.writeRaw('\n');
   }
 }

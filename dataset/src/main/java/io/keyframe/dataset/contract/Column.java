@@ -14,7 +14,8 @@ public record Column(String name, ColumnType type, boolean nullable, String doc)
   public Column {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
-    if (!name.matches("[a-z][a-z0-9_]*")) throw new IllegalArgumentException("column name is not snake_case: " + name);
+    if (!name.matches("[a-z][a-z0-9_]*"))
+      throw new IllegalArgumentException("column name is not snake_case: " + name);
     doc = doc == null ? "" : doc;
   }
 

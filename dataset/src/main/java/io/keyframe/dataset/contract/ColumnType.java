@@ -7,9 +7,13 @@ import java.util.Objects;
  * A column's logical type: a scalar, or one of Parquet's nested types (LIST, MAP, a group/struct).
  * Nested values travel as nested values, so no reader re-parses a string.
  */
-public sealed interface ColumnType permits ColumnType.Scalar, ColumnType.ListOf, ColumnType.MapOf, ColumnType.StructOf {
+public sealed interface ColumnType
+    permits ColumnType.Scalar, ColumnType.ListOf, ColumnType.MapOf, ColumnType.StructOf {
 
-  /** Scalars and their Parquet physical type: UTF-8 {@code BINARY (STRING)}, INT32, INT64, DOUBLE, BOOLEAN. */
+  /**
+   * Scalars and their Parquet physical type: UTF-8 {@code BINARY (STRING)}, INT32, INT64, DOUBLE,
+   * BOOLEAN.
+   */
   enum Scalar implements ColumnType {
     STRING("binary", " (STRING)"),
     INT("int32", ""),
@@ -82,12 +86,16 @@ public sealed interface ColumnType permits ColumnType.Scalar, ColumnType.ListOf,
     @Override
     public String describe() {
       StringBuilder b = new StringBuilder("struct<");
-      for (int i = 0; i < fields.size(); i++) b.append(i == 0 ? "" : ",").append(fields.get(i).name());
+      for (int i = 0; i < fields.size(); i++)
+        b.append(i == 0 ? "" : ",").append(fields.get(i).name());
       return b.append('>').toString();
     }
   }
 
-  /** The type as the README writes it: {@code int32}, {@code list<struct<signal,value>>}, {@code map<string,double>}. */
+  /**
+   * The type as the README writes it: {@code int32}, {@code list<struct<signal,value>>}, {@code
+   * map<string,double>}.
+   */
   String describe();
 
   /** Shorthand for a list of structs. */

@@ -29,8 +29,10 @@ public record TableDef(String name, Partitioning partitioning, List<Column> colu
     doc = doc == null ? "" : doc;
     if (columns.stream().map(Column::name).distinct().count() != columns.size())
       throw new IllegalArgumentException(name + ": duplicate column names");
-    if (partitioning == Partitioning.VIDEO && columns.stream().anyMatch(c -> c.name().equals(OutputTables.VIDEO_ID)))
-      throw new IllegalArgumentException(name + ": video_id is its partition folder, not a file column");
+    if (partitioning == Partitioning.VIDEO
+        && columns.stream().anyMatch(c -> c.name().equals(OutputTables.VIDEO_ID)))
+      throw new IllegalArgumentException(
+          name + ": video_id is its partition folder, not a file column");
   }
 
   public boolean perVideo() {
@@ -51,7 +53,8 @@ public record TableDef(String name, Partitioning partitioning, List<Column> colu
    * The Parquet schema of the files, in parquet-java's schema text, exactly as Spark 4 writes it:
    * nullable columns {@code optional}, the others {@code required}; lists in the standard
    * three-level form ({@code repeated group list { required ... element }}) and maps as {@code
-   * repeated group key_value { required key; required value }} (elements and values are never null).
+   * repeated group key_value { required key; required value }} (elements and values are never
+   * null).
    */
   public String parquetSchema() {
     StringBuilder b = new StringBuilder("message ").append(name).append(" {\n");
@@ -63,9 +66,17 @@ public record TableDef(String name, Partitioning partitioning, List<Column> colu
     field(b, indent, c.nullable() ? "optional" : "required", c.name(), c.type());
   }
 
-  private static void field(StringBuilder b, String indent, String repetition, String name, ColumnType type) {
+  private static void field(
+      StringBuilder b, String indent, String repetition, String name, ColumnType type) {
     if (type instanceof ColumnType.Scalar s) {
-      b.append(indent).append(repetition).append(' ').append(s.physical()).append(' ').append(name).append(s.annotation()).append(";\n");
+      b.append(indent)
+          .append(repetition)
+          .append(' ')
+          .append(s.physical())
+          .append(' ')
+          .append(name)
+          .append(s.annotation())
+          .append(";\n");
     } else if (type instanceof ColumnType.ListOf l) {
       b.append(indent).append(repetition).append(" group ").append(name).append(" (LIST) {\n");
       b.append(indent).append("  repeated group list {\n");
@@ -89,7 +100,8 @@ public record TableDef(String name, Partitioning partitioning, List<Column> colu
     StringBuilder b = new StringBuilder("| `").append(name).append('`');
     if (partitioning == Partitioning.RUN) b.append(" *(run)*");
     b.append(" | ");
-    for (int i = 0; i < columns.size(); i++) b.append(i == 0 ? "" : ", ").append(describe(columns.get(i)));
+    for (int i = 0; i < columns.size(); i++)
+      b.append(i == 0 ? "" : ", ").append(describe(columns.get(i)));
     if (!doc.isEmpty()) b.append(" — ").append(doc);
     return b.append(" |").toString();
   }
@@ -104,7 +116,8 @@ public record TableDef(String name, Partitioning partitioning, List<Column> colu
 
   private static String typeText(ColumnType t) {
     if (t instanceof ColumnType.ListOf l) return "list<" + typeText(l.element()) + ">";
-    if (t instanceof ColumnType.MapOf m) return "map<" + m.key().describe() + "," + typeText(m.value()) + ">";
+    if (t instanceof ColumnType.MapOf m)
+      return "map<" + m.key().describe() + "," + typeText(m.value()) + ">";
     if (t instanceof ColumnType.StructOf st) {
       StringBuilder b = new StringBuilder("struct<");
       for (int i = 0; i < st.fields().size(); i++) {

@@ -10,8 +10,10 @@ import java.util.Arrays;
  */
 public record CvatRle(int left, int top, int width, int height, int[] runs) {
   public CvatRle {
-    if (left < 0 || top < 0) throw new IllegalArgumentException("mask box starts outside the frame: " + left + "," + top);
-    if (width <= 0 || height <= 0) throw new IllegalArgumentException("mask box size must be positive: " + width + "x" + height);
+    if (left < 0 || top < 0)
+      throw new IllegalArgumentException("mask box starts outside the frame: " + left + "," + top);
+    if (width <= 0 || height <= 0)
+      throw new IllegalArgumentException("mask box size must be positive: " + width + "x" + height);
     runs = runs.clone();
     long sum = 0;
     for (int i = 0; i < runs.length; i++) {
@@ -19,7 +21,8 @@ public record CvatRle(int left, int top, int width, int height, int[] runs) {
       sum += runs[i];
     }
     if (sum != (long) width * height)
-      throw new IllegalArgumentException("runs sum to " + sum + " but the mask box has " + ((long) width * height) + " pixels");
+      throw new IllegalArgumentException(
+          "runs sum to " + sum + " but the mask box has " + ((long) width * height) + " pixels");
   }
 
   /** The runs; a copy. */
@@ -58,13 +61,25 @@ public record CvatRle(int left, int top, int width, int height, int[] runs) {
   /** The full-frame COCO mask; the box must lie inside the frame. */
   public Mask toMask(int frameHeight, int frameWidth) {
     if (left + width > frameWidth || top + height > frameHeight)
-      throw new IllegalArgumentException("mask box " + left + "," + top + " " + width + "x" + height
-          + " exceeds the frame " + frameWidth + "x" + frameHeight);
+      throw new IllegalArgumentException(
+          "mask box "
+              + left
+              + ","
+              + top
+              + " "
+              + width
+              + "x"
+              + height
+              + " exceeds the frame "
+              + frameWidth
+              + "x"
+              + frameHeight);
     boolean[] col = new boolean[frameHeight * frameWidth];
     int pos = 0;
     for (int i = 0; i < runs.length; i++) {
       if ((i & 1) == 1)
-        for (int k = pos; k < pos + runs[i]; k++) col[(left + k % width) * frameHeight + top + k / width] = true;
+        for (int k = pos; k < pos + runs[i]; k++)
+          col[(left + k % width) * frameHeight + top + k / width] = true;
       pos += runs[i];
     }
     return Mask.fromColumnMajor(frameHeight, frameWidth, col);
@@ -90,7 +105,11 @@ public record CvatRle(int left, int top, int width, int height, int[] runs) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof CvatRle r && left == r.left && top == r.top && width == r.width && height == r.height
+    return o instanceof CvatRle r
+        && left == r.left
+        && top == r.top
+        && width == r.width
+        && height == r.height
         && Arrays.equals(runs, r.runs);
   }
 

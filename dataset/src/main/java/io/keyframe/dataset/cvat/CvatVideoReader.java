@@ -5,13 +5,13 @@ import io.keyframe.dataset.BadAnnotationException;
 import io.keyframe.dataset.Box;
 import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.FrameImage;
+import io.keyframe.dataset.Mask;
 import io.keyframe.dataset.Polygon;
 import io.keyframe.dataset.PolygonMask;
+import io.keyframe.dataset.Provenance;
 import io.keyframe.dataset.SourceFields;
 import io.keyframe.dataset.SourceLayout;
 import io.keyframe.dataset.Utf8Input;
-import io.keyframe.dataset.Mask;
-import io.keyframe.dataset.Provenance;
 import io.keyframe.dataset.Video;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,14 +40,15 @@ import javax.xml.stream.XMLStreamReader;
  * image's own size; a project export (several tasks or subsets) gives one set per subset/task.
  * Frame numbers are kept as the file gives them: CVAT writes video frame numbers, which with {@code
  * start_frame}/{@code frame_filter=step=N} are {@code start + k * N}. Polylines, points, cuboids,
- * ellipses, skeletons, tags and unlabelled shapes are counted and reported in one warning line.
- * Bad input throws {@link BadAnnotationException} naming the parser's line and the attribute.
+ * ellipses, skeletons, tags and unlabelled shapes are counted and reported in one warning line. Bad
+ * input throws {@link BadAnnotationException} naming the parser's line and the attribute.
  */
 public final class CvatVideoReader {
   /** Frame rate assumed when the file does not carry keyframe's video element. */
   public static final double UNKNOWN_FPS = 30;
 
-  private static final Set<String> SKIPPED = Set.of("polyline", "points", "cuboid", "ellipse", "skeleton", "tag");
+  private static final Set<String> SKIPPED =
+      Set.of("polyline", "points", "cuboid", "ellipse", "skeleton", "tag");
 
   /** A task's {@code <meta>} facts: CVAT's frame numbering for its shapes. */
   private static final class Task {
@@ -64,7 +65,8 @@ public final class CvatVideoReader {
   private static final class Group {
     final String key;
     final List<Detection> detections = new ArrayList<>();
-    // (track, frame) -> index into detections << 2 | shapes seen there (1 = box, 2 = mask or polygon).
+    // (track, frame) -> index into detections << 2 | shapes seen there (1 = box, 2 = mask or
+    // polygon).
     final Map<Long, Integer> slot = new HashMap<>();
     final Set<String> labels = new LinkedHashSet<>();
     final java.util.TreeMap<Integer, FrameImage> images = new java.util.TreeMap<>();
@@ -87,7 +89,8 @@ public final class CvatVideoReader {
   private final Map<String, Task> tasks = new LinkedHashMap<>();
   private final Map<String, Group> groups = new LinkedHashMap<>();
   private final Map<String, Long> skipped = new LinkedHashMap<>();
-  // CVAT label attributes on shapes (keyframe has no field for them): counted, named in the warning.
+  // CVAT label attributes on shapes (keyframe has no field for them): counted, named in the
+  // warning.
   private long attributeValues;
   private final Set<String> attributeNames = new LinkedHashSet<>();
   private Task metaTask;
@@ -117,7 +120,8 @@ public final class CvatVideoReader {
   }
 
   /**
-   * Reads a CVAT for video (or for images) 1.1 XML file; of a project export, the first task or subset.
+   * Reads a CVAT for video (or for images) 1.1 XML file; of a project export, the first task or
+   * subset.
    *
    * @throws BadAnnotationException for malformed or truncated XML and bad shapes, naming the line
    */
@@ -125,17 +129,25 @@ public final class CvatVideoReader {
     return read(file, null);
   }
 
-  /** As {@link #read(Path)}, telling {@code warnings} what was skipped (and how many videos a project holds). */
+  /**
+   * As {@link #read(Path)}, telling {@code warnings} what was skipped (and how many videos a
+   * project holds).
+   */
   public static AnnotationSet read(Path file, Consumer<String> warnings) throws IOException {
     List<AnnotationSet> all = readAll(file, warnings);
     if (all.size() > 1 && warnings != null)
-      warnings.accept("the file is a CVAT project export with " + all.size() + " tasks/subsets; read the first ("
-          + all.get(0).layout().subset() + "); AnnotationFiles.readAll reads each");
+      warnings.accept(
+          "the file is a CVAT project export with "
+              + all.size()
+              + " tasks/subsets; read the first ("
+              + all.get(0).layout().subset()
+              + "); AnnotationFiles.readAll reads each");
     return all.get(0);
   }
 
   /** One set per task or subset, in file order (one for a task or job export). */
-  public static List<AnnotationSet> readAll(Path file, Consumer<String> warnings) throws IOException {
+  public static List<AnnotationSet> readAll(Path file, Consumer<String> warnings)
+      throws IOException {
     XMLInputFactory f = XMLInputFactory.newFactory();
     // Annotation files come from outside: no DTDs, no external entities (XXE).
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -151,14 +163,22 @@ public final class CvatVideoReader {
       long line = e.getLocation() == null ? -1 : e.getLocation().getLineNumber();
       String msg = firstLine(e.getMessage());
       if (msg.contains("Invalid byte") || msg.contains("UTF-8"))
-        throw new BadAnnotationException(file, line, -1, "encoding", "not UTF-8 text (a binary file, or another encoding): " + msg, e);
-      throw new BadAnnotationException(file, line, -1, "xml", "malformed or truncated XML: " + msg, e);
+        throw new BadAnnotationException(
+            file,
+            line,
+            -1,
+            "encoding",
+            "not UTF-8 text (a binary file, or another encoding): " + msg,
+            e);
+      throw new BadAnnotationException(
+          file, line, -1, "xml", "malformed or truncated XML: " + msg, e);
     }
   }
 
   private static String firstLine(String s) {
     if (s == null) return "";
-    String t = s.replaceFirst("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "");
+    String t =
+        s.replaceFirst("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "");
     int nl = t.indexOf('\n');
     return nl < 0 ? t : t.substring(0, nl);
   }
@@ -191,9 +211,19 @@ public final class CvatVideoReader {
     if (!skipped.isEmpty() || attributeValues > 0) {
       List<String> parts = new ArrayList<>();
       skipped.forEach((k, n) -> parts.add(n + " " + k));
-      String line = parts.isEmpty() ? "" : "skipped " + String.join(", ", parts) + " shapes (keyframe reads boxes, masks and polygons)";
+      String line =
+          parts.isEmpty()
+              ? ""
+              : "skipped "
+                  + String.join(", ", parts)
+                  + " shapes (keyframe reads boxes, masks and polygons)";
       if (attributeValues > 0)
-        line += (line.isEmpty() ? "skipped " : "; ") + attributeValues + " shape attribute values (" + String.join(", ", attributeNames) + ")";
+        line +=
+            (line.isEmpty() ? "skipped " : "; ")
+                + attributeValues
+                + " shape attribute values ("
+                + String.join(", ", attributeNames)
+                + ")";
       warnings.accept(line);
     }
     return build();
@@ -216,13 +246,31 @@ public final class CvatVideoReader {
   private void start(String name) {
     if (skippedDepth >= 0) return; // inside a skipped shape (a skeleton's points)
     switch (name) {
-      case "meta" -> { if (metaDepth == -1) metaDepth = path.size() - 1; }
-      case "project" -> { if (inMeta()) project = true; }
-      case "task", "job" -> { if (inMeta()) metaTask = new Task(); }
-      case "label" -> { if (inMeta()) { labelDepth = path.size(); labelName = null; labelType = null; } }
-      case "image" -> { if ("annotations".equals(parent())) image(); }
-      case "keyframe_video" -> { if (inMeta()) kfVideo = attributes(); }
-      case "keyframe_provenance" -> { if (inMeta()) kfProvenance = attributes(); }
+      case "meta" -> {
+        if (metaDepth == -1) metaDepth = path.size() - 1;
+      }
+      case "project" -> {
+        if (inMeta()) project = true;
+      }
+      case "task", "job" -> {
+        if (inMeta()) metaTask = new Task();
+      }
+      case "label" -> {
+        if (inMeta()) {
+          labelDepth = path.size();
+          labelName = null;
+          labelType = null;
+        }
+      }
+      case "image" -> {
+        if ("annotations".equals(parent())) image();
+      }
+      case "keyframe_video" -> {
+        if (inMeta()) kfVideo = attributes();
+      }
+      case "keyframe_provenance" -> {
+        if (inMeta()) kfProvenance = attributes();
+      }
       case "track" -> {
         if (trackDepth >= 0) { // a skeleton's part tracks: counted with the skeleton
           skippedDepth = path.size();
@@ -233,9 +281,12 @@ public final class CvatVideoReader {
         if (trackId < 0) throw bad(-1, "id", "track id must be >= 0, got " + trackId);
         trackLabel = required("label", -1);
         trackGroup = group(attr("subset"), attr("task_id"));
-        if (trackLabel.isEmpty() || skeletonLabels.contains(trackLabel) || partLabels.contains(trackLabel)) return;
+        if (trackLabel.isEmpty()
+            || skeletonLabels.contains(trackLabel)
+            || partLabels.contains(trackLabel)) return;
         if (!metaLabels.isEmpty() && !metaLabels.contains(trackLabel))
-          throw bad(-1, "label", "unknown label '" + trackLabel + "'; <meta> declares " + metaLabels);
+          throw bad(
+              -1, "label", "unknown label '" + trackLabel + "'; <meta> declares " + metaLabels);
       }
       case "attribute" -> {
         String p = parent();
@@ -250,7 +301,10 @@ public final class CvatVideoReader {
         else if (p.equals("image")) shape(name, true);
       }
       default -> {
-        if (SKIPPED.contains(name) && (parent().equals("track") || parent().equals("image") || parent().equals("annotations"))) {
+        if (SKIPPED.contains(name)
+            && (parent().equals("track")
+                || parent().equals("image")
+                || parent().equals("annotations"))) {
           skip(name);
           skippedDepth = path.size();
         }
@@ -299,22 +353,44 @@ public final class CvatVideoReader {
         if (p.equals("label") && path.size() == labelDepth + 1) labelName = t;
         else if ((p.equals("task") || p.equals("job")) && metaTask != null) metaTask.name = t;
       }
-      case "type" -> { if (p.equals("label") && path.size() == labelDepth + 1) labelType = t; }
-      case "parent" -> { if (p.equals("label") && path.size() == labelDepth + 1 && labelName != null) partLabels.add(labelName); }
-      case "id" -> { if ((p.equals("task") || p.equals("job")) && metaTask != null) metaTask.id = t; }
-      case "subset" -> { if (p.equals("task") && metaTask != null) metaTask.subset = t; }
-      case "size" -> { if ((p.equals("task") || p.equals("job")) && metaTask != null) metaTask.size = metaInt("size", t); }
-      case "start_frame" -> { if (metaTask != null && !t.isEmpty()) metaTask.start = metaInt("start_frame", t); }
-      case "stop_frame" -> { if (metaTask != null && !t.isEmpty()) metaTask.stop = metaInt("stop_frame", t); }
-      case "frame_filter" -> { if (metaTask != null) metaTask.step = step(t); }
+      case "type" -> {
+        if (p.equals("label") && path.size() == labelDepth + 1) labelType = t;
+      }
+      case "parent" -> {
+        if (p.equals("label") && path.size() == labelDepth + 1 && labelName != null)
+          partLabels.add(labelName);
+      }
+      case "id" -> {
+        if ((p.equals("task") || p.equals("job")) && metaTask != null) metaTask.id = t;
+      }
+      case "subset" -> {
+        if (p.equals("task") && metaTask != null) metaTask.subset = t;
+      }
+      case "size" -> {
+        if ((p.equals("task") || p.equals("job")) && metaTask != null)
+          metaTask.size = metaInt("size", t);
+      }
+      case "start_frame" -> {
+        if (metaTask != null && !t.isEmpty()) metaTask.start = metaInt("start_frame", t);
+      }
+      case "stop_frame" -> {
+        if (metaTask != null && !t.isEmpty()) metaTask.stop = metaInt("stop_frame", t);
+      }
+      case "frame_filter" -> {
+        if (metaTask != null) metaTask.step = step(t);
+      }
       case "task", "job" -> {
         if (metaTask != null) {
           tasks.put(metaTask.id + "#" + tasks.size(), metaTask);
           metaTask = null;
         }
       }
-      case "width" -> { if (p.equals("original_size")) frameWidth = metaInt("width", t); }
-      case "height" -> { if (p.equals("original_size")) frameHeight = metaInt("height", t); }
+      case "width" -> {
+        if (p.equals("original_size")) frameWidth = metaInt("width", t);
+      }
+      case "height" -> {
+        if (p.equals("original_size")) frameHeight = metaInt("height", t);
+      }
       default -> {}
     }
   }
@@ -339,7 +415,10 @@ public final class CvatVideoReader {
     }
   }
 
-  /** The task a shape's {@code task_id} (or subset) names, for a project export; the only task otherwise. */
+  /**
+   * The task a shape's {@code task_id} (or subset) names, for a project export; the only task
+   * otherwise.
+   */
   private Task taskFor(String subset, String taskId) {
     for (Task t : tasks.values()) if (!subset.isEmpty() && subset.equals(t.subset)) return t;
     for (Task t : tasks.values()) if (!taskId.isEmpty() && taskId.equals(t.id)) return t;
@@ -357,7 +436,10 @@ public final class CvatVideoReader {
     return g;
   }
 
-  /** CVAT for images: {@code <image id name width height>} holds untracked shapes of frame {@code id}. */
+  /**
+   * CVAT for images: {@code <image id name width height>} holds untracked shapes of frame {@code
+   * id}.
+   */
   private void image() {
     imageGroup = group(attr("subset"), attr("task_id"));
     int frame = (int) integer("id", -1);
@@ -366,10 +448,17 @@ public final class CvatVideoReader {
     if (!project && t != null && t.size >= 0 && frame >= t.size)
       throw bad(frame, "id", "image " + frame + " is beyond the task's " + t.size + " frames");
     int w = (int) integer("width", frame), h = (int) integer("height", frame);
-    if (w <= 0 || h <= 0) throw bad(frame, "width", "image size must be positive, got " + w + "x" + h);
+    if (w <= 0 || h <= 0)
+      throw bad(frame, "width", "image size must be positive, got " + w + "x" + h);
     image = new FrameImage(frame, frame, attr("name"), w, h);
     if (imageGroup.images.put(frame, image) != null)
-      throw bad(frame, "id", "image id " + frame + " appears twice" + (project ? " in subset '" + imageGroup.key + "'" : ""));
+      throw bad(
+          frame,
+          "id",
+          "image id "
+              + frame
+              + " appears twice"
+              + (project ? " in subset '" + imageGroup.key + "'" : ""));
     imageGroup.maxFrame = Math.max(imageGroup.maxFrame, frame);
   }
 
@@ -397,7 +486,10 @@ public final class CvatVideoReader {
     SourceFields source = SourceFields.NONE;
     switch (kind) {
       case "box" -> {
-        double xtl = real("xtl", frame), ytl = real("ytl", frame), xbr = real("xbr", frame), ybr = real("ybr", frame);
+        double xtl = real("xtl", frame),
+            ytl = real("ytl", frame),
+            xbr = real("xbr", frame),
+            ybr = real("ybr", frame);
         if (!(xbr > xtl)) throw bad(frame, "xbr", "box has no width: xtl=" + xtl + ", xbr=" + xbr);
         if (!(ybr > ytl)) throw bad(frame, "ybr", "box has no height: ytl=" + ytl + ", ybr=" + ybr);
         box = Box.fromCorners(xtl, ytl, xbr, ybr);
@@ -406,7 +498,10 @@ public final class CvatVideoReader {
       }
       case "polygon" -> {
         if (w <= 0 || h <= 0)
-          throw bad(frame, "original_size", "a <polygon> needs the frame size from <meta><task><original_size>");
+          throw bad(
+              frame,
+              "original_size",
+              "a <polygon> needs the frame size from <meta><task><original_size>");
         Polygon poly = points(frame);
         box = poly.bounds();
         mask = PolygonMask.of(poly, h, w);
@@ -421,7 +516,10 @@ public final class CvatVideoReader {
       }
       default -> {
         if (w <= 0 || h <= 0)
-          throw bad(frame, "original_size", "a <mask> needs the frame size from <meta><task><original_size>");
+          throw bad(
+              frame,
+              "original_size",
+              "a <mask> needs the frame size from <meta><task><original_size>");
         String rle = required("rle", frame);
         int left = (int) integer("left", frame), top = (int) integer("top", frame);
         int mw = (int) integer("width", frame), mh = (int) integer("height", frame);
@@ -440,11 +538,27 @@ public final class CvatVideoReader {
     }
     g.maxFrame = Math.max(g.maxFrame, frame);
     String groupId = inImage ? attr("group_id") : "";
-    if (inImage && (groupId.isEmpty() || groupId.equals("0"))) { // no ids: every shape is its own untracked detection
-      g.detections.add(new Detection(frame, Detection.UNTRACKED, label, box, mask, 1.0, Map.of(), -1, occluded, false, false, source));
+    if (inImage
+        && (groupId.isEmpty()
+            || groupId.equals("0"))) { // no ids: every shape is its own untracked detection
+      g.detections.add(
+          new Detection(
+              frame,
+              Detection.UNTRACKED,
+              label,
+              box,
+              mask,
+              1.0,
+              Map.of(),
+              -1,
+              occluded,
+              false,
+              false,
+              source));
       return;
     }
-    // A track's shapes in one frame, or CVAT's group_id in one image: one object, a box and a mask/polygon.
+    // A track's shapes in one frame, or CVAT's group_id in one image: one object, a box and a
+    // mask/polygon.
     long key;
     if (inImage) {
       int gid;
@@ -460,17 +574,24 @@ public final class CvatVideoReader {
     Integer at = g.slot.get(key);
     if (at == null) {
       g.slot.put(key, g.detections.size() << 2 | kindBit);
-      g.detections.add(new Detection(frame, detTrack, label, box, mask, 1.0, Map.of(), -1, occluded, outside, keyframe, source));
+      g.detections.add(
+          new Detection(
+              frame, detTrack, label, box, mask, 1.0, Map.of(), -1, occluded, outside, keyframe,
+              source));
       return;
     }
     String who = inImage ? "group " + groupId : "track " + trackId;
     if ((at & kindBit) != 0)
       throw bad(frame, "frame", who + " has two <" + kind + "> shapes in frame " + frame);
     if (!g.detections.get(at >> 2).label().equals(label))
-      throw bad(frame, "label", "the shapes of " + who + " in frame " + frame + " have different labels");
+      throw bad(
+          frame, "label", "the shapes of " + who + " in frame " + frame + " have different labels");
     Detection d = g.detections.get(at >> 2);
     if (d.occluded() != occluded || d.outside() != outside || d.keyframe() != keyframe)
-      throw bad(frame, "occluded", "the shapes of " + who + " in frame " + frame + " disagree on their flags");
+      throw bad(
+          frame,
+          "occluded",
+          "the shapes of " + who + " in frame " + frame + " disagree on their flags");
     g.slot.put(key, at | kindBit);
     Detection merged = kind.equals("box") ? d.withBox(box) : d.withMask(mask).withSource(source);
     if (kind.equals("polygon") && d.box() != null) merged = merged.withBox(d.box());
@@ -486,13 +607,35 @@ public final class CvatVideoReader {
     if (t.start >= 0 || t.stop >= 0 || t.step > 1) {
       int start = Math.max(0, t.start);
       if (frame < start || (t.stop >= 0 && frame > t.stop))
-        throw bad(frame, "frame", "frame " + frame + " is outside the task's frames " + start + ".." + (t.stop >= 0 ? t.stop : "")
-            + (t.step > 1 ? " (step " + t.step + ")" : ""));
-      // CVAT's own mapping (dataset_manager bindings rel_frame_id): k = (frame - start) / step, 0 <= k < size.
+        throw bad(
+            frame,
+            "frame",
+            "frame "
+                + frame
+                + " is outside the task's frames "
+                + start
+                + ".."
+                + (t.stop >= 0 ? t.stop : "")
+                + (t.step > 1 ? " (step " + t.step + ")" : ""));
+      // CVAT's own mapping (dataset_manager bindings rel_frame_id): k = (frame - start) / step, 0
+      // <= k < size.
       if ((frame - start) % t.step != 0)
-        throw bad(frame, "frame", "frame " + frame + " is not one of the task's frames " + start + " + k * " + t.step);
+        throw bad(
+            frame,
+            "frame",
+            "frame " + frame + " is not one of the task's frames " + start + " + k * " + t.step);
       if (t.size >= 0 && (frame - start) / t.step >= t.size)
-        throw bad(frame, "frame", "frame " + frame + " is beyond the task's " + t.size + " frames " + start + " + k * " + t.step);
+        throw bad(
+            frame,
+            "frame",
+            "frame "
+                + frame
+                + " is beyond the task's "
+                + t.size
+                + " frames "
+                + start
+                + " + k * "
+                + t.step);
       return;
     }
     if (t.size >= 0 && frame >= t.size)
@@ -541,11 +684,15 @@ public final class CvatVideoReader {
     int start = 0, step = 1;
     if (t != null && g.images.isEmpty()) {
       if (t.stop >= 0) frames = Math.max(frames, t.stop + 1);
-      else if (t.size >= 0) frames = Math.max(frames, Math.max(0, t.start) + (t.size - 1) * t.step + 1);
+      else if (t.size >= 0)
+        frames = Math.max(frames, Math.max(0, t.start) + (t.size - 1) * t.step + 1);
       start = Math.max(0, t.start);
       step = t.step;
     } else if (t != null && t.size >= 0 && !project) frames = Math.max(frames, t.size);
-    String name = t != null && t.name != null && !t.name.isBlank() ? t.name : project && !g.key.isEmpty() ? g.key : stem();
+    String name =
+        t != null && t.name != null && !t.name.isBlank()
+            ? t.name
+            : project && !g.key.isEmpty() ? g.key : stem();
     String id = name;
     double fps = UNKNOWN_FPS;
     String source = "";
@@ -565,11 +712,19 @@ public final class CvatVideoReader {
       throw bad(-1, "meta", e.getMessage());
     }
     List<FrameImage> images = new ArrayList<>(g.images.values());
-    SourceLayout layout = new SourceLayout(images, List.of(), -1, start, step, project ? g.key : "");
+    SourceLayout layout =
+        new SourceLayout(images, List.of(), -1, start, step, project ? g.key : "");
     if (!layout.uniformSize())
-      warnings.accept("images" + (project ? " of '" + g.key + "'" : "") + " differ in size ("
-          + images.stream().map(i -> i.width() + "x" + i.height()).distinct().count()
-          + " sizes); each mask is kept at its own image's size, the video size " + w + "x" + h + " is the first image's");
+      warnings.accept(
+          "images"
+              + (project ? " of '" + g.key + "'" : "")
+              + " differ in size ("
+              + images.stream().map(i -> i.width() + "x" + i.height()).distinct().count()
+              + " sizes); each mask is kept at its own image's size, the video size "
+              + w
+              + "x"
+              + h
+              + " is the first image's");
     return new AnnotationSet(video, provenance(), labels, g.detections, layout);
   }
 
@@ -589,13 +744,15 @@ public final class CvatVideoReader {
 
   private Map<String, String> attributes() {
     Map<String, String> m = new HashMap<>();
-    for (int i = 0; i < r.getAttributeCount(); i++) m.put(r.getAttributeLocalName(i), r.getAttributeValue(i));
+    for (int i = 0; i < r.getAttributeCount(); i++)
+      m.put(r.getAttributeLocalName(i), r.getAttributeValue(i));
     return m;
   }
 
   private String required(String name, int frame) {
     String v = r.getAttributeValue(null, name);
-    if (v == null) throw bad(frame, name, "missing attribute '" + name + "' on <" + r.getLocalName() + ">");
+    if (v == null)
+      throw bad(frame, name, "missing attribute '" + name + "' on <" + r.getLocalName() + ">");
     return v;
   }
 

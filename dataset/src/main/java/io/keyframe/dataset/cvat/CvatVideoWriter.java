@@ -43,10 +43,20 @@ public final class CvatVideoWriter {
       return;
     }
     for (Detection d : set.detections())
-      if (d.mask() != null && (d.mask().width() != set.video().width() || d.mask().height() != set.video().height()))
-        throw new IllegalArgumentException("CVAT for video has one frame size (" + set.video().width() + "x" + set.video().height()
-            + ") but the mask in frame " + d.frame() + " is " + d.mask().width() + "x" + d.mask().height()
-            + "; tracked annotations on images of different sizes cannot be written as CVAT");
+      if (d.mask() != null
+          && (d.mask().width() != set.video().width() || d.mask().height() != set.video().height()))
+        throw new IllegalArgumentException(
+            "CVAT for video has one frame size ("
+                + set.video().width()
+                + "x"
+                + set.video().height()
+                + ") but the mask in frame "
+                + d.frame()
+                + " is "
+                + d.mask().width()
+                + "x"
+                + d.mask().height()
+                + "; tracked annotations on images of different sizes cannot be written as CVAT");
     Map<Integer, List<Detection>> tracks = new TreeMap<>();
     List<Detection> untracked = new ArrayList<>();
     for (Detection d : set.detections()) {
@@ -55,26 +65,28 @@ public final class CvatVideoWriter {
     }
     int next = tracks.isEmpty() ? 0 : ((TreeMap<Integer, List<Detection>>) tracks).lastKey() + 1;
     for (Detection d : untracked) tracks.put(next++, List.of(d));
-    AtomicOutput.write(target, out -> {
-      try {
-        XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "utf-8");
-        w.writeStartDocument("utf-8", "1.0");
-        nl(w, 0);
-        w.writeStartElement("annotations");
-        leaf(w, 1, "version", "1.1");
-        meta(w, set);
-        String source = set.provenance().kind() == Provenance.Kind.MODEL ? "auto" : "manual";
-        for (var e : tracks.entrySet()) track(w, e.getKey(), e.getValue(), source, set.video());
-        nl(w, 0);
-        w.writeEndElement();
-        w.writeCharacters("\n");
-        w.writeEndDocument();
-        w.flush();
-        w.close();
-      } catch (XMLStreamException e) {
-        throw new IOException("cannot write CVAT XML: " + e.getMessage(), e);
-      }
-    });
+    AtomicOutput.write(
+        target,
+        out -> {
+          try {
+            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "utf-8");
+            w.writeStartDocument("utf-8", "1.0");
+            nl(w, 0);
+            w.writeStartElement("annotations");
+            leaf(w, 1, "version", "1.1");
+            meta(w, set);
+            String source = set.provenance().kind() == Provenance.Kind.MODEL ? "auto" : "manual";
+            for (var e : tracks.entrySet()) track(w, e.getKey(), e.getValue(), source, set.video());
+            nl(w, 0);
+            w.writeEndElement();
+            w.writeCharacters("\n");
+            w.writeEndDocument();
+            w.flush();
+            w.close();
+          } catch (XMLStreamException e) {
+            throw new IOException("cannot write CVAT XML: " + e.getMessage(), e);
+          }
+        });
   }
 
   /**
@@ -82,64 +94,83 @@ public final class CvatVideoWriter {
    * written as CVAT for images: one {@code <image>} per frame with its own name and size.
    */
   public static boolean imagesMode(AnnotationSet set) {
-    return !set.layout().images().isEmpty() && set.detections().stream().allMatch(d -> d.trackId() == Detection.UNTRACKED);
+    return !set.layout().images().isEmpty()
+        && set.detections().stream().allMatch(d -> d.trackId() == Detection.UNTRACKED);
   }
 
   private static void writeImages(Path target, AnnotationSet set) throws IOException {
     Video v = set.video();
     Map<Integer, FrameImage> images = new TreeMap<>(set.layout().imagesByFrame());
     for (Detection d : set.detections())
-      images.computeIfAbsent(d.frame(), f -> new FrameImage(f, f, String.format("frame_%06d.jpg", f), v.width(), v.height()));
+      images.computeIfAbsent(
+          d.frame(),
+          f -> new FrameImage(f, f, String.format("frame_%06d.jpg", f), v.width(), v.height()));
     Map<Integer, List<Detection>> byFrame = set.byFrame();
-    AtomicOutput.write(target, out -> {
-      try {
-        XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "utf-8");
-        w.writeStartDocument("utf-8", "1.0");
-        nl(w, 0);
-        w.writeStartElement("annotations");
-        leaf(w, 1, "version", "1.1");
-        nl(w, 1);
-        w.writeStartElement("meta");
-        nl(w, 2);
-        w.writeStartElement("task");
-        leaf(w, 3, "name", v.id());
-        leaf(w, 3, "size", Integer.toString(images.isEmpty() ? 0 : ((TreeMap<Integer, FrameImage>) images).lastKey() + 1));
-        leaf(w, 3, "mode", "annotation");
-        labels(w, set);
-        nl(w, 2);
-        w.writeEndElement();
-        provenanceAndVideo(w, set);
-        nl(w, 1);
-        w.writeEndElement();
-        for (FrameImage img : images.values()) {
-          nl(w, 1);
-          w.writeStartElement("image");
-          w.writeAttribute("id", Integer.toString(img.frame()));
-          w.writeAttribute("name", img.fileName());
-          w.writeAttribute("width", Integer.toString(img.width()));
-          w.writeAttribute("height", Integer.toString(img.height()));
-          int group = 0;
-          for (Detection d : byFrame.getOrDefault(img.frame(), List.of())) imageShape(w, d, img, ++group);
-          nl(w, 1);
-          w.writeEndElement();
-        }
-        nl(w, 0);
-        w.writeEndElement();
-        w.writeCharacters("\n");
-        w.writeEndDocument();
-        w.flush();
-        w.close();
-      } catch (XMLStreamException e) {
-        throw new IOException("cannot write CVAT XML: " + e.getMessage(), e);
-      }
-    });
+    AtomicOutput.write(
+        target,
+        out -> {
+          try {
+            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "utf-8");
+            w.writeStartDocument("utf-8", "1.0");
+            nl(w, 0);
+            w.writeStartElement("annotations");
+            leaf(w, 1, "version", "1.1");
+            nl(w, 1);
+            w.writeStartElement("meta");
+            nl(w, 2);
+            w.writeStartElement("task");
+            leaf(w, 3, "name", v.id());
+            leaf(
+                w,
+                3,
+                "size",
+                Integer.toString(
+                    images.isEmpty() ? 0 : ((TreeMap<Integer, FrameImage>) images).lastKey() + 1));
+            leaf(w, 3, "mode", "annotation");
+            labels(w, set);
+            nl(w, 2);
+            w.writeEndElement();
+            provenanceAndVideo(w, set);
+            nl(w, 1);
+            w.writeEndElement();
+            for (FrameImage img : images.values()) {
+              nl(w, 1);
+              w.writeStartElement("image");
+              w.writeAttribute("id", Integer.toString(img.frame()));
+              w.writeAttribute("name", img.fileName());
+              w.writeAttribute("width", Integer.toString(img.width()));
+              w.writeAttribute("height", Integer.toString(img.height()));
+              int group = 0;
+              for (Detection d : byFrame.getOrDefault(img.frame(), List.of()))
+                imageShape(w, d, img, ++group);
+              nl(w, 1);
+              w.writeEndElement();
+            }
+            nl(w, 0);
+            w.writeEndElement();
+            w.writeCharacters("\n");
+            w.writeEndDocument();
+            w.flush();
+            w.close();
+          } catch (XMLStreamException e) {
+            throw new IOException("cannot write CVAT XML: " + e.getMessage(), e);
+          }
+        });
   }
 
-  /** A detection with a box and a mask is two shapes sharing CVAT's {@code group_id} (numbered per image). */
-  private static void imageShape(XMLStreamWriter w, Detection d, FrameImage img, int group) throws XMLStreamException {
-    boolean fromPolygon = d.mask() != null && d.source().polygons().size() == 1
-        && d.mask().width() == img.width() && d.mask().height() == img.height();
-    boolean writeBox = d.box() != null && !(fromPolygon && d.box().equals(d.source().polygons().get(0).bounds()));
+  /**
+   * A detection with a box and a mask is two shapes sharing CVAT's {@code group_id} (numbered per
+   * image).
+   */
+  private static void imageShape(XMLStreamWriter w, Detection d, FrameImage img, int group)
+      throws XMLStreamException {
+    boolean fromPolygon =
+        d.mask() != null
+            && d.source().polygons().size() == 1
+            && d.mask().width() == img.width()
+            && d.mask().height() == img.height();
+    boolean writeBox =
+        d.box() != null && !(fromPolygon && d.box().equals(d.source().polygons().get(0).bounds()));
     boolean grouped = writeBox && d.mask() != null;
     if (writeBox) {
       nl(w, 2);
@@ -163,8 +194,17 @@ public final class CvatVideoWriter {
       w.writeAttribute("z_order", "0");
     } else if (d.mask() != null) {
       if (d.mask().width() != img.width() || d.mask().height() != img.height())
-        throw new IllegalArgumentException("the mask in frame " + d.frame() + " is " + d.mask().width() + "x" + d.mask().height()
-            + " but its image is " + img.width() + "x" + img.height());
+        throw new IllegalArgumentException(
+            "the mask in frame "
+                + d.frame()
+                + " is "
+                + d.mask().width()
+                + "x"
+                + d.mask().height()
+                + " but its image is "
+                + img.width()
+                + "x"
+                + img.height());
       CvatRle rle = CvatRle.of(d.mask());
       nl(w, 2);
       w.writeEmptyElement("mask");
@@ -197,7 +237,8 @@ public final class CvatVideoWriter {
     w.writeStartElement("task");
     leaf(w, 3, "name", v.id());
     int frames = TrackFrames.length(set);
-    // CVAT numbers shapes by video frame: start_frame + k * step up to stop_frame; size counts the task's frames.
+    // CVAT numbers shapes by video frame: start_frame + k * step up to stop_frame; size counts the
+    // task's frames.
     int start = set.layout().frameStart(), step = set.layout().frameStep();
     int stop = Math.max(start, frames - 1);
     leaf(w, 3, "size", Integer.toString((stop - start) / step + 1));
@@ -235,7 +276,8 @@ public final class CvatVideoWriter {
     w.writeEndElement();
   }
 
-  private static void provenanceAndVideo(XMLStreamWriter w, AnnotationSet set) throws XMLStreamException {
+  private static void provenanceAndVideo(XMLStreamWriter w, AnnotationSet set)
+      throws XMLStreamException {
     Video v = set.video();
     nl(w, 2);
     w.writeEmptyElement("keyframe_video");
@@ -252,7 +294,8 @@ public final class CvatVideoWriter {
     w.writeAttribute("tool", p.tool());
   }
 
-  private static void track(XMLStreamWriter w, int id, List<Detection> ds, String source, Video v) throws XMLStreamException {
+  private static void track(XMLStreamWriter w, int id, List<Detection> ds, String source, Video v)
+      throws XMLStreamException {
     nl(w, 1);
     w.writeStartElement("track");
     w.writeAttribute("id", Integer.toString(id));
@@ -260,7 +303,8 @@ public final class CvatVideoWriter {
     w.writeAttribute("source", source);
     for (Detection d : ds) {
       boolean fromPolygon = d.mask() != null && d.source().polygons().size() == 1;
-      if (d.box() != null && !(fromPolygon && d.box().equals(d.source().polygons().get(0).bounds()))) {
+      if (d.box() != null
+          && !(fromPolygon && d.box().equals(d.source().polygons().get(0).bounds()))) {
         nl(w, 2);
         w.writeEmptyElement("box");
         flags(w, d);
@@ -270,7 +314,10 @@ public final class CvatVideoWriter {
         w.writeAttribute("ybr", format(d.box().y2()));
         w.writeAttribute("z_order", "0");
       }
-      if (d.mask() != null && d.source().polygons().size() == 1 && d.mask().height() == v.height() && d.mask().width() == v.width()) {
+      if (d.mask() != null
+          && d.source().polygons().size() == 1
+          && d.mask().height() == v.height()
+          && d.mask().width() == v.width()) {
         // Read from a polygon: written back as that polygon (CVAT rasterises it the same way).
         nl(w, 2);
         w.writeEmptyElement("polygon");
@@ -301,7 +348,8 @@ public final class CvatVideoWriter {
     w.writeAttribute("keyframe", d.keyframe() ? "1" : "0");
   }
 
-  private static void leaf(XMLStreamWriter w, int depth, String name, String value) throws XMLStreamException {
+  private static void leaf(XMLStreamWriter w, int depth, String name, String value)
+      throws XMLStreamException {
     nl(w, depth);
     w.writeStartElement(name);
     w.writeCharacters(value);

@@ -27,19 +27,22 @@ public final class ConfidentialityProfile {
   /** One row of Table E.1-1. */
   public record Row(String tag, String name, String basic, Map<ProfileOption, String> options) {
     public Row {
-      options = Collections.unmodifiableMap(new EnumMap<>(options.isEmpty() ? new EnumMap<>(ProfileOption.class) : options));
+      options =
+          Collections.unmodifiableMap(
+              new EnumMap<>(options.isEmpty() ? new EnumMap<>(ProfileOption.class) : options));
     }
 
     /**
-     * The action code with {@code selected} options applied: an option column's K or C replaces
-     * the basic code. Full dates win over modified dates when both are (wrongly) selected.
+     * The action code with {@code selected} options applied: an option column's K or C replaces the
+     * basic code. Full dates win over modified dates when both are (wrongly) selected.
      */
     public String code(Set<ProfileOption> selected) {
       String c = basic;
       for (ProfileOption o : selected) {
         String v = options.get(o);
         if (v == null || v.isEmpty()) continue;
-        if (o == ProfileOption.RETAIN_LONGITUDINAL_MODIFIED_DATES && selected.contains(ProfileOption.RETAIN_LONGITUDINAL_FULL_DATES)) continue;
+        if (o == ProfileOption.RETAIN_LONGITUDINAL_MODIFIED_DATES
+            && selected.contains(ProfileOption.RETAIN_LONGITUDINAL_FULL_DATES)) continue;
         c = v;
       }
       return c;
@@ -86,8 +89,10 @@ public final class ConfidentialityProfile {
   private static ConfidentialityProfile load() {
     Map<Integer, Row> exact = new HashMap<>();
     List<Row> patterns = new ArrayList<>();
-    try (InputStream in = ConfidentialityProfile.class.getResourceAsStream("annex-e-" + EDITION + ".tsv")) {
-      if (in == null) throw new IllegalStateException("annex-e-" + EDITION + ".tsv missing from the classpath");
+    try (InputStream in =
+        ConfidentialityProfile.class.getResourceAsStream("annex-e-" + EDITION + ".tsv")) {
+      if (in == null)
+        throw new IllegalStateException("annex-e-" + EDITION + ".tsv missing from the classpath");
       BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       String[] header = null;
       for (String line; (line = r.readLine()) != null; ) {

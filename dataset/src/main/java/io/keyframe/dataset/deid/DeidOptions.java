@@ -9,8 +9,8 @@ import java.util.Set;
  * What one de-identification run does beyond the Basic Profile.
  *
  * @param dates REMOVE applies the basic actions to dates and times; SHIFT is the Modified Dates
- *     option (every date moved back by one keyed per-patient number of days, intervals kept);
- *     KEEP is the Full Dates option
+ *     option (every date moved back by one keyed per-patient number of days, intervals kept); KEEP
+ *     is the Full Dates option
  * @param pixelsCleaned the user states burned-in text was already removed from the pixels
  */
 public record DeidOptions(
@@ -21,14 +21,20 @@ public record DeidOptions(
     List<PrivateTagRule> keepPrivate,
     boolean pixelsCleaned) {
   /** How dates and times are treated. */
-  public enum Dates { REMOVE, SHIFT, KEEP }
+  public enum Dates {
+    REMOVE,
+    SHIFT,
+    KEEP
+  }
 
   public DeidOptions {
     Objects.requireNonNull(dates, "dates");
     keepPrivate = List.copyOf(keepPrivate);
   }
 
-  /** The Basic Profile with no option: dates removed, no private tag kept, pixels not vouched for. */
+  /**
+   * The Basic Profile with no option: dates removed, no private tag kept, pixels not vouched for.
+   */
   public static DeidOptions basic() {
     return new DeidOptions(Dates.REMOVE, false, false, false, List.of(), false);
   }

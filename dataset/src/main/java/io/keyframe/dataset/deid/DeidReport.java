@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a de-identification did, as counts only (never values or tags' contents), for the audit
- * log and the CLI summary.
+ * What a de-identification did, as counts only (never values or tags' contents), for the audit log
+ * and the CLI summary.
  *
  * @param actions count of attributes per applied action: removed, emptied, dummy, uid, shifted,
  *     kept, pseudonym, private-removed, private-kept

@@ -32,14 +32,14 @@ import java.util.Set;
  *       between instances survive), C (Modified Dates option) moves DA and DT values back by a
  *       keyed per-patient number of days.
  *   <li>Compound codes take the choice that removes the information but keeps a Type 2 attribute
- *       present: X/Z and X/Z/D and Z/D become Z, X/D becomes D; X/Z/U* sequences are kept and
- *       their contents cleaned (the UIDs inside are U).
+ *       present: X/Z and X/Z/D and Z/D become Z, X/D becomes D; X/Z/U* sequences are kept and their
+ *       contents cleaned (the UIDs inside are U).
  *   <li>Patient ID is replaced by the project's patient pseudonym ({@code pat-xxxxxxxx}), so
  *       annotations of one patient stay linkable; Patient Identity Removed is set to YES, and
  *       De-identification Method (Code Sequence) names the profile and options.
- *   <li>Private elements (odd groups) are removed unless allow-listed by creator; curves (50xx)
- *       and overlay groups (60xx) are removed whole; attributes the table does not list are kept
- *       and sequences are cleaned item by item.
+ *   <li>Private elements (odd groups) are removed unless allow-listed by creator; curves (50xx) and
+ *       overlay groups (60xx) are removed whole; attributes the table does not list are kept and
+ *       sequences are cleaned item by item.
  *   <li>Burned In Annotation YES, or absent on ultrasound or secondary capture, is refused unless
  *       the caller states the pixels were cleaned: pixels are never changed here.
  * </ul>
@@ -84,8 +84,11 @@ public final class Deidentifier {
     out.put(DicomElement.text(DicomTags.DEIDENTIFICATION_METHOD, "LO", method()));
     out.put(DicomElement.sequence(DicomTags.DEIDENTIFICATION_METHOD_CODE_SEQUENCE, methodCodes()));
     if (options.dates() != DeidOptions.Dates.REMOVE)
-      out.put(DicomElement.text(DicomTags.LONGITUDINAL_TEMPORAL_INFORMATION_MODIFIED, "CS",
-          options.dates() == DeidOptions.Dates.SHIFT ? "MODIFIED" : "UNMODIFIED"));
+      out.put(
+          DicomElement.text(
+              DicomTags.LONGITUDINAL_TEMPORAL_INFORMATION_MODIFIED,
+              "CS",
+              options.dates() == DeidOptions.Dates.SHIFT ? "MODIFIED" : "UNMODIFIED"));
     DicomDataset meta = in.meta().copy();
     meta.remove(0x00020016); // Source Application Entity Title: names a device at a site
     meta.remove(0x00020017); // Sending Application Entity Title
@@ -95,7 +98,10 @@ public final class Deidentifier {
     return new Result(in.with(meta, out), new DeidReport(run.counts));
   }
 
-  /** PS3.15 E.1.1 (pixel data): a de-identifier must not pass on burned-in identifying text it cannot remove. */
+  /**
+   * PS3.15 E.1.1 (pixel data): a de-identifier must not pass on burned-in identifying text it
+   * cannot remove.
+   */
   void checkBurnedIn(DicomFile in) {
     if (options.pixelsCleaned()) return;
     DicomDataset d = in.dataset();
@@ -105,27 +111,44 @@ public final class Deidentifier {
     String sopClass = d.string(DicomTags.SOP_CLASS_UID, "");
     // Ultrasound (current and retired multi-frame classes), secondary capture, and visible-light
     // video (endoscopy, microscopy): classes whose pixels routinely carry burned-in patient text.
-    boolean risky = modality.equals("US") || modality.equals("IVUS")
-        || sopClass.equals("1.2.840.10008.5.1.4.1.1.7") || sopClass.startsWith("1.2.840.10008.5.1.4.1.1.7.")
-        || sopClass.startsWith("1.2.840.10008.5.1.4.1.1.6.") || sopClass.equals("1.2.840.10008.5.1.4.1.1.3.1")
-        || sopClass.startsWith("1.2.840.10008.5.1.4.1.1.77.1.");
+    boolean risky =
+        modality.equals("US")
+            || modality.equals("IVUS")
+            || sopClass.equals("1.2.840.10008.5.1.4.1.1.7")
+            || sopClass.startsWith("1.2.840.10008.5.1.4.1.1.7.")
+            || sopClass.startsWith("1.2.840.10008.5.1.4.1.1.6.")
+            || sopClass.equals("1.2.840.10008.5.1.4.1.1.3.1")
+            || sopClass.startsWith("1.2.840.10008.5.1.4.1.1.77.1.");
     if (burned.equals("YES"))
-      throw new BadAnnotationException(in.source(), -1, -1, "BurnedInAnnotation",
+      throw new BadAnnotationException(
+          in.source(),
+          -1,
+          -1,
+          "BurnedInAnnotation",
           "Burned In Annotation is YES: the pixels show text that may identify the patient; remove it (mask the"
               + " region) and pass --pixels-cleaned to state that you did");
     if (burned.isEmpty() && risky)
-      throw new BadAnnotationException(in.source(), -1, -1, "BurnedInAnnotation",
-          "Burned In Annotation is absent on " + (modality.isEmpty() ? "secondary capture" : modality)
+      throw new BadAnnotationException(
+          in.source(),
+          -1,
+          -1,
+          "BurnedInAnnotation",
+          "Burned In Annotation is absent on "
+              + (modality.isEmpty() ? "secondary capture" : modality)
               + " images, which often carry burned-in text; check the pixels and pass --pixels-cleaned once they are clean");
   }
 
   private String method() {
-    StringBuilder b = new StringBuilder("keyframe PS3.15 " + ConfidentialityProfile.EDITION + " Basic Profile");
-    for (ProfileOption o : selected) b.append('\\').append(o.name().replace('_', ' ').toLowerCase());
+    StringBuilder b =
+        new StringBuilder("keyframe PS3.15 " + ConfidentialityProfile.EDITION + " Basic Profile");
+    for (ProfileOption o : selected)
+      b.append('\\').append(o.name().replace('_', ' ').toLowerCase());
     b.append("\\Patient ID: keyed pseudonym");
     // LO holds 64 characters per value; the codes in (0012,0064) are the full statement.
-    return Arrays.stream(b.toString().split("\\\\")).map(s -> s.length() > 64 ? s.substring(0, 64) : s)
-        .reduce((x, y) -> x + "\\" + y).orElse("");
+    return Arrays.stream(b.toString().split("\\\\"))
+        .map(s -> s.length() > 64 ? s.substring(0, 64) : s)
+        .reduce((x, y) -> x + "\\" + y)
+        .orElse("");
   }
 
   private List<DicomDataset> methodCodes() {
@@ -149,7 +172,10 @@ public final class Deidentifier {
     return "2.25." + new BigInteger(1, Arrays.copyOf(h, 16));
   }
 
-  /** Days every date of this patient moves back: 1 to {@value #MAX_SHIFT_DAYS}, from a keyed hash of the Patient ID. */
+  /**
+   * Days every date of this patient moves back: 1 to {@value #MAX_SHIFT_DAYS}, from a keyed hash of
+   * the Patient ID.
+   */
   public int shiftDays(String patientId) {
     byte[] h = pseudonyms.keyedHash("dicom-date-shift", patientId);
     return 1 + (int) Long.remainderUnsigned(ByteBuffer.wrap(h).getLong(), MAX_SHIFT_DAYS);
@@ -178,8 +204,11 @@ public final class Deidentifier {
         int tag = e.tag();
         int group = tag >>> 16;
         if ((tag & 0xFFFF) == 0) continue; // group lengths: retired, and wrong after edits
-        if (group == 0x0012 && (tag == DicomTags.PATIENT_IDENTITY_REMOVED || tag == DicomTags.DEIDENTIFICATION_METHOD
-            || tag == DicomTags.DEIDENTIFICATION_METHOD_CODE_SEQUENCE)) continue; // rewritten below
+        if (group == 0x0012
+            && (tag == DicomTags.PATIENT_IDENTITY_REMOVED
+                || tag == DicomTags.DEIDENTIFICATION_METHOD
+                || tag == DicomTags.DEIDENTIFICATION_METHOD_CODE_SEQUENCE))
+          continue; // rewritten below
         if ((group & 0xFF00) == 0x5000 || (group & 0xFF00) == 0x6000) {
           // Curve Data and Overlay Data are X; the rest of their group describes only them.
           if ((group & 1) == 0) {
@@ -192,9 +221,13 @@ public final class Deidentifier {
           int block = (tag & 0xFF00) >>> 8;
           int creatorTag = (group << 16) | block;
           String creator = creators.get(creatorTag);
-          boolean keep = options.keepPrivate().stream().anyMatch(r -> r.matches(group, tag & 0xFFFF, creator));
+          boolean keep =
+              options.keepPrivate().stream().anyMatch(r -> r.matches(group, tag & 0xFFFF, creator));
           if (keep) {
-            out.put(e.isSequence() ? DicomElement.sequence(tag, e.items().stream().map(this::clean).toList()) : e);
+            out.put(
+                e.isSequence()
+                    ? DicomElement.sequence(tag, e.items().stream().map(this::clean).toList())
+                    : e);
             if (!keptCreators.contains(creatorTag)) keptCreators.add(creatorTag);
             count("private-kept");
           } else {
@@ -228,11 +261,15 @@ public final class Deidentifier {
       switch (action) {
         case 'X' -> count("removed");
         case 'Z' -> {
-          out.put(e.isSequence() ? DicomElement.sequence(tag, List.of()) : DicomElement.of(tag, e.vr(), null));
+          out.put(
+              e.isSequence()
+                  ? DicomElement.sequence(tag, List.of())
+                  : DicomElement.of(tag, e.vr(), null));
           count("emptied");
         }
         case 'D' -> {
-          if (e.isSequence()) out.put(DicomElement.sequence(tag, e.items().stream().map(this::clean).toList()));
+          if (e.isSequence())
+            out.put(DicomElement.sequence(tag, e.items().stream().map(this::clean).toList()));
           else if (e.vr().equals("UI")) out.put(DicomElement.text(tag, "UI", uids(e.string())));
           else out.put(dummy(tag, e.vr(), e.value().order()));
           count("dummy");
@@ -256,7 +293,10 @@ public final class Deidentifier {
         }
         default -> {
           // K, and attributes the table does not list: keep; clean inside sequences.
-          out.put(e.isSequence() ? DicomElement.sequence(tag, e.items().stream().map(this::clean).toList()) : e);
+          out.put(
+              e.isSequence()
+                  ? DicomElement.sequence(tag, e.items().stream().map(this::clean).toList())
+                  : e);
           if (!e.isSequence()) count("kept");
         }
       }
@@ -274,9 +314,14 @@ public final class Deidentifier {
       String v = e.string();
       if (v.isEmpty() || e.vr().equals("TM")) return e;
       try {
-        if (e.vr().equals("DA")) return DicomElement.text(e.tag(), "DA", LocalDate.parse(v.substring(0, 8), DA).minusDays(shift).format(DA));
+        if (e.vr().equals("DA"))
+          return DicomElement.text(
+              e.tag(), "DA", LocalDate.parse(v.substring(0, 8), DA).minusDays(shift).format(DA));
         if (e.vr().equals("DT") && v.length() >= 8)
-          return DicomElement.text(e.tag(), "DT", LocalDate.parse(v.substring(0, 8), DA).minusDays(shift).format(DA) + v.substring(8));
+          return DicomElement.text(
+              e.tag(),
+              "DT",
+              LocalDate.parse(v.substring(0, 8), DA).minusDays(shift).format(DA) + v.substring(8));
       } catch (DateTimeParseException | StringIndexOutOfBoundsException x) {
         return null; // not a date we can shift: remove rather than keep it
       }
@@ -297,7 +342,8 @@ public final class Deidentifier {
       case "US", "SS" -> DicomElement.of(tag, vr, ByteBuffer.allocate(2).order(order));
       case "UL", "SL", "FL", "AT" -> DicomElement.of(tag, vr, ByteBuffer.allocate(4).order(order));
       case "FD", "SV", "UV" -> DicomElement.of(tag, vr, ByteBuffer.allocate(8).order(order));
-      case "OB", "OW", "UN", "OF", "OD", "OL", "OV" -> DicomElement.of(tag, vr, ByteBuffer.allocate(2).order(order));
+      case "OB", "OW", "UN", "OF", "OD", "OL", "OV" ->
+          DicomElement.of(tag, vr, ByteBuffer.allocate(2).order(order));
       default -> DicomElement.text(tag, vr, "ANONYMIZED"); // PN, LO, SH, LT, ST, UT, UC, UR
     };
   }

@@ -3,13 +3,20 @@ package io.keyframe.dataset.deid;
 /**
  * The options of PS3.15 Annex E (Table E.1-1 columns) keyframe can apply, each with its CID 7050
  * code (DCM scheme) written into De-identification Method Code Sequence. The cleaning options
- * (descriptors, structured content, graphics) need free-text or pixel review keyframe cannot do,
- * so they are not offered: those attributes get the basic action (mostly removal).
+ * (descriptors, structured content, graphics) need free-text or pixel review keyframe cannot do, so
+ * they are not offered: those attributes get the basic action (mostly removal).
  */
 public enum ProfileOption {
-  RETAIN_LONGITUDINAL_FULL_DATES("rtnLongFullDatesOpt", "113106", "Retain Longitudinal Temporal Information Full Dates Option"),
-  RETAIN_LONGITUDINAL_MODIFIED_DATES("rtnLongModifDatesOpt", "113107", "Retain Longitudinal Temporal Information Modified Dates Option"),
-  RETAIN_PATIENT_CHARACTERISTICS("rtnPatCharsOpt", "113108", "Retain Patient Characteristics Option"),
+  RETAIN_LONGITUDINAL_FULL_DATES(
+      "rtnLongFullDatesOpt",
+      "113106",
+      "Retain Longitudinal Temporal Information Full Dates Option"),
+  RETAIN_LONGITUDINAL_MODIFIED_DATES(
+      "rtnLongModifDatesOpt",
+      "113107",
+      "Retain Longitudinal Temporal Information Modified Dates Option"),
+  RETAIN_PATIENT_CHARACTERISTICS(
+      "rtnPatCharsOpt", "113108", "Retain Patient Characteristics Option"),
   RETAIN_DEVICE_IDENTITY("rtnDevIdOpt", "113109", "Retain Device Identity Option"),
   RETAIN_SAFE_PRIVATE("rtnSafePrivOpt", "113111", "Retain Safe Private Option"),
   RETAIN_INSTITUTION_IDENTITY("rtnInstIdOpt", "113112", "Retain Institution Identity Option");

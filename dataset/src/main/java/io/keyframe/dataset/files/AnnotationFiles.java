@@ -24,8 +24,8 @@ import java.util.function.Consumer;
  * Reads and writes annotation files in any supported format: the entry point for {@code keyframe
  * convert} and {@code keyframe info}. The format is recognised from the extension ({@code .txt},
  * {@code .xml}) and, for JSON or unknown extensions, from the content. Readers report what they
- * could not read, and writers what the target format cannot carry, as one line each to a
- * {@code warnings} consumer: nothing is dropped silently.
+ * could not read, and writers what the target format cannot carry, as one line each to a {@code
+ * warnings} consumer: nothing is dropped silently.
  */
 public final class AnnotationFiles {
   private AnnotationFiles() {}
@@ -36,13 +36,17 @@ public final class AnnotationFiles {
     return read(file, detect(file));
   }
 
-  /** A directory, an unreadable or a missing file is bad input naming the file, not an IOException. */
+  /**
+   * A directory, an unreadable or a missing file is bad input naming the file, not an IOException.
+   */
   private static void requireReadableFile(Path file) {
     if (java.nio.file.Files.isDirectory(file))
       throw new BadAnnotationException(file, -1, -1, "file", "is a folder, not an annotation file");
-    if (!java.nio.file.Files.exists(file)) throw new BadAnnotationException(file, -1, -1, "file", "no such file");
+    if (!java.nio.file.Files.exists(file))
+      throw new BadAnnotationException(file, -1, -1, "file", "no such file");
     if (!java.nio.file.Files.isReadable(file))
-      throw new BadAnnotationException(file, -1, -1, "file", "cannot be read (check its permissions)");
+      throw new BadAnnotationException(
+          file, -1, -1, "file", "cannot be read (check its permissions)");
   }
 
   /**
@@ -54,29 +58,41 @@ public final class AnnotationFiles {
   }
 
   /**
-   * Reads a file in the given format, telling {@code warnings} (may be null) what was skipped: shapes
-   * keyframe does not read, videos after the first of a multi-video file. In a batch folder
+   * Reads a file in the given format, telling {@code warnings} (may be null) what was skipped:
+   * shapes keyframe does not read, videos after the first of a multi-video file. In a batch folder
    * ({@link BatchLayout}) the video is the folder's.
    */
-  public static AnnotationSet read(Path file, AnnotationFormat format, Consumer<String> warnings) throws IOException {
+  public static AnnotationSet read(Path file, AnnotationFormat format, Consumer<String> warnings)
+      throws IOException {
     requireReadableFile(file);
     try {
-      AnnotationSet set = switch (format) {
-        case MOT -> {
-          // An empty file is not a video with no boxes: it has no frames, no size, nothing to check.
-          if (java.nio.file.Files.size(file) == 0) throw new BadAnnotationException(file, -1, -1, "file", "empty file: no MOT rows");
-          yield MotReader.read(file);
-        }
-        case CVAT_VIDEO -> CvatVideoReader.read(file, warnings);
-        case COCO, COCO_VID, YOUTUBE_VIS, SAV -> CocoJsonReader.read(file, dialect(format), warnings);
-      };
+      AnnotationSet set =
+          switch (format) {
+            case MOT -> {
+              // An empty file is not a video with no boxes: it has no frames, no size, nothing to
+              // check.
+              if (java.nio.file.Files.size(file) == 0)
+                throw new BadAnnotationException(file, -1, -1, "file", "empty file: no MOT rows");
+              yield MotReader.read(file);
+            }
+            case CVAT_VIDEO -> CvatVideoReader.read(file, warnings);
+            case COCO, COCO_VID, YOUTUBE_VIS, SAV ->
+                CocoJsonReader.read(file, dialect(format), warnings);
+          };
       // In a batch folder the video is the folder's, whichever of its files was read.
       return BatchLayout.withVideoOfFolder(file, set);
     } catch (java.nio.file.NoSuchFileException | BadAnnotationException e) {
       throw e;
     } catch (IOException e) {
       // JSON nested too deep, a read error mid-file, ...: still bad input in this file.
-      throw new BadAnnotationException(file, -1, -1, "file", "cannot read it: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+      throw new BadAnnotationException(
+          file,
+          -1,
+          -1,
+          "file",
+          "cannot read it: "
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+          e);
     }
   }
 
@@ -84,12 +100,14 @@ public final class AnnotationFiles {
    * Every video (CVAT project task/subset, COCO-VID or YouTube-VIS video) of a file, one set each,
    * in file order; a single-video file gives one.
    */
-  public static List<AnnotationSet> readAll(Path file, AnnotationFormat format, Consumer<String> warnings) throws IOException {
+  public static List<AnnotationSet> readAll(
+      Path file, AnnotationFormat format, Consumer<String> warnings) throws IOException {
     requireReadableFile(file);
     return switch (format) {
       case MOT -> List.of(MotReader.read(file));
       case CVAT_VIDEO -> CvatVideoReader.readAll(file, warnings);
-      case COCO, COCO_VID, YOUTUBE_VIS, SAV -> CocoJsonReader.readAll(file, dialect(format), warnings);
+      case COCO, COCO_VID, YOUTUBE_VIS, SAV ->
+          CocoJsonReader.readAll(file, dialect(format), warnings);
     };
   }
 
@@ -104,14 +122,16 @@ public final class AnnotationFiles {
   }
 
   /** Reads a file in the given format; {@code mot} applies to MOT files only. */
-  public static AnnotationSet readWith(Path file, AnnotationFormat format, MotOptions mot) throws IOException {
+  public static AnnotationSet readWith(Path file, AnnotationFormat format, MotOptions mot)
+      throws IOException {
     if (format != AnnotationFormat.MOT) return read(file, format);
     requireReadableFile(file);
     return BatchLayout.withVideoOfFolder(file, MotReader.read(file, mot));
   }
 
   /** Writes {@code set} atomically; a failure leaves any existing file untouched. */
-  public static void write(Path file, AnnotationSet set, AnnotationFormat format) throws IOException {
+  public static void write(Path file, AnnotationSet set, AnnotationFormat format)
+      throws IOException {
     write(file, set, format, null);
   }
 
@@ -119,7 +139,9 @@ public final class AnnotationFiles {
    * Writes {@code set} atomically, first telling {@code warnings} (may be null), in one line, what
    * the set holds that {@code format} cannot carry ({@link FormatLoss}).
    */
-  public static void write(Path file, AnnotationSet set, AnnotationFormat format, Consumer<String> warnings) throws IOException {
+  public static void write(
+      Path file, AnnotationSet set, AnnotationFormat format, Consumer<String> warnings)
+      throws IOException {
     if (warnings != null) FormatLoss.describe(set, format).ifPresent(warnings);
     switch (format) {
       case MOT -> MotWriter.write(file, set);
@@ -127,7 +149,9 @@ public final class AnnotationFiles {
       case COCO -> CocoJsonWriter.writeCoco(file, set);
       case COCO_VID -> CocoJsonWriter.writeCocoVid(file, List.of(set));
       case YOUTUBE_VIS -> CocoJsonWriter.writeYouTubeVis(file, set);
-      case SAV -> throw new IllegalArgumentException("keyframe reads SA-V but does not write it; write coco or ytvis");
+      case SAV ->
+          throw new IllegalArgumentException(
+              "keyframe reads SA-V but does not write it; write coco or ytvis");
     }
   }
 
@@ -137,7 +161,8 @@ public final class AnnotationFiles {
   }
 
   /** Reads the file and counts what is in it, telling {@code warnings} what could not be read. */
-  public static AnnotationSummary summarize(Path file, Consumer<String> warnings) throws IOException {
+  public static AnnotationSummary summarize(Path file, Consumer<String> warnings)
+      throws IOException {
     requireReadableFile(file);
     AnnotationFormat f = detect(file);
     return AnnotationSummary.of(f, read(file, f, warnings));
@@ -157,10 +182,16 @@ public final class AnnotationFiles {
     if (first == '{') return fromJson(file);
     if (first == '<') return AnnotationFormat.CVAT_VIDEO;
     if (first >= '0' && first <= '9') return AnnotationFormat.MOT;
-    throw new BadAnnotationException(file, 1, -1, "", first < 0 || first == 0 || first >= 0x80 || first < 0x20
-        ? "not a text annotation file (first byte " + (first < 0 ? "missing: empty file" : String.format("0x%02x", first & 0xff))
-            + "); expected MOTChallenge, CVAT XML, COCO, COCO-VID, YouTube-VIS or SA-V"
-        : "not a MOTChallenge, CVAT XML, COCO, COCO-VID, YouTube-VIS or SA-V file");
+    throw new BadAnnotationException(
+        file,
+        1,
+        -1,
+        "",
+        first < 0 || first == 0 || first >= 0x80 || first < 0x20
+            ? "not a text annotation file (first byte "
+                + (first < 0 ? "missing: empty file" : String.format("0x%02x", first & 0xff))
+                + "); expected MOTChallenge, CVAT XML, COCO, COCO-VID, YouTube-VIS or SA-V"
+            : "not a MOTChallenge, CVAT XML, COCO, COCO-VID, YouTube-VIS or SA-V file");
   }
 
   private static AnnotationFormat fromJson(Path file) throws IOException {
@@ -169,7 +200,14 @@ public final class AnnotationFiles {
     } catch (java.nio.file.NoSuchFileException e) {
       throw e;
     } catch (IOException e) {
-      throw new BadAnnotationException(file, -1, -1, "file", "not readable JSON: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+      throw new BadAnnotationException(
+          file,
+          -1,
+          -1,
+          "file",
+          "not readable JSON: "
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+          e);
     }
   }
 

@@ -13,15 +13,17 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * keyframe's batch layout ({@code data-samples/}, what {@code keyframe generate} writes): one folder
- * per video holding {@code gt.*}, {@code model.*}, {@code annotator-*.*}, {@code tracks.*} and a
- * {@code meta.json} whose {@code video} object names the video. A file's video is the folder's, not
- * the file's: a MOT file says nothing about its video and would otherwise be named after itself
- * ("gt", "model"), so the same video got a different ID, and pseudonym, from each of its files.
+ * keyframe's batch layout ({@code data-samples/}, what {@code keyframe generate} writes): one
+ * folder per video holding {@code gt.*}, {@code model.*}, {@code annotator-*.*}, {@code tracks.*}
+ * and a {@code meta.json} whose {@code video} object names the video. A file's video is the
+ * folder's, not the file's: a MOT file says nothing about its video and would otherwise be named
+ * after itself ("gt", "model"), so the same video got a different ID, and pseudonym, from each of
+ * its files.
  */
 public final class BatchLayout {
   /** File stems that name a role in a batch folder, not a video. */
-  private static final Pattern ROLE = Pattern.compile("gt|model|tracks|det|pred|predictions|labels|annotator-.+|tracker-.+");
+  private static final Pattern ROLE =
+      Pattern.compile("gt|model|tracks|det|pred|predictions|labels|annotator-.+|tracker-.+");
 
   private static final JsonFactory JSON = new JsonFactory();
 
@@ -64,7 +66,13 @@ public final class BatchLayout {
         break;
       }
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new BadAnnotationException(meta, e.getLocation() == null ? -1 : e.getLocation().getLineNr(), -1, "meta.json", "not JSON: " + e.getOriginalMessage(), e);
+      throw new BadAnnotationException(
+          meta,
+          e.getLocation() == null ? -1 : e.getLocation().getLineNr(),
+          -1,
+          "meta.json",
+          "not JSON: " + e.getOriginalMessage(),
+          e);
     }
     if (id == null || id.isBlank()) return Optional.empty();
     try {
@@ -85,25 +93,50 @@ public final class BatchLayout {
       Video m = meta.get();
       Video v = set.video();
       // The folder's identity and frame rate; the file's own size when the folder gives none.
-      Video merged = new Video(m.id(), m.fps(), m.width(), m.height(), Math.max(m.frameCount(), v.frameCount()), v.sourcePath());
-      return merged.equals(v) ? set : new AnnotationSet(merged, set.provenance(), set.labels(), set.detections());
+      Video merged =
+          new Video(
+              m.id(),
+              m.fps(),
+              m.width(),
+              m.height(),
+              Math.max(m.frameCount(), v.frameCount()),
+              v.sourcePath());
+      return merged.equals(v)
+          ? set
+          : new AnnotationSet(merged, set.provenance(), set.labels(), set.detections());
     }
     String stem = stem(file);
     Path parent = file.toAbsolutePath().getParent();
-    if (set.video().id().equals(stem) && isRoleName(stem) && parent != null && parent.getFileName() != null) {
+    if (set.video().id().equals(stem)
+        && isRoleName(stem)
+        && parent != null
+        && parent.getFileName() != null) {
       Video v = set.video();
-      return new AnnotationSet(new Video(parent.getFileName().toString(), v.fps(), v.width(), v.height(), v.frameCount(), v.sourcePath()),
-          set.provenance(), set.labels(), set.detections());
+      return new AnnotationSet(
+          new Video(
+              parent.getFileName().toString(),
+              v.fps(),
+              v.width(),
+              v.height(),
+              v.frameCount(),
+              v.sourcePath()),
+          set.provenance(),
+          set.labels(),
+          set.detections());
     }
     return set;
   }
 
-  /** True when the file's folder says what the frame rate is ({@code meta.json} or MOTChallenge's {@code seqinfo.ini}). */
+  /**
+   * True when the file's folder says what the frame rate is ({@code meta.json} or MOTChallenge's
+   * {@code seqinfo.ini}).
+   */
   public static boolean folderGivesFrameRate(Path file) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     if (dir == null) return false;
     if (videoOfFolder(file).isPresent()) return true;
-    return Files.isRegularFile(dir.resolve("seqinfo.ini")) || (dir.getParent() != null && Files.isRegularFile(dir.getParent().resolve("seqinfo.ini")));
+    return Files.isRegularFile(dir.resolve("seqinfo.ini"))
+        || (dir.getParent() != null && Files.isRegularFile(dir.getParent().resolve("seqinfo.ini")));
   }
 
   static String stem(Path f) {

@@ -5,7 +5,6 @@ import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.FrameImage;
 import io.keyframe.dataset.Provenance;
-import io.keyframe.dataset.Track;
 import io.keyframe.dataset.mot.MotOptions;
 import io.keyframe.dataset.mot.MotReader;
 import java.util.ArrayList;
@@ -13,17 +12,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a set holds that a target format cannot carry, as the one warning line a writer prints
- * ("mot cannot carry: class names (3 labels, written as class ids), 12 occluded flags, ..."). Only
- * what the set actually has is named; a lossless write gives nothing. FORMATS.md lists the same
- * limits per format.
+ * What a set holds that a target format cannot carry, as the one warning line a writer prints ("mot
+ * cannot carry: class names (3 labels, written as class ids), 12 occluded flags, ..."). Only what
+ * the set actually has is named; a lossless write gives nothing. FORMATS.md lists the same limits
+ * per format.
  */
 public final class FormatLoss {
   private FormatLoss() {}
 
   /** The warning for writing {@code set} as {@code format}, or empty when nothing is lost. */
   public static Optional<String> describe(AnnotationSet set, AnnotationFormat format) {
-    long masks = 0, flags = 0, scores = 0, probs = 0, vis = 0, untracked = 0, crowd = 0, multiPolygons = 0, areas = 0;
+    long masks = 0,
+        flags = 0,
+        scores = 0,
+        probs = 0,
+        vis = 0,
+        untracked = 0,
+        crowd = 0,
+        multiPolygons = 0,
+        areas = 0;
     for (Detection d : set.detections()) {
       if (d.mask() != null) masks++;
       if (d.occluded() || d.outside() || d.keyframe()) flags++;
@@ -35,8 +42,13 @@ public final class FormatLoss {
       if (d.source().polygons().size() > 1) multiPolygons++;
       if (!Double.isNaN(d.source().area())) areas++;
     }
-    long relabelled = set.tracks().stream().filter(t -> t.detections().stream().anyMatch(d -> !d.label().equals(t.label()))).count();
-    boolean names = set.labels().stream().anyMatch(l -> !l.equals(MotOptions.DEFAULT_LABEL) && !l.matches("0|[1-9][0-9]{0,8}"));
+    long relabelled =
+        set.tracks().stream()
+            .filter(t -> t.detections().stream().anyMatch(d -> !d.label().equals(t.label())))
+            .count();
+    boolean names =
+        set.labels().stream()
+            .anyMatch(l -> !l.equals(MotOptions.DEFAULT_LABEL) && !l.matches("0|[1-9][0-9]{0,8}"));
     List<FrameImage> images = set.layout().images();
     boolean fileNames = images.stream().anyMatch(i -> !i.fileName().isEmpty());
     boolean imageIds = images.stream().anyMatch(i -> i.id() >= 0);
@@ -48,7 +60,13 @@ public final class FormatLoss {
     List<String> lost = new ArrayList<>();
     switch (format) {
       case MOT -> {
-        if (names) lost.add("class names (" + set.labels().size() + " labels, written as class ids 1.." + set.labels().size() + ")");
+        if (names)
+          lost.add(
+              "class names ("
+                  + set.labels().size()
+                  + " labels, written as class ids 1.."
+                  + set.labels().size()
+                  + ")");
         add(lost, masks, "masks (written as their boxes)");
         add(lost, flags, "occluded/outside/keyframe flags");
         add(lost, probs, "class probabilities");
@@ -63,8 +81,14 @@ public final class FormatLoss {
             maxY = Math.max(maxY, b.y2());
           }
         }
-        if (set.video().width() != (int) Math.ceil(maxX) || set.video().height() != (int) Math.ceil(maxY))
-          lost.add("the frame size (" + set.video().width() + "x" + set.video().height() + "), unless a seqinfo.ini is written beside it");
+        if (set.video().width() != (int) Math.ceil(maxX)
+            || set.video().height() != (int) Math.ceil(maxY))
+          lost.add(
+              "the frame size ("
+                  + set.video().width()
+                  + "x"
+                  + set.video().height()
+                  + "), unless a seqinfo.ini is written beside it");
         if (provenance) lost.add("provenance");
         if (fileNames || imageIds) lost.add("image ids and file names");
       }
@@ -76,7 +100,8 @@ public final class FormatLoss {
         add(lost, areas, "stated areas (recomputed from the shapes)");
         add(lost, relabelled, "label changes within a track (a track keeps its first label)");
         if (io.keyframe.dataset.cvat.CvatVideoWriter.imagesMode(set)) {
-          if (images.stream().anyMatch(i -> i.id() != i.frame())) lost.add("image ids (CVAT numbers images 0..n-1)");
+          if (images.stream().anyMatch(i -> i.id() != i.frame()))
+            lost.add("image ids (CVAT numbers images 0..n-1)");
         } else {
           add(lost, untracked, "untracked detections (given fresh track ids)");
           if (fileNames || imageIds) lost.add("image ids and file names");
@@ -97,12 +122,16 @@ public final class FormatLoss {
       }
       case COCO, COCO_VID -> {
         if (sampling) lost.add("CVAT's start frame and frame step");
-        if (format == AnnotationFormat.COCO_VID) add(lost, untracked, "untracked detections (given fresh instance ids)");
+        if (format == AnnotationFormat.COCO_VID)
+          add(lost, untracked, "untracked detections (given fresh instance ids)");
       }
       case SAV -> lost.add("everything: keyframe does not write SA-V");
     }
     if (lost.isEmpty()) return Optional.empty();
-    return Optional.of(format.name().toLowerCase().replace('_', '-') + " cannot carry: " + String.join(", ", lost));
+    return Optional.of(
+        format.name().toLowerCase().replace('_', '-')
+            + " cannot carry: "
+            + String.join(", ", lost));
   }
 
   private static void add(List<String> lost, long n, String what) {

@@ -68,9 +68,9 @@ public interface FrameSource extends AutoCloseable, Iterable<Frame> {
 
   /**
    * Opens what {@code path} is: a folder of images ({@link ImageFolderFrameSource}), a folder of
-   * one DICOM series or a DICOM file ({@link io.keyframe.dataset.frames.dicom.DicomFrameSource}),
-   * a NIfTI-1 volume sliced along z ({@link io.keyframe.dataset.frames.nifti.NiftiFrameSource}),
-   * or an MP4 file ({@link Mp4FrameSource}).
+   * one DICOM series or a DICOM file ({@link io.keyframe.dataset.frames.dicom.DicomFrameSource}), a
+   * NIfTI-1 volume sliced along z ({@link io.keyframe.dataset.frames.nifti.NiftiFrameSource}), or
+   * an MP4 file ({@link Mp4FrameSource}).
    *
    * @param imageFps the frame rate to assume for sources that carry none (image folders, volumes,
    *     DICOM without timing attributes)
@@ -86,17 +86,27 @@ public interface FrameSource extends AutoCloseable, Iterable<Frame> {
       return new Mp4FrameSource(path);
     if (io.keyframe.dataset.frames.nifti.NiftiVolume.isNifti(path))
       return new io.keyframe.dataset.frames.nifti.NiftiFrameSource(path, imageFps);
-    if (name.endsWith(".dcm") || name.endsWith(".dicom") || io.keyframe.dataset.frames.dicom.DicomFile.isDicom(path))
+    if (name.endsWith(".dcm")
+        || name.endsWith(".dicom")
+        || io.keyframe.dataset.frames.dicom.DicomFile.isDicom(path))
       return io.keyframe.dataset.frames.dicom.DicomFrameSource.open(path, imageFps);
     throw new io.keyframe.dataset.BadAnnotationException(
-        path, -1, -1, "video", "not an image folder, DICOM file or series folder, NIfTI-1 volume or MP4 file");
+        path,
+        -1,
+        -1,
+        "video",
+        "not an image folder, DICOM file or series folder, NIfTI-1 volume or MP4 file");
   }
 
   /**
    * As {@link #open(Path, double)}, with NIfTI volumes sliced along {@code axis} of volume {@code
    * volume} (0-based) instead of z of volume 0.
    */
-  static FrameSource open(Path path, double imageFps, io.keyframe.dataset.frames.nifti.NiftiFrameSource.Axis axis, int volume) {
+  static FrameSource open(
+      Path path,
+      double imageFps,
+      io.keyframe.dataset.frames.nifti.NiftiFrameSource.Axis axis,
+      int volume) {
     if (!Files.isDirectory(path) && io.keyframe.dataset.frames.nifti.NiftiVolume.isNifti(path))
       return new io.keyframe.dataset.frames.nifti.NiftiFrameSource(path, axis, volume, imageFps);
     return open(path, imageFps);
@@ -109,12 +119,17 @@ public interface FrameSource extends AutoCloseable, Iterable<Frame> {
   static boolean isVideoFile(Path path) {
     if (Files.isDirectory(path)) return false;
     String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-    return name.endsWith(".mp4") || name.endsWith(".m4v") || name.endsWith(".mov")
-        || name.endsWith(".dcm") || name.endsWith(".dicom")
+    return name.endsWith(".mp4")
+        || name.endsWith(".m4v")
+        || name.endsWith(".mov")
+        || name.endsWith(".dcm")
+        || name.endsWith(".dicom")
         || io.keyframe.dataset.frames.nifti.NiftiVolume.isNifti(path);
   }
 
-  /** The video ID a file name gives: the name without its extension ({@code .nii.gz} counts as one). */
+  /**
+   * The video ID a file name gives: the name without its extension ({@code .nii.gz} counts as one).
+   */
   static String videoId(String fileName) {
     String lower = fileName.toLowerCase(Locale.ROOT);
     if (lower.endsWith(".nii.gz")) return fileName.substring(0, fileName.length() - 7);

@@ -33,17 +33,21 @@ public final class ImageFolderFrameSource implements FrameSource {
    * @throws BadAnnotationException when the folder has no readable images
    */
   public ImageFolderFrameSource(Path folder, double fps) {
-    if (!(fps > 0) || !Double.isFinite(fps)) throw new IllegalArgumentException("fps must be > 0: " + fps);
+    if (!(fps > 0) || !Double.isFinite(fps))
+      throw new IllegalArgumentException("fps must be > 0: " + fps);
     this.folder = folder;
     this.fps = fps;
     try (Stream<Path> s = Files.list(folder)) {
       files =
           s.filter(Files::isRegularFile)
               .filter(ImageFolderFrameSource::isImage)
-              .sorted(Comparator.comparing(p -> p.getFileName().toString(), ImageFolderFrameSource::compareNatural))
+              .sorted(
+                  Comparator.comparing(
+                      p -> p.getFileName().toString(), ImageFolderFrameSource::compareNatural))
               .toList();
     } catch (IOException e) {
-      throw new BadAnnotationException(folder, -1, -1, "folder", "cannot list images: " + e.getMessage(), e);
+      throw new BadAnnotationException(
+          folder, -1, -1, "folder", "cannot list images: " + e.getMessage(), e);
     }
     if (files.isEmpty())
       throw new BadAnnotationException(folder, -1, -1, "folder", "no .png/.jpg/.jpeg images");
@@ -68,7 +72,10 @@ public final class ImageFolderFrameSource implements FrameSource {
         while (j < b.length() && Character.isDigit(b.charAt(j))) j++;
         String na = a.substring(si, i).replaceFirst("^0+(?=.)", "");
         String nb = b.substring(sj, j).replaceFirst("^0+(?=.)", "");
-        int c = na.length() != nb.length() ? Integer.compare(na.length(), nb.length()) : na.compareTo(nb);
+        int c =
+            na.length() != nb.length()
+                ? Integer.compare(na.length(), nb.length())
+                : na.compareTo(nb);
         if (c != 0) return c;
       } else {
         if (ca != cb) return Character.compare(ca, cb);
@@ -130,13 +137,25 @@ public final class ImageFolderFrameSource implements FrameSource {
     try {
       image = ImageIO.read(file.toFile());
     } catch (IOException | RuntimeException e) {
-      throw new BadAnnotationException(file, -1, index, "image", "cannot decode: " + e.getMessage(), e);
+      throw new BadAnnotationException(
+          file, -1, index, "image", "cannot decode: " + e.getMessage(), e);
     }
-    if (image == null) throw new BadAnnotationException(file, -1, index, "image", "not a readable PNG/JPEG");
+    if (image == null)
+      throw new BadAnnotationException(file, -1, index, "image", "not a readable PNG/JPEG");
     if (image.getWidth() != width || image.getHeight() != height)
       throw new BadAnnotationException(
-          file, -1, index, "image",
-          "size " + image.getWidth() + "x" + image.getHeight() + " differs from the first frame's " + width + "x" + height);
+          file,
+          -1,
+          index,
+          "image",
+          "size "
+              + image.getWidth()
+              + "x"
+              + image.getHeight()
+              + " differs from the first frame's "
+              + width
+              + "x"
+              + height);
     return new Frame(index, image);
   }
 

@@ -25,9 +25,9 @@ import org.jcodec.scale.AWTUtil;
  * <p>JCodec hands out pictures in decode order (with B-frames: 0, 4, 2, 1, 3, ...), so this class
  * reads the packet table once at open, maps each packet's presentation time to its display index,
  * decodes forward in decode order and keeps the few pictures that arrive early in a reorder buffer.
- * A read that cannot be served by decoding forward seeks to the sync sample at or before the
- * wanted packet and decodes from there, which gives the same pixels as sequential decoding for
- * closed-GOP streams (x264's default).
+ * A read that cannot be served by decoding forward seeks to the sync sample at or before the wanted
+ * packet and decodes from there, which gives the same pixels as sequential decoding for closed-GOP
+ * streams (x264's default).
  */
 public final class Mp4FrameSource implements FrameSource {
   private final Path file;
@@ -37,14 +37,19 @@ public final class Mp4FrameSource implements FrameSource {
   private final double fps;
   private final int width;
   private final int height;
+
   /** Decode index of each display index. */
   private final int[] decodeOfDisplay;
+
   /** Sync (key) samples as decode indices, ascending. */
   private final int[] syncSamples;
+
   /** Presentation time in seconds -> display index. */
   private final TreeMap<Double, Integer> displayOfPts = new TreeMap<>();
+
   /** Decoded pictures not yet handed out, by display index. */
   private final TreeMap<Integer, BufferedImage> pending = new TreeMap<>();
+
   /** Decode index of the packet the decoder reads next. */
   private int nextDecode;
 
@@ -68,7 +73,8 @@ public final class Mp4FrameSource implements FrameSource {
     try {
       double[] ptsByDecode = scanPackets(file, allowTruncated);
       frameCount = ptsByDecode.length;
-      if (frameCount == 0) throw new BadAnnotationException(file, -1, -1, "video", "the video track has no frames");
+      if (frameCount == 0)
+        throw new BadAnnotationException(file, -1, -1, "video", "the video track has no frames");
       Integer[] order = new Integer[frameCount];
       for (int i = 0; i < frameCount; i++) order[i] = i;
       Arrays.sort(order, (a, b) -> Double.compare(ptsByDecode[a], ptsByDecode[b]));
@@ -95,7 +101,8 @@ public final class Mp4FrameSource implements FrameSource {
     } catch (IOException | JCodecException | RuntimeException e) {
       closeQuietly(ch);
       if (e instanceof BadAnnotationException b) throw b;
-      throw new BadAnnotationException(file, -1, -1, "video", "not a readable MP4/H.264 file: " + describe(e), e);
+      throw new BadAnnotationException(
+          file, -1, -1, "video", "not a readable MP4/H.264 file: " + describe(e), e);
     }
   }
 
@@ -115,16 +122,30 @@ public final class Mp4FrameSource implements FrameSource {
       if (n < declared) {
         // A header (moov) listing more samples than the data holds: a copy cut short. Silently
         // tracking the first part would report a video shorter than the one the user has.
-        String what = "the file is truncated: its header declares " + declared + " frames but the data ends after "
-            + n + (n == 0 ? "" : " (last good frame " + (n - 1) + " in decode order)");
+        String what =
+            "the file is truncated: its header declares "
+                + declared
+                + " frames but the data ends after "
+                + n
+                + (n == 0 ? "" : " (last good frame " + (n - 1) + " in decode order)");
         if (!allowTruncated) throw new BadAnnotationException(file, -1, n, "video", what);
-        System.err.println("warning: " + file.getFileName() + ": " + what + "; reading the " + n + " frames that are there");
+        System.err.println(
+            "warning: "
+                + file.getFileName()
+                + ": "
+                + what
+                + "; reading the "
+                + n
+                + " frames that are there");
       }
       return Arrays.copyOf(pts, n);
     }
   }
 
-  /** The next packet, or null at the end of the data: a sample cut short by the end of the file counts as missing. */
+  /**
+   * The next packet, or null at the end of the data: a sample cut short by the end of the file
+   * counts as missing.
+   */
   private static Packet nextWhole(DemuxerTrack track) throws IOException {
     Packet p;
     try {
@@ -189,7 +210,8 @@ public final class Mp4FrameSource implements FrameSource {
       if (e instanceof BadAnnotationException b) throw b;
       nextDecode = Integer.MAX_VALUE; // decoder state unknown: force a seek next time
       pending.clear();
-      throw new BadAnnotationException(file, -1, index, "video", "cannot decode: " + describe(e), e);
+      throw new BadAnnotationException(
+          file, -1, index, "video", "cannot decode: " + describe(e), e);
     }
   }
 
@@ -240,6 +262,14 @@ public final class Mp4FrameSource implements FrameSource {
 
   @Override
   public String toString() {
-    return "Mp4FrameSource[" + frameCount + " frames, " + width + "x" + height + ", " + fps + " fps]";
+    return "Mp4FrameSource["
+        + frameCount
+        + " frames, "
+        + width
+        + "x"
+        + height
+        + ", "
+        + fps
+        + " fps]";
   }
 }

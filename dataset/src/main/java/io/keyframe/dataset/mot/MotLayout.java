@@ -23,7 +23,8 @@ public enum MotLayout {
     return switch (s.trim().toLowerCase(Locale.ROOT)) {
       case "mot15", "mot15-2d" -> MOT15;
       case "mot16", "mot17", "mot20" -> MOT16;
-      default -> throw new IllegalArgumentException("unknown MOT layout '" + s + "' (mot15 or mot16)");
+      default ->
+          throw new IllegalArgumentException("unknown MOT layout '" + s + "' (mot15 or mot16)");
     };
   }
 

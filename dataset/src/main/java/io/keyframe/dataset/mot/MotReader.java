@@ -8,7 +8,6 @@ import io.keyframe.dataset.Provenance;
 import io.keyframe.dataset.Video;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,8 +30,9 @@ public final class MotReader {
   /** Frame rate assumed when neither options nor seqinfo.ini give one. */
   public static final double UNKNOWN_FPS = 30;
 
-  private static final String[] COLUMN =
-      {"frame", "id", "x", "y", "w", "h", "conf", "class", "visibility", "z"};
+  private static final String[] COLUMN = {
+    "frame", "id", "x", "y", "w", "h", "conf", "class", "visibility", "z"
+  };
 
   private MotReader() {}
 
@@ -49,12 +49,14 @@ public final class MotReader {
   public static AnnotationSet read(Path file, MotOptions options) throws IOException {
     SeqInfo info = options.video() != null ? null : SeqInfo.near(file).orElse(null);
     Video known = options.video();
-    Integer knownLength = known != null ? Integer.valueOf(known.frameCount()) : info == null ? null : info.length();
+    Integer knownLength =
+        known != null ? Integer.valueOf(known.frameCount()) : info == null ? null : info.length();
     MotLayout layout = options.layout() != null ? options.layout() : layout(file);
     List<String> classes = options.classes().isEmpty() ? labelsNear(file) : options.classes();
     List<Detection> out = new ArrayList<>();
     Set<Long> seen = new HashSet<>();
-    Set<String> numericLabels = new TreeSet<>((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)));
+    Set<String> numericLabels =
+        new TreeSet<>((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)));
     boolean usesDefault = false;
     double maxX = 1, maxY = 1;
     int maxFrame = -1;
@@ -66,23 +68,35 @@ public final class MotReader {
         if (text.isBlank()) continue;
         String[] c = text.split(",", -1);
         if (c.length < 7)
-          throw new BadAnnotationException(file, lineNo, -1, COLUMN[Math.min(c.length, 6)],
-              "expected at least 7 comma-separated columns (frame,id,x,y,w,h,conf), got " + c.length);
+          throw new BadAnnotationException(
+              file,
+              lineNo,
+              -1,
+              COLUMN[Math.min(c.length, 6)],
+              "expected at least 7 comma-separated columns (frame,id,x,y,w,h,conf), got "
+                  + c.length);
         int frame1 = integer(file, lineNo, -1, c, 0);
         if (frame1 < 1)
-          throw new BadAnnotationException(file, lineNo, -1, "frame", "MOTChallenge frames start at 1, got " + frame1);
+          throw new BadAnnotationException(
+              file, lineNo, -1, "frame", "MOTChallenge frames start at 1, got " + frame1);
         int frame = frame1 - 1;
         int id = integer(file, lineNo, frame, c, 1);
         if (id < Detection.UNTRACKED)
-          throw new BadAnnotationException(file, lineNo, frame, "id", "negative object id " + id + " (only -1 = untracked)");
+          throw new BadAnnotationException(
+              file, lineNo, frame, "id", "negative object id " + id + " (only -1 = untracked)");
         double x = real(file, lineNo, frame, c, 2);
         double y = real(file, lineNo, frame, c, 3);
         double w = real(file, lineNo, frame, c, 4);
         double h = real(file, lineNo, frame, c, 5);
         double conf = real(file, lineNo, frame, c, 6);
-        if (!(w > 0)) throw new BadAnnotationException(file, lineNo, frame, "w", "box width must be > 0, got " + c[4].trim());
-        if (!(h > 0)) throw new BadAnnotationException(file, lineNo, frame, "h", "box height must be > 0, got " + c[5].trim());
-        boolean results = c.length >= 10 && isMinusOne(c[7]) && isMinusOne(c[8]) && isMinusOne(c[9]);
+        if (!(w > 0))
+          throw new BadAnnotationException(
+              file, lineNo, frame, "w", "box width must be > 0, got " + c[4].trim());
+        if (!(h > 0))
+          throw new BadAnnotationException(
+              file, lineNo, frame, "h", "box height must be > 0, got " + c[5].trim());
+        boolean results =
+            c.length >= 10 && isMinusOne(c[7]) && isMinusOne(c[8]) && isMinusOne(c[9]);
         String label = MotOptions.DEFAULT_LABEL;
         double visibility = -1;
         if (layout == MotLayout.MOT16 && !results && c.length >= 8) {
@@ -91,19 +105,48 @@ public final class MotReader {
           if (c.length >= 9) {
             visibility = real(file, lineNo, frame, c, 8);
             if (!(visibility == -1 || (visibility >= 0 && visibility <= 1)))
-              throw new BadAnnotationException(file, lineNo, frame, "visibility", "must be in [0,1] or -1, got " + c[8].trim());
+              throw new BadAnnotationException(
+                  file, lineNo, frame, "visibility", "must be in [0,1] or -1, got " + c[8].trim());
           }
         }
         if (label.equals(MotOptions.DEFAULT_LABEL)) usesDefault = true;
         else if (classes.isEmpty()) numericLabels.add(label);
         if (knownLength != null && frame >= knownLength)
-          throw new BadAnnotationException(file, lineNo, frame, "frame",
-              "MOT frame " + frame1 + " (index " + frame + ") is beyond the video's " + knownLength + " frames");
+          throw new BadAnnotationException(
+              file,
+              lineNo,
+              frame,
+              "frame",
+              "MOT frame "
+                  + frame1
+                  + " (index "
+                  + frame
+                  + ") is beyond the video's "
+                  + knownLength
+                  + " frames");
         // (frame, id) packed, times an odd constant: a bijection, so still unique, but Long's hash
         // (high ^ low word) no longer puts every frame ^ id collision in one bin.
-        if (id != Detection.UNTRACKED && !seen.add((((long) frame << 32) | (id & 0xffffffffL)) * 0x9E3779B97F4A7C15L))
-          throw new BadAnnotationException(file, lineNo, frame, "id", "object id " + id + " appears twice in MOT frame " + frame1);
-        out.add(new Detection(frame, id, label, new Box(x, y, w, h), null, conf, Map.of(), visibility, false, false, false));
+        if (id != Detection.UNTRACKED
+            && !seen.add((((long) frame << 32) | (id & 0xffffffffL)) * 0x9E3779B97F4A7C15L))
+          throw new BadAnnotationException(
+              file,
+              lineNo,
+              frame,
+              "id",
+              "object id " + id + " appears twice in MOT frame " + frame1);
+        out.add(
+            new Detection(
+                frame,
+                id,
+                label,
+                new Box(x, y, w, h),
+                null,
+                conf,
+                Map.of(),
+                visibility,
+                false,
+                false,
+                false));
         maxX = Math.max(maxX, x + w);
         maxY = Math.max(maxY, y + h);
         maxFrame = Math.max(maxFrame, frame);
@@ -118,12 +161,12 @@ public final class MotReader {
   }
 
   /**
-   * The layout of a file's columns 8-10. A line with 8 or 9 columns, or 10 whose class (column 8) is
-   * an integer other than -1 and whose column 10 is -1, is MOT16+; a line with 10 or more columns
-   * whose column 8 is not an integer or whose column 10 (world z) is not -1 is MOT15-2D (world
-   * coordinates), and wins: reading it as a class would refuse {@code -4.1554} and turn an integral
-   * world x into a class. Lines with -1 in all of 8-10, or only 7 columns, fit both; a file of
-   * only those is MOT15 (the MOTChallenge results shape).
+   * The layout of a file's columns 8-10. A line with 8 or 9 columns, or 10 whose class (column 8)
+   * is an integer other than -1 and whose column 10 is -1, is MOT16+; a line with 10 or more
+   * columns whose column 8 is not an integer or whose column 10 (world z) is not -1 is MOT15-2D
+   * (world coordinates), and wins: reading it as a class would refuse {@code -4.1554} and turn an
+   * integral world x into a class. Lines with -1 in all of 8-10, or only 7 columns, fit both; a
+   * file of only those is MOT15 (the MOTChallenge results shape).
    */
   public static MotLayout layout(Path file) throws IOException {
     boolean mot16 = false;
@@ -166,16 +209,22 @@ public final class MotReader {
    */
   public static List<String> readLabels(Path labels) throws IOException {
     List<String> lines = new ArrayList<>(io.keyframe.dataset.Utf8Input.readAllLines(labels));
-    while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) lines.remove(lines.size() - 1);
+    while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank())
+      lines.remove(lines.size() - 1);
     Set<String> seen = new HashSet<>();
     List<String> out = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       String name = lines.get(i).strip();
       if (i == 0 && name.startsWith("\uFEFF")) name = name.substring(1);
-      if (name.isEmpty()) throw new BadAnnotationException(labels, i + 1, -1, "label", "blank class name (class id " + (i + 1) + ")");
+      if (name.isEmpty())
+        throw new BadAnnotationException(
+            labels, i + 1, -1, "label", "blank class name (class id " + (i + 1) + ")");
       if (name.equals(MotOptions.DEFAULT_LABEL))
-        throw new BadAnnotationException(labels, i + 1, -1, "label", "'" + name + "' is reserved for class -1");
-      if (!seen.add(name)) throw new BadAnnotationException(labels, i + 1, -1, "label", "class '" + name + "' listed twice");
+        throw new BadAnnotationException(
+            labels, i + 1, -1, "label", "'" + name + "' is reserved for class -1");
+      if (!seen.add(name))
+        throw new BadAnnotationException(
+            labels, i + 1, -1, "label", "class '" + name + "' listed twice");
       out.add(name);
     }
     return out;
@@ -206,17 +255,24 @@ public final class MotReader {
     String name = file.getFileName().toString();
     int dot = name.lastIndexOf('.');
     if (dot > 0) name = name.substring(0, dot);
-    return new Video(name, UNKNOWN_FPS, (int) Math.ceil(maxX), (int) Math.ceil(maxY), maxFrame + 1, "");
+    return new Video(
+        name, UNKNOWN_FPS, (int) Math.ceil(maxX), (int) Math.ceil(maxY), maxFrame + 1, "");
   }
 
   private static String labelOf(Path file, long line, int frame, int cls, List<String> classes) {
     if (cls == -1) return MotOptions.DEFAULT_LABEL;
     if (classes.isEmpty()) {
-      if (cls < 0) throw new BadAnnotationException(file, line, frame, "class", "class id must be -1 or positive, got " + cls);
+      if (cls < 0)
+        throw new BadAnnotationException(
+            file, line, frame, "class", "class id must be -1 or positive, got " + cls);
       return Integer.toString(cls);
     }
     if (cls < 1 || cls > classes.size())
-      throw new BadAnnotationException(file, line, frame, "class",
+      throw new BadAnnotationException(
+          file,
+          line,
+          frame,
+          "class",
           "unknown class id " + cls + "; the class list has ids 1.." + classes.size());
     return classes.get(cls - 1);
   }
@@ -246,7 +302,8 @@ public final class MotReader {
       // Some tools print integral columns as "3.0"; accept those, nothing else.
       double d = real(file, line, frame, c, col);
       if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE)
-        throw new BadAnnotationException(file, line, frame, COLUMN[col], "expected an integer, got '" + s + "'");
+        throw new BadAnnotationException(
+            file, line, frame, COLUMN[col], "expected an integer, got '" + s + "'");
       return (int) d;
     }
   }
@@ -260,7 +317,8 @@ public final class MotReader {
       throw new BadAnnotationException(file, line, frame, COLUMN[col], "not a number: '" + s + "'");
     }
     if (!Double.isFinite(d))
-      throw new BadAnnotationException(file, line, frame, COLUMN[col], "not a finite number: '" + s + "'");
+      throw new BadAnnotationException(
+          file, line, frame, COLUMN[col], "not a finite number: '" + s + "'");
     return d;
   }
 }

@@ -32,31 +32,47 @@ public final class MotWriter {
 
   /**
    * Class ids come from {@code options.classes()} when given, else from labels that are numbers,
-   * else from the label's position in {@code set.labels()} (1-based): then the names are lost unless
-   * the same class list is given when reading.
+   * else from the label's position in {@code set.labels()} (1-based): then the names are lost
+   * unless the same class list is given when reading.
    */
   public static void write(Path target, AnnotationSet set, MotOptions options) throws IOException {
     TrackFrames.requireUnique(set);
-    boolean results = set.detections().stream()
-        .allMatch(d -> d.label().equals(MotOptions.DEFAULT_LABEL) && d.visibility() == -1);
-    AtomicOutput.write(target, out -> {
-      BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-      StringBuilder line = new StringBuilder(96);
-      for (Detection d : set.detections()) {
-        Box b = d.boxOrMaskBox();
-        if (b == null) continue;
-        line.setLength(0);
-        line.append(d.frame() + 1).append(',').append(d.trackId()).append(',')
-            .append(format(b.x())).append(',').append(format(b.y())).append(',')
-            .append(format(b.w())).append(',').append(format(b.h())).append(',')
-            .append(format(d.score()));
-        if (results) line.append(",-1,-1,-1");
-        else line.append(',').append(classId(d.label(), set.labels(), options.classes()))
-            .append(',').append(format(d.visibility()));
-        w.write(line.append('\n').toString());
-      }
-      w.flush();
-    });
+    boolean results =
+        set.detections().stream()
+            .allMatch(d -> d.label().equals(MotOptions.DEFAULT_LABEL) && d.visibility() == -1);
+    AtomicOutput.write(
+        target,
+        out -> {
+          BufferedWriter w =
+              new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+          StringBuilder line = new StringBuilder(96);
+          for (Detection d : set.detections()) {
+            Box b = d.boxOrMaskBox();
+            if (b == null) continue;
+            line.setLength(0);
+            line.append(d.frame() + 1)
+                .append(',')
+                .append(d.trackId())
+                .append(',')
+                .append(format(b.x()))
+                .append(',')
+                .append(format(b.y()))
+                .append(',')
+                .append(format(b.w()))
+                .append(',')
+                .append(format(b.h()))
+                .append(',')
+                .append(format(d.score()));
+            if (results) line.append(",-1,-1,-1");
+            else
+              line.append(',')
+                  .append(classId(d.label(), set.labels(), options.classes()))
+                  .append(',')
+                  .append(format(d.visibility()));
+            w.write(line.append('\n').toString());
+          }
+          w.flush();
+        });
   }
 
   static int classId(String label, List<String> setLabels, List<String> classes) {

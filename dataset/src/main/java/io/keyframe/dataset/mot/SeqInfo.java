@@ -2,7 +2,6 @@ package io.keyframe.dataset.mot;
 
 import io.keyframe.dataset.BadAnnotationException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -13,9 +12,9 @@ import java.util.Optional;
 
 /**
  * MOTChallenge's {@code seqinfo.ini}: sequence name, frame rate, length and image size. Any key may
- * be missing (mmtracking's test data has only {@code name} and {@code seqLength}); a missing key
- * is null here and the reader derives it as it does without a file. Keys are matched ignoring
- * case, as Python's configparser (which MOTChallenge tools use) does.
+ * be missing (mmtracking's test data has only {@code name} and {@code seqLength}); a missing key is
+ * null here and the reader derives it as it does without a file. Keys are matched ignoring case, as
+ * Python's configparser (which MOTChallenge tools use) does.
  *
  * @param file the ini file
  * @param name {@code name}, else the folder's name
@@ -51,24 +50,47 @@ record SeqInfo(Path file, String name, Double fps, Integer length, Integer width
       }
     }
     Path parent = ini.toAbsolutePath().getParent();
-    String name = kv.getOrDefault("name", parent == null || parent.getFileName() == null ? "sequence" : parent.getFileName().toString());
-    if (name.isBlank()) throw new BadAnnotationException(ini, lineOf.get("name"), -1, "name", "is empty");
+    String name =
+        kv.getOrDefault(
+            "name",
+            parent == null || parent.getFileName() == null
+                ? "sequence"
+                : parent.getFileName().toString());
+    if (name.isBlank())
+      throw new BadAnnotationException(ini, lineOf.get("name"), -1, "name", "is empty");
     Double fps = number(ini, kv, lineOf, "frameRate");
-    if (fps != null && !(fps > 0)) throw new BadAnnotationException(ini, lineOf.get("framerate"), -1, "frameRate", "must be > 0, got " + fps);
-    return new SeqInfo(ini, name, fps, count(ini, kv, lineOf, "seqLength", 0), count(ini, kv, lineOf, "imWidth", 1),
+    if (fps != null && !(fps > 0))
+      throw new BadAnnotationException(
+          ini, lineOf.get("framerate"), -1, "frameRate", "must be > 0, got " + fps);
+    return new SeqInfo(
+        ini,
+        name,
+        fps,
+        count(ini, kv, lineOf, "seqLength", 0),
+        count(ini, kv, lineOf, "imWidth", 1),
         count(ini, kv, lineOf, "imHeight", 1));
   }
 
-  private static Integer count(Path ini, Map<String, String> kv, Map<String, Integer> lineOf, String key, int min) {
+  private static Integer count(
+      Path ini, Map<String, String> kv, Map<String, Integer> lineOf, String key, int min) {
     Double d = number(ini, kv, lineOf, key);
     if (d == null) return null;
     if (d != Math.rint(d) || d < min || d > Integer.MAX_VALUE)
-      throw new BadAnnotationException(ini, lineOf.get(key.toLowerCase(Locale.ROOT)), -1, key,
-          "expected a whole number >= " + min + ", got '" + kv.get(key.toLowerCase(Locale.ROOT)) + "'");
+      throw new BadAnnotationException(
+          ini,
+          lineOf.get(key.toLowerCase(Locale.ROOT)),
+          -1,
+          key,
+          "expected a whole number >= "
+              + min
+              + ", got '"
+              + kv.get(key.toLowerCase(Locale.ROOT))
+              + "'");
     return (int) (double) d;
   }
 
-  private static Double number(Path ini, Map<String, String> kv, Map<String, Integer> lineOf, String key) {
+  private static Double number(
+      Path ini, Map<String, String> kv, Map<String, Integer> lineOf, String key) {
     String k = key.toLowerCase(Locale.ROOT);
     String v = kv.get(k);
     if (v == null || v.isEmpty()) return null;

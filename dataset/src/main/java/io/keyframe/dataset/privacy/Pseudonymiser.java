@@ -86,7 +86,8 @@ public final class Pseudonymiser {
     Objects.requireNonNull(domain, "domain");
     Objects.requireNonNull(text, "text");
     for (Kind k : Kind.values())
-      if (k.domain.equals(domain)) throw new IllegalArgumentException("domain '" + domain + "' is a pseudonym kind");
+      if (k.domain.equals(domain))
+        throw new IllegalArgumentException("domain '" + domain + "' is a pseudonym kind");
     return hmac((domain + ":" + text).getBytes(StandardCharsets.UTF_8));
   }
 

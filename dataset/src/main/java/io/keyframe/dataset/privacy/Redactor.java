@@ -55,12 +55,28 @@ public final class Redactor {
     return Pseudonymiser.isPseudonym(name) ? name : pseudonyms.annotator(name);
   }
 
-  /** Option names whose values identify people or videos (the CLI's {@code --videos}, {@code --annotators}, ...). */
+  /**
+   * Option names whose values identify people or videos (the CLI's {@code --videos}, {@code
+   * --annotators}, ...).
+   */
   private static final java.util.Set<String> IDENTIFIER_OPTIONS =
-      java.util.Set.of("video", "videos", "annotator", "annotators", "rater", "raters", "patient", "patients",
-          "reviewer", "reviewers", "actor", "site");
+      java.util.Set.of(
+          "video",
+          "videos",
+          "annotator",
+          "annotators",
+          "rater",
+          "raters",
+          "patient",
+          "patients",
+          "reviewer",
+          "reviewers",
+          "actor",
+          "site");
 
-  /** Longest option text kept; longer values are cut (a 5 MB value has no place in an audit line). */
+  /**
+   * Longest option text kept; longer values are cut (a 5 MB value has no place in an audit line).
+   */
   public static final int MAX_VALUE_CHARS = 200;
 
   /**
@@ -90,14 +106,20 @@ public final class Redactor {
     String text = value.toString();
     String key = name.toLowerCase(java.util.Locale.ROOT).replaceFirst("^-+", "");
     if (IDENTIFIER_OPTIONS.contains(key)) {
-      return key.startsWith("annotator") || key.startsWith("rater") || key.startsWith("reviewer") || key.equals("actor")
-          ? annotator(text) : video(text);
+      return key.startsWith("annotator")
+              || key.startsWith("rater")
+              || key.startsWith("reviewer")
+              || key.equals("actor")
+          ? annotator(text)
+          : video(text);
     }
     return looksLikePath(text) ? PATH_PLACEHOLDER : cut(text);
   }
 
   private static String cut(String s) {
-    return s.length() <= MAX_VALUE_CHARS ? s : s.substring(0, MAX_VALUE_CHARS) + "...(" + s.length() + " chars)";
+    return s.length() <= MAX_VALUE_CHARS
+        ? s
+        : s.substring(0, MAX_VALUE_CHARS) + "...(" + s.length() + " chars)";
   }
 
   /** The parameters with file-path-like values replaced (for audit entries and run tables). */

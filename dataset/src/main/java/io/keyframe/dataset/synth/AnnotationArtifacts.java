@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * The annotation files of a generated video, in keyframe's formats: ground truth as MOTChallenge
- * (class ids in {@link ObjectClass} order, visibility) and COCO with visible-region RLE masks,
- * each annotator as CVAT for video XML, the detector as MOTChallenge detections and COCO with class
+ * (class ids in {@link ObjectClass} order, visibility) and COCO with visible-region RLE masks, each
+ * annotator as CVAT for video XML, the detector as MOTChallenge detections and COCO with class
  * probabilities. Optionally the ground truth as YouTube-VIS too.
  */
 public final class AnnotationArtifacts {
@@ -19,12 +19,16 @@ public final class AnnotationArtifacts {
 
   /** Ground-truth MOT file name. */
   public static final String GT_MOT = "gt.mot.txt";
+
   /** Ground-truth COCO file name (with masks). */
   public static final String GT_COCO = "gt.coco.json";
+
   /** Ground-truth YouTube-VIS file name (optional). */
   public static final String GT_YTVIS = "gt.ytvis.json";
+
   /** Detector MOT file name. */
   public static final String MODEL_MOT = "model.mot.txt";
+
   /** Detector COCO file name (with class probabilities). */
   public static final String MODEL_COCO = "model.coco.json";
 

@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * How a simulated annotator errs. Rates are per track (the chance a track gets that fault at all);
- * every fault actually injected is recorded as an {@link InjectedFault}, and outside recorded faults
- * the annotator copies the ground truth exactly.
+ * every fault actually injected is recorded as an {@link InjectedFault}, and outside recorded
+ * faults the annotator copies the ground truth exactly.
  *
  * @param name annotator id used in file names and provenance, e.g. {@code annotator-A}
  * @param jitterRate chance a track gets a span of jittered boxes
@@ -28,10 +28,14 @@ public record AnnotatorProfile(
     double idSwapRate) {
   public AnnotatorProfile {
     Objects.requireNonNull(name, "name");
-    if (!name.matches("[A-Za-z0-9_-]+")) throw new IllegalArgumentException("annotator name must be a file-name token: " + name);
-    for (double r : new double[] {jitterRate, missTrackRate, missSpanRate, wrongClassRate, idSwapRate})
-      if (!(r >= 0 && r <= 1)) throw new IllegalArgumentException("rate not in [0,1]: " + r + " in " + name);
-    if (!(jitterSigma > 0) || !Double.isFinite(jitterSigma)) throw new IllegalArgumentException("jitterSigma must be > 0: " + jitterSigma);
+    if (!name.matches("[A-Za-z0-9_-]+"))
+      throw new IllegalArgumentException("annotator name must be a file-name token: " + name);
+    for (double r :
+        new double[] {jitterRate, missTrackRate, missSpanRate, wrongClassRate, idSwapRate})
+      if (!(r >= 0 && r <= 1))
+        throw new IllegalArgumentException("rate not in [0,1]: " + r + " in " + name);
+    if (!(jitterSigma > 0) || !Double.isFinite(jitterSigma))
+      throw new IllegalArgumentException("jitterSigma must be > 0: " + jitterSigma);
   }
 
   /** A careful annotator: rare, small faults. */
@@ -44,7 +48,10 @@ public record AnnotatorProfile(
     return new AnnotatorProfile(name, 0.15, 1.5, 0.02, 0.08, 0.03, 0.2);
   }
 
-  /** The deliberately sloppy annotator: large jitter, skipped tracks and spans, wrong classes, swaps. */
+  /**
+   * The deliberately sloppy annotator: large jitter, skipped tracks and spans, wrong classes,
+   * swaps.
+   */
   public static AnnotatorProfile sloppy(String name) {
     return new AnnotatorProfile(name, 0.5, 4.0, 0.08, 0.3, 0.12, 0.6);
   }

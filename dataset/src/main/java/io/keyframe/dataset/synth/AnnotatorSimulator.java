@@ -32,12 +32,18 @@ public final class AnnotatorSimulator {
 
   /** Simulates {@code profile} labelling the video whose truth is {@code gt}. */
   public static Output simulate(
-      AnnotationSet gt, List<OcclusionEvent> occlusions, AnnotatorProfile profile, SplittableRandom r) {
+      AnnotationSet gt,
+      List<OcclusionEvent> occlusions,
+      AnnotatorProfile profile,
+      SplittableRandom r) {
     return simulate(TruthIndex.of(gt), occlusions, profile, r);
   }
 
   static Output simulate(
-      TruthIndex index, List<OcclusionEvent> occlusions, AnnotatorProfile profile, SplittableRandom r) {
+      TruthIndex index,
+      List<OcclusionEvent> occlusions,
+      AnnotatorProfile profile,
+      SplittableRandom r) {
     AnnotationSet gt = index.set();
     Video video = gt.video();
     String vid = video.id(), who = profile.name();
@@ -56,26 +62,50 @@ public final class AnnotatorSimulator {
       int[] jitterRange = span(r, first, last, 10, 120);
       long jitterSeed = r.nextLong();
       if (missAll) {
-        faults.add(new InjectedFault(who, InjectedFault.Kind.MISSED, vid, first, last, List.of(id), "whole track"));
+        faults.add(
+            new InjectedFault(
+                who, InjectedFault.Kind.MISSED, vid, first, last, List.of(id), "whole track"));
         droppedWhole.add(id);
         continue;
       }
       String label = t.label();
       if (wrong) {
         String other = ObjectClass.ofLabel(label).confusedWith().label();
-        faults.add(new InjectedFault(who, InjectedFault.Kind.WRONG_CLASS, vid, first, last, List.of(id), label + "->" + other));
+        faults.add(
+            new InjectedFault(
+                who,
+                InjectedFault.Kind.WRONG_CLASS,
+                vid,
+                first,
+                last,
+                List.of(id),
+                label + "->" + other));
         label = other;
       }
       if (missSpan) {
         missRange = clipToDetections(t, missRange);
         if (missRange != null)
-          faults.add(new InjectedFault(who, InjectedFault.Kind.MISSED, vid, missRange[0], missRange[1], List.of(id), "span skipped"));
+          faults.add(
+              new InjectedFault(
+                  who,
+                  InjectedFault.Kind.MISSED,
+                  vid,
+                  missRange[0],
+                  missRange[1],
+                  List.of(id),
+                  "span skipped"));
       }
       if (jitter) {
         jitterRange = clipToDetections(t, jitterRange);
         if (jitterRange != null)
           faults.add(
-              new InjectedFault(who, InjectedFault.Kind.BOX_JITTER, vid, jitterRange[0], jitterRange[1], List.of(id),
+              new InjectedFault(
+                  who,
+                  InjectedFault.Kind.BOX_JITTER,
+                  vid,
+                  jitterRange[0],
+                  jitterRange[1],
+                  List.of(id),
                   "sigma=" + profile.jitterSigma() + "px"));
       }
       SplittableRandom jr = new SplittableRandom(jitterSeed);
@@ -86,7 +116,8 @@ public final class AnnotatorSimulator {
         Box box = d.box();
         if (jitter && jitterRange != null && f >= jitterRange[0] && f <= jitterRange[1])
           box = jittered(box, profile.jitterSigma(), video, jr);
-        mine.add(new Detection(f, id, label, box, null, 1.0, Map.of(), -1, d.occluded(), false, true));
+        mine.add(
+            new Detection(f, id, label, box, null, 1.0, Map.of(), -1, d.occluded(), false, true));
       }
       kept.put(id, mine);
     }
@@ -102,13 +133,20 @@ public final class AnnotatorSimulator {
 
   /** After an occlusion ends, exchange the object's id with its nearest same-class neighbour. */
   private static void swaps(
-      TruthIndex index, List<OcclusionEvent> occlusions, AnnotatorProfile profile, SplittableRandom r,
-      Map<Integer, List<Detection>> kept, Set<Integer> droppedWhole, List<InjectedFault> faults) {
+      TruthIndex index,
+      List<OcclusionEvent> occlusions,
+      AnnotatorProfile profile,
+      SplittableRandom r,
+      Map<Integer, List<Detection>> kept,
+      Set<Integer> droppedWhole,
+      List<InjectedFault> faults) {
     AnnotationSet gt = index.set();
     Map<Integer, List<Detection>> byFrame = index.byFrame();
     Set<Integer> swapped = new HashSet<>();
     List<OcclusionEvent> ordered = new ArrayList<>(occlusions);
-    ordered.sort(java.util.Comparator.comparingInt(OcclusionEvent::endFrame).thenComparingInt(OcclusionEvent::trackId));
+    ordered.sort(
+        java.util.Comparator.comparingInt(OcclusionEvent::endFrame)
+            .thenComparingInt(OcclusionEvent::trackId));
     int lastFrame = gt.video().frameCount() - 1;
     for (OcclusionEvent e : ordered) {
       if (e.cause().equals("exit") || e.cause().equals("object")) continue;
@@ -121,9 +159,12 @@ public final class AnnotatorSimulator {
       Detection best = null;
       double bestDist = 0.35 * gt.video().width();
       for (Detection d : here) {
-        if (d.trackId() == a || swapped.contains(d.trackId()) || droppedWhole.contains(d.trackId())) continue;
+        if (d.trackId() == a || swapped.contains(d.trackId()) || droppedWhole.contains(d.trackId()))
+          continue;
         if (!d.label().equals(da.label())) continue;
-        double dist = StrictMath.hypot(d.box().centerX() - da.box().centerX(), d.box().centerY() - da.box().centerY());
+        double dist =
+            StrictMath.hypot(
+                d.box().centerX() - da.box().centerX(), d.box().centerY() - da.box().centerY());
         if (dist < bestDist) {
           bestDist = dist;
           best = d;
@@ -133,14 +174,22 @@ public final class AnnotatorSimulator {
       int b = best.trackId();
       List<Detection> la = kept.get(a), lb = kept.get(b);
       List<Detection> na = new ArrayList<>(), nb = new ArrayList<>();
-      for (Detection d : la) (d.frame() >= at ? nb : na).add(d.frame() >= at ? d.withTrackId(b) : d);
-      for (Detection d : lb) (d.frame() >= at ? na : nb).add(d.frame() >= at ? d.withTrackId(a) : d);
+      for (Detection d : la)
+        (d.frame() >= at ? nb : na).add(d.frame() >= at ? d.withTrackId(b) : d);
+      for (Detection d : lb)
+        (d.frame() >= at ? na : nb).add(d.frame() >= at ? d.withTrackId(a) : d);
       kept.put(a, na);
       kept.put(b, nb);
       swapped.add(a);
       swapped.add(b);
       faults.add(
-          new InjectedFault(profile.name(), InjectedFault.Kind.ID_SWAP, gt.video().id(), at, lastFrame, List.of(a, b),
+          new InjectedFault(
+              profile.name(),
+              InjectedFault.Kind.ID_SWAP,
+              gt.video().id(),
+              at,
+              lastFrame,
+              List.of(a, b),
               "after " + e.cause() + " occlusion ending at frame " + e.endFrame()));
     }
   }

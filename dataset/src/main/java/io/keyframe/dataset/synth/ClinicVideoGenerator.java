@@ -48,24 +48,39 @@ public final class ClinicVideoGenerator {
     int frames = spec.frames();
     int step = Math.max(1, frames / 100);
     GroundTruthBuilder.Result truth =
-        GroundTruthBuilder.build(scene, done -> {
-          if (done % step == 0 || done == frames) listener.progress(STAGE, done, frames);
-        });
+        GroundTruthBuilder.build(
+            scene,
+            done -> {
+              if (done % step == 0 || done == frames) listener.progress(STAGE, done, frames);
+            });
     TruthIndex truthIndex = TruthIndex.of(truth.groundTruth());
     List<AnnotationSet> annotators = new ArrayList<>();
     List<InjectedFault> faults = new ArrayList<>();
     for (AnnotatorProfile p : spec.annotators()) {
       AnnotatorSimulator.Output a =
           AnnotatorSimulator.simulate(
-              truthIndex, truth.occlusions(), p, SeedSequence.stream(spec.seed(), index, "annotator:" + p.name()));
+              truthIndex,
+              truth.occlusions(),
+              p,
+              SeedSequence.stream(spec.seed(), index, "annotator:" + p.name()));
       annotators.add(a.annotations());
       faults.addAll(sorted(a.faults()));
     }
     ModelSimulator.Output m =
         ModelSimulator.simulate(
-            scene, truthIndex, spec.model(), SeedSequence.stream(spec.seed(), index, "model:" + spec.model().name()));
+            scene,
+            truthIndex,
+            spec.model(),
+            SeedSequence.stream(spec.seed(), index, "model:" + spec.model().name()));
     faults.addAll(sorted(m.faults()));
-    return new GeneratedVideo(scene.video(), scene, truth.groundTruth(), truth.occlusions(), annotators, m.detections(), faults);
+    return new GeneratedVideo(
+        scene.video(),
+        scene,
+        truth.groundTruth(),
+        truth.occlusions(),
+        annotators,
+        m.detections(),
+        faults);
   }
 
   /** All videos, generated one after another (each holds its annotations in memory). */

@@ -12,6 +12,7 @@ final class ColumnRle {
   private final int width;
   private int[] runs = new int[64];
   private int n;
+
   /** Pixel index just after the last foreground run. */
   private long end;
 

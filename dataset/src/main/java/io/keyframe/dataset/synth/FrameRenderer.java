@@ -60,7 +60,8 @@ public final class FrameRenderer implements FrameSource {
       draw(px, o.sprite(), o.trajectory().x(index), o.trajectory().y(index), rows);
     List<Occluder> occs = scene.occluders();
     for (Occluder o : occs)
-      if (o.presentAt(index)) draw(px, o.spriteAt(index), o.trajectory().x(index), o.trajectory().y(index), rows);
+      if (o.presentAt(index))
+        draw(px, o.spriteAt(index), o.trajectory().x(index), o.trajectory().y(index), rows);
     return img;
   }
 
@@ -77,25 +78,39 @@ public final class FrameRenderer implements FrameSource {
     for (int y = horizon; y < height; y++) {
       boolean seam = (y - horizon) % tile == 0;
       int base = seam ? line : room.floorRgb();
-      for (int x = 0; x < width; x++) px[y * width + x] = !seam && x % (tile * 2) == 0 ? line : base;
+      for (int x = 0; x < width; x++)
+        px[y * width + x] = !seam && x % (tile * 2) == 0 ? line : base;
     }
     fill(px, room.window(), 0xf0f0f0);
     int[] win = room.window();
     int inset = Math.max(2, win[3] / 14);
-    fill(px, new int[] {win[0] + inset, win[1] + inset, win[2] - 2 * inset, win[3] - 2 * inset}, 0xa8d4f0);
+    fill(
+        px,
+        new int[] {win[0] + inset, win[1] + inset, win[2] - 2 * inset, win[3] - 2 * inset},
+        0xa8d4f0);
     fill(px, new int[] {win[0] + win[2] / 2 - inset / 2, win[1], inset, win[3]}, 0xf0f0f0);
     int[] bed = room.bed();
-    fill(px, new int[] {bed[0], bed[1] - bed[3] / 3, Math.max(1, bed[2] / 30), bed[3] + bed[3] / 3}, 0x8a8f96);
+    fill(
+        px,
+        new int[] {bed[0], bed[1] - bed[3] / 3, Math.max(1, bed[2] / 30), bed[3] + bed[3] / 3},
+        0x8a8f96);
     fill(px, new int[] {bed[0], bed[1] + bed[3] / 3, bed[2], bed[3] / 3}, 0x8a8f96);
     fill(px, new int[] {bed[0], bed[1], bed[2], bed[3] / 3}, 0xf4f7fb);
-    fill(px, new int[] {bed[0] + bed[2] / 30 + 2, bed[1] - bed[3] / 8, bed[2] / 5, bed[3] / 5}, 0xffffff);
-    fill(px, new int[] {bed[0] + bed[2] / 3, bed[1] - bed[3] / 12, bed[2] * 2 / 3, bed[3] / 6}, 0x9cc3e0);
+    fill(
+        px,
+        new int[] {bed[0] + bed[2] / 30 + 2, bed[1] - bed[3] / 8, bed[2] / 5, bed[3] / 5},
+        0xffffff);
+    fill(
+        px,
+        new int[] {bed[0] + bed[2] / 3, bed[1] - bed[3] / 12, bed[2] * 2 / 3, bed[3] / 6},
+        0x9cc3e0);
   }
 
   private void fill(int[] px, int[] r, int rgb) {
     int x0 = Math.max(0, r[0]), x1 = Math.min(width, r[0] + r[2]);
     int y0 = Math.max(0, r[1]), y1 = Math.min(height, r[1] + r[3]);
-    for (int y = y0; y < y1; y++) java.util.Arrays.fill(px, y * width + x0, y * width + Math.max(x0, x1), rgb);
+    for (int y = y0; y < y1; y++)
+      java.util.Arrays.fill(px, y * width + x0, y * width + Math.max(x0, x1), rgb);
   }
 
   private void draw(int[] px, Sprite s, int sx, int sy, Spans rows) {
@@ -111,7 +126,9 @@ public final class FrameRenderer implements FrameSource {
   }
 
   private static int shade(int rgb, double f) {
-    int r = (int) (((rgb >> 16) & 255) * f), g = (int) (((rgb >> 8) & 255) * f), b = (int) ((rgb & 255) * f);
+    int r = (int) (((rgb >> 16) & 255) * f),
+        g = (int) (((rgb >> 8) & 255) * f),
+        b = (int) ((rgb & 255) * f);
     return (r << 16) | (g << 8) | b;
   }
 

@@ -41,8 +41,8 @@ import javax.imageio.ImageIO;
  *
  * Every file is written atomically; the same spec gives the same bytes. Videos are generated in
  * parallel ({@link Options#threads()} at a time, default up to 2) and written one at a time in
- * order, so memory holds at most threads + 1 videos' annotations. Which annotation files are written
- * is pluggable through {@link VideoArtifact}s.
+ * order, so memory holds at most threads + 1 videos' annotations. Which annotation files are
+ * written is pluggable through {@link VideoArtifact}s.
  */
 public final class GeneratedBatchWriter {
   /** Progress stage for frames generated (of all videos). */
@@ -62,12 +62,16 @@ public final class GeneratedBatchWriter {
     public Options {
       if (pngEvery < 0) throw new IllegalArgumentException("pngEvery must be >= 0: " + pngEvery);
       artifacts = List.copyOf(artifacts);
-      if (threads < 1 || threads > 64) throw new IllegalArgumentException("threads must be in [1, 64]: " + threads);
+      if (threads < 1 || threads > 64)
+        throw new IllegalArgumentException("threads must be in [1, 64]: " + threads);
     }
 
     /** All annotation files (no YouTube-VIS), no frames, up to two videos generated at once. */
     public static Options defaults() {
-      return new Options(0, List.of(AnnotationArtifacts.all(false)), Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
+      return new Options(
+          0,
+          List.of(AnnotationArtifacts.all(false)),
+          Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
     }
 
     /** A copy that also writes every n-th frame as PNG. */
@@ -105,10 +109,11 @@ public final class GeneratedBatchWriter {
   }
 
   /**
-   * Generates every video of {@code generator} and writes it. Progress: stage {@link #STAGE}, frames
-   * done of all videos' frames.
+   * Generates every video of {@code generator} and writes it. Progress: stage {@link #STAGE},
+   * frames done of all videos' frames.
    */
-  public Summary write(ClinicVideoGenerator generator, ProgressListener listener) throws IOException {
+  public Summary write(ClinicVideoGenerator generator, ProgressListener listener)
+      throws IOException {
     GeneratorSpec spec = generator.spec();
     long total = (long) spec.videos() * spec.frames();
     AtomicLongArray done = new AtomicLongArray(spec.videos());
@@ -116,14 +121,17 @@ public final class GeneratedBatchWriter {
     List<String> ids = new ArrayList<>();
     long rows = 0, files = 0;
     if (Files.exists(out) && !Files.isDirectory(out))
-      throw new io.keyframe.dataset.BadAnnotationException(out, -1, -1, "out", "exists and is not a folder; give a folder to write the batch into");
+      throw new io.keyframe.dataset.BadAnnotationException(
+          out, -1, -1, "out", "exists and is not a folder; give a folder to write the batch into");
     Files.createDirectories(out);
     ExecutorService pool =
-        Executors.newFixedThreadPool(options.threads(), r -> {
-          Thread t = new Thread(r, "keyframe-generate");
-          t.setDaemon(true);
-          return t;
-        });
+        Executors.newFixedThreadPool(
+            options.threads(),
+            r -> {
+              Thread t = new Thread(r, "keyframe-generate");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       // Generate up to `threads` videos ahead of the one being written, write strictly in order.
       Deque<Future<GeneratedVideo>> ahead = new ArrayDeque<>();
@@ -131,13 +139,18 @@ public final class GeneratedBatchWriter {
       for (int i = 0; i < spec.videos(); i++) {
         while (next < spec.videos() && ahead.size() < options.threads()) {
           int index = next++;
-          ahead.add(pool.submit(() -> generator.generate(index, (stage, d, t) -> {
-            // One report at a time, so listeners see the total grow monotonically.
-            synchronized (done) {
-              done.set(index, d);
-              perVideo.progress(STAGE, sum(done), total);
-            }
-          })));
+          ahead.add(
+              pool.submit(
+                  () ->
+                      generator.generate(
+                          index,
+                          (stage, d, t) -> {
+                            // One report at a time, so listeners see the total grow monotonically.
+                            synchronized (done) {
+                              done.set(index, d);
+                              perVideo.progress(STAGE, sum(done), total);
+                            }
+                          })));
         }
         GeneratedVideo v = await(ahead.removeFirst());
         files += writeVideo(v, i);
@@ -171,7 +184,9 @@ public final class GeneratedBatchWriter {
     }
   }
 
-  /** Writes one generated video into {@code OUT/<video id>}; returns the number of files written. */
+  /**
+   * Writes one generated video into {@code OUT/<video id>}; returns the number of files written.
+   */
   public int writeVideo(GeneratedVideo v, int index) throws IOException {
     Path dir = out.resolve(v.video().id());
     Files.createDirectories(dir);
@@ -208,160 +223,177 @@ public final class GeneratedBatchWriter {
   }
 
   private static void writeOcclusions(Path file, GeneratedVideo v) throws IOException {
-    AtomicOutput.write(file, o -> {
-      try (JsonGenerator g = json(o)) {
-        g.writeStartObject();
-        g.writeStringField("video", v.video().id());
-        g.writeNumberField("occludedBelowVisibility", GroundTruthBuilder.OCCLUDED_BELOW);
-        g.writeArrayFieldStart("events");
-        for (OcclusionEvent e : v.occlusions()) {
-          g.writeStartObject();
-          g.writeNumberField("trackId", e.trackId());
-          g.writeNumberField("startFrame", e.startFrame());
-          g.writeNumberField("endFrame", e.endFrame());
-          g.writeStringField("cause", e.cause());
-          g.writeBooleanField("full", e.full());
-          g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeRaw('\n');
-      }
-    });
+    AtomicOutput.write(
+        file,
+        o -> {
+          try (JsonGenerator g = json(o)) {
+            g.writeStartObject();
+            g.writeStringField("video", v.video().id());
+            g.writeNumberField("occludedBelowVisibility", GroundTruthBuilder.OCCLUDED_BELOW);
+            g.writeArrayFieldStart("events");
+            for (OcclusionEvent e : v.occlusions()) {
+              g.writeStartObject();
+              g.writeNumberField("trackId", e.trackId());
+              g.writeNumberField("startFrame", e.startFrame());
+              g.writeNumberField("endFrame", e.endFrame());
+              g.writeStringField("cause", e.cause());
+              g.writeBooleanField("full", e.full());
+              g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeRaw('\n');
+          }
+        });
   }
 
   private static void writeFaults(Path file, GeneratedVideo v) throws IOException {
-    AtomicOutput.write(file, o -> {
-      try (JsonGenerator g = json(o)) {
-        g.writeStartObject();
-        g.writeStringField("video", v.video().id());
-        g.writeArrayFieldStart("faults");
-        for (InjectedFault f : v.faults()) {
-          g.writeStartObject();
-          g.writeStringField("source", f.source());
-          g.writeStringField("kind", f.kind().name());
-          g.writeNumberField("startFrame", f.startFrame());
-          g.writeNumberField("endFrame", f.endFrame());
-          g.writeArrayFieldStart("trackIds");
-          for (int id : f.trackIds()) g.writeNumber(id);
-          g.writeEndArray();
-          g.writeStringField("detail", f.detail());
-          g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeRaw('\n');
-      }
-    });
+    AtomicOutput.write(
+        file,
+        o -> {
+          try (JsonGenerator g = json(o)) {
+            g.writeStartObject();
+            g.writeStringField("video", v.video().id());
+            g.writeArrayFieldStart("faults");
+            for (InjectedFault f : v.faults()) {
+              g.writeStartObject();
+              g.writeStringField("source", f.source());
+              g.writeStringField("kind", f.kind().name());
+              g.writeNumberField("startFrame", f.startFrame());
+              g.writeNumberField("endFrame", f.endFrame());
+              g.writeArrayFieldStart("trackIds");
+              for (int id : f.trackIds()) g.writeNumber(id);
+              g.writeEndArray();
+              g.writeStringField("detail", f.detail());
+              g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeRaw('\n');
+          }
+        });
   }
 
-  private static void writeMeta(Path dir, GeneratedVideo v, int index, List<String> names) throws IOException {
+  private static void writeMeta(Path dir, GeneratedVideo v, int index, List<String> names)
+      throws IOException {
     List<String> hashes = new ArrayList<>(names.size());
     List<Long> sizes = new ArrayList<>(names.size());
     for (String n : names) {
       hashes.add(FileHash.sha256(dir.resolve(n)));
       sizes.add(Files.size(dir.resolve(n)));
     }
-    AtomicOutput.write(dir.resolve("meta.json"), o -> {
-      try (JsonGenerator g = json(o)) {
-        Video vid = v.video();
-        g.writeStartObject();
-        g.writeObjectFieldStart("video");
-        g.writeStringField("id", vid.id());
-        number(g, "fps", vid.fps());
-        g.writeNumberField("width", vid.width());
-        g.writeNumberField("height", vid.height());
-        g.writeNumberField("frameCount", vid.frameCount());
-        g.writeNumberField("index", index);
-        g.writeEndObject();
-        g.writeStringField("tool", GroundTruthBuilder.TOOL);
-        g.writeArrayFieldStart("objects");
-        for (SceneObject so : v.scene().objects().stream().sorted(java.util.Comparator.comparingInt(SceneObject::trackId)).toList()) {
-          g.writeStartObject();
-          g.writeNumberField("trackId", so.trackId());
-          g.writeStringField("label", so.objectClass().label());
-          g.writeBooleanField("moving", so.trajectory().moves());
-          g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeObjectFieldStart("occluders");
-        g.writeNumberField("people", v.scene().occluders().stream().filter(x -> x.kind().equals("person")).count());
-        g.writeNumberField("carts", v.scene().occluders().stream().filter(x -> x.kind().equals("cart")).count());
-        g.writeEndObject();
-        g.writeObjectFieldStart("counts");
-        g.writeNumberField("groundTruth", v.groundTruth().detections().size());
-        for (var a : v.annotators()) g.writeNumberField(a.provenance().source(), a.detections().size());
-        g.writeNumberField("model", v.model().detections().size());
-        g.writeNumberField("occlusionEvents", v.occlusions().size());
-        g.writeNumberField("faults", v.faults().size());
-        g.writeEndObject();
-        g.writeArrayFieldStart("annotators");
-        for (var a : v.annotators()) g.writeString(a.provenance().source());
-        g.writeEndArray();
-        g.writeStringField("model", v.model().provenance().source());
-        g.writeArrayFieldStart("files");
-        for (int i = 0; i < names.size(); i++) {
-          g.writeStartObject();
-          g.writeStringField("name", names.get(i));
-          g.writeNumberField("bytes", sizes.get(i));
-          g.writeStringField("sha256", hashes.get(i));
-          g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeRaw('\n');
-      }
-    });
+    AtomicOutput.write(
+        dir.resolve("meta.json"),
+        o -> {
+          try (JsonGenerator g = json(o)) {
+            Video vid = v.video();
+            g.writeStartObject();
+            g.writeObjectFieldStart("video");
+            g.writeStringField("id", vid.id());
+            number(g, "fps", vid.fps());
+            g.writeNumberField("width", vid.width());
+            g.writeNumberField("height", vid.height());
+            g.writeNumberField("frameCount", vid.frameCount());
+            g.writeNumberField("index", index);
+            g.writeEndObject();
+            g.writeStringField("tool", GroundTruthBuilder.TOOL);
+            g.writeArrayFieldStart("objects");
+            for (SceneObject so :
+                v.scene().objects().stream()
+                    .sorted(java.util.Comparator.comparingInt(SceneObject::trackId))
+                    .toList()) {
+              g.writeStartObject();
+              g.writeNumberField("trackId", so.trackId());
+              g.writeStringField("label", so.objectClass().label());
+              g.writeBooleanField("moving", so.trajectory().moves());
+              g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("occluders");
+            g.writeNumberField(
+                "people",
+                v.scene().occluders().stream().filter(x -> x.kind().equals("person")).count());
+            g.writeNumberField(
+                "carts",
+                v.scene().occluders().stream().filter(x -> x.kind().equals("cart")).count());
+            g.writeEndObject();
+            g.writeObjectFieldStart("counts");
+            g.writeNumberField("groundTruth", v.groundTruth().detections().size());
+            for (var a : v.annotators())
+              g.writeNumberField(a.provenance().source(), a.detections().size());
+            g.writeNumberField("model", v.model().detections().size());
+            g.writeNumberField("occlusionEvents", v.occlusions().size());
+            g.writeNumberField("faults", v.faults().size());
+            g.writeEndObject();
+            g.writeArrayFieldStart("annotators");
+            for (var a : v.annotators()) g.writeString(a.provenance().source());
+            g.writeEndArray();
+            g.writeStringField("model", v.model().provenance().source());
+            g.writeArrayFieldStart("files");
+            for (int i = 0; i < names.size(); i++) {
+              g.writeStartObject();
+              g.writeStringField("name", names.get(i));
+              g.writeNumberField("bytes", sizes.get(i));
+              g.writeStringField("sha256", hashes.get(i));
+              g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeRaw('\n');
+          }
+        });
   }
 
   private void writeBatch(GeneratorSpec spec, List<String> ids) throws IOException {
-    AtomicOutput.write(out.resolve("batch.json"), o -> {
-      try (JsonGenerator g = json(o)) {
-        g.writeStartObject();
-        g.writeStringField("tool", GroundTruthBuilder.TOOL);
-        g.writeObjectFieldStart("spec");
-        g.writeNumberField("videos", spec.videos());
-        g.writeNumberField("frames", spec.frames());
-        g.writeNumberField("objects", spec.objects());
-        g.writeNumberField("seed", spec.seed());
-        g.writeNumberField("width", spec.width());
-        g.writeNumberField("height", spec.height());
-        number(g, "fps", spec.fps());
-        number(g, "peoplePerMinute", spec.peoplePerMinute());
-        number(g, "cartsPerMinute", spec.cartsPerMinute());
-        number(g, "movingFraction", spec.movingFraction());
-        g.writeArrayFieldStart("annotators");
-        for (AnnotatorProfile a : spec.annotators()) {
-          g.writeStartObject();
-          g.writeStringField("name", a.name());
-          number(g, "jitterRate", a.jitterRate());
-          number(g, "jitterSigma", a.jitterSigma());
-          number(g, "missTrackRate", a.missTrackRate());
-          number(g, "missSpanRate", a.missSpanRate());
-          number(g, "wrongClassRate", a.wrongClassRate());
-          number(g, "idSwapRate", a.idSwapRate());
-          g.writeEndObject();
-        }
-        g.writeEndArray();
-        ModelProfile m = spec.model();
-        g.writeObjectFieldStart("model");
-        g.writeStringField("name", m.name());
-        number(g, "missRate", m.missRate());
-        number(g, "occlusionMissRate", m.occlusionMissRate());
-        number(g, "falsePositivesPerFrame", m.falsePositivesPerFrame());
-        number(g, "confusionRate", m.confusionRate());
-        number(g, "boxNoise", m.boxNoise());
-        g.writeEndObject();
-        g.writeEndObject();
-        g.writeArrayFieldStart("classes");
-        for (String c : ObjectClass.labels()) g.writeString(c);
-        g.writeEndArray();
-        g.writeArrayFieldStart("videos");
-        for (String id : ids) g.writeString(id);
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeRaw('\n');
-      }
-    });
+    AtomicOutput.write(
+        out.resolve("batch.json"),
+        o -> {
+          try (JsonGenerator g = json(o)) {
+            g.writeStartObject();
+            g.writeStringField("tool", GroundTruthBuilder.TOOL);
+            g.writeObjectFieldStart("spec");
+            g.writeNumberField("videos", spec.videos());
+            g.writeNumberField("frames", spec.frames());
+            g.writeNumberField("objects", spec.objects());
+            g.writeNumberField("seed", spec.seed());
+            g.writeNumberField("width", spec.width());
+            g.writeNumberField("height", spec.height());
+            number(g, "fps", spec.fps());
+            number(g, "peoplePerMinute", spec.peoplePerMinute());
+            number(g, "cartsPerMinute", spec.cartsPerMinute());
+            number(g, "movingFraction", spec.movingFraction());
+            g.writeArrayFieldStart("annotators");
+            for (AnnotatorProfile a : spec.annotators()) {
+              g.writeStartObject();
+              g.writeStringField("name", a.name());
+              number(g, "jitterRate", a.jitterRate());
+              number(g, "jitterSigma", a.jitterSigma());
+              number(g, "missTrackRate", a.missTrackRate());
+              number(g, "missSpanRate", a.missSpanRate());
+              number(g, "wrongClassRate", a.wrongClassRate());
+              number(g, "idSwapRate", a.idSwapRate());
+              g.writeEndObject();
+            }
+            g.writeEndArray();
+            ModelProfile m = spec.model();
+            g.writeObjectFieldStart("model");
+            g.writeStringField("name", m.name());
+            number(g, "missRate", m.missRate());
+            number(g, "occlusionMissRate", m.occlusionMissRate());
+            number(g, "falsePositivesPerFrame", m.falsePositivesPerFrame());
+            number(g, "confusionRate", m.confusionRate());
+            number(g, "boxNoise", m.boxNoise());
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeArrayFieldStart("classes");
+            for (String c : ObjectClass.labels()) g.writeString(c);
+            g.writeEndArray();
+            g.writeArrayFieldStart("videos");
+            for (String id : ids) g.writeString(id);
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeRaw('\n');
+          }
+        });
   }
 }

@@ -15,8 +15,8 @@ import java.util.Objects;
  * @param occlusions the exact occlusion manifest
  * @param annotators each simulated annotator's labels, in spec order
  * @param model the simulated detector's per-frame detections
- * @param faults every injected fault (annotators' then the model's), sorted by source, start
- *     frame, kind
+ * @param faults every injected fault (annotators' then the model's), sorted by source, start frame,
+ *     kind
  */
 public record GeneratedVideo(
     Video video,

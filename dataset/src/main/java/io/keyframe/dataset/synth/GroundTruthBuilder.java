@@ -18,8 +18,8 @@ import java.util.Map;
  * pixels; an object is {@code occluded} when visibility is below {@link #OCCLUDED_BELOW}; it is out
  * of view (no detection) when none of its shape is in the frame. An {@link OcclusionEvent} is a
  * maximal run of occluded frames (cause: the kind of occluder that hid most pixels over the run,
- * {@code person}, {@code cart} or {@code object}; full when visibility reached 0) or a maximal run of
- * out-of-view frames after the object was first seen (cause {@code exit}, full).
+ * {@code person}, {@code cart} or {@code object}; full when visibility reached 0) or a maximal run
+ * of out-of-view frames after the object was first seen (cause {@code exit}, full).
  */
 public final class GroundTruthBuilder {
   /** Visibility below which an object counts as occluded. */
@@ -80,15 +80,21 @@ public final class GroundTruthBuilder {
           vis[k][f] = -1;
           continue;
         }
-        // Things in front whose boxes overlap: nearer objects (later in scene order), then occluders.
+        // Things in front whose boxes overlap: nearer objects (later in scene order), then
+        // occluders.
         int nf = 0;
         for (int m = k + 1; m < n; m++) {
           Sprite t = objs.get(m).sprite();
-          if (ox[m] < x1 && ox[m] + t.width() > x0 && oy[m] < y1 && oy[m] + t.height() > y0) frontIdx[nf++] = m;
+          if (ox[m] < x1 && ox[m] + t.width() > x0 && oy[m] < y1 && oy[m] + t.height() > y0)
+            frontIdx[nf++] = m;
         }
         for (int j = 0; j < occs.size(); j++) {
           Sprite t = cs[j];
-          if (t != null && cx[j] < x1 && cx[j] + t.width() > x0 && cy[j] < y1 && cy[j] + t.height() > y0) frontIdx[nf++] = n + j;
+          if (t != null
+              && cx[j] < x1
+              && cx[j] + t.width() > x0
+              && cy[j] < y1
+              && cy[j] + t.height() > y0) frontIdx[nf++] = n + j;
         }
         long area = 0, seen = 0;
         long[] byCause = null;
@@ -139,8 +145,17 @@ public final class GroundTruthBuilder {
         Box box = new Box(bx0, by0, bx1 + 1 - bx0, by1 - by0);
         out.add(
             new Detection(
-                f, o.trackId(), o.objectClass().label(), box, rle.toMask(), 1.0, Map.of(), v,
-                v < OCCLUDED_BELOW, false, true));
+                f,
+                o.trackId(),
+                o.objectClass().label(),
+                box,
+                rle.toMask(),
+                1.0,
+                Map.of(),
+                v,
+                v < OCCLUDED_BELOW,
+                false,
+                true));
       }
       afterFrame.accept(f + 1);
     }
@@ -149,7 +164,8 @@ public final class GroundTruthBuilder {
     return new Result(gt, events(objs, vis, hidden, frames));
   }
 
-  private static List<OcclusionEvent> events(List<SceneObject> objs, double[][] vis, long[][][] hidden, int frames) {
+  private static List<OcclusionEvent> events(
+      List<SceneObject> objs, double[][] vis, long[][][] hidden, int frames) {
     List<OcclusionEvent> events = new ArrayList<>();
     for (int k = 0; k < objs.size(); k++) {
       int id = objs.get(k).trackId();

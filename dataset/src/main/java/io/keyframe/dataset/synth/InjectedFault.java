@@ -17,7 +17,13 @@ import java.util.Objects;
  * @param detail human-readable specifics (sigma, classes, box), stable for equal seeds
  */
 public record InjectedFault(
-    String source, Kind kind, String video, int startFrame, int endFrame, List<Integer> trackIds, String detail) {
+    String source,
+    Kind kind,
+    String video,
+    int startFrame,
+    int endFrame,
+    List<Integer> trackIds,
+    String detail) {
   /** Fault kinds; the first four are annotator faults, the last three model faults. */
   public enum Kind {
     /** Boxes of a track span perturbed with Gaussian noise. */

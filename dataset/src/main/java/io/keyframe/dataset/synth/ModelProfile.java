@@ -23,13 +23,17 @@ public record ModelProfile(
     double boxNoise) {
   public ModelProfile {
     Objects.requireNonNull(name, "name");
-    if (!name.matches("[A-Za-z0-9_-]+")) throw new IllegalArgumentException("model name must be a file-name token: " + name);
+    if (!name.matches("[A-Za-z0-9_-]+"))
+      throw new IllegalArgumentException("model name must be a file-name token: " + name);
     for (double r : new double[] {missRate, occlusionMissRate, confusionRate})
       if (!(r >= 0 && r <= 1)) throw new IllegalArgumentException("rate not in [0,1]: " + r);
-    if (missRate + occlusionMissRate > 1) throw new IllegalArgumentException("missRate + occlusionMissRate > 1");
+    if (missRate + occlusionMissRate > 1)
+      throw new IllegalArgumentException("missRate + occlusionMissRate > 1");
     if (!(falsePositivesPerFrame >= 0) || falsePositivesPerFrame > 10)
-      throw new IllegalArgumentException("falsePositivesPerFrame not in [0,10]: " + falsePositivesPerFrame);
-    if (!(boxNoise >= 0) || boxNoise > 0.5) throw new IllegalArgumentException("boxNoise not in [0,0.5]: " + boxNoise);
+      throw new IllegalArgumentException(
+          "falsePositivesPerFrame not in [0,10]: " + falsePositivesPerFrame);
+    if (!(boxNoise >= 0) || boxNoise > 0.5)
+      throw new IllegalArgumentException("boxNoise not in [0,0.5]: " + boxNoise);
   }
 
   /** The default detector: decent when objects are visible, poor under occlusion. */

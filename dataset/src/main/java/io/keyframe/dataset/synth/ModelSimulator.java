@@ -18,8 +18,8 @@ import java.util.SplittableRandom;
 
 /**
  * A customer's detector simulated from the ground truth: per-frame untracked boxes around the
- * <em>visible</em> part of each object (the mask's bounding box plus measurement noise), scores
- * and per-class probabilities that fall with occlusion, misses concentrated at occlusions, class
+ * <em>visible</em> part of each object (the mask's bounding box plus measurement noise), scores and
+ * per-class probabilities that fall with occlusion, misses concentrated at occlusions, class
  * confusions and false positives (some on people). Misses, confusions and false positives are
  * recorded as faults; fully hidden objects are never detected and that is not a fault.
  */
@@ -36,7 +36,8 @@ public final class ModelSimulator {
   }
 
   /** Simulates {@code profile} running over the scene whose truth is {@code gt}. */
-  public static Output simulate(Scene scene, AnnotationSet gt, ModelProfile profile, SplittableRandom r) {
+  public static Output simulate(
+      Scene scene, AnnotationSet gt, ModelProfile profile, SplittableRandom r) {
     return simulate(scene, TruthIndex.of(gt), profile, r);
   }
 
@@ -54,11 +55,21 @@ public final class ModelSimulator {
       int room = Math.max(0, t.lastFrame() - t.firstFrame() + 1 - len);
       int s = t.firstFrame() + (room == 0 ? 0 : r.nextInt(room + 1));
       if (!yes) continue;
-      int[] span = AnnotatorSimulator.clipToDetections(t, new int[] {s, Math.min(t.lastFrame(), s + len - 1)});
+      int[] span =
+          AnnotatorSimulator.clipToDetections(
+              t, new int[] {s, Math.min(t.lastFrame(), s + len - 1)});
       if (span == null) continue;
       confused.put(t.id(), span);
       String other = ObjectClass.ofLabel(t.label()).confusedWith().label();
-      faults.add(new InjectedFault(who, InjectedFault.Kind.CLASS_CONFUSION, vid, span[0], span[1], List.of(t.id()), t.label() + "->" + other));
+      faults.add(
+          new InjectedFault(
+              who,
+              InjectedFault.Kind.CLASS_CONFUSION,
+              vid,
+              span[0],
+              span[1],
+              List.of(t.id()),
+              t.label() + "->" + other));
     }
     List<Detection> out = new ArrayList<>();
     // Open miss runs per track: {start, end, min visibility * 1000}.
@@ -69,7 +80,9 @@ public final class ModelSimulator {
         double v = d.visibility();
         double pMiss = profile.missRate() + profile.occlusionMissRate() * (1 - v);
         double u = r.nextDouble();
-        double g1 = SeedSequence.gaussian(r), g2 = SeedSequence.gaussian(r), g3 = SeedSequence.gaussian(r);
+        double g1 = SeedSequence.gaussian(r),
+            g2 = SeedSequence.gaussian(r),
+            g3 = SeedSequence.gaussian(r);
         double g4 = SeedSequence.gaussian(r), g5 = SeedSequence.gaussian(r);
         int alt = r.nextInt(CLASSES.length);
         if (v <= 0) {
@@ -91,7 +104,14 @@ public final class ModelSimulator {
         closeRun(missRun, d.trackId(), f, who, vid, faults);
         Box seen = d.mask().bbox().orElse(d.box());
         double n = profile.boxNoise();
-        Box box = noisy(seen, n * seen.w() * g1, n * seen.h() * g2, n * seen.w() * g3, n * seen.h() * g4, video);
+        Box box =
+            noisy(
+                seen,
+                n * seen.w() * g1,
+                n * seen.h() * g2,
+                n * seen.w() * g3,
+                n * seen.h() * g4,
+                video);
         double p = Math.max(0.05, Math.min(0.99, 0.5 + 0.45 * v + 0.05 * g5));
         String truth = d.label();
         int[] span = confused.get(d.trackId());
@@ -102,23 +122,42 @@ public final class ModelSimulator {
       }
       falsePositives(scene, f, profile, r, out, faults, who, vid);
     }
-    for (Integer id : new ArrayList<>(missRun.keySet())) closeRun(missRun, id, Integer.MAX_VALUE, who, vid, faults);
+    for (Integer id : new ArrayList<>(missRun.keySet()))
+      closeRun(missRun, id, Integer.MAX_VALUE, who, vid, faults);
     String hash = FileHash.sha256(profile.toString().getBytes(StandardCharsets.UTF_8));
     Provenance prov = Provenance.model(who, hash, null, GroundTruthBuilder.TOOL);
     return new Output(new AnnotationSet(video, prov, gt.labels(), out), faults);
   }
 
-  private static void closeRun(Map<Integer, int[]> runs, int id, int frame, String who, String vid, List<InjectedFault> faults) {
+  private static void closeRun(
+      Map<Integer, int[]> runs,
+      int id,
+      int frame,
+      String who,
+      String vid,
+      List<InjectedFault> faults) {
     int[] run = runs.remove(id);
     if (run == null) return;
     faults.add(
-        new InjectedFault(who, InjectedFault.Kind.MISSED_DETECTION, vid, run[0], run[1], List.of(id),
+        new InjectedFault(
+            who,
+            InjectedFault.Kind.MISSED_DETECTION,
+            vid,
+            run[0],
+            run[1],
+            List.of(id),
             String.format(Locale.ROOT, "min visibility %.3f", run[2] / 1000.0)));
   }
 
   private static void falsePositives(
-      Scene scene, int f, ModelProfile profile, SplittableRandom r, List<Detection> out, List<InjectedFault> faults,
-      String who, String vid) {
+      Scene scene,
+      int f,
+      ModelProfile profile,
+      SplittableRandom r,
+      List<Detection> out,
+      List<InjectedFault> faults,
+      String who,
+      String vid) {
     // Poisson count by inversion; StrictMath keeps it identical everywhere.
     double limit = StrictMath.exp(-profile.falsePositivesPerFrame()), prod = r.nextDouble();
     int count = 0;
@@ -145,22 +184,45 @@ public final class ModelSimulator {
       Box raw = new Box(x, y, size.width(), size.height());
       Box box = noisy(raw, 0, 0, 0, 0, v);
       if (box == null) continue;
-      out.add(detection(f, c.label(), c.confusedWith().label(), CLASSES[(c.ordinal() + 1) % CLASSES.length].label(), p, box));
+      out.add(
+          detection(
+              f,
+              c.label(),
+              c.confusedWith().label(),
+              CLASSES[(c.ordinal() + 1) % CLASSES.length].label(),
+              p,
+              box));
       faults.add(
-          new InjectedFault(who, InjectedFault.Kind.FALSE_POSITIVE, vid, f, f, List.of(),
-              String.format(Locale.ROOT, "%s on %s at %.2f,%.2f,%.2f,%.2f", c.label(), where, box.x(), box.y(), box.w(), box.h())));
+          new InjectedFault(
+              who,
+              InjectedFault.Kind.FALSE_POSITIVE,
+              vid,
+              f,
+              f,
+              List.of(),
+              String.format(
+                  Locale.ROOT,
+                  "%s on %s at %.2f,%.2f,%.2f,%.2f",
+                  c.label(),
+                  where,
+                  box.x(),
+                  box.y(),
+                  box.w(),
+                  box.h())));
     }
   }
 
   /** A detection whose probabilities are {@code p} for its label, the rest split 0.6/0.4. */
-  private static Detection detection(int f, String label, String second, String third, double p, Box box) {
+  private static Detection detection(
+      int f, String label, String second, String third, double p, Box box) {
     double rest = 1 - p;
     Map<String, Double> probs = new LinkedHashMap<>();
     double score = round4(p);
     probs.put(label, score);
     if (!second.equals(label)) probs.put(second, round4(rest * 0.6));
     if (!third.equals(label) && !third.equals(second)) probs.put(third, round4(rest * 0.4));
-    return new Detection(f, Detection.UNTRACKED, label, box, null, score, probs, -1, false, false, false);
+    return new Detection(
+        f, Detection.UNTRACKED, label, box, null, score, probs, -1, false, false, false);
   }
 
   private static double round4(double v) {

@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * The equipment classes the generator places in a room, each with a sprite drawn from solid parts
- * at a given scale, where it stands (its bottom edge as a fraction of frame height), whether it
- * can be wheeled around, and the classes it is most easily confused with.
+ * at a given scale, where it stands (its bottom edge as a fraction of frame height), whether it can
+ * be wheeled around, and the classes it is most easily confused with.
  */
 public enum ObjectClass {
   BED_RAIL(0.64, 0.74, false),
@@ -98,36 +98,122 @@ public enum ObjectClass {
   /** The sprite of this class at {@code scale} (1 = designed for a 360-pixel-high frame). */
   public Sprite sprite(double scale) {
     return switch (this) {
-      case BED_RAIL -> sprite(scale, 90, 22, new int[][] {
-        {0, 0, 0, 90, 4, 0xb8bcc4}, {0, 0, 18, 90, 4, 0xb8bcc4},
-        {0, 4, 4, 4, 14, 0x9aa0a8}, {0, 30, 4, 4, 14, 0x9aa0a8}, {0, 56, 4, 4, 14, 0x9aa0a8}, {0, 82, 4, 4, 14, 0x9aa0a8}});
-      case IV_POLE -> sprite(scale, 28, 150, new int[][] {
-        {0, 12, 8, 4, 136, 0xc8ccd2}, {0, 2, 6, 24, 3, 0xc8ccd2}, {1, 8, 10, 12, 18, 0xd9f0ff},
-        {0, 0, 144, 28, 6, 0x6c7078}});
-      case VITAL_SIGNS_MONITOR -> sprite(scale, 52, 42, new int[][] {
-        {0, 0, 0, 52, 36, 0x2b2f36}, {0, 4, 4, 44, 26, 0x0b3d1c}, {0, 6, 10, 20, 3, 0x3cff6a},
-        {0, 6, 18, 30, 3, 0xffe14a}, {0, 20, 36, 12, 6, 0x4a4f58}});
-      case BREATHING_TUBE -> sprite(scale, 44, 16, new int[][] {
-        {0, 0, 0, 10, 5, 0xe6eef5}, {0, 8, 3, 10, 5, 0xe6eef5}, {0, 16, 6, 10, 5, 0xe6eef5},
-        {0, 24, 9, 10, 5, 0xe6eef5}, {0, 32, 11, 12, 5, 0xe6eef5}});
-      case HUMIDIFIER -> sprite(scale, 24, 32, new int[][] {
-        {0, 0, 6, 24, 26, 0x7fb8d8}, {1, 4, 0, 16, 12, 0xa9d5ee}, {0, 6, 20, 12, 4, 0x305870}});
-      case WHEELCHAIR -> sprite(scale, 62, 62, new int[][] {
-        {0, 40, 0, 8, 36, 0x303438}, {0, 10, 26, 38, 8, 0x2a4a8a}, {1, 4, 24, 38, 38, 0x484c52},
-        {1, 12, 32, 22, 22, 0xd0d4da}, {1, 48, 48, 14, 14, 0x484c52}});
-      case OXYGEN_CYLINDER -> sprite(scale, 18, 62, new int[][] {
-        {0, 0, 8, 18, 54, 0x2e8b57}, {1, 0, 2, 18, 12, 0x2e8b57}, {0, 6, 0, 6, 5, 0xb0b4ba}});
-      case INFUSION_PUMP -> sprite(scale, 28, 34, new int[][] {
-        {0, 0, 0, 28, 34, 0xe8e2d0}, {0, 4, 4, 20, 10, 0x1a3a5a}, {1, 10, 20, 8, 8, 0xd04040}});
-      case BEDSIDE_TABLE -> sprite(scale, 52, 46, new int[][] {
-        {0, 0, 0, 52, 8, 0xa0724a}, {0, 4, 8, 44, 30, 0x8a5f3c}, {0, 4, 38, 6, 8, 0x555555},
-        {0, 42, 38, 6, 8, 0x555555}, {0, 20, 18, 12, 3, 0xd8c8a0}});
-      case CALL_BUTTON -> sprite(scale, 12, 16, new int[][] {
-        {0, 0, 0, 12, 16, 0xf2f2f2}, {1, 2, 3, 8, 8, 0xe03030}});
-      case SUCTION_UNIT -> sprite(scale, 26, 32, new int[][] {
-        {1, 0, 0, 26, 12, 0xf4f4e8}, {0, 2, 6, 22, 26, 0xf4f4e8}, {0, 6, 12, 14, 6, 0x6a8a50}});
-      case HAND_SANITIZER -> sprite(scale, 12, 24, new int[][] {
-        {0, 0, 6, 12, 18, 0x9fd8c8}, {0, 4, 0, 4, 7, 0x404040}});
+      case BED_RAIL ->
+          sprite(
+              scale,
+              90,
+              22,
+              new int[][] {
+                {0, 0, 0, 90, 4, 0xb8bcc4},
+                {0, 0, 18, 90, 4, 0xb8bcc4},
+                {0, 4, 4, 4, 14, 0x9aa0a8},
+                {0, 30, 4, 4, 14, 0x9aa0a8},
+                {0, 56, 4, 4, 14, 0x9aa0a8},
+                {0, 82, 4, 4, 14, 0x9aa0a8}
+              });
+      case IV_POLE ->
+          sprite(
+              scale,
+              28,
+              150,
+              new int[][] {
+                {0, 12, 8, 4, 136, 0xc8ccd2},
+                {0, 2, 6, 24, 3, 0xc8ccd2},
+                {1, 8, 10, 12, 18, 0xd9f0ff},
+                {0, 0, 144, 28, 6, 0x6c7078}
+              });
+      case VITAL_SIGNS_MONITOR ->
+          sprite(
+              scale,
+              52,
+              42,
+              new int[][] {
+                {0, 0, 0, 52, 36, 0x2b2f36},
+                {0, 4, 4, 44, 26, 0x0b3d1c},
+                {0, 6, 10, 20, 3, 0x3cff6a},
+                {0, 6, 18, 30, 3, 0xffe14a},
+                {0, 20, 36, 12, 6, 0x4a4f58}
+              });
+      case BREATHING_TUBE ->
+          sprite(
+              scale,
+              44,
+              16,
+              new int[][] {
+                {0, 0, 0, 10, 5, 0xe6eef5},
+                {0, 8, 3, 10, 5, 0xe6eef5},
+                {0, 16, 6, 10, 5, 0xe6eef5},
+                {0, 24, 9, 10, 5, 0xe6eef5},
+                {0, 32, 11, 12, 5, 0xe6eef5}
+              });
+      case HUMIDIFIER ->
+          sprite(
+              scale,
+              24,
+              32,
+              new int[][] {
+                {0, 0, 6, 24, 26, 0x7fb8d8},
+                {1, 4, 0, 16, 12, 0xa9d5ee},
+                {0, 6, 20, 12, 4, 0x305870}
+              });
+      case WHEELCHAIR ->
+          sprite(
+              scale,
+              62,
+              62,
+              new int[][] {
+                {0, 40, 0, 8, 36, 0x303438},
+                {0, 10, 26, 38, 8, 0x2a4a8a},
+                {1, 4, 24, 38, 38, 0x484c52},
+                {1, 12, 32, 22, 22, 0xd0d4da},
+                {1, 48, 48, 14, 14, 0x484c52}
+              });
+      case OXYGEN_CYLINDER ->
+          sprite(
+              scale,
+              18,
+              62,
+              new int[][] {
+                {0, 0, 8, 18, 54, 0x2e8b57}, {1, 0, 2, 18, 12, 0x2e8b57}, {0, 6, 0, 6, 5, 0xb0b4ba}
+              });
+      case INFUSION_PUMP ->
+          sprite(
+              scale,
+              28,
+              34,
+              new int[][] {
+                {0, 0, 0, 28, 34, 0xe8e2d0},
+                {0, 4, 4, 20, 10, 0x1a3a5a},
+                {1, 10, 20, 8, 8, 0xd04040}
+              });
+      case BEDSIDE_TABLE ->
+          sprite(
+              scale,
+              52,
+              46,
+              new int[][] {
+                {0, 0, 0, 52, 8, 0xa0724a},
+                {0, 4, 8, 44, 30, 0x8a5f3c},
+                {0, 4, 38, 6, 8, 0x555555},
+                {0, 42, 38, 6, 8, 0x555555},
+                {0, 20, 18, 12, 3, 0xd8c8a0}
+              });
+      case CALL_BUTTON ->
+          sprite(
+              scale, 12, 16, new int[][] {{0, 0, 0, 12, 16, 0xf2f2f2}, {1, 2, 3, 8, 8, 0xe03030}});
+      case SUCTION_UNIT ->
+          sprite(
+              scale,
+              26,
+              32,
+              new int[][] {
+                {1, 0, 0, 26, 12, 0xf4f4e8},
+                {0, 2, 6, 22, 26, 0xf4f4e8},
+                {0, 6, 12, 14, 6, 0x6a8a50}
+              });
+      case HAND_SANITIZER ->
+          sprite(
+              scale, 12, 24, new int[][] {{0, 0, 6, 12, 18, 0x9fd8c8}, {0, 4, 0, 4, 7, 0x404040}});
     };
   }
 
@@ -138,7 +224,8 @@ public enum ObjectClass {
     List<Part> parts = new ArrayList<>(rows.length);
     for (int[] r : rows) {
       int dx = (int) Math.round(r[1] * scale), dy = (int) Math.round(r[2] * scale);
-      int pw = Math.max(1, (int) Math.round(r[3] * scale)), ph = Math.max(1, (int) Math.round(r[4] * scale));
+      int pw = Math.max(1, (int) Math.round(r[3] * scale)),
+          ph = Math.max(1, (int) Math.round(r[4] * scale));
       dx = Math.min(dx, sw - 1);
       dy = Math.min(dy, sh - 1);
       pw = Math.min(pw, sw - dx);

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param firstFrame first frame it is in the scene
  * @param lastFrame last frame it is in the scene
  */
-public record Occluder(String kind, List<Sprite> poses, Trajectory trajectory, int firstFrame, int lastFrame) {
+public record Occluder(
+    String kind, List<Sprite> poses, Trajectory trajectory, int firstFrame, int lastFrame) {
   /** Frames per pose of the walking cycle. */
   static final int FRAMES_PER_POSE = 4;
 
@@ -23,7 +24,8 @@ public record Occluder(String kind, List<Sprite> poses, Trajectory trajectory, i
     poses = List.copyOf(poses);
     if (poses.isEmpty()) throw new IllegalArgumentException("an occluder needs a pose");
     Objects.requireNonNull(trajectory, "trajectory");
-    if (lastFrame < firstFrame) throw new IllegalArgumentException("occluder leaves before it enters");
+    if (lastFrame < firstFrame)
+      throw new IllegalArgumentException("occluder leaves before it enters");
   }
 
   /** True when the occluder is in the scene at {@code frame}. */

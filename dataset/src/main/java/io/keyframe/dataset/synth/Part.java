@@ -14,7 +14,8 @@ package io.keyframe.dataset.synth;
  */
 public record Part(boolean ellipse, int dx, int dy, int w, int h, int rgb) {
   public Part {
-    if (w <= 0 || h <= 0) throw new IllegalArgumentException("part size must be positive: " + w + "x" + h);
+    if (w <= 0 || h <= 0)
+      throw new IllegalArgumentException("part size must be positive: " + w + "x" + h);
   }
 
   /** A filled rectangle. */

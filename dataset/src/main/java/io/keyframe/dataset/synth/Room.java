@@ -6,7 +6,8 @@ package io.keyframe.dataset.synth;
  */
 public record Room(int horizon, int wallRgb, int floorRgb, int[] window, int[] bed) {
   public Room {
-    if (window.length != 4 || bed.length != 4) throw new IllegalArgumentException("rectangles are {x, y, w, h}");
+    if (window.length != 4 || bed.length != 4)
+      throw new IllegalArgumentException("rectangles are {x, y, w, h}");
     window = window.clone();
     bed = bed.clone();
   }

@@ -16,7 +16,8 @@ public record Scene(Video video, Room room, List<SceneObject> objects, List<Occl
     Objects.requireNonNull(room, "room");
     objects =
         objects.stream()
-            .sorted(Comparator.comparingInt(SceneObject::depth).thenComparingInt(SceneObject::trackId))
+            .sorted(
+                Comparator.comparingInt(SceneObject::depth).thenComparingInt(SceneObject::trackId))
             .toList();
     occluders = List.copyOf(occluders);
   }

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Lays out one video's scene from the spec: a room, equipment placed where it belongs (monitors
- * on the wall, poles and wheelchairs on the floor, rails by the bed) avoiding overlaps where room
+ * Lays out one video's scene from the spec: a room, equipment placed where it belongs (monitors on
+ * the wall, poles and wheelchairs on the floor, rails by the bed) avoiding overlaps where room
  * allows, some movable equipment wheeled around and out of view, and people and carts crossing.
  */
 final class SceneBuilder {
@@ -42,10 +42,19 @@ final class SceneBuilder {
     int[] walls = {0xdfe6e9, 0xe8e0d0, 0xd8e4dc, 0xe4e4ec};
     int[] floors = {0x9e9a8e, 0x8c9aa0, 0xa89c88};
     int[] window = {
-      (int) (w * SeedSequence.uniform(r, 0.55, 0.68)), (int) (h * 0.07), (int) (w * 0.22), (int) (h * 0.28)
+      (int) (w * SeedSequence.uniform(r, 0.55, 0.68)),
+      (int) (h * 0.07),
+      (int) (w * 0.22),
+      (int) (h * 0.28)
     };
-    int[] bed = {(int) (w * SeedSequence.uniform(r, 0.10, 0.22)), (int) (h * 0.42), (int) (w * 0.42), (int) (h * 0.30)};
-    return new Room(horizon, walls[r.nextInt(walls.length)], floors[r.nextInt(floors.length)], window, bed);
+    int[] bed = {
+      (int) (w * SeedSequence.uniform(r, 0.10, 0.22)),
+      (int) (h * 0.42),
+      (int) (w * 0.42),
+      (int) (h * 0.30)
+    };
+    return new Room(
+        horizon, walls[r.nextInt(walls.length)], floors[r.nextInt(floors.length)], window, bed);
   }
 
   private List<SceneObject> objects(SplittableRandom r) {
@@ -68,7 +77,8 @@ final class SceneBuilder {
       // The first movable object always wanders and leaves first, so every video with one shows
       // an exit and a re-entry.
       boolean moving = c.movable() && (!exitShown || r.nextDouble() < spec.movingFraction());
-      Trajectory t = moving ? wander(r, box[0], box[1], s, !exitShown) : Trajectory.fixed(box[0], box[1]);
+      Trajectory t =
+          moving ? wander(r, box[0], box[1], s, !exitShown) : Trajectory.fixed(box[0], box[1]);
       exitShown |= moving;
       int bottom = box[1] + s.height();
       out.add(new SceneObject(i + 1, c, s, t, (moving ? 100_000 : 0) + bottom));
@@ -96,7 +106,10 @@ final class SceneBuilder {
       best = new int[] {x, y, s.width(), s.height()};
       boolean free = true;
       for (int[] p : placed)
-        if (x < p[0] + p[2] + 2 && p[0] < x + s.width() + 2 && y < p[1] + p[3] + 2 && p[1] < y + s.height() + 2) {
+        if (x < p[0] + p[2] + 2
+            && p[0] < x + s.width() + 2
+            && y < p[1] + p[3] + 2
+            && p[1] < y + s.height() + 2) {
           free = false;
           break;
         }
@@ -132,7 +145,10 @@ final class SceneBuilder {
       frame += (int) (fps * SeedSequence.uniform(r, exit ? 2 : 2, exit ? 7 : 9));
       if (exit) {
         // Come back in on the same side it left.
-        double back = target < 0 ? r.nextInt(Math.max(1, w / 2)) : w / 2.0 + r.nextInt(Math.max(1, w / 2 - s.width()));
+        double back =
+            target < 0
+                ? r.nextInt(Math.max(1, w / 2))
+                : w / 2.0 + r.nextInt(Math.max(1, w / 2 - s.width()));
         travel = Math.max(1, (int) Math.ceil(Math.abs(back - x) / speed));
         f.add(new int[] {frame});
         p.add(new double[] {x, y0});
@@ -166,7 +182,10 @@ final class SceneBuilder {
     double xb = rightwards ? w + 2 : -s.width() - 2;
     double feet = h * SeedSequence.uniform(r, 0.9, 1.08);
     double y = feet - s.height();
-    double speed = SeedSequence.uniform(r, kind.equals("cart") ? 35 : 45, kind.equals("cart") ? 70 : 100) * scale / fps;
+    double speed =
+        SeedSequence.uniform(r, kind.equals("cart") ? 35 : 45, kind.equals("cart") ? 70 : 100)
+            * scale
+            / fps;
     List<int[]> f = new ArrayList<>();
     List<double[]> p = new ArrayList<>();
     f.add(new int[] {start});
@@ -227,9 +246,27 @@ final class SceneBuilder {
       List<Part> parts = new ArrayList<>();
       parts.add(Part.rect(clamp(cx - spread - legW, pw - legW), legTop, legW, legH, pants));
       parts.add(Part.rect(clamp(cx + spread, pw - legW), legTop, legW, legH, pants));
-      parts.add(Part.rect(Math.max(0, cx - (int) Math.round(26 * s)), torsoTop, Math.min(pw, (int) Math.round(52 * s)), torsoH, scrubs));
-      parts.add(Part.rect(0, torsoTop + (int) Math.round(6 * s), Math.max(1, (int) Math.round(9 * s)), (int) Math.round(70 * s), skin));
-      parts.add(Part.rect(pw - Math.max(1, (int) Math.round(9 * s)), torsoTop + (int) Math.round(6 * s), Math.max(1, (int) Math.round(9 * s)), (int) Math.round(70 * s), skin));
+      parts.add(
+          Part.rect(
+              Math.max(0, cx - (int) Math.round(26 * s)),
+              torsoTop,
+              Math.min(pw, (int) Math.round(52 * s)),
+              torsoH,
+              scrubs));
+      parts.add(
+          Part.rect(
+              0,
+              torsoTop + (int) Math.round(6 * s),
+              Math.max(1, (int) Math.round(9 * s)),
+              (int) Math.round(70 * s),
+              skin));
+      parts.add(
+          Part.rect(
+              pw - Math.max(1, (int) Math.round(9 * s)),
+              torsoTop + (int) Math.round(6 * s),
+              Math.max(1, (int) Math.round(9 * s)),
+              (int) Math.round(70 * s),
+              skin));
       parts.add(Part.oval(cx - head / 2, 0, head, head, skin));
       poses.add(new Sprite(pw, ph, parts));
     }
@@ -242,10 +279,34 @@ final class SceneBuilder {
     int wheel = (int) Math.round(14 * s);
     int body = r.nextBoolean() ? 0xc0c6cc : 0xd6d0c0;
     List<Part> parts = new ArrayList<>();
-    parts.add(Part.rect(0, (int) Math.round(10 * s), (int) Math.round(8 * s), (int) Math.round(40 * s), 0x707070));
-    parts.add(Part.rect((int) Math.round(8 * s), (int) Math.round(20 * s), cw - (int) Math.round(8 * s), (int) Math.round(8 * s), darker(body)));
-    parts.add(Part.rect((int) Math.round(12 * s), (int) Math.round(28 * s), cw - (int) Math.round(16 * s), ch - wheel - (int) Math.round(28 * s), body));
-    parts.add(Part.rect((int) Math.round(16 * s), (int) Math.round(44 * s), cw - (int) Math.round(24 * s), (int) Math.round(4 * s), darker(body)));
+    parts.add(
+        Part.rect(
+            0,
+            (int) Math.round(10 * s),
+            (int) Math.round(8 * s),
+            (int) Math.round(40 * s),
+            0x707070));
+    parts.add(
+        Part.rect(
+            (int) Math.round(8 * s),
+            (int) Math.round(20 * s),
+            cw - (int) Math.round(8 * s),
+            (int) Math.round(8 * s),
+            darker(body)));
+    parts.add(
+        Part.rect(
+            (int) Math.round(12 * s),
+            (int) Math.round(28 * s),
+            cw - (int) Math.round(16 * s),
+            ch - wheel - (int) Math.round(28 * s),
+            body));
+    parts.add(
+        Part.rect(
+            (int) Math.round(16 * s),
+            (int) Math.round(44 * s),
+            cw - (int) Math.round(24 * s),
+            (int) Math.round(4 * s),
+            darker(body)));
     parts.add(Part.oval((int) Math.round(14 * s), ch - wheel, wheel, wheel, 0x222222));
     parts.add(Part.oval(cw - wheel - (int) Math.round(4 * s), ch - wheel, wheel, wheel, 0x222222));
     return List.of(new Sprite(cw, ch, parts));

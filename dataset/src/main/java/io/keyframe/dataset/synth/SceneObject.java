@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param trajectory where it is per frame
  * @param depth drawing order among objects (higher is nearer the camera); ties by track id
  */
-public record SceneObject(int trackId, ObjectClass objectClass, Sprite sprite, Trajectory trajectory, int depth) {
+public record SceneObject(
+    int trackId, ObjectClass objectClass, Sprite sprite, Trajectory trajectory, int depth) {
   public SceneObject {
     if (trackId < 0) throw new IllegalArgumentException("track id is negative: " + trackId);
     Objects.requireNonNull(objectClass, "objectClass");

@@ -10,6 +10,7 @@ final class Spans {
   private int[] lo = new int[8];
   private int[] hi = new int[8];
   private int n;
+
   /** Two ints of scratch for callers filling this column. */
   final int[] scratch = new int[2];
 

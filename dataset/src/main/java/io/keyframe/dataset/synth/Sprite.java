@@ -3,9 +3,9 @@ package io.keyframe.dataset.synth;
 import java.util.List;
 
 /**
- * The drawable shape of a thing in the scene: parts drawn in order (later over earlier), all
- * inside a {@code width x height} box anchored at the sprite's top-left corner. Geometry is
- * answered per pixel column as row intervals, which is all that masks and rendering need.
+ * The drawable shape of a thing in the scene: parts drawn in order (later over earlier), all inside
+ * a {@code width x height} box anchored at the sprite's top-left corner. Geometry is answered per
+ * pixel column as row intervals, which is all that masks and rendering need.
  */
 public record Sprite(int width, int height, List<Part> parts) {
   public Sprite {
@@ -13,7 +13,8 @@ public record Sprite(int width, int height, List<Part> parts) {
     if (parts.isEmpty()) throw new IllegalArgumentException("a sprite needs at least one part");
     for (Part p : parts)
       if (p.dx() < 0 || p.dy() < 0 || p.dx() + p.w() > width || p.dy() + p.h() > height)
-        throw new IllegalArgumentException("part " + p + " leaves the " + width + "x" + height + " sprite box");
+        throw new IllegalArgumentException(
+            "part " + p + " leaves the " + width + "x" + height + " sprite box");
   }
 
   /**

@@ -15,9 +15,12 @@ public final class Trajectory {
   /** A trajectory through {@code (frames[i], xs[i], ys[i])}; frames strictly increasing. */
   public Trajectory(int[] frames, double[] xs, double[] ys) {
     if (frames.length == 0 || frames.length != xs.length || frames.length != ys.length)
-      throw new IllegalArgumentException("a trajectory needs equally many frames, xs and ys (>= 1)");
+      throw new IllegalArgumentException(
+          "a trajectory needs equally many frames, xs and ys (>= 1)");
     for (int i = 1; i < frames.length; i++)
-      if (frames[i] <= frames[i - 1]) throw new IllegalArgumentException("waypoint frames must increase: " + Arrays.toString(frames));
+      if (frames[i] <= frames[i - 1])
+        throw new IllegalArgumentException(
+            "waypoint frames must increase: " + Arrays.toString(frames));
     this.frames = frames.clone();
     this.xs = xs.clone();
     this.ys = ys.clone();

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.Box;
+import io.keyframe.dataset.Category;
 import io.keyframe.dataset.Detection;
+import io.keyframe.dataset.FrameImage;
 import io.keyframe.dataset.Mask;
 import io.keyframe.dataset.Polygon;
-import io.keyframe.dataset.SourceFields;
-import io.keyframe.dataset.FrameImage;
-import io.keyframe.dataset.Category;
 import io.keyframe.dataset.Provenance;
 import io.keyframe.dataset.SharedData;
+import io.keyframe.dataset.SourceFields;
 import io.keyframe.dataset.Video;
 import io.keyframe.dataset.mot.MotReader;
 import java.io.IOException;
@@ -39,15 +39,23 @@ class CocoJsonFormatTest {
     List<String> lines = Files.readAllLines(resource("sav_expected.csv"));
     for (String l : lines.subList(1, lines.size())) {
       String[] c = l.split(",");
-      m.put(c[0] + "," + c[1] + "," + c[2], new long[] {
-          Long.parseLong(c[3]), Long.parseLong(c[4]), Long.parseLong(c[5]), Long.parseLong(c[6]), Long.parseLong(c[7])});
+      m.put(
+          c[0] + "," + c[1] + "," + c[2],
+          new long[] {
+            Long.parseLong(c[3]),
+            Long.parseLong(c[4]),
+            Long.parseLong(c[5]),
+            Long.parseLong(c[6]),
+            Long.parseLong(c[7])
+          });
     }
     return m;
   }
 
   @ParameterizedTest
   @CsvSource({"sav_000001_manual.json, 5, 480", "sav_000001_auto.json, 9, 952"})
-  void readsSavMaskletsWithAreasAndBoxesOfAnIndependentDecode(String name, int masklets, int nonEmpty) throws IOException {
+  void readsSavMaskletsWithAreasAndBoxesOfAnIndependentDecode(
+      String name, int masklets, int nonEmpty) throws IOException {
     AnnotationSet set = CocoJsonReader.read(SharedData.refdata("sav", name));
     assertThat(CocoJsonReader.dialect(SharedData.refdata("sav", name))).isEqualTo(JsonDialect.SAV);
     assertThat(set.video()).isEqualTo(new Video("sav_000001", 24, 480, 848, 483, ""));
@@ -70,14 +78,22 @@ class CocoJsonFormatTest {
   void savAutoMaskletsCarryTheirStabilityScore() throws IOException {
     AnnotationSet set = CocoJsonReader.read(SharedData.refdata("sav", "sav_000001_auto.json"));
     // masklet_stability_score[0][1] = 0.999616265296936 in the file
-    Detection d = set.detections().stream().filter(x -> x.frame() == 0 && x.trackId() == 1).findFirst().orElseThrow();
+    Detection d =
+        set.detections().stream()
+            .filter(x -> x.frame() == 0 && x.trackId() == 1)
+            .findFirst()
+            .orElseThrow();
     assertThat(d.score()).isEqualTo(0.999616265296936);
     assertThat(set.provenance().source()).isEqualTo("sa-v auto");
   }
 
   @ParameterizedTest
-  @CsvSource({"sav_000001_manual.json, coco", "sav_000001_auto.json, coco", "sav_000001_manual.json, ytvis",
-      "sav_000001_auto.json, ytvis"})
+  @CsvSource({
+    "sav_000001_manual.json, coco",
+    "sav_000001_auto.json, coco",
+    "sav_000001_manual.json, ytvis",
+    "sav_000001_auto.json, ytvis"
+  })
   void savRoundTripsThroughCocoAndYouTubeVis(String name, String format) throws IOException {
     AnnotationSet set = CocoJsonReader.read(SharedData.refdata("sav", name));
     Path a = tmp.resolve("a.json"), b = tmp.resolve("b.json");
@@ -99,15 +115,69 @@ class CocoJsonFormatTest {
 
   private static AnnotationSet handBuilt() {
     Video video = new Video("ward-3", 12.5, 4, 3, 6, "videos/ward-3.mp4");
-    Provenance prov = Provenance.model("rtdetr-clinic", "ab".repeat(32), Instant.parse("2024-05-02T10:11:12.5Z"), "keyframe 0.1");
-    return new AnnotationSet(video, prov, List.of("iv_pole", "bed_rail", "monitor"), List.of(
-        new Detection(0, 3, "iv_pole", new Box(0.5, 0.25, 1.5, 2.75), threePixels(), 0.875,
-            Map.of("iv_pole", 0.875, "bed_rail", 0.125), 0.6, false, false, true),
-        new Detection(1, 3, "iv_pole", new Box(0.75, 0.25, 1.5, 2.5), null, 0.5, Map.of(), -1, true, false, false),
-        new Detection(2, 3, "iv_pole", new Box(0.75, 0.25, 1.5, 2.5), null, 0.5, Map.of(), 0, false, true, true),
-        new Detection(0, 5, "bed_rail", null, Mask.empty(3, 4), 1, Map.of(), -1, false, false, false),
-        new Detection(4, Detection.UNTRACKED, "monitor", new Box(1, 1, 1, 1), null, 0.1, Map.of(), -1, false, false, false),
-        new Detection(5, 5, "bed_rail", null, threePixels(), 1, Map.of(), -1, true, false, true)));
+    Provenance prov =
+        Provenance.model(
+            "rtdetr-clinic",
+            "ab".repeat(32),
+            Instant.parse("2024-05-02T10:11:12.5Z"),
+            "keyframe 0.1");
+    return new AnnotationSet(
+        video,
+        prov,
+        List.of("iv_pole", "bed_rail", "monitor"),
+        List.of(
+            new Detection(
+                0,
+                3,
+                "iv_pole",
+                new Box(0.5, 0.25, 1.5, 2.75),
+                threePixels(),
+                0.875,
+                Map.of("iv_pole", 0.875, "bed_rail", 0.125),
+                0.6,
+                false,
+                false,
+                true),
+            new Detection(
+                1,
+                3,
+                "iv_pole",
+                new Box(0.75, 0.25, 1.5, 2.5),
+                null,
+                0.5,
+                Map.of(),
+                -1,
+                true,
+                false,
+                false),
+            new Detection(
+                2,
+                3,
+                "iv_pole",
+                new Box(0.75, 0.25, 1.5, 2.5),
+                null,
+                0.5,
+                Map.of(),
+                0,
+                false,
+                true,
+                true),
+            new Detection(
+                0, 5, "bed_rail", null, Mask.empty(3, 4), 1, Map.of(), -1, false, false, false),
+            new Detection(
+                4,
+                Detection.UNTRACKED,
+                "monitor",
+                new Box(1, 1, 1, 1),
+                null,
+                0.1,
+                Map.of(),
+                -1,
+                false,
+                false,
+                false),
+            new Detection(
+                5, 5, "bed_rail", null, threePixels(), 1, Map.of(), -1, true, false, true)));
   }
 
   @Test
@@ -120,11 +190,14 @@ class CocoJsonFormatTest {
     CocoJsonWriter.writeCoco(b, back);
     assertThat(Files.readAllBytes(b)).isEqualTo(Files.readAllBytes(a));
     // One annotation per line, so parser line numbers point at one record.
-    assertThat(Files.readAllLines(a)).filteredOn(l -> l.startsWith("{\"id\":") && l.contains("image_id")).hasSize(6);
+    assertThat(Files.readAllLines(a))
+        .filteredOn(l -> l.startsWith("{\"id\":") && l.contains("image_id"))
+        .hasSize(6);
   }
 
   @Test
-  void youTubeVisCarriesTracksBoxesMasksScoresAndProvenanceButNotFlagsOrUntrackedIds() throws IOException {
+  void youTubeVisCarriesTracksBoxesMasksScoresAndProvenanceButNotFlagsOrUntrackedIds()
+      throws IOException {
     AnnotationSet set = handBuilt();
     Path a = tmp.resolve("a.json");
     CocoJsonWriter.writeYouTubeVis(a, set);
@@ -140,7 +213,8 @@ class CocoJsonFormatTest {
       assertThat(got.box()).isEqualTo(want.box());
       assertThat(got.mask()).isEqualTo(want.mask());
       assertThat(got.score()).isEqualTo(want.score());
-      assertThat(got.trackId()).isEqualTo(want.trackId() == Detection.UNTRACKED ? 6 : want.trackId());
+      assertThat(got.trackId())
+          .isEqualTo(want.trackId() == Detection.UNTRACKED ? 6 : want.trackId());
     }
   }
 
@@ -152,13 +226,39 @@ class CocoJsonFormatTest {
     // pycocotools' frPyObjects of [[0.5,0, 2,0, 2,2]] on 3x4 is "318": one pixel, (x=1, y=0).
     Mask polygonMask = new Mask(3, 4, new int[] {3, 1, 8});
     Polygon polygon = new Polygon(new double[] {0.5, 0, 2, 0, 2, 2});
-    assertThat(set.detections()).containsExactly(
-        new Detection(0, Detection.UNTRACKED, "monitor", new Box(0.5, 0, 1.5, 2), polygonMask, 0.625, Map.of(), -1, false, false, false,
-            new SourceFields(2, false, List.of(polygon), 3)),
-        new Detection(1, 7, "bed_rail", new Box(1, 1, 2, 2), threePixels(), 1, Map.of(), -1, true, false, false,
-            new SourceFields(1, true, List.of(), Double.NaN)));
-    assertThat(set.layout().images()).containsExactly(new FrameImage(0, 10, "a.jpg", 4, 3), new FrameImage(1, 20, "b.jpg", 4, 3));
-    assertThat(set.layout().categories()).containsExactly(new Category(9, "monitor", ""), new Category(5, "bed_rail", ""));
+    assertThat(set.detections())
+        .containsExactly(
+            new Detection(
+                0,
+                Detection.UNTRACKED,
+                "monitor",
+                new Box(0.5, 0, 1.5, 2),
+                polygonMask,
+                0.625,
+                Map.of(),
+                -1,
+                false,
+                false,
+                false,
+                new SourceFields(2, false, List.of(polygon), 3)),
+            new Detection(
+                1,
+                7,
+                "bed_rail",
+                new Box(1, 1, 2, 2),
+                threePixels(),
+                1,
+                Map.of(),
+                -1,
+                true,
+                false,
+                false,
+                new SourceFields(1, true, List.of(), Double.NaN)));
+    assertThat(set.layout().images())
+        .containsExactly(
+            new FrameImage(0, 10, "a.jpg", 4, 3), new FrameImage(1, 20, "b.jpg", 4, 3));
+    assertThat(set.layout().categories())
+        .containsExactly(new Category(9, "monitor", ""), new Category(5, "bed_rail", ""));
   }
 
   @Test
@@ -167,14 +267,38 @@ class CocoJsonFormatTest {
     assertThat(CocoJsonReader.dialect(f)).isEqualTo(JsonDialect.YOUTUBE_VIS);
     AnnotationSet set = CocoJsonReader.read(f);
     assertThat(set.video()).isEqualTo(new Video("3", CocoJsonReader.UNKNOWN_FPS, 4, 3, 4, ""));
-    assertThat(set.detections()).containsExactly(
-        new Detection(1, 1, "cart", new Box(1, 1, 2, 2), threePixels(), 1, Map.of(), -1, false, false, false),
-        new Detection(3, 1, "cart", new Box(0, 0, 4, 3), new Mask(3, 4, new int[] {0, 12}), 1, Map.of(), -1, false, false, false));
+    assertThat(set.detections())
+        .containsExactly(
+            new Detection(
+                1,
+                1,
+                "cart",
+                new Box(1, 1, 2, 2),
+                threePixels(),
+                1,
+                Map.of(),
+                -1,
+                false,
+                false,
+                false),
+            new Detection(
+                3,
+                1,
+                "cart",
+                new Box(0, 0, 4, 3),
+                new Mask(3, 4, new int[] {0, 12}),
+                1,
+                Map.of(),
+                -1,
+                false,
+                false,
+                false));
   }
 
   @Test
   void tudCampusBoxesRoundTripThroughCoco() throws IOException {
-    AnnotationSet set = MotReader.read(SharedData.refdata("motchallenge", "TUD-Campus", "test.txt"));
+    AnnotationSet set =
+        MotReader.read(SharedData.refdata("motchallenge", "TUD-Campus", "test.txt"));
     Path a = tmp.resolve("tud.json");
     CocoJsonWriter.writeCoco(a, set);
     assertThat(CocoJsonReader.read(a)).isEqualTo(set);

@@ -8,9 +8,9 @@ import io.keyframe.dataset.Box;
 import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.Mask;
 import io.keyframe.dataset.Polygon;
-import io.keyframe.dataset.SourceFields;
 import io.keyframe.dataset.Provenance;
 import io.keyframe.dataset.SharedData;
+import io.keyframe.dataset.SourceFields;
 import io.keyframe.dataset.Video;
 import io.keyframe.dataset.mot.MotReader;
 import java.io.IOException;
@@ -56,15 +56,64 @@ class CvatVideoFormatTest {
   void readsACvatExportWithMetaLabelsFlagsAndMasks() throws IOException {
     AnnotationSet set = CvatVideoReader.read(resource("cvat_video_sample.xml"));
     assertThat(set.labels()).containsExactly("iv_pole", "bed_rail");
-    assertThat(set.video()).isEqualTo(new Video("ward-3 demo", CvatVideoReader.UNKNOWN_FPS, 4, 3, 5, ""));
-    assertThat(set.detections()).containsExactly(
-        new Detection(0, 0, "iv_pole", new Box(0.5, 0.25, 1.5, 2.75), null, 1, Map.of(), -1, false, false, true),
-        // The polygon is read (its box, and pycocotools' rasterisation: this thin triangle covers no pixel centre).
-        new Detection(0, 2, "bed_rail", new Box(0, 0, 1, 1), Mask.empty(3, 4), 1, Map.of(), -1, false, false, true,
-            new SourceFields(-1, false, List.of(new Polygon(new double[] {0, 0, 1, 0, 1, 1})), Double.NaN)),
-        new Detection(1, 0, "iv_pole", new Box(0.75, 0.25, 1.5, 2.75), null, 1, Map.of(), -1, true, false, false),
-        new Detection(2, 0, "iv_pole", new Box(0.75, 0.25, 1.5, 2.75), null, 1, Map.of(), -1, false, true, true),
-        new Detection(3, 1, "bed_rail", null, threePixels(), 1, Map.of(), -1, false, false, true));
+    assertThat(set.video())
+        .isEqualTo(new Video("ward-3 demo", CvatVideoReader.UNKNOWN_FPS, 4, 3, 5, ""));
+    assertThat(set.detections())
+        .containsExactly(
+            new Detection(
+                0,
+                0,
+                "iv_pole",
+                new Box(0.5, 0.25, 1.5, 2.75),
+                null,
+                1,
+                Map.of(),
+                -1,
+                false,
+                false,
+                true),
+            // The polygon is read (its box, and pycocotools' rasterisation: this thin triangle
+            // covers no pixel centre).
+            new Detection(
+                0,
+                2,
+                "bed_rail",
+                new Box(0, 0, 1, 1),
+                Mask.empty(3, 4),
+                1,
+                Map.of(),
+                -1,
+                false,
+                false,
+                true,
+                new SourceFields(
+                    -1, false, List.of(new Polygon(new double[] {0, 0, 1, 0, 1, 1})), Double.NaN)),
+            new Detection(
+                1,
+                0,
+                "iv_pole",
+                new Box(0.75, 0.25, 1.5, 2.75),
+                null,
+                1,
+                Map.of(),
+                -1,
+                true,
+                false,
+                false),
+            new Detection(
+                2,
+                0,
+                "iv_pole",
+                new Box(0.75, 0.25, 1.5, 2.75),
+                null,
+                1,
+                Map.of(),
+                -1,
+                false,
+                true,
+                true),
+            new Detection(
+                3, 1, "bed_rail", null, threePixels(), 1, Map.of(), -1, false, false, true));
   }
 
   @Test
@@ -72,22 +121,75 @@ class CvatVideoFormatTest {
     AnnotationSet set = CvatVideoReader.read(resource("cvat_video_sample.xml"));
     Path xml = tmp.resolve("p.xml"), json = tmp.resolve("p.json");
     CvatVideoWriter.write(xml, set);
-    assertThat(Files.readString(xml)).contains("<polygon frame=\"0\"").contains("points=\"0,0;1,0;1,1\"");
+    assertThat(Files.readString(xml))
+        .contains("<polygon frame=\"0\"")
+        .contains("points=\"0,0;1,0;1,1\"");
     assertThat(CvatVideoReader.read(xml).detections()).isEqualTo(set.detections());
     io.keyframe.dataset.coco.CocoJsonWriter.writeCoco(json, set);
     assertThat(Files.readString(json)).contains("\"segmentation\":[[0,0,1,0,1,1]]");
-    assertThat(io.keyframe.dataset.coco.CocoJsonReader.read(json).detections()).isEqualTo(set.detections());
+    assertThat(io.keyframe.dataset.coco.CocoJsonReader.read(json).detections())
+        .isEqualTo(set.detections());
   }
 
   private static AnnotationSet handBuilt() {
     Video video = new Video("ward-3", 12.5, 4, 3, 6, "videos/ward-3.mp4");
-    Provenance prov = Provenance.annotator("annotator-17", Instant.parse("2024-05-02T10:11:12Z"), "cvat 2.11");
-    return new AnnotationSet(video, prov, List.of("iv_pole", "bed_rail", "monitor"), List.of(
-        new Detection(0, 3, "iv_pole", new Box(0.5, 0.25, 1.5, 2.75), threePixels(), 1, Map.of(), -1, false, false, true),
-        new Detection(1, 3, "iv_pole", new Box(0.75, 0.25, 1.5, 2.5), null, 1, Map.of(), -1, true, false, false),
-        new Detection(2, 3, "iv_pole", new Box(0.75, 0.25, 1.5, 2.5), null, 1, Map.of(), -1, false, true, true),
-        new Detection(0, 5, "bed_rail", null, Mask.empty(3, 4), 1, Map.of(), -1, false, false, true),
-        new Detection(5, 5, "bed_rail", null, Mask.fromBox(3, 4, new Box(1, 0, 2, 2)), 1, Map.of(), -1, true, false, true)));
+    Provenance prov =
+        Provenance.annotator("annotator-17", Instant.parse("2024-05-02T10:11:12Z"), "cvat 2.11");
+    return new AnnotationSet(
+        video,
+        prov,
+        List.of("iv_pole", "bed_rail", "monitor"),
+        List.of(
+            new Detection(
+                0,
+                3,
+                "iv_pole",
+                new Box(0.5, 0.25, 1.5, 2.75),
+                threePixels(),
+                1,
+                Map.of(),
+                -1,
+                false,
+                false,
+                true),
+            new Detection(
+                1,
+                3,
+                "iv_pole",
+                new Box(0.75, 0.25, 1.5, 2.5),
+                null,
+                1,
+                Map.of(),
+                -1,
+                true,
+                false,
+                false),
+            new Detection(
+                2,
+                3,
+                "iv_pole",
+                new Box(0.75, 0.25, 1.5, 2.5),
+                null,
+                1,
+                Map.of(),
+                -1,
+                false,
+                true,
+                true),
+            new Detection(
+                0, 5, "bed_rail", null, Mask.empty(3, 4), 1, Map.of(), -1, false, false, true),
+            new Detection(
+                5,
+                5,
+                "bed_rail",
+                null,
+                Mask.fromBox(3, 4, new Box(1, 0, 2, 2)),
+                1,
+                Map.of(),
+                -1,
+                true,
+                false,
+                true)));
   }
 
   @Test
@@ -105,21 +207,51 @@ class CvatVideoFormatTest {
   @Test
   void scoresProbabilitiesVisibilityAndUntrackedIdsAreNotCarried() throws IOException {
     Video video = new Video("v", 30, 10, 10, 3, "");
-    AnnotationSet set = new AnnotationSet(video, Provenance.unknown(), List.of("object"), List.of(
-        new Detection(0, 2, "object", new Box(1, 1, 2, 2), null, 0.25, Map.of("object", 0.8), 0.5, true, false, false),
-        new Detection(1, Detection.UNTRACKED, "object", new Box(1, 1, 2, 2), null, 1, Map.of(), -1, false, false, false)));
+    AnnotationSet set =
+        new AnnotationSet(
+            video,
+            Provenance.unknown(),
+            List.of("object"),
+            List.of(
+                new Detection(
+                    0,
+                    2,
+                    "object",
+                    new Box(1, 1, 2, 2),
+                    null,
+                    0.25,
+                    Map.of("object", 0.8),
+                    0.5,
+                    true,
+                    false,
+                    false),
+                new Detection(
+                    1,
+                    Detection.UNTRACKED,
+                    "object",
+                    new Box(1, 1, 2, 2),
+                    null,
+                    1,
+                    Map.of(),
+                    -1,
+                    false,
+                    false,
+                    false)));
     Path a = tmp.resolve("a.xml");
     CvatVideoWriter.write(a, set);
     List<Detection> back = CvatVideoReader.read(a).detections();
-    assertThat(back.get(0)).isEqualTo(Detection.of(0, 2, "object", new Box(1, 1, 2, 2)).withFlags(true, false, false));
+    assertThat(back.get(0))
+        .isEqualTo(Detection.of(0, 2, "object", new Box(1, 1, 2, 2)).withFlags(true, false, false));
     assertThat(back.get(1)).isEqualTo(Detection.of(1, 3, "object", new Box(1, 1, 2, 2)));
   }
 
   @Test
   void tudCampusThroughCvatKeepsEveryBoxToRoundingOfTheCornerForm() throws IOException {
-    AnnotationSet mot = MotReader.read(SharedData.refdata("motchallenge", "TUD-Campus", "test.txt"));
+    AnnotationSet mot =
+        MotReader.read(SharedData.refdata("motchallenge", "TUD-Campus", "test.txt"));
     // CVAT has no score column: compare against the same set at the default score.
-    AnnotationSet set = mot.withDetections(mot.detections().stream().map(d -> d.withScore(1)).toList());
+    AnnotationSet set =
+        mot.withDetections(mot.detections().stream().map(d -> d.withScore(1)).toList());
     Path a = tmp.resolve("tud.xml");
     CvatVideoWriter.write(a, set);
     AnnotationSet back = CvatVideoReader.read(a);
@@ -141,10 +273,45 @@ class CvatVideoFormatTest {
   void readsCvatForImagesAsUntrackedDetections() throws IOException {
     AnnotationSet set = CvatVideoReader.read(resource("cvat_images_sample.xml"));
     assertThat(set.labels()).containsExactly("monitor", "bed_rail");
-    assertThat(set.video()).isEqualTo(new Video("ward-3 frames", CvatVideoReader.UNKNOWN_FPS, 4, 3, 3, ""));
-    assertThat(set.detections()).containsExactly(
-        new Detection(0, Detection.UNTRACKED, "monitor", new Box(0, 0, 1.5, 2), null, 1, Map.of(), -1, true, false, false),
-        new Detection(0, Detection.UNTRACKED, "monitor", new Box(2, 1, 2, 2), null, 1, Map.of(), -1, false, false, false),
-        new Detection(2, Detection.UNTRACKED, "bed_rail", null, threePixels(), 1, Map.of(), -1, false, false, false));
+    assertThat(set.video())
+        .isEqualTo(new Video("ward-3 frames", CvatVideoReader.UNKNOWN_FPS, 4, 3, 3, ""));
+    assertThat(set.detections())
+        .containsExactly(
+            new Detection(
+                0,
+                Detection.UNTRACKED,
+                "monitor",
+                new Box(0, 0, 1.5, 2),
+                null,
+                1,
+                Map.of(),
+                -1,
+                true,
+                false,
+                false),
+            new Detection(
+                0,
+                Detection.UNTRACKED,
+                "monitor",
+                new Box(2, 1, 2, 2),
+                null,
+                1,
+                Map.of(),
+                -1,
+                false,
+                false,
+                false),
+            new Detection(
+                2,
+                Detection.UNTRACKED,
+                "bed_rail",
+                null,
+                threePixels(),
+                1,
+                Map.of(),
+                -1,
+                false,
+                false,
+                false));
   }
 }

@@ -44,7 +44,8 @@ class ImageFolderFrameSourceTest {
 
   @Test
   void naturalOrderComparesDigitRunsAsNumbers() {
-    assertThat(ImageFolderFrameSource.compareNatural("frame_0009.png", "frame_0010.png")).isNegative();
+    assertThat(ImageFolderFrameSource.compareNatural("frame_0009.png", "frame_0010.png"))
+        .isNegative();
     assertThat(ImageFolderFrameSource.compareNatural("f2.jpg", "f10.jpg")).isNegative();
     assertThat(ImageFolderFrameSource.compareNatural("b1", "a2")).isPositive();
   }
@@ -66,12 +67,15 @@ class ImageFolderFrameSourceTest {
     png(dir.resolve("a.png"), 8, 6, 0);
     Files.write(dir.resolve("b.png"), new byte[] {1, 2, 3});
     try (FrameSource src = new ImageFolderFrameSource(dir, 30)) {
-      assertThatThrownBy(() -> src.read(1)).isInstanceOf(BadAnnotationException.class).hasMessageContaining("frame 1");
+      assertThatThrownBy(() -> src.read(1))
+          .isInstanceOf(BadAnnotationException.class)
+          .hasMessageContaining("frame 1");
     }
   }
 
   @Test
   void anEmptyFolderIsBadInput(@TempDir Path dir) {
-    assertThatThrownBy(() -> new ImageFolderFrameSource(dir, 30)).isInstanceOf(BadAnnotationException.class);
+    assertThatThrownBy(() -> new ImageFolderFrameSource(dir, 30))
+        .isInstanceOf(BadAnnotationException.class);
   }
 }

@@ -66,8 +66,8 @@ class Mp4FrameSourceTest {
     // decode order (0,4,2,1,3,...) this fails for most frames.
     int smoother = 0;
     for (int i = 0; i + 2 < sequential.size(); i++)
-      if (distance(sequential.get(i), sequential.get(i + 1)) < distance(sequential.get(i), sequential.get(i + 2)))
-        smoother++;
+      if (distance(sequential.get(i), sequential.get(i + 1))
+          < distance(sequential.get(i), sequential.get(i + 2))) smoother++;
     assertThat(smoother).isGreaterThanOrEqualTo(sequential.size() - 2 - 1);
   }
 
@@ -115,7 +115,10 @@ class Mp4FrameSourceTest {
     for (int y = 0; y < a.getHeight(); y += 3)
       for (int x = 0; x < a.getWidth(); x += 3) {
         int p = a.getRGB(x, y), q = b.getRGB(x, y);
-        s += Math.abs((p & 255) - (q & 255)) + Math.abs(((p >> 8) & 255) - ((q >> 8) & 255)) + Math.abs(((p >> 16) & 255) - ((q >> 16) & 255));
+        s +=
+            Math.abs((p & 255) - (q & 255))
+                + Math.abs(((p >> 8) & 255) - ((q >> 8) & 255))
+                + Math.abs(((p >> 16) & 255) - ((q >> 16) & 255));
       }
     return s;
   }
@@ -132,10 +135,19 @@ class Mp4FrameSourceTest {
       int len = b.getInt(at);
       String type = new String(f, at + 4, 4, java.nio.charset.StandardCharsets.US_ASCII);
       switch (type) {
-        case "ftyp" -> { ftypAt = at; ftypLen = len; }
-        case "mdat" -> { mdatAt = at; mdatLen = len; }
-        case "moov" -> { moovAt = at; moovLen = len; }
-        default -> { }
+        case "ftyp" -> {
+          ftypAt = at;
+          ftypLen = len;
+        }
+        case "mdat" -> {
+          mdatAt = at;
+          mdatLen = len;
+        }
+        case "moov" -> {
+          moovAt = at;
+          moovLen = len;
+        }
+        default -> {}
       }
       at += len;
     }
@@ -162,7 +174,8 @@ class Mp4FrameSourceTest {
   }
 
   @Test
-  void aFastStartCopyCutInHalfIsAnErrorNamingTheLastGoodFrame(@TempDir Path dir) throws IOException {
+  void aFastStartCopyCutInHalfIsAnErrorNamingTheLastGoodFrame(@TempDir Path dir)
+      throws IOException {
     Path whole = truncatedFastStartCopy(dir, 1.0);
     try (Mp4FrameSource src = new Mp4FrameSource(whole)) {
       assertThat(src.frameCount()).as("the rewrite itself is sound").isEqualTo(200);

@@ -27,7 +27,19 @@ class MotFormatTest {
     assertThat(gt.detections()).hasSize(359);
     // First line: 1,1,399,182,121,229,1,-1,-1,-1
     assertThat(gt.detections().get(0))
-        .isEqualTo(new Detection(0, 1, "object", new Box(399, 182, 121, 229), null, 1, Map.of(), -1, false, false, false));
+        .isEqualTo(
+            new Detection(
+                0,
+                1,
+                "object",
+                new Box(399, 182, 121, 229),
+                null,
+                1,
+                Map.of(),
+                -1,
+                false,
+                false,
+                false));
     assertThat(gt.labels()).containsExactly("object");
     assertThat(gt.tracks()).hasSize(8); // py-motmetrics: GT 8
     assertThat(gt.video().frameCount()).isEqualTo(71);
@@ -35,7 +47,8 @@ class MotFormatTest {
 
   @Test
   void readsTudCampusHypothesesWithTheirDecimalsAndNegativeConfidence() throws IOException {
-    AnnotationSet test = MotReader.read(SharedData.refdata("motchallenge", "TUD-Campus", "test.txt"));
+    AnnotationSet test =
+        MotReader.read(SharedData.refdata("motchallenge", "TUD-Campus", "test.txt"));
     assertThat(test.detections()).hasSize(222);
     Detection first = test.detections().get(0); // 1,3,113.84,274.5,57.307,130.05,-1,-1,-1,-1
     assertThat(first.box()).isEqualTo(new Box(113.84, 274.5, 57.307, 130.05));
@@ -58,15 +71,54 @@ class MotFormatTest {
   void groundTruthLayoutCarriesClassesAndVisibilityThroughAClassList() throws IOException {
     Video video = new Video("seq", 25, 640, 480, 10, "");
     List<String> classes = List.of("person", "cart");
-    AnnotationSet set = new AnnotationSet(video, Provenance.unknown(), classes, List.of(
-        new Detection(0, 1, "person", new Box(1.5, 2.25, 10, 20), null, 1, Map.of(), 0.75, false, false, false),
-        new Detection(0, 2, "cart", new Box(-3, 4, 5.125, 6), null, 0, Map.of(), 0, false, false, false),
-        new Detection(9, 1, "person", new Box(7, 8, 9, 10), null, 1, Map.of(), 1, false, false, false)));
+    AnnotationSet set =
+        new AnnotationSet(
+            video,
+            Provenance.unknown(),
+            classes,
+            List.of(
+                new Detection(
+                    0,
+                    1,
+                    "person",
+                    new Box(1.5, 2.25, 10, 20),
+                    null,
+                    1,
+                    Map.of(),
+                    0.75,
+                    false,
+                    false,
+                    false),
+                new Detection(
+                    0,
+                    2,
+                    "cart",
+                    new Box(-3, 4, 5.125, 6),
+                    null,
+                    0,
+                    Map.of(),
+                    0,
+                    false,
+                    false,
+                    false),
+                new Detection(
+                    9,
+                    1,
+                    "person",
+                    new Box(7, 8, 9, 10),
+                    null,
+                    1,
+                    Map.of(),
+                    1,
+                    false,
+                    false,
+                    false)));
     Path out = tmp.resolve("gt.txt");
     MotOptions options = new MotOptions(classes, video);
     MotWriter.write(out, set, options);
-    assertThat(Files.readAllLines(out)).containsExactly(
-        "1,1,1.5,2.25,10,20,1,1,0.75", "1,2,-3,4,5.125,6,0,2,0", "10,1,7,8,9,10,1,1,1");
+    assertThat(Files.readAllLines(out))
+        .containsExactly(
+            "1,1,1.5,2.25,10,20,1,1,0.75", "1,2,-3,4,5.125,6,0,2,0", "10,1,7,8,9,10,1,1,1");
     assertThat(MotReader.read(out, options)).isEqualTo(set);
     byte[] first = Files.readAllBytes(out);
     MotWriter.write(out, MotReader.read(out, options), options);
@@ -90,21 +142,40 @@ class MotFormatTest {
   @Test
   void seqinfoBesideTheGtFolderGivesTheVideo() throws IOException {
     Path seq = Files.createDirectories(tmp.resolve("TUD-Campus/gt"));
-    Files.writeString(seq.getParent().resolve("seqinfo.ini"),
+    Files.writeString(
+        seq.getParent().resolve("seqinfo.ini"),
         "[Sequence]\nname=TUD-Campus\nimDir=img1\nframeRate=25\nseqLength=71\nimWidth=640\nimHeight=480\nimExt=.jpg\n");
     Files.copy(SharedData.refdata("motchallenge", "TUD-Campus", "gt.txt"), seq.resolve("gt.txt"));
-    assertThat(MotReader.read(seq.resolve("gt.txt")).video()).isEqualTo(new Video("TUD-Campus", 25, 640, 480, 71, ""));
+    assertThat(MotReader.read(seq.resolve("gt.txt")).video())
+        .isEqualTo(new Video("TUD-Campus", 25, 640, 480, 71, ""));
   }
 
   @Test
   void masksFlagsAndProbabilitiesAreNotCarriedButBoxesIdsAndScoresAre() throws IOException {
     Video video = new Video("v", 30, 8, 8, 2, "");
     var mask = io.keyframe.dataset.Mask.fromBox(8, 8, new Box(2, 2, 3, 3));
-    AnnotationSet set = new AnnotationSet(video, Provenance.unknown(), List.of("object"), List.of(
-        new Detection(0, 4, "object", null, mask, 0.5, Map.of("object", 0.9), -1, true, false, true)));
+    AnnotationSet set =
+        new AnnotationSet(
+            video,
+            Provenance.unknown(),
+            List.of("object"),
+            List.of(
+                new Detection(
+                    0,
+                    4,
+                    "object",
+                    null,
+                    mask,
+                    0.5,
+                    Map.of("object", 0.9),
+                    -1,
+                    true,
+                    false,
+                    true)));
     Path out = tmp.resolve("v.txt");
     MotWriter.write(out, set);
-    Detection back = MotReader.read(out, MotOptions.defaults().withVideo(video)).detections().get(0);
+    Detection back =
+        MotReader.read(out, MotOptions.defaults().withVideo(video)).detections().get(0);
     assertThat(back).isEqualTo(Detection.of(0, 4, "object", new Box(2, 2, 3, 3)).withScore(0.5));
   }
 }

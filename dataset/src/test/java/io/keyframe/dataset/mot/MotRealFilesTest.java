@@ -32,9 +32,22 @@ class MotRealFilesTest {
     // py-motmetrics' test_motchallenge_files: GT 10 objects on TUD-Stadtmitte.
     assertThat(set.tracks()).hasSize(10);
     assertThat(set.labels()).containsExactly("object");
-    // First line: 1,1,88,99,61.08,218.56,1,4.4852,5.5016,0 — world x/y/z are not a class or a visibility.
+    // First line: 1,1,88,99,61.08,218.56,1,4.4852,5.5016,0 — world x/y/z are not a class or a
+    // visibility.
     assertThat(set.detections().get(0))
-        .isEqualTo(new Detection(0, 1, "object", new Box(88, 99, 61.08, 218.56), null, 1, Map.of(), -1, false, false, false));
+        .isEqualTo(
+            new Detection(
+                0,
+                1,
+                "object",
+                new Box(88, 99, 61.08, 218.56),
+                null,
+                1,
+                Map.of(),
+                -1,
+                false,
+                false,
+                false));
   }
 
   @Test
@@ -58,10 +71,12 @@ class MotRealFilesTest {
     Files.writeString(tmp.resolve("seq/seqinfo.ini"), "[Sequence]\nseqLength=2\n");
     Files.writeString(seq.resolve("gt.txt"), "1,1,1,1,2,2,1,-1,-1,-1\n3,1,1,1,2,2,1,-1,-1,-1\n");
     assertThatThrownBy(() -> MotReader.read(seq.resolve("gt.txt")))
-        .isInstanceOfSatisfying(BadAnnotationException.class, e -> {
-          assertThat(e.line()).isEqualTo(2);
-          assertThat(e.field()).isEqualTo("frame");
-        });
+        .isInstanceOfSatisfying(
+            BadAnnotationException.class,
+            e -> {
+              assertThat(e.line()).isEqualTo(2);
+              assertThat(e.field()).isEqualTo("frame");
+            });
   }
 
   @Test
@@ -70,10 +85,12 @@ class MotRealFilesTest {
     Files.writeString(tmp.resolve("seq/seqinfo.ini"), "[Sequence]\nname=x\nframeRate=fast\n");
     Files.writeString(seq.resolve("gt.txt"), "1,1,1,1,2,2,1,-1,-1,-1\n");
     assertThatThrownBy(() -> MotReader.read(seq.resolve("gt.txt")))
-        .isInstanceOfSatisfying(BadAnnotationException.class, e -> {
-          assertThat(e.line()).isEqualTo(3);
-          assertThat(e.field()).isEqualTo("frameRate");
-        });
+        .isInstanceOfSatisfying(
+            BadAnnotationException.class,
+            e -> {
+              assertThat(e.line()).isEqualTo(3);
+              assertThat(e.field()).isEqualTo("frameRate");
+            });
   }
 
   @Test
@@ -81,15 +98,18 @@ class MotRealFilesTest {
     // PETS09-S2L1 style, but with world x = 3 and y = 0: read as MOT16 that would be class 3 at
     // visibility 0; z = 0 gives it away as MOT15-2D.
     Path f = tmp.resolve("pets.txt");
-    Files.writeString(f, "1,9,499,158,31.03,75.17,1,3,0,0\n1,15,258,219,32.913,88.702,1,-11.306,-5.5995,0\n");
+    Files.writeString(
+        f, "1,9,499,158,31.03,75.17,1,3,0,0\n1,15,258,219,32.913,88.702,1,-11.306,-5.5995,0\n");
     assertThat(MotReader.layout(f)).isEqualTo(MotLayout.MOT15);
     assertThat(MotReader.read(f).detections()).extracting(Detection::label).containsOnly("object");
     // Forced to MOT16 the same file is read as classes and refused at the first non-integer class.
     assertThatThrownBy(() -> MotReader.read(f, MotOptions.defaults().withLayout(MotLayout.MOT16)))
-        .isInstanceOfSatisfying(BadAnnotationException.class, e -> {
-          assertThat(e.line()).isEqualTo(2);
-          assertThat(e.field()).isEqualTo("class");
-        });
+        .isInstanceOfSatisfying(
+            BadAnnotationException.class,
+            e -> {
+              assertThat(e.line()).isEqualTo(2);
+              assertThat(e.field()).isEqualTo("class");
+            });
   }
 
   @Test
@@ -97,7 +117,9 @@ class MotRealFilesTest {
     Path f = tmp.resolve("gt.txt");
     Files.writeString(f, "1,1,10,10,5,5,1,7,0.25\n2,1,10,10,5,5,0,1,1\n");
     assertThat(MotReader.layout(f)).isEqualTo(MotLayout.MOT16);
-    assertThat(MotReader.read(f).detections()).extracting(Detection::label).containsExactly("7", "1");
+    assertThat(MotReader.read(f).detections())
+        .extracting(Detection::label)
+        .containsExactly("7", "1");
     AnnotationSet mot15 = MotReader.read(f, MotOptions.defaults().withLayout(MotLayout.MOT15));
     assertThat(mot15.detections()).extracting(Detection::label).containsOnly("object");
     assertThat(mot15.detections()).extracting(Detection::visibility).containsOnly(-1.0);
@@ -115,18 +137,34 @@ class MotRealFilesTest {
 
   @Test
   void datumaroMotSequenceNamesClassesFromLabelsTxt() throws IOException {
-    // Datumaro's tests/unit/test_mot_format.py (MotImporterTest) expects from gt line 1,-1,0,4,4,8,1,3,1.0:
-    // item 1, Bbox(0, 4, 4, 8, label=2) with visibility 1.0, ignored False; categories label_0..label_9.
+    // Datumaro's tests/unit/test_mot_format.py (MotImporterTest) expects from gt line
+    // 1,-1,0,4,4,8,1,3,1.0:
+    // item 1, Bbox(0, 4, 4, 8, label=2) with visibility 1.0, ignored False; categories
+    // label_0..label_9.
     AnnotationSet set = MotReader.read(REAL.resolve("datumaro/mot_seq/gt/gt.txt"));
-    assertThat(set.labels()).containsExactlyElementsOf(IntStream.range(0, 10).mapToObj(i -> "label_" + i).toList());
-    assertThat(set.detections()).containsExactly(
-        new Detection(0, Detection.UNTRACKED, "label_2", new Box(0, 4, 4, 8), null, 1, Map.of(), 1.0, false, false, false));
+    assertThat(set.labels())
+        .containsExactlyElementsOf(IntStream.range(0, 10).mapToObj(i -> "label_" + i).toList());
+    assertThat(set.detections())
+        .containsExactly(
+            new Detection(
+                0,
+                Detection.UNTRACKED,
+                "label_2",
+                new Box(0, 4, 4, 8),
+                null,
+                1,
+                Map.of(),
+                1.0,
+                false,
+                false,
+                false));
   }
 
   @Test
   void datumaroSequenceWithSeqinfoGetsItsVideo() throws IOException {
     AnnotationSet set = MotReader.read(REAL.resolve("datumaro/mot_seq_with_seqinfo/gt/gt.txt"));
-    // seqinfo.ini: name=Test frameRate=10 seqLength=1 imWidth=16 imHeight=16 (Datumaro's image is 16x16).
+    // seqinfo.ini: name=Test frameRate=10 seqLength=1 imWidth=16 imHeight=16 (Datumaro's image is
+    // 16x16).
     assertThat(set.video()).isEqualTo(new Video("Test", 10, 16, 16, 1, ""));
     assertThat(set.detections()).extracting(Detection::label).containsExactly("label_2");
   }
@@ -137,7 +175,9 @@ class MotRealFilesTest {
     Files.writeString(labels, "a\nb\nc\n\n");
     List<String> classes = MotReader.readLabels(labels);
     assertThat(classes).containsExactly("a", "b", "c");
-    AnnotationSet set = MotReader.read(REAL.resolve("datumaro/mot_seq/gt/gt.txt"), MotOptions.defaults().withClasses(classes));
+    AnnotationSet set =
+        MotReader.read(
+            REAL.resolve("datumaro/mot_seq/gt/gt.txt"), MotOptions.defaults().withClasses(classes));
     assertThat(set.detections()).extracting(Detection::label).containsExactly("c");
   }
 
@@ -146,11 +186,13 @@ class MotRealFilesTest {
     Path blank = tmp.resolve("blank.txt");
     Files.writeString(blank, "a\n\nb\n");
     assertThatThrownBy(() -> MotReader.readLabels(blank))
-        .isInstanceOfSatisfying(BadAnnotationException.class, e -> assertThat(e.line()).isEqualTo(2));
+        .isInstanceOfSatisfying(
+            BadAnnotationException.class, e -> assertThat(e.line()).isEqualTo(2));
     Path twice = tmp.resolve("twice.txt");
     Files.writeString(twice, "a\nb\na\n");
     assertThatThrownBy(() -> MotReader.readLabels(twice))
-        .isInstanceOfSatisfying(BadAnnotationException.class, e -> assertThat(e.line()).isEqualTo(3));
+        .isInstanceOfSatisfying(
+            BadAnnotationException.class, e -> assertThat(e.line()).isEqualTo(3));
   }
 
   @Test
@@ -159,10 +201,12 @@ class MotRealFilesTest {
     Files.writeString(dir.resolve("labels.txt"), "person\n");
     Files.writeString(dir.resolve("gt.txt"), "1,1,0,0,4,4,1,1,1\n1,2,0,0,4,4,1,2,1\n");
     assertThatThrownBy(() -> MotReader.read(dir.resolve("gt.txt")))
-        .isInstanceOfSatisfying(BadAnnotationException.class, e -> {
-          assertThat(e.line()).isEqualTo(2);
-          assertThat(e.field()).isEqualTo("class");
-        });
+        .isInstanceOfSatisfying(
+            BadAnnotationException.class,
+            e -> {
+              assertThat(e.line()).isEqualTo(2);
+              assertThat(e.field()).isEqualTo("class");
+            });
   }
 
   @Test
@@ -170,7 +214,9 @@ class MotRealFilesTest {
     Path gt = MMTRACKING.resolve("TUD-Stadtmitte/gt/gt.txt");
     AnnotationSet read = MotReader.read(gt);
     Path out = Files.createDirectories(tmp.resolve("TUD-Stadtmitte/gt")).resolve("gt.txt");
-    Files.copy(MMTRACKING.resolve("TUD-Stadtmitte/seqinfo.ini"), tmp.resolve("TUD-Stadtmitte/seqinfo.ini"));
+    Files.copy(
+        MMTRACKING.resolve("TUD-Stadtmitte/seqinfo.ini"),
+        tmp.resolve("TUD-Stadtmitte/seqinfo.ini"));
     MotWriter.write(out, read);
     assertThat(MotReader.read(out)).isEqualTo(read);
     List<String> in = Files.readAllLines(gt), back = Files.readAllLines(out);
@@ -197,11 +243,15 @@ class MotRealFilesTest {
   @Test
   void floatTrackIdsAsMpnTrackWritesThemAreReadAsIntegers() throws IOException {
     Path f = tmp.resolve("res.txt");
-    Files.writeString(f, "1,0.0,1291.064208984375,459.34381103515625,71.69921875,199.37359619140625,1,-1,-1,-1\n");
+    Files.writeString(
+        f,
+        "1,0.0,1291.064208984375,459.34381103515625,71.69921875,199.37359619140625,1,-1,-1,-1\n");
     AnnotationSet set = MotReader.read(f);
     assertThat(set.detections().get(0).trackId()).isZero();
     Path out = tmp.resolve("out.txt");
     MotWriter.write(out, set);
-    assertThat(Files.readString(out)).isEqualTo("1,0,1291.064208984375,459.34381103515625,71.69921875,199.37359619140625,1,-1,-1,-1\n");
+    assertThat(Files.readString(out))
+        .isEqualTo(
+            "1,0,1291.064208984375,459.34381103515625,71.69921875,199.37359619140625,1,-1,-1,-1\n");
   }
 }

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 /**
  * Scale run for bench/generate.sh (not a unit test): generates videos x frames x objects, first in
  * memory only, then written with every annotation file, and compares with a baseline that writes
- * the same number of rows as plain CSV lines. Args: videos frames objects seed (default 3 1800 50 1).
+ * the same number of rows as plain CSV lines. Args: videos frames objects seed (default 3 1800 50
+ * 1).
  */
 public final class GenerateBench {
   private GenerateBench() {}
@@ -28,7 +29,9 @@ public final class GenerateBench {
     ClinicVideoGenerator gen = new ClinicVideoGenerator(spec);
 
     // Process CPU time (all threads): the work itself, whatever else the machine is running.
-    var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    var os =
+        (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     long c0 = os.getProcessCpuTime();
     long t0 = System.nanoTime();
     long rows = 0, gtRows = 0;
@@ -45,12 +48,14 @@ public final class GenerateBench {
     try {
       long c1 = os.getProcessCpuTime();
       long t1 = System.nanoTime();
-      new GeneratedBatchWriter(work.resolve("batch"), GeneratedBatchWriter.Options.defaults()).write(gen, ProgressListener.NONE);
+      new GeneratedBatchWriter(work.resolve("batch"), GeneratedBatchWriter.Options.defaults())
+          .write(gen, ProgressListener.NONE);
       double written = (System.nanoTime() - t1) / 1e9;
       double writtenCpu = (os.getProcessCpuTime() - c1) / 1e9;
 
       long t2 = System.nanoTime();
-      try (BufferedWriter w = Files.newBufferedWriter(work.resolve("plain.csv"), StandardCharsets.UTF_8)) {
+      try (BufferedWriter w =
+          Files.newBufferedWriter(work.resolve("plain.csv"), StandardCharsets.UTF_8)) {
         for (long r = 0; r < rows; r++) {
           int f = (int) (r % frames), id = (int) (r % objects) + 1;
           w.write(f + "," + id + "," + (r % 600) + "," + (r % 300) + ",40,60,1,3,0.75\n");
@@ -61,15 +66,35 @@ public final class GenerateBench {
       try (Stream<Path> s = Files.walk(work.resolve("batch"))) {
         bytes = s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
       }
-      System.out.printf(Locale.ROOT, "spec: %d videos x %d frames x %d objects, seed %d%n", videos, frames, objects, seed);
-      System.out.printf(Locale.ROOT, "ground-truth rows %d, all rows (gt + %d annotators + model) %d, batch %.1f MB%n",
-          gtRows, spec.annotators().size(), rows, bytes / 1e6);
+      System.out.printf(
+          Locale.ROOT,
+          "spec: %d videos x %d frames x %d objects, seed %d%n",
+          videos,
+          frames,
+          objects,
+          seed);
+      System.out.printf(
+          Locale.ROOT,
+          "ground-truth rows %d, all rows (gt + %d annotators + model) %d, batch %.1f MB%n",
+          gtRows,
+          spec.annotators().size(),
+          rows,
+          bytes / 1e6);
       // CPU time shows the work itself when the machine is shared (wall time then inflates).
-      System.out.printf(Locale.ROOT, "generate in memory: %.2f s wall, %.2f s cpu (%.0f frames/s wall)%n",
-          generate, generateCpu, videos * (double) frames / generate);
-      System.out.printf(Locale.ROOT, "generate + write all files: %.2f s wall, %.2f s cpu%n", written, writtenCpu);
+      System.out.printf(
+          Locale.ROOT,
+          "generate in memory: %.2f s wall, %.2f s cpu (%.0f frames/s wall)%n",
+          generate,
+          generateCpu,
+          videos * (double) frames / generate);
+      System.out.printf(
+          Locale.ROOT,
+          "generate + write all files: %.2f s wall, %.2f s cpu%n",
+          written,
+          writtenCpu);
       System.out.printf(Locale.ROOT, "baseline, %d plain CSV rows: %.2f s%n", rows, plain);
-      System.out.printf(Locale.ROOT, "ratio=%.1f (generate + write / plain rows)%n", written / plain);
+      System.out.printf(
+          Locale.ROOT, "ratio=%.1f (generate + write / plain rows)%n", written / plain);
     } finally {
       try (Stream<Path> s = Files.walk(work)) {
         for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);

@@ -31,11 +31,13 @@ class GeneratedBatchWriterTest {
     AtomicLong last = new AtomicLong();
     GeneratedBatchWriter.Summary s =
         new GeneratedBatchWriter(a, GeneratedBatchWriter.Options.defaults().withPngEvery(20))
-            .write(new ClinicVideoGenerator(SPEC), (stage, done, total) -> {
-              assertThat(total).isEqualTo(90);
-              assertThat(done).isGreaterThanOrEqualTo(last.get());
-              last.set(done);
-            });
+            .write(
+                new ClinicVideoGenerator(SPEC),
+                (stage, done, total) -> {
+                  assertThat(total).isEqualTo(90);
+                  assertThat(done).isGreaterThanOrEqualTo(last.get());
+                  last.set(done);
+                });
     new GeneratedBatchWriter(b, GeneratedBatchWriter.Options.defaults().withPngEvery(20))
         .write(new ClinicVideoGenerator(SPEC), (stage, done, total) -> {});
     assertThat(last.get()).isEqualTo(90);
@@ -51,7 +53,10 @@ class GeneratedBatchWriterTest {
     assertThat(a.resolve("batch.json")).exists();
     List<Path> files = files(a);
     assertThat(files).hasSize((int) s.files());
-    for (Path f : files) assertThat(Files.readAllBytes(b.resolve(a.relativize(f)))).as("%s", f).isEqualTo(Files.readAllBytes(f));
+    for (Path f : files)
+      assertThat(Files.readAllBytes(b.resolve(a.relativize(f))))
+          .as("%s", f)
+          .isEqualTo(Files.readAllBytes(f));
   }
 
   @Test
@@ -60,31 +65,40 @@ class GeneratedBatchWriterTest {
     new GeneratedBatchWriter(out, GeneratedBatchWriter.Options.defaults()).writeVideo(v, 1);
     Path dir = out.resolve(v.video().id());
 
-    AnnotationSet mot = MotReader.read(dir.resolve("gt.mot.txt"), MotOptions.defaults().withClasses(ObjectClass.labels()).withVideo(v.video()));
+    AnnotationSet mot =
+        MotReader.read(
+            dir.resolve("gt.mot.txt"),
+            MotOptions.defaults().withClasses(ObjectClass.labels()).withVideo(v.video()));
     assertThat(boxes(mot)).isEqualTo(boxes(v.groundTruth()));
 
     AnnotationSet coco = CocoJsonReader.read(dir.resolve("gt.coco.json"));
     assertThat(coco.detections()).hasSameSizeAs(v.groundTruth().detections());
     for (int i = 0; i < coco.detections().size(); i++)
-      assertThat(coco.detections().get(i).mask()).isEqualTo(v.groundTruth().detections().get(i).mask());
+      assertThat(coco.detections().get(i).mask())
+          .isEqualTo(v.groundTruth().detections().get(i).mask());
 
     AnnotationSet careful = CvatVideoReader.read(dir.resolve("annotator-A.cvat.xml"));
     assertThat(boxes(careful)).isEqualTo(boxes(v.annotators().get(0)));
 
     AnnotationSet model = CocoJsonReader.read(dir.resolve("model.coco.json"));
     assertThat(model.detections()).hasSameSizeAs(v.model().detections());
-    assertThat(model.detections().get(0).classProbabilities()).isEqualTo(v.model().detections().get(0).classProbabilities());
+    assertThat(model.detections().get(0).classProbabilities())
+        .isEqualTo(v.model().detections().get(0).classProbabilities());
 
     assertThat(count(dir.resolve("faults.json"), "source")).isEqualTo(v.faults().size());
     assertThat(count(dir.resolve("occlusions.json"), "cause")).isEqualTo(v.occlusions().size());
     // meta.json names every other file with its hash.
     String meta = Files.readString(dir.resolve("meta.json"));
-    assertThat(meta).contains(FileHash.sha256(dir.resolve("gt.coco.json")), FileHash.sha256(dir.resolve("faults.json")));
+    assertThat(meta)
+        .contains(
+            FileHash.sha256(dir.resolve("gt.coco.json")),
+            FileHash.sha256(dir.resolve("faults.json")));
   }
 
   private static List<String> boxes(AnnotationSet s) {
     List<String> out = new ArrayList<>();
-    for (Detection d : s.detections()) out.add(d.frame() + ":" + d.trackId() + ":" + d.label() + ":" + d.box());
+    for (Detection d : s.detections())
+      out.add(d.frame() + ":" + d.trackId() + ":" + d.label() + ":" + d.box());
     return out;
   }
 

@@ -25,7 +25,8 @@ class GroundTruthConsistencyTest {
   @Test
   void theSceneHasEveryKindOfOcclusion() {
     Set<String> causes = new HashSet<>();
-    for (OcclusionEvent e : video.occlusions()) causes.add(e.cause() + (e.full() ? "/full" : "/partial"));
+    for (OcclusionEvent e : video.occlusions())
+      causes.add(e.cause() + (e.full() ? "/full" : "/partial"));
     assertThat(causes).contains("person/full", "person/partial", "exit/full");
   }
 
@@ -37,12 +38,15 @@ class GroundTruthConsistencyTest {
       assertThat(d.box().y()).isGreaterThanOrEqualTo(0);
       assertThat(d.box().x2()).isLessThanOrEqualTo(w);
       assertThat(d.box().y2()).isLessThanOrEqualTo(h);
-      d.mask().bbox().ifPresent(mb -> {
-        assertThat(mb.x()).isGreaterThanOrEqualTo(d.box().x());
-        assertThat(mb.y()).isGreaterThanOrEqualTo(d.box().y());
-        assertThat(mb.x2()).isLessThanOrEqualTo(d.box().x2());
-        assertThat(mb.y2()).isLessThanOrEqualTo(d.box().y2());
-      });
+      d.mask()
+          .bbox()
+          .ifPresent(
+              mb -> {
+                assertThat(mb.x()).isGreaterThanOrEqualTo(d.box().x());
+                assertThat(mb.y()).isGreaterThanOrEqualTo(d.box().y());
+                assertThat(mb.x2()).isLessThanOrEqualTo(d.box().x2());
+                assertThat(mb.y2()).isLessThanOrEqualTo(d.box().y2());
+              });
       assertThat(d.mask().area() == 0).isEqualTo(d.visibility() == 0);
     }
   }
@@ -92,7 +96,8 @@ class GroundTruthConsistencyTest {
           }
         assertThat(d.mask().toRowMajor()).as("mask of %d at %d", id, f).isEqualTo(expected);
         assertThat(d.visibility()).isEqualTo(visible / (double) shapeArea[k]);
-        assertThat(d.occluded()).isEqualTo(visible / (double) shapeArea[k] < GroundTruthBuilder.OCCLUDED_BELOW);
+        assertThat(d.occluded())
+            .isEqualTo(visible / (double) shapeArea[k] < GroundTruthBuilder.OCCLUDED_BELOW);
       }
       assertThat(dets).hasSize(inView);
     }
@@ -104,12 +109,18 @@ class GroundTruthConsistencyTest {
     for (int f : new int[] {5, 150}) {
       BufferedImage img = renderer.read(f).image();
       for (Detection d : video.groundTruth().byFrame().get(f)) {
-        SceneObject o = video.scene().objects().stream().filter(x -> x.trackId() == d.trackId()).findFirst().orElseThrow();
+        SceneObject o =
+            video.scene().objects().stream()
+                .filter(x -> x.trackId() == d.trackId())
+                .findFirst()
+                .orElseThrow();
         Set<Integer> colours = new HashSet<>();
         for (Part p : o.sprite().parts()) colours.add(p.rgb());
         boolean[] m = d.mask().toRowMajor();
         for (int i = 0; i < m.length; i++)
-          if (m[i]) assertThat(colours).contains(img.getRGB(i % img.getWidth(), i / img.getWidth()) & 0xffffff);
+          if (m[i])
+            assertThat(colours)
+                .contains(img.getRGB(i % img.getWidth(), i / img.getWidth()) & 0xffffff);
       }
     }
   }
@@ -117,19 +128,26 @@ class GroundTruthConsistencyTest {
   @Test
   void theOcclusionManifestMatchesTheFlags() {
     Map<Integer, List<Detection>> byTrack = new java.util.HashMap<>();
-    for (Detection d : video.groundTruth().detections()) byTrack.computeIfAbsent(d.trackId(), k -> new java.util.ArrayList<>()).add(d);
+    for (Detection d : video.groundTruth().detections())
+      byTrack.computeIfAbsent(d.trackId(), k -> new java.util.ArrayList<>()).add(d);
     int frames = video.video().frameCount();
     for (var entry : byTrack.entrySet()) {
       int id = entry.getKey();
       Detection[] at = new Detection[frames];
       for (Detection d : entry.getValue()) at[d.frame()] = d;
-      List<OcclusionEvent> mine = video.occlusions().stream().filter(e -> e.trackId() == id).toList();
+      List<OcclusionEvent> mine =
+          video.occlusions().stream().filter(e -> e.trackId() == id).toList();
       int first = entry.getValue().stream().mapToInt(Detection::frame).min().orElseThrow();
       for (int f = 0; f < frames; f++) {
         final int fr = f;
-        OcclusionEvent covering = mine.stream().filter(e -> fr >= e.startFrame() && fr <= e.endFrame()).findFirst().orElse(null);
+        OcclusionEvent covering =
+            mine.stream()
+                .filter(e -> fr >= e.startFrame() && fr <= e.endFrame())
+                .findFirst()
+                .orElse(null);
         if (at[f] == null) {
-          if (f > first) assertThat(covering).as("track %d frame %d out of view", id, f).isNotNull();
+          if (f > first)
+            assertThat(covering).as("track %d frame %d out of view", id, f).isNotNull();
           if (covering != null) assertThat(covering.cause()).isEqualTo("exit");
         } else if (at[f].occluded()) {
           assertThat(covering).as("track %d frame %d occluded", id, f).isNotNull();
@@ -144,8 +162,10 @@ class GroundTruthConsistencyTest {
         for (int f = e.startFrame(); f <= e.endFrame(); f++) hidden |= at[f].visibility() == 0;
         assertThat(e.full()).as("event %s", e).isEqualTo(hidden);
         // Events are maximal: the frames around them are not occluded.
-        if (e.startFrame() > 0 && at[e.startFrame() - 1] != null) assertThat(at[e.startFrame() - 1].occluded()).isFalse();
-        if (e.endFrame() + 1 < frames && at[e.endFrame() + 1] != null) assertThat(at[e.endFrame() + 1].occluded()).isFalse();
+        if (e.startFrame() > 0 && at[e.startFrame() - 1] != null)
+          assertThat(at[e.startFrame() - 1].occluded()).isFalse();
+        if (e.endFrame() + 1 < frames && at[e.endFrame() + 1] != null)
+          assertThat(at[e.endFrame() + 1].occluded()).isFalse();
       }
     }
   }

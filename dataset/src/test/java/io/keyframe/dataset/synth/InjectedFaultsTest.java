@@ -35,7 +35,11 @@ class InjectedFaultsTest {
     Set<InjectedFault.Kind> kinds = EnumSet.noneOf(InjectedFault.Kind.class);
     for (InjectedFault f : video.faultsOf("annotator-X")) kinds.add(f.kind());
     assertThat(kinds)
-        .contains(InjectedFault.Kind.BOX_JITTER, InjectedFault.Kind.MISSED, InjectedFault.Kind.WRONG_CLASS, InjectedFault.Kind.ID_SWAP);
+        .contains(
+            InjectedFault.Kind.BOX_JITTER,
+            InjectedFault.Kind.MISSED,
+            InjectedFault.Kind.WRONG_CLASS,
+            InjectedFault.Kind.ID_SWAP);
   }
 
   @Test
@@ -48,9 +52,13 @@ class InjectedFaultsTest {
       for (Detection d : a.detections()) {
         int object = d.trackId();
         for (InjectedFault f : faults)
-          if (f.kind() == InjectedFault.Kind.ID_SWAP && f.covers(d.frame()) && f.trackIds().contains(object))
+          if (f.kind() == InjectedFault.Kind.ID_SWAP
+              && f.covers(d.frame())
+              && f.trackIds().contains(object))
             object = f.trackIds().get(0) == object ? f.trackIds().get(1) : f.trackIds().get(0);
-        assertThat(mine.put(object + "@" + d.frame(), d)).as("%s labelled object %d twice at %d", who, object, d.frame()).isNull();
+        assertThat(mine.put(object + "@" + d.frame(), d))
+            .as("%s labelled object %d twice at %d", who, object, d.frame())
+            .isNull();
       }
       int jittered = 0, inJitter = 0;
       for (Detection t : video.groundTruth().detections()) {
@@ -62,9 +70,10 @@ class InjectedFaultsTest {
           continue;
         }
         assertThat(d).as("%s should label %d at %d", who, id, f).isNotNull();
-        String label = has(faults, InjectedFault.Kind.WRONG_CLASS, id, f)
-            ? ObjectClass.valueOf(t.label().toUpperCase(Locale.ROOT)).confusedWith().label()
-            : t.label();
+        String label =
+            has(faults, InjectedFault.Kind.WRONG_CLASS, id, f)
+                ? ObjectClass.valueOf(t.label().toUpperCase(Locale.ROOT)).confusedWith().label()
+                : t.label();
         assertThat(d.label()).isEqualTo(label);
         assertThat(d.occluded()).isEqualTo(t.occluded());
         if (has(faults, InjectedFault.Kind.BOX_JITTER, id, f)) {
@@ -81,7 +90,8 @@ class InjectedFaultsTest {
 
   @Test
   void theSloppyAnnotatorMakesMoreFaultsThanTheCarefulOne() {
-    assertThat(video.faultsOf("annotator-C").size()).isGreaterThan(2 * video.faultsOf("annotator-A").size());
+    assertThat(video.faultsOf("annotator-C").size())
+        .isGreaterThan(2 * video.faultsOf("annotator-A").size());
   }
 
   @Test
@@ -94,12 +104,16 @@ class InjectedFaultsTest {
       List<Detection> dets = model.getOrDefault(f, List.of());
       List<Detection> expected = new ArrayList<>();
       for (Detection t : truth.getOrDefault(f, List.of()))
-        if (t.visibility() > 0 && !has(faults, InjectedFault.Kind.MISSED_DETECTION, t.trackId(), f)) expected.add(t);
+        if (t.visibility() > 0 && !has(faults, InjectedFault.Kind.MISSED_DETECTION, t.trackId(), f))
+          expected.add(t);
       // Global greedy matching by IoU with the visible region's box.
       List<double[]> pairs = new ArrayList<>();
       for (int i = 0; i < expected.size(); i++)
         for (int j = 0; j < dets.size(); j++)
-          pairs.add(new double[] {iou(expected.get(i).mask().bbox().orElseThrow(), dets.get(j).box()), i, j});
+          pairs.add(
+              new double[] {
+                iou(expected.get(i).mask().bbox().orElseThrow(), dets.get(j).box()), i, j
+              });
       pairs.sort((x, y) -> Double.compare(y[0], x[0]));
       boolean[] usedT = new boolean[expected.size()], usedD = new boolean[dets.size()];
       int matched = 0;
@@ -109,28 +123,39 @@ class InjectedFaultsTest {
         usedT[i] = usedD[j] = true;
         matched++;
         Detection t = expected.get(i), d = dets.get(j);
-        String label = has(faults, InjectedFault.Kind.CLASS_CONFUSION, t.trackId(), f)
-            ? ObjectClass.valueOf(t.label().toUpperCase(Locale.ROOT)).confusedWith().label()
-            : t.label();
-        if (!d.label().equals(label)) continue; // may be a false positive taking the slot; counted below
+        String label =
+            has(faults, InjectedFault.Kind.CLASS_CONFUSION, t.trackId(), f)
+                ? ObjectClass.valueOf(t.label().toUpperCase(Locale.ROOT)).confusedWith().label()
+                : t.label();
+        if (!d.label().equals(label))
+          continue; // may be a false positive taking the slot; counted below
         assertThat(d.trackId()).isEqualTo(Detection.UNTRACKED);
         assertThat(d.classProbabilities().get(label)).isEqualTo(d.score());
       }
       final int fr = f;
-      long fps = faults.stream().filter(x -> x.kind() == InjectedFault.Kind.FALSE_POSITIVE && x.covers(fr)).count();
-      assertThat(matched).as("objects detected at %d", f).isGreaterThanOrEqualTo(expected.size() - (int) fps);
+      long fps =
+          faults.stream()
+              .filter(x -> x.kind() == InjectedFault.Kind.FALSE_POSITIVE && x.covers(fr))
+              .count();
+      assertThat(matched)
+          .as("objects detected at %d", f)
+          .isGreaterThanOrEqualTo(expected.size() - (int) fps);
       assertThat(dets).as("detections at %d", f).hasSize(expected.size() + (int) fps);
       long wrongLabels = 0;
       for (int i = 0; i < expected.size(); i++) {
         Detection t = expected.get(i);
-        String label = has(faults, InjectedFault.Kind.CLASS_CONFUSION, t.trackId(), f)
-            ? ObjectClass.valueOf(t.label().toUpperCase(Locale.ROOT)).confusedWith().label()
-            : t.label();
+        String label =
+            has(faults, InjectedFault.Kind.CLASS_CONFUSION, t.trackId(), f)
+                ? ObjectClass.valueOf(t.label().toUpperCase(Locale.ROOT)).confusedWith().label()
+                : t.label();
         boolean found = false;
-        for (Detection d : dets) found |= d.label().equals(label) && iou(t.mask().bbox().orElseThrow(), d.box()) >= 0.3;
+        for (Detection d : dets)
+          found |= d.label().equals(label) && iou(t.mask().bbox().orElseThrow(), d.box()) >= 0.3;
         if (!found) wrongLabels++;
       }
-      assertThat(wrongLabels).as("objects at %d without a detection of the expected class", f).isZero();
+      assertThat(wrongLabels)
+          .as("objects at %d without a detection of the expected class", f)
+          .isZero();
     }
   }
 
@@ -142,13 +167,15 @@ class InjectedFaultsTest {
       if (t.visibility() == 0) continue;
       int bucket = t.visibility() < 0.5 ? 0 : 1;
       seen[bucket]++;
-      if (has(faults, InjectedFault.Kind.MISSED_DETECTION, t.trackId(), t.frame())) missed[bucket]++;
+      if (has(faults, InjectedFault.Kind.MISSED_DETECTION, t.trackId(), t.frame()))
+        missed[bucket]++;
     }
     assertThat(seen[0]).isPositive();
     assertThat(missed[0] / (double) seen[0]).isGreaterThan(3 * missed[1] / (double) seen[1]);
   }
 
-  private static boolean has(List<InjectedFault> faults, InjectedFault.Kind kind, int id, int frame) {
+  private static boolean has(
+      List<InjectedFault> faults, InjectedFault.Kind kind, int id, int frame) {
     for (InjectedFault f : faults) if (f.kind() == kind && f.covers(id, frame)) return true;
     return false;
   }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.keyframe.dataset.Detection;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** Specs at the edges still give valid, in-frame ground truth. */
 class OddSpecsTest {
@@ -41,9 +41,13 @@ class OddSpecsTest {
 
   @Test
   void badSpecsAreRejected() {
-    assertThatThrownBy(() -> GeneratorSpec.of(0, 10, 10, 1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> GeneratorSpec.of(1, 10, 10, 1).withAnnotators(1)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> GeneratorSpec.of(1, 10, 10, 1).withFormat(32, 32, 15)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new AnnotatorProfile("a b", 0, 1, 0, 0, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> GeneratorSpec.of(0, 10, 10, 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> GeneratorSpec.of(1, 10, 10, 1).withAnnotators(1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> GeneratorSpec.of(1, 10, 10, 1).withFormat(32, 32, 15))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new AnnotatorProfile("a b", 0, 1, 0, 0, 0, 0))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -28,6 +28,8 @@ public record Agreement(double value, String undefinedReason) {
 
   /** Fixed-precision text, or "undefined (reason)". */
   public String format(int decimals) {
-    return isDefined() ? String.format(java.util.Locale.ROOT, "%." + decimals + "f", value) : "undefined (" + undefinedReason + ")";
+    return isDefined()
+        ? String.format(java.util.Locale.ROOT, "%." + decimals + "f", value)
+        : "undefined (" + undefinedReason + ")";
   }
 }

@@ -10,7 +10,8 @@ public final class CohenKappa {
 
   /** Kappa between raters {@code a} and {@code b} of a table, on the items both rated. */
   public static Agreement of(RatingTable t, int a, int b, Weighting w) {
-    if (t.raters().size() < 2) return Agreement.undefined("Cohen's kappa needs two raters, found " + t.raters().size());
+    if (t.raters().size() < 2)
+      return Agreement.undefined("Cohen's kappa needs two raters, found " + t.raters().size());
     int k = t.categories().size();
     double[][] cm = new double[k][k];
     int n = 0;
@@ -20,8 +21,11 @@ public final class CohenKappa {
       cm[x][y]++;
       n++;
     }
-    if (n == 0) return Agreement.undefined("raters " + t.raters().get(a) + " and " + t.raters().get(b) + " share no item");
-    // scikit-learn indexes categories among the labels these two raters used, so weights follow that order.
+    if (n == 0)
+      return Agreement.undefined(
+          "raters " + t.raters().get(a) + " and " + t.raters().get(b) + " share no item");
+    // scikit-learn indexes categories among the labels these two raters used, so weights follow
+    // that order.
     int[] used = new int[k];
     int u = 0;
     for (int c = 0; c < k; c++) {
@@ -53,7 +57,8 @@ public final class CohenKappa {
         expected += wij * cols[i] * rows[j] / total;
       }
     if (expected == 0)
-      return Agreement.undefined("Cohen's kappa is undefined: chance disagreement is 0 (both raters used one single category)");
+      return Agreement.undefined(
+          "Cohen's kappa is undefined: chance disagreement is 0 (both raters used one single category)");
     return Agreement.of(1 - observed / expected);
   }
 }

@@ -15,7 +15,9 @@ public final class FleissKappa {
     RANDOLPH
   }
 
-  /** From an items x categories table of counts; every item must have the same number of ratings. */
+  /**
+   * From an items x categories table of counts; every item must have the same number of ratings.
+   */
   public static Agreement ofCounts(double[][] counts, Method method) {
     int n = counts.length;
     if (n == 0) return Agreement.undefined("Fleiss' kappa needs at least one item");
@@ -30,8 +32,15 @@ public final class FleissKappa {
     for (int i = 1; i < n; i++)
       if (perItem[i] != nRat)
         return Agreement.undefined(
-            "Fleiss' kappa needs the same number of ratings per item; item " + i + " has " + perItem[i] + ", item 0 has " + nRat);
-    if (nRat < 2) return Agreement.undefined("Fleiss' kappa needs at least two ratings per item, found " + nRat);
+            "Fleiss' kappa needs the same number of ratings per item; item "
+                + i
+                + " has "
+                + perItem[i]
+                + ", item 0 has "
+                + nRat);
+    if (nRat < 2)
+      return Agreement.undefined(
+          "Fleiss' kappa needs at least two ratings per item, found " + nRat);
     double pMean = 0;
     for (int i = 0; i < n; i++) {
       double sq = 0;
@@ -50,13 +59,18 @@ public final class FleissKappa {
         pExp += pj * pj;
       }
     }
-    if (pExp == 1) return Agreement.undefined("Fleiss' kappa is undefined: every rating is the same category");
+    if (pExp == 1)
+      return Agreement.undefined("Fleiss' kappa is undefined: every rating is the same category");
     return Agreement.of((pMean - pExp) / (1 - pExp));
   }
 
-  /** From a rating table: only items rated by every rater count (statsmodels needs a full table). */
+  /**
+   * From a rating table: only items rated by every rater count (statsmodels needs a full table).
+   */
   public static Agreement of(RatingTable t, Method method) {
-    if (t.raters().size() < 2) return Agreement.undefined("Fleiss' kappa needs two or more raters, found " + t.raters().size());
+    if (t.raters().size() < 2)
+      return Agreement.undefined(
+          "Fleiss' kappa needs two or more raters, found " + t.raters().size());
     int k = t.categories().size();
     java.util.List<double[]> rows = new java.util.ArrayList<>();
     for (int i = 0; i < t.items().size(); i++) {
@@ -73,7 +87,8 @@ public final class FleissKappa {
       if (complete) rows.add(c);
     }
     if (rows.isEmpty()) return Agreement.undefined("no item was rated by every rater");
-    // statsmodels' aggregate_raters only has columns for categories that occur (matters for Randolph).
+    // statsmodels' aggregate_raters only has columns for categories that occur (matters for
+    // Randolph).
     boolean[] used = new boolean[k];
     for (double[] r : rows) for (int c = 0; c < k; c++) used[c] |= r[c] > 0;
     int u = 0;

@@ -2,8 +2,8 @@ package io.keyframe.metrics.agreement;
 
 /**
  * Krippendorff's alpha (Krippendorff 2011, "Computing Krippendorff's Alpha-Reliability") from the
- * coincidence matrix, missing values allowed: only units with two or more values are pairable;
- * α = 1 − (n − 1) Σ o·δ² / Σ n_c n_k δ².
+ * coincidence matrix, missing values allowed: only units with two or more values are pairable; α =
+ * 1 − (n − 1) Σ o·δ² / Σ n_c n_k δ².
  */
 public final class KrippendorffAlpha {
   private KrippendorffAlpha() {}
@@ -36,7 +36,8 @@ public final class KrippendorffAlpha {
         if (counts[c] == 0) continue;
         for (int d = 0; d < k; d++) {
           if (counts[d] == 0) continue;
-          double pairs = c == d ? (double) counts[c] * (counts[c] - 1) : (double) counts[c] * counts[d];
+          double pairs =
+              c == d ? (double) counts[c] * (counts[c] - 1) : (double) counts[c] * counts[d];
           o[c][d] += pairs / (m - 1);
         }
       }
@@ -47,7 +48,8 @@ public final class KrippendorffAlpha {
       for (int d = 0; d < k; d++) nc[c] += o[c][d];
       n += nc[c];
     }
-    if (n < 2) return Agreement.undefined("Krippendorff's alpha needs a unit with two or more values");
+    if (n < 2)
+      return Agreement.undefined("Krippendorff's alpha needs a unit with two or more values");
     double[][] delta = delta(t, level, nc);
     double dObs = 0, dExp = 0;
     for (int c = 0; c < k; c++)
@@ -55,7 +57,9 @@ public final class KrippendorffAlpha {
         dObs += o[c][d] * delta[c][d];
         dExp += nc[c] * nc[d] * delta[c][d];
       }
-    if (dExp == 0) return Agreement.undefined("Krippendorff's alpha is undefined: all pairable values are the same");
+    if (dExp == 0)
+      return Agreement.undefined(
+          "Krippendorff's alpha is undefined: all pairable values are the same");
     return Agreement.of(1 - (n - 1) * dObs / dExp);
   }
 
@@ -67,7 +71,8 @@ public final class KrippendorffAlpha {
       return d;
     }
     if (!t.numeric())
-      throw new IllegalArgumentException(level + " alpha needs numeric labels; got " + t.categories());
+      throw new IllegalArgumentException(
+          level + " alpha needs numeric labels; got " + t.categories());
     double[] v = t.values();
     for (int c = 0; c < k; c++)
       for (int e = 0; e < k; e++) {

@@ -3,13 +3,14 @@ package io.keyframe.metrics.agreement;
 import java.util.Arrays;
 
 /**
- * Consensus labels by majority vote over the raters of each item, and each rater's accuracy
- * against that consensus. Ties go to the first category in sorted label order, so the result is
+ * Consensus labels by majority vote over the raters of each item, and each rater's accuracy against
+ * that consensus. Ties go to the first category in sorted label order, so the result is
  * deterministic; items nobody rated have no consensus (-1).
  *
  * @param consensus category index per item, -1 when unrated
  * @param tied true where the vote was a tie
- * @param raterAccuracy per rater: fraction of its rated items that equal the consensus (NaN if it rated none)
+ * @param raterAccuracy per rater: fraction of its rated items that equal the consensus (NaN if it
+ *     rated none)
  */
 public record MajorityVote(int[] consensus, boolean[] tied, double[] raterAccuracy) {
   public MajorityVote {
@@ -66,8 +67,13 @@ public record MajorityVote(int[] consensus, boolean[] tied, double[] raterAccura
 
   @Override
   public String toString() {
-    return "MajorityVote[consensus=" + Arrays.toString(consensus) + ", tied=" + Arrays.toString(tied)
-        + ", raterAccuracy=" + Arrays.toString(raterAccuracy) + "]";
+    return "MajorityVote[consensus="
+        + Arrays.toString(consensus)
+        + ", tied="
+        + Arrays.toString(tied)
+        + ", raterAccuracy="
+        + Arrays.toString(raterAccuracy)
+        + "]";
   }
 
   public static MajorityVote of(RatingTable t) {

@@ -9,9 +9,9 @@ import java.util.Map;
 
 /**
  * Every agreement statistic of a rating table with bootstrap intervals over items: Cohen's kappa
- * for each rater pair (unweighted and with the chosen weights), Fleiss' and Randolph's kappa on
- * the items every rater labelled, Krippendorff's alpha (nominal; ordinal and interval when labels
- * are numbers), and majority-vote accuracy per rater.
+ * for each rater pair (unweighted and with the chosen weights), Fleiss' and Randolph's kappa on the
+ * items every rater labelled, Krippendorff's alpha (nominal; ordinal and interval when labels are
+ * numbers), and majority-vote accuracy per rater.
  *
  * @param table the ratings
  * @param weighting weights of the weighted Cohen's kappa
@@ -21,7 +21,8 @@ import java.util.Map;
  * @param fleissItems items rated by every rater (those Fleiss uses)
  * @param alpha Krippendorff's alpha per level
  * @param vote consensus and per-rater accuracy
- * @param intervals bootstrap interval per statistic key ({@code cohen:a|b}, {@code fleiss}, {@code alpha:nominal}, ...)
+ * @param intervals bootstrap interval per statistic key ({@code cohen:a|b}, {@code fleiss}, {@code
+ *     alpha:nominal}, ...)
  */
 public record RatingAgreement(
     RatingTable table,
@@ -38,10 +39,12 @@ public record RatingAgreement(
    * Cohen's kappa of one rater pair.
    *
    * @param unweighted plain kappa
-   * @param weighted kappa with the report's weighting (equal to unweighted for {@link Weighting#NONE})
+   * @param weighted kappa with the report's weighting (equal to unweighted for {@link
+   *     Weighting#NONE})
    * @param items items both rated
    */
-  public record PairKappa(String raterA, String raterB, Agreement unweighted, Agreement weighted, int items) {}
+  public record PairKappa(
+      String raterA, String raterB, Agreement unweighted, Agreement weighted, int items) {}
 
   public RatingAgreement {
     pairs = List.copyOf(pairs);
@@ -50,22 +53,27 @@ public record RatingAgreement(
   }
 
   /** Computes everything; {@code bootstrap} null skips the intervals. */
-  public static RatingAgreement of(RatingTable t, Weighting weighting, PercentileBootstrap bootstrap) {
+  public static RatingAgreement of(
+      RatingTable t, Weighting weighting, PercentileBootstrap bootstrap) {
     int nr = t.raters().size();
     List<PairKappa> pairs = new ArrayList<>();
     Map<String, Interval> ci = new LinkedHashMap<>();
     for (int a = 0; a < nr; a++)
       for (int b = a + 1; b < nr; b++) {
         int both = 0;
-        for (int i = 0; i < t.items().size(); i++) if (t.code(i, a) >= 0 && t.code(i, b) >= 0) both++;
+        for (int i = 0; i < t.items().size(); i++)
+          if (t.code(i, a) >= 0 && t.code(i, b) >= 0) both++;
         Agreement plain = CohenKappa.of(t, a, b, Weighting.NONE);
-        Agreement weighted = weighting == Weighting.NONE ? plain : CohenKappa.of(t, a, b, weighting);
+        Agreement weighted =
+            weighting == Weighting.NONE ? plain : CohenKappa.of(t, a, b, weighting);
         pairs.add(new PairKappa(t.raters().get(a), t.raters().get(b), plain, weighted, both));
         if (bootstrap != null) {
           int ra = a, rb = b;
           ci.put(
               "cohen:" + t.raters().get(a) + "|" + t.raters().get(b),
-              bootstrap.interval(t.items().size(), idx -> CohenKappa.of(t.selectItems(idx), ra, rb, weighting).value()));
+              bootstrap.interval(
+                  t.items().size(),
+                  idx -> CohenKappa.of(t.selectItems(idx), ra, rb, weighting).value()));
         }
       }
     int complete = 0;
@@ -79,17 +87,24 @@ public record RatingAgreement(
     Map<KrippendorffAlpha.Level, Agreement> alpha = new LinkedHashMap<>();
     List<KrippendorffAlpha.Level> levels =
         t.numeric()
-            ? List.of(KrippendorffAlpha.Level.NOMINAL, KrippendorffAlpha.Level.ORDINAL, KrippendorffAlpha.Level.INTERVAL)
+            ? List.of(
+                KrippendorffAlpha.Level.NOMINAL,
+                KrippendorffAlpha.Level.ORDINAL,
+                KrippendorffAlpha.Level.INTERVAL)
             : List.of(KrippendorffAlpha.Level.NOMINAL);
     for (KrippendorffAlpha.Level l : levels) alpha.put(l, KrippendorffAlpha.of(t, l));
     if (bootstrap != null) {
       int n = t.items().size();
-      ci.put("fleiss", bootstrap.interval(n, idx -> FleissKappa.of(t.selectItems(idx), FleissKappa.Method.FLEISS).value()));
+      ci.put(
+          "fleiss",
+          bootstrap.interval(
+              n, idx -> FleissKappa.of(t.selectItems(idx), FleissKappa.Method.FLEISS).value()));
       for (KrippendorffAlpha.Level l : levels)
         ci.put(
             "alpha:" + l.name().toLowerCase(java.util.Locale.ROOT),
             bootstrap.interval(n, idx -> KrippendorffAlpha.of(t.selectItems(idx), l).value()));
     }
-    return new RatingAgreement(t, weighting, pairs, fleiss, randolph, complete, alpha, MajorityVote.of(t), ci);
+    return new RatingAgreement(
+        t, weighting, pairs, fleiss, randolph, complete, alpha, MajorityVote.of(t), ci);
   }
 }

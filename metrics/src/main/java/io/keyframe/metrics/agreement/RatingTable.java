@@ -24,7 +24,8 @@ import java.util.TreeSet;
  * @param categories distinct labels in sorted order
  * @param codes item x rater category index, -1 = missing
  */
-public record RatingTable(List<String> items, List<String> raters, List<String> categories, int[][] codes) {
+public record RatingTable(
+    List<String> items, List<String> raters, List<String> categories, int[][] codes) {
   public RatingTable {
     items = List.copyOf(items);
     raters = List.copyOf(raters);
@@ -32,9 +33,11 @@ public record RatingTable(List<String> items, List<String> raters, List<String> 
     if (codes.length != items.size()) throw new IllegalArgumentException("codes rows != items");
     int[][] copy = new int[codes.length][];
     for (int i = 0; i < codes.length; i++) {
-      if (codes[i].length != raters.size()) throw new IllegalArgumentException("codes row " + i + " != raters");
+      if (codes[i].length != raters.size())
+        throw new IllegalArgumentException("codes row " + i + " != raters");
       for (int c : codes[i])
-        if (c < -1 || c >= categories.size()) throw new IllegalArgumentException("bad category index " + c);
+        if (c < -1 || c >= categories.size())
+          throw new IllegalArgumentException("bad category index " + c);
       copy[i] = codes[i].clone();
     }
     codes = copy;
@@ -83,7 +86,9 @@ public record RatingTable(List<String> items, List<String> raters, List<String> 
     return v;
   }
 
-  /** The same ratings on fewer items (bootstrap resamples), item order as given (repeats allowed). */
+  /**
+   * The same ratings on fewer items (bootstrap resamples), item order as given (repeats allowed).
+   */
   public RatingTable selectItems(int[] itemIndices) {
     List<String> names = new ArrayList<>(itemIndices.length);
     int[][] c = new int[itemIndices.length][];
@@ -148,11 +153,19 @@ public record RatingTable(List<String> items, List<String> raters, List<String> 
     if (lines.isEmpty()) throw new BadAnnotationException(file, 1, -1, "header", "empty file");
     List<String> header = Arrays.stream(lines.get(0).split(",", -1)).map(String::trim).toList();
     int ci = header.indexOf("item"), cr = header.indexOf("rater"), cl = header.indexOf("label");
-    if (ci < 0 && cr < 0 && cl < 0 && header.size() >= 2 && header.stream().noneMatch(String::isEmpty))
-      return readWide(file, header, lines);
+    if (ci < 0
+        && cr < 0
+        && cl < 0
+        && header.size() >= 2
+        && header.stream().noneMatch(String::isEmpty)) return readWide(file, header, lines);
     if (ci < 0 || cr < 0 || cl < 0)
-      throw new BadAnnotationException(file, 1, -1, "header",
-          "needs columns item,rater,label (long form) or one column per rater (wide form); got " + header);
+      throw new BadAnnotationException(
+          file,
+          1,
+          -1,
+          "header",
+          "needs columns item,rater,label (long form) or one column per rater (wide form); got "
+              + header);
     List<String[]> triples = new ArrayList<>();
     List<Integer> lineNo = new ArrayList<>();
     for (int n = 1; n < lines.size(); n++) {
@@ -160,20 +173,23 @@ public record RatingTable(List<String> items, List<String> raters, List<String> 
       if (l.isBlank()) continue;
       String[] f = l.split(",", -1);
       if (f.length < header.size())
-        throw new BadAnnotationException(file, n + 1, -1, "", "expected " + header.size() + " columns, got " + f.length);
+        throw new BadAnnotationException(
+            file, n + 1, -1, "", "expected " + header.size() + " columns, got " + f.length);
       String label = f[cl].trim();
       if (label.isEmpty()) continue;
       triples.add(new String[] {f[ci].trim(), f[cr].trim(), label});
       lineNo.add(n + 1);
     }
-    if (triples.isEmpty()) throw new BadAnnotationException(file, 2, -1, "label", "no ratings in file");
+    if (triples.isEmpty())
+      throw new BadAnnotationException(file, 2, -1, "label", "no ratings in file");
     try {
       return fromTriples(triples, file);
     } catch (BadAnnotationException e) {
       // fromTriples counts data lines from 2; map to the real line (blank lines skipped).
       int idx = (int) e.line() - 2;
       long real = idx >= 0 && idx < lineNo.size() ? lineNo.get(idx) : e.line();
-      throw new BadAnnotationException(file, real, -1, e.field(), e.getMessage().replaceFirst("^.*?: ", ""));
+      throw new BadAnnotationException(
+          file, real, -1, e.field(), e.getMessage().replaceFirst("^.*?: ", ""));
     }
   }
 
@@ -185,20 +201,30 @@ public record RatingTable(List<String> items, List<String> raters, List<String> 
       if (l.isBlank()) continue;
       String[] f = l.split(",", -1);
       if (f.length != raters.size())
-        throw new BadAnnotationException(file, n + 1, -1, "", "expected " + raters.size() + " columns (one per rater), got " + f.length);
+        throw new BadAnnotationException(
+            file,
+            n + 1,
+            -1,
+            "",
+            "expected " + raters.size() + " columns (one per rater), got " + f.length);
       rows.add(f);
     }
-    if (rows.isEmpty()) throw new BadAnnotationException(file, 2, -1, "label", "no ratings in file");
+    if (rows.isEmpty())
+      throw new BadAnnotationException(file, 2, -1, "label", "no ratings in file");
     return fromColumns(raters, rows);
   }
 
-  /** A table from a wide matrix, one column per rater, null or "" = missing; all-missing rows are dropped. */
+  /**
+   * A table from a wide matrix, one column per rater, null or "" = missing; all-missing rows are
+   * dropped.
+   */
   public static RatingTable fromColumns(List<String> raterNames, List<String[]> rows) {
     List<String[]> triples = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++)
       for (int r = 0; r < raterNames.size(); r++) {
         String v = rows.get(i)[r];
-        if (v != null && !v.isBlank()) triples.add(new String[] {String.valueOf(i), raterNames.get(r), v.trim()});
+        if (v != null && !v.isBlank())
+          triples.add(new String[] {String.valueOf(i), raterNames.get(r), v.trim()});
       }
     // Items (and raters) without any value carry no information for any statistic here.
     return fromTriples(triples, null);

@@ -14,10 +14,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Agreement between two annotators' tracks of one video: per frame, objects are matched
- * one-to-one by maximum total IoU (mask IoU when both have masks, else box IoU) among pairs with
- * IoU ≥ {@code minIou}; on the matched pairs we report class agreement (Cohen's kappa, Cohen
- * 1960) and box/mask IoU per frame and per object; unmatched objects are counted separately.
+ * Agreement between two annotators' tracks of one video: per frame, objects are matched one-to-one
+ * by maximum total IoU (mask IoU when both have masks, else box IoU) among pairs with IoU ≥ {@code
+ * minIou}; on the matched pairs we report class agreement (Cohen's kappa, Cohen 1960) and box/mask
+ * IoU per frame and per object; unmatched objects are counted separately.
  *
  * @param annotatorA name of the first annotation set
  * @param annotatorB name of the second
@@ -29,7 +29,8 @@ import java.util.TreeSet;
  * @param classKappa Cohen's kappa of the class labels of matched pairs
  * @param classes the matched pairs' labels as a two-rater table (items = pairs)
  * @param perFrame per frame: matched pairs, unmatched each side, mean IoU
- * @param perObject per track of A: frames present, frames matched, mean IoU, the B track it matched most
+ * @param perObject per track of A: frames present, frames matched, mean IoU, the B track it matched
+ *     most
  */
 public record TrackAgreement(
     String annotatorA,
@@ -50,10 +51,17 @@ public record TrackAgreement(
   }
 
   /** One frame's matching. */
-  public record FrameAgreement(int frame, int matched, int unmatchedA, int unmatchedB, double meanIou) {}
+  public record FrameAgreement(
+      int frame, int matched, int unmatchedA, int unmatchedB, double meanIou) {}
 
   /** One track of annotator A. */
-  public record ObjectAgreement(int trackId, String label, int frames, int matchedFrames, double meanIou, int mostMatchedTrackB) {}
+  public record ObjectAgreement(
+      int trackId,
+      String label,
+      int frames,
+      int matchedFrames,
+      double meanIou,
+      int mostMatchedTrackB) {}
 
   /** Matches per frame at {@code minIou} (0.5 is the usual choice). */
   public static TrackAgreement of(AnnotationSet a, AnnotationSet b, double minIou) {
@@ -113,25 +121,45 @@ public record TrackAgreement(
       perFrame.add(new FrameAgreement(f, m, na - m, nb - m, m == 0 ? Double.NaN : frameIou / m));
     }
     List<ObjectAgreement> perObject = new ArrayList<>();
-    objStats.forEach((id, st) -> {
-      int best = -1, bestCount = 0;
-      for (var e : partners.getOrDefault(id, Map.of()).entrySet())
-        if (e.getValue() > bestCount) {
-          best = e.getKey();
-          bestCount = e.getValue();
-        }
-      perObject.add(new ObjectAgreement(id, objLabel.get(id), (int) st[0], (int) st[1], st[1] == 0 ? Double.NaN : st[2] / st[1], best));
-    });
+    objStats.forEach(
+        (id, st) -> {
+          int best = -1, bestCount = 0;
+          for (var e : partners.getOrDefault(id, Map.of()).entrySet())
+            if (e.getValue() > bestCount) {
+              best = e.getKey();
+              bestCount = e.getValue();
+            }
+          perObject.add(
+              new ObjectAgreement(
+                  id,
+                  objLabel.get(id),
+                  (int) st[0],
+                  (int) st[1],
+                  st[1] == 0 ? Double.NaN : st[2] / st[1],
+                  best));
+        });
     String nameA = a.provenance().source(), nameB = b.provenance().source();
     RatingTable classes =
         labelPairs.isEmpty()
             ? null
-            : RatingTable.fromColumns(List.of(label(nameA, "A"), label(nameB, "B", nameA)), labelPairs);
+            : RatingTable.fromColumns(
+                List.of(label(nameA, "A"), label(nameB, "B", nameA)), labelPairs);
     Agreement kappa =
-        classes == null ? Agreement.undefined("no matched objects") : CohenKappa.of(classes, 0, 1, Weighting.NONE);
+        classes == null
+            ? Agreement.undefined("no matched objects")
+            : CohenKappa.of(classes, 0, 1, Weighting.NONE);
     return new TrackAgreement(
-        label(nameA, "A"), label(nameB, "B", nameA), matched, ua, ub, matched == 0 ? Double.NaN : boxSum / matched,
-        maskPairs == 0 ? Double.NaN : maskSum / maskPairs, kappa, classes, perFrame, perObject);
+        label(nameA, "A"),
+        label(nameB, "B", nameA),
+        matched,
+        ua,
+        ub,
+        matched == 0 ? Double.NaN : boxSum / matched,
+        maskPairs == 0 ? Double.NaN : maskSum / maskPairs,
+        kappa,
+        classes,
+        perFrame,
+        perObject);
   }
 
   private static String label(String name, String fallback) {
@@ -151,7 +179,8 @@ public record TrackAgreement(
 
   private static TreeMap<Integer, List<Detection>> visible(AnnotationSet s) {
     TreeMap<Integer, List<Detection>> out = new TreeMap<>();
-    for (Detection d : s.detections()) if (!d.outside()) out.computeIfAbsent(d.frame(), k -> new ArrayList<>()).add(d);
+    for (Detection d : s.detections())
+      if (!d.outside()) out.computeIfAbsent(d.frame(), k -> new ArrayList<>()).add(d);
     return out;
   }
 }

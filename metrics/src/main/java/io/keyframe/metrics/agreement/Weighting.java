@@ -1,6 +1,8 @@
 package io.keyframe.metrics.agreement;
 
-/** Disagreement weights between category indices i and j (sorted label order), as scikit-learn's. */
+/**
+ * Disagreement weights between category indices i and j (sorted label order), as scikit-learn's.
+ */
 public enum Weighting {
   /** 0 on the diagonal, 1 elsewhere: plain kappa. */
   NONE,
@@ -24,7 +26,8 @@ public enum Weighting {
       case "none", "unweighted" -> NONE;
       case "linear" -> LINEAR;
       case "quadratic" -> QUADRATIC;
-      default -> throw new IllegalArgumentException("weights must be none, linear or quadratic: " + s);
+      default ->
+          throw new IllegalArgumentException("weights must be none, linear or quadratic: " + s);
     };
   }
 }

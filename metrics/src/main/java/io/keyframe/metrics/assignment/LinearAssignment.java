@@ -12,7 +12,10 @@ import java.util.Arrays;
  */
 public final class LinearAssignment {
   private double[] u = new double[0], v = new double[0], shortest = new double[0];
-  private int[] path = new int[0], col4row = new int[0], row4col = new int[0], remaining = new int[0];
+  private int[] path = new int[0],
+      col4row = new int[0],
+      row4col = new int[0],
+      remaining = new int[0];
   private boolean[] sr = new boolean[0], sc = new boolean[0];
   private double[] transposed = new double[0];
 
@@ -51,8 +54,7 @@ public final class LinearAssignment {
       int sink = sinkFound;
       if (sink < 0) throw new IllegalStateException("cost matrix is infeasible");
       u[curRow] += minVal;
-      for (int i = 0; i < nr; i++)
-        if (sr[i] && i != curRow) u[i] += minVal - shortest[col4row[i]];
+      for (int i = 0; i < nr; i++) if (sr[i] && i != curRow) u[i] += minVal - shortest[col4row[i]];
       for (int j = 0; j < nc; j++) if (sc[j]) v[j] -= minVal - shortest[j];
       int j = sink;
       while (true) {

@@ -5,11 +5,10 @@ import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Percentile bootstrap (Efron &amp; Tibshirani 1993, ch. 13): resample the n units with
- * replacement {@code replicates} times, recompute the statistic, and take the (1−level)/2 and
- * (1+level)/2 percentiles (linear interpolation, as {@code numpy.percentile}). A fixed seed makes
- * intervals reproducible; replicates where the statistic is undefined (NaN) are dropped and
- * counted.
+ * Percentile bootstrap (Efron &amp; Tibshirani 1993, ch. 13): resample the n units with replacement
+ * {@code replicates} times, recompute the statistic, and take the (1−level)/2 and (1+level)/2
+ * percentiles (linear interpolation, as {@code numpy.percentile}). A fixed seed makes intervals
+ * reproducible; replicates where the statistic is undefined (NaN) are dropped and counted.
  *
  * @param replicates number of resamples (e.g. 1000)
  * @param level coverage in (0,1), e.g. 0.95
@@ -17,8 +16,10 @@ import java.util.function.ToDoubleFunction;
  */
 public record PercentileBootstrap(int replicates, double level, long seed) {
   public PercentileBootstrap {
-    if (replicates < 1) throw new IllegalArgumentException("replicates must be positive: " + replicates);
-    if (!(level > 0 && level < 1)) throw new IllegalArgumentException("level not in (0,1): " + level);
+    if (replicates < 1)
+      throw new IllegalArgumentException("replicates must be positive: " + replicates);
+    if (!(level > 0 && level < 1))
+      throw new IllegalArgumentException("level not in (0,1): " + level);
   }
 
   /** 1000 replicates, 95 %, seed 42. */
@@ -47,7 +48,10 @@ public record PercentileBootstrap(int replicates, double level, long seed) {
     double[] sorted = Arrays.copyOf(values, m);
     Arrays.sort(sorted);
     return new Interval(
-        percentile(sorted, 100 * (1 - level) / 2), percentile(sorted, 100 * (1 + level) / 2), m, replicates - m);
+        percentile(sorted, 100 * (1 - level) / 2),
+        percentile(sorted, 100 * (1 + level) / 2),
+        m,
+        replicates - m);
   }
 
   /** numpy's default (linear) percentile of sorted values. */

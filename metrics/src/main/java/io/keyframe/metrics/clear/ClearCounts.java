@@ -43,9 +43,14 @@ public record ClearCounts(
 
   public ClearCounts {
     if (convention == null) throw new IllegalArgumentException("convention is null");
-    if (frames < 0 || objects < 0 || predictions < 0 || matches < 0 || switches < 0
-        || falsePositives < 0 || misses < 0 || fragmentations < 0)
-      throw new IllegalArgumentException("negative count");
+    if (frames < 0
+        || objects < 0
+        || predictions < 0
+        || matches < 0
+        || switches < 0
+        || falsePositives < 0
+        || misses < 0
+        || fragmentations < 0) throw new IllegalArgumentException("negative count");
   }
 
   /** Nothing evaluated yet. */
@@ -59,8 +64,8 @@ public record ClearCounts(
   }
 
   /**
-   * Names each count where it is set, instead of 17 positional arguments of which most are
-   * {@code long}s that the compiler cannot tell apart.
+   * Names each count where it is set, instead of 17 positional arguments of which most are {@code
+   * long}s that the compiler cannot tell apart.
    */
   public static final class Builder {
     private final Convention convention;
@@ -228,7 +233,9 @@ public record ClearCounts(
   public double mota() {
     if (convention == Convention.TRACKEVAL)
       return (double) (detections() - falsePositives - switches) / Math.max(1, objects);
-    return objects == 0 ? Double.NaN : 1.0 - (double) (misses + switches + falsePositives) / objects;
+    return objects == 0
+        ? Double.NaN
+        : 1.0 - (double) (misses + switches + falsePositives) / objects;
   }
 
   /**

@@ -8,9 +8,9 @@ import io.keyframe.metrics.sequence.TrackingSequence;
 import java.util.Arrays;
 
 /**
- * CLEAR-MOT (Bernardin &amp; Stiefelhagen 2008) with py-motmetrics' event rules, fed one frame at
- * a time with object IDs, hypothesis IDs and a distance matrix (NaN or infinite = cannot pair): (1) a pair
- * matched before (any number of frames back) is kept while it can still pair; (2) the rest are
+ * CLEAR-MOT (Bernardin &amp; Stiefelhagen 2008) with py-motmetrics' event rules, fed one frame at a
+ * time with object IDs, hypothesis IDs and a distance matrix (NaN or infinite = cannot pair): (1) a
+ * pair matched before (any number of frames back) is kept while it can still pair; (2) the rest are
  * matched by minimum total distance; a match that contradicts an object's last match is a SWITCH;
  * (3) unmatched objects are MISSes, (4) unmatched hypotheses FPs. Identity counts (IDF1) come from
  * the same pass.
@@ -48,11 +48,13 @@ public final class MotAccumulator {
    * @param frame frame ID; a repeated ID adds to the same frame
    * @param oids object IDs
    * @param hids hypothesis IDs
-   * @param dist row-major {@code oids.length x hids.length} distances, NaN or infinite = cannot pair
+   * @param dist row-major {@code oids.length x hids.length} distances, NaN or infinite = cannot
+   *     pair
    */
   public void update(int frame, int[] oids, int[] hids, double[] dist) {
     if (dist.length != oids.length * hids.length)
-      throw new IllegalArgumentException("frame " + frame + ": distance matrix is not " + oids.length + "x" + hids.length);
+      throw new IllegalArgumentException(
+          "frame " + frame + ": distance matrix is not " + oids.length + "x" + hids.length);
     step(frame, oids, hids, dist, false, 0, null);
   }
 
@@ -61,7 +63,14 @@ public final class MotAccumulator {
    * pair is forbidden when 1 − s &gt; maxDistance (py-motmetrics' iou_matrix); with maxDistance
    * &lt; 1 zero-similarity pairs are forbidden, so only {@code nonZero} positions are visited.
    */
-  private void step(int frame, int[] oids, int[] hids, double[] values, boolean sim, double maxDistance, int[] nonZero) {
+  private void step(
+      int frame,
+      int[] oids,
+      int[] hids,
+      double[] values,
+      boolean sim,
+      double maxDistance,
+      int[] nonZero) {
     int no = oids.length, nh = hids.length;
     if (!anyFrame || frame != lastFrame) frames++;
     anyFrame = true;
@@ -73,9 +82,11 @@ public final class MotAccumulator {
     for (int o : oids) objPresent[o]++;
     for (int h : hids) hypPresent[h]++;
     if (sparse) {
-      for (int k : nonZero) if (pairable(values, k, sim, maxDistance)) pairs.add(oids[k / nh], hids[k % nh]);
+      for (int k : nonZero)
+        if (pairable(values, k, sim, maxDistance)) pairs.add(oids[k / nh], hids[k % nh]);
     } else {
-      for (int k = 0; k < no * nh; k++) if (pairable(values, k, sim, maxDistance)) pairs.add(oids[k / nh], hids[k % nh]);
+      for (int k = 0; k < no * nh; k++)
+        if (pairable(values, k, sim, maxDistance)) pairs.add(oids[k / nh], hids[k % nh]);
     }
 
     boolean[] oMasked = new boolean[no], hMasked = new boolean[nh];
@@ -117,7 +128,10 @@ public final class MotAccumulator {
         for (int i = 0; i < no; i++)
           for (int j = 0; j < nh; j++) {
             int k = i * nh + j;
-            rest[k] = oMasked[i] || hMasked[j] || !pairable(values, k, sim, maxDistance) ? Double.NaN : distance(values, k, sim);
+            rest[k] =
+                oMasked[i] || hMasked[j] || !pairable(values, k, sim, maxDistance)
+                    ? Double.NaN
+                    : distance(values, k, sim);
           }
         int[] col = lap.solveAllowingForbidden(rest, no, nh);
         for (int i = 0; i < no; i++) {
@@ -182,9 +196,13 @@ public final class MotAccumulator {
     tracking[o] = true;
   }
 
-  /** Adds every frame of a sequence with distance 1 − similarity, unpairable above {@code maxDistance}. */
+  /**
+   * Adds every frame of a sequence with distance 1 − similarity, unpairable above {@code
+   * maxDistance}.
+   */
   public void update(TrackingSequence seq, double maxDistance) {
-    for (SequenceFrame f : seq.frames()) step(f.frame(), f.gt(), f.pred(), f.similarity(), true, maxDistance, f.nonZero());
+    for (SequenceFrame f : seq.frames())
+      step(f.frame(), f.gt(), f.pred(), f.similarity(), true, maxDistance, f.nonZero());
   }
 
   /** CLEAR-MOT counts so far, with py-motmetrics' conventions. */
@@ -230,8 +248,8 @@ public final class MotAccumulator {
   }
 
   /**
-   * The hypotheses of each switch as {@code {previous, new}} pairs (dense IDs), in the order and
-   * at the indices of {@link #switchEvents()}.
+   * The hypotheses of each switch as {@code {previous, new}} pairs (dense IDs), in the order and at
+   * the indices of {@link #switchEvents()}.
    */
   public int[][] switchHypotheses() {
     return switchHypLog.toArray();
@@ -245,7 +263,9 @@ public final class MotAccumulator {
     return fragLog.toArray();
   }
 
-  /** Growable list of int pairs ((frame, object) or (hypothesis, hypothesis)) on primitive arrays. */
+  /**
+   * Growable list of int pairs ((frame, object) or (hypothesis, hypothesis)) on primitive arrays.
+   */
   private static final class ErrorLog {
     private int[] frames = new int[16], objects = new int[16];
     private int n;

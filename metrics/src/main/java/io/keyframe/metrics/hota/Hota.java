@@ -5,12 +5,15 @@ import io.keyframe.metrics.sequence.SequenceFrame;
 import io.keyframe.metrics.sequence.TrackingSequence;
 
 /**
- * HOTA (Luiten et al. 2021, "HOTA: A Higher Order Metric for Evaluating Multi-Object Tracking"),
- * as TrackEval's {@code hota.py}: a global alignment score between IDs steers one per-frame
+ * HOTA (Luiten et al. 2021, "HOTA: A Higher Order Metric for Evaluating Multi-Object Tracking"), as
+ * TrackEval's {@code hota.py}: a global alignment score between IDs steers one per-frame
  * assignment, which is then thresholded at each alpha in 0.05..0.95.
  */
 public final class Hota {
-  /** The 19 localisation thresholds 0.05, 0.10, ..., 0.95 (TrackEval's {@code np.arange(0.05, 0.99, 0.05)}). */
+  /**
+   * The 19 localisation thresholds 0.05, 0.10, ..., 0.95 (TrackEval's {@code np.arange(0.05, 0.99,
+   * 0.05)}).
+   */
   public static final double[] ALPHAS = alphas();
 
   private static final double EPS = Math.ulp(1.0);
@@ -95,14 +98,16 @@ public final class Hota {
       if (col == null) col = lap.solve(cost, ng, np);
       java.util.Arrays.fill(nFrame, 0);
       java.util.Arrays.fill(locFrame, 0.0);
-      // Alphas ascend, so a pair passes a prefix of them; sums keep TrackEval's row order per alpha.
+      // Alphas ascend, so a pair passes a prefix of them; sums keep TrackEval's row order per
+      // alpha.
       for (int i = 0; i < ng; i++) {
         int j = col[i];
         if (j < 0) continue;
         double sij = s[i * np + j];
         if (!(sij >= ALPHAS[0] - EPS)) continue;
         int base = slots.slot(gt[i], pr[j]) * na;
-        if (base + na > matches.length) matches = java.util.Arrays.copyOf(matches, 2 * matches.length);
+        if (base + na > matches.length)
+          matches = java.util.Arrays.copyOf(matches, 2 * matches.length);
         for (int a = 0; a < na && sij >= ALPHAS[a] - EPS; a++) {
           nFrame[a]++;
           locFrame[a] += sij;
@@ -132,12 +137,13 @@ public final class Hota {
 
   /**
    * When every row and every column has at most one negative cost (the usual frame: each object
-   * overlaps one prediction), every optimal assignment takes exactly those pairs, so SciPy's
-   * answer on them is known without solving; the zero-cost rows it would pair arbitrarily have
-   * similarity 0 and pass no alpha. Returns null (solve in full) when the pattern is not that
-   * simple or a non-zero similarity gave a zero cost (a tie SciPy would break its own way).
+   * overlaps one prediction), every optimal assignment takes exactly those pairs, so SciPy's answer
+   * on them is known without solving; the zero-cost rows it would pair arbitrarily have similarity
+   * 0 and pass no alpha. Returns null (solve in full) when the pattern is not that simple or a
+   * non-zero similarity gave a zero cost (a tie SciPy would break its own way).
    */
-  private static int[] disjointNegatives(double[] cost, int[] nonZero, int ng, int np, boolean[] rowSeen, boolean[] colSeen) {
+  private static int[] disjointNegatives(
+      double[] cost, int[] nonZero, int ng, int np, boolean[] rowSeen, boolean[] colSeen) {
     java.util.Arrays.fill(rowSeen, 0, ng, false);
     java.util.Arrays.fill(colSeen, 0, np, false);
     int[] col = new int[ng];
@@ -153,7 +159,9 @@ public final class Hota {
     return col;
   }
 
-  /** Dense slot numbers for (gt, pred) pairs in order of first use; open addressing on primitives. */
+  /**
+   * Dense slot numbers for (gt, pred) pairs in order of first use; open addressing on primitives.
+   */
   private static final class PairSlots {
     private long[] keys = new long[128];
     private int[] values = new int[128];

@@ -16,12 +16,19 @@ import java.util.Arrays;
  * @param locASum sum of matched similarities per alpha
  */
 public record HotaCounts(
-    double[] tp, double[] fn, double[] fp, double[] assASum, double[] assReSum, double[] assPrSum, double[] locASum) {
+    double[] tp,
+    double[] fn,
+    double[] fp,
+    double[] assASum,
+    double[] assReSum,
+    double[] assPrSum,
+    double[] locASum) {
 
   public HotaCounts {
     int n = Hota.ALPHAS.length;
     for (double[] a : new double[][] {tp, fn, fp, assASum, assReSum, assPrSum, locASum})
-      if (a.length != n) throw new IllegalArgumentException("expected " + n + " alphas, got " + a.length);
+      if (a.length != n)
+        throw new IllegalArgumentException("expected " + n + " alphas, got " + a.length);
     tp = tp.clone();
     fn = fn.clone();
     fp = fp.clone();
@@ -81,8 +88,13 @@ public record HotaCounts(
 
   public HotaCounts plus(HotaCounts o) {
     return new HotaCounts(
-        add(tp, o.tp), add(fn, o.fn), add(fp, o.fp), add(assASum, o.assASum), add(assReSum, o.assReSum),
-        add(assPrSum, o.assPrSum), add(locASum, o.locASum));
+        add(tp, o.tp),
+        add(fn, o.fn),
+        add(fp, o.fp),
+        add(assASum, o.assASum),
+        add(assReSum, o.assReSum),
+        add(assPrSum, o.assPrSum),
+        add(locASum, o.locASum));
   }
 
   private static double[] add(double[] a, double[] b) {
@@ -166,9 +178,13 @@ public record HotaCounts(
   @Override
   public boolean equals(Object o) {
     return o instanceof HotaCounts h
-        && Arrays.equals(tp, h.tp) && Arrays.equals(fn, h.fn) && Arrays.equals(fp, h.fp)
-        && Arrays.equals(assASum, h.assASum) && Arrays.equals(assReSum, h.assReSum)
-        && Arrays.equals(assPrSum, h.assPrSum) && Arrays.equals(locASum, h.locASum);
+        && Arrays.equals(tp, h.tp)
+        && Arrays.equals(fn, h.fn)
+        && Arrays.equals(fp, h.fp)
+        && Arrays.equals(assASum, h.assASum)
+        && Arrays.equals(assReSum, h.assReSum)
+        && Arrays.equals(assPrSum, h.assPrSum)
+        && Arrays.equals(locASum, h.locASum);
   }
 
   @Override

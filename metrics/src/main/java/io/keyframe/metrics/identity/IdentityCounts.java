@@ -11,7 +11,8 @@ package io.keyframe.metrics.identity;
 public record IdentityCounts(long idtp, long idfp, long idfn) {
   public IdentityCounts {
     if (idtp < 0 || idfp < 0 || idfn < 0)
-      throw new IllegalArgumentException("negative identity count: " + idtp + "/" + idfp + "/" + idfn);
+      throw new IllegalArgumentException(
+          "negative identity count: " + idtp + "/" + idfp + "/" + idfn);
   }
 
   public static final IdentityCounts ZERO = new IdentityCounts(0, 0, 0);

@@ -49,7 +49,8 @@ public final class IdentityMatching {
       for (int a = 0; a < nr; a++)
         for (int b = 0; b < nc; b++) cost[a * nc + b] = -pairCount[rows[a] * p + cols[b]];
       int[] match = new LinearAssignment().solve(cost, nr, nc);
-      for (int a = 0; a < nr; a++) if (match[a] >= 0) best += pairCount[rows[a] * p + cols[match[a]]];
+      for (int a = 0; a < nr; a++)
+        if (match[a] >= 0) best += pairCount[rows[a] * p + cols[match[a]]];
     }
     return new IdentityCounts(best, totalPred - best, totalGt - best);
   }
@@ -67,7 +68,8 @@ public final class IdentityMatching {
       for (int id : gt) gtCount[id]++;
       for (int id : pr) predCount[id]++;
       if (threshold > 0) {
-        for (int k : f.nonZero()) if (s[k] >= threshold) pair[gt[k / pr.length] * p + pr[k % pr.length]]++;
+        for (int k : f.nonZero())
+          if (s[k] >= threshold) pair[gt[k / pr.length] * p + pr[k % pr.length]]++;
       } else {
         for (int i = 0; i < gt.length; i++) {
           int base = i * pr.length, row = gt[i] * p;

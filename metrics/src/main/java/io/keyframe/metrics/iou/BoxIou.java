@@ -12,12 +12,20 @@ public final class BoxIou {
 
   /** IoU of two boxes, in [0,1]. */
   public static double of(Box a, Box b) {
-    return of(a.x(), a.y(), a.x() + a.w(), a.y() + a.h(), b.x(), b.y(), b.x() + b.w(), b.y() + b.h());
+    return of(
+        a.x(), a.y(), a.x() + a.w(), a.y() + a.h(), b.x(), b.y(), b.x() + b.w(), b.y() + b.h());
   }
 
   /** IoU of two boxes given as corners (x1,y1,x2,y2). */
   public static double of(
-      double ax1, double ay1, double ax2, double ay2, double bx1, double by1, double bx2, double by2) {
+      double ax1,
+      double ay1,
+      double ax2,
+      double ay2,
+      double bx1,
+      double by1,
+      double bx2,
+      double by2) {
     double iw = Math.min(ax2, bx2) - Math.max(ax1, bx1);
     double ih = Math.min(ay2, by2) - Math.max(ay1, by1);
     if (iw <= 0 || ih <= 0) return 0.0;
@@ -39,7 +47,10 @@ public final class BoxIou {
       double areaA = Math.max(ax2 - ax1, 0) * Math.max(ay2 - ay1, 0);
       int row = i * nPred;
       for (int j = 0; j < nPred; j++) {
-        double bx1 = pred[4 * j], by1 = pred[4 * j + 1], bx2 = pred[4 * j + 2], by2 = pred[4 * j + 3];
+        double bx1 = pred[4 * j],
+            by1 = pred[4 * j + 1],
+            bx2 = pred[4 * j + 2],
+            by2 = pred[4 * j + 3];
         double iw = Math.min(ax2, bx2) - Math.max(ax1, bx1);
         double ih = Math.min(ay2, by2) - Math.max(ay1, by1);
         if (iw <= 0 || ih <= 0) {

@@ -3,9 +3,9 @@ package io.keyframe.metrics.iou;
 import io.keyframe.dataset.Mask;
 
 /**
- * Intersection over union of two COCO RLE masks computed on the runs themselves (a merge of the
- * two run lists, as pycocotools' {@code rleIou} does), never decoding to pixels. Two empty masks
- * have IoU 0, as in pycocotools; DAVIS' J counts them as 1, see {@link #jaccard}.
+ * Intersection over union of two COCO RLE masks computed on the runs themselves (a merge of the two
+ * run lists, as pycocotools' {@code rleIou} does), never decoding to pixels. Two empty masks have
+ * IoU 0, as in pycocotools; DAVIS' J counts them as 1, see {@link #jaccard}.
  */
 public final class MaskIou {
   private MaskIou() {}
@@ -77,6 +77,13 @@ public final class MaskIou {
   private static void requireSameSize(Mask a, Mask b) {
     if (a.height() != b.height() || a.width() != b.width())
       throw new IllegalArgumentException(
-          "mask sizes differ: " + a.height() + "x" + a.width() + " vs " + b.height() + "x" + b.width());
+          "mask sizes differ: "
+              + a.height()
+              + "x"
+              + a.width()
+              + " vs "
+              + b.height()
+              + "x"
+              + b.width());
   }
 }

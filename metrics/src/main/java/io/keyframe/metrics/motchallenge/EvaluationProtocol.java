@@ -40,7 +40,8 @@ public enum EvaluationProtocol {
   public static EvaluationProtocol parse(String s) {
     String n = s.trim().toLowerCase(Locale.ROOT);
     for (EvaluationProtocol p : values()) if (p.cliName.equals(n)) return p;
-    throw new IllegalArgumentException("unknown protocol '" + s + "' (motchallenge, py-motmetrics or all-rows)");
+    throw new IllegalArgumentException(
+        "unknown protocol '" + s + "' (motchallenge, py-motmetrics or all-rows)");
   }
 
   /**
@@ -59,11 +60,16 @@ public enum EvaluationProtocol {
    * write small integer class ids with a visibility column, which look like MOTChallenge ground
    * truth; their predictions name other classes (bed_rail), which TrackEval's protocol refuses.
    */
-  public static EvaluationProtocol defaultFor(AnnotationSet gt, AnnotationSet pred, boolean motText) {
+  public static EvaluationProtocol defaultFor(
+      AnnotationSet gt, AnnotationSet pred, boolean motText) {
     EvaluationProtocol p = defaultFor(gt, motText);
     if (p != MOTCHALLENGE) return p;
-    boolean predIsMotChallenge = pred.detections().stream()
-        .allMatch(d -> MotChallengeClasses.idOf(d.label()) == -1 || MotChallengeClasses.isKnown(d.label()));
+    boolean predIsMotChallenge =
+        pred.detections().stream()
+            .allMatch(
+                d ->
+                    MotChallengeClasses.idOf(d.label()) == -1
+                        || MotChallengeClasses.isKnown(d.label()));
     return predIsMotChallenge ? MOTCHALLENGE : (motText ? PY_MOTMETRICS : ALL_ROWS);
   }
 
@@ -71,7 +77,8 @@ public enum EvaluationProtocol {
    * Scores one sequence pair: one result (MOTCHALLENGE: one per class of {@code challenge}) named
    * after the video.
    */
-  public List<TrackingResult> evaluate(AnnotationSet gt, AnnotationSet pred, MotChallengeProtocol challenge) {
+  public List<TrackingResult> evaluate(
+      AnnotationSet gt, AnnotationSet pred, MotChallengeProtocol challenge) {
     return switch (this) {
       case MOTCHALLENGE -> challenge.evaluate(gt, pred);
       case PY_MOTMETRICS -> List.of(TrackingEvaluation.standard().evaluate(confident(gt), pred));

@@ -17,7 +17,9 @@ public enum MotChallengeBenchmark {
   /** Distractor class ids: predictions matched to these are removed before scoring. */
   public List<Integer> distractors() {
     // person_on_vehicle, static_person, distractor, reflection (+ non_mot_vehicle on MOT20)
-    return this == MOT20 ? List.of(2, 7, 8, 12, 6) : this == MOT15 ? List.of() : List.of(2, 7, 8, 12);
+    return this == MOT20
+        ? List.of(2, 7, 8, 12, 6)
+        : this == MOT15 ? List.of() : List.of(2, 7, 8, 12);
   }
 
   /** {@code mot15}, {@code MOT17}, ... */
@@ -25,7 +27,8 @@ public enum MotChallengeBenchmark {
     try {
       return valueOf(s.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("unknown MOTChallenge benchmark '" + s + "' (MOT15, MOT16, MOT17 or MOT20)");
+      throw new IllegalArgumentException(
+          "unknown MOTChallenge benchmark '" + s + "' (MOT15, MOT16, MOT17 or MOT20)");
     }
   }
 

@@ -11,9 +11,21 @@ import java.util.Locale;
  */
 public final class MotChallengeClasses {
   /** Names by id - 1. */
-  public static final List<String> NAMES = List.of(
-      "pedestrian", "person_on_vehicle", "car", "bicycle", "motorbike", "non_mot_vehicle", "static_person",
-      "distractor", "occluder", "occluder_on_ground", "occluder_full", "reflection", "crowd");
+  public static final List<String> NAMES =
+      List.of(
+          "pedestrian",
+          "person_on_vehicle",
+          "car",
+          "bicycle",
+          "motorbike",
+          "non_mot_vehicle",
+          "static_person",
+          "distractor",
+          "occluder",
+          "occluder_on_ground",
+          "occluder_full",
+          "reflection",
+          "crowd");
 
   /** Id of {@code pedestrian}, the one class MOTChallenge scores. */
   public static final int PEDESTRIAN = 1;

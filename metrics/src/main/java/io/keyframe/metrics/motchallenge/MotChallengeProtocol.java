@@ -93,8 +93,14 @@ public record MotChallengeProtocol(MotChallengeBenchmark benchmark, List<String>
         int id = MotChallengeClasses.idOf(d.label());
         if (id == -1 || MotChallengeClasses.same(d.label(), cls)) pd.add(d);
         else if (!classes.stream().anyMatch(c -> MotChallengeClasses.same(d.label(), c)))
-          throw new IllegalArgumentException("prediction of class '" + d.label() + "' at frame " + t
-              + ": MOTChallenge evaluates only " + String.join(", ", classes) + " (TrackEval refuses this too)");
+          throw new IllegalArgumentException(
+              "prediction of class '"
+                  + d.label()
+                  + "' at frame "
+                  + t
+                  + ": MOTChallenge evaluates only "
+                  + String.join(", ", classes)
+                  + " (TrackEval refuses this too)");
       }
       double[] all = iou(gd, pd);
       boolean[] removed = new boolean[pd.size()];
@@ -102,8 +108,12 @@ public record MotChallengeProtocol(MotChallengeBenchmark benchmark, List<String>
         for (Detection d : gd) {
           int id = MotChallengeClasses.idOf(d.label());
           if (id != 0 && (id < 1 || id > MotChallengeClasses.NAMES.size()))
-            throw new IllegalArgumentException("ground-truth class " + d.label() + " at frame " + t
-                + " is not a MOTChallenge class (1..13); TrackEval refuses it too");
+            throw new IllegalArgumentException(
+                "ground-truth class "
+                    + d.label()
+                    + " at frame "
+                    + t
+                    + " is not a MOTChallenge class (1..13); TrackEval refuses it too");
         }
         int ng = gd.size(), np = pd.size();
         double[] cost = new double[ng * np];

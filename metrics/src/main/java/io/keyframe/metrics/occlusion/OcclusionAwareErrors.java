@@ -20,8 +20,8 @@ import java.util.Map;
  * @param switchesNearOcclusion those within an occlusion or its window
  * @param fragmentations all fragmentations (at the frame tracking was lost)
  * @param fragmentationsNearOcclusion those within an occlusion or its window
- * @param errors every switch/fragmentation with its frame, original ground-truth ID, whether it is near an
- *     occlusion and, for switches, the original predicted IDs before and after
+ * @param errors every switch/fragmentation with its frame, original ground-truth ID, whether it is
+ *     near an occlusion and, for switches, the original predicted IDs before and after
  */
 public record OcclusionAwareErrors(
     int window,
@@ -42,7 +42,8 @@ public record OcclusionAwareErrors(
    * @param oldPredId original predicted ID matched before a switch; -1 for fragmentations
    * @param newPredId original predicted ID matched from a switch on; -1 for fragmentations
    */
-  public record Error(String kind, int frame, int gtTrackId, boolean nearOcclusion, int oldPredId, int newPredId) {}
+  public record Error(
+      String kind, int frame, int gtTrackId, boolean nearOcclusion, int oldPredId, int newPredId) {}
 
   public OcclusionAwareErrors {
     if (window < 0) throw new IllegalArgumentException("window is negative: " + window);
@@ -63,7 +64,8 @@ public record OcclusionAwareErrors(
     MotAccumulator acc = new MotAccumulator();
     acc.update(seq, maxDistance);
     Map<Integer, List<OcclusionEvent>> byTrack = new HashMap<>();
-    for (OcclusionEvent e : events) byTrack.computeIfAbsent(e.trackId(), k -> new ArrayList<>()).add(e);
+    for (OcclusionEvent e : events)
+      byTrack.computeIfAbsent(e.trackId(), k -> new ArrayList<>()).add(e);
     List<Error> errors = new ArrayList<>();
     long sw = 0, swNear = 0, fr = 0, frNear = 0;
     int[][] switchEvents = acc.switchEvents(), switchHyps = acc.switchHypotheses();
@@ -71,7 +73,14 @@ public record OcclusionAwareErrors(
       int[] e = switchEvents[k];
       int id = seq.gtIdName(e[1]);
       boolean near = near(byTrack.get(id), e[0], window);
-      errors.add(new Error("switch", e[0], id, near, seq.predIdName(switchHyps[k][0]), seq.predIdName(switchHyps[k][1])));
+      errors.add(
+          new Error(
+              "switch",
+              e[0],
+              id,
+              near,
+              seq.predIdName(switchHyps[k][0]),
+              seq.predIdName(switchHyps[k][1])));
       sw++;
       if (near) swNear++;
     }

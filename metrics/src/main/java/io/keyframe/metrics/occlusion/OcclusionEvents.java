@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Occlusion events implied by ground-truth annotations: runs of CVAT {@code occluded} frames
- * (cause {@code occluded}, full = false), runs of {@code outside} frames followed by a return
- * (cause {@code exit}, full = true), and gaps where a track has no detection between two
- * appearances (cause {@code unknown}, full = true).
+ * Occlusion events implied by ground-truth annotations: runs of CVAT {@code occluded} frames (cause
+ * {@code occluded}, full = false), runs of {@code outside} frames followed by a return (cause
+ * {@code exit}, full = true), and gaps where a track has no detection between two appearances
+ * (cause {@code unknown}, full = true).
  */
 public final class OcclusionEvents {
   private OcclusionEvents() {}
@@ -39,7 +39,8 @@ public final class OcclusionEvents {
         }
         prevFrame = f;
       }
-      if (occStart >= 0) out.add(new OcclusionEvent(t.id(), occStart, prevFrame, "occluded", false));
+      if (occStart >= 0)
+        out.add(new OcclusionEvent(t.id(), occStart, prevFrame, "occluded", false));
     }
     return List.copyOf(out);
   }

@@ -27,30 +27,62 @@ public record AgreementReport(RatingAgreement agreement) {
 
   /** Reads the CSV and computes everything with 1000 bootstrap replicates, 95 %, seed 42. */
   public static AgreementReport ofCsv(Path csv, Weighting weighting) {
-    return new AgreementReport(RatingAgreement.of(RatingTable.readCsv(csv), weighting, PercentileBootstrap.standard()));
+    return new AgreementReport(
+        RatingAgreement.of(RatingTable.readCsv(csv), weighting, PercentileBootstrap.standard()));
   }
 
   public String toText() {
     RatingAgreement a = agreement;
     RatingTable t = a.table();
     StringBuilder b = new StringBuilder();
-    b.append(String.format(Locale.ROOT, "items %d, raters %d, labels %d%n", t.items().size(), t.raters().size(), t.categories().size()));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "items %d, raters %d, labels %d%n",
+            t.items().size(),
+            t.raters().size(),
+            t.categories().size()));
     if (t.raters().size() < 2) b.append("only one rater: agreement is undefined\n");
     for (PairKappa p : a.pairs()) {
-      b.append(String.format(Locale.ROOT, "cohen_kappa %s|%s (%d items): %s", p.raterA(), p.raterB(), p.items(), p.unweighted().format(6)));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "cohen_kappa %s|%s (%d items): %s",
+              p.raterA(),
+              p.raterB(),
+              p.items(),
+              p.unweighted().format(6)));
       if (a.weighting() != Weighting.NONE)
-        b.append(String.format(Locale.ROOT, "  %s-weighted: %s", a.weighting().name().toLowerCase(Locale.ROOT), p.weighted().format(6)));
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "  %s-weighted: %s",
+                a.weighting().name().toLowerCase(Locale.ROOT),
+                p.weighted().format(6)));
       b.append(ci("cohen:" + p.raterA() + "|" + p.raterB())).append('\n');
     }
-    b.append(String.format(Locale.ROOT, "fleiss_kappa (%d items rated by all): %s%s%n", a.fleissItems(), a.fleiss().format(6), ci("fleiss")));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "fleiss_kappa (%d items rated by all): %s%s%n",
+            a.fleissItems(),
+            a.fleiss().format(6),
+            ci("fleiss")));
     b.append(String.format(Locale.ROOT, "randolph_kappa: %s%n", a.randolph().format(6)));
     for (Map.Entry<KrippendorffAlpha.Level, Agreement> e : a.alpha().entrySet()) {
       String level = e.getKey().name().toLowerCase(Locale.ROOT);
-      b.append(String.format(Locale.ROOT, "krippendorff_alpha %s: %s%s%n", level, e.getValue().format(6), ci("alpha:" + level)));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "krippendorff_alpha %s: %s%s%n",
+              level,
+              e.getValue().format(6),
+              ci("alpha:" + level)));
     }
     b.append("accuracy vs majority vote:");
     for (int r = 0; r < t.raters().size(); r++)
-      b.append(String.format(Locale.ROOT, " %s %.4f", t.raters().get(r), a.vote().raterAccuracy(r)));
+      b.append(
+          String.format(Locale.ROOT, " %s %.4f", t.raters().get(r), a.vote().raterAccuracy(r)));
     return b.append('\n').toString();
   }
 
@@ -82,13 +114,15 @@ public record AgreementReport(RatingAgreement agreement) {
     root.put("fleiss_kappa_ci", json(a.intervals().get("fleiss")));
     root.put("randolph_kappa", json(a.randolph()));
     Map<String, Object> alpha = new LinkedHashMap<>();
-    a.alpha().forEach((l, v) -> {
-      String level = l.name().toLowerCase(Locale.ROOT);
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("value", json(v));
-      m.put("ci", json(a.intervals().get("alpha:" + level)));
-      alpha.put(level, m);
-    });
+    a.alpha()
+        .forEach(
+            (l, v) -> {
+              String level = l.name().toLowerCase(Locale.ROOT);
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("value", json(v));
+              m.put("ci", json(a.intervals().get("alpha:" + level)));
+              alpha.put(level, m);
+            });
     root.put("krippendorff_alpha", alpha);
     Map<String, Object> acc = new LinkedHashMap<>();
     for (int r = 0; r < a.table().raters().size(); r++) {

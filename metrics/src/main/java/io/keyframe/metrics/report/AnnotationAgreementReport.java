@@ -3,8 +3,8 @@ package io.keyframe.metrics.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.keyframe.dataset.files.AnnotationFiles;
 import io.keyframe.dataset.AnnotationSet;
+import io.keyframe.dataset.files.AnnotationFiles;
 import io.keyframe.metrics.agreement.CohenKappa;
 import io.keyframe.metrics.agreement.TrackAgreement;
 import io.keyframe.metrics.agreement.Weighting;
@@ -24,10 +24,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The {@code agreement} command's output for two or more annotation files of the same video:
- * each file after the first is compared with the first. SA-V masklet JSON pairs are matched by
- * masklet and scored with J, F and J&amp;F; other formats (MOT, CVAT, COCO) are matched per frame
- * by IoU and scored with class kappa and box/mask IoU ({@link TrackAgreement}).
+ * The {@code agreement} command's output for two or more annotation files of the same video: each
+ * file after the first is compared with the first. SA-V masklet JSON pairs are matched by masklet
+ * and scored with J, F and J&amp;F; other formats (MOT, CVAT, COCO) are matched per frame by IoU
+ * and scored with class kappa and box/mask IoU ({@link TrackAgreement}).
  *
  * @param trackPairs per compared file: track agreement (empty for SA-V input)
  * @param maskletPairs per compared file: masklet matching (empty for other formats)
@@ -56,7 +56,8 @@ public record AnnotationAgreementReport(
   /** Reads the files (the first is the reference) and compares. */
   public static AnnotationAgreementReport of(List<Path> files) throws IOException {
     if (files.size() < 2)
-      throw new IllegalArgumentException("agreement needs at least two annotation files (one per annotator), got " + files.size());
+      throw new IllegalArgumentException(
+          "agreement needs at least two annotation files (one per annotator), got " + files.size());
     List<String> names = files.stream().map(p -> p.getFileName().toString()).toList();
     if (isSav(files.get(0))) {
       Masklets ref = Masklets.readSav(files.get(0));
@@ -75,7 +76,10 @@ public record AnnotationAgreementReport(
       cis.add(
           t.classes() == null
               ? new Interval(Double.NaN, Double.NaN, 0, 0)
-              : boot.interval(t.classes().items().size(), idx -> CohenKappa.of(t.classes().selectItems(idx), 0, 1, Weighting.NONE).value()));
+              : boot.interval(
+                  t.classes().items().size(),
+                  idx ->
+                      CohenKappa.of(t.classes().selectItems(idx), 0, 1, Weighting.NONE).value()));
     }
     return new AnnotationAgreementReport(names, out, List.of(), cis);
   }
@@ -93,28 +97,98 @@ public record AnnotationAgreementReport(
     StringBuilder b = new StringBuilder();
     for (int k = 0; k < maskletPairs.size(); k++) {
       MaskletMatching.Result r = maskletPairs.get(k);
-      b.append(String.format(Locale.ROOT, "%s vs %s: %d masklets matched (mean IoU >= %.2f)%n", names.get(0), names.get(k + 1), r.pairs().size(), MASKLET_MIN_IOU));
-      b.append(String.format(Locale.ROOT, "%-10s %-8s %8s %8s %8s %8s%n", "reference", "other", "meanIoU", "J", "F", "J&F"));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%s vs %s: %d masklets matched (mean IoU >= %.2f)%n",
+              names.get(0),
+              names.get(k + 1),
+              r.pairs().size(),
+              MASKLET_MIN_IOU));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%-10s %-8s %8s %8s %8s %8s%n",
+              "reference",
+              "other",
+              "meanIoU",
+              "J",
+              "F",
+              "J&F"));
       for (MaskletMatching.Pair p : r.pairs())
-        b.append(String.format(Locale.ROOT, "%-10d %-8d %8.4f %8.4f %8.4f %8.4f%n", p.reference(), p.other(), p.meanIou(), p.score().j(), p.score().f(), p.score().jf()));
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "%-10d %-8d %8.4f %8.4f %8.4f %8.4f%n",
+                p.reference(),
+                p.other(),
+                p.meanIou(),
+                p.score().j(),
+                p.score().f(),
+                p.score().jf()));
       if (!r.pairs().isEmpty())
-        b.append(String.format(Locale.ROOT, "mean over matched: J %.4f  F %.4f  J&F %.4f%n", r.meanJ(), r.meanF(), r.meanJF()));
-      b.append("unmatched in ").append(names.get(0)).append(": ").append(r.unmatchedReference()).append('\n');
-      b.append("unmatched in ").append(names.get(k + 1)).append(": ").append(r.unmatchedOther()).append('\n');
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "mean over matched: J %.4f  F %.4f  J&F %.4f%n",
+                r.meanJ(),
+                r.meanF(),
+                r.meanJF()));
+      b.append("unmatched in ")
+          .append(names.get(0))
+          .append(": ")
+          .append(r.unmatchedReference())
+          .append('\n');
+      b.append("unmatched in ")
+          .append(names.get(k + 1))
+          .append(": ")
+          .append(r.unmatchedOther())
+          .append('\n');
     }
     for (int k = 0; k < trackPairs.size(); k++) {
       TrackAgreement t = trackPairs.get(k);
       Interval ci = kappaIntervals.get(k);
-      b.append(String.format(Locale.ROOT, "%s vs %s: %d matched objects (IoU >= %.2f), unmatched %d / %d%n",
-          names.get(0), names.get(k + 1), t.matched(), OBJECT_MIN_IOU, t.unmatchedA(), t.unmatchedB()));
-      b.append(String.format(Locale.ROOT, "mean box IoU %s, mean mask IoU %s%n", num(t.meanBoxIou()), num(t.meanMaskIou())));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%s vs %s: %d matched objects (IoU >= %.2f), unmatched %d / %d%n",
+              names.get(0),
+              names.get(k + 1),
+              t.matched(),
+              OBJECT_MIN_IOU,
+              t.unmatchedA(),
+              t.unmatchedB()));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "mean box IoU %s, mean mask IoU %s%n",
+              num(t.meanBoxIou()),
+              num(t.meanMaskIou())));
       b.append("class kappa: ").append(t.classKappa().format(6));
-      if (ci.isDefined()) b.append(String.format(Locale.ROOT, "  [95%% CI %.4f, %.4f]", ci.low(), ci.high()));
+      if (ci.isDefined())
+        b.append(String.format(Locale.ROOT, "  [95%% CI %.4f, %.4f]", ci.low(), ci.high()));
       b.append('\n');
-      b.append(String.format(Locale.ROOT, "%-8s %-16s %7s %8s %8s %8s%n", "track", "label", "frames", "matched", "meanIoU", "partner"));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%-8s %-16s %7s %8s %8s %8s%n",
+              "track",
+              "label",
+              "frames",
+              "matched",
+              "meanIoU",
+              "partner"));
       for (TrackAgreement.ObjectAgreement o : t.perObject())
-        b.append(String.format(Locale.ROOT, "%-8d %-16s %7d %8d %8s %8s%n", o.trackId(), o.label(), o.frames(), o.matchedFrames(), num(o.meanIou()),
-            o.mostMatchedTrackB() < 0 ? "-" : Integer.toString(o.mostMatchedTrackB())));
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "%-8d %-16s %7d %8d %8s %8s%n",
+                o.trackId(),
+                o.label(),
+                o.frames(),
+                o.matchedFrames(),
+                num(o.meanIou()),
+                o.mostMatchedTrackB() < 0 ? "-" : Integer.toString(o.mostMatchedTrackB())));
     }
     return b.toString();
   }
@@ -160,7 +234,11 @@ public record AnnotationAgreementReport(
       m.put("unmatched_other", t.unmatchedB());
       m.put("mean_box_iou", finite(t.meanBoxIou()));
       m.put("mean_mask_iou", finite(t.meanMaskIou()));
-      m.put("class_kappa", t.classKappa().isDefined() ? t.classKappa().value() : Map.of("undefined", t.classKappa().undefinedReason()));
+      m.put(
+          "class_kappa",
+          t.classKappa().isDefined()
+              ? t.classKappa().value()
+              : Map.of("undefined", t.classKappa().undefinedReason()));
       Interval ci = kappaIntervals.get(k);
       m.put("class_kappa_ci", ci.isDefined() ? Map.of("low", ci.low(), "high", ci.high()) : null);
       List<Object> objs = new ArrayList<>();

@@ -18,8 +18,8 @@ import java.util.Map;
 /**
  * The {@code mot-metrics} output: py-motmetrics' MOTChallenge summary table (same columns, names
  * and number formats as {@code mm.io.render_summary} with {@code motchallenge_metric_names}) plus
- * HOTA columns, or JSON with py-motmetrics' metric names ({@code mota}, {@code motp}, {@code
- * idf1}, {@code num_switches}, ...) and {@code hota}, {@code deta}, {@code assa}, ...
+ * HOTA columns, or JSON with py-motmetrics' metric names ({@code mota}, {@code motp}, {@code idf1},
+ * {@code num_switches}, ...) and {@code hota}, {@code deta}, {@code assa}, ...
  *
  * @param rows one row per scope (videos, optionally classes), in order
  * @param overall the combined row, or null for a single video
@@ -31,13 +31,17 @@ public record MotMetricsReport(List<TrackingResult> rows, TrackingResult overall
 
   /** Rows plus an OVERALL row when there is more than one video. */
   public static MotMetricsReport of(List<TrackingResult> perVideo) {
-    return new MotMetricsReport(perVideo, perVideo.size() > 1 ? TrackingEvaluation.combine(perVideo, "OVERALL") : null);
+    return new MotMetricsReport(
+        perVideo, perVideo.size() > 1 ? TrackingEvaluation.combine(perVideo, "OVERALL") : null);
   }
 
-  /** Every metric of a result, by py-motmetrics name (HOTA names in lower case); NaN = undefined. */
+  /**
+   * Every metric of a result, by py-motmetrics name (HOTA names in lower case); NaN = undefined.
+   */
   public static Map<String, Number> metrics(TrackingResult r) {
     Map<String, Number> m = new LinkedHashMap<>();
-    for (TrackingMetric metric : TrackingMetric.values()) m.put(metric.key(), metric.value(r.counts()));
+    for (TrackingMetric metric : TrackingMetric.values())
+      m.put(metric.key(), metric.value(r.counts()));
     return m;
   }
 
@@ -51,22 +55,29 @@ public record MotMetricsReport(List<TrackingResult> rows, TrackingResult overall
     return all;
   }
 
-  /** The summary table, right-aligned columns, index left-aligned (pandas' {@code to_string} layout). */
+  /**
+   * The summary table, right-aligned columns, index left-aligned (pandas' {@code to_string}
+   * layout).
+   */
   public String toText() {
     List<TrackingResult> all = allRows();
     String[][] cells = new String[all.size() + 1][COLUMNS.size() + 1];
     cells[0][0] = "";
-    for (int c = 0; c < COLUMNS.size(); c++) cells[0][c + 1] = COLUMNS.get(c).summaryHeader().orElseThrow();
+    for (int c = 0; c < COLUMNS.size(); c++)
+      cells[0][c + 1] = COLUMNS.get(c).summaryHeader().orElseThrow();
     for (int r = 0; r < all.size(); r++) {
       cells[r + 1][0] = all.get(r).name();
-      for (int c = 0; c < COLUMNS.size(); c++) cells[r + 1][c + 1] = format(COLUMNS.get(c), all.get(r).counts());
+      for (int c = 0; c < COLUMNS.size(); c++)
+        cells[r + 1][c + 1] = format(COLUMNS.get(c), all.get(r).counts());
     }
     int[] width = new int[COLUMNS.size() + 1];
-    for (String[] row : cells) for (int c = 0; c < row.length; c++) width[c] = Math.max(width[c], row[c].length());
+    for (String[] row : cells)
+      for (int c = 0; c < row.length; c++) width[c] = Math.max(width[c], row[c].length());
     StringBuilder b = new StringBuilder();
     for (String[] row : cells) {
       b.append(String.format(Locale.ROOT, "%-" + Math.max(1, width[0]) + "s", row[0]));
-      for (int c = 1; c < row.length; c++) b.append(' ').append(String.format(Locale.ROOT, "%" + width[c] + "s", row[c]));
+      for (int c = 1; c < row.length; c++)
+        b.append(' ').append(String.format(Locale.ROOT, "%" + width[c] + "s", row[c]));
       b.append('\n');
     }
     return b.toString();
@@ -83,7 +94,10 @@ public record MotMetricsReport(List<TrackingResult> rows, TrackingResult overall
     };
   }
 
-  /** JSON: {@code {"sequences": {name: {metric: value}}, "overall": {...}}}; undefined values are null. */
+  /**
+   * JSON: {@code {"sequences": {name: {metric: value}}, "overall": {...}}}; undefined values are
+   * null.
+   */
   public String toJson() {
     return toJson(Map.of());
   }
@@ -94,7 +108,12 @@ public record MotMetricsReport(List<TrackingResult> rows, TrackingResult overall
     Map<String, Object> seqs = new LinkedHashMap<>();
     for (TrackingResult r : rows) seqs.put(r.name(), jsonMetrics(r));
     root.put("sequences", seqs);
-    root.put("overall", jsonMetrics(overall != null ? overall : rows.isEmpty() ? TrackingResult.empty("OVERALL") : rows.get(0)));
+    root.put(
+        "overall",
+        jsonMetrics(
+            overall != null
+                ? overall
+                : rows.isEmpty() ? TrackingResult.empty("OVERALL") : rows.get(0)));
     try {
       return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
     } catch (JsonProcessingException e) {
@@ -104,7 +123,8 @@ public record MotMetricsReport(List<TrackingResult> rows, TrackingResult overall
 
   private static Map<String, Object> jsonMetrics(TrackingResult r) {
     Map<String, Object> out = new LinkedHashMap<>();
-    metrics(r).forEach((k, v) -> out.put(k, v instanceof Double d && !Double.isFinite(d) ? null : v));
+    metrics(r)
+        .forEach((k, v) -> out.put(k, v instanceof Double d && !Double.isFinite(d) ? null : v));
     return out;
   }
 }

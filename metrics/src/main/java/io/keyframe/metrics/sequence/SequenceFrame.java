@@ -18,10 +18,17 @@ public record SequenceFrame(int frame, int[] gt, int[] pred, double[] similarity
   public SequenceFrame {
     if (similarity.length != gt.length * pred.length)
       throw new IllegalArgumentException(
-          "frame " + frame + ": similarity has " + similarity.length + " entries, expected "
-              + gt.length + "x" + pred.length);
+          "frame "
+              + frame
+              + ": similarity has "
+              + similarity.length
+              + " entries, expected "
+              + gt.length
+              + "x"
+              + pred.length);
     for (int k : nonZero)
-      if (k < 0 || k >= similarity.length) throw new IllegalArgumentException("frame " + frame + ": bad non-zero index " + k);
+      if (k < 0 || k >= similarity.length)
+        throw new IllegalArgumentException("frame " + frame + ": bad non-zero index " + k);
   }
 
   /** A frame; the non-zero positions are found here. */
@@ -32,7 +39,8 @@ public record SequenceFrame(int frame, int[] gt, int[] pred, double[] similarity
   private static int[] nonZeros(int frame, double[] s) {
     int n = 0;
     for (double v : s) {
-      if (Double.isNaN(v)) throw new IllegalArgumentException("frame " + frame + ": similarity is NaN");
+      if (Double.isNaN(v))
+        throw new IllegalArgumentException("frame " + frame + ": similarity is NaN");
       if (v != 0) n++;
     }
     int[] out = new int[n];

@@ -43,7 +43,8 @@ public record TrackingSequence(
     predIdNames = predIdNames.clone();
     for (int k = 1; k < frames.size(); k++)
       if (frames.get(k).frame() <= frames.get(k - 1).frame())
-        throw new IllegalArgumentException("frames not in ascending order at " + frames.get(k).frame());
+        throw new IllegalArgumentException(
+            "frames not in ascending order at " + frames.get(k).frame());
     for (SequenceFrame f : frames) {
       checkIds(f.frame(), f.gt(), gtIdNames.length, "ground truth", gtIdNames);
       checkIds(f.frame(), f.pred(), predIdNames.length, "prediction", predIdNames);
@@ -54,11 +55,18 @@ public record TrackingSequence(
     boolean[] seen = new boolean[n];
     for (int id : ids) {
       if (id < 0 || id >= n)
-        throw new IllegalArgumentException("frame " + frame + ": " + side + " id " + id + " out of range");
+        throw new IllegalArgumentException(
+            "frame " + frame + ": " + side + " id " + id + " out of range");
       if (seen[id])
         throw new BadAnnotationException(
-            null, -1, frame, "track_id",
-            side + " has track id " + names[id] + " more than once in one frame (TrackEval rejects this too)");
+            null,
+            -1,
+            frame,
+            "track_id",
+            side
+                + " has track id "
+                + names[id]
+                + " more than once in one frame (TrackEval rejects this too)");
       seen[id] = true;
     }
   }
@@ -101,8 +109,15 @@ public record TrackingSequence(
 
   @Override
   public String toString() {
-    return "TrackingSequence[" + name + ", " + frames.size() + " frames, " + gtIdNames.length
-        + " ground-truth and " + predIdNames.length + " predicted IDs]";
+    return "TrackingSequence["
+        + name
+        + ", "
+        + frames.size()
+        + " frames, "
+        + gtIdNames.length
+        + " ground-truth and "
+        + predIdNames.length
+        + " predicted IDs]";
   }
 
   public int numGtIds() {
@@ -143,7 +158,11 @@ public record TrackingSequence(
     /** Adds a frame; frames must come in ascending order. */
     public Builder frame(int frame, int[] gtIds, int[] predIds, double[] similarity) {
       frames.add(
-          new SequenceFrame(frame, dense(gtIds, gtDense, gtNames), dense(predIds, predDense, predNames), similarity));
+          new SequenceFrame(
+              frame,
+              dense(gtIds, gtDense, gtNames),
+              dense(predIds, predDense, predNames),
+              similarity));
       return this;
     }
 
@@ -172,8 +191,8 @@ public record TrackingSequence(
 
   /**
    * The sequence of a ground-truth and a predicted annotation set, restricted to detections that
-   * pass {@code keep} (e.g. one class). Detections flagged {@code outside} are not objects in
-   * view and are skipped. Untracked detections get one fresh ID each.
+   * pass {@code keep} (e.g. one class). Detections flagged {@code outside} are not objects in view
+   * and are skipped. Untracked detections get one fresh ID each.
    */
   public static TrackingSequence of(
       AnnotationSet gt, AnnotationSet pred, Similarity similarity, Predicate<Detection> keep) {
@@ -211,20 +230,29 @@ public record TrackingSequence(
     Map<String, List<Detection>> g = byClass(gt), p = byClass(pred);
     Map<String, TrackingSequence> out = new java.util.LinkedHashMap<>();
     for (String c : classes)
-      out.put(c, of(gt.withDetections(g.getOrDefault(c, List.of())), pred.withDetections(p.getOrDefault(c, List.of())), similarity, d -> true));
+      out.put(
+          c,
+          of(
+              gt.withDetections(g.getOrDefault(c, List.of())),
+              pred.withDetections(p.getOrDefault(c, List.of())),
+              similarity,
+              d -> true));
     return out;
   }
 
   private static Map<String, List<Detection>> byClass(AnnotationSet set) {
     Map<String, List<Detection>> out = new HashMap<>();
-    for (Detection d : set.detections()) out.computeIfAbsent(d.label(), k -> new ArrayList<>()).add(d);
+    for (Detection d : set.detections())
+      out.computeIfAbsent(d.label(), k -> new ArrayList<>()).add(d);
     return out;
   }
 
-  private static TreeMap<Integer, List<Detection>> group(List<Detection> ds, Predicate<Detection> keep) {
+  private static TreeMap<Integer, List<Detection>> group(
+      List<Detection> ds, Predicate<Detection> keep) {
     TreeMap<Integer, List<Detection>> out = new TreeMap<>();
     for (Detection d : ds)
-      if (!d.outside() && keep.test(d)) out.computeIfAbsent(d.frame(), k -> new ArrayList<>()).add(d);
+      if (!d.outside() && keep.test(d))
+        out.computeIfAbsent(d.frame(), k -> new ArrayList<>()).add(d);
     return out;
   }
 

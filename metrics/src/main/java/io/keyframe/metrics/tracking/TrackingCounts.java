@@ -16,9 +16,11 @@ import java.io.Serializable;
  * @param identity identity counts
  * @param hota HOTA sums
  */
-public record TrackingCounts(ClearCounts clear, IdentityCounts identity, HotaCounts hota) implements Serializable {
+public record TrackingCounts(ClearCounts clear, IdentityCounts identity, HotaCounts hota)
+    implements Serializable {
   public TrackingCounts {
-    if (clear == null || identity == null || hota == null) throw new IllegalArgumentException("tracking counts need all three families");
+    if (clear == null || identity == null || hota == null)
+      throw new IllegalArgumentException("tracking counts need all three families");
   }
 
   /** Nothing evaluated yet, under a convention. */
@@ -36,26 +38,45 @@ public record TrackingCounts(ClearCounts clear, IdentityCounts identity, HotaCou
     return new TrackingCounts(clear.plus(o.clear), identity.plus(o.identity), hota.plus(o.hota));
   }
 
-  // The family records are not Serializable (they are plain values of the metrics API); ship their components.
+  // The family records are not Serializable (they are plain values of the metrics API); ship their
+  // components.
   private Object writeReplace() {
     return new Wire(this);
   }
 
-  private record Wire(String convention, long[] clearLongs, double motpSum, long[] identity, double[][] hota)
+  private record Wire(
+      String convention, long[] clearLongs, double motpSum, long[] identity, double[][] hota)
       implements Serializable {
     Wire(TrackingCounts c) {
       this(
           c.clear.convention().name(),
           new long[] {
-            c.clear.frames(), c.clear.objects(), c.clear.predictions(), c.clear.matches(), c.clear.switches(),
-            c.clear.falsePositives(), c.clear.misses(), c.clear.fragmentations(), c.clear.mostlyTracked(),
-            c.clear.partiallyTracked(), c.clear.mostlyLost(), c.clear.uniqueObjects(), c.clear.transfers(),
-            c.clear.ascends(), c.clear.migrates()
+            c.clear.frames(),
+            c.clear.objects(),
+            c.clear.predictions(),
+            c.clear.matches(),
+            c.clear.switches(),
+            c.clear.falsePositives(),
+            c.clear.misses(),
+            c.clear.fragmentations(),
+            c.clear.mostlyTracked(),
+            c.clear.partiallyTracked(),
+            c.clear.mostlyLost(),
+            c.clear.uniqueObjects(),
+            c.clear.transfers(),
+            c.clear.ascends(),
+            c.clear.migrates()
           },
           c.clear.motpSum(),
           new long[] {c.identity.idtp(), c.identity.idfp(), c.identity.idfn()},
           new double[][] {
-            c.hota.tp(), c.hota.fn(), c.hota.fp(), c.hota.assASum(), c.hota.assReSum(), c.hota.assPrSum(), c.hota.locASum()
+            c.hota.tp(),
+            c.hota.fn(),
+            c.hota.fp(),
+            c.hota.assASum(),
+            c.hota.assReSum(),
+            c.hota.assPrSum(),
+            c.hota.locASum()
           });
     }
 
@@ -63,8 +84,23 @@ public record TrackingCounts(ClearCounts clear, IdentityCounts identity, HotaCou
       long[] l = clearLongs;
       ClearCounts clear =
           new ClearCounts(
-              Convention.valueOf(convention), l[0], l[1], l[2], l[3], l[4], l[5], l[6], l[7], l[8], l[9], l[10], l[11],
-              l[12], l[13], l[14], motpSum);
+              Convention.valueOf(convention),
+              l[0],
+              l[1],
+              l[2],
+              l[3],
+              l[4],
+              l[5],
+              l[6],
+              l[7],
+              l[8],
+              l[9],
+              l[10],
+              l[11],
+              l[12],
+              l[13],
+              l[14],
+              motpSum);
       double[][] h = hota;
       return new TrackingCounts(
           clear,

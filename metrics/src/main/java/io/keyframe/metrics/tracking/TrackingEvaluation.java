@@ -19,11 +19,11 @@ import java.util.TreeSet;
 
 /**
  * Evaluates predictions against ground truth with every tracking metric family at once, under one
- * {@link Convention}: CLEAR-MOT and identity with py-motmetrics' rules (distance 1 − IoU, pairs only
- * at distance ≤ {@code 1 − threshold}) or TrackEval's (pairs at similarity ≥ {@code threshold}),
- * HOTA as TrackEval under both. The whole-video scope ignores classes, as py-motmetrics does;
- * per-class scopes match only within a class, as TrackEval does. The result is summable counts
- * ({@link TrackingCounts}); {@link TrackingMetric} reads every ratio off them.
+ * {@link Convention}: CLEAR-MOT and identity with py-motmetrics' rules (distance 1 − IoU, pairs
+ * only at distance ≤ {@code 1 − threshold}) or TrackEval's (pairs at similarity ≥ {@code
+ * threshold}), HOTA as TrackEval under both. The whole-video scope ignores classes, as
+ * py-motmetrics does; per-class scopes match only within a class, as TrackEval does. The result is
+ * summable counts ({@link TrackingCounts}); {@link TrackingMetric} reads every ratio off them.
  *
  * @param similarity box or mask IoU
  * @param threshold IoU a match needs (0.5 in both tools; py-motmetrics' {@code distth} is 1 − it)
@@ -33,7 +33,8 @@ public record TrackingEvaluation(Similarity similarity, double threshold, Conven
   public TrackingEvaluation {
     if (similarity == null) throw new IllegalArgumentException("similarity is null");
     if (convention == null) throw new IllegalArgumentException("convention is null");
-    if (!(threshold >= 0 && threshold <= 1)) throw new IllegalArgumentException("threshold not in [0,1]: " + threshold);
+    if (!(threshold >= 0 && threshold <= 1))
+      throw new IllegalArgumentException("threshold not in [0,1]: " + threshold);
   }
 
   /** Box IoU, threshold 0.5, py-motmetrics' rules: the {@code mot-metrics} setting. */
@@ -41,7 +42,10 @@ public record TrackingEvaluation(Similarity similarity, double threshold, Conven
     return new TrackingEvaluation(Similarity.BOX_IOU, 0.5, Convention.PY_MOTMETRICS);
   }
 
-  /** Box IoU with TrackEval's rules (its THRESHOLD is 0.5): the Spark jobs' and MOTChallenge protocol's setting. */
+  /**
+   * Box IoU with TrackEval's rules (its THRESHOLD is 0.5): the Spark jobs' and MOTChallenge
+   * protocol's setting.
+   */
   public static TrackingEvaluation trackEval(double threshold) {
     return new TrackingEvaluation(Similarity.BOX_IOU, threshold, Convention.TRACKEVAL);
   }
@@ -49,7 +53,8 @@ public record TrackingEvaluation(Similarity similarity, double threshold, Conven
   /** Every family's counts on one prepared sequence. */
   public TrackingCounts counts(TrackingSequence seq) {
     if (convention == Convention.TRACKEVAL)
-      return new TrackingCounts(TrackEvalClear.of(seq, threshold), IdentityMatching.of(seq, threshold), Hota.of(seq));
+      return new TrackingCounts(
+          TrackEvalClear.of(seq, threshold), IdentityMatching.of(seq, threshold), Hota.of(seq));
     MotAccumulator acc = new MotAccumulator();
     acc.update(seq, 1 - threshold);
     return new TrackingCounts(acc.clear(), acc.identity(), Hota.of(seq));
@@ -65,13 +70,17 @@ public record TrackingEvaluation(Similarity similarity, double threshold, Conven
     return evaluate(TrackingSequence.of(gt, pred, similarity, d -> true), gt.video().id());
   }
 
-  /** One result per class present on either side, named {@code video/class}, in order of first appearance. */
+  /**
+   * One result per class present on either side, named {@code video/class}, in order of first
+   * appearance.
+   */
   public List<TrackingResult> perClass(AnnotationSet gt, AnnotationSet pred) {
     Set<String> classes = new LinkedHashSet<>();
     for (Detection d : gt.detections()) classes.add(d.label());
     for (Detection d : pred.detections()) classes.add(d.label());
     List<TrackingResult> out = new ArrayList<>();
-    TrackingSequence.perClass(gt, pred, similarity, classes).forEach((c, seq) -> out.add(evaluate(seq, gt.video().id() + "/" + c)));
+    TrackingSequence.perClass(gt, pred, similarity, classes)
+        .forEach((c, seq) -> out.add(evaluate(seq, gt.video().id() + "/" + c)));
     return out;
   }
 
@@ -79,13 +88,15 @@ public record TrackingEvaluation(Similarity similarity, double threshold, Conven
    * Counts per class of either side's label list, sorted by class: the units the Spark jobs sum
    * into video, class and batch roll-ups.
    *
-   * @throws io.keyframe.dataset.BadAnnotationException when a side repeats a track ID within a frame
+   * @throws io.keyframe.dataset.BadAnnotationException when a side repeats a track ID within a
+   *     frame
    */
   public Map<String, TrackingCounts> perLabel(AnnotationSet reference, AnnotationSet prediction) {
     TreeSet<String> labels = new TreeSet<>(reference.labels());
     labels.addAll(prediction.labels());
     Map<String, TrackingCounts> out = new TreeMap<>();
-    TrackingSequence.perClass(reference, prediction, similarity, labels).forEach((label, seq) -> out.put(label, counts(seq)));
+    TrackingSequence.perClass(reference, prediction, similarity, labels)
+        .forEach((label, seq) -> out.put(label, counts(seq)));
     return out;
   }
 

@@ -9,36 +9,77 @@ import java.util.function.ToDoubleFunction;
  * Every tracking metric keyframe reports, each a formula over summed {@link TrackingCounts} (the
  * shape of Tribuo's {@code LabelMetrics}): one list serves the {@code mot-metrics} table and JSON,
  * the Spark jobs' {@code tracking_metrics} columns and {@code compare} rows, and the report pages.
- * Keys are py-motmetrics' metric names (HOTA's in lower case, as TrackEval's field names); CLEAR-MOT
- * from Bernardin and Stiefelhagen 2008, identity from Ristani et al. 2016, HOTA from Luiten et al.
- * 2021. Undefined values are NaN.
+ * Keys are py-motmetrics' metric names (HOTA's in lower case, as TrackEval's field names);
+ * CLEAR-MOT from Bernardin and Stiefelhagen 2008, identity from Ristani et al. 2016, HOTA from
+ * Luiten et al. 2021. Undefined values are NaN.
  */
 public enum TrackingMetric {
   IDF1("idf1", "IDF1", Unit.FRACTION, Direction.HIGHER_IS_BETTER, c -> c.identity().idf1()),
   IDP("idp", "IDP", Unit.FRACTION, Direction.HIGHER_IS_BETTER, c -> c.identity().idp()),
   IDR("idr", "IDR", Unit.FRACTION, Direction.HIGHER_IS_BETTER, c -> c.identity().idr()),
   RECALL("recall", "Rcll", Unit.FRACTION, Direction.HIGHER_IS_BETTER, c -> c.clear().recall()),
-  PRECISION("precision", "Prcn", Unit.FRACTION, Direction.HIGHER_IS_BETTER, c -> c.clear().precision()),
-  NUM_UNIQUE_OBJECTS("num_unique_objects", "GT", Unit.COUNT, Direction.NEITHER, c -> c.clear().uniqueObjects()),
-  MOSTLY_TRACKED("mostly_tracked", "MT", Unit.COUNT, Direction.HIGHER_IS_BETTER, c -> c.clear().mostlyTracked()),
-  PARTIALLY_TRACKED("partially_tracked", "PT", Unit.COUNT, Direction.NEITHER, c -> c.clear().partiallyTracked()),
-  MOSTLY_LOST("mostly_lost", "ML", Unit.COUNT, Direction.LOWER_IS_BETTER, c -> c.clear().mostlyLost()),
-  NUM_FALSE_POSITIVES("num_false_positives", "FP", Unit.COUNT, Direction.LOWER_IS_BETTER, c -> c.clear().falsePositives()),
+  PRECISION(
+      "precision", "Prcn", Unit.FRACTION, Direction.HIGHER_IS_BETTER, c -> c.clear().precision()),
+  NUM_UNIQUE_OBJECTS(
+      "num_unique_objects", "GT", Unit.COUNT, Direction.NEITHER, c -> c.clear().uniqueObjects()),
+  MOSTLY_TRACKED(
+      "mostly_tracked",
+      "MT",
+      Unit.COUNT,
+      Direction.HIGHER_IS_BETTER,
+      c -> c.clear().mostlyTracked()),
+  PARTIALLY_TRACKED(
+      "partially_tracked", "PT", Unit.COUNT, Direction.NEITHER, c -> c.clear().partiallyTracked()),
+  MOSTLY_LOST(
+      "mostly_lost", "ML", Unit.COUNT, Direction.LOWER_IS_BETTER, c -> c.clear().mostlyLost()),
+  NUM_FALSE_POSITIVES(
+      "num_false_positives",
+      "FP",
+      Unit.COUNT,
+      Direction.LOWER_IS_BETTER,
+      c -> c.clear().falsePositives()),
   NUM_MISSES("num_misses", "FN", Unit.COUNT, Direction.LOWER_IS_BETTER, c -> c.clear().misses()),
-  NUM_SWITCHES("num_switches", "IDs", Unit.COUNT, Direction.LOWER_IS_BETTER, c -> c.clear().switches()),
-  NUM_FRAGMENTATIONS("num_fragmentations", "FM", Unit.COUNT, Direction.LOWER_IS_BETTER, c -> c.clear().fragmentations()),
+  NUM_SWITCHES(
+      "num_switches", "IDs", Unit.COUNT, Direction.LOWER_IS_BETTER, c -> c.clear().switches()),
+  NUM_FRAGMENTATIONS(
+      "num_fragmentations",
+      "FM",
+      Unit.COUNT,
+      Direction.LOWER_IS_BETTER,
+      c -> c.clear().fragmentations()),
   MOTA("mota", "MOTA", Unit.FRACTION, Direction.HIGHER_IS_BETTER, c -> c.clear().mota()),
-  /** Mean distance 1 − IoU under py-motmetrics (lower is better), mean IoU under TrackEval (higher is better). */
+  /**
+   * Mean distance 1 − IoU under py-motmetrics (lower is better), mean IoU under TrackEval (higher
+   * is better).
+   */
   MOTP("motp", "MOTP", Unit.MEAN, null, c -> c.clear().motp()),
   // TrackEval has no transfer/ascend/migrate events: undefined, not zero, under its convention.
-  NUM_TRANSFER("num_transfer", "IDt", Unit.COUNT, Direction.LOWER_IS_BETTER, c -> pyMotmetricsOnly(c, c.clear().transfers())),
-  NUM_ASCEND("num_ascend", "IDa", Unit.COUNT, Direction.LOWER_IS_BETTER, c -> pyMotmetricsOnly(c, c.clear().ascends())),
-  NUM_MIGRATE("num_migrate", "IDm", Unit.COUNT, Direction.LOWER_IS_BETTER, c -> pyMotmetricsOnly(c, c.clear().migrates())),
+  NUM_TRANSFER(
+      "num_transfer",
+      "IDt",
+      Unit.COUNT,
+      Direction.LOWER_IS_BETTER,
+      c -> pyMotmetricsOnly(c, c.clear().transfers())),
+  NUM_ASCEND(
+      "num_ascend",
+      "IDa",
+      Unit.COUNT,
+      Direction.LOWER_IS_BETTER,
+      c -> pyMotmetricsOnly(c, c.clear().ascends())),
+  NUM_MIGRATE(
+      "num_migrate",
+      "IDm",
+      Unit.COUNT,
+      Direction.LOWER_IS_BETTER,
+      c -> pyMotmetricsOnly(c, c.clear().migrates())),
   NUM_FRAMES("num_frames", null, Unit.COUNT, Direction.NEITHER, c -> c.clear().frames()),
-  NUM_MATCHES("num_matches", null, Unit.COUNT, Direction.HIGHER_IS_BETTER, c -> c.clear().matches()),
-  NUM_DETECTIONS("num_detections", null, Unit.COUNT, Direction.HIGHER_IS_BETTER, c -> c.clear().detections()),
+  NUM_MATCHES(
+      "num_matches", null, Unit.COUNT, Direction.HIGHER_IS_BETTER, c -> c.clear().matches()),
+  NUM_DETECTIONS(
+      "num_detections", null, Unit.COUNT, Direction.HIGHER_IS_BETTER, c -> c.clear().detections()),
   NUM_OBJECTS("num_objects", null, Unit.COUNT, Direction.NEITHER, c -> c.clear().objects()),
-  NUM_PREDICTIONS("num_predictions", null, Unit.COUNT, Direction.NEITHER, c -> c.clear().predictions()),
+  NUM_PREDICTIONS(
+      "num_predictions", null, Unit.COUNT, Direction.NEITHER, c -> c.clear().predictions()),
   IDTP("idtp", null, Unit.COUNT, Direction.HIGHER_IS_BETTER, c -> c.identity().idtp()),
   IDFP("idfp", null, Unit.COUNT, Direction.LOWER_IS_BETTER, c -> c.identity().idfp()),
   IDFN("idfn", null, Unit.COUNT, Direction.LOWER_IS_BETTER, c -> c.identity().idfn()),
@@ -75,7 +116,12 @@ public enum TrackingMetric {
   private final Direction direction;
   private final ToDoubleFunction<TrackingCounts> formula;
 
-  TrackingMetric(String key, String summaryHeader, Unit unit, Direction direction, ToDoubleFunction<TrackingCounts> formula) {
+  TrackingMetric(
+      String key,
+      String summaryHeader,
+      Unit unit,
+      Direction direction,
+      ToDoubleFunction<TrackingCounts> formula) {
     this.key = key;
     this.summaryHeader = summaryHeader;
     this.unit = unit;
@@ -92,7 +138,10 @@ public enum TrackingMetric {
     return key;
   }
 
-  /** The column header of py-motmetrics' MOTChallenge summary table, if the metric is one of its columns. */
+  /**
+   * The column header of py-motmetrics' MOTChallenge summary table, if the metric is one of its
+   * columns.
+   */
   public Optional<String> summaryHeader() {
     return Optional.ofNullable(summaryHeader);
   }
@@ -104,7 +153,9 @@ public enum TrackingMetric {
   /** Which way is better under a convention (only MOTP's direction depends on it). */
   public Direction direction(Convention convention) {
     if (direction != null) return direction;
-    return convention == Convention.TRACKEVAL ? Direction.HIGHER_IS_BETTER : Direction.LOWER_IS_BETTER;
+    return convention == Convention.TRACKEVAL
+        ? Direction.HIGHER_IS_BETTER
+        : Direction.LOWER_IS_BETTER;
   }
 
   /** True when a larger value means a better tracker under this convention. */

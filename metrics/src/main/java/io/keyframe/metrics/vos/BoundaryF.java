@@ -26,7 +26,11 @@ public record BoundaryF(double precision, double recall, double f) {
     if (pred.height() != gt.height() || pred.width() != gt.width())
       throw new IllegalArgumentException("mask sizes differ");
     int h = gt.height(), w = gt.width();
-    int radius = (int) (boundTh >= 1 ? boundTh : Math.ceil(boundTh * Math.sqrt((double) h * h + (double) w * w)));
+    int radius =
+        (int)
+            (boundTh >= 1
+                ? boundTh
+                : Math.ceil(boundTh * Math.sqrt((double) h * h + (double) w * w)));
     var pBox = pred.bbox();
     var gBox = gt.bbox();
     if (pBox.isEmpty() && gBox.isEmpty()) return new BoundaryF(1, 1, 1);
@@ -46,8 +50,12 @@ public record BoundaryF(double precision, double recall, double f) {
     }
     Region reg =
         new Region(
-            h, w, Math.max(0, (int) bx0 - margin), Math.min(w - 1, (int) bx1 + margin),
-            Math.max(0, (int) by0 - margin), Math.min(h - 1, (int) by1 + margin));
+            h,
+            w,
+            Math.max(0, (int) bx0 - margin),
+            Math.min(w - 1, (int) bx1 + margin),
+            Math.max(0, (int) by0 - margin),
+            Math.min(h - 1, (int) by1 + margin));
     int[] pb = reg.boundary(reg.decode(pred)), gb = reg.boundary(reg.decode(gt));
     long nPred = pb.length, nGt = gb.length;
     double precision, recall;
@@ -109,9 +117,9 @@ public record BoundaryF(double precision, double recall, double f) {
     }
 
     /**
-     * seg2bmap inside the window: a pixel is boundary when it differs from its next neighbour
-     * along the row, the column or the diagonal; the image's last row compares along the row
-     * only, its last column along the column only, and its corner is never boundary.
+     * seg2bmap inside the window: a pixel is boundary when it differs from its next neighbour along
+     * the row, the column or the diagonal; the image's last row compares along the row only, its
+     * last column along the column only, and its corner is never boundary.
      *
      * @return window indices of boundary pixels
      */

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * J&amp;F for video object segmentation (Perazzi et al. 2016; Pont-Tuset et al. 2017 "The 2017
- * DAVIS Challenge"), as SA-V's {@code sav_benchmark}: per object, the mean over annotated frames
- * of J (mask IoU, 1 when both masks are empty) and F ({@link BoundaryF}); by default the first and
+ * DAVIS Challenge"), as SA-V's {@code sav_benchmark}: per object, the mean over annotated frames of
+ * J (mask IoU, 1 when both masks are empty) and F ({@link BoundaryF}); by default the first and
  * last annotated frames are skipped, as in DAVIS semi-supervised and SA-V val/test evaluation. A
  * video's (and a dataset's) J and F are means over objects.
  *
@@ -22,7 +22,8 @@ public record JAndF(boolean skipFirstAndLast) {
 
   /** Scores one object: {@code pred[k]} against {@code gt[k]} for each annotated frame k. */
   public ObjectScore score(int objectId, Mask[] gt, Mask[] pred) {
-    if (gt.length != pred.length) throw new IllegalArgumentException("gt has " + gt.length + " frames, pred " + pred.length);
+    if (gt.length != pred.length)
+      throw new IllegalArgumentException("gt has " + gt.length + " frames, pred " + pred.length);
     int from = skipFirstAndLast ? 1 : 0, to = skipFirstAndLast ? gt.length - 1 : gt.length;
     double j = 0, f = 0;
     int n = 0;

@@ -6,17 +6,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Matches the masklets of two annotation sets of one video (e.g. human-verified vs
- * model-generated) one-to-one by maximum total mean IoU over the annotated frames (Hungarian),
- * keeping pairs whose mean IoU reaches {@code minIou}, then scores each pair with {@link JAndF}
- * (the first set as ground truth).
+ * Matches the masklets of two annotation sets of one video (e.g. human-verified vs model-generated)
+ * one-to-one by maximum total mean IoU over the annotated frames (Hungarian), keeping pairs whose
+ * mean IoU reaches {@code minIou}, then scores each pair with {@link JAndF} (the first set as
+ * ground truth).
  *
  * @param minIou smallest mean IoU for two masklets to count as the same object
  * @param jAndF frame selection for the J&amp;F scores
  */
 public record MaskletMatching(double minIou, JAndF jAndF) {
   public MaskletMatching {
-    if (!(minIou >= 0 && minIou <= 1)) throw new IllegalArgumentException("minIou not in [0,1]: " + minIou);
+    if (!(minIou >= 0 && minIou <= 1))
+      throw new IllegalArgumentException("minIou not in [0,1]: " + minIou);
   }
 
   /**
@@ -36,7 +37,8 @@ public record MaskletMatching(double minIou, JAndF jAndF) {
    * @param unmatchedReference reference masklet IDs with no partner
    * @param unmatchedOther other masklet IDs with no partner
    */
-  public record Result(List<Pair> pairs, List<Integer> unmatchedReference, List<Integer> unmatchedOther) {
+  public record Result(
+      List<Pair> pairs, List<Integer> unmatchedReference, List<Integer> unmatchedOther) {
     public Result {
       pairs = List.copyOf(pairs);
       unmatchedReference = List.copyOf(unmatchedReference);
@@ -60,12 +62,16 @@ public record MaskletMatching(double minIou, JAndF jAndF) {
   public Result match(Masklets reference, Masklets other) {
     if (reference.frames() != other.frames())
       throw new IllegalArgumentException(
-          "annotation sets cover different frames: " + reference.frames() + " vs " + other.frames());
+          "annotation sets cover different frames: "
+              + reference.frames()
+              + " vs "
+              + other.frames());
     int r = reference.count(), o = other.count();
     double[] iou = new double[r * o];
     for (int k = 0; k < reference.frames(); k++) {
       for (int i = 0; i < r; i++)
-        for (int j = 0; j < o; j++) iou[i * o + j] += MaskIou.of(reference.mask(k, i), other.mask(k, j));
+        for (int j = 0; j < o; j++)
+          iou[i * o + j] += MaskIou.of(reference.mask(k, i), other.mask(k, j));
     }
     double[] cost = new double[r * o];
     for (int x = 0; x < iou.length; x++) {

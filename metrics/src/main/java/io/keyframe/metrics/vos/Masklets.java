@@ -20,10 +20,12 @@ import java.util.List;
  * @param ids masklet IDs
  * @param masks {@code masks[k][m]}: annotated frame k, masklet m
  */
-public record Masklets(String videoId, int height, int width, int frameStride, int[] ids, Mask[][] masks) {
+public record Masklets(
+    String videoId, int height, int width, int frameStride, int[] ids, Mask[][] masks) {
   public Masklets {
     for (Mask[] frame : masks)
-      if (frame.length != ids.length) throw new IllegalArgumentException("every frame needs one mask per masklet");
+      if (frame.length != ids.length)
+        throw new IllegalArgumentException("every frame needs one mask per masklet");
     ids = ids.clone();
     masks = copy(masks);
   }
@@ -75,7 +77,8 @@ public record Masklets(String videoId, int height, int width, int frameStride, i
   /**
    * Reads an SA-V masklet JSON.
    *
-   * @throws BadAnnotationException naming the file, frame and field when the JSON is not SA-V's shape
+   * @throws BadAnnotationException naming the file, frame and field when the JSON is not SA-V's
+   *     shape
    */
   public static Masklets readSav(Path file) {
     JsonNode root;
@@ -85,16 +88,20 @@ public record Masklets(String videoId, int height, int width, int frameStride, i
       throw new BadAnnotationException(file, -1, -1, "", "not readable JSON: " + e.getMessage(), e);
     }
     JsonNode frames = root.get("masklet");
-    if (frames == null || !frames.isArray()) throw new BadAnnotationException(file, -1, -1, "masklet", "missing masklet array");
+    if (frames == null || !frames.isArray())
+      throw new BadAnnotationException(file, -1, -1, "masklet", "missing masklet array");
     JsonNode idNode = root.get("masklet_id");
     int n = frames.size() == 0 ? 0 : frames.get(0).size();
     int[] ids = new int[n];
-    for (int m = 0; m < n; m++) ids[m] = idNode != null && idNode.size() == n ? idNode.get(m).asInt() : m;
+    for (int m = 0; m < n; m++)
+      ids[m] = idNode != null && idNode.size() == n ? idNode.get(m).asInt() : m;
     List<Mask[]> masks = new ArrayList<>();
     int h = -1, w = -1;
     for (int k = 0; k < frames.size(); k++) {
       JsonNode frame = frames.get(k);
-      if (frame.size() != n) throw new BadAnnotationException(file, -1, k, "masklet", "frame has " + frame.size() + " masks, expected " + n);
+      if (frame.size() != n)
+        throw new BadAnnotationException(
+            file, -1, k, "masklet", "frame has " + frame.size() + " masks, expected " + n);
       Mask[] row = new Mask[n];
       for (int m = 0; m < n; m++) {
         JsonNode rle = frame.get(m);
@@ -106,12 +113,14 @@ public record Masklets(String videoId, int height, int width, int frameStride, i
         try {
           row[m] = Mask.fromCompressedString(h, w, rle.get("counts").asText());
         } catch (IllegalArgumentException e) {
-          throw new BadAnnotationException(file, -1, k, "masklet[" + m + "].counts", e.getMessage(), e);
+          throw new BadAnnotationException(
+              file, -1, k, "masklet[" + m + "].counts", e.getMessage(), e);
         }
       }
       masks.add(row);
     }
-    String video = root.has("video_id") ? root.get("video_id").asText() : file.getFileName().toString();
+    String video =
+        root.has("video_id") ? root.get("video_id").asText() : file.getFileName().toString();
     return new Masklets(video, h, w, 4, ids, masks.toArray(new Mask[0][]));
   }
 }

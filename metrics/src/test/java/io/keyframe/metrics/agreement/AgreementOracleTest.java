@@ -12,8 +12,9 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * item,rater,label CSVs against oracle_expected.json, written by src/test/resources/agreement/oracle.py
- * with scikit-learn 1.2.1 and statsmodels 0.13.5 (Debian python3).
+ * item,rater,label CSVs against oracle_expected.json, written by
+ * src/test/resources/agreement/oracle.py with scikit-learn 1.2.1 and statsmodels 0.13.5 (Debian
+ * python3).
  */
 class AgreementOracleTest {
   private static final double TOL = 1e-9;
@@ -39,12 +40,16 @@ class AgreementOracleTest {
         }
       }
       RatingAgreement a = RatingAgreement.of(t, Weighting.NONE, null);
-      assertThat(a.fleiss().value()).isCloseTo(file.get("fleiss").get("fleiss").asDouble(), within(TOL));
-      assertThat(a.randolph().value()).isCloseTo(file.get("fleiss").get("randolph").asDouble(), within(TOL));
+      assertThat(a.fleiss().value())
+          .isCloseTo(file.get("fleiss").get("fleiss").asDouble(), within(TOL));
+      assertThat(a.randolph().value())
+          .isCloseTo(file.get("fleiss").get("randolph").asDouble(), within(TOL));
       assertThat(a.fleissItems()).isEqualTo(file.get("fleiss").get("items").asInt());
       for (var e : a.alpha().entrySet()) {
         String level = e.getKey().name().toLowerCase(Locale.ROOT);
-        assertThat(e.getValue().value()).as(level).isCloseTo(file.get("krippendorff").get(level).asDouble(), within(TOL));
+        assertThat(e.getValue().value())
+            .as(level)
+            .isCloseTo(file.get("krippendorff").get(level).asDouble(), within(TOL));
         checked++;
       }
       if (t.numeric())
@@ -61,17 +66,24 @@ class AgreementOracleTest {
     double alpha = r.agreement().alpha().get(KrippendorffAlpha.Level.NOMINAL).value();
     assertThat(ci.low()).isLessThan(alpha);
     assertThat(ci.high()).isGreaterThan(alpha);
-    assertThat(r.toText()).contains("cohen_kappa ann|bob").contains("quadratic-weighted").contains("95% CI");
+    assertThat(r.toText())
+        .contains("cohen_kappa ann|bob")
+        .contains("quadratic-weighted")
+        .contains("95% CI");
     JsonNode json = new ObjectMapper().readTree(r.toJson());
     assertThat(json.get("krippendorff_alpha").get("interval").get("value").asDouble())
-        .isCloseTo(KrippendorffAlpha.of(r.agreement().table(), KrippendorffAlpha.Level.INTERVAL).value(), within(1e-12));
+        .isCloseTo(
+            KrippendorffAlpha.of(r.agreement().table(), KrippendorffAlpha.Level.INTERVAL).value(),
+            within(1e-12));
     // Same seed, same interval.
-    AgreementReport again = AgreementReport.ofCsv(resource("ratings_3raters.csv"), Weighting.QUADRATIC);
+    AgreementReport again =
+        AgreementReport.ofCsv(resource("ratings_3raters.csv"), Weighting.QUADRATIC);
     assertThat(again.agreement().intervals()).isEqualTo(r.agreement().intervals());
   }
 
   @Test
-  void singleRaterCsvReportsUndefinedWithReasons(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+  void singleRaterCsvReportsUndefinedWithReasons(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
     Path csv = dir.resolve("one.csv");
     java.nio.file.Files.writeString(csv, "item,rater,label\na,ann,x\nb,ann,y\n");
     AgreementReport r = AgreementReport.ofCsv(csv, Weighting.LINEAR);
@@ -81,7 +93,8 @@ class AgreementOracleTest {
   }
 
   @Test
-  void repeatedRatingIsRejectedWithItsLine(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+  void repeatedRatingIsRejectedWithItsLine(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
     Path csv = dir.resolve("dup.csv");
     java.nio.file.Files.writeString(csv, "item,rater,label\na,ann,x\na,bob,y\na,ann,y\n");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> RatingTable.readCsv(csv))

@@ -26,7 +26,8 @@ class AgreementReferenceTest {
   }
 
   static List<String> header(String name) throws IOException {
-    return Arrays.asList(Files.readAllLines(RefData.root().resolve("kappa").resolve(name)).get(0).split(","));
+    return Arrays.asList(
+        Files.readAllLines(RefData.root().resolve("kappa").resolve(name)).get(0).split(","));
   }
 
   @ParameterizedTest
@@ -35,19 +36,23 @@ class AgreementReferenceTest {
     "cohen_ap2008_table4_3class.csv, 0.801325, 0.835526, 0.877651",
     "cohen_weighted_3class.csv,      0.931507, 0.941176, 0.954128",
   })
-  void cohenMatchesScikitLearn(String file, double none, double linear, double quadratic) throws IOException {
+  void cohenMatchesScikitLearn(String file, double none, double linear, double quadratic)
+      throws IOException {
     RatingTable t = RatingTable.fromColumns(header(file), rows(file));
     assertThat(CohenKappa.of(t, 0, 1, Weighting.NONE).value()).isCloseTo(none, within(TOL));
     assertThat(CohenKappa.of(t, 0, 1, Weighting.LINEAR).value()).isCloseTo(linear, within(TOL));
-    assertThat(CohenKappa.of(t, 0, 1, Weighting.QUADRATIC).value()).isCloseTo(quadratic, within(TOL));
+    assertThat(CohenKappa.of(t, 0, 1, Weighting.QUADRATIC).value())
+        .isCloseTo(quadratic, within(TOL));
   }
 
   @Test
   void fleissMatchesStatsmodelsOnRawRatings() throws IOException {
     String file = "fleiss1971_diagnoses_raw_30x6.csv";
     RatingTable t = RatingTable.fromColumns(header(file), rows(file));
-    assertThat(FleissKappa.of(t, FleissKappa.Method.FLEISS).value()).isCloseTo(0.430245, within(TOL));
-    assertThat(FleissKappa.of(t, FleissKappa.Method.RANDOLPH).value()).isCloseTo(0.444444, within(TOL));
+    assertThat(FleissKappa.of(t, FleissKappa.Method.FLEISS).value())
+        .isCloseTo(0.430245, within(TOL));
+    assertThat(FleissKappa.of(t, FleissKappa.Method.RANDOLPH).value())
+        .isCloseTo(0.444444, within(TOL));
   }
 
   @Test
@@ -56,8 +61,10 @@ class AgreementReferenceTest {
         rows("fleiss_randolph_7-1_3-5.csv").stream()
             .map(r -> Arrays.stream(r).mapToDouble(Double::parseDouble).toArray())
             .toArray(double[][]::new);
-    assertThat(FleissKappa.ofCounts(counts, FleissKappa.Method.FLEISS).value()).isCloseTo(0.161905, within(TOL));
-    assertThat(FleissKappa.ofCounts(counts, FleissKappa.Method.RANDOLPH).value()).isCloseTo(0.214286, within(TOL));
+    assertThat(FleissKappa.ofCounts(counts, FleissKappa.Method.FLEISS).value())
+        .isCloseTo(0.161905, within(TOL));
+    assertThat(FleissKappa.ofCounts(counts, FleissKappa.Method.RANDOLPH).value())
+        .isCloseTo(0.214286, within(TOL));
   }
 
   @Test
@@ -68,20 +75,26 @@ class AgreementReferenceTest {
     List<String[]> perUnit = new ArrayList<>();
     for (int u = 0; u < units; u++) {
       String[] r = new String[coders.size()];
-      for (int c = 0; c < coders.size(); c++) r[c] = u < coders.get(c).length ? coders.get(c)[u] : "";
+      for (int c = 0; c < coders.size(); c++)
+        r[c] = u < coders.get(c).length ? coders.get(c)[u] : "";
       perUnit.add(r);
     }
     RatingTable t = RatingTable.fromColumns(List.of("c1", "c2", "c3"), perUnit);
-    assertThat(KrippendorffAlpha.of(t, KrippendorffAlpha.Level.NOMINAL).value()).isCloseTo(0.691358, within(TOL));
-    assertThat(KrippendorffAlpha.of(t, KrippendorffAlpha.Level.ORDINAL).value()).isCloseTo(0.806721, within(TOL));
-    assertThat(KrippendorffAlpha.of(t, KrippendorffAlpha.Level.INTERVAL).value()).isCloseTo(0.810845, within(TOL));
-    assertThat(KrippendorffAlpha.of(t, KrippendorffAlpha.Level.RATIO).value()).isCloseTo(0.808944, within(TOL));
+    assertThat(KrippendorffAlpha.of(t, KrippendorffAlpha.Level.NOMINAL).value())
+        .isCloseTo(0.691358, within(TOL));
+    assertThat(KrippendorffAlpha.of(t, KrippendorffAlpha.Level.ORDINAL).value())
+        .isCloseTo(0.806721, within(TOL));
+    assertThat(KrippendorffAlpha.of(t, KrippendorffAlpha.Level.INTERVAL).value())
+        .isCloseTo(0.810845, within(TOL));
+    assertThat(KrippendorffAlpha.of(t, KrippendorffAlpha.Level.RATIO).value())
+        .isCloseTo(0.808944, within(TOL));
   }
 
   @Test
   void singleCategoryGivesAReasonNotNaN() {
     RatingTable t =
-        RatingTable.fromColumns(List.of("a", "b"), List.of(new String[] {"x", "x"}, new String[] {"x", "x"}));
+        RatingTable.fromColumns(
+            List.of("a", "b"), List.of(new String[] {"x", "x"}, new String[] {"x", "x"}));
     Agreement k = CohenKappa.of(t, 0, 1, Weighting.NONE);
     assertThat(k.isDefined()).isFalse();
     assertThat(k.format(3)).contains("undefined").contains("one single category");
@@ -91,10 +104,13 @@ class AgreementReferenceTest {
 
   @Test
   void singleRaterIsUndefined() {
-    RatingTable t = RatingTable.fromColumns(List.of("a"), List.of(new String[] {"x"}, new String[] {"y"}));
+    RatingTable t =
+        RatingTable.fromColumns(List.of("a"), List.of(new String[] {"x"}, new String[] {"y"}));
     assertThat(CohenKappa.of(t, 0, 0, Weighting.NONE).undefinedReason()).contains("two raters");
-    assertThat(FleissKappa.of(t, FleissKappa.Method.FLEISS).undefinedReason()).contains("two or more raters");
-    assertThat(KrippendorffAlpha.of(t, KrippendorffAlpha.Level.NOMINAL).undefinedReason()).contains("two or more values");
+    assertThat(FleissKappa.of(t, FleissKappa.Method.FLEISS).undefinedReason())
+        .contains("two or more raters");
+    assertThat(KrippendorffAlpha.of(t, KrippendorffAlpha.Level.NOMINAL).undefinedReason())
+        .contains("two or more values");
   }
 
   @Test
@@ -103,7 +119,11 @@ class AgreementReferenceTest {
     RatingTable t =
         RatingTable.fromColumns(
             List.of("a", "b"),
-            List.of(new String[] {"x", "y"}, new String[] {"y", "y"}, new String[] {"y", "y"}, new String[] {"y", "y"}));
+            List.of(
+                new String[] {"x", "y"},
+                new String[] {"y", "y"},
+                new String[] {"y", "y"},
+                new String[] {"y", "y"}));
     assertThat(CohenKappa.of(t, 0, 1, Weighting.NONE).value()).isCloseTo(0.0, within(1e-12));
   }
 

@@ -21,13 +21,19 @@ class TrackAgreementTest {
   @Test
   void matchesPerFrameAndScoresMatchedPairs() {
     AnnotationSet a =
-        new AnnotationSet(VIDEO, Provenance.annotator("ann", Instant.EPOCH, "cvat"), LABELS,
+        new AnnotationSet(
+            VIDEO,
+            Provenance.annotator("ann", Instant.EPOCH, "cvat"),
+            LABELS,
             List.of(
                 Detection.of(0, 1, "bed_rail", new Box(0, 0, 10, 10)),
                 Detection.of(0, 2, "iv_pole", new Box(50, 0, 10, 10)),
                 Detection.of(1, 1, "bed_rail", new Box(0, 0, 10, 10))));
     AnnotationSet b =
-        new AnnotationSet(VIDEO, Provenance.annotator("bob", Instant.EPOCH, "cvat"), LABELS,
+        new AnnotationSet(
+            VIDEO,
+            Provenance.annotator("bob", Instant.EPOCH, "cvat"),
+            LABELS,
             List.of(
                 Detection.of(0, 7, "bed_rail", new Box(0, 0, 10, 10)),
                 Detection.of(0, 8, "monitor", new Box(52, 0, 10, 10)),
@@ -46,17 +52,21 @@ class TrackAgreementTest {
         .containsExactly(
             new TrackAgreement.ObjectAgreement(1, "bed_rail", 2, 1, 1.0, 7),
             new TrackAgreement.ObjectAgreement(2, "iv_pole", 1, 1, 80.0 / 120, 8));
-    assertThat(t.perFrame().get(1)).isEqualTo(new TrackAgreement.FrameAgreement(1, 0, 1, 2, Double.NaN));
+    assertThat(t.perFrame().get(1))
+        .isEqualTo(new TrackAgreement.FrameAgreement(1, 0, 1, 2, Double.NaN));
   }
 
   @Test
   void savMaskletReportListsMatchedAndUnmatched() throws Exception {
     var sav = RefData.root().resolve("sav");
     AnnotationAgreementReport r =
-        AnnotationAgreementReport.of(List.of(sav.resolve("sav_000001_manual.json"), sav.resolve("sav_000001_auto.json")));
+        AnnotationAgreementReport.of(
+            List.of(sav.resolve("sav_000001_manual.json"), sav.resolve("sav_000001_auto.json")));
     assertThat(r.maskletPairs()).hasSize(1);
     String text = r.toText();
-    assertThat(text).contains("1 masklets matched").contains("unmatched in sav_000001_manual.json: [0, 2, 3, 4]");
+    assertThat(text)
+        .contains("1 masklets matched")
+        .contains("unmatched in sav_000001_manual.json: [0, 2, 3, 4]");
     assertThat(r.toJson()).contains("\"unmatched_other\" : [ 0, 1, 2, 4, 5, 6, 7, 8 ]");
   }
 }

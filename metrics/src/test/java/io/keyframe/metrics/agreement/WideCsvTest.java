@@ -6,9 +6,13 @@ import io.keyframe.metrics.report.AgreementReport;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The refdata kappa CSVs are wide (one column per rater); the agreement command reads them as they are. */
+/**
+ * The refdata kappa CSVs are wide (one column per rater); the agreement command reads them as they
+ * are.
+ */
 class WideCsvTest {
-  static final Path KAPPA = Path.of(System.getProperty("keyframe.shared", "../shared"), "refdata/kappa");
+  static final Path KAPPA =
+      Path.of(System.getProperty("keyframe.shared", "../shared"), "refdata/kappa");
 
   @Test
   void cohenFromTheTwoColumnRefdataFile() {
@@ -23,7 +27,9 @@ class WideCsvTest {
   @Test
   void fleissFromTheSixColumnRefdataFile() {
     // refdata README: statsmodels / R irr give Fleiss 0.430245 on this file.
-    String text = AgreementReport.ofCsv(KAPPA.resolve("fleiss1971_diagnoses_raw_30x6.csv"), Weighting.NONE).toText();
+    String text =
+        AgreementReport.ofCsv(KAPPA.resolve("fleiss1971_diagnoses_raw_30x6.csv"), Weighting.NONE)
+            .toText();
     assertThat(text).contains("0.430245");
   }
 }

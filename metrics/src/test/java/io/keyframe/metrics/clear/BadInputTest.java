@@ -28,7 +28,10 @@ class BadInputTest {
   @Test
   void duplicateTrackIdInAFrameIsRejectedNamingTheFrame() {
     AnnotationSet gt =
-        set(List.of(Detection.of(3, 5, "bed_rail", new Box(0, 0, 10, 10)), Detection.of(3, 5, "bed_rail", new Box(50, 0, 10, 10))));
+        set(
+            List.of(
+                Detection.of(3, 5, "bed_rail", new Box(0, 0, 10, 10)),
+                Detection.of(3, 5, "bed_rail", new Box(50, 0, 10, 10))));
     assertThatThrownBy(() -> TrackingEvaluation.standard().evaluate(gt, set(List.of())))
         .isInstanceOf(BadAnnotationException.class)
         .hasMessageContaining("frame 3")
@@ -37,7 +40,8 @@ class BadInputTest {
 
   @Test
   void framesOutsideTheGroundTruthRangeCountAsFalsePositives() {
-    // Ground truth in frames 0-4, predictions in frames 2-7 (py-motmetrics uses the union of frames).
+    // Ground truth in frames 0-4, predictions in frames 2-7 (py-motmetrics uses the union of
+    // frames).
     List<Detection> gt = new ArrayList<>(), pred = new ArrayList<>();
     for (int f = 0; f < 5; f++) gt.add(Detection.of(f, 1, "bed_rail", new Box(0, 0, 10, 10)));
     for (int f = 2; f < 8; f++) pred.add(Detection.of(f, 9, "bed_rail", new Box(0, 0, 10, 10)));
@@ -53,12 +57,15 @@ class BadInputTest {
 
   @Test
   void perClassScoresMatchOnlyWithinAClass() {
-    // Same box, different class: overall (class-agnostic, as py-motmetrics) it is a match; per class it is a miss and an FP.
+    // Same box, different class: overall (class-agnostic, as py-motmetrics) it is a match; per
+    // class it is a miss and an FP.
     AnnotationSet gt = set(List.of(Detection.of(0, 1, "bed_rail", new Box(0, 0, 10, 10))));
     AnnotationSet pred = set(List.of(Detection.of(0, 2, "iv_pole", new Box(0, 0, 10, 10))));
     assertThat(TrackingEvaluation.standard().evaluate(gt, pred).clear().matches()).isEqualTo(1);
     List<TrackingResult> perClass = TrackingEvaluation.standard().perClass(gt, pred);
-    assertThat(perClass).extracting(TrackingResult::name).containsExactly("v/bed_rail", "v/iv_pole");
+    assertThat(perClass)
+        .extracting(TrackingResult::name)
+        .containsExactly("v/bed_rail", "v/iv_pole");
     assertThat(perClass.get(0).clear().misses()).isEqualTo(1);
     assertThat(perClass.get(1).clear().falsePositives()).isEqualTo(1);
     assertThat(TrackingEvaluation.combine(perClass, "all").clear().matches()).isZero();
@@ -66,7 +73,10 @@ class BadInputTest {
 
   @Test
   void nanSimilarityIsRejected() {
-    assertThatThrownBy(() -> new TrackingSequence.Builder("x").frame(0, new int[] {1}, new int[] {1}, new double[] {Double.NaN}))
+    assertThatThrownBy(
+            () ->
+                new TrackingSequence.Builder("x")
+                    .frame(0, new int[] {1}, new int[] {1}, new double[] {Double.NaN}))
         .hasMessageContaining("NaN");
   }
 }

@@ -27,7 +27,8 @@ class ClearCountsBuilderTest {
             .build();
     assertThat(named)
         .isEqualTo(
-            new ClearCounts(Convention.PY_MOTMETRICS, 3, 10, 9, 6, 1, 2, 3, 1, 2, 0, 0, 4, 1, 0, 0, 0.7));
+            new ClearCounts(
+                Convention.PY_MOTMETRICS, 3, 10, 9, 6, 1, 2, 3, 1, 2, 0, 0, 4, 1, 0, 0, 0.7));
     // MOTA = 1 - (FN + IDSW + FP) / GT = 1 - (3 + 1 + 2) / 10
     assertThat(named.mota()).isCloseTo(1 - 6.0 / 10, within(1e-12));
     // MOTP = distance sum / (matches + switches) = 0.7 / 7
@@ -36,7 +37,8 @@ class ClearCountsBuilderTest {
 
   @Test
   void anEmptyBuilderIsZeroAndTheBuilderValidatesLikeTheConstructor() {
-    assertThat(ClearCounts.builder(Convention.TRACKEVAL).build()).isEqualTo(ClearCounts.zero(Convention.TRACKEVAL));
+    assertThat(ClearCounts.builder(Convention.TRACKEVAL).build())
+        .isEqualTo(ClearCounts.zero(Convention.TRACKEVAL));
     assertThatThrownBy(() -> ClearCounts.builder(Convention.TRACKEVAL).misses(-1).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("negative");

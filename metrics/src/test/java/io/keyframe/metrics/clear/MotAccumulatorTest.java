@@ -34,7 +34,8 @@ class MotAccumulatorTest {
   void motaIsPooledNotAveragedPerFrame() {
     // Fig. 3 of Bernardin & Stiefelhagen 2008.
     MotAccumulator acc = new MotAccumulator();
-    for (int f = 0; f < 4; f++) acc.update(f, new int[] {1, 2, 3, 4}, new int[] {}, new double[] {});
+    for (int f = 0; f < 4; f++)
+      acc.update(f, new int[] {1, 2, 3, 4}, new int[] {}, new double[] {});
     for (int f = 4; f < 8; f++) acc.update(f, new int[] {4}, new int[] {4}, new double[] {0});
     assertThat(acc.clear().mota()).isCloseTo(0.2, within(1e-12));
   }
@@ -42,7 +43,8 @@ class MotAccumulatorTest {
   @Test
   void emptyGroundTruthGivesOnlyFalsePositives() {
     MotAccumulator acc = new MotAccumulator();
-    for (int f = 0; f < 4; f++) acc.update(f, new int[] {}, new int[] {1, 2, 3, 4}, new double[] {});
+    for (int f = 0; f < 4; f++)
+      acc.update(f, new int[] {}, new int[] {1, 2, 3, 4}, new double[] {});
     ClearCounts c = acc.clear();
     IdentityCounts id = acc.identity();
     assertThat(c.falsePositives()).isEqualTo(16);
@@ -54,7 +56,8 @@ class MotAccumulatorTest {
   @Test
   void emptyPredictionsGiveOnlyMisses() {
     MotAccumulator acc = new MotAccumulator();
-    for (int f = 0; f < 4; f++) acc.update(f, new int[] {1, 2, 3, 4}, new int[] {}, new double[] {});
+    for (int f = 0; f < 4; f++)
+      acc.update(f, new int[] {1, 2, 3, 4}, new int[] {}, new double[] {});
     ClearCounts c = acc.clear();
     assertThat(c.misses()).isEqualTo(16);
     assertThat(acc.identity().idfn()).isEqualTo(16);

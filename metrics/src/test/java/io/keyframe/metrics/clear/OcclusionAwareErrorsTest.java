@@ -20,25 +20,33 @@ class OcclusionAwareErrorsTest {
 
   /**
    * Object 1 is hidden in frames 3-4 (absent from ground truth, flagged occluded at 2) and comes
-   * back under a new predicted ID at 5: a switch within the occlusion window. Object 2's
-   * prediction changes ID at 12, far from any occlusion.
+   * back under a new predicted ID at 5: a switch within the occlusion window. Object 2's prediction
+   * changes ID at 12, far from any occlusion.
    */
   @Test
   void switchesAreSplitByOcclusionWindow() {
     List<Detection> gt = new ArrayList<>(), pred = new ArrayList<>();
     for (int f = 0; f < 15; f++) {
-      if (f != 3 && f != 4) gt.add(Detection.of(f, 1, "bed_rail", new Box(10, 10, 20, 20)).withFlags(f == 2, false, false));
+      if (f != 3 && f != 4)
+        gt.add(
+            Detection.of(f, 1, "bed_rail", new Box(10, 10, 20, 20))
+                .withFlags(f == 2, false, false));
       gt.add(Detection.of(f, 2, "iv_pole", new Box(100, 10, 20, 60)));
-      if (f != 3 && f != 4) pred.add(Detection.of(f, f < 5 ? 11 : 13, "bed_rail", new Box(11, 10, 20, 20)));
+      if (f != 3 && f != 4)
+        pred.add(Detection.of(f, f < 5 ? 11 : 13, "bed_rail", new Box(11, 10, 20, 20)));
       pred.add(Detection.of(f, f < 12 ? 12 : 14, "iv_pole", new Box(100, 11, 20, 60)));
     }
-    AnnotationSet g = new AnnotationSet(VIDEO, Provenance.unknown(), List.of("bed_rail", "iv_pole"), gt);
-    AnnotationSet p = new AnnotationSet(VIDEO, Provenance.unknown(), List.of("bed_rail", "iv_pole"), pred);
+    AnnotationSet g =
+        new AnnotationSet(VIDEO, Provenance.unknown(), List.of("bed_rail", "iv_pole"), gt);
+    AnnotationSet p =
+        new AnnotationSet(VIDEO, Provenance.unknown(), List.of("bed_rail", "iv_pole"), pred);
     List<OcclusionEvent> events = OcclusionEvents.fromFlags(g);
     assertThat(events)
         .containsExactlyInAnyOrder(
-            new OcclusionEvent(1, 2, 2, "occluded", false), new OcclusionEvent(1, 3, 4, "unknown", true));
-    TrackingSequence seq = TrackingSequence.of(g, p, TrackingSequence.Similarity.BOX_IOU, d -> true);
+            new OcclusionEvent(1, 2, 2, "occluded", false),
+            new OcclusionEvent(1, 3, 4, "unknown", true));
+    TrackingSequence seq =
+        TrackingSequence.of(g, p, TrackingSequence.Similarity.BOX_IOU, d -> true);
     OcclusionAwareErrors e = OcclusionAwareErrors.of(seq, 0.5, events, 3);
     assertThat(e.switches()).isEqualTo(2);
     assertThat(e.switchesNearOcclusion()).isEqualTo(1);
@@ -49,7 +57,10 @@ class OcclusionAwareErrorsTest {
     assertThat(OcclusionAwareErrors.of(seq, 0.5, events, 0).switchesNearOcclusion()).isZero();
   }
 
-  /** gt 1 matched to pred 10 for frames 0-1, then to pred 11: one switch at 2, old 10, new 11; a gap is a fragmentation. */
+  /**
+   * gt 1 matched to pred 10 for frames 0-1, then to pred 11: one switch at 2, old 10, new 11; a gap
+   * is a fragmentation.
+   */
   @Test
   void switchesCarryTheOriginalPredictedIds() {
     List<Detection> gt = new ArrayList<>(), pred = new ArrayList<>();
@@ -59,8 +70,10 @@ class OcclusionAwareErrorsTest {
     }
     AnnotationSet g = new AnnotationSet(VIDEO, Provenance.unknown(), List.of("bed_rail"), gt);
     AnnotationSet p = new AnnotationSet(VIDEO, Provenance.unknown(), List.of("bed_rail"), pred);
-    TrackingSequence seq = TrackingSequence.of(g, p, TrackingSequence.Similarity.BOX_IOU, d -> true);
-    OcclusionAwareErrors e = OcclusionAwareErrors.of(seq, 0.5, List.of(new OcclusionEvent(1, 1, 1, "person", true)), 0);
+    TrackingSequence seq =
+        TrackingSequence.of(g, p, TrackingSequence.Similarity.BOX_IOU, d -> true);
+    OcclusionAwareErrors e =
+        OcclusionAwareErrors.of(seq, 0.5, List.of(new OcclusionEvent(1, 1, 1, "person", true)), 0);
     assertThat(e.errors())
         .containsExactly(
             new OcclusionAwareErrors.Error("switch", 2, 1, false, 10, 11),

@@ -32,8 +32,18 @@ class PropertyTest {
   @RepeatedTest(20)
   void iouIsInUnitIntervalAndMaskIouEqualsPixelCount() {
     for (int k = 0; k < 50; k++) {
-      Box a = new Box(rnd.nextDouble() * 50, rnd.nextDouble() * 50, 1 + rnd.nextDouble() * 30, 1 + rnd.nextDouble() * 30);
-      Box b = new Box(rnd.nextDouble() * 50, rnd.nextDouble() * 50, 1 + rnd.nextDouble() * 30, 1 + rnd.nextDouble() * 30);
+      Box a =
+          new Box(
+              rnd.nextDouble() * 50,
+              rnd.nextDouble() * 50,
+              1 + rnd.nextDouble() * 30,
+              1 + rnd.nextDouble() * 30);
+      Box b =
+          new Box(
+              rnd.nextDouble() * 50,
+              rnd.nextDouble() * 50,
+              1 + rnd.nextDouble() * 30,
+              1 + rnd.nextDouble() * 30);
       assertThat(BoxIou.of(a, b)).isBetween(0.0, 1.0);
       assertThat(BoxIou.of(a, a)).isCloseTo(1.0, within(1e-12));
     }
@@ -51,7 +61,9 @@ class PropertyTest {
     Mask mp = Mask.fromColumnMajor(h, w, p), mq = Mask.fromColumnMajor(h, w, q);
     assertThat(MaskIou.intersection(mp, mq)).isEqualTo(inter);
     double iou = MaskIou.of(mp, mq);
-    assertThat(iou).isBetween(0.0, 1.0).isCloseTo(union == 0 ? 0 : (double) inter / union, within(1e-12));
+    assertThat(iou)
+        .isBetween(0.0, 1.0)
+        .isCloseTo(union == 0 ? 0 : (double) inter / union, within(1e-12));
   }
 
   @Test
@@ -116,7 +128,8 @@ class PropertyTest {
     }
     RatingTable t = RatingTable.fromColumns(List.of("a", "b", "c"), rows);
     if (t.categories().size() < 2) return;
-    for (Weighting w : Weighting.values()) assertThat(CohenKappa.of(t, 0, 1, w).value()).isCloseTo(1.0, within(1e-12));
+    for (Weighting w : Weighting.values())
+      assertThat(CohenKappa.of(t, 0, 1, w).value()).isCloseTo(1.0, within(1e-12));
     assertThat(FleissKappa.of(t, FleissKappa.Method.FLEISS).value()).isCloseTo(1.0, within(1e-12));
     for (KrippendorffAlpha.Level l : KrippendorffAlpha.Level.values())
       assertThat(KrippendorffAlpha.of(t, l).value()).isCloseTo(1.0, within(1e-12));

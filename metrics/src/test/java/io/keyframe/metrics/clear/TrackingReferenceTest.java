@@ -80,15 +80,29 @@ class TrackingReferenceTest {
     "split_tracks,    0.444444, 3, 1, 2, 0, 0, 0.400000, 4, 5, 7, 0.561384, 0.818182, 0.385185, 1",
   })
   void syntheticSequencesMatchTrackEval(
-      String name, double mota, long idsw, long frag, long mt, long pt, long ml, double idf1, long idtp,
-      long idfn, long idfp, double hota, double detA, double assA, double locA) {
+      String name,
+      double mota,
+      long idsw,
+      long frag,
+      long mt,
+      long pt,
+      long ml,
+      double idf1,
+      long idtp,
+      long idfn,
+      long idfp,
+      double hota,
+      double detA,
+      double assA,
+      double locA) {
     Map<String, TrackingSequence> all = RefData.syntheticSequences();
     TrackingSequence seq = all.get(name);
     ClearCounts c = TrackEvalClear.of(seq, 0.5);
     assertThat(c.mota()).isCloseTo(mota, within(TOL));
     assertThat(c.switches()).isEqualTo(idsw);
     assertThat(c.fragmentations()).isEqualTo(frag);
-    assertThat(new long[] {c.mostlyTracked(), c.partiallyTracked(), c.mostlyLost()}).containsExactly(mt, pt, ml);
+    assertThat(new long[] {c.mostlyTracked(), c.partiallyTracked(), c.mostlyLost()})
+        .containsExactly(mt, pt, ml);
     IdentityCounts id = IdentityMatching.of(seq, 0.5);
     assertThat(id.idf1()).isCloseTo(idf1, within(TOL));
     assertThat(new long[] {id.idtp(), id.idfn(), id.idfp()}).containsExactly(idtp, idfn, idfp);

@@ -17,9 +17,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * keyframe's MOTChallenge protocol against TrackEval's own per-sequence output on real MOTChallenge
@@ -28,10 +28,14 @@ import org.junit.jupiter.api.Test;
  */
 class MotChallengeReferenceTest {
   static final Path REAL = Path.of("src/test/resources/real/motchallenge");
-  static final Path MOT15_FILES = Path.of("../dataset/src/test/resources/real/mot/mmtracking/train");
+  static final Path MOT15_FILES =
+      Path.of("../dataset/src/test/resources/real/mot/mmtracking/train");
 
   static Map<String, Double> trackEvalRow(String split, String seq) throws IOException {
-    List<String> lines = Files.readAllLines(REAL.resolve("trackers/" + split + "/MPNTrack/pedestrian_detailed.csv"), StandardCharsets.UTF_8);
+    List<String> lines =
+        Files.readAllLines(
+            REAL.resolve("trackers/" + split + "/MPNTrack/pedestrian_detailed.csv"),
+            StandardCharsets.UTF_8);
     String[] head = lines.get(0).split(",");
     for (String l : lines.subList(1, lines.size())) {
       String[] c = l.split(",");
@@ -52,15 +56,24 @@ class MotChallengeReferenceTest {
   }
 
   @ParameterizedTest(name = "{1}")
-  @CsvSource({"MOT17-train, MOT17-09-DPM", "MOT17-train, MOT17-05-DPM", "MOT15-train, TUD-Stadtmitte", "MOT15-train, KITTI-17"})
-  void motChallengeProtocolEqualsTrackEvalsDetailedCsv(String split, String seq) throws IOException {
+  @CsvSource({
+    "MOT17-train, MOT17-09-DPM",
+    "MOT17-train, MOT17-05-DPM",
+    "MOT15-train, TUD-Stadtmitte",
+    "MOT15-train, KITTI-17"
+  })
+  void motChallengeProtocolEqualsTrackEvalsDetailedCsv(String split, String seq)
+      throws IOException {
     AnnotationSet g = gt(split, seq), p = pred(split, seq);
     boolean mot17 = split.startsWith("MOT17");
     // MOT17 gt carries class and visibility columns: the protocol is the default there.
-    assertThat(EvaluationProtocol.defaultFor(g, true)).isEqualTo(mot17 ? EvaluationProtocol.MOTCHALLENGE : EvaluationProtocol.PY_MOTMETRICS);
-    MotChallengeBenchmark bench = MotChallengeBenchmark.guess(g.video().id(), MotChallengeClasses.carriedBy(g.detections()));
+    assertThat(EvaluationProtocol.defaultFor(g, true))
+        .isEqualTo(mot17 ? EvaluationProtocol.MOTCHALLENGE : EvaluationProtocol.PY_MOTMETRICS);
+    MotChallengeBenchmark bench =
+        MotChallengeBenchmark.guess(g.video().id(), MotChallengeClasses.carriedBy(g.detections()));
     assertThat(bench).isEqualTo(mot17 ? MotChallengeBenchmark.MOT17 : MotChallengeBenchmark.MOT15);
-    List<TrackingResult> rs = EvaluationProtocol.MOTCHALLENGE.evaluate(g, p, MotChallengeProtocol.pedestrians(bench));
+    List<TrackingResult> rs =
+        EvaluationProtocol.MOTCHALLENGE.evaluate(g, p, MotChallengeProtocol.pedestrians(bench));
     assertThat(rs).hasSize(1);
     assertEqualsTrackEval(rs.get(0), trackEvalRow(split, seq));
   }
@@ -70,17 +83,28 @@ class MotChallengeReferenceTest {
     // TrackEval's COMBINED row is over all seven MOT17-*-DPM sequences; the two shipped here are
     // checked combined against sums of TrackEval's per-sequence counts.
     MotChallengeProtocol p = MotChallengeProtocol.pedestrians(MotChallengeBenchmark.MOT17);
-    List<TrackingResult> rs = List.of(
-        p.evaluate(gt("MOT17-train", "MOT17-09-DPM"), pred("MOT17-train", "MOT17-09-DPM")).get(0),
-        p.evaluate(gt("MOT17-train", "MOT17-05-DPM"), pred("MOT17-train", "MOT17-05-DPM")).get(0));
+    List<TrackingResult> rs =
+        List.of(
+            p.evaluate(gt("MOT17-train", "MOT17-09-DPM"), pred("MOT17-train", "MOT17-09-DPM"))
+                .get(0),
+            p.evaluate(gt("MOT17-train", "MOT17-05-DPM"), pred("MOT17-train", "MOT17-05-DPM"))
+                .get(0));
     TrackingResult all = TrackingEvaluation.combine(rs, "COMBINED");
-    Map<String, Double> a = trackEvalRow("MOT17-train", "MOT17-09-DPM"), b = trackEvalRow("MOT17-train", "MOT17-05-DPM");
-    double tp = a.get("CLR_TP") + b.get("CLR_TP"), fn = a.get("CLR_FN") + b.get("CLR_FN"), fp = a.get("CLR_FP") + b.get("CLR_FP");
+    Map<String, Double> a = trackEvalRow("MOT17-train", "MOT17-09-DPM"),
+        b = trackEvalRow("MOT17-train", "MOT17-05-DPM");
+    double tp = a.get("CLR_TP") + b.get("CLR_TP"),
+        fn = a.get("CLR_FN") + b.get("CLR_FN"),
+        fp = a.get("CLR_FP") + b.get("CLR_FP");
     double idsw = a.get("IDSW") + b.get("IDSW");
     assertThat(all.clear().mota()).isCloseTo((tp - fp - idsw) / (tp + fn), within(1e-12));
     double idtp = a.get("IDTP") + b.get("IDTP");
     assertThat(all.identity().idf1())
-        .isCloseTo(idtp / (idtp + 0.5 * (a.get("IDFP") + b.get("IDFP")) + 0.5 * (a.get("IDFN") + b.get("IDFN"))), within(1e-12));
+        .isCloseTo(
+            idtp
+                / (idtp
+                    + 0.5 * (a.get("IDFP") + b.get("IDFP"))
+                    + 0.5 * (a.get("IDFN") + b.get("IDFN"))),
+            within(1e-12));
   }
 
   @Test
@@ -121,12 +145,22 @@ class MotChallengeReferenceTest {
 
   @Test
   void pyMotmetricsProtocolReproducesPyMotmetricsOnTudCampusAndTudStadtmitte() throws IOException {
-    // py-motmetrics motmetrics/tests/test_metrics.py::test_motchallenge_files (asserted to 1e-3 there;
+    // py-motmetrics motmetrics/tests/test_metrics.py::test_motchallenge_files (asserted to 1e-3
+    // there;
     // printed to 6 decimals): IDF1 IDP IDR Rcll Prcn GT MT PT ML FP FN IDs FM MOTA MOTP.
     double[][] expected = {
-      {0.557659, 0.729730, 0.451253, 0.582173, 0.941441, 8, 1, 6, 1, 13, 150, 7, 7, 0.526462, 0.277201},
-      {0.644619, 0.819760, 0.531142, 0.608997, 0.939920, 10, 5, 4, 1, 45, 452, 7, 6, 0.564014, 0.345904},
-      {0.624296, 0.799176, 0.512211, 0.602640, 0.940268, 18, 6, 10, 2, 58, 602, 14, 13, 0.555116, 0.330177},
+      {
+        0.557659, 0.729730, 0.451253, 0.582173, 0.941441, 8, 1, 6, 1, 13, 150, 7, 7, 0.526462,
+        0.277201
+      },
+      {
+        0.644619, 0.819760, 0.531142, 0.608997, 0.939920, 10, 5, 4, 1, 45, 452, 7, 6, 0.564014,
+        0.345904
+      },
+      {
+        0.624296, 0.799176, 0.512211, 0.602640, 0.940268, 18, 6, 10, 2, 58, 602, 14, 13, 0.555116,
+        0.330177
+      },
     };
     List<TrackingResult> rows = new java.util.ArrayList<>();
     for (String seq : List.of("TUD-Campus", "TUD-Stadtmitte")) {
@@ -141,21 +175,40 @@ class MotChallengeReferenceTest {
       ClearCounts c = rows.get(k).clear();
       IdentityCounts id = rows.get(k).identity();
       double[] e = expected[k];
-      double[] got = {id.idf1(), id.idp(), id.idr(), c.recall(), c.precision(), c.uniqueObjects(), c.mostlyTracked(),
-          c.partiallyTracked(), c.mostlyLost(), c.falsePositives(), c.misses(), c.switches(), c.fragmentations(), c.mota(), c.motp()};
-      for (int m = 0; m < e.length; m++) assertThat(got[m]).as("row %d metric %d", k, m).isCloseTo(e[m], within(1e-6));
+      double[] got = {
+        id.idf1(),
+        id.idp(),
+        id.idr(),
+        c.recall(),
+        c.precision(),
+        c.uniqueObjects(),
+        c.mostlyTracked(),
+        c.partiallyTracked(),
+        c.mostlyLost(),
+        c.falsePositives(),
+        c.misses(),
+        c.switches(),
+        c.fragmentations(),
+        c.mota(),
+        c.motp()
+      };
+      for (int m = 0; m < e.length; m++)
+        assertThat(got[m]).as("row %d metric %d", k, m).isCloseTo(e[m], within(1e-6));
     }
   }
 
   @Test
-  void mot17GroundTruthRoundTripsLineIdenticalInFrameOrder(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
-    // FORMATS.md: a MOT16+ gt file (classes, visibility, zero-marked rows) comes back line for line;
+  void mot17GroundTruthRoundTripsLineIdenticalInFrameOrder(
+      @org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+    // FORMATS.md: a MOT16+ gt file (classes, visibility, zero-marked rows) comes back line for
+    // line;
     // MOTChallenge sorts gt by id, keyframe writes by frame.
     Path source = REAL.resolve("gt/MOT17-train/MOT17-09-DPM/gt/gt.txt");
     AnnotationSet read = MotReader.read(source);
     Path out = tmp.resolve("gt.txt");
     io.keyframe.dataset.mot.MotWriter.write(out, read);
-    assertThat(Files.readAllLines(out)).containsExactlyInAnyOrderElementsOf(Files.readAllLines(source));
+    assertThat(Files.readAllLines(out))
+        .containsExactlyInAnyOrderElementsOf(Files.readAllLines(source));
     // (Without the seqinfo.ini beside it the copy's video is derived, so compare the detections.)
     assertThat(MotReader.read(out).detections().equals(read.detections())).isTrue();
   }
@@ -163,8 +216,10 @@ class MotChallengeReferenceTest {
   @Test
   void pyMotmetricsProtocolEqualsPyMotmetricsEvalMotchallengeOnMot17() throws IOException {
     // pymotmetrics_mot17.csv: py-motmetrics' own code with eval_motchallenge's loading rules
-    // (gt min_confidence=1) on the same MOT17 files (SOURCES.md); keyframe's names are py-motmetrics'.
-    List<String> lines = Files.readAllLines(REAL.resolve("pymotmetrics_mot17.csv"), StandardCharsets.UTF_8);
+    // (gt min_confidence=1) on the same MOT17 files (SOURCES.md); keyframe's names are
+    // py-motmetrics'.
+    List<String> lines =
+        Files.readAllLines(REAL.resolve("pymotmetrics_mot17.csv"), StandardCharsets.UTF_8);
     String[] head = lines.get(0).split(",");
     List<TrackingResult> rows = new java.util.ArrayList<>();
     for (String seq : List.of("MOT17-05-DPM", "MOT17-09-DPM")) {
@@ -176,7 +231,9 @@ class MotChallengeReferenceTest {
       String[] c = lines.get(k + 1).split(",");
       Map<String, Number> got = io.keyframe.metrics.report.MotMetricsReport.metrics(rows.get(k));
       for (int m = 1; m < head.length; m++)
-        assertThat(got.get(head[m]).doubleValue()).as("%s %s", c[0], head[m]).isCloseTo(Double.parseDouble(c[m]), within(1e-6));
+        assertThat(got.get(head[m]).doubleValue())
+            .as("%s %s", c[0], head[m])
+            .isCloseTo(Double.parseDouble(c[m]), within(1e-6));
     }
   }
 }

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.keyframe.dataset.files.AnnotationFiles;
 import io.keyframe.dataset.AnnotationFormat;
 import io.keyframe.dataset.AnnotationSet;
+import io.keyframe.dataset.files.AnnotationFiles;
 import io.keyframe.metrics.RefData;
 import io.keyframe.metrics.tracking.TrackingEvaluation;
 import io.keyframe.metrics.tracking.TrackingResult;
@@ -15,12 +15,16 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** TUD-Campus read with dataset's MOT reader, end to end, against the py-motmetrics/TrackEval values in refdata. */
+/**
+ * TUD-Campus read with dataset's MOT reader, end to end, against the py-motmetrics/TrackEval values
+ * in refdata.
+ */
 class MotMetricsReportTest {
   static TrackingResult tudCampus() throws Exception {
     Path dir = RefData.root().resolve("motchallenge/TUD-Campus");
     AnnotationSet gt = AnnotationFiles.read(dir.resolve("gt.txt"), AnnotationFormat.parse("mot"));
-    AnnotationSet pred = AnnotationFiles.read(dir.resolve("test.txt"), AnnotationFormat.parse("mot"));
+    AnnotationSet pred =
+        AnnotationFiles.read(dir.resolve("test.txt"), AnnotationFormat.parse("mot"));
     return TrackingEvaluation.standard().evaluate(gt, pred);
   }
 
@@ -41,10 +45,13 @@ class MotMetricsReportTest {
   @Test
   void textIsTheMotChallengeTable() throws Exception {
     TrackingResult r = tudCampus();
-    String text = MotMetricsReport.of(List.of(r, r.plus(TrackingResult.empty("x"), "copy"))).toText();
+    String text =
+        MotMetricsReport.of(List.of(r, r.plus(TrackingResult.empty("x"), "copy"))).toText();
     String[] lines = text.split("\n");
     assertThat(lines[0].trim().split("\\s+"))
-        .startsWith("IDF1", "IDP", "IDR", "Rcll", "Prcn", "GT", "MT", "PT", "ML", "FP", "FN", "IDs", "FM", "MOTA", "MOTP");
+        .startsWith(
+            "IDF1", "IDP", "IDR", "Rcll", "Prcn", "GT", "MT", "PT", "ML", "FP", "FN", "IDs", "FM",
+            "MOTA", "MOTP");
     assertThat(lines).hasSize(4);
     assertThat(lines[3]).startsWith("OVERALL");
     // py-motmetrics' formats: percentages with one decimal, MOTP with three.
@@ -61,7 +68,8 @@ class MotMetricsReportTest {
     assertThat(r.clear().motp()).isNaN();
     assertThat(r.identity().idfn()).isEqualTo(359);
     assertThat(r.hota().hota()).isEqualTo(0.0);
-    JsonNode o = new ObjectMapper().readTree(MotMetricsReport.of(List.of(r)).toJson()).get("overall");
+    JsonNode o =
+        new ObjectMapper().readTree(MotMetricsReport.of(List.of(r)).toJson()).get("overall");
     assertThat(o.get("motp").isNull()).isTrue();
   }
 }

@@ -51,7 +51,8 @@ class TrackingEvaluationTest {
     TrackingCounts te = TrackingEvaluation.trackEval(0.5).evaluate(gt(), pred()).counts();
     assertThat(py.convention()).isEqualTo(Convention.PY_MOTMETRICS);
     assertThat(te.convention()).isEqualTo(Convention.TRACKEVAL);
-    // Tracked 4 of 5 frames: py-motmetrics says mostly tracked at ratio >= 0.8, TrackEval needs > 0.8.
+    // Tracked 4 of 5 frames: py-motmetrics says mostly tracked at ratio >= 0.8, TrackEval needs >
+    // 0.8.
     assertThat(TrackingMetric.MOSTLY_TRACKED.of(py)).isEqualTo(1);
     assertThat(TrackingMetric.PARTIALLY_TRACKED.of(py)).isEqualTo(0);
     assertThat(TrackingMetric.MOSTLY_TRACKED.of(te)).isEqualTo(0);
@@ -82,7 +83,8 @@ class TrackingEvaluationTest {
     List<Detection> g = new ArrayList<>(gt().detections());
     g.add(Detection.of(0, 2, "iv_pole", new Box(100, 0, 10, 10)));
     g.add(Detection.of(1, 2, "iv_pole", new Box(100, 0, 10, 10)));
-    Map<String, TrackingCounts> perLabel = TrackingEvaluation.trackEval(0.5).perLabel(set(g), pred());
+    Map<String, TrackingCounts> perLabel =
+        TrackingEvaluation.trackEval(0.5).perLabel(set(g), pred());
     assertThat(perLabel).containsOnlyKeys("bed_rail", "iv_pole");
     TrackingCounts pole = perLabel.get("iv_pole");
     assertThat(TrackingMetric.NUM_MISSES.value(pole)).isEqualTo(2L);
@@ -97,14 +99,16 @@ class TrackingEvaluationTest {
 
   @Test
   void countsAndResultsSurviveJavaSerialisationWithTheirConvention() throws Exception {
-    for (TrackingEvaluation e : List.of(TrackingEvaluation.standard(), TrackingEvaluation.trackEval(0.5))) {
+    for (TrackingEvaluation e :
+        List.of(TrackingEvaluation.standard(), TrackingEvaluation.trackEval(0.5))) {
       TrackingResult r = e.evaluate(gt(), pred());
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
         out.writeObject(r);
       }
       Object back;
-      try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      try (ObjectInputStream in =
+          new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
         back = in.readObject();
       }
       assertThat(back).isEqualTo(r);
@@ -116,7 +120,9 @@ class TrackingEvaluationTest {
   void countsOfDifferentConventionsDoNotAdd() {
     TrackingCounts py = TrackingEvaluation.standard().evaluate(gt(), pred()).counts();
     TrackingCounts te = TrackingEvaluation.trackEval(0.5).evaluate(gt(), pred()).counts();
-    assertThatThrownBy(() -> py.plus(te)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot combine");
+    assertThatThrownBy(() -> py.plus(te))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("cannot combine");
   }
 
   @Test

@@ -29,7 +29,9 @@ class SavMaskletTest {
     auto = Masklets.readSav(RefData.root().resolve("sav/sav_000001_auto.json"));
     expected =
         new ObjectMapper()
-            .readTree(Path.of(SavMaskletTest.class.getResource("/vos/sav_expected.json").toURI()).toFile());
+            .readTree(
+                Path.of(SavMaskletTest.class.getResource("/vos/sav_expected.json").toURI())
+                    .toFile());
   }
 
   @Test
@@ -48,8 +50,11 @@ class SavMaskletTest {
     for (int i = 0; i < 5; i++)
       for (int j = 0; j < 9; j++) {
         double sum = 0;
-        for (int k = 0; k < manual.frames(); k++) sum += MaskIou.of(manual.masks()[k][i], auto.masks()[k][j]);
-        assertThat(sum / manual.frames()).as("%d:%d", i, j).isCloseTo(m.get(i).get(j).asDouble(), within(1e-12));
+        for (int k = 0; k < manual.frames(); k++)
+          sum += MaskIou.of(manual.masks()[k][i], auto.masks()[k][j]);
+        assertThat(sum / manual.frames())
+            .as("%d:%d", i, j)
+            .isCloseTo(m.get(i).get(j).asDouble(), within(1e-12));
       }
   }
 
@@ -74,17 +79,21 @@ class SavMaskletTest {
     List<Integer> wantUnmatched = new ArrayList<>();
     List<String> wantPairs = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      if (m.get(i).get(best[i]).asDouble() >= min && m.get(i).get(best[i]).asDouble() > 0) wantPairs.add(i + ":" + best[i]);
+      if (m.get(i).get(best[i]).asDouble() >= min && m.get(i).get(best[i]).asDouble() > 0)
+        wantPairs.add(i + ":" + best[i]);
       else wantUnmatched.add(i);
     }
     MaskletMatching.Result r = new MaskletMatching(min, JAndF.semiSupervised()).match(manual, auto);
-    assertThat(r.pairs().stream().map(p -> p.reference() + ":" + p.other()).toList()).isEqualTo(wantPairs);
+    assertThat(r.pairs().stream().map(p -> p.reference() + ":" + p.other()).toList())
+        .isEqualTo(wantPairs);
     assertThat(r.unmatchedReference()).isEqualTo(wantUnmatched);
     assertThat(r.unmatchedOther()).hasSize(9 - wantPairs.size());
     assertThat(wantPairs).containsExactly("1:3");
     JsonNode p13 = null;
-    for (JsonNode p : expected.get("pairs")) if (p.get("manual").asInt() == 1 && p.get("auto").asInt() == 3) p13 = p;
-    assertThat(r.meanJF()).isCloseTo((p13.get("J").asDouble() + p13.get("F").asDouble()) / 2, within(1e-9));
+    for (JsonNode p : expected.get("pairs"))
+      if (p.get("manual").asInt() == 1 && p.get("auto").asInt() == 3) p13 = p;
+    assertThat(r.meanJF())
+        .isCloseTo((p13.get("J").asDouble() + p13.get("F").asDouble()) / 2, within(1e-9));
   }
 
   private static int[] bestAssignment(JsonNode m, int r, int c) {
@@ -94,7 +103,16 @@ class SavMaskletTest {
     return best;
   }
 
-  private static void search(JsonNode m, int i, int r, int c, boolean[] used, int[] cur, double score, int[] best, double[] bestScore) {
+  private static void search(
+      JsonNode m,
+      int i,
+      int r,
+      int c,
+      boolean[] used,
+      int[] cur,
+      double score,
+      int[] best,
+      double[] bestScore) {
     if (i == r) {
       if (score > bestScore[0]) {
         bestScore[0] = score;

@@ -4,9 +4,9 @@ import static tech.tablesaw.aggregate.AggregateFunctions.count;
 import static tech.tablesaw.aggregate.AggregateFunctions.countUnique;
 import static tech.tablesaw.aggregate.AggregateFunctions.sum;
 
+import io.keyframe.dataset.contract.OutputTables;
 import io.keyframe.report.data.Grid;
 import io.keyframe.report.data.Num;
-import io.keyframe.dataset.contract.OutputTables;
 import io.keyframe.report.data.ReportData;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +27,8 @@ import tech.tablesaw.api.Table;
  * @param classes per pair and class over all videos: class kappa of matched objects beside
  *     detection agreement (matched and unmatched counts, F1)
  * @param pairs annotator pairs with a confusion matrix, as {@code a|b}
- * @param confusion confusion matrix of the selected pair (rows: rater A's label, columns: B's), with
- *     a last column for objects B did not draw and a last row for objects only B drew
+ * @param confusion confusion matrix of the selected pair (rows: rater A's label, columns: B's),
+ *     with a last column for objects B did not draw and a last row for objects only B drew
  * @param timelines one entry per video with ID switches or occlusion events
  * @param spotCheck the spot-check sample; {@code null} when the caller's role may not see it
  * @param audit runs and who labelled what; {@code null} when the caller's role may not see it
@@ -45,9 +45,21 @@ public record AgreementView(
     Audit audit) {
 
   /** One agreement row (README table {@code agreement}). */
-  public record AgreementRow(String videoId, String raterA, String raterB, String label, int nMatched,
-      int nUnmatchedA, int nUnmatchedB, double meanIou, double iouLo, double iouHi, double kappa,
-      double kappaLo, double kappaHi, double alpha) {}
+  public record AgreementRow(
+      String videoId,
+      String raterA,
+      String raterB,
+      String label,
+      int nMatched,
+      int nUnmatchedA,
+      int nUnmatchedB,
+      double meanIou,
+      double iouLo,
+      double iouHi,
+      double kappa,
+      double kappaLo,
+      double kappaHi,
+      double alpha) {}
 
   /** Row key of objects only rater B drew, and column key of objects rater B did not draw. */
   public static final String ONLY_B = "(only B drew it)", MISSED_BY_B = "(B did not draw it)";
@@ -68,17 +80,31 @@ public record AgreementView(
    * @param band its Landis and Koch band, or null
    * @param f1 detection agreement: 2 matched / (2 matched + only A + only B), NaN without objects
    */
-  public record ClassAgreement(String raterA, String raterB, String label, double kappa, double kappaLo, double kappaHi,
-      KappaBand band, int nMatched, int onlyA, int onlyB, double f1) {}
+  public record ClassAgreement(
+      String raterA,
+      String raterB,
+      String label,
+      double kappa,
+      double kappaLo,
+      double kappaHi,
+      KappaBand band,
+      int nMatched,
+      int onlyA,
+      int onlyB,
+      double f1) {}
 
   /** ID-switch and occlusion counts of one video, with its timeline chart. */
-  public record Timeline(String videoId, int idSwitches, int afterOcclusion, int occlusionEvents, String chartUrl) {}
+  public record Timeline(
+      String videoId, int idSwitches, int afterOcclusion, int occlusionEvents, String chartUrl) {}
 
   /** One spot-check frame. */
   public record SpotCheck(String videoId, int frame, String label, String stratum) {}
 
   /** Which run produced what, and who labelled what. */
-  public record Audit(List<RunEntry> runs, List<LabelledBy> labelledBy, io.keyframe.report.data.CommandLog commands) {
+  public record Audit(
+      List<RunEntry> runs,
+      List<LabelledBy> labelledBy,
+      io.keyframe.report.data.CommandLog commands) {
     public Audit {
       runs = List.copyOf(runs);
       labelledBy = List.copyOf(labelledBy);
@@ -86,11 +112,20 @@ public record AgreementView(
   }
 
   /** One row of {@code runs}. */
-  public record RunEntry(String runId, String job, long startedAt, long endedAt, String codeVersion,
-      String trackerPath, String inputsJson, String modelsJson, String rowCountsJson) {}
+  public record RunEntry(
+      String runId,
+      String job,
+      long startedAt,
+      long endedAt,
+      String codeVersion,
+      String trackerPath,
+      String inputsJson,
+      String modelsJson,
+      String rowCountsJson) {}
 
   /** Boxes, keyframes and tracks one source contributed to one video. */
-  public record LabelledBy(String videoId, String source, long boxes, long keyframes, long tracks) {}
+  public record LabelledBy(
+      String videoId, String source, long boxes, long keyframes, long tracks) {}
 
   /**
    * Builds the view.
@@ -102,27 +137,52 @@ public record AgreementView(
     Table a = data.table("agreement");
     List<AgreementRow> rows = new ArrayList<>();
     for (int r = 0; r < a.rowCount(); r++) {
-      rows.add(new AgreementRow(a.stringColumn("video_id").get(r), a.stringColumn("rater_a").get(r),
-          a.stringColumn("rater_b").get(r), a.stringColumn("label").get(r), a.intColumn("n_matched").getInt(r),
-          a.intColumn("n_unmatched_a").getInt(r), a.intColumn("n_unmatched_b").getInt(r),
-          Num.at(a, "mean_iou", r), Num.at(a, "iou_lo", r), Num.at(a, "iou_hi", r), Num.at(a, "kappa", r),
-          Num.at(a, "kappa_lo", r), Num.at(a, "kappa_hi", r), Num.at(a, "alpha", r)));
+      rows.add(
+          new AgreementRow(
+              a.stringColumn("video_id").get(r),
+              a.stringColumn("rater_a").get(r),
+              a.stringColumn("rater_b").get(r),
+              a.stringColumn("label").get(r),
+              a.intColumn("n_matched").getInt(r),
+              a.intColumn("n_unmatched_a").getInt(r),
+              a.intColumn("n_unmatched_b").getInt(r),
+              Num.at(a, "mean_iou", r),
+              Num.at(a, "iou_lo", r),
+              Num.at(a, "iou_hi", r),
+              Num.at(a, "kappa", r),
+              Num.at(a, "kappa_lo", r),
+              Num.at(a, "kappa_hi", r),
+              Num.at(a, "alpha", r)));
     }
-    rows.sort(Comparator.comparing((AgreementRow x) -> !x.videoId().equals(OutputTables.ALL))
-        .thenComparing(AgreementRow::videoId).thenComparing(AgreementRow::raterA)
-        .thenComparing(AgreementRow::raterB).thenComparing(AgreementRow::label));
+    rows.sort(
+        Comparator.comparing((AgreementRow x) -> !x.videoId().equals(OutputTables.ALL))
+            .thenComparing(AgreementRow::videoId)
+            .thenComparing(AgreementRow::raterA)
+            .thenComparing(AgreementRow::raterB)
+            .thenComparing(AgreementRow::label));
 
     Table all = a.where(a.stringColumn("video_id").isEqualTo(OutputTables.ALL));
     Table withPair = all.copy();
     withPair.addColumns(pairColumn(all, "rater_a", "rater_b"));
-    Grid kappa = Grid.pivot(withPair.selectColumns("pair", "label", "kappa"), "pair", "label", "kappa");
+    Grid kappa =
+        Grid.pivot(withPair.selectColumns("pair", "label", "kappa"), "pair", "label", "kappa");
     List<ClassAgreement> classes = new ArrayList<>();
     for (AgreementRow r : rows) {
       if (r.videoId().equals(OutputTables.ALL) && !r.label().equals(OutputTables.ALL)) {
         int denominator = 2 * r.nMatched() + r.nUnmatchedA() + r.nUnmatchedB();
-        classes.add(new ClassAgreement(r.raterA(), r.raterB(), r.label(), r.kappa(), r.kappaLo(), r.kappaHi(),
-            KappaBand.of(r.kappa()), r.nMatched(), r.nUnmatchedA(), r.nUnmatchedB(),
-            denominator == 0 ? Double.NaN : 2.0 * r.nMatched() / denominator));
+        classes.add(
+            new ClassAgreement(
+                r.raterA(),
+                r.raterB(),
+                r.label(),
+                r.kappa(),
+                r.kappaLo(),
+                r.kappaHi(),
+                KappaBand.of(r.kappa()),
+                r.nMatched(),
+                r.nUnmatchedA(),
+                r.nUnmatchedB(),
+                denominator == 0 ? Double.NaN : 2.0 * r.nMatched() / denominator));
       }
     }
 
@@ -141,7 +201,11 @@ public record AgreementView(
     String chosen = pair != null ? pair : pairs.isEmpty() ? null : pairs.first();
     if (chosen != null) {
       String[] ab = chosen.split("\\|", 2);
-      Table sel = conf.where(conf.stringColumn("rater_a").isEqualTo(ab[0]).and(conf.stringColumn("rater_b").isEqualTo(ab[1])));
+      Table sel =
+          conf.where(
+              conf.stringColumn("rater_a")
+                  .isEqualTo(ab[0])
+                  .and(conf.stringColumn("rater_b").isEqualTo(ab[1])));
       Table summed = sel.summarize("count", sum).by("label_a", "label_b");
       TreeSet<String> labels = new TreeSet<>(summed.stringColumn(0).asList());
       labels.addAll(summed.stringColumn(1).asList());
@@ -155,7 +219,9 @@ public record AgreementView(
       int n = keys.size();
       double[][] m = new double[n + 1][n + 1];
       for (int r = 0; r < summed.rowCount(); r++) {
-        m[keys.indexOf(summed.stringColumn(0).get(r))][keys.indexOf(summed.stringColumn(1).get(r))] = Num.at(summed, 2, r);
+        m[keys.indexOf(summed.stringColumn(0).get(r))][
+                keys.indexOf(summed.stringColumn(1).get(r))] =
+            Num.at(summed, 2, r);
       }
       for (ClassAgreement x : classes) {
         if (x.raterA().equals(ab[0]) && x.raterB().equals(ab[1])) {
@@ -177,7 +243,9 @@ public record AgreementView(
       rowKeys.add(ONLY_B);
       List<String> colKeys = new ArrayList<>(keys);
       colKeys.add(MISSED_BY_B);
-      confusion = new Confusion(ab[0], ab[1], new Grid(rowKeys, colKeys, m), new Grid(rowKeys, colKeys, shares));
+      confusion =
+          new Confusion(
+              ab[0], ab[1], new Grid(rowKeys, colKeys, m), new Grid(rowKeys, colKeys, shares));
     }
 
     List<Timeline> timelines = timelines(data);
@@ -187,13 +255,25 @@ public record AgreementView(
       Table s = data.table("spot_check").sortAscendingOn("video_id", "frame");
       spot = new ArrayList<>();
       for (int r = 0; r < s.rowCount(); r++) {
-        spot.add(new SpotCheck(s.stringColumn("video_id").get(r), s.intColumn("frame").getInt(r),
-            s.stringColumn("label").get(r), s.stringColumn("stratum").get(r)));
+        spot.add(
+            new SpotCheck(
+                s.stringColumn("video_id").get(r),
+                s.intColumn("frame").getInt(r),
+                s.stringColumn("label").get(r),
+                s.stringColumn("stratum").get(r)));
       }
       audit = audit(data);
     }
-    return new AgreementView(data.runOf("agreement").orElse(null), rows, kappa, classes, List.copyOf(pairs), confusion,
-        timelines, spot, audit);
+    return new AgreementView(
+        data.runOf("agreement").orElse(null),
+        rows,
+        kappa,
+        classes,
+        List.copyOf(pairs),
+        confusion,
+        timelines,
+        spot,
+        audit);
   }
 
   private static StringColumn pairColumn(Table t, String a, String b) {
@@ -215,8 +295,15 @@ public record AgreementView(
       Table s = sw.where(sw.stringColumn("video_id").isEqualTo(v));
       int after = s.booleanColumn("after_occlusion").isTrue().size();
       int events = occ.where(occ.stringColumn("video_id").isEqualTo(v)).rowCount();
-      out.add(new Timeline(v, s.rowCount(), after, events,
-          "/charts/timeline/" + URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20") + ".png"));
+      out.add(
+          new Timeline(
+              v,
+              s.rowCount(),
+              after,
+              events,
+              "/charts/timeline/"
+                  + URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20")
+                  + ".png"));
     }
     return out;
   }
@@ -225,24 +312,39 @@ public record AgreementView(
     Table runs = data.table("runs");
     List<RunEntry> entries = new ArrayList<>();
     for (int r = 0; r < runs.rowCount(); r++) {
-      entries.add(new RunEntry(runs.stringColumn("run_id").get(r), runs.stringColumn("job").get(r),
-          runs.longColumn("started_at").getLong(r), runs.longColumn("ended_at").getLong(r),
-          runs.stringColumn("code_version").get(r), runs.stringColumn("tracker_path").get(r),
-          runs.stringColumn("inputs_json").get(r), runs.stringColumn("models_json").get(r),
-          runs.stringColumn("row_counts_json").get(r)));
+      entries.add(
+          new RunEntry(
+              runs.stringColumn("run_id").get(r),
+              runs.stringColumn("job").get(r),
+              runs.longColumn("started_at").getLong(r),
+              runs.longColumn("ended_at").getLong(r),
+              runs.stringColumn("code_version").get(r),
+              runs.stringColumn("tracker_path").get(r),
+              runs.stringColumn("inputs_json").get(r),
+              runs.stringColumn("models_json").get(r),
+              runs.stringColumn("row_counts_json").get(r)));
     }
     Table det = data.table("detections");
     List<LabelledBy> by = new ArrayList<>();
     if (!det.isEmpty()) {
-      Table boxes = det.summarize("frame", count).by("video_id", "source").sortAscendingOn("video_id", "source");
+      Table boxes =
+          det.summarize("frame", count)
+              .by("video_id", "source")
+              .sortAscendingOn("video_id", "source");
       Table keyframes = det.where(det.booleanColumn("keyframe").isTrue());
-      Table kf = keyframes.isEmpty() ? null : keyframes.summarize("frame", count).by("video_id", "source");
+      Table kf =
+          keyframes.isEmpty() ? null : keyframes.summarize("frame", count).by("video_id", "source");
       Table tracked = det.where(det.intColumn("track_id").isGreaterThanOrEqualTo(0));
-      Table tr = tracked.isEmpty() ? null : tracked.summarize("track_id", countUnique).by("video_id", "source");
+      Table tr =
+          tracked.isEmpty()
+              ? null
+              : tracked.summarize("track_id", countUnique).by("video_id", "source");
       for (int r = 0; r < boxes.rowCount(); r++) {
         String v = boxes.stringColumn(0).get(r);
         String s = boxes.stringColumn(1).get(r);
-        by.add(new LabelledBy(v, s, Math.round(Num.at(boxes, 2, r)), lookup(kf, v, s), lookup(tr, v, s)));
+        by.add(
+            new LabelledBy(
+                v, s, Math.round(Num.at(boxes, 2, r)), lookup(kf, v, s), lookup(tr, v, s)));
       }
     }
     return new Audit(entries, by, data.commandLog());
@@ -252,7 +354,8 @@ public record AgreementView(
     if (t == null) {
       return 0;
     }
-    Table hit = t.where(t.stringColumn(0).isEqualTo(video).and(t.stringColumn(1).isEqualTo(source)));
+    Table hit =
+        t.where(t.stringColumn(0).isEqualTo(video).and(t.stringColumn(1).isEqualTo(source)));
     return hit.isEmpty() ? 0 : Math.round(Num.at(hit, 2, 0));
   }
 }

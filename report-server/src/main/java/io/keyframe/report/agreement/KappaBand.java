@@ -25,7 +25,10 @@ public enum KappaBand {
     return text;
   }
 
-  /** The band of {@code kappa} rounded to two decimals (the paper's bands are 0.00-0.20, 0.21-0.40, ...); null for NaN. */
+  /**
+   * The band of {@code kappa} rounded to two decimals (the paper's bands are 0.00-0.20, 0.21-0.40,
+   * ...); null for NaN.
+   */
   public static KappaBand of(double kappa) {
     if (Double.isNaN(kappa)) {
       return null;

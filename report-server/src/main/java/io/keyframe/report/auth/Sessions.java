@@ -3,9 +3,9 @@ package io.keyframe.report.auth;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,9 +17,9 @@ import java.util.Optional;
  * expiry.
  *
  * <p>Bounded without ever refusing a login: one token holds at most {@link #MAX_PER_TOKEN} sessions
- * (its oldest is closed first), and when all tokens together reach {@link #MAX_SESSIONS}, the oldest
- * session of the token holding the most is closed. A login loop with one viewer token therefore only
- * ever evicts that token's own sessions, never an admin's.
+ * (its oldest is closed first), and when all tokens together reach {@link #MAX_SESSIONS}, the
+ * oldest session of the token holding the most is closed. A login loop with one viewer token
+ * therefore only ever evicts that token's own sessions, never an admin's.
  */
 public final class Sessions {
   /** Session lifetime. */
@@ -35,8 +35,10 @@ public final class Sessions {
 
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Session> byHash = new HashMap<>();
+
   /** Per token: its session hashes, oldest first. */
   private final Map<String, ArrayDeque<String>> byToken = new HashMap<>();
+
   private final Clock clock;
 
   /** Sessions on the system clock. */
@@ -48,7 +50,10 @@ public final class Sessions {
     this.clock = clock;
   }
 
-  /** Opens a session for {@code role}, opened with a token whose hash is {@code tokenHash}; returns the cookie value. */
+  /**
+   * Opens a session for {@code role}, opened with a token whose hash is {@code tokenHash}; returns
+   * the cookie value.
+   */
   public synchronized String open(Role role, String tokenHash) {
     long now = clock.millis();
     if (byHash.size() >= MAX_SESSIONS) {
@@ -63,7 +68,8 @@ public final class Sessions {
       remove(own.peekFirst());
     }
     while (byHash.size() >= MAX_SESSIONS) {
-      ArrayDeque<String> largest = byToken.values().stream().max(Comparator.comparingInt(ArrayDeque::size)).orElseThrow();
+      ArrayDeque<String> largest =
+          byToken.values().stream().max(Comparator.comparingInt(ArrayDeque::size)).orElseThrow();
       remove(largest.peekFirst());
     }
     byte[] id = new byte[32];

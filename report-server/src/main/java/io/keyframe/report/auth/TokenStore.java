@@ -1,7 +1,6 @@
 package io.keyframe.report.auth;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,14 +43,16 @@ public final class TokenStore {
    */
   public static TokenStore fromFile(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("tokens file " + file + ": not found or not a regular file");
+      throw new IllegalArgumentException(
+          "tokens file " + file + ": not found or not a regular file");
     }
     checkMode(file);
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new IllegalArgumentException("tokens file " + file + ": cannot read it (" + e.getClass().getSimpleName() + ")");
+      throw new IllegalArgumentException(
+          "tokens file " + file + ": cannot read it (" + e.getClass().getSimpleName() + ")");
     }
     return fromLines(lines);
   }
@@ -64,13 +65,21 @@ public final class TokenStore {
     } catch (UnsupportedOperationException | IOException e) {
       return; // not a POSIX file system: nothing to check
     }
-    var open = java.util.EnumSet.of(
-        java.nio.file.attribute.PosixFilePermission.GROUP_READ, java.nio.file.attribute.PosixFilePermission.GROUP_WRITE,
-        java.nio.file.attribute.PosixFilePermission.OTHERS_READ, java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE);
+    var open =
+        java.util.EnumSet.of(
+            java.nio.file.attribute.PosixFilePermission.GROUP_READ,
+                java.nio.file.attribute.PosixFilePermission.GROUP_WRITE,
+            java.nio.file.attribute.PosixFilePermission.OTHERS_READ,
+                java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE);
     open.retainAll(perms);
     if (!open.isEmpty()) {
-      throw new IllegalArgumentException("tokens file " + file + " is accessible to other users (mode "
-          + java.nio.file.attribute.PosixFilePermissions.toString(perms) + "); run: chmod 600 " + file);
+      throw new IllegalArgumentException(
+          "tokens file "
+              + file
+              + " is accessible to other users (mode "
+              + java.nio.file.attribute.PosixFilePermissions.toString(perms)
+              + "); run: chmod 600 "
+              + file);
     }
   }
 
@@ -84,7 +93,8 @@ public final class TokenStore {
       }
       String[] parts = line.split("\\s+");
       if (parts.length != 2) {
-        throw new IllegalArgumentException("tokens file line " + (i + 1) + ": expected 'TOKEN ROLE'");
+        throw new IllegalArgumentException(
+            "tokens file line " + (i + 1) + ": expected 'TOKEN ROLE'");
       }
       checkToken(parts[0], "tokens file line " + (i + 1));
       Role role;
@@ -126,7 +136,9 @@ public final class TokenStore {
   /** Hex SHA-256 of the UTF-8 bytes of {@code s}. */
   public static String sha256(String s) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("JDK without SHA-256", e);
     }
@@ -134,7 +146,8 @@ public final class TokenStore {
 
   private static void checkToken(String token, String where) {
     if (token == null || token.length() < MIN_TOKEN_LENGTH) {
-      throw new IllegalArgumentException(where + ": token shorter than " + MIN_TOKEN_LENGTH + " characters");
+      throw new IllegalArgumentException(
+          where + ": token shorter than " + MIN_TOKEN_LENGTH + " characters");
     }
     if (!token.chars().allMatch(c -> c > 32 && c < 127)) {
       throw new IllegalArgumentException(where + ": token must be printable ASCII without spaces");

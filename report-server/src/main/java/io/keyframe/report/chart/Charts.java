@@ -1,10 +1,10 @@
 package io.keyframe.report.chart;
 
+import io.keyframe.dataset.contract.OutputTables;
 import io.keyframe.report.agreement.AgreementView;
 import io.keyframe.report.compare.CompareView;
 import io.keyframe.report.data.BatchEffort;
 import io.keyframe.report.data.Grid;
-import io.keyframe.dataset.contract.OutputTables;
 import io.keyframe.report.data.ReportData;
 import io.keyframe.report.overview.OverviewView;
 import java.awt.BasicStroke;
@@ -18,8 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.jfree.chart.ChartUtils;
-import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
@@ -31,7 +31,6 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.LookupPaintScale;
 import org.jfree.chart.renderer.category.BarRenderer;
-import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -45,8 +44,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 import tech.tablesaw.api.Table;
 
 /**
- * The report's JFreeChart PNGs (bar, line, heat map, timeline), drawn from the same view records
- * as the pages so chart and table never disagree. One consistent, quiet house look.
+ * The report's JFreeChart PNGs (bar, line, heat map, timeline), drawn from the same view records as
+ * the pages so chart and table never disagree. One consistent, quiet house look.
  */
 public final class Charts {
   /** Chart width in pixels. */
@@ -83,7 +82,8 @@ public final class Charts {
     for (BatchEffort e : v.effort()) {
       ds.addValue(100 * e.savedFraction(), "effort saved", e.runId());
     }
-    JFreeChart c = bar("Boxes pre-annotated, per detections run", "run", "% boxes pre-annotated", ds, false);
+    JFreeChart c =
+        bar("Boxes pre-annotated, per detections run", "run", "% boxes pre-annotated", ds, false);
     ((NumberAxis) c.getCategoryPlot().getRangeAxis()).setRange(0, 100);
     return png(c);
   }
@@ -112,15 +112,18 @@ public final class Charts {
         ds.addValue(r.delta(), "delta (B - A)", r.metric());
       }
     }
-    String title = v.modelA() == null ? "No comparison yet" : "Delta " + v.modelB() + " - " + v.modelA();
+    String title =
+        v.modelA() == null ? "No comparison yet" : "Delta " + v.modelB() + " - " + v.modelA();
     JFreeChart c = bar(title, "metric", "delta (B - A)", ds, false);
-    c.getCategoryPlot().setRenderer(new BarRenderer() {
-      @Override
-      public java.awt.Paint getItemPaint(int row, int column) {
-        Number n = ds.getValue(row, column);
-        return n != null && n.doubleValue() < 0 ? SERIES[3] : SERIES[2];
-      }
-    });
+    c.getCategoryPlot()
+        .setRenderer(
+            new BarRenderer() {
+              @Override
+              public java.awt.Paint getItemPaint(int row, int column) {
+                Number n = ds.getValue(row, column);
+                return n != null && n.doubleValue() < 0 ? SERIES[3] : SERIES[2];
+              }
+            });
     BarRenderer r = (BarRenderer) c.getCategoryPlot().getRenderer();
     r.setBarPainter(new StandardBarPainter());
     r.setShadowVisible(false);
@@ -152,8 +155,10 @@ public final class Charts {
     }
     DefaultXYZDataset ds = new DefaultXYZDataset();
     ds.addSeries("share", xyz);
-    SymbolAxis x = new SymbolAxis(conf == null ? "" : conf.raterB() + " says", cols.toArray(String[]::new));
-    SymbolAxis y = new SymbolAxis(conf == null ? "" : conf.raterA() + " says", rows.toArray(String[]::new));
+    SymbolAxis x =
+        new SymbolAxis(conf == null ? "" : conf.raterB() + " says", cols.toArray(String[]::new));
+    SymbolAxis y =
+        new SymbolAxis(conf == null ? "" : conf.raterA() + " says", rows.toArray(String[]::new));
     x.setVerticalTickLabels(true);
     // First label on top, as confusion matrices are read.
     y.setInverted(true);
@@ -177,8 +182,16 @@ public final class Charts {
     plot.setBackgroundPaint(Color.WHITE);
     plot.setDomainGridlinesVisible(false);
     plot.setRangeGridlinesVisible(false);
-    JFreeChart c = new JFreeChart(conf == null ? "No confusion data"
-        : "Where " + conf.raterA() + "'s classes end up in " + conf.raterB() + "'s (share of row)", plot);
+    JFreeChart c =
+        new JFreeChart(
+            conf == null
+                ? "No confusion data"
+                : "Where "
+                    + conf.raterA()
+                    + "'s classes end up in "
+                    + conf.raterB()
+                    + "'s (share of row)",
+            plot);
     c.removeLegend();
     NumberAxis legendAxis = new NumberAxis("share of row (diagonal grey)");
     legendAxis.setRange(0, 1);
@@ -212,7 +225,9 @@ public final class Charts {
     ds.addSeries(after);
     NumberAxis x = new NumberAxis("frame");
     x.setAutoRangeIncludesZero(true);
-    SymbolAxis y = new SymbolAxis("tracker", rows.isEmpty() ? new String[] {"(none)"} : rows.toArray(String[]::new));
+    SymbolAxis y =
+        new SymbolAxis(
+            "tracker", rows.isEmpty() ? new String[] {"(none)"} : rows.toArray(String[]::new));
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
     renderer.setSeriesPaint(0, SERIES[0]);
     renderer.setSeriesPaint(1, SERIES[3]);
@@ -225,8 +240,15 @@ public final class Charts {
       int s = occ.intColumn("start_frame").getInt(r);
       int e = occ.intColumn("end_frame").getInt(r);
       maxFrame = Math.max(maxFrame, e);
-      IntervalMarker m = new IntervalMarker(s, e + 1, full ? new Color(0xf59e0b) : new Color(0xfde68a),
-          new BasicStroke(1f), null, null, full ? 0.45f : 0.35f);
+      IntervalMarker m =
+          new IntervalMarker(
+              s,
+              e + 1,
+              full ? new Color(0xf59e0b) : new Color(0xfde68a),
+              new BasicStroke(1f),
+              null,
+              null,
+              full ? 0.45f : 0.35f);
       plot.addDomainMarker(m, org.jfree.chart.ui.Layer.BACKGROUND);
     }
     for (int r = 0; r < sw.rowCount(); r++) {
@@ -249,7 +271,8 @@ public final class Charts {
     return m;
   }
 
-  private static JFreeChart bar(String title, String x, String y, DefaultCategoryDataset ds, boolean legend) {
+  private static JFreeChart bar(
+      String title, String x, String y, DefaultCategoryDataset ds, boolean legend) {
     BarRenderer renderer = new BarRenderer();
     renderer.setBarPainter(new StandardBarPainter());
     renderer.setShadowVisible(false);

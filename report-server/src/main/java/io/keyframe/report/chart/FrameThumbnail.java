@@ -24,7 +24,10 @@ public final class FrameThumbnail {
 
   private FrameThumbnail() {}
 
-  /** Renders {@code view} as a PNG {@code width} pixels wide (plus the legend strip below the frame). */
+  /**
+   * Renders {@code view} as a PNG {@code width} pixels wide (plus the legend strip below the
+   * frame).
+   */
   public static byte[] render(FrameView view, int width) {
     double scale = width / (double) Math.max(1, view.width());
     int frameHeight = Math.max(1, (int) Math.round(view.height() * scale));
@@ -33,7 +36,8 @@ public final class FrameThumbnail {
     BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     try {
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setPaint(new GradientPaint(0, 0, new Color(0x1e293b), 0, frameHeight, new Color(0x334155)));
       g.fillRect(0, 0, width, frameHeight);
       g.setColor(new Color(255, 255, 255, 18));
@@ -75,8 +79,17 @@ public final class FrameThumbnail {
       }
       g.setColor(new Color(255, 255, 255, 150));
       g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, Math.min(13, Math.max(9, width / 64))));
-      g.drawString("frame " + view.frame() + " · " + view.width() + "x" + view.height()
-          + (view.sizeKnown() ? "" : " (size guessed)") + " · boxes only, no pixels", 6, frameHeight - 6);
+      g.drawString(
+          "frame "
+              + view.frame()
+              + " · "
+              + view.width()
+              + "x"
+              + view.height()
+              + (view.sizeKnown() ? "" : " (size guessed)")
+              + " · boxes only, no pixels",
+          6,
+          frameHeight - 6);
       // Legend: one line per source, its colour swatch and name.
       g.setColor(Color.WHITE);
       g.fillRect(0, frameHeight, width, height - frameHeight);

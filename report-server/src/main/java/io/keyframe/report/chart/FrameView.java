@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What one frame shows: every source's boxes in that source's colour, the objects a page points
- * at, and the video's size. The thumbnail PNG, the frame page and its JSON twin are all drawn from
- * this one value, so they cannot disagree.
+ * What one frame shows: every source's boxes in that source's colour, the objects a page points at,
+ * and the video's size. The thumbnail PNG, the frame page and its JSON twin are all drawn from this
+ * one value, so they cannot disagree.
  *
  * @param video video ID
  * @param frame 0-based frame
@@ -19,13 +19,15 @@ import java.util.Set;
  * @param sizeKnown whether the size comes from the {@code videos} table (else guessed from boxes)
  * @param sources one entry per source drawn, in legend order
  */
-public record FrameView(String video, int frame, int width, int height, boolean sizeKnown, List<SourceBoxes> sources) {
+public record FrameView(
+    String video, int frame, int width, int height, boolean sizeKnown, List<SourceBoxes> sources) {
   public FrameView {
     sources = List.copyOf(sources);
   }
 
   /** One box of a source, and whether it is one of the objects the page points at. */
-  public record Box(int trackId, String label, double x, double y, double w, double h, boolean highlighted) {}
+  public record Box(
+      int trackId, String label, double x, double y, double w, double h, boolean highlighted) {}
 
   /**
    * The boxes of one source on the frame.
@@ -42,7 +44,8 @@ public record FrameView(String video, int frame, int width, int height, boolean 
    * The frame as the index holds it. {@code only} limits the sources drawn (empty = every source
    * with boxes on the frame); {@code highlight} marks the objects a page points at.
    */
-  public static FrameView of(DetectionIndex index, String video, int frame, List<ObjectRef> highlight, Set<String> only) {
+  public static FrameView of(
+      DetectionIndex index, String video, int frame, List<ObjectRef> highlight, Set<String> only) {
     int[] size = index.frameSize(video);
     List<String> palette = index.sources(video);
     List<SourceBoxes> out = new ArrayList<>();
@@ -54,7 +57,9 @@ public record FrameView(String video, int frame, int width, int height, boolean 
       for (DetectionIndex.FrameBox b : index.boxes(video, frame)) {
         if (b.source().equals(source)) {
           boolean hot = highlight.stream().anyMatch(o -> o.matches(source, b.trackId()));
-          boxes.add(new Box(b.trackId(), b.label(), b.box().x(), b.box().y(), b.box().w(), b.box().h(), hot));
+          boxes.add(
+              new Box(
+                  b.trackId(), b.label(), b.box().x(), b.box().y(), b.box().w(), b.box().h(), hot));
         }
       }
       out.add(new SourceBoxes(source, hex(colour(palette.indexOf(source))), boxes));

@@ -1,8 +1,8 @@
 package io.keyframe.report.compare;
 
+import io.keyframe.dataset.contract.OutputTables;
 import io.keyframe.report.data.Grid;
 import io.keyframe.report.data.Num;
-import io.keyframe.dataset.contract.OutputTables;
 import io.keyframe.report.data.ReportData;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -39,8 +39,15 @@ public record CompareView(
   public static final int WORST_FRAMES = 20;
 
   /** One metric of A and B with the bootstrap CI of the delta. */
-  public record CompareRow(String videoId, String label, String metric, double valueA, double valueB,
-      double delta, double ciLo, double ciHi) {
+  public record CompareRow(
+      String videoId,
+      String label,
+      String metric,
+      double valueA,
+      double valueB,
+      double delta,
+      double ciLo,
+      double ciHi) {
     /** Whether the CI of the delta excludes zero. */
     public boolean significant() {
       return ciLo > 0 || ciHi < 0;
@@ -55,8 +62,14 @@ public record CompareView(
    * @param keyframeOf the compared models whose boxes on this frame are keyframes (a tracker
    *     re-initialised there from a person's boxes), empty when none
    */
-  public record FrameDisagreement(String videoId, int frame, double disagreement, String detail, String thumbnailUrl,
-      String frameUrl, List<String> keyframeOf) {
+  public record FrameDisagreement(
+      String videoId,
+      int frame,
+      double disagreement,
+      String detail,
+      String thumbnailUrl,
+      String frameUrl,
+      List<String> keyframeOf) {
     public FrameDisagreement {
       keyframeOf = List.copyOf(keyframeOf);
     }
@@ -71,14 +84,25 @@ public record CompareView(
       return "";
     }
     long kf = worstFrames.stream().filter(f -> !f.keyframeOf().isEmpty()).count();
-    return kf == 0 ? "None of these frames is a keyframe (re-initialisation) frame of either model."
-        : kf + " of these " + worstFrames.size() + " frames are keyframe frames, where a tracker was re-initialised from a"
+    return kf == 0
+        ? "None of these frames is a keyframe (re-initialisation) frame of either model."
+        : kf
+            + " of these "
+            + worstFrames.size()
+            + " frames are keyframe frames, where a tracker was re-initialised from a"
             + " person's boxes: the models differ most where one of them jumps back to the keyframe boxes.";
   }
 
   /** Headline tracking metrics of one prediction source over all classes and videos. */
-  public record SourceMetrics(String predSource, String refSource, double mota, double idf1, double hota,
-      double deta, double assa, int numSwitches) {}
+  public record SourceMetrics(
+      String predSource,
+      String refSource,
+      double mota,
+      double idf1,
+      double hota,
+      double deta,
+      double assa,
+      int numSwitches) {}
 
   /**
    * Builds the view.
@@ -98,25 +122,50 @@ public record CompareView(
     String a = chosen == null ? null : chosen.split("\\|", 2)[0];
     String b = chosen == null ? null : chosen.split("\\|", 2)[1];
     List<CompareRow> rows = new ArrayList<>();
-    Table sel = c.isEmpty() ? c
-        : c.where(c.stringColumn("model_a").isEqualTo(a).and(c.stringColumn("model_b").isEqualTo(b)));
+    Table sel =
+        c.isEmpty()
+            ? c
+            : c.where(
+                c.stringColumn("model_a").isEqualTo(a).and(c.stringColumn("model_b").isEqualTo(b)));
     for (int r = 0; r < sel.rowCount(); r++) {
-      rows.add(new CompareRow(sel.stringColumn("video_id").get(r), sel.stringColumn("label").get(r),
-          sel.stringColumn("metric").get(r), Num.at(sel, "value_a", r), Num.at(sel, "value_b", r),
-          Num.at(sel, "delta", r), Num.at(sel, "ci_lo", r), Num.at(sel, "ci_hi", r)));
+      rows.add(
+          new CompareRow(
+              sel.stringColumn("video_id").get(r),
+              sel.stringColumn("label").get(r),
+              sel.stringColumn("metric").get(r),
+              Num.at(sel, "value_a", r),
+              Num.at(sel, "value_b", r),
+              Num.at(sel, "delta", r),
+              Num.at(sel, "ci_lo", r),
+              Num.at(sel, "ci_hi", r)));
     }
-    rows.sort(Comparator.comparing((CompareRow x) -> !x.videoId().equals(OutputTables.ALL))
-        .thenComparing(CompareRow::videoId).thenComparing(CompareRow::label).thenComparing(CompareRow::metric));
-    Table all = sel.isEmpty() ? sel : sel.where(sel.stringColumn("video_id").isEqualTo(OutputTables.ALL));
-    Grid grid = Grid.pivot(all.selectColumns("metric", "label", "delta"), "metric", "label", "delta");
+    rows.sort(
+        Comparator.comparing((CompareRow x) -> !x.videoId().equals(OutputTables.ALL))
+            .thenComparing(CompareRow::videoId)
+            .thenComparing(CompareRow::label)
+            .thenComparing(CompareRow::metric));
+    Table all =
+        sel.isEmpty() ? sel : sel.where(sel.stringColumn("video_id").isEqualTo(OutputTables.ALL));
+    Grid grid =
+        Grid.pivot(all.selectColumns("metric", "label", "delta"), "metric", "label", "delta");
 
     String reference = io.keyframe.report.overview.OverviewView.referenceSource(data);
-    String sources = a + "," + b + (reference == null || reference.equals(a) || reference.equals(b) ? "" : "," + reference);
+    String sources =
+        a
+            + ","
+            + b
+            + (reference == null || reference.equals(a) || reference.equals(b)
+                ? ""
+                : "," + reference);
     Table f = data.table("compare_frames");
     List<FrameDisagreement> worst = new ArrayList<>();
     if (!f.isEmpty() && chosen != null) {
-      Table fs = f.where(f.stringColumn("model_a").isEqualTo(a).and(f.stringColumn("model_b").isEqualTo(b)))
-          .sortDescendingOn("disagreement");
+      Table fs =
+          f.where(
+                  f.stringColumn("model_a")
+                      .isEqualTo(a)
+                      .and(f.stringColumn("model_b").isEqualTo(b)))
+              .sortDescendingOn("disagreement");
       for (int r = 0; r < Math.min(WORST_FRAMES, fs.rowCount()); r++) {
         String v = fs.stringColumn("video_id").get(r);
         int frame = fs.intColumn("frame").getInt(r);
@@ -124,25 +173,45 @@ public record CompareView(
         String query = "sources=" + URLEncoder.encode(sources, StandardCharsets.UTF_8);
         List<String> keyframeOf = new ArrayList<>();
         for (String m : List.of(a, b)) {
-          if (data.detections().boxes(v, frame).stream().anyMatch(x -> x.source().equals(m) && x.keyframe())) {
+          if (data.detections().boxes(v, frame).stream()
+              .anyMatch(x -> x.source().equals(m) && x.keyframe())) {
             keyframeOf.add(m);
           }
         }
-        worst.add(new FrameDisagreement(v, frame, Num.at(fs, "disagreement", r), fs.stringColumn("detail").get(r),
-            "/thumbs/" + video + "/" + frame + ".png?" + query, "/frame/" + video + "/" + frame + "?" + query, keyframeOf));
+        worst.add(
+            new FrameDisagreement(
+                v,
+                frame,
+                Num.at(fs, "disagreement", r),
+                fs.stringColumn("detail").get(r),
+                "/thumbs/" + video + "/" + frame + ".png?" + query,
+                "/frame/" + video + "/" + frame + "?" + query,
+                keyframeOf));
       }
     }
     Table tm = data.table("tracking_metrics");
-    Table headline = tm.isEmpty() ? tm
-        : tm.where(tm.stringColumn("video_id").isEqualTo(OutputTables.ALL)
-            .and(tm.stringColumn("label").isEqualTo(OutputTables.ALL))).sortAscendingOn("pred_source");
+    Table headline =
+        tm.isEmpty()
+            ? tm
+            : tm.where(
+                    tm.stringColumn("video_id")
+                        .isEqualTo(OutputTables.ALL)
+                        .and(tm.stringColumn("label").isEqualTo(OutputTables.ALL)))
+                .sortAscendingOn("pred_source");
     List<SourceMetrics> tracking = new ArrayList<>();
     for (int r = 0; r < headline.rowCount(); r++) {
-      tracking.add(new SourceMetrics(headline.stringColumn("pred_source").get(r),
-          headline.stringColumn("ref_source").get(r), Num.at(headline, "mota", r), Num.at(headline, "idf1", r),
-          Num.at(headline, "hota", r), Num.at(headline, "deta", r), Num.at(headline, "assa", r),
-          headline.intColumn("num_switches").getInt(r)));
+      tracking.add(
+          new SourceMetrics(
+              headline.stringColumn("pred_source").get(r),
+              headline.stringColumn("ref_source").get(r),
+              Num.at(headline, "mota", r),
+              Num.at(headline, "idf1", r),
+              Num.at(headline, "hota", r),
+              Num.at(headline, "deta", r),
+              Num.at(headline, "assa", r),
+              headline.intColumn("num_switches").getInt(r)));
     }
-    return new CompareView(data.runOf("compare").orElse(null), List.copyOf(pairs), a, b, rows, grid, worst, tracking);
+    return new CompareView(
+        data.runOf("compare").orElse(null), List.copyOf(pairs), a, b, rows, grid, worst, tracking);
   }
 }

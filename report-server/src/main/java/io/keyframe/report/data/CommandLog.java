@@ -25,8 +25,17 @@ public record CommandLog(String status, boolean intact, List<Entry> entries) {
   /** How many of the newest entries the page lists. */
   public static final int SHOWN = 200;
 
-  /** One audit entry: sequence number, time, who, what, and its parameters and file hashes as JSON. */
-  public record Entry(long seq, String time, String actor, String action, String params, String inputs, String outputs) {}
+  /**
+   * One audit entry: sequence number, time, who, what, and its parameters and file hashes as JSON.
+   */
+  public record Entry(
+      long seq,
+      String time,
+      String actor,
+      String action,
+      String params,
+      String inputs,
+      String outputs) {}
 
   public CommandLog {
     entries = List.copyOf(entries);
@@ -35,7 +44,8 @@ public record CommandLog(String status, boolean intact, List<Entry> entries) {
   /** Reads and verifies the log under {@code root}; an absent log is not an error. */
   public static CommandLog read(Path root) {
     Path log = root.resolve("audit").resolve("audit.jsonl");
-    if (!Files.isRegularFile(log)) return new CommandLog("no audit log in the output root", false, List.of());
+    if (!Files.isRegularFile(log))
+      return new CommandLog("no audit log in the output root", false, List.of());
     try {
       AuditVerification v = AuditVerifier.verify(log);
       ObjectMapper json = new ObjectMapper();
@@ -48,11 +58,21 @@ public record CommandLog(String status, boolean intact, List<Entry> entries) {
         } catch (IOException e) {
           continue; // the verifier has already named the broken line
         }
-        entries.add(new Entry(n.path("seq").asLong(-1), n.path("time").asText(""), n.path("actor").asText(""),
-            n.path("action").asText(""), n.path("params").toString(), n.path("inputs").toString(), n.path("outputs").toString()));
+        entries.add(
+            new Entry(
+                n.path("seq").asLong(-1),
+                n.path("time").asText(""),
+                n.path("actor").asText(""),
+                n.path("action").asText(""),
+                n.path("params").toString(),
+                n.path("inputs").toString(),
+                n.path("outputs").toString()));
       }
       Collections.reverse(entries);
-      String status = v.ok() ? "hash chain intact: " + v.entries() + " entries" : v.report().strip().replace('\n', ' ');
+      String status =
+          v.ok()
+              ? "hash chain intact: " + v.entries() + " entries"
+              : v.report().strip().replace('\n', ' ');
       return new CommandLog(status, v.ok(), entries.subList(0, Math.min(SHOWN, entries.size())));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the audit log", e);

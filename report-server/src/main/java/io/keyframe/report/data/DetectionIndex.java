@@ -30,7 +30,10 @@ public final class DetectionIndex {
   DetectionIndex(Table detections, Map<String, VideoInfo> videos) {
     this.videos = videos;
     for (int r = 0; r < detections.rowCount(); r++) {
-      lastFrame.merge(detections.stringColumn(OutputTables.VIDEO_ID).get(r), detections.intColumn("frame").getInt(r), Math::max);
+      lastFrame.merge(
+          detections.stringColumn(OutputTables.VIDEO_ID).get(r),
+          detections.intColumn("frame").getInt(r),
+          Math::max);
       double w = detections.doubleColumn("w").get(r);
       double h = detections.doubleColumn("h").get(r);
       if (!(w > 0 && h > 0) || detections.booleanColumn("outside").get(r) == Boolean.TRUE) {
@@ -38,13 +41,19 @@ public final class DetectionIndex {
       }
       double x = detections.doubleColumn("x").get(r);
       double y = detections.doubleColumn("y").get(r);
-      String video = detections.stringColumn(io.keyframe.dataset.contract.OutputTables.VIDEO_ID).get(r);
+      String video =
+          detections.stringColumn(io.keyframe.dataset.contract.OutputTables.VIDEO_ID).get(r);
       int frame = detections.intColumn("frame").getInt(r);
-      byVideoFrame.computeIfAbsent(video, v -> new HashMap<>())
+      byVideoFrame
+          .computeIfAbsent(video, v -> new HashMap<>())
           .computeIfAbsent(frame, f -> new ArrayList<>())
-          .add(new FrameBox(detections.stringColumn("source").get(r), detections.intColumn("track_id").getInt(r),
-              detections.stringColumn("label").get(r), new Box(x, y, w, h),
-              detections.booleanColumn("keyframe").get(r) == Boolean.TRUE));
+          .add(
+              new FrameBox(
+                  detections.stringColumn("source").get(r),
+                  detections.intColumn("track_id").getInt(r),
+                  detections.stringColumn("label").get(r),
+                  new Box(x, y, w, h),
+                  detections.booleanColumn("keyframe").get(r) == Boolean.TRUE));
       int[] e = extent.computeIfAbsent(video, v -> new int[2]);
       Integer mw = detections.intColumn("mask_w").get(r);
       Integer mh = detections.intColumn("mask_h").get(r);
@@ -73,13 +82,23 @@ public final class DetectionIndex {
     return boxes(video, frame).stream().map(FrameBox::source).distinct().sorted().toList();
   }
 
-  /** Every source with boxes anywhere in the video, sorted (so colours stay the same on every frame). */
+  /**
+   * Every source with boxes anywhere in the video, sorted (so colours stay the same on every
+   * frame).
+   */
   public List<String> sources(String video) {
-    return byVideoFrame.getOrDefault(video, Map.of()).values().stream().flatMap(List::stream).map(FrameBox::source)
-        .distinct().sorted().toList();
+    return byVideoFrame.getOrDefault(video, Map.of()).values().stream()
+        .flatMap(List::stream)
+        .map(FrameBox::source)
+        .distinct()
+        .sorted()
+        .toList();
   }
 
-  /** True when the size comes from the {@code videos} table, false when {@link #frameSize} had to guess it. */
+  /**
+   * True when the size comes from the {@code videos} table, false when {@link #frameSize} had to
+   * guess it.
+   */
   public boolean knowsSize(String video) {
     return videos.containsKey(video);
   }

@@ -14,9 +14,9 @@ import org.apache.parquet.example.data.Group;
 
 /**
  * Nested cells of the contract's {@code list}, {@code map} and struct columns inside a Tablesaw
- * table. Tablesaw has no nested column type, so the reader keeps each nested cell as its JSON
- * value (lossless, written and read by Jackson, never by hand) in a string column, and pages turn
- * it back into lists and maps here.
+ * table. Tablesaw has no nested column type, so the reader keeps each nested cell as its JSON value
+ * (lossless, written and read by Jackson, never by hand) in a string column, and pages turn it back
+ * into lists and maps here.
  */
 public final class NestedCells {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,7 +29,8 @@ public final class NestedCells {
     try {
       return JSON.readValue(cell, new TypeReference<List<Map<String, Object>>>() {});
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("nested cell is not a JSON list: " + e.getOriginalMessage(), e);
+      throw new IllegalStateException(
+          "nested cell is not a JSON list: " + e.getOriginalMessage(), e);
     }
   }
 
@@ -39,7 +40,8 @@ public final class NestedCells {
     try {
       return JSON.readValue(cell, new TypeReference<LinkedHashMap<String, Double>>() {});
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("nested cell is not a JSON object: " + e.getOriginalMessage(), e);
+      throw new IllegalStateException(
+          "nested cell is not a JSON object: " + e.getOriginalMessage(), e);
     }
   }
 
@@ -69,7 +71,8 @@ public final class NestedCells {
       return out;
     }
     Map<String, Object> out = new LinkedHashMap<>();
-    for (Column f : ((ColumnType.StructOf) type).fields()) out.put(f.name(), element(g, f.name(), f.type()));
+    for (Column f : ((ColumnType.StructOf) type).fields())
+      out.put(f.name(), element(g, f.name(), f.type()));
     return out;
   }
 

@@ -3,7 +3,9 @@ package io.keyframe.report.data;
 import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 
-/** Numeric cell access that does not care whether Tablesaw produced an int, long or double column. */
+/**
+ * Numeric cell access that does not care whether Tablesaw produced an int, long or double column.
+ */
 public final class Num {
   private Num() {}
 

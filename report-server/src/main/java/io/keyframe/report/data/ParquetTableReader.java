@@ -40,12 +40,13 @@ import tech.tablesaw.api.Table;
  *
  * <p>Numeric columns are widened or narrowed to the contract's type, so a job that wrote a count as
  * INT64 still reads; a missing column, or a nested column whose layout differs from the contract's
- * Parquet schema, is an error naming the file. Nested cells become JSON strings ({@link NestedCells}).
+ * Parquet schema, is an error naming the file. Nested cells become JSON strings ({@link
+ * NestedCells}).
  */
 public final class ParquetTableReader {
   /**
-   * Built once: building read options creates a Hadoop configuration, which parses its XML
-   * defaults and costs tens of milliseconds per part file otherwise.
+   * Built once: building read options creates a Hadoop configuration, which parses its XML defaults
+   * and costs tens of milliseconds per part file otherwise.
    */
   private static final ParquetReadOptions OPTIONS = ParquetReadOptions.builder().build();
 
@@ -73,11 +74,16 @@ public final class ParquetTableReader {
     return readRun(spec, runDir, file -> true);
   }
 
-  /** As {@link #readRun(TableDef, Path)}, reading only the part files {@code owned} accepts (see {@link RunManifest}). */
-  public static Table readRun(TableDef spec, Path runDir, java.util.function.Predicate<Path> owned) {
+  /**
+   * As {@link #readRun(TableDef, Path)}, reading only the part files {@code owned} accepts (see
+   * {@link RunManifest}).
+   */
+  public static Table readRun(
+      TableDef spec, Path runDir, java.util.function.Predicate<Path> owned) {
     Table t = empty(spec);
     String runId = partitionValue(runDir, OutputTables.RUN_ID);
-    List<Path> videoDirs = spec.perVideo() ? subPartitions(runDir, OutputTables.VIDEO_ID) : List.of(runDir);
+    List<Path> videoDirs =
+        spec.perVideo() ? subPartitions(runDir, OutputTables.VIDEO_ID) : List.of(runDir);
     for (Path dir : videoDirs) {
       String videoId = spec.perVideo() ? partitionValue(dir, OutputTables.VIDEO_ID) : null;
       for (Path file : partFiles(dir)) {
@@ -118,10 +124,11 @@ public final class ParquetTableReader {
   private static List<Path> partFiles(Path dir) {
     try (Stream<Path> s = Files.list(dir)) {
       return s.filter(Files::isRegularFile)
-          .filter(p -> {
-            String n = p.getFileName().toString();
-            return n.endsWith(".parquet") && !n.startsWith(".") && !n.startsWith("_");
-          })
+          .filter(
+              p -> {
+                String n = p.getFileName().toString();
+                return n.endsWith(".parquet") && !n.startsWith(".") && !n.startsWith("_");
+              })
           .sorted()
           .toList();
     } catch (IOException e) {
@@ -130,8 +137,7 @@ public final class ParquetTableReader {
   }
 
   private static void readFile(TableDef spec, Path file, Table t, String runId, String videoId) {
-    try (ParquetFileReader reader =
-        ParquetFileReader.open(new LocalInputFile(file), OPTIONS)) {
+    try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file), OPTIONS)) {
       MessageType schema = reader.getFooter().getFileMetaData().getSchema();
       MessageType contract = MessageTypeParser.parseMessageType(spec.parquetSchema());
       int[] fieldIndex = new int[spec.columns().size()];
@@ -143,9 +149,17 @@ public final class ParquetTableReader {
         fieldIndex[i] = schema.getFieldIndex(name);
         Type want = contract.getType(name);
         Type have = schema.getType(name);
-        if (!want.isPrimitive() && (have.isPrimitive() || !want.asGroupType().getFields().equals(have.asGroupType().getFields())
-            || !java.util.Objects.equals(want.getLogicalTypeAnnotation(), have.getLogicalTypeAnnotation()))) {
-          throw new BadAnnotationException(file, 0, -1, name, "nested layout differs from the contract: expected " + want + ", found " + have);
+        if (!want.isPrimitive()
+            && (have.isPrimitive()
+                || !want.asGroupType().getFields().equals(have.asGroupType().getFields())
+                || !java.util.Objects.equals(
+                    want.getLogicalTypeAnnotation(), have.getLogicalTypeAnnotation()))) {
+          throw new BadAnnotationException(
+              file,
+              0,
+              -1,
+              name,
+              "nested layout differs from the contract: expected " + want + ", found " + have);
         }
       }
       MessageColumnIO io = new ColumnIOFactory().getColumnIO(schema);
@@ -169,11 +183,13 @@ public final class ParquetTableReader {
         throw bad;
       }
       // A corrupt or truncated part: name the file, not a stack trace from deep inside Parquet.
-      throw new BadAnnotationException(file, 0, -1, spec.name(), "unreadable Parquet part file: " + e.getMessage());
+      throw new BadAnnotationException(
+          file, 0, -1, spec.name(), "unreadable Parquet part file: " + e.getMessage());
     }
   }
 
-  private static void append(tech.tablesaw.columns.Column<?> col, Column spec, Group g, int field, Path file, long row) {
+  private static void append(
+      tech.tablesaw.columns.Column<?> col, Column spec, Group g, int field, Path file, long row) {
     if (g.getFieldRepetitionCount(field) == 0) {
       col.appendMissing();
       return;
@@ -183,12 +199,14 @@ public final class ParquetTableReader {
       return;
     }
     GroupType type = g.getType();
-    PrimitiveType.PrimitiveTypeName physical = type.getType(field).asPrimitiveType().getPrimitiveTypeName();
+    PrimitiveType.PrimitiveTypeName physical =
+        type.getType(field).asPrimitiveType().getPrimitiveTypeName();
     switch (scalar) {
       case STRING -> ((StringColumn) col).append(g.getString(field, 0));
       case BOOLEAN -> {
         if (physical != PrimitiveType.PrimitiveTypeName.BOOLEAN) {
-          throw new BadAnnotationException(file, row, -1, spec.name(), "expected BOOLEAN, found " + physical);
+          throw new BadAnnotationException(
+              file, row, -1, spec.name(), "expected BOOLEAN, found " + physical);
         }
         ((BooleanColumn) col).append(g.getBoolean(field, 0));
       }
@@ -199,13 +217,20 @@ public final class ParquetTableReader {
   }
 
   private static double number(
-      Group g, int field, PrimitiveType.PrimitiveTypeName physical, Path file, long row, Column spec) {
+      Group g,
+      int field,
+      PrimitiveType.PrimitiveTypeName physical,
+      Path file,
+      long row,
+      Column spec) {
     return switch (physical) {
       case INT32 -> g.getInteger(field, 0);
       case INT64 -> g.getLong(field, 0);
       case DOUBLE -> g.getDouble(field, 0);
       case FLOAT -> g.getFloat(field, 0);
-      default -> throw new BadAnnotationException(file, row, -1, spec.name(), "expected a number, found " + physical);
+      default ->
+          throw new BadAnnotationException(
+              file, row, -1, spec.name(), "expected a number, found " + physical);
     };
   }
 

@@ -1,26 +1,26 @@
 package io.keyframe.report.data;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
 import io.keyframe.dataset.contract.OutputTables;
 import io.keyframe.dataset.contract.TableDef;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.selection.BitmapBackedSelection;
 import tech.tablesaw.selection.Selection;
 
 /**
  * An immutable snapshot of the Parquet outputs: for every contract table, the rows of its newest
- * complete run (a run is complete once its row exists in {@code runs}; newest = latest
- * {@code ended_at}), reading only the part files the run's {@link RunManifest} lists. Tables never
- * written are empty with the contract's columns.
+ * complete run (a run is complete once its row exists in {@code runs}; newest = latest {@code
+ * ended_at}), reading only the part files the run's {@link RunManifest} lists. Tables never written
+ * are empty with the contract's columns.
  *
  * <p>{@code detections} is the exception: each run writes only its own sources (generate writes the
  * ground truth, annotators and the model; each tracker run its tracker), so its rows are, per video
@@ -35,7 +35,11 @@ public final class ReportData {
   private final CommandLog commandLog;
   private final Map<String, VideoInfo> videos;
 
-  private ReportData(Map<String, Table> tables, Map<String, String> runOfTable, List<BatchEffort> effort, CommandLog commandLog) {
+  private ReportData(
+      Map<String, Table> tables,
+      Map<String, String> runOfTable,
+      List<BatchEffort> effort,
+      CommandLog commandLog) {
     this.commandLog = commandLog;
     this.tables = tables;
     this.runOfTable = runOfTable;
@@ -53,13 +57,20 @@ public final class ReportData {
     TableDef runsSpec = OutputTables.RUNS;
     Table runs = ParquetTableReader.empty(runsSpec);
     Map<String, RunManifest> manifests = new HashMap<>();
-    for (Path runDir : ParquetTableReader.subPartitions(tablesDir.resolve("runs"), OutputTables.RUN_ID)) {
+    for (Path runDir :
+        ParquetTableReader.subPartitions(tablesDir.resolve("runs"), OutputTables.RUN_ID)) {
       runs.append(ParquetTableReader.readRun(runsSpec, runDir));
-      RunManifest.read(runDir).ifPresent(m -> manifests.put(ParquetTableReader.partitionValue(runDir, OutputTables.RUN_ID), m));
+      RunManifest.read(runDir)
+          .ifPresent(
+              m ->
+                  manifests.put(ParquetTableReader.partitionValue(runDir, OutputTables.RUN_ID), m));
     }
     Map<String, Long> endedAt = new HashMap<>();
     for (int r = 0; r < runs.rowCount(); r++) {
-      endedAt.merge(runs.stringColumn(OutputTables.RUN_ID).get(r), runs.longColumn("ended_at").get(r), Math::max);
+      endedAt.merge(
+          runs.stringColumn(OutputTables.RUN_ID).get(r),
+          runs.longColumn("ended_at").get(r),
+          Math::max);
     }
     Map<String, Table> tables = new LinkedHashMap<>();
     Map<String, String> runOf = new LinkedHashMap<>();
@@ -69,12 +80,20 @@ public final class ReportData {
       if (spec.name().equals("runs")) {
         continue;
       }
-      List<Path> complete = ParquetTableReader.subPartitions(tablesDir.resolve(spec.name()), OutputTables.RUN_ID)
-          .stream()
-          .filter(d -> endedAt.containsKey(ParquetTableReader.partitionValue(d, OutputTables.RUN_ID)))
-          .sorted(Comparator.comparing((Path d) -> endedAt.get(ParquetTableReader.partitionValue(d, OutputTables.RUN_ID)))
-              .thenComparing(Path::toString))
-          .toList();
+      List<Path> complete =
+          ParquetTableReader.subPartitions(tablesDir.resolve(spec.name()), OutputTables.RUN_ID)
+              .stream()
+              .filter(
+                  d ->
+                      endedAt.containsKey(
+                          ParquetTableReader.partitionValue(d, OutputTables.RUN_ID)))
+              .sorted(
+                  Comparator.comparing(
+                          (Path d) ->
+                              endedAt.get(
+                                  ParquetTableReader.partitionValue(d, OutputTables.RUN_ID)))
+                      .thenComparing(Path::toString))
+              .toList();
       if (complete.isEmpty()) {
         tables.put(spec.name(), ParquetTableReader.empty(spec));
         continue;
@@ -85,8 +104,13 @@ public final class ReportData {
       if (spec.name().equals("detections") || spec.name().equals("videos")) {
         List<Table> newestFirst = new ArrayList<>();
         for (int i = complete.size() - 1; i >= 0; i--)
-          newestFirst.add(i == complete.size() - 1 ? tables.get(spec.name()) : readOwned(spec, complete.get(i), manifests));
-        tables.put(spec.name(), newestPerVideo(spec, newestFirst, spec.name().equals("detections") ? "source" : null));
+          newestFirst.add(
+              i == complete.size() - 1
+                  ? tables.get(spec.name())
+                  : readOwned(spec, complete.get(i), manifests));
+        tables.put(
+            spec.name(),
+            newestPerVideo(spec, newestFirst, spec.name().equals("detections") ? "source" : null));
       }
       if (spec.name().equals("detections")) {
         for (Path d : complete) {
@@ -111,7 +135,9 @@ public final class ReportData {
       Set<String> mine = new HashSet<>();
       Selection keep = new BitmapBackedSelection();
       for (int r = 0; r < t.rowCount(); r++) {
-        String key = t.stringColumn(OutputTables.VIDEO_ID).get(r) + (source == null ? "" : "\u0000" + t.stringColumn(source).get(r));
+        String key =
+            t.stringColumn(OutputTables.VIDEO_ID).get(r)
+                + (source == null ? "" : "\u0000" + t.stringColumn(source).get(r));
         if (!seen.contains(key)) {
           keep.add(r);
           mine.add(key);
@@ -123,12 +149,17 @@ public final class ReportData {
     return out;
   }
 
-  /** A run's partition of {@code spec}, only the files its manifest lists (all files for runs without one). */
+  /**
+   * A run's partition of {@code spec}, only the files its manifest lists (all files for runs
+   * without one).
+   */
   private static Table readOwned(TableDef spec, Path runDir, Map<String, RunManifest> manifests) {
-    RunManifest manifest = manifests.get(ParquetTableReader.partitionValue(runDir, OutputTables.RUN_ID));
+    RunManifest manifest =
+        manifests.get(ParquetTableReader.partitionValue(runDir, OutputTables.RUN_ID));
     return manifest == null
         ? ParquetTableReader.readRun(spec, runDir)
-        : ParquetTableReader.readRun(spec, runDir, file -> manifest.lists(spec.name(), runDir, file));
+        : ParquetTableReader.readRun(
+            spec, runDir, file -> manifest.lists(spec.name(), runDir, file));
   }
 
   /** Size, rate and length of each video the {@code videos} table names. */

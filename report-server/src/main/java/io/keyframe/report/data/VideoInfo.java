@@ -21,8 +21,14 @@ public record VideoInfo(String id, int width, int height, double fps, int frames
     Map<String, VideoInfo> out = new TreeMap<>();
     for (int r = 0; r < videos.rowCount(); r++) {
       String id = videos.stringColumn(OutputTables.VIDEO_ID).get(r);
-      out.put(id, new VideoInfo(id, videos.intColumn("width").getInt(r), videos.intColumn("height").getInt(r),
-          Num.at(videos, "fps", r), videos.intColumn("frames").getInt(r)));
+      out.put(
+          id,
+          new VideoInfo(
+              id,
+              videos.intColumn("width").getInt(r),
+              videos.intColumn("height").getInt(r),
+              Num.at(videos, "fps", r),
+              videos.intColumn("frames").getInt(r)));
     }
     return Collections.unmodifiableMap(out);
   }

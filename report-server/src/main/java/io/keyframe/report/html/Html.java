@@ -57,8 +57,13 @@ public final class Html {
 
   /** An {@code <option>} showing {@code text} for {@code value}. */
   public static String option(String value, String text, String selected) {
-    return "<option value=\"" + esc(value) + "\"" + (value.equals(selected) ? " selected" : "") + ">"
-        + esc(text) + "</option>";
+    return "<option value=\""
+        + esc(value)
+        + "\""
+        + (value.equals(selected) ? " selected" : "")
+        + ">"
+        + esc(text)
+        + "</option>";
   }
 
   /**
@@ -75,8 +80,10 @@ public final class Html {
       link(nav, "/label-next", "label-next", "Label next", active);
       link(nav, "/agreement", "agreement", "Agreement", active);
       link(nav, "/compare", "compare", "Compare models", active);
-      nav.append("</nav><div class=\"who\"><span class=\"badge\">").append(role.label())
-          .append("</span><form method=\"post\" action=\"/logout\"><button class=\"link\" type=\"submit\">Log out</button></form></div>");
+      nav.append("</nav><div class=\"who\"><span class=\"badge\">")
+          .append(role.label())
+          .append(
+              "</span><form method=\"post\" action=\"/logout\"><button class=\"link\" type=\"submit\">Log out</button></form></div>");
     }
     return """
         <!doctype html>
@@ -88,15 +95,22 @@ public final class Html {
         <main><h1>%s</h1>%s</main>
         <footer>keyframe report · numbers from the newest complete run of each table · JSON twin under /api</footer>
         </body></html>
-        """.formatted(esc(title), CSS, nav, esc(title), body);
+        """
+        .formatted(esc(title), CSS, nav, esc(title), body);
   }
 
   private static void link(StringBuilder nav, String href, String key, String text, String active) {
-    nav.append("<a href=\"").append(href).append("\"").append(key.equals(active) ? " class=\"active\"" : "")
-        .append(">").append(text).append("</a>");
+    nav.append("<a href=\"")
+        .append(href)
+        .append("\"")
+        .append(key.equals(active) ? " class=\"active\"" : "")
+        .append(">")
+        .append(text)
+        .append("</a>");
   }
 
-  static final String CSS = """
+  static final String CSS =
+      """
       :root{--ink:#1f2937;--muted:#6b7280;--line:#e5e7eb;--bg:#f8fafc;--accent:#2563eb;--pos:#047857;--neg:#b91c1c}
       *{box-sizing:border-box}body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:var(--ink);background:var(--bg)}
       header{display:flex;align-items:center;gap:24px;padding:0 24px;height:52px;background:#0f172a;color:#e2e8f0}

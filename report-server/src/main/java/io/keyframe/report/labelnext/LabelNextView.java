@@ -100,16 +100,30 @@ public record LabelNextView(
         reasons.add(new Reason((String) x.get("signal"), ((Number) x.get("value")).doubleValue()));
       List<QueueObject> objects = new ArrayList<>();
       for (Map<String, Object> x : NestedCells.structs(q.stringColumn("objects").get(r)))
-        objects.add(new QueueObject(((Number) x.get("id")).intValue(), (String) x.get("label"), (String) x.get("source")));
+        objects.add(
+            new QueueObject(
+                ((Number) x.get("id")).intValue(),
+                (String) x.get("label"),
+                (String) x.get("source")));
       String refs = objects.stream().map(QueueObject::ref).collect(Collectors.joining(","));
       String base = "/frame/" + enc(video) + "/" + start + "?objects=" + enc(refs);
-      all.add(new QueueRow(
-          q.intColumn("rank").getInt(r), video, start, q.intColumn("frame_end").getInt(r),
-          Num.at(q, "score", r), Num.at(q, "cost_minutes", r), Num.at(q, "cumulative_minutes", r),
-          reasons.stream().map(x -> String.format(java.util.Locale.ROOT, "%s=%.2f", x.signal(), x.value()))
-              .collect(Collectors.joining("; ")),
-          reasons, objects, start,
-          "/thumbs/" + enc(video) + "/" + start + ".png?objects=" + enc(refs), base));
+      all.add(
+          new QueueRow(
+              q.intColumn("rank").getInt(r),
+              video,
+              start,
+              q.intColumn("frame_end").getInt(r),
+              Num.at(q, "score", r),
+              Num.at(q, "cost_minutes", r),
+              Num.at(q, "cumulative_minutes", r),
+              reasons.stream()
+                  .map(x -> String.format(java.util.Locale.ROOT, "%s=%.2f", x.signal(), x.value()))
+                  .collect(Collectors.joining("; ")),
+              reasons,
+              objects,
+              start,
+              "/thumbs/" + enc(video) + "/" + start + ".png?objects=" + enc(refs),
+              base));
     }
     TreeSet<String> videos = new TreeSet<>();
     TreeSet<String> labels = new TreeSet<>();
@@ -122,13 +136,23 @@ public record LabelNextView(
     check("video", filter.video(), videos);
     check("label", filter.label(), labels);
     check("signal", filter.signal(), signals);
-    List<QueueRow> shown = all.stream()
-        .filter(x -> filter.video() == null || x.videoId().equals(filter.video()))
-        .filter(x -> filter.label() == null || x.labels().contains(filter.label()))
-        .filter(x -> filter.signal() == null || x.reasons().stream().anyMatch(y -> y.signal().equals(filter.signal())))
-        .toList();
-    return new LabelNextView(data.runOf("queue").orElse(null), filter, List.copyOf(videos), List.copyOf(labels),
-        List.copyOf(signals), shown, shown.stream().mapToDouble(QueueRow::costMinutes).sum(),
+    List<QueueRow> shown =
+        all.stream()
+            .filter(x -> filter.video() == null || x.videoId().equals(filter.video()))
+            .filter(x -> filter.label() == null || x.labels().contains(filter.label()))
+            .filter(
+                x ->
+                    filter.signal() == null
+                        || x.reasons().stream().anyMatch(y -> y.signal().equals(filter.signal())))
+            .toList();
+    return new LabelNextView(
+        data.runOf("queue").orElse(null),
+        filter,
+        List.copyOf(videos),
+        List.copyOf(labels),
+        List.copyOf(signals),
+        shown,
+        shown.stream().mapToDouble(QueueRow::costMinutes).sum(),
         videos.stream().collect(Collectors.toMap(x -> x, x -> data.detections().sources(x))));
   }
 

@@ -1,2 +1,4 @@
-/** "Label next" page: the budgeted expert queue with reasons, thumbnails, filters and CSV export. */
+/**
+ * "Label next" page: the budgeted expert queue with reasons, thumbnails, filters and CSV export.
+ */
 package io.keyframe.report.labelnext;

@@ -6,9 +6,9 @@ import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.Provenance;
 import io.keyframe.dataset.Video;
 import io.keyframe.dataset.contract.OutputTables;
+import io.keyframe.dataset.contract.TableDef;
 import io.keyframe.report.data.ParquetTableReader;
 import io.keyframe.report.data.ReportData;
-import io.keyframe.dataset.contract.TableDef;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -44,14 +44,19 @@ public final class NotebookKit {
    * ({@link ReportData#table} gives the newest run of a table; the demo writes detections in three
    * runs: generate, track-a and track-b.)
    */
-  public static Table newestPerSource(Path data, ReportData report, String table, String sourceColumn) {
+  public static Table newestPerSource(
+      Path data, ReportData report, String table, String sourceColumn) {
     TableDef spec = OutputTables.table(table);
     Table out = ParquetTableReader.empty(spec);
     Map<String, Path> dirs = new HashMap<>();
-    for (Path d : ParquetTableReader.subPartitions(data.resolve("tables").resolve(table), OutputTables.RUN_ID))
+    for (Path d :
+        ParquetTableReader.subPartitions(
+            data.resolve("tables").resolve(table), OutputTables.RUN_ID))
       dirs.put(ParquetTableReader.partitionValue(d, OutputTables.RUN_ID), d);
     Set<String> seen = new HashSet<>();
-    for (String run : new LinkedHashSet<>(report.table("runs").sortDescendingOn("ended_at").stringColumn("run_id").asList())) {
+    for (String run :
+        new LinkedHashSet<>(
+            report.table("runs").sortDescendingOn("ended_at").stringColumn("run_id").asList())) {
       if (!dirs.containsKey(run)) continue;
       Table t = ParquetTableReader.readRun(spec, dirs.get(run));
       out.append(t.where(t.stringColumn(sourceColumn).isNotIn(seen)));
@@ -60,40 +65,76 @@ public final class NotebookKit {
     return out;
   }
 
-  /** video -> source -> AnnotationSet, rebuilt from detections rows (the video's size and length from its boxes). */
+  /**
+   * video -> source -> AnnotationSet, rebuilt from detections rows (the video's size and length
+   * from its boxes).
+   */
   public static Map<String, Map<String, AnnotationSet>> annotationSets(Table det) {
     Map<String, Map<String, List<Detection>>> rows = new TreeMap<>();
     Map<String, double[]> extent = new HashMap<>();
     for (int r = 0; r < det.rowCount(); r++) {
       String video = det.stringColumn("video_id").get(r);
       String source = det.stringColumn("source").get(r);
-      Box box = new Box(det.doubleColumn("x").get(r), det.doubleColumn("y").get(r), det.doubleColumn("w").get(r), det.doubleColumn("h").get(r));
-      double score = det.doubleColumn("score").isMissing(r) ? 1.0 : det.doubleColumn("score").get(r);
-      Detection d = new Detection(det.intColumn("frame").get(r), det.intColumn("track_id").get(r), det.stringColumn("label").get(r), box,
-          null, score, Map.of(), -1, det.booleanColumn("occluded").get(r), det.booleanColumn("outside").get(r), det.booleanColumn("keyframe").get(r));
-      rows.computeIfAbsent(video, k -> new TreeMap<>()).computeIfAbsent(source, k -> new ArrayList<>()).add(d);
+      Box box =
+          new Box(
+              det.doubleColumn("x").get(r),
+              det.doubleColumn("y").get(r),
+              det.doubleColumn("w").get(r),
+              det.doubleColumn("h").get(r));
+      double score =
+          det.doubleColumn("score").isMissing(r) ? 1.0 : det.doubleColumn("score").get(r);
+      Detection d =
+          new Detection(
+              det.intColumn("frame").get(r),
+              det.intColumn("track_id").get(r),
+              det.stringColumn("label").get(r),
+              box,
+              null,
+              score,
+              Map.of(),
+              -1,
+              det.booleanColumn("occluded").get(r),
+              det.booleanColumn("outside").get(r),
+              det.booleanColumn("keyframe").get(r));
+      rows.computeIfAbsent(video, k -> new TreeMap<>())
+          .computeIfAbsent(source, k -> new ArrayList<>())
+          .add(d);
       double[] e = extent.computeIfAbsent(video, k -> new double[3]);
       e[0] = Math.max(e[0], box.x2());
       e[1] = Math.max(e[1], box.y2());
       e[2] = Math.max(e[2], d.frame() + 1);
     }
     Map<String, Map<String, AnnotationSet>> out = new TreeMap<>();
-    rows.forEach((video, bySource) -> {
-      double[] e = extent.get(video);
-      Video v = new Video(video, 15, (int) Math.ceil(e[0]), (int) Math.ceil(e[1]), (int) e[2], "");
-      bySource.forEach((source, ds) -> {
-        List<String> labels = ds.stream().map(Detection::label).distinct().sorted().toList();
-        Provenance p = new Provenance(source.equals("gt") ? Provenance.Kind.GROUND_TRUTH : Provenance.Kind.ANNOTATOR, source, "", null, "parquet");
-        out.computeIfAbsent(video, k -> new TreeMap<>()).put(source, new AnnotationSet(v, p, labels, ds));
-      });
-    });
+    rows.forEach(
+        (video, bySource) -> {
+          double[] e = extent.get(video);
+          Video v =
+              new Video(video, 15, (int) Math.ceil(e[0]), (int) Math.ceil(e[1]), (int) e[2], "");
+          bySource.forEach(
+              (source, ds) -> {
+                List<String> labels =
+                    ds.stream().map(Detection::label).distinct().sorted().toList();
+                Provenance p =
+                    new Provenance(
+                        source.equals("gt")
+                            ? Provenance.Kind.GROUND_TRUTH
+                            : Provenance.Kind.ANNOTATOR,
+                        source,
+                        "",
+                        null,
+                        "parquet");
+                out.computeIfAbsent(video, k -> new TreeMap<>())
+                    .put(source, new AnnotationSet(v, p, labels, ds));
+              });
+        });
     return out;
   }
 
   /** Three decimals when printed. */
   public static Table rounded(Table t) {
     for (var c : t.columns())
-      if (c instanceof DoubleColumn d) d.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(3));
+      if (c instanceof DoubleColumn d)
+        d.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(3));
     return t;
   }
 

@@ -65,14 +65,23 @@ public final class NotebookMain {
     return html;
   }
 
-  /** Why {@code name} is not a notebook of {@code dir} (a bare name, no path; the file exists), or null. */
+  /**
+   * Why {@code name} is not a notebook of {@code dir} (a bare name, no path; the file exists), or
+   * null.
+   */
   static String checkName(String name, Path dir) {
     if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}") || name.contains("..")) {
-      return "notebook names are bare file names ([A-Za-z0-9._-]), not paths: " + name.substring(0, Math.min(name.length(), 100));
+      return "notebook names are bare file names ([A-Za-z0-9._-]), not paths: "
+          + name.substring(0, Math.min(name.length(), 100));
     }
     Path file = dir.resolve(name.endsWith(".jsh") ? name : name + ".jsh");
     if (!Files.isRegularFile(file)) {
-      return "no notebook " + name + " in " + dir + "; available: " + String.join(", ", listOrEmpty(dir));
+      return "no notebook "
+          + name
+          + " in "
+          + dir
+          + "; available: "
+          + String.join(", ", listOrEmpty(dir));
     }
     return null;
   }
@@ -87,7 +96,10 @@ public final class NotebookMain {
 
   static List<String> listNotebooks(Path dir) throws java.io.IOException {
     try (var s = Files.list(dir)) {
-      return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jsh")).sorted().toList();
+      return s.map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".jsh"))
+          .sorted()
+          .toList();
     }
   }
 }

@@ -12,9 +12,12 @@ public final class NotebookPage {
     h.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
         .append(esc(nb.name()))
         .append(" · keyframe notebook</title><style>")
-        .append("body{font:15px/1.5 system-ui,sans-serif;max-width:980px;margin:2em auto;color:#1d2433;padding:0 1em}")
-        .append("pre{background:#f4f6fa;border:1px solid #dde3ec;border-radius:6px;padding:.7em;overflow:auto;font-size:13px}")
-        .append("pre.out{background:#fff;border-left:4px solid #3b6fd8}img{max-width:100%;border:1px solid #dde3ec;border-radius:6px}")
+        .append(
+            "body{font:15px/1.5 system-ui,sans-serif;max-width:980px;margin:2em auto;color:#1d2433;padding:0 1em}")
+        .append(
+            "pre{background:#f4f6fa;border:1px solid #dde3ec;border-radius:6px;padding:.7em;overflow:auto;font-size:13px}")
+        .append(
+            "pre.out{background:#fff;border-left:4px solid #3b6fd8}img{max-width:100%;border:1px solid #dde3ec;border-radius:6px}")
         .append("code{background:#f4f6fa;padding:0 .2em}</style></head><body>\n");
     for (NotebookRunner.CellResult r : results) {
       if (r.cell().markdown()) {
@@ -22,10 +25,14 @@ public final class NotebookPage {
         continue;
       }
       h.append("<pre class=\"in\"><code>").append(esc(r.cell().text())).append("</code></pre>\n");
-      if (!r.output().isBlank()) h.append("<pre class=\"out\">").append(esc(r.output().stripTrailing())).append("</pre>\n");
+      if (!r.output().isBlank())
+        h.append("<pre class=\"out\">").append(esc(r.output().stripTrailing())).append("</pre>\n");
       for (Path chart : r.charts())
-        h.append("<p><img alt=\"").append(esc(chart.getFileName().toString())).append("\" src=\"")
-            .append(esc(pageDir.relativize(chart).toString())).append("\"></p>\n");
+        h.append("<p><img alt=\"")
+            .append(esc(chart.getFileName().toString()))
+            .append("\" src=\"")
+            .append(esc(pageDir.relativize(chart).toString()))
+            .append("\"></p>\n");
     }
     return h.append("</body></html>\n").toString();
   }
@@ -48,7 +55,13 @@ public final class NotebookPage {
           list = false;
         }
         if (heading) {
-          h.append("<h").append(level).append('>').append(inline(t.substring(level + 1))).append("</h").append(level).append(">\n");
+          h.append("<h")
+              .append(level)
+              .append('>')
+              .append(inline(t.substring(level + 1)))
+              .append("</h")
+              .append(level)
+              .append(">\n");
         } else if (item) {
           if (!list) h.append("<ul>");
           list = true;
@@ -75,7 +88,9 @@ public final class NotebookPage {
   }
 
   private static String inline(String s) {
-    return esc(s).replaceAll("`([^`]+)`", "<code>$1</code>").replaceAll("\\*\\*([^*]+)\\*\\*", "<b>$1</b>");
+    return esc(s)
+        .replaceAll("`([^`]+)`", "<code>$1</code>")
+        .replaceAll("\\*\\*([^*]+)\\*\\*", "<b>$1</b>");
   }
 
   static String esc(String s) {

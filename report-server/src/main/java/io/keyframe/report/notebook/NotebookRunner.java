@@ -42,15 +42,24 @@ public final class NotebookRunner {
     PrintStream hostOut = System.out;
     CellOutput sink = new CellOutput();
     PrintStream shellOut = new PrintStream(sink, true, StandardCharsets.UTF_8);
-    try (JShell shell = JShell.builder().executionEngine("local").out(shellOut).err(shellOut).build()) {
+    try (JShell shell =
+        JShell.builder().executionEngine("local").out(shellOut).err(shellOut).build()) {
       for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator))
         if (!entry.isBlank()) shell.addToClasspath(entry);
-      eval(shell, notebook, new Notebook.Cell(false,
-          // Fully qualified types: JShell resets variables whose declarations depend on imports
-          // when a later cell adds an on-demand import.
-          "java.nio.file.Path DATA = java.nio.file.Path.of(\"" + escape(data.toString())
-              + "\"); java.nio.file.Path OUT = java.nio.file.Path.of(\"" + escape(out.toString())
-              + "\"); import java.nio.file.*;", 0), new StringBuilder());
+      eval(
+          shell,
+          notebook,
+          new Notebook.Cell(
+              false,
+              // Fully qualified types: JShell resets variables whose declarations depend on imports
+              // when a later cell adds an on-demand import.
+              "java.nio.file.Path DATA = java.nio.file.Path.of(\""
+                  + escape(data.toString())
+                  + "\"); java.nio.file.Path OUT = java.nio.file.Path.of(\""
+                  + escape(out.toString())
+                  + "\"); import java.nio.file.*;",
+              0),
+          new StringBuilder());
       for (Notebook.Cell cell : notebook.cells()) {
         if (cell.markdown()) {
           results.add(new CellResult(cell, "", List.of()));
@@ -70,7 +79,9 @@ public final class NotebookRunner {
         }
         Set<Path> after = charts();
         after.removeAll(before);
-        results.add(new CellResult(cell, captured.toString(StandardCharsets.UTF_8) + values, List.copyOf(after)));
+        results.add(
+            new CellResult(
+                cell, captured.toString(StandardCharsets.UTF_8) + values, List.copyOf(after)));
       }
     }
     return results;
@@ -97,21 +108,32 @@ public final class NotebookRunner {
     while (!remaining.isBlank()) {
       SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
       if (!info.completeness().isComplete())
-        throw new NotebookException(nb.name(), cell.firstLine(), "incomplete statement: " + firstLine(remaining));
+        throw new NotebookException(
+            nb.name(), cell.firstLine(), "incomplete statement: " + firstLine(remaining));
       for (SnippetEvent ev : shell.eval(info.source())) {
         if (ev.status() == Snippet.Status.REJECTED) {
-          String why = shell.diagnostics(ev.snippet()).map(d -> d.getMessage(null)).reduce((a, b) -> a + "; " + b).orElse("rejected");
-          throw new NotebookException(nb.name(), cell.firstLine(), why + " in: " + firstLine(ev.snippet().source()));
+          String why =
+              shell
+                  .diagnostics(ev.snippet())
+                  .map(d -> d.getMessage(null))
+                  .reduce((a, b) -> a + "; " + b)
+                  .orElse("rejected");
+          throw new NotebookException(
+              nb.name(), cell.firstLine(), why + " in: " + firstLine(ev.snippet().source()));
         }
         if (ev.exception() != null) {
           Throwable ex = ev.exception();
-          String type = ex instanceof EvalException ee ? ee.getExceptionClassName() : ex.getClass().getName();
-          throw new NotebookException(nb.name(), cell.firstLine(), type + ": " + ex.getMessage() + " in: " + firstLine(ev.snippet().source()));
+          String type =
+              ex instanceof EvalException ee ? ee.getExceptionClassName() : ex.getClass().getName();
+          throw new NotebookException(
+              nb.name(),
+              cell.firstLine(),
+              type + ": " + ex.getMessage() + " in: " + firstLine(ev.snippet().source()));
         }
-        boolean bareExpression = ev.snippet().kind() == Snippet.Kind.EXPRESSION
-            || ev.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
-        if (bareExpression && ev.value() != null)
-          values.append(ev.value()).append('\n');
+        boolean bareExpression =
+            ev.snippet().kind() == Snippet.Kind.EXPRESSION
+                || ev.snippet().subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
+        if (bareExpression && ev.value() != null) values.append(ev.value()).append('\n');
       }
       remaining = info.remaining();
     }
@@ -119,7 +141,9 @@ public final class NotebookRunner {
 
   private Set<Path> charts() throws IOException {
     try (Stream<Path> files = Files.list(out)) {
-      return files.filter(p -> p.toString().endsWith(".png")).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+      return files
+          .filter(p -> p.toString().endsWith(".png"))
+          .collect(java.util.stream.Collectors.toCollection(TreeSet::new));
     }
   }
 
@@ -132,5 +156,4 @@ public final class NotebookRunner {
   private static String escape(String s) {
     return s.replace("\\", "\\\\").replace("\"", "\\\"");
   }
-
 }

@@ -4,15 +4,15 @@ import static tech.tablesaw.aggregate.AggregateFunctions.count;
 import static tech.tablesaw.aggregate.AggregateFunctions.countUnique;
 import static tech.tablesaw.aggregate.AggregateFunctions.sum;
 
-import io.keyframe.report.data.BatchEffort;
 import io.keyframe.dataset.contract.OutputTables;
-import io.keyframe.report.data.ReportData;
+import io.keyframe.report.data.BatchEffort;
 import io.keyframe.report.data.Num;
+import io.keyframe.report.data.ReportData;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import tech.tablesaw.api.Table;
 
 /**
@@ -23,8 +23,8 @@ import tech.tablesaw.api.Table;
  *
  * @param run the detections run these numbers come from ({@code null} when none)
  * @param videoCount distinct videos with detections
- * @param frames frames of the videos (the {@code videos} table's frame counts; frames with boxes for
- *     videos it does not list), summed
+ * @param frames frames of the videos (the {@code videos} table's frame counts; frames with boxes
+ *     for videos it does not list), summed
  * @param detections detection rows
  * @param objects distinct objects, summed over videos: track IDs of the reference source (a
  *     tracker's fragmented IDs would count one object several times)
@@ -67,8 +67,12 @@ public record OverviewView(
     effort = List.copyOf(effort);
   }
 
-  /** Per-video counts: frames of the video, boxes of every source, objects and labelled frames of the reference. */
-  public record VideoRow(String videoId, long frames, long detections, long objects, long framesLabelled) {}
+  /**
+   * Per-video counts: frames of the video, boxes of every source, objects and labelled frames of
+   * the reference.
+   */
+  public record VideoRow(
+      String videoId, long frames, long detections, long objects, long framesLabelled) {}
 
   /** Frames processed per second of one job, from summed frames and seconds over videos. */
   public record JobThroughput(String job, long frames, double seconds, double framesPerSecond) {}
@@ -83,8 +87,10 @@ public record OverviewView(
       Table perVideo = det.summarize("frame", countUnique, count).by(OutputTables.VIDEO_ID);
       Map<String, Long> objects = new HashMap<>();
       Map<String, Long> refFrames = new HashMap<>();
-      Table ref = reference == null ? null : det.where(det.stringColumn("source").isEqualTo(reference));
-      Table tracked = ref == null ? null : ref.where(ref.intColumn("track_id").isGreaterThanOrEqualTo(0));
+      Table ref =
+          reference == null ? null : det.where(det.stringColumn("source").isEqualTo(reference));
+      Table tracked =
+          ref == null ? null : ref.where(ref.intColumn("track_id").isGreaterThanOrEqualTo(0));
       if (tracked != null && !tracked.isEmpty()) {
         Table perRef = tracked.summarize("track_id", countUnique).by(OutputTables.VIDEO_ID);
         for (int r = 0; r < perRef.rowCount(); r++) {
@@ -100,9 +106,15 @@ public record OverviewView(
       for (int r = 0; r < perVideo.rowCount(); r++) {
         String video = perVideo.stringColumn(0).get(r);
         var info = data.videos().get(video);
-        long frames = info != null ? info.frames() : Math.round(Num.at(perVideo, "Count Unique [frame]", r));
-        videos.add(new VideoRow(video, frames, Math.round(Num.at(perVideo, "Count [frame]", r)),
-            objects.getOrDefault(video, 0L), refFrames.getOrDefault(video, 0L)));
+        long frames =
+            info != null ? info.frames() : Math.round(Num.at(perVideo, "Count Unique [frame]", r));
+        videos.add(
+            new VideoRow(
+                video,
+                frames,
+                Math.round(Num.at(perVideo, "Count [frame]", r)),
+                objects.getOrDefault(video, 0L),
+                refFrames.getOrDefault(video, 0L)));
         labelled += refFrames.getOrDefault(video, 0L);
       }
       videos.sort(Comparator.comparing(VideoRow::videoId));
@@ -114,7 +126,9 @@ public record OverviewView(
       for (int r = 0; r < byJob.rowCount(); r++) {
         long frames = Math.round(Num.at(byJob, "Sum [frames]", r));
         double seconds = Num.at(byJob, "Sum [seconds]", r);
-        jobs.add(new JobThroughput(byJob.stringColumn(0).get(r), frames, seconds, seconds > 0 ? frames / seconds : 0));
+        jobs.add(
+            new JobThroughput(
+                byJob.stringColumn(0).get(r), frames, seconds, seconds > 0 ? frames / seconds : 0));
       }
     }
     return new OverviewView(
@@ -159,12 +173,16 @@ public record OverviewView(
     for (int r = 0; r < runs.rowCount(); r++) {
       if (runs.stringColumn(OutputTables.RUN_ID).get(r).equals(run)) {
         try {
-          var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(runs.stringColumn("params_json").get(r)).path("budget");
+          var node =
+              new com.fasterxml.jackson.databind.ObjectMapper()
+                  .readTree(runs.stringColumn("params_json").get(r))
+                  .path("budget");
           if (node.isTextual()) {
             budget = node.asText();
           }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-          // an unreadable parameter record leaves the budget unknown ("?"); the queue itself is still shown
+          // an unreadable parameter record leaves the budget unknown ("?"); the queue itself is
+          // still shown
         }
       }
     }
@@ -175,16 +193,33 @@ public record OverviewView(
     List<Headline> out = new ArrayList<>();
     Table a = data.table("agreement");
     for (int r = 0; r < a.rowCount(); r++) {
-      if (a.stringColumn(OutputTables.VIDEO_ID).get(r).equals(OutputTables.ALL) && a.stringColumn("label").get(r).equals(OutputTables.ALL)) {
-        out.add(new Headline("class kappa " + a.stringColumn("rater_a").get(r) + " vs " + a.stringColumn("rater_b").get(r),
-            Num.at(a, "kappa", r), Num.at(a, "kappa_lo", r), Num.at(a, "kappa_hi", r)));
+      if (a.stringColumn(OutputTables.VIDEO_ID).get(r).equals(OutputTables.ALL)
+          && a.stringColumn("label").get(r).equals(OutputTables.ALL)) {
+        out.add(
+            new Headline(
+                "class kappa "
+                    + a.stringColumn("rater_a").get(r)
+                    + " vs "
+                    + a.stringColumn("rater_b").get(r),
+                Num.at(a, "kappa", r),
+                Num.at(a, "kappa_lo", r),
+                Num.at(a, "kappa_hi", r)));
       }
     }
     Table c = data.table("compare");
     for (int r = 0; r < c.rowCount(); r++) {
-      if (c.stringColumn(OutputTables.VIDEO_ID).get(r).equals(OutputTables.ALL) && c.stringColumn("label").get(r).equals(OutputTables.ALL)) {
-        out.add(new Headline(c.stringColumn("metric").get(r).toUpperCase(java.util.Locale.ROOT) + " " + c.stringColumn("model_b").get(r)
-            + " − " + c.stringColumn("model_a").get(r), Num.at(c, "delta", r), Num.at(c, "ci_lo", r), Num.at(c, "ci_hi", r)));
+      if (c.stringColumn(OutputTables.VIDEO_ID).get(r).equals(OutputTables.ALL)
+          && c.stringColumn("label").get(r).equals(OutputTables.ALL)) {
+        out.add(
+            new Headline(
+                c.stringColumn("metric").get(r).toUpperCase(java.util.Locale.ROOT)
+                    + " "
+                    + c.stringColumn("model_b").get(r)
+                    + " − "
+                    + c.stringColumn("model_a").get(r),
+                Num.at(c, "delta", r),
+                Num.at(c, "ci_lo", r),
+                Num.at(c, "ci_hi", r)));
       }
     }
     return out;

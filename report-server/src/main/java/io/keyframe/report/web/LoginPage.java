@@ -9,7 +9,8 @@ final class LoginPage {
   private LoginPage() {}
 
   static String render(String next, String error) {
-    String body = """
+    String body =
+        """
         <div class="login">
         %s
         <form method="post" action="/login">
@@ -18,7 +19,9 @@ final class LoginPage {
         <p class="muted">Ask your keyframe admin for a token. The browser keeps an HttpOnly session cookie, never the token.</p>
         <button class="btn" id="login" type="submit">Log in</button>
         </form></div>
-        """.formatted(error == null ? "" : "<div class=\"error\">" + esc(error) + "</div>", esc(next));
+        """
+            .formatted(
+                error == null ? "" : "<div class=\"error\">" + esc(error) + "</div>", esc(next));
     return Html.page("Log in", "", null, body);
   }
 }

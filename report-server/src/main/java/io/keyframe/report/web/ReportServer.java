@@ -33,7 +33,6 @@ import java.net.URLEncoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -46,8 +45,8 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * The report web app: routes, access control and caches over one {@link ReportData} snapshot.
- * Every HTML page has a JSON twin under {@code /api} built from the same view record.
+ * The report web app: routes, access control and caches over one {@link ReportData} snapshot. Every
+ * HTML page has a JSON twin under {@code /api} built from the same view record.
  */
 public final class ReportServer {
   /** Largest request body accepted (the login form is the only body). */
@@ -61,7 +60,8 @@ public final class ReportServer {
       "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'";
   private static final Pattern VIDEO_ID = Pattern.compile("[A-Za-z0-9._-]{1,128}");
   private static final Pattern PNG_FRAME = Pattern.compile("(\\d{1,7})\\.png");
-  private static final Pattern SUSPICIOUS = Pattern.compile("(\\.\\.|%2e|%2f|%5c|\\\\|%00|\\x00)", Pattern.CASE_INSENSITIVE);
+  private static final Pattern SUSPICIOUS =
+      Pattern.compile("(\\.\\.|%2e|%2f|%5c|\\\\|%00|\\x00)", Pattern.CASE_INSENSITIVE);
   private static final int CACHE_CAP = 2000;
 
   private final Path dataDir;
@@ -74,7 +74,8 @@ public final class ReportServer {
   /**
    * A server over {@code dataDir} (the output root holding {@code tables/}).
    *
-   * @throws IllegalArgumentException if {@code tokens} is empty: every route but health and login needs one
+   * @throws IllegalArgumentException if {@code tokens} is empty: every route but health and login
+   *     needs one
    */
   public ReportServer(Path dataDir, TokenStore tokens) {
     this.dataDir = dataDir;
@@ -97,13 +98,16 @@ public final class ReportServer {
     boolean loopback;
     try {
       InetAddress[] all = InetAddress.getAllByName(host);
-      loopback = all.length > 0 && java.util.Arrays.stream(all).allMatch(InetAddress::isLoopbackAddress);
+      loopback =
+          all.length > 0 && java.util.Arrays.stream(all).allMatch(InetAddress::isLoopbackAddress);
     } catch (UnknownHostException e) {
       loopback = false;
     }
     if (!loopback) {
-      throw new IllegalStateException("refusing to serve on non-loopback host " + host
-          + " without tokens: pass --tokens FILE or set KEYFRAME_TOKEN");
+      throw new IllegalStateException(
+          "refusing to serve on non-loopback host "
+              + host
+              + " without tokens: pass --tokens FILE or set KEYFRAME_TOKEN");
     }
   }
 
@@ -114,94 +118,183 @@ public final class ReportServer {
 
   /** Builds the Javalin app (not started). */
   public Javalin app() {
-    return Javalin.create(config -> {
-      config.startup.showJavalinBanner = false;
-      config.startup.showOldJavalinVersionWarning = false;
-      config.http.maxRequestSize = MAX_BODY_BYTES;
-      config.http.generateEtags = false;
-      config.jetty.modifyServer(server -> server.setErrorHandler(new SecureErrorHandler()));
-      config.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(new SecureErrorHandler()));
-      config.jetty.modifyHttpConfiguration(h -> {
-        h.setRequestHeaderSize(8 * 1024);
-        h.setSendServerVersion(false);
-      });
-      var r = config.routes;
-      r.before(this::rejectBadRequests);
-      r.before(this::checkOrigin);
-      r.before(this::authorizeHead);
-      r.beforeMatched(this::authorize);
-      r.after(ReportServer::securityHeaders);
+    return Javalin.create(
+        config -> {
+          config.startup.showJavalinBanner = false;
+          config.startup.showOldJavalinVersionWarning = false;
+          config.http.maxRequestSize = MAX_BODY_BYTES;
+          config.http.generateEtags = false;
+          config.jetty.modifyServer(server -> server.setErrorHandler(new SecureErrorHandler()));
+          config.jetty.modifyServletContextHandler(
+              handler -> handler.setErrorHandler(new SecureErrorHandler()));
+          config.jetty.modifyHttpConfiguration(
+              h -> {
+                h.setRequestHeaderSize(8 * 1024);
+                h.setSendServerVersion(false);
+              });
+          var r = config.routes;
+          r.before(this::rejectBadRequests);
+          r.before(this::checkOrigin);
+          r.before(this::authorizeHead);
+          r.beforeMatched(this::authorize);
+          r.after(ReportServer::securityHeaders);
 
-      r.get("/api/health", ctx -> ctx.json(Map.of("status", "ok", "hasRuns", data().hasRuns())));
-      r.get("/login", ctx -> ctx.html(LoginPage.render(safeNext(ctx.queryParam("next")), null)));
-      r.post("/login", this::login);
-      r.post("/logout", this::logout);
+          r.get(
+              "/api/health", ctx -> ctx.json(Map.of("status", "ok", "hasRuns", data().hasRuns())));
+          r.get(
+              "/login", ctx -> ctx.html(LoginPage.render(safeNext(ctx.queryParam("next")), null)));
+          r.post("/login", this::login);
+          r.post("/logout", this::logout);
 
-      r.get("/", ctx -> ctx.redirect("/overview"), Role.VIEWER);
-      r.get("/overview", ctx -> ctx.html(cached("html|overview|" + role(ctx), () -> OverviewPage.render(overview(), role(ctx)))), Role.VIEWER);
-      r.get("/api/overview", ctx -> ctx.json(overview()), Role.VIEWER);
-      r.get("/charts/throughput.png", ctx -> png(ctx, "throughput", () -> Charts.throughput(overview())), Role.VIEWER);
-      r.get("/charts/effort.png", ctx -> png(ctx, "effort", () -> Charts.effort(overview())), Role.VIEWER);
+          r.get("/", ctx -> ctx.redirect("/overview"), Role.VIEWER);
+          r.get(
+              "/overview",
+              ctx ->
+                  ctx.html(
+                      cached(
+                          "html|overview|" + role(ctx),
+                          () -> OverviewPage.render(overview(), role(ctx)))),
+              Role.VIEWER);
+          r.get("/api/overview", ctx -> ctx.json(overview()), Role.VIEWER);
+          r.get(
+              "/charts/throughput.png",
+              ctx -> png(ctx, "throughput", () -> Charts.throughput(overview())),
+              Role.VIEWER);
+          r.get(
+              "/charts/effort.png",
+              ctx -> png(ctx, "effort", () -> Charts.effort(overview())),
+              Role.VIEWER);
 
-      r.get("/label-next", ctx -> ctx.html(cached("html|label-next|" + filter(ctx) + "|" + role(ctx), () -> LabelNextPage.render(labelNext(ctx), role(ctx)))), Role.VIEWER);
-      r.get("/api/label-next", ctx -> ctx.json(labelNext(ctx)), Role.VIEWER);
-      r.get("/label-next.csv", ctx -> {
-        ctx.contentType("text/csv; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"label-next.csv\"");
-        ctx.result(LabelNextPage.csv(labelNext(ctx)));
-      }, Role.VIEWER);
-      r.get("/thumbs/{video}/{file}", this::thumbnail, Role.VIEWER);
-      r.get("/frame/{video}/{frame}", this::frame, Role.REVIEWER);
-      r.get("/api/frame/{video}/{frame}", ctx -> ctx.json(frameView(ctx)), Role.REVIEWER);
-      r.get("/export/cvat/{video}", ctx -> {
-        String video = videoParam(ctx.pathParam("video"));
-        QueueExport.What what = exportWhat(ctx);
-        String source = exportSource(ctx);
-        ctx.contentType("application/xml; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"" + video + "-" + what.name().toLowerCase(java.util.Locale.ROOT) + ".cvat.xml\"");
-        ctx.result(QueueExport.cvat(data(), what, video, source));
-      }, Role.REVIEWER);
-      r.get("/export/label-studio.json", ctx -> {
-        QueueExport.What what = exportWhat(ctx);
-        String source = exportSource(ctx);
-        ctx.contentType("application/json; charset=utf-8");
-        ctx.header("Content-Disposition", "attachment; filename=\"label-studio-" + what.name().toLowerCase(java.util.Locale.ROOT) + ".json\"");
-        ctx.result(QueueExport.labelStudio(data(), what, source));
-      }, Role.REVIEWER);
+          r.get(
+              "/label-next",
+              ctx ->
+                  ctx.html(
+                      cached(
+                          "html|label-next|" + filter(ctx) + "|" + role(ctx),
+                          () -> LabelNextPage.render(labelNext(ctx), role(ctx)))),
+              Role.VIEWER);
+          r.get("/api/label-next", ctx -> ctx.json(labelNext(ctx)), Role.VIEWER);
+          r.get(
+              "/label-next.csv",
+              ctx -> {
+                ctx.contentType("text/csv; charset=utf-8");
+                ctx.header("Content-Disposition", "attachment; filename=\"label-next.csv\"");
+                ctx.result(LabelNextPage.csv(labelNext(ctx)));
+              },
+              Role.VIEWER);
+          r.get("/thumbs/{video}/{file}", this::thumbnail, Role.VIEWER);
+          r.get("/frame/{video}/{frame}", this::frame, Role.REVIEWER);
+          r.get("/api/frame/{video}/{frame}", ctx -> ctx.json(frameView(ctx)), Role.REVIEWER);
+          r.get(
+              "/export/cvat/{video}",
+              ctx -> {
+                String video = videoParam(ctx.pathParam("video"));
+                QueueExport.What what = exportWhat(ctx);
+                String source = exportSource(ctx);
+                ctx.contentType("application/xml; charset=utf-8");
+                ctx.header(
+                    "Content-Disposition",
+                    "attachment; filename=\""
+                        + video
+                        + "-"
+                        + what.name().toLowerCase(java.util.Locale.ROOT)
+                        + ".cvat.xml\"");
+                ctx.result(QueueExport.cvat(data(), what, video, source));
+              },
+              Role.REVIEWER);
+          r.get(
+              "/export/label-studio.json",
+              ctx -> {
+                QueueExport.What what = exportWhat(ctx);
+                String source = exportSource(ctx);
+                ctx.contentType("application/json; charset=utf-8");
+                ctx.header(
+                    "Content-Disposition",
+                    "attachment; filename=\"label-studio-"
+                        + what.name().toLowerCase(java.util.Locale.ROOT)
+                        + ".json\"");
+                ctx.result(QueueExport.labelStudio(data(), what, source));
+              },
+              Role.REVIEWER);
 
-      r.get("/agreement", ctx -> ctx.html(cached("html|agreement|" + ctx.queryParam("pair") + "|" + role(ctx), () -> AgreementPage.render(agreement(ctx), role(ctx)))), Role.VIEWER);
-      r.get("/api/agreement", ctx -> ctx.json(agreement(ctx)), Role.VIEWER);
-      r.get("/charts/kappa.png", ctx -> png(ctx, "kappa", () -> Charts.kappa(cached("agreement|", () -> AgreementView.of(data(), null, false)))), Role.VIEWER);
-      r.get("/charts/confusion.png", ctx -> {
-        String pair = blankToNull(ctx.queryParam("pair"));
-        png(ctx, "confusion|" + pair, () -> Charts.confusion(AgreementView.of(data(), pair, false).confusion()));
-      }, Role.VIEWER);
-      r.get("/charts/timeline/{file}", ctx -> {
-        String file = ctx.pathParam("file");
-        if (!file.endsWith(".png")) {
-          throw new NotFoundResponse();
-        }
-        String video = videoParam(file.substring(0, file.length() - 4));
-        png(ctx, "timeline|" + video, () -> Charts.timeline(data(), video));
-      }, Role.VIEWER);
+          r.get(
+              "/agreement",
+              ctx ->
+                  ctx.html(
+                      cached(
+                          "html|agreement|" + ctx.queryParam("pair") + "|" + role(ctx),
+                          () -> AgreementPage.render(agreement(ctx), role(ctx)))),
+              Role.VIEWER);
+          r.get("/api/agreement", ctx -> ctx.json(agreement(ctx)), Role.VIEWER);
+          r.get(
+              "/charts/kappa.png",
+              ctx ->
+                  png(
+                      ctx,
+                      "kappa",
+                      () ->
+                          Charts.kappa(
+                              cached("agreement|", () -> AgreementView.of(data(), null, false)))),
+              Role.VIEWER);
+          r.get(
+              "/charts/confusion.png",
+              ctx -> {
+                String pair = blankToNull(ctx.queryParam("pair"));
+                png(
+                    ctx,
+                    "confusion|" + pair,
+                    () -> Charts.confusion(AgreementView.of(data(), pair, false).confusion()));
+              },
+              Role.VIEWER);
+          r.get(
+              "/charts/timeline/{file}",
+              ctx -> {
+                String file = ctx.pathParam("file");
+                if (!file.endsWith(".png")) {
+                  throw new NotFoundResponse();
+                }
+                String video = videoParam(file.substring(0, file.length() - 4));
+                png(ctx, "timeline|" + video, () -> Charts.timeline(data(), video));
+              },
+              Role.VIEWER);
 
-      r.get("/compare", ctx -> ctx.html(cached("html|compare|" + ctx.queryParam("pair") + "|" + role(ctx), () -> ComparePage.render(compare(ctx), role(ctx)))), Role.VIEWER);
-      r.get("/api/compare", ctx -> ctx.json(compare(ctx)), Role.VIEWER);
-      r.get("/charts/compare-deltas.png", ctx -> {
-        String pair = blankToNull(ctx.queryParam("pair"));
-        png(ctx, "deltas|" + pair, () -> Charts.compareDeltas(CompareView.of(data(), pair)));
-      }, Role.VIEWER);
+          r.get(
+              "/compare",
+              ctx ->
+                  ctx.html(
+                      cached(
+                          "html|compare|" + ctx.queryParam("pair") + "|" + role(ctx),
+                          () -> ComparePage.render(compare(ctx), role(ctx)))),
+              Role.VIEWER);
+          r.get("/api/compare", ctx -> ctx.json(compare(ctx)), Role.VIEWER);
+          r.get(
+              "/charts/compare-deltas.png",
+              ctx -> {
+                String pair = blankToNull(ctx.queryParam("pair"));
+                png(
+                    ctx,
+                    "deltas|" + pair,
+                    () -> Charts.compareDeltas(CompareView.of(data(), pair)));
+              },
+              Role.VIEWER);
 
-      r.post("/api/admin/reload", ctx -> {
-        data.set(ReportData.load(dataDir));
-        cache.clear();
-        ctx.json(Map.of("reloaded", true, "hasRuns", data().hasRuns()));
-      }, Role.ADMIN);
+          r.post(
+              "/api/admin/reload",
+              ctx -> {
+                data.set(ReportData.load(dataDir));
+                cache.clear();
+                ctx.json(Map.of("reloaded", true, "hasRuns", data().hasRuns()));
+              },
+              Role.ADMIN);
 
-      r.exception(IllegalArgumentException.class, (e, ctx) -> {
-        ctx.status(HttpStatus.BAD_REQUEST).contentType(ContentType.TEXT_PLAIN).result("bad request: " + e.getMessage());
-      });
-    });
+          r.exception(
+              IllegalArgumentException.class,
+              (e, ctx) -> {
+                ctx.status(HttpStatus.BAD_REQUEST)
+                    .contentType(ContentType.TEXT_PLAIN)
+                    .result("bad request: " + e.getMessage());
+              });
+        });
   }
 
   private OverviewView overview() {
@@ -209,7 +302,8 @@ public final class ReportServer {
   }
 
   private static QueueFilter filter(Context ctx) {
-    return new QueueFilter(ctx.queryParam("video"), ctx.queryParam("label"), ctx.queryParam("signal"));
+    return new QueueFilter(
+        ctx.queryParam("video"), ctx.queryParam("label"), ctx.queryParam("signal"));
   }
 
   private LabelNextView labelNext(Context ctx) {
@@ -220,7 +314,8 @@ public final class ReportServer {
   private AgreementView agreement(Context ctx) {
     String pair = blankToNull(ctx.queryParam("pair"));
     boolean privileged = role(ctx).atLeast(Role.REVIEWER);
-    return cached("agreement|" + pair + "|" + privileged, () -> AgreementView.of(data(), pair, privileged));
+    return cached(
+        "agreement|" + pair + "|" + privileged, () -> AgreementView.of(data(), pair, privileged));
   }
 
   private CompareView compare(Context ctx) {
@@ -258,19 +353,27 @@ public final class ReportServer {
     }
     int frame = Integer.parseInt(m.group(1));
     if (frame > data().detections().lastFrame(video)) {
-      // Never draw (or cache) a frame the video does not have: unbounded frame numbers would fill the cache.
+      // Never draw (or cache) a frame the video does not have: unbounded frame numbers would fill
+      // the cache.
       throw new NotFoundResponse("no such frame");
     }
     List<ObjectRef> objects = objectIds(ctx.queryParam("objects"));
     List<String> sources = sourceNames(ctx.queryParam("sources"));
     int width = "large".equals(ctx.queryParam("size")) ? 960 : 320;
-    png(ctx, "thumb|" + video + "|" + frame + "|" + objects + "|" + sources + "|" + width,
-        () -> FrameThumbnail.render(FrameView.of(data().detections(), video, frame, objects, new LinkedHashSet<>(sources)), width));
+    png(
+        ctx,
+        "thumb|" + video + "|" + frame + "|" + objects + "|" + sources + "|" + width,
+        () ->
+            FrameThumbnail.render(
+                FrameView.of(
+                    data().detections(), video, frame, objects, new LinkedHashSet<>(sources)),
+                width));
   }
 
   private FrameView frameView(Context ctx) {
     String video = videoParam(ctx.pathParam("video"));
-    int frame = ctx.pathParamAsClass("frame", Integer.class).check(f -> f >= 0, "frame must be >= 0").get();
+    int frame =
+        ctx.pathParamAsClass("frame", Integer.class).check(f -> f >= 0, "frame must be >= 0").get();
     List<ObjectRef> objects = objectIds(ctx.queryParam("objects"));
     List<String> sources = sourceNames(ctx.queryParam("sources"));
     return FrameView.of(data().detections(), video, frame, objects, new LinkedHashSet<>(sources));
@@ -279,8 +382,15 @@ public final class ReportServer {
   private void frame(Context ctx) {
     FrameView v = frameView(ctx);
     String query = ctx.queryString() == null ? "" : ctx.queryString();
-    String img = "/thumbs/" + URLEncoder.encode(v.video(), StandardCharsets.UTF_8) + "/" + v.frame() + ".png?" + query
-        + (query.isEmpty() ? "" : "&") + "size=large";
+    String img =
+        "/thumbs/"
+            + URLEncoder.encode(v.video(), StandardCharsets.UTF_8)
+            + "/"
+            + v.frame()
+            + ".png?"
+            + query
+            + (query.isEmpty() ? "" : "&")
+            + "size=large";
     ctx.html(FramePage.render(v, objectIds(ctx.queryParam("objects")), img, role(ctx)));
   }
 
@@ -304,11 +414,12 @@ public final class ReportServer {
     if (!VIDEO_ID.matcher(raw).matches()) {
       throw new BadRequestResponse("bad video id");
     }
-    boolean known = data().detections().hasVideo(raw)
-        || data().table("queue").stringColumn("video_id").contains(raw)
-        || data().table("id_switches").stringColumn("video_id").contains(raw)
-        || data().table("occlusion_events").stringColumn("video_id").contains(raw)
-        || data().table("compare_frames").stringColumn("video_id").contains(raw);
+    boolean known =
+        data().detections().hasVideo(raw)
+            || data().table("queue").stringColumn("video_id").contains(raw)
+            || data().table("id_switches").stringColumn("video_id").contains(raw)
+            || data().table("occlusion_events").stringColumn("video_id").contains(raw)
+            || data().table("compare_frames").stringColumn("video_id").contains(raw);
     if (!known) {
       throw new NotFoundResponse("unknown video");
     }
@@ -339,14 +450,16 @@ public final class ReportServer {
     String query = ctx.queryString();
     int length = uri.length() + (query == null ? 0 : query.length());
     if (length > MAX_URI_CHARS) {
-      throw new io.javalin.http.HttpResponseException(HttpStatus.URI_TOO_LONG.getCode(), "URI too long");
+      throw new io.javalin.http.HttpResponseException(
+          HttpStatus.URI_TOO_LONG.getCode(), "URI too long");
     }
     if (SUSPICIOUS.matcher(uri).find()) {
       throw new BadRequestResponse("bad path");
     }
     long declared = ctx.req().getContentLengthLong();
     if (declared > MAX_BODY_BYTES) {
-      throw new io.javalin.http.HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(), "request too large");
+      throw new io.javalin.http.HttpResponseException(
+          HttpStatus.CONTENT_TOO_LARGE.getCode(), "request too large");
     }
   }
 
@@ -363,7 +476,9 @@ public final class ReportServer {
         throw new UnauthorizedResponse("token required");
       }
       String next = ctx.path() + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
-      ctx.redirect("/login?next=" + URLEncoder.encode(safeNext(next), StandardCharsets.UTF_8), HttpStatus.FOUND);
+      ctx.redirect(
+          "/login?next=" + URLEncoder.encode(safeNext(next), StandardCharsets.UTF_8),
+          HttpStatus.FOUND);
       ctx.skipRemainingHandlers();
       return;
     }
@@ -385,7 +500,9 @@ public final class ReportServer {
   }
 
   private static boolean isMachineRoute(String path) {
-    return path.startsWith("/api/") || path.startsWith("/charts/") || path.startsWith("/thumbs/")
+    return path.startsWith("/api/")
+        || path.startsWith("/charts/")
+        || path.startsWith("/thumbs/")
         || path.endsWith(".csv");
   }
 
@@ -395,7 +512,9 @@ public final class ReportServer {
     if (wait > 0) {
       ctx.header("Retry-After", Long.toString(wait));
       ctx.status(HttpStatus.TOO_MANY_REQUESTS)
-          .html(LoginPage.render(next, "Too many login attempts from this address; try again in " + wait + " s."));
+          .html(
+              LoginPage.render(
+                  next, "Too many login attempts from this address; try again in " + wait + " s."));
       return;
     }
     String token = ctx.formParam("token");
@@ -405,18 +524,29 @@ public final class ReportServer {
       return;
     }
     String session = sessions.open(role.get(), TokenStore.sha256(token));
-    ctx.header("Set-Cookie", SESSION_COOKIE + "=" + session + "; Path=/; HttpOnly; SameSite=Strict; Max-Age="
-        + Sessions.TTL.toSeconds() + secure(ctx));
+    ctx.header(
+        "Set-Cookie",
+        SESSION_COOKIE
+            + "="
+            + session
+            + "; Path=/; HttpOnly; SameSite=Strict; Max-Age="
+            + Sessions.TTL.toSeconds()
+            + secure(ctx));
     ctx.redirect(next, HttpStatus.SEE_OTHER);
   }
 
   private void logout(Context ctx) {
     sessions.close(ctx.cookie(SESSION_COOKIE));
-    ctx.header("Set-Cookie", SESSION_COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0" + secure(ctx));
+    ctx.header(
+        "Set-Cookie",
+        SESSION_COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0" + secure(ctx));
     ctx.redirect("/login", HttpStatus.SEE_OTHER);
   }
 
-  /** {@code ; Secure} when the browser reached us over TLS (directly, or through a proxy that says so). */
+  /**
+   * {@code ; Secure} when the browser reached us over TLS (directly, or through a proxy that says
+   * so).
+   */
   private static String secure(Context ctx) {
     boolean tls = ctx.req().isSecure() || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
     return tls ? "; Secure" : "";
@@ -424,9 +554,9 @@ public final class ReportServer {
 
   /**
    * CSRF defence for every state-changing request: a browser always names the page that sent it
-   * (Origin, else Referer), which must be this server. Requests carrying an Authorization header come
-   * from scripts, not from a browser that a foreign page can drive, and pass. A login without either
-   * header (curl) passes too: it needs a valid token anyway.
+   * (Origin, else Referer), which must be this server. Requests carrying an Authorization header
+   * come from scripts, not from a browser that a foreign page can drive, and pass. A login without
+   * either header (curl) passes too: it needs a valid token anyway.
    */
   private void checkOrigin(Context ctx) {
     String method = ctx.method().name();
@@ -437,7 +567,8 @@ public final class ReportServer {
       return;
     }
     // Browsers say where a request comes from: Sec-Fetch-Site (all current ones), else Origin. Our
-    // pages send Referrer-Policy: no-referrer, under which Chrome sends "Origin: null" even for our own forms.
+    // pages send Referrer-Policy: no-referrer, under which Chrome sends "Origin: null" even for our
+    // own forms.
     String site = ctx.header("Sec-Fetch-Site");
     if (site != null) {
       if (site.equals("same-origin") || site.equals("none")) {
@@ -455,7 +586,8 @@ public final class ReportServer {
       }
       throw new ForbiddenResponse("cross-site request refused: no Origin or Referer");
     }
-    // The authority the browser addressed (Host header, host[:port]); behind a proxy, the proxy must pass it on.
+    // The authority the browser addressed (Host header, host[:port]); behind a proxy, the proxy
+    // must pass it on.
     String host = ctx.header("Host");
     if (host == null) {
       host = ctx.req().getServerName() + ":" + ctx.req().getServerPort();
@@ -471,9 +603,13 @@ public final class ReportServer {
     }
   }
 
-  /** HEAD is answered from the GET route; without this, it would skip the GET route's role check. */
+  /**
+   * HEAD is answered from the GET route; without this, it would skip the GET route's role check.
+   */
   private void authorizeHead(Context ctx) {
-    if (!ctx.method().name().equals("HEAD") || ctx.path().equals("/api/health") || ctx.path().equals("/login")) {
+    if (!ctx.method().name().equals("HEAD")
+        || ctx.path().equals("/api/health")
+        || ctx.path().equals("/login")) {
       return;
     }
     if (authenticate(ctx).isEmpty()) {
@@ -484,8 +620,13 @@ public final class ReportServer {
 
   /** Only same-site absolute paths; anything else (//host, schemes, backslashes) goes home. */
   static String safeNext(String next) {
-    if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")
-        || next.length() > 512 || next.startsWith("/login") || next.chars().anyMatch(c -> c < 32)) {
+    if (next == null
+        || !next.startsWith("/")
+        || next.startsWith("//")
+        || next.contains("\\")
+        || next.length() > 512
+        || next.startsWith("/login")
+        || next.chars().anyMatch(c -> c < 32)) {
       return "/overview";
     }
     return next;

@@ -8,7 +8,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Jetty's own error pages (a request Jetty refuses before Javalin sees it: oversized headers, a
- * malformed URI) with the same security headers as every Javalin response, and without stack traces.
+ * malformed URI) with the same security headers as every Javalin response, and without stack
+ * traces.
  */
 final class SecureErrorHandler extends ErrorHandler {
   SecureErrorHandler() {

@@ -1,2 +1,5 @@
-/** HTTP layer: the Javalin app, routes, access control, HTML frame, CSV and the entry point's server. */
+/**
+ * HTTP layer: the Javalin app, routes, access control, HTML frame, CSV and the entry point's
+ * server.
+ */
 package io.keyframe.report.web;

@@ -15,7 +15,8 @@ class SessionsTest {
     Sessions s = new Sessions();
     String admin = s.open(Role.ADMIN, "admin-hash");
     List<String> viewer = new ArrayList<>();
-    for (int i = 0; i < Sessions.MAX_SESSIONS + 500; i++) viewer.add(s.open(Role.VIEWER, "viewer-hash"));
+    for (int i = 0; i < Sessions.MAX_SESSIONS + 500; i++)
+      viewer.add(s.open(Role.VIEWER, "viewer-hash"));
     assertThat(s.size()).isEqualTo(1 + Sessions.MAX_PER_TOKEN);
     assertThat(s.roleOf(admin)).contains(Role.ADMIN);
     assertThat(s.roleOf(viewer.get(0))).as("oldest viewer session evicted").isEmpty();
@@ -38,11 +39,23 @@ class SessionsTest {
   @Test
   void the_throttle_allows_a_burst_then_one_attempt_per_refill_interval() {
     Instant[] now = {Instant.parse("2026-01-01T00:00:00Z")};
-    Clock clock = new Clock() {
-      @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-      @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-      @Override public Instant instant() { return now[0]; }
-    };
+    Clock clock =
+        new Clock() {
+          @Override
+          public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public Instant instant() {
+            return now[0];
+          }
+        };
     LoginThrottle t = new LoginThrottle(clock);
     for (int i = 0; i < LoginThrottle.BURST; i++) assertThat(t.attempt("10.0.0.1")).isZero();
     assertThat(t.attempt("10.0.0.1")).isEqualTo(LoginThrottle.REFILL.toSeconds());

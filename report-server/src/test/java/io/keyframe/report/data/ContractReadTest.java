@@ -43,7 +43,9 @@ class ContractReadTest {
     Path run = root.resolve("tables").resolve(name).resolve("run_id=r1");
     Path dir = def.perVideo() ? run.resolve("video_id=v-1") : run;
     Files.createDirectories(dir);
-    ParquetRows.write(dir.resolve("part-00000.parquet"), MessageTypeParser.parseMessageType(def.parquetSchema()),
+    ParquetRows.write(
+        dir.resolve("part-00000.parquet"),
+        MessageTypeParser.parseMessageType(def.parquetSchema()),
         List.<Object[]>of(values.toArray()));
 
     Table t = ParquetTableReader.readRun(def, run);
@@ -55,8 +57,10 @@ class ContractReadTest {
       if (c.type() instanceof ColumnType.ListOf) {
         List<Map<String, Object>> list = NestedCells.structs((String) cell);
         assertThat(list).hasSize(1);
-        assertThat(list.get(0).keySet()).containsExactlyElementsOf(
-            ((ColumnType.StructOf) ((ColumnType.ListOf) c.type()).element()).fields().stream().map(Column::name).toList());
+        assertThat(list.get(0).keySet())
+            .containsExactlyElementsOf(
+                ((ColumnType.StructOf) ((ColumnType.ListOf) c.type()).element())
+                    .fields().stream().map(Column::name).toList());
       } else if (c.type() instanceof ColumnType.MapOf) {
         assertThat(NestedCells.doubles((String) cell)).containsExactly(Map.entry("s", 0.5));
       } else {
@@ -69,27 +73,54 @@ class ContractReadTest {
   void queue_objects_keep_each_ids_own_label_and_source() throws Exception {
     Path run = root.resolve("tables/queue/run_id=r1");
     Files.createDirectories(run);
-    ParquetRows.write(run.resolve("part-00000.parquet"), MessageTypeParser.parseMessageType(OutputTables.QUEUE.parquetSchema()),
-        List.<Object[]>of(new Object[] {1, "v", 3, 4, 0.9, 1.0, 1.0, List.<Object[]>of(new Object[] {"entropy", 0.91}),
-            List.<Object[]>of(new Object[] {2, "iv_pole", "tracker"}, new Object[] {2, "bedside_table", "gt"},
-                new Object[] {6, "monitor", "gt"})}));
+    ParquetRows.write(
+        run.resolve("part-00000.parquet"),
+        MessageTypeParser.parseMessageType(OutputTables.QUEUE.parquetSchema()),
+        List.<Object[]>of(
+            new Object[] {
+              1,
+              "v",
+              3,
+              4,
+              0.9,
+              1.0,
+              1.0,
+              List.<Object[]>of(new Object[] {"entropy", 0.91}),
+              List.<Object[]>of(
+                  new Object[] {2, "iv_pole", "tracker"},
+                  new Object[] {2, "bedside_table", "gt"},
+                  new Object[] {6, "monitor", "gt"})
+            }));
     Table q = ParquetTableReader.readRun(OutputTables.QUEUE, run);
     assertThat(NestedCells.structs(q.stringColumn("objects").get(0)))
-        .containsExactly(Map.of("id", 2, "label", "iv_pole", "source", "tracker"), Map.of("id", 2, "label", "bedside_table", "source", "gt"),
+        .containsExactly(
+            Map.of("id", 2, "label", "iv_pole", "source", "tracker"),
+            Map.of("id", 2, "label", "bedside_table", "source", "gt"),
             Map.of("id", 6, "label", "monitor", "source", "gt"));
-    assertThat(NestedCells.structs(q.stringColumn("reasons").get(0))).containsExactly(Map.of("signal", "entropy", "value", 0.91));
+    assertThat(NestedCells.structs(q.stringColumn("reasons").get(0)))
+        .containsExactly(Map.of("signal", "entropy", "value", 0.91));
   }
 
   @Test
   void reasons_written_as_a_string_the_old_way_are_refused_naming_the_column() throws Exception {
     Path run = root.resolve("tables/queue/run_id=r1");
     Files.createDirectories(run);
-    String old = OutputTables.QUEUE.parquetSchema().replaceAll("(?s)required group reasons \\(LIST\\) \\{.*?\\n  \\}\\n", "optional binary reasons (STRING);\n");
+    String old =
+        OutputTables.QUEUE
+            .parquetSchema()
+            .replaceAll(
+                "(?s)required group reasons \\(LIST\\) \\{.*?\\n  \\}\\n",
+                "optional binary reasons (STRING);\n");
     assertThat(old).contains("optional binary reasons (STRING);");
-    ParquetRows.write(run.resolve("part-00000.parquet"), MessageTypeParser.parseMessageType(old),
-        List.<Object[]>of(new Object[] {1, "v", 3, 4, 0.9, 1.0, 1.0, "entropy=0.91", List.<Object[]>of()}));
+    ParquetRows.write(
+        run.resolve("part-00000.parquet"),
+        MessageTypeParser.parseMessageType(old),
+        List.<Object[]>of(
+            new Object[] {1, "v", 3, 4, 0.9, 1.0, 1.0, "entropy=0.91", List.<Object[]>of()}));
     assertThatThrownBy(() -> ParquetTableReader.readRun(OutputTables.QUEUE, run))
-        .isInstanceOf(BadAnnotationException.class).hasMessageContaining("reasons").hasMessageContaining("nested layout");
+        .isInstanceOf(BadAnnotationException.class)
+        .hasMessageContaining("reasons")
+        .hasMessageContaining("nested layout");
   }
 
   private static Object sample(ColumnType t) {

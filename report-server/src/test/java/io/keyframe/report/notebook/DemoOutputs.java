@@ -2,14 +2,13 @@ package io.keyframe.report.notebook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.keyframe.dataset.files.AnnotationFiles;
 import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.Box;
 import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.OcclusionEvent;
-
 import io.keyframe.dataset.contract.OutputTables;
 import io.keyframe.dataset.contract.TableDef;
+import io.keyframe.dataset.files.AnnotationFiles;
 import io.keyframe.tracker.FrameImages;
 import io.keyframe.tracker.TrackingResult;
 import io.keyframe.tracker.bytetrack.ByteTrackConfig;
@@ -28,11 +27,11 @@ import org.apache.parquet.schema.MessageTypeParser;
 /**
  * The Parquet outputs the demo pipeline writes, built from {@code data-samples/} without Spark, in
  * the same run layout: run {@code generate} (detections of {@code gt}, the annotators and the
- * model; the ground-truth occlusion manifest), run {@code track-a} (the model's boxes tracked by the
- * fallback tracker alone, source {@code tracker-a}) and run {@code track-b} (the same re-initialised
- * from annotator A's boxes every 50 frames, source {@code tracker-b}), as {@code TrackJob} does.
- * Derived tables (agreement, compare, ...) are left out on purpose: the notebooks recompute what
- * they need from detections with keyframe's metrics.
+ * model; the ground-truth occlusion manifest), run {@code track-a} (the model's boxes tracked by
+ * the fallback tracker alone, source {@code tracker-a}) and run {@code track-b} (the same
+ * re-initialised from annotator A's boxes every 50 frames, source {@code tracker-b}), as {@code
+ * TrackJob} does. Derived tables (agreement, compare, ...) are left out on purpose: the notebooks
+ * recompute what they need from detections with keyframe's metrics.
  */
 final class DemoOutputs {
   static final String GROUND_TRUTH = "gt";
@@ -47,7 +46,10 @@ final class DemoOutputs {
       videos = s.filter(p -> Files.isRegularFile(p.resolve("meta.json"))).sorted().toList();
     }
     List<String> classes = new ArrayList<>();
-    new ObjectMapper().readTree(samples.resolve("batch.json").toFile()).path("classes").forEach(c -> classes.add(c.asText()));
+    new ObjectMapper()
+        .readTree(samples.resolve("batch.json").toFile())
+        .path("classes")
+        .forEach(c -> classes.add(c.asText()));
     long t = 1_700_000_000_000L;
     for (Path dir : videos) {
       String video = dir.getFileName().toString();
@@ -56,66 +58,139 @@ final class DemoOutputs {
       Map<String, AnnotationSet> sources = new LinkedHashMap<>();
       sources.put(GROUND_TRUTH, gt);
       for (String a : List.of("A", "B", "C"))
-        sources.put("annotator-" + a, AnnotationFiles.read(dir.resolve("annotator-" + a + ".cvat.xml")));
+        sources.put(
+            "annotator-" + a, AnnotationFiles.read(dir.resolve("annotator-" + a + ".cvat.xml")));
       sources.put("model", model);
       List<Object[]> rows = new ArrayList<>();
-      sources.forEach((name, set) -> set.detections().forEach(d -> rows.add(detectionRow(name, d))));
+      sources.forEach(
+          (name, set) -> set.detections().forEach(d -> rows.add(detectionRow(name, d))));
       write(root, "detections", "generate", video, rows);
       List<Object[]> occ = new ArrayList<>();
       for (OcclusionEvent e : manifest(dir.resolve("occlusions.json")))
-        occ.add(new Object[] {GROUND_TRUTH, e.trackId(), e.startFrame(), e.endFrame(), e.cause(), e.full(), e.reemergenceFrame()});
+        occ.add(
+            new Object[] {
+              GROUND_TRUTH,
+              e.trackId(),
+              e.startFrame(),
+              e.endFrame(),
+              e.cause(),
+              e.full(),
+              e.reemergenceFrame()
+            });
       write(root, "occlusion_events", "generate", video, occ);
 
-      AnnotationSet untracked = model.withDetections(model.detections().stream().map(d -> d.withTrackId(Detection.UNTRACKED)).toList());
-      List<Detection> keyframes = sources.get("annotator-A").detections().stream()
-          .filter(d -> d.frame() % KEYFRAME_INTERVAL == 0 && !d.outside() && d.trackId() != Detection.UNTRACKED)
-          .toList();
+      AnnotationSet untracked =
+          model.withDetections(
+              model.detections().stream().map(d -> d.withTrackId(Detection.UNTRACKED)).toList());
+      List<Detection> keyframes =
+          sources.get("annotator-A").detections().stream()
+              .filter(
+                  d ->
+                      d.frame() % KEYFRAME_INTERVAL == 0
+                          && !d.outside()
+                          && d.trackId() != Detection.UNTRACKED)
+              .toList();
       writeTracks(root, "track-a", video, "tracker-a", track(untracked, List.of()));
       writeTracks(root, "track-b", video, "tracker-b", track(untracked, keyframes));
     }
     for (String run : List.of("generate", "track-a", "track-b")) {
       t += 60_000;
-      write(root, "runs", run, null, List.<Object[]>of(new Object[] {
-          run.startsWith("track") ? "track" : run, t - 30_000, t, "test", "{}", "{}", "{}", "{}",
-          run.startsWith("track") ? "fallback" : null}));
+      write(
+          root,
+          "runs",
+          run,
+          null,
+          List.<Object[]>of(
+              new Object[] {
+                run.startsWith("track") ? "track" : run,
+                t - 30_000,
+                t,
+                "test",
+                "{}",
+                "{}",
+                "{}",
+                "{}",
+                run.startsWith("track") ? "fallback" : null
+              }));
     }
   }
 
   private static TrackingResult track(AnnotationSet detections, List<Detection> keyframes) {
-    return new ByteTracker(ByteTrackConfig.defaults()).track(detections, FrameImages.NONE, keyframes, null);
+    return new ByteTracker(ByteTrackConfig.defaults())
+        .track(detections, FrameImages.NONE, keyframes, null);
   }
 
-  private static void writeTracks(Path root, String run, String video, String source, TrackingResult r) {
+  private static void writeTracks(
+      Path root, String run, String video, String source, TrackingResult r) {
     List<Object[]> rows = new ArrayList<>();
     r.tracks().detections().forEach(d -> rows.add(detectionRow(source, d)));
     write(root, "detections", run, video, rows);
     List<Object[]> occ = new ArrayList<>();
     for (OcclusionEvent e : r.occlusions())
-      occ.add(new Object[] {source, e.trackId(), e.startFrame(), e.endFrame(), e.cause(), e.full(), e.reemergenceFrame()});
+      occ.add(
+          new Object[] {
+            source,
+            e.trackId(),
+            e.startFrame(),
+            e.endFrame(),
+            e.cause(),
+            e.full(),
+            e.reemergenceFrame()
+          });
     write(root, "occlusion_events", run, video, occ);
   }
 
   /** MOTChallenge files carry 1-based class IDs; batch.json lists the class names in that order. */
   private static AnnotationSet named(AnnotationSet mot, List<String> classes) {
-    List<Detection> named = mot.detections().stream().map(d -> d.withLabel(classes.get(Integer.parseInt(d.label()) - 1))).toList();
-    return new AnnotationSet(mot.video(), mot.provenance(), named.stream().map(Detection::label).distinct().sorted().toList(), named);
+    List<Detection> named =
+        mot.detections().stream()
+            .map(d -> d.withLabel(classes.get(Integer.parseInt(d.label()) - 1)))
+            .toList();
+    return new AnnotationSet(
+        mot.video(),
+        mot.provenance(),
+        named.stream().map(Detection::label).distinct().sorted().toList(),
+        named);
   }
 
   private static List<OcclusionEvent> manifest(Path file) throws IOException {
     List<OcclusionEvent> out = new ArrayList<>();
     for (JsonNode e : new ObjectMapper().readTree(file.toFile()).path("events"))
-      out.add(new OcclusionEvent(e.get("trackId").asInt(), e.get("startFrame").asInt(), e.get("endFrame").asInt(),
-          e.get("cause").asText(), e.get("full").asBoolean()));
+      out.add(
+          new OcclusionEvent(
+              e.get("trackId").asInt(),
+              e.get("startFrame").asInt(),
+              e.get("endFrame").asInt(),
+              e.get("cause").asText(),
+              e.get("full").asBoolean()));
     return out;
   }
 
   private static Object[] detectionRow(String source, Detection d) {
     Box b = d.boxOrMaskBox();
-    return new Object[] {source, d.frame(), d.trackId(), d.label(), b.x(), b.y(), b.w(), b.h(), d.score(), null, 0, 0,
-        d.occluded(), d.outside(), d.keyframe(), d.classProbabilities().isEmpty() ? null : d.classProbabilities(), d.visibility()};
+    return new Object[] {
+      source,
+      d.frame(),
+      d.trackId(),
+      d.label(),
+      b.x(),
+      b.y(),
+      b.w(),
+      b.h(),
+      d.score(),
+      null,
+      0,
+      0,
+      d.occluded(),
+      d.outside(),
+      d.keyframe(),
+      d.classProbabilities().isEmpty() ? null : d.classProbabilities(),
+      d.visibility()
+    };
   }
 
-  private static void write(Path root, String table, String run, String video, List<Object[]> rows) {
+  private static void write(
+      Path root, String table, String run, String video, List<Object[]> rows) {
     TableDef spec = OutputTables.table(table);
     MessageType schema = MessageTypeParser.parseMessageType(spec.parquetSchema());
     Path dir = root.resolve("tables").resolve(table).resolve("run_id=" + run);

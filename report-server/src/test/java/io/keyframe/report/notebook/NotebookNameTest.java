@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class NotebookNameTest {
   @TempDir Path dir;
@@ -21,7 +21,8 @@ class NotebookNameTest {
   @Test
   void an_unknown_name_lists_the_notebooks_there_are() throws Exception {
     Files.writeString(dir.resolve("agreement.jsh"), "// x");
-    assertThat(NotebookMain.checkName("nosuch", dir)).isEqualTo("no notebook nosuch in " + dir + "; available: agreement");
+    assertThat(NotebookMain.checkName("nosuch", dir))
+        .isEqualTo("no notebook nosuch in " + dir + "; available: agreement");
     assertThat(NotebookMain.checkName("agreement", dir)).isNull();
     assertThat(NotebookMain.checkName("agreement.jsh", dir)).isNull();
   }

@@ -14,7 +14,9 @@ class NotebookRunnerTest {
 
   @Test
   void splitsMarkdownAndCodeCells() {
-    Notebook nb = Notebook.parse("n", List.of("// %% [markdown]", "// # Title", "// text", "// %%", "int x = 1;"));
+    Notebook nb =
+        Notebook.parse(
+            "n", List.of("// %% [markdown]", "// # Title", "// text", "// %%", "int x = 1;"));
     assertThat(nb.cells()).extracting(Notebook.Cell::markdown).containsExactly(true, false);
     assertThat(nb.cells().get(0).text()).isEqualTo("# Title\ntext");
     assertThat(nb.cells().get(1).firstLine()).isEqualTo(5);
@@ -22,23 +24,36 @@ class NotebookRunnerTest {
 
   @Test
   void runsCellsInOneSessionAndCapturesOutput() throws Exception {
-    Notebook nb = Notebook.parse("n", List.of("// %%", "int x = 20 + 1;", "// %%", "System.out.println(\"x=\" + x * 2);", "x + 1"));
+    Notebook nb =
+        Notebook.parse(
+            "n",
+            List.of(
+                "// %%",
+                "int x = 20 + 1;", "// %%", "System.out.println(\"x=\" + x * 2);", "x + 1"));
     var results = new NotebookRunner(tmp, tmp.resolve("out")).run(nb);
     assertThat(results.get(1).output()).isEqualTo("x=42\n22\n");
   }
 
   @Test
   void collectsChartsWrittenByACell() throws Exception {
-    Notebook nb = Notebook.parse("n", List.of("// %%",
-        "var img = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);",
-        "javax.imageio.ImageIO.write(img, \"png\", OUT.resolve(\"c.png\").toFile());"));
+    Notebook nb =
+        Notebook.parse(
+            "n",
+            List.of(
+                "// %%",
+                "var img = new java.awt.image.BufferedImage(4, 4, java.awt.image.BufferedImage.TYPE_INT_RGB);",
+                "javax.imageio.ImageIO.write(img, \"png\", OUT.resolve(\"c.png\").toFile());"));
     var results = new NotebookRunner(tmp, tmp.resolve("out")).run(nb);
-    assertThat(results.get(0).charts()).extracting(p -> p.getFileName().toString()).containsExactly("c.png");
+    assertThat(results.get(0).charts())
+        .extracting(p -> p.getFileName().toString())
+        .containsExactly("c.png");
   }
 
   @Test
   void failingCellNamesNotebookAndLine() {
-    Notebook nb = Notebook.parse("broken", List.of("// %%", "int a = 1;", "// %%", "Object o = null; o.toString();"));
+    Notebook nb =
+        Notebook.parse(
+            "broken", List.of("// %%", "int a = 1;", "// %%", "Object o = null; o.toString();"));
     assertThatThrownBy(() -> new NotebookRunner(tmp, tmp.resolve("out")).run(nb))
         .isInstanceOf(NotebookException.class)
         .hasMessageContaining("notebook broken, cell at line 4")
@@ -48,29 +63,46 @@ class NotebookRunnerTest {
   @Test
   void compileErrorsAreReported() {
     Notebook nb = Notebook.parse("typo", List.of("// %%", "int a = undefinedThing;"));
-    assertThatThrownBy(() -> new NotebookRunner(tmp, tmp.resolve("out")).run(nb)).hasMessageContaining("cannot find symbol");
+    assertThatThrownBy(() -> new NotebookRunner(tmp, tmp.resolve("out")).run(nb))
+        .hasMessageContaining("cannot find symbol");
   }
 
   @Test
   void pageEscapesCodeAndOutput() throws Exception {
-    Notebook nb = Notebook.parse("n", List.of("// %% [markdown]", "// # <b>", "// %%", "System.out.println(\"<script>\");"));
+    Notebook nb =
+        Notebook.parse(
+            "n",
+            List.of("// %% [markdown]", "// # <b>", "// %%", "System.out.println(\"<script>\");"));
     var results = new NotebookRunner(tmp, tmp.resolve("out")).run(nb);
     String html = NotebookPage.render(nb, results, tmp);
-    assertThat(html).contains("&lt;script&gt;").doesNotContain("<script>").contains("<h1>&lt;b&gt;</h1>");
+    assertThat(html)
+        .contains("&lt;script&gt;")
+        .doesNotContain("<script>")
+        .contains("<h1>&lt;b&gt;</h1>");
     Files.writeString(tmp.resolve("p.html"), html);
   }
 
   @Test
   void predefinedVariablesSurviveOnDemandImports() throws Exception {
-    Notebook nb = Notebook.parse("n", List.of("// %%", "import java.util.*; import java.util.stream.*;", "// %%",
-        "System.out.println(DATA != null && OUT != null);"));
+    Notebook nb =
+        Notebook.parse(
+            "n",
+            List.of(
+                "// %%",
+                "import java.util.*; import java.util.stream.*;",
+                "// %%",
+                "System.out.println(DATA != null && OUT != null);"));
     var results = new NotebookRunner(tmp, tmp.resolve("out")).run(nb);
     assertThat(results.get(1).output()).isEqualTo("true\n");
   }
 
   @Test
   void markdownJoinsWrappedLinesIntoParagraphsAndListItems() {
-    String html = NotebookPage.markdown("# Title\nfirst line\nsecond line\n\n- item one\n  continued\n- item two");
-    assertThat(html).isEqualTo("<h1>Title</h1>\n<p>first line second line</p>\n<ul><li>item one continued</li><li>item two</li></ul>\n");
+    String html =
+        NotebookPage.markdown(
+            "# Title\nfirst line\nsecond line\n\n- item one\n  continued\n- item two");
+    assertThat(html)
+        .isEqualTo(
+            "<h1>Title</h1>\n<p>first line second line</p>\n<ul><li>item one continued</li><li>item two</li></ul>\n");
   }
 }

@@ -21,10 +21,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * target/notebook-suite/pages/} for a look.
  */
 class NotebookSuiteTest {
-  /** A Tablesaw {@code print()}: a header row with column separators, a dashed rule, then at least one row. */
+  /**
+   * A Tablesaw {@code print()}: a header row with column separators, a dashed rule, then at least
+   * one row.
+   */
   private static final Pattern TABLE = Pattern.compile("(?m)^.*\\|.*\\n-{5,}\\n.*\\S");
 
-  private static final Path ROOT = Path.of(System.getProperty("keyframe.root", "..")).toAbsolutePath().normalize();
+  private static final Path ROOT =
+      Path.of(System.getProperty("keyframe.root", "..")).toAbsolutePath().normalize();
   private static final Path WORK = Path.of("target", "notebook-suite").toAbsolutePath();
   private static final Path DATA = WORK.resolve("data");
   private static final Path PAGES = WORK.resolve("pages");
@@ -47,7 +51,8 @@ class NotebookSuiteTest {
 
   @Test
   void theThreeAnalystNotebooksExist() throws IOException {
-    assertThat(notebooks()).extracting(p -> p.getFileName().toString())
+    assertThat(notebooks())
+        .extracting(p -> p.getFileName().toString())
         .contains("agreement.jsh", "compare-models.jsh", "occlusion-identity.jsh");
   }
 
@@ -58,17 +63,26 @@ class NotebookSuiteTest {
     Path charts = PAGES.resolve(nb.name());
     // Any rejected snippet or exception surfaces here as a NotebookException naming the cell.
     List<NotebookRunner.CellResult> results = new NotebookRunner(DATA, charts).run(nb);
-    Files.writeString(PAGES.resolve(nb.name() + ".html"), NotebookPage.render(nb, results, PAGES), StandardCharsets.UTF_8);
+    Files.writeString(
+        PAGES.resolve(nb.name() + ".html"),
+        NotebookPage.render(nb, results, PAGES),
+        StandardCharsets.UTF_8);
 
     long tables = results.stream().filter(r -> TABLE.matcher(r.output()).find()).count();
-    assertThat(tables).as("cells of %s that print a non-empty table", nb.name()).isGreaterThanOrEqualTo(2);
+    assertThat(tables)
+        .as("cells of %s that print a non-empty table", nb.name())
+        .isGreaterThanOrEqualTo(2);
     List<Path> pngs = results.stream().flatMap(r -> r.charts().stream()).toList();
     assertThat(pngs).as("charts of %s", nb.name()).isNotEmpty();
     for (Path png : pngs) {
       assertThat(Files.size(png)).as("size of %s", png.getFileName()).isGreaterThan(5_000);
-      assertThat(javax.imageio.ImageIO.read(png.toFile())).as("%s decodes as an image", png.getFileName()).isNotNull();
+      assertThat(javax.imageio.ImageIO.read(png.toFile()))
+          .as("%s decodes as an image", png.getFileName())
+          .isNotNull();
     }
     long markdown = nb.cells().stream().filter(Notebook.Cell::markdown).count();
-    assertThat(markdown).as("%s explains itself in Markdown cells", nb.name()).isGreaterThanOrEqualTo(3);
+    assertThat(markdown)
+        .as("%s explains itself in Markdown cells", nb.name())
+        .isGreaterThanOrEqualTo(3);
   }
 }

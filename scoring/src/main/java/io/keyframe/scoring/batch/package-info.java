@@ -1,2 +1,4 @@
-/** Loads a batch folder (one sub-folder per video, the generator's layout) into scoring evidence. */
+/**
+ * Loads a batch folder (one sub-folder per video, the generator's layout) into scoring evidence.
+ */
 package io.keyframe.scoring.batch;

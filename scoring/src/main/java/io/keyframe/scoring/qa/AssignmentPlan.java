@@ -145,7 +145,11 @@ public record AssignmentPlan(List<String> annotators, List<Assignment> assignmen
       WorkItem item;
       try {
         // Empty first/last frame = the whole video (older plans wrote -1).
-        item = new WorkItem(f[1], f[2].isEmpty() ? -1 : Integer.parseInt(f[2]), f[3].isEmpty() ? -1 : Integer.parseInt(f[3]));
+        item =
+            new WorkItem(
+                f[1],
+                f[2].isEmpty() ? -1 : Integer.parseInt(f[2]),
+                f[3].isEmpty() ? -1 : Integer.parseInt(f[3]));
       } catch (IllegalArgumentException e) {
         throw new BadAnnotationException(
             file, lineNo, -1, "first_frame/last_frame", e.getMessage());

@@ -1,10 +1,10 @@
 package io.keyframe.scoring.qa;
 
-import io.keyframe.dataset.files.AnnotationFiles;
 import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.BadAnnotationException;
 import io.keyframe.dataset.Provenance;
 import io.keyframe.dataset.Video;
+import io.keyframe.dataset.files.AnnotationFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -170,7 +170,12 @@ public record Scorecard(String referenceKind, List<ScorecardRow> rows, Scorecard
 
   /** An estimate's three CSV cells: value, interval low, interval high. */
   private static void appendEstimate(StringBuilder b, Estimate e) {
-    b.append(',').append(c(e.value())).append(',').append(c(e.low())).append(',').append(c(e.high()));
+    b.append(',')
+        .append(c(e.value()))
+        .append(',')
+        .append(c(e.low()))
+        .append(',')
+        .append(c(e.high()));
   }
 
   private static String c(double x) {

@@ -72,7 +72,8 @@ public final class Scorecards {
         }
         Tally t = new Tally(k);
         String who = a.provenance().source();
-        Map<String, TrackingSequence> perClass = TrackingSequence.perClass(reference, a, TrackingSequence.Similarity.BOX_IOU, labels);
+        Map<String, TrackingSequence> perClass =
+            TrackingSequence.perClass(reference, a, TrackingSequence.Similarity.BOX_IOU, labels);
         for (int c = 0; c < k; c++) {
           TrackingSequence seq = perClass.get(labels.get(c));
           MotAccumulator acc = new MotAccumulator();
@@ -212,7 +213,9 @@ public final class Scorecards {
         .idSwitches(switches)
         .iouVsConsensus(estimate(iouCons.applyAsDouble(all), b, n, iouCons))
         .kappaVsConsensus(
-            allRow ? estimate(kappaCons.applyAsDouble(all), b, n, kappaCons) : Estimate.of(Double.NaN))
+            allRow
+                ? estimate(kappaCons.applyAsDouble(all), b, n, kappaCons)
+                : Estimate.of(Double.NaN))
         .classAgreement(consObj == 0 ? Double.NaN : consSame / consObj)
         .kappaVsOthers(allRow ? kappa(all, ts, k, false) : Double.NaN)
         .iouVsOthers(allRow && othersN > 0 ? othersIou / othersN : Double.NaN)

@@ -41,10 +41,13 @@ public record WorkItem(String video, int firstFrame, int lastFrame)
    * than in whole videos.
    */
   public static java.util.List<WorkItem> segments(String video, int frames, int length) {
-    if (frames <= 0) throw new IllegalArgumentException("video " + video + " has no frames to segment");
-    if (length <= 0) throw new IllegalArgumentException("segment length must be > 0 frames: " + length);
+    if (frames <= 0)
+      throw new IllegalArgumentException("video " + video + " has no frames to segment");
+    if (length <= 0)
+      throw new IllegalArgumentException("segment length must be > 0 frames: " + length);
     java.util.List<WorkItem> out = new java.util.ArrayList<>();
-    for (int first = 0; first < frames; first += length) out.add(span(video, first, Math.min(frames, first + length) - 1));
+    for (int first = 0; first < frames; first += length)
+      out.add(span(video, first, Math.min(frames, first + length) - 1));
     return java.util.List.copyOf(out);
   }
 

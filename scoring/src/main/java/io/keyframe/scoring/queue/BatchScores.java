@@ -11,7 +11,11 @@ import java.util.Map;
  * @param weights the weights used
  * @param notes signals that could not run on some videos, and why
  */
-public record BatchScores(List<ScoredVideo> videos, Map<String, Double> maxima, SignalWeights weights, List<String> notes) {
+public record BatchScores(
+    List<ScoredVideo> videos,
+    Map<String, Double> maxima,
+    SignalWeights weights,
+    List<String> notes) {
   public BatchScores {
     videos = List.copyOf(videos);
     maxima = Map.copyOf(maxima);
@@ -28,13 +32,16 @@ public record BatchScores(List<ScoredVideo> videos, Map<String, Double> maxima, 
   /** One row of the {@code signals} Parquet table: a signal's raw value on one frame. */
   public record SignalRow(String videoId, int frame, String signal, double value) {}
 
-  /** Every non-zero raw signal value, video by video, frame by frame (the {@code signals} table). */
+  /**
+   * Every non-zero raw signal value, video by video, frame by frame (the {@code signals} table).
+   */
   public List<SignalRow> signalRows() {
     List<SignalRow> out = new java.util.ArrayList<>();
     for (ScoredVideo v : videos)
       for (int f = 0; f < v.frameCount(); f++)
         for (var e : v.signals().entrySet())
-          if (e.getValue().value(f) > 0) out.add(new SignalRow(v.videoId(), f, e.getKey(), e.getValue().value(f)));
+          if (e.getValue().value(f) > 0)
+            out.add(new SignalRow(v.videoId(), f, e.getKey(), e.getValue().value(f)));
     return out;
   }
 

@@ -12,12 +12,16 @@ public record Budget(double fraction, double minutes) {
     boolean byFraction = !Double.isNaN(fraction);
     boolean byMinutes = !Double.isNaN(minutes);
     if (byFraction == byMinutes)
-      throw new IllegalArgumentException("give the budget either as a fraction of frames or as minutes, not both");
+      throw new IllegalArgumentException(
+          "give the budget either as a fraction of frames or as minutes, not both");
     if (byFraction && !(fraction > 0 && fraction <= 1))
       throw new IllegalArgumentException(
-          "budget " + fraction * 100 + "% of frames is outside (0%, 100%]; the queue cannot hold more frames than the batch has");
+          "budget "
+              + fraction * 100
+              + "% of frames is outside (0%, 100%]; the queue cannot hold more frames than the batch has");
     if (byMinutes && !(minutes > 0 && Double.isFinite(minutes)))
-      throw new IllegalArgumentException("budget in minutes must be a finite number > 0: " + minutes);
+      throw new IllegalArgumentException(
+          "budget in minutes must be a finite number > 0: " + minutes);
   }
 
   /** A share of the batch's frames, e.g. {@code 0.1} for 10%. */
@@ -53,7 +57,9 @@ public record Budget(double fraction, double minutes) {
       }
     }
     double share = io.keyframe.scoring.units.Share.parse(text, "budget").value();
-    if (share == 0) throw new IllegalArgumentException("budget '" + text + "' is zero; give a share above 0% or minutes like 120min");
+    if (share == 0)
+      throw new IllegalArgumentException(
+          "budget '" + text + "' is zero; give a share above 0% or minutes like 120min");
     return ofFraction(share);
   }
 

@@ -15,7 +15,8 @@ public record CostModel(double minutesPerFrame, double minutesPerObject) {
     if (!(minutesPerObject >= 0) || !Double.isFinite(minutesPerObject))
       throw new IllegalArgumentException("minutes per object must be >= 0: " + minutesPerObject);
     if (minutesPerFrame + minutesPerObject == 0)
-      throw new IllegalArgumentException("a cost model that makes every frame free cannot spend a budget");
+      throw new IllegalArgumentException(
+          "a cost model that makes every frame free cannot spend a budget");
   }
 
   /**

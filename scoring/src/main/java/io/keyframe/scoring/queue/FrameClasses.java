@@ -17,8 +17,8 @@ import java.util.TreeMap;
 /**
  * One video's classes per frame as the {@link SpotCheck} stratifies them: the classes of the
  * delivered labels (else the predictions, else the tracker) on each frame, objects outside the
- * frame left out. Kept as runs of consecutive frames per class, since a class usually stays in
- * view for long stretches, so that a whole batch of these fits where the sample is drawn.
+ * frame left out. Kept as runs of consecutive frames per class, since a class usually stays in view
+ * for long stretches, so that a whole batch of these fits where the sample is drawn.
  *
  * @param videoId the video's ID
  * @param frameCount frames in the video
@@ -36,7 +36,8 @@ public record FrameClasses(String videoId, int frameCount, List<Run> runs) imple
     public Run {
       Objects.requireNonNull(label, "label");
       if (firstFrame < 0 || lastFrame < firstFrame)
-        throw new IllegalArgumentException("run frames are not 0 <= first <= last: " + firstFrame + ".." + lastFrame);
+        throw new IllegalArgumentException(
+            "run frames are not 0 <= first <= last: " + firstFrame + ".." + lastFrame);
     }
   }
 
@@ -46,7 +47,14 @@ public record FrameClasses(String videoId, int frameCount, List<Run> runs) imple
     runs = List.copyOf(runs);
     for (Run r : runs)
       if (r.lastFrame() >= frameCount)
-        throw new IllegalArgumentException("run of " + r.label() + " ends at frame " + r.lastFrame() + ", past the video's " + frameCount + " frames");
+        throw new IllegalArgumentException(
+            "run of "
+                + r.label()
+                + " ends at frame "
+                + r.lastFrame()
+                + ", past the video's "
+                + frameCount
+                + " frames");
   }
 
   /** The classes of {@code e}'s delivered labels, else predictions, else tracker, per frame. */
@@ -56,9 +64,11 @@ public record FrameClasses(String videoId, int frameCount, List<Run> runs) imple
     Map<String, BitSet> shown = new TreeMap<>();
     if (src != null)
       for (Detection d : src.detections())
-        if (d.frame() < n && !d.outside()) shown.computeIfAbsent(d.label(), k -> new BitSet(n)).set(d.frame());
+        if (d.frame() < n && !d.outside())
+          shown.computeIfAbsent(d.label(), k -> new BitSet(n)).set(d.frame());
     List<Run> runs = new ArrayList<>();
-    shown.forEach((label, frames) -> FrameRuns.of(frames).forEach(r -> runs.add(new Run(label, r[0], r[1]))));
+    shown.forEach(
+        (label, frames) -> FrameRuns.of(frames).forEach(r -> runs.add(new Run(label, r[0], r[1]))));
     return new FrameClasses(e.video().id(), n, runs);
   }
 
@@ -66,7 +76,8 @@ public record FrameClasses(String videoId, int frameCount, List<Run> runs) imple
   public Map<Integer, Set<String>> byFrame() {
     Map<Integer, Set<String>> out = new HashMap<>();
     for (Run r : runs)
-      for (int f = r.firstFrame(); f <= r.lastFrame(); f++) out.computeIfAbsent(f, k -> new HashSet<>()).add(r.label());
+      for (int f = r.firstFrame(); f <= r.lastFrame(); f++)
+        out.computeIfAbsent(f, k -> new HashSet<>()).add(r.label());
     return out;
   }
 }

@@ -42,7 +42,8 @@ public final class LabelQueue {
    * @throws IllegalArgumentException for an empty batch, a budget beyond the data, or when no
    *     weighted signal can run on the inputs (the message says what to supply)
    */
-  public static RankedQueue rank(List<VideoEvidence> batch, QueueOptions options, ProgressListener progress) {
+  public static RankedQueue rank(
+      List<VideoEvidence> batch, QueueOptions options, ProgressListener progress) {
     BatchScores scores = score(batch, options.weights(), progress);
     return select(scores, options);
   }
@@ -53,8 +54,11 @@ public final class LabelQueue {
    *
    * @throws IllegalArgumentException as {@link #combine}
    */
-  public static BatchScores score(List<VideoEvidence> batch, SignalWeights weights, ProgressListener progress) {
-    requireFrames(batch == null ? 0 : batch.size(), batch == null ? 0 : batch.stream().mapToLong(VideoEvidence::frameCount).sum());
+  public static BatchScores score(
+      List<VideoEvidence> batch, SignalWeights weights, ProgressListener progress) {
+    requireFrames(
+        batch == null ? 0 : batch.size(),
+        batch == null ? 0 : batch.stream().mapToLong(VideoEvidence::frameCount).sum());
     List<VideoScores> videos = new ArrayList<>();
     for (VideoEvidence e : batch) {
       videos.add(scoreVideo(e, weights));
@@ -78,7 +82,13 @@ public final class LabelQueue {
       else signals.put(s.name(), s.score(e));
     }
     return new VideoScores(
-        e.video().id(), e.frameCount(), signals, inapplicable, objects(e), Diversity.embeddings(e), TrackLabels.of(e));
+        e.video().id(),
+        e.frameCount(),
+        signals,
+        inapplicable,
+        objects(e),
+        Diversity.embeddings(e),
+        TrackLabels.of(e));
   }
 
   /**
@@ -86,11 +96,13 @@ public final class LabelQueue {
    * with {@code weights} (those the videos were scored with).
    *
    * @param videos every video of the batch, in the order the queue breaks ties by
-   * @throws IllegalArgumentException for an empty batch, or when no weighted signal ran on any video
-   *     (the message says what to supply)
+   * @throws IllegalArgumentException for an empty batch, or when no weighted signal ran on any
+   *     video (the message says what to supply)
    */
   public static BatchScores combine(List<VideoScores> videos, SignalWeights weights) {
-    requireFrames(videos == null ? 0 : videos.size(), videos == null ? 0 : videos.stream().mapToLong(VideoScores::frameCount).sum());
+    requireFrames(
+        videos == null ? 0 : videos.size(),
+        videos == null ? 0 : videos.stream().mapToLong(VideoScores::frameCount).sum());
     Map<String, Integer> skipped = new LinkedHashMap<>();
     Map<String, String> why = new HashMap<>();
     Map<String, Double> maxima = new HashMap<>();
@@ -112,7 +124,9 @@ public final class LabelQueue {
     }
     List<String> notes = new ArrayList<>();
     skipped.forEach(
-        (k, n) -> notes.add(k + " not used for " + n + " of " + videos.size() + " videos: " + why.get(k)));
+        (k, n) ->
+            notes.add(
+                k + " not used for " + n + " of " + videos.size() + " videos: " + why.get(k)));
     // Normalising reads only the maxima, so the raw batch gives every frame's combined score.
     BatchScores raw = new BatchScores(unscored, maxima, weights, notes);
     List<ScoredVideo> scored = new ArrayList<>();
@@ -132,9 +146,11 @@ public final class LabelQueue {
 
   private static void requireFrames(int videos, long frames) {
     if (videos == 0)
-      throw new IllegalArgumentException("empty batch: no videos to rank; pass at least one --pred or --labels file");
+      throw new IllegalArgumentException(
+          "empty batch: no videos to rank; pass at least one --pred or --labels file");
     if (frames == 0)
-      throw new IllegalArgumentException("empty batch: the videos have no frames and no detections to rank");
+      throw new IllegalArgumentException(
+          "empty batch: the videos have no frames and no detections to rank");
   }
 
   /** Picks frames within the budget and turns them into ranked, explained rows. */
@@ -142,7 +158,8 @@ public final class LabelQueue {
     List<ScoredVideo> videos = scores.videos();
     int total = scores.frameCount();
     double allMinutes = 0;
-    for (ScoredVideo v : videos) for (int f = 0; f < v.frameCount(); f++) allMinutes += options.cost().frame(v.objects(f));
+    for (ScoredVideo v : videos)
+      for (int f = 0; f < v.frameCount(); f++) allMinutes += options.cost().frame(v.objects(f));
     Budget budget = options.budget();
     if (budget.inMinutes() && budget.minutes() > allMinutes + 1e-9)
       throw new IllegalArgumentException(
@@ -187,11 +204,17 @@ public final class LabelQueue {
     }
     List<String> notes = new ArrayList<>(scores.notes());
     if (!budget.inMinutes() && frames < frameLimit)
-      notes.add("only " + frames + " of the " + frameLimit + " budgeted frames show any signal; the rest were left out");
+      notes.add(
+          "only "
+              + frames
+              + " of the "
+              + frameLimit
+              + " budgeted frames show any signal; the rest were left out");
     return new RankedQueue(rows(scores, chosen, options), scores, frames, minutes, notes);
   }
 
-  private static boolean nearDuplicate(ScoredVideo v, TreeSet<Integer> chosen, int f, QueueOptions o) {
+  private static boolean nearDuplicate(
+      ScoredVideo v, TreeSet<Integer> chosen, int f, QueueOptions o) {
     if (chosen.contains(f - 1) || chosen.contains(f + 1)) return false; // extends a span instead
     for (int g : chosen.subSet(f - o.dedupWindow(), true, f + o.dedupWindow(), true))
       if (v.embeddingDistance(f, g) <= o.dedupRadius()) return true;
@@ -200,7 +223,8 @@ public final class LabelQueue {
 
   private record Span(int video, int start, int end, double score) {}
 
-  private static List<QueueRow> rows(BatchScores scores, List<TreeSet<Integer>> chosen, QueueOptions o) {
+  private static List<QueueRow> rows(
+      BatchScores scores, List<TreeSet<Integer>> chosen, QueueOptions o) {
     List<Span> spans = new ArrayList<>();
     for (int vi = 0; vi < chosen.size(); vi++) {
       double[] c = scores.videos().get(vi).combined();
@@ -251,12 +275,14 @@ public final class LabelQueue {
     List<Part> parts = new ArrayList<>();
     for (String name : v.signals().keySet()) {
       double best = 0;
-      for (int f = s.start(); f <= s.end(); f++) best = Math.max(best, scores.normalised(v, name, f));
+      for (int f = s.start(); f <= s.end(); f++)
+        best = Math.max(best, scores.normalised(v, name, f));
       if (best > 0) parts.add(new Part(name, best, best * scores.weights().of(name)));
     }
     parts.sort(Comparator.comparingDouble((Part p) -> -p.contribution()).thenComparing(Part::name));
     List<QueueRow.Reason> out = new ArrayList<>();
-    for (Part p : parts.subList(0, Math.min(top, parts.size()))) out.add(new QueueRow.Reason(p.name(), p.value()));
+    for (Part p : parts.subList(0, Math.min(top, parts.size())))
+      out.add(new QueueRow.Reason(p.name(), p.value()));
     return out;
   }
 
@@ -265,7 +291,8 @@ public final class LabelQueue {
     int[] n = new int[e.frameCount()];
     for (AnnotationSet s : e.sets()) {
       int[] mine = new int[n.length];
-      for (Detection d : s.detections()) if (d.frame() < n.length && !d.outside()) mine[d.frame()]++;
+      for (Detection d : s.detections())
+        if (d.frame() < n.length && !d.outside()) mine[d.frame()]++;
       for (int f = 0; f < n.length; f++) n[f] = Math.max(n[f], mine[f]);
     }
     return n;

@@ -15,19 +15,31 @@ import java.util.Objects;
  * @param topReasons how many signals each row names
  */
 public record QueueOptions(
-    SignalWeights weights, Budget budget, CostModel cost, int dedupWindow, double dedupRadius, int topReasons) {
+    SignalWeights weights,
+    Budget budget,
+    CostModel cost,
+    int dedupWindow,
+    double dedupRadius,
+    int topReasons) {
   public QueueOptions {
     Objects.requireNonNull(weights, "weights");
     Objects.requireNonNull(budget, "budget");
     Objects.requireNonNull(cost, "cost");
-    if (dedupWindow < 0) throw new IllegalArgumentException("dedupWindow must be >= 0: " + dedupWindow);
-    if (!(dedupRadius >= 0)) throw new IllegalArgumentException("dedupRadius must be >= 0: " + dedupRadius);
-    if (topReasons < 1) throw new IllegalArgumentException("topReasons must be >= 1: " + topReasons);
+    if (dedupWindow < 0)
+      throw new IllegalArgumentException("dedupWindow must be >= 0: " + dedupWindow);
+    if (!(dedupRadius >= 0))
+      throw new IllegalArgumentException("dedupRadius must be >= 0: " + dedupRadius);
+    if (topReasons < 1)
+      throw new IllegalArgumentException("topReasons must be >= 1: " + topReasons);
   }
 
-  /** Default weights, 10% of frames, default cost model, dedup within 15 frames at radius 0.05, 3 reasons. */
+  /**
+   * Default weights, 10% of frames, default cost model, dedup within 15 frames at radius 0.05, 3
+   * reasons.
+   */
   public static QueueOptions defaults() {
-    return new QueueOptions(SignalWeights.defaults(), Budget.ofFraction(0.10), CostModel.defaults(), 15, 0.05, 3);
+    return new QueueOptions(
+        SignalWeights.defaults(), Budget.ofFraction(0.10), CostModel.defaults(), 15, 0.05, 3);
   }
 
   public QueueOptions withWeights(SignalWeights w) {

@@ -42,7 +42,10 @@ public record QueueRow(
     }
   }
 
-  /** One object of a row: track {@code id} shown as {@code label} by {@code source} on the row's frames. */
+  /**
+   * One object of a row: track {@code id} shown as {@code label} by {@code source} on the row's
+   * frames.
+   */
   public record QueueObject(int id, String label, String source) implements java.io.Serializable {
     public QueueObject {
       Objects.requireNonNull(label, "label");
@@ -73,6 +76,7 @@ public record QueueRow(
 
   /** A copy with another video ID (pseudonymised exports). */
   public QueueRow withVideoId(String id) {
-    return new QueueRow(rank, id, frameStart, frameEnd, score, costMinutes, cumulativeMinutes, reasons, objects);
+    return new QueueRow(
+        rank, id, frameStart, frameEnd, score, costMinutes, cumulativeMinutes, reasons, objects);
   }
 }

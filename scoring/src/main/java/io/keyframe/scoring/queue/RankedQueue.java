@@ -11,7 +11,12 @@ import java.util.List;
  * @param minutes expert minutes for all rows
  * @param notes what the caller should know (skipped signals, budget not filled)
  */
-public record RankedQueue(List<QueueRow> rows, BatchScores scores, int framesSelected, double minutes, List<String> notes) {
+public record RankedQueue(
+    List<QueueRow> rows,
+    BatchScores scores,
+    int framesSelected,
+    double minutes,
+    List<String> notes) {
   public RankedQueue {
     rows = List.copyOf(rows);
     notes = List.copyOf(notes);
@@ -20,7 +25,10 @@ public record RankedQueue(List<QueueRow> rows, BatchScores scores, int framesSel
   /** Every selected frame, row by row. */
   public List<FrameRef> frames() {
     return rows.stream()
-        .flatMap(r -> java.util.stream.IntStream.rangeClosed(r.frameStart(), r.frameEnd()).mapToObj(f -> new FrameRef(r.videoId(), f)))
+        .flatMap(
+            r ->
+                java.util.stream.IntStream.rangeClosed(r.frameStart(), r.frameEnd())
+                    .mapToObj(f -> new FrameRef(r.videoId(), f)))
         .toList();
   }
 }

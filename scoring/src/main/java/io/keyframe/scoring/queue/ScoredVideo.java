@@ -12,7 +12,8 @@ import java.util.Map;
 public record ScoredVideo(VideoScores scores, double[] combined) {
   public ScoredVideo {
     if (combined.length != scores.frameCount())
-      throw new IllegalArgumentException("combined has " + combined.length + " frames, the video " + scores.frameCount());
+      throw new IllegalArgumentException(
+          "combined has " + combined.length + " frames, the video " + scores.frameCount());
     combined = combined.clone();
   }
 
@@ -29,7 +30,9 @@ public record ScoredVideo(VideoScores scores, double[] combined) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ScoredVideo v && scores.equals(v.scores) && java.util.Arrays.equals(combined, v.combined);
+    return o instanceof ScoredVideo v
+        && scores.equals(v.scores)
+        && java.util.Arrays.equals(combined, v.combined);
   }
 
   @Override
@@ -52,7 +55,10 @@ public record ScoredVideo(VideoScores scores, double[] combined) {
     return combined.length;
   }
 
-  /** Signal name -> raw per-frame values (only signals that applied, in {@link SignalWeights#SIGNALS} order). */
+  /**
+   * Signal name -> raw per-frame values (only signals that applied, in {@link
+   * SignalWeights#SIGNALS} order).
+   */
   public Map<String, FrameScores> signals() {
     return scores.signals();
   }

@@ -1,6 +1,7 @@
 package io.keyframe.scoring.queue;
 
 import io.keyframe.scoring.signal.AnnotatorDisagreement;
+import io.keyframe.scoring.signal.Crowding;
 import io.keyframe.scoring.signal.Diversity;
 import io.keyframe.scoring.signal.Entropy;
 import io.keyframe.scoring.signal.LabelModelDisagreement;
@@ -12,7 +13,6 @@ import io.keyframe.scoring.signal.ScoreUncertainty;
 import io.keyframe.scoring.signal.Signal;
 import io.keyframe.scoring.signal.TemporalInstability;
 import io.keyframe.scoring.signal.TrackEnds;
-import io.keyframe.scoring.signal.Crowding;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +28,8 @@ import java.util.Map;
  * four), a tracker's errors sit after track deaths and before births away from the image border
  * ({@code track_ends} 3.0) and among overlapping boxes ({@code crowding} 0.25); in the generator's
  * pre-annotation loop (tuned on seeds 101-103, reported on 1-5) the delivered labels' errors show
- * in second opinions ({@code annotator_annotator} 2.0), unusual layouts ({@code diversity} 2.0)
- * and track instability ({@code temporal} 0.5); the model's view gets 0.25 (entropy, occlusion,
+ * in second opinions ({@code annotator_annotator} 2.0), unusual layouts ({@code diversity} 2.0) and
+ * track instability ({@code temporal} 0.5); the model's view gets 0.25 (entropy, occlusion,
  * model-tracker, annotator-model) or 0.1 (margin, least confidence, score uncertainty, which mostly
  * repeat entropy).
  *
@@ -58,13 +58,16 @@ public record SignalWeights(Map<String, Double> weights) {
     weights.forEach(
         (k, v) -> {
           if (!known.contains(k))
-            throw new IllegalArgumentException("unknown signal '" + k + "'; known signals: " + known);
+            throw new IllegalArgumentException(
+                "unknown signal '" + k + "'; known signals: " + known);
           if (v == null || !(v >= 0) || !Double.isFinite(v))
-            throw new IllegalArgumentException("weight of " + k + " must be a finite number >= 0: " + v);
+            throw new IllegalArgumentException(
+                "weight of " + k + " must be a finite number >= 0: " + v);
           copy.put(k, v);
         });
     if (copy.values().stream().noneMatch(v -> v > 0))
-      throw new IllegalArgumentException("all signal weights are 0; give at least one signal a positive weight");
+      throw new IllegalArgumentException(
+          "all signal weights are 0; give at least one signal a positive weight");
     weights = Collections.unmodifiableMap(copy);
   }
 
@@ -101,11 +104,13 @@ public record SignalWeights(Map<String, Double> weights) {
     for (String part : overrides.split(",")) {
       String[] kv = part.split("=", 2);
       if (kv.length != 2)
-        throw new IllegalArgumentException("weight '" + part.trim() + "' is not name=value, e.g. entropy=0.5");
+        throw new IllegalArgumentException(
+            "weight '" + part.trim() + "' is not name=value, e.g. entropy=0.5");
       try {
         w.put(kv[0].trim(), Double.parseDouble(kv[1].trim()));
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("weight of " + kv[0].trim() + " is not a number: " + kv[1].trim());
+        throw new IllegalArgumentException(
+            "weight of " + kv[0].trim() + " is not a number: " + kv[1].trim());
       }
     }
     return new SignalWeights(w);

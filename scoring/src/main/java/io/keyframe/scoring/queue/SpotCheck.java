@@ -20,8 +20,8 @@ import java.util.TreeMap;
  *
  * <p>Each frame falls in the stratum of its rarest class (by frames in the batch), or {@code
  * __none__} when empty, so rare classes are not drowned by common ones. Each stratum gets
- * round(rate x size) frames, at least one, so with many small strata the sample can slightly
- * exceed the rate.
+ * round(rate x size) frames, at least one, so with many small strata the sample can slightly exceed
+ * the rate.
  */
 public final class SpotCheck {
   /** Stratum label of frames with no objects. */
@@ -30,8 +30,8 @@ public final class SpotCheck {
   private SpotCheck() {}
 
   /**
-   * Draws the sample from the videos' evidence: {@link #sampleClasses} over {@link
-   * FrameClasses#of} of each video.
+   * Draws the sample from the videos' evidence: {@link #sampleClasses} over {@link FrameClasses#of}
+   * of each video.
    *
    * @param expertQueue frames already queued for experts (excluded unless {@code allowOverlap})
    * @return sampled frames ordered by video (input order), then frame
@@ -71,7 +71,9 @@ public final class SpotCheck {
                 .min(Comparator.comparingInt((String l) -> frequency.get(l)).thenComparing(l -> l))
                 .orElse(NONE);
         String stratum = video + "/" + label;
-        strata.computeIfAbsent(stratum, k -> new ArrayList<>()).add(new SpotCheckRow(video, f, label, stratum));
+        strata
+            .computeIfAbsent(stratum, k -> new ArrayList<>())
+            .add(new SpotCheckRow(video, f, label, stratum));
       }
     }
     if (strata.isEmpty())
@@ -87,12 +89,15 @@ public final class SpotCheck {
     }
     Map<String, Integer> order = new HashMap<>();
     for (int i = 0; i < batch.size(); i++) order.putIfAbsent(batch.get(i).videoId(), i);
-    out.sort(Comparator.comparingInt((SpotCheckRow r) -> order.get(r.videoId())).thenComparingInt(SpotCheckRow::frame));
+    out.sort(
+        Comparator.comparingInt((SpotCheckRow r) -> order.get(r.videoId()))
+            .thenComparingInt(SpotCheckRow::frame));
     return List.copyOf(out);
   }
 
   private static void requireVideos(int videos) {
     if (videos == 0)
-      throw new IllegalArgumentException("empty batch: no videos to sample; pass at least one labels file");
+      throw new IllegalArgumentException(
+          "empty batch: no videos to sample; pass at least one labels file");
   }
 }

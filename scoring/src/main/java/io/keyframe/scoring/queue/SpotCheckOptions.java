@@ -10,7 +10,8 @@ package io.keyframe.scoring.queue;
 public record SpotCheckOptions(double rate, long seed, boolean allowOverlap) {
   public SpotCheckOptions {
     if (!(rate > 0 && rate <= 1))
-      throw new IllegalArgumentException("spot-check rate must be in (0,1], e.g. 0.1 for 10%: " + rate);
+      throw new IllegalArgumentException(
+          "spot-check rate must be in (0,1], e.g. 0.1 for 10%: " + rate);
   }
 
   /** 10% with the given seed, never overlapping the expert queue. */

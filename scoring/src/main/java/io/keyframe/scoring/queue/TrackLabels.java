@@ -15,9 +15,9 @@ import java.util.TreeMap;
 /**
  * Where each (source, track ID, class) shows in one video, as runs of consecutive frames: all the
  * queue's per-object entries read of the detections. Track IDs are numbered per source (ID 2 of the
- * tracker and ID 2 of an annotator are different objects), so every run names its source. A track is a handful of
- * runs (broken only where a source misses it or calls it something else), so this stays small
- * where one entry per detection would not.
+ * tracker and ID 2 of an annotator are different objects), so every run names its source. A track
+ * is a handful of runs (broken only where a source misses it or calls it something else), so this
+ * stays small where one entry per detection would not.
  *
  * @param runs every run, ordered by track ID, source, class, then first frame
  */
@@ -32,12 +32,14 @@ public record TrackLabels(List<Run> runs) implements Serializable {
    * @param firstFrame first frame, 0-based
    * @param lastFrame last frame, inclusive
    */
-  public record Run(String source, int trackId, String label, int firstFrame, int lastFrame) implements Serializable {
+  public record Run(String source, int trackId, String label, int firstFrame, int lastFrame)
+      implements Serializable {
     public Run {
       Objects.requireNonNull(source, "source");
       Objects.requireNonNull(label, "label");
       if (firstFrame < 0 || lastFrame < firstFrame)
-        throw new IllegalArgumentException("run frames are not 0 <= first <= last: " + firstFrame + ".." + lastFrame);
+        throw new IllegalArgumentException(
+            "run frames are not 0 <= first <= last: " + firstFrame + ".." + lastFrame);
     }
   }
 
@@ -45,18 +47,30 @@ public record TrackLabels(List<Run> runs) implements Serializable {
     runs = List.copyOf(runs);
   }
 
-  /** The runs of every source of {@code e} on its frames 0..frameCount-1 (later frames are never queued). */
+  /**
+   * The runs of every source of {@code e} on its frames 0..frameCount-1 (later frames are never
+   * queued).
+   */
   public static TrackLabels of(VideoEvidence e) {
     int n = e.frameCount();
     Map<Integer, Map<String, Map<String, BitSet>>> shown = new TreeMap<>();
     for (AnnotationSet s : e.sets())
       for (Detection d : s.detections())
         if (d.frame() < n)
-          shown.computeIfAbsent(d.trackId(), k -> new TreeMap<>()).computeIfAbsent(s.provenance().source(), k -> new TreeMap<>())
-              .computeIfAbsent(d.label(), k -> new BitSet(n)).set(d.frame());
+          shown
+              .computeIfAbsent(d.trackId(), k -> new TreeMap<>())
+              .computeIfAbsent(s.provenance().source(), k -> new TreeMap<>())
+              .computeIfAbsent(d.label(), k -> new BitSet(n))
+              .set(d.frame());
     List<Run> runs = new ArrayList<>();
-    shown.forEach((id, bySource) -> bySource.forEach((source, byLabel) -> byLabel.forEach(
-        (label, frames) -> FrameRuns.of(frames).forEach(r -> runs.add(new Run(source, id, label, r[0], r[1]))))));
+    shown.forEach(
+        (id, bySource) ->
+            bySource.forEach(
+                (source, byLabel) ->
+                    byLabel.forEach(
+                        (label, frames) ->
+                            FrameRuns.of(frames)
+                                .forEach(r -> runs.add(new Run(source, id, label, r[0], r[1]))))));
     return new TrackLabels(runs);
   }
 

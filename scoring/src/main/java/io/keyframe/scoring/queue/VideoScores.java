@@ -27,8 +27,8 @@ import java.util.TreeSet;
  *
  * @param videoId the video's ID
  * @param frameCount frames in the video
- * @param signals signal name -> raw per-frame values and the track IDs behind them, for the weighted
- *     signals that applied, in {@link SignalWeights#SIGNALS} order
+ * @param signals signal name -> raw per-frame values and the track IDs behind them, for the
+ *     weighted signals that applied, in {@link SignalWeights#SIGNALS} order
  * @param inapplicable signal name -> why that weighted signal could not run on this video, in
  *     {@link SignalWeights#SIGNALS} order
  * @param objects objects per frame (most seen by any source), for the cost model
@@ -50,13 +50,21 @@ public record VideoScores(
     if (frameCount < 0) throw new IllegalArgumentException("frameCount is negative: " + frameCount);
     if (objects.length != frameCount || embeddings.length != frameCount)
       throw new IllegalArgumentException(
-          "objects (" + objects.length + ") and embeddings (" + embeddings.length + ") must have one entry per frame (" + frameCount + ")");
+          "objects ("
+              + objects.length
+              + ") and embeddings ("
+              + embeddings.length
+              + ") must have one entry per frame ("
+              + frameCount
+              + ")");
     signals.forEach(
         (name, s) -> {
           if (s.frameCount() != frameCount)
-            throw new IllegalArgumentException("signal " + name + " has " + s.frameCount() + " frames, the video " + frameCount);
+            throw new IllegalArgumentException(
+                "signal " + name + " has " + s.frameCount() + " frames, the video " + frameCount);
         });
-    // insertion order (SignalWeights.SIGNALS) keeps sums, notes and reasons identical from run to run
+    // insertion order (SignalWeights.SIGNALS) keeps sums, notes and reasons identical from run to
+    // run
     signals = Collections.unmodifiableMap(new LinkedHashMap<>(signals));
     inapplicable = Collections.unmodifiableMap(new LinkedHashMap<>(inapplicable));
     objects = objects.clone();
@@ -105,12 +113,25 @@ public record VideoScores(
 
   @Override
   public int hashCode() {
-    return Objects.hash(videoId, frameCount, signals, inapplicable, Arrays.hashCode(objects), Arrays.deepHashCode(embeddings), labels);
+    return Objects.hash(
+        videoId,
+        frameCount,
+        signals,
+        inapplicable,
+        Arrays.hashCode(objects),
+        Arrays.deepHashCode(embeddings),
+        labels);
   }
 
   @Override
   public String toString() {
-    return "VideoScores[" + videoId + ", " + frameCount + " frames, signals " + signals.keySet() + "]";
+    return "VideoScores["
+        + videoId
+        + ", "
+        + frameCount
+        + " frames, signals "
+        + signals.keySet()
+        + "]";
   }
 
   @Serial
@@ -118,19 +139,24 @@ public record VideoScores(
     return new SerializedForm(this);
   }
 
-  /** What is written instead of a {@link VideoScores}; read back through the canonical constructor, so it is validated again. */
+  /**
+   * What is written instead of a {@link VideoScores}; read back through the canonical constructor,
+   * so it is validated again.
+   */
   private static final class SerializedForm implements Serializable {
     @Serial private static final long serialVersionUID = 1L;
     private final String videoId;
     private final int frameCount;
     private final String[] names;
     private final double[][] values;
+
     /**
-     * Per signal, for every frame that has track IDs: the frame (minus the previous such frame), the
-     * number of IDs, and the sorted IDs as differences from the previous one; all as {@link VarInts},
-     * since the IDs behind a value are most of a summary's size.
+     * Per signal, for every frame that has track IDs: the frame (minus the previous such frame),
+     * the number of IDs, and the sorted IDs as differences from the previous one; all as {@link
+     * VarInts}, since the IDs behind a value are most of a summary's size.
      */
     private final byte[][] ids;
+
     private final String[] inapplicableNames;
     private final String[] inapplicableWhy;
     private final int[] objects;
@@ -171,14 +197,16 @@ public record VideoScores(
       return out.toByteArray();
     }
 
-    private static Map<Integer, Set<Integer>> unflatten(byte[] bytes) throws InvalidObjectException {
+    private static Map<Integer, Set<Integer>> unflatten(byte[] bytes)
+        throws InvalidObjectException {
       Map<Integer, Set<Integer>> out = new TreeMap<>();
       VarInts.Reader in = new VarInts.Reader(bytes);
       long frame = 0;
       while (in.hasNext()) {
         frame += in.next();
         long n = in.next();
-        if (n < 0 || n > bytes.length) throw new InvalidObjectException("bad number of track IDs: " + n);
+        if (n < 0 || n > bytes.length)
+          throw new InvalidObjectException("bad number of track IDs: " + n);
         TreeSet<Integer> ids = new TreeSet<>();
         long id = 0;
         for (long k = 0; k < n; k++) ids.add(Math.toIntExact(id += in.next()));
@@ -189,16 +217,22 @@ public record VideoScores(
 
     @Serial
     private Object readResolve() throws InvalidObjectException {
-      if (names.length != values.length || names.length != ids.length || inapplicableNames.length != inapplicableWhy.length)
+      if (names.length != values.length
+          || names.length != ids.length
+          || inapplicableNames.length != inapplicableWhy.length)
         throw new InvalidObjectException("signal names and values differ in number");
       try {
         Map<String, FrameScores> signals = new LinkedHashMap<>();
-        for (int i = 0; i < names.length; i++) signals.put(names[i], new FrameScores(values[i], unflatten(ids[i])));
+        for (int i = 0; i < names.length; i++)
+          signals.put(names[i], new FrameScores(values[i], unflatten(ids[i])));
         Map<String, String> inapplicable = new LinkedHashMap<>();
-        for (int i = 0; i < inapplicableNames.length; i++) inapplicable.put(inapplicableNames[i], inapplicableWhy[i]);
-        return new VideoScores(videoId, frameCount, signals, inapplicable, objects, embeddings, labels);
+        for (int i = 0; i < inapplicableNames.length; i++)
+          inapplicable.put(inapplicableNames[i], inapplicableWhy[i]);
+        return new VideoScores(
+            videoId, frameCount, signals, inapplicable, objects, embeddings, labels);
       } catch (RuntimeException e) { // the constructors' checks, or an ID beyond int
-        InvalidObjectException x = new InvalidObjectException("invalid video scores: " + e.getMessage());
+        InvalidObjectException x =
+            new InvalidObjectException("invalid video scores: " + e.getMessage());
         x.initCause(e);
         throw x;
       }

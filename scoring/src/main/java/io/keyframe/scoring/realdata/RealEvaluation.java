@@ -30,17 +30,20 @@ public final class RealEvaluation {
    * The real sequences {@link SignalWeights#defaults()} were tuned on (scoring/README); every other
    * sequence, the rest of the committed MOT17 ones included, is held out.
    */
-  public static final Set<String> DEFAULTS_TUNED_ON = Set.of("MOT17-02-FRCNN", "MOT17-05-FRCNN", "MOT17-10-FRCNN");
+  public static final Set<String> DEFAULTS_TUNED_ON =
+      Set.of("MOT17-02-FRCNN", "MOT17-05-FRCNN", "MOT17-10-FRCNN");
 
   /**
    * Options.
    *
-   * @param queue queue options (weights, dedup, cost); the budget is replaced by each of {@code budgets}
+   * @param queue queue options (weights, dedup, cost); the budget is replaced by each of {@code
+   *     budgets}
    * @param budgets shares of each sequence's frames, e.g. 0.05, 0.10, 0.20
    * @param tunedOn sequences the weights were tuned on (reported apart from the held-out ones)
    * @param signalsAlone also rank with every applicable signal alone
    */
-  public record Options(QueueOptions queue, List<Double> budgets, Set<String> tunedOn, boolean signalsAlone) {
+  public record Options(
+      QueueOptions queue, List<Double> budgets, Set<String> tunedOn, boolean signalsAlone) {
     public Options {
       budgets = List.copyOf(budgets);
       tunedOn = Set.copyOf(tunedOn);
@@ -50,13 +53,15 @@ public final class RealEvaluation {
   }
 
   /** Evaluates every sequence. */
-  public static RealEvaluationReport run(List<RealSequence> sequences, Options options, ProgressListener progress) {
+  public static RealEvaluationReport run(
+      List<RealSequence> sequences, Options options, ProgressListener progress) {
     List<RealEvaluationReport.Row> rows = new ArrayList<>();
     List<TrackerErrors> errors = new ArrayList<>();
     Map<String, Integer> ignored = new LinkedHashMap<>();
     int done = 0;
     for (RealSequence s : sequences) {
-      TrackerErrors e = TrackerErrors.count(s.name(), s.groundTruth(), s.delivered(), s.frameCount());
+      TrackerErrors e =
+          TrackerErrors.count(s.name(), s.groundTruth(), s.delivered(), s.frameCount());
       errors.add(e);
       ignored.put(s.name(), s.ignoredGtRows());
       VideoEvidence evidence = evidence(s);
@@ -65,14 +70,16 @@ public final class RealEvaluation {
       Map<String, SignalWeights> strategies = new LinkedHashMap<>();
       strategies.put(RealEvaluationReport.QUEUE, options.queue().weights());
       if (options.signalsAlone())
-        for (String name : scores.signals().keySet()) strategies.put(name, SignalWeights.only(name));
+        for (String name : scores.signals().keySet())
+          strategies.put(name, SignalWeights.only(name));
       for (double b : options.budgets()) {
         int k = Budget.ofFraction(b).frames(s.frameCount());
         double random = e.total() * (double) k / s.frameCount();
         double randomMinutes = k * meanMinutes(scores, options.queue());
         long oracle = oracle(e, k);
         for (Map.Entry<String, SignalWeights> st : strategies.entrySet()) {
-          List<FrameRef> frames = queued(scores, st.getValue(), options.queue().withBudget(Budget.ofFraction(b)));
+          List<FrameRef> frames =
+              queued(scores, st.getValue(), options.queue().withBudget(Budget.ofFraction(b)));
           long caught = 0;
           double minutes = 0;
           for (FrameRef f : frames) {
@@ -81,7 +88,17 @@ public final class RealEvaluation {
           }
           rows.add(
               new RealEvaluationReport.Row(
-                  s.name(), options.tunedOn().contains(s.name()), st.getKey(), b, k, caught, random, oracle, e.total(), minutes, randomMinutes));
+                  s.name(),
+                  options.tunedOn().contains(s.name()),
+                  st.getKey(),
+                  b,
+                  k,
+                  caught,
+                  random,
+                  oracle,
+                  e.total(),
+                  minutes,
+                  randomMinutes));
         }
       }
       progress.progress("sequences", ++done, sequences.size());
@@ -89,7 +106,10 @@ public final class RealEvaluation {
     return new RealEvaluationReport(rows, errors, ignored, options.tunedOn());
   }
 
-  /** What the queue sees of a sequence: the delivered tracker output as labels, second opinions after it; no ground truth. */
+  /**
+   * What the queue sees of a sequence: the delivered tracker output as labels, second opinions
+   * after it; no ground truth.
+   */
   public static VideoEvidence evidence(RealSequence s) {
     List<io.keyframe.dataset.AnnotationSet> labels = new ArrayList<>();
     labels.add(s.delivered());
@@ -98,17 +118,24 @@ public final class RealEvaluation {
   }
 
   /** Errors on the frames {@code weights} queues at the options' budget. */
-  static long caught(VideoScores scores, SignalWeights weights, QueueOptions options, TrackerErrors e) {
+  static long caught(
+      VideoScores scores, SignalWeights weights, QueueOptions options, TrackerErrors e) {
     long n = 0;
     for (FrameRef f : queued(scores, weights, options)) n += e.at(f.frame());
     return n;
   }
 
-  private static List<FrameRef> queued(VideoScores scores, SignalWeights weights, QueueOptions options) {
-    return LabelQueue.select(LabelQueue.combine(List.of(scores), weights), options.withWeights(weights)).frames();
+  private static List<FrameRef> queued(
+      VideoScores scores, SignalWeights weights, QueueOptions options) {
+    return LabelQueue.select(
+            LabelQueue.combine(List.of(scores), weights), options.withWeights(weights))
+        .frames();
   }
 
-  /** Expert minutes of an average frame of the sequence under the options' cost model (objects = boxes the tracker shows). */
+  /**
+   * Expert minutes of an average frame of the sequence under the options' cost model (objects =
+   * boxes the tracker shows).
+   */
   private static double meanMinutes(VideoScores scores, QueueOptions options) {
     double m = 0;
     for (int n : scores.objects()) m += options.cost().frame(n);

@@ -15,10 +15,15 @@ import java.util.TreeSet;
  *
  * @param rows one row per sequence, strategy and budget
  * @param errors each sequence's counted tracker errors
- * @param ignoredGtRows per sequence, ground-truth rows the evaluation left out (conf 0 or not class 1)
+ * @param ignoredGtRows per sequence, ground-truth rows the evaluation left out (conf 0 or not class
+ *     1)
  * @param tunedOn sequences the weights were tuned on
  */
-public record RealEvaluationReport(List<Row> rows, List<TrackerErrors> errors, Map<String, Integer> ignoredGtRows, Set<String> tunedOn) {
+public record RealEvaluationReport(
+    List<Row> rows,
+    List<TrackerErrors> errors,
+    Map<String, Integer> ignoredGtRows,
+    Set<String> tunedOn) {
   /** Strategy name of the combined queue. */
   public static final String QUEUE = "queue";
 
@@ -45,8 +50,17 @@ public record RealEvaluationReport(List<Row> rows, List<TrackerErrors> errors, M
    * @param randomMinutes expert minutes {@code frames} random frames take on average
    */
   public record Row(
-      String sequence, boolean tuned, String strategy, double budget, int frames, long caught, double random, long oracle, long total,
-      double minutes, double randomMinutes) {
+      String sequence,
+      boolean tuned,
+      String strategy,
+      double budget,
+      int frames,
+      long caught,
+      double random,
+      long oracle,
+      long total,
+      double minutes,
+      double randomMinutes) {
     /** Caught over random's expectation (NaN when the sequence has no errors). */
     public double ratio() {
       return random > 0 ? caught / random : Double.NaN;
@@ -57,7 +71,9 @@ public record RealEvaluationReport(List<Row> rows, List<TrackerErrors> errors, M
      * only crowded (costly) frames that hold more of everything (NaN without errors or minutes).
      */
     public double perMinuteRatio() {
-      return random > 0 && minutes > 0 && randomMinutes > 0 ? (caught / minutes) / (random / randomMinutes) : Double.NaN;
+      return random > 0 && minutes > 0 && randomMinutes > 0
+          ? (caught / minutes) / (random / randomMinutes)
+          : Double.NaN;
     }
 
     /** The oracle over random's expectation. */
@@ -69,16 +85,29 @@ public record RealEvaluationReport(List<Row> rows, List<TrackerErrors> errors, M
   /** Mean of {@code strategy}'s ratio over held-out (or tuned) sequences at {@code budget}. */
   public double meanRatio(String strategy, double budget, boolean tuned) {
     return rows.stream()
-        .filter(r -> r.strategy().equals(strategy) && r.budget() == budget && r.tuned() == tuned && r.random() > 0)
+        .filter(
+            r ->
+                r.strategy().equals(strategy)
+                    && r.budget() == budget
+                    && r.tuned() == tuned
+                    && r.random() > 0)
         .mapToDouble(Row::ratio)
         .average()
         .orElse(Double.NaN);
   }
 
-  /** Mean of the queue's {@link Row#perMinuteRatio()} over held-out (or tuned) sequences at {@code budget}. */
+  /**
+   * Mean of the queue's {@link Row#perMinuteRatio()} over held-out (or tuned) sequences at {@code
+   * budget}.
+   */
   public double meanPerMinuteRatio(double budget, boolean tuned) {
     return rows.stream()
-        .filter(r -> r.strategy().equals(QUEUE) && r.budget() == budget && r.tuned() == tuned && r.random() > 0)
+        .filter(
+            r ->
+                r.strategy().equals(QUEUE)
+                    && r.budget() == budget
+                    && r.tuned() == tuned
+                    && r.random() > 0)
         .mapToDouble(Row::perMinuteRatio)
         .average()
         .orElse(Double.NaN);
@@ -87,7 +116,12 @@ public record RealEvaluationReport(List<Row> rows, List<TrackerErrors> errors, M
   /** Mean oracle ratio over held-out (or tuned) sequences at {@code budget}. */
   public double meanOracleRatio(double budget, boolean tuned) {
     return rows.stream()
-        .filter(r -> r.strategy().equals(QUEUE) && r.budget() == budget && r.tuned() == tuned && r.random() > 0)
+        .filter(
+            r ->
+                r.strategy().equals(QUEUE)
+                    && r.budget() == budget
+                    && r.tuned() == tuned
+                    && r.random() > 0)
         .mapToDouble(Row::oracleRatio)
         .average()
         .orElse(Double.NaN);
@@ -103,27 +137,59 @@ public record RealEvaluationReport(List<Row> rows, List<TrackerErrors> errors, M
     return new ArrayList<>(new LinkedHashSet<>(rows.stream().map(Row::strategy).toList()));
   }
 
-  /** Tables for people: errors per sequence, the queue vs random vs oracle per budget, held-out means, signals alone. */
+  /**
+   * Tables for people: errors per sequence, the queue vs random vs oracle per budget, held-out
+   * means, signals alone.
+   */
   public String describe() {
     StringBuilder b = new StringBuilder();
-    b.append("tracker errors (py-motmetrics events, IoU >= 0.5; gt rows with conf != 0 and class 1):\n");
-    b.append(String.format(Locale.ROOT, "%-16s %-8s %6s %6s %6s %6s %6s  %s%n", "sequence", "role", "frames", "FP", "miss", "IDSW", "all", "gt rows left out"));
+    b.append(
+        "tracker errors (py-motmetrics events, IoU >= 0.5; gt rows with conf != 0 and class 1):\n");
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "%-16s %-8s %6s %6s %6s %6s %6s  %s%n",
+            "sequence",
+            "role",
+            "frames",
+            "FP",
+            "miss",
+            "IDSW",
+            "all",
+            "gt rows left out"));
     for (TrackerErrors e : errors)
-      b.append(String.format(Locale.ROOT, "%-16s %-8s %6d %6d %6d %6d %6d  %d%n",
-          e.sequence(), role(e.sequence()), e.frameCount(), e.totalFalsePositives(), e.totalMisses(), e.totalSwitches(), e.total(),
-          ignoredGtRows.getOrDefault(e.sequence(), 0)));
-    b.append("\nqueue vs random (x random = errors on queued frames / random's expectation; oracle beside):\n");
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%-16s %-8s %6d %6d %6d %6d %6d  %d%n",
+              e.sequence(),
+              role(e.sequence()),
+              e.frameCount(),
+              e.totalFalsePositives(),
+              e.totalMisses(),
+              e.totalSwitches(),
+              e.total(),
+              ignoredGtRows.getOrDefault(e.sequence(), 0)));
+    b.append(
+        "\nqueue vs random (x random = errors on queued frames / random's expectation; oracle beside):\n");
     b.append(String.format(Locale.ROOT, "%-16s %-8s", "sequence", "role"));
-    for (double budget : budgets()) b.append(String.format(Locale.ROOT, " %18s", pct(budget) + " queue (oracle)"));
+    for (double budget : budgets())
+      b.append(String.format(Locale.ROOT, " %18s", pct(budget) + " queue (oracle)"));
     b.append('\n');
     Map<String, Map<Double, Row>> q = new LinkedHashMap<>();
-    for (Row r : rows) if (r.strategy().equals(QUEUE)) q.computeIfAbsent(r.sequence(), k -> new LinkedHashMap<>()).put(r.budget(), r);
+    for (Row r : rows)
+      if (r.strategy().equals(QUEUE))
+        q.computeIfAbsent(r.sequence(), k -> new LinkedHashMap<>()).put(r.budget(), r);
     q.forEach(
         (seq, byBudget) -> {
           b.append(String.format(Locale.ROOT, "%-16s %-8s", seq, role(seq)));
           for (double budget : budgets()) {
             Row r = byBudget.get(budget);
-            b.append(String.format(Locale.ROOT, " %18s", String.format(Locale.ROOT, "%.2fx (%.2fx)", r.ratio(), r.oracleRatio())));
+            b.append(
+                String.format(
+                    Locale.ROOT,
+                    " %18s",
+                    String.format(Locale.ROOT, "%.2fx (%.2fx)", r.ratio(), r.oracleRatio())));
           }
           b.append('\n');
         });
@@ -131,22 +197,45 @@ public record RealEvaluationReport(List<Row> rows, List<TrackerErrors> errors, M
       if (rows.stream().noneMatch(r -> r.tuned() == tuned)) continue;
       b.append(String.format(Locale.ROOT, "%-16s %-8s", "mean", tuned ? "tuned" : "held-out"));
       for (double budget : budgets())
-        b.append(String.format(Locale.ROOT, " %18s", String.format(Locale.ROOT, "%.2fx (%.2fx)", meanRatio(QUEUE, budget, tuned), meanOracleRatio(budget, tuned))));
+        b.append(
+            String.format(
+                Locale.ROOT,
+                " %18s",
+                String.format(
+                    Locale.ROOT,
+                    "%.2fx (%.2fx)",
+                    meanRatio(QUEUE, budget, tuned),
+                    meanOracleRatio(budget, tuned))));
       b.append('\n');
     }
-    b.append("\nper expert-minute (queue's errors per minute of its frames / random's, under the queue's cost model):\n");
+    b.append(
+        "\nper expert-minute (queue's errors per minute of its frames / random's, under the queue's cost model):\n");
     for (boolean tuned : new boolean[] {false, true}) {
       if (rows.stream().noneMatch(r -> r.tuned() == tuned)) continue;
       b.append(String.format(Locale.ROOT, "%-16s %-8s", "mean", tuned ? "tuned" : "held-out"));
-      for (double budget : budgets()) b.append(String.format(Locale.ROOT, " %18s", String.format(Locale.ROOT, "%s %.2fx", pct(budget), meanPerMinuteRatio(budget, tuned))));
+      for (double budget : budgets())
+        b.append(
+            String.format(
+                Locale.ROOT,
+                " %18s",
+                String.format(
+                    Locale.ROOT, "%s %.2fx", pct(budget), meanPerMinuteRatio(budget, tuned))));
       b.append('\n');
     }
     List<String> alone = strategies().subList(1, strategies().size());
     if (!alone.isEmpty()) {
       double mid = budgets().contains(0.10) ? 0.10 : budgets().get(0);
-      b.append(String.format(Locale.ROOT, "%nsignals alone at %s (mean x random; held-out / tuned):%n", pct(mid)));
+      b.append(
+          String.format(
+              Locale.ROOT, "%nsignals alone at %s (mean x random; held-out / tuned):%n", pct(mid)));
       for (String s : strategies())
-        b.append(String.format(Locale.ROOT, "%-22s %6.2fx / %6.2fx%n", s, meanRatio(s, mid, false), meanRatio(s, mid, true)));
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "%-22s %6.2fx / %6.2fx%n",
+                s,
+                meanRatio(s, mid, false),
+                meanRatio(s, mid, true)));
     }
     return b.toString();
   }

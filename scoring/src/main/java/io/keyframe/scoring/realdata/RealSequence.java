@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param delivered the tracker output whose errors are counted and queued
  * @param deliveredTracker name of the delivered tracker
  * @param secondOpinions other trackers' outputs on the sequence (may be empty)
- * @param ignoredGtRows ground-truth rows left out by the filter (distractors, non-pedestrians, conf 0)
+ * @param ignoredGtRows ground-truth rows left out by the filter (distractors, non-pedestrians, conf
+ *     0)
  */
 public record RealSequence(
     String name,
@@ -28,7 +29,11 @@ public record RealSequence(
     Objects.requireNonNull(delivered, "delivered");
     secondOpinions = List.copyOf(secondOpinions);
     if (!delivered.video().id().equals(groundTruth.video().id()))
-      throw new IllegalArgumentException("tracker output of " + delivered.video().id() + " paired with ground truth of " + groundTruth.video().id());
+      throw new IllegalArgumentException(
+          "tracker output of "
+              + delivered.video().id()
+              + " paired with ground truth of "
+              + groundTruth.video().id());
   }
 
   /** Frames of the sequence (seqinfo.ini's seqLength). */

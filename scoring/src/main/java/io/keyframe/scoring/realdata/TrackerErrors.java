@@ -1,7 +1,6 @@
 package io.keyframe.scoring.realdata;
 
 import io.keyframe.dataset.AnnotationSet;
-import io.keyframe.dataset.Box;
 import io.keyframe.dataset.Detection;
 import io.keyframe.metrics.clear.ClearCounts;
 import io.keyframe.metrics.clear.MotAccumulator;
@@ -12,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A tracker's real errors per frame against ground truth, as py-motmetrics counts them with
- * {@code compare_to_groundtruth(gt, ts, 'iou', distth=0.5)}: CLEAR-MOT events (Bernardin &amp;
+ * A tracker's real errors per frame against ground truth, as py-motmetrics counts them with {@code
+ * compare_to_groundtruth(gt, ts, 'iou', distth=0.5)}: CLEAR-MOT events (Bernardin &amp;
  * Stiefelhagen 2008) from {@link MotAccumulator}, a pair matchable when IoU &ge; 0.5. An ID switch
  * counts on the frame where the object's match changes hypothesis.
  *
@@ -23,7 +22,9 @@ import java.util.Map;
  * @param switches ID switches per frame
  */
 public record TrackerErrors(String sequence, int[] falsePositives, int[] misses, int[] switches) {
-  /** IoU below which a tracker box cannot match a ground-truth object (py-motmetrics' distth 0.5). */
+  /**
+   * IoU below which a tracker box cannot match a ground-truth object (py-motmetrics' distth 0.5).
+   */
   public static final double MIN_IOU = 0.5;
 
   public TrackerErrors {
@@ -35,14 +36,16 @@ public record TrackerErrors(String sequence, int[] falsePositives, int[] misses,
   }
 
   /** Counts the errors of {@code tracker} against {@code groundTruth} on {@code frames} frames. */
-  public static TrackerErrors count(String sequence, AnnotationSet groundTruth, AnnotationSet tracker, int frames) {
+  public static TrackerErrors count(
+      String sequence, AnnotationSet groundTruth, AnnotationSet tracker, int frames) {
     Map<Integer, List<Detection>> gt = groundTruth.byFrame(), tr = tracker.byFrame();
     Map<Integer, Integer> gtIds = new HashMap<>(), trIds = new HashMap<>();
     MotAccumulator acc = new MotAccumulator();
     int[] fp = new int[frames], miss = new int[frames], sw = new int[frames];
     long fpBefore = 0, missBefore = 0;
     for (int f = 0; f < frames; f++) {
-      List<Detection> g = boxed(gt.getOrDefault(f, List.of())), t = boxed(tr.getOrDefault(f, List.of()));
+      List<Detection> g = boxed(gt.getOrDefault(f, List.of())),
+          t = boxed(tr.getOrDefault(f, List.of()));
       int[] oids = dense(g, gtIds), hids = dense(t, trIds);
       double[] dist = new double[g.size() * t.size()];
       for (int i = 0; i < g.size(); i++)
@@ -146,11 +149,23 @@ public record TrackerErrors(String sequence, int[] falsePositives, int[] misses,
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(sequence, java.util.Arrays.hashCode(falsePositives), java.util.Arrays.hashCode(misses), java.util.Arrays.hashCode(switches));
+    return java.util.Objects.hash(
+        sequence,
+        java.util.Arrays.hashCode(falsePositives),
+        java.util.Arrays.hashCode(misses),
+        java.util.Arrays.hashCode(switches));
   }
 
   @Override
   public String toString() {
-    return "TrackerErrors[" + sequence + ", FP " + totalFalsePositives() + ", misses " + totalMisses() + ", switches " + totalSwitches() + "]";
+    return "TrackerErrors["
+        + sequence
+        + ", FP "
+        + totalFalsePositives()
+        + ", misses "
+        + totalMisses()
+        + ", switches "
+        + totalSwitches()
+        + "]";
   }
 }

@@ -8,9 +8,9 @@ import java.util.Optional;
  * The delivered labels (first annotator) against each second opinion, per frame: unmatched objects
  * + class mismatches + sum of (1 - IoU) over matched boxes, averaged over the second opinions.
  * Frames where repeated labels dispute the delivered ones are the ones worth re-labelling (Sheng,
- * Provost &amp; Ipeirotis 2008, Get Another Label?). Counts, not shares of the objects on the frame,
- * so a frame with more disputed objects ranks higher; second opinions disagreeing with each other
- * say nothing about the delivered labels and are not counted.
+ * Provost &amp; Ipeirotis 2008, Get Another Label?). Counts, not shares of the objects on the
+ * frame, so a frame with more disputed objects ranks higher; second opinions disagreeing with each
+ * other say nothing about the delivered labels and are not counted.
  *
  * @param minIou IoU below which two annotators' boxes are not the same object
  */
@@ -19,7 +19,8 @@ public record AnnotatorDisagreement(double minIou) implements Signal {
   public static final double DEFAULT_MIN_IOU = 0.5;
 
   public AnnotatorDisagreement {
-    if (!(minIou > 0 && minIou <= 1)) throw new IllegalArgumentException("minIou not in (0,1]: " + minIou);
+    if (!(minIou > 0 && minIou <= 1))
+      throw new IllegalArgumentException("minIou not in (0,1]: " + minIou);
   }
 
   public AnnotatorDisagreement() {
@@ -43,11 +44,13 @@ public record AnnotatorDisagreement(double minIou) implements Signal {
   public FrameScores score(VideoEvidence evidence) {
     requireApplicable(evidence);
     int n = evidence.annotators().size();
-    List<List<List<Detection>>> per = evidence.annotators().stream().map(evidence::perFrame).toList();
+    List<List<List<Detection>>> per =
+        evidence.annotators().stream().map(evidence::perFrame).toList();
     FrameScores.Builder b = new FrameScores.Builder(evidence.frameCount());
     for (int f = 0; f < evidence.frameCount(); f++)
       for (int j = 1; j < n; j++) {
-        PairDisagreement d = PairDisagreement.of(per.get(0).get(f), per.get(j).get(f), BoxMatcher.DEFAULT, minIou);
+        PairDisagreement d =
+            PairDisagreement.of(per.get(0).get(f), per.get(j).get(f), BoxMatcher.DEFAULT, minIou);
         b.add(f, d.count() / (n - 1));
         for (int id : d.objects()) b.object(f, id);
       }

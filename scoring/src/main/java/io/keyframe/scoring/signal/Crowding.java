@@ -19,7 +19,8 @@ import java.util.Optional;
  */
 public record Crowding(double minIou) implements Signal {
   public Crowding {
-    if (!(minIou >= 0 && minIou < 1)) throw new IllegalArgumentException("minIou not in [0,1): " + minIou);
+    if (!(minIou >= 0 && minIou < 1))
+      throw new IllegalArgumentException("minIou not in [0,1): " + minIou);
   }
 
   /** Default: pairs overlapping by IoU 0.1 or more. */
@@ -49,7 +50,9 @@ public record Crowding(double minIou) implements Signal {
       for (Detection d : frames.get(f)) if (!d.outside() && d.boxOrMaskBox() != null) ds.add(d);
       for (int i = 0; i < ds.size(); i++) {
         double best = 0;
-        for (int j = 0; j < ds.size(); j++) if (i != j) best = Math.max(best, BoxIou.of(ds.get(i).boxOrMaskBox(), ds.get(j).boxOrMaskBox()));
+        for (int j = 0; j < ds.size(); j++)
+          if (i != j)
+            best = Math.max(best, BoxIou.of(ds.get(i).boxOrMaskBox(), ds.get(j).boxOrMaskBox()));
         if (best >= minIou && best > 0) {
           b.add(f, best);
           b.object(f, ds.get(i).trackId());

@@ -30,7 +30,8 @@ public record Diversity(int centres) implements Signal {
 
   @Override
   public Optional<String> inapplicable(VideoEvidence evidence) {
-    if (source(evidence) == null) return Optional.of("needs labels, model predictions or tracker output to embed frames");
+    if (source(evidence) == null)
+      return Optional.of("needs labels, model predictions or tracker output to embed frames");
     return Optional.empty();
   }
 
@@ -45,7 +46,9 @@ public record Diversity(int centres) implements Signal {
     List<String> classes = evidence.labelNames();
     double[][] out = new double[frames.size()][];
     for (int f = 0; f < frames.size(); f++)
-      out[f] = FrameEmbedding.of(frames.get(f), classes, evidence.video().width(), evidence.video().height());
+      out[f] =
+          FrameEmbedding.of(
+              frames.get(f), classes, evidence.video().width(), evidence.video().height());
     return out;
   }
 
@@ -61,7 +64,9 @@ public record Diversity(int centres) implements Signal {
     // centre (the centres cover every frame), not a stand-in maximum that would queue frame 0 of
     // every video.
     double firstValue = Double.POSITIVE_INFINITY;
-    for (int c : g.order()) if (c != first) firstValue = Math.min(firstValue, FrameEmbedding.distance(emb[first], emb[c]));
+    for (int c : g.order())
+      if (c != first)
+        firstValue = Math.min(firstValue, FrameEmbedding.distance(emb[first], emb[c]));
     if (!Double.isFinite(firstValue)) firstValue = 0;
     for (int f = 0; f < emb.length; f++) b.max(f, f == first ? firstValue : g.radius(f));
     return b.build();

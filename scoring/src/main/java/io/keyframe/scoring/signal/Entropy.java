@@ -3,7 +3,8 @@ package io.keyframe.scoring.signal;
 import java.util.Optional;
 
 /**
- * Shannon entropy of the class posterior, in nats (Settles 2009, Active Learning Literature Survey, sec. 3.1).
+ * Shannon entropy of the class posterior, in nats (Settles 2009, Active Learning Literature Survey,
+ * sec. 3.1).
  *
  * <p>Per detection of the customer model; a frame's value is its most uncertain detection.
  */

@@ -5,9 +5,9 @@ import io.keyframe.dataset.Detection;
 import java.util.List;
 
 /**
- * A cheap per-frame embedding: the class histogram (fraction of the frame's objects per class),
- * the object count (scaled by 1/10), and the box layout as the fraction of box centres in each cell
- * of a 3x3 grid over the image. Two frames with the same classes in the same places are close.
+ * A cheap per-frame embedding: the class histogram (fraction of the frame's objects per class), the
+ * object count (scaled by 1/10), and the box layout as the fraction of box centres in each cell of
+ * a 3x3 grid over the image. Two frames with the same classes in the same places are close.
  */
 public final class FrameEmbedding {
   /** Grid cells per side for the layout part. */
@@ -28,7 +28,8 @@ public final class FrameEmbedding {
    * @param width image width in pixels
    * @param height image height in pixels
    */
-  public static double[] of(List<Detection> detections, List<String> classes, int width, int height) {
+  public static double[] of(
+      List<Detection> detections, List<String> classes, int width, int height) {
     double[] v = new double[dimension(classes.size())];
     int n = 0;
     for (Detection d : detections) {

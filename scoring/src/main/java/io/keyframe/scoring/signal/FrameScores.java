@@ -8,8 +8,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * A signal's value for every frame of one video plus, per frame, the object (track) IDs that
- * caused it.
+ * A signal's value for every frame of one video plus, per frame, the object (track) IDs that caused
+ * it.
  *
  * @param values one non-negative value per frame (index = 0-based frame)
  * @param objects frame -> track IDs behind the value (sparse; absent = none known)
@@ -19,7 +19,8 @@ public record FrameScores(double[] values, Map<Integer, Set<Integer>> objects) {
     values = values.clone();
     for (int f = 0; f < values.length; f++)
       if (!(values[f] >= 0) || !Double.isFinite(values[f]))
-        throw new IllegalArgumentException("signal value at frame " + f + " is not finite and >= 0: " + values[f]);
+        throw new IllegalArgumentException(
+            "signal value at frame " + f + " is not finite and >= 0: " + values[f]);
     TreeMap<Integer, Set<Integer>> copy = new TreeMap<>();
     objects.forEach((k, v) -> copy.put(k, Collections.unmodifiableSet(new TreeSet<>(v))));
     objects = Collections.unmodifiableMap(copy);
@@ -52,7 +53,9 @@ public record FrameScores(double[] values, Map<Integer, Set<Integer>> objects) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof FrameScores s && Arrays.equals(values, s.values) && objects.equals(s.objects);
+    return o instanceof FrameScores s
+        && Arrays.equals(values, s.values)
+        && objects.equals(s.objects);
   }
 
   @Override

@@ -50,7 +50,8 @@ public record KCenterGreedy(int[] order, double[] radius) {
   public static KCenterGreedy select(double[][] points, int k, int first) {
     int n = points.length;
     if (n == 0) return new KCenterGreedy(new int[0], new double[0]);
-    if (first < 0 || first >= n) throw new IllegalArgumentException("first centre out of range: " + first);
+    if (first < 0 || first >= n)
+      throw new IllegalArgumentException("first centre out of range: " + first);
     k = Math.min(Math.max(k, 1), n);
     double[] minDist = new double[n];
     double[] radius = new double[n];

@@ -25,16 +25,21 @@ import java.util.Optional;
  * @param confidence model score from which a detection counts as confident
  * @param boxIou IoU under which a confident match counts as a shifted box
  */
-public record LabelModelDisagreement(double minIou, double confidence, double boxIou) implements Signal {
+public record LabelModelDisagreement(double minIou, double confidence, double boxIou)
+    implements Signal {
   public LabelModelDisagreement {
-    if (!(minIou > 0 && minIou <= 1)) throw new IllegalArgumentException("minIou not in (0,1]: " + minIou);
+    if (!(minIou > 0 && minIou <= 1))
+      throw new IllegalArgumentException("minIou not in (0,1]: " + minIou);
     if (!(confidence >= 0 && confidence <= 1))
       throw new IllegalArgumentException("confidence not in [0,1]: " + confidence);
     if (!(boxIou >= minIou && boxIou <= 1))
       throw new IllegalArgumentException("boxIou not in [minIou,1]: " + boxIou);
   }
 
-  /** Defaults: IoU 0.3 for a match (shifted boxes still pair up), confident from 0.5, shifted below 0.7 IoU. */
+  /**
+   * Defaults: IoU 0.3 for a match (shifted boxes still pair up), confident from 0.5, shifted below
+   * 0.7 IoU.
+   */
   public LabelModelDisagreement() {
     this(0.3, 0.5, 0.7);
   }
@@ -47,7 +52,8 @@ public record LabelModelDisagreement(double minIou, double confidence, double bo
   @Override
   public Optional<String> inapplicable(VideoEvidence evidence) {
     if (evidence.predictions() == null)
-      return Optional.of("no model predictions given; pass the customer model's detections (--pred)");
+      return Optional.of(
+          "no model predictions given; pass the customer model's detections (--pred)");
     if (evidence.annotators().isEmpty())
       return Optional.of("no annotator labels given; pass the labels to check (--labels)");
     return Optional.empty();
@@ -65,7 +71,9 @@ public record LabelModelDisagreement(double minIou, double confidence, double bo
       for (int f = 0; f < lab.size(); f++) {
         ious[f] = iou(lab.get(f), model.get(f));
         matches[f] =
-            model.get(f).isEmpty() ? fill(lab.get(f).size()) : BoxMatcher.DEFAULT.assign(ious[f], minIou);
+            model.get(f).isEmpty()
+                ? fill(lab.get(f).size())
+                : BoxMatcher.DEFAULT.assign(ious[f], minIou);
       }
       Map<String, Double> thresholds = thresholds(lab, model, matches);
       for (int f = 0; f < lab.size(); f++) {
@@ -105,13 +113,17 @@ public record LabelModelDisagreement(double minIou, double confidence, double bo
     if (model.classProbabilities().isEmpty())
       return model.score() >= confidence && !model.label().equals(label.label());
     for (Map.Entry<String, Double> e : model.classProbabilities().entrySet())
-      if (!e.getKey().equals(label.label()) && e.getValue() >= thresholds.getOrDefault(e.getKey(), confidence))
-        return true;
+      if (!e.getKey().equals(label.label())
+          && e.getValue() >= thresholds.getOrDefault(e.getKey(), confidence)) return true;
     return false;
   }
 
-  /** Confident learning's per-class threshold: mean self-confidence over matched detections labelled k. */
-  private Map<String, Double> thresholds(List<List<Detection>> lab, List<List<Detection>> model, int[][] matches) {
+  /**
+   * Confident learning's per-class threshold: mean self-confidence over matched detections labelled
+   * k.
+   */
+  private Map<String, Double> thresholds(
+      List<List<Detection>> lab, List<List<Detection>> model, int[][] matches) {
     Map<String, double[]> acc = new HashMap<>();
     for (int f = 0; f < lab.size(); f++)
       for (int i = 0; i < lab.get(f).size(); i++) {
@@ -125,7 +137,8 @@ public record LabelModelDisagreement(double minIou, double confidence, double bo
         a[1]++;
       }
     Map<String, Double> t = new HashMap<>();
-    // A threshold below `confidence` would flag near-uniform posteriors; the paper has no such floor,
+    // A threshold below `confidence` would flag near-uniform posteriors; the paper has no such
+    // floor,
     // but its thresholds come from well-trained models, which a pre-annotation model may not be.
     acc.forEach((k, a) -> t.put(k, Math.max(confidence, a[0] / a[1])));
     return t;

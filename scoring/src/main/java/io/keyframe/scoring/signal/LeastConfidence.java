@@ -3,7 +3,8 @@ package io.keyframe.scoring.signal;
 import java.util.Optional;
 
 /**
- * Least confidence, 1 - p1 of the most likely class (Culotta & McCallum 2005; Settles 2009, sec. 3.1).
+ * Least confidence, 1 - p1 of the most likely class (Culotta & McCallum 2005; Settles 2009, sec.
+ * 3.1).
  *
  * <p>Per detection of the customer model; a frame's value is its most uncertain detection.
  */

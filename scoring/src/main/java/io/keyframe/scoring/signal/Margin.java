@@ -3,7 +3,8 @@ package io.keyframe.scoring.signal;
 import java.util.Optional;
 
 /**
- * Margin uncertainty, 1 - (p1 - p2) over the two most likely classes (Scheffer et al. 2001; Settles 2009, sec. 3.1).
+ * Margin uncertainty, 1 - (p1 - p2) over the two most likely classes (Scheffer et al. 2001; Settles
+ * 2009, sec. 3.1).
  *
  * <p>Per detection of the customer model; a frame's value is its most uncertain detection.
  */

@@ -6,7 +6,8 @@ import io.keyframe.metrics.iou.BoxIou;
 
 /**
  * The metrics module's IoU and SciPy-exact assignment behind {@link BoxMatcher}: pairs below the
- * IoU threshold are forbidden edges, as in py-motmetrics, so the assignment maximises matches first.
+ * IoU threshold are forbidden edges, as in py-motmetrics, so the assignment maximises matches
+ * first.
  */
 final class MetricsMatcher implements BoxMatcher {
   @Override
@@ -20,7 +21,8 @@ final class MetricsMatcher implements BoxMatcher {
     int cols = rows == 0 ? 0 : iou[0].length;
     double[] cost = new double[rows * cols];
     for (int i = 0; i < rows; i++)
-      for (int j = 0; j < cols; j++) cost[i * cols + j] = iou[i][j] >= minIou ? 1 - iou[i][j] : Double.NaN;
+      for (int j = 0; j < cols; j++)
+        cost[i * cols + j] = iou[i][j] >= minIou ? 1 - iou[i][j] : Double.NaN;
     // LinearAssignment keeps work arrays and is not thread-safe: one per call.
     return new LinearAssignment().solveAllowingForbidden(cost, rows, cols);
   }

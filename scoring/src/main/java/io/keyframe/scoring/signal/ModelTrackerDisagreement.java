@@ -16,7 +16,8 @@ public record ModelTrackerDisagreement(double minIou) implements Signal {
   public static final double DEFAULT_MIN_IOU = 0.3;
 
   public ModelTrackerDisagreement {
-    if (!(minIou > 0 && minIou <= 1)) throw new IllegalArgumentException("minIou not in (0,1]: " + minIou);
+    if (!(minIou > 0 && minIou <= 1))
+      throw new IllegalArgumentException("minIou not in (0,1]: " + minIou);
   }
 
   public ModelTrackerDisagreement() {
@@ -31,9 +32,11 @@ public record ModelTrackerDisagreement(double minIou) implements Signal {
   @Override
   public Optional<String> inapplicable(VideoEvidence evidence) {
     if (evidence.predictions() == null)
-      return Optional.of("no model predictions given; pass the customer model's detections (--pred)");
+      return Optional.of(
+          "no model predictions given; pass the customer model's detections (--pred)");
     if (evidence.tracker() == null)
-      return Optional.of("no tracker output given; pass tracker masks/boxes (--tracks) or set this weight to 0");
+      return Optional.of(
+          "no tracker output given; pass tracker masks/boxes (--tracks) or set this weight to 0");
     return Optional.empty();
   }
 
@@ -44,7 +47,8 @@ public record ModelTrackerDisagreement(double minIou) implements Signal {
     List<List<Detection>> tracker = evidence.perFrame(evidence.tracker());
     FrameScores.Builder b = new FrameScores.Builder(evidence.frameCount());
     for (int f = 0; f < model.size(); f++) {
-      PairDisagreement d = PairDisagreement.of(model.get(f), tracker.get(f), BoxMatcher.DEFAULT, minIou);
+      PairDisagreement d =
+          PairDisagreement.of(model.get(f), tracker.get(f), BoxMatcher.DEFAULT, minIou);
       b.add(f, d.value());
       for (int id : d.objects()) b.object(f, id);
     }

@@ -36,8 +36,11 @@ public record OcclusionProximity(int window) implements Signal {
 
   @Override
   public Optional<String> inapplicable(VideoEvidence evidence) {
-    if (evidence.occlusions().isEmpty() && evidence.annotators().isEmpty() && evidence.tracker() == null)
-      return Optional.of("needs occlusion events, tracked labels or tracker output; pass --labels or --tracks");
+    if (evidence.occlusions().isEmpty()
+        && evidence.annotators().isEmpty()
+        && evidence.tracker() == null)
+      return Optional.of(
+          "needs occlusion events, tracked labels or tracker output; pass --labels or --tracks");
     return Optional.empty();
   }
 
@@ -79,7 +82,8 @@ public record OcclusionProximity(int window) implements Signal {
           }
           prev = d;
         }
-        if (runStart >= 0) out.add(new OcclusionEvent(t.id(), runStart, prev.frame(), "unknown", false));
+        if (runStart >= 0)
+          out.add(new OcclusionEvent(t.id(), runStart, prev.frame(), "unknown", false));
       }
     return out;
   }

@@ -7,14 +7,21 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Disagreement between two sources on one frame: IoU-matched boxes, then {@code count} = unmatched +
- * class mismatches + sum of (1 - IoU) over matches, and {@code value} = count / (objects in the
+ * Disagreement between two sources on one frame: IoU-matched boxes, then {@code count} = unmatched
+ * + class mismatches + sum of (1 - IoU) over matches, and {@code value} = count / (objects in the
  * union). Both 0 when the sources agree exactly or are both empty; value 1 for a frame where one
  * source sees an object and the other does not.
  */
-record PairDisagreement(double value, double count, int unmatchedA, int unmatchedB, int classMismatches, Set<Integer> objects) {
+record PairDisagreement(
+    double value,
+    double count,
+    int unmatchedA,
+    int unmatchedB,
+    int classMismatches,
+    Set<Integer> objects) {
 
-  static PairDisagreement of(List<Detection> a, List<Detection> b, BoxMatcher matcher, double minIou) {
+  static PairDisagreement of(
+      List<Detection> a, List<Detection> b, BoxMatcher matcher, double minIou) {
     double[][] iou = new double[a.size()][b.size()];
     for (int i = 0; i < a.size(); i++)
       for (int j = 0; j < b.size(); j++) {

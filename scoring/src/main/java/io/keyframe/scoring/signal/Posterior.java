@@ -18,12 +18,21 @@ record Posterior(double[] sorted) {
       double v = e.getValue() == null ? Double.NaN : e.getValue();
       if (!(v >= 0 && v <= 1))
         throw new IllegalArgumentException(
-            "probability of class '" + e.getKey() + "' at frame " + d.frame() + ", track " + d.trackId()
-                + " is not in [0,1]: " + v + "; export calibrated probabilities (softmax output)");
+            "probability of class '"
+                + e.getKey()
+                + "' at frame "
+                + d.frame()
+                + ", track "
+                + d.trackId()
+                + " is not in [0,1]: "
+                + v
+                + "; export calibrated probabilities (softmax output)");
       p[i++] = v;
     }
-    // Sum in sorted order, not the map's: an immutable map's iteration order changes from JVM to JVM,
-    // and a different summation order changes the last bit of every signal (re-runs must be identical).
+    // Sum in sorted order, not the map's: an immutable map's iteration order changes from JVM to
+    // JVM,
+    // and a different summation order changes the last bit of every signal (re-runs must be
+    // identical).
     Arrays.sort(p);
     double sum = 0;
     for (double v : p) sum += v;
@@ -56,16 +65,22 @@ record Posterior(double[] sorted) {
   /** Shared applicability check of the three posterior-based signals. */
   static java.util.Optional<String> missing(VideoEvidence e) {
     if (e.predictions() == null)
-      return java.util.Optional.of("no model predictions given; pass the customer model's detections (--pred)");
-    boolean any = e.predictions().detections().stream().anyMatch(d -> !d.classProbabilities().isEmpty());
+      return java.util.Optional.of(
+          "no model predictions given; pass the customer model's detections (--pred)");
+    boolean any =
+        e.predictions().detections().stream().anyMatch(d -> !d.classProbabilities().isEmpty());
     if (!any && !e.predictions().detections().isEmpty())
       return java.util.Optional.of(
           "the model predictions carry no class probabilities; export per-class probabilities or set this signal's weight to 0");
     return java.util.Optional.empty();
   }
 
-  /** Per-frame maximum of {@code f} over detections with probabilities; attributes detections within half the maximum. */
-  static FrameScores perFrameMax(VideoEvidence e, java.util.function.ToDoubleFunction<Posterior> f) {
+  /**
+   * Per-frame maximum of {@code f} over detections with probabilities; attributes detections within
+   * half the maximum.
+   */
+  static FrameScores perFrameMax(
+      VideoEvidence e, java.util.function.ToDoubleFunction<Posterior> f) {
     FrameScores.Builder b = new FrameScores.Builder(e.frameCount());
     java.util.List<java.util.List<Detection>> frames = e.perFrame(e.predictions());
     for (int fr = 0; fr < frames.size(); fr++) {

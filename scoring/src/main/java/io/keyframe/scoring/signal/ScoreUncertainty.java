@@ -19,7 +19,8 @@ public record ScoreUncertainty() implements Signal {
   @Override
   public Optional<String> inapplicable(VideoEvidence evidence) {
     if (evidence.predictions() == null)
-      return Optional.of("no model predictions given; pass the customer model's detections (--pred)");
+      return Optional.of(
+          "no model predictions given; pass the customer model's detections (--pred)");
     return Optional.empty();
   }
 
@@ -34,7 +35,12 @@ public record ScoreUncertainty() implements Signal {
         double s = d.score();
         if (!(s >= 0 && s <= 1))
           throw new IllegalArgumentException(
-              "detection score at frame " + f + ", track " + d.trackId() + " is not in [0,1]: " + s
+              "detection score at frame "
+                  + f
+                  + ", track "
+                  + d.trackId()
+                  + " is not in [0,1]: "
+                  + s
                   + "; pass model confidences, not logits");
         max = Math.max(max, 1 - Math.abs(2 * s - 1));
       }

@@ -13,33 +13,39 @@ import java.util.Optional;
  * Temporal instability of tracks: box jumps between consecutive frames, box wobble (the second
  * difference of the box corners, which is 0 for a still or steadily moving object and large for a
  * hand-jittered one), flicker of presence (short gaps), longer gaps after which the object is back
- * where it vanished (every frame of the gap: present all along, but not labelled), class flips within
- * a track (and every frame carrying a class other than the track's usual one), and ID changes
- * (a new ID starting where another just ended) or ID swaps (two tracks whose positions fit each
- * other's past better than their own), the failure modes that CLEAR-MOT counts as fragmentations
- * and ID switches (Bernardin &amp; Stiefelhagen 2008).
+ * where it vanished (every frame of the gap: present all along, but not labelled), class flips
+ * within a track (and every frame carrying a class other than the track's usual one), and ID
+ * changes (a new ID starting where another just ended) or ID swaps (two tracks whose positions fit
+ * each other's past better than their own), the failure modes that CLEAR-MOT counts as
+ * fragmentations and ID switches (Bernardin &amp; Stiefelhagen 2008).
  *
  * <p>A frame's value is the number of events found there (each counts 1; wobble counts up to 1,
  * linearly in the corners' summed second difference over {@code wobble} box sizes; a frame inside a
- * gone-in-place gap or an unusual-class run counts 0.5 per object). The source is
- * the delivered labels (first annotator), or the tracker output when there are no labels: other
- * annotators' or the tracker's own instability says nothing about the labels being checked (the
- * tracker's disagreement is {@link ModelTrackerDisagreement}'s job). Events name the track IDs.
+ * gone-in-place gap or an unusual-class run counts 0.5 per object). The source is the delivered
+ * labels (first annotator), or the tracker output when there are no labels: other annotators' or
+ * the tracker's own instability says nothing about the labels being checked (the tracker's
+ * disagreement is {@link ModelTrackerDisagreement}'s job). Events name the track IDs.
  *
- * @param jump centre displacement between consecutive frames, in units of the box's size
- *     (sqrt of mean area), above which a move counts as a jump
+ * @param jump centre displacement between consecutive frames, in units of the box's size (sqrt of
+ *     mean area), above which a move counts as a jump
  * @param maxFlickerGap longest absence (in frames) that counts as flicker rather than occlusion
- * @param reidGap how many frames back a vanished track may be the same object as a new or swapped ID
+ * @param reidGap how many frames back a vanished track may be the same object as a new or swapped
+ *     ID
  * @param wobble summed |second difference| of the four box corners coordinates, in box sizes, that
  *     counts as a full wobble event
  */
-public record TemporalInstability(double jump, int maxFlickerGap, int reidGap, double wobble) implements Signal {
-  /** Weight of a frame inside a suspect span (a class other than the track's usual one, an object gone in place). */
+public record TemporalInstability(double jump, int maxFlickerGap, int reidGap, double wobble)
+    implements Signal {
+  /**
+   * Weight of a frame inside a suspect span (a class other than the track's usual one, an object
+   * gone in place).
+   */
   private static final double HALF = 0.5;
 
   public TemporalInstability {
     if (!(jump > 0)) throw new IllegalArgumentException("jump must be > 0: " + jump);
-    if (maxFlickerGap < 1) throw new IllegalArgumentException("maxFlickerGap must be >= 1: " + maxFlickerGap);
+    if (maxFlickerGap < 1)
+      throw new IllegalArgumentException("maxFlickerGap must be >= 1: " + maxFlickerGap);
     if (reidGap < 1) throw new IllegalArgumentException("reidGap must be >= 1: " + reidGap);
     if (!(wobble > 0)) throw new IllegalArgumentException("wobble must be > 0: " + wobble);
   }
@@ -60,7 +66,8 @@ public record TemporalInstability(double jump, int maxFlickerGap, int reidGap, d
   @Override
   public Optional<String> inapplicable(VideoEvidence evidence) {
     if (trackSources(evidence).isEmpty())
-      return Optional.of("needs tracked labels or tracker output (detections with track IDs); pass --labels or --tracks");
+      return Optional.of(
+          "needs tracked labels or tracker output (detections with track IDs); pass --labels or --tracks");
     return Optional.empty();
   }
 
@@ -94,7 +101,8 @@ public record TemporalInstability(double jump, int maxFlickerGap, int reidGap, d
     Map<Integer, Detection> beforeLast = new HashMap<>();
     for (int f = 0; f < frames.size(); f++) {
       List<Detection> now = new ArrayList<>();
-      for (Detection d : frames.get(f)) if (d.trackId() >= 0 && !d.outside() && d.boxOrMaskBox() != null) now.add(d);
+      for (Detection d : frames.get(f))
+        if (d.trackId() >= 0 && !d.outside() && d.boxOrMaskBox() != null) now.add(d);
       for (Detection d : now) {
         Detection p = last.get(d.trackId());
         if (p == null) {
@@ -102,7 +110,8 @@ public record TemporalInstability(double jump, int maxFlickerGap, int reidGap, d
           continue;
         }
         int gap = f - p.frame();
-        if (gap == 1 && distance(p.boxOrMaskBox(), d.boxOrMaskBox()) > jump) event(b, f, d.trackId());
+        if (gap == 1 && distance(p.boxOrMaskBox(), d.boxOrMaskBox()) > jump)
+          event(b, f, d.trackId());
         if (gap > 1 && gap - 1 <= maxFlickerGap) event(b, f, d.trackId());
         if (gap - 1 > maxFlickerGap && distance(p.boxOrMaskBox(), d.boxOrMaskBox()) <= 1)
           for (int g = p.frame() + 1; g < f; g++) b.add(g, HALF).object(g, d.trackId());
@@ -125,9 +134,14 @@ public record TemporalInstability(double jump, int maxFlickerGap, int reidGap, d
     Map<Integer, Map<String, Integer>> counts = new HashMap<>();
     for (List<Detection> frame : frames)
       for (Detection d : frame)
-        if (d.trackId() >= 0) counts.computeIfAbsent(d.trackId(), k -> new java.util.LinkedHashMap<>()).merge(d.label(), 1, Integer::sum);
+        if (d.trackId() >= 0)
+          counts
+              .computeIfAbsent(d.trackId(), k -> new java.util.LinkedHashMap<>())
+              .merge(d.label(), 1, Integer::sum);
     Map<Integer, String> out = new HashMap<>();
-    counts.forEach((id, c) -> out.put(id, c.entrySet().stream().max(Map.Entry.comparingByValue()).get().getKey()));
+    counts.forEach(
+        (id, c) ->
+            out.put(id, c.entrySet().stream().max(Map.Entry.comparingByValue()).get().getKey()));
     return out;
   }
 
@@ -150,11 +164,20 @@ public record TemporalInstability(double jump, int maxFlickerGap, int reidGap, d
     }
   }
 
-  /** A track seen for the first time: an ID change if a track absent from this frame vanished nearby shortly before. */
-  private void newTrack(Detection d, List<Detection> now, Map<Integer, Detection> last, int f, FrameScores.Builder b) {
+  /**
+   * A track seen for the first time: an ID change if a track absent from this frame vanished nearby
+   * shortly before.
+   */
+  private void newTrack(
+      Detection d,
+      List<Detection> now,
+      Map<Integer, Detection> last,
+      int f,
+      FrameScores.Builder b) {
     if (last.isEmpty()) return;
     for (Detection p : last.values()) {
-      if (f - p.frame() <= 1 || f - p.frame() > reidGap) continue; // still present last frame, or too long ago
+      if (f - p.frame() <= 1 || f - p.frame() > reidGap)
+        continue; // still present last frame, or too long ago
       boolean present = now.stream().anyMatch(x -> x.trackId() == p.trackId());
       if (!present && distance(p.boxOrMaskBox(), d.boxOrMaskBox()) <= 1) {
         event(b, f, d.trackId());
@@ -164,8 +187,11 @@ public record TemporalInstability(double jump, int maxFlickerGap, int reidGap, d
     }
   }
 
-  /** Two tracks whose boxes fit each other's last positions much better than their own: an ID swap. */
-  private void swaps(List<Detection> now, Map<Integer, Detection> last, int f, FrameScores.Builder b) {
+  /**
+   * Two tracks whose boxes fit each other's last positions much better than their own: an ID swap.
+   */
+  private void swaps(
+      List<Detection> now, Map<Integer, Detection> last, int f, FrameScores.Builder b) {
     for (int i = 0; i < now.size(); i++) {
       Detection a = now.get(i);
       Detection pa = last.get(a.trackId());
@@ -174,8 +200,12 @@ public record TemporalInstability(double jump, int maxFlickerGap, int reidGap, d
         Detection c = now.get(j);
         Detection pc = last.get(c.trackId());
         if (pc == null || f - pc.frame() > reidGap) continue;
-        double own = distance(pa.boxOrMaskBox(), a.boxOrMaskBox()) + distance(pc.boxOrMaskBox(), c.boxOrMaskBox());
-        double crossed = distance(pc.boxOrMaskBox(), a.boxOrMaskBox()) + distance(pa.boxOrMaskBox(), c.boxOrMaskBox());
+        double own =
+            distance(pa.boxOrMaskBox(), a.boxOrMaskBox())
+                + distance(pc.boxOrMaskBox(), c.boxOrMaskBox());
+        double crossed =
+            distance(pc.boxOrMaskBox(), a.boxOrMaskBox())
+                + distance(pa.boxOrMaskBox(), c.boxOrMaskBox());
         if (own > jump && crossed < own / 2) {
           event(b, f, a.trackId());
           b.object(f, c.trackId());

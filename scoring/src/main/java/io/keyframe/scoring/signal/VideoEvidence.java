@@ -38,14 +38,20 @@ public record VideoEvidence(
     for (AnnotationSet s : all)
       if (!s.video().id().equals(video.id()))
         throw new IllegalArgumentException(
-            "annotation set from " + s.provenance().source() + " belongs to another video; group sets by video first");
+            "annotation set from "
+                + s.provenance().source()
+                + " belongs to another video; group sets by video first");
   }
 
-  /** Number of frames scored: the video's frame count, or 1 + the last annotated frame when the count is unknown (0). */
+  /**
+   * Number of frames scored: the video's frame count, or 1 + the last annotated frame when the
+   * count is unknown (0).
+   */
   public int frameCount() {
     if (video.frameCount() > 0) return video.frameCount();
     int last = -1;
-    for (AnnotationSet s : sets()) for (Detection d : s.detections()) last = Math.max(last, d.frame());
+    for (AnnotationSet s : sets())
+      for (Detection d : s.detections()) last = Math.max(last, d.frame());
     return last + 1;
   }
 
@@ -69,7 +75,10 @@ public record VideoEvidence(
     return out;
   }
 
-  /** Detections of {@code set} by frame, as an array indexed by frame (frames outside the video dropped). */
+  /**
+   * Detections of {@code set} by frame, as an array indexed by frame (frames outside the video
+   * dropped).
+   */
   List<List<Detection>> perFrame(AnnotationSet set) {
     int n = frameCount();
     List<List<Detection>> out = new ArrayList<>(n);

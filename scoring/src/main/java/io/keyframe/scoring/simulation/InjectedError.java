@@ -3,12 +3,12 @@ package io.keyframe.scoring.simulation;
 import java.util.Objects;
 
 /**
- * One recorded fault in the delivered labels: which object, which frames, what kind. Each frame
- * of the span on which the object is present counts as one erroneous object-frame.
+ * One recorded fault in the delivered labels: which object, which frames, what kind. Each frame of
+ * the span on which the object is present counts as one erroneous object-frame.
  *
  * @param kind e.g. {@code wrong_class}, {@code missed_span}, {@code jitter}, {@code id_swap}
- * @param trackId the ground-truth track affected, or {@link #SPURIOUS} for a labelled object that does
- *     not exist (it counts on every frame of its span)
+ * @param trackId the ground-truth track affected, or {@link #SPURIOUS} for a labelled object that
+ *     does not exist (it counts on every frame of its span)
  * @param startFrame first affected frame (inclusive)
  * @param endFrame last affected frame (inclusive)
  */

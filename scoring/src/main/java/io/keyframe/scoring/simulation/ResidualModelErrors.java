@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * error only by chance.
  *
  * <ul>
- *   <li>class confusion: the annotator's boxes of that object carry the model's class over the span;
+ *   <li>class confusion: the annotator's boxes of that object carry the model's class over the
+ *       span;
  *   <li>missed detection: the annotator's boxes of that object are missing over the span;
  *   <li>false positive: the model's spurious box stays in, as a one-frame object of its own.
  * </ul>
@@ -45,7 +46,8 @@ public record ResidualModelErrors(double rate) {
       Pattern.compile("(\\S+) on \\S+ at (-?[0-9.]+),(-?[0-9.]+),([0-9.]+),([0-9.]+)");
 
   public ResidualModelErrors {
-    if (!(rate >= 0 && rate <= 1)) throw new IllegalArgumentException("residual model error rate must be in [0, 1]: " + rate);
+    if (!(rate >= 0 && rate <= 1))
+      throw new IllegalArgumentException("residual model error rate must be in [0, 1]: " + rate);
   }
 
   /** Labels with the surviving faults in, and the errors that adds. */
@@ -57,10 +59,13 @@ public record ResidualModelErrors(double rate) {
 
   /**
    * Leaves the surviving model faults in {@code labels}. Truth objects are found in the labels by
-   * box (IoU &ge; 0.5 with the truth box, best first), so an annotator's own ID swaps are
-   * followed.
+   * box (IoU &ge; 0.5 with the truth box, best first), so an annotator's own ID swaps are followed.
    */
-  public Result apply(AnnotationSet labels, AnnotationSet truth, List<InjectedFault> modelFaults, SplittableRandom r) {
+  public Result apply(
+      AnnotationSet labels,
+      AnnotationSet truth,
+      List<InjectedFault> modelFaults,
+      SplittableRandom r) {
     if (rate == 0 || modelFaults.isEmpty()) return new Result(labels, List.of());
     Map<Integer, List<Detection>> byFrame = new HashMap<>();
     int maxId = 0;
@@ -69,7 +74,8 @@ public record ResidualModelErrors(double rate) {
       maxId = Math.max(maxId, d.trackId());
     }
     Map<Integer, Map<Integer, Detection>> truthAt = new HashMap<>();
-    for (Detection d : truth.detections()) truthAt.computeIfAbsent(d.trackId(), k -> new HashMap<>()).put(d.frame(), d);
+    for (Detection d : truth.detections())
+      truthAt.computeIfAbsent(d.trackId(), k -> new HashMap<>()).put(d.frame(), d);
     List<InjectedError> errors = new ArrayList<>();
     int nextId = maxId + 1;
     for (InjectedFault f : modelFaults) {
@@ -85,7 +91,8 @@ public record ResidualModelErrors(double rate) {
           int runStart = -1;
           for (int frame = f.startFrame(); frame <= f.endFrame() + 1; frame++) {
             boolean changed = false;
-            Detection t = frame <= f.endFrame() ? truthAt.getOrDefault(object, Map.of()).get(frame) : null;
+            Detection t =
+                frame <= f.endFrame() ? truthAt.getOrDefault(object, Map.of()).get(frame) : null;
             if (t != null && !t.outside()) {
               List<Detection> here = byFrame.getOrDefault(frame, List.of());
               int at = labelOf(here, t.boxOrMaskBox());
@@ -110,10 +117,18 @@ public record ResidualModelErrors(double rate) {
         case FALSE_POSITIVE -> {
           Matcher m = FALSE_BOX.matcher(f.detail());
           if (!m.find() || !labels.labels().contains(m.group(1))) continue;
-          Box box = new Box(Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)),
-              Double.parseDouble(m.group(4)), Double.parseDouble(m.group(5)));
-          byFrame.computeIfAbsent(f.startFrame(), k -> new ArrayList<>()).add(Detection.of(f.startFrame(), nextId++, m.group(1), box));
-          errors.add(new InjectedError(FALSE_POSITIVE, InjectedError.SPURIOUS, f.startFrame(), f.startFrame()));
+          Box box =
+              new Box(
+                  Double.parseDouble(m.group(2)),
+                  Double.parseDouble(m.group(3)),
+                  Double.parseDouble(m.group(4)),
+                  Double.parseDouble(m.group(5)));
+          byFrame
+              .computeIfAbsent(f.startFrame(), k -> new ArrayList<>())
+              .add(Detection.of(f.startFrame(), nextId++, m.group(1), box));
+          errors.add(
+              new InjectedError(
+                  FALSE_POSITIVE, InjectedError.SPURIOUS, f.startFrame(), f.startFrame()));
         }
         default -> {}
       }

@@ -16,18 +16,20 @@ import java.util.Objects;
  *     occlusion events, as the queue would get them
  * @param errors faults injected into the delivered labels
  */
-public record SimulatedVideo(AnnotationSet truth, VideoEvidence evidence, List<InjectedError> errors) {
+public record SimulatedVideo(
+    AnnotationSet truth, VideoEvidence evidence, List<InjectedError> errors) {
   public SimulatedVideo {
     Objects.requireNonNull(truth, "truth");
     Objects.requireNonNull(evidence, "evidence");
     if (evidence.annotators().isEmpty())
-      throw new IllegalArgumentException("a simulated video needs delivered labels (first annotator)");
+      throw new IllegalArgumentException(
+          "a simulated video needs delivered labels (first annotator)");
     errors = List.copyOf(errors);
   }
 
   /**
-   * Erroneous object-frames per frame: for each error, the frames of its span where its truth
-   * track is present (a missed or mislabelled object that is not there is no error).
+   * Erroneous object-frames per frame: for each error, the frames of its span where its truth track
+   * is present (a missed or mislabelled object that is not there is no error).
    */
   public int[] errorsPerFrame() {
     int[] out = new int[evidence.frameCount()];

@@ -14,11 +14,13 @@ import java.util.Objects;
  * @param seeds one simulated world per seed; results are mean ± sd over seeds
  * @param eachSignal also run every signal alone
  */
-public record SimulationOptions(QueueOptions queue, int batches, List<Long> seeds, boolean eachSignal) {
+public record SimulationOptions(
+    QueueOptions queue, int batches, List<Long> seeds, boolean eachSignal) {
   public SimulationOptions {
     Objects.requireNonNull(queue, "queue");
     if (queue.budget().inMinutes())
-      throw new IllegalArgumentException("the simulation compares strategies at a fraction-of-frames budget, e.g. 10%");
+      throw new IllegalArgumentException(
+          "the simulation compares strategies at a fraction-of-frames budget, e.g. 10%");
     if (batches < 1) throw new IllegalArgumentException("batches must be >= 1: " + batches);
     seeds = List.copyOf(seeds);
     if (seeds.isEmpty()) throw new IllegalArgumentException("give at least one seed");

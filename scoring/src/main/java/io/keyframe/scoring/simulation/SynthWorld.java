@@ -24,11 +24,11 @@ import java.util.SplittableRandom;
  *
  * <p>Fault mapping: box jitter, missed spans/tracks and wrong classes count once per object-frame
  * of their span; an ID swap counts once per track involved, at the frame where the IDs are
- * exchanged (as CLEAR-MOT counts an ID switch where it happens; the later frames are not wrong
- * on their own, only relative to the switch). The generator's exact occlusion manifest is
- * <em>not</em> passed to the queue: as in production, the tracker ({@code tracker}'s weight-free
- * ByteTrack on the detector's boxes, no pixels) supplies tracks and occlusion events, and the
- * occlusion signal adds what the labels' gaps and occluded flags imply.
+ * exchanged (as CLEAR-MOT counts an ID switch where it happens; the later frames are not wrong on
+ * their own, only relative to the switch). The generator's exact occlusion manifest is <em>not</em>
+ * passed to the queue: as in production, the tracker ({@code tracker}'s weight-free ByteTrack on
+ * the detector's boxes, no pixels) supplies tracks and occlusion events, and the occlusion signal
+ * adds what the labels' gaps and occluded flags imply.
  */
 public final class SynthWorld {
   private SynthWorld() {}
@@ -42,10 +42,18 @@ public final class SynthWorld {
    *     (rate 0: the annotators' own faults only)
    */
   public static List<SimulatedVideo> of(
-      GeneratorSpec spec, int delivered, boolean secondOpinions, ResidualModelErrors residual, ProgressListener progress) {
+      GeneratorSpec spec,
+      int delivered,
+      boolean secondOpinions,
+      ResidualModelErrors residual,
+      ProgressListener progress) {
     if (delivered < 0 || delivered >= spec.annotators().size())
       throw new IllegalArgumentException(
-          "delivered annotator " + delivered + " is not one of the " + spec.annotators().size() + " annotators of the spec");
+          "delivered annotator "
+              + delivered
+              + " is not one of the "
+              + spec.annotators().size()
+              + " annotators of the spec");
     ClinicVideoGenerator g = new ClinicVideoGenerator(spec);
     List<SimulatedVideo> out = new ArrayList<>();
     for (int i = 0; i < spec.videos(); i++) {
@@ -60,14 +68,20 @@ public final class SynthWorld {
    *
    * @param seed seeds which model faults survive in which annotator's labels
    */
-  public static SimulatedVideo of(GeneratedVideo v, int delivered, boolean secondOpinions, ResidualModelErrors residual, long seed) {
+  public static SimulatedVideo of(
+      GeneratedVideo v,
+      int delivered,
+      boolean secondOpinions,
+      ResidualModelErrors residual,
+      long seed) {
     List<InjectedFault> modelFaults = v.faultsOf(v.model().provenance().source());
     SplittableRandom root = new SplittableRandom(seed);
     List<AnnotationSet> labelled = new ArrayList<>();
     List<InjectedError> deliveredErrors = new ArrayList<>();
     for (int i = 0; i < v.annotators().size(); i++) {
       AnnotationSet own = v.annotators().get(i);
-      ResidualModelErrors.Result left = residual.apply(own, v.groundTruth(), modelFaults, root.split());
+      ResidualModelErrors.Result left =
+          residual.apply(own, v.groundTruth(), modelFaults, root.split());
       labelled.add(left.labels());
       if (i == delivered) {
         deliveredErrors.addAll(errors(v.faultsOf(own.provenance().source())));
@@ -78,12 +92,17 @@ public final class SynthWorld {
     annotators.add(labelled.get(delivered));
     if (secondOpinions)
       for (int i = 0; i < labelled.size(); i++) if (i != delivered) annotators.add(labelled.get(i));
-    TrackingResult tracked = new ByteTracker(ByteTrackConfig.defaults()).track(v.model(), FrameImages.NONE, List.of(), ProgressListener.NONE);
-    VideoEvidence ev = new VideoEvidence(v.video(), v.model(), tracked.tracks(), annotators, tracked.occlusions());
+    TrackingResult tracked =
+        new ByteTracker(ByteTrackConfig.defaults())
+            .track(v.model(), FrameImages.NONE, List.of(), ProgressListener.NONE);
+    VideoEvidence ev =
+        new VideoEvidence(v.video(), v.model(), tracked.tracks(), annotators, tracked.occlusions());
     return new SimulatedVideo(v.groundTruth(), ev, deliveredErrors);
   }
 
-  /** The delivered annotator's faults as errors to catch (see the class comment for the mapping). */
+  /**
+   * The delivered annotator's faults as errors to catch (see the class comment for the mapping).
+   */
   static List<InjectedError> errors(List<InjectedFault> faults) {
     List<InjectedError> out = new ArrayList<>();
     for (InjectedFault f : faults) {

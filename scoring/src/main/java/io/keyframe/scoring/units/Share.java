@@ -28,7 +28,8 @@ public record Share(double value) {
     try {
       v = Double.parseDouble(number);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(what + " '" + text + "' is not a share: write a percentage (10%) or a fraction (0.1)");
+      throw new IllegalArgumentException(
+          what + " '" + text + "' is not a share: write a percentage (10%) or a fraction (0.1)");
     }
     if (!Double.isFinite(v) || v < 0)
       throw new IllegalArgumentException(what + " '" + text + "' must be between 0% and 100%");
@@ -37,8 +38,18 @@ public record Share(double value) {
       return new Share(v / 100);
     }
     if (v > 1)
-      throw new IllegalArgumentException(what + " '" + text + "' is ambiguous: a bare number must be a fraction in [0, 1];"
-          + " write " + format(v) + "% for " + format(v) + " percent, or " + format(v / 100) + " as a fraction");
+      throw new IllegalArgumentException(
+          what
+              + " '"
+              + text
+              + "' is ambiguous: a bare number must be a fraction in [0, 1];"
+              + " write "
+              + format(v)
+              + "% for "
+              + format(v)
+              + " percent, or "
+              + format(v / 100)
+              + " as a fraction");
     return new Share(v);
   }
 
@@ -53,7 +64,8 @@ public record Share(double value) {
   }
 
   private static String format(double v) {
-    String s = String.format(Locale.ROOT, "%.6f", v).replaceFirst("0+$", "").replaceFirst("\\.$", "");
+    String s =
+        String.format(Locale.ROOT, "%.6f", v).replaceFirst("0+$", "").replaceFirst("\\.$", "");
     return s.isEmpty() ? "0" : s;
   }
 }

@@ -38,15 +38,75 @@ class ScorecardRowBuilderTest {
     Estimate e = new Estimate(0.5, 0.4, 0.6);
     ScorecardRow row =
         new ScorecardRow(
-            "a", "bed_rail", 1, 2, 3, e, e, 0.5, e, 4, e, e, 0.6, 0.7, 0.8, 0.1, 100, 200, 30, true, 0);
+            "a",
+            "bed_rail",
+            1,
+            2,
+            3,
+            e,
+            e,
+            0.5,
+            e,
+            4,
+            e,
+            e,
+            0.6,
+            0.7,
+            0.8,
+            0.1,
+            100,
+            200,
+            30,
+            true,
+            0);
     assertThat(row.toBuilder().build()).isEqualTo(row);
     assertThat(row.withRank(2))
         .isEqualTo(
             new ScorecardRow(
-                "a", "bed_rail", 1, 2, 3, e, e, 0.5, e, 4, e, e, 0.6, 0.7, 0.8, 0.1, 100, 200, 30, true, 2));
+                "a",
+                "bed_rail",
+                1,
+                2,
+                3,
+                e,
+                e,
+                0.5,
+                e,
+                4,
+                e,
+                e,
+                0.6,
+                0.7,
+                0.8,
+                0.1,
+                100,
+                200,
+                30,
+                true,
+                2));
     assertThat(row.withAnnotator("b"))
         .isEqualTo(
             new ScorecardRow(
-                "b", "bed_rail", 1, 2, 3, e, e, 0.5, e, 4, e, e, 0.6, 0.7, 0.8, 0.1, 100, 200, 30, true, 0));
+                "b",
+                "bed_rail",
+                1,
+                2,
+                3,
+                e,
+                e,
+                0.5,
+                e,
+                4,
+                e,
+                e,
+                0.6,
+                0.7,
+                0.8,
+                0.1,
+                100,
+                200,
+                30,
+                true,
+                0));
   }
 }

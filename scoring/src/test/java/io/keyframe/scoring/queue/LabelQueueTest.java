@@ -11,12 +11,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LabelQueueTest {
-  private final QueueOptions occlusionOnly = QueueOptions.defaults().withWeights(SignalWeights.only("occlusion"));
+  private final QueueOptions occlusionOnly =
+      QueueOptions.defaults().withWeights(SignalWeights.only("occlusion"));
 
   @Test
   void near_duplicate_frames_are_deferred_and_adjacent_frames_merge_into_a_span() {
     // occlusion 8..9: boundaries 8 and 10 score 1, frames 7, 9, 11 score 1 - 1/6.
-    // budget 10% of 20 = 2 frames: 8, then 10 is an identical frame 2 away (deferred), so 7 joins 8.
+    // budget 10% of 20 = 2 frames: 8, then 10 is an identical frame 2 away (deferred), so 7 joins
+    // 8.
     RankedQueue q = LabelQueue.rank(List.of(video("v", -1)), occlusionOnly);
     assertThat(q.rows()).hasSize(1);
     QueueRow r = q.rows().get(0);
@@ -24,14 +26,23 @@ class LabelQueueTest {
     assertThat(r.frameEnd()).isEqualTo(8);
     assertThat(r.score()).isEqualTo(1);
     assertThat(r.reasons()).containsExactly(new QueueRow.Reason("occlusion", 1.0));
-    assertThat(r.objects()).extracting(QueueRow.QueueObject::id, QueueRow.QueueObject::label).containsExactly(tuple(1, "iv_pole"));
+    assertThat(r.objects())
+        .extracting(QueueRow.QueueObject::id, QueueRow.QueueObject::label)
+        .containsExactly(tuple(1, "iv_pole"));
     // default cost: 0.5 per frame + 0.25 per object, one object per frame, two frames
     assertThat(r.costMinutes()).isCloseTo(2 * (0.5 + 0.25), within(1e-12));
   }
 
   @Test
   void without_dedup_both_boundaries_are_rows_with_cumulative_cost() {
-    QueueOptions o = new QueueOptions(SignalWeights.only("occlusion"), Budget.ofFraction(0.1), CostModel.defaults(), 0, 0.05, 3);
+    QueueOptions o =
+        new QueueOptions(
+            SignalWeights.only("occlusion"),
+            Budget.ofFraction(0.1),
+            CostModel.defaults(),
+            0,
+            0.05,
+            3);
     RankedQueue q = LabelQueue.rank(List.of(video("v", -1)), o);
     assertThat(q.rows()).extracting(QueueRow::frameStart).containsExactly(8, 10);
     assertThat(q.rows().get(1).cumulativeMinutes()).isCloseTo(1.5, within(1e-12));
@@ -41,10 +52,12 @@ class LabelQueueTest {
   @Test
   void weights_combine_normalised_signals_and_rows_explain_themselves() {
     // temporal: 1 event at frame 17 (class flip) -> normalised 1; occlusion 0 there (7 frames from
-    // the boundary at 10, window 5). combined(17) = (3*1 + 1*0) / 4 = 0.75; combined(8) = (3*0 + 1*1) / 4
+    // the boundary at 10, window 5). combined(17) = (3*1 + 1*0) / 4 = 0.75; combined(8) = (3*0 +
+    // 1*1) / 4
     // = 0.25
     QueueOptions o =
-        QueueOptions.defaults().withWeights(new SignalWeights(Map.of("temporal", 3.0, "occlusion", 1.0)));
+        QueueOptions.defaults()
+            .withWeights(new SignalWeights(Map.of("temporal", 3.0, "occlusion", 1.0)));
     RankedQueue q = LabelQueue.rank(List.of(video("v", 17)), o);
     QueueRow top = q.rows().get(0);
     assertThat(top.frameStart()).isEqualTo(17);
@@ -64,7 +77,10 @@ class LabelQueueTest {
 
   @Test
   void budget_larger_than_the_data_is_refused_with_advice() {
-    assertThatThrownBy(() -> LabelQueue.rank(List.of(video("v", -1)), occlusionOnly.withBudget(Budget.ofMinutes(100))))
+    assertThatThrownBy(
+            () ->
+                LabelQueue.rank(
+                    List.of(video("v", -1)), occlusionOnly.withBudget(Budget.ofMinutes(100))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("exceeds the 15.0 minutes needed to review all 20 frames");
     assertThatThrownBy(() -> Budget.parse("150%"))
@@ -81,7 +97,11 @@ class LabelQueueTest {
 
   @Test
   void no_runnable_signal_names_what_to_supply() {
-    assertThatThrownBy(() -> LabelQueue.rank(List.of(video("v", -1)), QueueOptions.defaults().withWeights(SignalWeights.only("entropy"))))
+    assertThatThrownBy(
+            () ->
+                LabelQueue.rank(
+                    List.of(video("v", -1)),
+                    QueueOptions.defaults().withWeights(SignalWeights.only("entropy"))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("entropy: no model predictions given");
   }
@@ -103,13 +123,18 @@ class LabelQueueTest {
   @Test
   void weight_overrides_parse_and_reject_unknown_signals() {
     assertThat(SignalWeights.parse("entropy=0, temporal=2").of("temporal")).isEqualTo(2);
-    assertThatThrownBy(() -> SignalWeights.parse("entropi=1")).hasMessageContaining("unknown signal 'entropi'");
+    assertThatThrownBy(() -> SignalWeights.parse("entropi=1"))
+        .hasMessageContaining("unknown signal 'entropi'");
   }
 
   @Test
   void signal_rows_list_every_non_zero_raw_value() {
-    RankedQueue q = LabelQueue.rank(List.of(video("v", 17)), QueueOptions.defaults().withWeights(SignalWeights.only("temporal")));
-    // the class flips to monitor at 17 (1) and stays there, unlike the rest of the track (0.5 on 17..19)
+    RankedQueue q =
+        LabelQueue.rank(
+            List.of(video("v", 17)),
+            QueueOptions.defaults().withWeights(SignalWeights.only("temporal")));
+    // the class flips to monitor at 17 (1) and stays there, unlike the rest of the track (0.5 on
+    // 17..19)
     assertThat(q.scores().signalRows())
         .containsExactly(
             new BatchScores.SignalRow("v", 17, "temporal", 1.5),
@@ -120,6 +145,7 @@ class LabelQueueTest {
   @Test
   void the_same_input_gives_the_same_queue() {
     var batch = List.of(video("a", 17), video("b", 12));
-    assertThat(LabelQueue.rank(batch, QueueOptions.defaults()).rows()).isEqualTo(LabelQueue.rank(batch, QueueOptions.defaults()).rows());
+    assertThat(LabelQueue.rank(batch, QueueOptions.defaults()).rows())
+        .isEqualTo(LabelQueue.rank(batch, QueueOptions.defaults()).rows());
   }
 }

@@ -12,12 +12,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 class QueueFilesTest {
   private final List<QueueRow> rows =
-      List.of(new QueueRow(1, "v1", 7, 8, 1.0, 1.5, 1.5,
-          List.of(new QueueRow.Reason("occlusion", 1.0), new QueueRow.Reason("temporal", 0.5)),
-          List.of(new QueueRow.QueueObject(1, "iv_pole", "tracker"), new QueueRow.QueueObject(2, "monitor", "annotator, A"))));
+      List.of(
+          new QueueRow(
+              1,
+              "v1",
+              7,
+              8,
+              1.0,
+              1.5,
+              1.5,
+              List.of(new QueueRow.Reason("occlusion", 1.0), new QueueRow.Reason("temporal", 0.5)),
+              List.of(
+                  new QueueRow.QueueObject(1, "iv_pole", "tracker"),
+                  new QueueRow.QueueObject(2, "monitor", "annotator, A"))));
 
   @Test
-  void csv_has_one_line_per_object_pairing_each_id_with_its_own_label_and_source(@TempDir Path dir) throws Exception {
+  void csv_has_one_line_per_object_pairing_each_id_with_its_own_label_and_source(@TempDir Path dir)
+      throws Exception {
     Path p = dir.resolve("queue.csv");
     QueueFiles.writeQueueCsv(p, rows);
     assertThat(Files.readAllLines(p))
@@ -46,6 +57,7 @@ class QueueFilesTest {
   void spot_check_csv_round_trips_rows(@TempDir Path dir) throws Exception {
     Path p = dir.resolve("spot.csv");
     QueueFiles.writeSpotCheckCsv(p, List.of(new SpotCheckRow("v1", 3, "iv_pole", "v1/iv_pole")));
-    assertThat(Files.readAllLines(p)).containsExactly("video_id,frame,label,stratum", "v1,3,iv_pole,v1/iv_pole");
+    assertThat(Files.readAllLines(p))
+        .containsExactly("video_id,frame,label,stratum", "v1,3,iv_pole,v1/iv_pole");
   }
 }

@@ -15,13 +15,19 @@ final class QueueFixtures {
 
   private QueueFixtures() {}
 
-  /** 20 frames, one steady track 1 (class flips to monitor at flipAt, or never if < 0), one occlusion 8..9. */
+  /**
+   * 20 frames, one steady track 1 (class flips to monitor at flipAt, or never if < 0), one
+   * occlusion 8..9.
+   */
   static VideoEvidence video(String id, int flipAt) {
     Video v = new Video(id, 30, 100, 100, 20, "");
     List<Detection> ds = new ArrayList<>();
     for (int f = 0; f < 20; f++)
-      ds.add(Detection.of(f, 1, flipAt >= 0 && f >= flipAt ? "monitor" : "iv_pole", new Box(10, 10, 10, 10)));
+      ds.add(
+          Detection.of(
+              f, 1, flipAt >= 0 && f >= flipAt ? "monitor" : "iv_pole", new Box(10, 10, 10, 10)));
     AnnotationSet labels = new AnnotationSet(v, Provenance.annotator("a", null, "t"), LABELS, ds);
-    return new VideoEvidence(v, null, null, List.of(labels), List.of(new OcclusionEvent(1, 8, 9, "person", true)));
+    return new VideoEvidence(
+        v, null, null, List.of(labels), List.of(new OcclusionEvent(1, 8, 9, "person", true)));
   }
 }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class SpotCheckTest {
   // video a: frames 0..14 iv_pole, 15..19 monitor -> strata a/iv_pole (15 frames), a/monitor (5)
   // video b: all iv_pole -> b/iv_pole (20)
-  private final List<io.keyframe.scoring.signal.VideoEvidence> batch = List.of(video("a", 15), video("b", -1));
+  private final List<io.keyframe.scoring.signal.VideoEvidence> batch =
+      List.of(video("a", 15), video("b", -1));
 
   @Test
   void sample_is_stratified_by_video_and_class_with_round_rate_times_size_each() {
@@ -21,7 +22,8 @@ class SpotCheckTest {
     assertThat(s.stream().filter(r -> r.stratum().equals("a/iv_pole"))).hasSize(2);
     assertThat(s.stream().filter(r -> r.stratum().equals("a/monitor"))).hasSize(1);
     assertThat(s.stream().filter(r -> r.stratum().equals("b/iv_pole"))).hasSize(2);
-    assertThat(s.stream().filter(r -> r.label().equals("monitor")).allMatch(r -> r.frame() >= 15)).isTrue();
+    assertThat(s.stream().filter(r -> r.label().equals("monitor")).allMatch(r -> r.frame() >= 15))
+        .isTrue();
   }
 
   @Test
@@ -29,7 +31,11 @@ class SpotCheckTest {
     var one = SpotCheck.sample(batch, SpotCheckOptions.tenPercent(7), List.of());
     assertThat(SpotCheck.sample(batch, SpotCheckOptions.tenPercent(7), List.of())).isEqualTo(one);
     boolean anyDiffers =
-        IntStream.range(8, 20).anyMatch(seed -> !SpotCheck.sample(batch, SpotCheckOptions.tenPercent(seed), List.of()).equals(one));
+        IntStream.range(8, 20)
+            .anyMatch(
+                seed ->
+                    !SpotCheck.sample(batch, SpotCheckOptions.tenPercent(seed), List.of())
+                        .equals(one));
     assertThat(anyDiffers).isTrue();
   }
 
@@ -38,14 +44,17 @@ class SpotCheckTest {
     List<FrameRef> queue = new ArrayList<>();
     for (int f = 0; f < 20; f++) if (f != 3 && f != 4) queue.add(new FrameRef("b", f));
     var s = SpotCheck.sample(batch, SpotCheckOptions.tenPercent(1), queue);
-    assertThat(s.stream().filter(r -> r.videoId().equals("b"))).extracting(SpotCheckRow::frame).isSubsetOf(3, 4);
+    assertThat(s.stream().filter(r -> r.videoId().equals("b")))
+        .extracting(SpotCheckRow::frame)
+        .isSubsetOf(3, 4);
     var overlap = SpotCheck.sample(batch, new SpotCheckOptions(1.0, 1, true), queue);
     assertThat(overlap).hasSize(40);
   }
 
   @Test
   void bad_rate_and_empty_batch_are_refused() {
-    assertThatThrownBy(() -> new SpotCheckOptions(0, 1, false)).hasMessageContaining("rate must be in (0,1]");
+    assertThatThrownBy(() -> new SpotCheckOptions(0, 1, false))
+        .hasMessageContaining("rate must be in (0,1]");
     assertThatThrownBy(() -> SpotCheck.sample(List.of(), SpotCheckOptions.tenPercent(1), List.of()))
         .hasMessageContaining("empty batch");
   }

@@ -17,8 +17,8 @@ class TrackLabelsTest {
   private static final Box BOX = new Box(1, 1, 5, 5);
 
   /**
-   * 10 frames. Labels: track 1 iv_pole on 0..9 except 4 (missed); track 2 monitor 0..4, bed_rail 5..9.
-   * Model: untracked monitor on 8 and 9, and a box on frame 12, past the video's end.
+   * 10 frames. Labels: track 1 iv_pole on 0..9 except 4 (missed); track 2 monitor 0..4, bed_rail
+   * 5..9. Model: untracked monitor on 8 and 9, and a box on frame 12, past the video's end.
    */
   private static VideoEvidence evidence() {
     Video v = new Video("v", 30, 100, 100, 10, "");
@@ -27,11 +27,18 @@ class TrackLabelsTest {
       if (f != 4) labels.add(Detection.of(f, 1, "iv_pole", BOX));
       labels.add(Detection.of(f, 2, f < 5 ? "monitor" : "bed_rail", BOX));
     }
-    List<Detection> model = List.of(Detection.of(8, Detection.UNTRACKED, "monitor", BOX), Detection.of(9, Detection.UNTRACKED, "monitor", BOX), Detection.of(12, 7, "cart", BOX));
+    List<Detection> model =
+        List.of(
+            Detection.of(8, Detection.UNTRACKED, "monitor", BOX),
+            Detection.of(9, Detection.UNTRACKED, "monitor", BOX),
+            Detection.of(12, 7, "cart", BOX));
     List<String> names = List.of("bed_rail", "cart", "iv_pole", "monitor");
     return new VideoEvidence(
-        v, new AnnotationSet(v, Provenance.annotator("model", null, "t"), names, model), null,
-        List.of(new AnnotationSet(v, Provenance.annotator("a", null, "t"), names, labels)), List.of());
+        v,
+        new AnnotationSet(v, Provenance.annotator("model", null, "t"), names, model),
+        null,
+        List.of(new AnnotationSet(v, Provenance.annotator("a", null, "t"), names, labels)),
+        List.of());
   }
 
   @Test
@@ -49,22 +56,38 @@ class TrackLabelsTest {
   void objects_pair_each_id_with_its_own_class_in_its_own_source() {
     TrackLabels t = TrackLabels.of(evidence());
     assertThat(t.objects(3, 6, Set.of(2)))
-        .containsExactly(new QueueRow.QueueObject(2, "bed_rail", "a"), new QueueRow.QueueObject(2, "monitor", "a"));
+        .containsExactly(
+            new QueueRow.QueueObject(2, "bed_rail", "a"),
+            new QueueRow.QueueObject(2, "monitor", "a"));
     assertThat(t.objects(4, 4, Set.of(1))).isEmpty(); // track 1 is missed there
     assertThat(t.objects(0, 9, Set.of())).isEmpty();
     assertThat(t.objects(3, 3, Set.of(1, 2)))
-        .containsExactly(new QueueRow.QueueObject(1, "iv_pole", "a"), new QueueRow.QueueObject(2, "monitor", "a"));
+        .containsExactly(
+            new QueueRow.QueueObject(1, "iv_pole", "a"),
+            new QueueRow.QueueObject(2, "monitor", "a"));
   }
 
   @Test
   void the_same_id_in_two_sources_is_two_objects() {
     Video v = new Video("v", 30, 100, 100, 2, "");
     List<String> names = List.of("bedside_table", "iv_pole");
-    AnnotationSet tracker = new AnnotationSet(v, Provenance.annotator("tracker", null, "t"), names, List.of(Detection.of(0, 2, "iv_pole", BOX)));
-    AnnotationSet labels = new AnnotationSet(v, Provenance.annotator("gt", null, "t"), names, List.of(Detection.of(0, 2, "bedside_table", BOX)));
+    AnnotationSet tracker =
+        new AnnotationSet(
+            v,
+            Provenance.annotator("tracker", null, "t"),
+            names,
+            List.of(Detection.of(0, 2, "iv_pole", BOX)));
+    AnnotationSet labels =
+        new AnnotationSet(
+            v,
+            Provenance.annotator("gt", null, "t"),
+            names,
+            List.of(Detection.of(0, 2, "bedside_table", BOX)));
     TrackLabels t = TrackLabels.of(new VideoEvidence(v, null, tracker, List.of(labels), List.of()));
     assertThat(t.objects(0, 0, Set.of(2)))
-        .containsExactly(new QueueRow.QueueObject(2, "bedside_table", "gt"), new QueueRow.QueueObject(2, "iv_pole", "tracker"));
+        .containsExactly(
+            new QueueRow.QueueObject(2, "bedside_table", "gt"),
+            new QueueRow.QueueObject(2, "iv_pole", "tracker"));
   }
 
   @Test

@@ -7,7 +7,10 @@ import java.util.Set;
 final class RealData {
   private RealData() {}
 
-  /** TrackEval's data folder with the first 200 frames of seven MOT17 training sequences and MoTT's output. */
+  /**
+   * TrackEval's data folder with the first 200 frames of seven MOT17 training sequences and MoTT's
+   * output.
+   */
   static final Path DATA = Path.of("src/test/resources/real/trackeval/data");
 
   /** Sequences the weights were tuned on; the other four are held out. */

@@ -25,14 +25,24 @@ import org.junit.jupiter.api.io.TempDir;
 class RealEvaluationTest {
   private static List<RealSequence> two;
   private static RealEvaluationReport report;
+
   /** py-motmetrics: seq -> all errors per frame (index 0-based). */
   private static final Map<String, int[]> ORACLE = new TreeMap<>();
 
   @BeforeAll
   static void run() throws IOException {
-    two = TrackEvalFolder.read(RealData.DATA).stream().filter(s -> Set.of("MOT17-05-FRCNN", "MOT17-09-FRCNN").contains(s.name())).toList();
-    report = RealEvaluation.run(two, new RealEvaluation.Options(QueueOptions.defaults(), List.of(0.10), Set.of("MOT17-05-FRCNN"), false), ProgressListener.NONE);
-    List<String> lines = Files.readAllLines(RealData.DATA.resolveSibling("py-motmetrics-errors.csv"));
+    two =
+        TrackEvalFolder.read(RealData.DATA).stream()
+            .filter(s -> Set.of("MOT17-05-FRCNN", "MOT17-09-FRCNN").contains(s.name()))
+            .toList();
+    report =
+        RealEvaluation.run(
+            two,
+            new RealEvaluation.Options(
+                QueueOptions.defaults(), List.of(0.10), Set.of("MOT17-05-FRCNN"), false),
+            ProgressListener.NONE);
+    List<String> lines =
+        Files.readAllLines(RealData.DATA.resolveSibling("py-motmetrics-errors.csv"));
     for (String line : lines.subList(1, lines.size())) {
       String[] c = line.split(",");
       if (c[1].equals("TOTAL")) continue;
@@ -47,7 +57,8 @@ class RealEvaluationTest {
 
   @Test
   void randomIsTheBudgetShareOfAllPyMotmetricsErrors() {
-    // py-motmetrics totals: MOT17-05 72 FP + 99 misses + 9 switches = 180; MOT17-09 14 + 141 + 7 = 162; 10% of 200 frames = 20
+    // py-motmetrics totals: MOT17-05 72 FP + 99 misses + 9 switches = 180; MOT17-09 14 + 141 + 7 =
+    // 162; 10% of 200 frames = 20
     assertThat(row("MOT17-05-FRCNN").total()).isEqualTo(180);
     assertThat(row("MOT17-09-FRCNN").total()).isEqualTo(162);
     assertThat(row("MOT17-05-FRCNN").frames()).isEqualTo(20);
@@ -69,7 +80,11 @@ class RealEvaluationTest {
   @Test
   void queueIsCreditedWithThePyMotmetricsErrorsOnTheFramesItQueued() {
     for (RealSequence s : two) {
-      List<FrameRef> frames = LabelQueue.rank(List.of(RealEvaluation.evidence(s)), QueueOptions.defaults().withBudget(Budget.ofFraction(0.10))).frames();
+      List<FrameRef> frames =
+          LabelQueue.rank(
+                  List.of(RealEvaluation.evidence(s)),
+                  QueueOptions.defaults().withBudget(Budget.ofFraction(0.10)))
+              .frames();
       long expected = frames.stream().mapToLong(f -> ORACLE.get(s.name())[f.frame()]).sum();
       assertThat(frames).hasSizeLessThanOrEqualTo(20);
       assertThat(row(s.name()).caught()).as(s.name()).isEqualTo(expected);
@@ -84,12 +99,17 @@ class RealEvaluationTest {
       s.delivered().detections().forEach(d -> boxes[d.frame()]++);
       double all = 0;
       for (int n : boxes) all += 0.5 + 0.25 * n;
-      List<FrameRef> frames = LabelQueue.rank(List.of(RealEvaluation.evidence(s)), QueueOptions.defaults().withBudget(Budget.ofFraction(0.10))).frames();
+      List<FrameRef> frames =
+          LabelQueue.rank(
+                  List.of(RealEvaluation.evidence(s)),
+                  QueueOptions.defaults().withBudget(Budget.ofFraction(0.10)))
+              .frames();
       double queued = frames.stream().mapToDouble(f -> 0.5 + 0.25 * boxes[f.frame()]).sum();
       RealEvaluationReport.Row r = row(s.name());
       assertThat(r.randomMinutes()).isCloseTo(20 * all / 200, within(1e-9));
       assertThat(r.minutes()).isCloseTo(queued, within(1e-9));
-      assertThat(r.perMinuteRatio()).isCloseTo((r.caught() / queued) / (r.random() / (20 * all / 200)), within(1e-9));
+      assertThat(r.perMinuteRatio())
+          .isCloseTo((r.caught() / queued) / (r.random() / (20 * all / 200)), within(1e-9));
     }
   }
 
@@ -102,23 +122,29 @@ class RealEvaluationTest {
   @Test
   void reportNamesHeldOutAndTunedSequencesWithTheOracleBeside() {
     String text = report.describe();
-    // gt rows left out: 2505 - 1687 (MOT17-05), 3299 - 1645 (MOT17-09), by awk as in TrackerErrorsTest
+    // gt rows left out: 2505 - 1687 (MOT17-05), 3299 - 1645 (MOT17-09), by awk as in
+    // TrackerErrorsTest
     assertThat(text).containsPattern("MOT17-05-FRCNN +tuned +200 +72 +99 +9 +180 +818");
     assertThat(text).containsPattern("MOT17-09-FRCNN +held-out +200 +14 +141 +7 +162 +1654");
     assertThat(text).containsPattern("mean +held-out +\\d+\\.\\d\\dx \\(\\d+\\.\\d\\dx\\)");
-    assertThat(report.meanRatio(RealEvaluationReport.QUEUE, 0.10, false)).isCloseTo(row("MOT17-09-FRCNN").ratio(), within(1e-12));
+    assertThat(report.meanRatio(RealEvaluationReport.QUEUE, 0.10, false))
+        .isCloseTo(row("MOT17-09-FRCNN").ratio(), within(1e-12));
   }
 
   @Test
   void aFolderThatIsNotTrackEvalsDataIsRefusedWithTheLayoutExpected(@TempDir Path tmp) {
-    assertThatThrownBy(() -> TrackEvalFolder.read(tmp)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gt/mot_challenge/<benchmark>-train/<seq>/gt/gt.txt");
+    assertThatThrownBy(() -> TrackEvalFolder.read(tmp))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("gt/mot_challenge/<benchmark>-train/<seq>/gt/gt.txt");
   }
 
   @Test
   void aBadTrackerLineNamesFileLineAndColumn(@TempDir Path tmp) throws IOException {
     Path seq = Files.createDirectories(tmp.resolve("gt/mot_challenge/X-train/s/gt"));
     Files.writeString(seq.resolve("gt.txt"), "1,1,10,10,5,5,1,1,1\n");
-    Files.writeString(seq.resolveSibling("seqinfo.ini"), "[Sequence]\nname=s\nframeRate=30\nseqLength=2\nimWidth=100\nimHeight=100\n");
+    Files.writeString(
+        seq.resolveSibling("seqinfo.ini"),
+        "[Sequence]\nname=s\nframeRate=30\nseqLength=2\nimWidth=100\nimHeight=100\n");
     Path tr = Files.createDirectories(tmp.resolve("trackers/mot_challenge/X-train/T/data"));
     Files.writeString(tr.resolve("s.txt"), "1,1,10,10,5,5,1,-1,-1,-1\n2,1,10,ten,5,5,1,-1,-1,-1\n");
     assertThatThrownBy(() -> TrackEvalFolder.read(tmp))

@@ -15,9 +15,16 @@ public final class RealQueueBench {
     List<RealSequence> seqs = TrackEvalFolder.read(Path.of(args[0]));
     SignalWeights w = SignalWeights.parse(args.length > 1 ? args[1] : "");
     RealEvaluation.Options o =
-        new RealEvaluation.Options(QueueOptions.defaults().withWeights(w), List.of(0.05, 0.10, 0.20), RealData.TUNED_ON, true);
+        new RealEvaluation.Options(
+            QueueOptions.defaults().withWeights(w),
+            List.of(0.05, 0.10, 0.20),
+            RealData.TUNED_ON,
+            true);
     RealEvaluationReport r = RealEvaluation.run(seqs, o, ProgressListener.NONE);
     System.out.print(r.describe());
-    System.out.printf(java.util.Locale.ROOT, "ratio=%.2f%n", r.meanRatio(RealEvaluationReport.QUEUE, 0.10, false));
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "ratio=%.2f%n",
+        r.meanRatio(RealEvaluationReport.QUEUE, 0.10, false));
   }
 }

@@ -21,7 +21,8 @@ import java.util.Map;
 public final class RealQueueTuning {
   public static void main(String[] args) throws Exception {
     List<RealSequence> seqs = new ArrayList<>();
-    for (RealSequence s : TrackEvalFolder.read(Path.of(args[0]))) if (RealData.TUNED_ON.contains(s.name())) seqs.add(s);
+    for (RealSequence s : TrackEvalFolder.read(Path.of(args[0])))
+      if (RealData.TUNED_ON.contains(s.name())) seqs.add(s);
     Map<String, Double> all = new LinkedHashMap<>();
     for (Signal s : SignalWeights.SIGNALS) all.put(s.name(), 1.0);
     List<VideoScores> scores = new ArrayList<>();
@@ -31,7 +32,12 @@ public final class RealQueueTuning {
       errors.add(TrackerErrors.count(s.name(), s.groundTruth(), s.delivered(), s.frameCount()));
     }
     if (args.length > 1) {
-      for (int a = 1; a < args.length; a++) System.out.printf(Locale.ROOT, "%.3f %s%n", objective(seqs, scores, errors, SignalWeights.parse(args[a])), args[a]);
+      for (int a = 1; a < args.length; a++)
+        System.out.printf(
+            Locale.ROOT,
+            "%.3f %s%n",
+            objective(seqs, scores, errors, SignalWeights.parse(args[a])),
+            args[a]);
       return;
     }
     double[] grid = {0, 0.25, 0.5, 1, 2, 4};
@@ -42,7 +48,15 @@ public final class RealQueueTuning {
         for (double tp : grid)
           for (double dv : grid)
             for (double oc : new double[] {0, 0.25, 1}) {
-              String w = String.format(Locale.ROOT, "track_ends=%s,crowding=%s,temporal=%s,diversity=%s,occlusion=%s", te, cr, tp, dv, oc);
+              String w =
+                  String.format(
+                      Locale.ROOT,
+                      "track_ends=%s,crowding=%s,temporal=%s,diversity=%s,occlusion=%s",
+                      te,
+                      cr,
+                      tp,
+                      dv,
+                      oc);
               double o = objective(seqs, scores, errors, SignalWeights.parse(w));
               if (o > best + 1e-9) {
                 best = o;
@@ -54,14 +68,24 @@ public final class RealQueueTuning {
   }
 
   /** Mean x random over the sequences at 5, 10 and 20 %. */
-  static double objective(List<RealSequence> seqs, List<VideoScores> scores, List<TrackerErrors> errors, SignalWeights sw) {
+  static double objective(
+      List<RealSequence> seqs,
+      List<VideoScores> scores,
+      List<TrackerErrors> errors,
+      SignalWeights sw) {
     double sum = 0;
     int n = 0;
     for (int i = 0; i < seqs.size(); i++)
       for (double b : new double[] {0.05, 0.10, 0.20}) {
         int k = Budget.ofFraction(b).frames(seqs.get(i).frameCount());
         double random = errors.get(i).total() * (double) k / seqs.get(i).frameCount();
-        sum += RealEvaluation.caught(scores.get(i), sw, QueueOptions.defaults().withBudget(Budget.ofFraction(b)), errors.get(i)) / random;
+        sum +=
+            RealEvaluation.caught(
+                    scores.get(i),
+                    sw,
+                    QueueOptions.defaults().withBudget(Budget.ofFraction(b)),
+                    errors.get(i))
+                / random;
         n++;
       }
     return sum / n;

@@ -9,7 +9,6 @@ import io.keyframe.dataset.Provenance;
 import io.keyframe.dataset.Video;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,19 +20,27 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class TrackerErrorsTest {
   private static List<RealSequence> sequences;
-  /** py-motmetrics' per-frame events (bench/real-queue/oracle_errors.py): seq -> frame (1-based) -> {fp, miss, switch}. */
+
+  /**
+   * py-motmetrics' per-frame events (bench/real-queue/oracle_errors.py): seq -> frame (1-based) ->
+   * {fp, miss, switch}.
+   */
   private static Map<String, Map<Integer, int[]>> oracle;
 
   @BeforeAll
   static void read() throws IOException {
     sequences = TrackEvalFolder.read(RealData.DATA);
     oracle = new TreeMap<>();
-    List<String> lines = Files.readAllLines(RealData.DATA.resolveSibling("py-motmetrics-errors.csv"));
+    List<String> lines =
+        Files.readAllLines(RealData.DATA.resolveSibling("py-motmetrics-errors.csv"));
     for (String line : lines.subList(1, lines.size())) {
       String[] c = line.split(",");
       if (c[1].equals("TOTAL")) continue;
-      oracle.computeIfAbsent(c[0], k -> new TreeMap<>())
-          .put(Integer.parseInt(c[1]), new int[] {Integer.parseInt(c[2]), Integer.parseInt(c[3]), Integer.parseInt(c[4])});
+      oracle
+          .computeIfAbsent(c[0], k -> new TreeMap<>())
+          .put(
+              Integer.parseInt(c[1]),
+              new int[] {Integer.parseInt(c[2]), Integer.parseInt(c[3]), Integer.parseInt(c[4])});
     }
   }
 
@@ -42,7 +49,16 @@ class TrackerErrorsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"MOT17-02-FRCNN", "MOT17-04-FRCNN", "MOT17-05-FRCNN", "MOT17-09-FRCNN", "MOT17-10-FRCNN", "MOT17-11-FRCNN", "MOT17-13-FRCNN"})
+  @ValueSource(
+      strings = {
+        "MOT17-02-FRCNN",
+        "MOT17-04-FRCNN",
+        "MOT17-05-FRCNN",
+        "MOT17-09-FRCNN",
+        "MOT17-10-FRCNN",
+        "MOT17-11-FRCNN",
+        "MOT17-13-FRCNN"
+      })
   void falsePositivesMissesAndSwitchesPerFrameEqualPyMotmetrics(String name) {
     RealSequence s = sequence(name);
     TrackerErrors e = TrackerErrors.count(name, s.groundTruth(), s.delivered(), s.frameCount());
@@ -50,13 +66,16 @@ class TrackerErrorsTest {
     assertThat(e.frameCount()).isEqualTo(200);
     for (int f = 0; f < e.frameCount(); f++) {
       int[] x = expected.getOrDefault(f + 1, new int[3]);
-      assertThat(new int[] {e.falsePositives()[f], e.misses()[f], e.switches()[f]}).as(name + " frame " + (f + 1)).containsExactly(x);
+      assertThat(new int[] {e.falsePositives()[f], e.misses()[f], e.switches()[f]})
+          .as(name + " frame " + (f + 1))
+          .containsExactly(x);
     }
   }
 
   @Test
   void groundTruthKeepsOnlyConsideredPedestrians() {
-    // awk -F, '$7!=0 && $8==1' gt.txt | wc -l: 1687 of 2505 rows (MOT17-05), 1645 of 3299 (MOT17-09)
+    // awk -F, '$7!=0 && $8==1' gt.txt | wc -l: 1687 of 2505 rows (MOT17-05), 1645 of 3299
+    // (MOT17-09)
     assertThat(sequence("MOT17-05-FRCNN").groundTruth().detections()).hasSize(1687);
     assertThat(sequence("MOT17-05-FRCNN").ignoredGtRows()).isEqualTo(2505 - 1687);
     assertThat(sequence("MOT17-09-FRCNN").groundTruth().detections()).hasSize(1645);
@@ -74,7 +93,8 @@ class TrackerErrorsTest {
       gt.add(Detection.of(f, 1, "1", new Box(0, 0, 10, 10)));
       gt.add(Detection.of(f, 2, "1", new Box(50, 50, 10, 10)));
     }
-    // tracker: frame 0 both right (ids 7, 8); frame 1 misses object 2 and puts a box nowhere (1 FP);
+    // tracker: frame 0 both right (ids 7, 8); frame 1 misses object 2 and puts a box nowhere (1
+    // FP);
     // frame 2 object 1 is covered by new id 9 (a switch), object 2 by 8 again; frame 3 as frame 2.
     List<Detection> tr = new ArrayList<>();
     tr.add(Detection.of(0, 7, "object", new Box(0, 0, 10, 10)));
@@ -86,7 +106,11 @@ class TrackerErrorsTest {
       tr.add(Detection.of(f, 8, "object", new Box(50, 50, 10, 10)));
     }
     TrackerErrors e =
-        TrackerErrors.count("v", new AnnotationSet(v, Provenance.unknown(), List.of("1"), gt), new AnnotationSet(v, Provenance.unknown(), List.of("object"), tr), 4);
+        TrackerErrors.count(
+            "v",
+            new AnnotationSet(v, Provenance.unknown(), List.of("1"), gt),
+            new AnnotationSet(v, Provenance.unknown(), List.of("object"), tr),
+            4);
     assertThat(e.falsePositives()).containsExactly(0, 1, 0, 0);
     assertThat(e.misses()).containsExactly(0, 1, 0, 0);
     assertThat(e.switches()).containsExactly(0, 0, 1, 0);

@@ -16,16 +16,22 @@ class DisagreementSignalsTest {
   void model_and_tracker_agreeing_exactly_score_zero() {
     var m = model(List.of(det(0, 1, "iv_pole", 0, 0)));
     var t = labels("tracker", List.of(det(0, 1, "iv_pole", 0, 0)));
-    assertThat(new ModelTrackerDisagreement().score(evidence(m, t, List.of(), List.of())).value(0)).isZero();
+    assertThat(new ModelTrackerDisagreement().score(evidence(m, t, List.of(), List.of())).value(0))
+        .isZero();
   }
 
   @Test
   void unmatched_low_iou_and_class_mismatch_follow_the_formula() {
-    // frame 0: model box shifted by 5 px -> IoU = 50/150 = 1/3 >= 0.3, matched; value = (1 - 1/3) / 1
+    // frame 0: model box shifted by 5 px -> IoU = 50/150 = 1/3 >= 0.3, matched; value = (1 - 1/3) /
+    // 1
     // frame 1: model sees an object the tracker does not -> 1 unmatched / 1 object
     // frame 2: same box, different class -> (1 mismatch + 0) / 1
     var m =
-        model(List.of(det(0, 1, "iv_pole", 5, 0), det(1, 2, "monitor", 50, 50), det(2, 3, "monitor", 0, 0)));
+        model(
+            List.of(
+                det(0, 1, "iv_pole", 5, 0),
+                det(1, 2, "monitor", 50, 50),
+                det(2, 3, "monitor", 0, 0)));
     var t = labels("tracker", List.of(det(0, 1, "iv_pole", 0, 0), det(2, 3, "iv_pole", 0, 0)));
     FrameScores s = new ModelTrackerDisagreement().score(evidence(m, t, List.of(), List.of()));
     assertThat(s.value(0)).isCloseTo(1 - 50.0 / 150.0, within(1e-12));
@@ -43,12 +49,25 @@ class DisagreementSignalsTest {
     // frame with more disputed objects ranks higher).
     // Frame 2: a and b agree; c sees an extra object b does not: c vs a disputes 1 -> 0.5 (b vs c,
     // two second opinions disagreeing with each other, says nothing about a and is not counted).
-    var a = labels("a", List.of(det(0, 1, "iv_pole", 0, 0), det(1, 1, "iv_pole", 0, 0), det(1, 2, "monitor", 50, 50),
-        det(2, 1, "iv_pole", 0, 0)));
-    var b = labels("b", List.of(det(0, 1, "iv_pole", 0, 0), det(1, 1, "iv_pole", 0, 0), det(1, 2, "iv_pole", 50, 50),
-        det(2, 1, "iv_pole", 0, 0)));
+    var a =
+        labels(
+            "a",
+            List.of(
+                det(0, 1, "iv_pole", 0, 0),
+                det(1, 1, "iv_pole", 0, 0),
+                det(1, 2, "monitor", 50, 50),
+                det(2, 1, "iv_pole", 0, 0)));
+    var b =
+        labels(
+            "b",
+            List.of(
+                det(0, 1, "iv_pole", 0, 0),
+                det(1, 1, "iv_pole", 0, 0),
+                det(1, 2, "iv_pole", 50, 50),
+                det(2, 1, "iv_pole", 0, 0)));
     var c = labels("c", List.of(det(2, 1, "iv_pole", 0, 0), det(2, 7, "monitor", 80, 80)));
-    FrameScores s = new AnnotatorDisagreement().score(evidence(null, null, List.of(a, b, c), List.of()));
+    FrameScores s =
+        new AnnotatorDisagreement().score(evidence(null, null, List.of(a, b, c), List.of()));
     assertThat(s.value(0)).isCloseTo(0.5, within(1e-12));
     assertThat(s.value(1)).isCloseTo(1.5, within(1e-12));
     assertThat(s.value(2)).isCloseTo(0.5, within(1e-12));
@@ -58,7 +77,8 @@ class DisagreementSignalsTest {
   @Test
   void annotator_disagreement_needs_two_annotators() {
     var a = labels("a", List.of(det(0, 1, "iv_pole", 0, 0)));
-    assertThatThrownBy(() -> new AnnotatorDisagreement().score(evidence(null, null, List.of(a), List.of())))
+    assertThatThrownBy(
+            () -> new AnnotatorDisagreement().score(evidence(null, null, List.of(a), List.of())))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at least two annotators");
   }
@@ -74,7 +94,13 @@ class DisagreementSignalsTest {
         model(
             List.of(
                 pred(0, 1, "iv_pole", box, 0.9, Map.of("iv_pole", 0.9, "monitor", 0.1)),
-                pred(0, 2, "monitor", new Box(50, 50, 10, 10), 0.9, Map.of("iv_pole", 0.1, "monitor", 0.9)),
+                pred(
+                    0,
+                    2,
+                    "monitor",
+                    new Box(50, 50, 10, 10),
+                    0.9,
+                    Map.of("iv_pole", 0.1, "monitor", 0.9)),
                 pred(1, 1, "iv_pole", box, 0.8, Map.of("iv_pole", 0.8, "monitor", 0.2)),
                 pred(2, 1, "iv_pole", box, 0.95, Map.of("iv_pole", 0.95, "monitor", 0.05)),
                 pred(3, 1, "iv_pole", box, 0.55, Map.of("iv_pole", 0.55, "monitor", 0.45))));

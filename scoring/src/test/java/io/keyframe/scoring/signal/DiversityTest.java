@@ -22,7 +22,9 @@ class DiversityTest {
   @Test
   void embedding_is_class_fractions_count_and_grid_fractions() {
     // 100x100 image; boxes 10x10 at (0,0) and (80,80): centres (5,5) cell 0 and (85,85) cell 8
-    double[] e = FrameEmbedding.of(List.of(det(0, 1, "iv_pole", 0, 0), det(0, 2, "monitor", 80, 80)), LABELS, 100, 100);
+    double[] e =
+        FrameEmbedding.of(
+            List.of(det(0, 1, "iv_pole", 0, 0), det(0, 2, "monitor", 80, 80)), LABELS, 100, 100);
     assertThat(e).containsExactly(0, 0.5, 0.5, 0.2, 0.5, 0, 0, 0, 0, 0, 0, 0, 0.5);
   }
 
@@ -62,6 +64,7 @@ class DiversityTest {
     assertThat(s.value(2) + s.value(3)).isZero();
     // a single centre (one frame) has nothing to be far from
     var one = labels("a", List.of(det(0, 1, "iv_pole", 0, 0)));
-    assertThat(new Diversity(1).score(evidence(null, null, List.of(one), List.of())).value(0)).isZero();
+    assertThat(new Diversity(1).score(evidence(null, null, List.of(one), List.of())).value(0))
+        .isZero();
   }
 }

@@ -20,7 +20,8 @@ final class Fixtures {
     return Detection.of(frame, id, label, new Box(x, y, 10, 10));
   }
 
-  static Detection pred(int frame, int id, String label, Box box, double score, Map<String, Double> probs) {
+  static Detection pred(
+      int frame, int id, String label, Box box, double score, Map<String, Double> probs) {
     return new Detection(frame, id, label, box, null, score, probs, -1, false, false, false);
   }
 
@@ -32,7 +33,11 @@ final class Fixtures {
     return new AnnotationSet(VIDEO, Provenance.model("m", "abc", null, "test"), LABELS, ds);
   }
 
-  static VideoEvidence evidence(AnnotationSet pred, AnnotationSet tracker, List<AnnotationSet> ann, List<OcclusionEvent> occ) {
+  static VideoEvidence evidence(
+      AnnotationSet pred,
+      AnnotationSet tracker,
+      List<AnnotationSet> ann,
+      List<OcclusionEvent> occ) {
     return new VideoEvidence(VIDEO, pred, tracker, ann, occ);
   }
 }

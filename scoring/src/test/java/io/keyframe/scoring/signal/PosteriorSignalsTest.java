@@ -14,7 +14,8 @@ class PosteriorSignalsTest {
   private final Box box = new Box(0, 0, 10, 10);
 
   private VideoEvidence oneFrame(Map<String, Double> probs, double score) {
-    return evidence(model(List.of(pred(1, 7, "iv_pole", box, score, probs))), null, List.of(), List.of());
+    return evidence(
+        model(List.of(pred(1, 7, "iv_pole", box, score, probs))), null, List.of(), List.of());
   }
 
   @Test
@@ -27,26 +28,31 @@ class PosteriorSignalsTest {
 
   @Test
   void entropy_of_three_classes_matches_hand_arithmetic() {
-    FrameScores s = new Entropy().score(oneFrame(Map.of("iv_pole", 0.5, "monitor", 0.25, "bed_rail", 0.25), 0.9));
+    FrameScores s =
+        new Entropy()
+            .score(oneFrame(Map.of("iv_pole", 0.5, "monitor", 0.25, "bed_rail", 0.25), 0.9));
     double expected = -(0.5 * Math.log(0.5) + 2 * 0.25 * Math.log(0.25));
     assertThat(s.value(1)).isCloseTo(expected, within(1e-12));
   }
 
   @Test
   void margin_is_one_minus_gap_between_top_two() {
-    FrameScores s = new Margin().score(oneFrame(Map.of("iv_pole", 0.6, "monitor", 0.3, "bed_rail", 0.1), 0.9));
+    FrameScores s =
+        new Margin().score(oneFrame(Map.of("iv_pole", 0.6, "monitor", 0.3, "bed_rail", 0.1), 0.9));
     assertThat(s.value(1)).isCloseTo(1 - (0.6 - 0.3), within(1e-12));
   }
 
   @Test
   void least_confidence_is_one_minus_top_probability() {
-    FrameScores s = new LeastConfidence().score(oneFrame(Map.of("iv_pole", 0.7, "monitor", 0.3), 0.9));
+    FrameScores s =
+        new LeastConfidence().score(oneFrame(Map.of("iv_pole", 0.7, "monitor", 0.3), 0.9));
     assertThat(s.value(1)).isCloseTo(1 - 0.7, within(1e-12));
   }
 
   @Test
   void partial_probabilities_are_renormalised() {
-    FrameScores s = new LeastConfidence().score(oneFrame(Map.of("iv_pole", 0.4, "monitor", 0.4), 0.9));
+    FrameScores s =
+        new LeastConfidence().score(oneFrame(Map.of("iv_pole", 0.4, "monitor", 0.4), 0.9));
     assertThat(s.value(1)).isCloseTo(1 - 0.5, within(1e-12));
   }
 
@@ -68,8 +74,10 @@ class PosteriorSignalsTest {
 
   @Test
   void score_uncertainty_peaks_at_one_half() {
-    assertThat(new ScoreUncertainty().score(oneFrame(Map.of(), 0.5)).value(1)).isCloseTo(1, within(1e-12));
-    assertThat(new ScoreUncertainty().score(oneFrame(Map.of(), 0.9)).value(1)).isCloseTo(1 - Math.abs(1.8 - 1), within(1e-12));
+    assertThat(new ScoreUncertainty().score(oneFrame(Map.of(), 0.5)).value(1))
+        .isCloseTo(1, within(1e-12));
+    assertThat(new ScoreUncertainty().score(oneFrame(Map.of(), 0.9)).value(1))
+        .isCloseTo(1 - Math.abs(1.8 - 1), within(1e-12));
   }
 
   @Test

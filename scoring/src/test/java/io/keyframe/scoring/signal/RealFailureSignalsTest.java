@@ -17,7 +17,12 @@ class RealFailureSignalsTest {
   private static final Video LONG = new Video("v1", 30, 100, 100, 12, "");
 
   private static VideoEvidence delivered(List<Detection> ds) {
-    return new VideoEvidence(LONG, null, null, List.of(new AnnotationSet(LONG, Provenance.unknown(), List.of("object"), ds)), List.of());
+    return new VideoEvidence(
+        LONG,
+        null,
+        null,
+        List.of(new AnnotationSet(LONG, Provenance.unknown(), List.of("object"), ds)),
+        List.of());
   }
 
   private static void track(List<Detection> out, int id, int from, int to, double x, double y) {
@@ -29,7 +34,8 @@ class RealFailureSignalsTest {
     List<Detection> ds = new ArrayList<>();
     track(ds, 1, 0, 5, 40, 40); // dies on frame 5 in the middle of the 100x100 image
     FrameScores s = new TrackEnds(4, 1, 5).score(delivered(ds));
-    // inside: frame 5 = 1, frame 4 = 1 - 1/2; outside: frames 6..9 = 1, 3/4, 2/4, 1/4; born on frame 0 = no birth
+    // inside: frame 5 = 1, frame 4 = 1 - 1/2; outside: frames 6..9 = 1, 3/4, 2/4, 1/4; born on
+    // frame 0 = no birth
     assertThat(s.values()).containsExactly(0, 0, 0, 0, 0.5, 1, 1, 0.75, 0.5, 0.25, 0, 0);
     assertThat(s.objectsAt(7)).containsExactly(1);
   }
@@ -40,7 +46,8 @@ class RealFailureSignalsTest {
     track(ds, 1, 8, 11, 40, 40); // born on frame 8 mid-image, lives to the last frame
     track(ds, 2, 3, 6, 1, 40); // born and dead at x = 1, within the 5 px margin: entering / leaving
     FrameScores s = new TrackEnds(2, 0, 5).score(delivered(ds));
-    // outside the birth: frames 7 and 6 = 1 and 1/2; frame 8 itself = 1 (lead 0 still marks the end frame)
+    // outside the birth: frames 7 and 6 = 1 and 1/2; frame 8 itself = 1 (lead 0 still marks the end
+    // frame)
     assertThat(s.values()).containsExactly(0, 0, 0, 0, 0, 0, 0.5, 1, 1, 0, 0, 0);
   }
 

@@ -36,7 +36,10 @@ class TrackSignalsTest {
     ds.add(det(5, 1, "iv_pole", 30, 10)); // centre moves 20 px = 2 box sizes > 0.5 -> jump at 5
     ds.add(det(6, 1, "iv_pole", 30, 10));
     ds.add(det(8, 1, "iv_pole", 30, 10)); // absent at 7 only (gap 1 <= 3) -> flicker at 8
-    ds.add(det(9, 1, "monitor", 30, 10)); // class flip at 9 (1), and a class other than the track's usual one (0.5)
+    ds.add(
+        det(
+            9, 1, "monitor", 30,
+            10)); // class flip at 9 (1), and a class other than the track's usual one (0.5)
     FrameScores s = new TemporalInstability().score(labelled(ds, List.of()));
     assertThat(s.value(5)).isEqualTo(1);
     assertThat(s.value(8)).isEqualTo(1);
@@ -49,11 +52,14 @@ class TrackSignalsTest {
   void every_frame_of_an_unusual_class_run_and_of_a_gone_in_place_gap_counts_half() {
     List<Detection> ds = new ArrayList<>();
     // track 1: iv_pole on 0..9 except monitor on 3..5 -> flips at 3 and 6 (1 each), 0.5 on 3, 4, 5
-    for (int f = 0; f < 10; f++) ds.add(det(f, 1, f >= 3 && f <= 5 ? "monitor" : "iv_pole", 10, 10));
-    // track 2: at x=100 on 0..4, absent 5..14 (10 frames > flicker), back in place at 15..19 -> 0.5 on 5..14
+    for (int f = 0; f < 10; f++)
+      ds.add(det(f, 1, f >= 3 && f <= 5 ? "monitor" : "iv_pole", 10, 10));
+    // track 2: at x=100 on 0..4, absent 5..14 (10 frames > flicker), back in place at 15..19 -> 0.5
+    // on 5..14
     for (int f = 0; f < 20; f++) if (f < 5 || f >= 15) ds.add(det(f, 2, "bed_rail", 100, 100));
     // track 3: absent 5..14 but back 5 box sizes away (it left and came back elsewhere) -> nothing
-    for (int f = 0; f < 20; f++) if (f < 5 || f >= 15) ds.add(det(f, 3, "bed_rail", f < 5 ? 150 : 100, 150));
+    for (int f = 0; f < 20; f++)
+      if (f < 5 || f >= 15) ds.add(det(f, 3, "bed_rail", f < 5 ? 150 : 100, 150));
     FrameScores s = new TemporalInstability().score(labelled(ds, List.of()));
     assertThat(s.value(3)).isEqualTo(1.5);
     assertThat(s.value(4)).isEqualTo(0.5);
@@ -116,7 +122,8 @@ class TrackSignalsTest {
     assertThat(s.value(11)).isEqualTo(1);
     assertThat(s.value(7)).isCloseTo(2.0 / 3, within(1e-12));
     assertThat(s.value(6)).isCloseTo(1.0 / 3, within(1e-12));
-    assertThat(s.value(9)).isCloseTo(2.0 / 3, within(1e-12)); // max of 1 - 1/3 (from 8) and 1 - 2/3 (from 11)
+    assertThat(s.value(9))
+        .isCloseTo(2.0 / 3, within(1e-12)); // max of 1 - 1/3 (from 8) and 1 - 2/3 (from 11)
     assertThat(s.value(5)).isZero();
     assertThat(s.objectsAt(11)).containsExactly(4);
   }

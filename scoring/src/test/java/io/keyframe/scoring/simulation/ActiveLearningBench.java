@@ -11,8 +11,8 @@ import java.util.Locale;
 /**
  * Entry point of {@code bench/active-learning.sh}: the simulation on the synthetic generator at a
  * 10% budget. Arguments (all optional): videos, frames, objects, seeds, weight overrides (then
- * signals alone are skipped), first seed, residual model fault rate (0.3), delivered annotator index
- * (0 = A).
+ * signals alone are skipped), first seed, residual model fault rate (0.3), delivered annotator
+ * index (0 = A).
  */
 public final class ActiveLearningBench {
   private ActiveLearningBench() {}
@@ -29,25 +29,52 @@ public final class ActiveLearningBench {
     List<Long> s = new ArrayList<>();
     for (long i = first; i < first + seeds; i++) s.add(i);
     SimulationOptions o =
-        new SimulationOptions(dedup(QueueOptions.defaults().withWeights(SignalWeights.parse(weights))), 3, s, weights.isEmpty());
+        new SimulationOptions(
+            dedup(QueueOptions.defaults().withWeights(SignalWeights.parse(weights))),
+            3,
+            s,
+            weights.isEmpty());
     long t0 = System.nanoTime();
     SimulationReport r =
         ActiveLearningSimulation.run(
-            seed -> SynthWorld.of(GeneratorSpec.of(videos, frames, objects, seed), delivered, true, new ResidualModelErrors(residual), ProgressListener.NONE),
+            seed ->
+                SynthWorld.of(
+                    GeneratorSpec.of(videos, frames, objects, seed),
+                    delivered,
+                    true,
+                    new ResidualModelErrors(residual),
+                    ProgressListener.NONE),
             o,
             ProgressListener.NONE);
     System.out.printf(
         Locale.ROOT,
         "generator: %d videos x %d frames x %d objects, seeds %d..%d, delivered = annotator-%c, residual model faults %.2f%n%n",
-        videos, frames, objects, first, first + seeds - 1, (char) ('A' + delivered), residual);
+        videos,
+        frames,
+        objects,
+        first,
+        first + seeds - 1,
+        (char) ('A' + delivered),
+        residual);
     System.out.print(r.describe());
     System.out.printf(Locale.ROOT, "%nseconds=%.1f%n", (System.nanoTime() - t0) / 1e9);
     System.out.printf(Locale.ROOT, "ratio=%.2f%n", r.ratio());
   }
 
-  /** {@code -Dkeyframe.bench.dedupWindow=N} tries another de-duplication window (default: the queue's). */
+  /**
+   * {@code -Dkeyframe.bench.dedupWindow=N} tries another de-duplication window (default: the
+   * queue's).
+   */
   private static QueueOptions dedup(QueueOptions q) {
     String w = System.getProperty("keyframe.bench.dedupWindow");
-    return w == null ? q : new QueueOptions(q.weights(), q.budget(), q.cost(), Integer.parseInt(w), q.dedupRadius(), q.topReasons());
+    return w == null
+        ? q
+        : new QueueOptions(
+            q.weights(),
+            q.budget(),
+            q.cost(),
+            Integer.parseInt(w),
+            q.dedupRadius(),
+            q.topReasons());
   }
 }

@@ -24,14 +24,19 @@ class ActiveLearningSimulationTest {
     List<Detection> truth = new ArrayList<>(), labels = new ArrayList<>();
     for (int f = 0; f < 10; f++) {
       truth.add(Detection.of(f, 1, "iv_pole", new Box(10, 10, 10, 10)));
-      if (f != 4) labels.add(Detection.of(f, 1, f >= 6 && f <= 7 ? "monitor" : "iv_pole", new Box(10, 10, 10, 10)));
+      if (f != 4)
+        labels.add(
+            Detection.of(f, 1, f >= 6 && f <= 7 ? "monitor" : "iv_pole", new Box(10, 10, 10, 10)));
     }
     AnnotationSet t = new AnnotationSet(V, Provenance.groundTruth("t"), L, truth);
     AnnotationSet l = new AnnotationSet(V, Provenance.annotator("a", null, "t"), L, labels);
     return new SimulatedVideo(
         t,
         new VideoEvidence(V, null, null, List.of(l), List.of()),
-        List.of(new InjectedError("missed_span", 1, 4, 4), new InjectedError("wrong_class", 1, 6, 7), new InjectedError("wrong_class", 9, 0, 9)));
+        List.of(
+            new InjectedError("missed_span", 1, 4, 4),
+            new InjectedError("wrong_class", 1, 6, 7),
+            new InjectedError("wrong_class", 9, 0, 9)));
   }
 
   @Test
@@ -52,26 +57,36 @@ class ActiveLearningSimulationTest {
   @Test
   void perfect_labels_have_idf1_and_hota_one() {
     SimulatedVideo v = tiny();
-    double[] q = ActiveLearningSimulation.quality(List.of(v.truth()), List.of(ActiveLearningSimulation.expertFix(v, Set.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9))));
+    double[] q =
+        ActiveLearningSimulation.quality(
+            List.of(v.truth()),
+            List.of(ActiveLearningSimulation.expertFix(v, Set.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9))));
     assertThat(q[0]).isCloseTo(1, within(1e-12));
     assertThat(q[1]).isCloseTo(1, within(1e-9));
   }
 
   @Test
   void idf1_of_one_missed_frame_out_of_ten_matches_hand_arithmetic() {
-    // labels miss frame 4 (class is not part of IDF1): IDTP 9, IDFN 1, IDFP 0 -> 2*9 / (2*9 + 1) = 18/19
+    // labels miss frame 4 (class is not part of IDF1): IDTP 9, IDFN 1, IDFP 0 -> 2*9 / (2*9 + 1) =
+    // 18/19
     SimulatedVideo v = tiny();
-    double[] q = ActiveLearningSimulation.quality(List.of(v.truth()), List.of(v.evidence().annotators().get(0)));
+    double[] q =
+        ActiveLearningSimulation.quality(
+            List.of(v.truth()), List.of(v.evidence().annotators().get(0)));
     assertThat(q[0]).isCloseTo(18.0 / 19.0, within(1e-12));
   }
 
   @Test
   void on_the_fixture_the_combined_queue_catches_more_than_random_and_fixes_raise_quality() {
     SimulationOptions o = new SimulationOptions(QueueOptions.defaults(), 2, List.of(1L, 2L), false);
-    SimulationReport r = ActiveLearningSimulation.run(seed -> FaultyClinicFixture.world(seed, 4, 150, 6), o, ProgressListener.NONE);
-    assertThat(r.errorsCaught().get("combined").mean()).isGreaterThan(r.errorsCaught().get("random").mean());
+    SimulationReport r =
+        ActiveLearningSimulation.run(
+            seed -> FaultyClinicFixture.world(seed, 4, 150, 6), o, ProgressListener.NONE);
+    assertThat(r.errorsCaught().get("combined").mean())
+        .isGreaterThan(r.errorsCaught().get("random").mean());
     for (BatchOutcome b : r.outcomes())
-      if (b.strategy().equals("combined")) assertThat(b.idf1After()).isGreaterThanOrEqualTo(b.idf1Before());
+      if (b.strategy().equals("combined"))
+        assertThat(b.idf1After()).isGreaterThanOrEqualTo(b.idf1Before());
     assertThat(r.describe()).contains("combined").contains("random").contains("IDF1");
   }
 }

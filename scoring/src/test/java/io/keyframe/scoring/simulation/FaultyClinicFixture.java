@@ -20,7 +20,8 @@ import java.util.Random;
  * probabilities that is less sure under occlusion, and a tracker that sometimes switches IDs.
  */
 final class FaultyClinicFixture {
-  static final List<String> CLASSES = List.of("bed_rail", "iv_pole", "monitor", "breathing_tube", "humidifier");
+  static final List<String> CLASSES =
+      List.of("bed_rail", "iv_pole", "monitor", "breathing_tube", "humidifier");
   private static final int W = 320, H = 180;
 
   private FaultyClinicFixture() {}
@@ -38,7 +39,8 @@ final class FaultyClinicFixture {
 
   static List<SimulatedVideo> world(long seed, int videos, int frames, int objects) {
     List<SimulatedVideo> out = new ArrayList<>();
-    for (int v = 0; v < videos; v++) out.add(video(new Random(seed * 7919 + v), "fx-" + seed + "-" + v, frames, objects));
+    for (int v = 0; v < videos; v++)
+      out.add(video(new Random(seed * 7919 + v), "fx-" + seed + "-" + v, frames, objects));
     return out;
   }
 
@@ -54,7 +56,12 @@ final class FaultyClinicFixture {
     Box[] boxes = new Box[objects];
     String[] cls = new String[objects];
     for (int o = 0; o < objects; o++) {
-      boxes[o] = new Box(10 + rnd.nextDouble() * (W - 50), 20 + rnd.nextDouble() * (H - 80), 24 + rnd.nextInt(12), 30 + rnd.nextInt(20));
+      boxes[o] =
+          new Box(
+              10 + rnd.nextDouble() * (W - 50),
+              20 + rnd.nextDouble() * (H - 80),
+              24 + rnd.nextInt(12),
+              30 + rnd.nextInt(20));
       cls[o] = CLASSES.get(o % CLASSES.size());
     }
     List<Person> people = new ArrayList<>();
@@ -69,7 +76,8 @@ final class FaultyClinicFixture {
       int hiddenFrom = -1;
       for (int f = 0; f < frames; f++) {
         double covered = 0;
-        for (Person p : people) if (f >= p.start()) covered = Math.max(covered, overlap(boxes[o], p.at(f)));
+        for (Person p : people)
+          if (f >= p.start()) covered = Math.max(covered, overlap(boxes[o], p.at(f)));
         vis[o][f] = 1 - covered;
         boolean hidden = covered >= 0.6;
         if (hidden && hiddenFrom < 0) hiddenFrom = f;
@@ -78,15 +86,31 @@ final class FaultyClinicFixture {
           hiddenFrom = -1;
         }
         if (!hidden)
-          truth.add(new Detection(f, o + 1, cls[o], boxes[o], null, 1, Map.of(), vis[o][f], covered > 0.2, false, false));
+          truth.add(
+              new Detection(
+                  f,
+                  o + 1,
+                  cls[o],
+                  boxes[o],
+                  null,
+                  1,
+                  Map.of(),
+                  vis[o][f],
+                  covered > 0.2,
+                  false,
+                  false));
       }
-      if (hiddenFrom >= 0) events.add(new OcclusionEvent(o + 1, hiddenFrom, frames - 1, "person", true));
+      if (hiddenFrom >= 0)
+        events.add(new OcclusionEvent(o + 1, hiddenFrom, frames - 1, "person", true));
     }
-    AnnotationSet truthSet = new AnnotationSet(video, Provenance.groundTruth("fixture"), CLASSES, truth);
+    AnnotationSet truthSet =
+        new AnnotationSet(video, Provenance.groundTruth("fixture"), CLASSES, truth);
 
     List<InjectedError> errors = new ArrayList<>();
-    AnnotationSet delivered = annotate(rnd, video, truth, events, frames, objects, 0.35, errors, "annotator-B");
-    AnnotationSet second = annotate(rnd, video, truth, events, frames, objects, 0.1, new ArrayList<>(), "annotator-A");
+    AnnotationSet delivered =
+        annotate(rnd, video, truth, events, frames, objects, 0.35, errors, "annotator-B");
+    AnnotationSet second =
+        annotate(rnd, video, truth, events, frames, objects, 0.1, new ArrayList<>(), "annotator-A");
     AnnotationSet model = detect(rnd, video, truth, vis, frames, objects);
     AnnotationSet tracker = track(rnd, video, truth, events);
     VideoEvidence ev = new VideoEvidence(video, model, tracker, List.of(delivered, second), events);
@@ -106,9 +130,18 @@ final class FaultyClinicFixture {
   }
 
   private static AnnotationSet annotate(
-      Random rnd, Video video, List<Detection> truth, List<OcclusionEvent> events, int frames, int objects, double rate,
-      List<InjectedError> errors, String who) {
-    Map<Integer, int[]> wrong = new HashMap<>(), missed = new HashMap<>(), shifted = new HashMap<>();
+      Random rnd,
+      Video video,
+      List<Detection> truth,
+      List<OcclusionEvent> events,
+      int frames,
+      int objects,
+      double rate,
+      List<InjectedError> errors,
+      String who) {
+    Map<Integer, int[]> wrong = new HashMap<>(),
+        missed = new HashMap<>(),
+        shifted = new HashMap<>();
     Map<Integer, Integer> swapFrom = new HashMap<>();
     for (int o = 1; o <= objects; o++) {
       if (rnd.nextDouble() < rate) wrong.put(o, span(rnd, frames, 8, 25));
@@ -116,8 +149,9 @@ final class FaultyClinicFixture {
       if (rnd.nextDouble() < rate) shifted.put(o, span(rnd, frames, 4, 12));
     }
     for (OcclusionEvent e : events)
-      if (e.reemergenceFrame() < frames && !swapFrom.containsKey(e.trackId()) && rnd.nextDouble() < rate * 1.5)
-        swapFrom.put(e.trackId(), e.reemergenceFrame());
+      if (e.reemergenceFrame() < frames
+          && !swapFrom.containsKey(e.trackId())
+          && rnd.nextDouble() < rate * 1.5) swapFrom.put(e.trackId(), e.reemergenceFrame());
     wrong.forEach((o, s) -> errors.add(new InjectedError("wrong_class", o, s[0], s[1])));
     missed.forEach((o, s) -> errors.add(new InjectedError("missed_span", o, s[0], s[1])));
     shifted.forEach((o, s) -> errors.add(new InjectedError("shifted_box", o, s[0], s[1])));
@@ -129,7 +163,10 @@ final class FaultyClinicFixture {
       if (in(missed.get(o), f)) continue;
       Detection l = Detection.of(f, o, d.label(), d.box()).withFlags(d.occluded(), false, false);
       if (in(wrong.get(o), f)) l = l.withLabel(confusable(d.label()));
-      if (in(shifted.get(o), f)) l = l.withBox(new Box(d.box().x() + 0.6 * d.box().w(), d.box().y(), d.box().w(), d.box().h()));
+      if (in(shifted.get(o), f))
+        l =
+            l.withBox(
+                new Box(d.box().x() + 0.6 * d.box().w(), d.box().y(), d.box().w(), d.box().h()));
       if (swapFrom.containsKey(o) && f >= swapFrom.get(o)) l = l.withTrackId(1000 + o);
       out.add(l);
     }
@@ -140,9 +177,11 @@ final class FaultyClinicFixture {
     return s != null && f >= s[0] && f <= s[1];
   }
 
-  private static AnnotationSet detect(Random rnd, Video video, List<Detection> truth, double[][] vis, int frames, int objects) {
+  private static AnnotationSet detect(
+      Random rnd, Video video, List<Detection> truth, double[][] vis, int frames, int objects) {
     Map<Integer, int[]> confused = new HashMap<>();
-    for (int o = 1; o <= objects; o++) if (rnd.nextDouble() < 0.15) confused.put(o, span(rnd, frames, 5, 15));
+    for (int o = 1; o <= objects; o++)
+      if (rnd.nextDouble() < 0.15) confused.put(o, span(rnd, frames, 5, 15));
     List<Detection> out = new ArrayList<>();
     for (Detection d : truth) {
       double v = vis[d.trackId() - 1][d.frame()];
@@ -161,26 +200,65 @@ final class FaultyClinicFixture {
       String top = probs.entrySet().stream().max(Map.Entry.comparingByValue()).get().getKey();
       Box b = d.box();
       double n = 0.03;
-      Box noisy = new Box(b.x() + rnd.nextGaussian() * n * b.w(), b.y() + rnd.nextGaussian() * n * b.h(), b.w(), b.h());
+      Box noisy =
+          new Box(
+              b.x() + rnd.nextGaussian() * n * b.w(),
+              b.y() + rnd.nextGaussian() * n * b.h(),
+              b.w(),
+              b.h());
       double score = Math.min(1, Math.max(0, probs.get(top) * (0.6 + 0.4 * v)));
-      out.add(new Detection(d.frame(), Detection.UNTRACKED, label.equals(top) ? label : top, noisy, null, score, probs, -1, false, false, false));
+      out.add(
+          new Detection(
+              d.frame(),
+              Detection.UNTRACKED,
+              label.equals(top) ? label : top,
+              noisy,
+              null,
+              score,
+              probs,
+              -1,
+              false,
+              false,
+              false));
     }
     for (int f = 0; f < frames; f++)
       if (rnd.nextDouble() < 0.03)
         out.add(
-            new Detection(f, Detection.UNTRACKED, "monitor", new Box(rnd.nextDouble() * 280, rnd.nextDouble() * 140, 25, 30), null, 0.35,
-                Map.of("monitor", 0.4, "bed_rail", 0.35, "iv_pole", 0.25), -1, false, false, false));
-    return new AnnotationSet(video, Provenance.model("fixture-detector", "00", null, "fixture"), CLASSES, out);
+            new Detection(
+                f,
+                Detection.UNTRACKED,
+                "monitor",
+                new Box(rnd.nextDouble() * 280, rnd.nextDouble() * 140, 25, 30),
+                null,
+                0.35,
+                Map.of("monitor", 0.4, "bed_rail", 0.35, "iv_pole", 0.25),
+                -1,
+                false,
+                false,
+                false));
+    return new AnnotationSet(
+        video, Provenance.model("fixture-detector", "00", null, "fixture"), CLASSES, out);
   }
 
-  private static AnnotationSet track(Random rnd, Video video, List<Detection> truth, List<OcclusionEvent> events) {
+  private static AnnotationSet track(
+      Random rnd, Video video, List<Detection> truth, List<OcclusionEvent> events) {
     Map<Integer, Integer> switchAt = new HashMap<>();
-    for (OcclusionEvent e : events) if (!switchAt.containsKey(e.trackId()) && rnd.nextDouble() < 0.3) switchAt.put(e.trackId(), e.reemergenceFrame());
+    for (OcclusionEvent e : events)
+      if (!switchAt.containsKey(e.trackId()) && rnd.nextDouble() < 0.3)
+        switchAt.put(e.trackId(), e.reemergenceFrame());
     List<Detection> out = new ArrayList<>();
     for (Detection d : truth) {
-      int id = switchAt.containsKey(d.trackId()) && d.frame() >= switchAt.get(d.trackId()) ? 2000 + d.trackId() : d.trackId();
+      int id =
+          switchAt.containsKey(d.trackId()) && d.frame() >= switchAt.get(d.trackId())
+              ? 2000 + d.trackId()
+              : d.trackId();
       Box b = d.box();
-      out.add(Detection.of(d.frame(), id, d.label(), new Box(b.x() + rnd.nextGaussian(), b.y() + rnd.nextGaussian(), b.w(), b.h())));
+      out.add(
+          Detection.of(
+              d.frame(),
+              id,
+              d.label(),
+              new Box(b.x() + rnd.nextGaussian(), b.y() + rnd.nextGaussian(), b.w(), b.h())));
     }
     return new AnnotationSet(video, Provenance.annotator("tracker", null, "fixture"), CLASSES, out);
   }

@@ -29,7 +29,8 @@ class ResidualModelErrorsTest {
     return new AnnotationSet(VIDEO, Provenance.groundTruth("gt"), LABELS, d);
   }
 
-  private static InjectedFault fault(InjectedFault.Kind kind, int start, int end, List<Integer> ids, String detail) {
+  private static InjectedFault fault(
+      InjectedFault.Kind kind, int start, int end, List<Integer> ids, String detail) {
     return new InjectedFault("synthetic-detector", kind, "v", start, end, ids, detail);
   }
 
@@ -40,60 +41,131 @@ class ResidualModelErrorsTest {
   @Test
   void a_surviving_class_confusion_relabels_the_object_over_its_span() {
     ResidualModelErrors.Result r =
-        new ResidualModelErrors(1).apply(truth(), truth(), List.of(fault(InjectedFault.Kind.CLASS_CONFUSION, 2, 4, List.of(1), "iv_pole->monitor")), new SplittableRandom(1));
-    assertThat(r.errors()).containsExactly(new InjectedError(ResidualModelErrors.CLASS_CONFUSION, 1, 2, 4));
-    assertThat(of(r.labels(), 3)).filteredOn(d -> d.trackId() == 1).extracting(Detection::label).containsExactly("monitor");
-    assertThat(of(r.labels(), 5)).filteredOn(d -> d.trackId() == 1).extracting(Detection::label).containsExactly("iv_pole");
+        new ResidualModelErrors(1)
+            .apply(
+                truth(),
+                truth(),
+                List.of(
+                    fault(
+                        InjectedFault.Kind.CLASS_CONFUSION, 2, 4, List.of(1), "iv_pole->monitor")),
+                new SplittableRandom(1));
+    assertThat(r.errors())
+        .containsExactly(new InjectedError(ResidualModelErrors.CLASS_CONFUSION, 1, 2, 4));
+    assertThat(of(r.labels(), 3))
+        .filteredOn(d -> d.trackId() == 1)
+        .extracting(Detection::label)
+        .containsExactly("monitor");
+    assertThat(of(r.labels(), 5))
+        .filteredOn(d -> d.trackId() == 1)
+        .extracting(Detection::label)
+        .containsExactly("iv_pole");
     assertThat(r.labels().detections()).hasSize(16);
   }
 
   @Test
   void a_surviving_miss_removes_only_boxes_the_annotator_still_had() {
-    // The annotator had already skipped frame 4 of object 1: the model's miss over 3..5 adds frames 3 and 5, two errors.
+    // The annotator had already skipped frame 4 of object 1: the model's miss over 3..5 adds frames
+    // 3 and 5, two errors.
     List<Detection> own = new ArrayList<>(truth().detections());
     own.removeIf(d -> d.trackId() == 1 && d.frame() == 4);
     AnnotationSet labels = truth().withDetections(own);
     ResidualModelErrors.Result r =
-        new ResidualModelErrors(1).apply(labels, truth(), List.of(fault(InjectedFault.Kind.MISSED_DETECTION, 3, 5, List.of(1), "min visibility 0.400")), new SplittableRandom(1));
+        new ResidualModelErrors(1)
+            .apply(
+                labels,
+                truth(),
+                List.of(
+                    fault(
+                        InjectedFault.Kind.MISSED_DETECTION,
+                        3,
+                        5,
+                        List.of(1),
+                        "min visibility 0.400")),
+                new SplittableRandom(1));
     assertThat(r.errors())
-        .containsExactly(new InjectedError(ResidualModelErrors.MISSED, 1, 3, 3), new InjectedError(ResidualModelErrors.MISSED, 1, 5, 5));
+        .containsExactly(
+            new InjectedError(ResidualModelErrors.MISSED, 1, 3, 3),
+            new InjectedError(ResidualModelErrors.MISSED, 1, 5, 5));
     assertThat(r.labels().detections()).hasSize(16 - 3);
   }
 
   @Test
   void the_object_is_found_by_its_box_so_an_annotators_id_swap_is_followed() {
     // The annotator exchanged IDs 1 and 2: the truth's object 1 carries label ID 2.
-    List<Detection> swapped = truth().detections().stream().map(d -> d.withTrackId(3 - d.trackId())).toList();
+    List<Detection> swapped =
+        truth().detections().stream().map(d -> d.withTrackId(3 - d.trackId())).toList();
     ResidualModelErrors.Result r =
-        new ResidualModelErrors(1).apply(truth().withDetections(swapped), truth(),
-            List.of(fault(InjectedFault.Kind.CLASS_CONFUSION, 0, 0, List.of(1), "iv_pole->monitor")), new SplittableRandom(1));
-    assertThat(of(r.labels(), 0)).filteredOn(d -> d.trackId() == 2).extracting(Detection::label).containsExactly("monitor");
-    assertThat(r.errors()).containsExactly(new InjectedError(ResidualModelErrors.CLASS_CONFUSION, 1, 0, 0));
+        new ResidualModelErrors(1)
+            .apply(
+                truth().withDetections(swapped),
+                truth(),
+                List.of(
+                    fault(
+                        InjectedFault.Kind.CLASS_CONFUSION, 0, 0, List.of(1), "iv_pole->monitor")),
+                new SplittableRandom(1));
+    assertThat(of(r.labels(), 0))
+        .filteredOn(d -> d.trackId() == 2)
+        .extracting(Detection::label)
+        .containsExactly("monitor");
+    assertThat(r.errors())
+        .containsExactly(new InjectedError(ResidualModelErrors.CLASS_CONFUSION, 1, 0, 0));
   }
 
   @Test
   void a_surviving_false_positive_is_a_new_object_counted_on_its_frame() {
     ResidualModelErrors.Result r =
-        new ResidualModelErrors(1).apply(truth(), truth(),
-            List.of(fault(InjectedFault.Kind.FALSE_POSITIVE, 6, 6, List.of(), "bed_rail on person at 120.00,40.50,30.00,20.00")), new SplittableRandom(1));
-    assertThat(of(r.labels(), 6)).hasSize(3).anySatisfy(d -> {
-      assertThat(d.label()).isEqualTo("bed_rail");
-      assertThat(d.box()).isEqualTo(new Box(120, 40.5, 30, 20));
-      assertThat(d.trackId()).isEqualTo(3);
-    });
-    InjectedError e = new InjectedError(ResidualModelErrors.FALSE_POSITIVE, InjectedError.SPURIOUS, 6, 6);
+        new ResidualModelErrors(1)
+            .apply(
+                truth(),
+                truth(),
+                List.of(
+                    fault(
+                        InjectedFault.Kind.FALSE_POSITIVE,
+                        6,
+                        6,
+                        List.of(),
+                        "bed_rail on person at 120.00,40.50,30.00,20.00")),
+                new SplittableRandom(1));
+    assertThat(of(r.labels(), 6))
+        .hasSize(3)
+        .anySatisfy(
+            d -> {
+              assertThat(d.label()).isEqualTo("bed_rail");
+              assertThat(d.box()).isEqualTo(new Box(120, 40.5, 30, 20));
+              assertThat(d.trackId()).isEqualTo(3);
+            });
+    InjectedError e =
+        new InjectedError(ResidualModelErrors.FALSE_POSITIVE, InjectedError.SPURIOUS, 6, 6);
     assertThat(r.errors()).containsExactly(e);
-    SimulatedVideo sim = new SimulatedVideo(truth(), new VideoEvidence(VIDEO, truth(), null, List.of(r.labels()), List.of()), r.errors());
+    SimulatedVideo sim =
+        new SimulatedVideo(
+            truth(),
+            new VideoEvidence(VIDEO, truth(), null, List.of(r.labels()), List.of()),
+            r.errors());
     assertThat(sim.frames(e).stream().toArray()).containsExactly(6);
   }
 
   @Test
   void at_rate_zero_nothing_survives_and_about_rate_survive_otherwise() {
-    InjectedFault fp = fault(InjectedFault.Kind.FALSE_POSITIVE, 1, 1, List.of(), "bed_rail on background at 100.00,100.00,30.00,20.00");
-    assertThat(new ResidualModelErrors(0).apply(truth(), truth(), List.of(fp), new SplittableRandom(1)).errors()).isEmpty();
+    InjectedFault fp =
+        fault(
+            InjectedFault.Kind.FALSE_POSITIVE,
+            1,
+            1,
+            List.of(),
+            "bed_rail on background at 100.00,100.00,30.00,20.00");
+    assertThat(
+            new ResidualModelErrors(0)
+                .apply(truth(), truth(), List.of(fp), new SplittableRandom(1))
+                .errors())
+        .isEmpty();
     List<InjectedFault> many = new ArrayList<>();
     for (int i = 0; i < 2000; i++) many.add(fp);
-    int kept = new ResidualModelErrors(0.3).apply(truth(), truth(), many, new SplittableRandom(7)).errors().size();
+    int kept =
+        new ResidualModelErrors(0.3)
+            .apply(truth(), truth(), many, new SplittableRandom(7))
+            .errors()
+            .size();
     // Binomial(2000, 0.3): sd ~20.5, so 600 +- 80 is a four-sigma band.
     assertThat(kept).isBetween(520, 680);
     assertThatThrownBy(() -> new ResidualModelErrors(1.5)).hasMessageContaining("[0, 1]");

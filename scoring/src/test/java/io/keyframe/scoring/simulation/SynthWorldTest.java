@@ -15,8 +15,22 @@ class SynthWorldTest {
     List<InjectedError> e =
         SynthWorld.errors(
             List.of(
-                new InjectedFault("annotator-B", InjectedFault.Kind.ID_SWAP, "v", 40, 99, List.of(3, 5), "after person"),
-                new InjectedFault("annotator-B", InjectedFault.Kind.MISSED, "v", 10, 19, List.of(2), "span skipped")));
+                new InjectedFault(
+                    "annotator-B",
+                    InjectedFault.Kind.ID_SWAP,
+                    "v",
+                    40,
+                    99,
+                    List.of(3, 5),
+                    "after person"),
+                new InjectedFault(
+                    "annotator-B",
+                    InjectedFault.Kind.MISSED,
+                    "v",
+                    10,
+                    19,
+                    List.of(2),
+                    "span skipped")));
     assertThat(e)
         .containsExactly(
             new InjectedError("id_swap", 3, 40, 40),
@@ -27,16 +41,25 @@ class SynthWorldTest {
   @Test
   void the_delivered_annotator_comes_first_with_its_own_faults_and_a_tracker() {
     GeneratorSpec spec = GeneratorSpec.of(1, 40, 4, 3);
-    SimulatedVideo v = SynthWorld.of(spec, 1, true, new ResidualModelErrors(0.3), ProgressListener.NONE).get(0);
+    SimulatedVideo v =
+        SynthWorld.of(spec, 1, true, new ResidualModelErrors(0.3), ProgressListener.NONE).get(0);
     assertThat(v.evidence().annotators()).hasSize(3);
-    assertThat(v.evidence().annotators().get(0).provenance().source()).isEqualTo(spec.annotators().get(1).name());
+    assertThat(v.evidence().annotators().get(0).provenance().source())
+        .isEqualTo(spec.annotators().get(1).name());
     assertThat(v.evidence().tracker()).isNotNull();
     assertThat(v.evidence().predictions().detections()).isNotEmpty();
   }
 
   @Test
   void an_annotator_outside_the_panel_is_refused() {
-    assertThatThrownBy(() -> SynthWorld.of(GeneratorSpec.of(1, 10, 2, 1), 7, true, new ResidualModelErrors(0.3), ProgressListener.NONE))
+    assertThatThrownBy(
+            () ->
+                SynthWorld.of(
+                    GeneratorSpec.of(1, 10, 2, 1),
+                    7,
+                    true,
+                    new ResidualModelErrors(0.3),
+                    ProgressListener.NONE))
         .hasMessageContaining("not one of the 3 annotators");
   }
 }

@@ -11,7 +11,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ShareTest {
   @ParameterizedTest
-  @CsvSource({"10%, 0.1", "0.1, 0.1", "12.5 %, 0.125", "100%, 1", "1, 1", "0, 0", "0%, 0", "0.25, 0.25", " 5% , 0.05"})
+  @CsvSource({
+    "10%, 0.1",
+    "0.1, 0.1",
+    "12.5 %, 0.125",
+    "100%, 1",
+    "1, 1",
+    "0, 0",
+    "0%, 0",
+    "0.25, 0.25",
+    " 5% , 0.05"
+  })
   void percentagesAndFractionsMeanTheSameShare(String text, double expected) {
     assertThat(Share.parse(text, "--rate").value()).isCloseTo(expected, within(1e-12));
   }
@@ -28,7 +38,9 @@ class ShareTest {
   @ParameterizedTest
   @ValueSource(strings = {"ten", "", "-0.1", "101%", "NaN"})
   void otherTextIsRefusedNamingTheOption(String text) {
-    assertThatThrownBy(() -> Share.parse(text, "--overlap")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--overlap");
+    assertThatThrownBy(() -> Share.parse(text, "--overlap"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--overlap");
   }
 
   @ParameterizedTest

@@ -31,22 +31,22 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 
 /**
  * Tracking metrics of prediction sources against a reference source, per video and class, from
- * {@code detections} tables. Each executor builds one {@code TrackingSequence} per (video, prediction,
- * class) and computes TrackEval's CLEAR-MOT, identity and HOTA counts with {@code io.keyframe.metrics};
- * the driver adds the counts of sequences into the {@code video_id = __all__} and {@code label =
- * __all__} roll-ups (TrackEval's combined sequence; classes combined detection-weighted) and derives
- * the ratios from the sums. With raters, also writes pairwise {@code agreement} and {@code confusion}
- * ({@link RaterPair}: scoring's object matching, metrics' kappa, alpha and bootstrap). With occlusion
- * events, also runs metrics' {@code OcclusionAwareErrors} (py-motmetrics' CLEAR rules) per video and
- * prediction over all classes together: one {@code id_switches} row per switch, and {@code
- * idsw_after_occlusion} / {@code frag_after_occlusion} on the {@code label = __all__} rows. Writes
- * {@code tracking_metrics}, {@code quarantine} and {@code runs} always.
+ * {@code detections} tables. Each executor builds one {@code TrackingSequence} per (video,
+ * prediction, class) and computes TrackEval's CLEAR-MOT, identity and HOTA counts with {@code
+ * io.keyframe.metrics}; the driver adds the counts of sequences into the {@code video_id = __all__}
+ * and {@code label = __all__} roll-ups (TrackEval's combined sequence; classes combined
+ * detection-weighted) and derives the ratios from the sums. With raters, also writes pairwise
+ * {@code agreement} and {@code confusion} ({@link RaterPair}: scoring's object matching, metrics'
+ * kappa, alpha and bootstrap). With occlusion events, also runs metrics' {@code
+ * OcclusionAwareErrors} (py-motmetrics' CLEAR rules) per video and prediction over all classes
+ * together: one {@code id_switches} row per switch, and {@code idsw_after_occlusion} / {@code
+ * frag_after_occlusion} on the {@code label = __all__} rows. Writes {@code tracking_metrics},
+ * {@code quarantine} and {@code runs} always.
  */
 public final class AgreementJob {
   /** Job name in {@code runs} and the run id. */
@@ -56,38 +56,67 @@ public final class AgreementJob {
    * @param detections paths of {@code detections} tables (a run folder or several), any Hadoop URI
    * @param reference the source the others are scored against (ground truth or a consensus)
    * @param predictions sources to score; empty = every source other than the reference
-   * @param threshold IoU a match needs for CLEAR-MOT and identity (TrackEval: 0.5), and for two raters' objects to match
-   * @param raters sources compared pairwise with each other (annotators) for the agreement and confusion tables; may be empty
-   * @param occlusions paths of {@code occlusion_events} tables whose {@code reference}-source events classify identity
-   *     errors; empty = no {@code id_switches} and null occlusion columns
+   * @param threshold IoU a match needs for CLEAR-MOT and identity (TrackEval: 0.5), and for two
+   *     raters' objects to match
+   * @param raters sources compared pairwise with each other (annotators) for the agreement and
+   *     confusion tables; may be empty
+   * @param occlusions paths of {@code occlusion_events} tables whose {@code reference}-source
+   *     events classify identity errors; empty = no {@code id_switches} and null occlusion columns
    * @param occlusionWindow frames after an occlusion's end that still count as after it
    */
   public record Options(
-      JobOptions common, List<String> detections, String reference, List<String> predictions, double threshold,
-      List<String> raters, List<String> occlusions, int occlusionWindow) implements java.io.Serializable {
+      JobOptions common,
+      List<String> detections,
+      String reference,
+      List<String> predictions,
+      double threshold,
+      List<String> raters,
+      List<String> occlusions,
+      int occlusionWindow)
+      implements java.io.Serializable {
     /** Frames after an occlusion that still count, when not given. */
     public static final int DEFAULT_OCCLUSION_WINDOW = 15;
 
     public Options {
       raters = List.copyOf(raters);
       occlusions = List.copyOf(occlusions);
-      if (occlusionWindow < 0) throw new IllegalArgumentException("occlusion window is negative: " + occlusionWindow);
+      if (occlusionWindow < 0)
+        throw new IllegalArgumentException("occlusion window is negative: " + occlusionWindow);
       Objects.requireNonNull(common, "common");
       detections = List.copyOf(detections);
       if (detections.isEmpty()) throw new IllegalArgumentException("no detections table given");
       Objects.requireNonNull(reference, "reference");
       predictions = List.copyOf(predictions);
-      if (!(threshold > 0 && threshold <= 1)) throw new IllegalArgumentException("threshold not in (0,1]: " + threshold);
+      if (!(threshold > 0 && threshold <= 1))
+        throw new IllegalArgumentException("threshold not in (0,1]: " + threshold);
     }
 
     /** Without occlusion events. */
     public Options(
-        JobOptions common, List<String> detections, String reference, List<String> predictions, double threshold, List<String> raters) {
-      this(common, detections, reference, predictions, threshold, raters, List.of(), DEFAULT_OCCLUSION_WINDOW);
+        JobOptions common,
+        List<String> detections,
+        String reference,
+        List<String> predictions,
+        double threshold,
+        List<String> raters) {
+      this(
+          common,
+          detections,
+          reference,
+          predictions,
+          threshold,
+          raters,
+          List.of(),
+          DEFAULT_OCCLUSION_WINDOW);
     }
 
     /** Tracking metrics only (no rater-vs-rater agreement). */
-    public Options(JobOptions common, List<String> detections, String reference, List<String> predictions, double threshold) {
+    public Options(
+        JobOptions common,
+        List<String> detections,
+        String reference,
+        List<String> predictions,
+        double threshold) {
       this(common, detections, reference, predictions, threshold, List.of());
     }
 
@@ -100,17 +129,25 @@ public final class AgreementJob {
   private AgreementJob() {}
 
   /**
-   * {@code --out DIR --detections PATH[,PATH] --reference SRC [--predictions A,B] [--raters A,B,C] [--threshold 0.5]
-   * [--occlusions PATH[,PATH]] [--occlusion-window 15] [--run-id ID] [--max-bad-fraction F]}
+   * {@code --out DIR --detections PATH[,PATH] --reference SRC [--predictions A,B] [--raters A,B,C]
+   * [--threshold 0.5] [--occlusions PATH[,PATH]] [--occlusion-window 15] [--run-id ID]
+   * [--max-bad-fraction F]}
    */
   public static void main(String[] args) {
     JobArguments a = JobArguments.parse(args);
-    JobOptions common =
-        JobOptions.from(a);
+    JobOptions common = JobOptions.from(a);
     Options options =
-        new Options(common, a.list("detections"), a.required("reference"), a.list("predictions"), a.optional("threshold", 0.5),
-            a.list("raters"), a.list("occlusions"),
-            Integer.parseInt(a.optional("occlusion-window", Integer.toString(Options.DEFAULT_OCCLUSION_WINDOW))));
+        new Options(
+            common,
+            a.list("detections"),
+            a.required("reference"),
+            a.list("predictions"),
+            a.optional("threshold", 0.5),
+            a.list("raters"),
+            a.list("occlusions"),
+            Integer.parseInt(
+                a.optional(
+                    "occlusion-window", Integer.toString(Options.DEFAULT_OCCLUSION_WINDOW))));
     SparkSessions.runMain(NAME, spark -> run(spark, options));
   }
 
@@ -129,7 +166,8 @@ public final class AgreementJob {
     List<String> inputs = new ArrayList<>(options.detections());
     // A run with no occlusions writes no occlusion_events folder: nothing to hash, not an error.
     inputs.addAll(InputFiles.existing(spark, options.occlusions()));
-    JobRun run = JobRun.start(spark, NAME, options.common(), params, InputFiles.hashes(spark, inputs));
+    JobRun run =
+        JobRun.start(spark, NAME, options.common(), params, InputFiles.hashes(spark, inputs));
     try {
       spark.sparkContext().setJobDescription(NAME + ": metrics per video");
       List<VideoOutcome> outcomes = perVideo(spark, options).collect();
@@ -154,26 +192,51 @@ public final class AgreementJob {
           for (Key key : k.key().rollUps()) combined.merge(key, k.counts(), TrackingCounts::plus);
         for (IdentityErrors e : o.identityErrors()) {
           switchRows.addAll(e.switchRows());
-          for (Key key : List.of(new Key(o.video(), e.pred(), Table.ALL), new Key(Table.ALL, e.pred(), Table.ALL)))
-            afterOcclusion.merge(key, new long[] {e.switchesAfterOcclusion(), e.fragmentationsAfterOcclusion()},
+          for (Key key :
+              List.of(
+                  new Key(o.video(), e.pred(), Table.ALL), new Key(Table.ALL, e.pred(), Table.ALL)))
+            afterOcclusion.merge(
+                key,
+                new long[] {e.switchesAfterOcclusion(), e.fragmentationsAfterOcclusion()},
                 (x, y) -> new long[] {x[0] + y[0], x[1] + y[1]});
         }
       }
       run.quarantine(bad, rows);
       List<Row> out = new ArrayList<>(combined.size());
       StructField[] metricsColumns = Table.TRACKING_METRICS.frameSchema().fields();
-      combined.forEach((k, c) -> out.add(metricsRow(metricsColumns, k, options.reference(), c, afterOcclusion.get(k))));
-      for (RaterPair p : pairsAll.values()) addRaterRows(p, Table.ALL, bootstrap, agreementRows, confusionRows);
+      combined.forEach(
+          (k, c) ->
+              out.add(
+                  metricsRow(metricsColumns, k, options.reference(), c, afterOcclusion.get(k))));
+      for (RaterPair p : pairsAll.values())
+        addRaterRows(p, Table.ALL, bootstrap, agreementRows, confusionRows);
       if (!options.raters().isEmpty()) {
-        run.stage(Table.AGREEMENT, spark.createDataFrame(agreementRows, Table.AGREEMENT.frameSchema()), "rater_a", "rater_b", "label");
-        run.stage(Table.CONFUSION, spark.createDataFrame(confusionRows, Table.CONFUSION.frameSchema()), "rater_a", "rater_b", "label_a", "label_b");
+        run.stage(
+            Table.AGREEMENT,
+            spark.createDataFrame(agreementRows, Table.AGREEMENT.frameSchema()),
+            "rater_a",
+            "rater_b",
+            "label");
+        run.stage(
+            Table.CONFUSION,
+            spark.createDataFrame(confusionRows, Table.CONFUSION.frameSchema()),
+            "rater_a",
+            "rater_b",
+            "label_a",
+            "label_b");
       }
       run.stage(
           Table.TRACKING_METRICS,
           spark.createDataFrame(out, Table.TRACKING_METRICS.frameSchema()),
-          "pred_source", "label");
+          "pred_source",
+          "label");
       if (!options.occlusions().isEmpty())
-        run.stage(Table.ID_SWITCHES, spark.createDataFrame(switchRows, Table.ID_SWITCHES.frameSchema()), "pred_source", "frame", "gt_id");
+        run.stage(
+            Table.ID_SWITCHES,
+            spark.createDataFrame(switchRows, Table.ID_SWITCHES.frameSchema()),
+            "pred_source",
+            "frame",
+            "gt_id");
       return run.commit();
     } catch (RuntimeException e) {
       run.abort();
@@ -183,12 +246,18 @@ public final class AgreementJob {
     }
   }
 
-  private static void addRaterRows(RaterPair p, String video, PercentileBootstrap bootstrap, List<Row> agreement, List<Row> confusion) {
+  private static void addRaterRows(
+      RaterPair p,
+      String video,
+      PercentileBootstrap bootstrap,
+      List<Row> agreement,
+      List<Row> confusion) {
     java.util.TreeSet<String> labels = new java.util.TreeSet<>(p.labelA());
     labels.addAll(p.labelB());
     labels.addAll(p.onlyA().keySet());
     labels.addAll(p.onlyB().keySet());
-    for (String label : labels) agreement.add(RaterAgreementRows.agreement(p, p.ofLabel(label), label, video, bootstrap));
+    for (String label : labels)
+      agreement.add(RaterAgreementRows.agreement(p, p.ofLabel(label), label, video, bootstrap));
     agreement.add(RaterAgreementRows.agreement(p, p, Table.ALL, video, bootstrap));
     confusion.addAll(RaterAgreementRows.confusion(p, video));
   }
@@ -201,30 +270,58 @@ public final class AgreementJob {
     List<String> wanted = new ArrayList<>(predictions);
     wanted.add(reference);
     wanted.addAll(raters);
-    var rows = DetectionTables.read(spark, options.detections(), predictions.isEmpty() ? List.of() : wanted, false);
+    var rows =
+        DetectionTables.read(
+            spark, options.detections(), predictions.isEmpty() ? List.of() : wanted, false);
     // Small (one row per occlusion): shipped inside the closure as plain ints, null = not computed.
     Map<String, List<int[]>> occlusions = null;
     if (!options.occlusions().isEmpty()) {
       occlusions = new HashMap<>();
       for (var e : OcclusionTables.byVideo(spark, options.occlusions(), reference).entrySet())
-        occlusions.put(e.getKey(), e.getValue().stream().map(o -> new int[] {o.trackId(), o.startFrame(), o.endFrame()}).toList());
+        occlusions.put(
+            e.getKey(),
+            e.getValue().stream()
+                .map(o -> new int[] {o.trackId(), o.startFrame(), o.endFrame()})
+                .toList());
     }
     Map<String, List<int[]>> events = occlusions;
     int window = options.occlusionWindow();
-    return VideoGroups.map(rows, (video, batch) -> evaluate(video, batch, reference, predictions, raters, threshold,
-        events == null ? null : decode(events.get(video)), window), "source", "frame", "track_id");
+    return VideoGroups.map(
+        rows,
+        (video, batch) ->
+            evaluate(
+                video,
+                batch,
+                reference,
+                predictions,
+                raters,
+                threshold,
+                events == null ? null : decode(events.get(video)),
+                window),
+        "source",
+        "frame",
+        "track_id");
   }
 
   private static List<OcclusionEvent> decode(List<int[]> events) {
     if (events == null) return List.of();
-    // Cause and fullness do not affect the classification (OcclusionAwareErrors uses the span only).
-    return events.stream().map(e -> new OcclusionEvent(e[0], e[1], e[2], "unknown", false)).toList();
+    // Cause and fullness do not affect the classification (OcclusionAwareErrors uses the span
+    // only).
+    return events.stream()
+        .map(e -> new OcclusionEvent(e[0], e[1], e[2], "unknown", false))
+        .toList();
   }
 
   /** One video; {@code occlusions} null = no occlusion-aware identity errors. */
   static VideoOutcome evaluate(
-      String video, Iterable<Row> rows, String reference, List<String> predictions, List<String> raters, double threshold,
-      List<OcclusionEvent> occlusions, int window) {
+      String video,
+      Iterable<Row> rows,
+      String reference,
+      List<String> predictions,
+      List<String> raters,
+      double threshold,
+      List<OcclusionEvent> occlusions,
+      int window) {
     DetectionRows.VideoSets sets = DetectionRows.group(video, NAME, rows);
     List<BadRecord> bad = new ArrayList<>(sets.bad());
     List<Keyed> counts = new ArrayList<>();
@@ -232,27 +329,53 @@ public final class AgreementJob {
     AnnotationSet ref = sets.bySource().get(reference);
     for (var entry : sets.bySource().entrySet()) {
       String source = entry.getKey();
-      if (source.equals(reference) || (!predictions.isEmpty() && !predictions.contains(source))) continue;
+      if (source.equals(reference) || (!predictions.isEmpty() && !predictions.contains(source)))
+        continue;
       AnnotationSet pred = entry.getValue();
       if (ref == null) {
-        bad.add(new BadRecord(video, NAME, source, "detections", -1, -1, "source",
-            "no '" + reference + "' detections in this video to score against", pred.detections().size()));
+        bad.add(
+            new BadRecord(
+                video,
+                NAME,
+                source,
+                "detections",
+                -1,
+                -1,
+                "source",
+                "no '" + reference + "' detections in this video to score against",
+                pred.detections().size()));
         continue;
       }
       try {
-        Map<String, TrackingCounts> perLabel = TrackingEvaluation.trackEval(threshold).perLabel(ref, pred);
-        if (occlusions != null) identityErrors.add(IdentityErrors.of(video, source, ref, pred, threshold, occlusions, window));
+        Map<String, TrackingCounts> perLabel =
+            TrackingEvaluation.trackEval(threshold).perLabel(ref, pred);
+        if (occlusions != null)
+          identityErrors.add(
+              IdentityErrors.of(video, source, ref, pred, threshold, occlusions, window));
         perLabel.forEach((label, c) -> counts.add(new Keyed(new Key(video, source, label), c)));
       } catch (BadAnnotationException e) {
-        // One broken sequence (e.g. a track id twice in a frame) spoils that source's video, not the batch.
-        bad.add(new BadRecord(video, NAME, source, "detections", -1, e.frame(), e.field(), e.getMessage(), pred.detections().size()));
+        // One broken sequence (e.g. a track id twice in a frame) spoils that source's video, not
+        // the batch.
+        bad.add(
+            new BadRecord(
+                video,
+                NAME,
+                source,
+                "detections",
+                -1,
+                e.frame(),
+                e.field(),
+                e.getMessage(),
+                pred.detections().size()));
       }
     }
     List<RaterPair> pairs = new ArrayList<>();
     for (int i = 0; i < raters.size(); i++)
       for (int j = i + 1; j < raters.size(); j++) {
-        AnnotationSet a = sets.bySource().get(raters.get(i)), b = sets.bySource().get(raters.get(j));
-        if (a != null && b != null) pairs.add(RaterPair.of(raters.get(i), a, raters.get(j), b, threshold));
+        AnnotationSet a = sets.bySource().get(raters.get(i)),
+            b = sets.bySource().get(raters.get(j));
+        if (a != null && b != null)
+          pairs.add(RaterPair.of(raters.get(i), a, raters.get(j), b, threshold));
       }
     return new VideoOutcome(video, counts, identityErrors, pairs, bad, sets.rows());
   }
@@ -261,7 +384,8 @@ public final class AgreementJob {
    * One {@code tracking_metrics} row, column by column: every metric column is the {@link
    * TrackingMetric} of that name over the summed counts, so the table and the CLI share formulas.
    */
-  private static Row metricsRow(StructField[] columns, Key k, String reference, TrackingCounts c, long[] afterOcclusion) {
+  private static Row metricsRow(
+      StructField[] columns, Key k, String reference, TrackingCounts c, long[] afterOcclusion) {
     Object[] values = new Object[columns.length];
     for (int i = 0; i < columns.length; i++) {
       String name = columns[i].name();
@@ -271,9 +395,12 @@ public final class AgreementJob {
             case "ref_source" -> reference;
             case "label" -> k.label();
             case Table.VIDEO_ID -> k.video();
-            // Only all-class rows have them (py-motmetrics over all classes together); null = not computed.
-            case "idsw_after_occlusion" -> afterOcclusion == null ? null : Math.toIntExact(afterOcclusion[0]);
-            case "frag_after_occlusion" -> afterOcclusion == null ? null : Math.toIntExact(afterOcclusion[1]);
+            // Only all-class rows have them (py-motmetrics over all classes together); null = not
+            // computed.
+            case "idsw_after_occlusion" ->
+                afterOcclusion == null ? null : Math.toIntExact(afterOcclusion[0]);
+            case "frag_after_occlusion" ->
+                afterOcclusion == null ? null : Math.toIntExact(afterOcclusion[1]);
             default -> metricValue(columns[i], c);
           };
     }
@@ -283,9 +410,14 @@ public final class AgreementJob {
   private static Object metricValue(StructField column, TrackingCounts c) {
     TrackingMetric metric =
         TrackingMetric.byKey(column.name())
-            .orElseThrow(() -> new IllegalStateException("tracking_metrics column '" + column.name() + "' is no tracking metric"));
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "tracking_metrics column '" + column.name() + "' is no tracking metric"));
     double v = metric.of(c);
-    return column.dataType().equals(DataTypes.IntegerType) ? (Object) Math.toIntExact((long) v) : (Object) v;
+    return column.dataType().equals(DataTypes.IntegerType)
+        ? (Object) Math.toIntExact((long) v)
+        : (Object) v;
   }
 
   /** A sequence's coordinates: video, prediction source, class. */
@@ -293,7 +425,10 @@ public final class AgreementJob {
     /** The four rows this sequence adds to: itself, all classes, all videos, both. */
     List<Key> rollUps() {
       return List.of(
-          this, new Key(video, pred, Table.ALL), new Key(Table.ALL, pred, label), new Key(Table.ALL, pred, Table.ALL));
+          this,
+          new Key(video, pred, Table.ALL),
+          new Key(Table.ALL, pred, label),
+          new Key(Table.ALL, pred, Table.ALL));
     }
 
     @Override
@@ -307,5 +442,11 @@ public final class AgreementJob {
   record Keyed(Key key, TrackingCounts counts) implements Serializable {}
 
   record VideoOutcome(
-      String video, List<Keyed> counts, List<IdentityErrors> identityErrors, List<RaterPair> pairs, List<BadRecord> bad, long rows) implements Serializable {}
+      String video,
+      List<Keyed> counts,
+      List<IdentityErrors> identityErrors,
+      List<RaterPair> pairs,
+      List<BadRecord> bad,
+      long rows)
+      implements Serializable {}
 }

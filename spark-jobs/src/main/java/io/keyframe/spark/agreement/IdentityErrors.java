@@ -20,31 +20,53 @@ import org.apache.spark.sql.RowFactory;
  * @param pred prediction source
  * @param switchRows {@code id_switches} rows (frame schema, {@code video_id} last)
  * @param switchesAfterOcclusion switches within an occlusion of their object or the window after it
- * @param fragmentationsAfterOcclusion fragmentations within an occlusion of their object or the window after it
+ * @param fragmentationsAfterOcclusion fragmentations within an occlusion of their object or the
+ *     window after it
  */
-public record IdentityErrors(String pred, List<Row> switchRows, long switchesAfterOcclusion, long fragmentationsAfterOcclusion)
+public record IdentityErrors(
+    String pred,
+    List<Row> switchRows,
+    long switchesAfterOcclusion,
+    long fragmentationsAfterOcclusion)
     implements Serializable {
   public IdentityErrors {
     Objects.requireNonNull(pred, "pred");
     switchRows = List.copyOf(switchRows);
-    if (switchesAfterOcclusion < 0 || fragmentationsAfterOcclusion < 0) throw new IllegalArgumentException("negative count");
+    if (switchesAfterOcclusion < 0 || fragmentationsAfterOcclusion < 0)
+      throw new IllegalArgumentException("negative count");
   }
 
   /**
    * Box IoU at {@code threshold} (py-motmetrics' distance limit 1 − threshold) over every class;
    * {@code occlusions} are the reference's events (track IDs = reference IDs).
    *
-   * @throws io.keyframe.dataset.BadAnnotationException when a side repeats a track ID within a frame
+   * @throws io.keyframe.dataset.BadAnnotationException when a side repeats a track ID within a
+   *     frame
    */
   public static IdentityErrors of(
-      String video, String pred, AnnotationSet reference, AnnotationSet prediction, double threshold,
-      List<OcclusionEvent> occlusions, int window) {
-    TrackingSequence seq = TrackingSequence.of(reference, prediction, TrackingSequence.Similarity.BOX_IOU, d -> true);
+      String video,
+      String pred,
+      AnnotationSet reference,
+      AnnotationSet prediction,
+      double threshold,
+      List<OcclusionEvent> occlusions,
+      int window) {
+    TrackingSequence seq =
+        TrackingSequence.of(reference, prediction, TrackingSequence.Similarity.BOX_IOU, d -> true);
     OcclusionAwareErrors errors = OcclusionAwareErrors.of(seq, 1 - threshold, occlusions, window);
     List<Row> rows = new ArrayList<>();
     for (OcclusionAwareErrors.Error e : errors.errors())
       if (e.kind().equals("switch"))
-        rows.add(RowFactory.create(pred, e.frame(), e.gtTrackId(), e.oldPredId(), e.newPredId(), e.nearOcclusion(), video));
-    return new IdentityErrors(pred, rows, errors.switchesNearOcclusion(), errors.fragmentationsNearOcclusion());
+        rows.add(
+            RowFactory.create(
+                pred,
+                e.frame(),
+                e.gtTrackId(),
+                e.oldPredId(),
+                e.newPredId(),
+                e.nearOcclusion(),
+                video));
+    return new IdentityErrors(
+        pred, rows, errors.switchesNearOcclusion(), errors.fragmentationsNearOcclusion());
   }
 }

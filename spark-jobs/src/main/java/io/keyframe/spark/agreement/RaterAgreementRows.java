@@ -32,40 +32,77 @@ final class RaterAgreementRows {
    * The row of class {@code label} (or {@code __all__}): counts and IoU over {@code ofLabel} (the
    * pairs where rater A chose it), kappa and alpha over every matched pair of {@code all}.
    */
-  static Row agreement(RaterPair all, RaterPair ofLabel, String label, String video, PercentileBootstrap bootstrap) {
+  static Row agreement(
+      RaterPair all, RaterPair ofLabel, String label, String video, PercentileBootstrap bootstrap) {
     RaterPair p = ofLabel;
     int n = p.iou().length;
     double mean = n == 0 ? Double.NaN : sum(p.iou(), null) / n;
-    PercentileBootstrap.Interval iouCi = bootstrap.interval(n, idx -> sum(p.iou(), idx) / idx.length);
+    PercentileBootstrap.Interval iouCi =
+        bootstrap.interval(n, idx -> sum(p.iou(), idx) / idx.length);
     double kappa = Double.NaN, kLo = Double.NaN, kHi = Double.NaN, alpha = Double.NaN;
     int m = all.iou().length;
     if (m > 0) {
       boolean oneVsRest = !label.equals(Table.ALL);
-      List<String> la = oneVsRest ? all.labelA().stream().map(x -> x.equals(label) ? label : "other").toList() : all.labelA();
-      List<String> lb = oneVsRest ? all.labelB().stream().map(x -> x.equals(label) ? label : "other").toList() : all.labelB();
+      List<String> la =
+          oneVsRest
+              ? all.labelA().stream().map(x -> x.equals(label) ? label : "other").toList()
+              : all.labelA();
+      List<String> lb =
+          oneVsRest
+              ? all.labelB().stream().map(x -> x.equals(label) ? label : "other").toList()
+              : all.labelB();
       TreeSet<String> used = new TreeSet<>(la);
       used.addAll(lb);
       List<String> cats = new ArrayList<>(used);
-      int[] a = la.stream().mapToInt(cats::indexOf).toArray(), b = lb.stream().mapToInt(cats::indexOf).toArray();
+      int[] a = la.stream().mapToInt(cats::indexOf).toArray(),
+          b = lb.stream().mapToInt(cats::indexOf).toArray();
       kappa = value(CohenKappa.fromConfusion(confusion(a, b, cats.size(), null), Weighting.NONE));
-      PercentileBootstrap.Interval kCi = bootstrap.interval(m, idx -> value(CohenKappa.fromConfusion(confusion(a, b, cats.size(), idx), Weighting.NONE)));
+      PercentileBootstrap.Interval kCi =
+          bootstrap.interval(
+              m,
+              idx ->
+                  value(
+                      CohenKappa.fromConfusion(confusion(a, b, cats.size(), idx), Weighting.NONE)));
       kLo = kCi.low();
       kHi = kCi.high();
       List<String[]> rows = new ArrayList<>(m);
       for (int i = 0; i < m; i++) rows.add(new String[] {la.get(i), lb.get(i)});
-      alpha = value(KrippendorffAlpha.of(RatingTable.fromColumns(List.of(all.raterA(), all.raterB()), rows), KrippendorffAlpha.Level.NOMINAL));
+      alpha =
+          value(
+              KrippendorffAlpha.of(
+                  RatingTable.fromColumns(List.of(all.raterA(), all.raterB()), rows),
+                  KrippendorffAlpha.Level.NOMINAL));
     }
     int onlyA = p.onlyA().values().stream().mapToInt(Integer::intValue).sum();
     int onlyB = p.onlyB().values().stream().mapToInt(Integer::intValue).sum();
-    return RowFactory.create(p.raterA(), p.raterB(), label, n, onlyA, onlyB, mean, iouCi.low(), iouCi.high(), kappa, kLo, kHi, alpha, video);
+    return RowFactory.create(
+        p.raterA(),
+        p.raterB(),
+        label,
+        n,
+        onlyA,
+        onlyB,
+        mean,
+        iouCi.low(),
+        iouCi.high(),
+        kappa,
+        kLo,
+        kHi,
+        alpha,
+        video);
   }
 
   static List<Row> confusion(RaterPair p, String video) {
     Map<String, Map<String, Integer>> counts = new TreeMap<>();
     for (int i = 0; i < p.labelA().size(); i++)
-      counts.computeIfAbsent(p.labelA().get(i), k -> new TreeMap<>()).merge(p.labelB().get(i), 1, Integer::sum);
+      counts
+          .computeIfAbsent(p.labelA().get(i), k -> new TreeMap<>())
+          .merge(p.labelB().get(i), 1, Integer::sum);
     List<Row> out = new ArrayList<>();
-    counts.forEach((la, m) -> m.forEach((lb, c) -> out.add(RowFactory.create(p.raterA(), p.raterB(), la, lb, c, video))));
+    counts.forEach(
+        (la, m) ->
+            m.forEach(
+                (lb, c) -> out.add(RowFactory.create(p.raterA(), p.raterB(), la, lb, c, video))));
     return out;
   }
 

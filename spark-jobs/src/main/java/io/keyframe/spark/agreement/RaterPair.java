@@ -11,8 +11,9 @@ import java.util.TreeMap;
 
 /**
  * What two raters' labels of one video share, as summable evidence: the matched objects (scoring's
- * {@link ObjectMatching}: per frame, IoU ≥ threshold, one-to-one) with their classes and IoU, and the
- * objects only one rater drew, per class. Videos combine by concatenating matches and adding counts.
+ * {@link ObjectMatching}: per frame, IoU ≥ threshold, one-to-one) with their classes and IoU, and
+ * the objects only one rater drew, per class. Videos combine by concatenating matches and adding
+ * counts.
  *
  * @param labelA rater A's class of each matched pair
  * @param labelB rater B's class of each matched pair
@@ -21,18 +22,26 @@ import java.util.TreeMap;
  * @param onlyB class → objects only B drew
  */
 public record RaterPair(
-    String raterA, String raterB, List<String> labelA, List<String> labelB, double[] iou, Map<String, Integer> onlyA,
-    Map<String, Integer> onlyB) implements Serializable {
+    String raterA,
+    String raterB,
+    List<String> labelA,
+    List<String> labelB,
+    double[] iou,
+    Map<String, Integer> onlyA,
+    Map<String, Integer> onlyB)
+    implements Serializable {
   public RaterPair {
     labelA = List.copyOf(labelA);
     labelB = List.copyOf(labelB);
-    if (labelA.size() != labelB.size() || labelA.size() != iou.length) throw new IllegalArgumentException("matched pairs out of step");
+    if (labelA.size() != labelB.size() || labelA.size() != iou.length)
+      throw new IllegalArgumentException("matched pairs out of step");
     onlyA = Map.copyOf(onlyA);
     onlyB = Map.copyOf(onlyB);
   }
 
   /** The evidence of one video. */
-  public static RaterPair of(String raterA, AnnotationSet a, String raterB, AnnotationSet b, double minIou) {
+  public static RaterPair of(
+      String raterA, AnnotationSet a, String raterB, AnnotationSet b, double minIou) {
     ObjectMatching m = ObjectMatching.of(a, b, minIou);
     List<String> la = new ArrayList<>(), lb = new ArrayList<>();
     double[] iou = new double[m.matches().size()];
@@ -61,7 +70,10 @@ public record RaterPair(
     return new RaterPair(raterA, raterB, la, lb, iou2, oa, ob);
   }
 
-  /** The evidence restricted to rater A's class {@code label} (matched pairs and A-only objects), B-only objects of that class. */
+  /**
+   * The evidence restricted to rater A's class {@code label} (matched pairs and A-only objects),
+   * B-only objects of that class.
+   */
   public RaterPair ofLabel(String label) {
     List<String> la = new ArrayList<>(), lb = new ArrayList<>();
     List<Double> iou2 = new ArrayList<>();
@@ -71,7 +83,12 @@ public record RaterPair(
         lb.add(labelB.get(i));
         iou2.add(iou[i]);
       }
-    return new RaterPair(raterA, raterB, la, lb, iou2.stream().mapToDouble(Double::doubleValue).toArray(),
+    return new RaterPair(
+        raterA,
+        raterB,
+        la,
+        lb,
+        iou2.stream().mapToDouble(Double::doubleValue).toArray(),
         onlyA.containsKey(label) ? Map.of(label, onlyA.get(label)) : Map.of(),
         onlyB.containsKey(label) ? Map.of(label, onlyB.get(label)) : Map.of());
   }

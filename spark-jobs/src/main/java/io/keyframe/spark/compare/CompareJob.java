@@ -38,20 +38,26 @@ import org.apache.spark.storage.StorageLevel;
 
 /**
  * Model iteration A vs B on the same videos against one reference. Executors compute per (video,
- * class) the summable tracking counts of A and of B (metrics' {@link TrackingEvaluation}, TrackEval's
- * conventions) and the
- * per-frame disagreement between A and B (scoring's {@link ModelTrackerDisagreement}, A in the model
- * role, B in the tracker role). The driver writes, per video and class, the metric of A, of B and
- * the delta B − A; rows over all videos carry a percentile bootstrap interval of the delta
- * ({@link PercentileBootstrap}, resampling videos and summing their counts). Per-video rows have no
- * interval (one sequence has nothing to resample): ci_lo/ci_hi are NaN there.
+ * class) the summable tracking counts of A and of B (metrics' {@link TrackingEvaluation},
+ * TrackEval's conventions) and the per-frame disagreement between A and B (scoring's {@link
+ * ModelTrackerDisagreement}, A in the model role, B in the tracker role). The driver writes, per
+ * video and class, the metric of A, of B and the delta B − A; rows over all videos carry a
+ * percentile bootstrap interval of the delta ({@link PercentileBootstrap}, resampling videos and
+ * summing their counts). Per-video rows have no interval (one sequence has nothing to resample):
+ * ci_lo/ci_hi are NaN there.
  */
 public final class CompareJob {
   public static final String NAME = "compare";
 
   /** Metrics compared; the {@code compare} table names them by {@link TrackingMetric#key()}. */
   public static final List<TrackingMetric> METRICS =
-      List.of(TrackingMetric.MOTA, TrackingMetric.IDF1, TrackingMetric.HOTA, TrackingMetric.DETA, TrackingMetric.ASSA, TrackingMetric.MOTP);
+      List.of(
+          TrackingMetric.MOTA,
+          TrackingMetric.IDF1,
+          TrackingMetric.HOTA,
+          TrackingMetric.DETA,
+          TrackingMetric.ASSA,
+          TrackingMetric.MOTP);
 
   /**
    * @param reference the source both are scored against
@@ -61,38 +67,61 @@ public final class CompareJob {
    * @param bootstrap resampling settings for the intervals
    */
   public record Options(
-      JobOptions common, List<String> detections, String reference, String modelA, String modelB, double threshold,
-      int replicates, long seed) implements java.io.Serializable {
+      JobOptions common,
+      List<String> detections,
+      String reference,
+      String modelA,
+      String modelB,
+      double threshold,
+      int replicates,
+      long seed)
+      implements java.io.Serializable {
     public Options {
       Objects.requireNonNull(common, "common");
       detections = List.copyOf(detections);
       Objects.requireNonNull(reference, "reference");
       Objects.requireNonNull(modelA, "modelA");
       Objects.requireNonNull(modelB, "modelB");
-      if (modelA.equals(modelB)) throw new IllegalArgumentException("compare needs two different sources");
+      if (modelA.equals(modelB))
+        throw new IllegalArgumentException("compare needs two different sources");
       new PercentileBootstrap(replicates, 0.95, seed);
     }
 
-    public static Options of(JobOptions common, List<String> detections, String reference, String a, String b) {
+    public static Options of(
+        JobOptions common, List<String> detections, String reference, String a, String b) {
       return new Options(common, detections, reference, a, b, 0.5, 1000, 42);
     }
   }
 
   private CompareJob() {}
 
-  /** {@code --out DIR --detections PATH --reference SRC --model-a SRC --model-b SRC [--threshold 0.5] [--replicates 1000] [--seed 42]} */
+  /**
+   * {@code --out DIR --detections PATH --reference SRC --model-a SRC --model-b SRC [--threshold
+   * 0.5] [--replicates 1000] [--seed 42]}
+   */
   public static void main(String[] args) {
     JobArguments a = JobArguments.parse(args);
-    JobOptions common =
-        JobOptions.from(a);
+    JobOptions common = JobOptions.from(a);
     Options o =
-        new Options(common, a.list("detections"), a.required("reference"), a.required("model-a"), a.required("model-b"),
-            a.optional("threshold", 0.5), Integer.parseInt(a.optional("replicates", "1000")), Long.parseLong(a.optional("seed", "42")));
+        new Options(
+            common,
+            a.list("detections"),
+            a.required("reference"),
+            a.required("model-a"),
+            a.required("model-b"),
+            a.optional("threshold", 0.5),
+            Integer.parseInt(a.optional("replicates", "1000")),
+            Long.parseLong(a.optional("seed", "42")));
     SparkSessions.runMain(NAME, spark -> run(spark, o));
   }
 
   record VideoCompare(
-      String video, Map<String, TrackingCounts> a, Map<String, TrackingCounts> b, List<Row> frames, List<BadRecord> bad, long rows)
+      String video,
+      Map<String, TrackingCounts> a,
+      Map<String, TrackingCounts> b,
+      List<Row> frames,
+      List<BadRecord> bad,
+      long rows)
       implements Serializable {}
 
   public static RunRecord run(SparkSession spark, Options o) {
@@ -101,15 +130,22 @@ public final class CompareJob {
     params.put("model_a", o.modelA());
     params.put("model_b", o.modelB());
     params.put("threshold", o.threshold());
-    params.put("bootstrap", Map.of("replicates", o.replicates(), "level", 0.95, "seed", o.seed(), "unit", "video"));
-    JobRun run = JobRun.start(spark, NAME, o.common(), params, InputFiles.hashes(spark, o.detections()));
+    params.put(
+        "bootstrap",
+        Map.of("replicates", o.replicates(), "level", 0.95, "seed", o.seed(), "unit", "video"));
+    JobRun run =
+        JobRun.start(spark, NAME, o.common(), params, InputFiles.hashes(spark, o.detections()));
     JavaRDD<VideoCompare> per = null;
     try {
       spark.sparkContext().setJobDescription(NAME + ": metrics per video");
       per =
           VideoGroups.map(
-                  DetectionTables.read(spark, o.detections(), List.of(o.reference(), o.modelA(), o.modelB()), false),
-                  (video, rows) -> compare(video, rows, o), "source", "frame", "track_id")
+                  DetectionTables.read(
+                      spark, o.detections(), List.of(o.reference(), o.modelA(), o.modelB()), false),
+                  (video, rows) -> compare(video, rows, o),
+                  "source",
+                  "frame",
+                  "track_id")
               .persist(StorageLevel.MEMORY_AND_DISK());
       List<VideoCompare> videos = new ArrayList<>(per.collect());
       videos.sort(java.util.Comparator.comparing(VideoCompare::video));
@@ -121,8 +157,16 @@ public final class CompareJob {
       }
       run.quarantine(bad, total);
       spark.sparkContext().setJobDescription(NAME + ": deltas and intervals");
-      run.stage(Table.COMPARE, spark.createDataFrame(deltaRows(videos, o), Table.COMPARE.frameSchema()), "label", "metric");
-      run.stage(Table.COMPARE_FRAMES, spark.createDataFrame(per.flatMap(v -> v.frames().iterator()), Table.COMPARE_FRAMES.frameSchema()), "frame");
+      run.stage(
+          Table.COMPARE,
+          spark.createDataFrame(deltaRows(videos, o), Table.COMPARE.frameSchema()),
+          "label",
+          "metric");
+      run.stage(
+          Table.COMPARE_FRAMES,
+          spark.createDataFrame(
+              per.flatMap(v -> v.frames().iterator()), Table.COMPARE_FRAMES.frameSchema()),
+          "frame");
       return run.commit();
     } catch (RuntimeException e) {
       run.abort();
@@ -141,8 +185,17 @@ public final class CompareJob {
     if (ref == null || a == null || b == null) {
       // A video missing one side cannot be compared; say so rather than skip it.
       String missing = ref == null ? o.reference() : a == null ? o.modelA() : o.modelB();
-      bad.add(new BadRecord(video, NAME, missing, "detections", -1, -1, "source", "no '" + missing + "' detections in this video",
-          Math.max(1, sets.rows())));
+      bad.add(
+          new BadRecord(
+              video,
+              NAME,
+              missing,
+              "detections",
+              -1,
+              -1,
+              "source",
+              "no '" + missing + "' detections in this video",
+              Math.max(1, sets.rows())));
       return new VideoCompare(video, Map.of(), Map.of(), List.of(), bad, sets.rows());
     }
     try {
@@ -155,10 +208,27 @@ public final class CompareJob {
       double[] v = disagreement.values();
       for (int f = 0; f < v.length; f++)
         if (v[f] > 0)
-          frames.add(RowFactory.create(o.modelA(), o.modelB(), f, v[f], "objects " + new TreeSet<>(disagreement.objectsAt(f)), video));
+          frames.add(
+              RowFactory.create(
+                  o.modelA(),
+                  o.modelB(),
+                  f,
+                  v[f],
+                  "objects " + new TreeSet<>(disagreement.objectsAt(f)),
+                  video));
       return new VideoCompare(video, ca, cb, frames, bad, sets.rows());
     } catch (BadAnnotationException e) {
-      bad.add(new BadRecord(video, NAME, "", "detections", -1, e.frame(), e.field(), e.getMessage(), sets.rows()));
+      bad.add(
+          new BadRecord(
+              video,
+              NAME,
+              "",
+              "detections",
+              -1,
+              e.frame(),
+              e.field(),
+              e.getMessage(),
+              sets.rows()));
       return new VideoCompare(video, Map.of(), Map.of(), List.of(), bad, sets.rows());
     }
   }
@@ -173,29 +243,53 @@ public final class CompareJob {
     withAll.add(Table.ALL);
     List<Row> out = new ArrayList<>();
     PercentileBootstrap bootstrap = new PercentileBootstrap(o.replicates(), 0.95, o.seed());
-    List<VideoCompare> usable = videos.stream().filter(v -> !v.a().isEmpty() || !v.b().isEmpty()).toList();
+    List<VideoCompare> usable =
+        videos.stream().filter(v -> !v.a().isEmpty() || !v.b().isEmpty()).toList();
     for (String label : withAll) {
       for (VideoCompare v : usable) {
         TrackingCounts a = sum(v.a(), label), b = sum(v.b(), label);
         for (TrackingMetric m : METRICS)
-          out.add(RowFactory.create(o.modelA(), o.modelB(), label, m.key(), m.of(a), m.of(b), m.of(b) - m.of(a),
-              Double.NaN, Double.NaN, v.video()));
+          out.add(
+              RowFactory.create(
+                  o.modelA(),
+                  o.modelB(),
+                  label,
+                  m.key(),
+                  m.of(a),
+                  m.of(b),
+                  m.of(b) - m.of(a),
+                  Double.NaN,
+                  Double.NaN,
+                  v.video()));
       }
-      TrackingCounts[] as = usable.stream().map(v -> sum(v.a(), label)).toArray(TrackingCounts[]::new);
-      TrackingCounts[] bs = usable.stream().map(v -> sum(v.b(), label)).toArray(TrackingCounts[]::new);
+      TrackingCounts[] as =
+          usable.stream().map(v -> sum(v.a(), label)).toArray(TrackingCounts[]::new);
+      TrackingCounts[] bs =
+          usable.stream().map(v -> sum(v.b(), label)).toArray(TrackingCounts[]::new);
       TrackingCounts totalA = sum(as, null), totalB = sum(bs, null);
       for (TrackingMetric m : METRICS) {
         ToDoubleFunction<int[]> delta = idx -> m.of(sum(bs, idx)) - m.of(sum(as, idx));
         PercentileBootstrap.Interval ci = bootstrap.interval(as.length, delta);
-        out.add(RowFactory.create(o.modelA(), o.modelB(), label, m.key(), m.of(totalA), m.of(totalB),
-            m.of(totalB) - m.of(totalA), ci.low(), ci.high(), Table.ALL));
+        out.add(
+            RowFactory.create(
+                o.modelA(),
+                o.modelB(),
+                label,
+                m.key(),
+                m.of(totalA),
+                m.of(totalB),
+                m.of(totalB) - m.of(totalA),
+                ci.low(),
+                ci.high(),
+                Table.ALL));
       }
     }
     return out;
   }
 
   private static TrackingCounts sum(Map<String, TrackingCounts> perLabel, String label) {
-    if (!label.equals(Table.ALL)) return perLabel.getOrDefault(label, TrackingCounts.zero(Convention.TRACKEVAL));
+    if (!label.equals(Table.ALL))
+      return perLabel.getOrDefault(label, TrackingCounts.zero(Convention.TRACKEVAL));
     TrackingCounts s = TrackingCounts.zero(Convention.TRACKEVAL);
     for (TrackingCounts c : perLabel.values()) s = s.plus(c);
     return s;

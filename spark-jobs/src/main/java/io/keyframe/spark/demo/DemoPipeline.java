@@ -21,9 +21,8 @@ import org.apache.spark.sql.SparkSession;
  * The demo: generate a synthetic batch → track the simulated customer detector twice (iteration A:
  * fallback tracker alone; iteration B: the same with keyframe re-initialisation from the first
  * annotator) → agreement of every annotator and both iterations against the ground truth (with the
- * truth's occlusion events, so ID switches after occlusions are counted), and of the annotators with
- * each other → rank
- * frames for experts → compare A with B. All on one embedded Spark session.
+ * truth's occlusion events, so ID switches after occlusions are counted), and of the annotators
+ * with each other → rank frames for experts → compare A with B. All on one embedded Spark session.
  */
 public final class DemoPipeline {
   /** Source names of the two iterations in the output tables. */
@@ -39,8 +38,15 @@ public final class DemoPipeline {
     Path out = Path.of(args.length > 0 ? args[0] : "keyframe-out");
     DemoOptions d = DemoOptions.defaults();
     if (args.length >= 6)
-      d = new DemoOptions(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]), Long.parseLong(args[4]),
-          d.master(), d.budget(), Integer.parseInt(args[5]));
+      d =
+          new DemoOptions(
+              Integer.parseInt(args[1]),
+              Integer.parseInt(args[2]),
+              Integer.parseInt(args[3]),
+              Long.parseLong(args[4]),
+              d.master(),
+              d.budget(),
+              Integer.parseInt(args[5]));
     System.out.print(run(out, d, ProgressListener.NONE).summary());
   }
 
@@ -59,12 +65,14 @@ public final class DemoPipeline {
   }
 
   /** The same on a session the caller owns (tests share one). */
-  public static DemoResult run(SparkSession spark, Path outDir, DemoOptions options, ProgressListener progress) {
+  public static DemoResult run(
+      SparkSession spark, Path outDir, DemoOptions options, ProgressListener progress) {
     String out = outDir.toString();
     JobOptions common = JobOptions.of(out);
     Map<String, RunRecord> runs = new LinkedHashMap<>();
     int steps = 6;
-    SynthBatch batch = SynthBatch.of(options.videos(), options.frames(), options.objects(), options.seed());
+    SynthBatch batch =
+        SynthBatch.of(options.videos(), options.frames(), options.objects(), options.seed());
     List<String> annotators = batch.toSpec().annotators().stream().map(a -> a.name()).toList();
 
     progress.progress("demo", 0, steps);
@@ -73,12 +81,23 @@ public final class DemoPipeline {
     progress.progress("demo", 1, steps);
     String generated = detections(out, gen);
 
-    RunRecord a = TrackJob.run(spark, new TrackJob.Options(common, List.of(generated), batch.modelName(), null, 0, ITERATION_A));
+    RunRecord a =
+        TrackJob.run(
+            spark,
+            new TrackJob.Options(
+                common, List.of(generated), batch.modelName(), null, 0, ITERATION_A));
     runs.put("track-a", a);
     progress.progress("demo", 2, steps);
     RunRecord b =
-        TrackJob.run(spark, new TrackJob.Options(common, List.of(generated), batch.modelName(), annotators.get(0),
-            options.keyframeInterval(), ITERATION_B));
+        TrackJob.run(
+            spark,
+            new TrackJob.Options(
+                common,
+                List.of(generated),
+                batch.modelName(),
+                annotators.get(0),
+                options.keyframeInterval(),
+                ITERATION_B));
     runs.put("track-b", b);
     progress.progress("demo", 3, steps);
     List<String> all = List.of(generated, detections(out, a), detections(out, b));
@@ -86,16 +105,44 @@ public final class DemoPipeline {
     List<String> scored = new java.util.ArrayList<>(annotators);
     scored.add(ITERATION_A);
     scored.add(ITERATION_B);
-    runs.put("agreement", AgreementJob.run(spark, new AgreementJob.Options(common, all, GenerateJob.GROUND_TRUTH, scored, 0.5,
-        annotators, List.of(table(out, "occlusion_events", gen)), AgreementJob.Options.DEFAULT_OCCLUSION_WINDOW)));
+    runs.put(
+        "agreement",
+        AgreementJob.run(
+            spark,
+            new AgreementJob.Options(
+                common,
+                all,
+                GenerateJob.GROUND_TRUTH,
+                scored,
+                0.5,
+                annotators,
+                List.of(table(out, "occlusion_events", gen)),
+                AgreementJob.Options.DEFAULT_OCCLUSION_WINDOW)));
     progress.progress("demo", 4, steps);
 
-    runs.put("rank",
-        RankJob.run(spark, new RankJob.Options(common, all, List.of(table(out, "occlusion_events", a)), ITERATION_A,
-            batch.modelName(), ITERATION_A, annotators, options.budget(), 0.1, options.seed())));
+    runs.put(
+        "rank",
+        RankJob.run(
+            spark,
+            new RankJob.Options(
+                common,
+                all,
+                List.of(table(out, "occlusion_events", a)),
+                ITERATION_A,
+                batch.modelName(),
+                ITERATION_A,
+                annotators,
+                options.budget(),
+                0.1,
+                options.seed())));
     progress.progress("demo", 5, steps);
 
-    runs.put("compare", CompareJob.run(spark, CompareJob.Options.of(common, all, GenerateJob.GROUND_TRUTH, ITERATION_A, ITERATION_B)));
+    runs.put(
+        "compare",
+        CompareJob.run(
+            spark,
+            CompareJob.Options.of(
+                common, all, GenerateJob.GROUND_TRUTH, ITERATION_A, ITERATION_B)));
     progress.progress("demo", 6, steps);
     return new DemoResult(outDir, runs);
   }

@@ -17,12 +17,21 @@ public record DemoResult(Path outDir, Map<String, RunRecord> runs) {
 
   /** A few lines for the terminal: the output root, each run and its row counts. */
   public String summary() {
-    StringBuilder b = new StringBuilder("keyframe demo outputs under ").append(outDir.toAbsolutePath()).append('\n');
-    for (String step : new String[] {"generate", "track-a", "track-b", "agreement", "rank", "compare"}) {
+    StringBuilder b =
+        new StringBuilder("keyframe demo outputs under ")
+            .append(outDir.toAbsolutePath())
+            .append('\n');
+    for (String step :
+        new String[] {"generate", "track-a", "track-b", "agreement", "rank", "compare"}) {
       RunRecord r = runs.get(step);
       if (r == null) continue;
-      b.append(String.format("  %-9s run_id=%s %s%s%n", step, r.runId(), r.rowCounts(),
-          r.trackerPath() == null ? "" : " (tracker: " + r.trackerPath() + ")"));
+      b.append(
+          String.format(
+              "  %-9s run_id=%s %s%s%n",
+              step,
+              r.runId(),
+              r.rowCounts(),
+              r.trackerPath() == null ? "" : " (tracker: " + r.trackerPath() + ")"));
     }
     b.append("  tables: ").append(outDir.toAbsolutePath().resolve("tables")).append('\n');
     return b.toString();

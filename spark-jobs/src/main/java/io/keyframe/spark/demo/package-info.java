@@ -1,2 +1,5 @@
-/** The end-to-end demo behind {@code ./keyframe demo}: generate, track, agreement, rank and compare on an embedded Spark session. */
+/**
+ * The end-to-end demo behind {@code ./keyframe demo}: generate, track, agreement, rank and compare
+ * on an embedded Spark session.
+ */
 package io.keyframe.spark.demo;

@@ -27,17 +27,20 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Generates a synthetic batch with {@code io.keyframe.dataset.synth} (one video per task) and writes
- * it as contract tables: {@code detections} with sources {@code gt} (exact truth), each simulated
- * annotator (by profile name) and the simulated customer detector (untracked, with class
+ * Generates a synthetic batch with {@code io.keyframe.dataset.synth} (one video per task) and
+ * writes it as contract tables: {@code detections} with sources {@code gt} (exact truth), each
+ * simulated annotator (by profile name) and the simulated customer detector (untracked, with class
  * probabilities), and the truth's {@code occlusion_events} (source {@code gt}).
  */
 public final class GenerateJob {
   public static final String NAME = "generate";
+
   /** Source name of the exact ground truth. */
   public static final String GROUND_TRUTH = "gt";
 
-  /** @param batch what to generate */
+  /**
+   * @param batch what to generate
+   */
   public record Options(JobOptions common, SynthBatch batch) {
     public Options {
       Objects.requireNonNull(common, "common");
@@ -47,7 +50,9 @@ public final class GenerateJob {
 
   private GenerateJob() {}
 
-  /** {@code --out DIR --videos N --frames N --objects N --seed S [--model-noise F] [--run-id ID]} */
+  /**
+   * {@code --out DIR --videos N --frames N --objects N --seed S [--model-noise F] [--run-id ID]}
+   */
   public static void main(String[] args) {
     JobArguments a = JobArguments.parse(args);
     SynthBatch batch =
@@ -56,12 +61,14 @@ public final class GenerateJob {
             Integer.parseInt(a.required("objects")), Long.parseLong(a.optional("seed", "1")));
     if (a.values().containsKey("model-noise"))
       batch = batch.withModel(batch.modelName(), a.optional("model-noise", batch.boxNoise()));
-    Options o = new Options(new JobOptions(a.required("out"), a.optional("run-id", null), 0), batch);
+    Options o =
+        new Options(new JobOptions(a.required("out"), a.optional("run-id", null), 0), batch);
     SparkSessions.runMain(NAME, spark -> run(spark, o));
   }
 
   /** Generated rows of one video. */
-  private record VideoRows(List<Row> detections, List<Row> occlusions, Row video) implements Serializable {}
+  private record VideoRows(List<Row> detections, List<Row> occlusions, Row video)
+      implements Serializable {}
 
   public static RunRecord run(SparkSession spark, Options options) {
     SynthBatch b = options.batch();
@@ -70,8 +77,21 @@ public final class GenerateJob {
     params.put("frames", b.frames());
     params.put("objects", b.objects());
     params.put("seed", b.seed());
-    params.put("model", Map.of("name", b.modelName(), "miss_rate", b.missRate(), "occlusion_miss_rate", b.occlusionMissRate(),
-        "false_positives_per_frame", b.falsePositivesPerFrame(), "confusion_rate", b.confusionRate(), "box_noise", b.boxNoise()));
+    params.put(
+        "model",
+        Map.of(
+            "name",
+            b.modelName(),
+            "miss_rate",
+            b.missRate(),
+            "occlusion_miss_rate",
+            b.occlusionMissRate(),
+            "false_positives_per_frame",
+            b.falsePositivesPerFrame(),
+            "confusion_rate",
+            b.confusionRate(),
+            "box_noise",
+            b.boxNoise()));
     // Generated data has no input files: the parameters are the whole input.
     JobRun run = JobRun.start(spark, NAME, options.common(), params, Map.of());
     JavaRDD<VideoRows> videos = null;
@@ -85,17 +105,30 @@ public final class GenerateJob {
               .persist(StorageLevel.MEMORY_AND_DISK());
       run.stage(
           Table.DETECTIONS,
-          spark.createDataFrame(videos.flatMap(v -> v.detections().iterator()), Table.DETECTIONS.frameSchema()),
-          "source", "frame", "track_id");
+          spark.createDataFrame(
+              videos.flatMap(v -> v.detections().iterator()), Table.DETECTIONS.frameSchema()),
+          "source",
+          "frame",
+          "track_id");
       run.stage(
           Table.OCCLUSION_EVENTS,
-          spark.createDataFrame(videos.flatMap(v -> v.occlusions().iterator()), Table.OCCLUSION_EVENTS.frameSchema()),
-          "source", "track_id", "start_frame");
-      // Generated videos have no source files: the sources list is empty, the parameters are the provenance.
-      run.stage(Table.VIDEOS, spark.createDataFrame(videos.map(VideoRows::video), Table.VIDEOS.frameSchema()));
+          spark.createDataFrame(
+              videos.flatMap(v -> v.occlusions().iterator()), Table.OCCLUSION_EVENTS.frameSchema()),
+          "source",
+          "track_id",
+          "start_frame");
+      // Generated videos have no source files: the sources list is empty, the parameters are the
+      // provenance.
+      run.stage(
+          Table.VIDEOS,
+          spark.createDataFrame(videos.map(VideoRows::video), Table.VIDEOS.frameSchema()));
       // The customer model's "hash": its simulated profile is what determines its output.
       // Canonical JSON (keys sorted), not Map.toString(): Map.of's iteration order varies per JVM.
-      run.model(b.modelName(), io.keyframe.dataset.FileHash.sha256(JobRun.canonicalJson(params.get("model")).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      run.model(
+          b.modelName(),
+          io.keyframe.dataset.FileHash.sha256(
+              JobRun.canonicalJson(params.get("model"))
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
       return run.commit();
     } catch (RuntimeException e) {
       run.abort();
@@ -116,10 +149,27 @@ public final class GenerateJob {
     List<Row> occ = new ArrayList<>();
     int last = g.video().frameCount() - 1;
     for (OcclusionEvent e : g.occlusions())
-      occ.add(RowFactory.create(GROUND_TRUTH, e.trackId(), e.startFrame(), e.endFrame(), e.cause(), e.full(),
-          Math.min(e.endFrame() + 1, last), video));
+      occ.add(
+          RowFactory.create(
+              GROUND_TRUTH,
+              e.trackId(),
+              e.startFrame(),
+              e.endFrame(),
+              e.cause(),
+              e.full(),
+              Math.min(e.endFrame() + 1, last),
+              video));
     var v = g.video();
-    return new VideoRows(det, occ, RowFactory.create(v.width(), v.height(), v.fps(), v.frameCount(), io.keyframe.spark.output.NestedValues.list(List.<Row>of()), video));
+    return new VideoRows(
+        det,
+        occ,
+        RowFactory.create(
+            v.width(),
+            v.height(),
+            v.fps(),
+            v.frameCount(),
+            io.keyframe.spark.output.NestedValues.list(List.<Row>of()),
+            video));
   }
 
   private static void add(List<Row> out, String video, String source, AnnotationSet set) {

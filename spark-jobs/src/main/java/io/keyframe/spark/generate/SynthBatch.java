@@ -27,30 +27,76 @@ public record SynthBatch(
   public SynthBatch {
     Objects.requireNonNull(modelName, "modelName");
     // Validate through the generator's own rules (fields are not assigned yet inside this body).
-    spec(videos, frames, objects, seed, modelName, missRate, occlusionMissRate, falsePositivesPerFrame, confusionRate, boxNoise);
+    spec(
+        videos,
+        frames,
+        objects,
+        seed,
+        modelName,
+        missRate,
+        occlusionMissRate,
+        falsePositivesPerFrame,
+        confusionRate,
+        boxNoise);
   }
 
   /** The generator's defaults (three annotators, the default detector) for this size and seed. */
   public static SynthBatch of(int videos, int frames, int objects, long seed) {
     ModelProfile m = ModelProfile.defaults();
     return new SynthBatch(
-        videos, frames, objects, seed, m.name(), m.missRate(), m.occlusionMissRate(), m.falsePositivesPerFrame(),
-        m.confusionRate(), m.boxNoise());
+        videos,
+        frames,
+        objects,
+        seed,
+        m.name(),
+        m.missRate(),
+        m.occlusionMissRate(),
+        m.falsePositivesPerFrame(),
+        m.confusionRate(),
+        m.boxNoise());
   }
 
   /** A copy whose detector has another name and box noise (a second "model iteration"). */
   public SynthBatch withModel(String name, double noise) {
     return new SynthBatch(
-        videos, frames, objects, seed, name, missRate, occlusionMissRate, falsePositivesPerFrame, confusionRate, noise);
+        videos,
+        frames,
+        objects,
+        seed,
+        name,
+        missRate,
+        occlusionMissRate,
+        falsePositivesPerFrame,
+        confusionRate,
+        noise);
   }
 
   public GeneratorSpec toSpec() {
-    return spec(videos, frames, objects, seed, modelName, missRate, occlusionMissRate, falsePositivesPerFrame, confusionRate, boxNoise);
+    return spec(
+        videos,
+        frames,
+        objects,
+        seed,
+        modelName,
+        missRate,
+        occlusionMissRate,
+        falsePositivesPerFrame,
+        confusionRate,
+        boxNoise);
   }
 
   private static GeneratorSpec spec(
-      int videos, int frames, int objects, long seed, String name, double miss, double occlusionMiss, double fp,
-      double confusion, double noise) {
-    return GeneratorSpec.of(videos, frames, objects, seed).withModel(new ModelProfile(name, miss, occlusionMiss, fp, confusion, noise));
+      int videos,
+      int frames,
+      int objects,
+      long seed,
+      String name,
+      double miss,
+      double occlusionMiss,
+      double fp,
+      double confusion,
+      double noise) {
+    return GeneratorSpec.of(videos, frames, objects, seed)
+        .withModel(new ModelProfile(name, miss, occlusionMiss, fp, confusion, noise));
   }
 }

@@ -1,12 +1,12 @@
 package io.keyframe.spark.ingest;
 
-import io.keyframe.dataset.files.AnnotationFiles;
 import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.BadAnnotationException;
 import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.FileHash;
 import io.keyframe.dataset.OcclusionEvent;
 import io.keyframe.dataset.OcclusionFiles;
+import io.keyframe.dataset.files.AnnotationFiles;
 import io.keyframe.dataset.privacy.PseudonymKey;
 import io.keyframe.dataset.privacy.Pseudonymiser;
 import io.keyframe.spark.JobArguments;
@@ -37,16 +37,18 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Reads a batch folder — one sub-folder per video holding {@code <source>.<format>} annotation files
- * (the {@code data-samples/} layout: {@code gt.coco.json}, {@code annotator-A.cvat.xml}, {@code
- * model.mot.txt}, ...) and an optional {@code occlusions.json} — with the dataset module's readers,
- * one file per task. Where a source has several formats the richest is read (COCO: masks and class
- * probabilities; then CVAT; then MOT). A file the reader rejects ({@link BadAnnotationException}) goes
- * to the quarantine table as one bad unit with the reader's file/line/field; the job fails when bad
- * units exceed the allowed fraction of all units (rows read + files rejected).
+ * Reads a batch folder — one sub-folder per video holding {@code <source>.<format>} annotation
+ * files (the {@code data-samples/} layout: {@code gt.coco.json}, {@code annotator-A.cvat.xml},
+ * {@code model.mot.txt}, ...) and an optional {@code occlusions.json} — with the dataset module's
+ * readers, one file per task. Where a source has several formats the richest is read (COCO: masks
+ * and class probabilities; then CVAT; then MOT). A file the reader rejects ({@link
+ * BadAnnotationException}) goes to the quarantine table as one bad unit with the reader's
+ * file/line/field; the job fails when bad units exceed the allowed fraction of all units (rows read
+ * + files rejected).
  *
- * <p>The folder must be readable from every executor (local disk in embedded mode, a shared mount on
- * a cluster); video IDs are the folder names, or their keyed pseudonyms with {@code pseudonymise}.
+ * <p>The folder must be readable from every executor (local disk in embedded mode, a shared mount
+ * on a cluster); video IDs are the folder names, or their keyed pseudonyms with {@code
+ * pseudonymise}.
  */
 public final class IngestJob {
   public static final String NAME = "ingest";
@@ -55,11 +57,13 @@ public final class IngestJob {
   /**
    * @param batch the batch folder
    * @param pseudonymise replace folder names by keyed pseudonyms ({@code vid-xxxxxxxx}, dataset's
-   *     {@link Pseudonymiser} with the key of $KEYFRAME_PSEUDONYM_KEY or {@code pseudonymKeyFile}) —
-   *     the contract's rule for real videos; synthetic batches may keep their names
+   *     {@link Pseudonymiser} with the key of $KEYFRAME_PSEUDONYM_KEY or {@code pseudonymKeyFile})
+   *     — the contract's rule for real videos; synthetic batches may keep their names
    * @param pseudonymKeyFile key file, or null for the environment / default key
    */
-  public record Options(JobOptions common, String batch, boolean pseudonymise, String pseudonymKeyFile) implements Serializable {
+  public record Options(
+      JobOptions common, String batch, boolean pseudonymise, String pseudonymKeyFile)
+      implements Serializable {
     public Options {
       Objects.requireNonNull(common, "common");
       Objects.requireNonNull(batch, "batch");
@@ -76,46 +80,71 @@ public final class IngestJob {
    * One file to read: video, source (or {@code null} for the occlusion manifest), path, and the
    * source's annotator pseudonym when pseudonymising (used if the file turns out to be human work).
    */
-  record FileTask(String video, String source, String path, String sourceAlias) implements Serializable {
+  record FileTask(String video, String source, String path, String sourceAlias)
+      implements Serializable {
     FileTask(String video, String source, String path) {
       this(video, source, path, null);
     }
   }
 
-  record FileRows(List<Row> detections, List<Row> occlusions, List<BadRecord> bad, long rows, FileVideo video) implements Serializable {}
+  record FileRows(
+      List<Row> detections, List<Row> occlusions, List<BadRecord> bad, long rows, FileVideo video)
+      implements Serializable {}
 
   /**
    * What one annotation file says about its video: size, rate and length, and how much to trust it
-   * ({@code rank}: the file's place in {@link #PREFERENCE}; COCO and CVAT carry the true size, a bare
-   * MOT file only its boxes' extent).
+   * ({@code rank}: the file's place in {@link #PREFERENCE}; COCO and CVAT carry the true size, a
+   * bare MOT file only its boxes' extent).
    */
-  record FileVideo(String video, String source, String file, int rank, int width, int height, double fps, int frames)
+  record FileVideo(
+      String video,
+      String source,
+      String file,
+      int rank,
+      int width,
+      int height,
+      double fps,
+      int frames)
       implements Serializable {}
 
   private IngestJob() {}
 
-  /** {@code --out DIR --batch DIR [--pseudonymise true [--pseudonym-key FILE]] [--run-id ID] [--max-bad-fraction F]} */
+  /**
+   * {@code --out DIR --batch DIR [--pseudonymise true [--pseudonym-key FILE]] [--run-id ID]
+   * [--max-bad-fraction F]}
+   */
   public static void main(String[] args) {
     JobArguments a = JobArguments.parse(args);
-    JobOptions common =
-        JobOptions.from(a);
-    Options o = new Options(common, a.required("batch"), Boolean.parseBoolean(a.optional("pseudonymise", "false")), a.optional("pseudonym-key", null));
+    JobOptions common = JobOptions.from(a);
+    Options o =
+        new Options(
+            common,
+            a.required("batch"),
+            Boolean.parseBoolean(a.optional("pseudonymise", "false")),
+            a.optional("pseudonym-key", null));
     SparkSessions.runMain(NAME, spark -> run(spark, o));
   }
 
   public static RunRecord run(SparkSession spark, Options o) {
     Pseudonymiser pseudonyms = pseudonymiser(o);
-    List<FileTask> tasks = tasks(Path.of(o.batch()), pseudonyms == null ? name -> name : pseudonyms::video);
+    List<FileTask> tasks =
+        tasks(Path.of(o.batch()), pseudonyms == null ? name -> name : pseudonyms::video);
     if (pseudonyms != null)
-      tasks = tasks.stream()
-          .map(t -> t.source() == null || t.source().equals("gt") ? t
-              : new FileTask(t.video(), t.source(), t.path(), pseudonyms.annotator(t.source())))
-          .toList();
+      tasks =
+          tasks.stream()
+              .map(
+                  t ->
+                      t.source() == null || t.source().equals("gt")
+                          ? t
+                          : new FileTask(
+                              t.video(), t.source(), t.path(), pseudonyms.annotator(t.source())))
+              .toList();
     Map<String, String> inputs = new TreeMap<>();
     try {
       for (FileTask t : tasks) {
         // File names name annotators: with pseudonymisation the input is keyed by the pseudonym.
-        String name = t.sourceAlias() != null ? t.sourceAlias() : Path.of(t.path()).getFileName().toString();
+        String name =
+            t.sourceAlias() != null ? t.sourceAlias() : Path.of(t.path()).getFileName().toString();
         inputs.put(t.video() + "/" + name, FileHash.sha256(Path.of(t.path())));
       }
     } catch (IOException e) {
@@ -140,14 +169,25 @@ public final class IngestJob {
         units += f.rows() + f.bad().size();
       }
       run.quarantine(bad, units);
-      run.stage(Table.DETECTIONS, spark.createDataFrame(read.flatMap(f -> f.detections().iterator()), Table.DETECTIONS.frameSchema()),
-          "source", "frame", "track_id");
-      run.stage(Table.OCCLUSION_EVENTS,
-          spark.createDataFrame(read.flatMap(f -> f.occlusions().iterator()), Table.OCCLUSION_EVENTS.frameSchema()),
-          "source", "track_id", "start_frame");
+      run.stage(
+          Table.DETECTIONS,
+          spark.createDataFrame(
+              read.flatMap(f -> f.detections().iterator()), Table.DETECTIONS.frameSchema()),
+          "source",
+          "frame",
+          "track_id");
+      run.stage(
+          Table.OCCLUSION_EVENTS,
+          spark.createDataFrame(
+              read.flatMap(f -> f.occlusions().iterator()), Table.OCCLUSION_EVENTS.frameSchema()),
+          "source",
+          "track_id",
+          "start_frame");
       List<FileVideo> files = new ArrayList<>();
       for (FileRows f : read.collect()) if (f.video() != null) files.add(f.video());
-      run.stage(Table.VIDEOS, spark.createDataFrame(videoRows(files, inputs), Table.VIDEOS.frameSchema()));
+      run.stage(
+          Table.VIDEOS,
+          spark.createDataFrame(videoRows(files, inputs), Table.VIDEOS.frameSchema()));
       return run.commit();
     } catch (RuntimeException e) {
       run.abort();
@@ -167,16 +207,32 @@ public final class IngestJob {
     Map<String, List<FileVideo>> byVideo = new TreeMap<>();
     for (FileVideo f : files) byVideo.computeIfAbsent(f.video(), k -> new ArrayList<>()).add(f);
     List<Row> out = new ArrayList<>();
-    byVideo.forEach((video, fs) -> {
-      List<FileVideo> sorted = new ArrayList<>(fs);
-      sorted.sort(java.util.Comparator.comparingInt(FileVideo::rank).thenComparing(FileVideo::source));
-      FileVideo best = sorted.get(0);
-      int frames = fs.stream().mapToInt(FileVideo::frames).max().orElse(0);
-      List<Row> sources = new ArrayList<>();
-      fs.stream().sorted(java.util.Comparator.comparing(FileVideo::source))
-          .forEach(f -> sources.add(RowFactory.create(f.source(), f.file(), hashes.getOrDefault(video + "/" + f.file(), ""))));
-      out.add(RowFactory.create(best.width(), best.height(), best.fps(), frames, io.keyframe.spark.output.NestedValues.list(sources), video));
-    });
+    byVideo.forEach(
+        (video, fs) -> {
+          List<FileVideo> sorted = new ArrayList<>(fs);
+          sorted.sort(
+              java.util.Comparator.comparingInt(FileVideo::rank).thenComparing(FileVideo::source));
+          FileVideo best = sorted.get(0);
+          int frames = fs.stream().mapToInt(FileVideo::frames).max().orElse(0);
+          List<Row> sources = new ArrayList<>();
+          fs.stream()
+              .sorted(java.util.Comparator.comparing(FileVideo::source))
+              .forEach(
+                  f ->
+                      sources.add(
+                          RowFactory.create(
+                              f.source(),
+                              f.file(),
+                              hashes.getOrDefault(video + "/" + f.file(), ""))));
+          out.add(
+              RowFactory.create(
+                  best.width(),
+                  best.height(),
+                  best.fps(),
+                  frames,
+                  io.keyframe.spark.output.NestedValues.list(sources),
+                  video));
+        });
     return out;
   }
 
@@ -185,24 +241,33 @@ public final class IngestJob {
     try {
       Path keyFile = o.pseudonymKeyFile() == null ? null : Path.of(o.pseudonymKeyFile());
       // A key stored among the outputs would let anyone holding the tables reverse the pseudonyms.
-      if (keyFile != null && !o.common().outputRoot().contains("://")) PseudonymKey.requireOutside(keyFile, Path.of(o.common().outputRoot()));
+      if (keyFile != null && !o.common().outputRoot().contains("://"))
+        PseudonymKey.requireOutside(keyFile, Path.of(o.common().outputRoot()));
       return new Pseudonymiser(PseudonymKey.load(keyFile));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot load the pseudonym key", e);
     }
   }
 
-  /** The files to read: per video folder, the preferred file of each source, plus occlusions.json. */
-  private static final java.util.regex.Pattern VIDEO_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,128}");
+  /**
+   * The files to read: per video folder, the preferred file of each source, plus occlusions.json.
+   */
+  private static final java.util.regex.Pattern VIDEO_ID =
+      java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
   static List<FileTask> tasks(Path batch, java.util.function.UnaryOperator<String> videoId) {
     List<FileTask> out = new ArrayList<>();
     try (Stream<Path> dirs = Files.list(batch)) {
       for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
         String video = videoId.apply(dir.getFileName().toString());
-        // Video IDs become folder names and URL path segments (report pages): refuse what would break them.
+        // Video IDs become folder names and URL path segments (report pages): refuse what would
+        // break them.
         if (!VIDEO_ID.matcher(video).matches())
-          throw new BadAnnotationException(dir, -1, -1, "video_id",
+          throw new BadAnnotationException(
+              dir,
+              -1,
+              -1,
+              "video_id",
               "video folder names must be 1-128 characters of [A-Za-z0-9._-] (they become folder names and links);"
                   + " rename the folder or ingest with --pseudonymise true");
         Map<String, Path> best = new TreeMap<>();
@@ -224,7 +289,9 @@ public final class IngestJob {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list the batch folder", e);
     }
-    if (out.isEmpty()) throw new IllegalArgumentException("no annotation files (<source>.coco.json|.cvat.xml|.mot.txt) in video folders of the batch");
+    if (out.isEmpty())
+      throw new IllegalArgumentException(
+          "no annotation files (<source>.coco.json|.cvat.xml|.mot.txt) in video folders of the batch");
     return out;
   }
 
@@ -240,21 +307,48 @@ public final class IngestJob {
       if (t.source() == null) {
         List<Row> occ = new ArrayList<>();
         for (OcclusionEvent e : OcclusionFiles.read(file))
-          occ.add(RowFactory.create("gt", e.trackId(), e.startFrame(), e.endFrame(), e.cause(), e.full(), e.reemergenceFrame(), t.video()));
+          occ.add(
+              RowFactory.create(
+                  "gt",
+                  e.trackId(),
+                  e.startFrame(),
+                  e.endFrame(),
+                  e.cause(),
+                  e.full(),
+                  e.reemergenceFrame(),
+                  t.video()));
         return new FileRows(List.of(), occ, List.of(), occ.size(), null);
       }
       AnnotationSet set = AnnotationFiles.read(file);
-      // Human work is named by its pseudonym; ground truth and models keep their names (software, not people).
+      // Human work is named by its pseudonym; ground truth and models keep their names (software,
+      // not people).
       var kind = set.provenance().kind();
-      boolean human = kind != io.keyframe.dataset.Provenance.Kind.MODEL && kind != io.keyframe.dataset.Provenance.Kind.GROUND_TRUTH;
+      boolean human =
+          kind != io.keyframe.dataset.Provenance.Kind.MODEL
+              && kind != io.keyframe.dataset.Provenance.Kind.GROUND_TRUTH;
       String source = human && t.sourceAlias() != null ? t.sourceAlias() : t.source();
       List<Row> det = new ArrayList<>(set.detections().size());
       for (Detection d : set.detections()) det.add(DetectionRows.toRow(t.video(), source, d));
       io.keyframe.dataset.Video v = set.video();
-      FileVideo fv = new FileVideo(t.video(), source, file.getFileName().toString(), rank(file), v.width(), v.height(), v.fps(), v.frameCount());
+      FileVideo fv =
+          new FileVideo(
+              t.video(),
+              source,
+              file.getFileName().toString(),
+              rank(file),
+              v.width(),
+              v.height(),
+              v.fps(),
+              v.frameCount());
       return new FileRows(det, List.of(), List.of(), det.size(), fv);
     } catch (BadAnnotationException e) {
-      return new FileRows(List.of(), List.of(), List.of(BadRecord.of(t.video(), NAME, t.source() == null ? "occlusions" : t.source(), e, 1)), 0, null);
+      return new FileRows(
+          List.of(),
+          List.of(),
+          List.of(
+              BadRecord.of(t.video(), NAME, t.source() == null ? "occlusions" : t.source(), e, 1)),
+          0,
+          null);
     }
   }
 }

@@ -10,8 +10,24 @@ import org.apache.spark.sql.functions;
 public final class DetectionTables {
   /** Every column a job needs to rebuild detections, {@code video_id} first. */
   public static final String[] COLUMNS = {
-    "video_id", "source", "frame", "track_id", "label", "x", "y", "w", "h", "score", "mask_rle", "mask_h", "mask_w",
-    "occluded", "outside", "keyframe", "class_probabilities", "visibility"
+    "video_id",
+    "source",
+    "frame",
+    "track_id",
+    "label",
+    "x",
+    "y",
+    "w",
+    "h",
+    "score",
+    "mask_rle",
+    "mask_h",
+    "mask_w",
+    "occluded",
+    "outside",
+    "keyframe",
+    "class_probabilities",
+    "visibility"
   };
 
   private DetectionTables() {}
@@ -25,13 +41,20 @@ public final class DetectionTables {
    * As {@link #read(SparkSession, List, List)}; without masks {@code mask_rle} reads as null, which
    * spares decoding RLE for jobs that compare boxes only.
    */
-  public static Dataset<Row> read(SparkSession spark, List<String> paths, List<String> sources, boolean masks) {
+  public static Dataset<Row> read(
+      SparkSession spark, List<String> paths, List<String> sources, boolean masks) {
     if (paths.isEmpty()) throw new IllegalArgumentException("no detections table given");
     // Run folders of different runs are separate partition roots: read each, then union.
     Dataset<Row> rows = null;
     for (String p : paths) {
       Dataset<Row> one =
-          spark.read().parquet(p).select(java.util.Arrays.stream(COLUMNS).map(functions::col).toArray(org.apache.spark.sql.Column[]::new));
+          spark
+              .read()
+              .parquet(p)
+              .select(
+                  java.util.Arrays.stream(COLUMNS)
+                      .map(functions::col)
+                      .toArray(org.apache.spark.sql.Column[]::new));
       rows = rows == null ? one : rows.unionByName(one);
     }
     if (!masks) rows = rows.withColumn("mask_rle", functions.lit(null).cast("string"));

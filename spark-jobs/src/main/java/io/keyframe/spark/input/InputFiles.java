@@ -16,14 +16,17 @@ import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * SHA-256 of every data file under a job's input paths, for the {@code inputs_json} of {@code runs}.
- * Keys are paths relative to the input they were found under ({@code <input #>/video_id=.../part-00000.parquet}),
- * so neither absolute folders nor raw video names end up in the output.
+ * SHA-256 of every data file under a job's input paths, for the {@code inputs_json} of {@code
+ * runs}. Keys are paths relative to the input they were found under ({@code <input
+ * #>/video_id=.../part-00000.parquet}), so neither absolute folders nor raw video names end up in
+ * the output.
  */
 public final class InputFiles {
   private InputFiles() {}
 
-  /** input-relative path → sha256, for the files under each of {@code paths} (hidden files skipped). */
+  /**
+   * input-relative path → sha256, for the files under each of {@code paths} (hidden files skipped).
+   */
   public static Map<String, String> hashes(SparkSession spark, List<String> paths) {
     Map<String, String> out = new TreeMap<>();
     try {

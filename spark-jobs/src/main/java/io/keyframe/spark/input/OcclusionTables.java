@@ -14,22 +14,35 @@ import org.apache.spark.sql.functions;
 public final class OcclusionTables {
   private OcclusionTables() {}
 
-  /** video id → events of {@code source} (every source when null), from the tables at {@code paths}. */
-  public static Map<String, List<OcclusionEvent>> byVideo(SparkSession spark, List<String> paths, String source) {
+  /**
+   * video id → events of {@code source} (every source when null), from the tables at {@code paths}.
+   */
+  public static Map<String, List<OcclusionEvent>> byVideo(
+      SparkSession spark, List<String> paths, String source) {
     Map<String, List<OcclusionEvent>> out = new HashMap<>();
     // A run with no occlusions writes no partition folder for them.
     List<String> present = InputFiles.existing(spark, paths);
     if (present.isEmpty()) return out;
     Dataset<Row> rows = null;
     for (String p : present) {
-      Dataset<Row> one = spark.read().parquet(p).select("video_id", "source", "track_id", "start_frame", "end_frame", "cause", "full");
+      Dataset<Row> one =
+          spark
+              .read()
+              .parquet(p)
+              .select(
+                  "video_id", "source", "track_id", "start_frame", "end_frame", "cause", "full");
       rows = rows == null ? one : rows.unionByName(one);
     }
     if (source != null) rows = rows.where(functions.col("source").equalTo(source));
     for (Row r : rows.collectAsList())
       out.computeIfAbsent(r.<String>getAs("video_id"), k -> new ArrayList<>())
-          .add(new OcclusionEvent(r.<Integer>getAs("track_id"), r.<Integer>getAs("start_frame"), r.<Integer>getAs("end_frame"),
-              r.getAs("cause"), r.<Boolean>getAs("full")));
+          .add(
+              new OcclusionEvent(
+                  r.<Integer>getAs("track_id"),
+                  r.<Integer>getAs("start_frame"),
+                  r.<Integer>getAs("end_frame"),
+                  r.getAs("cause"),
+                  r.<Boolean>getAs("full")));
     return out;
   }
 }

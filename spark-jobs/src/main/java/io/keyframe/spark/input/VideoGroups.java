@@ -8,11 +8,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
 /**
- * Runs a function once per video inside the executors: rows are hash-partitioned by {@code video_id}
- * and sorted, then each partition is streamed video by video (no {@code groupByKey} materialising
- * whole partitions). The function reads its video's rows as a one-pass stream, so it can turn each
- * row into domain objects as it goes and never holds the rows themselves: with two tasks per JVM,
- * keeping a whole video's {@code Row}s alive doubled the live heap and the collector's copying.
+ * Runs a function once per video inside the executors: rows are hash-partitioned by {@code
+ * video_id} and sorted, then each partition is streamed video by video (no {@code groupByKey}
+ * materialising whole partitions). The function reads its video's rows as a one-pass stream, so it
+ * can turn each row into domain objects as it goes and never holds the rows themselves: with two
+ * tasks per JVM, keeping a whole video's {@code Row}s alive doubled the live heap and the
+ * collector's copying.
  */
 public final class VideoGroups {
   /**
@@ -32,7 +33,9 @@ public final class VideoGroups {
     sort[0] = "video_id";
     System.arraycopy(sortColumns, 0, sort, 1, sortColumns.length);
     JavaRDD<Row> sorted =
-        rows.repartition(functions.col("video_id")).sortWithinPartitions(sort[0], java.util.Arrays.copyOfRange(sort, 1, sort.length)).toJavaRDD();
+        rows.repartition(functions.col("video_id"))
+            .sortWithinPartitions(sort[0], java.util.Arrays.copyOfRange(sort, 1, sort.length))
+            .toJavaRDD();
     return sorted.mapPartitions(it -> new Streamed<>(it, f));
   }
 

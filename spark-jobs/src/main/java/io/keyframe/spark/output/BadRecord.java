@@ -11,10 +11,19 @@ import java.util.Objects;
  * @param line 1-based line, or -1 when unknown
  * @param frame 0-based frame, or -1 when unknown
  * @param field the offending field, or null
- * @param rows how many input rows this record stands for (1 for a row, the file's row count for a file)
+ * @param rows how many input rows this record stands for (1 for a row, the file's row count for a
+ *     file)
  */
 public record BadRecord(
-    String videoId, String job, String source, String file, long line, long frame, String field, String reason, long rows)
+    String videoId,
+    String job,
+    String source,
+    String file,
+    long line,
+    long frame,
+    String field,
+    String reason,
+    long rows)
     implements Serializable {
   public BadRecord {
     Objects.requireNonNull(videoId, "videoId");
@@ -22,12 +31,18 @@ public record BadRecord(
     Objects.requireNonNull(source, "source");
     file = file == null ? "" : file;
     Objects.requireNonNull(reason, "reason");
-    if (rows < 1) throw new IllegalArgumentException("a bad record stands for at least one row: " + rows);
+    if (rows < 1)
+      throw new IllegalArgumentException("a bad record stands for at least one row: " + rows);
   }
 
-  /** The record for a {@link BadAnnotationException} raised while reading {@code source} of video {@code videoId}. */
-  public static BadRecord of(String videoId, String job, String source, BadAnnotationException e, long rows) {
-    String name = e.file() == null || e.file().getFileName() == null ? "" : e.file().getFileName().toString();
+  /**
+   * The record for a {@link BadAnnotationException} raised while reading {@code source} of video
+   * {@code videoId}.
+   */
+  public static BadRecord of(
+      String videoId, String job, String source, BadAnnotationException e, long rows) {
+    String name =
+        e.file() == null || e.file().getFileName() == null ? "" : e.file().getFileName().toString();
     String reason = e.getMessage();
     if (e.file() != null) reason = reason.replace(e.file().toString(), name);
     return new BadRecord(videoId, job, source, name, e.line(), e.frame(), e.field(), reason, rows);

@@ -37,7 +37,12 @@ public final class JobRun {
   private final long startedAt = System.currentTimeMillis();
   private String trackerPath;
 
-  private JobRun(SparkSession spark, String job, JobOptions options, Map<String, ?> params, Map<String, String> inputs) {
+  private JobRun(
+      SparkSession spark,
+      String job,
+      JobOptions options,
+      Map<String, ?> params,
+      Map<String, String> inputs) {
     this.spark = spark;
     this.job = job;
     this.options = options;
@@ -50,11 +55,16 @@ public final class JobRun {
   /**
    * Starts a run.
    *
-   * @param params every parameter that changes the output (goes into {@code params_json} and the run id)
+   * @param params every parameter that changes the output (goes into {@code params_json} and the
+   *     run id)
    * @param inputs input name → sha256
    */
   public static JobRun start(
-      SparkSession spark, String job, JobOptions options, Map<String, ?> params, Map<String, String> inputs) {
+      SparkSession spark,
+      String job,
+      JobOptions options,
+      Map<String, ?> params,
+      Map<String, String> inputs) {
     return new JobRun(spark, job, options, params, inputs);
   }
 
@@ -84,8 +94,8 @@ public final class JobRun {
   }
 
   /**
-   * Stages the quarantine table and checks the bad-row limit. Above the limit the quarantine alone is
-   * committed (so the user can see why) and the run fails without a {@code runs} row.
+   * Stages the quarantine table and checks the bad-row limit. Above the limit the quarantine alone
+   * is committed (so the user can see why) and the run fails without a {@code runs} row.
    *
    * @param totalRows input rows the job considered, bad ones included
    */
@@ -93,27 +103,62 @@ public final class JobRun {
     List<Row> rows = new ArrayList<>(bad.size());
     long badRows = 0;
     for (BadRecord b : bad) {
-      rows.add(RowFactory.create(b.job(), b.source(), b.file(), b.line(), b.frame(), b.field(), b.reason(), b.videoId()));
+      rows.add(
+          RowFactory.create(
+              b.job(),
+              b.source(),
+              b.file(),
+              b.line(),
+              b.frame(),
+              b.field(),
+              b.reason(),
+              b.videoId()));
       badRows += b.rows();
     }
-    writer.stage(Table.QUARANTINE, spark.createDataFrame(rows, Table.QUARANTINE.frameSchema()), "source", "line", "frame");
+    writer.stage(
+        Table.QUARANTINE,
+        spark.createDataFrame(rows, Table.QUARANTINE.frameSchema()),
+        "source",
+        "line",
+        "frame");
     double fraction = badRows / (double) Math.max(1, totalRows);
     if (fraction > options.maxBadFraction()) {
       writer.commitOnly(Table.QUARANTINE);
-      throw new TooManyBadRowsException(job, badRows, totalRows, options.maxBadFraction(), bad.get(0).reason());
+      throw new TooManyBadRowsException(
+          job, badRows, totalRows, options.maxBadFraction(), bad.get(0).reason());
     }
   }
 
-  /** Stages the {@code runs} row, commits every staged table and returns the provenance recorded. */
+  /**
+   * Stages the {@code runs} row, commits every staged table and returns the provenance recorded.
+   */
   public RunRecord commit() {
     Map<String, Long> counts = new TreeMap<>();
     writer.rowCounts().forEach((t, n) -> counts.put(t.folder(), n));
     long endedAt = System.currentTimeMillis();
     RunRecord record =
-        new RunRecord(writer.runId(), job, startedAt, endedAt, CodeVersion.current(), params, inputs, models, counts, trackerPath);
+        new RunRecord(
+            writer.runId(),
+            job,
+            startedAt,
+            endedAt,
+            CodeVersion.current(),
+            params,
+            inputs,
+            models,
+            counts,
+            trackerPath);
     Row row =
         RowFactory.create(
-            job, startedAt, endedAt, record.codeVersion(), json(params), json(inputs), json(models), json(counts), trackerPath);
+            job,
+            startedAt,
+            endedAt,
+            record.codeVersion(),
+            json(params),
+            json(inputs),
+            json(models),
+            json(counts),
+            trackerPath);
     writer.stage(Table.RUNS, spark.createDataFrame(List.of(row), Table.RUNS.frameSchema()));
     writer.commit();
     return record;
@@ -134,7 +179,10 @@ public final class JobRun {
     return job + "-" + hash.substring(0, 12);
   }
 
-  /** {@code value} as JSON with map keys sorted: the one form hashed or stored, so equal values give equal bytes. */
+  /**
+   * {@code value} as JSON with map keys sorted: the one form hashed or stored, so equal values give
+   * equal bytes.
+   */
   public static String canonicalJson(Object value) {
     return json(value);
   }

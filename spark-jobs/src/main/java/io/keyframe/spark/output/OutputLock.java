@@ -20,15 +20,19 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * One writer per output root: {@code OUT/.lock} names its holder (pid, host, process start, run,
- * time taken). Two jobs on one root would otherwise share {@code .staging/} and one commit would sweep
- * up the other's files. A lock whose holder is gone (same host, pid dead or reused) is stale and taken
- * over; a live holder, or one on another host, makes the second job fail with a message naming it.
+ * time taken). Two jobs on one root would otherwise share {@code .staging/} and one commit would
+ * sweep up the other's files. A lock whose holder is gone (same host, pid dead or reused) is stale
+ * and taken over; a live holder, or one on another host, makes the second job fail with a message
+ * naming it.
  *
  * <p>Creation is atomic: a hard link of a fully written temp file on local disks (link(2) fails if
  * the name exists), {@code create(overwrite=false)} on HDFS (the NameNode refuses a second create).
  */
 public final class OutputLock implements AutoCloseable {
-  /** Lock tokens held by live writers of this JVM: a lock naming this pid but no live token is stale. */
+  /**
+   * Lock tokens held by live writers of this JVM: a lock naming this pid but no live token is
+   * stale.
+   */
   private static final Set<String> LIVE = ConcurrentHashMap.newKeySet();
 
   private final FileSystem fs;
@@ -43,7 +47,8 @@ public final class OutputLock implements AutoCloseable {
   }
 
   /** The holder a lock file names. */
-  public record Holder(long pid, String host, long processStart, String runId, String since, String token) {
+  public record Holder(
+      long pid, String host, long processStart, String runId, String since, String token) {
     String describe() {
       return "pid " + pid + " on " + host + " (run " + runId + ", since " + since + ")";
     }
@@ -54,8 +59,12 @@ public final class OutputLock implements AutoCloseable {
     private final Holder holder;
 
     HeldException(Path file, Holder holder) {
-      super("output root is in use by another keyframe job: " + holder.describe() + "; wait for it to finish,"
-          + " or, if that job is no longer running, remove " + file);
+      super(
+          "output root is in use by another keyframe job: "
+              + holder.describe()
+              + "; wait for it to finish,"
+              + " or, if that job is no longer running, remove "
+              + file);
       this.holder = holder;
     }
 
@@ -64,7 +73,10 @@ public final class OutputLock implements AutoCloseable {
     }
   }
 
-  /** Takes {@code root/.lock} for {@code runId}, taking over a stale lock; throws {@link HeldException} if held. */
+  /**
+   * Takes {@code root/.lock} for {@code runId}, taking over a stale lock; throws {@link
+   * HeldException} if held.
+   */
   public static OutputLock acquire(FileSystem fs, Path root, String runId) {
     Path file = new Path(root, ".lock");
     String token = UUID.randomUUID().toString();
@@ -81,7 +93,8 @@ public final class OutputLock implements AutoCloseable {
         // Re-read just before deleting: a job that took the stale lock a moment ago must keep it.
         Optional<Holder> again = read(fs, file);
         if (again.isPresent() && again.get().token().equals(holder.get().token())) {
-          System.err.println("keyframe: taking over a stale output lock of " + holder.get().describe());
+          System.err.println(
+              "keyframe: taking over a stale output lock of " + holder.get().describe());
           fs.delete(file, false);
         }
       }
@@ -116,19 +129,25 @@ public final class OutputLock implements AutoCloseable {
     }
   }
 
-  /** Stands for this writer's process dying (kill -9) in in-process fault tests: the file stays, its holder is gone. */
+  /**
+   * Stands for this writer's process dying (kill -9) in in-process fault tests: the file stays, its
+   * holder is gone.
+   */
   void die() {
     released = true;
     LIVE.remove(token);
   }
 
   static boolean isStale(Holder h) {
-    if (!h.host().equals(hostName())) return false; // another host's pid cannot be checked from here
+    if (!h.host().equals(hostName()))
+      return false; // another host's pid cannot be checked from here
     if (h.pid() == ProcessHandle.current().pid()) return !LIVE.contains(h.token());
     Optional<ProcessHandle> process = ProcessHandle.of(h.pid());
     if (process.isEmpty() || !process.get().isAlive()) return true;
     long start = process.get().info().startInstant().map(Instant::toEpochMilli).orElse(-1L);
-    return h.processStart() > 0 && start > 0 && Math.abs(start - h.processStart()) > 1000; // pid reused
+    return h.processStart() > 0
+        && start > 0
+        && Math.abs(start - h.processStart()) > 1000; // pid reused
   }
 
   private static boolean tryCreate(FileSystem fs, Path file, String content) throws IOException {
@@ -172,8 +191,19 @@ public final class OutputLock implements AutoCloseable {
   private static String content(String runId, String token) {
     ProcessHandle self = ProcessHandle.current();
     long start = self.info().startInstant().map(Instant::toEpochMilli).orElse(-1L);
-    return "pid=" + self.pid() + "\nhost=" + hostName() + "\nprocess_start=" + start + "\nrun=" + runId
-        + "\nsince=" + Instant.now() + "\ntoken=" + token + "\n";
+    return "pid="
+        + self.pid()
+        + "\nhost="
+        + hostName()
+        + "\nprocess_start="
+        + start
+        + "\nrun="
+        + runId
+        + "\nsince="
+        + Instant.now()
+        + "\ntoken="
+        + token
+        + "\n";
   }
 
   private static String hostName() {

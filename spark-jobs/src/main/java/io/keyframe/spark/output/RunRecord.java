@@ -8,7 +8,8 @@ import java.util.Objects;
  * parameters and code, when, and how many rows it wrote.
  *
  * @param inputs input name (video pseudonym / source) → sha256 of the file
- * @param models model name → sha256 of its weights (or of its generating parameters for simulated models)
+ * @param models model name → sha256 of its weights (or of its generating parameters for simulated
+ *     models)
  * @param trackerPath {@code sam2} or {@code fallback} for jobs that track; null otherwise
  */
 public record RunRecord(

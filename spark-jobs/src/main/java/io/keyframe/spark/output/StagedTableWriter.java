@@ -1,5 +1,8 @@
 package io.keyframe.spark.output;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -8,9 +11,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -25,29 +25,32 @@ import org.apache.spark.sql.functions;
 
 /**
  * Writes a run's tables so that readers see a run whole or not at all. Spark writes each table into
- * {@code OUT/.staging/<run>/<table>/}; {@link #commit()} then swaps the run's whole set of partitions
- * in under {@code OUT/tables/<table>/run_id=<run>/}, in this order:
+ * {@code OUT/.staging/<run>/<table>/}; {@link #commit()} then swaps the run's whole set of
+ * partitions in under {@code OUT/tables/<table>/run_id=<run>/}, in this order:
  *
  * <ol>
  *   <li>a journal {@code .staging/<run>/_journal.json} names every table the swap touches;
  *   <li>the run's old {@code runs} row is moved aside first, so the old run stops being visible;
- *   <li>every other old partition folder of this run id is moved aside (all tables, so a re-run with
- *       fewer videos or tables leaves nothing stale behind);
+ *   <li>every other old partition folder of this run id is moved aside (all tables, so a re-run
+ *       with fewer videos or tables leaves nothing stale behind);
  *   <li>each new table folder is renamed in;
- *   <li>the new {@code runs} folder, holding the row and {@code _manifest.json} (every partition and
- *       file of the run), is renamed in last: this single rename is the commit point;
+ *   <li>the new {@code runs} folder, holding the row and {@code _manifest.json} (every partition
+ *       and file of the run), is renamed in last: this single rename is the commit point;
  *   <li>set-aside copies, the journal and staging are deleted.
  * </ol>
  *
- * <p>A process killed anywhere in between leaves the journal; the next writer on that root (under the
- * {@link OutputLock}, so there is only one) rolls the swap back, restoring the set-aside run, or,
- * past the commit point, finishes the clean-up. Renames are atomic on local disks and HDFS.
+ * <p>A process killed anywhere in between leaves the journal; the next writer on that root (under
+ * the {@link OutputLock}, so there is only one) rolls the swap back, restoring the set-aside run,
+ * or, past the commit point, finishes the clean-up. Renames are atomic on local disks and HDFS.
  *
  * <p>Files are renamed to {@code part-NNNNN.parquet} in Spark's task order, so identical rows give
  * identical files.
  */
 public final class StagedTableWriter {
-  /** Test seam: called before every rename of a commit; a fault test throws here to stand for kill -9. */
+  /**
+   * Test seam: called before every rename of a commit; a fault test throws here to stand for kill
+   * -9.
+   */
   @FunctionalInterface
   interface RenameHook {
     void beforeRename(String step, Path from, Path to) throws IOException;
@@ -67,16 +70,21 @@ public final class StagedTableWriter {
   private final Map<Table, Long> staged = new LinkedHashMap<>();
 
   private StagedTableWriter(SparkSession spark, String outputRoot, String runId) {
-    if (!runId.matches("[A-Za-z0-9._-]+")) throw new IllegalArgumentException("run id must be [A-Za-z0-9._-]+: " + runId);
+    if (!runId.matches("[A-Za-z0-9._-]+"))
+      throw new IllegalArgumentException("run id must be [A-Za-z0-9._-]+: " + runId);
     this.spark = spark;
     this.runId = runId;
     try {
       Configuration conf = spark.sparkContext().hadoopConfiguration();
       Path rootPath = new Path(outputRoot);
       FileSystem any = rootPath.getFileSystem(conf);
-      // The local checksummed file system hides its .crc files from listings; work on the raw one so
+      // The local checksummed file system hides its .crc files from listings; work on the raw one
+      // so
       // tidy() can drop them and renames do not drag stale checksums along.
-      this.fs = any instanceof org.apache.hadoop.fs.LocalFileSystem local ? local.getRawFileSystem() : any;
+      this.fs =
+          any instanceof org.apache.hadoop.fs.LocalFileSystem local
+              ? local.getRawFileSystem()
+              : any;
       this.root = fs.makeQualified(rootPath);
       this.staging = new Path(root, ".staging/" + runId);
     } catch (IOException e) {
@@ -88,13 +96,15 @@ public final class StagedTableWriter {
       fs.delete(new Path(root, ".staging"), true);
     } catch (IOException | RuntimeException e) {
       lock.close();
-      throw e instanceof IOException io ? new UncheckedIOException("cannot recover the output root " + root, io) : (RuntimeException) e;
+      throw e instanceof IOException io
+          ? new UncheckedIOException("cannot recover the output root " + root, io)
+          : (RuntimeException) e;
     }
   }
 
   /**
-   * Opens a writer for run {@code runId} under {@code outputRoot}: takes the root's lock, repairs what
-   * a killed commit left (any run) and discards what killed attempts left in staging.
+   * Opens a writer for run {@code runId} under {@code outputRoot}: takes the root's lock, repairs
+   * what a killed commit left (any run) and discards what killed attempts left in staging.
    *
    * @throws OutputLock.HeldException if another live job writes to the same root
    */
@@ -117,20 +127,25 @@ public final class StagedTableWriter {
    * files. Returns the number of rows written.
    */
   public long stage(Table table, Dataset<Row> rows, String... sortColumns) {
-    if (staged.containsKey(table)) throw new IllegalStateException(table.folder() + " already staged in run " + runId);
-    if (!rows.schema().equals(table.frameSchema()))
-      rows = conform(table, rows);
+    if (staged.containsKey(table))
+      throw new IllegalStateException(table.folder() + " already staged in run " + runId);
+    if (!rows.schema().equals(table.frameSchema())) rows = conform(table, rows);
     Path target = new Path(staging, table.folder());
     Column[] sort = Arrays.stream(sortColumns).map(functions::col).toArray(Column[]::new);
     Dataset<Row> ordered;
     if (table.partitioning() == Table.Partitioning.VIDEO) {
-      // video_id leads the sort: partitionBy needs rows ordered by it and, when the plan's order does
+      // video_id leads the sort: partitionBy needs rows ordered by it and, when the plan's order
+      // does
       // not start with it, re-sorts by video_id alone, losing the order of the other columns.
       Column[] byVideo = new Column[sort.length + 1];
       byVideo[0] = functions.col(Table.VIDEO_ID);
       System.arraycopy(sort, 0, byVideo, 1, sort.length);
       ordered = rows.repartition(functions.col(Table.VIDEO_ID)).sortWithinPartitions(byVideo);
-      ordered.write().mode(SaveMode.Overwrite).partitionBy(Table.VIDEO_ID).parquet(target.toString());
+      ordered
+          .write()
+          .mode(SaveMode.Overwrite)
+          .partitionBy(Table.VIDEO_ID)
+          .parquet(target.toString());
     } else {
       // Run tables are small (queues, provenance): one file keeps them easy to read.
       ordered = rows.coalesce(1);
@@ -147,7 +162,10 @@ public final class StagedTableWriter {
     return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(staged));
   }
 
-  /** Swaps this run's whole set of partitions for the staged one (see the class comment), then releases the lock. */
+  /**
+   * Swaps this run's whole set of partitions for the staged one (see the class comment), then
+   * releases the lock.
+   */
   public void commit() {
     try {
       swap();
@@ -159,8 +177,9 @@ public final class StagedTableWriter {
   }
 
   /**
-   * Commits only {@code table} (the quarantine of a failed run) and discards the rest of staging. The
-   * run's earlier partitions are replaced too, and no {@code runs} row is written: readers see no run.
+   * Commits only {@code table} (the quarantine of a failed run) and discards the rest of staging.
+   * The run's earlier partitions are replaced too, and no {@code runs} row is written: readers see
+   * no run.
    */
   public void commitOnly(Table table) {
     try {
@@ -178,7 +197,10 @@ public final class StagedTableWriter {
     }
   }
 
-  /** Discards everything staged in this run and releases the lock; committed partitions stay. Idempotent. */
+  /**
+   * Discards everything staged in this run and releases the lock; committed partitions stay.
+   * Idempotent.
+   */
   public void abort() {
     try {
       fs.delete(staging, true);
@@ -189,7 +211,10 @@ public final class StagedTableWriter {
     }
   }
 
-  /** Stands for this process being killed: the lock file stays behind with no live holder (fault tests only). */
+  /**
+   * Stands for this process being killed: the lock file stays behind with no live holder (fault
+   * tests only).
+   */
   void die() {
     lock.die();
   }
@@ -207,8 +232,10 @@ public final class StagedTableWriter {
     Journal journal = new Journal(runId, entries);
     writeAtomically(new Path(staging, JOURNAL), JSON.writeValueAsBytes(journal));
     // Old runs row first: from here until the new one is in, readers see no run with this id.
-    for (Entry e : journal.runsFirst()) if (e.old()) move("aside", journal.target(root, e), journal.aside(root, e));
-    for (Entry e : journal.runsLast()) if (e.fresh()) move("in", journal.staged(root, e), journal.target(root, e));
+    for (Entry e : journal.runsFirst())
+      if (e.old()) move("aside", journal.target(root, e), journal.aside(root, e));
+    for (Entry e : journal.runsLast())
+      if (e.fresh()) move("in", journal.staged(root, e), journal.target(root, e));
     renameHook.beforeRename("committed", staging, null);
     finish(fs, root, journal);
   }
@@ -219,7 +246,8 @@ public final class StagedTableWriter {
       return;
     }
     for (FileStatus child : sorted(fs.listStatus(stagedTable))) {
-      if (child.isDirectory() && child.getPath().getName().startsWith(Table.VIDEO_ID + "=")) tidy(child.getPath());
+      if (child.isDirectory() && child.getPath().getName().startsWith(Table.VIDEO_ID + "="))
+        tidy(child.getPath());
       else fs.delete(child.getPath(), true); // _SUCCESS and its checksum
     }
   }
@@ -232,7 +260,8 @@ public final class StagedTableWriter {
       Path dir = new Path(staging, e.table());
       Map<String, List<String>> partitions = new TreeMap<>();
       for (FileStatus child : sorted(fs.listStatus(dir))) {
-        if (child.isDirectory()) partitions.put(child.getPath().getName(), partFiles(child.getPath()));
+        if (child.isDirectory())
+          partitions.put(child.getPath().getName(), partFiles(child.getPath()));
       }
       List<String> direct = partFiles(dir);
       if (!direct.isEmpty()) partitions.put("", direct);
@@ -241,13 +270,16 @@ public final class StagedTableWriter {
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("run_id", runId);
     manifest.put("tables", tables);
-    writeAtomically(new Path(new Path(staging, Table.RUNS.folder()), MANIFEST), JSON.writeValueAsBytes(manifest));
+    writeAtomically(
+        new Path(new Path(staging, Table.RUNS.folder()), MANIFEST),
+        JSON.writeValueAsBytes(manifest));
   }
 
   private List<String> partFiles(Path dir) throws IOException {
     List<String> names = new ArrayList<>();
     for (FileStatus f : sorted(fs.listStatus(dir)))
-      if (f.isFile() && f.getPath().getName().endsWith(".parquet")) names.add(f.getPath().getName());
+      if (f.isFile() && f.getPath().getName().endsWith(".parquet"))
+        names.add(f.getPath().getName());
     return names;
   }
 
@@ -269,17 +301,19 @@ public final class StagedTableWriter {
     if (!fs.rename(from, to)) throw new IOException("cannot rename " + from + " to " + to);
   }
 
-  /** Past the commit point: drop the set-aside copies, then the journal (with the rest of staging). */
+  /**
+   * Past the commit point: drop the set-aside copies, then the journal (with the rest of staging).
+   */
   private static void finish(FileSystem fs, Path root, Journal journal) throws IOException {
     fs.delete(new Path(root, ".staging/" + journal.runId() + "/" + REPLACED), true);
     fs.delete(new Path(root, ".staging/" + journal.runId()), true);
   }
 
   /**
-   * Repairs every commit a killed writer left half done. Before the commit point (a new table folder
-   * still in staging) it rolls back: new folders return to staging, set-aside ones return to their
-   * place, the runs row last, so the old run reappears whole. Past it, it only cleans up. Each step is
-   * idempotent, so a kill during recovery is repaired by the next start.
+   * Repairs every commit a killed writer left half done. Before the commit point (a new table
+   * folder still in staging) it rolls back: new folders return to staging, set-aside ones return to
+   * their place, the runs row last, so the old run reappears whole. Past it, it only cleans up.
+   * Each step is idempotent, so a kill during recovery is repaired by the next start.
    */
   static void recover(FileSystem fs, Path root) throws IOException {
     Path stagingRoot = new Path(root, ".staging");
@@ -291,15 +325,22 @@ public final class StagedTableWriter {
       try (var in = fs.open(journalFile)) {
         journal = JSON.readValue(in.readAllBytes(), Journal.class);
       }
-      boolean committed = journal.entries().stream().filter(Entry::fresh).noneMatch(e -> exists(fs, journal.staged(root, e)));
+      boolean committed =
+          journal.entries().stream()
+              .filter(Entry::fresh)
+              .noneMatch(e -> exists(fs, journal.staged(root, e)));
       if (!committed) {
-        System.err.println("keyframe: rolling back the interrupted commit of run " + journal.runId());
+        System.err.println(
+            "keyframe: rolling back the interrupted commit of run " + journal.runId());
         for (Entry e : journal.runsFirst()) {
-          if (e.fresh() && !exists(fs, journal.staged(root, e)) && exists(fs, journal.target(root, e)))
+          if (e.fresh()
+              && !exists(fs, journal.staged(root, e))
+              && exists(fs, journal.target(root, e)))
             rename(fs, journal.target(root, e), journal.staged(root, e));
         }
         for (Entry e : journal.runsLast()) {
-          if (e.old() && exists(fs, journal.aside(root, e))) rename(fs, journal.aside(root, e), journal.target(root, e));
+          if (e.old() && exists(fs, journal.aside(root, e)))
+            rename(fs, journal.aside(root, e), journal.target(root, e));
         }
       }
       finish(fs, root, journal);
@@ -318,10 +359,16 @@ public final class StagedTableWriter {
   static final String MANIFEST = "_manifest.json";
   private static final String REPLACED = ".replaced";
 
-  /** One table a commit touches: whether this run id had a folder there before, and whether it brings one. */
+  /**
+   * One table a commit touches: whether this run id had a folder there before, and whether it
+   * brings one.
+   */
   record Entry(String table, boolean old, boolean fresh) {}
 
-  /** What a commit is about to do, written before its first rename; paths derive from run id and table. */
+  /**
+   * What a commit is about to do, written before its first rename; paths derive from run id and
+   * table.
+   */
   record Journal(String runId, List<Entry> entries) {
     Journal {
       entries = List.copyOf(entries);
@@ -387,7 +434,8 @@ public final class StagedTableWriter {
     List<String> want = Arrays.asList(table.frameSchema().fieldNames());
     List<String> have = Arrays.asList(rows.schema().fieldNames());
     if (!have.containsAll(want) || have.size() != want.size())
-      throw new IllegalArgumentException(table.folder() + ": columns " + have + " do not match the contract " + want);
+      throw new IllegalArgumentException(
+          table.folder() + ": columns " + have + " do not match the contract " + want);
     Column[] cols = new Column[want.size()];
     for (int i = 0; i < cols.length; i++) {
       var field = table.frameSchema().fields()[i];

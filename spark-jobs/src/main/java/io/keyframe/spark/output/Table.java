@@ -78,7 +78,10 @@ public enum Table {
     return fileSchema;
   }
 
-  /** Columns of the DataFrame a job hands to the writer: the file columns, plus {@code video_id} last for video tables. */
+  /**
+   * Columns of the DataFrame a job hands to the writer: the file columns, plus {@code video_id}
+   * last for video tables.
+   */
   public StructType frameSchema() {
     return def.perVideo()
         ? fileSchema.add(new StructField(VIDEO_ID, DataTypes.StringType, false, Metadata.empty()))
@@ -90,10 +93,14 @@ public enum Table {
     return def.columnNames();
   }
 
-  /** The Spark type of a contract type: scalars as themselves, lists as arrays, maps as maps, structs as structs. */
+  /**
+   * The Spark type of a contract type: scalars as themselves, lists as arrays, maps as maps,
+   * structs as structs.
+   */
   static DataType sparkType(ColumnType t) {
     if (t instanceof ColumnType.ListOf l) return new ArrayType(sparkType(l.element()), false);
-    if (t instanceof ColumnType.MapOf m) return new MapType(sparkType(m.key()), sparkType(m.value()), false);
+    if (t instanceof ColumnType.MapOf m)
+      return new MapType(sparkType(m.key()), sparkType(m.value()), false);
     if (t instanceof ColumnType.StructOf s) return structOf(s.fields());
     return switch ((ColumnType.Scalar) t) {
       case STRING -> DataTypes.StringType;

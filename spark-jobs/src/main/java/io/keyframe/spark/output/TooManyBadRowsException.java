@@ -1,14 +1,24 @@
 package io.keyframe.spark.output;
 
-/** A job refused more of its input than its configured bad-row fraction allows; see the run's quarantine table. */
+/**
+ * A job refused more of its input than its configured bad-row fraction allows; see the run's
+ * quarantine table.
+ */
 public final class TooManyBadRowsException extends RuntimeException {
   private final long badRows;
   private final long totalRows;
 
-  public TooManyBadRowsException(String job, long badRows, long totalRows, double maxFraction, String firstReason) {
-    super(String.format(
-        "%s: %d of %d input rows are bad (%.4f > allowed %.4f); see the quarantine table. First: %s",
-        job, badRows, totalRows, badRows / (double) Math.max(1, totalRows), maxFraction, firstReason));
+  public TooManyBadRowsException(
+      String job, long badRows, long totalRows, double maxFraction, String firstReason) {
+    super(
+        String.format(
+            "%s: %d of %d input rows are bad (%.4f > allowed %.4f); see the quarantine table. First: %s",
+            job,
+            badRows,
+            totalRows,
+            badRows / (double) Math.max(1, totalRows),
+            maxFraction,
+            firstReason));
     this.badRows = badRows;
     this.totalRows = totalRows;
   }

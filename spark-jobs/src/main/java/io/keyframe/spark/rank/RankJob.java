@@ -55,9 +55,9 @@ import org.apache.spark.storage.StorageLevel;
  * per class, for the spot check's strata). Measured on a seeded 1,800-frame video with 50 objects
  * and 4 sources (195 detections per frame): about 0.6 KB per frame serialized, where the detection
  * rows the driver used to collect come to about 40 KB per frame in Spark's binary row format alone
- * (estimate: 195 rows of about 200 bytes). The driver then does the only batch-wide step
- * ({@link LabelQueue#combine}: each signal is normalised by its batch maximum), takes frames within
- * the budget ({@link LabelQueue#select}) and draws the spot check ({@link SpotCheck#sampleClasses}).
+ * (estimate: 195 rows of about 200 bytes). The driver then does the only batch-wide step ({@link
+ * LabelQueue#combine}: each signal is normalised by its batch maximum), takes frames within the
+ * budget ({@link LabelQueue#select}) and draws the spot check ({@link SpotCheck#sampleClasses}).
  */
 public final class RankJob {
   public static final String NAME = "rank";
@@ -69,13 +69,23 @@ public final class RankJob {
    * @param predictionSource the customer model's detections (class probabilities), or null
    * @param trackerSource tracker output, or null
    * @param annotatorSources annotators; the first is the label set being delivered
-   * @param budget {@code 10%}, {@code 300} (frames) or {@code 90m} (expert minutes), as scoring parses it
+   * @param budget {@code 10%}, {@code 300} (frames) or {@code 90m} (expert minutes), as scoring
+   *     parses it
    * @param spotCheckRate fraction of frames for the random spot check, in (0,1]
    * @param seed spot-check seed
    */
   public record Options(
-      JobOptions common, List<String> detections, List<String> occlusions, String occlusionSource, String predictionSource,
-      String trackerSource, List<String> annotatorSources, String budget, double spotCheckRate, long seed) implements java.io.Serializable {
+      JobOptions common,
+      List<String> detections,
+      List<String> occlusions,
+      String occlusionSource,
+      String predictionSource,
+      String trackerSource,
+      List<String> annotatorSources,
+      String budget,
+      double spotCheckRate,
+      long seed)
+      implements java.io.Serializable {
     public Options {
       Objects.requireNonNull(common, "common");
       detections = List.copyOf(detections);
@@ -83,24 +93,32 @@ public final class RankJob {
       annotatorSources = List.copyOf(annotatorSources);
       Objects.requireNonNull(budget, "budget");
       Budget.parse(budget);
-      if (!(spotCheckRate > 0 && spotCheckRate <= 1)) throw new IllegalArgumentException("spotCheckRate not in (0,1]: " + spotCheckRate);
+      if (!(spotCheckRate > 0 && spotCheckRate <= 1))
+        throw new IllegalArgumentException("spotCheckRate not in (0,1]: " + spotCheckRate);
     }
   }
 
   private RankJob() {}
 
   /**
-   * {@code --out DIR --detections PATH [--occlusions PATH] [--occlusion-source S] [--predictions SRC] [--tracker SRC]
-   * --annotators A,B [--budget 10%] [--spot-check 0.1] [--seed 1]}
+   * {@code --out DIR --detections PATH [--occlusions PATH] [--occlusion-source S] [--predictions
+   * SRC] [--tracker SRC] --annotators A,B [--budget 10%] [--spot-check 0.1] [--seed 1]}
    */
   public static void main(String[] args) {
     JobArguments a = JobArguments.parse(args);
-    JobOptions common =
-        JobOptions.from(a);
+    JobOptions common = JobOptions.from(a);
     Options o =
-        new Options(common, a.list("detections"), a.list("occlusions"), a.optional("occlusion-source", null),
-            a.optional("predictions", null), a.optional("tracker", null), a.list("annotators"), a.optional("budget", "10%"),
-            a.optional("spot-check", 0.1), Long.parseLong(a.optional("seed", "1")));
+        new Options(
+            common,
+            a.list("detections"),
+            a.list("occlusions"),
+            a.optional("occlusion-source", null),
+            a.optional("predictions", null),
+            a.optional("tracker", null),
+            a.list("annotators"),
+            a.optional("budget", "10%"),
+            a.optional("spot-check", 0.1),
+            Long.parseLong(a.optional("seed", "1")));
     SparkSessions.runMain(NAME, spark -> run(spark, o));
   }
 
@@ -108,9 +126,14 @@ public final class RankJob {
    * What reaches the driver for one video: its row counts for the quarantine, and the summaries the
    * queue and the spot check are built from (no detections).
    */
-  record Summary(String video, List<BadRecord> bad, long rows, VideoScores scores, FrameClasses classes) implements Serializable {}
+  record Summary(
+      String video, List<BadRecord> bad, long rows, VideoScores scores, FrameClasses classes)
+      implements Serializable {}
 
-  /** One video's result in the executors: its {@code signals} rows (written from the executors) and its summary. */
+  /**
+   * One video's result in the executors: its {@code signals} rows (written from the executors) and
+   * its summary.
+   */
   record Scored(List<Row> signals, Summary summary) implements Serializable {}
 
   public static RunRecord run(SparkSession spark, Options o) {
@@ -129,15 +152,25 @@ public final class RankJob {
     JavaRDD<Scored> scored = null;
     try {
       spark.sparkContext().setJobDescription(NAME + ": signals per frame");
-      Map<String, List<OcclusionEvent>> occlusions = OcclusionTables.byVideo(spark, o.occlusions(), o.occlusionSource());
+      Map<String, List<OcclusionEvent>> occlusions =
+          OcclusionTables.byVideo(spark, o.occlusions(), o.occlusionSource());
       Broadcast<Map<String, List<Row>>> occlusionRows =
-          org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(OcclusionWire.encode(occlusions));
+          org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
+              .broadcast(OcclusionWire.encode(occlusions));
       List<String> sources = sources(o);
       var rows = DetectionTables.read(spark, o.detections(), sources);
       scored =
-          VideoGroups.map(rows, (video, batch) -> score(video, batch, o, OcclusionWire.decode(occlusionRows.value().get(video))), "source", "frame", "track_id")
+          VideoGroups.map(
+                  rows,
+                  (video, batch) ->
+                      score(
+                          video, batch, o, OcclusionWire.decode(occlusionRows.value().get(video))),
+                  "source",
+                  "frame",
+                  "track_id")
               .persist(StorageLevel.MEMORY_AND_DISK());
-      // Only the summaries travel to the driver; the signals rows stay in the executors until written.
+      // Only the summaries travel to the driver; the signals rows stay in the executors until
+      // written.
       List<Summary> summaries = new ArrayList<>(scored.map(Scored::summary).collect());
       // the batch in video order, so that ties in the queue break the same way on every run
       summaries.sort(Comparator.comparing(Summary::video));
@@ -148,24 +181,56 @@ public final class RankJob {
         total += s.rows();
       }
       run.quarantine(bad, total);
-      run.stage(Table.SIGNALS, spark.createDataFrame(scored.flatMap(s -> s.signals().iterator()), Table.SIGNALS.frameSchema()), "frame", "signal");
+      run.stage(
+          Table.SIGNALS,
+          spark.createDataFrame(
+              scored.flatMap(s -> s.signals().iterator()), Table.SIGNALS.frameSchema()),
+          "frame",
+          "signal");
 
       spark.sparkContext().setJobDescription(NAME + ": queue");
-      // The queue normalises each signal by its batch maximum, so it is combined here, from the summaries.
+      // The queue normalises each signal by its batch maximum, so it is combined here, from the
+      // summaries.
       QueueOptions queueOptions = queueOptions(o);
       RankedQueue queue =
-          LabelQueue.select(LabelQueue.combine(summaries.stream().map(Summary::scores).toList(), queueOptions.weights()), queueOptions);
+          LabelQueue.select(
+              LabelQueue.combine(
+                  summaries.stream().map(Summary::scores).toList(), queueOptions.weights()),
+              queueOptions);
       List<Row> queueRows = new ArrayList<>();
       for (QueueRow q : queue.rows())
-        queueRows.add(RowFactory.create(q.rank(), q.videoId(), q.frameStart(), q.frameEnd(), q.score(), q.costMinutes(),
-            q.cumulativeMinutes(), NestedValues.list(q.reasons().stream().map(x -> RowFactory.create(x.signal(), x.value())).toList()),
-            NestedValues.list(q.objects().stream().map(x -> RowFactory.create(x.id(), x.label(), x.source())).toList())));
+        queueRows.add(
+            RowFactory.create(
+                q.rank(),
+                q.videoId(),
+                q.frameStart(),
+                q.frameEnd(),
+                q.score(),
+                q.costMinutes(),
+                q.cumulativeMinutes(),
+                NestedValues.list(
+                    q.reasons().stream()
+                        .map(x -> RowFactory.create(x.signal(), x.value()))
+                        .toList()),
+                NestedValues.list(
+                    q.objects().stream()
+                        .map(x -> RowFactory.create(x.id(), x.label(), x.source()))
+                        .toList())));
       run.stage(Table.QUEUE, spark.createDataFrame(queueRows, Table.QUEUE.frameSchema()), "rank");
       List<SpotCheckRow> spot =
-          SpotCheck.sampleClasses(summaries.stream().map(Summary::classes).toList(), new SpotCheckOptions(o.spotCheckRate(), o.seed(), false), queue.frames());
+          SpotCheck.sampleClasses(
+              summaries.stream().map(Summary::classes).toList(),
+              new SpotCheckOptions(o.spotCheckRate(), o.seed(), false),
+              queue.frames());
       List<Row> spotRows = new ArrayList<>();
-      for (SpotCheckRow s : spot) spotRows.add(RowFactory.create(s.videoId(), s.frame(), s.label(), s.stratum()));
-      run.stage(Table.SPOT_CHECK, spark.createDataFrame(spotRows, Table.SPOT_CHECK.frameSchema()), "video_id", "frame", "label");
+      for (SpotCheckRow s : spot)
+        spotRows.add(RowFactory.create(s.videoId(), s.frame(), s.label(), s.stratum()));
+      run.stage(
+          Table.SPOT_CHECK,
+          spark.createDataFrame(spotRows, Table.SPOT_CHECK.frameSchema()),
+          "video_id",
+          "frame",
+          "label");
       return run.commit();
     } catch (RuntimeException e) {
       run.abort();
@@ -192,7 +257,8 @@ public final class RankJob {
    * One video, in an executor: every weighted signal once, written as {@code signals} rows (every
    * frame of every signal that applies) and kept in the video's summary for the queue.
    */
-  static Scored score(String video, Iterable<Row> rows, Options o, List<OcclusionEvent> occlusions) {
+  static Scored score(
+      String video, Iterable<Row> rows, Options o, List<OcclusionEvent> occlusions) {
     DetectionRows.VideoSets sets = DetectionRows.group(video, NAME, rows);
     VideoEvidence e = evidence(sets, o, occlusions);
     VideoScores scores = LabelQueue.scoreVideo(e, queueOptions(o).weights());
@@ -207,14 +273,18 @@ public final class RankJob {
     return new Scored(out, new Summary(video, sets.bad(), sets.rows(), scores, FrameClasses.of(e)));
   }
 
-  private static VideoEvidence evidence(DetectionRows.VideoSets sets, Options o, List<OcclusionEvent> occlusions) {
+  private static VideoEvidence evidence(
+      DetectionRows.VideoSets sets, Options o, List<OcclusionEvent> occlusions) {
     Map<String, AnnotationSet> by = sets.bySource();
     List<AnnotationSet> annotators = new ArrayList<>();
     for (String a : o.annotatorSources()) if (by.containsKey(a)) annotators.add(by.get(a));
     AnnotationSet any = by.values().stream().findFirst().orElseThrow();
     return new VideoEvidence(
-        any.video(), o.predictionSource() == null ? null : by.get(o.predictionSource()),
-        o.trackerSource() == null ? null : by.get(o.trackerSource()), annotators, occlusions);
+        any.video(),
+        o.predictionSource() == null ? null : by.get(o.predictionSource()),
+        o.trackerSource() == null ? null : by.get(o.trackerSource()),
+        annotators,
+        occlusions);
   }
 
   /** Occlusion events as rows, to broadcast (the domain records are not serializable). */
@@ -223,13 +293,27 @@ public final class RankJob {
 
     static Map<String, List<Row>> encode(Map<String, List<OcclusionEvent>> events) {
       Map<String, List<Row>> out = new java.util.HashMap<>();
-      events.forEach((v, es) -> out.put(v, es.stream().map(e -> RowFactory.create(e.trackId(), e.startFrame(), e.endFrame(), e.cause(), e.full())).toList()));
+      events.forEach(
+          (v, es) ->
+              out.put(
+                  v,
+                  es.stream()
+                      .map(
+                          e ->
+                              RowFactory.create(
+                                  e.trackId(), e.startFrame(), e.endFrame(), e.cause(), e.full()))
+                      .toList()));
       return out;
     }
 
     static List<OcclusionEvent> decode(List<Row> rows) {
       if (rows == null) return List.of();
-      return rows.stream().map(r -> new OcclusionEvent(r.getInt(0), r.getInt(1), r.getInt(2), r.getString(3), r.getBoolean(4))).toList();
+      return rows.stream()
+          .map(
+              r ->
+                  new OcclusionEvent(
+                      r.getInt(0), r.getInt(1), r.getInt(2), r.getString(3), r.getBoolean(4)))
+          .toList();
     }
   }
 }

@@ -19,9 +19,9 @@ import org.apache.spark.sql.RowFactory;
 /**
  * {@link Detection} ⇄ row of the {@code detections} table (columns in {@link Table#DETECTIONS}
  * order, {@code video_id} last). A detection without a box stores its mask's bounding box in
- * x/y/w/h (zeros for an empty mask); {@code mask_h}/{@code mask_w} are 0 without a mask;
- * {@code class_probabilities} is a map from label to probability, or null; {@code visibility} is
- * the visible fraction or -1 when unknown.
+ * x/y/w/h (zeros for an empty mask); {@code mask_h}/{@code mask_w} are 0 without a mask; {@code
+ * class_probabilities} is a map from label to probability, or null; {@code visibility} is the
+ * visible fraction or -1 when unknown.
  */
 public final class DetectionRows {
   private DetectionRows() {}
@@ -31,15 +31,30 @@ public final class DetectionRows {
     Box b = d.boxOrMaskBox();
     Mask m = d.mask();
     return RowFactory.create(
-        source, d.frame(), d.trackId(), d.label(),
-        b == null ? 0.0 : b.x(), b == null ? 0.0 : b.y(), b == null ? 0.0 : b.w(), b == null ? 0.0 : b.h(),
+        source,
+        d.frame(),
+        d.trackId(),
+        d.label(),
+        b == null ? 0.0 : b.x(),
+        b == null ? 0.0 : b.y(),
+        b == null ? 0.0 : b.w(),
+        b == null ? 0.0 : b.h(),
         d.score(),
-        m == null ? null : m.toCompressedString(), m == null ? 0 : m.height(), m == null ? 0 : m.width(),
-        d.occluded(), d.outside(), d.keyframe(), io.keyframe.spark.output.NestedValues.map(probabilities(d.classProbabilities())),
-        d.visibility(), videoId);
+        m == null ? null : m.toCompressedString(),
+        m == null ? 0 : m.height(),
+        m == null ? 0 : m.width(),
+        d.occluded(),
+        d.outside(),
+        d.keyframe(),
+        io.keyframe.spark.output.NestedValues.map(probabilities(d.classProbabilities())),
+        d.visibility(),
+        videoId);
   }
 
-  /** The class distribution as the contract's {@code map<string,double>} (label order), or null when the source gave none. */
+  /**
+   * The class distribution as the contract's {@code map<string,double>} (label order), or null when
+   * the source gave none.
+   */
   static Map<String, Double> probabilities(Map<String, Double> p) {
     return p.isEmpty() ? null : new TreeMap<>(p);
   }
@@ -53,39 +68,85 @@ public final class DetectionRows {
 
   /**
    * The detection of a {@code detections} row read with the contract's column names. Throws
-   * IllegalArgumentException for a row that violates the domain rules (zero-size box, negative frame).
+   * IllegalArgumentException for a row that violates the domain rules (zero-size box, negative
+   * frame).
    */
   public static Detection toDetection(Row r) {
     return toDetection(r, Columns.of(r));
   }
 
-  /** Column positions, looked up once per video rather than by name for every field of every row. */
+  /**
+   * Column positions, looked up once per video rather than by name for every field of every row.
+   */
   private record Columns(
-      int source, int frame, int trackId, int label, int x, int y, int w, int h, int score, int maskRle, int maskH, int maskW,
-      int probabilities, int visibility, int occluded, int outside, int keyframe) {
+      int source,
+      int frame,
+      int trackId,
+      int label,
+      int x,
+      int y,
+      int w,
+      int h,
+      int score,
+      int maskRle,
+      int maskH,
+      int maskW,
+      int probabilities,
+      int visibility,
+      int occluded,
+      int outside,
+      int keyframe) {
     static Columns of(Row r) {
       return new Columns(
-          r.fieldIndex("source"), r.fieldIndex("frame"), r.fieldIndex("track_id"), r.fieldIndex("label"), r.fieldIndex("x"),
-          r.fieldIndex("y"), r.fieldIndex("w"), r.fieldIndex("h"), r.fieldIndex("score"), r.fieldIndex("mask_rle"),
-          r.fieldIndex("mask_h"), r.fieldIndex("mask_w"), r.fieldIndex("class_probabilities"), r.fieldIndex("visibility"),
-          r.fieldIndex("occluded"), r.fieldIndex("outside"), r.fieldIndex("keyframe"));
+          r.fieldIndex("source"),
+          r.fieldIndex("frame"),
+          r.fieldIndex("track_id"),
+          r.fieldIndex("label"),
+          r.fieldIndex("x"),
+          r.fieldIndex("y"),
+          r.fieldIndex("w"),
+          r.fieldIndex("h"),
+          r.fieldIndex("score"),
+          r.fieldIndex("mask_rle"),
+          r.fieldIndex("mask_h"),
+          r.fieldIndex("mask_w"),
+          r.fieldIndex("class_probabilities"),
+          r.fieldIndex("visibility"),
+          r.fieldIndex("occluded"),
+          r.fieldIndex("outside"),
+          r.fieldIndex("keyframe"));
     }
   }
 
   private static Detection toDetection(Row r, Columns c) {
     String rle = r.getString(c.maskRle());
-    Mask mask = rle == null ? null : Mask.fromCompressedString(r.getInt(c.maskH()), r.getInt(c.maskW()), rle);
+    Mask mask =
+        rle == null
+            ? null
+            : Mask.fromCompressedString(r.getInt(c.maskH()), r.getInt(c.maskW()), rle);
     double w = r.getDouble(c.w()), h = r.getDouble(c.h());
     // A mask-only detection stores a zero box when its mask is empty (no bounding box).
-    Box box = mask != null && w == 0 && h == 0 ? null : new Box(r.getDouble(c.x()), r.getDouble(c.y()), w, h);
+    Box box =
+        mask != null && w == 0 && h == 0
+            ? null
+            : new Box(r.getDouble(c.x()), r.getDouble(c.y()), w, h);
     return new Detection(
-        r.getInt(c.frame()), r.getInt(c.trackId()), r.getString(c.label()), box, mask, r.getDouble(c.score()),
-        probabilities(r, c.probabilities()), r.getDouble(c.visibility()), r.getBoolean(c.occluded()),
-        r.getBoolean(c.outside()), r.getBoolean(c.keyframe()));
+        r.getInt(c.frame()),
+        r.getInt(c.trackId()),
+        r.getString(c.label()),
+        box,
+        mask,
+        r.getDouble(c.score()),
+        probabilities(r, c.probabilities()),
+        r.getDouble(c.visibility()),
+        r.getBoolean(c.occluded()),
+        r.getBoolean(c.outside()),
+        r.getBoolean(c.keyframe()));
   }
 
   /** Annotation sets of one video, one per source, built from its detection rows. */
-  public record VideoSets(String videoId, Map<String, AnnotationSet> bySource, List<BadRecord> bad, long rows) {
+  public record VideoSets(
+      String videoId, Map<String, AnnotationSet> bySource, List<BadRecord> bad, long rows) {
     public VideoSets {
       bySource = Map.copyOf(bySource);
       bad = List.copyOf(bad);
@@ -123,14 +184,17 @@ public final class DetectionRows {
         maxFrame = Math.max(maxFrame, d.frame());
       } catch (IllegalArgumentException e) {
         int frame = r.getInt(columns.frame());
-        bad.add(new BadRecord(videoId, job, source, "detections", -1, frame, null, e.getMessage(), 1));
+        bad.add(
+            new BadRecord(videoId, job, source, "detections", -1, frame, null, e.getMessage(), 1));
       }
     }
-    Video video = new Video(videoId, 1, (int) Math.ceil(maxX), (int) Math.ceil(maxY), maxFrame + 1, "");
+    Video video =
+        new Video(videoId, 1, (int) Math.ceil(maxX), (int) Math.ceil(maxY), maxFrame + 1, "");
     Map<String, AnnotationSet> sets = new TreeMap<>();
     bySource.forEach(
         (source, ds) -> {
-          List<String> labels = new ArrayList<>(new TreeSet<>(ds.stream().map(Detection::label).toList()));
+          List<String> labels =
+              new ArrayList<>(new TreeSet<>(ds.stream().map(Detection::label).toList()));
           sets.put(source, new AnnotationSet(video, provenanceOf(source), labels, ds));
         });
     return new VideoSets(videoId, sets, bad, n);

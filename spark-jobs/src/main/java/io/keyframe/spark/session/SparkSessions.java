@@ -7,8 +7,8 @@ import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Embedded Spark sessions with keyframe's defaults: {@code local[*]}, no UI, quiet logs, few shuffle
- * partitions (video batches are small tables of large rows), progress forwarded per stage.
+ * Embedded Spark sessions with keyframe's defaults: {@code local[*]}, no UI, quiet logs, few
+ * shuffle partitions (video batches are small tables of large rows), progress forwarded per stage.
  *
  * <p>The driver's heap is the JVM's own in local mode ({@code spark.driver.memory} cannot change it
  * after start), so the launcher sets {@code -Xmx}; here we only cap what Spark may cache.
@@ -28,7 +28,8 @@ public final class SparkSessions {
    * @param progress receives stage progress; {@link ProgressListener#NONE} for none
    */
   public static SparkSession local(String master, ProgressListener progress) {
-    if (!master.startsWith("local")) throw new IllegalArgumentException("not a local master: " + master);
+    if (!master.startsWith("local"))
+      throw new IllegalArgumentException("not a local master: " + master);
     quietLogs();
     int cores = coresOf(master);
     SparkSession spark =
@@ -43,7 +44,8 @@ public final class SparkSessions {
             .config("spark.default.parallelism", String.valueOf(Math.max(2, 2 * cores)))
             .config("spark.memory.fraction", "0.5")
             .config("spark.sql.session.timeZone", "UTC")
-            // Contract tables are wide; the default (25) makes Spark warn about truncated plan strings.
+            // Contract tables are wide; the default (25) makes Spark warn about truncated plan
+            // strings.
             .config("spark.sql.debug.maxToStringFields", "200")
             // Our staged writer commits partitions itself; Spark's _SUCCESS markers would be noise.
             .config("spark.hadoop.mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
@@ -55,8 +57,9 @@ public final class SparkSessions {
   }
 
   /**
-   * The session for a job's {@code main}: the one spark-submit configured (its {@code spark.master}),
-   * or {@code local[*]} with keyframe's defaults when the class is started with plain {@code java}.
+   * The session for a job's {@code main}: the one spark-submit configured (its {@code
+   * spark.master}), or {@code local[*]} with keyframe's defaults when the class is started with
+   * plain {@code java}.
    */
   public static SparkSession forMain(String appName) {
     if (new org.apache.spark.SparkConf().contains("spark.master"))
@@ -65,9 +68,9 @@ public final class SparkSessions {
   }
 
   /**
-   * Every job's {@code main}: runs {@code job} on the {@link #forMain} session, prints the one line a
-   * spark-submit caller reads (run id, the tracker path when the job ran one, row counts), and stops
-   * the session whatever happened.
+   * Every job's {@code main}: runs {@code job} on the {@link #forMain} session, prints the one line
+   * a spark-submit caller reads (run id, the tracker path when the job ran one, row counts), and
+   * stops the session whatever happened.
    */
   public static void runMain(String name, Function<SparkSession, RunRecord> job) {
     SparkSession spark = forMain("keyframe " + name);
@@ -93,10 +96,14 @@ public final class SparkSessions {
   }
 
   private static void quietLogs() {
-    // Spark installs its chatty INFO defaults when nobody configured log4j; configure ours first, and
+    // Spark installs its chatty INFO defaults when nobody configured log4j; configure ours first,
+    // and
     // leave any configuration the application (CLI, spark-submit) already chose alone.
-    var context = (org.apache.logging.log4j.core.LoggerContext) org.apache.logging.log4j.LogManager.getContext(false);
-    if (context.getConfiguration() instanceof org.apache.logging.log4j.core.config.DefaultConfiguration) {
+    var context =
+        (org.apache.logging.log4j.core.LoggerContext)
+            org.apache.logging.log4j.LogManager.getContext(false);
+    if (context.getConfiguration()
+        instanceof org.apache.logging.log4j.core.config.DefaultConfiguration) {
       var quiet = SparkSessions.class.getResource("/io/keyframe/spark/log4j2-quiet.properties");
       if (quiet != null) {
         try {
@@ -109,7 +116,8 @@ public final class SparkSessions {
   }
 
   static int coresOf(String master) {
-    String inside = master.contains("[") ? master.substring(master.indexOf('[') + 1, master.indexOf(']')) : "1";
+    String inside =
+        master.contains("[") ? master.substring(master.indexOf('[') + 1, master.indexOf(']')) : "1";
     if (inside.equals("*")) return Runtime.getRuntime().availableProcessors();
     return Integer.parseInt(inside.split(",")[0].trim());
   }

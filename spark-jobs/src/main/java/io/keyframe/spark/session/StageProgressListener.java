@@ -35,7 +35,8 @@ public final class StageProgressListener extends SparkListener {
 
   @Override
   public void onJobStart(SparkListenerJobStart event) {
-    String description = event.properties() == null ? null : event.properties().getProperty("spark.job.description");
+    String description =
+        event.properties() == null ? null : event.properties().getProperty("spark.job.description");
     String name = description == null || description.isBlank() ? "spark" : description;
     scala.jdk.javaapi.CollectionConverters.asJava(event.stageIds())
         .forEach(id -> stageNames.put((Integer) id, name));
@@ -44,7 +45,11 @@ public final class StageProgressListener extends SparkListener {
   @Override
   public void onStageSubmitted(SparkListenerStageSubmitted event) {
     int id = event.stageInfo().stageId();
-    Running r = new Running(stageNames.getOrDefault(id, "spark"), event.stageInfo().numTasks(), new AtomicInteger());
+    Running r =
+        new Running(
+            stageNames.getOrDefault(id, "spark"),
+            event.stageInfo().numTasks(),
+            new AtomicInteger());
     running.put(id, r);
     Totals t = byName.computeIfAbsent(r.name, k -> new Totals());
     synchronized (t) {

@@ -33,7 +33,8 @@ final class DetectorCache {
    * @param classMap model-class to project-class CSV, or null for the COCO default
    * @param scoreThreshold boxes below this score are dropped
    */
-  record Key(String modelFile, String sha256, String classMap, double scoreThreshold) implements java.io.Serializable {
+  record Key(String modelFile, String sha256, String classMap, double scoreThreshold)
+      implements java.io.Serializable {
     Key {
       Objects.requireNonNull(modelFile, "modelFile");
       Objects.requireNonNull(sha256, "sha256");
@@ -53,7 +54,8 @@ final class DetectorCache {
       model = load(key);
       OPEN.put(key, model);
       if (!hookInstalled) {
-        Runtime.getRuntime().addShutdownHook(new Thread(DetectorCache::closeAll, "keyframe-detector-close"));
+        Runtime.getRuntime()
+            .addShutdownHook(new Thread(DetectorCache::closeAll, "keyframe-detector-close"));
         hookInstalled = true;
       }
       return model;
@@ -71,11 +73,19 @@ final class DetectorCache {
     Path file = Path.of(key.modelFile());
     try {
       ClassMapping classes =
-          key.classMap() == null ? ClassMapping.cocoDefault() : ClassMapping.read(Path.of(key.classMap()), ClassMapping.coco80());
-      DetectorModel model = DetectorModel.load(file, DetectorOptions.defaults().withClasses(classes).withScoreThreshold(key.scoreThreshold()));
+          key.classMap() == null
+              ? ClassMapping.cocoDefault()
+              : ClassMapping.read(Path.of(key.classMap()), ClassMapping.coco80());
+      DetectorModel model =
+          DetectorModel.load(
+              file,
+              DetectorOptions.defaults()
+                  .withClasses(classes)
+                  .withScoreThreshold(key.scoreThreshold()));
       if (!model.sha256().equals(key.sha256())) {
         model.close();
-        throw new BadAnnotationException(file, -1, -1, "model", "model file changed since the job started (SHA-256 differs)");
+        throw new BadAnnotationException(
+            file, -1, -1, "model", "model file changed since the job started (SHA-256 differs)");
       }
       return model;
     } catch (IOException e) {
@@ -93,7 +103,8 @@ final class DetectorCache {
       try {
         m.close();
       } catch (RuntimeException e) {
-        // The JVM is going down; the native engine may already be gone, and there is nothing left to release.
+        // The JVM is going down; the native engine may already be gone, and there is nothing left
+        // to release.
       }
     }
   }

@@ -35,7 +35,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -73,30 +72,38 @@ public final class TrackJob {
    * @param detections detections tables holding the detector's (and keyframe source's) rows
    * @param detectorSource source whose per-frame detections are tracked (track IDs ignored)
    * @param keyframeSource human source whose boxes anchor identities, or null for none
-   * @param keyframeInterval use the keyframe source's boxes on frames {@code 0, k, 2k, ...}; 0 = never
+   * @param keyframeInterval use the keyframe source's boxes on frames {@code 0, k, 2k, ...}; 0 =
+   *     never
    * @param outputSource source name of the tracks written
    */
   public record Options(
-      JobOptions common, List<String> detections, String detectorSource, String keyframeSource, int keyframeInterval,
-      String outputSource) implements java.io.Serializable {
+      JobOptions common,
+      List<String> detections,
+      String detectorSource,
+      String keyframeSource,
+      int keyframeInterval,
+      String outputSource)
+      implements java.io.Serializable {
     public Options {
       Objects.requireNonNull(common, "common");
       detections = List.copyOf(detections);
       Objects.requireNonNull(detectorSource, "detectorSource");
       Objects.requireNonNull(outputSource, "outputSource");
-      if (keyframeInterval < 0) throw new IllegalArgumentException("keyframeInterval is negative: " + keyframeInterval);
+      if (keyframeInterval < 0)
+        throw new IllegalArgumentException("keyframeInterval is negative: " + keyframeInterval);
       if (keyframeInterval > 0 && keyframeSource == null)
         throw new IllegalArgumentException("a keyframe interval needs a keyframe source");
-      if (outputSource.equals(detectorSource)) throw new IllegalArgumentException("output source must differ from the detector's");
+      if (outputSource.equals(detectorSource))
+        throw new IllegalArgumentException("output source must differ from the detector's");
     }
   }
 
   /**
    * The customer-model path.
    *
-   * @param videos folder holding one video per entry: an MP4 ({@code .mp4/.m4v/.mov}), DICOM ({@code .dcm}) or NIfTI-1
-   *     ({@code .nii/.nii.gz}) file, or a folder of frames or of one DICOM series;
-   *     the video ID is the file or folder name without extension
+   * @param videos folder holding one video per entry: an MP4 ({@code .mp4/.m4v/.mov}), DICOM
+   *     ({@code .dcm}) or NIfTI-1 ({@code .nii/.nii.gz}) file, or a folder of frames or of one
+   *     DICOM series; the video ID is the file or folder name without extension
    * @param model the customer's ONNX detector; every executor must see it at this path
    * @param classMap model-class to project-class CSV (tracker module format), or null for COCO's
    * @param scoreThreshold detector boxes below this score are dropped (0.1 keeps the low boxes
@@ -107,27 +114,42 @@ public final class TrackJob {
    * @param outputSource source name of the tracks written
    */
   public record ModelOptions(
-      JobOptions common, String videos, String model, String classMap, double scoreThreshold, int maxFrames, double imageFps,
-      String modelSource, String outputSource) implements Serializable {
+      JobOptions common,
+      String videos,
+      String model,
+      String classMap,
+      double scoreThreshold,
+      int maxFrames,
+      double imageFps,
+      String modelSource,
+      String outputSource)
+      implements Serializable {
     public ModelOptions {
       Objects.requireNonNull(common, "common");
       Objects.requireNonNull(videos, "videos");
       Objects.requireNonNull(model, "model");
       Objects.requireNonNull(outputSource, "outputSource");
-      if (!(scoreThreshold >= 0 && scoreThreshold <= 1)) throw new IllegalArgumentException("score threshold not in [0,1]: " + scoreThreshold);
+      if (!(scoreThreshold >= 0 && scoreThreshold <= 1))
+        throw new IllegalArgumentException("score threshold not in [0,1]: " + scoreThreshold);
       if (maxFrames < 0) throw new IllegalArgumentException("max frames is negative: " + maxFrames);
-      if (!(imageFps > 0)) throw new IllegalArgumentException("image fps must be positive: " + imageFps);
+      if (!(imageFps > 0))
+        throw new IllegalArgumentException("image fps must be positive: " + imageFps);
       if (modelSource == null) modelSource = stem(Path.of(model).getFileName().toString());
-      if (outputSource.equals(modelSource)) throw new IllegalArgumentException("output source must differ from the model's");
+      if (outputSource.equals(modelSource))
+        throw new IllegalArgumentException("output source must differ from the model's");
     }
 
-    /** All frames, COCO classes, threshold 0.1, 30 fps for frame folders, model source = file stem. */
-    public static ModelOptions of(JobOptions common, String videos, String model, String outputSource) {
+    /**
+     * All frames, COCO classes, threshold 0.1, 30 fps for frame folders, model source = file stem.
+     */
+    public static ModelOptions of(
+        JobOptions common, String videos, String model, String outputSource) {
       return new ModelOptions(common, videos, model, null, 0.1, 0, 30, null, outputSource);
     }
 
     public ModelOptions withMaxFrames(int n) {
-      return new ModelOptions(common, videos, model, classMap, scoreThreshold, n, imageFps, modelSource, outputSource);
+      return new ModelOptions(
+          common, videos, model, classMap, scoreThreshold, n, imageFps, modelSource, outputSource);
     }
   }
 
@@ -135,8 +157,10 @@ public final class TrackJob {
    * The SAM 2 path: videos tracked by a SAM 2 / EdgeTAM bundle from a human source's boxes (every
    * box with a track ID is a prompt: the first starts the object, later ones re-initialise it).
    *
-   * @param videos folder holding one MP4 file or frame folder per video (ID = name without extension)
-   * @param bundle the bundle folder (manifest.json + graphs); every executor must see it at this path
+   * @param videos folder holding one MP4 file or frame folder per video (ID = name without
+   *     extension)
+   * @param bundle the bundle folder (manifest.json + graphs); every executor must see it at this
+   *     path
    * @param detections detections tables holding the keyframe source's rows
    * @param keyframeSource the human source whose boxes are the prompts
    * @param maxFrames track only the first frames of each video; 0 = all
@@ -144,8 +168,15 @@ public final class TrackJob {
    * @param outputSource source name of the tracks written
    */
   public record Sam2Options(
-      JobOptions common, String videos, String bundle, List<String> detections, String keyframeSource, int maxFrames, double imageFps,
-      String outputSource) implements Serializable {
+      JobOptions common,
+      String videos,
+      String bundle,
+      List<String> detections,
+      String keyframeSource,
+      int maxFrames,
+      double imageFps,
+      String outputSource)
+      implements Serializable {
     public Sam2Options {
       Objects.requireNonNull(common, "common");
       Objects.requireNonNull(videos, "videos");
@@ -154,8 +185,10 @@ public final class TrackJob {
       Objects.requireNonNull(keyframeSource, "keyframeSource");
       Objects.requireNonNull(outputSource, "outputSource");
       if (maxFrames < 0) throw new IllegalArgumentException("max frames is negative: " + maxFrames);
-      if (!(imageFps > 0)) throw new IllegalArgumentException("image fps must be positive: " + imageFps);
-      if (outputSource.equals(keyframeSource)) throw new IllegalArgumentException("output source must differ from the keyframe source");
+      if (!(imageFps > 0))
+        throw new IllegalArgumentException("image fps must be positive: " + imageFps);
+      if (outputSource.equals(keyframeSource))
+        throw new IllegalArgumentException("output source must differ from the keyframe source");
     }
   }
 
@@ -163,35 +196,59 @@ public final class TrackJob {
 
   /**
    * Precomputed detections: {@code --out DIR --detections PATH --detector SRC --output-source NAME
-   * [--keyframes SRC --keyframe-interval K]}. Customer model: {@code --out DIR --videos DIR --detector
-   * MODEL.onnx [--class-map CSV] [--score-threshold T] [--max-frames N] [--image-fps F]
-   * [--model-source NAME] [--output-source NAME]} ({@code --videos} makes {@code --detector} a model file).
-   * SAM 2: {@code --out DIR --videos DIR --sam2 BUNDLE --detections PATH --keyframes SRC [--max-frames N]
-   * [--image-fps F] [--output-source NAME]}.
+   * [--keyframes SRC --keyframe-interval K]}. Customer model: {@code --out DIR --videos DIR
+   * --detector MODEL.onnx [--class-map CSV] [--score-threshold T] [--max-frames N] [--image-fps F]
+   * [--model-source NAME] [--output-source NAME]} ({@code --videos} makes {@code --detector} a
+   * model file). SAM 2: {@code --out DIR --videos DIR --sam2 BUNDLE --detections PATH --keyframes
+   * SRC [--max-frames N] [--image-fps F] [--output-source NAME]}.
    */
   public static void main(String[] args) {
     JobArguments a = JobArguments.parse(args);
-    JobOptions common =
-        JobOptions.from(a);
+    JobOptions common = JobOptions.from(a);
     if (a.optional("sam2", null) != null) {
-      Sam2Options s2 = new Sam2Options(common, a.required("videos"), a.required("sam2"), a.list("detections"), a.required("keyframes"),
-          Integer.parseInt(a.optional("max-frames", "0")), a.optional("image-fps", 30.0), a.optional("output-source", "tracker"));
+      Sam2Options s2 =
+          new Sam2Options(
+              common,
+              a.required("videos"),
+              a.required("sam2"),
+              a.list("detections"),
+              a.required("keyframes"),
+              Integer.parseInt(a.optional("max-frames", "0")),
+              a.optional("image-fps", 30.0),
+              a.optional("output-source", "tracker"));
       SparkSessions.runMain(NAME, spark -> runSam2(spark, s2));
     } else if (a.optional("videos", null) != null) {
       ModelOptions m =
-          new ModelOptions(common, a.required("videos"), a.required("detector"), a.optional("class-map", null),
-              a.optional("score-threshold", 0.1), Integer.parseInt(a.optional("max-frames", "0")), a.optional("image-fps", 30.0),
-              a.optional("model-source", null), a.optional("output-source", "tracker"));
+          new ModelOptions(
+              common,
+              a.required("videos"),
+              a.required("detector"),
+              a.optional("class-map", null),
+              a.optional("score-threshold", 0.1),
+              Integer.parseInt(a.optional("max-frames", "0")),
+              a.optional("image-fps", 30.0),
+              a.optional("model-source", null),
+              a.optional("output-source", "tracker"));
       SparkSessions.runMain(NAME, spark -> runModel(spark, m));
     } else {
       Options o =
-          new Options(common, a.list("detections"), a.required("detector"), a.optional("keyframes", null),
-              Integer.parseInt(a.optional("keyframe-interval", "0")), a.required("output-source"));
+          new Options(
+              common,
+              a.list("detections"),
+              a.required("detector"),
+              a.optional("keyframes", null),
+              Integer.parseInt(a.optional("keyframe-interval", "0")),
+              a.required("output-source"));
       SparkSessions.runMain(NAME, spark -> run(spark, o));
     }
   }
 
-  record Outcome(List<Row> detections, List<Row> occlusions, List<Row> throughput, List<BadRecord> bad, long rows)
+  record Outcome(
+      List<Row> detections,
+      List<Row> occlusions,
+      List<Row> throughput,
+      List<BadRecord> bad,
+      long rows)
       implements Serializable {}
 
   public static RunRecord run(SparkSession spark, Options o) {
@@ -202,14 +259,20 @@ public final class TrackJob {
     params.put("output_source", o.outputSource());
     params.put("tracker", "bytetrack-fallback");
     params.put("tracker_config", ByteTrackConfig.defaults().toString());
-    JobRun run = JobRun.start(spark, NAME, o.common(), params, InputFiles.hashes(spark, o.detections())).trackerPath("fallback");
+    JobRun run =
+        JobRun.start(spark, NAME, o.common(), params, InputFiles.hashes(spark, o.detections()))
+            .trackerPath("fallback");
     JavaRDD<Outcome> outcomes = null;
     try {
       spark.sparkContext().setJobDescription(NAME + ": tracking");
       List<String> sources = new ArrayList<>(List.of(o.detectorSource()));
       if (o.keyframeSource() != null) sources.add(o.keyframeSource());
       outcomes =
-          VideoGroups.map(DetectionTables.read(spark, o.detections(), sources), (video, rows) -> track(video, rows, o), "source", "frame")
+          VideoGroups.map(
+                  DetectionTables.read(spark, o.detections(), sources),
+                  (video, rows) -> track(video, rows, o),
+                  "source",
+                  "frame")
               .persist(StorageLevel.MEMORY_AND_DISK());
       return write(spark, run, outcomes);
     } catch (RuntimeException e) {
@@ -223,19 +286,25 @@ public final class TrackJob {
 
   /**
    * Detects with the customer model and tracks, one task per video group. The model is loaded (and
-   * checked by the tracker module) on the driver first, so a bad model fails the job before any frame
-   * is decoded; in local mode the executors then reuse that very session.
+   * checked by the tracker module) on the driver first, so a bad model fails the job before any
+   * frame is decoded; in local mode the executors then reuse that very session.
    *
-   * @throws BadAnnotationException for a missing or unusable model, a bad class map or an unreadable video
+   * @throws BadAnnotationException for a missing or unusable model, a bad class map or an
+   *     unreadable video
    */
   public static RunRecord runModel(SparkSession spark, ModelOptions o) {
     Path modelFile = Path.of(o.model());
-    if (!Files.isRegularFile(modelFile)) throw new BadAnnotationException(modelFile, -1, -1, "model", "model file not found");
+    if (!Files.isRegularFile(modelFile))
+      throw new BadAnnotationException(modelFile, -1, -1, "model", "model file not found");
     DetectorCache.Key key;
     String classMapSha = "";
     try {
-      key = new DetectorCache.Key(modelFile.toAbsolutePath().toString(), FileHash.sha256(modelFile),
-          o.classMap() == null ? null : Path.of(o.classMap()).toAbsolutePath().toString(), o.scoreThreshold());
+      key =
+          new DetectorCache.Key(
+              modelFile.toAbsolutePath().toString(),
+              FileHash.sha256(modelFile),
+              o.classMap() == null ? null : Path.of(o.classMap()).toAbsolutePath().toString(),
+              o.scoreThreshold());
       if (o.classMap() != null) classMapSha = FileHash.sha256(Path.of(o.classMap()));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot hash the detector model or class map", e);
@@ -253,16 +322,19 @@ public final class TrackJob {
     params.put("output_source", o.outputSource());
     params.put("tracker", "bytetrack-fallback");
     params.put("tracker_config", ByteTrackConfig.defaults().toString());
-    JobRun run = JobRun.start(spark, NAME, o.common(), params, InputFiles.hashes(spark, List.of(o.videos())))
-        .trackerPath("fallback")
-        .model(o.modelSource(), key.sha256());
+    JobRun run =
+        JobRun.start(spark, NAME, o.common(), params, InputFiles.hashes(spark, List.of(o.videos())))
+            .trackerPath("fallback")
+            .model(o.modelSource(), key.sha256());
     JavaRDD<Outcome> outcomes = null;
     try {
       spark.sparkContext().setJobDescription(NAME + ": detect and track");
       int slices = Math.max(1, Math.min(videos.size(), spark.sparkContext().defaultParallelism()));
-      outcomes = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(videos, slices)
-          .map(file -> detectAndTrack(file, key, o))
-          .persist(StorageLevel.MEMORY_AND_DISK());
+      outcomes =
+          JavaSparkContext.fromSparkContext(spark.sparkContext())
+              .parallelize(videos, slices)
+              .map(file -> detectAndTrack(file, key, o))
+              .persist(StorageLevel.MEMORY_AND_DISK());
       return write(spark, run, outcomes);
     } catch (RuntimeException e) {
       run.abort();
@@ -274,17 +346,18 @@ public final class TrackJob {
   }
 
   /**
-   * Tracks each video with the SAM 2 bundle inside the executors (one ONNX Runtime session per graph
-   * and video), prompted by the keyframe source's boxes; {@code runs.tracker_path} = {@code sam2}.
-   * The bundle is opened (and every graph checked) on the driver first, so a bad bundle fails the job
-   * before any frame is decoded. A video without prompts is quarantined.
+   * Tracks each video with the SAM 2 bundle inside the executors (one ONNX Runtime session per
+   * graph and video), prompted by the keyframe source's boxes; {@code runs.tracker_path} = {@code
+   * sam2}. The bundle is opened (and every graph checked) on the driver first, so a bad bundle
+   * fails the job before any frame is decoded. A video without prompts is quarantined.
    *
    * @throws BadAnnotationException for a missing or unusable bundle or an unreadable video
    */
   public static RunRecord runSam2(SparkSession spark, Sam2Options o) {
     String bundleSha;
     String model;
-    try (io.keyframe.tracker.sam2.Sam2VideoTracker t = io.keyframe.tracker.sam2.Sam2VideoTracker.open(Path.of(o.bundle()), 1, 3)) {
+    try (io.keyframe.tracker.sam2.Sam2VideoTracker t =
+        io.keyframe.tracker.sam2.Sam2VideoTracker.open(Path.of(o.bundle()), 1, 3)) {
       bundleSha = t.bundleSha256();
       model = t.manifest().model();
     } catch (IOException e) {
@@ -293,7 +366,9 @@ public final class TrackJob {
     List<String> videos = videoFiles(Path.of(o.videos()));
     // Prompts are a few boxes per video: gathered on the driver, shipped with each video's task.
     Map<String, List<Row>> prompts = new LinkedHashMap<>();
-    for (Row r : DetectionTables.read(spark, o.detections(), List.of(o.keyframeSource()), false).collectAsList())
+    for (Row r :
+        DetectionTables.read(spark, o.detections(), List.of(o.keyframeSource()), false)
+            .collectAsList())
       prompts.computeIfAbsent(r.<String>getAs("video_id"), k -> new ArrayList<>()).add(r);
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("bundle_model", model);
@@ -305,16 +380,24 @@ public final class TrackJob {
     params.put("tracker", "sam2-video-predictor");
     List<String> inputs = new ArrayList<>(o.detections());
     inputs.add(o.videos());
-    JobRun run = JobRun.start(spark, NAME, o.common(), params, InputFiles.hashes(spark, inputs)).trackerPath("sam2").model(model, bundleSha);
+    JobRun run =
+        JobRun.start(spark, NAME, o.common(), params, InputFiles.hashes(spark, inputs))
+            .trackerPath("sam2")
+            .model(model, bundleSha);
     JavaRDD<Outcome> outcomes = null;
     try {
       spark.sparkContext().setJobDescription(NAME + ": SAM 2 tracking");
       List<Sam2Task> tasks = new ArrayList<>();
-      for (String v : videos) tasks.add(new Sam2Task(v, prompts.getOrDefault(stem(Path.of(v).getFileName().toString()), List.of())));
+      for (String v : videos)
+        tasks.add(
+            new Sam2Task(
+                v, prompts.getOrDefault(stem(Path.of(v).getFileName().toString()), List.of())));
       int slices = Math.max(1, Math.min(tasks.size(), spark.sparkContext().defaultParallelism()));
-      outcomes = JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(tasks, slices)
-          .map(t -> sam2Track(t.file(), t.prompts(), o))
-          .persist(StorageLevel.MEMORY_AND_DISK());
+      outcomes =
+          JavaSparkContext.fromSparkContext(spark.sparkContext())
+              .parallelize(tasks, slices)
+              .map(t -> sam2Track(t.file(), t.prompts(), o))
+              .persist(StorageLevel.MEMORY_AND_DISK());
       return write(spark, run, outcomes);
     } catch (RuntimeException e) {
       run.abort();
@@ -337,15 +420,29 @@ public final class TrackJob {
     AnnotationSet human = sets.bySource().get(o.keyframeSource());
     long start = System.nanoTime();
     try (FrameSource frames = FrameSource.open(path, o.imageFps());
-        io.keyframe.tracker.sam2.Sam2VideoTracker tracker = io.keyframe.tracker.sam2.Sam2VideoTracker.open(Path.of(o.bundle()), 1, 3)) {
-      int n = o.maxFrames() > 0 ? Math.min(o.maxFrames(), frames.frameCount()) : frames.frameCount();
+        io.keyframe.tracker.sam2.Sam2VideoTracker tracker =
+            io.keyframe.tracker.sam2.Sam2VideoTracker.open(Path.of(o.bundle()), 1, 3)) {
+      int n =
+          o.maxFrames() > 0 ? Math.min(o.maxFrames(), frames.frameCount()) : frames.frameCount();
       List<Detection> prompts = new ArrayList<>();
       if (human != null)
         for (Detection d : human.detections())
-          if (d.frame() < n && !d.outside() && d.trackId() != Detection.UNTRACKED && d.boxOrMaskBox() != null) prompts.add(d);
+          if (d.frame() < n
+              && !d.outside()
+              && d.trackId() != Detection.UNTRACKED
+              && d.boxOrMaskBox() != null) prompts.add(d);
       if (prompts.isEmpty()) {
-        bad.add(new BadRecord(video, NAME, o.keyframeSource(), "detections", -1, -1, null,
-            "no boxes with track IDs from source '" + o.keyframeSource() + "' to prompt SAM 2", promptRows.size()));
+        bad.add(
+            new BadRecord(
+                video,
+                NAME,
+                o.keyframeSource(),
+                "detections",
+                -1,
+                -1,
+                null,
+                "no boxes with track IDs from source '" + o.keyframeSource() + "' to prompt SAM 2",
+                promptRows.size()));
         return new Outcome(List.of(), List.of(), List.of(), bad, Math.max(1, sets.rows()));
       }
       Video v = new Video(video, frames.fps(), frames.width(), frames.height(), n, "");
@@ -353,7 +450,17 @@ public final class TrackJob {
       try {
         result = tracker.track(v, FrameImages.of(frames), prompts, null);
       } catch (IllegalArgumentException e) {
-        bad.add(new BadRecord(video, NAME, o.keyframeSource(), "detections", -1, -1, null, e.getMessage(), promptRows.size()));
+        bad.add(
+            new BadRecord(
+                video,
+                NAME,
+                o.keyframeSource(),
+                "detections",
+                -1,
+                -1,
+                null,
+                e.getMessage(),
+                promptRows.size()));
         return new Outcome(List.of(), List.of(), List.of(), bad, sets.rows());
       }
       double seconds = (System.nanoTime() - start) / 1e9;
@@ -370,18 +477,34 @@ public final class TrackJob {
     }
     spark.sparkContext().setJobDescription(NAME + ": write");
     run.quarantine(bad, total);
-    run.stage(Table.DETECTIONS, spark.createDataFrame(outcomes.flatMap(x -> x.detections().iterator()), Table.DETECTIONS.frameSchema()),
-        "source", "frame", "track_id");
-    run.stage(Table.OCCLUSION_EVENTS,
-        spark.createDataFrame(outcomes.flatMap(x -> x.occlusions().iterator()), Table.OCCLUSION_EVENTS.frameSchema()),
-        "source", "track_id", "start_frame");
-    run.stage(Table.THROUGHPUT, spark.createDataFrame(outcomes.flatMap(x -> x.throughput().iterator()), Table.THROUGHPUT.frameSchema()));
+    run.stage(
+        Table.DETECTIONS,
+        spark.createDataFrame(
+            outcomes.flatMap(x -> x.detections().iterator()), Table.DETECTIONS.frameSchema()),
+        "source",
+        "frame",
+        "track_id");
+    run.stage(
+        Table.OCCLUSION_EVENTS,
+        spark.createDataFrame(
+            outcomes.flatMap(x -> x.occlusions().iterator()), Table.OCCLUSION_EVENTS.frameSchema()),
+        "source",
+        "track_id",
+        "start_frame");
+    run.stage(
+        Table.THROUGHPUT,
+        spark.createDataFrame(
+            outcomes.flatMap(x -> x.throughput().iterator()), Table.THROUGHPUT.frameSchema()));
     return run.commit();
   }
 
-  /** The videos under {@code dir}: files {@link FrameSource#isVideoFile} accepts and folders, sorted, hidden entries skipped. */
+  /**
+   * The videos under {@code dir}: files {@link FrameSource#isVideoFile} accepts and folders,
+   * sorted, hidden entries skipped.
+   */
   static List<String> videoFiles(Path dir) {
-    if (!Files.isDirectory(dir)) throw new BadAnnotationException(dir, -1, -1, "videos", "not a folder of videos");
+    if (!Files.isDirectory(dir))
+      throw new BadAnnotationException(dir, -1, -1, "videos", "not a folder of videos");
     List<String> out = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     try (Stream<Path> entries = Files.list(dir)) {
@@ -389,13 +512,17 @@ public final class TrackJob {
         String name = p.getFileName().toString();
         if (name.startsWith(".") || name.startsWith("_")) continue;
         if (!Files.isDirectory(p) && !FrameSource.isVideoFile(p)) continue;
-        if (!ids.add(stem(name))) throw new BadAnnotationException(p, -1, -1, "video_id", "two videos share the ID " + stem(name));
+        if (!ids.add(stem(name)))
+          throw new BadAnnotationException(
+              p, -1, -1, "video_id", "two videos share the ID " + stem(name));
         out.add(p.toAbsolutePath().toString());
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list the videos folder", e);
     }
-    if (out.isEmpty()) throw new BadAnnotationException(dir, -1, -1, "videos", "no MP4, DICOM or NIfTI file and no frame folder in it");
+    if (out.isEmpty())
+      throw new BadAnnotationException(
+          dir, -1, -1, "videos", "no MP4, DICOM or NIfTI file and no frame folder in it");
     return out;
   }
 
@@ -410,7 +537,8 @@ public final class TrackJob {
     long start = System.nanoTime();
     AnnotationSet detections;
     try (FrameSource frames = FrameSource.open(path, o.imageFps())) {
-      int n = o.maxFrames() > 0 ? Math.min(o.maxFrames(), frames.frameCount()) : frames.frameCount();
+      int n =
+          o.maxFrames() > 0 ? Math.min(o.maxFrames(), frames.frameCount()) : frames.frameCount();
       Video v = new Video(video, frames.fps(), frames.width(), frames.height(), n, "");
       Iterable<Frame> firstN = () -> IntStream.range(0, n).mapToObj(frames::read).iterator();
       synchronized (model) {
@@ -418,10 +546,21 @@ public final class TrackJob {
       }
     }
     List<Row> modelRows = new ArrayList<>(detections.detections().size());
-    for (Detection d : detections.detections()) modelRows.add(DetectionRows.toRow(video, o.modelSource(), d));
-    TrackingResult result = new ByteTracker(ByteTrackConfig.defaults()).track(detections, FrameImages.NONE, List.of(), null);
+    for (Detection d : detections.detections())
+      modelRows.add(DetectionRows.toRow(video, o.modelSource(), d));
+    TrackingResult result =
+        new ByteTracker(ByteTrackConfig.defaults())
+            .track(detections, FrameImages.NONE, List.of(), null);
     double seconds = (System.nanoTime() - start) / 1e9;
-    return outcome(video, result, o.outputSource(), detections.video().frameCount(), seconds, modelRows, List.of(), modelRows.size());
+    return outcome(
+        video,
+        result,
+        o.outputSource(),
+        detections.video().frameCount(),
+        seconds,
+        modelRows,
+        List.of(),
+        modelRows.size());
   }
 
   private static String stem(String name) {
@@ -434,43 +573,93 @@ public final class TrackJob {
     AnnotationSet detections = sets.bySource().get(o.detectorSource());
     if (detections == null) return new Outcome(List.of(), List.of(), List.of(), bad, sets.rows());
     List<Detection> keyframes = new ArrayList<>();
-    AnnotationSet human = o.keyframeSource() == null ? null : sets.bySource().get(o.keyframeSource());
+    AnnotationSet human =
+        o.keyframeSource() == null ? null : sets.bySource().get(o.keyframeSource());
     if (human != null && o.keyframeInterval() > 0)
       for (Detection d : human.detections())
-        if (d.frame() % o.keyframeInterval() == 0 && !d.outside() && d.trackId() != Detection.UNTRACKED) keyframes.add(d);
+        if (d.frame() % o.keyframeInterval() == 0
+            && !d.outside()
+            && d.trackId() != Detection.UNTRACKED) keyframes.add(d);
     long start = System.nanoTime();
     TrackingResult result;
     try {
-      result = new ByteTracker(ByteTrackConfig.defaults()).track(detections, FrameImages.NONE, keyframes, null);
+      result =
+          new ByteTracker(ByteTrackConfig.defaults())
+              .track(detections, FrameImages.NONE, keyframes, null);
     } catch (BadAnnotationException | IllegalArgumentException e) {
-      bad.add(new BadRecord(video, NAME, o.detectorSource(), "detections", -1, -1, null, e.getMessage(), detections.detections().size()));
+      bad.add(
+          new BadRecord(
+              video,
+              NAME,
+              o.detectorSource(),
+              "detections",
+              -1,
+              -1,
+              null,
+              e.getMessage(),
+              detections.detections().size()));
       return new Outcome(List.of(), List.of(), List.of(), bad, sets.rows());
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    return outcome(video, result, o.outputSource(), detections.video().frameCount(), seconds, List.of(), bad, sets.rows());
+    return outcome(
+        video,
+        result,
+        o.outputSource(),
+        detections.video().frameCount(),
+        seconds,
+        List.of(),
+        bad,
+        sets.rows());
   }
 
-  /** Rows for one tracked video: {@code extra} detection rows first, then the tracks, occlusions and throughput. */
+  /**
+   * Rows for one tracked video: {@code extra} detection rows first, then the tracks, occlusions and
+   * throughput.
+   */
   private static Outcome outcome(
-      String video, TrackingResult result, String outputSource, int frames, double seconds, List<Row> extra, List<BadRecord> bad,
+      String video,
+      TrackingResult result,
+      String outputSource,
+      int frames,
+      double seconds,
+      List<Row> extra,
+      List<BadRecord> bad,
       long rows) {
     List<Row> det = new ArrayList<>(extra.size() + result.tracks().detections().size());
     det.addAll(extra);
-    for (Detection d : result.tracks().detections()) det.add(DetectionRows.toRow(video, outputSource, d));
+    for (Detection d : result.tracks().detections())
+      det.add(DetectionRows.toRow(video, outputSource, d));
     int last = result.tracks().video().frameCount() - 1;
     List<Row> occ = new ArrayList<>();
     for (OcclusionEvent e : result.occlusions())
-      occ.add(RowFactory.create(outputSource, e.trackId(), e.startFrame(), e.endFrame(), e.cause(), e.full(),
-          recommended(e, result.recommendedKeyframes(), last), video));
-    Row throughput = RowFactory.create(NAME, frames, seconds, seconds > 0 ? frames / seconds : Double.NaN, video);
+      occ.add(
+          RowFactory.create(
+              outputSource,
+              e.trackId(),
+              e.startFrame(),
+              e.endFrame(),
+              e.cause(),
+              e.full(),
+              recommended(e, result.recommendedKeyframes(), last),
+              video));
+    Row throughput =
+        RowFactory.create(
+            NAME, frames, seconds, seconds > 0 ? frames / seconds : Double.NaN, video);
     return new Outcome(det, occ, List.of(throughput), bad, rows);
   }
 
-  /** The tracker's recommended keyframe for this event's track after the event, else the re-emergence frame. */
-  private static int recommended(OcclusionEvent e, List<RecommendedKeyframe> keyframes, int lastFrame) {
+  /**
+   * The tracker's recommended keyframe for this event's track after the event, else the
+   * re-emergence frame.
+   */
+  private static int recommended(
+      OcclusionEvent e, List<RecommendedKeyframe> keyframes, int lastFrame) {
     int best = Integer.MAX_VALUE;
     for (RecommendedKeyframe k : keyframes)
-      if (k.trackId() == e.trackId() && k.frame() > e.startFrame()) best = Math.min(best, k.frame());
-    return best != Integer.MAX_VALUE ? best : Math.min(e.reemergenceFrame(), Math.max(0, lastFrame));
+      if (k.trackId() == e.trackId() && k.frame() > e.startFrame())
+        best = Math.min(best, k.frame());
+    return best != Integer.MAX_VALUE
+        ? best
+        : Math.min(e.reemergenceFrame(), Math.max(0, lastFrame));
   }
 }

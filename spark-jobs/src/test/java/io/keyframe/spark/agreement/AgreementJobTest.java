@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Hand-built sequences with hand-derived TrackEval values (boxes either identical, IoU 1, or disjoint):
- * video A: one pole, 4 frames, predicted as id 7 then id 8 (one switch);
- * video B: one pole tracked perfectly for 2 frames plus a far false positive, and one monitor tracked perfectly.
+ * Hand-built sequences with hand-derived TrackEval values (boxes either identical, IoU 1, or
+ * disjoint): video A: one pole, 4 frames, predicted as id 7 then id 8 (one switch); video B: one
+ * pole tracked perfectly for 2 frames plus a far false positive, and one monitor tracked perfectly.
  */
 class AgreementJobTest {
   private final SparkSession spark = SharedSpark.get();
@@ -33,7 +33,10 @@ class AgreementJobTest {
   private final List<Row> rows = new ArrayList<>();
 
   private void box(String video, String source, int frame, int id, String label, double x) {
-    rows.add(RowFactory.create(source, frame, id, label, x, x, 10.0, 10.0, 1.0, null, 0, 0, false, false, false, null, -1.0, video));
+    rows.add(
+        RowFactory.create(
+            source, frame, id, label, x, x, 10.0, 10.0, 1.0, null, 0, 0, false, false, false, null,
+            -1.0, video));
   }
 
   @BeforeEach
@@ -59,14 +62,21 @@ class AgreementJobTest {
   }
 
   private Row metric(RunRecord run, String video, String label) {
-    Dataset<Row> t = spark.read().parquet(dir.resolve("out/tables/tracking_metrics/run_id=" + run.runId()).toString());
+    Dataset<Row> t =
+        spark
+            .read()
+            .parquet(dir.resolve("out/tables/tracking_metrics/run_id=" + run.runId()).toString());
     return t.where(t.col("video_id").equalTo(video).and(t.col("label").equalTo(label))).first();
   }
 
   @Test
   void per_video_metrics_match_hand_arithmetic() {
     writeDetections();
-    RunRecord run = AgreementJob.run(spark, AgreementJob.Options.of(JobOptions.of(dir.resolve("out").toString()), List.of(detections), "gt"));
+    RunRecord run =
+        AgreementJob.run(
+            spark,
+            AgreementJob.Options.of(
+                JobOptions.of(dir.resolve("out").toString()), List.of(detections), "gt"));
 
     Row a = metric(run, "A", "iv_pole");
     assertThat(a.<Double>getAs("mota")).isCloseTo((4 - 0 - 1) / 4.0, within(1e-12));
@@ -88,7 +98,11 @@ class AgreementJobTest {
   @Test
   void roll_ups_add_counts_of_sequences_not_their_ratios() {
     writeDetections();
-    RunRecord run = AgreementJob.run(spark, AgreementJob.Options.of(JobOptions.of(dir.resolve("out").toString()), List.of(detections), "gt"));
+    RunRecord run =
+        AgreementJob.run(
+            spark,
+            AgreementJob.Options.of(
+                JobOptions.of(dir.resolve("out").toString()), List.of(detections), "gt"));
 
     // All videos, poles: TP 6, FP 1, IDSW 1, GT 6 (the mean of per-video MOTAs would be 0.625).
     Row poles = metric(run, Table.ALL, "iv_pole");
@@ -99,17 +113,21 @@ class AgreementJobTest {
     assertThat(poles.<Integer>getAs("num_objects")).isEqualTo(6);
 
     // Video B, all classes: poles (TP 2, FP 1) + monitor (TP 2) over GT 4.
-    assertThat(metric(run, "B", Table.ALL).<Double>getAs("mota")).isCloseTo((4 - 1) / 4.0, within(1e-12));
+    assertThat(metric(run, "B", Table.ALL).<Double>getAs("mota"))
+        .isCloseTo((4 - 1) / 4.0, within(1e-12));
     // A/pole, A/all, B/pole, B/monitor, B/all, all/pole, all/monitor, all/all.
     // Everything: TP 8, FP 1, IDSW 1, GT 8.
-    assertThat(metric(run, Table.ALL, Table.ALL).<Double>getAs("mota")).isCloseTo((8 - 1 - 1) / 8.0, within(1e-12));
-    assertThat(run.rowCounts()).containsEntry("tracking_metrics", 8L).containsEntry("quarantine", 0L);
+    assertThat(metric(run, Table.ALL, Table.ALL).<Double>getAs("mota"))
+        .isCloseTo((8 - 1 - 1) / 8.0, within(1e-12));
+    assertThat(run.rowCounts())
+        .containsEntry("tracking_metrics", 8L)
+        .containsEntry("quarantine", 0L);
     assertThat(run.inputs()).hasSize(2).allSatisfy((k, v) -> assertThat(v).hasSize(64));
   }
 
   /**
-   * Video A's switch (gt 1: model 7 → 8 at frame 2) follows gt 1's occlusion at frame 1 (window 15).
-   * With window 0 it no longer counts: another source's event over frames 0-3 is ignored.
+   * Video A's switch (gt 1: model 7 → 8 at frame 2) follows gt 1's occlusion at frame 1 (window
+   * 15). With window 0 it no longer counts: another source's event over frames 0-3 is ignored.
    */
   @Test
   void switches_after_occlusions_get_id_switches_rows_and_counts() {
@@ -118,56 +136,113 @@ class AgreementJobTest {
     events.add(RowFactory.create("gt", 1, 1, 1, "person", true, -1, "A"));
     events.add(RowFactory.create("other", 1, 0, 3, "person", true, -1, "A"));
     StagedTableWriter w = StagedTableWriter.open(spark, dir.resolve("in").toString(), "occ");
-    w.stage(Table.OCCLUSION_EVENTS, spark.createDataFrame(events, Table.OCCLUSION_EVENTS.frameSchema()));
+    w.stage(
+        Table.OCCLUSION_EVENTS,
+        spark.createDataFrame(events, Table.OCCLUSION_EVENTS.frameSchema()));
     w.commit();
     String occlusions = dir.resolve("in/tables/occlusion_events/run_id=occ").toString();
-    var options = new AgreementJob.Options(JobOptions.of(dir.resolve("out").toString()), List.of(detections), "gt", List.of(), 0.5,
-        List.of(), List.of(occlusions), 15);
+    var options =
+        new AgreementJob.Options(
+            JobOptions.of(dir.resolve("out").toString()),
+            List.of(detections),
+            "gt",
+            List.of(),
+            0.5,
+            List.of(),
+            List.of(occlusions),
+            15);
     RunRecord run = AgreementJob.run(spark, options);
 
-    List<Row> switches = spark.read().parquet(dir.resolve("out/tables/id_switches/run_id=" + run.runId()).toString()).collectAsList();
+    List<Row> switches =
+        spark
+            .read()
+            .parquet(dir.resolve("out/tables/id_switches/run_id=" + run.runId()).toString())
+            .collectAsList();
     assertThat(switches).hasSize(1);
     Row s = switches.get(0);
-    assertThat(List.of(s.<String>getAs("video_id"), s.<String>getAs("pred_source"), s.<Integer>getAs("frame"), s.<Integer>getAs("gt_id"),
-            s.<Integer>getAs("old_pred_id"), s.<Integer>getAs("new_pred_id"), s.<Boolean>getAs("after_occlusion")))
+    assertThat(
+            List.of(
+                s.<String>getAs("video_id"),
+                s.<String>getAs("pred_source"),
+                s.<Integer>getAs("frame"),
+                s.<Integer>getAs("gt_id"),
+                s.<Integer>getAs("old_pred_id"),
+                s.<Integer>getAs("new_pred_id"),
+                s.<Boolean>getAs("after_occlusion")))
         .containsExactly("A", "model", 2, 1, 7, 8, true);
     assertThat(metric(run, "A", Table.ALL).<Integer>getAs("idsw_after_occlusion")).isEqualTo(1);
     assertThat(metric(run, "A", Table.ALL).<Integer>getAs("frag_after_occlusion")).isZero();
     assertThat(metric(run, "B", Table.ALL).<Integer>getAs("idsw_after_occlusion")).isZero();
-    assertThat(metric(run, Table.ALL, Table.ALL).<Integer>getAs("idsw_after_occlusion")).isEqualTo(1);
+    assertThat(metric(run, Table.ALL, Table.ALL).<Integer>getAs("idsw_after_occlusion"))
+        .isEqualTo(1);
     assertThat(metric(run, "A", "iv_pole").<Object>getAs("idsw_after_occlusion")).isNull();
     assertThat(run.rowCounts()).containsEntry("id_switches", 1L);
 
     // Window 0: frame 2 is past the occlusion's end, the same switch no longer counts.
-    var tight = new AgreementJob.Options(new JobOptions(dir.resolve("out").toString(), "w0", 0.0), List.of(detections), "gt",
-        List.of(), 0.5, List.of(), List.of(occlusions), 0);
+    var tight =
+        new AgreementJob.Options(
+            new JobOptions(dir.resolve("out").toString(), "w0", 0.0),
+            List.of(detections),
+            "gt",
+            List.of(),
+            0.5,
+            List.of(),
+            List.of(occlusions),
+            0);
     AgreementJob.run(spark, tight);
-    Dataset<Row> t = spark.read().parquet(dir.resolve("out/tables/tracking_metrics/run_id=w0").toString());
-    assertThat(t.where("video_id = 'A' and label = '__all__'").first().<Integer>getAs("idsw_after_occlusion")).isZero();
+    Dataset<Row> t =
+        spark.read().parquet(dir.resolve("out/tables/tracking_metrics/run_id=w0").toString());
+    assertThat(
+            t.where("video_id = 'A' and label = '__all__'")
+                .first()
+                .<Integer>getAs("idsw_after_occlusion"))
+        .isZero();
   }
 
   @Test
   void a_malformed_row_is_quarantined_and_the_rest_still_scored() {
     box("A", "model", 3, 12, "iv_pole", 0);
-    rows.set(rows.size() - 1, RowFactory.create("model", 3, 12, "iv_pole", 0.0, 0.0, 0.0, 10.0, 1.0, null, 0, 0, false, false, false, null, -1.0, "A"));
+    rows.set(
+        rows.size() - 1,
+        RowFactory.create(
+            "model", 3, 12, "iv_pole", 0.0, 0.0, 0.0, 10.0, 1.0, null, 0, 0, false, false, false,
+            null, -1.0, "A"));
     writeDetections();
-    var options = new AgreementJob.Options(new JobOptions(dir.resolve("out").toString(), "q", 0.1), List.of(detections), "gt", List.of(), 0.5);
+    var options =
+        new AgreementJob.Options(
+            new JobOptions(dir.resolve("out").toString(), "q", 0.1),
+            List.of(detections),
+            "gt",
+            List.of(),
+            0.5);
     AgreementJob.run(spark, options);
 
     Row q = spark.read().parquet(dir.resolve("out/tables/quarantine/run_id=q").toString()).first();
     assertThat(q.<String>getAs("source")).isEqualTo("model");
     assertThat(q.<Long>getAs("frame")).isEqualTo(3L);
     assertThat(q.<String>getAs("reason")).isEqualTo("box width must be > 0: 0.0");
-    Dataset<Row> t = spark.read().parquet(dir.resolve("out/tables/tracking_metrics/run_id=q").toString());
-    assertThat(t.where("video_id = 'A' and label = 'iv_pole'").first().<Double>getAs("mota")).isCloseTo(0.75, within(1e-12));
+    Dataset<Row> t =
+        spark.read().parquet(dir.resolve("out/tables/tracking_metrics/run_id=q").toString());
+    assertThat(t.where("video_id = 'A' and label = 'iv_pole'").first().<Double>getAs("mota"))
+        .isCloseTo(0.75, within(1e-12));
   }
 
   @Test
   void too_many_malformed_rows_fail_the_job_without_a_runs_row() {
-    rows.add(RowFactory.create("model", 3, 12, "iv_pole", 0.0, 0.0, -1.0, 10.0, 1.0, null, 0, 0, false, false, false, null, -1.0, "A"));
+    rows.add(
+        RowFactory.create(
+            "model", 3, 12, "iv_pole", 0.0, 0.0, -1.0, 10.0, 1.0, null, 0, 0, false, false, false,
+            null, -1.0, "A"));
     writeDetections();
-    var options = new AgreementJob.Options(new JobOptions(dir.resolve("out").toString(), "q", 0.0), List.of(detections), "gt", List.of(), 0.5);
-    assertThatThrownBy(() -> AgreementJob.run(spark, options)).isInstanceOf(TooManyBadRowsException.class);
+    var options =
+        new AgreementJob.Options(
+            new JobOptions(dir.resolve("out").toString(), "q", 0.0),
+            List.of(detections),
+            "gt",
+            List.of(),
+            0.5);
+    assertThatThrownBy(() -> AgreementJob.run(spark, options))
+        .isInstanceOf(TooManyBadRowsException.class);
     assertThat(dir.resolve("out/tables/runs")).doesNotExist();
     assertThat(dir.resolve("out/tables/tracking_metrics")).doesNotExist();
     assertThat(dir.resolve("out/tables/quarantine/run_id=q")).exists();
@@ -182,28 +257,51 @@ class AgreementJobTest {
     }
     box("A", "ann-2", 0, 5, "monitor", 100);
     writeDetections();
-    var options = new AgreementJob.Options(JobOptions.of(dir.resolve("out").toString()), List.of(detections), "ann-1",
-        List.of("ann-2"), 0.5, List.of("ann-1", "ann-2"));
+    var options =
+        new AgreementJob.Options(
+            JobOptions.of(dir.resolve("out").toString()),
+            List.of(detections),
+            "ann-1",
+            List.of("ann-2"),
+            0.5,
+            List.of("ann-1", "ann-2"));
     RunRecord run = AgreementJob.run(spark, options);
 
-    Dataset<Row> t = spark.read().parquet(dir.resolve("out/tables/agreement/run_id=" + run.runId()).toString());
+    Dataset<Row> t =
+        spark.read().parquet(dir.resolve("out/tables/agreement/run_id=" + run.runId()).toString());
     Row all = t.where("video_id = 'A' and label = '__all__'").first();
     assertThat(all.<String>getAs("rater_a")).isEqualTo("ann-1");
     assertThat(all.<Integer>getAs("n_matched")).isEqualTo(3);
     assertThat(all.<Integer>getAs("n_unmatched_a")).isZero();
     assertThat(all.<Integer>getAs("n_unmatched_b")).isEqualTo(1);
     assertThat(all.<Double>getAs("mean_iou")).isCloseTo(1.0, within(1e-12));
-    // Classes of the 3 matches: (pole,pole) x2, (pole,monitor). p_o = 2/3, p_e = (3*2 + 0*1)/9 = 2/3 -> kappa 0.
+    // Classes of the 3 matches: (pole,pole) x2, (pole,monitor). p_o = 2/3, p_e = (3*2 + 0*1)/9 =
+    // 2/3 -> kappa 0.
     assertThat(all.<Double>getAs("kappa")).isCloseTo(0.0, within(1e-12));
-    // Coincidences: o_pp = 4, o_pm = o_mp = 1, n = 6, n_p = 5, n_m = 1: alpha = 1 - 5*2/(5*1 + 1*5) = 0.
+    // Coincidences: o_pp = 4, o_pm = o_mp = 1, n = 6, n_p = 5, n_m = 1: alpha = 1 - 5*2/(5*1 + 1*5)
+    // = 0.
     assertThat(all.<Double>getAs("alpha")).isCloseTo(0.0, within(1e-12));
-    assertThat(t.where("video_id = '__all__' and label = '__all__'").first().<Integer>getAs("n_matched")).isEqualTo(3);
-    // One-vs-rest for iv_pole: A says pole 3/3, B 2/3; p_o = 2/3, p_e = 1*2/3 + 0*1/3 = 2/3 -> kappa 0.
-    assertThat(t.where("video_id = 'A' and label = 'iv_pole'").first().<Double>getAs("kappa")).isCloseTo(0.0, within(1e-12));
+    assertThat(
+            t.where("video_id = '__all__' and label = '__all__'")
+                .first()
+                .<Integer>getAs("n_matched"))
+        .isEqualTo(3);
+    // One-vs-rest for iv_pole: A says pole 3/3, B 2/3; p_o = 2/3, p_e = 1*2/3 + 0*1/3 = 2/3 ->
+    // kappa 0.
+    assertThat(t.where("video_id = 'A' and label = 'iv_pole'").first().<Double>getAs("kappa"))
+        .isCloseTo(0.0, within(1e-12));
 
-    Dataset<Row> c = spark.read().parquet(dir.resolve("out/tables/confusion/run_id=" + run.runId()).toString()).where("video_id = 'A'");
-    assertThat(c.where("label_a = 'iv_pole' and label_b = 'iv_pole'").first().<Integer>getAs("count")).isEqualTo(2);
-    assertThat(c.where("label_a = 'iv_pole' and label_b = 'monitor'").first().<Integer>getAs("count")).isEqualTo(1);
+    Dataset<Row> c =
+        spark
+            .read()
+            .parquet(dir.resolve("out/tables/confusion/run_id=" + run.runId()).toString())
+            .where("video_id = 'A'");
+    assertThat(
+            c.where("label_a = 'iv_pole' and label_b = 'iv_pole'").first().<Integer>getAs("count"))
+        .isEqualTo(2);
+    assertThat(
+            c.where("label_a = 'iv_pole' and label_b = 'monitor'").first().<Integer>getAs("count"))
+        .isEqualTo(1);
     assertThat(c.count()).isEqualTo(2);
   }
 
@@ -217,15 +315,30 @@ class AgreementJobTest {
       box("A", "ann-2", f, 4, b[f], 0);
     }
     writeDetections();
-    var options = new AgreementJob.Options(JobOptions.of(dir.resolve("out").toString()), List.of(detections), "ann-1",
-        List.of("ann-2"), 0.5, List.of("ann-1", "ann-2"));
+    var options =
+        new AgreementJob.Options(
+            JobOptions.of(dir.resolve("out").toString()),
+            List.of(detections),
+            "ann-1",
+            List.of("ann-2"),
+            0.5,
+            List.of("ann-1", "ann-2"));
     RunRecord run = AgreementJob.run(spark, options);
-    Dataset<Row> t = spark.read().parquet(dir.resolve("out/tables/agreement/run_id=" + run.runId()).toString()).where("video_id = 'A'");
-    // iv_pole vs rest: A p,p,o,o,o,o; B p,o,o,o,o,o. p_o = 5/6, p_e = (2/6)(1/6) + (4/6)(5/6) = 22/36 -> (30-22)/(36-22) = 4/7.
-    assertThat(t.where("label = 'iv_pole'").first().<Double>getAs("kappa")).isCloseTo(4.0 / 7, within(1e-12));
+    Dataset<Row> t =
+        spark
+            .read()
+            .parquet(dir.resolve("out/tables/agreement/run_id=" + run.runId()).toString())
+            .where("video_id = 'A'");
+    // iv_pole vs rest: A p,p,o,o,o,o; B p,o,o,o,o,o. p_o = 5/6, p_e = (2/6)(1/6) + (4/6)(5/6) =
+    // 22/36 -> (30-22)/(36-22) = 4/7.
+    assertThat(t.where("label = 'iv_pole'").first().<Double>getAs("kappa"))
+        .isCloseTo(4.0 / 7, within(1e-12));
     // bed_rail: both raters agree on every pair -> 1.
-    assertThat(t.where("label = 'bed_rail'").first().<Double>getAs("kappa")).isCloseTo(1.0, within(1e-12));
-    // monitor vs rest: A o,o,m,m,o,o; B o,m,m,m,o,o. p_o = 5/6, p_e = (2/6)(3/6) + (4/6)(3/6) = 1/2 -> (5/6-1/2)/(1/2) = 2/3.
-    assertThat(t.where("label = 'monitor'").first().<Double>getAs("kappa")).isCloseTo(2.0 / 3, within(1e-12));
+    assertThat(t.where("label = 'bed_rail'").first().<Double>getAs("kappa"))
+        .isCloseTo(1.0, within(1e-12));
+    // monitor vs rest: A o,o,m,m,o,o; B o,m,m,m,o,o. p_o = 5/6, p_e = (2/6)(3/6) + (4/6)(3/6) = 1/2
+    // -> (5/6-1/2)/(1/2) = 2/3.
+    assertThat(t.where("label = 'monitor'").first().<Double>getAs("kappa"))
+        .isCloseTo(2.0 / 3, within(1e-12));
   }
 }

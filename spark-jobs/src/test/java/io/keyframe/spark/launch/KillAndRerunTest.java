@@ -32,34 +32,54 @@ class KillAndRerunTest {
   void killed_run_shows_no_half_written_partition_and_rerun_matches_a_clean_run() throws Exception {
     String detections = TrackingBatch.write(spark, dir.resolve("in"), 8, 200, 8, 7);
     Path clean = dir.resolve("clean"), killed = dir.resolve("killed");
-    AgreementJob.run(spark, AgreementJob.Options.of(new JobOptions(clean.toString(), "k", 0.1), List.of(detections), "gt"));
+    AgreementJob.run(
+        spark,
+        AgreementJob.Options.of(
+            new JobOptions(clean.toString(), "k", 0.1), List.of(detections), "gt"));
     Map<String, byte[]> reference = dataFiles(clean);
     assertThat(reference).isNotEmpty();
 
     Process child =
         ChildJvm.start(
-            dir.resolve("child.log"), AgreementJob.class.getName(),
-            "--out", killed.toString(), "--detections", detections, "--reference", "gt", "--run-id", "k",
-            "--max-bad-fraction", "0.1");
+            dir.resolve("child.log"),
+            AgreementJob.class.getName(),
+            "--out",
+            killed.toString(),
+            "--detections",
+            detections,
+            "--reference",
+            "gt",
+            "--run-id",
+            "k",
+            "--max-bad-fraction",
+            "0.1");
     Path staging = killed.resolve(".staging/k");
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-    while (!Files.exists(staging) && child.isAlive() && System.nanoTime() < deadline) Thread.sleep(5);
-    assertThat(child.isAlive()).as("child still writing when killed; log: %s", Files.readString(dir.resolve("child.log"))).isTrue();
+    while (!Files.exists(staging) && child.isAlive() && System.nanoTime() < deadline)
+      Thread.sleep(5);
+    assertThat(child.isAlive())
+        .as("child still writing when killed; log: %s", Files.readString(dir.resolve("child.log")))
+        .isTrue();
     child.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL: no shutdown hooks, no cleanup
     assertThat(child.exitValue()).isEqualTo(137);
 
-    // Whatever the kill left visible is complete: each visible file is exactly the clean run's file.
+    // Whatever the kill left visible is complete: each visible file is exactly the clean run's
+    // file.
     assertThat(killed.resolve("tables/runs")).doesNotExist();
     Map<String, byte[]> visible = dataFiles(killed);
     visible.forEach((path, bytes) -> assertThat(reference.get(path)).as(path).isEqualTo(bytes));
 
-    AgreementJob.run(spark, AgreementJob.Options.of(new JobOptions(killed.toString(), "k", 0.1), List.of(detections), "gt"));
+    AgreementJob.run(
+        spark,
+        AgreementJob.Options.of(
+            new JobOptions(killed.toString(), "k", 0.1), List.of(detections), "gt"));
     Map<String, byte[]> rerun = dataFiles(killed);
     assertThat(rerun.keySet()).isEqualTo(reference.keySet());
     rerun.forEach((path, bytes) -> assertThat(bytes).as(path).isEqualTo(reference.get(path)));
     assertThat(killed.resolve(".staging/k")).doesNotExist();
     Row a = runsRow(clean), b = runsRow(killed);
-    for (String column : List.of("job", "params_json", "inputs_json", "row_counts_json", "code_version"))
+    for (String column :
+        List.of("job", "params_json", "inputs_json", "row_counts_json", "code_version"))
       assertThat(b.<String>getAs(column)).as(column).isEqualTo(a.getAs(column));
   }
 

@@ -33,20 +33,42 @@ class SparkSubmitLaunchTest {
     Path log = dir.resolve("submit.log");
     Process submit =
         ChildJvm.start(
-            log, "org.apache.spark.deploy.SparkSubmit",
-            "--master", "local[2]", "--class", AgreementJob.class.getName(), "--conf", "spark.ui.enabled=false",
+            log,
+            "org.apache.spark.deploy.SparkSubmit",
+            "--master",
+            "local[2]",
+            "--class",
+            AgreementJob.class.getName(),
+            "--conf",
+            "spark.ui.enabled=false",
             "spark-internal",
-            "--out", dir.resolve("submitted").toString(), "--detections", detections, "--reference", "gt", "--run-id", "s");
+            "--out",
+            dir.resolve("submitted").toString(),
+            "--detections",
+            detections,
+            "--reference",
+            "gt",
+            "--run-id",
+            "s");
     assertThat(submit.waitFor(10, TimeUnit.MINUTES)).isTrue();
     assertThat(submit.exitValue()).as(Files.readString(log)).isZero();
     assertThat(Files.readString(log)).contains("agreement run s wrote");
 
-    AgreementJob.run(spark, AgreementJob.Options.of(new JobOptions(dir.resolve("embedded").toString(), "s", 0.01), List.of(detections), "gt"));
-    Dataset<Row> submitted = spark.read().parquet(dir.resolve("submitted/tables/tracking_metrics/run_id=s").toString());
-    Dataset<Row> embedded = spark.read().parquet(dir.resolve("embedded/tables/tracking_metrics/run_id=s").toString());
+    AgreementJob.run(
+        spark,
+        AgreementJob.Options.of(
+            new JobOptions(dir.resolve("embedded").toString(), "s", 0.01),
+            List.of(detections),
+            "gt"));
+    Dataset<Row> submitted =
+        spark.read().parquet(dir.resolve("submitted/tables/tracking_metrics/run_id=s").toString());
+    Dataset<Row> embedded =
+        spark.read().parquet(dir.resolve("embedded/tables/tracking_metrics/run_id=s").toString());
     Row all = submitted.where("video_id = '__all__' and label = '__all__'").first();
     Row expected = embedded.where("video_id = '__all__' and label = '__all__'").first();
-    assertThat(all.<Double>getAs("mota")).isCloseTo(expected.<Double>getAs("mota"), within(0.0)).isBetween(0.0, 1.0);
+    assertThat(all.<Double>getAs("mota"))
+        .isCloseTo(expected.<Double>getAs("mota"), within(0.0))
+        .isBetween(0.0, 1.0);
     assertThat(all.<Double>getAs("hota")).isEqualTo(expected.<Double>getAs("hota"));
     assertThat(submitted.count()).isEqualTo(embedded.count());
     assertThat(dir.resolve("submitted/tables/runs/run_id=s")).exists();

@@ -38,24 +38,30 @@ import org.junit.jupiter.api.io.TempDir;
  * JVM that the Worker forks, and the job handed to {@code SparkSubmit --master spark://...
  * --deploy-mode client}, giving the same metrics as the embedded call. {@code local[N]} runs tasks
  * inside the driver, so only a cluster manager exercises what a cluster adds: the application jar
- * fetched by an executor from the driver, closures and rows serialised between JVMs, and outputs the
- * driver commits from files that another process wrote.
+ * fetched by an executor from the driver, closures and rows serialised between JVMs, and outputs
+ * the driver commits from files that another process wrote.
  *
  * <p>Every JVM here runs from a throwaway SPARK_HOME whose {@code jars/} holds the test classpath's
  * third-party jars, as a Spark distribution holds Spark's; keyframe's own classes reach the driver
- * and executor only as the submitted application jar and {@code --jars}, never through {@code jars/}.
+ * and executor only as the submitted application jar and {@code --jars}, never through {@code
+ * jars/}.
  */
 class StandaloneClusterTest {
   /** How long any awaited log line may take: generous, for two cores shared with other builds. */
-  // Generous: these bound a hang, not a speed. Under load (load average ~21 seen) a JVM takes minutes to start.
+  // Generous: these bound a hang, not a speed. Under load (load average ~21 seen) a JVM takes
+  // minutes to start.
   private static final Duration WAIT = Duration.ofMinutes(5);
-  private static final Pattern MASTER_URL = Pattern.compile("Starting Spark master at (spark://127\\.0\\.0\\.1:\\d+)");
+
+  private static final Pattern MASTER_URL =
+      Pattern.compile("Starting Spark master at (spark://127\\.0\\.0\\.1:\\d+)");
   private static final Pattern EXECUTOR_GRANTED =
       Pattern.compile("Granted executor ID (app-[\\w-]+)/(\\d+) on hostPort 127\\.0\\.0\\.1:\\d+");
 
   private final SparkSession spark = SharedSpark.get();
+
   /** Started JVMs, stopped in reverse order after the test whatever its outcome. */
   private final List<Process> started = new ArrayList<>();
+
   @TempDir Path dir;
 
   @AfterEach
@@ -70,35 +76,86 @@ class StandaloneClusterTest {
   }
 
   @Test
-  void agreement_job_submitted_to_a_standalone_master_runs_in_a_worker_forked_executor_like_the_embedded_call()
-      throws Exception {
+  void
+      agreement_job_submitted_to_a_standalone_master_runs_in_a_worker_forked_executor_like_the_embedded_call()
+          throws Exception {
     String detections = TrackingBatch.write(spark, dir.resolve("in"), 3, 60, 4, 11);
-    Distribution dist = Distribution.build(dir.resolve("spark-home"), dir.resolve("app"), dir.resolve("local"));
+    Distribution dist =
+        Distribution.build(dir.resolve("spark-home"), dir.resolve("app"), dir.resolve("local"));
 
     Path masterLog = dir.resolve("master.log");
     Process master =
-        start(masterLog, dist, "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port", "0", "--webui-port", "0");
+        start(
+            masterLog,
+            dist,
+            "org.apache.spark.deploy.master.Master",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--webui-port",
+            "0");
     String masterUrl = await(master, masterLog, MASTER_URL).group(1);
     await(master, masterLog, Pattern.compile("I have been elected leader! New state: ALIVE"));
 
     Path workerLog = dir.resolve("worker.log"), work = Files.createDirectories(dir.resolve("work"));
     Process worker =
         start(
-            workerLog, dist, "org.apache.spark.deploy.worker.Worker",
-            "--host", "127.0.0.1", "--cores", "2", "--memory", "1g", "--webui-port", "0", "--work-dir", work.toString(), masterUrl);
-    await(worker, workerLog, Pattern.compile("Successfully registered with master " + Pattern.quote(masterUrl)));
+            workerLog,
+            dist,
+            "org.apache.spark.deploy.worker.Worker",
+            "--host",
+            "127.0.0.1",
+            "--cores",
+            "2",
+            "--memory",
+            "1g",
+            "--webui-port",
+            "0",
+            "--work-dir",
+            work.toString(),
+            masterUrl);
+    await(
+        worker,
+        workerLog,
+        Pattern.compile("Successfully registered with master " + Pattern.quote(masterUrl)));
 
     Path driverLog = dir.resolve("driver.log");
     Process driver =
         start(
-            driverLog, dist, "org.apache.spark.deploy.SparkSubmit",
-            "--master", masterUrl, "--deploy-mode", "client", "--class", AgreementJob.class.getName(),
-            "--jars", dist.libraries().stream().map(Path::toString).collect(Collectors.joining(",")),
-            "--conf", "spark.executor.memory=512m", "--conf", "spark.cores.max=2", "--conf", "spark.ui.enabled=false",
-            "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.sql.shuffle.partitions=4",
+            driverLog,
+            dist,
+            "org.apache.spark.deploy.SparkSubmit",
+            "--master",
+            masterUrl,
+            "--deploy-mode",
+            "client",
+            "--class",
+            AgreementJob.class.getName(),
+            "--jars",
+            dist.libraries().stream().map(Path::toString).collect(Collectors.joining(",")),
+            "--conf",
+            "spark.executor.memory=512m",
+            "--conf",
+            "spark.cores.max=2",
+            "--conf",
+            "spark.ui.enabled=false",
+            "--conf",
+            "spark.driver.host=127.0.0.1",
+            "--conf",
+            "spark.sql.shuffle.partitions=4",
             dist.application().toString(),
-            "--out", dir.resolve("submitted").toString(), "--detections", detections, "--reference", "gt", "--run-id", "c");
-    assertThat(driver.waitFor(10, TimeUnit.MINUTES)).as("driver finished; log: %s", read(driverLog)).isTrue();
+            "--out",
+            dir.resolve("submitted").toString(),
+            "--detections",
+            detections,
+            "--reference",
+            "gt",
+            "--run-id",
+            "c");
+    assertThat(driver.waitFor(10, TimeUnit.MINUTES))
+        .as("driver finished; log: %s", read(driverLog))
+        .isTrue();
     String driverText = read(driverLog);
     assertThat(driver.exitValue()).as(driverText).isZero();
     assertThat(driverText).contains("agreement run c wrote");
@@ -108,21 +165,36 @@ class StandaloneClusterTest {
     Matcher granted = EXECUTOR_GRANTED.matcher(driverText);
     assertThat(granted.find()).as(driverText).isTrue();
     Path executorLog = work.resolve(granted.group(1)).resolve(granted.group(2)).resolve("stderr");
-    // The Worker copies the executor's output into that file on a thread of its own: wait, don't race.
+    // The Worker copies the executor's output into that file on a thread of its own: wait, don't
+    // race.
     await(worker, executorLog, Pattern.compile("Finished task"));
     String executorText = read(executorLog);
     assertThat(executorText).contains("CoarseGrainedExecutorBackend", "Running task");
     for (Path jar : dist.shipped())
       assertThat(executorText)
-          .containsPattern("Fetching spark://127\\.0\\.0\\.1:\\d+/jars/" + Pattern.quote(jar.getFileName().toString()))
-          .containsPattern("Adding file:\\S+/" + Pattern.quote(jar.getFileName().toString()) + " to class loader");
+          .containsPattern(
+              "Fetching spark://127\\.0\\.0\\.1:\\d+/jars/"
+                  + Pattern.quote(jar.getFileName().toString()))
+          .containsPattern(
+              "Adding file:\\S+/"
+                  + Pattern.quote(jar.getFileName().toString())
+                  + " to class loader");
 
-    AgreementJob.run(spark, AgreementJob.Options.of(new JobOptions(dir.resolve("embedded").toString(), "c", 0.01), List.of(detections), "gt"));
-    Dataset<Row> submitted = spark.read().parquet(dir.resolve("submitted/tables/tracking_metrics/run_id=c").toString());
-    Dataset<Row> embedded = spark.read().parquet(dir.resolve("embedded/tables/tracking_metrics/run_id=c").toString());
+    AgreementJob.run(
+        spark,
+        AgreementJob.Options.of(
+            new JobOptions(dir.resolve("embedded").toString(), "c", 0.01),
+            List.of(detections),
+            "gt"));
+    Dataset<Row> submitted =
+        spark.read().parquet(dir.resolve("submitted/tables/tracking_metrics/run_id=c").toString());
+    Dataset<Row> embedded =
+        spark.read().parquet(dir.resolve("embedded/tables/tracking_metrics/run_id=c").toString());
     Row all = submitted.where("video_id = '__all__' and label = '__all__'").first();
     Row expected = embedded.where("video_id = '__all__' and label = '__all__'").first();
-    assertThat(all.<Double>getAs("mota")).isCloseTo(expected.<Double>getAs("mota"), within(0.0)).isBetween(0.0, 1.0);
+    assertThat(all.<Double>getAs("mota"))
+        .isCloseTo(expected.<Double>getAs("mota"), within(0.0))
+        .isBetween(0.0, 1.0);
     assertThat(all.<Double>getAs("hota")).isEqualTo(expected.<Double>getAs("hota"));
     assertThat(submitted.count()).isEqualTo(embedded.count());
     assertThat(submitted.exceptAll(embedded).collectAsList()).isEmpty();
@@ -130,21 +202,29 @@ class StandaloneClusterTest {
     assertThat(dir.resolve("submitted/tables/runs/run_id=c")).exists();
   }
 
-  private Process start(Path log, Distribution dist, String mainClass, String... args) throws IOException {
+  private Process start(Path log, Distribution dist, String mainClass, String... args)
+      throws IOException {
     Process p = ChildJvm.start(log, dist.classPath(), dist.environment(), mainClass, args);
     started.add(p);
     return p;
   }
 
-  /** Polls a JVM's log for a line; fails at once if the JVM exits first, so a crash is not a timeout. */
-  private static Matcher await(Process p, Path log, Pattern line) throws IOException, InterruptedException {
+  /**
+   * Polls a JVM's log for a line; fails at once if the JVM exits first, so a crash is not a
+   * timeout.
+   */
+  private static Matcher await(Process p, Path log, Pattern line)
+      throws IOException, InterruptedException {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (true) {
       String text = read(log);
       Matcher m = line.matcher(text);
       if (m.find()) return m;
-      if (!p.isAlive()) throw new AssertionError("exited " + p.exitValue() + " before '" + line + "'; log:\n" + text);
-      if (System.nanoTime() > deadline) throw new AssertionError("no '" + line + "' within " + WAIT + "; log:\n" + text);
+      if (!p.isAlive())
+        throw new AssertionError(
+            "exited " + p.exitValue() + " before '" + line + "'; log:\n" + text);
+      if (System.nanoTime() > deadline)
+        throw new AssertionError("no '" + line + "' within " + WAIT + "; log:\n" + text);
       Thread.sleep(200);
     }
   }
@@ -173,16 +253,18 @@ class StandaloneClusterTest {
   }
 
   /**
-   * A minimal Spark distribution for the cluster's JVMs: {@code home/jars} links the test classpath's
-   * jars from outside this repository (Spark, Scala, Hadoop and keyframe's third-party libraries),
-   * which is where the Worker's {@code WorkerCommandBuilder} takes an executor's classpath from. The
-   * spark-jobs classes become the application jar and the other keyframe modules {@code --jars}, so
-   * the executor can only get them the way a cluster's executors do: from the driver.
+   * A minimal Spark distribution for the cluster's JVMs: {@code home/jars} links the test
+   * classpath's jars from outside this repository (Spark, Scala, Hadoop and keyframe's third-party
+   * libraries), which is where the Worker's {@code WorkerCommandBuilder} takes an executor's
+   * classpath from. The spark-jobs classes become the application jar and the other keyframe
+   * modules {@code --jars}, so the executor can only get them the way a cluster's executors do:
+   * from the driver.
    */
   private record Distribution(Path home, Path application, List<Path> libraries, Path localDirs) {
     static Distribution build(Path home, Path appDir, Path localDirs) throws Exception {
       Path repo = Path.of(System.getProperty("keyframe.root")).toAbsolutePath().normalize();
-      Path jobs = Path.of(AgreementJob.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path jobs =
+          Path.of(AgreementJob.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       Path jars = Files.createDirectories(home.resolve("jars"));
       Files.createDirectories(appDir);
       Path application = null;
@@ -194,21 +276,31 @@ class StandaloneClusterTest {
         if (!p.startsWith(repo)) {
           // Numbered: two artifacts may share a file name (different groups).
           if (Files.isRegularFile(p) && p.toString().endsWith(".jar"))
-            Files.createSymbolicLink(jars.resolve(String.format("%03d-%s", n++, p.getFileName())), p);
+            Files.createSymbolicLink(
+                jars.resolve(String.format("%03d-%s", n++, p.getFileName())), p);
         } else if (p.equals(jobs)) {
           application = asJar(p, appDir.resolve("keyframe-spark-jobs.jar"));
         } else if (!p.endsWith("test-classes")) {
-          libraries.add(asJar(p, appDir.resolve("keyframe-" + repo.relativize(p).getName(0) + ".jar")));
+          libraries.add(
+              asJar(p, appDir.resolve("keyframe-" + repo.relativize(p).getName(0) + ".jar")));
         }
       }
-      if (application == null) throw new IllegalStateException("spark-jobs classes not on the classpath: " + jobs);
-      // The Master's REST submission server binds a fixed port (6066) unless switched off here, where
+      if (application == null)
+        throw new IllegalStateException("spark-jobs classes not on the classpath: " + jobs);
+      // The Master's REST submission server binds a fixed port (6066) unless switched off here,
+      // where
       // a distribution keeps its cluster-wide defaults.
-      Files.writeString(Files.createDirectories(home.resolve("conf")).resolve("spark-defaults.conf"), "spark.master.rest.enabled false\n");
-      return new Distribution(home, application, List.copyOf(libraries), Files.createDirectories(localDirs));
+      Files.writeString(
+          Files.createDirectories(home.resolve("conf")).resolve("spark-defaults.conf"),
+          "spark.master.rest.enabled false\n");
+      return new Distribution(
+          home, application, List.copyOf(libraries), Files.createDirectories(localDirs));
     }
 
-    /** Every keyframe jar an executor must fetch from the driver: the application's and {@code --jars}. */
+    /**
+     * Every keyframe jar an executor must fetch from the driver: the application's and {@code
+     * --jars}.
+     */
     List<Path> shipped() {
       return Stream.concat(Stream.of(application), libraries.stream()).toList();
     }
@@ -225,11 +317,20 @@ class StandaloneClusterTest {
      */
     Map<String, String> environment() {
       return Map.of(
-          "SPARK_HOME", home.toString(), "SPARK_SCALA_VERSION", "2.13", "SPARK_LOCAL_IP", "127.0.0.1",
-          "SPARK_LOCAL_DIRS", localDirs.toString());
+          "SPARK_HOME",
+          home.toString(),
+          "SPARK_SCALA_VERSION",
+          "2.13",
+          "SPARK_LOCAL_IP",
+          "127.0.0.1",
+          "SPARK_LOCAL_DIRS",
+          localDirs.toString());
     }
 
-    /** A module's classes as a jar: a directory in a reactor build, already a jar after {@code package}. */
+    /**
+     * A module's classes as a jar: a directory in a reactor build, already a jar after {@code
+     * package}.
+     */
     private static Path asJar(Path classes, Path jar) throws IOException {
       if (Files.isRegularFile(classes)) return classes;
       Manifest manifest = new Manifest();
@@ -237,7 +338,8 @@ class StandaloneClusterTest {
       try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
           Stream<Path> files = Files.walk(classes)) {
         for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-          out.putNextEntry(new JarEntry(classes.relativize(f).toString().replace(File.separatorChar, '/')));
+          out.putNextEntry(
+              new JarEntry(classes.relativize(f).toString().replace(File.separatorChar, '/')));
           Files.copy(f, out);
           out.closeEntry();
         }

@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A re-run of run {@code r} killed before each rename of its commit (and just after the commit point)
- * never shows a torn run, and the next writer on the root restores a whole run: the old one before the
- * commit point, the new one after it. The re-run has fewer videos and tables than the first run, so
- * stale partitions would show too.
+ * A re-run of run {@code r} killed before each rename of its commit (and just after the commit
+ * point) never shows a torn run, and the next writer on the root restores a whole run: the old one
+ * before the commit point, the new one after it. The re-run has fewer videos and tables than the
+ * first run, so stale partitions would show too.
  */
 class CommitFaultTest {
   private final SparkSession spark = SharedSpark.get();
@@ -49,19 +49,43 @@ class CommitFaultTest {
     List<Row> rows = new ArrayList<>();
     for (String v : videos)
       for (int frame = 0; frame < frames; frame++)
-        rows.add(RowFactory.create("gt", frame, 1, "iv_pole", 10.0, 20.0, 30.0, 40.0, 1.0, null, 0, 0, false, false, frame == 0, null, -1.0, v));
+        rows.add(
+            RowFactory.create(
+                "gt",
+                frame,
+                1,
+                "iv_pole",
+                10.0,
+                20.0,
+                30.0,
+                40.0,
+                1.0,
+                null,
+                0,
+                0,
+                false,
+                false,
+                frame == 0,
+                null,
+                -1.0,
+                v));
     return spark.createDataFrame(rows, Table.DETECTIONS.frameSchema());
   }
 
   private Dataset<Row> runsRow(String job) {
-    return spark.createDataFrame(List.of(RowFactory.create(job, 1L, 2L, "code", "{}", "{}", "{}", "{}", null)), Table.RUNS.frameSchema());
+    return spark.createDataFrame(
+        List.of(RowFactory.create(job, 1L, 2L, "code", "{}", "{}", "{}", "{}", null)),
+        Table.RUNS.frameSchema());
   }
 
   /** First run: three videos, detections and signals. */
   private void first(Path root) {
     StagedTableWriter w = StagedTableWriter.open(spark, root.toString(), "r");
     w.stage(Table.DETECTIONS, detections(5, "v-a", "v-b", "v-c"), "frame");
-    w.stage(Table.SIGNALS, spark.createDataFrame(List.of(RowFactory.create(3, "entropy", 0.9, "v-c")), Table.SIGNALS.frameSchema()));
+    w.stage(
+        Table.SIGNALS,
+        spark.createDataFrame(
+            List.of(RowFactory.create(3, "entropy", 0.9, "v-c")), Table.SIGNALS.frameSchema()));
     w.stage(Table.RUNS, runsRow("first"));
     w.commit();
   }
@@ -81,7 +105,8 @@ class CommitFaultTest {
     first(refSecond);
     second(refSecond).commit();
     Map<String, byte[]> before = tables(refFirst), after = tables(refSecond);
-    assertThat(after.keySet()).as("the re-run replaced the whole set: no v-c, no signals")
+    assertThat(after.keySet())
+        .as("the re-run replaced the whole set: no v-c, no signals")
         .noneMatch(p -> p.contains("v-c") || p.startsWith("signals/"));
 
     AtomicInteger renames = new AtomicInteger();
@@ -101,12 +126,13 @@ class CommitFaultTest {
       StagedTableWriter w = second(root);
       int at = kill;
       AtomicInteger n = new AtomicInteger();
-      StagedTableWriter.renameHook = (step, from, to) -> {
-        if (n.getAndIncrement() == at) {
-          w.die(); // the process is gone: nothing after this point runs, the lock file stays
-          throw new SimulatedKill(step + " " + from);
-        }
-      };
+      StagedTableWriter.renameHook =
+          (step, from, to) -> {
+            if (n.getAndIncrement() == at) {
+              w.die(); // the process is gone: nothing after this point runs, the lock file stays
+              throw new SimulatedKill(step + " " + from);
+            }
+          };
       assertThatThrownBy(w::commit).isInstanceOf(SimulatedKill.class);
       StagedTableWriter.renameHook = (step, from, to) -> {};
       boolean pastCommitPoint = kill == points - 1;
@@ -114,7 +140,9 @@ class CommitFaultTest {
       // What a reader sees right after the kill: no runs row (nothing to show), or one whole run.
       Map<String, byte[]> visible = tables(root);
       if (Files.exists(root.resolve("tables/runs/run_id=r")))
-        assertThat(visible).as("kill %d", kill).satisfiesAnyOf(v -> assertSame(v, before), v -> assertSame(v, after));
+        assertThat(visible)
+            .as("kill %d", kill)
+            .satisfiesAnyOf(v -> assertSame(v, before), v -> assertSame(v, after));
       assertThat(root.resolve(".lock")).as("a killed writer leaves its lock").exists();
 
       // The next writer takes over the stale lock and repairs the root.
@@ -132,12 +160,30 @@ class CommitFaultTest {
   void the_manifest_names_every_partition_and_file_of_the_run() throws IOException {
     Path root = dir.resolve("m");
     first(root);
-    JsonNode manifest = new ObjectMapper().readTree(root.resolve("tables/runs/run_id=r/" + StagedTableWriter.MANIFEST).toFile());
+    JsonNode manifest =
+        new ObjectMapper()
+            .readTree(root.resolve("tables/runs/run_id=r/" + StagedTableWriter.MANIFEST).toFile());
     assertThat(manifest.get("run_id").asText()).isEqualTo("r");
     List<String> listed = new ArrayList<>();
-    manifest.get("tables").fields().forEachRemaining(t -> t.getValue().fields().forEachRemaining(p -> p.getValue().forEach(
-        f -> listed.add(t.getKey() + "/run_id=r/" + (p.getKey().isEmpty() ? "" : p.getKey() + "/") + f.asText()))));
-    List<String> onDisk = tables(root).keySet().stream().filter(p -> !p.startsWith("runs/")).toList();
+    manifest
+        .get("tables")
+        .fields()
+        .forEachRemaining(
+            t ->
+                t.getValue()
+                    .fields()
+                    .forEachRemaining(
+                        p ->
+                            p.getValue()
+                                .forEach(
+                                    f ->
+                                        listed.add(
+                                            t.getKey()
+                                                + "/run_id=r/"
+                                                + (p.getKey().isEmpty() ? "" : p.getKey() + "/")
+                                                + f.asText()))));
+    List<String> onDisk =
+        tables(root).keySet().stream().filter(p -> !p.startsWith("runs/")).toList();
     assertThat(listed).containsExactlyInAnyOrderElementsOf(onDisk).hasSize(4);
   }
 
@@ -152,7 +198,8 @@ class CommitFaultTest {
     Path tables = root.resolve("tables");
     if (!Files.exists(tables)) return out;
     try (Stream<Path> s = Files.walk(tables)) {
-      for (Path p : s.filter(Files::isRegularFile).toList()) out.put(tables.relativize(p).toString(), Files.readAllBytes(p));
+      for (Path p : s.filter(Files::isRegularFile).toList())
+        out.put(tables.relativize(p).toString(), Files.readAllBytes(p));
     }
     return out;
   }

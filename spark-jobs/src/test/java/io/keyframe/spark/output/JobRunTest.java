@@ -20,18 +20,30 @@ class JobRunTest {
   @TempDir Path out;
 
   private static BadRecord bad(String video, int line) {
-    var e = new BadAnnotationException(Path.of("/secret/ward-3/patient-x/gt.txt"), line, 4, "bb_width", "width is negative");
+    var e =
+        new BadAnnotationException(
+            Path.of("/secret/ward-3/patient-x/gt.txt"), line, 4, "bb_width", "width is negative");
     return BadRecord.of(video, "test", "gt", e, 1);
   }
 
   @Test
   void runs_row_records_provenance_and_row_counts() {
-    JobRun run = JobRun.start(spark, "test", JobOptions.of(out.toString()), Map.of("iou", 0.5), Map.of("v-a/gt", "ab12"));
+    JobRun run =
+        JobRun.start(
+            spark,
+            "test",
+            JobOptions.of(out.toString()),
+            Map.of("iou", 0.5),
+            Map.of("v-a/gt", "ab12"));
     run.model("customer", "cd34").trackerPath("fallback");
-    run.stage(Table.SIGNALS, spark.createDataFrame(List.of(RowFactory.create(3, "entropy", 0.9, "v-a")), Table.SIGNALS.frameSchema()));
+    run.stage(
+        Table.SIGNALS,
+        spark.createDataFrame(
+            List.of(RowFactory.create(3, "entropy", 0.9, "v-a")), Table.SIGNALS.frameSchema()));
     RunRecord record = run.commit();
 
-    Row runs = spark.read().parquet(out.resolve("tables/runs/run_id=" + run.runId()).toString()).first();
+    Row runs =
+        spark.read().parquet(out.resolve("tables/runs/run_id=" + run.runId()).toString()).first();
     assertThat(runs.<String>getAs("job")).isEqualTo("test");
     assertThat(runs.<String>getAs("params_json")).isEqualTo("{\"iou\":0.5}");
     assertThat(runs.<String>getAs("inputs_json")).isEqualTo("{\"v-a/gt\":\"ab12\"}");
@@ -60,13 +72,15 @@ class JobRunTest {
 
   @Test
   void bad_rows_below_the_limit_are_quarantined_and_the_run_completes() {
-    JobRun run = JobRun.start(spark, "test", new JobOptions(out.toString(), "r1", 0.10), Map.of(), Map.of());
+    JobRun run =
+        JobRun.start(spark, "test", new JobOptions(out.toString(), "r1", 0.10), Map.of(), Map.of());
     run.quarantine(List.of(bad("v-a", 7)), 20);
     run.commit();
 
     Row q = spark.read().parquet(out.resolve("tables/quarantine/run_id=r1").toString()).first();
     assertThat(q.<String>getAs("file")).isEqualTo("gt.txt");
-    assertThat(q.<String>getAs("reason")).isEqualTo("gt.txt, line 7, frame 4, field 'bb_width': width is negative");
+    assertThat(q.<String>getAs("reason"))
+        .isEqualTo("gt.txt, line 7, frame 4, field 'bb_width': width is negative");
     assertThat(q.<Long>getAs("line")).isEqualTo(7L);
     assertThat(q.<String>getAs("video_id")).isEqualTo("v-a");
     assertThat(Files.exists(out.resolve("tables/runs/run_id=r1"))).isTrue();
@@ -74,14 +88,20 @@ class JobRunTest {
 
   @Test
   void bad_rows_above_the_limit_fail_the_run_but_keep_the_quarantine_visible() {
-    JobRun run = JobRun.start(spark, "test", new JobOptions(out.toString(), "r1", 0.10), Map.of(), Map.of());
-    run.stage(Table.SIGNALS, spark.createDataFrame(List.of(RowFactory.create(3, "entropy", 0.9, "v-a")), Table.SIGNALS.frameSchema()));
+    JobRun run =
+        JobRun.start(spark, "test", new JobOptions(out.toString(), "r1", 0.10), Map.of(), Map.of());
+    run.stage(
+        Table.SIGNALS,
+        spark.createDataFrame(
+            List.of(RowFactory.create(3, "entropy", 0.9, "v-a")), Table.SIGNALS.frameSchema()));
 
-    assertThatThrownBy(() -> run.quarantine(List.of(bad("v-a", 7), bad("v-b", 9), bad("v-b", 10)), 20))
+    assertThatThrownBy(
+            () -> run.quarantine(List.of(bad("v-a", 7), bad("v-b", 9), bad("v-b", 10)), 20))
         .isInstanceOf(TooManyBadRowsException.class)
         .hasMessageContaining("3 of 20")
         .hasMessageNotContaining("/secret");
-    assertThat(spark.read().parquet(out.resolve("tables/quarantine/run_id=r1").toString()).count()).isEqualTo(3);
+    assertThat(spark.read().parquet(out.resolve("tables/quarantine/run_id=r1").toString()).count())
+        .isEqualTo(3);
     assertThat(Files.exists(out.resolve("tables/signals"))).isFalse();
     assertThat(Files.exists(out.resolve("tables/runs"))).isFalse();
   }

@@ -40,13 +40,21 @@ class OutputLockTest {
   void a_lock_whose_process_has_exited_is_stale_and_taken_over() throws Exception {
     Process gone = new ProcessBuilder("true").start();
     assertThat(gone.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    Files.writeString(dir.resolve(".lock"),
-        "pid=" + gone.pid() + "\nhost=" + InetAddress.getLocalHost().getHostName() + "\nprocess_start=1\nrun=old\nsince=x\ntoken=t\n");
+    Files.writeString(
+        dir.resolve(".lock"),
+        "pid="
+            + gone.pid()
+            + "\nhost="
+            + InetAddress.getLocalHost().getHostName()
+            + "\nprocess_start=1\nrun=old\nsince=x\ntoken=t\n");
     try (OutputLock lock = OutputLock.acquire(fs(), root(), "new")) {
-      assertThat(OutputLock.holder(fs(), root())).get().satisfies(h -> {
-        assertThat(h.pid()).isEqualTo(ProcessHandle.current().pid());
-        assertThat(h.runId()).isEqualTo("new");
-      });
+      assertThat(OutputLock.holder(fs(), root()))
+          .get()
+          .satisfies(
+              h -> {
+                assertThat(h.pid()).isEqualTo(ProcessHandle.current().pid());
+                assertThat(h.runId()).isEqualTo("new");
+              });
     }
   }
 
@@ -59,7 +67,9 @@ class OutputLockTest {
 
   @Test
   void a_live_holder_on_another_host_is_never_taken_over() throws Exception {
-    Files.writeString(dir.resolve(".lock"), "pid=1\nhost=elsewhere.example\nprocess_start=1\nrun=far\nsince=x\ntoken=t\n");
+    Files.writeString(
+        dir.resolve(".lock"),
+        "pid=1\nhost=elsewhere.example\nprocess_start=1\nrun=far\nsince=x\ntoken=t\n");
     assertThatThrownBy(() -> OutputLock.acquire(fs(), root(), "here"))
         .hasMessageContaining("pid 1 on elsewhere.example (run far");
     assertThat(Files.readString(dir.resolve(".lock"))).contains("elsewhere.example");

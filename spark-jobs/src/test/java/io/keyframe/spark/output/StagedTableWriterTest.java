@@ -33,7 +33,26 @@ class StagedTableWriterTest {
     List<Row> rows = new ArrayList<>();
     for (String v : videos)
       for (int frame = 0; frame < 5; frame++)
-        rows.add(RowFactory.create("gt", frame, 1, "iv_pole", 10.0, 20.0, 30.0, 40.0, 1.0, null, 0, 0, false, false, frame == 0, null, -1.0, v));
+        rows.add(
+            RowFactory.create(
+                "gt",
+                frame,
+                1,
+                "iv_pole",
+                10.0,
+                20.0,
+                30.0,
+                40.0,
+                1.0,
+                null,
+                0,
+                0,
+                false,
+                false,
+                frame == 0,
+                null,
+                -1.0,
+                v));
     return spark.createDataFrame(rows, Table.DETECTIONS.frameSchema());
   }
 
@@ -43,9 +62,10 @@ class StagedTableWriterTest {
     assertThat(w.stage(Table.DETECTIONS, detections("v-a", "v-b"), "frame")).isEqualTo(10);
     w.commit();
 
-    assertThat(files(out)).containsExactly(
-        "tables/detections/run_id=r1/video_id=v-a/part-00000.parquet",
-        "tables/detections/run_id=r1/video_id=v-b/part-00000.parquet");
+    assertThat(files(out))
+        .containsExactly(
+            "tables/detections/run_id=r1/video_id=v-a/part-00000.parquet",
+            "tables/detections/run_id=r1/video_id=v-b/part-00000.parquet");
     Dataset<Row> back = spark.read().parquet(out.resolve("tables/detections/run_id=r1").toString());
     assertThat(back.count()).isEqualTo(10);
     assertThat(back.where("video_id = 'v-b' and keyframe").count()).isEqualTo(1);
@@ -59,14 +79,20 @@ class StagedTableWriterTest {
 
     Path file = out.resolve("tables/detections/run_id=r1/video_id=v-a/part-00000.parquet");
     try (ParquetFileReader reader =
-        ParquetFileReader.open(HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), new Configuration()))) {
+        ParquetFileReader.open(
+            HadoopInputFile.fromPath(
+                new org.apache.hadoop.fs.Path(file.toUri()), new Configuration()))) {
       MessageType schema = reader.getFooter().getFileMetaData().getSchema();
       assertThat(schema.getFieldCount()).isEqualTo(Table.DETECTIONS.columns().size());
       assertThat(schema.containsField("video_id")).isFalse();
-      assertThat(schema.getType("frame").asPrimitiveType().getPrimitiveTypeName()).isEqualTo(PrimitiveTypeName.INT32);
-      assertThat(schema.getType("x").asPrimitiveType().getPrimitiveTypeName()).isEqualTo(PrimitiveTypeName.DOUBLE);
-      assertThat(schema.getType("source").getLogicalTypeAnnotation()).isEqualTo(LogicalTypeAnnotation.stringType());
-      assertThat(schema.getType("occluded").asPrimitiveType().getPrimitiveTypeName()).isEqualTo(PrimitiveTypeName.BOOLEAN);
+      assertThat(schema.getType("frame").asPrimitiveType().getPrimitiveTypeName())
+          .isEqualTo(PrimitiveTypeName.INT32);
+      assertThat(schema.getType("x").asPrimitiveType().getPrimitiveTypeName())
+          .isEqualTo(PrimitiveTypeName.DOUBLE);
+      assertThat(schema.getType("source").getLogicalTypeAnnotation())
+          .isEqualTo(LogicalTypeAnnotation.stringType());
+      assertThat(schema.getType("occluded").asPrimitiveType().getPrimitiveTypeName())
+          .isEqualTo(PrimitiveTypeName.BOOLEAN);
       assertThat(reader.getRecordCount()).isEqualTo(5);
     }
   }
@@ -93,30 +119,56 @@ class StagedTableWriterTest {
     first.stage(Table.DETECTIONS, detections("v-a"), "frame");
     first.commit();
     List<Row> fewer = new ArrayList<>();
-    fewer.add(RowFactory.create("gt", 7, 2, "bed_rail", 1.0, 2.0, 3.0, 4.0, 0.5, null, 0, 0, true, false, false, null, -1.0, "v-a"));
+    fewer.add(
+        RowFactory.create(
+            "gt",
+            7,
+            2,
+            "bed_rail",
+            1.0,
+            2.0,
+            3.0,
+            4.0,
+            0.5,
+            null,
+            0,
+            0,
+            true,
+            false,
+            false,
+            null,
+            -1.0,
+            "v-a"));
     StagedTableWriter second = StagedTableWriter.open(spark, out.toString(), "r1");
     second.stage(Table.DETECTIONS, spark.createDataFrame(fewer, Table.DETECTIONS.frameSchema()));
     second.commit();
 
     Dataset<Row> back = spark.read().parquet(out.resolve("tables/detections/run_id=r1").toString());
-    assertThat(back.collectAsList()).singleElement().satisfies(r -> assertThat(r.<Integer>getAs("frame")).isEqualTo(7));
+    assertThat(back.collectAsList())
+        .singleElement()
+        .satisfies(r -> assertThat(r.<Integer>getAs("frame")).isEqualTo(7));
   }
 
   @Test
   void columns_out_of_contract_are_refused() {
     Dataset<Row> wrong = detections("v-a").drop("score");
     StagedTableWriter w = StagedTableWriter.open(spark, out.toString(), "r1");
-    assertThatThrownBy(() -> w.stage(Table.DETECTIONS, wrong)).hasMessageContaining("do not match the contract");
+    assertThatThrownBy(() -> w.stage(Table.DETECTIONS, wrong))
+        .hasMessageContaining("do not match the contract");
   }
 
   @Test
   void run_ids_that_could_escape_the_folder_are_refused() {
-    assertThatThrownBy(() -> StagedTableWriter.open(spark, out.toString(), "../x")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> StagedTableWriter.open(spark, out.toString(), "../x"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   static List<String> files(Path root) throws IOException {
     try (Stream<Path> s = Files.walk(root)) {
-      return s.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/')).sorted().toList();
+      return s.filter(Files::isRegularFile)
+          .map(p -> root.relativize(p).toString().replace('\\', '/'))
+          .sorted()
+          .toList();
     }
   }
 

@@ -46,9 +46,10 @@ import org.junit.jupiter.api.io.TempDir;
  * <ul>
  *   <li>TrackEval (CLEAR, Identity, HOTA; classes det-averaged, videos summed): every ratio and
  *       count of {@code tracking_metrics} on every (video, class) row and roll-up, {@code
- *       num_switches} included — the job follows TrackEval's CLEAR rules. One convention differs: an
- *       identity ratio with an empty denominator (IDP of a class the annotator never drew) is NaN in
- *       the job (metrics' {@code IdentityCounts}, py-motmetrics' convention) and 0 in TrackEval.
+ *       num_switches} included — the job follows TrackEval's CLEAR rules. One convention differs:
+ *       an identity ratio with an empty denominator (IDP of a class the annotator never drew) is
+ *       NaN in the job (metrics' {@code IdentityCounts}, py-motmetrics' convention) and 0 in
+ *       TrackEval.
  *   <li>py-motmetrics per class (its OVERALL row for the roll-ups): {@code idf1}, {@code idp},
  *       {@code idr} (the same global ID matching), and {@code motp} as {@code 1 − motp} (motmetrics
  *       reports mean distance 1 − IoU). Its CLEAR matching keeps a correspondence from any earlier
@@ -60,9 +61,11 @@ import org.junit.jupiter.api.io.TempDir;
  * </ul>
  */
 class SampleBatchJobsTest {
-  private static final Path SAMPLES = Path.of(System.getProperty("keyframe.root", ".")).resolve("data-samples");
+  private static final Path SAMPLES =
+      Path.of(System.getProperty("keyframe.root", ".")).resolve("data-samples");
   private static final List<String> VIDEOS = List.of("clinic-s7-v00", "clinic-s7-v01");
-  private static final List<String> ANNOTATORS = List.of("annotator-A", "annotator-B", "annotator-C");
+  private static final List<String> ANNOTATORS =
+      List.of("annotator-A", "annotator-B", "annotator-C");
   private static final int FRAMES_PER_VIDEO = 300;
   private static final String ALL = "__all__";
   private static final double RATIO = 1e-9;
@@ -75,22 +78,53 @@ class SampleBatchJobsTest {
   @BeforeAll
   static void ingestTrackAndScore() {
     spark = SharedSpark.get();
-    RunRecord ingest = IngestJob.run(spark, new IngestJob.Options(JobOptions.of(out.toString()), SAMPLES.toString()));
+    RunRecord ingest =
+        IngestJob.run(
+            spark, new IngestJob.Options(JobOptions.of(out.toString()), SAMPLES.toString()));
     ingestDetections = table("detections", ingest);
     ingestOcclusions = table("occlusion_events", ingest);
     trackPlain = TrackJob.run(spark, trackOptions());
-    trackKeyframes = TrackJob.run(spark, new TrackJob.Options(new JobOptions(out.toString(), "track-keyframes", 0.01),
-        List.of(ingestDetections), "model", "annotator-A", 50, "tracker-kf"));
+    trackKeyframes =
+        TrackJob.run(
+            spark,
+            new TrackJob.Options(
+                new JobOptions(out.toString(), "track-keyframes", 0.01),
+                List.of(ingestDetections),
+                "model",
+                "annotator-A",
+                50,
+                "tracker-kf"));
     List<String> predictions = new ArrayList<>(ANNOTATORS);
     predictions.addAll(List.of("tracker", "tracker-kf"));
-    agreement = AgreementJob.run(spark, new AgreementJob.Options(JobOptions.of(out.toString()),
-        List.of(ingestDetections, table("detections", trackPlain), table("detections", trackKeyframes)), "gt", predictions, 0.5,
-        ANNOTATORS, List.of(ingestOcclusions), AgreementJob.Options.DEFAULT_OCCLUSION_WINDOW));
+    agreement =
+        AgreementJob.run(
+            spark,
+            new AgreementJob.Options(
+                JobOptions.of(out.toString()),
+                List.of(
+                    ingestDetections,
+                    table("detections", trackPlain),
+                    table("detections", trackKeyframes)),
+                "gt",
+                predictions,
+                0.5,
+                ANNOTATORS,
+                List.of(ingestOcclusions),
+                AgreementJob.Options.DEFAULT_OCCLUSION_WINDOW));
   }
 
-  /** The detector's boxes tracked by the fallback alone, under a fixed run id so a re-run replaces it. */
+  /**
+   * The detector's boxes tracked by the fallback alone, under a fixed run id so a re-run replaces
+   * it.
+   */
   private static TrackJob.Options trackOptions() {
-    return new TrackJob.Options(new JobOptions(out.toString(), "track-plain", 0.01), List.of(ingestDetections), "model", null, 0, "tracker");
+    return new TrackJob.Options(
+        new JobOptions(out.toString(), "track-plain", 0.01),
+        List.of(ingestDetections),
+        "model",
+        null,
+        0,
+        "tracker");
   }
 
   private static String table(String name, RunRecord run) {
@@ -103,21 +137,39 @@ class SampleBatchJobsTest {
 
   private static Row metricsRow(String video, String pred, String label) {
     return read("tracking_metrics", agreement)
-        .where("video_id = '" + video + "' and pred_source = '" + pred + "' and label = '" + label + "'").first();
+        .where(
+            "video_id = '"
+                + video
+                + "' and pred_source = '"
+                + pred
+                + "' and label = '"
+                + label
+                + "'")
+        .first();
   }
 
   @Test
-  void track_job_tracks_every_video_once_per_id_and_frame_and_keyframes_do_not_add_switches() throws IOException {
+  void track_job_tracks_every_video_once_per_id_and_frame_and_keyframes_do_not_add_switches()
+      throws IOException {
     for (RunRecord run : List.of(trackPlain, trackKeyframes)) {
       Dataset<Row> det = read("detections", run);
       for (String video : VIDEOS)
-        assertThat(det.where("video_id = '" + video + "' and track_id >= 0").select("track_id").distinct().count())
-            .as("tracks in %s", video).isPositive();
-      assertThat(det.groupBy("video_id", "frame", "track_id").count().where("count > 1").count()).isZero();
+        assertThat(
+                det.where("video_id = '" + video + "' and track_id >= 0")
+                    .select("track_id")
+                    .distinct()
+                    .count())
+            .as("tracks in %s", video)
+            .isPositive();
+      assertThat(det.groupBy("video_id", "frame", "track_id").count().where("count > 1").count())
+          .isZero();
       assertThat(read("runs", run).first().<String>getAs("tracker_path")).isEqualTo("fallback");
       List<Row> throughput = read("throughput", run).collectAsList();
-      assertThat(throughput).extracting(r -> r.<String>getAs("video_id")).containsExactlyInAnyOrderElementsOf(VIDEOS);
-      assertThat(throughput).allSatisfy(r -> assertThat(r.<Integer>getAs("frames")).isEqualTo(FRAMES_PER_VIDEO));
+      assertThat(throughput)
+          .extracting(r -> r.<String>getAs("video_id"))
+          .containsExactlyInAnyOrderElementsOf(VIDEOS);
+      assertThat(throughput)
+          .allSatisfy(r -> assertThat(r.<Integer>getAs("frames")).isEqualTo(FRAMES_PER_VIDEO));
     }
 
     // Re-initialising identities from annotator-A's boxes every 50 frames must not cost identity.
@@ -146,7 +198,8 @@ class SampleBatchJobsTest {
   }
 
   @Test
-  void agreement_job_matches_trackeval_and_py_motmetrics_on_the_raw_sample_files() throws IOException {
+  void agreement_job_matches_trackeval_and_py_motmetrics_on_the_raw_sample_files()
+      throws IOException {
     Map<String, Double> oracle = oracle();
     Dataset<Row> metrics = read("tracking_metrics", agreement);
     Dataset<Row> switches = read("id_switches", agreement);
@@ -160,66 +213,140 @@ class SampleBatchJobsTest {
         String key = r.<String>getAs("video_id") + "|" + source + "|" + r.<String>getAs("label");
         jobKeys.add(key);
         String te = "trackeval|" + key + "|";
-        assertThat(r.<Double>getAs("mota")).as(te + "MOTA").isCloseTo(oracle.get(te + "MOTA"), within(RATIO));
-        assertThat(r.<Double>getAs("motp")).as(te + "MOTP").isCloseTo(oracle.get(te + "MOTP"), within(RATIO));
-        double idtp = oracle.get(te + "IDTP"), idfp = oracle.get(te + "IDFP"), idfn = oracle.get(te + "IDFN");
-        identityRatio(r.getAs("idf1"), oracle.get(te + "IDF1"), 2 * idtp + idfp + idfn, te + "IDF1");
+        assertThat(r.<Double>getAs("mota"))
+            .as(te + "MOTA")
+            .isCloseTo(oracle.get(te + "MOTA"), within(RATIO));
+        assertThat(r.<Double>getAs("motp"))
+            .as(te + "MOTP")
+            .isCloseTo(oracle.get(te + "MOTP"), within(RATIO));
+        double idtp = oracle.get(te + "IDTP"),
+            idfp = oracle.get(te + "IDFP"),
+            idfn = oracle.get(te + "IDFN");
+        identityRatio(
+            r.getAs("idf1"), oracle.get(te + "IDF1"), 2 * idtp + idfp + idfn, te + "IDF1");
         identityRatio(r.getAs("idp"), oracle.get(te + "IDP"), idtp + idfp, te + "IDP");
         identityRatio(r.getAs("idr"), oracle.get(te + "IDR"), idtp + idfn, te + "IDR");
-        assertThat(r.<Double>getAs("hota")).as(te + "HOTA").isCloseTo(oracle.get(te + "HOTA"), within(RATIO));
-        assertThat(r.<Double>getAs("deta")).as(te + "DetA").isCloseTo(oracle.get(te + "DetA"), within(RATIO));
-        assertThat(r.<Double>getAs("assa")).as(te + "AssA").isCloseTo(oracle.get(te + "AssA"), within(RATIO));
-        assertThat(r.<Double>getAs("loca")).as(te + "LocA").isCloseTo(oracle.get(te + "LocA"), within(RATIO));
-        assertThat(r.<Integer>getAs("num_switches")).as(te + "IDSW").isEqualTo(oracle.get(te + "IDSW").intValue());
-        assertThat(r.<Integer>getAs("num_fragmentations")).as(te + "Frag").isEqualTo(oracle.get(te + "Frag").intValue());
-        assertThat(r.<Integer>getAs("num_false_positives")).as(te + "CLR_FP").isEqualTo(oracle.get(te + "CLR_FP").intValue());
-        assertThat(r.<Integer>getAs("num_misses")).as(te + "CLR_FN").isEqualTo(oracle.get(te + "CLR_FN").intValue());
-        assertThat(r.<Integer>getAs("mostly_tracked")).as(te + "MT").isEqualTo(oracle.get(te + "MT").intValue());
-        assertThat(r.<Integer>getAs("partially_tracked")).as(te + "PT").isEqualTo(oracle.get(te + "PT").intValue());
-        assertThat(r.<Integer>getAs("mostly_lost")).as(te + "ML").isEqualTo(oracle.get(te + "ML").intValue());
-        assertThat(r.<Integer>getAs("num_objects")).as(te + "objects")
+        assertThat(r.<Double>getAs("hota"))
+            .as(te + "HOTA")
+            .isCloseTo(oracle.get(te + "HOTA"), within(RATIO));
+        assertThat(r.<Double>getAs("deta"))
+            .as(te + "DetA")
+            .isCloseTo(oracle.get(te + "DetA"), within(RATIO));
+        assertThat(r.<Double>getAs("assa"))
+            .as(te + "AssA")
+            .isCloseTo(oracle.get(te + "AssA"), within(RATIO));
+        assertThat(r.<Double>getAs("loca"))
+            .as(te + "LocA")
+            .isCloseTo(oracle.get(te + "LocA"), within(RATIO));
+        assertThat(r.<Integer>getAs("num_switches"))
+            .as(te + "IDSW")
+            .isEqualTo(oracle.get(te + "IDSW").intValue());
+        assertThat(r.<Integer>getAs("num_fragmentations"))
+            .as(te + "Frag")
+            .isEqualTo(oracle.get(te + "Frag").intValue());
+        assertThat(r.<Integer>getAs("num_false_positives"))
+            .as(te + "CLR_FP")
+            .isEqualTo(oracle.get(te + "CLR_FP").intValue());
+        assertThat(r.<Integer>getAs("num_misses"))
+            .as(te + "CLR_FN")
+            .isEqualTo(oracle.get(te + "CLR_FN").intValue());
+        assertThat(r.<Integer>getAs("mostly_tracked"))
+            .as(te + "MT")
+            .isEqualTo(oracle.get(te + "MT").intValue());
+        assertThat(r.<Integer>getAs("partially_tracked"))
+            .as(te + "PT")
+            .isEqualTo(oracle.get(te + "PT").intValue());
+        assertThat(r.<Integer>getAs("mostly_lost"))
+            .as(te + "ML")
+            .isEqualTo(oracle.get(te + "ML").intValue());
+        assertThat(r.<Integer>getAs("num_objects"))
+            .as(te + "objects")
             .isEqualTo((int) (oracle.get(te + "CLR_TP") + oracle.get(te + "CLR_FN")));
 
         String mm = "motmetrics|" + key + "|";
         // motmetrics has no per-class roll-up over videos (its OVERALL row spans every sequence).
         if (!oracle.containsKey(mm + "idf1")) continue;
-        // motmetrics leaves a ratio NaN where it is undefined (idp without predictions, motp without
-        // matches, and its OVERALL motp once any sequence has none); TrackEval's 0 is checked above.
-        for (String[] col : new String[][] {{"idf1", "idf1"}, {"idp", "idp"}, {"idr", "idr"}, {"mota", "mota"}}) {
+        // motmetrics leaves a ratio NaN where it is undefined (idp without predictions, motp
+        // without
+        // matches, and its OVERALL motp once any sequence has none); TrackEval's 0 is checked
+        // above.
+        for (String[] col :
+            new String[][] {{"idf1", "idf1"}, {"idp", "idp"}, {"idr", "idr"}, {"mota", "mota"}}) {
           double expected = oracle.get(mm + col[1]);
-          if (!Double.isNaN(expected)) assertThat(r.<Double>getAs(col[0])).as(mm + col[1]).isCloseTo(expected, within(RATIO));
+          if (!Double.isNaN(expected))
+            assertThat(r.<Double>getAs(col[0])).as(mm + col[1]).isCloseTo(expected, within(RATIO));
         }
         double distance = oracle.get(mm + "motp");
-        if (!Double.isNaN(distance)) assertThat(r.<Double>getAs("motp")).as(mm + "1-motp").isCloseTo(1 - distance, within(RATIO));
-        assertThat(r.<Integer>getAs("num_switches")).as(mm + "num_switches").isEqualTo(oracle.get(mm + "num_switches").intValue());
-        assertThat(r.<Integer>getAs("num_false_positives")).as(mm + "fp").isEqualTo(oracle.get(mm + "num_false_positives").intValue());
-        assertThat(r.<Integer>getAs("num_misses")).as(mm + "misses").isEqualTo(oracle.get(mm + "num_misses").intValue());
-        assertThat(r.<Integer>getAs("num_objects")).as(mm + "objects").isEqualTo(oracle.get(mm + "num_objects").intValue());
+        if (!Double.isNaN(distance))
+          assertThat(r.<Double>getAs("motp"))
+              .as(mm + "1-motp")
+              .isCloseTo(1 - distance, within(RATIO));
+        assertThat(r.<Integer>getAs("num_switches"))
+            .as(mm + "num_switches")
+            .isEqualTo(oracle.get(mm + "num_switches").intValue());
+        assertThat(r.<Integer>getAs("num_false_positives"))
+            .as(mm + "fp")
+            .isEqualTo(oracle.get(mm + "num_false_positives").intValue());
+        assertThat(r.<Integer>getAs("num_misses"))
+            .as(mm + "misses")
+            .isEqualTo(oracle.get(mm + "num_misses").intValue());
+        assertThat(r.<Integer>getAs("num_objects"))
+            .as(mm + "objects")
+            .isEqualTo(oracle.get(mm + "num_objects").intValue());
       }
       assertThat(jobKeys).as(source + " rows").isEqualTo(oracleKeys);
 
-      // All classes in one sequence, py-motmetrics' rules: one id_switches row per switch it counts.
+      // All classes in one sequence, py-motmetrics' rules: one id_switches row per switch it
+      // counts.
       for (String video : VIDEOS) {
-        long rowsHere = switches.where("video_id = '" + video + "' and pred_source = '" + source + "'").count();
-        assertThat(rowsHere).as(video + " " + source + " id_switches")
-            .isEqualTo(oracle.get("motmetrics-allclasses|" + video + "|" + source + "|" + ALL + "|num_switches").longValue());
-        long after = switches.where("video_id = '" + video + "' and pred_source = '" + source + "' and after_occlusion").count();
-        assertThat((long) metricsRow(video, source, ALL).<Integer>getAs("idsw_after_occlusion")).isEqualTo(after);
+        long rowsHere =
+            switches.where("video_id = '" + video + "' and pred_source = '" + source + "'").count();
+        assertThat(rowsHere)
+            .as(video + " " + source + " id_switches")
+            .isEqualTo(
+                oracle
+                    .get(
+                        "motmetrics-allclasses|"
+                            + video
+                            + "|"
+                            + source
+                            + "|"
+                            + ALL
+                            + "|num_switches")
+                    .longValue());
+        long after =
+            switches
+                .where(
+                    "video_id = '"
+                        + video
+                        + "' and pred_source = '"
+                        + source
+                        + "' and after_occlusion")
+                .count();
+        assertThat((long) metricsRow(video, source, ALL).<Integer>getAs("idsw_after_occlusion"))
+            .isEqualTo(after);
       }
     }
     // The samples' README: annotator A is careful, C sloppy.
     assertThat(metricsRow(ALL, "annotator-A", ALL).<Double>getAs("idf1"))
         .isGreaterThan(metricsRow(ALL, "annotator-C", ALL).<Double>getAs("idf1"));
-    assertThat(read("agreement", agreement).where("video_id = '__all__' and label = '__all__'").count()).isEqualTo(3);
+    assertThat(
+            read("agreement", agreement)
+                .where("video_id = '__all__' and label = '__all__'")
+                .count())
+        .isEqualTo(3);
   }
 
   /**
    * An identity ratio against TrackEval's. With an empty denominator (e.g. IDP of a class the
    * annotator never drew) metrics' {@code IdentityCounts} answers NaN, py-motmetrics' convention,
-   * where TrackEval's {@code max(1, ·)} answers 0; the counts behind it are checked through IDF1/IDR.
+   * where TrackEval's {@code max(1, ·)} answers 0; the counts behind it are checked through
+   * IDF1/IDR.
    */
-  private static void identityRatio(double actual, double trackEval, double denominator, String what) {
-    if (denominator == 0) assertThat(actual).as(what + " (empty, TrackEval " + trackEval + ")").isNaN();
+  private static void identityRatio(
+      double actual, double trackEval, double denominator, String what) {
+    if (denominator == 0)
+      assertThat(actual).as(what + " (empty, TrackEval " + trackEval + ")").isNaN();
     else assertThat(actual).as(what).isCloseTo(trackEval, within(RATIO));
   }
 
@@ -232,17 +359,32 @@ class SampleBatchJobsTest {
       assertThat(lines.get(0)).isEqualTo("tool,video_id,pred_source,label,metric,value");
       for (String line : lines.subList(1, lines.size())) {
         String[] f = line.split(",");
-        out.put(String.join("|", f[0], f[1], f[2], f[3], f[4]), f[5].equals("nan") ? Double.NaN : Double.parseDouble(f[5]));
+        out.put(
+            String.join("|", f[0], f[1], f[2], f[3], f[4]),
+            f[5].equals("nan") ? Double.NaN : Double.parseDouble(f[5]));
       }
     }
     return out;
   }
 
   @Test
-  void rank_job_queues_within_budget_apart_from_the_spot_check_and_finds_annotator_b_faults_above_base_rate() throws IOException {
-    RunRecord rank = RankJob.run(spark, new RankJob.Options(JobOptions.of(out.toString()),
-        List.of(ingestDetections, table("detections", trackPlain)), List.of(table("occlusion_events", trackPlain)), "tracker",
-        "model", "tracker", List.of("annotator-B", "annotator-A", "annotator-C"), "10%", 0.1, 1));
+  void
+      rank_job_queues_within_budget_apart_from_the_spot_check_and_finds_annotator_b_faults_above_base_rate()
+          throws IOException {
+    RunRecord rank =
+        RankJob.run(
+            spark,
+            new RankJob.Options(
+                JobOptions.of(out.toString()),
+                List.of(ingestDetections, table("detections", trackPlain)),
+                List.of(table("occlusion_events", trackPlain)),
+                "tracker",
+                "model",
+                "tracker",
+                List.of("annotator-B", "annotator-A", "annotator-C"),
+                "10%",
+                0.1,
+                1));
     List<Row> queue = read("queue", rank).orderBy("rank").collectAsList();
     assertThat(queue).isNotEmpty();
     Set<String> queued = new HashSet<>();
@@ -261,26 +403,31 @@ class SampleBatchJobsTest {
 
     List<Row> spot = read("spot_check", rank).collectAsList();
     assertThat(spot).extracting(r -> r.<String>getAs("video_id")).containsAll(VIDEOS);
-    assertThat(spot).noneMatch(r -> queued.contains(r.getAs("video_id") + "/" + r.<Integer>getAs("frame")));
+    assertThat(spot)
+        .noneMatch(r -> queued.contains(r.getAs("video_id") + "/" + r.<Integer>getAs("frame")));
 
     Set<String> faulty = faultFrames("annotator-B");
     long hits = queued.stream().filter(faulty::contains).count();
     double queueShare = (double) hits / queued.size(), baseRate = (double) faulty.size() / total;
-    assertThat(queueShare).as("queued frames with a fault of annotator-B (%d of %d) vs all frames (%d of %d)",
-        hits, queued.size(), faulty.size(), total).isGreaterThan(baseRate);
+    assertThat(queueShare)
+        .as(
+            "queued frames with a fault of annotator-B (%d of %d) vs all frames (%d of %d)",
+            hits, queued.size(), faulty.size(), total)
+        .isGreaterThan(baseRate);
   }
 
   /**
    * Frames of {@code source}'s recorded faults (the generator's faults.json): every frame of a
    * fault's span, except that an ID swap counts on the frame it happens (later frames only carry
-   * its consequence) and a fault covering the whole video (a track-level miss or class error) counts
-   * nowhere, as no frame ranking can localise it.
+   * its consequence) and a fault covering the whole video (a track-level miss or class error)
+   * counts nowhere, as no frame ranking can localise it.
    */
   private static Set<String> faultFrames(String source) throws IOException {
     Set<String> out = new HashSet<>();
     ObjectMapper json = new ObjectMapper();
     for (String video : VIDEOS) {
-      JsonNode faults = json.readTree(SAMPLES.resolve(video).resolve("faults.json").toFile()).get("faults");
+      JsonNode faults =
+          json.readTree(SAMPLES.resolve(video).resolve("faults.json").toFile()).get("faults");
       for (JsonNode f : faults) {
         if (!f.get("source").asText().equals(source)) continue;
         int start = f.get("startFrame").asInt(), end = f.get("endFrame").asInt();
@@ -294,12 +441,26 @@ class SampleBatchJobsTest {
 
   @Test
   void compare_job_deltas_and_intervals_agree_with_the_agreement_job() {
-    RunRecord compare = CompareJob.run(spark, new CompareJob.Options(JobOptions.of(out.toString()), List.of(ingestDetections), "gt",
-        "annotator-A", "annotator-C", 0.5, 200, 42));
+    RunRecord compare =
+        CompareJob.run(
+            spark,
+            new CompareJob.Options(
+                JobOptions.of(out.toString()),
+                List.of(ingestDetections),
+                "gt",
+                "annotator-A",
+                "annotator-C",
+                0.5,
+                200,
+                42));
     Dataset<Row> c = read("compare", compare);
     List<Row> rows = c.collectAsList();
-    assertThat(rows).extracting(r -> r.<String>getAs("video_id")).contains(VIDEOS.get(0), VIDEOS.get(1), ALL);
-    assertThat(rows).extracting(r -> r.<String>getAs("label")).contains(ALL, "bed_rail", "humidifier");
+    assertThat(rows)
+        .extracting(r -> r.<String>getAs("video_id"))
+        .contains(VIDEOS.get(0), VIDEOS.get(1), ALL);
+    assertThat(rows)
+        .extracting(r -> r.<String>getAs("label"))
+        .contains(ALL, "bed_rail", "humidifier");
     for (Row r : rows) {
       double a = r.getAs("value_a"), b = r.getAs("value_b"), delta = r.getAs("delta");
       assertThat(delta).isCloseTo(b - a, within(1e-12));
@@ -314,7 +475,9 @@ class SampleBatchJobsTest {
     Row idf1 = c.where("video_id = '__all__' and label = '__all__' and metric = 'idf1'").first();
     assertThat(idf1.<Double>getAs("value_a")).isGreaterThan(idf1.<Double>getAs("value_b"));
     // The same counts summed the same way in both jobs.
-    assertThat(idf1.<Double>getAs("value_a")).isCloseTo(metricsRow(ALL, "annotator-A", ALL).<Double>getAs("idf1"), within(1e-12));
-    assertThat(idf1.<Double>getAs("value_b")).isCloseTo(metricsRow(ALL, "annotator-C", ALL).<Double>getAs("idf1"), within(1e-12));
+    assertThat(idf1.<Double>getAs("value_a"))
+        .isCloseTo(metricsRow(ALL, "annotator-A", ALL).<Double>getAs("idf1"), within(1e-12));
+    assertThat(idf1.<Double>getAs("value_b"))
+        .isCloseTo(metricsRow(ALL, "annotator-C", ALL).<Double>getAs("idf1"), within(1e-12));
   }
 }

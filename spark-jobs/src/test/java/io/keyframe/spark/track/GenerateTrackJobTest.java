@@ -27,31 +27,56 @@ class GenerateTrackJobTest {
   @TempDir Path out;
 
   private Dataset<Row> table(String name, RunRecord run) {
-    return spark.read().parquet(out.resolve("tables/" + name + "/run_id=" + run.runId()).toString());
+    return spark
+        .read()
+        .parquet(out.resolve("tables/" + name + "/run_id=" + run.runId()).toString());
   }
 
   @Test
   void generated_batch_round_trips_through_the_detections_table_and_is_tracked_by_the_fallback() {
-    RunRecord gen = GenerateJob.run(spark, new GenerateJob.Options(JobOptions.of(out.toString()), BATCH));
+    RunRecord gen =
+        GenerateJob.run(spark, new GenerateJob.Options(JobOptions.of(out.toString()), BATCH));
     GeneratedVideo first = new ClinicVideoGenerator(BATCH.toSpec()).generate(0);
     String video = first.video().id();
     Dataset<Row> det = table("detections", gen);
 
-    List<String> sources = det.select("source").distinct().sort("source").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    List<String> sources =
+        det.select("source")
+            .distinct()
+            .sort("source")
+            .as(org.apache.spark.sql.Encoders.STRING())
+            .collectAsList();
     assertThat(sources).contains("gt", BATCH.modelName()).hasSize(2 + first.annotators().size());
     List<Detection> gtBack =
-        det.where(det.col("video_id").equalTo(video).and(det.col("source").equalTo("gt"))).collectAsList().stream()
+        det
+            .where(det.col("video_id").equalTo(video).and(det.col("source").equalTo("gt")))
+            .collectAsList()
+            .stream()
             .map(DetectionRows::toDetection)
             .sorted(Comparator.comparingInt(Detection::frame).thenComparingInt(Detection::trackId))
             .toList();
     assertThat(gtBack).isEqualTo(first.groundTruth().detections());
-    assertThat(det.where(det.col("source").equalTo(BATCH.modelName())).where("class_probabilities is null").count()).isZero();
-    assertThat(gen.rowCounts().get("occlusion_events")).isEqualTo(
-        first.occlusions().size() + new ClinicVideoGenerator(BATCH.toSpec()).generate(1).occlusions().size());
+    assertThat(
+            det.where(det.col("source").equalTo(BATCH.modelName()))
+                .where("class_probabilities is null")
+                .count())
+        .isZero();
+    assertThat(gen.rowCounts().get("occlusion_events"))
+        .isEqualTo(
+            first.occlusions().size()
+                + new ClinicVideoGenerator(BATCH.toSpec()).generate(1).occlusions().size());
 
     String input = out.resolve("tables/detections/run_id=" + gen.runId()).toString();
     RunRecord track =
-        TrackJob.run(spark, new TrackJob.Options(JobOptions.of(out.toString()), List.of(input), BATCH.modelName(), "gt", 30, "tracker"));
+        TrackJob.run(
+            spark,
+            new TrackJob.Options(
+                JobOptions.of(out.toString()),
+                List.of(input),
+                BATCH.modelName(),
+                "gt",
+                30,
+                "tracker"));
     assertThat(track.trackerPath()).isEqualTo("fallback");
     Dataset<Row> tracks = table("detections", track);
     assertThat(tracks.where("source <> 'tracker'").count()).isZero();
@@ -60,7 +85,12 @@ class GenerateTrackJobTest {
     Dataset<Row> throughput = table("throughput", track);
     assertThat(throughput.count()).isEqualTo(2);
     assertThat(throughput.where("frames = 60 and frames_per_s > 0").count()).isEqualTo(2);
-    assertThat(spark.read().parquet(out.resolve("tables/runs/run_id=" + track.runId()).toString()).first().<String>getAs("tracker_path"))
+    assertThat(
+            spark
+                .read()
+                .parquet(out.resolve("tables/runs/run_id=" + track.runId()).toString())
+                .first()
+                .<String>getAs("tracker_path"))
         .isEqualTo("fallback");
   }
 }

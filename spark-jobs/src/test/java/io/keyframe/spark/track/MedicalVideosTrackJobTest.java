@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MedicalVideosTrackJobTest {
   private static final Path SHARED = Path.of(System.getProperty("keyframe.shared", "../shared"));
-  private static final Path REAL = Path.of(System.getProperty("keyframe.root", ".."), "dataset/src/test/resources/real");
+  private static final Path REAL =
+      Path.of(System.getProperty("keyframe.root", ".."), "dataset/src/test/resources/real");
 
   private final SparkSession spark = SharedSpark.get();
   @TempDir Path tmp;
@@ -34,14 +35,26 @@ class MedicalVideosTrackJobTest {
     try (Stream<Path> s = Files.list(REAL.resolve("dicom/series-ct5n"))) {
       for (Path p : s.toList()) Files.copy(p, series.resolve(p.getFileName()));
     }
-    assertThat(TrackJob.videoFiles(videos)).extracting(p -> Path.of(p).getFileName().toString())
+    assertThat(TrackJob.videoFiles(videos))
+        .extracting(p -> Path.of(p).getFileName().toString())
         .containsExactly("ct5n", "emri_small.dcm", "example4d.nii.gz");
 
-    RunRecord run = TrackJob.runModel(spark, TrackJob.ModelOptions.of(JobOptions.of(tmp.resolve("out").toString()),
-        videos.toString(), SHARED.resolve("models/yolox_nano.onnx").toString(), "tracker"));
+    RunRecord run =
+        TrackJob.runModel(
+            spark,
+            TrackJob.ModelOptions.of(
+                JobOptions.of(tmp.resolve("out").toString()),
+                videos.toString(),
+                SHARED.resolve("models/yolox_nano.onnx").toString(),
+                "tracker"));
     // Frames per video: 5 CT slices, 10 emri_small frames, 24 example4d slices along z.
-    List<String> frames = spark.read().parquet(tmp.resolve("out/tables/throughput/run_id=" + run.runId()).toString())
-        .selectExpr("concat(video_id, '=', frames)").as(Encoders.STRING()).collectAsList();
+    List<String> frames =
+        spark
+            .read()
+            .parquet(tmp.resolve("out/tables/throughput/run_id=" + run.runId()).toString())
+            .selectExpr("concat(video_id, '=', frames)")
+            .as(Encoders.STRING())
+            .collectAsList();
     assertThat(frames).containsExactlyInAnyOrder("ct5n=5", "emri_small=10", "example4d=24");
   }
 }

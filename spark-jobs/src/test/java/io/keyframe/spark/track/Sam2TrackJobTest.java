@@ -22,17 +22,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The SAM 2 path of the track job on real local Spark, with the tracker module's test-size SAM 2.1
- * bundle and clip (whose outputs {@code Sam2ParityTest} proves equal to the official predictor): two
- * copies of the clip, prompts from a human source's boxes in a detections table, tracks, occlusion
- * events and throughput through the same tables as the fallback, {@code tracker_path = sam2}.
+ * bundle and clip (whose outputs {@code Sam2ParityTest} proves equal to the official predictor):
+ * two copies of the clip, prompts from a human source's boxes in a detections table, tracks,
+ * occlusion events and throughput through the same tables as the fallback, {@code tracker_path =
+ * sam2}.
  */
 class Sam2TrackJobTest {
-  private static final Path PARITY = Path.of("../tracker/src/test/resources/io/keyframe/tracker/sam2/parity-sam2.1");
+  private static final Path PARITY =
+      Path.of("../tracker/src/test/resources/io/keyframe/tracker/sam2/parity-sam2.1");
   private final SparkSession spark = SharedSpark.get();
   @TempDir Path tmp;
 
   private Dataset<Row> table(Path out, String name, RunRecord run) {
-    return spark.read().parquet(out.resolve("tables/" + name + "/run_id=" + run.runId()).toString());
+    return spark
+        .read()
+        .parquet(out.resolve("tables/" + name + "/run_id=" + run.runId()).toString());
   }
 
   @Test
@@ -48,41 +52,90 @@ class Sam2TrackJobTest {
     // around object 2's disc on frame 0 (the parity test clicks it instead).
     List<Row> rows = new ArrayList<>();
     for (String v : List.of("clip-a", "clip-b")) {
-      rows.add(DetectionRows.toRow(v, "human", Detection.of(0, 1, "iv_pole", new Box(14, 50, 26, 26)).withFlags(false, false, true)));
-      rows.add(DetectionRows.toRow(v, "human", Detection.of(0, 2, "monitor", new Box(85, 89, 22, 22)).withFlags(false, false, true)));
-      rows.add(DetectionRows.toRow(v, "human", Detection.of(6, 1, "iv_pole", new Box(38, 50, 26, 26)).withFlags(false, false, true)));
+      rows.add(
+          DetectionRows.toRow(
+              v,
+              "human",
+              Detection.of(0, 1, "iv_pole", new Box(14, 50, 26, 26))
+                  .withFlags(false, false, true)));
+      rows.add(
+          DetectionRows.toRow(
+              v,
+              "human",
+              Detection.of(0, 2, "monitor", new Box(85, 89, 22, 22))
+                  .withFlags(false, false, true)));
+      rows.add(
+          DetectionRows.toRow(
+              v,
+              "human",
+              Detection.of(6, 1, "iv_pole", new Box(38, 50, 26, 26))
+                  .withFlags(false, false, true)));
     }
     Path humans = tmp.resolve("humans");
     spark.createDataFrame(rows, Table.DETECTIONS.frameSchema()).write().parquet(humans.toString());
     Path out = tmp.resolve("out");
 
-    RunRecord run = TrackJob.runSam2(spark, new TrackJob.Sam2Options(JobOptions.of(out.toString()), videos.toString(), PARITY.toString(),
-        List.of(humans.toString()), "human", 0, 30, "sam2"));
+    RunRecord run =
+        TrackJob.runSam2(
+            spark,
+            new TrackJob.Sam2Options(
+                JobOptions.of(out.toString()),
+                videos.toString(),
+                PARITY.toString(),
+                List.of(humans.toString()),
+                "human",
+                0,
+                30,
+                "sam2"));
 
     assertThat(run.trackerPath()).isEqualTo("sam2");
-    Row runs = spark.read().parquet(out.resolve("tables/runs/run_id=" + run.runId()).toString()).first();
+    Row runs =
+        spark.read().parquet(out.resolve("tables/runs/run_id=" + run.runId()).toString()).first();
     assertThat(runs.<String>getAs("tracker_path")).isEqualTo("sam2");
     assertThat(run.models()).containsKey("sam2.1-mini-test-seed2");
     Dataset<Row> det = table(out, "detections", run);
     assertThat(det.where("source <> 'sam2'").count()).isZero();
     assertThat(det.where("track_id not in (1, 2)").count()).isZero();
-    assertThat(det.groupBy("video_id", "frame", "track_id").count().where("count > 1").count()).as("an ID twice in one frame").isZero();
+    assertThat(det.groupBy("video_id", "frame", "track_id").count().where("count > 1").count())
+        .as("an ID twice in one frame")
+        .isZero();
     // The prompts come back as keyframe shapes with their classes; the tracked frames carry masks.
     assertThat(det.where("keyframe").count()).isEqualTo(6);
-    assertThat(det.where("track_id = 2").select("label").distinct().collectAsList()).extracting(r -> r.getString(0)).containsExactly("monitor");
+    assertThat(det.where("track_id = 2").select("label").distinct().collectAsList())
+        .extracting(r -> r.getString(0))
+        .containsExactly("monitor");
     assertThat(det.where("not keyframe and mask_rle is null").count()).isZero();
     // Same clip twice, same result, whichever task ran it.
-    assertThat(det.where("video_id = 'clip-b'").drop("video_id").sort("frame", "track_id").collectAsList())
-        .isEqualTo(det.where("video_id = 'clip-a'").drop("video_id").sort("frame", "track_id").collectAsList());
+    assertThat(
+            det.where("video_id = 'clip-b'")
+                .drop("video_id")
+                .sort("frame", "track_id")
+                .collectAsList())
+        .isEqualTo(
+            det.where("video_id = 'clip-a'")
+                .drop("video_id")
+                .sort("frame", "track_id")
+                .collectAsList());
     // Object 1 has exactly the parity clip's prompts and SAM 2 tracks objects independently, so its
     // frames are the official predictor's: visible (object score > 0) or prompted.
     List<Integer> expected = new ArrayList<>();
-    for (com.fasterxml.jackson.databind.JsonNode st : new com.fasterxml.jackson.databind.ObjectMapper().readTree(PARITY.resolve("reference.json").toFile()).get("steps"))
-      if (st.get("object").asInt() == 1 && (st.get("conditioning").asBoolean() || st.get("object_score").asDouble() > 0)) expected.add(st.get("frame").asInt());
-    assertThat(det.where("video_id = 'clip-a' and track_id = 1").sort("frame").select("frame").collectAsList())
-        .extracting(r -> r.getInt(0)).containsExactlyElementsOf(expected);
+    for (com.fasterxml.jackson.databind.JsonNode st :
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(PARITY.resolve("reference.json").toFile())
+            .get("steps"))
+      if (st.get("object").asInt() == 1
+          && (st.get("conditioning").asBoolean() || st.get("object_score").asDouble() > 0))
+        expected.add(st.get("frame").asInt());
+    assertThat(
+            det.where("video_id = 'clip-a' and track_id = 1")
+                .sort("frame")
+                .select("frame")
+                .collectAsList())
+        .extracting(r -> r.getInt(0))
+        .containsExactlyElementsOf(expected);
     Dataset<Row> occ = table(out, "occlusion_events", run).where("video_id = 'clip-a'");
-    // its hidden spans (frames 5 and 7, around the keyframe at 6) are shorter than the 3 frames reported
+    // its hidden spans (frames 5 and 7, around the keyframe at 6) are shorter than the 3 frames
+    // reported
     assertThat(occ.where("track_id = 1").count()).isZero();
     Dataset<Row> throughput = table(out, "throughput", run);
     assertThat(throughput.where("frames = 12 and frames_per_s > 0").count()).isEqualTo(2);

@@ -55,7 +55,10 @@ public final class ColourHistogram {
     return Math.sqrt(Math.max(0, 1 - Math.min(1, bc)));
   }
 
-  /** Blends {@code update} into {@code model} in place with weight {@code alpha} (exponential average). */
+  /**
+   * Blends {@code update} into {@code model} in place with weight {@code alpha} (exponential
+   * average).
+   */
   public static void blend(double[] model, double[] update, double alpha) {
     for (int i = 0; i < BINS; i++) model[i] = (1 - alpha) * model[i] + alpha * update[i];
   }

@@ -53,11 +53,19 @@ public final class ModelPathSpeed {
       }
       try (DetectorModel m = DetectorModel.load(file, DetectorOptions.defaults())) {
         m.detect(frames.subList(0, Math.min(4, frames.size()))); // warm-up
-        Video v = new Video("bedroom", 24, frames.get(0).width(), frames.get(0).height(), frames.size(), "");
+        Video v =
+            new Video(
+                "bedroom", 24, frames.get(0).width(), frames.get(0).height(), frames.size(), "");
         long t0 = System.nanoTime();
         AnnotationSet dets = m.detectVideo(v, frames, null);
         double secs = (System.nanoTime() - t0) / 1e9;
-        out.add(String.format(Locale.ROOT, "path=detector:%s batch=%d fps=%.1f (960x540 frames, DJL + ONNX Runtime CPU)", model, m.batchSize(), frames.size() / secs));
+        out.add(
+            String.format(
+                Locale.ROOT,
+                "path=detector:%s batch=%d fps=%.1f (960x540 frames, DJL + ONNX Runtime CPU)",
+                model,
+                m.batchSize(),
+                frames.size() / secs));
         if (deimDets == null) deimDets = dets;
       } catch (Exception e) {
         out.add("path=detector:" + model + " failed: " + e.getMessage());
@@ -65,24 +73,36 @@ public final class ModelPathSpeed {
     }
     if (deimDets != null) {
       List<Frame> fs = frames;
-      TrackingResult r = new ByteTracker(ByteTrackConfig.defaults()).track(deimDets, f -> f < fs.size() ? fs.get(f).image() : null, List.of(), null);
-      out.add(String.format(Locale.ROOT, "path=fallback-tracker(bedroom, appearance) fps=%.1f (tracking only, detections given)", r.framesPerSecond()));
+      TrackingResult r =
+          new ByteTracker(ByteTrackConfig.defaults())
+              .track(deimDets, f -> f < fs.size() ? fs.get(f).image() : null, List.of(), null);
+      out.add(
+          String.format(
+              Locale.ROOT,
+              "path=fallback-tracker(bedroom, appearance) fps=%.1f (tracking only, detections given)",
+              r.framesPerSecond()));
     }
     Path bundle = repoRoot.resolve("tracker/src/test/resources/io/keyframe/tracker/sam2/sam2");
     if (Files.isDirectory(bundle)) {
       try (Sam2VideoTracker t = Sam2VideoTracker.open(bundle, 1, 3)) {
         int n = 200;
         Video v = new Video("square", 10, 64, 64, n, "");
-        FrameImages img = f -> {
-          BufferedImage b = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
-          Graphics2D g = b.createGraphics();
-          g.setColor(Color.WHITE);
-          g.fillRect(16, 16, 32, 32);
-          g.dispose();
-          return b;
-        };
-        TrackingResult r = t.track(v, img, List.of(Detection.of(0, 1, "object", new Box(16, 16, 32, 32))), null);
-        out.add(String.format(Locale.ROOT, "path=sam2-loop(fixture graphs, 1 object) fps=%.1f (loop overhead only; no real SAM 2 weights here)", r.framesPerSecond()));
+        FrameImages img =
+            f -> {
+              BufferedImage b = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+              Graphics2D g = b.createGraphics();
+              g.setColor(Color.WHITE);
+              g.fillRect(16, 16, 32, 32);
+              g.dispose();
+              return b;
+            };
+        TrackingResult r =
+            t.track(v, img, List.of(Detection.of(0, 1, "object", new Box(16, 16, 32, 32))), null);
+        out.add(
+            String.format(
+                Locale.ROOT,
+                "path=sam2-loop(fixture graphs, 1 object) fps=%.1f (loop overhead only; no real SAM 2 weights here)",
+                r.framesPerSecond()));
       } catch (Exception e) {
         out.add("path=sam2-loop failed: " + e.getMessage());
       }

@@ -1,10 +1,8 @@
 package io.keyframe.tracker.bench;
 
 import io.keyframe.dataset.AnnotationSet;
-import io.keyframe.dataset.Box;
 import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.OcclusionEvent;
-import io.keyframe.dataset.Video;
 import io.keyframe.dataset.frames.FrameSource;
 import io.keyframe.dataset.synth.ClinicVideoGenerator;
 import io.keyframe.dataset.synth.GeneratedVideo;
@@ -36,9 +34,9 @@ import java.util.Set;
  * Runs the fallback tracker variants over a generated batch and prints TrackEval-style metrics
  * (CLEAR ID switches and fragmentations, IDF1, HOTA; class-agnostic, box IoU 0.5) summed over the
  * batch, then one machine-readable line per variant. The "human" who answers keyframe requests is
- * simulated from the ground truth: asked about an object at a frame, it returns the true box and
- * ID of the visible object that best overlaps the tracker's box. Every keyframe variant also gets
- * the human's labels of frame 0 (the usual start of an annotation job).
+ * simulated from the ground truth: asked about an object at a frame, it returns the true box and ID
+ * of the visible object that best overlaps the tracker's box. Every keyframe variant also gets the
+ * human's labels of frame 0 (the usual start of an annotation job).
  *
  * <p>Usage: {@code TrackingBenchmark [videos] [frames] [objects] [seed] [--no-appearance]}; with
  * {@code -Dkeyframe.shared=DIR -Dkeyframe.root=REPO} it also prints each model path's frames/s.
@@ -59,7 +57,9 @@ public final class TrackingBenchmark {
     long humanBoxes;
 
     void add(AnnotationSet gt, TrackingResult r, double secs, long boxes) {
-      TrackingSequence seq = TrackingSequence.of(gt, r.tracks(), TrackingSequence.Similarity.BOX_IOU, TrackingBenchmark::evaluated);
+      TrackingSequence seq =
+          TrackingSequence.of(
+              gt, r.tracks(), TrackingSequence.Similarity.BOX_IOU, TrackingBenchmark::evaluated);
       clear = clear.plus(TrackEvalClear.of(seq, 0.5));
       identity = identity.plus(IdentityMatching.of(seq, 0.5));
       hota = hota.plus(Hota.of(seq));
@@ -89,13 +89,25 @@ public final class TrackingBenchmark {
     long seed = positional.size() > 3 ? Long.parseLong(positional.get(3)) : 7;
     GeneratorSpec spec = GeneratorSpec.of(videos, frames, objects, seed);
     ClinicVideoGenerator gen = new ClinicVideoGenerator(spec);
-    ByteTrackConfig base = ByteTrackConfig.defaults().withAppearanceWeight(appearance ? 0.3 : 0).withInterpolation(interpolate);
+    ByteTrackConfig base =
+        ByteTrackConfig.defaults()
+            .withAppearanceWeight(appearance ? 0.3 : 0)
+            .withInterpolation(interpolate);
     ByteTrackConfig plain = base.withStitching(false);
     Map<String, Totals> totals = new LinkedHashMap<>();
-    for (String v : List.of("no-reinit", "reinit-gt-occlusions", "reinit-auto", "stitching", "auto+stitching"))
+    for (String v :
+        List.of("no-reinit", "reinit-gt-occlusions", "reinit-auto", "stitching", "auto+stitching"))
       totals.put(v, new Totals());
     long occlusionEvents = 0;
-    System.out.printf(Locale.ROOT, "batch: %d videos x %d frames x %d objects, seed %d, appearance %s, gap interpolation %d%n", videos, frames, objects, seed, appearance ? "on" : "off", interpolate);
+    System.out.printf(
+        Locale.ROOT,
+        "batch: %d videos x %d frames x %d objects, seed %d, appearance %s, gap interpolation %d%n",
+        videos,
+        frames,
+        objects,
+        seed,
+        appearance ? "on" : "off",
+        interpolate);
     for (int i = 0; i < videos; i++) {
       GeneratedVideo gv = gen.generate(i);
       AnnotationSet gt = gv.groundTruth();
@@ -106,7 +118,11 @@ public final class TrackingBenchmark {
         Human human = new Human(gt);
         List<Detection> first = human.frame(0);
 
-        timed(totals.get("no-reinit"), gt, () -> new ByteTracker(plain).track(dets, images, List.of(), null), 0);
+        timed(
+            totals.get("no-reinit"),
+            gt,
+            () -> new ByteTracker(plain).track(dets, images, List.of(), null),
+            0);
 
         List<Detection> gtKeys = new ArrayList<>(first);
         for (OcclusionEvent o : gv.occlusions()) {
@@ -114,15 +130,24 @@ public final class TrackingBenchmark {
           if (d != null) gtKeys.add(d);
         }
         List<Detection> gtKeysDedup = Human.dedup(gtKeys);
-        timed(totals.get("reinit-gt-occlusions"), gt, () -> new ByteTracker(plain).track(dets, images, gtKeysDedup, null), gtKeysDedup.size());
+        timed(
+            totals.get("reinit-gt-occlusions"),
+            gt,
+            () -> new ByteTracker(plain).track(dets, images, gtKeysDedup, null),
+            gtKeysDedup.size());
 
         long t0 = System.nanoTime();
         TrackingResult pass1 = new ByteTracker(plain).track(dets, images, first, null);
-        List<Detection> autoKeys = Human.dedup(concat(first, human.answer(pass1.recommendedKeyframes())));
+        List<Detection> autoKeys =
+            Human.dedup(concat(first, human.answer(pass1.recommendedKeyframes())));
         TrackingResult pass2 = new ByteTracker(plain).track(dets, images, autoKeys, null);
         totals.get("reinit-auto").add(gt, pass2, (System.nanoTime() - t0) / 1e9, autoKeys.size());
 
-        timed(totals.get("stitching"), gt, () -> new ByteTracker(base).track(dets, images, List.of(), null), 0);
+        timed(
+            totals.get("stitching"),
+            gt,
+            () -> new ByteTracker(base).track(dets, images, List.of(), null),
+            0);
 
         t0 = System.nanoTime();
         TrackingResult s1 = new ByteTracker(base).track(dets, images, first, null);
@@ -133,25 +158,60 @@ public final class TrackingBenchmark {
       System.out.printf(Locale.ROOT, "video %d/%d done%n", i + 1, videos);
     }
     System.out.printf(Locale.ROOT, "ground-truth occlusion events: %d%n", occlusionEvents);
-    System.out.printf(Locale.ROOT, "%-22s %6s %6s %7s %7s %7s %8s %8s%n", "variant", "IDSW", "Frag", "IDF1", "HOTA", "MOTA", "keyboxes", "fps");
+    System.out.printf(
+        Locale.ROOT,
+        "%-22s %6s %6s %7s %7s %7s %8s %8s%n",
+        "variant",
+        "IDSW",
+        "Frag",
+        "IDF1",
+        "HOTA",
+        "MOTA",
+        "keyboxes",
+        "fps");
     for (var e : totals.entrySet()) {
       Totals t = e.getValue();
-      System.out.printf(Locale.ROOT, "%-22s %6d %6d %7.4f %7.4f %7.4f %8d %8.1f%n", e.getKey(), t.clear.switches(), t.clear.fragmentations(),
-          t.identity.idf1(), t.hota.hota(), mota(t.clear), t.humanBoxes, t.frames / t.seconds);
+      System.out.printf(
+          Locale.ROOT,
+          "%-22s %6d %6d %7.4f %7.4f %7.4f %8d %8.1f%n",
+          e.getKey(),
+          t.clear.switches(),
+          t.clear.fragmentations(),
+          t.identity.idf1(),
+          t.hota.hota(),
+          mota(t.clear),
+          t.humanBoxes,
+          t.frames / t.seconds);
     }
     String shared = System.getProperty("keyframe.shared");
     if (shared != null)
-      for (String line : ModelPathSpeed.measure(java.nio.file.Path.of(shared), java.nio.file.Path.of(System.getProperty("keyframe.root", "."))))
+      for (String line :
+          ModelPathSpeed.measure(
+              java.nio.file.Path.of(shared),
+              java.nio.file.Path.of(System.getProperty("keyframe.root", "."))))
         System.out.println(line);
     long baseSw = totals.get("no-reinit").clear.switches();
     for (String v : List.of("reinit-gt-occlusions", "reinit-auto", "stitching", "auto+stitching")) {
       long sw = totals.get(v).clear.switches();
-      System.out.printf(Locale.ROOT, "idsw ratio %s / no-reinit = %.3f (%.1f%% fewer)%n", v, sw / (double) Math.max(1, baseSw), 100.0 * (baseSw - sw) / Math.max(1, baseSw));
+      System.out.printf(
+          Locale.ROOT,
+          "idsw ratio %s / no-reinit = %.3f (%.1f%% fewer)%n",
+          v,
+          sw / (double) Math.max(1, baseSw),
+          100.0 * (baseSw - sw) / Math.max(1, baseSw));
     }
     for (var e : totals.entrySet()) {
       Totals t = e.getValue();
-      System.out.printf(Locale.ROOT, "variant=%s idsw=%d frag=%d idf1=%.4f hota=%.4f dup_ids=%d fps=%.1f%n", e.getKey(), t.clear.switches(),
-          t.clear.fragmentations(), t.identity.idf1(), t.hota.hota(), t.dupIds, t.frames / t.seconds);
+      System.out.printf(
+          Locale.ROOT,
+          "variant=%s idsw=%d frag=%d idf1=%.4f hota=%.4f dup_ids=%d fps=%.1f%n",
+          e.getKey(),
+          t.clear.switches(),
+          t.clear.fragmentations(),
+          t.identity.idf1(),
+          t.hota.hota(),
+          t.dupIds,
+          t.frames / t.seconds);
     }
   }
 
@@ -159,7 +219,8 @@ public final class TrackingBenchmark {
     return 1 - (c.misses() + c.falsePositives() + c.switches()) / (double) Math.max(1, c.objects());
   }
 
-  private static void timed(Totals t, AnnotationSet gt, java.util.function.Supplier<TrackingResult> run, long boxes) {
+  private static void timed(
+      Totals t, AnnotationSet gt, java.util.function.Supplier<TrackingResult> run, long boxes) {
     long t0 = System.nanoTime();
     TrackingResult r = run.get();
     t.add(gt, r, (System.nanoTime() - t0) / 1e9, boxes);
@@ -192,11 +253,14 @@ public final class TrackingBenchmark {
 
     /** Object {@code id} at {@code frame} if clearly visible there, else null. */
     Detection object(int id, int frame) {
-      for (Detection d : byFrame.getOrDefault(frame, List.of())) if (d.trackId() == id && visible(d)) return key(d);
+      for (Detection d : byFrame.getOrDefault(frame, List.of()))
+        if (d.trackId() == id && visible(d)) return key(d);
       return null;
     }
 
-    /** For each request, the visible true object that best overlaps the tracker's box (IoU >= 0.3). */
+    /**
+     * For each request, the visible true object that best overlaps the tracker's box (IoU >= 0.3).
+     */
     List<Detection> answer(List<RecommendedKeyframe> requests) {
       List<Detection> out = new ArrayList<>();
       for (RecommendedKeyframe k : requests) {

@@ -12,8 +12,8 @@ package io.keyframe.tracker.bytetrack;
  *     pixels are available (ByteTrack's {@code match_thresh}, 0.8)
  * @param lowMatchLimit second-stage (low-score) cost limit, 1 - IoU (0.5)
  * @param tentativeMatchLimit cost limit for confirming a tentative track (0.7)
- * @param maxLostFrames a lost track is dropped after this many unmatched frames (ByteTrack's
- *     {@code track_buffer}, 30)
+ * @param maxLostFrames a lost track is dropped after this many unmatched frames (ByteTrack's {@code
+ *     track_buffer}, 30)
  * @param appearanceWeight weight of the colour-histogram distance in the first-stage cost (0 = IoU
  *     only)
  * @param stitching carry IDs over gaps longer than {@code maxLostFrames} or where IoU fails, by
@@ -43,18 +43,25 @@ public record ByteTrackConfig(
     int interpolateGapFrames) {
   public ByteTrackConfig {
     if (!(lowScore >= 0 && lowScore <= highScore && highScore <= 1))
-      throw new IllegalArgumentException("need 0 <= lowScore <= highScore <= 1: " + lowScore + ", " + highScore);
-    if (!(newTrackScore >= 0 && newTrackScore <= 1)) throw new IllegalArgumentException("newTrackScore not in [0,1]");
+      throw new IllegalArgumentException(
+          "need 0 <= lowScore <= highScore <= 1: " + lowScore + ", " + highScore);
+    if (!(newTrackScore >= 0 && newTrackScore <= 1))
+      throw new IllegalArgumentException("newTrackScore not in [0,1]");
     for (double limit : new double[] {matchLimit, lowMatchLimit, tentativeMatchLimit})
-      if (!(limit > 0 && limit <= 1)) throw new IllegalArgumentException("match limits must lie in (0,1]: " + limit);
+      if (!(limit > 0 && limit <= 1))
+        throw new IllegalArgumentException("match limits must lie in (0,1]: " + limit);
     if (maxLostFrames < 0) throw new IllegalArgumentException("maxLostFrames is negative");
     if (!(appearanceWeight >= 0 && appearanceWeight <= 1))
       throw new IllegalArgumentException("appearanceWeight not in [0,1]: " + appearanceWeight);
-    if (stitchWindowFrames < 0) throw new IllegalArgumentException("stitchWindowFrames is negative");
+    if (stitchWindowFrames < 0)
+      throw new IllegalArgumentException("stitchWindowFrames is negative");
     if (!(stitchRadius > 0)) throw new IllegalArgumentException("stitchRadius must be > 0");
-    if (minOcclusionFrames < 1) throw new IllegalArgumentException("minOcclusionFrames must be >= 1");
-    if (!(keyframeIou > 0 && keyframeIou <= 1)) throw new IllegalArgumentException("keyframeIou not in (0,1]");
-    if (interpolateGapFrames < 0) throw new IllegalArgumentException("interpolateGapFrames is negative");
+    if (minOcclusionFrames < 1)
+      throw new IllegalArgumentException("minOcclusionFrames must be >= 1");
+    if (!(keyframeIou > 0 && keyframeIou <= 1))
+      throw new IllegalArgumentException("keyframeIou not in (0,1]");
+    if (interpolateGapFrames < 0)
+      throw new IllegalArgumentException("interpolateGapFrames is negative");
   }
 
   /** ByteTrack's defaults, appearance on (used only when frames are given), stitching on. */
@@ -64,19 +71,58 @@ public record ByteTrackConfig(
 
   /** A copy with stitching switched on or off. */
   public ByteTrackConfig withStitching(boolean on) {
-    return new ByteTrackConfig(highScore, lowScore, newTrackScore, matchLimit, lowMatchLimit, tentativeMatchLimit,
-        maxLostFrames, appearanceWeight, on, stitchWindowFrames, stitchRadius, minOcclusionFrames, keyframeIou, interpolateGapFrames);
+    return new ByteTrackConfig(
+        highScore,
+        lowScore,
+        newTrackScore,
+        matchLimit,
+        lowMatchLimit,
+        tentativeMatchLimit,
+        maxLostFrames,
+        appearanceWeight,
+        on,
+        stitchWindowFrames,
+        stitchRadius,
+        minOcclusionFrames,
+        keyframeIou,
+        interpolateGapFrames);
   }
 
   /** A copy that interpolates gaps of up to {@code frames} missing frames (0 = off). */
   public ByteTrackConfig withInterpolation(int frames) {
-    return new ByteTrackConfig(highScore, lowScore, newTrackScore, matchLimit, lowMatchLimit, tentativeMatchLimit,
-        maxLostFrames, appearanceWeight, stitching, stitchWindowFrames, stitchRadius, minOcclusionFrames, keyframeIou, frames);
+    return new ByteTrackConfig(
+        highScore,
+        lowScore,
+        newTrackScore,
+        matchLimit,
+        lowMatchLimit,
+        tentativeMatchLimit,
+        maxLostFrames,
+        appearanceWeight,
+        stitching,
+        stitchWindowFrames,
+        stitchRadius,
+        minOcclusionFrames,
+        keyframeIou,
+        frames);
   }
 
   /** A copy with another appearance weight (0 = geometry only). */
   public ByteTrackConfig withAppearanceWeight(double weight) {
-    return new ByteTrackConfig(highScore, lowScore, newTrackScore, matchLimit, lowMatchLimit, tentativeMatchLimit,
-        maxLostFrames, weight, stitching, stitchWindowFrames, stitchRadius, minOcclusionFrames, keyframeIou, interpolateGapFrames);
+    return new ByteTrackConfig(
+        highScore,
+        lowScore,
+        newTrackScore,
+        matchLimit,
+        lowMatchLimit,
+        tentativeMatchLimit,
+        maxLostFrames,
+        weight,
+        stitching,
+        stitchWindowFrames,
+        stitchRadius,
+        minOcclusionFrames,
+        keyframeIou,
+        interpolateGapFrames);
   }
 }

@@ -9,8 +9,8 @@ import io.keyframe.dataset.Provenance;
 import io.keyframe.metrics.iou.BoxIou;
 import io.keyframe.tracker.FrameImages;
 import io.keyframe.tracker.RecommendedKeyframe;
-import io.keyframe.tracker.TrackInvariants;
 import io.keyframe.tracker.Throughput;
+import io.keyframe.tracker.TrackInvariants;
 import io.keyframe.tracker.TrackingResult;
 import io.keyframe.tracker.appearance.ColourHistogram;
 import java.awt.image.BufferedImage;
@@ -30,22 +30,29 @@ import java.util.TreeMap;
  * with keyframe-anchored re-initialisation and ID stitching.
  *
  * <p>Per frame: predict every live object with its Kalman filter; apply the frame's keyframes (a
- * human box with an ID becomes that object's new state, keeping its ID, and takes over the detection
- * and any track already sitting there); match high-score detections to tracked and lost objects by
- * 1 - IoU (blended with a colour-histogram distance when frames are given); match low-score
- * detections to the still-unmatched tracked objects by IoU; confirm tentative objects; start new
- * ones; then stitch newly confirmed objects to lost objects of the same class by extrapolated
- * position, size and appearance. A detection continues a track only if it has the track's class or
- * gives it some probability (class confusions); the track keeps its class, so an ID never changes
- * class. The output is checked by {@link TrackInvariants}.
+ * human box with an ID becomes that object's new state, keeping its ID, and takes over the
+ * detection and any track already sitting there); match high-score detections to tracked and lost
+ * objects by 1 - IoU (blended with a colour-histogram distance when frames are given); match
+ * low-score detections to the still-unmatched tracked objects by IoU; confirm tentative objects;
+ * start new ones; then stitch newly confirmed objects to lost objects of the same class by
+ * extrapolated position, size and appearance. A detection continues a track only if it has the
+ * track's class or gives it some probability (class confusions); the track keeps its class, so an
+ * ID never changes class. The output is checked by {@link TrackInvariants}.
  *
  * <p>A tracker instance holds only settings; {@link #track} is thread-safe.
  */
 public final class ByteTracker {
   private static final double HIST_ALPHA = 0.1;
-  /** Bhattacharyya distance above which two looks are different objects (re-identification only). */
+
+  /**
+   * Bhattacharyya distance above which two looks are different objects (re-identification only).
+   */
   private static final double APPEARANCE_GATE = 0.5;
-  /** A detection of another class may continue a track when it gives the track's class this probability. */
+
+  /**
+   * A detection of another class may continue a track when it gives the track's class this
+   * probability.
+   */
   private static final double CLASS_GATE = 0.1;
 
   private static final double CLASS_PENALTY = 0.1;
@@ -71,8 +78,12 @@ public final class ByteTracker {
    * @param progress receives stage {@code track}, frames done and frames in all (may be null)
    */
   public TrackingResult track(
-      AnnotationSet detections, FrameImages frames, List<Detection> keyframes, ProgressListener progress) {
-    return new Run(detections, frames == null ? FrameImages.NONE : frames, keyframes, progress).execute();
+      AnnotationSet detections,
+      FrameImages frames,
+      List<Detection> keyframes,
+      ProgressListener progress) {
+    return new Run(detections, frames == null ? FrameImages.NONE : frames, keyframes, progress)
+        .execute();
   }
 
   /** One run's mutable state. */
@@ -89,20 +100,29 @@ public final class ByteTracker {
     int nextId = 1;
     int lastFrame;
 
-    Run(AnnotationSet input, FrameImages frames, List<Detection> keyframes, ProgressListener progress) {
+    Run(
+        AnnotationSet input,
+        FrameImages frames,
+        List<Detection> keyframes,
+        ProgressListener progress) {
       this.input = Objects.requireNonNull(input, "detections");
       this.frames = frames;
       this.progress = progress == null ? ProgressListener.NONE : progress;
       Map<Integer, String> classOfId = new HashMap<>();
       Set<Long> idFrame = new HashSet<>();
       for (Detection k : keyframes == null ? List.<Detection>of() : keyframes) {
-        if (k.trackId() < 0) throw new IllegalArgumentException("keyframe at frame " + k.frame() + " has no track ID");
-        if (k.boxOrMaskBox() == null) throw new IllegalArgumentException("keyframe at frame " + k.frame() + " has an empty shape");
+        if (k.trackId() < 0)
+          throw new IllegalArgumentException("keyframe at frame " + k.frame() + " has no track ID");
+        if (k.boxOrMaskBox() == null)
+          throw new IllegalArgumentException(
+              "keyframe at frame " + k.frame() + " has an empty shape");
         String prev = classOfId.putIfAbsent(k.trackId(), k.label());
         if (prev != null && !prev.equals(k.label()))
-          throw new IllegalArgumentException("keyframes give ID " + k.trackId() + " two classes: " + prev + ", " + k.label());
+          throw new IllegalArgumentException(
+              "keyframes give ID " + k.trackId() + " two classes: " + prev + ", " + k.label());
         if (!idFrame.add(((long) k.frame() << 32) | k.trackId()))
-          throw new IllegalArgumentException("keyframes give ID " + k.trackId() + " twice in frame " + k.frame());
+          throw new IllegalArgumentException(
+              "keyframes give ID " + k.trackId() + " twice in frame " + k.frame());
         keyframesByFrame.computeIfAbsent(k.frame(), f -> new ArrayList<>()).add(k);
         reservedIds.add(k.trackId());
       }
@@ -121,28 +141,34 @@ public final class ByteTracker {
       }
       double fps = clock.fps(maxFrame + 1);
       closeOpenOcclusions();
-      return new TrackingResult(output(), sortedOcclusions(), List.copyOf(recommended.values()), fps);
+      return new TrackingResult(
+          output(), sortedOcclusions(), List.copyOf(recommended.values()), fps);
     }
 
     void step(int f, List<Detection> frameDets) {
       // Detections of this frame, split by score.
       List<Detection> dets = new ArrayList<>();
-      for (Detection d : frameDets) if (d.score() >= config.lowScore() && d.boxOrMaskBox() != null) dets.add(d);
+      for (Detection d : frameDets)
+        if (d.score() >= config.lowScore() && d.boxOrMaskBox() != null) dets.add(d);
       boolean[] used = new boolean[dets.size()];
-      BufferedImage image = config.appearanceWeight() > 0 || config.stitching() ? frames.image(f) : null;
+      BufferedImage image =
+          config.appearanceWeight() > 0 || config.stitching() ? frames.image(f) : null;
       double[][] hists = new double[dets.size()][];
       if (image != null)
         for (int i = 0; i < dets.size(); i++)
-          if (dets.get(i).score() >= config.highScore()) hists[i] = ColourHistogram.of(image, dets.get(i).boxOrMaskBox());
+          if (dets.get(i).score() >= config.highScore())
+            hists[i] = ColourHistogram.of(image, dets.get(i).boxOrMaskBox());
 
-      for (TrackedObject o : objects) if (o.active()) o.kalman.predict(o.state != TrackState.TRACKED);
+      for (TrackedObject o : objects)
+        if (o.active()) o.kalman.predict(o.state != TrackState.TRACKED);
 
       applyKeyframes(f, dets, used, image);
 
       // Stage 1: high-score detections vs tracked + lost objects.
       List<TrackedObject> pool = new ArrayList<>();
       for (TrackedObject o : objects)
-        if ((o.state == TrackState.TRACKED || o.state == TrackState.LOST) && o.updatedFrame != f) pool.add(o);
+        if ((o.state == TrackState.TRACKED || o.state == TrackState.LOST) && o.updatedFrame != f)
+          pool.add(o);
       List<Integer> high = new ArrayList<>();
       List<Integer> low = new ArrayList<>();
       for (int i = 0; i < dets.size(); i++) {
@@ -158,13 +184,15 @@ public final class ByteTracker {
         TrackedObject o = pool.get(r);
         boolean wasLost = o.state == TrackState.LOST;
         int lastSeen = o.lastSeenFrame;
-        if (wasLost && f - lastSeen - 1 <= config.interpolateGapFrames()) interpolate(o, lastSeen, f, dets.get(di).boxOrMaskBox());
+        if (wasLost && f - lastSeen - 1 <= config.interpolateGapFrames())
+          interpolate(o, lastSeen, f, dets.get(di).boxOrMaskBox());
         update(o, f, dets.get(di), hists[di], false);
         if (wasLost) reemergedAt(o, lastSeen, f, "reemerged");
       }
       // Stage 2: low-score detections vs objects tracked in the previous frame, IoU only.
       List<TrackedObject> remaining = new ArrayList<>();
-      for (TrackedObject o : pool) if (o.state == TrackState.TRACKED && o.updatedFrame != f) remaining.add(o);
+      for (TrackedObject o : pool)
+        if (o.state == TrackState.TRACKED && o.updatedFrame != f) remaining.add(o);
       int[] m2 = associate(remaining, low, dets, hists, config.lowMatchLimit(), false);
       for (int r = 0; r < remaining.size(); r++) {
         if (m2[r] < 0) continue;
@@ -176,7 +204,8 @@ public final class ByteTracker {
 
       // Stage 3: tentative objects vs leftover high detections.
       List<TrackedObject> tentative = new ArrayList<>();
-      for (TrackedObject o : objects) if (o.state == TrackState.TENTATIVE && o.updatedFrame != f) tentative.add(o);
+      for (TrackedObject o : objects)
+        if (o.state == TrackState.TENTATIVE && o.updatedFrame != f) tentative.add(o);
       List<Integer> leftover = new ArrayList<>();
       for (int i : high) if (!used[i]) leftover.add(i);
       int[] m3 = associate(tentative, leftover, dets, hists, config.tentativeMatchLimit(), false);
@@ -196,7 +225,9 @@ public final class ByteTracker {
       for (int i : leftover) {
         if (used[i] || dets.get(i).score() < config.newTrackScore()) continue;
         Detection d = dets.get(i);
-        TrackedObject o = new TrackedObject(d.label(), d.boxOrMaskBox(), f, f == 0 ? TrackState.TRACKED : TrackState.TENTATIVE);
+        TrackedObject o =
+            new TrackedObject(
+                d.label(), d.boxOrMaskBox(), f, f == 0 ? TrackState.TRACKED : TrackState.TENTATIVE);
         o.observe(f, d.boxOrMaskBox(), d.score(), false, false, hists[i], HIST_ALPHA);
         objects.add(o);
         if (f == 0) confirmed.add(o);
@@ -211,19 +242,28 @@ public final class ByteTracker {
       for (TrackedObject o : objects) {
         if (o.state != TrackState.LOST) continue;
         int lostFor = f - o.lastSeenFrame;
-        if (lostFor > config.maxLostFrames() && !(config.stitching() && lostFor <= config.stitchWindowFrames()))
+        if (lostFor > config.maxLostFrames()
+            && !(config.stitching() && lostFor <= config.stitchWindowFrames()))
           o.state = TrackState.REMOVED;
       }
-      // Removed objects with an ID stay in the owner map; drop the rest to keep per-frame work flat.
+      // Removed objects with an ID stay in the owner map; drop the rest to keep per-frame work
+      // flat.
       objects.removeIf(o -> o.state == TrackState.REMOVED && o.id < 0);
     }
 
-    /** Fills a short gap of a re-found object with boxes interpolated linearly, flagged occluded. */
+    /**
+     * Fills a short gap of a re-found object with boxes interpolated linearly, flagged occluded.
+     */
     void interpolate(TrackedObject o, int lastSeen, int f, Box now) {
       Box a = o.lastBox;
       for (int g = lastSeen + 1; g < f; g++) {
         double t = (g - lastSeen) / (double) (f - lastSeen);
-        Box b = new Box(a.x() + t * (now.x() - a.x()), a.y() + t * (now.y() - a.y()), a.w() + t * (now.w() - a.w()), a.h() + t * (now.h() - a.h()));
+        Box b =
+            new Box(
+                a.x() + t * (now.x() - a.x()),
+                a.y() + t * (now.y() - a.y()),
+                a.w() + t * (now.w() - a.w()),
+                a.h() + t * (now.h() - a.h()));
         o.rows.add(new TrackedObject.Row(g, b, 0.0, true, false));
       }
     }
@@ -235,8 +275,17 @@ public final class ByteTracker {
       o.observe(f, box, d.score(), partial, false, hist, HIST_ALPHA);
     }
 
-    /** Min-cost matching of objects (rows) to detections (cols) within class; returns row -> index into cols. */
-    int[] associate(List<TrackedObject> objs, List<Integer> cols, List<Detection> dets, double[][] hists, double limit, boolean appearance) {
+    /**
+     * Min-cost matching of objects (rows) to detections (cols) within class; returns row -> index
+     * into cols.
+     */
+    int[] associate(
+        List<TrackedObject> objs,
+        List<Integer> cols,
+        List<Detection> dets,
+        double[][] hists,
+        double limit,
+        boolean appearance) {
       int rows = objs.size();
       int n = cols.size();
       double[] cost = new double[rows * n];
@@ -250,15 +299,21 @@ public final class ByteTracker {
           if (sameClass || d.classProbabilities().getOrDefault(o.label, 0.0) >= CLASS_GATE) {
             // A detector that confuses classes for a few frames still puts some probability on the
             // track's class: match it (at a small penalty) and keep the track's class.
-            double iouCost = 1 - BoxIou.of(pred, d.boxOrMaskBox()) + (sameClass ? 0 : CLASS_PENALTY);
+            double iouCost =
+                1 - BoxIou.of(pred, d.boxOrMaskBox()) + (sameClass ? 0 : CLASS_PENALTY);
             if (iouCost < limit) {
               v = iouCost;
               double[] h = hists[cols.get(c)];
               if (appearance && config.appearanceWeight() > 0 && h != null && o.histogram != null) {
                 double app = ColourHistogram.distance(o.histogram, h);
-                // A lost object's prediction is stale, so there the look must agree too, not just the place.
-                if (o.state == TrackState.LOST && app > APPEARANCE_GATE) v = Double.POSITIVE_INFINITY;
-                else v = (1 - config.appearanceWeight()) * iouCost + config.appearanceWeight() * app * limit;
+                // A lost object's prediction is stale, so there the look must agree too, not just
+                // the place.
+                if (o.state == TrackState.LOST && app > APPEARANCE_GATE)
+                  v = Double.POSITIVE_INFINITY;
+                else
+                  v =
+                      (1 - config.appearanceWeight()) * iouCost
+                          + config.appearanceWeight() * app * limit;
               }
             }
           }
@@ -313,18 +368,23 @@ public final class ByteTracker {
         boolean wasLost = target.state == TrackState.LOST || target.state == TrackState.REMOVED;
         int lastSeen = target.lastSeenFrame;
         if (!objects.contains(target)) objects.add(target);
-        if (wasLost && target.lastRowFrame() == lastSeen && f - lastSeen - 1 <= config.interpolateGapFrames())
+        if (wasLost
+            && target.lastRowFrame() == lastSeen
+            && f - lastSeen - 1 <= config.interpolateGapFrames())
           interpolate(target, lastSeen, f, box);
         target.kalman.initiate(box);
         target.state = TrackState.TRACKED;
         double[] hist = image == null ? null : ColourHistogram.of(image, box);
         if (hist != null) target.histogram = hist; // a human box resets the appearance model too
         target.observe(f, box, 1.0, k.occluded(), true, null, HIST_ALPHA);
-        if (wasLost && !target.rows.isEmpty() && lastSeen < f) reemergedAt(target, lastSeen, f, null);
+        if (wasLost && !target.rows.isEmpty() && lastSeen < f)
+          reemergedAt(target, lastSeen, f, null);
       }
     }
 
-    /** A track sitting where a keyframe puts another ID: fold it into the right owner, or end it. */
+    /**
+     * A track sitting where a keyframe puts another ID: fold it into the right owner, or end it.
+     */
     void absorbOrEnd(TrackedObject imposter, TrackedObject own) {
       if (!imposter.bound && imposter.firstRowFrame() > own.lastRowFrame()) {
         moveRows(imposter, own);
@@ -350,17 +410,22 @@ public final class ByteTracker {
 
     // ---- stitching and recommendations ---------------------------------------------------------
 
-    /** Gives newly confirmed objects the ID of a lost one of their class when position, size and look agree. */
+    /**
+     * Gives newly confirmed objects the ID of a lost one of their class when position, size and
+     * look agree.
+     */
     List<TrackedObject> stitch(int f, List<TrackedObject> fresh) {
       if (!config.stitching() || fresh.isEmpty() || f == 0) return fresh;
       List<TrackedObject> lost = new ArrayList<>();
       for (TrackedObject o : objects)
-        if (o.id >= 0 && (o.state == TrackState.LOST || o.state == TrackState.REMOVED)
+        if (o.id >= 0
+            && (o.state == TrackState.LOST || o.state == TrackState.REMOVED)
             && f - o.lastSeenFrame <= config.stitchWindowFrames()) lost.add(o);
       if (lost.isEmpty()) return fresh;
       double[] cost = new double[fresh.size() * lost.size()];
       for (int r = 0; r < fresh.size(); r++)
-        for (int c = 0; c < lost.size(); c++) cost[r * lost.size() + c] = stitchCost(fresh.get(r), lost.get(c));
+        for (int c = 0; c < lost.size(); c++)
+          cost[r * lost.size() + c] = stitchCost(fresh.get(r), lost.get(c));
       int[] match = GatedAssignment.solve(cost, fresh.size(), lost.size(), 1.0);
       List<TrackedObject> out = new ArrayList<>();
       for (int r = 0; r < fresh.size(); r++) {
@@ -380,17 +445,30 @@ public final class ByteTracker {
         o.state = TrackState.TRACKED;
         n.state = TrackState.REMOVED;
         objects.remove(n);
-        reemergedAt(o, lastSeen, o.rows.stream().filter(row -> row.frame > lastSeen).findFirst().map(row -> row.frame).orElse(f), "stitched");
+        reemergedAt(
+            o,
+            lastSeen,
+            o.rows.stream()
+                .filter(row -> row.frame > lastSeen)
+                .findFirst()
+                .map(row -> row.frame)
+                .orElse(f),
+            "stitched");
       }
       return out;
     }
 
-    /** Cost in [0,1) of giving lost object {@code old} to new object {@code n}; infinity when gated out. */
+    /**
+     * Cost in [0,1) of giving lost object {@code old} to new object {@code n}; infinity when gated
+     * out.
+     */
     double stitchCost(TrackedObject n, TrackedObject old) {
-      if (!n.label.equals(old.label) || n.firstRowFrame() <= old.lastRowFrame()) return Double.POSITIVE_INFINITY;
+      if (!n.label.equals(old.label) || n.firstRowFrame() <= old.lastRowFrame())
+        return Double.POSITIVE_INFINITY;
       Box now = n.rows.get(0).box;
       int gap = n.firstRowFrame() - old.lastSeenFrame;
-      double horizon = Math.min(gap, 15); // extrapolate motion only briefly: occluded objects often stop
+      double horizon =
+          Math.min(gap, 15); // extrapolate motion only briefly: occluded objects often stop
       double px = old.lastBox.centerX() + old.lossVx * horizon;
       double py = old.lastBox.centerY() + old.lossVy * horizon;
       double size = Math.sqrt(old.lastBox.area());
@@ -414,7 +492,8 @@ public final class ByteTracker {
       for (TrackedObject l : objects) {
         if (l == o || l.id < 0 || l.state != TrackState.LOST || !l.label.equals(o.label)) continue;
         double size = Math.sqrt(l.lastBox.area());
-        double dist = Math.hypot(b.centerX() - l.lastBox.centerX(), b.centerY() - l.lastBox.centerY()) / size;
+        double dist =
+            Math.hypot(b.centerX() - l.lastBox.centerX(), b.centerY() - l.lastBox.centerY()) / size;
         if (dist < 2 * config.stitchRadius()) {
           recommend(o.rows.get(0).frame, o, b, "ambiguous-birth");
           return;
@@ -422,18 +501,23 @@ public final class ByteTracker {
       }
     }
 
-    /** Records the occlusion that ended at {@code f} and, with a reason, recommends a keyframe there. */
+    /**
+     * Records the occlusion that ended at {@code f} and, with a reason, recommends a keyframe
+     * there.
+     */
     void reemergedAt(TrackedObject o, int lastSeen, int f, String reason) {
       if (f - lastSeen - 1 < config.minOcclusionFrames()) return;
       occlusions.add(new OcclusionEvent(o.id, lastSeen + 1, f - 1, "unknown", true));
       if (reason != null) {
-        Box b = o.rows.stream().filter(r -> r.frame == f).findFirst().map(r -> r.box).orElse(o.lastBox);
+        Box b =
+            o.rows.stream().filter(r -> r.frame == f).findFirst().map(r -> r.box).orElse(o.lastBox);
         recommend(f, o, b, reason);
       }
     }
 
     void recommend(int f, TrackedObject o, Box box, String reason) {
-      recommended.putIfAbsent(((long) f << 32) | o.id, new RecommendedKeyframe(f, o.id, o.label, box, reason));
+      recommended.putIfAbsent(
+          ((long) f << 32) | o.id, new RecommendedKeyframe(f, o.id, o.label, box, reason));
     }
 
     // ---- IDs and output -----------------------------------------------------------------------
@@ -458,7 +542,9 @@ public final class ByteTracker {
     }
 
     List<OcclusionEvent> sortedOcclusions() {
-      occlusions.sort(Comparator.comparingInt(OcclusionEvent::startFrame).thenComparingInt(OcclusionEvent::trackId));
+      occlusions.sort(
+          Comparator.comparingInt(OcclusionEvent::startFrame)
+              .thenComparingInt(OcclusionEvent::trackId));
       return occlusions;
     }
 
@@ -468,12 +554,26 @@ public final class ByteTracker {
       for (TrackedObject o : owner.values()) {
         labels.add(o.label);
         for (TrackedObject.Row r : o.rows)
-          out.add(new Detection(r.frame, o.id, o.label, r.box, null, r.score, Map.of(), -1, r.partial, false, r.keyframe));
+          out.add(
+              new Detection(
+                  r.frame,
+                  o.id,
+                  o.label,
+                  r.box,
+                  null,
+                  r.score,
+                  Map.of(),
+                  -1,
+                  r.partial,
+                  false,
+                  r.keyframe));
       }
       Provenance p = input.provenance();
-      Provenance tracked = new Provenance(p.kind(), p.source(), p.modelSha256(), p.time(), "keyframe-tracker/bytetrack");
-      return TrackInvariants.check(new AnnotationSet(input.video(), tracked, List.copyOf(labels), out));
+      Provenance tracked =
+          new Provenance(
+              p.kind(), p.source(), p.modelSha256(), p.time(), "keyframe-tracker/bytetrack");
+      return TrackInvariants.check(
+          new AnnotationSet(input.video(), tracked, List.copyOf(labels), out));
     }
   }
-
 }

@@ -19,7 +19,9 @@ final class KalmanBoxFilter {
     initiate(box);
   }
 
-  /** Resets the state to {@code box} with zero velocity: a keyframe is a fresh conditioning state. */
+  /**
+   * Resets the state to {@code box} with zero velocity: a keyframe is a fresh conditioning state.
+   */
   void initiate(Box box) {
     double[] z = measurement(box);
     java.util.Arrays.fill(mean, 0);
@@ -115,8 +117,10 @@ final class KalmanBoxFilter {
     for (int i = 0; i < 4; i++) inv[i * 4 + i] = 1;
     for (int col = 0; col < 4; col++) {
       int pivot = col;
-      for (int r = col + 1; r < 4; r++) if (Math.abs(m[r * 4 + col]) > Math.abs(m[pivot * 4 + col])) pivot = r;
-      if (Math.abs(m[pivot * 4 + col]) < 1e-300) throw new ArithmeticException("singular innovation covariance");
+      for (int r = col + 1; r < 4; r++)
+        if (Math.abs(m[r * 4 + col]) > Math.abs(m[pivot * 4 + col])) pivot = r;
+      if (Math.abs(m[pivot * 4 + col]) < 1e-300)
+        throw new ArithmeticException("singular innovation covariance");
       if (pivot != col)
         for (int c = 0; c < 4; c++) {
           double t = m[col * 4 + c];

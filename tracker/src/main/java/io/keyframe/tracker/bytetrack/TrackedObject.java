@@ -24,10 +24,13 @@ final class TrackedObject {
   }
 
   final String label;
+
   /** Output ID; -1 until the object is confirmed. */
   int id = -1;
+
   /** True once a keyframe named this object: its ID then comes from a human. */
   boolean bound;
+
   TrackState state;
   KalmanBoxFilter kalman;
   double[] histogram;
@@ -59,7 +62,14 @@ final class TrackedObject {
   }
 
   /** Records an observation at {@code frame}. */
-  void observe(int frame, Box box, double score, boolean partial, boolean keyframe, double[] hist, double histAlpha) {
+  void observe(
+      int frame,
+      Box box,
+      double score,
+      boolean partial,
+      boolean keyframe,
+      double[] hist,
+      double histAlpha) {
     rows.add(new Row(frame, box, score, partial, keyframe));
     lastSeenFrame = frame;
     lastBox = box;

@@ -31,7 +31,9 @@ public enum DetectorLayout {
     return inputNames;
   }
 
-  /** Guesses the layout from a model's inputs: an {@code orig_target_sizes} input means DETR-style. */
+  /**
+   * Guesses the layout from a model's inputs: an {@code orig_target_sizes} input means DETR-style.
+   */
   public static DetectorLayout guess(Collection<String> inputNames) {
     return inputNames.contains("orig_target_sizes") ? DETR_LABELS_BOXES_SCORES : YOLOX_RAW_HEAD;
   }

@@ -63,34 +63,59 @@ public final class DetectorModel implements AutoCloseable {
     this.maxBatch = maxBatch;
   }
 
-  /** Loads and checks {@code file}; nothing is downloaded (the ONNX Runtime engine ships in the jar). */
+  /**
+   * Loads and checks {@code file}; nothing is downloaded (the ONNX Runtime engine ships in the
+   * jar).
+   */
   public static DetectorModel load(Path file, DetectorOptions options) throws IOException {
-    if (!Files.isRegularFile(file)) throw new BadAnnotationException(file, -1, -1, "model", "model file not found");
+    if (!Files.isRegularFile(file))
+      throw new BadAnnotationException(file, -1, -1, "model", "model file not found");
     byte[] bytes = Files.readAllBytes(file);
     String sha = FileHash.sha256(bytes);
-    Engine.getEngine("OnnxRuntime"); // DJL owns the ORT environment: start it before anything else touches ORT
+    Engine.getEngine(
+        "OnnxRuntime"); // DJL owns the ORT environment: start it before anything else touches ORT
     Model model = Model.newInstance("detector", Device.cpu(), "OnnxRuntime");
     try {
       Map<String, String> ortOptions = new HashMap<>();
-      if (options.intraOpThreads() > 0) ortOptions.put("intraOpNumThreads", Integer.toString(options.intraOpThreads()));
+      if (options.intraOpThreads() > 0)
+        ortOptions.put("intraOpNumThreads", Integer.toString(options.intraOpThreads()));
       try {
         model.load(new ByteArrayInputStream(bytes), ortOptions);
       } catch (Exception e) {
-        throw new BadAnnotationException(file, -1, -1, "model", "not a loadable ONNX model (" + rootMessage(e) + ")", e);
+        throw new BadAnnotationException(
+            file, -1, -1, "model", "not a loadable ONNX model (" + rootMessage(e) + ")", e);
       }
       Map<String, long[]> inputs = inputSignature(bytes);
-      DetectorLayout layout = options.layout() != null ? options.layout() : DetectorLayout.guess(inputs.keySet());
+      DetectorLayout layout =
+          options.layout() != null ? options.layout() : DetectorLayout.guess(inputs.keySet());
       if (!List.copyOf(inputs.keySet()).equals(layout.inputNames()))
-        throw new BadAnnotationException(file, -1, -1, "inputs",
-            "model inputs are " + inputs.keySet() + " but the " + layout + " layout needs " + layout.inputNames());
+        throw new BadAnnotationException(
+            file,
+            -1,
+            -1,
+            "inputs",
+            "model inputs are "
+                + inputs.keySet()
+                + " but the "
+                + layout
+                + " layout needs "
+                + layout.inputNames());
       long[] images = inputs.get("images");
       if (images.length != 4 || images[1] != 3 || images[2] <= 0 || images[2] != images[3])
-        throw new BadAnnotationException(file, -1, -1, "images",
+        throw new BadAnnotationException(
+            file,
+            -1,
+            -1,
+            "images",
             "input must be [N,3,S,S] with a fixed S, got " + java.util.Arrays.toString(images));
       if (layout == DetectorLayout.DETR_LABELS_BOXES_SCORES) {
         long[] sizes = inputs.get("orig_target_sizes");
         if (sizes.length != 2 || sizes[1] != 2)
-          throw new BadAnnotationException(file, -1, -1, "orig_target_sizes",
+          throw new BadAnnotationException(
+              file,
+              -1,
+              -1,
+              "orig_target_sizes",
               "input must be [N,2], got " + java.util.Arrays.toString(sizes));
       }
       int size = (int) images[2];
@@ -99,14 +124,28 @@ public final class DetectorModel implements AutoCloseable {
           layout == DetectorLayout.DETR_LABELS_BOXES_SCORES
               ? new DetrTranslator(size, options.scoreThreshold())
               : new YoloxTranslator(size, options.scoreThreshold(), options.nmsIou());
-      Predictor<List<BufferedImage>, List<List<ModelDetection>>> predictor = model.newPredictor(translator);
+      Predictor<List<BufferedImage>, List<List<ModelDetection>>> predictor =
+          model.newPredictor(translator);
       try {
         predictor.predict(List.of(new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB)));
       } catch (Exception e) {
         predictor.close();
-        throw new BadAnnotationException(file, -1, -1, "outputs", "dry run failed for the " + layout + " layout (" + rootMessage(e) + ")", e);
+        throw new BadAnnotationException(
+            file,
+            -1,
+            -1,
+            "outputs",
+            "dry run failed for the " + layout + " layout (" + rootMessage(e) + ")",
+            e);
       }
-      return new DetectorModel(model, predictor, options, layout, file.getFileName().toString(), sha, Math.min(maxBatch, options.batchSize()));
+      return new DetectorModel(
+          model,
+          predictor,
+          options,
+          layout,
+          file.getFileName().toString(),
+          sha,
+          Math.min(maxBatch, options.batchSize()));
     } catch (RuntimeException e) {
       model.close();
       throw e;
@@ -123,10 +162,13 @@ public final class DetectorModel implements AutoCloseable {
         OrtSession session = OrtEnvironment.getEnvironment().createSession(bytes, so)) {
       Map<String, long[]> out = new java.util.LinkedHashMap<>();
       for (Map.Entry<String, NodeInfo> e : session.getInputInfo().entrySet())
-        out.put(e.getKey(), e.getValue().getInfo() instanceof TensorInfo t ? t.getShape() : new long[0]);
+        out.put(
+            e.getKey(),
+            e.getValue().getInfo() instanceof TensorInfo t ? t.getShape() : new long[0]);
       return out;
     } catch (OrtException e) {
-      throw new IllegalStateException("ONNX Runtime rejected a model DJL loaded: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "ONNX Runtime rejected a model DJL loaded: " + e.getMessage(), e);
     }
   }
 
@@ -145,7 +187,9 @@ public final class DetectorModel implements AutoCloseable {
     return maxBatch;
   }
 
-  /** Raw model output for a batch of images (at most {@link #batchSize()}), before class mapping. */
+  /**
+   * Raw model output for a batch of images (at most {@link #batchSize()}), before class mapping.
+   */
   public List<List<ModelDetection>> detectRaw(List<BufferedImage> images) {
     try {
       return predictor.predict(images);
@@ -164,7 +208,19 @@ public final class DetectorModel implements AutoCloseable {
         for (ModelDetection d : raw.get(i)) {
           Optional<String> label = options.classes().projectClass(d.classIndex());
           if (label.isEmpty()) continue;
-          out.add(new Detection(batch.get(i).index(), Detection.UNTRACKED, label.get(), d.box(), null, d.score(), Map.of(), -1, false, false, false));
+          out.add(
+              new Detection(
+                  batch.get(i).index(),
+                  Detection.UNTRACKED,
+                  label.get(),
+                  d.box(),
+                  null,
+                  d.score(),
+                  Map.of(),
+                  -1,
+                  false,
+                  false,
+                  false));
         }
     }
     return out;
@@ -196,12 +252,14 @@ public final class DetectorModel implements AutoCloseable {
       done += batch.size();
       p.progress("detect", done, video.frameCount() > 0 ? video.frameCount() : -1);
     }
-    return new AnnotationSet(video, provenance(Instant.now()), options.classes().projectClasses(), out);
+    return new AnnotationSet(
+        video, provenance(Instant.now()), options.classes().projectClasses(), out);
   }
 
   /** Provenance of this model's outputs at {@code time}. */
   public Provenance provenance(Instant time) {
-    return Provenance.model(name, sha256, time, "keyframe-tracker/djl-" + layout.name().toLowerCase());
+    return Provenance.model(
+        name, sha256, time, "keyframe-tracker/djl-" + layout.name().toLowerCase());
   }
 
   @Override

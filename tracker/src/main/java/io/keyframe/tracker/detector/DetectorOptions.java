@@ -14,16 +14,26 @@ import java.util.Objects;
  * @param intraOpThreads ONNX Runtime intra-op threads (0 = runtime default)
  */
 public record DetectorOptions(
-    DetectorLayout layout, ClassMapping classes, double scoreThreshold, double nmsIou, int batchSize, int intraOpThreads) {
+    DetectorLayout layout,
+    ClassMapping classes,
+    double scoreThreshold,
+    double nmsIou,
+    int batchSize,
+    int intraOpThreads) {
   public DetectorOptions {
     Objects.requireNonNull(classes, "classes");
-    if (!(scoreThreshold >= 0 && scoreThreshold <= 1)) throw new IllegalArgumentException("score threshold not in [0,1]: " + scoreThreshold);
-    if (!(nmsIou > 0 && nmsIou <= 1)) throw new IllegalArgumentException("NMS IoU not in (0,1]: " + nmsIou);
+    if (!(scoreThreshold >= 0 && scoreThreshold <= 1))
+      throw new IllegalArgumentException("score threshold not in [0,1]: " + scoreThreshold);
+    if (!(nmsIou > 0 && nmsIou <= 1))
+      throw new IllegalArgumentException("NMS IoU not in (0,1]: " + nmsIou);
     if (batchSize < 1) throw new IllegalArgumentException("batch size must be >= 1: " + batchSize);
     if (intraOpThreads < 0) throw new IllegalArgumentException("intra-op threads is negative");
   }
 
-  /** Guessed layout, COCO-to-project classes, threshold 0.1 (ByteTrack's low bar), NMS 0.45, batch 4, default threads. */
+  /**
+   * Guessed layout, COCO-to-project classes, threshold 0.1 (ByteTrack's low bar), NMS 0.45, batch
+   * 4, default threads.
+   */
   public static DetectorOptions defaults() {
     return new DetectorOptions(null, ClassMapping.cocoDefault(), 0.1, 0.45, 4, 0);
   }

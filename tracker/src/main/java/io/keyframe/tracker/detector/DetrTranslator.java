@@ -16,7 +16,8 @@ import java.util.List;
  * to S x S, RGB /255, pass the original sizes so the model returns boxes in original pixels; keep
  * boxes at or above the score threshold. A whole batch goes through one forward call.
  */
-public final class DetrTranslator implements NoBatchifyTranslator<List<BufferedImage>, List<List<ModelDetection>>> {
+public final class DetrTranslator
+    implements NoBatchifyTranslator<List<BufferedImage>, List<List<ModelDetection>>> {
   private final int size;
   private final double scoreThreshold;
 
@@ -58,7 +59,8 @@ public final class DetrTranslator implements NoBatchifyTranslator<List<BufferedI
     NDArray boxesA = out.get("boxes");
     NDArray scoresA = out.get("scores");
     if (labelsA == null || boxesA == null || scoresA == null)
-      throw new IllegalStateException("model outputs " + out.getShapes() + " lack labels/boxes/scores");
+      throw new IllegalStateException(
+          "model outputs " + out.getShapes() + " lack labels/boxes/scores");
     long[] labels = labelsA.toType(ai.djl.ndarray.types.DataType.INT64, false).toLongArray();
     float[] boxes = boxesA.toFloatArray();
     float[] scores = scoresA.toFloatArray();
@@ -76,7 +78,9 @@ public final class DetrTranslator implements NoBatchifyTranslator<List<BufferedI
         double x1 = clamp(boxes[4 * idx], w), y1 = clamp(boxes[4 * idx + 1], h);
         double x2 = clamp(boxes[4 * idx + 2], w), y2 = clamp(boxes[4 * idx + 3], h);
         if (x2 - x1 < 1 || y2 - y1 < 1) continue;
-        dets.add(new ModelDetection((int) labels[idx], Math.min(1, s), new Box(x1, y1, x2 - x1, y2 - y1)));
+        dets.add(
+            new ModelDetection(
+                (int) labels[idx], Math.min(1, s), new Box(x1, y1, x2 - x1, y2 - y1)));
       }
       result.add(dets);
     }

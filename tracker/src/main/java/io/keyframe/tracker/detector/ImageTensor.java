@@ -10,7 +10,8 @@ public final class ImageTensor {
    * Bilinear resize of {@code image} to {@code size x size}, written as CHW floats into {@code out}
    * at {@code offset}: RGB order scaled by {@code scale} (1/255 for DETR-style models).
    */
-  public static void resizedRgb(BufferedImage image, int size, float scale, float[] out, int offset) {
+  public static void resizedRgb(
+      BufferedImage image, int size, float scale, float[] out, int offset) {
     int w = image.getWidth();
     int h = image.getHeight();
     int[] px = image.getRGB(0, 0, w, h, null, 0, w);

@@ -12,8 +12,10 @@ import java.util.Objects;
  */
 public record ModelDetection(int classIndex, double score, Box box) {
   public ModelDetection {
-    if (classIndex < 0) throw new IllegalArgumentException("class index is negative: " + classIndex);
-    if (!(score >= 0 && score <= 1)) throw new IllegalArgumentException("score not in [0,1]: " + score);
+    if (classIndex < 0)
+      throw new IllegalArgumentException("class index is negative: " + classIndex);
+    if (!(score >= 0 && score <= 1))
+      throw new IllegalArgumentException("score not in [0,1]: " + score);
     Objects.requireNonNull(box, "box");
   }
 }

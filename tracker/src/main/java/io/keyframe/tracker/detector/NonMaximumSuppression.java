@@ -1,6 +1,5 @@
 package io.keyframe.tracker.detector;
 
-import io.keyframe.dataset.Box;
 import io.keyframe.metrics.iou.BoxIou;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,7 +9,9 @@ import java.util.List;
 final class NonMaximumSuppression {
   private NonMaximumSuppression() {}
 
-  /** Keeps, per class, boxes in descending score that overlap no kept box by more than {@code iou}. */
+  /**
+   * Keeps, per class, boxes in descending score that overlap no kept box by more than {@code iou}.
+   */
   static List<ModelDetection> classWise(List<ModelDetection> dets, double iou) {
     List<ModelDetection> sorted = new ArrayList<>(dets);
     sorted.sort(Comparator.comparingDouble(ModelDetection::score).reversed());
@@ -26,5 +27,4 @@ final class NonMaximumSuppression {
     }
     return kept;
   }
-
 }

@@ -16,7 +16,8 @@ import java.util.List;
  * stride and size = exp(log size) * stride, score = objectness x best class score, then class-wise
  * non-maximum suppression. Images go through the model one at a time when its batch is fixed at 1.
  */
-public final class YoloxTranslator implements NoBatchifyTranslator<List<BufferedImage>, List<List<ModelDetection>>> {
+public final class YoloxTranslator
+    implements NoBatchifyTranslator<List<BufferedImage>, List<List<ModelDetection>>> {
   private static final int[] STRIDES = {8, 16, 32};
 
   private final int size;
@@ -29,7 +30,8 @@ public final class YoloxTranslator implements NoBatchifyTranslator<List<Buffered
    * @param nmsIou boxes of one class overlapping a better one by more than this are dropped (0.45)
    */
   public YoloxTranslator(int size, double scoreThreshold, double nmsIou) {
-    if (size <= 0 || size % 32 != 0) throw new IllegalArgumentException("input size must be a positive multiple of 32: " + size);
+    if (size <= 0 || size % 32 != 0)
+      throw new IllegalArgumentException("input size must be a positive multiple of 32: " + size);
     this.size = size;
     this.scoreThreshold = scoreThreshold;
     this.nmsIou = nmsIou;
@@ -40,7 +42,8 @@ public final class YoloxTranslator implements NoBatchifyTranslator<List<Buffered
     int n = images.size();
     float[] pixels = new float[n * 3 * size * size];
     double[] ratios = new double[n];
-    for (int i = 0; i < n; i++) ratios[i] = ImageTensor.letterboxBgr(images.get(i), size, pixels, i * 3 * size * size);
+    for (int i = 0; i < n; i++)
+      ratios[i] = ImageTensor.letterboxBgr(images.get(i), size, pixels, i * 3 * size * size);
     NDArray a = ctx.getNDManager().create(pixels, new Shape(n, 3, size, size));
     a.setName("images");
     ctx.setAttachment("images", images);
@@ -55,20 +58,38 @@ public final class YoloxTranslator implements NoBatchifyTranslator<List<Buffered
     double[] ratios = (double[]) ctx.getAttachment("ratios");
     NDArray head = out.get(0);
     Shape shape = head.getShape();
-    if (shape.dimension() != 3) throw new IllegalStateException("YOLOX head must be [N,A,5+C], got " + shape);
+    if (shape.dimension() != 3)
+      throw new IllegalStateException("YOLOX head must be [N,A,5+C], got " + shape);
     int anchors = (int) shape.get(1);
     int width = (int) shape.get(2);
     int expected = 0;
     for (int s : STRIDES) expected += (size / s) * (size / s);
-    if (anchors != expected) throw new IllegalStateException("YOLOX head has " + anchors + " anchors, expected " + expected + " for " + size + "x" + size);
+    if (anchors != expected)
+      throw new IllegalStateException(
+          "YOLOX head has "
+              + anchors
+              + " anchors, expected "
+              + expected
+              + " for "
+              + size
+              + "x"
+              + size);
     float[] raw = head.toFloatArray();
     List<List<ModelDetection>> result = new ArrayList<>(images.size());
     for (int i = 0; i < images.size(); i++)
-      result.add(decode(raw, i * anchors * width, width, ratios[i], images.get(i).getWidth(), images.get(i).getHeight()));
+      result.add(
+          decode(
+              raw,
+              i * anchors * width,
+              width,
+              ratios[i],
+              images.get(i).getWidth(),
+              images.get(i).getHeight()));
     return result;
   }
 
-  List<ModelDetection> decode(float[] raw, int base, int width, double ratio, int imageW, int imageH) {
+  List<ModelDetection> decode(
+      float[] raw, int base, int width, double ratio, int imageW, int imageH) {
     List<ModelDetection> candidates = new ArrayList<>();
     int a = 0;
     for (int stride : STRIDES) {
@@ -92,9 +113,11 @@ public final class YoloxTranslator implements NoBatchifyTranslator<List<Buffered
           double w = Math.exp(raw[o + 2]) * stride;
           double h = Math.exp(raw[o + 3]) * stride;
           double x1 = Math.max(0, (cx - w / 2) / ratio), y1 = Math.max(0, (cy - h / 2) / ratio);
-          double x2 = Math.min(imageW, (cx + w / 2) / ratio), y2 = Math.min(imageH, (cy + h / 2) / ratio);
+          double x2 = Math.min(imageW, (cx + w / 2) / ratio),
+              y2 = Math.min(imageH, (cy + h / 2) / ratio);
           if (x2 - x1 < 1 || y2 - y1 < 1) continue;
-          candidates.add(new ModelDetection(best, Math.min(1, score), new Box(x1, y1, x2 - x1, y2 - y1)));
+          candidates.add(
+              new ModelDetection(best, Math.min(1, score), new Box(x1, y1, x2 - x1, y2 - y1)));
         }
     }
     return NonMaximumSuppression.classWise(candidates, nmsIou);

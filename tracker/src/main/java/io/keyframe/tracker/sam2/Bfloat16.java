@@ -1,6 +1,8 @@
 package io.keyframe.tracker.sam2;
 
-/** float32 -> bfloat16 -> float32, round to nearest even, as torch's {@code .to(torch.bfloat16)}. */
+/**
+ * float32 -> bfloat16 -> float32, round to nearest even, as torch's {@code .to(torch.bfloat16)}.
+ */
 final class Bfloat16 {
   private Bfloat16() {}
 

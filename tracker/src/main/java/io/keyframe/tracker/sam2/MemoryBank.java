@@ -7,22 +7,22 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One object's memory, with SAM 2's selection rules ({@code SAM2Base._prepare_memory_conditioned_features}
- * with {@code memory_temporal_stride_for_eval = 1}):
+ * One object's memory, with SAM 2's selection rules ({@code
+ * SAM2Base._prepare_memory_conditioned_features} with {@code memory_temporal_stride_for_eval = 1}):
  *
  * <ul>
  *   <li>conditioning frames (prompted: the first box and every keyframe, past or future: the
  *       predictor takes every prompt before it propagates) are kept for good; all of them are used
- *       ({@code max_cond_frames_in_attn = -1}, SAM 2's default) or, when {@code maxCondInAttention >
- *       0} and there are more, the closest ones ({@code select_closest_cond_frames}); each takes
+ *       ({@code max_cond_frames_in_attn = -1}, SAM 2's default) or, when {@code maxCondInAttention
+ *       > 0} and there are more, the closest ones ({@code select_closest_cond_frames}); each takes
  *       temporal index {@code numMaskmem - 1};
  *   <li>non-conditioning memories of frames {@code t-6 .. t-1} follow, oldest first, frame {@code
  *       t-d} at temporal index {@code d - 1}; a frame with no non-conditioning memory (a
  *       conditioning frame, or not processed) leaves its slot unused (masked);
- *   <li>object pointers: selected conditioning frames at or before {@code t} first (offset {@code t -
- *       frame}), then frames {@code t-1, t-2, ...} (offset d) for {@code d < min(numFrames,
- *       maxObjectPointers)}, as the predictor does (so there can be more than {@code maxObjectPointers}
- *       in all when there are several conditioning frames).
+ *   <li>object pointers: selected conditioning frames at or before {@code t} first (offset {@code t
+ *       - frame}), then frames {@code t-1, t-2, ...} (offset d) for {@code d < min(numFrames,
+ *       maxObjectPointers)}, as the predictor does (so there can be more than {@code
+ *       maxObjectPointers} in all when there are several conditioning frames).
  * </ul>
  *
  * Memories older than any rule can reach are dropped, so the bank stays bounded on long videos.
@@ -56,7 +56,10 @@ public final class MemoryBank {
     this.maxObjectPointers = maxObjectPointers;
   }
 
-  /** Most memory slots a step can use: conditioning slots + recent frames; -1 when every conditioning frame is used. */
+  /**
+   * Most memory slots a step can use: conditioning slots + recent frames; -1 when every
+   * conditioning frame is used.
+   */
   public int memorySlots() {
     return maxCondInAttention > 0 ? maxCondInAttention + numMaskmem - 1 : -1;
   }
@@ -91,14 +94,18 @@ public final class MemoryBank {
     return List.copyOf(recent.keySet());
   }
 
-  /** SAM 2's {@code select_closest_cond_frames}: the nearest before, the nearest at/after, then by distance. */
+  /**
+   * SAM 2's {@code select_closest_cond_frames}: the nearest before, the nearest at/after, then by
+   * distance.
+   */
   Map<Integer, Entry> selectedConditioning(int frame) {
     if (maxCondInAttention <= 0 || conditioning.size() <= maxCondInAttention) return conditioning;
     TreeMap<Integer, Entry> selected = new TreeMap<>();
     Integer before = conditioning.lowerKey(frame);
     Integer after = conditioning.ceilingKey(frame);
     if (before != null) selected.put(before, conditioning.get(before));
-    if (after != null && selected.size() < maxCondInAttention) selected.put(after, conditioning.get(after));
+    if (after != null && selected.size() < maxCondInAttention)
+      selected.put(after, conditioning.get(after));
     List<Integer> rest = new ArrayList<>(conditioning.keySet());
     rest.removeAll(selected.keySet());
     rest.sort(Comparator.comparingInt(t -> Math.abs(t - frame)));
@@ -109,14 +116,19 @@ public final class MemoryBank {
     return selected;
   }
 
-  /** A non-conditioning memory of {@code t}, or an unselected conditioning one (SAM 2's fallback). */
+  /**
+   * A non-conditioning memory of {@code t}, or an unselected conditioning one (SAM 2's fallback).
+   */
   private Entry nonConditioning(int t, Map<Integer, Entry> selected) {
     Entry e = recent.get(t);
     if (e == null && !selected.containsKey(t)) e = conditioning.get(t);
     return e;
   }
 
-  /** Memory slots for processing {@code frame}: conditioning first, then t-6 .. t-1; at most {@link #memorySlots()}. */
+  /**
+   * Memory slots for processing {@code frame}: conditioning first, then t-6 .. t-1; at most {@link
+   * #memorySlots()}.
+   */
   public List<MemorySlot> memoryFor(int frame) {
     Map<Integer, Entry> selected = selectedConditioning(frame);
     List<MemorySlot> out = new ArrayList<>();
@@ -130,12 +142,14 @@ public final class MemoryBank {
 
   /**
    * Object pointers for processing {@code frame} of a {@code numFrames}-frame video: past
-   * conditioning frames, then t-1, t-2, ... up to offset {@code min(numFrames, maxObjectPointers) - 1}.
+   * conditioning frames, then t-1, t-2, ... up to offset {@code min(numFrames, maxObjectPointers) -
+   * 1}.
    */
   public List<PointerSlot> pointersFor(int frame, int numFrames) {
     Map<Integer, Entry> selected = selectedConditioning(frame);
     List<PointerSlot> out = new ArrayList<>();
-    for (Entry e : selected.values()) if (e.frame() <= frame) out.add(new PointerSlot(e, frame - e.frame()));
+    for (Entry e : selected.values())
+      if (e.frame() <= frame) out.add(new PointerSlot(e, frame - e.frame()));
     int horizon = Math.min(numFrames, maxObjectPointers);
     for (int d = 1; d < horizon && frame - d >= 0; d++) {
       Entry e = nonConditioning(frame - d, selected);

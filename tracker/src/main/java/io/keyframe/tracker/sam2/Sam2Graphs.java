@@ -42,35 +42,61 @@ final class Sam2Graphs implements AutoCloseable {
       for (String g : manifest.layout().graphNames()) {
         Sam2Manifest.Graph spec = manifest.graphs().get(g);
         Path file = manifest.dir().resolve(spec.file());
-        if (!Files.isRegularFile(file)) throw new BadAnnotationException(file, -1, -1, "graphs." + g + ".file", "graph file not found");
+        if (!Files.isRegularFile(file))
+          throw new BadAnnotationException(
+              file, -1, -1, "graphs." + g + ".file", "graph file not found");
         OrtSession session;
         try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
           if (intraOpThreads > 0) so.setIntraOpNumThreads(intraOpThreads);
           session = env.createSession(file.toString(), so);
         } catch (OrtException e) {
-          throw new BadAnnotationException(file, -1, -1, "graphs." + g, "not a loadable ONNX graph (" + firstLine(e) + ")", e);
+          throw new BadAnnotationException(
+              file, -1, -1, "graphs." + g, "not a loadable ONNX graph (" + firstLine(e) + ")", e);
         }
         sessions.put(g, session);
         for (String in : Sam2Manifest.logicalInputs(g))
           if (!session.getInputNames().contains(spec.input(in)))
-            throw new BadAnnotationException(file, -1, -1, "graphs." + g + ".inputs." + in,
+            throw new BadAnnotationException(
+                file,
+                -1,
+                -1,
+                "graphs." + g + ".inputs." + in,
                 "graph has no input '" + spec.input(in) + "'; it has " + session.getInputNames());
         for (String out : Sam2Manifest.logicalOutputs(g, manifest.layout()))
           if (!session.getOutputNames().contains(spec.output(out)))
-            throw new BadAnnotationException(file, -1, -1, "graphs." + g + ".outputs." + out,
-                "graph has no output '" + spec.output(out) + "'; it has " + session.getOutputNames());
+            throw new BadAnnotationException(
+                file,
+                -1,
+                -1,
+                "graphs." + g + ".outputs." + out,
+                "graph has no output '"
+                    + spec.output(out)
+                    + "'; it has "
+                    + session.getOutputNames());
       }
       long[] image = inputShape(manifest.layout().encoderGraph(), "image");
       if (image.length != 4 || image[1] != 3 || (image[2] > 0 && image[2] != manifest.imageSize()))
-        throw new BadAnnotationException(manifest.dir().resolve(manifest.graphs().get(manifest.layout().encoderGraph()).file()), -1, -1,
-            "image", "encoder input must be [1,3," + manifest.imageSize() + "," + manifest.imageSize() + "], got " + java.util.Arrays.toString(image));
+        throw new BadAnnotationException(
+            manifest.dir().resolve(manifest.graphs().get(manifest.layout().encoderGraph()).file()),
+            -1,
+            -1,
+            "image",
+            "encoder input must be [1,3,"
+                + manifest.imageSize()
+                + ","
+                + manifest.imageSize()
+                + "], got "
+                + java.util.Arrays.toString(image));
     } catch (RuntimeException e) {
       close();
       throw e;
     }
   }
 
-  /** DJL's ONNX Runtime engine owns the process-wide ORT environment when DJL is in use: start it first. */
+  /**
+   * DJL's ONNX Runtime engine owns the process-wide ORT environment when DJL is in use: start it
+   * first.
+   */
   private static void startDjlEngineIfPresent() {
     try {
       ai.djl.engine.Engine.getEngine("OnnxRuntime");
@@ -81,13 +107,17 @@ final class Sam2Graphs implements AutoCloseable {
 
   /** Whether the graph has this (optional) input. */
   boolean hasInput(String graph, String logical) {
-    return sessions.get(graph).getInputNames().contains(manifest.graphs().get(graph).input(logical));
+    return sessions
+        .get(graph)
+        .getInputNames()
+        .contains(manifest.graphs().get(graph).input(logical));
   }
 
   /** Declared shape of a graph input (-1 for dynamic dimensions). */
   long[] inputShape(String graph, String logical) {
     try {
-      NodeInfo info = sessions.get(graph).getInputInfo().get(manifest.graphs().get(graph).input(logical));
+      NodeInfo info =
+          sessions.get(graph).getInputInfo().get(manifest.graphs().get(graph).input(logical));
       return info.getInfo() instanceof TensorInfo t ? t.getShape() : new long[0];
     } catch (OrtException e) {
       throw new IllegalStateException(e);
@@ -104,8 +134,10 @@ final class Sam2Graphs implements AutoCloseable {
     try {
       for (Map.Entry<String, Object> e : inputs.entrySet()) {
         OnnxTensor t;
-        if (e.getValue() instanceof Tensor f) t = OnnxTensor.createTensor(env, FloatBuffer.wrap(f.data()), f.shape());
-        else if (e.getValue() instanceof long[][] l) t = OnnxTensor.createTensor(env, LongBuffer.wrap(l[0]), l[1]);
+        if (e.getValue() instanceof Tensor f)
+          t = OnnxTensor.createTensor(env, FloatBuffer.wrap(f.data()), f.shape());
+        else if (e.getValue() instanceof long[][] l)
+          t = OnnxTensor.createTensor(env, LongBuffer.wrap(l[0]), l[1]);
         else throw new IllegalArgumentException("unsupported input type for " + e.getKey());
         feed.put(spec.input(e.getKey()), t);
       }

@@ -15,7 +15,14 @@ public enum Sam2Layout {
    * perceiver makes memories token sequences), video mask decoder with the prompt encoder fused,
    * memory encoder.
    */
-  EDGETAM("edgetam", List.of("vision_encoder", "no_memory_embedding", "memory_attention", "video_mask_decoder", "memory_encoder"));
+  EDGETAM(
+      "edgetam",
+      List.of(
+          "vision_encoder",
+          "no_memory_embedding",
+          "memory_attention",
+          "video_mask_decoder",
+          "memory_encoder"));
 
   private final String id;
   private final List<String> graphNames;

@@ -62,18 +62,23 @@ public record Sam2Manifest(
   public Sam2Manifest {
     graphs = Map.copyOf(graphs);
     for (String g : layout.graphNames())
-      if (!graphs.containsKey(g)) throw new IllegalArgumentException("layout " + layout + " needs graph '" + g + "'");
+      if (!graphs.containsKey(g))
+        throw new IllegalArgumentException("layout " + layout + " needs graph '" + g + "'");
   }
 
-  /** Reads {@code dir/manifest.json}; problems are {@link BadAnnotationException}s naming the field. */
+  /**
+   * Reads {@code dir/manifest.json}; problems are {@link BadAnnotationException}s naming the field.
+   */
   public static Sam2Manifest read(Path dir) throws IOException {
     Path file = dir.resolve("manifest.json");
-    if (!Files.isRegularFile(file)) throw new BadAnnotationException(file, -1, -1, "", "bundle has no manifest.json");
+    if (!Files.isRegularFile(file))
+      throw new BadAnnotationException(file, -1, -1, "", "bundle has no manifest.json");
     JsonNode root;
     try {
       root = new ObjectMapper().readTree(file.toFile());
     } catch (IOException e) {
-      throw new BadAnnotationException(file, -1, -1, "", "not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
+      throw new BadAnnotationException(
+          file, -1, -1, "", "not valid JSON: " + e.getMessage().lines().findFirst().orElse(""), e);
     }
     if (!"keyframe-sam2-bundle/1".equals(root.path("format").asText()))
       throw new BadAnnotationException(file, -1, -1, "format", "expected 'keyframe-sam2-bundle/1'");
@@ -86,8 +91,12 @@ public record Sam2Manifest(
     Map<String, Graph> graphs = new LinkedHashMap<>();
     for (String g : layout.graphNames()) {
       JsonNode node = root.path("graphs").path(g);
-      if (!node.has("file")) throw new BadAnnotationException(file, -1, -1, "graphs." + g + ".file", "missing");
-      graphs.put(g, new Graph(node.get("file").asText(), names(node.path("inputs")), names(node.path("outputs"))));
+      if (!node.has("file"))
+        throw new BadAnnotationException(file, -1, -1, "graphs." + g + ".file", "missing");
+      graphs.put(
+          g,
+          new Graph(
+              node.get("file").asText(), names(node.path("inputs")), names(node.path("outputs"))));
     }
     return new Sam2Manifest(
         dir,
@@ -119,17 +128,25 @@ public record Sam2Manifest(
   private static int maxCondFrames(JsonNode root, Path file) {
     JsonNode n = root.get("max_cond_frames");
     if (n == null || !n.canConvertToInt() || (n.asInt() <= 0 && n.asInt() != -1))
-      throw new BadAnnotationException(file, -1, -1, "max_cond_frames", "must be a positive integer, or -1 for all conditioning frames");
+      throw new BadAnnotationException(
+          file,
+          -1,
+          -1,
+          "max_cond_frames",
+          "must be a positive integer, or -1 for all conditioning frames");
     return n.asInt();
   }
 
   private static float[] floats(JsonNode root, String field, Path file) {
     JsonNode n = root.get(field);
     if (n == null || !n.isArray() || n.size() != 3)
-      throw new BadAnnotationException(file, -1, -1, field, "must be an array of 3 numbers (R, G, B)");
+      throw new BadAnnotationException(
+          file, -1, -1, field, "must be an array of 3 numbers (R, G, B)");
     float[] out = new float[3];
     for (int i = 0; i < 3; i++) out[i] = (float) n.get(i).asDouble();
-    if (field.equals("std")) for (float v : out) if (!(v > 0)) throw new BadAnnotationException(file, -1, -1, field, "must be > 0");
+    if (field.equals("std"))
+      for (float v : out)
+        if (!(v > 0)) throw new BadAnnotationException(file, -1, -1, field, "must be > 0");
     return out;
   }
 
@@ -138,8 +155,18 @@ public record Sam2Manifest(
     return switch (graph) {
       case "image_encoder", "vision_encoder" -> List.of("image");
       case "no_memory_embedding" -> List.of("vision_feats");
-      case "memory_attention" -> List.of("curr", "curr_pos", "mem_feats", "mem_pos", "mem_tpos", "mem_valid", "obj_ptrs", "ptr_valid");
-      case "mask_decoder", "video_mask_decoder" -> List.of("image_embed", "high_res_0", "high_res_1", "point_coords", "point_labels");
+      case "memory_attention" ->
+          List.of(
+              "curr",
+              "curr_pos",
+              "mem_feats",
+              "mem_pos",
+              "mem_tpos",
+              "mem_valid",
+              "obj_ptrs",
+              "ptr_valid");
+      case "mask_decoder", "video_mask_decoder" ->
+          List.of("image_embed", "high_res_0", "high_res_1", "point_coords", "point_labels");
       case "memory_encoder" -> List.of("pix_feat", "mask_logits");
       default -> throw new IllegalArgumentException("unknown graph " + graph);
     };
@@ -154,7 +181,8 @@ public record Sam2Manifest(
       // EdgeTAM puts no temporal encoding on pointers, so its export has no pointer-offset inputs.
       case "memory_attention" -> List.of("obj_ptr_tpos", "t_diff_max");
       case "mask_decoder", "video_mask_decoder" -> List.of("multimask_output");
-      // EdgeTAM's memory encoder has no no-object embedding, so its export has no object-score input.
+      // EdgeTAM's memory encoder has no no-object embedding, so its export has no object-score
+      // input.
       case "memory_encoder" -> List.of("object_score_logits", "is_mask_from_pts");
       default -> List.of();
     };
@@ -163,11 +191,13 @@ public record Sam2Manifest(
   /** Outputs keyframe reads from each graph. */
   public static List<String> logicalOutputs(String graph, Sam2Layout layout) {
     return switch (graph) {
-      case "image_encoder" -> List.of("vision_feats", "vision_pos", "high_res_0", "high_res_1", "no_mem_feats");
+      case "image_encoder" ->
+          List.of("vision_feats", "vision_pos", "high_res_0", "high_res_1", "no_mem_feats");
       case "vision_encoder" -> List.of("vision_feats", "vision_pos", "high_res_0", "high_res_1");
       case "no_memory_embedding" -> List.of("no_mem_feats");
       case "memory_attention" -> List.of("fused");
-      case "mask_decoder", "video_mask_decoder" -> List.of("low_res_masks", "iou_scores", "obj_ptr", "object_score_logits");
+      case "mask_decoder", "video_mask_decoder" ->
+          List.of("low_res_masks", "iou_scores", "obj_ptr", "object_score_logits");
       case "memory_encoder" -> List.of("maskmem_features", "maskmem_pos_enc");
       default -> throw new IllegalArgumentException("unknown graph " + graph);
     };

@@ -7,7 +7,8 @@ package io.keyframe.tracker.sam2;
  * @param frame 0-based frame
  * @param objectId the object's track ID
  * @param conditioning whether this frame was prompted (and became a conditioning memory)
- * @param usedMemory false on an object's first frame, where SAM 2 adds the no-memory embedding instead
+ * @param usedMemory false on an object's first frame, where SAM 2 adds the no-memory embedding
+ *     instead
  * @param memoryFrames frame of each memory slot, -1 for an unused slot
  * @param memoryTemporalIndex temporal-encoding index per slot (0 for unused slots)
  * @param memoryValid 1 for used slots, 0 for masked ones
@@ -17,7 +18,8 @@ package io.keyframe.tracker.sam2;
  * @param objectScoreLogit the decoder's object-score logit (> 0: object visible)
  * @param multimask whether the decoder's multimask head (best of three by predicted IoU) was used
  * @param iou the predicted IoU of the mask kept
- * @param lowResLogits the low-resolution mask logits kept ({@code NO_OBJ_SCORE} = -1024 where hidden), row-major
+ * @param lowResLogits the low-resolution mask logits kept ({@code NO_OBJ_SCORE} = -1024 where
+ *     hidden), row-major
  */
 public record Sam2Step(
     int frame,

@@ -1,6 +1,5 @@
 package io.keyframe.tracker.bytetrack;
 
-import io.keyframe.metrics.iou.BoxIou;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,9 +7,10 @@ import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.Box;
 import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.OcclusionEvent;
-import io.keyframe.dataset.Track;
-import io.keyframe.tracker.FrameImages;
 import io.keyframe.dataset.ProgressListener;
+import io.keyframe.dataset.Track;
+import io.keyframe.metrics.iou.BoxIou;
+import io.keyframe.tracker.FrameImages;
 import io.keyframe.tracker.RecommendedKeyframe;
 import io.keyframe.tracker.TrackingResult;
 import java.awt.Color;
@@ -39,10 +39,13 @@ class ByteTrackerTest {
     Scene.Mover a = Scene.mover(1, "person", 100, 100, 2, 0);
     Scene.Mover b = Scene.mover(2, "person", 100, 400, 3, 1);
     AnnotationSet dets = Scene.detections(120, 1.0, 1, a, b);
-    TrackingResult r = new ByteTracker(NO_STITCH).track(dets, FrameImages.NONE, List.of(), ProgressListener.NONE);
+    TrackingResult r =
+        new ByteTracker(NO_STITCH).track(dets, FrameImages.NONE, List.of(), ProgressListener.NONE);
     assertThat(r.tracks().tracks()).hasSize(2);
     assertThat(idsNear(r.tracks(), a)).hasSize(1);
-    assertThat(idsNear(r.tracks(), b)).hasSize(1).doesNotContainAnyElementsOf(idsNear(r.tracks(), a));
+    assertThat(idsNear(r.tracks(), b))
+        .hasSize(1)
+        .doesNotContainAnyElementsOf(idsNear(r.tracks(), a));
     assertThat(r.tracks().detections()).hasSize(240);
     assertThat(r.occlusions()).isEmpty();
   }
@@ -50,11 +53,14 @@ class ByteTrackerTest {
   @Test
   void short_occlusion_is_bridged_by_the_kalman_prediction_and_reported_as_an_event() {
     Scene.Mover a = Scene.hidden(Scene.mover(1, "bed", 100, 100, 2, 0), 40, 59);
-    TrackingResult r = new ByteTracker(NO_STITCH).track(Scene.detections(100, 0.5, 2, a), FrameImages.NONE, List.of(), null);
+    TrackingResult r =
+        new ByteTracker(NO_STITCH)
+            .track(Scene.detections(100, 0.5, 2, a), FrameImages.NONE, List.of(), null);
     assertThat(idsNear(r.tracks(), a)).hasSize(1);
     int id = idsNear(r.tracks(), a).iterator().next();
     assertThat(r.occlusions()).containsExactly(new OcclusionEvent(id, 40, 59, "unknown", true));
-    assertThat(r.recommendedKeyframes()).extracting(RecommendedKeyframe::frame, RecommendedKeyframe::reason)
+    assertThat(r.recommendedKeyframes())
+        .extracting(RecommendedKeyframe::frame, RecommendedKeyframe::reason)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(60, "reemerged"));
   }
 
@@ -62,52 +68,78 @@ class ByteTrackerTest {
   void short_gaps_can_be_filled_with_interpolated_boxes() {
     Scene.Mover a = Scene.hidden(Scene.mover(1, "bed", 100, 100, 2, 0), 40, 49);
     AnnotationSet dets = Scene.detections(70, 0, 12, a);
-    TrackingResult r = new ByteTracker(NO_STITCH.withInterpolation(30)).track(dets, FrameImages.NONE, List.of(), null);
+    TrackingResult r =
+        new ByteTracker(NO_STITCH.withInterpolation(30))
+            .track(dets, FrameImages.NONE, List.of(), null);
     assertThat(r.tracks().detections()).hasSize(70);
-    // Frame 45 lies halfway between the last box (x = 178 at frame 39) and the next (x = 200 at 50): 178 + 6/11 * 22.
-    Detection mid = r.tracks().detections().stream().filter(d -> d.frame() == 45).findFirst().orElseThrow();
+    // Frame 45 lies halfway between the last box (x = 178 at frame 39) and the next (x = 200 at
+    // 50): 178 + 6/11 * 22.
+    Detection mid =
+        r.tracks().detections().stream().filter(d -> d.frame() == 45).findFirst().orElseThrow();
     assertThat(mid.occluded()).isTrue();
     assertThat(mid.score()).isZero();
-    assertThat(mid.box().x()).isCloseTo(178 + 6.0 / 11 * 22, org.assertj.core.api.Assertions.within(1e-9));
-    assertThat(r.occlusions()).containsExactly(new OcclusionEvent(mid.trackId(), 40, 49, "unknown", true));
+    assertThat(mid.box().x())
+        .isCloseTo(178 + 6.0 / 11 * 22, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(r.occlusions())
+        .containsExactly(new OcclusionEvent(mid.trackId(), 40, 49, "unknown", true));
     // Gaps longer than the limit stay empty.
-    TrackingResult off = new ByteTracker(NO_STITCH.withInterpolation(5)).track(dets, FrameImages.NONE, List.of(), null);
+    TrackingResult off =
+        new ByteTracker(NO_STITCH.withInterpolation(5))
+            .track(dets, FrameImages.NONE, List.of(), null);
     assertThat(off.tracks().detections()).hasSize(60);
   }
 
   @Test
   void long_occlusion_splits_the_id_without_stitching_and_keeps_it_with_stitching() {
-    // Static object hidden for 100 frames (longer than the 30-frame lost buffer), found again 1.5 widths away.
+    // Static object hidden for 100 frames (longer than the 30-frame lost buffer), found again 1.5
+    // widths away.
     Scene.Mover before = Scene.hidden(Scene.mover(1, "iv_pole", 500, 200, 0, 0), 50, 10_000);
     Scene.Mover after = new Scene.Mover(1, "iv_pole", 590, 200, 0, 0, 60, 120, -1, 149);
     Scene.Mover other = Scene.mover(2, "iv_pole", 100, 200, 0, 0);
     AnnotationSet dets = Scene.detections(220, 0.5, 3, before, after, other);
-    TrackingResult plain = new ByteTracker(NO_STITCH).track(dets, FrameImages.NONE, List.of(), null);
-    assertThat(idsNear(plain.tracks(), before)).doesNotContainAnyElementsOf(idsNear(plain.tracks(), after));
-    TrackingResult stitched = new ByteTracker(ByteTrackConfig.defaults()).track(dets, FrameImages.NONE, List.of(), null);
-    assertThat(idsNear(stitched.tracks(), before)).hasSize(1).isEqualTo(idsNear(stitched.tracks(), after));
-    assertThat(idsNear(stitched.tracks(), other)).hasSize(1).doesNotContainAnyElementsOf(idsNear(stitched.tracks(), after));
+    TrackingResult plain =
+        new ByteTracker(NO_STITCH).track(dets, FrameImages.NONE, List.of(), null);
+    assertThat(idsNear(plain.tracks(), before))
+        .doesNotContainAnyElementsOf(idsNear(plain.tracks(), after));
+    TrackingResult stitched =
+        new ByteTracker(ByteTrackConfig.defaults()).track(dets, FrameImages.NONE, List.of(), null);
+    assertThat(idsNear(stitched.tracks(), before))
+        .hasSize(1)
+        .isEqualTo(idsNear(stitched.tracks(), after));
+    assertThat(idsNear(stitched.tracks(), other))
+        .hasSize(1)
+        .doesNotContainAnyElementsOf(idsNear(stitched.tracks(), after));
     int id = idsNear(stitched.tracks(), before).iterator().next();
-    assertThat(stitched.occlusions()).anySatisfy(e -> {
-      assertThat(e.trackId()).isEqualTo(id);
-      assertThat(e.startFrame()).isEqualTo(50);
-      assertThat(e.endFrame()).isEqualTo(149);
-    });
-    assertThat(stitched.recommendedKeyframes()).anySatisfy(k -> {
-      assertThat(k.trackId()).isEqualTo(id);
-      assertThat(k.frame()).isEqualTo(150);
-      assertThat(k.reason()).isEqualTo("stitched");
-    });
+    assertThat(stitched.occlusions())
+        .anySatisfy(
+            e -> {
+              assertThat(e.trackId()).isEqualTo(id);
+              assertThat(e.startFrame()).isEqualTo(50);
+              assertThat(e.endFrame()).isEqualTo(149);
+            });
+    assertThat(stitched.recommendedKeyframes())
+        .anySatisfy(
+            k -> {
+              assertThat(k.trackId()).isEqualTo(id);
+              assertThat(k.frame()).isEqualTo(150);
+              assertThat(k.reason()).isEqualTo("stitched");
+            });
   }
 
   @Test
   void stitching_never_crosses_classes() {
     Scene.Mover a = Scene.hidden(Scene.mover(1, "iv_pole", 500, 200, 0, 0), 0 + 50, 300);
-    Scene.Mover cart = new Scene.Mover(2, "cart", 500, 200, 0, 0, 60, 120, -1, 100); // appears at 101 where the pole was
+    Scene.Mover cart =
+        new Scene.Mover(
+            2, "cart", 500, 200, 0, 0, 60, 120, -1, 100); // appears at 101 where the pole was
     AnnotationSet dets = Scene.detections(200, 0.5, 4, a, cart);
-    TrackingResult r = new ByteTracker(ByteTrackConfig.defaults()).track(dets, FrameImages.NONE, List.of(), null);
-    Map<Integer, Set<String>> classes = r.tracks().detections().stream()
-        .collect(Collectors.groupingBy(Detection::trackId, Collectors.mapping(Detection::label, Collectors.toSet())));
+    TrackingResult r =
+        new ByteTracker(ByteTrackConfig.defaults()).track(dets, FrameImages.NONE, List.of(), null);
+    Map<Integer, Set<String>> classes =
+        r.tracks().detections().stream()
+            .collect(
+                Collectors.groupingBy(
+                    Detection::trackId, Collectors.mapping(Detection::label, Collectors.toSet())));
     assertThat(classes).hasSize(2).allSatisfy((id, ls) -> assertThat(ls).hasSize(1));
   }
 
@@ -117,13 +149,30 @@ class ByteTrackerTest {
     AnnotationSet dets = Scene.detections(60, 0.5, 11, a);
     List<Detection> confused = new ArrayList<>();
     for (Detection d : dets.detections())
-      confused.add(d.frame() >= 20 && d.frame() < 30
-          ? new Detection(d.frame(), d.trackId(), "monitor_stand", d.box(), null, 0.8, Map.of("monitor_stand", 0.8, "iv_pole", 0.12), -1, false, false, false)
-          : d);
-    AnnotationSet in = new AnnotationSet(dets.video(), dets.provenance(), List.of("iv_pole", "monitor_stand"), confused);
+      confused.add(
+          d.frame() >= 20 && d.frame() < 30
+              ? new Detection(
+                  d.frame(),
+                  d.trackId(),
+                  "monitor_stand",
+                  d.box(),
+                  null,
+                  0.8,
+                  Map.of("monitor_stand", 0.8, "iv_pole", 0.12),
+                  -1,
+                  false,
+                  false,
+                  false)
+              : d);
+    AnnotationSet in =
+        new AnnotationSet(
+            dets.video(), dets.provenance(), List.of("iv_pole", "monitor_stand"), confused);
     TrackingResult r = new ByteTracker(NO_STITCH).track(in, FrameImages.NONE, List.of(), null);
     assertThat(r.tracks().tracks()).hasSize(1);
-    assertThat(r.tracks().detections()).hasSize(60).extracting(Detection::label).containsOnly("iv_pole");
+    assertThat(r.tracks().detections())
+        .hasSize(60)
+        .extracting(Detection::label)
+        .containsOnly("iv_pole");
   }
 
   @Test
@@ -131,8 +180,11 @@ class ByteTrackerTest {
     Scene.Mover a = Scene.mover(1, "person", 100, 100, 2, 0);
     AnnotationSet dets = Scene.detections(60, 0.5, 5, a);
     List<Detection> weakened = new ArrayList<>();
-    for (Detection d : dets.detections()) weakened.add(d.frame() >= 20 && d.frame() < 40 ? d.withScore(0.3) : d);
-    TrackingResult r = new ByteTracker(NO_STITCH).track(dets.withDetections(weakened), FrameImages.NONE, List.of(), null);
+    for (Detection d : dets.detections())
+      weakened.add(d.frame() >= 20 && d.frame() < 40 ? d.withScore(0.3) : d);
+    TrackingResult r =
+        new ByteTracker(NO_STITCH)
+            .track(dets.withDetections(weakened), FrameImages.NONE, List.of(), null);
     assertThat(r.tracks().tracks()).hasSize(1);
     assertThat(r.tracks().detections()).hasSize(60);
     assertThat(r.tracks().detections().stream().filter(Detection::occluded).map(Detection::frame))
@@ -145,13 +197,15 @@ class ByteTrackerTest {
     Scene.Mover a = Scene.hidden(Scene.mover(7, "person", 500, 200, 0, 0), 50, 149);
     AnnotationSet dets = Scene.detections(200, 0.5, 6, a);
     // Human boxes: ID 7 at frame 0 and at the re-emergence frame.
-    List<Detection> keyframes = List.of(
-        Detection.of(0, 7, "person", a.at(0)).withFlags(false, false, true),
-        Detection.of(150, 7, "person", a.at(150)).withFlags(false, false, true));
+    List<Detection> keyframes =
+        List.of(
+            Detection.of(0, 7, "person", a.at(0)).withFlags(false, false, true),
+            Detection.of(150, 7, "person", a.at(150)).withFlags(false, false, true));
     TrackingResult r = new ByteTracker(NO_STITCH).track(dets, FrameImages.NONE, keyframes, null);
     assertThat(r.tracks().tracks()).extracting(Track::id).containsExactly(7);
     assertThat(r.tracks().detections()).hasSize(50 + 50);
-    assertThat(r.tracks().detections().stream().filter(Detection::keyframe).map(Detection::frame)).containsExactly(0, 150);
+    assertThat(r.tracks().detections().stream().filter(Detection::keyframe).map(Detection::frame))
+        .containsExactly(0, 150);
     assertThat(r.occlusions()).contains(new OcclusionEvent(7, 50, 149, "unknown", true));
   }
 
@@ -160,7 +214,8 @@ class ByteTrackerTest {
     Scene.Mover a = Scene.hidden(Scene.mover(7, "person", 500, 200, 0, 0), 50, 149);
     AnnotationSet dets = Scene.detections(220, 0.5, 7, a);
     // Keyframe only later than the re-emergence: the tracker already started a new track at 150.
-    List<Detection> keyframes = List.of(Detection.of(0, 7, "person", a.at(0)), Detection.of(170, 7, "person", a.at(170)));
+    List<Detection> keyframes =
+        List.of(Detection.of(0, 7, "person", a.at(0)), Detection.of(170, 7, "person", a.at(170)));
     TrackingResult r = new ByteTracker(NO_STITCH).track(dets, FrameImages.NONE, keyframes, null);
     assertThat(r.tracks().tracks()).extracting(Track::id).containsExactly(7);
     assertThat(r.tracks().detections()).hasSize(50 + 70);
@@ -171,9 +226,12 @@ class ByteTrackerTest {
     Scene.Mover a = Scene.mover(1, "person", 100, 100, 1, 0);
     Scene.Mover b = Scene.mover(2, "person", 100, 400, 1, 0);
     AnnotationSet dets = Scene.detections(50, 0.5, 8, a, b);
-    TrackingResult r = new ByteTracker(NO_STITCH).track(dets, FrameImages.NONE, List.of(Detection.of(30, 1, "person", a.at(30))), null);
+    TrackingResult r =
+        new ByteTracker(NO_STITCH)
+            .track(dets, FrameImages.NONE, List.of(Detection.of(30, 1, "person", a.at(30))), null);
     assertThat(r.tracks().tracks()).hasSize(2);
-    assertThat(idsNear(r.tracks(), a)).containsExactly(1); // bound retroactively: one ID over the whole track
+    assertThat(idsNear(r.tracks(), a))
+        .containsExactly(1); // bound retroactively: one ID over the whole track
     assertThat(idsNear(r.tracks(), b)).doesNotContain(1).hasSize(1);
   }
 
@@ -182,10 +240,24 @@ class ByteTrackerTest {
     AnnotationSet dets = Scene.detections(10, 0, 9, Scene.mover(1, "person", 100, 100, 1, 0));
     Box box = new Box(0, 0, 10, 10);
     ByteTracker t = new ByteTracker(NO_STITCH);
-    assertThatThrownBy(() -> t.track(dets, null, List.of(Detection.of(1, 3, "person", box), Detection.of(2, 3, "bed", box)), null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("two classes");
-    assertThatThrownBy(() -> t.track(dets, null, List.of(Detection.of(1, 3, "person", box), Detection.of(1, 3, "person", box)), null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("twice in frame 1");
+    assertThatThrownBy(
+            () ->
+                t.track(
+                    dets,
+                    null,
+                    List.of(Detection.of(1, 3, "person", box), Detection.of(2, 3, "bed", box)),
+                    null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("two classes");
+    assertThatThrownBy(
+            () ->
+                t.track(
+                    dets,
+                    null,
+                    List.of(Detection.of(1, 3, "person", box), Detection.of(1, 3, "person", box)),
+                    null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("twice in frame 1");
   }
 
   @Test
@@ -204,19 +276,21 @@ class ByteTrackerTest {
       }
     }
     AnnotationSet set = Scene.detections(160, 0, 0, red).withDetections(dets);
-    FrameImages frames = f -> {
-      BufferedImage img = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
-      Graphics2D g = img.createGraphics();
-      g.setColor(Color.GRAY);
-      g.fillRect(0, 0, 640, 480);
-      g.setColor(Color.RED);
-      g.fillRect(400, f < 40 ? 100 : 260, 60, 120);
-      g.setColor(Color.BLUE);
-      g.fillRect(400, f < 40 ? 260 : 100, 60, 120);
-      g.dispose();
-      return img;
-    };
-    TrackingResult r = new ByteTracker(ByteTrackConfig.defaults()).track(set, frames, List.of(), null);
+    FrameImages frames =
+        f -> {
+          BufferedImage img = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+          Graphics2D g = img.createGraphics();
+          g.setColor(Color.GRAY);
+          g.fillRect(0, 0, 640, 480);
+          g.setColor(Color.RED);
+          g.fillRect(400, f < 40 ? 100 : 260, 60, 120);
+          g.setColor(Color.BLUE);
+          g.fillRect(400, f < 40 ? 260 : 100, 60, 120);
+          g.dispose();
+          return img;
+        };
+    TrackingResult r =
+        new ByteTracker(ByteTrackConfig.defaults()).track(set, frames, List.of(), null);
     int redBefore = idAt(r, 10, 100), redAfter = idAt(r, 120, 260);
     int blueBefore = idAt(r, 10, 260), blueAfter = idAt(r, 120, 100);
     assertThat(redAfter).isEqualTo(redBefore);
@@ -227,21 +301,31 @@ class ByteTrackerTest {
   void progress_reports_every_frame_and_throughput_is_measured() {
     AnnotationSet dets = Scene.detections(25, 0, 10, Scene.mover(1, "person", 100, 100, 1, 0));
     List<long[]> calls = new ArrayList<>();
-    TrackingResult r = new ByteTracker(NO_STITCH).track(dets, null, List.of(), (stage, done, total) -> {
-      assertThat(stage).isEqualTo("track");
-      calls.add(new long[] {done, total});
-    });
+    TrackingResult r =
+        new ByteTracker(NO_STITCH)
+            .track(
+                dets,
+                null,
+                List.of(),
+                (stage, done, total) -> {
+                  assertThat(stage).isEqualTo("track");
+                  calls.add(new long[] {done, total});
+                });
     assertThat(calls).hasSize(25);
     assertThat(calls.get(24)).containsExactly(25, 25);
     assertThat(r.framesPerSecond()).isPositive();
   }
 
   private static Detection det(int f, Box b) {
-    return new Detection(f, Detection.UNTRACKED, "person", b, null, 0.9, Map.of(), -1, false, false, false);
+    return new Detection(
+        f, Detection.UNTRACKED, "person", b, null, 0.9, Map.of(), -1, false, false, false);
   }
 
   private static int idAt(TrackingResult r, int frame, double y) {
     return r.tracks().detections().stream()
-        .filter(d -> d.frame() == frame && Math.abs(d.box().y() - y) < 10).findFirst().orElseThrow().trackId();
+        .filter(d -> d.frame() == frame && Math.abs(d.box().y() - y) < 10)
+        .findFirst()
+        .orElseThrow()
+        .trackId();
   }
 }

@@ -12,7 +12,17 @@ import java.util.Random;
 
 /** Hand-built scenes: boxes moving at constant speed, hidden over given frame spans. */
 final class Scene {
-  record Mover(int gtId, String label, double x0, double y0, double vx, double vy, double w, double h, int hideFrom, int hideTo) {
+  record Mover(
+      int gtId,
+      String label,
+      double x0,
+      double y0,
+      double vx,
+      double vy,
+      double w,
+      double h,
+      int hideFrom,
+      int hideTo) {
     Box at(int f) {
       return new Box(x0 + vx * f, y0 + vy * f, w, h);
     }
@@ -31,8 +41,25 @@ final class Scene {
       for (Mover m : movers) {
         if (!m.visible(f)) continue;
         Box b = m.at(f);
-        Box jittered = new Box(b.x() + rnd.nextGaussian() * noise, b.y() + rnd.nextGaussian() * noise, b.w(), b.h());
-        out.add(new Detection(f, Detection.UNTRACKED, m.label(), jittered, null, 0.9, Map.of(), -1, false, false, false));
+        Box jittered =
+            new Box(
+                b.x() + rnd.nextGaussian() * noise,
+                b.y() + rnd.nextGaussian() * noise,
+                b.w(),
+                b.h());
+        out.add(
+            new Detection(
+                f,
+                Detection.UNTRACKED,
+                m.label(),
+                jittered,
+                null,
+                0.9,
+                Map.of(),
+                -1,
+                false,
+                false,
+                false));
       }
     Video v = new Video("scene", 30, 1280, 720, frames, "");
     return new AnnotationSet(v, Provenance.model("sim", "ab", null, "test"), labels, out);

@@ -1,10 +1,10 @@
 package io.keyframe.tracker.bytetrack;
 
-import io.keyframe.metrics.iou.BoxIou;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.keyframe.dataset.Box;
+import io.keyframe.metrics.iou.BoxIou;
 import io.keyframe.tracker.appearance.ColourHistogram;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -68,7 +68,8 @@ class TrackPartsTest {
   @Test
   void iou_matches_hand_arithmetic() {
     // Overlap 5x10 = 50; union 100 + 100 - 50 = 150.
-    assertThat(BoxIou.of(new Box(0, 0, 10, 10), new Box(5, 0, 10, 10))).isCloseTo(50.0 / 150, within(1e-12));
+    assertThat(BoxIou.of(new Box(0, 0, 10, 10), new Box(5, 0, 10, 10)))
+        .isCloseTo(50.0 / 150, within(1e-12));
     assertThat(BoxIou.of(new Box(0, 0, 10, 10), new Box(20, 0, 10, 10))).isZero();
   }
 }

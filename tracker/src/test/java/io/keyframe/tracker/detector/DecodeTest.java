@@ -23,7 +23,8 @@ class DecodeTest {
     float[] row = {0.5f, 0.5f, (float) Math.log(4), (float) Math.log(2), 0.9f, 0.1f, 0.8f};
     System.arraycopy(row, 0, raw, anchor * width, width);
     List<ModelDetection> out = t.decode(raw, 0, width, 0.5, 1000, 1000);
-    // centre ((0.5+2)*8, (0.5+1)*8) = (20, 12); size (4*8, 2*8) = (32, 16) -> xyxy (4,4,36,20) in input
+    // centre ((0.5+2)*8, (0.5+1)*8) = (20, 12); size (4*8, 2*8) = (32, 16) -> xyxy (4,4,36,20) in
+    // input
     // pixels, / ratio 0.5 -> (8, 8, 72, 40) in the original; score 0.9 * 0.8.
     assertThat(out).hasSize(1);
     ModelDetection d = out.get(0);
@@ -59,10 +60,13 @@ class DecodeTest {
     Path f = dir.resolve("map.csv");
     Files.writeString(f, "# header\nperson,person\n*,keep\nbed\n");
     assertThatThrownBy(() -> ClassMapping.read(f, ClassMapping.coco80()))
-        .isInstanceOf(BadAnnotationException.class).hasMessageContaining("line 4");
+        .isInstanceOf(BadAnnotationException.class)
+        .hasMessageContaining("line 4");
     Files.writeString(f, "person,person\nzebra crossing,road\n");
     assertThatThrownBy(() -> ClassMapping.read(f, ClassMapping.coco80()))
-        .isInstanceOf(BadAnnotationException.class).hasMessageContaining("line 2").hasMessageContaining("zebra crossing");
+        .isInstanceOf(BadAnnotationException.class)
+        .hasMessageContaining("line 2")
+        .hasMessageContaining("zebra crossing");
     Files.writeString(f, "person,patient\n*,keep\n");
     ClassMapping keep = ClassMapping.read(f, ClassMapping.coco80());
     assertThat(keep.projectClass(0)).contains("patient");

@@ -1,6 +1,5 @@
 package io.keyframe.tracker.detector;
 
-import io.keyframe.metrics.iou.BoxIou;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,6 +13,7 @@ import io.keyframe.dataset.Track;
 import io.keyframe.dataset.Video;
 import io.keyframe.dataset.frames.FrameSource;
 import io.keyframe.dataset.frames.Mp4FrameSource;
+import io.keyframe.metrics.iou.BoxIou;
 import io.keyframe.tracker.FrameImages;
 import io.keyframe.tracker.TrackingResult;
 import io.keyframe.tracker.bytetrack.ByteTrackConfig;
@@ -47,7 +47,8 @@ class DetectorModelTest {
   }
 
   private static Video video() {
-    return new Video("bedroom", 24, frames.get(0).width(), frames.get(0).height(), frames.size(), "");
+    return new Video(
+        "bedroom", 24, frames.get(0).width(), frames.get(0).height(), frames.size(), "");
   }
 
   @Test
@@ -66,19 +67,28 @@ class DetectorModelTest {
       assertThat(ds).anyMatch(d -> d.label().equals("person") && d.score() >= 0.5);
       assertThat(ds).anyMatch(d -> d.label().equals("bed") && d.score() >= 0.5);
     }
-    TrackingResult tracked = new ByteTracker(ByteTrackConfig.defaults()).track(dets, frameImages(), List.of(), null);
-    Map<String, List<Track>> byClass = tracked.tracks().tracks().stream().collect(Collectors.groupingBy(Track::label));
+    TrackingResult tracked =
+        new ByteTracker(ByteTrackConfig.defaults()).track(dets, frameImages(), List.of(), null);
+    Map<String, List<Track>> byClass =
+        tracked.tracks().tracks().stream().collect(Collectors.groupingBy(Track::label));
     // One bed in view all along: one ID covering (nearly) every frame.
-    Track bed = byClass.get("bed").stream().max(Comparator.comparingInt(t -> t.detections().size())).orElseThrow();
+    Track bed =
+        byClass.get("bed").stream()
+            .max(Comparator.comparingInt(t -> t.detections().size()))
+            .orElseThrow();
     assertThat(bed.detections().size()).isGreaterThanOrEqualTo(frames.size() - 2);
     // The standing person is in view all along: one ID in every frame.
-    List<Track> people = byClass.get("person").stream()
-        .sorted(Comparator.comparingInt((Track t) -> t.detections().size()).reversed()).toList();
+    List<Track> people =
+        byClass.get("person").stream()
+            .sorted(Comparator.comparingInt((Track t) -> t.detections().size()).reversed())
+            .toList();
     assertThat(people.get(0).detections()).hasSize(frames.size());
-    // Frames 0-16 show both people clearly (score >= 0.5): exactly two person IDs there, each in every frame.
-    Map<Integer, Long> idsEarly = tracked.tracks().detections().stream()
-        .filter(d -> d.label().equals("person") && d.frame() <= 16)
-        .collect(Collectors.groupingBy(Detection::trackId, Collectors.counting()));
+    // Frames 0-16 show both people clearly (score >= 0.5): exactly two person IDs there, each in
+    // every frame.
+    Map<Integer, Long> idsEarly =
+        tracked.tracks().detections().stream()
+            .filter(d -> d.label().equals("person") && d.frame() <= 16)
+            .collect(Collectors.groupingBy(Detection::trackId, Collectors.counting()));
     assertThat(idsEarly).hasSize(2).allSatisfy((id, n) -> assertThat(n).isEqualTo(17L));
     // The second person is then mostly hidden behind the first; at most one new ID over the clip.
     assertThat(people).hasSizeLessThanOrEqualTo(3);
@@ -95,20 +105,30 @@ class DetectorModelTest {
       yolox = b.detectRaw(List.of(frames.get(0).image())).get(0);
       assertThat(b.detect(frames.subList(0, 3))).extracting(Detection::frame).contains(0, 1, 2);
     }
-    // Two independently trained models: every confident DEIM person/bed has a YOLOX box of the same class at IoU > 0.7.
-    List<ModelDetection> confident = deim.stream().filter(d -> d.score() > 0.5 && (d.classIndex() == 0 || d.classIndex() == 59)).toList();
+    // Two independently trained models: every confident DEIM person/bed has a YOLOX box of the same
+    // class at IoU > 0.7.
+    List<ModelDetection> confident =
+        deim.stream()
+            .filter(d -> d.score() > 0.5 && (d.classIndex() == 0 || d.classIndex() == 59))
+            .toList();
     assertThat(confident).hasSizeGreaterThanOrEqualTo(3);
     for (ModelDetection d : confident)
-      assertThat(yolox).anySatisfy(y -> {
-        assertThat(y.classIndex()).isEqualTo(d.classIndex());
-        assertThat(BoxIou.of(y.box(), d.box())).isGreaterThan(0.7);
-      });
+      assertThat(yolox)
+          .anySatisfy(
+              y -> {
+                assertThat(y.classIndex()).isEqualTo(d.classIndex());
+                assertThat(BoxIou.of(y.box(), d.box())).isGreaterThan(0.7);
+              });
   }
 
   @Test
   void a_missing_model_file_is_a_clear_error() {
-    assertThatThrownBy(() -> DetectorModel.load(SHARED.resolve("models/none.onnx"), DetectorOptions.defaults()))
-        .isInstanceOf(BadAnnotationException.class).hasMessageContaining("none.onnx").hasMessageContaining("not found");
+    assertThatThrownBy(
+            () ->
+                DetectorModel.load(SHARED.resolve("models/none.onnx"), DetectorOptions.defaults()))
+        .isInstanceOf(BadAnnotationException.class)
+        .hasMessageContaining("none.onnx")
+        .hasMessageContaining("not found");
   }
 
   @Test
@@ -117,28 +137,42 @@ class DetectorModelTest {
     byte[] half = java.util.Arrays.copyOf(Files.readAllBytes(YOLOX), 5000);
     Files.write(bad, half);
     assertThatThrownBy(() -> DetectorModel.load(bad, DetectorOptions.defaults()))
-        .isInstanceOf(BadAnnotationException.class).hasMessageContaining("corrupt.onnx").hasMessageContaining("not a loadable ONNX model");
+        .isInstanceOf(BadAnnotationException.class)
+        .hasMessageContaining("corrupt.onnx")
+        .hasMessageContaining("not a loadable ONNX model");
   }
 
   @Test
   void wrong_input_names_are_a_clear_error() throws Exception {
-    assertThatThrownBy(() -> DetectorModel.load(fixture("wrong_input_name.onnx"), DetectorOptions.defaults()))
-        .isInstanceOf(BadAnnotationException.class).hasMessageContaining("inputs").hasMessageContaining("[pixels]");
-    DetectorOptions forcedDetr = new DetectorOptions(DetectorLayout.DETR_LABELS_BOXES_SCORES, ClassMapping.cocoDefault(), 0.3, 0.45, 4, 0);
+    assertThatThrownBy(
+            () -> DetectorModel.load(fixture("wrong_input_name.onnx"), DetectorOptions.defaults()))
+        .isInstanceOf(BadAnnotationException.class)
+        .hasMessageContaining("inputs")
+        .hasMessageContaining("[pixels]");
+    DetectorOptions forcedDetr =
+        new DetectorOptions(
+            DetectorLayout.DETR_LABELS_BOXES_SCORES, ClassMapping.cocoDefault(), 0.3, 0.45, 4, 0);
     assertThatThrownBy(() -> DetectorModel.load(YOLOX, forcedDetr))
-        .isInstanceOf(BadAnnotationException.class).hasMessageContaining("[images, orig_target_sizes]");
+        .isInstanceOf(BadAnnotationException.class)
+        .hasMessageContaining("[images, orig_target_sizes]");
   }
 
   @Test
   void wrong_input_shapes_are_a_clear_error() throws Exception {
-    assertThatThrownBy(() -> DetectorModel.load(fixture("wrong_input_shape.onnx"), DetectorOptions.defaults()))
-        .isInstanceOf(BadAnnotationException.class).hasMessageContaining("'images'").hasMessageContaining("[1, 3, 320, 416]");
+    assertThatThrownBy(
+            () -> DetectorModel.load(fixture("wrong_input_shape.onnx"), DetectorOptions.defaults()))
+        .isInstanceOf(BadAnnotationException.class)
+        .hasMessageContaining("'images'")
+        .hasMessageContaining("[1, 3, 320, 416]");
   }
 
   @Test
   void outputs_that_do_not_fit_the_layout_fail_in_the_dry_run() throws Exception {
-    assertThatThrownBy(() -> DetectorModel.load(fixture("wrong_outputs.onnx"), DetectorOptions.defaults()))
-        .isInstanceOf(BadAnnotationException.class).hasMessageContaining("'outputs'").hasMessageContaining("dry run failed");
+    assertThatThrownBy(
+            () -> DetectorModel.load(fixture("wrong_outputs.onnx"), DetectorOptions.defaults()))
+        .isInstanceOf(BadAnnotationException.class)
+        .hasMessageContaining("'outputs'")
+        .hasMessageContaining("dry run failed");
   }
 
   private static Path fixture(String name) throws Exception {

@@ -18,10 +18,12 @@ class MemoryBankTest {
     bank.addRecent(e(1));
     bank.addRecent(e(2));
     // Frame 3: cond 0 at index num_maskmem-1 = 6; t-2 = 1 at index 1; t-1 = 2 at index 0.
-    assertThat(bank.memoryFor(3)).extracting(m -> m.entry().frame(), MemoryBank.MemorySlot::temporalIndex)
+    assertThat(bank.memoryFor(3))
+        .extracting(m -> m.entry().frame(), MemoryBank.MemorySlot::temporalIndex)
         .containsExactly(tuple(0, 6), tuple(1, 1), tuple(2, 0));
     // Pointers: cond 0 (offset 3), then t-1, t-2.
-    assertThat(bank.pointersFor(3, 100)).extracting(p -> p.entry().frame(), MemoryBank.PointerSlot::offset)
+    assertThat(bank.pointersFor(3, 100))
+        .extracting(p -> p.entry().frame(), MemoryBank.PointerSlot::offset)
         .containsExactly(tuple(0, 3), tuple(2, 1), tuple(1, 2));
     assertThat(bank.memorySlots()).isEqualTo(8);
   }
@@ -31,8 +33,16 @@ class MemoryBankTest {
     MemoryBank bank = new MemoryBank(7, 2, 16);
     bank.addConditioning(e(0));
     for (int f = 1; f <= 10; f++) bank.addRecent(e(f));
-    assertThat(bank.memoryFor(11)).extracting(m -> m.entry().frame(), MemoryBank.MemorySlot::temporalIndex)
-        .containsExactly(tuple(0, 6), tuple(5, 5), tuple(6, 4), tuple(7, 3), tuple(8, 2), tuple(9, 1), tuple(10, 0));
+    assertThat(bank.memoryFor(11))
+        .extracting(m -> m.entry().frame(), MemoryBank.MemorySlot::temporalIndex)
+        .containsExactly(
+            tuple(0, 6),
+            tuple(5, 5),
+            tuple(6, 4),
+            tuple(7, 3),
+            tuple(8, 2),
+            tuple(9, 1),
+            tuple(10, 0));
   }
 
   @Test
@@ -43,27 +53,42 @@ class MemoryBankTest {
     bank.addConditioning(e(14)); // re-initialised at 14: replaces the recent memory of 14
     assertThat(bank.conditioningFrames()).containsExactly(0, 14);
     assertThat(bank.recentFrames()).doesNotContain(14);
-    // Frame 15: both conditioning frames, then 9..13; the t-1 slot (frame 14) is not a recent memory.
-    assertThat(bank.memoryFor(15)).extracting(m -> m.entry().frame(), MemoryBank.MemorySlot::temporalIndex)
-        .containsExactly(tuple(0, 6), tuple(14, 6), tuple(9, 5), tuple(10, 4), tuple(11, 3), tuple(12, 2), tuple(13, 1));
-    assertThat(bank.pointersFor(15, 100)).extracting(p -> p.entry().frame(), MemoryBank.PointerSlot::offset)
+    // Frame 15: both conditioning frames, then 9..13; the t-1 slot (frame 14) is not a recent
+    // memory.
+    assertThat(bank.memoryFor(15))
+        .extracting(m -> m.entry().frame(), MemoryBank.MemorySlot::temporalIndex)
+        .containsExactly(
+            tuple(0, 6),
+            tuple(14, 6),
+            tuple(9, 5),
+            tuple(10, 4),
+            tuple(11, 3),
+            tuple(12, 2),
+            tuple(13, 1));
+    assertThat(bank.pointersFor(15, 100))
+        .extracting(p -> p.entry().frame(), MemoryBank.PointerSlot::offset)
         .startsWith(tuple(0, 15), tuple(14, 1), tuple(13, 2), tuple(12, 3));
   }
 
   @Test
-  void pointers_reach_back_min_of_video_length_and_max_pointers_minus_one_frames_after_all_past_conditioning_ones() {
+  void
+      pointers_reach_back_min_of_video_length_and_max_pointers_minus_one_frames_after_all_past_conditioning_ones() {
     MemoryBank bank = new MemoryBank(7, -1, 4);
     bank.addConditioning(e(0));
     bank.addConditioning(e(5));
     for (int f = 6; f <= 9; f++) bank.addRecent(e(f));
-    // SAM2Base: every past conditioning frame, then t_diff in range(1, min(num_frames, 4)): 9, 8, 7.
-    assertThat(bank.pointersFor(10, 100)).extracting(p -> p.entry().frame(), MemoryBank.PointerSlot::offset)
+    // SAM2Base: every past conditioning frame, then t_diff in range(1, min(num_frames, 4)): 9, 8,
+    // 7.
+    assertThat(bank.pointersFor(10, 100))
+        .extracting(p -> p.entry().frame(), MemoryBank.PointerSlot::offset)
         .containsExactly(tuple(0, 10), tuple(5, 5), tuple(9, 1), tuple(8, 2), tuple(7, 3));
     // A 3-frame video: t_diff in range(1, 3).
     MemoryBank shortVideo = new MemoryBank(7, -1, 16);
     shortVideo.addConditioning(e(0));
     shortVideo.addRecent(e(1));
-    assertThat(shortVideo.pointersFor(2, 3)).extracting(p -> p.entry().frame()).containsExactly(0, 1);
+    assertThat(shortVideo.pointersFor(2, 3))
+        .extracting(p -> p.entry().frame())
+        .containsExactly(0, 1);
   }
 
   @Test
@@ -96,7 +121,8 @@ class MemoryBankTest {
     MemoryBank one = new MemoryBank(7, 1, 16);
     for (int t : new int[] {0, 28, 30}) one.addConditioning(e(t));
     // At 31 only cond 30 is selected; cond 28 (t-3) fills the recent slot at index 2.
-    assertThat(one.memoryFor(31)).extracting(m -> m.entry().frame(), MemoryBank.MemorySlot::temporalIndex)
+    assertThat(one.memoryFor(31))
+        .extracting(m -> m.entry().frame(), MemoryBank.MemorySlot::temporalIndex)
         .containsExactly(tuple(30, 6), tuple(28, 2));
   }
 

@@ -83,7 +83,9 @@ public final class DicomDataset {
     var v = e.value().duplicate().order(e.value().order());
     switch (e.vr()) {
       case "US":
-        return v.remaining() >= 2 ? OptionalInt.of(Short.toUnsignedInt(v.getShort())) : OptionalInt.empty();
+        return v.remaining() >= 2
+            ? OptionalInt.of(Short.toUnsignedInt(v.getShort()))
+            : OptionalInt.empty();
       case "SS":
         return v.remaining() >= 2 ? OptionalInt.of(v.getShort()) : OptionalInt.empty();
       case "UL":
@@ -106,16 +108,18 @@ public final class DicomDataset {
     if (e == null || e.length() == 0) return new double[0];
     var v = e.value().duplicate().order(e.value().order());
     switch (e.vr()) {
-      case "FD": {
-        double[] d = new double[v.remaining() / 8];
-        for (int i = 0; i < d.length; i++) d[i] = v.getDouble();
-        return d;
-      }
-      case "FL": {
-        double[] d = new double[v.remaining() / 4];
-        for (int i = 0; i < d.length; i++) d[i] = v.getFloat();
-        return d;
-      }
+      case "FD":
+        {
+          double[] d = new double[v.remaining() / 8];
+          for (int i = 0; i < d.length; i++) d[i] = v.getDouble();
+          return d;
+        }
+      case "FL":
+        {
+          double[] d = new double[v.remaining() / 4];
+          for (int i = 0; i < d.length; i++) d[i] = v.getFloat();
+          return d;
+        }
       case "US", "SS", "UL", "SL":
         return new double[] {integer(tag).orElse(0)};
       default:

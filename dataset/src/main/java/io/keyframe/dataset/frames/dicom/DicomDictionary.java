@@ -10,9 +10,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Tag to VR from PS3.6 Table 6-1 (edition 2024e, shipped as {@code dictionary.tsv}), needed to
- * read implicit VR files and to write dummy values of the right type. Repeating groups such as
- * {@code (60xx,3000)} match any group with the same fixed digits.
+ * Tag to VR from PS3.6 Table 6-1 (edition 2024e, shipped as {@code dictionary.tsv}), needed to read
+ * implicit VR files and to write dummy values of the right type. Repeating groups such as {@code
+ * (60xx,3000)} match any group with the same fixed digits.
  */
 public final class DicomDictionary {
   private static final Map<Integer, String> EXACT = new HashMap<>();

@@ -32,7 +32,9 @@ public record DicomElement(
     return new DicomElement(tag, vr, value, List.of(), List.of());
   }
 
-  /** A text element, padded to even length as PS3.5 6.2 requires (UI with NUL, others with space). */
+  /**
+   * A text element, padded to even length as PS3.5 6.2 requires (UI with NUL, others with space).
+   */
   public static DicomElement text(int tag, String vr, String text) {
     byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
     if (b.length % 2 == 1) {
@@ -84,14 +86,21 @@ public record DicomElement(
     return b;
   }
 
-  /** The value as text with trailing padding (spaces, NULs) removed; multi-values keep their backslashes. */
+  /**
+   * The value as text with trailing padding (spaces, NULs) removed; multi-values keep their
+   * backslashes.
+   */
   public String string() {
     String s = new String(bytes(), StandardCharsets.ISO_8859_1);
     int end = s.length();
     while (end > 0 && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == 0)) end--;
     int start = 0;
     // Leading spaces are insignificant for numbers, codes and names alike.
-    while (start < end && s.charAt(start) == ' ' && !vr.equals("LT") && !vr.equals("ST") && !vr.equals("UT")) start++;
+    while (start < end
+        && s.charAt(start) == ' '
+        && !vr.equals("LT")
+        && !vr.equals("ST")
+        && !vr.equals("UT")) start++;
     return s.substring(start, end);
   }
 
@@ -103,6 +112,14 @@ public record DicomElement(
   @Override
   public String toString() {
     // Never the value: it may identify a patient.
-    return "DicomElement[" + DicomTags.format(tag) + " " + vr + ", " + (isSequence() ? items.size() + " items" : isEncapsulated() ? fragments.size() + " fragments" : length() + " bytes") + "]";
+    return "DicomElement["
+        + DicomTags.format(tag)
+        + " "
+        + vr
+        + ", "
+        + (isSequence()
+            ? items.size() + " items"
+            : isEncapsulated() ? fragments.size() + " fragments" : length() + " bytes")
+        + "]";
   }
 }

@@ -11,7 +11,8 @@ import java.util.Objects;
  *
  * @param source the file it was read from (null for one built in memory)
  */
-public record DicomFile(Path source, DicomDataset meta, DicomDataset dataset, TransferSyntax syntax) {
+public record DicomFile(
+    Path source, DicomDataset meta, DicomDataset dataset, TransferSyntax syntax) {
   public DicomFile {
     Objects.requireNonNull(meta, "meta");
     Objects.requireNonNull(dataset, "dataset");

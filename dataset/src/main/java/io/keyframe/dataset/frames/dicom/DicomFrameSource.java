@@ -14,9 +14,9 @@ import java.util.stream.Stream;
 /**
  * DICOM as frames: a multi-frame instance (an endoscopy or ultrasound clip, an enhanced MR) is a
  * video whose frames are in file order; a folder of single-frame instances of one series (a CT or
- * MR stack) is ordered along the slice normal by Image Position (Patient), else by Instance
- * Number, else by file name. The frame rate comes from Frame Time (0018,1063), Cine Rate
- * (0018,0040) or Recommended Display Frame Rate (0008,2144), else the caller's default.
+ * MR stack) is ordered along the slice normal by Image Position (Patient), else by Instance Number,
+ * else by file name. The frame rate comes from Frame Time (0018,1063), Cine Rate (0018,0040) or
+ * Recommended Display Frame Rate (0008,2144), else the caller's default.
  */
 public final class DicomFrameSource implements FrameSource {
   private final Path path;
@@ -37,8 +37,19 @@ public final class DicomFrameSource implements FrameSource {
     for (int i = 0; i < files.size(); i++) {
       DicomImage img = DicomImage.of(files.get(i));
       if (i > 0 && (img.rows() != imgs.get(0).rows() || img.columns() != imgs.get(0).columns()))
-        throw new BadAnnotationException(files.get(i).source(), -1, firstFrame[i], "Rows",
-            "size " + img.columns() + "x" + img.rows() + " differs from the series' " + imgs.get(0).columns() + "x" + imgs.get(0).rows());
+        throw new BadAnnotationException(
+            files.get(i).source(),
+            -1,
+            firstFrame[i],
+            "Rows",
+            "size "
+                + img.columns()
+                + "x"
+                + img.rows()
+                + " differs from the series' "
+                + imgs.get(0).columns()
+                + "x"
+                + imgs.get(0).rows());
       imgs.add(img);
       firstFrame[i + 1] = firstFrame[i] + img.frames();
     }
@@ -50,15 +61,16 @@ public final class DicomFrameSource implements FrameSource {
     double f = frameRate(files.get(0).dataset());
     fpsFromFile = f > 0;
     fps = fpsFromFile ? f : defaultFps;
-    if (!(fps > 0) || !Double.isFinite(fps)) throw new IllegalArgumentException("fps must be > 0: " + fps);
+    if (!(fps > 0) || !Double.isFinite(fps))
+      throw new IllegalArgumentException("fps must be > 0: " + fps);
   }
 
   /**
    * Opens a DICOM file or a folder holding one series.
    *
    * @param defaultFps the rate to report when the file carries no timing attributes
-   * @throws BadAnnotationException for unreadable files, unsupported pixels, or a folder with no
-   *     or several series
+   * @throws BadAnnotationException for unreadable files, unsupported pixels, or a folder with no or
+   *     several series
    */
   public static DicomFrameSource open(Path path, double defaultFps) {
     if (Files.isDirectory(path)) return new DicomFrameSource(path, series(path), defaultFps);
@@ -69,7 +81,10 @@ public final class DicomFrameSource implements FrameSource {
   public static boolean isSeriesFolder(Path folder) {
     try (Stream<Path> s = Files.list(folder)) {
       List<Path> files = s.filter(Files::isRegularFile).toList();
-      boolean images = files.stream().map(p -> p.getFileName().toString().toLowerCase()).anyMatch(n -> n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg"));
+      boolean images =
+          files.stream()
+              .map(p -> p.getFileName().toString().toLowerCase())
+              .anyMatch(n -> n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg"));
       return !images && files.stream().anyMatch(DicomFile::isDicom);
     } catch (IOException e) {
       return false;
@@ -80,18 +95,37 @@ public final class DicomFrameSource implements FrameSource {
   static List<DicomFile> series(Path folder) {
     List<DicomFile> all = new ArrayList<>();
     try (Stream<Path> s = Files.list(folder)) {
-      for (Path p : s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList())
-        if (DicomFile.isDicom(p)) all.add(DicomFile.read(p));
+      for (Path p :
+          s.filter(Files::isRegularFile)
+              .filter(p -> !p.getFileName().toString().startsWith("."))
+              .sorted()
+              .toList()) if (DicomFile.isDicom(p)) all.add(DicomFile.read(p));
     } catch (IOException e) {
-      throw new BadAnnotationException(folder, -1, -1, "folder", "cannot list: " + e.getMessage(), e);
+      throw new BadAnnotationException(
+          folder, -1, -1, "folder", "cannot list: " + e.getMessage(), e);
     }
-    if (all.isEmpty()) throw new BadAnnotationException(folder, -1, -1, "folder", "no DICOM Part 10 files");
-    long series = all.stream().map(f -> f.dataset().string(DicomTags.SERIES_INSTANCE_UID, "")).distinct().count();
+    if (all.isEmpty())
+      throw new BadAnnotationException(folder, -1, -1, "folder", "no DICOM Part 10 files");
+    long series =
+        all.stream()
+            .map(f -> f.dataset().string(DicomTags.SERIES_INSTANCE_UID, ""))
+            .distinct()
+            .count();
     if (series > 1)
-      throw new BadAnnotationException(folder, -1, -1, "SeriesInstanceUID", "the folder holds " + series + " series; put each series in its own folder");
+      throw new BadAnnotationException(
+          folder,
+          -1,
+          -1,
+          "SeriesInstanceUID",
+          "the folder holds " + series + " series; put each series in its own folder");
     for (DicomFile f : all)
       if (f.dataset().integer(DicomTags.NUMBER_OF_FRAMES).orElse(1) > 1 && all.size() > 1)
-        throw new BadAnnotationException(f.source(), -1, -1, "NumberOfFrames", "a multi-frame instance inside a series folder; open it on its own");
+        throw new BadAnnotationException(
+            f.source(),
+            -1,
+            -1,
+            "NumberOfFrames",
+            "a multi-frame instance inside a series folder; open it on its own");
     all.sort(sliceOrder(all));
     return all;
   }
@@ -102,11 +136,19 @@ public final class DicomFrameSource implements FrameSource {
    */
   static Comparator<DicomFile> sliceOrder(List<DicomFile> all) {
     Comparator<DicomFile> byName = Comparator.comparing(f -> f.source().getFileName().toString());
-    boolean geometry = all.stream().allMatch(f -> f.dataset().doubles(DicomTags.IMAGE_POSITION_PATIENT).length == 3
-        && f.dataset().doubles(DicomTags.IMAGE_ORIENTATION_PATIENT).length == 6);
-    Comparator<DicomFile> byInstance = Comparator.comparingInt(f -> f.dataset().integer(DicomTags.INSTANCE_NUMBER).orElse(Integer.MAX_VALUE));
+    boolean geometry =
+        all.stream()
+            .allMatch(
+                f ->
+                    f.dataset().doubles(DicomTags.IMAGE_POSITION_PATIENT).length == 3
+                        && f.dataset().doubles(DicomTags.IMAGE_ORIENTATION_PATIENT).length == 6);
+    Comparator<DicomFile> byInstance =
+        Comparator.comparingInt(
+            f -> f.dataset().integer(DicomTags.INSTANCE_NUMBER).orElse(Integer.MAX_VALUE));
     if (!geometry) return byInstance.thenComparing(byName);
-    return Comparator.comparingDouble(DicomFrameSource::alongNormal).thenComparing(byInstance).thenComparing(byName);
+    return Comparator.comparingDouble(DicomFrameSource::alongNormal)
+        .thenComparing(byInstance)
+        .thenComparing(byName);
   }
 
   /** Image Position (Patient) projected on the row x column cosine cross product. */
@@ -120,8 +162,8 @@ public final class DicomFrameSource implements FrameSource {
   }
 
   /**
-   * Slices without a window are scaled by the min..max of the whole series, not each by its own,
-   * so that brightness does not jump from slice to slice.
+   * Slices without a window are scaled by the min..max of the whole series, not each by its own, so
+   * that brightness does not jump from slice to slice.
    */
   private static void shareRange(List<DicomImage> images) {
     if (images.size() < 2) return;
@@ -133,7 +175,8 @@ public final class DicomFrameSource implements FrameSource {
       hi = Math.max(hi, r[1]);
     }
     if (lo > hi) return;
-    for (DicomImage img : images) if (img.samplesPerPixel() == 1 && !img.hasWindow()) img.useRange(lo, hi);
+    for (DicomImage img : images)
+      if (img.samplesPerPixel() == 1 && !img.hasWindow()) img.useRange(lo, hi);
   }
 
   /** Frames per second from the timing attributes, or 0 when none is usable. */

@@ -17,13 +17,13 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * The pixels of one DICOM instance (Image Pixel module, PS3.3 C.7.6.3): stored values per frame
- * and their 8-bit display form. Grayscale goes through the Modality LUT (Rescale Slope/Intercept,
- * PS3.3 C.11.1) and the VOI LUT (the first Window Center/Width, LINEAR function of C.11.2.1.2.1;
- * without a window, the stack's own min..max); MONOCHROME1 is inverted. Colour is RGB (Planar
- * Configuration 0 or 1) or YBR_FULL/YBR_FULL_422 converted with the full-range ITU-R BT.601
- * equations of C.7.6.3.1.2. Encapsulated JPEG baseline frames are decoded by {@code javax.imageio}
- * without its colour conversion ({@code readRaster}), so the Photometric Interpretation decides.
+ * The pixels of one DICOM instance (Image Pixel module, PS3.3 C.7.6.3): stored values per frame and
+ * their 8-bit display form. Grayscale goes through the Modality LUT (Rescale Slope/Intercept, PS3.3
+ * C.11.1) and the VOI LUT (the first Window Center/Width, LINEAR function of C.11.2.1.2.1; without
+ * a window, the stack's own min..max); MONOCHROME1 is inverted. Colour is RGB (Planar Configuration
+ * 0 or 1) or YBR_FULL/YBR_FULL_422 converted with the full-range ITU-R BT.601 equations of
+ * C.7.6.3.1.2. Encapsulated JPEG baseline frames are decoded by {@code javax.imageio} without its
+ * colour conversion ({@code readRaster}), so the Photometric Interpretation decides.
  */
 public final class DicomImage {
   private final Path file;
@@ -51,7 +51,11 @@ public final class DicomImage {
     DicomDataset d = f.dataset();
     TransferSyntax ts = f.syntax();
     DicomElement pd = d.get(DicomTags.PIXEL_DATA);
-    if (pd == null) throw bad(-1, "PixelData", "no Pixel Data (7FE0,0010): not an image (" + d.string(DicomTags.MODALITY, "?") + ")");
+    if (pd == null)
+      throw bad(
+          -1,
+          "PixelData",
+          "no Pixel Data (7FE0,0010): not an image (" + d.string(DicomTags.MODALITY, "?") + ")");
     rows = required(d, DicomTags.ROWS, "Rows");
     columns = required(d, DicomTags.COLUMNS, "Columns");
     int declaredFrames = Math.max(1, d.integer(DicomTags.NUMBER_OF_FRAMES).orElse(1));
@@ -59,7 +63,8 @@ public final class DicomImage {
     bitsAllocated = required(d, DicomTags.BITS_ALLOCATED, "BitsAllocated");
     bitsStored = d.integer(DicomTags.BITS_STORED).orElse(bitsAllocated);
     signed = d.integer(DicomTags.PIXEL_REPRESENTATION).orElse(0) == 1;
-    photometric = d.string(DicomTags.PHOTOMETRIC_INTERPRETATION, samples == 1 ? "MONOCHROME2" : "RGB");
+    photometric =
+        d.string(DicomTags.PHOTOMETRIC_INTERPRETATION, samples == 1 ? "MONOCHROME2" : "RGB");
     planar = d.integer(DicomTags.PLANAR_CONFIGURATION).orElse(0);
     slope = d.number(DicomTags.RESCALE_SLOPE).orElse(1);
     intercept = d.number(DicomTags.RESCALE_INTERCEPT).orElse(0);
@@ -70,8 +75,10 @@ public final class DicomImage {
     windowWidth = window ? ww[0] : Double.NaN;
     if (rows <= 0 || columns <= 0) throw bad(-1, "Rows", "image size " + columns + "x" + rows);
     if (ts.isH264()) {
-      // The stream decides the colour (YBR_PARTIAL_420) and the frame count; JCodec converts to RGB.
-      if (!pd.isEncapsulated()) throw bad(-1, "PixelData", "H.264 transfer syntax without encapsulated pixel data");
+      // The stream decides the colour (YBR_PARTIAL_420) and the frame count; JCodec converts to
+      // RGB.
+      if (!pd.isEncapsulated())
+        throw bad(-1, "PixelData", "H.264 transfer syntax without encapsulated pixel data");
       video = new H264FrameDecoder(file, concatenated(pd));
       frames = video.frameCount();
       jpeg = false;
@@ -81,28 +88,55 @@ public final class DicomImage {
     }
     video = null;
     frames = declaredFrames;
-    if (samples != 1 && samples != 3) throw bad(-1, "SamplesPerPixel", samples + " samples per pixel (only 1 or 3)");
+    if (samples != 1 && samples != 3)
+      throw bad(-1, "SamplesPerPixel", samples + " samples per pixel (only 1 or 3)");
     if (samples == 1 && !photometric.startsWith("MONOCHROME"))
-      throw bad(-1, "PhotometricInterpretation", photometric + " is not supported (PALETTE COLOR needs its LUT; export as RGB)");
+      throw bad(
+          -1,
+          "PhotometricInterpretation",
+          photometric + " is not supported (PALETTE COLOR needs its LUT; export as RGB)");
     if (samples == 3 && !(photometric.equals("RGB") || photometric.startsWith("YBR_FULL")))
-      throw bad(-1, "PhotometricInterpretation", photometric + " is not supported (RGB, YBR_FULL, YBR_FULL_422 only)");
+      throw bad(
+          -1,
+          "PhotometricInterpretation",
+          photometric + " is not supported (RGB, YBR_FULL, YBR_FULL_422 only)");
     if (ts.isVideo())
-      throw bad(-1, "TransferSyntaxUID", ts.name() + " video in DICOM is not decoded here (H.264 is): extract the stream and pass it as MP4");
+      throw bad(
+          -1,
+          "TransferSyntaxUID",
+          ts.name()
+              + " video in DICOM is not decoded here (H.264 is): extract the stream and pass it as MP4");
     if (ts.encapsulated() && !ts.isJpegBaseline())
-      throw bad(-1, "TransferSyntaxUID", ts.name() + " (" + ts.uid() + ") is not supported; supported: native (uncompressed), deflated and JPEG baseline");
+      throw bad(
+          -1,
+          "TransferSyntaxUID",
+          ts.name()
+              + " ("
+              + ts.uid()
+              + ") is not supported; supported: native (uncompressed), deflated and JPEG baseline");
     jpeg = ts.encapsulated();
     if (jpeg) {
       pixels = null;
       encodedFrames = splitFrames(pd);
     } else {
-      if (pd.isEncapsulated()) throw bad(-1, "PixelData", "encapsulated pixel data in a native transfer syntax");
+      if (pd.isEncapsulated())
+        throw bad(-1, "PixelData", "encapsulated pixel data in a native transfer syntax");
       if (bitsAllocated != 8 && bitsAllocated != 16 && bitsAllocated != 32)
         throw bad(-1, "BitsAllocated", bitsAllocated + " bits allocated (8, 16 or 32 supported)");
       if (samples == 3 && photometric.equals("YBR_FULL_422"))
         throw bad(-1, "PhotometricInterpretation", "uncompressed YBR_FULL_422 is not supported");
       long need = (long) frameBytes() * frames;
       if (pd.length() < need)
-        throw bad(pd.length() / Math.max(1, frameBytes()), "PixelData", "pixel data has " + pd.length() + " bytes, " + frames + " frames need " + need + " (truncated?)");
+        throw bad(
+            pd.length() / Math.max(1, frameBytes()),
+            "PixelData",
+            "pixel data has "
+                + pd.length()
+                + " bytes, "
+                + frames
+                + " frames need "
+                + need
+                + " (truncated?)");
       pixels = pd.value();
       encodedFrames = List.of();
     }
@@ -132,7 +166,10 @@ public final class DicomImage {
     return all.flip();
   }
 
-  /** Encapsulated frames: one per fragment when counts match, else split where a fragment starts a JPEG (SOI). */
+  /**
+   * Encapsulated frames: one per fragment when counts match, else split where a fragment starts a
+   * JPEG (SOI).
+   */
   private List<ByteBuffer> splitFrames(DicomElement pd) {
     List<ByteBuffer> frags = pd.fragments().subList(1, pd.fragments().size());
     if (frags.isEmpty()) throw bad(0, "PixelData", "encapsulated pixel data has no fragments");
@@ -140,7 +177,10 @@ public final class DicomImage {
     List<ByteBuffer> out = new ArrayList<>();
     ByteArrayOutputStream cur = null;
     for (ByteBuffer f : frags) {
-      boolean soi = f.remaining() >= 2 && (f.get(f.position()) & 0xFF) == 0xFF && (f.get(f.position() + 1) & 0xFF) == 0xD8;
+      boolean soi =
+          f.remaining() >= 2
+              && (f.get(f.position()) & 0xFF) == 0xFF
+              && (f.get(f.position() + 1) & 0xFF) == 0xD8;
       if (soi || cur == null) {
         if (cur != null) out.add(ByteBuffer.wrap(cur.toByteArray()));
         cur = new ByteArrayOutputStream();
@@ -151,7 +191,14 @@ public final class DicomImage {
     }
     out.add(ByteBuffer.wrap(cur.toByteArray()));
     if (out.size() != frames)
-      throw bad(out.size(), "NumberOfFrames", "Number of Frames says " + frames + " but the pixel data holds " + out.size() + " JPEG frames");
+      throw bad(
+          out.size(),
+          "NumberOfFrames",
+          "Number of Frames says "
+              + frames
+              + " but the pixel data holds "
+              + out.size()
+              + " JPEG frames");
     return out;
   }
 
@@ -176,12 +223,13 @@ public final class DicomImage {
   }
 
   /**
-   * Stored values of {@code frame} (sign-extended from Bits Stored when Pixel Representation is
-   * 1), samples interleaved per pixel in row-major order, whatever the planar configuration; for
-   * JPEG, the decoded components before colour conversion.
+   * Stored values of {@code frame} (sign-extended from Bits Stored when Pixel Representation is 1),
+   * samples interleaved per pixel in row-major order, whatever the planar configuration; for JPEG,
+   * the decoded components before colour conversion.
    */
   public int[] stored(int frame) {
-    if (frame < 0 || frame >= frames) throw new IndexOutOfBoundsException("frame " + frame + " not in [0, " + frames + ")");
+    if (frame < 0 || frame >= frames)
+      throw new IndexOutOfBoundsException("frame " + frame + " not in [0, " + frames + ")");
     if (video != null) {
       // Video has no stored samples to speak of: the decoded RGB, interleaved.
       BufferedImage img = video.read(frame);
@@ -209,11 +257,12 @@ public final class DicomImage {
       // Planar 1: all R, then all G, then all B; out is always interleaved.
       int src = samples == 3 && planar == 1 ? (i % 3) * n + i / 3 : i;
       int at = base + src * bytes;
-      int v = switch (bytes) {
-        case 1 -> p.get(at) & 0xFF;
-        case 2 -> p.getShort(at) & 0xFFFF;
-        default -> p.getInt(at);
-      };
+      int v =
+          switch (bytes) {
+            case 1 -> p.get(at) & 0xFF;
+            case 2 -> p.getShort(at) & 0xFFFF;
+            default -> p.getInt(at);
+          };
       if (bitsStored < 32) {
         v &= mask;
         if (signed) v = (v << shift) >> shift;
@@ -234,15 +283,32 @@ public final class DicomImage {
       try {
         r.setInput(in);
         Raster raster = r.readRaster(0, null);
-        if (raster.getWidth() != columns || raster.getHeight() != rows || raster.getNumBands() != samples)
-          throw bad(frame, "PixelData", "JPEG frame is " + raster.getWidth() + "x" + raster.getHeight() + "x" + raster.getNumBands() + ", the header says " + columns + "x" + rows + "x" + samples);
+        if (raster.getWidth() != columns
+            || raster.getHeight() != rows
+            || raster.getNumBands() != samples)
+          throw bad(
+              frame,
+              "PixelData",
+              "JPEG frame is "
+                  + raster.getWidth()
+                  + "x"
+                  + raster.getHeight()
+                  + "x"
+                  + raster.getNumBands()
+                  + ", the header says "
+                  + columns
+                  + "x"
+                  + rows
+                  + "x"
+                  + samples);
         return raster.getPixels(0, 0, columns, rows, (int[]) null);
       } finally {
         r.dispose();
       }
     } catch (IOException | RuntimeException e) {
       if (e instanceof BadAnnotationException x) throw x;
-      throw new BadAnnotationException(file, -1, frame, "PixelData", "JPEG frame does not decode: " + e.getMessage(), e);
+      throw new BadAnnotationException(
+          file, -1, frame, "PixelData", "JPEG frame does not decode: " + e.getMessage(), e);
     }
   }
 
@@ -259,10 +325,21 @@ public final class DicomImage {
   /** The 8-bit display frame as an RGB image. */
   public BufferedImage display(int frame) {
     if (video != null) {
-      if (frame < 0 || frame >= frames) throw new IndexOutOfBoundsException("frame " + frame + " not in [0, " + frames + ")");
+      if (frame < 0 || frame >= frames)
+        throw new IndexOutOfBoundsException("frame " + frame + " not in [0, " + frames + ")");
       BufferedImage img = video.read(frame);
       if (img.getWidth() != columns || img.getHeight() != rows)
-        throw bad(frame, "Rows", "the H.264 picture is " + img.getWidth() + "x" + img.getHeight() + ", Rows/Columns say " + columns + "x" + rows);
+        throw bad(
+            frame,
+            "Rows",
+            "the H.264 picture is "
+                + img.getWidth()
+                + "x"
+                + img.getHeight()
+                + ", Rows/Columns say "
+                + columns
+                + "x"
+                + rows);
       return img;
     }
     int[] s = stored(frame);
@@ -301,7 +378,9 @@ public final class DicomImage {
     return img;
   }
 
-  /** Modality value to 0..255 by the window (PS3.3 C.11.2.1.2.1, LINEAR) or by the stack's range. */
+  /**
+   * Modality value to 0..255 by the window (PS3.3 C.11.2.1.2.1, LINEAR) or by the stack's range.
+   */
   int gray(double x, double lo, double hi) {
     if (hasWindow()) {
       double c = windowCenter, w = windowWidth;
@@ -343,7 +422,8 @@ public final class DicomImage {
 
   private int required(DicomDataset d, int tag, String name) {
     var v = d.integer(tag);
-    if (v.isEmpty()) throw bad(-1, name, name + " " + DicomTags.format(tag) + " is missing or empty");
+    if (v.isEmpty())
+      throw bad(-1, name, name + " " + DicomTags.format(tag) + " is missing or empty");
     return v.getAsInt();
   }
 

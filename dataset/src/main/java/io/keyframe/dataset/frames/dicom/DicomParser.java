@@ -17,14 +17,15 @@ import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /**
- * Reads a DICOM Part 10 file (PS3.10 7.1: 128-byte preamble, "DICM", explicit VR little endian
- * file meta group) and its data set in the transfer syntax the meta group names. The file is
+ * Reads a DICOM Part 10 file (PS3.10 7.1: 128-byte preamble, "DICM", explicit VR little endian file
+ * meta group) and its data set in the transfer syntax the meta group names. The file is
  * memory-mapped, so pixel data of long clips is not copied onto the heap; a deflated data set is
  * inflated into memory.
  */
 final class DicomParser {
   /** VRs with a 2-byte reserved field and a 4-byte length in explicit VR (PS3.5 7.1.2). */
-  static final Set<String> LONG_VRS = Set.of("OB", "OD", "OF", "OL", "OV", "OW", "SQ", "SV", "UC", "UN", "UR", "UT", "UV");
+  static final Set<String> LONG_VRS =
+      Set.of("OB", "OD", "OF", "OL", "OV", "OW", "SQ", "SV", "UC", "UN", "UR", "UT", "UV");
 
   private static final int UNDEFINED = 0xFFFFFFFF;
 
@@ -69,7 +70,10 @@ final class DicomParser {
       }
       String tsUid = meta.string(DicomTags.TRANSFER_SYNTAX_UID);
       if (tsUid == null || tsUid.isEmpty())
-        throw bad(-1, "TransferSyntaxUID", "file meta information has no Transfer Syntax UID (0002,0010)");
+        throw bad(
+            -1,
+            "TransferSyntaxUID",
+            "file meta information has no Transfer Syntax UID (0002,0010)");
       TransferSyntax ts = TransferSyntax.of(tsUid);
       ByteBuffer body = all.slice(all.position(), all.remaining());
       if (ts.deflated()) body = inflate(body);
@@ -77,7 +81,8 @@ final class DicomParser {
       DicomDataset data = dataset(body, ts.explicitVr(), body.capacity(), false);
       return new DicomFile(file, meta, data, ts);
     } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
-      throw bad(-1, "dataset", "truncated or malformed data set (" + e.getClass().getSimpleName() + ")");
+      throw bad(
+          -1, "dataset", "truncated or malformed data set (" + e.getClass().getSimpleName() + ")");
     }
   }
 
@@ -135,7 +140,8 @@ final class DicomParser {
     if (explicit && (tag >>> 16) != 0xFFFE) {
       vr = ascii(b, b.position(), 2);
       b.position(b.position() + 2);
-      if (!vr.matches("[A-Z]{2}")) throw bad(-1, DicomTags.format(tag), "invalid VR bytes at offset " + start);
+      if (!vr.matches("[A-Z]{2}"))
+        throw bad(-1, DicomTags.format(tag), "invalid VR bytes at offset " + start);
       if (LONG_VRS.contains(vr)) {
         b.position(b.position() + 2);
         length = b.getInt();
@@ -149,14 +155,20 @@ final class DicomParser {
       if (tag == DicomTags.PIXEL_DATA) vr = "OW";
     }
     if (length == UNDEFINED) {
-      if (tag == DicomTags.PIXEL_DATA) return DicomElement.of(tag, "OB", null).withFragments(fragments(b, tag));
+      if (tag == DicomTags.PIXEL_DATA)
+        return DicomElement.of(tag, "OB", null).withFragments(fragments(b, tag));
       // UN of undefined length is a sequence in implicit VR little endian (PS3.5 6.2.2 note).
       boolean itemsExplicit = explicit && !vr.equals("UN");
       return DicomElement.sequence(tag, items(b, itemsExplicit, -1, tag));
     }
     long valueEnd = (long) b.position() + Integer.toUnsignedLong(length);
     if (valueEnd > end)
-      throw bad(-1, DicomTags.format(tag), "value length " + Integer.toUnsignedLong(length) + " runs past the end of the data set (truncated file?)");
+      throw bad(
+          -1,
+          DicomTags.format(tag),
+          "value length "
+              + Integer.toUnsignedLong(length)
+              + " runs past the end of the data set (truncated file?)");
     if (vr.equals("SQ")) return DicomElement.sequence(tag, items(b, explicit, (int) valueEnd, tag));
     ByteBuffer value = b.slice(b.position(), length).order(b.order());
     b.position((int) valueEnd);
@@ -171,7 +183,10 @@ final class DicomParser {
       int length = b.getInt();
       if (tag == DicomTags.SEQUENCE_DELIMITATION) return items;
       if (tag != DicomTags.ITEM)
-        throw bad(-1, DicomTags.format(seqTag), "expected an item tag in the sequence, found " + DicomTags.format(tag));
+        throw bad(
+            -1,
+            DicomTags.format(seqTag),
+            "expected an item tag in the sequence, found " + DicomTags.format(tag));
       if (length == UNDEFINED) items.add(dataset(b, explicit, b.capacity(), true));
       else items.add(dataset(b, explicit, b.position() + length, false));
     }

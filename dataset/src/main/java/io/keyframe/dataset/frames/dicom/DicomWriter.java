@@ -23,13 +23,20 @@ final class DicomWriter {
     out.write("DICM".getBytes(StandardCharsets.US_ASCII));
     ByteArrayOutputStream meta = new ByteArrayOutputStream();
     for (DicomElement e : f.meta().elements())
-      if (e.tag() != DicomTags.FILE_META_GROUP_LENGTH) element(meta, e, true, ByteOrder.LITTLE_ENDIAN);
+      if (e.tag() != DicomTags.FILE_META_GROUP_LENGTH)
+        element(meta, e, true, ByteOrder.LITTLE_ENDIAN);
     ByteBuffer gl = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(0, meta.size());
-    element(out, DicomElement.of(DicomTags.FILE_META_GROUP_LENGTH, "UL", gl), true, ByteOrder.LITTLE_ENDIAN);
+    element(
+        out,
+        DicomElement.of(DicomTags.FILE_META_GROUP_LENGTH, "UL", gl),
+        true,
+        ByteOrder.LITTLE_ENDIAN);
     meta.writeTo(out);
     TransferSyntax ts = f.syntax();
     if (ts.deflated()) {
-      DeflaterOutputStream z = new DeflaterOutputStream(nonClosing(out), new Deflater(Deflater.DEFAULT_COMPRESSION, true), 1 << 16);
+      DeflaterOutputStream z =
+          new DeflaterOutputStream(
+              nonClosing(out), new Deflater(Deflater.DEFAULT_COMPRESSION, true), 1 << 16);
       dataset(z, f.dataset(), ts.explicitVr(), ts.order());
       z.finish();
     } else {
@@ -38,11 +45,13 @@ final class DicomWriter {
     out.flush();
   }
 
-  private static void dataset(OutputStream out, DicomDataset d, boolean explicit, ByteOrder order) throws IOException {
+  private static void dataset(OutputStream out, DicomDataset d, boolean explicit, ByteOrder order)
+      throws IOException {
     for (DicomElement e : d.elements()) element(out, e, explicit, order);
   }
 
-  private static void element(OutputStream out, DicomElement e, boolean explicit, ByteOrder order) throws IOException {
+  private static void element(OutputStream out, DicomElement e, boolean explicit, ByteOrder order)
+      throws IOException {
     boolean undefined = e.isSequence() || e.isEncapsulated();
     long length = undefined ? 0xFFFFFFFFL : e.length();
     String vr = e.isEncapsulated() ? "OB" : e.vr();
@@ -65,7 +74,9 @@ final class DicomWriter {
     }
   }
 
-  private static void header(OutputStream out, int tag, String vr, long length, boolean explicit, ByteOrder order) throws IOException {
+  private static void header(
+      OutputStream out, int tag, String vr, long length, boolean explicit, ByteOrder order)
+      throws IOException {
     ByteBuffer b = ByteBuffer.allocate(12).order(order);
     b.putShort((short) (tag >>> 16)).putShort((short) tag);
     if (explicit && vr != null) {
@@ -74,7 +85,13 @@ final class DicomWriter {
         b.putShort((short) 0).putInt((int) length);
       } else {
         if (length > 0xFFFF)
-          throw new IOException(DicomTags.format(tag) + " " + vr + " value of " + length + " bytes does not fit a 16-bit length");
+          throw new IOException(
+              DicomTags.format(tag)
+                  + " "
+                  + vr
+                  + " value of "
+                  + length
+                  + " bytes does not fit a 16-bit length");
         b.putShort((short) length);
       }
     } else {

@@ -16,12 +16,12 @@ import org.jcodec.common.model.Picture;
 import org.jcodec.scale.AWTUtil;
 
 /**
- * The frames of an MPEG-4 AVC/H.264 elementary stream carried in DICOM pixel data (PS3.5 8.2.8:
- * the fragments concatenated form one Annex B byte stream), decoded by JCodec's H.264 decoder, the
- * one {@code Mp4FrameSource} uses. At open the stream is demultiplexed into access units (no
- * decoding) and each unit's picture order count gives its display position within its IDR
- * period; reads then decode forward with a small reorder buffer and restart at the IDR at or
- * before a frame the decoder has passed, as {@code Mp4FrameSource} does with sync samples.
+ * The frames of an MPEG-4 AVC/H.264 elementary stream carried in DICOM pixel data (PS3.5 8.2.8: the
+ * fragments concatenated form one Annex B byte stream), decoded by JCodec's H.264 decoder, the one
+ * {@code Mp4FrameSource} uses. At open the stream is demultiplexed into access units (no decoding)
+ * and each unit's picture order count gives its display position within its IDR period; reads then
+ * decode forward with a small reorder buffer and restart at the IDR at or before a frame the
+ * decoder has passed, as {@code Mp4FrameSource} does with sync samples.
  */
 final class H264FrameDecoder {
   private final Path file;
@@ -49,14 +49,18 @@ final class H264FrameDecoder {
         units.add(p.getData());
       }
     } catch (RuntimeException e) {
-      throw new BadAnnotationException(file, -1, units.size(), "PixelData", "H.264 stream does not parse: " + e, e);
+      throw new BadAnnotationException(
+          file, -1, units.size(), "PixelData", "H.264 stream does not parse: " + e, e);
     }
-    if (units.isEmpty()) throw new BadAnnotationException(file, -1, -1, "PixelData", "H.264 stream holds no pictures");
+    if (units.isEmpty())
+      throw new BadAnnotationException(file, -1, -1, "PixelData", "H.264 stream holds no pictures");
     if (keys.isEmpty() || keys.get(0) != 0)
-      throw new BadAnnotationException(file, -1, 0, "PixelData", "H.264 stream does not start with an IDR picture");
+      throw new BadAnnotationException(
+          file, -1, 0, "PixelData", "H.264 stream does not start with an IDR picture");
     idrs = keys.stream().mapToInt(Integer::intValue).toArray();
     int n = units.size();
-    // Within each IDR period pictures are displayed in picture order count order; periods follow each other.
+    // Within each IDR period pictures are displayed in picture order count order; periods follow
+    // each other.
     Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) order[i] = i;
     for (int k = 0; k < idrs.length; k++) {
@@ -85,13 +89,17 @@ final class H264FrameDecoder {
     try {
       while (true) {
         if (nextDecode >= units.size())
-          throw new BadAnnotationException(file, -1, index, "PixelData", "the H.264 stream ends before this frame");
+          throw new BadAnnotationException(
+              file, -1, index, "PixelData", "the H.264 stream ends before this frame");
         int d = nextDecode++;
-        // The decoder unescapes NAL units in place: give it a copy so a later restart finds the original bytes.
+        // The decoder unescapes NAL units in place: give it a copy so a later restart finds the
+        // original bytes.
         ByteBuffer unit = units.get(d);
         ByteBuffer data = ByteBuffer.allocate(unit.remaining()).put(unit.duplicate()).flip();
         Picture pic = decoder.decodeFrame(data, buffer(d));
-        if (pic == null) throw new BadAnnotationException(file, -1, displayOfDecode[d], "PixelData", "H.264 picture does not decode");
+        if (pic == null)
+          throw new BadAnnotationException(
+              file, -1, displayOfDecode[d], "PixelData", "H.264 picture does not decode");
         int display = displayOfDecode[d];
         if (display >= index) {
           BufferedImage img = AWTUtil.toBufferedImage(pic.cropped());
@@ -103,7 +111,8 @@ final class H264FrameDecoder {
       if (e instanceof BadAnnotationException b) throw b;
       nextDecode = Integer.MAX_VALUE;
       pending.clear();
-      throw new BadAnnotationException(file, -1, index, "PixelData", "cannot decode H.264: " + e, e);
+      throw new BadAnnotationException(
+          file, -1, index, "PixelData", "cannot decode H.264: " + e, e);
     }
   }
 
@@ -117,8 +126,15 @@ final class H264FrameDecoder {
   private byte[][] buffer(int decodeIndex) {
     if (codedWidth == 0) {
       ByteBuffer unit = units.get(decodeIndex);
-      var meta = decoder.getCodecMeta(ByteBuffer.allocate(unit.remaining()).put(unit.duplicate()).flip());
-      if (meta == null) throw new BadAnnotationException(file, -1, 0, "PixelData", "H.264 stream has no sequence parameter set before the first picture");
+      var meta =
+          decoder.getCodecMeta(ByteBuffer.allocate(unit.remaining()).put(unit.duplicate()).flip());
+      if (meta == null)
+        throw new BadAnnotationException(
+            file,
+            -1,
+            0,
+            "PixelData",
+            "H.264 stream has no sequence parameter set before the first picture");
       codedWidth = (meta.getSize().getWidth() + 15) & ~15;
       codedHeight = (meta.getSize().getHeight() + 15) & ~15;
     }

@@ -9,16 +9,18 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * A NIfTI-1 volume as frames: one slice per frame along a chosen voxel axis (default z, the
- * third), of volume {@code t} of a 4D file. Frame pixel (column c, row r) is the voxel with the
- * other two axes at (c, r) in index order (x before y before z); the volume is not reoriented to
- * RAS. Display: cal_min..cal_max when the header sets them, else the volume's min..max, linear to
+ * A NIfTI-1 volume as frames: one slice per frame along a chosen voxel axis (default z, the third),
+ * of volume {@code t} of a 4D file. Frame pixel (column c, row r) is the voxel with the other two
+ * axes at (c, r) in index order (x before y before z); the volume is not reoriented to RAS.
+ * Display: cal_min..cal_max when the header sets them, else the volume's min..max, linear to
  * 0..255.
  */
 public final class NiftiFrameSource implements FrameSource {
   /** The voxel axis frames are taken along. */
   public enum Axis {
-    X, Y, Z;
+    X,
+    Y,
+    Z;
 
     /** "x", "y" or "z" (any case). */
     public static Axis parse(String s) {
@@ -43,12 +45,14 @@ public final class NiftiFrameSource implements FrameSource {
    * @param fps the rate to report (volumes carry none)
    */
   public NiftiFrameSource(Path file, Axis axis, int t, double fps) {
-    if (!(fps > 0) || !Double.isFinite(fps)) throw new IllegalArgumentException("fps must be > 0: " + fps);
+    if (!(fps > 0) || !Double.isFinite(fps))
+      throw new IllegalArgumentException("fps must be > 0: " + fps);
     this.volume = NiftiVolume.read(file);
     this.axis = axis;
     this.fps = fps;
     if (t < 0 || t >= volume.size(3))
-      throw new BadAnnotationException(file, -1, -1, "dim", "volume " + t + " requested, the file has " + volume.size(3));
+      throw new BadAnnotationException(
+          file, -1, -1, "dim", "volume " + t + " requested, the file has " + volume.size(3));
     this.t = t;
     if (volume.calMax() > volume.calMin()) {
       lo = volume.calMin();
@@ -141,6 +145,14 @@ public final class NiftiFrameSource implements FrameSource {
 
   @Override
   public String toString() {
-    return "NiftiFrameSource[" + frameCount() + " slices along " + axis + ", " + width() + "x" + height() + "]";
+    return "NiftiFrameSource["
+        + frameCount()
+        + " slices along "
+        + axis
+        + ", "
+        + width()
+        + "x"
+        + height()
+        + "]";
   }
 }

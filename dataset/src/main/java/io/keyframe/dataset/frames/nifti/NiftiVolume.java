@@ -14,16 +14,26 @@ import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 
 /**
- * A NIfTI-1 single-file image ({@code .nii}, or gzipped {@code .nii.gz}) as the 2003 NIfTI-1
- * header defines it (nifti1.h, NIfTI Data Format Working Group): 348-byte header, byte order
- * detected from {@code sizeof_hdr}, voxels from {@code vox_offset} with x fastest. Values are
- * scaled by {@code scl_slope}/{@code scl_inter} when the slope is non-zero and finite (as
- * nibabel does). A {@code .nii} is memory-mapped; a {@code .nii.gz} is inflated into memory.
+ * A NIfTI-1 single-file image ({@code .nii}, or gzipped {@code .nii.gz}) as the 2003 NIfTI-1 header
+ * defines it (nifti1.h, NIfTI Data Format Working Group): 348-byte header, byte order detected from
+ * {@code sizeof_hdr}, voxels from {@code vox_offset} with x fastest. Values are scaled by {@code
+ * scl_slope}/{@code scl_inter} when the slope is non-zero and finite (as nibabel does). A {@code
+ * .nii} is memory-mapped; a {@code .nii.gz} is inflated into memory.
  */
 public final class NiftiVolume {
   /** Datatype codes of nifti1.h that keyframe reads. */
-  public static final int UINT8 = 2, INT16 = 4, INT32 = 8, FLOAT32 = 16, FLOAT64 = 64, RGB24 = 128,
-      INT8 = 256, UINT16 = 512, UINT32 = 768, INT64 = 1024, UINT64 = 1280, RGBA32 = 2304;
+  public static final int UINT8 = 2,
+      INT16 = 4,
+      INT32 = 8,
+      FLOAT32 = 16,
+      FLOAT64 = 64,
+      RGB24 = 128,
+      INT8 = 256,
+      UINT16 = 512,
+      UINT32 = 768,
+      INT64 = 1024,
+      UINT64 = 1280,
+      RGBA32 = 2304;
 
   private final Path file;
   private final ByteBuffer data;
@@ -45,27 +55,40 @@ public final class NiftiVolume {
     int size = all.getInt(0);
     if (size != 348) {
       if (Integer.reverseBytes(size) == 348) all.order(ByteOrder.BIG_ENDIAN);
-      else if (size == 540 || Integer.reverseBytes(size) == 540) throw bad("sizeof_hdr", "NIfTI-2 is not supported (NIfTI-1 only); convert with nibabel or c3d");
+      else if (size == 540 || Integer.reverseBytes(size) == 540)
+        throw bad(
+            "sizeof_hdr", "NIfTI-2 is not supported (NIfTI-1 only); convert with nibabel or c3d");
       else throw bad("sizeof_hdr", "not a NIfTI-1 file (sizeof_hdr " + size + ", expected 348)");
     }
-    String magic = new String(new byte[] {all.get(344), all.get(345), all.get(346)}, StandardCharsets.US_ASCII);
-    if (magic.equals("ni1")) throw bad("magic", "a header/image pair (.hdr/.img) is not supported; save as a single .nii");
+    String magic =
+        new String(
+            new byte[] {all.get(344), all.get(345), all.get(346)}, StandardCharsets.US_ASCII);
+    if (magic.equals("ni1"))
+      throw bad("magic", "a header/image pair (.hdr/.img) is not supported; save as a single .nii");
     if (!magic.equals("n+1")) throw bad("magic", "magic is not 'n+1' (an ANALYZE 7.5 file?)");
     dim = new int[8];
     for (int i = 0; i < 8; i++) dim[i] = all.getShort(40 + 2 * i);
-    if (dim[0] < 2 || dim[0] > 7) throw bad("dim", "dim[0] = " + dim[0] + " (2 to 7 dimensions expected)");
+    if (dim[0] < 2 || dim[0] > 7)
+      throw bad("dim", "dim[0] = " + dim[0] + " (2 to 7 dimensions expected)");
     for (int i = dim[0] + 1; i < 8; i++) dim[i] = 1;
-    for (int i = 1; i <= dim[0]; i++) if (dim[i] < 1) throw bad("dim", "dim[" + i + "] = " + dim[i]);
-    for (int i = 5; i <= dim[0]; i++) if (dim[i] > 1) throw bad("dim", "dimension " + i + " has size " + dim[i] + "; only x, y, z and time are read");
+    for (int i = 1; i <= dim[0]; i++)
+      if (dim[i] < 1) throw bad("dim", "dim[" + i + "] = " + dim[i]);
+    for (int i = 5; i <= dim[0]; i++)
+      if (dim[i] > 1)
+        throw bad(
+            "dim", "dimension " + i + " has size " + dim[i] + "; only x, y, z and time are read");
     datatype = all.getShort(70);
-    bytesPerVoxel = switch (datatype) {
-      case UINT8, INT8 -> 1;
-      case INT16, UINT16 -> 2;
-      case INT32, UINT32, FLOAT32, RGBA32 -> datatype == RGBA32 ? 4 : 4;
-      case FLOAT64, INT64, UINT64 -> 8;
-      case RGB24 -> 3;
-      default -> throw bad("datatype", "datatype " + datatype + " is not supported (complex or float128)");
-    };
+    bytesPerVoxel =
+        switch (datatype) {
+          case UINT8, INT8 -> 1;
+          case INT16, UINT16 -> 2;
+          case INT32, UINT32, FLOAT32, RGBA32 -> datatype == RGBA32 ? 4 : 4;
+          case FLOAT64, INT64, UINT64 -> 8;
+          case RGB24 -> 3;
+          default ->
+              throw bad(
+                  "datatype", "datatype " + datatype + " is not supported (complex or float128)");
+        };
     pixdim = new double[8];
     for (int i = 0; i < 8; i++) pixdim[i] = all.getFloat(76 + 4 * i);
     voxOffset = (long) all.getFloat(108);
@@ -82,8 +105,12 @@ public final class NiftiVolume {
     while (n < 80 && d[n] != 0) n++;
     description = new String(d, 0, n, StandardCharsets.ISO_8859_1).strip();
     long need = voxOffset + voxels() * bytesPerVoxel;
-    if (voxOffset < 348) throw bad("vox_offset", "vox_offset " + voxOffset + " lies inside the header");
-    if (all.capacity() < need) throw bad("data", "file has " + all.capacity() + " bytes, the header needs " + need + " (truncated?)");
+    if (voxOffset < 348)
+      throw bad("vox_offset", "vox_offset " + voxOffset + " lies inside the header");
+    if (all.capacity() < need)
+      throw bad(
+          "data",
+          "file has " + all.capacity() + " bytes, the header needs " + need + " (truncated?)");
     data = all;
   }
 
@@ -101,7 +128,8 @@ public final class NiftiVolume {
         }
       } else {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-          if (ch.size() > Integer.MAX_VALUE) throw new BadAnnotationException(file, -1, -1, "file", "larger than 2 GiB");
+          if (ch.size() > Integer.MAX_VALUE)
+            throw new BadAnnotationException(file, -1, -1, "file", "larger than 2 GiB");
           all = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
         }
       }
@@ -176,7 +204,10 @@ public final class NiftiVolume {
       case FLOAT64 -> d.getDouble(at);
       case INT64 -> d.getLong(at);
       case UINT64 -> unsigned(d.getLong(at));
-      case RGB24, RGBA32 -> 0.299 * (d.get(at) & 0xFF) + 0.587 * (d.get(at + 1) & 0xFF) + 0.114 * (d.get(at + 2) & 0xFF);
+      case RGB24, RGBA32 ->
+          0.299 * (d.get(at) & 0xFF)
+              + 0.587 * (d.get(at + 1) & 0xFF)
+              + 0.114 * (d.get(at + 2) & 0xFF);
       default -> throw new IllegalStateException("datatype " + datatype);
     };
   }
@@ -191,6 +222,16 @@ public final class NiftiVolume {
 
   @Override
   public String toString() {
-    return "NiftiVolume[" + dim[1] + "x" + dim[2] + "x" + dim[3] + "x" + dim[4] + ", datatype " + datatype + "]";
+    return "NiftiVolume["
+        + dim[1]
+        + "x"
+        + dim[2]
+        + "x"
+        + dim[3]
+        + "x"
+        + dim[4]
+        + ", datatype "
+        + datatype
+        + "]";
   }
 }

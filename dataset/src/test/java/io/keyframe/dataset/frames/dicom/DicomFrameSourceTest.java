@@ -22,7 +22,8 @@ class DicomFrameSourceTest {
       assertThat(src.frameCount()).isEqualTo(10);
       assertThat(src.width()).isEqualTo(64);
       assertThat(src.height()).isEqualTo(64);
-      // emri_small has no Frame Time, Cine Rate or Recommended Display Frame Rate: the default applies.
+      // emri_small has no Frame Time, Cine Rate or Recommended Display Frame Rate: the default
+      // applies.
       assertThat(src.fps()).isEqualTo(7);
       assertThat(((DicomFrameSource) src).fpsFromFile()).isFalse();
       int n = 0;
@@ -35,7 +36,8 @@ class DicomFrameSourceTest {
   void frameTimeGivesTheRate() {
     DicomDataset d = new DicomDataset();
     d.put(DicomElement.text(DicomTags.FRAME_TIME, "DS", "33.3333"));
-    assertThat(DicomFrameSource.frameRate(d)).isCloseTo(1000 / 33.3333, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(DicomFrameSource.frameRate(d))
+        .isCloseTo(1000 / 33.3333, org.assertj.core.data.Offset.offset(1e-9));
     DicomDataset c = new DicomDataset();
     c.put(DicomElement.text(DicomTags.CINE_RATE, "IS", "25"));
     assertThat(DicomFrameSource.frameRate(c)).isEqualTo(25);
@@ -44,7 +46,10 @@ class DicomFrameSourceTest {
     assertThat(DicomFrameSource.frameRate(r)).isEqualTo(12);
   }
 
-  /** pydicom's dicomdirtests/98892001/CT5N: five 16x16 CT slices whose Instance Numbers run against z. */
+  /**
+   * pydicom's dicomdirtests/98892001/CT5N: five 16x16 CT slices whose Instance Numbers run against
+   * z.
+   */
   @Test
   void aSeriesFolderIsOrderedAlongTheSliceNormal() {
     Path folder = file("series-ct5n");
@@ -53,8 +58,12 @@ class DicomFrameSourceTest {
       assertThat(src).isInstanceOf(DicomFrameSource.class);
       assertThat(src.frameCount()).isEqualTo(5);
       List<DicomFile> files = ((DicomFrameSource) src).files();
-      // Image Position (Patient) z: 8.7625 (#6), 6.2625 (#7), 3.7625 (#8), 1.2625 (#9), -1.2375 (#10); orientation 1\0\0\0\1\0
-      assertThat(files.stream().map(f -> f.dataset().integer(DicomTags.INSTANCE_NUMBER).getAsInt()).toList())
+      // Image Position (Patient) z: 8.7625 (#6), 6.2625 (#7), 3.7625 (#8), 1.2625 (#9), -1.2375
+      // (#10); orientation 1\0\0\0\1\0
+      assertThat(
+              files.stream()
+                  .map(f -> f.dataset().integer(DicomTags.INSTANCE_NUMBER).getAsInt())
+                  .toList())
           .containsExactly(10, 9, 8, 7, 6);
       // Slice #6 (file 2062) stored 1011 at [5, 5] (pydicom 2.3.1); intercept -1024, window 40/400.
       int g = src.read(4).image().getRGB(5, 5) & 0xFF;
@@ -73,7 +82,8 @@ class DicomFrameSourceTest {
       }
     }
     try (FrameSource src = FrameSource.open(tmp, 5)) {
-      // Stored min 136 and max 1109 over the five slices (pydicom 2.3.1); intercept -1024 moves both alike.
+      // Stored min 136 and max 1109 over the five slices (pydicom 2.3.1); intercept -1024 moves
+      // both alike.
       int g = src.read(4).image().getRGB(5, 5) & 0xFF;
       assertThat(g).isEqualTo((int) Math.round((1011 - 136) / (double) (1109 - 136) * 255));
     }
@@ -82,13 +92,20 @@ class DicomFrameSourceTest {
   @Test
   void withoutPositionsTheSeriesFallsBackToInstanceNumber() {
     List<DicomFile> files = new java.util.ArrayList<>(DicomFrameSource.series(file("series-ct5n")));
-    List<DicomFile> stripped = files.stream().map(f -> {
-      DicomDataset d = f.dataset().copy();
-      d.remove(DicomTags.IMAGE_POSITION_PATIENT);
-      return f.with(f.meta(), d);
-    }).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+    List<DicomFile> stripped =
+        files.stream()
+            .map(
+                f -> {
+                  DicomDataset d = f.dataset().copy();
+                  d.remove(DicomTags.IMAGE_POSITION_PATIENT);
+                  return f.with(f.meta(), d);
+                })
+            .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
     stripped.sort(DicomFrameSource.sliceOrder(stripped));
-    assertThat(stripped.stream().map(f -> f.dataset().integer(DicomTags.INSTANCE_NUMBER).getAsInt()).toList())
+    assertThat(
+            stripped.stream()
+                .map(f -> f.dataset().integer(DicomTags.INSTANCE_NUMBER).getAsInt())
+                .toList())
         .containsExactly(6, 7, 8, 9, 10);
   }
 

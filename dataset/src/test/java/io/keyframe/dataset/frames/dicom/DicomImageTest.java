@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.keyframe.dataset.BadAnnotationException;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -30,8 +29,15 @@ class DicomImageTest {
     assertThat(img.columns()).isEqualTo(128);
     assertThat(img.frames()).isEqualTo(1);
     int[] s = img.stored(0);
-    // EXPL_16_16_1F: arr[24, 36:40] == [520, 802, 930, 1008]; arr[40:45, 40] == [1138, 1165, 1113, 1088, 1072]
-    assertThat(new int[] {at(s, img, 24, 36, 0), at(s, img, 24, 37, 0), at(s, img, 24, 38, 0), at(s, img, 24, 39, 0)})
+    // EXPL_16_16_1F: arr[24, 36:40] == [520, 802, 930, 1008]; arr[40:45, 40] == [1138, 1165, 1113,
+    // 1088, 1072]
+    assertThat(
+            new int[] {
+              at(s, img, 24, 36, 0),
+              at(s, img, 24, 37, 0),
+              at(s, img, 24, 38, 0),
+              at(s, img, 24, 39, 0)
+            })
         .containsExactly(520, 802, 930, 1008);
     for (int r = 40, i = 0; r < 45; r++, i++)
       assertThat(at(s, img, r, 40, 0)).isEqualTo(new int[] {1138, 1165, 1113, 1088, 1072}[i]);
@@ -44,11 +50,15 @@ class DicomImageTest {
   void mrSmallReadsTheSameInExplicitAndImplicitVr(String name) {
     DicomImage img = DicomImage.of(DicomFile.read(file(name)));
     int[] s = img.stored(0);
-    // EXPL_16_1_1F / IMPL_16_1_1F: arr[0, 31:34] == (422, 319, 361); arr[31, :3] == (366, 363, 322);
+    // EXPL_16_1_1F / IMPL_16_1_1F: arr[0, 31:34] == (422, 319, 361); arr[31, :3] == (366, 363,
+    // 322);
     // arr[-1, -3:] == (1369, 1129, 862)
-    assertThat(new int[] {at(s, img, 0, 31, 0), at(s, img, 0, 32, 0), at(s, img, 0, 33, 0)}).containsExactly(422, 319, 361);
-    assertThat(new int[] {at(s, img, 31, 0, 0), at(s, img, 31, 1, 0), at(s, img, 31, 2, 0)}).containsExactly(366, 363, 322);
-    assertThat(new int[] {at(s, img, 63, 61, 0), at(s, img, 63, 62, 0), at(s, img, 63, 63, 0)}).containsExactly(1369, 1129, 862);
+    assertThat(new int[] {at(s, img, 0, 31, 0), at(s, img, 0, 32, 0), at(s, img, 0, 33, 0)})
+        .containsExactly(422, 319, 361);
+    assertThat(new int[] {at(s, img, 31, 0, 0), at(s, img, 31, 1, 0), at(s, img, 31, 2, 0)})
+        .containsExactly(366, 363, 322);
+    assertThat(new int[] {at(s, img, 63, 61, 0), at(s, img, 63, 62, 0), at(s, img, 63, 63, 0)})
+        .containsExactly(1369, 1129, 862);
   }
 
   @Test
@@ -57,9 +67,12 @@ class DicomImageTest {
     assertThat(img.hasWindow()).isTrue();
     BufferedImage d = img.display(0);
     // PS3.3 C.11.2.1.2.1: y = ((x - (c - 0.5)) / (w - 1) + 0.5) * 255 with c = 600, w = 1600.
-    assertThat(d.getRGB(31, 0) & 0xFF).isEqualTo((int) Math.round(((422 - 599.5) / 1599 + 0.5) * 255));
-    assertThat(d.getRGB(63, 63) & 0xFF).isEqualTo((int) Math.round(((862 - 599.5) / 1599 + 0.5) * 255));
-    assertThat(d.getRGB(61, 63) & 0xFF).isEqualTo((int) Math.round(((1369 - 599.5) / 1599 + 0.5) * 255));
+    assertThat(d.getRGB(31, 0) & 0xFF)
+        .isEqualTo((int) Math.round(((422 - 599.5) / 1599 + 0.5) * 255));
+    assertThat(d.getRGB(63, 63) & 0xFF)
+        .isEqualTo((int) Math.round(((862 - 599.5) / 1599 + 0.5) * 255));
+    assertThat(d.getRGB(61, 63) & 0xFF)
+        .isEqualTo((int) Math.round(((1369 - 599.5) / 1599 + 0.5) * 255));
     int rgb = d.getRGB(31, 0);
     assertThat((rgb >> 16) & 0xFF).isEqualTo(rgb & 0xFF); // grey
   }
@@ -72,10 +85,14 @@ class DicomImageTest {
     // EXPL_16_1_10F: frame 0 arr[0, 31:34] == (206, 197, 159); frame 4 == (67, 82, 44);
     // frame 9 arr[31, :3] == (25, 4, 9) and arr[-1, -3:] == (227, 300, 147)
     int[] f0 = img.stored(0), f4 = img.stored(4), f9 = img.stored(9);
-    assertThat(new int[] {at(f0, img, 0, 31, 0), at(f0, img, 0, 32, 0), at(f0, img, 0, 33, 0)}).containsExactly(206, 197, 159);
-    assertThat(new int[] {at(f4, img, 0, 31, 0), at(f4, img, 0, 32, 0), at(f4, img, 0, 33, 0)}).containsExactly(67, 82, 44);
-    assertThat(new int[] {at(f9, img, 31, 0, 0), at(f9, img, 31, 1, 0), at(f9, img, 31, 2, 0)}).containsExactly(25, 4, 9);
-    assertThat(new int[] {at(f9, img, 63, 61, 0), at(f9, img, 63, 62, 0), at(f9, img, 63, 63, 0)}).containsExactly(227, 300, 147);
+    assertThat(new int[] {at(f0, img, 0, 31, 0), at(f0, img, 0, 32, 0), at(f0, img, 0, 33, 0)})
+        .containsExactly(206, 197, 159);
+    assertThat(new int[] {at(f4, img, 0, 31, 0), at(f4, img, 0, 32, 0), at(f4, img, 0, 33, 0)})
+        .containsExactly(67, 82, 44);
+    assertThat(new int[] {at(f9, img, 31, 0, 0), at(f9, img, 31, 1, 0), at(f9, img, 31, 2, 0)})
+        .containsExactly(25, 4, 9);
+    assertThat(new int[] {at(f9, img, 63, 61, 0), at(f9, img, 63, 62, 0), at(f9, img, 63, 63, 0)})
+        .containsExactly(227, 300, 147);
   }
 
   @Test
@@ -84,17 +101,21 @@ class DicomImageTest {
     assertThat(f.syntax().explicitVr()).isFalse();
     DicomImage img = DicomImage.of(f);
     assertThat(img.frames()).isEqualTo(15);
-    // IMPL_32_1_15F: frame 0 arr[0, :3] == (1249000, 1249000, 1250000); frame 14 arr[-1, -3:] == (801000, 800000, 799000)
+    // IMPL_32_1_15F: frame 0 arr[0, :3] == (1249000, 1249000, 1250000); frame 14 arr[-1, -3:] ==
+    // (801000, 800000, 799000)
     int[] f0 = img.stored(0), f14 = img.stored(14);
-    assertThat(new int[] {at(f0, img, 0, 0, 0), at(f0, img, 0, 1, 0), at(f0, img, 0, 2, 0)}).containsExactly(1249000, 1249000, 1250000);
-    assertThat(new int[] {at(f14, img, 9, 7, 0), at(f14, img, 9, 8, 0), at(f14, img, 9, 9, 0)}).containsExactly(801000, 800000, 799000);
+    assertThat(new int[] {at(f0, img, 0, 0, 0), at(f0, img, 0, 1, 0), at(f0, img, 0, 2, 0)})
+        .containsExactly(1249000, 1249000, 1250000);
+    assertThat(new int[] {at(f14, img, 9, 7, 0), at(f14, img, 9, 8, 0), at(f14, img, 9, 9, 0)})
+        .containsExactly(801000, 800000, 799000);
   }
 
   @Test
   void rgbPlanarConfigurationZero() {
     DicomImage img = DicomImage.of(DicomFile.read(file("SC_rgb.dcm")));
     BufferedImage d = img.display(0);
-    // EXPL_8_3_1F: arr[5, 50] == (255, 0, 0), arr[15, 50] == (255, 128, 128), arr[45, 50] == (0, 0, 255), arr[75, 50] == (64, 64, 64)
+    // EXPL_8_3_1F: arr[5, 50] == (255, 0, 0), arr[15, 50] == (255, 128, 128), arr[45, 50] == (0, 0,
+    // 255), arr[75, 50] == (64, 64, 64)
     assertThat(d.getRGB(50, 5) & 0xFFFFFF).isEqualTo(0xFF0000);
     assertThat(d.getRGB(50, 15) & 0xFFFFFF).isEqualTo(0xFF8080);
     assertThat(d.getRGB(50, 45) & 0xFFFFFF).isEqualTo(0x0000FF);
@@ -105,7 +126,8 @@ class DicomImageTest {
   void oddSizedRgb() {
     DicomImage img = DicomImage.of(DicomFile.read(file("SC_rgb_small_odd.dcm")));
     BufferedImage d = img.display(0);
-    // EXPL_8_3_1F_ODD: row 0 == [166, 141, 52] x3, row 1 == [63, 87, 176] x3, row 2 == [158, 158, 158] x3
+    // EXPL_8_3_1F_ODD: row 0 == [166, 141, 52] x3, row 1 == [63, 87, 176] x3, row 2 == [158, 158,
+    // 158] x3
     for (int c = 0; c < 3; c++) {
       assertThat(d.getRGB(c, 0) & 0xFFFFFF).isEqualTo((166 << 16) | (141 << 8) | 52);
       assertThat(d.getRGB(c, 1) & 0xFFFFFF).isEqualTo((63 << 16) | (87 << 8) | 176);
@@ -119,7 +141,8 @@ class DicomImageTest {
     assertThat(f.syntax().uid()).isEqualTo(TransferSyntax.EXPLICIT_BE);
     DicomImage img = DicomImage.of(f);
     BufferedImage d = img.display(0);
-    // EXPB_8_8_3_1F_RGB: arr[9, 3:6] == [[171,171,171],[255,255,255],[255,255,0]]; arr[58, 8] == [255, 236, 0]
+    // EXPB_8_8_3_1F_RGB: arr[9, 3:6] == [[171,171,171],[255,255,255],[255,255,0]]; arr[58, 8] ==
+    // [255, 236, 0]
     assertThat(d.getRGB(3, 9) & 0xFFFFFF).isEqualTo(0xABABAB);
     assertThat(d.getRGB(4, 9) & 0xFFFFFF).isEqualTo(0xFFFFFF);
     assertThat(d.getRGB(5, 9) & 0xFFFFFF).isEqualTo(0xFFFF00);
@@ -132,7 +155,8 @@ class DicomImageTest {
     assertThat(f.syntax().deflated()).isTrue();
     DicomImage img = DicomImage.of(f);
     int[] s = img.stored(0);
-    // DEFL_8_1_1F: arr[300, 255:263] == (138, 65, 65, 65, 65, 35, 35, 35); arr[10].min() == 41, max == 255
+    // DEFL_8_1_1F: arr[300, 255:263] == (138, 65, 65, 65, 65, 35, 35, 35); arr[10].min() == 41, max
+    // == 255
     int[] row = new int[8];
     for (int i = 0; i < 8; i++) row[i] = at(s, img, 300, 255 + i, 0);
     assertThat(row).containsExactly(138, 65, 65, 65, 65, 35, 35, 35);
@@ -151,10 +175,14 @@ class DicomImageTest {
     assertThat(f.syntax().uid()).isEqualTo(TransferSyntax.JPEG_BASELINE);
     DicomImage img = DicomImage.of(f);
     int[] s = img.stored(0);
-    // JPGB_08_08_3_0_1F_RGB: arr[5, 50] == (255, 0, 0); arr[35, 50] == (128, 255, 128); arr[85, 50] == (192, 192, 192)
-    assertThat(new int[] {at(s, img, 5, 50, 0), at(s, img, 5, 50, 1), at(s, img, 5, 50, 2)}).containsExactly(255, 0, 0);
-    assertThat(new int[] {at(s, img, 35, 50, 0), at(s, img, 35, 50, 1), at(s, img, 35, 50, 2)}).containsExactly(128, 255, 128);
-    assertThat(new int[] {at(s, img, 85, 50, 0), at(s, img, 85, 50, 1), at(s, img, 85, 50, 2)}).containsExactly(192, 192, 192);
+    // JPGB_08_08_3_0_1F_RGB: arr[5, 50] == (255, 0, 0); arr[35, 50] == (128, 255, 128); arr[85, 50]
+    // == (192, 192, 192)
+    assertThat(new int[] {at(s, img, 5, 50, 0), at(s, img, 5, 50, 1), at(s, img, 5, 50, 2)})
+        .containsExactly(255, 0, 0);
+    assertThat(new int[] {at(s, img, 35, 50, 0), at(s, img, 35, 50, 1), at(s, img, 35, 50, 2)})
+        .containsExactly(128, 255, 128);
+    assertThat(new int[] {at(s, img, 85, 50, 0), at(s, img, 85, 50, 1), at(s, img, 85, 50, 2)})
+        .containsExactly(192, 192, 192);
     assertThat(img.display(0).getRGB(50, 5) & 0xFFFFFF).isEqualTo(0xFF0000);
   }
 
@@ -163,13 +191,18 @@ class DicomImageTest {
     DicomImage img = DicomImage.of(DicomFile.read(file("SC_rgb_jpeg_dcmtk.dcm")));
     assertThat(img.photometric()).isEqualTo("YBR_FULL");
     int[] s = img.stored(0);
-    // JPGB_08_08_3_1F_YBR_FULL (no colour conversion): arr[5, 50] == (76, 85, 255); arr[65, 50] == (0, 128, 128)
-    assertThat(new int[] {at(s, img, 5, 50, 0), at(s, img, 5, 50, 1), at(s, img, 5, 50, 2)}).containsExactly(76, 85, 255);
-    assertThat(new int[] {at(s, img, 65, 50, 0), at(s, img, 65, 50, 1), at(s, img, 65, 50, 2)}).containsExactly(0, 128, 128);
+    // JPGB_08_08_3_1F_YBR_FULL (no colour conversion): arr[5, 50] == (76, 85, 255); arr[65, 50] ==
+    // (0, 128, 128)
+    assertThat(new int[] {at(s, img, 5, 50, 0), at(s, img, 5, 50, 1), at(s, img, 5, 50, 2)})
+        .containsExactly(76, 85, 255);
+    assertThat(new int[] {at(s, img, 65, 50, 0), at(s, img, 65, 50, 1), at(s, img, 65, 50, 2)})
+        .containsExactly(0, 128, 128);
     int rgb = img.display(0).getRGB(50, 5);
-    // PS3.3 C.7.6.3.1.2: R = Y + 1.402 (Cr - 128), G = Y - 0.344136 (Cb - 128) - 0.714136 (Cr - 128), B = Y + 1.772 (Cb - 128)
+    // PS3.3 C.7.6.3.1.2: R = Y + 1.402 (Cr - 128), G = Y - 0.344136 (Cb - 128) - 0.714136 (Cr -
+    // 128), B = Y + 1.772 (Cb - 128)
     assertThat((rgb >> 16) & 0xFF).isEqualTo((int) Math.round(76 + 1.402 * (255 - 128)));
-    assertThat((rgb >> 8) & 0xFF).isEqualTo((int) Math.round(76 - 0.344136 * (85 - 128) - 0.714136 * (255 - 128)));
+    assertThat((rgb >> 8) & 0xFF)
+        .isEqualTo((int) Math.round(76 - 0.344136 * (85 - 128) - 0.714136 * (255 - 128)));
     assertThat(rgb & 0xFF).isEqualTo(0); // 76 + 1.772 * (85 - 128) = -0.2, clamped
   }
 
@@ -186,7 +219,9 @@ class DicomImageTest {
   void aFileWithoutPreambleIsRefused(@TempDir Path tmp) throws Exception {
     Path p = tmp.resolve("x.dcm");
     Files.write(p, new byte[300]);
-    assertThatThrownBy(() -> DicomFile.read(p)).isInstanceOf(BadAnnotationException.class).hasMessageContaining("DICM");
+    assertThatThrownBy(() -> DicomFile.read(p))
+        .isInstanceOf(BadAnnotationException.class)
+        .hasMessageContaining("DICM");
   }
 
   @Test
@@ -200,7 +235,15 @@ class DicomImageTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"CT_small.dcm", "MR_small_implicit.dcm", "image_dfl.dcm", "SC_rgb_jpeg_dcmtk.dcm", "ExplVR_BigEnd.dcm", "emri_small.dcm"})
+  @ValueSource(
+      strings = {
+        "CT_small.dcm",
+        "MR_small_implicit.dcm",
+        "image_dfl.dcm",
+        "SC_rgb_jpeg_dcmtk.dcm",
+        "ExplVR_BigEnd.dcm",
+        "emri_small.dcm"
+      })
   void writingAndReadingBackKeepsEveryPixel(String name, @TempDir Path tmp) throws Exception {
     DicomFile f = DicomFile.read(file(name));
     Path out = tmp.resolve(name);

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * nibabel's test images (nibabel/tests/data at 4704d90). Shapes, types and zooms as nibabel's
- * test_scripts.py asserts for example4d ("int16 [128, 96, 24, 2] 2.00x2.00x2.20x2000.00");
- * voxel values as nibabel 5.0 reads them (get_fdata), recorded in SOURCES.md.
+ * test_scripts.py asserts for example4d ("int16 [128, 96, 24, 2] 2.00x2.00x2.20x2000.00"); voxel
+ * values as nibabel 5.0 reads them (get_fdata), recorded in SOURCES.md.
  */
 class NiftiFrameSourceTest {
   static Path file(String name) {
@@ -29,7 +29,8 @@ class NiftiFrameSourceTest {
   void example4dHeaderMatchesNibLs() {
     NiftiVolume v = NiftiVolume.read(file("example4d.nii.gz"));
     assertThat(v.rank()).isEqualTo(4);
-    assertThat(new int[] {v.size(0), v.size(1), v.size(2), v.size(3)}).containsExactly(128, 96, 24, 2);
+    assertThat(new int[] {v.size(0), v.size(1), v.size(2), v.size(3)})
+        .containsExactly(128, 96, 24, 2);
     assertThat(v.datatype()).isEqualTo(NiftiVolume.INT16);
     assertThat(v.spacing(0)).isEqualTo(2.0);
     assertThat(v.spacing(2)).isCloseTo(2.2, org.assertj.core.data.Offset.offset(1e-5));
@@ -56,19 +57,23 @@ class NiftiFrameSourceTest {
 
   @Test
   void otherAxesAndVolumes() {
-    try (NiftiFrameSource y = new NiftiFrameSource(file("example4d.nii.gz"), NiftiFrameSource.Axis.Y, 1, 5)) {
+    try (NiftiFrameSource y =
+        new NiftiFrameSource(file("example4d.nii.gz"), NiftiFrameSource.Axis.Y, 1, 5)) {
       assertThat(y.frameCount()).isEqualTo(96);
       assertThat(y.width()).isEqualTo(128);
       assertThat(y.height()).isEqualTo(24);
       assertThat(y.value(48, 64, 12)).isEqualTo(266);
     }
-    try (NiftiFrameSource x = new NiftiFrameSource(file("example4d.nii.gz"), NiftiFrameSource.Axis.X, 0, 5)) {
+    try (NiftiFrameSource x =
+        new NiftiFrameSource(file("example4d.nii.gz"), NiftiFrameSource.Axis.X, 0, 5)) {
       assertThat(x.frameCount()).isEqualTo(128);
       assertThat(x.width()).isEqualTo(96);
       assertThat(x.value(60, 50, 10)).isEqualTo(470);
     }
-    assertThatThrownBy(() -> new NiftiFrameSource(file("example4d.nii.gz"), NiftiFrameSource.Axis.Z, 2, 5))
-        .isInstanceOf(BadAnnotationException.class).hasMessageContaining("volume 2");
+    assertThatThrownBy(
+            () -> new NiftiFrameSource(file("example4d.nii.gz"), NiftiFrameSource.Axis.Z, 2, 5))
+        .isInstanceOf(BadAnnotationException.class)
+        .hasMessageContaining("volume 2");
   }
 
   @Test
@@ -87,9 +92,11 @@ class NiftiFrameSourceTest {
   void uint8MaskHasThirtyVoxelsSet() {
     NiftiVolume v = NiftiVolume.read(file("standard.nii.gz"));
     assertThat(v.datatype()).isEqualTo(NiftiVolume.UINT8);
-    assertThat(new double[] {v.spacing(0), v.spacing(1), v.spacing(2)}).containsExactly(1.0, 3.0, 2.0);
+    assertThat(new double[] {v.spacing(0), v.spacing(1), v.spacing(2)})
+        .containsExactly(1.0, 3.0, 2.0);
     int on = 0;
-    for (int z = 0; z < 7; z++) for (int y = 0; y < 5; y++) for (int x = 0; x < 4; x++) if (v.value(x, y, z, 0) == 255) on++;
+    for (int z = 0; z < 7; z++)
+      for (int y = 0; y < 5; y++) for (int x = 0; x < 4; x++) if (v.value(x, y, z, 0) == 255) on++;
     // nibabel: (data > 0).sum() == 30; first set voxels (0,0,1), (0,1,0)
     assertThat(on).isEqualTo(30);
     assertThat(v.value(0, 0, 1, 0)).isEqualTo(255);
@@ -101,10 +108,14 @@ class NiftiFrameSourceTest {
   void notNiftiAndTruncatedFilesAreRefused(@TempDir Path tmp) throws Exception {
     Path junk = tmp.resolve("junk.nii");
     Files.write(junk, new byte[400]);
-    assertThatThrownBy(() -> NiftiVolume.read(junk)).isInstanceOf(BadAnnotationException.class).hasMessageContaining("sizeof_hdr");
+    assertThatThrownBy(() -> NiftiVolume.read(junk))
+        .isInstanceOf(BadAnnotationException.class)
+        .hasMessageContaining("sizeof_hdr");
     byte[] all = Files.readAllBytes(file("anatomical.nii"));
     Path cut = tmp.resolve("cut.nii");
     Files.write(cut, java.util.Arrays.copyOf(all, all.length / 2));
-    assertThatThrownBy(() -> NiftiVolume.read(cut)).isInstanceOf(BadAnnotationException.class).hasMessageContaining("truncated");
+    assertThatThrownBy(() -> NiftiVolume.read(cut))
+        .isInstanceOf(BadAnnotationException.class)
+        .hasMessageContaining("truncated");
   }
 }
