@@ -61,6 +61,21 @@ class BadInputCliTest {
   }
 
   @Test
+  void an_unterminated_csv_quote_is_exit_2_naming_line_and_column() throws Exception {
+    Path csv = tmp.resolve("ratings.csv");
+    Files.writeString(csv, "item,rater,label\n1,A,bed_rail\n1,\"B,iv_pole\n");
+    assertExit2Naming(run("agreement", "--labels", csv.toString()), "ratings.csv");
+    assertThat(err.toString())
+        .contains("line 3")
+        .contains("column 2")
+        .contains("unterminated quote");
+    // A quoted field that closes is one field, commas and doubled quotes included.
+    Files.writeString(
+        csv, "item,rater,label\n1,A,\"bed, rail\"\n1,B,\"bed, rail\"\n2,A,x\n2,B,y\n");
+    assertThat(run("agreement", "--labels", csv.toString())).as("stderr: %s", err).isZero();
+  }
+
+  @Test
   void a_directory_given_as_a_file_is_exit_2() throws Exception {
     Path dir = Files.createDirectory(tmp.resolve("gt.txt"));
     assertExit2Naming(run("info", dir.toString()), "gt.txt");

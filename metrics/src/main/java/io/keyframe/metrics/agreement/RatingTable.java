@@ -1,10 +1,9 @@
 package io.keyframe.metrics.agreement;
 
 import io.keyframe.dataset.BadAnnotationException;
+import io.keyframe.dataset.CsvFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -146,12 +145,13 @@ public record RatingTable(
   public static RatingTable readCsv(Path file) {
     List<String> lines;
     try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      lines = io.keyframe.dataset.Utf8Input.readAllLines(file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     if (lines.isEmpty()) throw new BadAnnotationException(file, 1, -1, "header", "empty file");
-    List<String> header = Arrays.stream(lines.get(0).split(",", -1)).map(String::trim).toList();
+    List<String> header =
+        CsvFields.split(lines.get(0), file, 1).stream().map(String::trim).toList();
     int ci = header.indexOf("item"), cr = header.indexOf("rater"), cl = header.indexOf("label");
     if (ci < 0
         && cr < 0
@@ -171,7 +171,7 @@ public record RatingTable(
     for (int n = 1; n < lines.size(); n++) {
       String l = lines.get(n);
       if (l.isBlank()) continue;
-      String[] f = l.split(",", -1);
+      String[] f = CsvFields.split(l, file, n + 1).toArray(String[]::new);
       if (f.length < header.size())
         throw new BadAnnotationException(
             file, n + 1, -1, "", "expected " + header.size() + " columns, got " + f.length);
@@ -199,7 +199,7 @@ public record RatingTable(
     for (int n = 1; n < lines.size(); n++) {
       String l = lines.get(n);
       if (l.isBlank()) continue;
-      String[] f = l.split(",", -1);
+      String[] f = CsvFields.split(l, file, n + 1).toArray(String[]::new);
       if (f.length != raters.size())
         throw new BadAnnotationException(
             file,

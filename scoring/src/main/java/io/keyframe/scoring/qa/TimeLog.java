@@ -1,9 +1,8 @@
 package io.keyframe.scoring.qa;
 
 import io.keyframe.dataset.BadAnnotationException;
+import io.keyframe.dataset.CsvFields;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -45,13 +44,13 @@ public record TimeLog(Map<String, Double> secondsByAnnotatorAndVideo) {
    * @throws BadAnnotationException naming line and field of the first bad row
    */
   public static TimeLog readCsv(Path file) throws IOException {
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    List<String> lines = io.keyframe.dataset.Utf8Input.readAllLines(file);
     if (lines.isEmpty() || !lines.get(0).strip().equals("annotator,video,seconds"))
       throw new BadAnnotationException(file, 1, -1, "header", "expected 'annotator,video,seconds'");
     Map<String, Double> m = new HashMap<>();
     for (int n = 1; n < lines.size(); n++) {
       if (lines.get(n).isBlank()) continue;
-      String[] f = lines.get(n).split(",", -1);
+      String[] f = CsvFields.split(lines.get(n), file, n + 1).toArray(String[]::new);
       if (f.length != 3)
         throw new BadAnnotationException(
             file, n + 1, -1, null, "expected 3 columns, found " + f.length);
