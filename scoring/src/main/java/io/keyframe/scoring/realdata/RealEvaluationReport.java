@@ -84,16 +84,7 @@ public record RealEvaluationReport(
 
   /** Mean of {@code strategy}'s ratio over held-out (or tuned) sequences at {@code budget}. */
   public double meanRatio(String strategy, double budget, boolean tuned) {
-    return rows.stream()
-        .filter(
-            r ->
-                r.strategy().equals(strategy)
-                    && r.budget() == budget
-                    && r.tuned() == tuned
-                    && r.random() > 0)
-        .mapToDouble(Row::ratio)
-        .average()
-        .orElse(Double.NaN);
+    return mean(strategy, budget, tuned, Row::ratio);
   }
 
   /**
@@ -101,28 +92,30 @@ public record RealEvaluationReport(
    * budget}.
    */
   public double meanPerMinuteRatio(double budget, boolean tuned) {
-    return rows.stream()
-        .filter(
-            r ->
-                r.strategy().equals(QUEUE)
-                    && r.budget() == budget
-                    && r.tuned() == tuned
-                    && r.random() > 0)
-        .mapToDouble(Row::perMinuteRatio)
-        .average()
-        .orElse(Double.NaN);
+    return mean(QUEUE, budget, tuned, Row::perMinuteRatio);
   }
 
   /** Mean oracle ratio over held-out (or tuned) sequences at {@code budget}. */
   public double meanOracleRatio(double budget, boolean tuned) {
+    return mean(QUEUE, budget, tuned, Row::oracleRatio);
+  }
+
+  /**
+   * Mean of {@code value} over the rows of one strategy, budget and side with a random baseline.
+   */
+  private double mean(
+      String strategy,
+      double budget,
+      boolean tuned,
+      java.util.function.ToDoubleFunction<Row> value) {
     return rows.stream()
         .filter(
             r ->
-                r.strategy().equals(QUEUE)
+                r.strategy().equals(strategy)
                     && r.budget() == budget
                     && r.tuned() == tuned
                     && r.random() > 0)
-        .mapToDouble(Row::oracleRatio)
+        .mapToDouble(value)
         .average()
         .orElse(Double.NaN);
   }
