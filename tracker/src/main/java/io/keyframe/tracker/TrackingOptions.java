@@ -89,24 +89,6 @@ public record TrackingOptions(
         0);
   }
 
-  /** These options with NIfTI volumes sliced along {@code axis} of volume {@code t}. */
-  public TrackingOptions withSlices(String axis, int t) {
-    return new TrackingOptions(
-        video,
-        detector,
-        detections,
-        sam2Bundle,
-        classMapping,
-        keyframes,
-        out,
-        scoreThreshold,
-        batchSize,
-        intraOpThreads,
-        imageFps,
-        axis,
-        t);
-  }
-
   /**
    * Defaults for everything but inputs and output: keyframes auto, threshold 0.1, batch 4, 30 fps
    * for image folders.
