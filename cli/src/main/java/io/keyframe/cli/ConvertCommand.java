@@ -2,13 +2,9 @@ package io.keyframe.cli;
 
 import io.keyframe.dataset.AnnotationFormat;
 import io.keyframe.dataset.AnnotationSet;
-import io.keyframe.dataset.coco.CocoJsonWriter;
 import io.keyframe.dataset.files.AnnotationFiles;
-import io.keyframe.dataset.files.FormatLoss;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,10 +52,7 @@ public final class ConvertCommand implements Callable<Integer> {
       // with several videos comes across whole.
       List<AnnotationSet> sets =
           AnnotationFiles.readAll(input, source, w -> err.println("warning: " + w));
-      Set<String> said = new LinkedHashSet<>();
-      for (AnnotationSet s : sets) FormatLoss.describe(s, target).ifPresent(said::add);
-      said.forEach(w -> err.println("warning: " + w));
-      CocoJsonWriter.writeCocoVid(output, sets);
+      AnnotationFiles.writeAll(output, sets, target, w -> err.println("warning: " + w));
       int detections = sets.stream().mapToInt(s -> s.detections().size()).sum();
       int tracks = sets.stream().mapToInt(s -> s.tracks().size()).sum();
       spec.commandLine()

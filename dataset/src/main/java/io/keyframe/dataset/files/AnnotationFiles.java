@@ -155,6 +155,32 @@ public final class AnnotationFiles {
     }
   }
 
+  /**
+   * Writes several videos into one file: COCO-VID holds them all; the other formats hold one, so
+   * they take a single set. What the sets hold that {@code format} cannot carry is said once per
+   * distinct line.
+   */
+  public static void writeAll(
+      Path file, List<AnnotationSet> sets, AnnotationFormat format, Consumer<String> warnings)
+      throws IOException {
+    if (format != AnnotationFormat.COCO_VID) {
+      if (sets.size() != 1)
+        throw new IllegalArgumentException(
+            format.name().toLowerCase()
+                + " holds one video, not "
+                + sets.size()
+                + "; write cocovid");
+      write(file, sets.get(0), format, warnings);
+      return;
+    }
+    if (warnings != null) {
+      java.util.Set<String> said = new java.util.LinkedHashSet<>();
+      for (AnnotationSet s : sets) FormatLoss.describe(s, format).ifPresent(said::add);
+      said.forEach(warnings);
+    }
+    CocoJsonWriter.writeCocoVid(file, sets);
+  }
+
   /** Reads the file and counts what is in it. */
   public static AnnotationSummary summarize(Path file) throws IOException {
     return summarize(file, null);
