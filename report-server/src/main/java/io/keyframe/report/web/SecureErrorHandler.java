@@ -23,7 +23,7 @@ final class SecureErrorHandler extends ErrorHandler {
     h.put("X-Content-Type-Options", "nosniff");
     h.put("X-Frame-Options", "DENY");
     h.put("Referrer-Policy", "no-referrer");
-    h.put("Content-Security-Policy", ReportServer.CSP);
+    h.put("Content-Security-Policy", SecurityHeaders.CSP);
     h.put("Cache-Control", "no-store");
     return super.handle(request, response, callback);
   }

@@ -1,0 +1,104 @@
+package io.keyframe.report.web;
+
+import io.javalin.http.Context;
+import io.keyframe.report.agreement.AgreementPage;
+import io.keyframe.report.auth.Role;
+import io.keyframe.report.chart.FrameView;
+import io.keyframe.report.compare.ComparePage;
+import io.keyframe.report.labelnext.LabelNextPage;
+import io.keyframe.report.labelnext.QueueFilter;
+import io.keyframe.report.overview.OverviewPage;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+
+/**
+ * The HTML pages and their JSON twins: each reads its parameters, gets its view (cached) and hands
+ * it to its page.
+ */
+final class PageHandlers {
+  private final ReportViews views;
+
+  PageHandlers(ReportViews views) {
+    this.views = views;
+  }
+
+  void overview(Context ctx) {
+    Role role = Access.role(ctx);
+    ctx.html(
+        views.page(
+            new CacheKey.Overview(), role, () -> OverviewPage.render(views.overview(), role)));
+  }
+
+  void overviewJson(Context ctx) {
+    ctx.json(views.overview());
+  }
+
+  void labelNext(Context ctx) {
+    Role role = Access.role(ctx);
+    QueueFilter f = Params.queueFilter(ctx);
+    ctx.html(
+        views.page(
+            new CacheKey.LabelNext(f), role, () -> LabelNextPage.render(views.labelNext(f), role)));
+  }
+
+  void labelNextJson(Context ctx) {
+    ctx.json(views.labelNext(Params.queueFilter(ctx)));
+  }
+
+  void agreement(Context ctx) {
+    Role role = Access.role(ctx);
+    String pair = Params.pair(ctx);
+    boolean privileged = role.atLeast(Role.REVIEWER);
+    ctx.html(
+        views.page(
+            new CacheKey.Agreement(pair, privileged),
+            role,
+            () -> AgreementPage.render(views.agreement(pair, privileged), role)));
+  }
+
+  void agreementJson(Context ctx) {
+    ctx.json(views.agreement(Params.pair(ctx), Access.role(ctx).atLeast(Role.REVIEWER)));
+  }
+
+  void compare(Context ctx) {
+    Role role = Access.role(ctx);
+    String pair = Params.pair(ctx);
+    ctx.html(
+        views.page(
+            new CacheKey.Compare(pair), role, () -> ComparePage.render(views.compare(pair), role)));
+  }
+
+  void compareJson(Context ctx) {
+    ctx.json(views.compare(Params.pair(ctx)));
+  }
+
+  void frame(Context ctx) {
+    FrameView v = frameView(ctx);
+    String query = ctx.queryString() == null ? "" : ctx.queryString();
+    String image =
+        "/thumbs/"
+            + URLEncoder.encode(v.video(), StandardCharsets.UTF_8)
+            + "/"
+            + v.frame()
+            + ".png?"
+            + query
+            + (query.isEmpty() ? "" : "&")
+            + "size=large";
+    ctx.html(
+        FramePage.render(v, Params.objects(ctx.queryParam("objects")), image, Access.role(ctx)));
+  }
+
+  void frameJson(Context ctx) {
+    ctx.json(frameView(ctx));
+  }
+
+  private FrameView frameView(Context ctx) {
+    return FrameView.of(
+        views.data().detections(),
+        Params.video(ctx.pathParam("video"), views.data()),
+        Params.frame(ctx),
+        Params.objects(ctx.queryParam("objects")),
+        new LinkedHashSet<>(Params.sources(ctx.queryParam("sources"))));
+  }
+}
