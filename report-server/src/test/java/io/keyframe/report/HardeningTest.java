@@ -240,4 +240,90 @@ class HardeningTest {
                   .doesNotStartWith("\t");
         });
   }
+
+  @Test
+  void templated_pages_escape_request_values_by_default() {
+    run(
+        (app, client) -> {
+          // safeNext lets any local path through, quotes included: only escaping keeps it in the
+          // attribute.
+          String hostile = "/\"><script>alert(1)</script>";
+          String login =
+              client
+                  .get(
+                      "/login?next="
+                          + java.net.URLEncoder.encode(
+                              hostile, java.nio.charset.StandardCharsets.UTF_8))
+                  .body()
+                  .string();
+          assertThat(login)
+              .doesNotContain("<script>alert(1)</script>")
+              .contains("value=\"/&#34;>&lt;script>alert(1)&lt;/script>\"");
+          Response badId =
+              client.get(
+                  "/frame/%3Cscript%3E/2",
+                  r -> r.header("Authorization", "Bearer " + ADMIN).header("Accept", "text/html"));
+          assertThat(badId.code()).isEqualTo(400);
+          assertThat(badId.body().string())
+              .doesNotContain("<script>")
+              .contains("<h1>400 Bad Request</h1>")
+              .contains("bad video id");
+        });
+  }
+
+  @Test
+  void a_browser_gets_an_error_page_and_a_script_gets_javalins_answer() {
+    run(
+        (app, client) -> {
+          Response page =
+              client.get(
+                  "/frame/vidQ/2",
+                  r -> r.header("Authorization", "Bearer " + ADMIN).header("Accept", "text/html"));
+          assertThat(page.code()).isEqualTo(404);
+          assertThat(page.headers().get("Content-Type").get(0)).startsWith("text/html");
+          assertThat(page.headers().get("Content-Security-Policy")).isNotEmpty();
+          String html = page.body().string();
+          assertThat(html)
+              .contains("<title>404 Not Found · keyframe</title>")
+              .contains("id=\"error-message\">unknown video<")
+              // the route's access check had passed: the caller's navigation is shown
+              .contains("<span class=\"badge\">admin</span>");
+          Response api =
+              client.get(
+                  "/api/frame/vidQ/2",
+                  r ->
+                      r.header("Authorization", "Bearer " + ADMIN)
+                          .header("Accept", "application/json"));
+          assertThat(api.code()).isEqualTo(404);
+          assertThat(api.headers().get("Content-Type").get(0)).startsWith("application/json");
+          assertThat(api.body().string()).doesNotContain("<html");
+        });
+  }
+
+  @Test
+  void a_browser_refused_by_jetty_itself_gets_the_report_error_page() {
+    run(
+        (app, client) -> {
+          try (java.net.Socket socket = new java.net.Socket("localhost", app.port())) {
+            socket.setSoTimeout(30_000);
+            socket
+                .getOutputStream()
+                .write(
+                    ("GET /overview HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nX-Big: "
+                            + "a".repeat(20_000)
+                            + "\r\n\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String reply =
+                new String(
+                    socket.getInputStream().readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(reply).startsWith("HTTP/1.1 431").contains("Content-Security-Policy:");
+            assertThat(reply)
+                .contains("<h1>431 Request Header Fields Too Large</h1>")
+                .contains("<a class=\"brand\" href=\"/overview\">")
+                .doesNotContain("<nav>");
+          }
+        });
+  }
 }

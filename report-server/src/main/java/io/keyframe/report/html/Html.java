@@ -1,12 +1,13 @@
 package io.keyframe.report.html;
 
+import gg.jte.Content;
 import io.keyframe.report.auth.Role;
 import java.util.Locale;
 
 /**
- * HTML building blocks: escaping and the page frame. Every string that came from data or from the
- * request goes through {@link #esc}; pages are plain server-rendered HTML that works without
- * JavaScript.
+ * HTML building blocks for the pages still built in Java: escaping, number formats and the page
+ * frame. Every string that came from data or from the request goes through {@link #esc}. Pages with
+ * a template ({@link Templates}) escape by default and use only the number formats.
  */
 public final class Html {
   private Html() {}
@@ -34,6 +35,11 @@ public final class Html {
   /** A real to three decimals (as the e2e tests compare), or an em dash when undefined. */
   public static String f3(double v) {
     return Double.isNaN(v) || Double.isInfinite(v) ? "—" : String.format(Locale.ROOT, "%.3f", v);
+  }
+
+  /** A real rounded to a whole number (pixels), or an em dash when undefined. */
+  public static String f0(double v) {
+    return Double.isNaN(v) || Double.isInfinite(v) ? "—" : String.format(Locale.ROOT, "%.0f", v);
   }
 
   /** A real to one decimal, or an em dash when undefined. */
@@ -67,49 +73,20 @@ public final class Html {
   }
 
   /**
-   * The page frame: header with navigation, the caller's role and a logout button.
+   * The page frame (template {@code layout.jte}) around {@code body}, HTML already built and
+   * escaped by the caller: for the pages not yet rendered by a template of their own.
    *
    * @param active nav key of this page
    * @param role caller's role, {@code null} on the login page
    */
   public static String page(String title, String active, Role role, String body) {
-    StringBuilder nav = new StringBuilder();
-    if (role != null) {
-      nav.append("<nav>");
-      link(nav, "/overview", "overview", "Batch overview", active);
-      link(nav, "/label-next", "label-next", "Label next", active);
-      link(nav, "/agreement", "agreement", "Agreement", active);
-      link(nav, "/compare", "compare", "Compare models", active);
-      nav.append("</nav><div class=\"who\"><span class=\"badge\">")
-          .append(role.label())
-          .append(
-              "</span><form method=\"post\" action=\"/logout\"><button class=\"link\" type=\"submit\">Log out</button></form></div>");
-    }
-    return """
-        <!doctype html>
-        <html lang="en"><head><meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>%s · keyframe</title>
-        <style>%s</style></head>
-        <body><header><a class="brand" href="/overview"><span class="logo">▮▮</span> keyframe</a>%s</header>
-        <main><h1>%s</h1>%s</main>
-        <footer>keyframe report · numbers from the newest complete run of each table · JSON twin under /api</footer>
-        </body></html>
-        """
-        .formatted(esc(title), CSS, nav, esc(title), body);
+    Content raw = output -> output.writeContent(body);
+    return Templates.render(
+        "layout.jte", "title", title, "active", active, "role", role, "content", raw);
   }
 
-  private static void link(StringBuilder nav, String href, String key, String text, String active) {
-    nav.append("<a href=\"")
-        .append(href)
-        .append("\"")
-        .append(key.equals(active) ? " class=\"active\"" : "")
-        .append(">")
-        .append(text)
-        .append("</a>");
-  }
-
-  static final String CSS =
+  /** The stylesheet of every page (inlined by {@code layout.jte}). */
+  public static final String CSS =
       """
       :root{--ink:#1f2937;--muted:#6b7280;--line:#e5e7eb;--bg:#f8fafc;--accent:#2563eb;--pos:#047857;--neg:#b91c1c}
       *{box-sizing:border-box}body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:var(--ink);background:var(--bg)}

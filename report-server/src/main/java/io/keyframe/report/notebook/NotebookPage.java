@@ -1,44 +1,30 @@
 package io.keyframe.report.notebook;
 
+import io.keyframe.report.html.Html;
+import io.keyframe.report.html.Templates;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Renders a run notebook as one self-contained HTML page (charts linked beside it). */
+/**
+ * Renders a run notebook as one self-contained HTML page (charts linked beside it), template {@code
+ * notebook.jte}.
+ */
 public final class NotebookPage {
   private NotebookPage() {}
 
+  /**
+   * The page (template {@code notebook.jte}); chart links are relative to {@code pageDir}, where
+   * the page is written.
+   */
   public static String render(Notebook nb, List<NotebookRunner.CellResult> results, Path pageDir) {
-    StringBuilder h = new StringBuilder(8192);
-    h.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-        .append(esc(nb.name()))
-        .append(" · keyframe notebook</title><style>")
-        .append(
-            "body{font:15px/1.5 system-ui,sans-serif;max-width:980px;margin:2em auto;color:#1d2433;padding:0 1em}")
-        .append(
-            "pre{background:#f4f6fa;border:1px solid #dde3ec;border-radius:6px;padding:.7em;overflow:auto;font-size:13px}")
-        .append(
-            "pre.out{background:#fff;border-left:4px solid #3b6fd8}img{max-width:100%;border:1px solid #dde3ec;border-radius:6px}")
-        .append("code{background:#f4f6fa;padding:0 .2em}</style></head><body>\n");
-    for (NotebookRunner.CellResult r : results) {
-      if (r.cell().markdown()) {
-        h.append(markdown(r.cell().text()));
-        continue;
-      }
-      h.append("<pre class=\"in\"><code>").append(esc(r.cell().text())).append("</code></pre>\n");
-      if (!r.output().isBlank())
-        h.append("<pre class=\"out\">").append(esc(r.output().stripTrailing())).append("</pre>\n");
-      for (Path chart : r.charts())
-        h.append("<p><img alt=\"")
-            .append(esc(chart.getFileName().toString()))
-            .append("\" src=\"")
-            .append(esc(pageDir.relativize(chart).toString()))
-            .append("\"></p>\n");
-    }
-    return h.append("</body></html>\n").toString();
+    return Templates.render("notebook.jte", "nb", nb, "results", results, "pageDir", pageDir);
   }
 
-  /** Headings, paragraphs, bullet lists and inline code: enough for analysts' notes. */
-  static String markdown(String text) {
+  /**
+   * Headings, paragraphs, bullet lists and inline code: enough for analysts' notes. The text is
+   * escaped first; only the tags added here are HTML.
+   */
+  public static String markdown(String text) {
     StringBuilder h = new StringBuilder();
     for (String block : text.split("\n\\s*\n")) {
       boolean list = false;
@@ -88,23 +74,8 @@ public final class NotebookPage {
   }
 
   private static String inline(String s) {
-    return esc(s)
+    return Html.esc(s)
         .replaceAll("`([^`]+)`", "<code>$1</code>")
         .replaceAll("\\*\\*([^*]+)\\*\\*", "<b>$1</b>");
-  }
-
-  static String esc(String s) {
-    StringBuilder b = new StringBuilder(s.length());
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '&' -> b.append("&amp;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> b.append(c);
-      }
-    }
-    return b.toString();
   }
 }

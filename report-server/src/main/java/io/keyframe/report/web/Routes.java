@@ -2,6 +2,7 @@ package io.keyframe.report.web;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.ContentType;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.keyframe.report.auth.Role;
 
@@ -55,6 +56,7 @@ final class Routes {
     // admin
     r.post("/api/admin/reload", h.admin()::reload, Role.ADMIN);
 
+    r.exception(HttpResponseException.class, ErrorPage::handle);
     r.exception(
         IllegalArgumentException.class,
         (e, ctx) ->

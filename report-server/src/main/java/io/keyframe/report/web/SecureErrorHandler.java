@@ -1,5 +1,8 @@
 package io.keyframe.report.web;
 
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.Charset;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -8,8 +11,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Jetty's own error pages (a request Jetty refuses before Javalin sees it: oversized headers, a
- * malformed URI) with the same security headers as every Javalin response, and without stack
- * traces.
+ * malformed URI) with the same security headers as every Javalin response, without stack traces,
+ * and for browsers the report's own error page ({@code error.jte}).
  */
 final class SecureErrorHandler extends ErrorHandler {
   SecureErrorHandler() {
@@ -26,5 +29,17 @@ final class SecureErrorHandler extends ErrorHandler {
     h.put("Content-Security-Policy", SecurityHeaders.CSP);
     h.put("Cache-Control", "no-store");
     return super.handle(request, response, callback);
+  }
+
+  @Override
+  protected void writeErrorHtml(
+      Request request, Writer writer, Charset charset, int code, String message, Throwable cause)
+      throws IOException {
+    // Jetty picks the charset from Accept-Charset (ISO-8859-1 without one): numeric character
+    // references for everything beyond ASCII read the same in any of them.
+    String page = ErrorPage.render(code, message == null ? "" : message, null);
+    StringBuilder b = new StringBuilder(page.length() + 64);
+    page.codePoints().forEach(c -> b.append(c < 128 ? Character.toString(c) : "&#" + c + ";"));
+    writer.write(b.toString());
   }
 }

@@ -1,5 +1,6 @@
 /**
- * HTTP layer: the Javalin app, routes, access control, HTML frame, CSV and the entry point's
- * server.
+ * HTTP layer: the Javalin app ({@link io.keyframe.report.web.ReportServer}), every route in {@link
+ * io.keyframe.report.web.Routes}, access control, request checks, parameter parsing, the view cache
+ * with its typed keys, small handlers, and the login, frame and error pages.
  */
 package io.keyframe.report.web;
