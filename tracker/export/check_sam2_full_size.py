@@ -15,12 +15,23 @@ With random weights (fixed seed; the architecture at its real size) or with an o
     nice python3 tracker/export/check_sam2_full_size.py --sam2-root ~/src/sam2 \
         --config configs/sam2.1/sam2.1_hiera_t.yaml --checkpoint ~/src/sam2/checkpoints/sam2.1_hiera_tiny.pt \
         --out bundles/sam2.1_tiny
+    # EdgeTAM (RepViT-M1 trunk from timm: `pip install timm`, or a checkout of
+    # github.com/huggingface/pytorch-image-models given with --timm-root; see sam2_torch.import_timm):
+    git clone https://github.com/facebookresearch/EdgeTAM ~/src/EdgeTAM
+    nice python3 tracker/export/check_sam2_full_size.py --sam2-root ~/src/EdgeTAM --layout edgetam \
+        --config configs/edgetam.yaml [--checkpoint ~/src/EdgeTAM/checkpoints/edgetam.pt] \
+        [--timm-root ~/src/pytorch-image-models] --out /tmp/edgetam-check
 
 It writes the bundle (every graph checked in ONNX Runtime against PyTorch), a clip of --frames frames
 at the model's input size with two objects (a box and a click), the predictor's per-frame outputs,
 then runs Sam2ParityTest's full-size case on them through Maven, which prints the parity figures
 (max |low-res logit| difference, object score, IoU, mask IoU) and each graph's ms per call. Only
 the export and the PyTorch run are timed here; the Java figures are ONNX Runtime Java's.
+
+EdgeTAM: its repository ships the older predictor, which encodes the prompted frames of all objects
+in one batch; sam2_torch.fix_edgetam_batched_perceiver makes the one `view` that fails on a batch of
+two a `reshape` (values unchanged). Both objects are prompted on frame 0, where the older and the
+current predictor agree.
 """
 import argparse
 import os
@@ -58,10 +69,14 @@ def main():
     ap.add_argument("--checkpoint")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--frames", type=int, default=4)
+    ap.add_argument("--timm-root", help="pytorch-image-models checkout for EdgeTAM's RepViT trunk when timm is not installed "
+                                        "(default: $TIMM_ROOT, else tracker/export/.third_party/timm)")
     ap.add_argument("--threads", type=int, default=0, help="ONNX Runtime intra-op threads for the Java run (0 = default)")
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
-    sam2_torch.import_sam2(args.sam2_root)
+    sam2_torch.import_sam2(args.sam2_root, args.timm_root)
+    if args.layout == "edgetam":
+        sam2_torch.fix_edgetam_batched_perceiver()
     import make_sam2_parity as parity
     from export_sam2_bundle import export_bundle
 
