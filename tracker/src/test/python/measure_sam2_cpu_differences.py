@@ -132,7 +132,11 @@ def keyframe_resize(rgb, s):
     return torch.from_numpy((v / 255.0).astype(np.float32)).permute(2, 0, 1)
 
 
-def resizing(layout, w=384, h=216):
+def resizing(layout, w=384, h=216, case_out=None):
+    """case_out: also write a Sam2ParityTest case there (the committed bundle, the 384 x 216 clip, the
+    predictor's outputs on keyframe's resizing), so the Java loop is compared at a video size that
+    is not the model's (prompt scaling, upsampling to the video size) with equal inputs."""
+    import shutil
     import tempfile
 
     from sam2.utils import misc
@@ -157,6 +161,14 @@ def resizing(layout, w=384, h=216):
     a = parity.run_predictor(m, frames, scaled, images=pil)
     b = parity.run_predictor(m, frames, scaled, images=ours)
     compare(f"{layout} test size, keyframe's bilinear resize vs the predictor's PIL resize", a, b)
+    if case_out:
+        bundle = os.path.join(ROOT, "tracker", "src", "test", "resources", "io", "keyframe", "tracker", "sam2", parity.LAYOUTS[layout][2])
+        os.makedirs(case_out, exist_ok=True)
+        for f in os.listdir(bundle):
+            if f.endswith(".onnx") or f == "manifest.json":
+                shutil.copy(os.path.join(bundle, f), case_out)
+        parity.write_reference(case_out, frames, b, scaled, {"layout": layout, "note": f"{w}x{h} video, keyframe's resize on both sides"})
+        print("wrote", case_out)
 
 
 def main():
@@ -165,13 +177,16 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--layout", choices=sorted(SETTINGS), default="sam2")
     ap.add_argument("--sam2-root", help="default: tracker/export/.third_party/{sam2,EdgeTAM}")
+    ap.add_argument("--video-size-case", metavar="DIR", help="also write a Sam2ParityTest case at 384 x 216 to DIR, then run: "
+                    "./mvnw -B -q -o -pl tracker -am test -Dtest='Sam2ParityTest#a_full_size_bundle*' "
+                    "-Dsurefire.failIfNoSpecifiedTests=false -Dkeyframe.sam2.parity=DIR")
     args = ap.parse_args()
     sources = parity.LAYOUTS[args.layout][1]
     sam2_torch.import_sam2(args.sam2_root or os.path.join(ROOT, "tracker", "export", ".third_party", sources))
     if args.layout == "edgetam":
         sam2_torch.fix_edgetam_batched_perceiver()
     hole_filling(args.layout)
-    resizing(args.layout)
+    resizing(args.layout, case_out=args.video_size_case)
 
 
 if __name__ == "__main__":
