@@ -19,7 +19,7 @@ With random weights (fixed seed; the architecture at its real size) or with an o
     # github.com/huggingface/pytorch-image-models given with --timm-root; see sam2_torch.import_timm):
     git clone https://github.com/facebookresearch/EdgeTAM ~/src/EdgeTAM
     nice python3 tracker/export/check_sam2_full_size.py --sam2-root ~/src/EdgeTAM --layout edgetam \
-        --config configs/edgetam.yaml [--checkpoint ~/src/EdgeTAM/checkpoints/edgetam.pt] \
+        --config configs/edgetam.yaml [--checkpoint ~/src/EdgeTAM/checkpoints/edgetam.pt | --score-bias 0.5] \
         [--timm-root ~/src/pytorch-image-models] --out /tmp/edgetam-check
 
 It writes the bundle (every graph checked in ONNX Runtime against PyTorch), a clip of --frames frames
@@ -69,6 +69,10 @@ def main():
     ap.add_argument("--checkpoint")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--frames", type=int, default=4)
+    ap.add_argument("--score-bias", type=float, default=0.0,
+                    help="added to the object-score head's last bias (random weights only): random weights can leave both "
+                         "objects hidden on every frame (empty masks on both sides, a weak check); the model stays the "
+                         "architecture with fixed weights, the same on both sides")
     ap.add_argument("--timm-root", help="pytorch-image-models checkout for EdgeTAM's RepViT trunk when timm is not installed "
                                         "(default: $TIMM_ROOT, else tracker/export/.third_party/timm)")
     ap.add_argument("--threads", type=int, default=0, help="ONNX Runtime intra-op threads for the Java run (0 = default)")
@@ -82,6 +86,12 @@ def main():
 
     torch.manual_seed(args.seed)
     m = sam2_torch.build_model(args.config, args.checkpoint)
+    if args.score_bias:
+        if args.checkpoint:
+            raise SystemExit("--score-bias is for random weights only")
+        head = m.sam_mask_decoder.pred_obj_score_head
+        with torch.no_grad():
+            (head.layers[-1] if hasattr(head, "layers") else head).bias += args.score_bias
     s = m.image_size
     k = s / 128.0
     prompts = [(0, 1, [14 * k, 50 * k, 40 * k, 76 * k], None, None), (0, 2, None, [[96 * k, 100 * k]], [1])]
@@ -92,7 +102,7 @@ def main():
     t1 = time.time()
     steps = parity.run_predictor(m, frames, prompts)
     t2 = time.time()
-    parity.write_reference(args.out, frames, steps, prompts, {"seed": args.seed, "checkpoint": args.checkpoint})
+    parity.write_reference(args.out, frames, steps, prompts, {"seed": args.seed, "checkpoint": args.checkpoint, "score_bias": args.score_bias})
     print(f"export + ORT check {t1 - t0:.1f} s; PyTorch predictor {t2 - t1:.1f} s for {len(frames)} frames x 2 objects")
     for st in steps:
         print(f"  PyTorch frame {st['frame']} obj {st['object']} score {st['object_score']:+.3f} iou {st['iou']:.3f} mask px {int(st['video_mask'].sum())}")
