@@ -197,8 +197,10 @@ def run_predictor(predictor, frames, prompts=PROMPTS, images=None):
             od = state["output_dict_per_obj"][idx]
             cond = f in od["cond_frame_outputs"]
             out = od["cond_frame_outputs"][f] if cond else od["non_cond_frame_outputs"][f]
-            multi, iou = heads[(f, idx)]
-            mem, ptrs = memsel[(f, idx)]
+            # no head call and no memory selection: an object on another object's conditioning frame
+            # under EdgeTAM's shared conditioning frames (its output is the consolidated placeholder)
+            multi, iou = heads.get((f, idx), (None, float("nan")))
+            mem, ptrs = memsel.get((f, idx), ([], []))
             steps.append({
                 "frame": f, "object": oid, "conditioning": cond, "multimask": multi, "iou": iou,
                 "object_score": float(out["object_score_logits"][0, 0]),

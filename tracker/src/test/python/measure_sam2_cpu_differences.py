@@ -17,6 +17,13 @@ Prints the figures tracker/README.md quotes; writes nothing.
    no uint8 rounding). The clip is rendered at 384 x 216 (a 16:9 video, squashed to S x S as SAM 2
    does); the predictor runs once on each resizing.
 
+3. EdgeTAM's conditioning frames (--layout edgetam): EdgeTAM ships the older predictor, which keeps
+   one set of conditioning frames for all objects; keyframe keeps them per object (the current
+   predictor's rule). With the SAM 2.1 parity prompts (object 1 re-initialised on frame 6, object 2
+   not) EdgeTAM's predictor is run once with both objects (shared frames: on frame 6 object 2 gets a
+   conditioning memory of the consolidated output, where it has none yet) and once per object
+   (one object per inference state: its own conditioning frames, i.e. keyframe's rule).
+
 Run (Debian packages + python3-scipy; sources as for make_sam2_parity.py):
     /usr/bin/python3 tracker/src/test/python/measure_sam2_cpu_differences.py                  # SAM 2.1
     /usr/bin/python3 tracker/src/test/python/measure_sam2_cpu_differences.py --layout edgetam
@@ -171,6 +178,18 @@ def resizing(layout, w=384, h=216, case_out=None):
         print("wrote", case_out)
 
 
+def shared_conditioning():
+    m, _ = build("edgetam")
+    frames = [parity.render(f) for f in range(parity.N_FRAMES)]
+    together = parity.run_predictor(m, frames, parity.PROMPTS)
+    alone = {}
+    for obj in sorted({p[1] for p in parity.PROMPTS}):
+        for st in parity.run_predictor(m, frames, [p for p in parity.PROMPTS if p[1] == obj]):
+            alone[(st["frame"], st["object"])] = st
+    compare("edgetam test size, per-object conditioning frames (keyframe) vs EdgeTAM's shared ones, object 1 re-initialised on "
+            "frame 6", together, [alone[(st["frame"], st["object"])] for st in together])
+
+
 def main():
     import argparse
 
@@ -187,6 +206,8 @@ def main():
         sam2_torch.fix_edgetam_batched_perceiver()
     hole_filling(args.layout)
     resizing(args.layout, case_out=args.video_size_case)
+    if args.layout == "edgetam":
+        shared_conditioning()
 
 
 if __name__ == "__main__":
