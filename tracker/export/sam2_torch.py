@@ -4,11 +4,11 @@ Three things, none of which edits the official source:
   * import_sam2(root): puts the checkout on sys.path; where hydra / iopath are not installed (they are
     not packaged by Debian) it registers the few names sam2 imports from them; on torch < 2.0 it adds
     F.scaled_dot_product_attention (the math form torch 2 uses without a fused kernel; on torch >= 2
-    the native one is left alone); where timm is not installed (EdgeTAM's RepViT trunk) it imports
-    timm's RepViT from a source checkout (import_timm).
+    the native one is left alone).
   * build_model(config): the model from the config yaml with omegaconf and a small `_target_`
-    instantiate, with the same overrides as sam2.build_sam.build_sam2_video_predictor; timm trunks
-    are built with pretrained=False (the checkpoint, or the seed, gives every weight).
+    instantiate, with the same overrides as sam2.build_sam.build_sam2_video_predictor. A timm trunk
+    (EdgeTAM's RepViT) is built with pretrained=False (the checkpoint, or the seed, gives every
+    weight); where timm is not installed, import_timm brings timm's RepViT from a source checkout.
   * export_patches(): a context manager with the changes an ONNX export needs (see its docstring).
 """
 import contextlib
@@ -77,7 +77,8 @@ def import_timm(root=None):
     try:
         import timm.models  # noqa: F401
 
-        return os.path.dirname(os.path.dirname(sys.modules["timm"].__file__))
+        timm = sys.modules["timm"]  # installed, or registered by an earlier call (no __file__)
+        return os.path.dirname(os.path.dirname(timm.__file__) if getattr(timm, "__file__", None) else timm.__path__[0])
     except ImportError:
         for name in [k for k in sys.modules if k == "timm" or k.startswith("timm.")]:
             del sys.modules[name]  # a failed partial import
@@ -97,11 +98,16 @@ def import_timm(root=None):
     return root
 
 
+_timm_root = None  # import_sam2's timm_root, for build_model's import_timm
+
+
 def import_sam2(root=None, timm_root=None):
-    """Imports the `sam2` package (from `root`, the folder holding it, when given)."""
+    """Imports the `sam2` package (from `root`, the folder holding it, when given). timm_root: where
+    build_model finds timm for a TimmBackbone trunk (EdgeTAM) when timm is not installed."""
+    global _timm_root
+    _timm_root = timm_root
     if root:
         sys.path.insert(0, os.path.abspath(root))
-    import_timm(timm_root)
     try:
         import hydra  # noqa: F401
     except ImportError:
@@ -176,6 +182,9 @@ def build_model(config, checkpoint=None, model_overrides=None, video_predictor=T
         _merge(model_cfg, model_overrides)
     trunk = model_cfg.get("image_encoder", {}).get("trunk", {})
     if trunk.get("_target_", "").endswith("TimmBackbone"):
+        if import_timm(_timm_root) is None:
+            raise ImportError(f"{config}: the trunk is timm's {trunk.get('name')}; pip install timm, or pass a "
+                              f"huggingface/pytorch-image-models checkout (--timm-root / $TIMM_ROOT / {DEFAULT_TIMM_ROOT})")
         _timm_without_download()
     model = instantiate(model_cfg)
     if checkpoint:
