@@ -103,13 +103,16 @@ def main():
     steps = parity.run_predictor(m, frames, prompts)
     t2 = time.time()
     parity.write_reference(args.out, frames, steps, prompts, {"seed": args.seed, "checkpoint": args.checkpoint, "score_bias": args.score_bias})
-    print(f"export + ORT check {t1 - t0:.1f} s; PyTorch predictor {t2 - t1:.1f} s for {len(frames)} frames x 2 objects")
+    print(f"export + ORT check {t1 - t0:.1f} s (1-min load average now {os.getloadavg()[0]:.1f}); PyTorch predictor {t2 - t1:.1f} s for {len(frames)} frames x 2 objects")
     for st in steps:
         print(f"  PyTorch frame {st['frame']} obj {st['object']} score {st['object_score']:+.3f} iou {st['iou']:.3f} mask px {int(st['video_mask'].sum())}")
     cmd = [os.path.join(ROOT, "mvnw"), "-B", "-q", "-o", "-pl", "tracker", "-am", "test", "-Dtest=Sam2ParityTest#a_full_size_bundle*",
            "-Dsurefire.failIfNoSpecifiedTests=false", f"-Dkeyframe.sam2.parity={os.path.abspath(args.out)}", f"-Dkeyframe.sam2.threads={args.threads}"]
     print("running", " ".join(cmd), flush=True)
+    load0 = os.getloadavg()[0]
     res = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    # the timings are wall times: say what else the machine was doing
+    print(f"machine: {os.cpu_count()} CPUs, 1-min load average {load0:.1f} before and {os.getloadavg()[0]:.1f} after the Java run")
     for line in (res.stdout + res.stderr).splitlines():
         if "parity vs" in line or "ms per call" in line or "Expecting" in line or "AssertionError" in line or line.startswith("  "):
             print(line)
