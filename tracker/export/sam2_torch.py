@@ -3,9 +3,12 @@
 Three things, none of which edits the official source:
   * import_sam2(root): puts the checkout on sys.path; where hydra / iopath are not installed (they are
     not packaged by Debian) it registers the few names sam2 imports from them; on torch < 2.0 it adds
-    F.scaled_dot_product_attention (the math form torch 2 uses without a fused kernel).
+    F.scaled_dot_product_attention (the math form torch 2 uses without a fused kernel; on torch >= 2
+    the native one is left alone).
   * build_model(config): the model from the config yaml with omegaconf and a small `_target_`
-    instantiate, with the same overrides as sam2.build_sam.build_sam2_video_predictor.
+    instantiate, with the same overrides as sam2.build_sam.build_sam2_video_predictor. A timm trunk
+    (EdgeTAM's RepViT) is built with pretrained=False (the checkpoint, or the seed, gives every
+    weight); where timm is not installed, import_timm brings timm's RepViT from a source checkout.
   * export_patches(): a context manager with the changes an ONNX export needs (see its docstring).
 """
 import contextlib
@@ -53,8 +56,56 @@ def _module(name, **attrs):
     return m
 
 
-def import_sam2(root=None):
-    """Imports the `sam2` package (from `root`, the folder holding it, when given)."""
+# Where import_timm looks when timm is neither installed nor given: the git-ignored sources folder.
+DEFAULT_TIMM_ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), ".third_party", "timm")
+
+
+def import_timm(root=None):
+    """Makes `timm.models.create_model` importable for EdgeTAM's TimmBackbone (RepViT trunk).
+
+    An installed timm (pip) is used as it is. Otherwise, from a checkout of
+    huggingface/pytorch-image-models at `root` (default: $TIMM_ROOT, else .third_party/timm beside this
+    file), only what RepViT needs is imported: `timm` and `timm.models` are registered as bare packages
+    over the checkout's folders, so their __init__ files (which import every one of timm's ~100 model
+    families, some of which may need a newer torch than Debian's 1.13) do not run; then
+    timm.models.repvit (registers repvit_m*), timm.models._factory (create_model) and what they import
+    (timm.layers, timm.data, the feature wrappers) load as usual. timm's huggingface_hub and safetensors
+    imports are optional (try/except ImportError in timm.models._hub / _helpers) and are only used to
+    download pretrained weights, which build_model never asks for, so nothing is stubbed for them.
+    Returns the folder timm was imported from, or None when no timm could be found (a Hiera config
+    needs none)."""
+    try:
+        import timm.models  # noqa: F401
+
+        timm = sys.modules["timm"]  # installed, or registered by an earlier call (no __file__)
+        return os.path.dirname(os.path.dirname(timm.__file__) if getattr(timm, "__file__", None) else timm.__path__[0])
+    except ImportError:
+        for name in [k for k in sys.modules if k == "timm" or k.startswith("timm.")]:
+            del sys.modules[name]  # a failed partial import
+    root = root or os.environ.get("TIMM_ROOT") or DEFAULT_TIMM_ROOT
+    if not os.path.isdir(os.path.join(root, "timm", "models")):
+        return None
+    root = os.path.abspath(root)
+    sys.path.insert(0, root)
+    for name in ("timm", "timm.models"):
+        pkg = types.ModuleType(name)
+        pkg.__path__ = [os.path.join(root, *name.split("."))]
+        sys.modules[name] = pkg
+    sys.modules["timm"].__version__ = importlib.import_module("timm.version").__version__
+    sys.modules["timm"].models = sys.modules["timm.models"]
+    importlib.import_module("timm.models.repvit")
+    sys.modules["timm.models"].create_model = importlib.import_module("timm.models._factory").create_model
+    return root
+
+
+_timm_root = None  # import_sam2's timm_root, for build_model's import_timm
+
+
+def import_sam2(root=None, timm_root=None):
+    """Imports the `sam2` package (from `root`, the folder holding it, when given). timm_root: where
+    build_model finds timm for a TimmBackbone trunk (EdgeTAM) when timm is not installed."""
+    global _timm_root
+    _timm_root = timm_root
     if root:
         sys.path.insert(0, os.path.abspath(root))
     try:
@@ -129,6 +180,12 @@ def build_model(config, checkpoint=None, model_overrides=None, video_predictor=T
         _merge(model_cfg, VIDEO_PREDICTOR_OVERRIDES)
     if model_overrides:
         _merge(model_cfg, model_overrides)
+    trunk = model_cfg.get("image_encoder", {}).get("trunk", {})
+    if trunk.get("_target_", "").endswith("TimmBackbone"):
+        if import_timm(_timm_root) is None:
+            raise ImportError(f"{config}: the trunk is timm's {trunk.get('name')}; pip install timm, or pass a "
+                              f"huggingface/pytorch-image-models checkout (--timm-root / $TIMM_ROOT / {DEFAULT_TIMM_ROOT})")
+        _timm_without_download()
     model = instantiate(model_cfg)
     if checkpoint:
         sd = torch.load(checkpoint, map_location="cpu")["model"]
@@ -136,6 +193,25 @@ def build_model(config, checkpoint=None, model_overrides=None, video_predictor=T
         if missing or unexpected:
             raise RuntimeError(f"checkpoint does not fit the config: missing {missing}, unexpected {unexpected}")
     return model.eval()
+
+
+def _timm_without_download():
+    """EdgeTAM's TimmBackbone asks timm for pretrained=True (ImageNet RepViT weights, downloaded from
+    the Hugging Face hub); the video checkpoint overwrites every one of them and random-weight checks
+    need the seed's weights, so the trunk is created with pretrained=False. Same architecture, same
+    parameter names (load_state_dict in build_model checks them against the checkpoint)."""
+    from sam2.modeling.backbones import timm as timm_backbone
+
+    if getattr(timm_backbone, "_keyframe_no_download", False):
+        return
+    create = timm_backbone.create_model
+
+    def create_model(name, **kw):
+        kw["pretrained"] = False
+        return create(name, **kw)
+
+    timm_backbone.create_model = create_model
+    timm_backbone._keyframe_no_download = True
 
 
 # ---------------------------------------------------------------------------------------------
@@ -248,6 +324,14 @@ def _stability_scores_f32(self, mask_logits):
     return torch.where(area_u > 0, area_i / area_u, torch.ones_like(area_i))
 
 
+def native_sdpa_exports():
+    """Whether torch.onnx's TorchScript exporter can export the native F.scaled_dot_product_attention:
+    it has a symbolic for aten::scaled_dot_product_attention (opset >= 14) from torch 2.1 on; torch
+    2.0 has the op but no symbolic. (On torch 1.13 F.scaled_dot_product_attention is sdpa_math.)"""
+    major, minor = (int("".join(ch for ch in p if ch.isdigit()) or 0) for p in torch.__version__.split("+")[0].split(".")[:2])
+    return (major, minor) >= (2, 1)
+
+
 @contextlib.contextmanager
 def export_patches():
     """Replaces, for the duration of an export:
@@ -257,7 +341,10 @@ def export_patches():
       * sam2_base.NO_OBJ_SCORE and the stability score's fill: float32 tensors, not Python floats;
       * PromptEncoder._embed_points: torch.where, not boolean-mask assignment (EdgeTAM's older form
         traces to a fixed number of points);
-      * EdgeTAM's RoPEAttentionv2.forward: real cos/sin, dynamic memory count.
+      * EdgeTAM's RoPEAttentionv2.forward: real cos/sin, dynamic memory count;
+      * on torch 2.0 only (native_sdpa_exports() false): F.scaled_dot_product_attention -> sdpa_math,
+        which the exporter can trace; torch >= 2.1 exports the native op (its symbolic is the same
+        math), torch 1.13 already has sdpa_math from import_sam2.
     check_rope_equal() proves the real form equals the complex one."""
     from sam2.modeling import sam2_base
     from sam2.modeling.backbones import hieradet
@@ -275,6 +362,9 @@ def export_patches():
     if hasattr(transformer, "RoPEAttentionv2"):
         saved.append((transformer.RoPEAttentionv2, "forward", transformer.RoPEAttentionv2.forward))
         transformer.RoPEAttentionv2.forward = rope_attention_v2_forward
+    if not native_sdpa_exports() and F.scaled_dot_product_attention is not sdpa_math:
+        saved.append((F, "scaled_dot_product_attention", F.scaled_dot_product_attention))
+        F.scaled_dot_product_attention = sdpa_math
     hieradet.Hiera._get_pos_embed = _pos_embed_no_tile
     mask_decoder.MaskDecoder._get_stability_scores = _stability_scores_f32
     sam2_base.NO_OBJ_SCORE = torch.tensor(sam2_base.NO_OBJ_SCORE, dtype=torch.float32)

@@ -95,8 +95,10 @@ def write_png(path, rgb):
     Image.fromarray(rgb, "RGB").save(path)
 
 
-def run_predictor(predictor, frames, prompts=PROMPTS):
-    """The official predictor over the clip, instrumented; returns per (frame, obj) records."""
+def run_predictor(predictor, frames, prompts=PROMPTS, images=None):
+    """The official predictor over the clip, instrumented; returns per (frame, obj) records.
+    images: the model-size input [N,3,S,S] in 0..1 to use instead of the frames' own pixels (for
+    frames not at the model's size; default: frames, which then must be S x S)."""
     from sam2.modeling import sam2_base
 
     from PIL import Image
@@ -109,7 +111,10 @@ def run_predictor(predictor, frames, prompts=PROMPTS):
     # (same formula as sam2.utils.misc.load_video_frames: /255, minus mean, over std).
     mean = torch.tensor([0.485, 0.456, 0.406]).reshape(3, 1, 1)
     std = torch.tensor([0.229, 0.224, 0.225]).reshape(3, 1, 1)
-    imgs = torch.from_numpy(np.stack(frames).astype(np.float64) / 255.0).permute(0, 3, 1, 2).float()
+    if images is None:
+        imgs = torch.from_numpy(np.stack(frames).astype(np.float64) / 255.0).permute(0, 3, 1, 2).float()
+    else:
+        imgs = images.float()
     state["images"] = (imgs - mean) / std
     state["cached_features"] = {}
 
@@ -192,8 +197,10 @@ def run_predictor(predictor, frames, prompts=PROMPTS):
             od = state["output_dict_per_obj"][idx]
             cond = f in od["cond_frame_outputs"]
             out = od["cond_frame_outputs"][f] if cond else od["non_cond_frame_outputs"][f]
-            multi, iou = heads[(f, idx)]
-            mem, ptrs = memsel[(f, idx)]
+            # no head call and no memory selection: an object on another object's conditioning frame
+            # under EdgeTAM's shared conditioning frames (its output is the consolidated placeholder)
+            multi, iou = heads.get((f, idx), (None, float("nan")))
+            mem, ptrs = memsel.get((f, idx), ([], []))
             steps.append({
                 "frame": f, "object": oid, "conditioning": cond, "multimask": multi, "iou": iou,
                 "object_score": float(out["object_score_logits"][0, 0]),
