@@ -7,8 +7,9 @@
 # Usage: bench/tracking.sh [videos] [frames] [objects] [seed] [--no-appearance]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-MAVEN_OPTS=${MAVEN_OPTS:--Xmx1g} mvn -B -o -q -pl tracker -am compile dependency:build-classpath \
+MAVEN_OPTS=${MAVEN_OPTS:--Xmx1g} mvn -B -o -q -pl tracker -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
-cp="tracker/target/classes:$(cat tracker/target/bench-classpath.txt)"
+# The benchmark lives in src/test (not shipped, not run by surefire: no *Test name).
+cp="tracker/target/classes:tracker/target/test-classes:$(cat tracker/target/bench-classpath.txt)"
 exec java -Xmx3g -Dai.djl.offline=true -Dkeyframe.shared="$(pwd)/../shared" -Dkeyframe.root="$(pwd)" \
   -cp "$cp" io.keyframe.tracker.bench.TrackingBenchmark "$@"

@@ -19,7 +19,7 @@ import io.keyframe.metrics.sequence.TrackingSequence;
 import io.keyframe.tracker.FrameImages;
 import io.keyframe.tracker.RecommendedKeyframe;
 import io.keyframe.tracker.TrackInvariants;
-import io.keyframe.tracker.TrackingResult;
+import io.keyframe.tracker.TrackedVideo;
 import io.keyframe.tracker.bytetrack.ByteTrackConfig;
 import io.keyframe.tracker.bytetrack.ByteTracker;
 import java.util.ArrayList;
@@ -56,7 +56,7 @@ public final class TrackingBenchmark {
     double seconds;
     long humanBoxes;
 
-    void add(AnnotationSet gt, TrackingResult r, double secs, long boxes) {
+    void add(AnnotationSet gt, TrackedVideo r, double secs, long boxes) {
       TrackingSequence seq =
           TrackingSequence.of(
               gt, r.tracks(), TrackingSequence.Similarity.BOX_IOU, TrackingBenchmark::evaluated);
@@ -137,10 +137,10 @@ public final class TrackingBenchmark {
             gtKeysDedup.size());
 
         long t0 = System.nanoTime();
-        TrackingResult pass1 = new ByteTracker(plain).track(dets, images, first, null);
+        TrackedVideo pass1 = new ByteTracker(plain).track(dets, images, first, null);
         List<Detection> autoKeys =
             Human.dedup(concat(first, human.answer(pass1.recommendedKeyframes())));
-        TrackingResult pass2 = new ByteTracker(plain).track(dets, images, autoKeys, null);
+        TrackedVideo pass2 = new ByteTracker(plain).track(dets, images, autoKeys, null);
         totals.get("reinit-auto").add(gt, pass2, (System.nanoTime() - t0) / 1e9, autoKeys.size());
 
         timed(
@@ -150,9 +150,9 @@ public final class TrackingBenchmark {
             0);
 
         t0 = System.nanoTime();
-        TrackingResult s1 = new ByteTracker(base).track(dets, images, first, null);
+        TrackedVideo s1 = new ByteTracker(base).track(dets, images, first, null);
         List<Detection> sKeys = Human.dedup(concat(first, human.answer(s1.recommendedKeyframes())));
-        TrackingResult s2 = new ByteTracker(base).track(dets, images, sKeys, null);
+        TrackedVideo s2 = new ByteTracker(base).track(dets, images, sKeys, null);
         totals.get("auto+stitching").add(gt, s2, (System.nanoTime() - t0) / 1e9, sKeys.size());
       }
       System.out.printf(Locale.ROOT, "video %d/%d done%n", i + 1, videos);
@@ -220,9 +220,9 @@ public final class TrackingBenchmark {
   }
 
   private static void timed(
-      Totals t, AnnotationSet gt, java.util.function.Supplier<TrackingResult> run, long boxes) {
+      Totals t, AnnotationSet gt, java.util.function.Supplier<TrackedVideo> run, long boxes) {
     long t0 = System.nanoTime();
-    TrackingResult r = run.get();
+    TrackedVideo r = run.get();
     t.add(gt, r, (System.nanoTime() - t0) / 1e9, boxes);
   }
 
