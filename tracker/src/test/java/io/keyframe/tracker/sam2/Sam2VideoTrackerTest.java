@@ -54,6 +54,32 @@ class Sam2VideoTrackerTest {
   private static final List<Detection> PROMPTS =
       List.of(Detection.of(0, 3, "iv_pole", SQUARE), Detection.of(14, 3, "iv_pole", SQUARE));
 
+  @Test
+  void prompts_breaking_the_identity_rules_fail_with_the_fallbacks_words() throws Exception {
+    try (Sam2VideoTracker t = Sam2VideoTracker.open(bundle("sam2"), 1, Sam2Config.defaults())) {
+      // Clicks never become Keyframes, yet go through the same check.
+      assertThatThrownBy(
+              () ->
+                  t.trackPrompts(
+                      VIDEO,
+                      FRAMES,
+                      List.of(
+                          Sam2Prompt.click(0, 3, "iv_pole", 20, 20, true),
+                          Sam2Prompt.click(0, 3, "iv_pole", 30, 30, true)),
+                      null))
+          .hasMessage("keyframes give ID 3 twice in frame 0");
+      assertThatThrownBy(
+              () ->
+                  t.track(
+                      VIDEO,
+                      FRAMES,
+                      List.of(
+                          Detection.of(0, 3, "iv_pole", SQUARE), Detection.of(5, 3, "bed", SQUARE)),
+                      null))
+          .hasMessage("keyframes give ID 3 two classes: iv_pole, bed");
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"sam2", "edgetam"})
   void the_loop_keeps_its_memory_bank_step_by_step(String layout) throws Exception {
