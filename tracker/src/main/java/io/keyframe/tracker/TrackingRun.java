@@ -83,7 +83,7 @@ public final class TrackingRun {
   }
 
   /**
-   * Runs {@code options} with a tracker the caller chose (and closes); see {@link
+   * Runs {@code options} with a tracker the caller chose (and closes afterwards); see {@link
    * #run(TrackingOptions, ProgressListener)}. The tracker's provenance goes to {@value
    * #TRACKER_FILE}.
    */
