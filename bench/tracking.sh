@@ -3,7 +3,8 @@
 # IDF1, HOTA, ID switches, fragmentations for no re-init / keyframe re-init at ground-truth occlusion
 # points / at automatically recommended points / ID stitching / auto keyframes + stitching, the ID-switch
 # ratio of each against no re-init (same run), frames/s of each model path on this CPU (path=... lines),
-# and last one line per variant: variant=NAME idsw=N frag=N idf1=X hota=X dup_ids=N fps=X
+# and last one line per variant: variant=NAME idsw=N frag=N idf1=X hota=X dup_ids=N fps=X.
+# First line: tracker_config={...}, every fallback setting the variants share (as in tracker.json).
 # Usage: bench/tracking.sh [videos] [frames] [objects] [seed] [--no-appearance]
 set -euo pipefail
 cd "$(dirname "$0")/.."

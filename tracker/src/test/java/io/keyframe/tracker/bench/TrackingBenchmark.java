@@ -75,7 +75,7 @@ public final class TrackingBenchmark {
     return d.visibility() < 0 || d.visibility() > 0;
   }
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
     List<String> positional = new ArrayList<>();
     boolean appearance = true;
     int interpolate = 0;
@@ -99,6 +99,12 @@ public final class TrackingBenchmark {
         List.of("no-reinit", "reinit-gt-occlusions", "reinit-auto", "stitching", "auto+stitching"))
       totals.put(v, new Totals());
     long occlusionEvents = 0;
+    // Every setting the variants share (stitching variants switch stitching.enabled on): the same
+    // form a track run writes to tracker.json.
+    System.out.println(
+        "tracker_config="
+            + new com.fasterxml.jackson.databind.ObjectMapper()
+                .writeValueAsString(new ByteTracker(plain).settings()));
     System.out.printf(
         Locale.ROOT,
         "batch: %d videos x %d frames x %d objects, seed %d, appearance %s, gap interpolation %d%n",
