@@ -37,8 +37,7 @@ public record ByteTrackConfig(
     public Scores {
       if (!(low >= 0 && low <= high && high <= 1))
         throw new IllegalArgumentException("need 0 <= low <= high <= 1: " + low + ", " + high);
-      if (!(newTrack >= 0 && newTrack <= 1))
-        throw new IllegalArgumentException("newTrack score not in [0,1]: " + newTrack);
+      unit("newTrack score", newTrack, true);
     }
   }
 
@@ -66,15 +65,13 @@ public record ByteTrackConfig(
       double keyframeIou)
       implements Serializable {
     public Matching {
-      for (double l : new double[] {limit, lowLimit, tentativeLimit})
-        if (!(l > 0 && l <= 1))
-          throw new IllegalArgumentException("match limits must lie in (0,1]: " + l);
-      if (!(classGate >= 0 && classGate <= 1))
-        throw new IllegalArgumentException("classGate not in [0,1]: " + classGate);
+      unit("match limit", limit, false);
+      unit("lowLimit", lowLimit, false);
+      unit("tentativeLimit", tentativeLimit, false);
+      unit("classGate", classGate, true);
       if (!(classPenalty >= 0 && classPenalty < 1))
         throw new IllegalArgumentException("classPenalty not in [0,1): " + classPenalty);
-      if (!(keyframeIou > 0 && keyframeIou <= 1))
-        throw new IllegalArgumentException("keyframeIou not in (0,1]: " + keyframeIou);
+      unit("keyframeIou", keyframeIou, false);
     }
   }
 
@@ -91,12 +88,9 @@ public record ByteTrackConfig(
   public record Appearance(double weight, double historyAlpha, double gate)
       implements Serializable {
     public Appearance {
-      if (!(weight >= 0 && weight <= 1))
-        throw new IllegalArgumentException("appearance weight not in [0,1]: " + weight);
-      if (!(historyAlpha > 0 && historyAlpha <= 1))
-        throw new IllegalArgumentException("historyAlpha not in (0,1]: " + historyAlpha);
-      if (!(gate > 0 && gate <= 1))
-        throw new IllegalArgumentException("appearance gate not in (0,1]: " + gate);
+      unit("appearance weight", weight, true);
+      unit("historyAlpha", historyAlpha, false);
+      unit("appearance gate", gate, false);
     }
   }
 
@@ -182,8 +176,7 @@ public record ByteTrackConfig(
                 + distanceWeight
                 + ", "
                 + sizeWeight);
-      if (!(appearanceShare >= 0 && appearanceShare <= 1))
-        throw new IllegalArgumentException("appearanceShare not in [0,1]: " + appearanceShare);
+      unit("appearanceShare", appearanceShare, true);
       if (!(ambiguousBirthFactor >= 0))
         throw new IllegalArgumentException("ambiguousBirthFactor is negative");
     }
@@ -225,6 +218,13 @@ public record ByteTrackConfig(
         || lifecycle == null
         || stitching == null
         || motion == null) throw new IllegalArgumentException("every settings group is required");
+  }
+
+  /** Checks {@code v} lies in [0,1], or in (0,1] when zero is not allowed. */
+  private static void unit(String name, double v, boolean zeroAllowed) {
+    if (!((zeroAllowed ? v >= 0 : v > 0) && v <= 1))
+      throw new IllegalArgumentException(
+          name + " not in " + (zeroAllowed ? "[0,1]" : "(0,1]") + ": " + v);
   }
 
   /** ByteTrack's defaults, appearance on (used only when frames are given), stitching on. */

@@ -1,6 +1,7 @@
 package io.keyframe.tracker.bytetrack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.RecordComponent;
 import java.util.Map;
@@ -57,6 +58,19 @@ public class ByteTrackConfigFieldsTest {
     assertThat(flat(ByteTrackConfig.plain().fields(), ""))
         .containsEntry("stitching.enabled", false)
         .containsEntry("lifecycle.interpolate_gap_frames", 0L);
+  }
+
+  @Test
+  void a_setting_out_of_range_is_rejected_by_name() {
+    assertThatThrownBy(() -> new ByteTrackConfig.Matching(0.8, 0.5, 1.2, 0.1, 0.1, 0.5))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("tentativeLimit not in (0,1]: 1.2");
+    assertThatThrownBy(() -> new ByteTrackConfig.Appearance(0.3, 0, 0.5))
+        .hasMessage("historyAlpha not in (0,1]: 0.0");
+    assertThatThrownBy(() -> new ByteTrackConfig.Scores(0.5, 0.6, 0.6))
+        .hasMessageContaining("need 0 <= low <= high <= 1");
+    assertThatThrownBy(() -> ByteTrackConfig.defaults().withAppearanceWeight(1.5))
+        .hasMessage("appearance weight not in [0,1]: 1.5");
   }
 
   /** Every leaf setting of the record, by dotted snake-case path. */
