@@ -5,7 +5,7 @@ import io.keyframe.metrics.iou.BoxIou;
 import io.keyframe.metrics.report.MotMetricsReport;
 import io.keyframe.metrics.sequence.TrackingSequence;
 import io.keyframe.metrics.tracking.TrackingEvaluation;
-import io.keyframe.metrics.tracking.TrackingResult;
+import io.keyframe.metrics.tracking.ScopeCounts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +28,7 @@ public class MotBench {
   static void mot(String[] args) throws Exception {
     int iterations = Integer.parseInt(args[1]);
     double[] times = new double[iterations], wall = new double[iterations];
-    List<TrackingResult> results = null;
+    List<ScopeCounts> results = null;
     for (int it = 0; it < iterations; it++) {
       long w0 = System.nanoTime();
       long t0 = cpuNanos();
@@ -158,7 +158,7 @@ public class MotBench {
         long g0 = System.nanoTime();
         TrackingSequence seq = synthetic(seed, frames, objects);
         long g1 = System.nanoTime();
-        TrackingResult r = TrackingEvaluation.standard().evaluate(seq, "v" + seed);
+        ScopeCounts r = TrackingEvaluation.standard().evaluate(seq, "v" + seed);
         long g2 = System.nanoTime();
         return new double[] {(g1 - g0) / 1e9, (g2 - g1) / 1e9, r.clear().mota(), r.hota().hota(), r.identity().idf1()};
       }));

@@ -12,7 +12,7 @@ import io.keyframe.metrics.motchallenge.MotChallengeBenchmark;
 import io.keyframe.metrics.motchallenge.MotChallengeClasses;
 import io.keyframe.metrics.motchallenge.MotChallengeProtocol;
 import io.keyframe.metrics.report.MotMetricsReport;
-import io.keyframe.metrics.tracking.TrackingResult;
+import io.keyframe.metrics.tracking.ScopeCounts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,7 +105,7 @@ public final class MotMetricsCommand implements Callable<Integer> {
     if (motLayout != null) mot = mot.withLayout(MotLayout.parse(motLayout));
     if (labels != null) mot = mot.withClasses(MotReader.readLabels(labels));
     EvaluationProtocol forced = protocol == null ? null : EvaluationProtocol.parse(protocol);
-    List<TrackingResult> rows = new ArrayList<>();
+    List<ScopeCounts> rows = new ArrayList<>();
     List<String> roles = new ArrayList<>();
     Map<String, String> layouts = new LinkedHashMap<>();
     Set<String> used = new LinkedHashSet<>();
@@ -156,7 +156,7 @@ public final class MotMetricsCommand implements Callable<Integer> {
       // In the batch layout a pair is "video/role": one table per role.
       String role =
           pair.name().contains("/") ? pair.name().substring(pair.name().lastIndexOf('/') + 1) : "";
-      for (TrackingResult r : chosen.evaluate(g, h, challenge)) {
+      for (ScopeCounts r : chosen.evaluate(g, h, challenge)) {
         rows.add(rename(r, pair.name(), g.video().id()));
         roles.add(role);
       }
@@ -181,10 +181,10 @@ public final class MotMetricsCommand implements Callable<Integer> {
    */
   private void print(
       List<String> roles,
-      List<TrackingResult> rows,
+      List<ScopeCounts> rows,
       Map<String, Object> about,
       Map<String, String> layouts) {
-    Map<String, List<TrackingResult>> byRole = new LinkedHashMap<>();
+    Map<String, List<ScopeCounts>> byRole = new LinkedHashMap<>();
     for (int i = 0; i < rows.size(); i++)
       byRole.computeIfAbsent(roles.get(i), k -> new ArrayList<>()).add(rows.get(i));
     var out = spec.commandLine().getOut();
@@ -266,12 +266,12 @@ public final class MotMetricsCommand implements Callable<Integer> {
   }
 
   /** Results keep the sequence's name; a per-class result keeps its class suffix. */
-  private static TrackingResult rename(TrackingResult r, String sequence, String videoId) {
+  private static ScopeCounts rename(ScopeCounts r, String sequence, String videoId) {
     String name =
         r.name().startsWith(videoId + "/")
             ? sequence + r.name().substring(videoId.length())
             : sequence;
-    return new TrackingResult(name, r.counts());
+    return new ScopeCounts(name, r.counts());
   }
 
   private AnnotationFormat formatOf(Path file) throws IOException {

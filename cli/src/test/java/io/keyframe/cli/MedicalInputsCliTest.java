@@ -57,7 +57,8 @@ class MedicalInputsCliTest {
         .contains("<size>10</size>")
         .contains("<width>64</width>")
         .contains("<height>64</height>");
-    assertThat(out.toString()).contains("wrote 5 files");
+    assertThat(out.toString()).contains("wrote 6 files");
+    assertThat(o.resolve("tracker.json")).exists();
   }
 
   @Test

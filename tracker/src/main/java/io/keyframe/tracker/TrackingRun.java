@@ -9,6 +9,7 @@ import io.keyframe.dataset.AtomicOutput;
 import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.OcclusionEvent;
 import io.keyframe.dataset.ProgressListener;
+import io.keyframe.dataset.Provenance;
 import io.keyframe.dataset.Video;
 import io.keyframe.dataset.files.AnnotationFiles;
 import io.keyframe.dataset.frames.FrameSource;
@@ -17,6 +18,7 @@ import io.keyframe.tracker.bytetrack.ByteTracker;
 import io.keyframe.tracker.detector.ClassMapping;
 import io.keyframe.tracker.detector.DetectorModel;
 import io.keyframe.tracker.detector.DetectorOptions;
+import io.keyframe.tracker.sam2.Sam2Config;
 import io.keyframe.tracker.sam2.Sam2VideoTracker;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,8 +29,9 @@ import java.util.List;
 /**
  * One tracking run end to end: read or detect per-frame detections, track them (fallback tracker,
  * or SAM 2 when a bundle is given), and write the tracks as MOTChallenge, CVAT-for-video XML and
- * COCO JSON plus {@code occlusions.json} and {@code recommended_keyframes.json}. Every file is
- * written atomically. All checks on models and inputs happen before the first frame is processed.
+ * COCO JSON plus {@code occlusions.json}, {@code recommended_keyframes.json} and the tracker's
+ * provenance {@code tracker.json}. Every file is written atomically. All checks on models and
+ * inputs happen before the first frame is processed.
  */
 public final class TrackingRun {
   /** Output file names inside the output folder. */
@@ -39,8 +42,14 @@ public final class TrackingRun {
   public static final String OCCLUSIONS_FILE = "occlusions.json";
   public static final String KEYFRAMES_FILE = "recommended_keyframes.json";
 
+  /**
+   * The tracker's provenance: {@code {"config": {...every setting...}, "model_sha256": ...,
+   * "tracker": ...}}, keys sorted, no time, so a re-run writes the same bytes.
+   */
+  public static final String TRACKER_FILE = "tracker.json";
+
   /** What a run produced and where it went. */
-  public record Outcome(TrackingResult result, List<Path> written) {
+  public record Outcome(TrackedVideo result, List<Path> written) {
     public Outcome {
       written = List.copyOf(written);
     }
@@ -54,9 +63,35 @@ public final class TrackingRun {
    * @throws io.keyframe.dataset.BadAnnotationException for unreadable inputs or unusable models
    */
   public static Outcome run(TrackingOptions options, ProgressListener progress) throws IOException {
+    Keyframes keyframes = Keyframes.of(readKeyframes(options.keyframes()));
+    try (VideoTracker tracker = tracker(options)) {
+      return run(options, tracker, keyframes, progress);
+    }
+  }
+
+  /**
+   * The tracker {@code options} ask for: SAM 2 when a bundle is given (its ONNX sessions opened and
+   * checked here), else the fallback, plain with {@code keyframes=none} ({@link
+   * ByteTrackConfig#plain}) and {@link ByteTrackConfig#anchored} otherwise.
+   */
+  public static VideoTracker tracker(TrackingOptions options) throws IOException {
+    if (options.sam2Bundle() != null)
+      return Sam2VideoTracker.open(
+          options.sam2Bundle(), options.intraOpThreads(), Sam2Config.defaults());
+    return new ByteTracker(
+        options.keyframes().equals("none") ? ByteTrackConfig.plain() : ByteTrackConfig.anchored());
+  }
+
+  /**
+   * Runs {@code options} with a tracker the caller chose (and closes afterwards); see {@link
+   * #run(TrackingOptions, ProgressListener)}. The tracker's provenance goes to {@value
+   * #TRACKER_FILE}.
+   */
+  public static Outcome run(
+      TrackingOptions options, VideoTracker tracker, Keyframes keyframes, ProgressListener progress)
+      throws IOException {
     ProgressListener p = progress == null ? ProgressListener.NONE : progress;
-    List<Detection> keyframes = readKeyframes(options.keyframes());
-    TrackingResult result;
+    TrackedVideo result;
     try (FrameSource frames =
         options.video() == null
             ? null
@@ -66,33 +101,48 @@ public final class TrackingRun {
                 io.keyframe.dataset.frames.nifti.NiftiFrameSource.Axis.parse(options.sliceAxis()),
                 options.volume())) {
       Video video = frames == null ? null : frames.video(videoId(options.video()), "");
-      if (options.sam2Bundle() != null) {
-        try (Sam2VideoTracker sam2 =
-            Sam2VideoTracker.open(options.sam2Bundle(), options.intraOpThreads(), 3)) {
-          List<Detection> prompts = keyframes;
-          if (prompts.isEmpty()) prompts = firstFramePrompts(detections(options, frames, video, p));
-          result = sam2.track(video, FrameImages.of(frames), prompts, p);
-        }
-      } else {
-        AnnotationSet dets = detections(options, frames, video, p);
-        boolean none = options.keyframes().equals("none");
-        // "none" is plain ByteTrack; otherwise stitching and filling gaps of up to 30 frames
-        // (flagged occluded).
-        ByteTrackConfig config =
-            ByteTrackConfig.defaults().withStitching(!none).withInterpolation(none ? 0 : 30);
-        result =
-            new ByteTracker(config)
-                .track(
-                    dets, frames == null ? FrameImages.NONE : FrameImages.of(frames), keyframes, p);
-      }
+      boolean detect = tracker.usesDetections(keyframes);
+      if (detect && options.detections() == null && options.detector() == null)
+        throw new IllegalArgumentException(
+            "no keyframes to start objects from: give a keyframe file, a detector or detections");
+      AnnotationSet dets =
+          detect
+              ? detections(options, frames, video, p)
+              : new AnnotationSet(video, Provenance.unknown(), List.of(), List.of());
+      result =
+          tracker.track(
+              dets, frames == null ? FrameImages.NONE : FrameImages.of(frames), keyframes, p);
     }
-    return new Outcome(result, write(result, options.out()));
+    List<Path> written = new ArrayList<>(write(result, options.out()));
+    Path prov = options.out().resolve(TRACKER_FILE);
+    writeJson(prov, g -> writeValue(g, tracker.provenance()));
+    written.add(prov);
+    return new Outcome(result, written);
+  }
+
+  /**
+   * Canonical JSON of a provenance value: maps (sorted keys, as {@link VideoTracker#provenance}
+   * gives them), strings, numbers and booleans; equal values give equal bytes.
+   */
+  private static void writeValue(JsonGenerator g, Object v) throws IOException {
+    if (v instanceof java.util.SortedMap<?, ?> m) {
+      g.writeStartObject();
+      for (var e : m.entrySet()) {
+        g.writeFieldName(e.getKey().toString());
+        writeValue(g, e.getValue());
+      }
+      g.writeEndObject();
+    } else if (v instanceof String str) g.writeString(str);
+    else if (v instanceof Boolean b) g.writeBoolean(b);
+    else if (v instanceof Integer || v instanceof Long) g.writeNumber(((Number) v).longValue());
+    else if (v instanceof Number n) g.writeNumber(n.doubleValue());
+    else throw new IllegalArgumentException("not a provenance value: " + v);
   }
 
   /**
    * Writes tracks in three formats plus occlusions and recommended keyframes; returns the files.
    */
-  public static List<Path> write(TrackingResult result, Path out) throws IOException {
+  public static List<Path> write(TrackedVideo result, Path out) throws IOException {
     Files.createDirectories(out);
     List<Path> written = new ArrayList<>();
     AnnotationSet tracks = result.tracks();
@@ -185,23 +235,6 @@ public final class TrackingRun {
     try (DetectorModel model = DetectorModel.load(o.detector(), d)) {
       return model.detectVideo(video, frames, p);
     }
-  }
-
-  /**
-   * With no keyframe file, the SAM 2 path starts from the confident detections of the first frame
-   * that has any.
-   */
-  private static List<Detection> firstFramePrompts(AnnotationSet dets) {
-    List<Detection> out = new ArrayList<>();
-    var byFrame = dets.byFrame();
-    for (List<Detection> frame : byFrame.values()) {
-      int id = 1;
-      for (Detection d : frame)
-        if (d.score() >= 0.5 && d.boxOrMaskBox() != null)
-          out.add(Detection.of(d.frame(), id++, d.label(), d.boxOrMaskBox()));
-      if (!out.isEmpty()) break;
-    }
-    return out;
   }
 
   /** Keyframes from a file: shapes flagged as keyframes, or every shape when none is flagged. */

@@ -12,6 +12,9 @@ import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.Provenance;
 import io.keyframe.dataset.Video;
 import io.keyframe.dataset.files.AnnotationFiles;
+import io.keyframe.tracker.bytetrack.ByteTrackConfig;
+import io.keyframe.tracker.bytetrack.ByteTrackConfigFieldsTest;
+import io.keyframe.tracker.bytetrack.ByteTracker;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -26,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TrackingRunTest {
   @Test
-  void detections_file_in_tracks_and_five_files_out(@TempDir Path dir) throws Exception {
+  void detections_file_in_tracks_and_six_files_out(@TempDir Path dir) throws Exception {
     // One object, hidden over 40..99 (longer than the lost buffer) and back in place.
     List<Detection> dets = new ArrayList<>();
     for (int f = 0; f < 150; f++)
@@ -58,7 +61,8 @@ class TrackingRunTest {
             "tracks.cvat.xml",
             "tracks.coco.json",
             "occlusions.json",
-            "recommended_keyframes.json");
+            "recommended_keyframes.json",
+            "tracker.json");
     AnnotationSet mot =
         AnnotationFiles.read(dir.resolve("auto/tracks.mot.txt"), AnnotationFormat.MOT);
     assertThat(mot.detections()).hasSize(40 + 50).extracting(Detection::trackId).containsOnly(1);
@@ -122,6 +126,95 @@ class TrackingRunTest {
         .containsOnly(5);
     assertThat(r.result().tracks().provenance().tool()).isEqualTo("keyframe-tracker/sam2-sam2");
     assertThat(Files.exists(dir.resolve("out/tracks.cvat.xml"))).isTrue();
+    // The provenance names the tracker, the bundle's hash, the loop's settings and the manifest's.
+    JsonNode prov = new ObjectMapper().readTree(dir.resolve("out/tracker.json").toFile());
+    assertThat(prov.get("tracker").asText()).isEqualTo("sam2-video-predictor");
+    assertThat(prov.get("model_sha256").asText()).hasSize(64);
+    JsonNode config = prov.get("config");
+    assertThat(config.get("min_occlusion_frames").asInt()).isEqualTo(3);
+    assertThat(config.get("auto_prompt_score").asDouble()).isEqualTo(0.5);
+    JsonNode bundleSettings = config.get("bundle");
+    assertThat(bundleSettings.get("model").asText()).isEqualTo("fixture-sam2");
+    assertThat(bundleSettings.get("layout").asText()).isEqualTo("sam2");
+    assertThat(bundleSettings.get("image_size").asInt()).isEqualTo(64);
+    assertThat(bundleSettings.get("num_maskmem").asInt()).isEqualTo(7);
+    assertThat(bundleSettings.get("max_cond_frames").asInt()).isEqualTo(2);
+    assertThat(bundleSettings.get("max_object_pointers").asInt()).isEqualTo(16);
+    assertThat(bundleSettings.get("memory_bfloat16").asBoolean()).isFalse();
+  }
+
+  @Test
+  void tracker_json_holds_every_setting_and_changes_with_any_of_them(@TempDir Path dir)
+      throws Exception {
+    Path detFile = dir.resolve("dets.xml");
+    AnnotationFiles.write(
+        detFile,
+        new AnnotationSet(
+            new Video("v", 15, 640, 360, 3, ""),
+            Provenance.unknown(),
+            List.of("bed"),
+            List.of(
+                Detection.of(0, Detection.UNTRACKED, "bed", new Box(10, 10, 50, 50)),
+                Detection.of(1, Detection.UNTRACKED, "bed", new Box(12, 10, 50, 50)))),
+        AnnotationFormat.CVAT_VIDEO);
+    TrackingOptions o = TrackingOptions.of(null, null, detFile, dir.resolve("a"));
+    TrackingRun.run(o, null);
+    JsonNode prov = new ObjectMapper().readTree(dir.resolve("a/tracker.json").toFile());
+    assertThat(prov.get("tracker").asText()).isEqualTo("bytetrack-fallback");
+    assertThat(prov.get("model_sha256").asText()).isEmpty();
+    assertThat(leaves(prov.get("config"), ""))
+        .containsExactlyInAnyOrderEntriesOf(ByteTrackConfigFieldsTest.ANCHORED_DEFAULTS);
+    // A re-run writes the same bytes (no time, sorted keys).
+    TrackingRun.run(TrackingOptions.of(null, null, detFile, dir.resolve("b")), null);
+    assertThat(Files.readAllBytes(dir.resolve("b/tracker.json")))
+        .isEqualTo(Files.readAllBytes(dir.resolve("a/tracker.json")));
+    // One setting changed (the stitching gate's growth period, 150 -> 151 frames): only it differs.
+    ByteTrackConfig.Stitching s = ByteTrackConfig.anchored().stitching();
+    ByteTrackConfig changed =
+        ByteTrackConfig.anchored()
+            .withStitching(
+                new ByteTrackConfig.Stitching(
+                    s.enabled(),
+                    s.windowFrames(),
+                    s.radius(),
+                    s.motionHorizonFrames(),
+                    151,
+                    s.radiusGrowthCapFrames(),
+                    s.maxAreaRatio(),
+                    s.distanceWeight(),
+                    s.sizeWeight(),
+                    s.appearanceShare(),
+                    s.ambiguousBirthFactor()));
+    TrackingRun.run(
+        TrackingOptions.of(null, null, detFile, dir.resolve("c")),
+        new ByteTracker(changed),
+        Keyframes.NONE,
+        null);
+    Map<String, Object> a = leaves(prov.get("config"), "");
+    Map<String, Object> c =
+        leaves(
+            new ObjectMapper().readTree(dir.resolve("c/tracker.json").toFile()).get("config"), "");
+    assertThat(c.get("stitching.radius_growth_frames")).isEqualTo(151L);
+    a.remove("stitching.radius_growth_frames");
+    c.remove("stitching.radius_growth_frames");
+    assertThat(c).isEqualTo(a);
+  }
+
+  /** A JSON object's leaves by dotted path: numbers as long or double, booleans, strings. */
+  static Map<String, Object> leaves(JsonNode node, String prefix) {
+    Map<String, Object> out = new java.util.TreeMap<>();
+    node.fields()
+        .forEachRemaining(
+            e -> {
+              String key = prefix + e.getKey();
+              JsonNode v = e.getValue();
+              if (v.isObject()) out.putAll(leaves(v, key + "."));
+              else if (v.isIntegralNumber()) out.put(key, v.asLong());
+              else if (v.isNumber()) out.put(key, v.asDouble());
+              else if (v.isBoolean()) out.put(key, v.asBoolean());
+              else out.put(key, v.asText());
+            });
+    return out;
   }
 
   @Test

@@ -2,8 +2,8 @@ package io.keyframe.metrics.motchallenge;
 
 import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.Detection;
+import io.keyframe.metrics.tracking.ScopeCounts;
 import io.keyframe.metrics.tracking.TrackingEvaluation;
-import io.keyframe.metrics.tracking.TrackingResult;
 import java.util.List;
 import java.util.Locale;
 
@@ -77,7 +77,7 @@ public enum EvaluationProtocol {
    * Scores one sequence pair: one result (MOTCHALLENGE: one per class of {@code challenge}) named
    * after the video.
    */
-  public List<TrackingResult> evaluate(
+  public List<ScopeCounts> evaluate(
       AnnotationSet gt, AnnotationSet pred, MotChallengeProtocol challenge) {
     return switch (this) {
       case MOTCHALLENGE -> challenge.evaluate(gt, pred);

@@ -7,8 +7,8 @@ import io.keyframe.metrics.assignment.LinearAssignment;
 import io.keyframe.metrics.clear.TrackEvalClear;
 import io.keyframe.metrics.iou.BoxIou;
 import io.keyframe.metrics.sequence.TrackingSequence;
+import io.keyframe.metrics.tracking.ScopeCounts;
 import io.keyframe.metrics.tracking.TrackingEvaluation;
-import io.keyframe.metrics.tracking.TrackingResult;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,8 +62,8 @@ public record MotChallengeProtocol(MotChallengeBenchmark benchmark, List<String>
    * @throws IllegalArgumentException for a prediction of another class or a numeric ground-truth
    *     class outside 1..13
    */
-  public List<TrackingResult> evaluate(AnnotationSet gt, AnnotationSet pred) {
-    List<TrackingResult> out = new ArrayList<>();
+  public List<ScopeCounts> evaluate(AnnotationSet gt, AnnotationSet pred) {
+    List<ScopeCounts> out = new ArrayList<>();
     for (String c : classes) {
       String name = classes.size() == 1 ? gt.video().id() : gt.video().id() + "/" + c;
       TrackingSequence seq = sequence(gt, pred, c);

@@ -3,10 +3,10 @@ package io.keyframe.metrics.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.keyframe.metrics.tracking.ScopeCounts;
 import io.keyframe.metrics.tracking.TrackingCounts;
 import io.keyframe.metrics.tracking.TrackingEvaluation;
 import io.keyframe.metrics.tracking.TrackingMetric;
-import io.keyframe.metrics.tracking.TrackingResult;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,13 +24,13 @@ import java.util.Map;
  * @param rows one row per scope (videos, optionally classes), in order
  * @param overall the combined row, or null for a single video
  */
-public record MotMetricsReport(List<TrackingResult> rows, TrackingResult overall) {
+public record MotMetricsReport(List<ScopeCounts> rows, ScopeCounts overall) {
   public MotMetricsReport {
     rows = List.copyOf(rows);
   }
 
   /** Rows plus an OVERALL row when there is more than one video. */
-  public static MotMetricsReport of(List<TrackingResult> perVideo) {
+  public static MotMetricsReport of(List<ScopeCounts> perVideo) {
     return new MotMetricsReport(
         perVideo, perVideo.size() > 1 ? TrackingEvaluation.combine(perVideo, "OVERALL") : null);
   }
@@ -38,7 +38,7 @@ public record MotMetricsReport(List<TrackingResult> rows, TrackingResult overall
   /**
    * Every metric of a result, by py-motmetrics name (HOTA names in lower case); NaN = undefined.
    */
-  public static Map<String, Number> metrics(TrackingResult r) {
+  public static Map<String, Number> metrics(ScopeCounts r) {
     Map<String, Number> m = new LinkedHashMap<>();
     for (TrackingMetric metric : TrackingMetric.values())
       m.put(metric.key(), metric.value(r.counts()));
@@ -49,8 +49,8 @@ public record MotMetricsReport(List<TrackingResult> rows, TrackingResult overall
   private static final List<TrackingMetric> COLUMNS =
       Arrays.stream(TrackingMetric.values()).filter(m -> m.summaryHeader().isPresent()).toList();
 
-  private List<TrackingResult> allRows() {
-    List<TrackingResult> all = new ArrayList<>(rows);
+  private List<ScopeCounts> allRows() {
+    List<ScopeCounts> all = new ArrayList<>(rows);
     if (overall != null) all.add(overall);
     return all;
   }
@@ -60,7 +60,7 @@ public record MotMetricsReport(List<TrackingResult> rows, TrackingResult overall
    * layout).
    */
   public String toText() {
-    List<TrackingResult> all = allRows();
+    List<ScopeCounts> all = allRows();
     String[][] cells = new String[all.size() + 1][COLUMNS.size() + 1];
     cells[0][0] = "";
     for (int c = 0; c < COLUMNS.size(); c++)
@@ -106,14 +106,14 @@ public record MotMetricsReport(List<TrackingResult> rows, TrackingResult overall
   public String toJson(Map<String, ?> about) {
     Map<String, Object> root = new LinkedHashMap<>(about);
     Map<String, Object> seqs = new LinkedHashMap<>();
-    for (TrackingResult r : rows) seqs.put(r.name(), jsonMetrics(r));
+    for (ScopeCounts r : rows) seqs.put(r.name(), jsonMetrics(r));
     root.put("sequences", seqs);
     root.put(
         "overall",
         jsonMetrics(
             overall != null
                 ? overall
-                : rows.isEmpty() ? TrackingResult.empty("OVERALL") : rows.get(0)));
+                : rows.isEmpty() ? ScopeCounts.empty("OVERALL") : rows.get(0)));
     try {
       return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
     } catch (JsonProcessingException e) {
@@ -121,7 +121,7 @@ public record MotMetricsReport(List<TrackingResult> rows, TrackingResult overall
     }
   }
 
-  private static Map<String, Object> jsonMetrics(TrackingResult r) {
+  private static Map<String, Object> jsonMetrics(ScopeCounts r) {
     Map<String, Object> out = new LinkedHashMap<>();
     metrics(r)
         .forEach((k, v) -> out.put(k, v instanceof Double d && !Double.isFinite(d) ? null : v));

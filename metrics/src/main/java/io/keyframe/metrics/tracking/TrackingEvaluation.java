@@ -61,12 +61,12 @@ public record TrackingEvaluation(Similarity similarity, double threshold, Conven
   }
 
   /** All families on one prepared sequence, named. */
-  public TrackingResult evaluate(TrackingSequence seq, String name) {
-    return new TrackingResult(name, counts(seq));
+  public ScopeCounts evaluate(TrackingSequence seq, String name) {
+    return new ScopeCounts(name, counts(seq));
   }
 
   /** The whole video, classes ignored. */
-  public TrackingResult evaluate(AnnotationSet gt, AnnotationSet pred) {
+  public ScopeCounts evaluate(AnnotationSet gt, AnnotationSet pred) {
     return evaluate(TrackingSequence.of(gt, pred, similarity, d -> true), gt.video().id());
   }
 
@@ -74,11 +74,11 @@ public record TrackingEvaluation(Similarity similarity, double threshold, Conven
    * One result per class present on either side, named {@code video/class}, in order of first
    * appearance.
    */
-  public List<TrackingResult> perClass(AnnotationSet gt, AnnotationSet pred) {
+  public List<ScopeCounts> perClass(AnnotationSet gt, AnnotationSet pred) {
     Set<String> classes = new LinkedHashSet<>();
     for (Detection d : gt.detections()) classes.add(d.label());
     for (Detection d : pred.detections()) classes.add(d.label());
-    List<TrackingResult> out = new ArrayList<>();
+    List<ScopeCounts> out = new ArrayList<>();
     TrackingSequence.perClass(gt, pred, similarity, classes)
         .forEach((c, seq) -> out.add(evaluate(seq, gt.video().id() + "/" + c)));
     return out;
@@ -101,11 +101,11 @@ public record TrackingEvaluation(Similarity similarity, double threshold, Conven
   }
 
   /** Sums results into one named scope (e.g. OVERALL over videos). */
-  public static TrackingResult combine(List<TrackingResult> results, String name) {
-    if (results.isEmpty()) return TrackingResult.empty(name);
+  public static ScopeCounts combine(List<ScopeCounts> results, String name) {
+    if (results.isEmpty()) return ScopeCounts.empty(name);
     // Seeded with the first result, not an empty py-motmetrics one: TrackEval-convention counts
     // (the MOTChallenge protocol) combine too.
-    TrackingResult sum = new TrackingResult(name, results.get(0).counts());
+    ScopeCounts sum = new ScopeCounts(name, results.get(0).counts());
     for (int k = 1; k < results.size(); k++) sum = sum.plus(results.get(k), name);
     return sum;
   }

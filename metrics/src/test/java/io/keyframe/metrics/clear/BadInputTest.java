@@ -10,8 +10,8 @@ import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.Provenance;
 import io.keyframe.dataset.Video;
 import io.keyframe.metrics.sequence.TrackingSequence;
+import io.keyframe.metrics.tracking.ScopeCounts;
 import io.keyframe.metrics.tracking.TrackingEvaluation;
-import io.keyframe.metrics.tracking.TrackingResult;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,7 @@ class BadInputTest {
     List<Detection> gt = new ArrayList<>(), pred = new ArrayList<>();
     for (int f = 0; f < 5; f++) gt.add(Detection.of(f, 1, "bed_rail", new Box(0, 0, 10, 10)));
     for (int f = 2; f < 8; f++) pred.add(Detection.of(f, 9, "bed_rail", new Box(0, 0, 10, 10)));
-    TrackingResult r = TrackingEvaluation.standard().evaluate(set(gt), set(pred));
+    ScopeCounts r = TrackingEvaluation.standard().evaluate(set(gt), set(pred));
     assertThat(r.clear().frames()).isEqualTo(8);
     assertThat(r.clear().misses()).isEqualTo(2);
     assertThat(r.clear().falsePositives()).isEqualTo(3);
@@ -62,10 +62,8 @@ class BadInputTest {
     AnnotationSet gt = set(List.of(Detection.of(0, 1, "bed_rail", new Box(0, 0, 10, 10))));
     AnnotationSet pred = set(List.of(Detection.of(0, 2, "iv_pole", new Box(0, 0, 10, 10))));
     assertThat(TrackingEvaluation.standard().evaluate(gt, pred).clear().matches()).isEqualTo(1);
-    List<TrackingResult> perClass = TrackingEvaluation.standard().perClass(gt, pred);
-    assertThat(perClass)
-        .extracting(TrackingResult::name)
-        .containsExactly("v/bed_rail", "v/iv_pole");
+    List<ScopeCounts> perClass = TrackingEvaluation.standard().perClass(gt, pred);
+    assertThat(perClass).extracting(ScopeCounts::name).containsExactly("v/bed_rail", "v/iv_pole");
     assertThat(perClass.get(0).clear().misses()).isEqualTo(1);
     assertThat(perClass.get(1).clear().falsePositives()).isEqualTo(1);
     assertThat(TrackingEvaluation.combine(perClass, "all").clear().matches()).isZero();

@@ -17,8 +17,8 @@ import io.keyframe.metrics.iou.BoxIou;
 import io.keyframe.metrics.iou.MaskIou;
 import io.keyframe.metrics.sequence.SequenceFrame;
 import io.keyframe.metrics.sequence.TrackingSequence;
+import io.keyframe.metrics.tracking.ScopeCounts;
 import io.keyframe.metrics.tracking.TrackingEvaluation;
-import io.keyframe.metrics.tracking.TrackingResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -79,7 +79,7 @@ class PropertyTest {
       for (int i = 0; i < n; i++) sim[i * n + i] = 1;
       b.frame(f.frame(), ids, ids, sim);
     }
-    TrackingResult r = TrackingEvaluation.standard().evaluate(b.build(), "perfect");
+    ScopeCounts r = TrackingEvaluation.standard().evaluate(b.build(), "perfect");
     assertThat(r.clear().mota()).isEqualTo(1.0);
     assertThat(r.identity().idf1()).isEqualTo(1.0);
     assertThat(r.hota().hota()).isCloseTo(1.0, within(1e-12));
@@ -90,8 +90,8 @@ class PropertyTest {
   void metricsAreInvariantToRelabellingIds() {
     TrackingSequence seq = RefData.tudCampus();
     TrackingSequence relabelled = relabel(seq);
-    TrackingResult a = TrackingEvaluation.standard().evaluate(seq, "a");
-    TrackingResult b = TrackingEvaluation.standard().evaluate(relabelled, "b");
+    ScopeCounts a = TrackingEvaluation.standard().evaluate(seq, "a");
+    ScopeCounts b = TrackingEvaluation.standard().evaluate(relabelled, "b");
     assertThat(b.clear()).isEqualTo(a.clear());
     assertThat(b.identity()).isEqualTo(a.identity());
     assertThat(b.hota().hota()).isCloseTo(a.hota().hota(), within(1e-12));

@@ -8,8 +8,8 @@ import io.keyframe.dataset.mot.MotReader;
 import io.keyframe.metrics.clear.ClearCounts;
 import io.keyframe.metrics.hota.HotaCounts;
 import io.keyframe.metrics.identity.IdentityCounts;
+import io.keyframe.metrics.tracking.ScopeCounts;
 import io.keyframe.metrics.tracking.TrackingEvaluation;
-import io.keyframe.metrics.tracking.TrackingResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,7 +72,7 @@ class MotChallengeReferenceTest {
     MotChallengeBenchmark bench =
         MotChallengeBenchmark.guess(g.video().id(), MotChallengeClasses.carriedBy(g.detections()));
     assertThat(bench).isEqualTo(mot17 ? MotChallengeBenchmark.MOT17 : MotChallengeBenchmark.MOT15);
-    List<TrackingResult> rs =
+    List<ScopeCounts> rs =
         EvaluationProtocol.MOTCHALLENGE.evaluate(g, p, MotChallengeProtocol.pedestrians(bench));
     assertThat(rs).hasSize(1);
     assertEqualsTrackEval(rs.get(0), trackEvalRow(split, seq));
@@ -83,13 +83,13 @@ class MotChallengeReferenceTest {
     // TrackEval's COMBINED row is over all seven MOT17-*-DPM sequences; the two shipped here are
     // checked combined against sums of TrackEval's per-sequence counts.
     MotChallengeProtocol p = MotChallengeProtocol.pedestrians(MotChallengeBenchmark.MOT17);
-    List<TrackingResult> rs =
+    List<ScopeCounts> rs =
         List.of(
             p.evaluate(gt("MOT17-train", "MOT17-09-DPM"), pred("MOT17-train", "MOT17-09-DPM"))
                 .get(0),
             p.evaluate(gt("MOT17-train", "MOT17-05-DPM"), pred("MOT17-train", "MOT17-05-DPM"))
                 .get(0));
-    TrackingResult all = TrackingEvaluation.combine(rs, "COMBINED");
+    ScopeCounts all = TrackingEvaluation.combine(rs, "COMBINED");
     Map<String, Double> a = trackEvalRow("MOT17-train", "MOT17-09-DPM"),
         b = trackEvalRow("MOT17-train", "MOT17-05-DPM");
     double tp = a.get("CLR_TP") + b.get("CLR_TP"),
@@ -115,7 +115,7 @@ class MotChallengeReferenceTest {
     assertThat(allRows).isLessThan(trackEvalRow("MOT17-train", "MOT17-09-DPM").get("MOTA") - 0.05);
   }
 
-  static void assertEqualsTrackEval(TrackingResult r, Map<String, Double> te) {
+  static void assertEqualsTrackEval(ScopeCounts r, Map<String, Double> te) {
     ClearCounts c = r.clear();
     IdentityCounts id = r.identity();
     HotaCounts h = r.hota();
@@ -162,7 +162,7 @@ class MotChallengeReferenceTest {
         0.330177
       },
     };
-    List<TrackingResult> rows = new java.util.ArrayList<>();
+    List<ScopeCounts> rows = new java.util.ArrayList<>();
     for (String seq : List.of("TUD-Campus", "TUD-Stadtmitte")) {
       AnnotationSet g = MotReader.read(MOT15_FILES.resolve(seq + "/gt/gt.txt"));
       AnnotationSet p = MotReader.read(MOT15_FILES.resolve("results/" + seq + ".txt"));
@@ -221,7 +221,7 @@ class MotChallengeReferenceTest {
     List<String> lines =
         Files.readAllLines(REAL.resolve("pymotmetrics_mot17.csv"), StandardCharsets.UTF_8);
     String[] head = lines.get(0).split(",");
-    List<TrackingResult> rows = new java.util.ArrayList<>();
+    List<ScopeCounts> rows = new java.util.ArrayList<>();
     for (String seq : List.of("MOT17-05-DPM", "MOT17-09-DPM")) {
       AnnotationSet g = gt("MOT17-train", seq);
       rows.addAll(EvaluationProtocol.PY_MOTMETRICS.evaluate(g, pred("MOT17-train", seq), null));

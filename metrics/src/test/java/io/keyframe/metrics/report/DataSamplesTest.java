@@ -9,8 +9,8 @@ import io.keyframe.dataset.OcclusionFiles;
 import io.keyframe.dataset.files.AnnotationFiles;
 import io.keyframe.metrics.occlusion.OcclusionAwareErrors;
 import io.keyframe.metrics.sequence.TrackingSequence;
+import io.keyframe.metrics.tracking.ScopeCounts;
 import io.keyframe.metrics.tracking.TrackingEvaluation;
-import io.keyframe.metrics.tracking.TrackingResult;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -49,13 +49,13 @@ class DataSamplesTest {
   @Test
   void motMetricsRunOnTheBatch() throws Exception {
     TrackingEvaluation eval = TrackingEvaluation.standard();
-    List<TrackingResult> rows = new java.util.ArrayList<>();
+    List<ScopeCounts> rows = new java.util.ArrayList<>();
     for (String name : List.of("clinic-s7-v00", "clinic-s7-v01")) {
-      TrackingResult r =
+      ScopeCounts r =
           eval.evaluate(
               AnnotationFiles.read(video(name).resolve("gt.mot.txt")),
               AnnotationFiles.read(video(name).resolve("annotator-C.cvat.xml")));
-      rows.add(new TrackingResult(name, r.clear(), r.identity(), r.hota()));
+      rows.add(new ScopeCounts(name, r.clear(), r.identity(), r.hota()));
     }
     MotMetricsReport report = MotMetricsReport.of(rows);
     assertThat(report.overall().clear().objects())

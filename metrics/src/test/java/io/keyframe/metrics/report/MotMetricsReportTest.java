@@ -9,8 +9,8 @@ import io.keyframe.dataset.AnnotationFormat;
 import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.files.AnnotationFiles;
 import io.keyframe.metrics.RefData;
+import io.keyframe.metrics.tracking.ScopeCounts;
 import io.keyframe.metrics.tracking.TrackingEvaluation;
-import io.keyframe.metrics.tracking.TrackingResult;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * in refdata.
  */
 class MotMetricsReportTest {
-  static TrackingResult tudCampus() throws Exception {
+  static ScopeCounts tudCampus() throws Exception {
     Path dir = RefData.root().resolve("motchallenge/TUD-Campus");
     AnnotationSet gt = AnnotationFiles.read(dir.resolve("gt.txt"), AnnotationFormat.parse("mot"));
     AnnotationSet pred =
@@ -44,9 +44,8 @@ class MotMetricsReportTest {
 
   @Test
   void textIsTheMotChallengeTable() throws Exception {
-    TrackingResult r = tudCampus();
-    String text =
-        MotMetricsReport.of(List.of(r, r.plus(TrackingResult.empty("x"), "copy"))).toText();
+    ScopeCounts r = tudCampus();
+    String text = MotMetricsReport.of(List.of(r, r.plus(ScopeCounts.empty("x"), "copy"))).toText();
     String[] lines = text.split("\n");
     assertThat(lines[0].trim().split("\\s+"))
         .startsWith(
@@ -62,7 +61,7 @@ class MotMetricsReportTest {
   void emptyPredictionsAreAllMisses() throws Exception {
     Path dir = RefData.root().resolve("motchallenge/TUD-Campus");
     AnnotationSet gt = AnnotationFiles.read(dir.resolve("gt.txt"), AnnotationFormat.parse("mot"));
-    TrackingResult r = TrackingEvaluation.standard().evaluate(gt, gt.withDetections(List.of()));
+    ScopeCounts r = TrackingEvaluation.standard().evaluate(gt, gt.withDetections(List.of()));
     assertThat(r.clear().misses()).isEqualTo(359);
     assertThat(r.clear().mota()).isEqualTo(0.0);
     assertThat(r.clear().motp()).isNaN();

@@ -101,7 +101,7 @@ class TrackingEvaluationTest {
   void countsAndResultsSurviveJavaSerialisationWithTheirConvention() throws Exception {
     for (TrackingEvaluation e :
         List.of(TrackingEvaluation.standard(), TrackingEvaluation.trackEval(0.5))) {
-      TrackingResult r = e.evaluate(gt(), pred());
+      ScopeCounts r = e.evaluate(gt(), pred());
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
         out.writeObject(r);
@@ -112,7 +112,7 @@ class TrackingEvaluationTest {
         back = in.readObject();
       }
       assertThat(back).isEqualTo(r);
-      assertThat(((TrackingResult) back).counts().convention()).isEqualTo(e.convention());
+      assertThat(((ScopeCounts) back).counts().convention()).isEqualTo(e.convention());
     }
   }
 

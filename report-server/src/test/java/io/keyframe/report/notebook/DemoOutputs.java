@@ -10,7 +10,7 @@ import io.keyframe.dataset.contract.OutputTables;
 import io.keyframe.dataset.contract.TableDef;
 import io.keyframe.dataset.files.AnnotationFiles;
 import io.keyframe.tracker.FrameImages;
-import io.keyframe.tracker.TrackingResult;
+import io.keyframe.tracker.TrackedVideo;
 import io.keyframe.tracker.bytetrack.ByteTrackConfig;
 import io.keyframe.tracker.bytetrack.ByteTracker;
 import java.io.IOException;
@@ -115,13 +115,13 @@ final class DemoOutputs {
     }
   }
 
-  private static TrackingResult track(AnnotationSet detections, List<Detection> keyframes) {
+  private static TrackedVideo track(AnnotationSet detections, List<Detection> keyframes) {
     return new ByteTracker(ByteTrackConfig.defaults())
         .track(detections, FrameImages.NONE, keyframes, null);
   }
 
   private static void writeTracks(
-      Path root, String run, String video, String source, TrackingResult r) {
+      Path root, String run, String video, String source, TrackedVideo r) {
     List<Object[]> rows = new ArrayList<>();
     r.tracks().detections().forEach(d -> rows.add(detectionRow(source, d)));
     write(root, "detections", run, video, rows);

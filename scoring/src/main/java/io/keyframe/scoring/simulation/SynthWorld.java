@@ -8,7 +8,7 @@ import io.keyframe.dataset.synth.GeneratorSpec;
 import io.keyframe.dataset.synth.InjectedFault;
 import io.keyframe.scoring.signal.VideoEvidence;
 import io.keyframe.tracker.FrameImages;
-import io.keyframe.tracker.TrackingResult;
+import io.keyframe.tracker.TrackedVideo;
 import io.keyframe.tracker.bytetrack.ByteTrackConfig;
 import io.keyframe.tracker.bytetrack.ByteTracker;
 import java.util.ArrayList;
@@ -92,7 +92,7 @@ public final class SynthWorld {
     annotators.add(labelled.get(delivered));
     if (secondOpinions)
       for (int i = 0; i < labelled.size(); i++) if (i != delivered) annotators.add(labelled.get(i));
-    TrackingResult tracked =
+    TrackedVideo tracked =
         new ByteTracker(ByteTrackConfig.defaults())
             .track(v.model(), FrameImages.NONE, List.of(), ProgressListener.NONE);
     VideoEvidence ev =

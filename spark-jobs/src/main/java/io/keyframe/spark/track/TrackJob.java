@@ -21,10 +21,12 @@ import io.keyframe.spark.rows.DetectionRows;
 import io.keyframe.spark.session.SparkSessions;
 import io.keyframe.tracker.FrameImages;
 import io.keyframe.tracker.RecommendedKeyframe;
-import io.keyframe.tracker.TrackingResult;
+import io.keyframe.tracker.TrackedVideo;
+import io.keyframe.tracker.VideoTracker;
 import io.keyframe.tracker.bytetrack.ByteTrackConfig;
 import io.keyframe.tracker.bytetrack.ByteTracker;
 import io.keyframe.tracker.detector.DetectorModel;
+import io.keyframe.tracker.sam2.Sam2Config;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -192,7 +194,25 @@ public final class TrackJob {
     }
   }
 
+  /**
+   * The fallback's settings on both fallback paths. The executors track without pixels, so the
+   * appearance settings, though recorded, have no effect there.
+   */
+  private static final ByteTrackConfig FALLBACK = ByteTrackConfig.defaults();
+
+  /** The SAM 2 loop's settings. */
+  private static final Sam2Config SAM2 = Sam2Config.defaults();
+
   private TrackJob() {}
+
+  /**
+   * The tracker's name and every setting ({@link VideoTracker#provenance}) into {@code
+   * params_json}, so they also enter the run id.
+   */
+  private static void putTracker(Map<String, Object> params, VideoTracker tracker) {
+    params.put("tracker", tracker.name());
+    params.put("tracker_config", tracker.settings());
+  }
 
   /**
    * Precomputed detections: {@code --out DIR --detections PATH --detector SRC --output-source NAME
@@ -257,8 +277,7 @@ public final class TrackJob {
     params.put("keyframe_source", o.keyframeSource() == null ? "" : o.keyframeSource());
     params.put("keyframe_interval", o.keyframeInterval());
     params.put("output_source", o.outputSource());
-    params.put("tracker", "bytetrack-fallback");
-    params.put("tracker_config", ByteTrackConfig.defaults().toString());
+    putTracker(params, new ByteTracker(FALLBACK));
     JobRun run =
         JobRun.start(spark, NAME, o.common(), params, InputFiles.hashes(spark, o.detections()))
             .trackerPath("fallback");
@@ -320,8 +339,7 @@ public final class TrackJob {
     params.put("max_frames", o.maxFrames());
     params.put("image_fps", o.imageFps());
     params.put("output_source", o.outputSource());
-    params.put("tracker", "bytetrack-fallback");
-    params.put("tracker_config", ByteTrackConfig.defaults().toString());
+    putTracker(params, new ByteTracker(FALLBACK));
     JobRun run =
         JobRun.start(spark, NAME, o.common(), params, InputFiles.hashes(spark, List.of(o.videos())))
             .trackerPath("fallback")
@@ -356,10 +374,12 @@ public final class TrackJob {
   public static RunRecord runSam2(SparkSession spark, Sam2Options o) {
     String bundleSha;
     String model;
+    Map<String, Object> params = new LinkedHashMap<>();
     try (io.keyframe.tracker.sam2.Sam2VideoTracker t =
-        io.keyframe.tracker.sam2.Sam2VideoTracker.open(Path.of(o.bundle()), 1, 3)) {
+        io.keyframe.tracker.sam2.Sam2VideoTracker.open(Path.of(o.bundle()), 1, SAM2)) {
       bundleSha = t.bundleSha256();
       model = t.manifest().model();
+      putTracker(params, t);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the SAM 2 bundle", e);
     }
@@ -370,14 +390,12 @@ public final class TrackJob {
         DetectionTables.read(spark, o.detections(), List.of(o.keyframeSource()), false)
             .collectAsList())
       prompts.computeIfAbsent(r.<String>getAs("video_id"), k -> new ArrayList<>()).add(r);
-    Map<String, Object> params = new LinkedHashMap<>();
     params.put("bundle_model", model);
     params.put("bundle_sha256", bundleSha);
     params.put("keyframe_source", o.keyframeSource());
     params.put("max_frames", o.maxFrames());
     params.put("image_fps", o.imageFps());
     params.put("output_source", o.outputSource());
-    params.put("tracker", "sam2-video-predictor");
     List<String> inputs = new ArrayList<>(o.detections());
     inputs.add(o.videos());
     JobRun run =
@@ -421,7 +439,7 @@ public final class TrackJob {
     long start = System.nanoTime();
     try (FrameSource frames = FrameSource.open(path, o.imageFps());
         io.keyframe.tracker.sam2.Sam2VideoTracker tracker =
-            io.keyframe.tracker.sam2.Sam2VideoTracker.open(Path.of(o.bundle()), 1, 3)) {
+            io.keyframe.tracker.sam2.Sam2VideoTracker.open(Path.of(o.bundle()), 1, SAM2)) {
       int n =
           o.maxFrames() > 0 ? Math.min(o.maxFrames(), frames.frameCount()) : frames.frameCount();
       List<Detection> prompts = new ArrayList<>();
@@ -446,7 +464,7 @@ public final class TrackJob {
         return new Outcome(List.of(), List.of(), List.of(), bad, Math.max(1, sets.rows()));
       }
       Video v = new Video(video, frames.fps(), frames.width(), frames.height(), n, "");
-      TrackingResult result;
+      TrackedVideo result;
       try {
         result = tracker.track(v, FrameImages.of(frames), prompts, null);
       } catch (IllegalArgumentException e) {
@@ -548,9 +566,8 @@ public final class TrackJob {
     List<Row> modelRows = new ArrayList<>(detections.detections().size());
     for (Detection d : detections.detections())
       modelRows.add(DetectionRows.toRow(video, o.modelSource(), d));
-    TrackingResult result =
-        new ByteTracker(ByteTrackConfig.defaults())
-            .track(detections, FrameImages.NONE, List.of(), null);
+    TrackedVideo result =
+        new ByteTracker(FALLBACK).track(detections, FrameImages.NONE, List.of(), null);
     double seconds = (System.nanoTime() - start) / 1e9;
     return outcome(
         video,
@@ -581,11 +598,9 @@ public final class TrackJob {
             && !d.outside()
             && d.trackId() != Detection.UNTRACKED) keyframes.add(d);
     long start = System.nanoTime();
-    TrackingResult result;
+    TrackedVideo result;
     try {
-      result =
-          new ByteTracker(ByteTrackConfig.defaults())
-              .track(detections, FrameImages.NONE, keyframes, null);
+      result = new ByteTracker(FALLBACK).track(detections, FrameImages.NONE, keyframes, null);
     } catch (BadAnnotationException | IllegalArgumentException e) {
       bad.add(
           new BadRecord(
@@ -618,7 +633,7 @@ public final class TrackJob {
    */
   private static Outcome outcome(
       String video,
-      TrackingResult result,
+      TrackedVideo result,
       String outputSource,
       int frames,
       double seconds,

@@ -2,6 +2,8 @@ package io.keyframe.spark.track;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.synth.ClinicVideoGenerator;
 import io.keyframe.dataset.synth.GeneratedVideo;
@@ -9,6 +11,7 @@ import io.keyframe.spark.SharedSpark;
 import io.keyframe.spark.generate.GenerateJob;
 import io.keyframe.spark.generate.SynthBatch;
 import io.keyframe.spark.output.JobOptions;
+import io.keyframe.spark.output.JobRun;
 import io.keyframe.spark.output.RunRecord;
 import io.keyframe.spark.rows.DetectionRows;
 import java.nio.file.Path;
@@ -33,7 +36,8 @@ class GenerateTrackJobTest {
   }
 
   @Test
-  void generated_batch_round_trips_through_the_detections_table_and_is_tracked_by_the_fallback() {
+  void generated_batch_round_trips_through_the_detections_table_and_is_tracked_by_the_fallback()
+      throws Exception {
     RunRecord gen =
         GenerateJob.run(spark, new GenerateJob.Options(JobOptions.of(out.toString()), BATCH));
     GeneratedVideo first = new ClinicVideoGenerator(BATCH.toSpec()).generate(0);
@@ -85,12 +89,29 @@ class GenerateTrackJobTest {
     Dataset<Row> throughput = table("throughput", track);
     assertThat(throughput.count()).isEqualTo(2);
     assertThat(throughput.where("frames = 60 and frames_per_s > 0").count()).isEqualTo(2);
-    assertThat(
-            spark
-                .read()
-                .parquet(out.resolve("tables/runs/run_id=" + track.runId()).toString())
-                .first()
-                .<String>getAs("tracker_path"))
-        .isEqualTo("fallback");
+    Row runs =
+        spark.read().parquet(out.resolve("tables/runs/run_id=" + track.runId()).toString()).first();
+    assertThat(runs.<String>getAs("tracker_path")).isEqualTo("fallback");
+    // The runs row names the tracker and every one of its settings, as canonical JSON.
+    JsonNode params = new ObjectMapper().readTree(runs.<String>getAs("params_json"));
+    assertThat(params.get("tracker").asText()).isEqualTo("bytetrack-fallback");
+    JsonNode config = params.get("tracker_config");
+    assertThat(config.get("scores").get("high").asDouble()).isEqualTo(0.5);
+    assertThat(config.get("matching").get("limit").asDouble()).isEqualTo(0.8);
+    assertThat(config.get("lifecycle").get("max_lost_frames").asInt()).isEqualTo(30);
+    assertThat(config.get("stitching").get("radius_growth_frames").asInt()).isEqualTo(150);
+    assertThat(config.get("motion").get("velocity_noise").asDouble()).isEqualTo(1.0 / 160);
+    // 3 score, 6 matching, 3 appearance, 3 lifecycle, 11 stitching and 2 motion settings.
+    assertThat(leafCount(config)).isEqualTo(28);
+    assertThat(runs.<String>getAs("params_json"))
+        .isEqualTo(JobRun.canonicalJson(track.params()))
+        .contains("\"tracker_config\":{\"appearance\":{\"gate\":0.5,");
+  }
+
+  private static int leafCount(JsonNode n) {
+    if (!n.isObject()) return 1;
+    int c = 0;
+    for (JsonNode v : n) c += leafCount(v);
+    return c;
   }
 }

@@ -2,6 +2,8 @@ package io.keyframe.spark.track;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keyframe.dataset.Box;
 import io.keyframe.dataset.Detection;
 import io.keyframe.spark.SharedSpark;
@@ -93,6 +95,15 @@ class Sam2TrackJobTest {
         spark.read().parquet(out.resolve("tables/runs/run_id=" + run.runId()).toString()).first();
     assertThat(runs.<String>getAs("tracker_path")).isEqualTo("sam2");
     assertThat(run.models()).containsKey("sam2.1-mini-test-seed2");
+    // The runs row names the tracker, the loop's settings and the bundle's (from its manifest).
+    JsonNode params = new ObjectMapper().readTree(runs.<String>getAs("params_json"));
+    assertThat(params.get("tracker").asText()).isEqualTo("sam2-video-predictor");
+    JsonNode config = params.get("tracker_config");
+    assertThat(config.get("min_occlusion_frames").asInt()).isEqualTo(3);
+    assertThat(config.get("auto_prompt_score").asDouble()).isEqualTo(0.5);
+    assertThat(config.get("bundle").get("model").asText()).isEqualTo("sam2.1-mini-test-seed2");
+    // parity-sam2.1/manifest.json: SAM 2.1's num_maskmem = 7.
+    assertThat(config.get("bundle").get("num_maskmem").asInt()).isEqualTo(7);
     Dataset<Row> det = table(out, "detections", run);
     assertThat(det.where("source <> 'sam2'").count()).isZero();
     assertThat(det.where("track_id not in (1, 2)").count()).isZero();

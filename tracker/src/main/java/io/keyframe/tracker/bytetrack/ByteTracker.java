@@ -8,10 +8,12 @@ import io.keyframe.dataset.ProgressListener;
 import io.keyframe.dataset.Provenance;
 import io.keyframe.metrics.iou.BoxIou;
 import io.keyframe.tracker.FrameImages;
+import io.keyframe.tracker.Keyframes;
 import io.keyframe.tracker.RecommendedKeyframe;
 import io.keyframe.tracker.Throughput;
 import io.keyframe.tracker.TrackInvariants;
-import io.keyframe.tracker.TrackingResult;
+import io.keyframe.tracker.TrackedVideo;
+import io.keyframe.tracker.VideoTracker;
 import io.keyframe.tracker.appearance.ColourHistogram;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -41,21 +44,15 @@ import java.util.TreeMap;
  *
  * <p>A tracker instance holds only settings; {@link #track} is thread-safe.
  */
-public final class ByteTracker {
-  private static final double HIST_ALPHA = 0.1;
+public final class ByteTracker implements VideoTracker {
+  /** This tracker's name in provenance. */
+  public static final String NAME = "bytetrack-fallback";
 
   /**
-   * Bhattacharyya distance above which two looks are different objects (re-identification only).
+   * Scales stitching costs into [0, 1), below the assignment's gate of 1: a pair at every gate's
+   * edge still matches (not a setting, a property of the cost's range).
    */
-  private static final double APPEARANCE_GATE = 0.5;
-
-  /**
-   * A detection of another class may continue a track when it gives the track's class this
-   * probability.
-   */
-  private static final double CLASS_GATE = 0.1;
-
-  private static final double CLASS_PENALTY = 0.1;
+  private static final double BELOW_GATE = 0.999;
 
   private final ByteTrackConfig config;
 
@@ -67,20 +64,44 @@ public final class ByteTracker {
     return config;
   }
 
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public SortedMap<String, Object> settings() {
+    return config.fields();
+  }
+
+  /**
+   * Tracks one video; see {@link #track(AnnotationSet, FrameImages, Keyframes, ProgressListener)}.
+   *
+   * @param keyframes human boxes with track IDs, checked as {@link Keyframes} (null = none)
+   */
+  public TrackedVideo track(
+      AnnotationSet detections,
+      FrameImages frames,
+      List<Detection> keyframes,
+      ProgressListener progress) {
+    return track(detections, frames, Keyframes.of(keyframes), progress);
+  }
+
   /**
    * Tracks one video.
    *
    * @param detections untracked per-frame detections (track IDs are ignored), with the video,
    *     provenance and label list of their source
    * @param frames pixels for appearance, or {@link FrameImages#NONE}
-   * @param keyframes human boxes with track IDs (CVAT keyframes, supplied boxes); each ID must keep
-   *     one class and appear at most once per frame
+   * @param keyframes human boxes with track IDs (CVAT keyframes, supplied boxes); a keyframe past
+   *     the video's last frame extends the tracked span
    * @param progress receives stage {@code track}, frames done and frames in all (may be null)
    */
-  public TrackingResult track(
+  @Override
+  public TrackedVideo track(
       AnnotationSet detections,
       FrameImages frames,
-      List<Detection> keyframes,
+      Keyframes keyframes,
       ProgressListener progress) {
     return new Run(detections, frames == null ? FrameImages.NONE : frames, keyframes, progress)
         .execute();
@@ -100,35 +121,16 @@ public final class ByteTracker {
     int nextId = 1;
     int lastFrame;
 
-    Run(
-        AnnotationSet input,
-        FrameImages frames,
-        List<Detection> keyframes,
-        ProgressListener progress) {
+    Run(AnnotationSet input, FrameImages frames, Keyframes keyframes, ProgressListener progress) {
       this.input = Objects.requireNonNull(input, "detections");
       this.frames = frames;
       this.progress = progress == null ? ProgressListener.NONE : progress;
-      Map<Integer, String> classOfId = new HashMap<>();
-      Set<Long> idFrame = new HashSet<>();
-      for (Detection k : keyframes == null ? List.<Detection>of() : keyframes) {
-        if (k.trackId() < 0)
-          throw new IllegalArgumentException("keyframe at frame " + k.frame() + " has no track ID");
-        if (k.boxOrMaskBox() == null)
-          throw new IllegalArgumentException(
-              "keyframe at frame " + k.frame() + " has an empty shape");
-        String prev = classOfId.putIfAbsent(k.trackId(), k.label());
-        if (prev != null && !prev.equals(k.label()))
-          throw new IllegalArgumentException(
-              "keyframes give ID " + k.trackId() + " two classes: " + prev + ", " + k.label());
-        if (!idFrame.add(((long) k.frame() << 32) | k.trackId()))
-          throw new IllegalArgumentException(
-              "keyframes give ID " + k.trackId() + " twice in frame " + k.frame());
-        keyframesByFrame.computeIfAbsent(k.frame(), f -> new ArrayList<>()).add(k);
-        reservedIds.add(k.trackId());
-      }
+      Keyframes k = keyframes == null ? Keyframes.NONE : keyframes;
+      keyframesByFrame.putAll(k.byFrame());
+      reservedIds.addAll(k.ids());
     }
 
-    TrackingResult execute() {
+    TrackedVideo execute() {
       Map<Integer, List<Detection>> byFrame = input.byFrame();
       int maxFrame = input.video().frameCount() - 1;
       for (int f : byFrame.keySet()) maxFrame = Math.max(maxFrame, f);
@@ -141,22 +143,21 @@ public final class ByteTracker {
       }
       double fps = clock.fps(maxFrame + 1);
       closeOpenOcclusions();
-      return new TrackingResult(
-          output(), sortedOcclusions(), List.copyOf(recommended.values()), fps);
+      return new TrackedVideo(output(), sortedOcclusions(), List.copyOf(recommended.values()), fps);
     }
 
     void step(int f, List<Detection> frameDets) {
       // Detections of this frame, split by score.
       List<Detection> dets = new ArrayList<>();
       for (Detection d : frameDets)
-        if (d.score() >= config.lowScore() && d.boxOrMaskBox() != null) dets.add(d);
+        if (d.score() >= config.scores().low() && d.boxOrMaskBox() != null) dets.add(d);
       boolean[] used = new boolean[dets.size()];
       BufferedImage image =
-          config.appearanceWeight() > 0 || config.stitching() ? frames.image(f) : null;
+          config.appearance().weight() > 0 || config.stitching().enabled() ? frames.image(f) : null;
       double[][] hists = new double[dets.size()][];
       if (image != null)
         for (int i = 0; i < dets.size(); i++)
-          if (dets.get(i).score() >= config.highScore())
+          if (dets.get(i).score() >= config.scores().high())
             hists[i] = ColourHistogram.of(image, dets.get(i).boxOrMaskBox());
 
       for (TrackedObject o : objects)
@@ -173,10 +174,10 @@ public final class ByteTracker {
       List<Integer> low = new ArrayList<>();
       for (int i = 0; i < dets.size(); i++) {
         if (used[i]) continue;
-        if (dets.get(i).score() >= config.highScore()) high.add(i);
+        if (dets.get(i).score() >= config.scores().high()) high.add(i);
         else low.add(i);
       }
-      int[] m1 = associate(pool, high, dets, hists, config.matchLimit(), true);
+      int[] m1 = associate(pool, high, dets, hists, config.matching().limit(), true);
       for (int r = 0; r < pool.size(); r++) {
         if (m1[r] < 0) continue;
         int di = high.get(m1[r]);
@@ -184,7 +185,7 @@ public final class ByteTracker {
         TrackedObject o = pool.get(r);
         boolean wasLost = o.state == TrackState.LOST;
         int lastSeen = o.lastSeenFrame;
-        if (wasLost && f - lastSeen - 1 <= config.interpolateGapFrames())
+        if (wasLost && f - lastSeen - 1 <= config.lifecycle().interpolateGapFrames())
           interpolate(o, lastSeen, f, dets.get(di).boxOrMaskBox());
         update(o, f, dets.get(di), hists[di], false);
         if (wasLost) reemergedAt(o, lastSeen, f, "reemerged");
@@ -193,7 +194,7 @@ public final class ByteTracker {
       List<TrackedObject> remaining = new ArrayList<>();
       for (TrackedObject o : pool)
         if (o.state == TrackState.TRACKED && o.updatedFrame != f) remaining.add(o);
-      int[] m2 = associate(remaining, low, dets, hists, config.lowMatchLimit(), false);
+      int[] m2 = associate(remaining, low, dets, hists, config.matching().lowLimit(), false);
       for (int r = 0; r < remaining.size(); r++) {
         if (m2[r] < 0) continue;
         int di = low.get(m2[r]);
@@ -208,7 +209,8 @@ public final class ByteTracker {
         if (o.state == TrackState.TENTATIVE && o.updatedFrame != f) tentative.add(o);
       List<Integer> leftover = new ArrayList<>();
       for (int i : high) if (!used[i]) leftover.add(i);
-      int[] m3 = associate(tentative, leftover, dets, hists, config.tentativeMatchLimit(), false);
+      int[] m3 =
+          associate(tentative, leftover, dets, hists, config.matching().tentativeLimit(), false);
       List<TrackedObject> confirmed = new ArrayList<>();
       for (int r = 0; r < tentative.size(); r++) {
         TrackedObject o = tentative.get(r);
@@ -223,12 +225,23 @@ public final class ByteTracker {
       }
       // Stage 4: new objects; at the first frame they are confirmed at once, as in ByteTrack.
       for (int i : leftover) {
-        if (used[i] || dets.get(i).score() < config.newTrackScore()) continue;
+        if (used[i] || dets.get(i).score() < config.scores().newTrack()) continue;
         Detection d = dets.get(i);
         TrackedObject o =
             new TrackedObject(
-                d.label(), d.boxOrMaskBox(), f, f == 0 ? TrackState.TRACKED : TrackState.TENTATIVE);
-        o.observe(f, d.boxOrMaskBox(), d.score(), false, false, hists[i], HIST_ALPHA);
+                d.label(),
+                d.boxOrMaskBox(),
+                f,
+                f == 0 ? TrackState.TRACKED : TrackState.TENTATIVE,
+                config.motion());
+        o.observe(
+            f,
+            d.boxOrMaskBox(),
+            d.score(),
+            false,
+            false,
+            hists[i],
+            config.appearance().historyAlpha());
         objects.add(o);
         if (f == 0) confirmed.add(o);
       }
@@ -242,8 +255,8 @@ public final class ByteTracker {
       for (TrackedObject o : objects) {
         if (o.state != TrackState.LOST) continue;
         int lostFor = f - o.lastSeenFrame;
-        if (lostFor > config.maxLostFrames()
-            && !(config.stitching() && lostFor <= config.stitchWindowFrames()))
+        if (lostFor > config.lifecycle().maxLostFrames()
+            && !(config.stitching().enabled() && lostFor <= config.stitching().windowFrames()))
           o.state = TrackState.REMOVED;
       }
       // Removed objects with an ID stay in the owner map; drop the rest to keep per-frame work
@@ -272,7 +285,7 @@ public final class ByteTracker {
       Box box = d.boxOrMaskBox();
       o.kalman.update(box);
       o.state = TrackState.TRACKED;
-      o.observe(f, box, d.score(), partial, false, hist, HIST_ALPHA);
+      o.observe(f, box, d.score(), partial, false, hist, config.appearance().historyAlpha());
     }
 
     /**
@@ -296,24 +309,31 @@ public final class ByteTracker {
           Detection d = dets.get(cols.get(c));
           double v = Double.POSITIVE_INFINITY;
           boolean sameClass = d.label().equals(o.label);
-          if (sameClass || d.classProbabilities().getOrDefault(o.label, 0.0) >= CLASS_GATE) {
+          if (sameClass
+              || d.classProbabilities().getOrDefault(o.label, 0.0)
+                  >= config.matching().classGate()) {
             // A detector that confuses classes for a few frames still puts some probability on the
             // track's class: match it (at a small penalty) and keep the track's class.
             double iouCost =
-                1 - BoxIou.of(pred, d.boxOrMaskBox()) + (sameClass ? 0 : CLASS_PENALTY);
+                1
+                    - BoxIou.of(pred, d.boxOrMaskBox())
+                    + (sameClass ? 0 : config.matching().classPenalty());
             if (iouCost < limit) {
               v = iouCost;
               double[] h = hists[cols.get(c)];
-              if (appearance && config.appearanceWeight() > 0 && h != null && o.histogram != null) {
+              if (appearance
+                  && config.appearance().weight() > 0
+                  && h != null
+                  && o.histogram != null) {
                 double app = ColourHistogram.distance(o.histogram, h);
                 // A lost object's prediction is stale, so there the look must agree too, not just
                 // the place.
-                if (o.state == TrackState.LOST && app > APPEARANCE_GATE)
+                if (o.state == TrackState.LOST && app > config.appearance().gate())
                   v = Double.POSITIVE_INFINITY;
                 else
                   v =
-                      (1 - config.appearanceWeight()) * iouCost
-                          + config.appearanceWeight() * app * limit;
+                      (1 - config.appearance().weight()) * iouCost
+                          + config.appearance().weight() * app * limit;
               }
             }
           }
@@ -329,7 +349,7 @@ public final class ByteTracker {
       for (Detection k : keyframesByFrame.getOrDefault(f, List.of())) {
         Box box = k.boxOrMaskBox();
         int best = -1;
-        double bestIou = config.keyframeIou();
+        double bestIou = config.matching().keyframeIou();
         for (int i = 0; i < dets.size(); i++) {
           if (used[i] || !dets.get(i).label().equals(k.label())) continue;
           double v = BoxIou.of(box, dets.get(i).boxOrMaskBox());
@@ -340,7 +360,7 @@ public final class ByteTracker {
         }
         if (best >= 0) used[best] = true;
         TrackedObject here = null;
-        double hereIou = config.keyframeIou();
+        double hereIou = config.matching().keyframeIou();
         for (TrackedObject o : objects) {
           if (!o.active() || o.updatedFrame == f || !o.label.equals(k.label())) continue;
           double v = BoxIou.of(box, o.kalman.box());
@@ -360,7 +380,7 @@ public final class ByteTracker {
           target = here;
         } else {
           if (here != null) endObject(here);
-          target = new TrackedObject(k.label(), box, f, TrackState.TRACKED);
+          target = new TrackedObject(k.label(), box, f, TrackState.TRACKED, config.motion());
           objects.add(target);
           assignId(target, k.trackId());
         }
@@ -370,13 +390,13 @@ public final class ByteTracker {
         if (!objects.contains(target)) objects.add(target);
         if (wasLost
             && target.lastRowFrame() == lastSeen
-            && f - lastSeen - 1 <= config.interpolateGapFrames())
+            && f - lastSeen - 1 <= config.lifecycle().interpolateGapFrames())
           interpolate(target, lastSeen, f, box);
         target.kalman.initiate(box);
         target.state = TrackState.TRACKED;
         double[] hist = image == null ? null : ColourHistogram.of(image, box);
         if (hist != null) target.histogram = hist; // a human box resets the appearance model too
-        target.observe(f, box, 1.0, k.occluded(), true, null, HIST_ALPHA);
+        target.observe(f, box, 1.0, k.occluded(), true, null, config.appearance().historyAlpha());
         if (wasLost && !target.rows.isEmpty() && lastSeen < f)
           reemergedAt(target, lastSeen, f, null);
       }
@@ -415,12 +435,12 @@ public final class ByteTracker {
      * look agree.
      */
     List<TrackedObject> stitch(int f, List<TrackedObject> fresh) {
-      if (!config.stitching() || fresh.isEmpty() || f == 0) return fresh;
+      if (!config.stitching().enabled() || fresh.isEmpty() || f == 0) return fresh;
       List<TrackedObject> lost = new ArrayList<>();
       for (TrackedObject o : objects)
         if (o.id >= 0
             && (o.state == TrackState.LOST || o.state == TrackState.REMOVED)
-            && f - o.lastSeenFrame <= config.stitchWindowFrames()) lost.add(o);
+            && f - o.lastSeenFrame <= config.stitching().windowFrames()) lost.add(o);
       if (lost.isEmpty()) return fresh;
       double[] cost = new double[fresh.size() * lost.size()];
       for (int r = 0; r < fresh.size(); r++)
@@ -465,25 +485,31 @@ public final class ByteTracker {
     double stitchCost(TrackedObject n, TrackedObject old) {
       if (!n.label.equals(old.label) || n.firstRowFrame() <= old.lastRowFrame())
         return Double.POSITIVE_INFINITY;
+      ByteTrackConfig.Stitching s = config.stitching();
       Box now = n.rows.get(0).box;
       int gap = n.firstRowFrame() - old.lastSeenFrame;
-      double horizon =
-          Math.min(gap, 15); // extrapolate motion only briefly: occluded objects often stop
+      double horizon = Math.min(gap, s.motionHorizonFrames());
       double px = old.lastBox.centerX() + old.lossVx * horizon;
       double py = old.lastBox.centerY() + old.lossVy * horizon;
       double size = Math.sqrt(old.lastBox.area());
       double dist = Math.hypot(now.centerX() - px, now.centerY() - py) / size;
-      double radius = config.stitchRadius() * (1 + Math.min(gap, 300) / 150.0);
+      double radius =
+          s.radius()
+              * (1 + Math.min(gap, s.radiusGrowthCapFrames()) / (double) s.radiusGrowthFrames());
       if (dist >= radius) return Double.POSITIVE_INFINITY;
       double sizeChange = Math.abs(Math.log(now.area() / old.lastBox.area()));
-      if (sizeChange > Math.log(2.5)) return Double.POSITIVE_INFINITY;
-      double geometric = 0.7 * dist / radius + 0.3 * sizeChange / Math.log(2.5);
+      double maxSizeChange = Math.log(s.maxAreaRatio());
+      if (sizeChange > maxSizeChange) return Double.POSITIVE_INFINITY;
+      double geometric =
+          s.distanceWeight() * dist / radius + s.sizeWeight() * sizeChange / maxSizeChange;
       if (n.histogram != null && old.histogram != null) {
         double app = ColourHistogram.distance(n.histogram, old.histogram);
-        if (app > APPEARANCE_GATE) return Double.POSITIVE_INFINITY;
-        return 0.5 * geometric + 0.5 * app / APPEARANCE_GATE * 0.999;
+        double gate = config.appearance().gate();
+        if (app > gate) return Double.POSITIVE_INFINITY;
+        return (1 - s.appearanceShare()) * geometric
+            + s.appearanceShare() * app / gate * BELOW_GATE;
       }
-      return geometric * 0.999;
+      return geometric * BELOW_GATE;
     }
 
     void recommendIfAmbiguous(int f, TrackedObject o) {
@@ -494,7 +520,7 @@ public final class ByteTracker {
         double size = Math.sqrt(l.lastBox.area());
         double dist =
             Math.hypot(b.centerX() - l.lastBox.centerX(), b.centerY() - l.lastBox.centerY()) / size;
-        if (dist < 2 * config.stitchRadius()) {
+        if (dist < config.stitching().ambiguousBirthFactor() * config.stitching().radius()) {
           recommend(o.rows.get(0).frame, o, b, "ambiguous-birth");
           return;
         }
@@ -506,7 +532,7 @@ public final class ByteTracker {
      * there.
      */
     void reemergedAt(TrackedObject o, int lastSeen, int f, String reason) {
-      if (f - lastSeen - 1 < config.minOcclusionFrames()) return;
+      if (f - lastSeen - 1 < config.lifecycle().minOcclusionFrames()) return;
       occlusions.add(new OcclusionEvent(o.id, lastSeen + 1, f - 1, "unknown", true));
       if (reason != null) {
         Box b =
@@ -536,7 +562,8 @@ public final class ByteTracker {
     void closeOpenOcclusions() {
       for (TrackedObject o : owner.values()) {
         if (o.state == TrackState.TRACKED || o.lastSeenFrame >= lastFrame) continue;
-        int end = Math.min(lastFrame, o.lastSeenFrame + Math.max(config.maxLostFrames(), 1));
+        int end =
+            Math.min(lastFrame, o.lastSeenFrame + Math.max(config.lifecycle().maxLostFrames(), 1));
         occlusions.add(new OcclusionEvent(o.id, o.lastSeenFrame + 1, end, "exit", true));
       }
     }

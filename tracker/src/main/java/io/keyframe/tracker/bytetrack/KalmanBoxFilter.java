@@ -9,13 +9,18 @@ import io.keyframe.dataset.Box;
  * frame.
  */
 final class KalmanBoxFilter {
-  private static final double STD_POSITION = 1.0 / 20;
-  private static final double STD_VELOCITY = 1.0 / 160;
+  // The aspect-ratio noise (1e-2, 1e-5, 1e-1) and the initial-covariance factors (2, 10) are part
+  // of
+  // the filter as SORT and ByteTrack define it, not settings.
+  private final double stdPosition;
+  private final double stdVelocity;
 
   final double[] mean = new double[8];
   final double[] cov = new double[64];
 
-  KalmanBoxFilter(Box box) {
+  KalmanBoxFilter(Box box, ByteTrackConfig.Motion motion) {
+    this.stdPosition = motion.positionNoise();
+    this.stdVelocity = motion.velocityNoise();
     initiate(box);
   }
 
@@ -28,8 +33,8 @@ final class KalmanBoxFilter {
     System.arraycopy(z, 0, mean, 0, 4);
     double h = z[3];
     double[] std = {
-      2 * STD_POSITION * h, 2 * STD_POSITION * h, 1e-2, 2 * STD_POSITION * h,
-      10 * STD_VELOCITY * h, 10 * STD_VELOCITY * h, 1e-5, 10 * STD_VELOCITY * h
+      2 * stdPosition * h, 2 * stdPosition * h, 1e-2, 2 * stdPosition * h,
+      10 * stdVelocity * h, 10 * stdVelocity * h, 1e-5, 10 * stdVelocity * h
     };
     java.util.Arrays.fill(cov, 0);
     for (int i = 0; i < 8; i++) cov[i * 8 + i] = std[i] * std[i];
@@ -40,8 +45,8 @@ final class KalmanBoxFilter {
     if (freezeHeight) mean[7] = 0;
     double h = mean[3];
     double[] q = {
-      STD_POSITION * h, STD_POSITION * h, 1e-2, STD_POSITION * h,
-      STD_VELOCITY * h, STD_VELOCITY * h, 1e-5, STD_VELOCITY * h
+      stdPosition * h, stdPosition * h, 1e-2, stdPosition * h,
+      stdVelocity * h, stdVelocity * h, 1e-5, stdVelocity * h
     };
     for (int i = 0; i < 4; i++) mean[i] += mean[i + 4];
     // P' = F P F^T with F = [[I, I], [0, I]]: add velocity rows/cols into position rows/cols.
@@ -61,7 +66,7 @@ final class KalmanBoxFilter {
   void update(Box box) {
     double[] z = measurement(box);
     double h = mean[3];
-    double[] r = {STD_POSITION * h, STD_POSITION * h, 1e-1, STD_POSITION * h};
+    double[] r = {stdPosition * h, stdPosition * h, 1e-1, stdPosition * h};
     double[] s = new double[16];
     for (int i = 0; i < 4; i++)
       for (int j = 0; j < 4; j++) s[i * 4 + j] = cov[i * 8 + j] + (i == j ? r[i] * r[i] : 0);

@@ -41,9 +41,9 @@ final class TrackedObject {
   int updatedFrame = -1;
   final List<Row> rows = new ArrayList<>();
 
-  TrackedObject(String label, Box box, int frame, TrackState state) {
+  TrackedObject(String label, Box box, int frame, TrackState state, ByteTrackConfig.Motion motion) {
     this.label = label;
-    this.kalman = new KalmanBoxFilter(box);
+    this.kalman = new KalmanBoxFilter(box, motion);
     this.state = state;
     this.lastSeenFrame = frame;
     this.lastBox = box;

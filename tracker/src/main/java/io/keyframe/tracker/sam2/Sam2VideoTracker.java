@@ -10,10 +10,12 @@ import io.keyframe.dataset.ProgressListener;
 import io.keyframe.dataset.Provenance;
 import io.keyframe.dataset.Video;
 import io.keyframe.tracker.FrameImages;
+import io.keyframe.tracker.Keyframes;
 import io.keyframe.tracker.RecommendedKeyframe;
 import io.keyframe.tracker.Throughput;
 import io.keyframe.tracker.TrackInvariants;
-import io.keyframe.tracker.TrackingResult;
+import io.keyframe.tracker.TrackedVideo;
+import io.keyframe.tracker.VideoTracker;
 import io.keyframe.tracker.detector.ImageTensor;
 import io.keyframe.tracker.sam2.Sam2Graphs.Tensor;
 import java.awt.image.BufferedImage;
@@ -28,6 +30,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -44,31 +47,35 @@ import java.util.function.Consumer;
  * <p>Objects run one at a time through the decoder and memory graphs (the exported graphs have
  * batch 1); the image encoder runs once per frame.
  */
-public final class Sam2VideoTracker implements AutoCloseable {
+public final class Sam2VideoTracker implements VideoTracker {
+  /** This tracker's name in provenance. */
+  public static final String NAME = "sam2-video-predictor";
+
   private final Sam2Manifest manifest;
   private final Sam2Graphs graphs;
   private final String bundleHash;
+  private final Sam2Config config;
   private final int minOcclusionFrames;
   private Consumer<Sam2Step> stepListener = s -> {};
 
   private Sam2VideoTracker(
-      Sam2Manifest manifest, Sam2Graphs graphs, String bundleHash, int minOcclusionFrames) {
+      Sam2Manifest manifest, Sam2Graphs graphs, String bundleHash, Sam2Config config) {
     this.manifest = manifest;
     this.graphs = graphs;
     this.bundleHash = bundleHash;
-    this.minOcclusionFrames = minOcclusionFrames;
+    this.config = config;
+    this.minOcclusionFrames = config.minOcclusionFrames();
   }
 
   /**
    * Opens a bundle folder and checks every graph before any frame is processed.
    *
    * @param intraOpThreads ONNX Runtime intra-op threads per session (0 = runtime default)
-   * @param minOcclusionFrames hidden spans shorter than this are not reported
+   * @param config the loop's settings ({@link Sam2Config#defaults})
    */
-  public static Sam2VideoTracker open(Path bundleDir, int intraOpThreads, int minOcclusionFrames)
+  public static Sam2VideoTracker open(Path bundleDir, int intraOpThreads, Sam2Config config)
       throws IOException {
-    if (minOcclusionFrames < 1)
-      throw new IllegalArgumentException("minOcclusionFrames must be >= 1");
+    Objects.requireNonNull(config, "config");
     Sam2Manifest manifest = Sam2Manifest.read(bundleDir);
     StringBuilder hashes = new StringBuilder(FileHash.sha256(bundleDir.resolve("manifest.json")));
     Sam2Graphs graphs = new Sam2Graphs(manifest, intraOpThreads);
@@ -78,11 +85,15 @@ public final class Sam2VideoTracker implements AutoCloseable {
     // order.
     String bundleHash =
         FileHash.sha256(hashes.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    return new Sam2VideoTracker(manifest, graphs, bundleHash, minOcclusionFrames);
+    return new Sam2VideoTracker(manifest, graphs, bundleHash, config);
   }
 
   public Sam2Manifest manifest() {
     return manifest;
+  }
+
+  public Sam2Config config() {
+    return config;
   }
 
   /**
@@ -90,6 +101,72 @@ public final class Sam2VideoTracker implements AutoCloseable {
    */
   public String bundleSha256() {
     return bundleHash;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String modelSha256() {
+    return bundleHash;
+  }
+
+  /** The loop's settings and, under {@code bundle}, the model's loop settings from the manifest. */
+  @Override
+  public SortedMap<String, Object> settings() {
+    SortedMap<String, Object> bundle = new TreeMap<>();
+    bundle.put("model", manifest.model());
+    bundle.put("layout", manifest.layout().name().toLowerCase(java.util.Locale.ROOT));
+    bundle.put("image_size", manifest.imageSize());
+    bundle.put("num_maskmem", manifest.numMaskmem());
+    bundle.put("max_cond_frames", manifest.maxCondFrames());
+    bundle.put("max_object_pointers", manifest.maxObjectPointers());
+    bundle.put("memory_bfloat16", manifest.memoryBfloat16());
+    SortedMap<String, Object> out = new TreeMap<>(config.fields());
+    out.put("bundle", java.util.Collections.unmodifiableSortedMap(bundle));
+    return java.util.Collections.unmodifiableSortedMap(out);
+  }
+
+  /** Detections are read only to start objects when no keyframe is given. */
+  @Override
+  public boolean usesDetections(Keyframes keyframes) {
+    return keyframes.isEmpty();
+  }
+
+  /**
+   * Tracks the objects the keyframes name; with none, the objects of the first frame that has
+   * detections at or above {@link Sam2Config#autoPromptScore} (numbered 1, 2, ... in detection
+   * order). See {@link #trackPrompts}.
+   *
+   * @param detections the video (and, without keyframes, the detections that start objects)
+   * @param frames pixels of every frame (required)
+   */
+  @Override
+  public TrackedVideo track(
+      AnnotationSet detections,
+      FrameImages frames,
+      Keyframes keyframes,
+      ProgressListener progress) {
+    Keyframes prompts = keyframes.isEmpty() ? firstFramePrompts(detections) : keyframes;
+    return trackPrompts(
+        detections.video(),
+        frames,
+        prompts.boxes().stream().map(Sam2Prompt::of).toList(),
+        progress);
+  }
+
+  private Keyframes firstFramePrompts(AnnotationSet dets) {
+    List<Detection> out = new ArrayList<>();
+    for (List<Detection> frame : dets.byFrame().values()) {
+      int id = 1;
+      for (Detection d : frame)
+        if (d.score() >= config.autoPromptScore() && d.boxOrMaskBox() != null)
+          out.add(Detection.of(d.frame(), id++, d.label(), d.boxOrMaskBox()));
+      if (!out.isEmpty()) break;
+    }
+    return Keyframes.of(out);
   }
 
   /**
@@ -112,15 +189,13 @@ public final class Sam2VideoTracker implements AutoCloseable {
    * Tracks the objects named by {@code prompts} (human boxes with track IDs) through the video; see
    * {@link #trackPrompts}.
    */
-  public TrackingResult track(
+  public TrackedVideo track(
       Video video, FrameImages frames, List<Detection> prompts, ProgressListener progress) {
-    List<Sam2Prompt> ps = new ArrayList<>();
-    for (Detection d : prompts) {
-      if (d.trackId() < 0)
-        throw new IllegalArgumentException("prompt at frame " + d.frame() + " has no track ID");
-      ps.add(Sam2Prompt.of(d));
-    }
-    return trackPrompts(video, frames, ps, progress);
+    return trackPrompts(
+        video,
+        frames,
+        Keyframes.of(prompts).boxes().stream().map(Sam2Prompt::of).toList(),
+        progress);
   }
 
   /**
@@ -135,25 +210,18 @@ public final class Sam2VideoTracker implements AutoCloseable {
    *
    * @param frames pixels of every frame (required)
    */
-  public TrackingResult trackPrompts(
+  public TrackedVideo trackPrompts(
       Video video, FrameImages frames, List<Sam2Prompt> prompts, ProgressListener progress) {
     ProgressListener p = progress == null ? ProgressListener.NONE : progress;
     TreeMap<Integer, Map<Integer, Sam2Prompt>> promptsByFrame = new TreeMap<>();
-    Map<Integer, String> classOf = new HashMap<>();
     Map<Integer, ObjectState> objects = new LinkedHashMap<>();
     int n = video.frameCount();
+    Keyframes.checkIdentities(prompts, Sam2Prompt::frame, Sam2Prompt::trackId, Sam2Prompt::label);
     for (Sam2Prompt d : prompts) {
       if (d.frame() >= n)
         throw new IllegalArgumentException(
             "prompt at frame " + d.frame() + " is past the video's " + n + " frames");
-      String prev = classOf.putIfAbsent(d.trackId(), d.label());
-      if (prev != null && !prev.equals(d.label()))
-        throw new IllegalArgumentException(
-            "prompts give ID " + d.trackId() + " two classes: " + prev + ", " + d.label());
-      if (promptsByFrame.computeIfAbsent(d.frame(), k -> new LinkedHashMap<>()).put(d.trackId(), d)
-          != null)
-        throw new IllegalArgumentException(
-            "two prompts for ID " + d.trackId() + " in frame " + d.frame());
+      promptsByFrame.computeIfAbsent(d.frame(), k -> new LinkedHashMap<>()).put(d.trackId(), d);
     }
     // The predictor's object order: first added first (prompts in frame order).
     for (Map<Integer, Sam2Prompt> fp : promptsByFrame.values())
@@ -233,7 +301,7 @@ public final class Sam2VideoTracker implements AutoCloseable {
     return result(video, objects, out, occlusions, recommended, clock, n);
   }
 
-  private TrackingResult result(
+  private TrackedVideo result(
       Video video,
       Map<Integer, ObjectState> objects,
       List<Detection> out,
@@ -256,7 +324,7 @@ public final class Sam2VideoTracker implements AutoCloseable {
     occlusions.sort(
         java.util.Comparator.comparingInt(OcclusionEvent::startFrame)
             .thenComparingInt(OcclusionEvent::trackId));
-    return new TrackingResult(TrackInvariants.check(set), occlusions, recommended, clock.fps(n));
+    return new TrackedVideo(TrackInvariants.check(set), occlusions, recommended, clock.fps(n));
   }
 
   private static long key(int frame, int id) {

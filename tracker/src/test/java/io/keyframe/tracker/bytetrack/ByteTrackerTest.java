@@ -12,7 +12,7 @@ import io.keyframe.dataset.Track;
 import io.keyframe.metrics.iou.BoxIou;
 import io.keyframe.tracker.FrameImages;
 import io.keyframe.tracker.RecommendedKeyframe;
-import io.keyframe.tracker.TrackingResult;
+import io.keyframe.tracker.TrackedVideo;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -39,7 +39,7 @@ class ByteTrackerTest {
     Scene.Mover a = Scene.mover(1, "person", 100, 100, 2, 0);
     Scene.Mover b = Scene.mover(2, "person", 100, 400, 3, 1);
     AnnotationSet dets = Scene.detections(120, 1.0, 1, a, b);
-    TrackingResult r =
+    TrackedVideo r =
         new ByteTracker(NO_STITCH).track(dets, FrameImages.NONE, List.of(), ProgressListener.NONE);
     assertThat(r.tracks().tracks()).hasSize(2);
     assertThat(idsNear(r.tracks(), a)).hasSize(1);
@@ -53,7 +53,7 @@ class ByteTrackerTest {
   @Test
   void short_occlusion_is_bridged_by_the_kalman_prediction_and_reported_as_an_event() {
     Scene.Mover a = Scene.hidden(Scene.mover(1, "bed", 100, 100, 2, 0), 40, 59);
-    TrackingResult r =
+    TrackedVideo r =
         new ByteTracker(NO_STITCH)
             .track(Scene.detections(100, 0.5, 2, a), FrameImages.NONE, List.of(), null);
     assertThat(idsNear(r.tracks(), a)).hasSize(1);
@@ -68,7 +68,7 @@ class ByteTrackerTest {
   void short_gaps_can_be_filled_with_interpolated_boxes() {
     Scene.Mover a = Scene.hidden(Scene.mover(1, "bed", 100, 100, 2, 0), 40, 49);
     AnnotationSet dets = Scene.detections(70, 0, 12, a);
-    TrackingResult r =
+    TrackedVideo r =
         new ByteTracker(NO_STITCH.withInterpolation(30))
             .track(dets, FrameImages.NONE, List.of(), null);
     assertThat(r.tracks().detections()).hasSize(70);
@@ -83,7 +83,7 @@ class ByteTrackerTest {
     assertThat(r.occlusions())
         .containsExactly(new OcclusionEvent(mid.trackId(), 40, 49, "unknown", true));
     // Gaps longer than the limit stay empty.
-    TrackingResult off =
+    TrackedVideo off =
         new ByteTracker(NO_STITCH.withInterpolation(5))
             .track(dets, FrameImages.NONE, List.of(), null);
     assertThat(off.tracks().detections()).hasSize(60);
@@ -97,11 +97,10 @@ class ByteTrackerTest {
     Scene.Mover after = new Scene.Mover(1, "iv_pole", 590, 200, 0, 0, 60, 120, -1, 149);
     Scene.Mover other = Scene.mover(2, "iv_pole", 100, 200, 0, 0);
     AnnotationSet dets = Scene.detections(220, 0.5, 3, before, after, other);
-    TrackingResult plain =
-        new ByteTracker(NO_STITCH).track(dets, FrameImages.NONE, List.of(), null);
+    TrackedVideo plain = new ByteTracker(NO_STITCH).track(dets, FrameImages.NONE, List.of(), null);
     assertThat(idsNear(plain.tracks(), before))
         .doesNotContainAnyElementsOf(idsNear(plain.tracks(), after));
-    TrackingResult stitched =
+    TrackedVideo stitched =
         new ByteTracker(ByteTrackConfig.defaults()).track(dets, FrameImages.NONE, List.of(), null);
     assertThat(idsNear(stitched.tracks(), before))
         .hasSize(1)
@@ -133,7 +132,7 @@ class ByteTrackerTest {
         new Scene.Mover(
             2, "cart", 500, 200, 0, 0, 60, 120, -1, 100); // appears at 101 where the pole was
     AnnotationSet dets = Scene.detections(200, 0.5, 4, a, cart);
-    TrackingResult r =
+    TrackedVideo r =
         new ByteTracker(ByteTrackConfig.defaults()).track(dets, FrameImages.NONE, List.of(), null);
     Map<Integer, Set<String>> classes =
         r.tracks().detections().stream()
@@ -167,7 +166,7 @@ class ByteTrackerTest {
     AnnotationSet in =
         new AnnotationSet(
             dets.video(), dets.provenance(), List.of("iv_pole", "monitor_stand"), confused);
-    TrackingResult r = new ByteTracker(NO_STITCH).track(in, FrameImages.NONE, List.of(), null);
+    TrackedVideo r = new ByteTracker(NO_STITCH).track(in, FrameImages.NONE, List.of(), null);
     assertThat(r.tracks().tracks()).hasSize(1);
     assertThat(r.tracks().detections())
         .hasSize(60)
@@ -182,7 +181,7 @@ class ByteTrackerTest {
     List<Detection> weakened = new ArrayList<>();
     for (Detection d : dets.detections())
       weakened.add(d.frame() >= 20 && d.frame() < 40 ? d.withScore(0.3) : d);
-    TrackingResult r =
+    TrackedVideo r =
         new ByteTracker(NO_STITCH)
             .track(dets.withDetections(weakened), FrameImages.NONE, List.of(), null);
     assertThat(r.tracks().tracks()).hasSize(1);
@@ -201,7 +200,7 @@ class ByteTrackerTest {
         List.of(
             Detection.of(0, 7, "person", a.at(0)).withFlags(false, false, true),
             Detection.of(150, 7, "person", a.at(150)).withFlags(false, false, true));
-    TrackingResult r = new ByteTracker(NO_STITCH).track(dets, FrameImages.NONE, keyframes, null);
+    TrackedVideo r = new ByteTracker(NO_STITCH).track(dets, FrameImages.NONE, keyframes, null);
     assertThat(r.tracks().tracks()).extracting(Track::id).containsExactly(7);
     assertThat(r.tracks().detections()).hasSize(50 + 50);
     assertThat(r.tracks().detections().stream().filter(Detection::keyframe).map(Detection::frame))
@@ -216,7 +215,7 @@ class ByteTrackerTest {
     // Keyframe only later than the re-emergence: the tracker already started a new track at 150.
     List<Detection> keyframes =
         List.of(Detection.of(0, 7, "person", a.at(0)), Detection.of(170, 7, "person", a.at(170)));
-    TrackingResult r = new ByteTracker(NO_STITCH).track(dets, FrameImages.NONE, keyframes, null);
+    TrackedVideo r = new ByteTracker(NO_STITCH).track(dets, FrameImages.NONE, keyframes, null);
     assertThat(r.tracks().tracks()).extracting(Track::id).containsExactly(7);
     assertThat(r.tracks().detections()).hasSize(50 + 70);
   }
@@ -226,7 +225,7 @@ class ByteTrackerTest {
     Scene.Mover a = Scene.mover(1, "person", 100, 100, 1, 0);
     Scene.Mover b = Scene.mover(2, "person", 100, 400, 1, 0);
     AnnotationSet dets = Scene.detections(50, 0.5, 8, a, b);
-    TrackingResult r =
+    TrackedVideo r =
         new ByteTracker(NO_STITCH)
             .track(dets, FrameImages.NONE, List.of(Detection.of(30, 1, "person", a.at(30))), null);
     assertThat(r.tracks().tracks()).hasSize(2);
@@ -289,7 +288,7 @@ class ByteTrackerTest {
           g.dispose();
           return img;
         };
-    TrackingResult r =
+    TrackedVideo r =
         new ByteTracker(ByteTrackConfig.defaults()).track(set, frames, List.of(), null);
     int redBefore = idAt(r, 10, 100), redAfter = idAt(r, 120, 260);
     int blueBefore = idAt(r, 10, 260), blueAfter = idAt(r, 120, 100);
@@ -301,7 +300,7 @@ class ByteTrackerTest {
   void progress_reports_every_frame_and_throughput_is_measured() {
     AnnotationSet dets = Scene.detections(25, 0, 10, Scene.mover(1, "person", 100, 100, 1, 0));
     List<long[]> calls = new ArrayList<>();
-    TrackingResult r =
+    TrackedVideo r =
         new ByteTracker(NO_STITCH)
             .track(
                 dets,
@@ -321,7 +320,7 @@ class ByteTrackerTest {
         f, Detection.UNTRACKED, "person", b, null, 0.9, Map.of(), -1, false, false, false);
   }
 
-  private static int idAt(TrackingResult r, int frame, double y) {
+  private static int idAt(TrackedVideo r, int frame, double y) {
     return r.tracks().detections().stream()
         .filter(d -> d.frame() == frame && Math.abs(d.box().y() - y) < 10)
         .findFirst()

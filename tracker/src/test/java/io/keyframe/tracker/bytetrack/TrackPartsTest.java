@@ -28,7 +28,8 @@ class TrackPartsTest {
 
   @Test
   void kalman_filter_learns_a_constant_velocity() {
-    KalmanBoxFilter k = new KalmanBoxFilter(new Box(0, 0, 50, 100));
+    KalmanBoxFilter k =
+        new KalmanBoxFilter(new Box(0, 0, 50, 100), ByteTrackConfig.defaults().motion());
     for (int f = 1; f <= 40; f++) {
       k.predict(false);
       k.update(new Box(3.0 * f, -1.0 * f, 50, 100));

@@ -15,7 +15,7 @@ import io.keyframe.dataset.frames.FrameSource;
 import io.keyframe.dataset.frames.Mp4FrameSource;
 import io.keyframe.metrics.iou.BoxIou;
 import io.keyframe.tracker.FrameImages;
-import io.keyframe.tracker.TrackingResult;
+import io.keyframe.tracker.TrackedVideo;
 import io.keyframe.tracker.bytetrack.ByteTrackConfig;
 import io.keyframe.tracker.bytetrack.ByteTracker;
 import java.nio.file.Files;
@@ -67,7 +67,7 @@ class DetectorModelTest {
       assertThat(ds).anyMatch(d -> d.label().equals("person") && d.score() >= 0.5);
       assertThat(ds).anyMatch(d -> d.label().equals("bed") && d.score() >= 0.5);
     }
-    TrackingResult tracked =
+    TrackedVideo tracked =
         new ByteTracker(ByteTrackConfig.defaults()).track(dets, frameImages(), List.of(), null);
     Map<String, List<Track>> byClass =
         tracked.tracks().tracks().stream().collect(Collectors.groupingBy(Track::label));

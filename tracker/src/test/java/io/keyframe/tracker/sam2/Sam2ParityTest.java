@@ -10,7 +10,7 @@ import io.keyframe.dataset.OcclusionEvent;
 import io.keyframe.dataset.Video;
 import io.keyframe.tracker.FrameImages;
 import io.keyframe.tracker.RecommendedKeyframe;
-import io.keyframe.tracker.TrackingResult;
+import io.keyframe.tracker.TrackedVideo;
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -46,7 +46,7 @@ class Sam2ParityTest {
 
   @Test
   void the_loop_equals_the_official_video_predictor_on_every_frame_and_object() throws Exception {
-    TrackingResult result = compare(dir());
+    TrackedVideo result = compare(dir());
     // What the reference says about visibility: object 2 hidden (score <= 0) on 5..7, back at 8;
     // object 1
     // hidden on 5 and 7 only (6 is its keyframe), too short to report with minOcclusionFrames = 3.
@@ -66,7 +66,7 @@ class Sam2ParityTest {
   @Test
   void the_edgetam_layout_equals_edgetams_video_predictor_on_every_frame_and_object()
       throws Exception {
-    TrackingResult result = compare(dir("parity-edgetam"));
+    TrackedVideo result = compare(dir("parity-edgetam"));
     // The reference's scores: both objects hidden on 5..7 and back at 8 (frame 9 is prompted for
     // both).
     assertThat(result.occlusions())
@@ -89,7 +89,7 @@ class Sam2ParityTest {
     compare(Path.of(System.getProperty("keyframe.sam2.parity")));
   }
 
-  private static TrackingResult compare(Path dir) throws Exception {
+  private static TrackedVideo compare(Path dir) throws Exception {
     JsonNode ref = new ObjectMapper().readTree(dir.resolve("reference.json").toFile());
     int n = ref.get("frames").asInt(), w = ref.get("width").asInt(), h = ref.get("height").asInt();
     int lowH = ref.get("low_res_shape").get(0).asInt(),
@@ -132,10 +132,11 @@ class Sam2ParityTest {
     byte[] refBits = Files.readAllBytes(dir.resolve("reference_masks.bits"));
 
     Map<String, Sam2Step> steps = new HashMap<>();
-    TrackingResult result;
+    TrackedVideo result;
     Map<String, Double> ms;
     try (Sam2VideoTracker t =
-        Sam2VideoTracker.open(dir, Integer.getInteger("keyframe.sam2.threads", 1), 3)) {
+        Sam2VideoTracker.open(
+            dir, Integer.getInteger("keyframe.sam2.threads", 1), Sam2Config.defaults())) {
       t.onStep(s -> steps.put(s.frame() + "/" + s.objectId(), s));
       result = t.trackPrompts(video, frames, prompts, null);
       ms = t.graphMillisPerCall();

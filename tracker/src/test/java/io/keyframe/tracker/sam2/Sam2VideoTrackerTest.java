@@ -11,7 +11,7 @@ import io.keyframe.dataset.OcclusionEvent;
 import io.keyframe.dataset.Video;
 import io.keyframe.tracker.FrameImages;
 import io.keyframe.tracker.RecommendedKeyframe;
-import io.keyframe.tracker.TrackingResult;
+import io.keyframe.tracker.TrackedVideo;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -54,12 +54,38 @@ class Sam2VideoTrackerTest {
   private static final List<Detection> PROMPTS =
       List.of(Detection.of(0, 3, "iv_pole", SQUARE), Detection.of(14, 3, "iv_pole", SQUARE));
 
+  @Test
+  void prompts_breaking_the_identity_rules_fail_with_the_fallbacks_words() throws Exception {
+    try (Sam2VideoTracker t = Sam2VideoTracker.open(bundle("sam2"), 1, Sam2Config.defaults())) {
+      // Clicks never become Keyframes, yet go through the same check.
+      assertThatThrownBy(
+              () ->
+                  t.trackPrompts(
+                      VIDEO,
+                      FRAMES,
+                      List.of(
+                          Sam2Prompt.click(0, 3, "iv_pole", 20, 20, true),
+                          Sam2Prompt.click(0, 3, "iv_pole", 30, 30, true)),
+                      null))
+          .hasMessage("keyframes give ID 3 twice in frame 0");
+      assertThatThrownBy(
+              () ->
+                  t.track(
+                      VIDEO,
+                      FRAMES,
+                      List.of(
+                          Detection.of(0, 3, "iv_pole", SQUARE), Detection.of(5, 3, "bed", SQUARE)),
+                      null))
+          .hasMessage("keyframes give ID 3 two classes: iv_pole, bed");
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"sam2", "edgetam"})
   void the_loop_keeps_its_memory_bank_step_by_step(String layout) throws Exception {
     List<Sam2Step> steps = new ArrayList<>();
-    TrackingResult r;
-    try (Sam2VideoTracker t = Sam2VideoTracker.open(bundle(layout), 1, 3)) {
+    TrackedVideo r;
+    try (Sam2VideoTracker t = Sam2VideoTracker.open(bundle(layout), 1, Sam2Config.defaults())) {
       t.onStep(steps::add);
       r = t.track(VIDEO, FRAMES, PROMPTS, null);
     }
@@ -140,26 +166,26 @@ class Sam2VideoTrackerTest {
         manifest.replace(
             "\"file\": \"memory_attention.onnx\"",
             "\"file\": \"memory_attention.onnx\", \"inputs\": {\"mem_tpos\": \"memory_temporal_index\"}"));
-    assertThatThrownBy(() -> Sam2VideoTracker.open(dir, 1, 3))
+    assertThatThrownBy(() -> Sam2VideoTracker.open(dir, 1, Sam2Config.defaults()))
         .isInstanceOf(BadAnnotationException.class)
         .hasMessageContaining("graphs.memory_attention.inputs.mem_tpos")
         .hasMessageContaining("memory_temporal_index");
     // A corrupt graph.
     Files.writeString(dir.resolve("manifest.json"), manifest);
     Files.write(dir.resolve("mask_decoder.onnx"), new byte[] {1, 2, 3, 4});
-    assertThatThrownBy(() -> Sam2VideoTracker.open(dir, 1, 3))
+    assertThatThrownBy(() -> Sam2VideoTracker.open(dir, 1, Sam2Config.defaults()))
         .isInstanceOf(BadAnnotationException.class)
         .hasMessageContaining("graphs.mask_decoder")
         .hasMessageContaining("not a loadable");
     // A missing graph and a manifest with the wrong layout.
     Files.delete(dir.resolve("mask_decoder.onnx"));
-    assertThatThrownBy(() -> Sam2VideoTracker.open(dir, 1, 3))
+    assertThatThrownBy(() -> Sam2VideoTracker.open(dir, 1, Sam2Config.defaults()))
         .isInstanceOf(BadAnnotationException.class)
         .hasMessageContaining("not found");
     Files.writeString(
         dir.resolve("manifest.json"),
         manifest.replace("\"layout\": \"sam2\"", "\"layout\": \"sam3\""));
-    assertThatThrownBy(() -> Sam2VideoTracker.open(dir, 1, 3))
+    assertThatThrownBy(() -> Sam2VideoTracker.open(dir, 1, Sam2Config.defaults()))
         .isInstanceOf(BadAnnotationException.class)
         .hasMessageContaining("unknown layout");
   }

@@ -13,12 +13,12 @@ import java.util.Objects;
  * @param recommendedKeyframes frames a human should label to anchor identities, in frame order
  * @param framesPerSecond tracker throughput on this run
  */
-public record TrackingResult(
+public record TrackedVideo(
     AnnotationSet tracks,
     List<OcclusionEvent> occlusions,
     List<RecommendedKeyframe> recommendedKeyframes,
     double framesPerSecond) {
-  public TrackingResult {
+  public TrackedVideo {
     Objects.requireNonNull(tracks, "tracks");
     occlusions = List.copyOf(occlusions);
     recommendedKeyframes = List.copyOf(recommendedKeyframes);

@@ -7,11 +7,12 @@ import io.keyframe.dataset.Frame;
 import io.keyframe.dataset.Video;
 import io.keyframe.dataset.frames.Mp4FrameSource;
 import io.keyframe.tracker.FrameImages;
-import io.keyframe.tracker.TrackingResult;
+import io.keyframe.tracker.TrackedVideo;
 import io.keyframe.tracker.bytetrack.ByteTrackConfig;
 import io.keyframe.tracker.bytetrack.ByteTracker;
 import io.keyframe.tracker.detector.DetectorModel;
 import io.keyframe.tracker.detector.DetectorOptions;
+import io.keyframe.tracker.sam2.Sam2Config;
 import io.keyframe.tracker.sam2.Sam2VideoTracker;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -73,7 +74,7 @@ public final class ModelPathSpeed {
     }
     if (deimDets != null) {
       List<Frame> fs = frames;
-      TrackingResult r =
+      TrackedVideo r =
           new ByteTracker(ByteTrackConfig.defaults())
               .track(deimDets, f -> f < fs.size() ? fs.get(f).image() : null, List.of(), null);
       out.add(
@@ -84,7 +85,7 @@ public final class ModelPathSpeed {
     }
     Path bundle = repoRoot.resolve("tracker/src/test/resources/io/keyframe/tracker/sam2/sam2");
     if (Files.isDirectory(bundle)) {
-      try (Sam2VideoTracker t = Sam2VideoTracker.open(bundle, 1, 3)) {
+      try (Sam2VideoTracker t = Sam2VideoTracker.open(bundle, 1, Sam2Config.defaults())) {
         int n = 200;
         Video v = new Video("square", 10, 64, 64, n, "");
         FrameImages img =
@@ -96,7 +97,7 @@ public final class ModelPathSpeed {
               g.dispose();
               return b;
             };
-        TrackingResult r =
+        TrackedVideo r =
             t.track(v, img, List.of(Detection.of(0, 1, "object", new Box(16, 16, 32, 32))), null);
         out.add(
             String.format(

@@ -19,7 +19,7 @@ import io.keyframe.metrics.sequence.TrackingSequence;
 import io.keyframe.tracker.FrameImages;
 import io.keyframe.tracker.RecommendedKeyframe;
 import io.keyframe.tracker.TrackInvariants;
-import io.keyframe.tracker.TrackingResult;
+import io.keyframe.tracker.TrackedVideo;
 import io.keyframe.tracker.bytetrack.ByteTrackConfig;
 import io.keyframe.tracker.bytetrack.ByteTracker;
 import java.util.ArrayList;
@@ -56,7 +56,7 @@ public final class TrackingBenchmark {
     double seconds;
     long humanBoxes;
 
-    void add(AnnotationSet gt, TrackingResult r, double secs, long boxes) {
+    void add(AnnotationSet gt, TrackedVideo r, double secs, long boxes) {
       TrackingSequence seq =
           TrackingSequence.of(
               gt, r.tracks(), TrackingSequence.Similarity.BOX_IOU, TrackingBenchmark::evaluated);
@@ -75,7 +75,7 @@ public final class TrackingBenchmark {
     return d.visibility() < 0 || d.visibility() > 0;
   }
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws Exception {
     List<String> positional = new ArrayList<>();
     boolean appearance = true;
     int interpolate = 0;
@@ -99,6 +99,12 @@ public final class TrackingBenchmark {
         List.of("no-reinit", "reinit-gt-occlusions", "reinit-auto", "stitching", "auto+stitching"))
       totals.put(v, new Totals());
     long occlusionEvents = 0;
+    // Every setting the variants share (stitching variants switch stitching.enabled on): the same
+    // form a track run writes to tracker.json.
+    System.out.println(
+        "tracker_config="
+            + new com.fasterxml.jackson.databind.ObjectMapper()
+                .writeValueAsString(new ByteTracker(plain).settings()));
     System.out.printf(
         Locale.ROOT,
         "batch: %d videos x %d frames x %d objects, seed %d, appearance %s, gap interpolation %d%n",
@@ -137,10 +143,10 @@ public final class TrackingBenchmark {
             gtKeysDedup.size());
 
         long t0 = System.nanoTime();
-        TrackingResult pass1 = new ByteTracker(plain).track(dets, images, first, null);
+        TrackedVideo pass1 = new ByteTracker(plain).track(dets, images, first, null);
         List<Detection> autoKeys =
             Human.dedup(concat(first, human.answer(pass1.recommendedKeyframes())));
-        TrackingResult pass2 = new ByteTracker(plain).track(dets, images, autoKeys, null);
+        TrackedVideo pass2 = new ByteTracker(plain).track(dets, images, autoKeys, null);
         totals.get("reinit-auto").add(gt, pass2, (System.nanoTime() - t0) / 1e9, autoKeys.size());
 
         timed(
@@ -150,9 +156,9 @@ public final class TrackingBenchmark {
             0);
 
         t0 = System.nanoTime();
-        TrackingResult s1 = new ByteTracker(base).track(dets, images, first, null);
+        TrackedVideo s1 = new ByteTracker(base).track(dets, images, first, null);
         List<Detection> sKeys = Human.dedup(concat(first, human.answer(s1.recommendedKeyframes())));
-        TrackingResult s2 = new ByteTracker(base).track(dets, images, sKeys, null);
+        TrackedVideo s2 = new ByteTracker(base).track(dets, images, sKeys, null);
         totals.get("auto+stitching").add(gt, s2, (System.nanoTime() - t0) / 1e9, sKeys.size());
       }
       System.out.printf(Locale.ROOT, "video %d/%d done%n", i + 1, videos);
@@ -220,9 +226,9 @@ public final class TrackingBenchmark {
   }
 
   private static void timed(
-      Totals t, AnnotationSet gt, java.util.function.Supplier<TrackingResult> run, long boxes) {
+      Totals t, AnnotationSet gt, java.util.function.Supplier<TrackedVideo> run, long boxes) {
     long t0 = System.nanoTime();
-    TrackingResult r = run.get();
+    TrackedVideo r = run.get();
     t.add(gt, r, (System.nanoTime() - t0) / 1e9, boxes);
   }
 

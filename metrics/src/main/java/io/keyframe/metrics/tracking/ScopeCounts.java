@@ -13,19 +13,19 @@ import java.io.Serializable;
  * @param name scope name: video id, {@code video/class}, or {@code OVERALL}
  * @param counts CLEAR-MOT, identity and HOTA counts under one convention
  */
-public record TrackingResult(String name, TrackingCounts counts) implements Serializable {
-  public TrackingResult {
+public record ScopeCounts(String name, TrackingCounts counts) implements Serializable {
+  public ScopeCounts {
     if (name == null || name.isBlank()) throw new IllegalArgumentException("result needs a name");
     if (counts == null) throw new IllegalArgumentException("result '" + name + "' has no counts");
   }
 
-  public TrackingResult(String name, ClearCounts clear, IdentityCounts identity, HotaCounts hota) {
+  public ScopeCounts(String name, ClearCounts clear, IdentityCounts identity, HotaCounts hota) {
     this(name, new TrackingCounts(clear, identity, hota));
   }
 
   /** Nothing evaluated (py-motmetrics convention), ready to be summed into. */
-  public static TrackingResult empty(String name) {
-    return new TrackingResult(name, TrackingCounts.zero(Convention.PY_MOTMETRICS));
+  public static ScopeCounts empty(String name) {
+    return new ScopeCounts(name, TrackingCounts.zero(Convention.PY_MOTMETRICS));
   }
 
   /** CLEAR-MOT counts. */
@@ -49,7 +49,7 @@ public record TrackingResult(String name, TrackingCounts counts) implements Seri
   }
 
   /** This and another disjoint scope combined, under a new name. */
-  public TrackingResult plus(TrackingResult o, String newName) {
-    return new TrackingResult(newName, counts.plus(o.counts));
+  public ScopeCounts plus(ScopeCounts o, String newName) {
+    return new ScopeCounts(newName, counts.plus(o.counts));
   }
 }
