@@ -33,6 +33,11 @@ class Sam2BatchingTest {
   }
 
   private static Run run(String bundle, Sam2Batching batching) throws Exception {
+    return run(bundle, batching, List.of());
+  }
+
+  private static Run run(String bundle, Sam2Batching batching, List<Sam2Prompt> extra)
+      throws Exception {
     Path dir = dir(bundle);
     JsonNode ref = new ObjectMapper().readTree(dir.resolve("reference.json").toFile());
     int n = ref.get("frames").asInt();
@@ -66,6 +71,7 @@ class Sam2BatchingTest {
       prompts.add(
           new Sam2Prompt(p.get("frame").asInt(), p.get("object").asInt(), "object", box, pts, lbl));
     }
+    prompts.addAll(extra);
     Map<String, Sam2Step> steps = new LinkedHashMap<>();
     List<Map<String, Long>> calls = new ArrayList<>();
     try (Sam2VideoTracker t = Sam2VideoTracker.open(dir, 1, 3, batching)) {
@@ -120,6 +126,34 @@ class Sam2BatchingTest {
           "%s batched vs per object: max |logit, IoU diff| %.2e, max |score diff| %.2e%n",
           bundle, worst, worstScore);
     }
+  }
+
+  /**
+   * Two objects first prompted on frame 4 are tracked from frame 0 (the earliest prompt) on their
+   * future conditioning memory alone: on frame 0 they have no pointer yet (one masked pointer
+   * slot), a layout they share: a batch of two with every pointer slot masked. On frames 1-3 they
+   * have as many memories (frame 4 + frames 0..t-1) and pointers (t-1..0) as object 1 (frames 0 and
+   * 6 + 1..t-1; frame 0's pointer + t-1..1), so the three share a call (temporal indices and
+   * offsets are per object) and object 2 (one memory fewer) has its own.
+   */
+  @Test
+  void objects_prompted_later_batch_with_masked_pointer_slots() throws Exception {
+    List<Sam2Prompt> late =
+        List.of(
+            new Sam2Prompt(4, 3, "object", new Box(60, 10, 20, 20), null, null),
+            new Sam2Prompt(4, 4, "object", new Box(90, 10, 20, 20), null, null));
+    Run one = run("parity-sam2.1", Sam2Batching.PER_OBJECT, late);
+    Run batched = run("parity-sam2.1", Sam2Batching.DEFAULT, late);
+    assertThat(batched.steps()).hasSize(48);
+    assertThat(one.steps().get("0/3").pointerValid()).containsExactly(0f);
+    assertThat(one.steps().get("0/4").pointerValid()).containsExactly(0f);
+    double worst = 0;
+    for (String k : one.steps().keySet()) {
+      float[] a = one.steps().get(k).lowResLogits(), b = batched.steps().get(k).lowResLogits();
+      for (int i = 0; i < a.length; i++) worst = Math.max(worst, Math.abs(a[i] - b[i]));
+    }
+    assertThat(worst).isLessThanOrEqualTo(1e-5);
+    assertThat(perFrame(batched, ATTN)).startsWith(1, 2, 2, 2);
   }
 
   @Test
