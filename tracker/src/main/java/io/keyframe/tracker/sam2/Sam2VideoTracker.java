@@ -1,5 +1,6 @@
 package io.keyframe.tracker.sam2;
 
+import ai.onnxruntime.OnnxTensor;
 import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.Box;
 import io.keyframe.dataset.Detection;
@@ -18,6 +19,7 @@ import io.keyframe.tracker.detector.ImageTensor;
 import io.keyframe.tracker.sam2.Sam2Graphs.Tensor;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -762,8 +764,8 @@ public final class Sam2VideoTracker implements AutoCloseable {
       one = t.data();
       shape = t.shape().clone();
     } else {
-      ai.onnxruntime.OnnxTensor t = (ai.onnxruntime.OnnxTensor) value;
-      java.nio.FloatBuffer fb = t.getFloatBuffer();
+      OnnxTensor t = (OnnxTensor) value;
+      FloatBuffer fb = t.getFloatBuffer();
       one = new float[fb.remaining()];
       fb.get(one);
       shape = t.getInfo().getShape().clone();
