@@ -18,29 +18,40 @@ unpatched official modules) before success is reported: with the `onnxruntime` P
 installed, else with ONNX Runtime Java through keyframe's Sam2GraphCheck (needs `./mvnw -pl tracker
 -am compile` once, and java on PATH).
 
-Graphs and tensors (keyframe's logical names; a manifest may map them to other names):
-  image_encoder (sam2) / vision_encoder (edgetam):
+Graphs and tensors (keyframe's logical names; a manifest may map them to other names). B is the
+dynamic object batch (first axis of the per-object graphs, manifest "object_batch": true): the
+objects of a frame that run together; per-frame tensors ([1, ...]) are shared by them.
+  image_encoder (sam2) / vision_encoder (edgetam), once per frame:
       image [1,3,S,S] -> vision_feats [1,C,H,W], vision_pos [1,C,H,W], high_res_0 [1,C/8,4H,4W],
                          high_res_1 [1,C/4,2H,2W], (sam2 only) no_mem_feats [1,C,H,W]
   no_memory_embedding (edgetam): vision_feats -> no_mem_feats
   memory_attention (SAM2Base._prepare_memory_conditioned_features after the frame selection):
-      curr, curr_pos [1,C,H,W]; mem_feats, mem_pos [K,...memory entry shape]; mem_tpos int64 [K] (index
-      into maskmem_tpos_enc: num_maskmem-1 for conditioning frames, d-1 for frame t-d);
-      mem_valid [K] (1 = used); obj_ptrs [P,C]; obj_ptr_tpos int64 [P] (signed frame offset);
+      curr, curr_pos [1,C,H,W]; mem_feats, mem_pos [B,K,...memory entry shape]; mem_tpos int64 [B,K]
+      (index into maskmem_tpos_enc: num_maskmem-1 for conditioning frames, d-1 for frame t-d);
+      mem_valid [K] (1 = used); obj_ptrs [B,P,C]; obj_ptr_tpos int64 [B,P] (signed frame offset);
       ptr_valid [P]; t_diff_max [1] (min(num_frames, max_obj_ptrs_in_encoder) - 1, the predictor's
-      normaliser of pointer offsets)  ->  fused [1,C,H,W].   K and P are dynamic (any number of
+      normaliser of pointer offsets)  ->  fused [B,C,H,W].   K and P are dynamic (any number of
       conditioning frames, as the predictor's max_cond_frames_in_attn = -1); slots with valid 0 are dropped.
+      The B objects share one memory layout (mem_valid / ptr_valid are the group's): each object's
+      attention runs over its own K*T + pointer tokens, so objects whose memories differ in count
+      (other conditioning frames, a later first prompt) go in separate calls -- keyframe groups them;
+      padding with an attention mask would be the alternative, at the price of patching every
+      attention layer. Temporal indices and pointer offsets are per object.
       EdgeTAM puts no temporal encoding on pointers: its graph has no obj_ptr_tpos / t_diff_max inputs.
   mask_decoder (sam2) / video_mask_decoder (edgetam), prompt encoder fused, both SAM heads:
-      image_embed [1,C,H,W], high_res_0, high_res_1, point_coords [1,N,2] (pixels of the S x S input),
-      point_labels [1,N] float (1 fg, 0 bg, 2/3 box corners, -1 padding), multimask_output [1] (1 = the
-      multimask head + best IoU, as SAM2Base._use_multimask decides; 0 = single-mask head with the
-      predictor's dynamic fallback via stability) -> low_res_masks [1,1,4H,4W] (logits, NO_OBJ_SCORE
-      where the object is absent), iou_scores [1,1], obj_ptr [1,C], object_score_logits [1,1]
-  memory_encoder (SAM2Base._encode_new_memory): pix_feat [1,C,H,W], mask_logits [1,1,4H,4W],
-      object_score_logits [1,1], is_mask_from_pts [1] (1 = prompted frame: the binarised mask, as
-      binarize_mask_from_pts_for_mem_enc) -> maskmem_features, maskmem_pos_enc ([1,Dm,H,W] for SAM 2;
-      EdgeTAM's spatial perceiver makes them token sequences [1,T,Dm]; it has no object_score_logits input)
+      image_embed [B,C,H,W], high_res_0, high_res_1 (the frame's, [1,...]), point_coords [B,N,2]
+      (pixels of the S x S input), point_labels [B,N] float (1 fg, 0 bg, 2/3 box corners, -1 padding),
+      multimask_output [B] (1 = the multimask head + best IoU, as SAM2Base._use_multimask decides;
+      0 = single-mask head with the predictor's dynamic fallback via stability) -> low_res_masks
+      [B,1,4H,4W] (logits, NO_OBJ_SCORE where the object is absent), iou_scores [B,1], obj_ptr [B,C],
+      object_score_logits [B,1].   N is shared by the batch (a padding point is not neutral).
+  memory_encoder (SAM2Base._encode_new_memory): pix_feat [1,C,H,W] (the frame's), mask_logits
+      [B,1,4H,4W], object_score_logits [B,1], is_mask_from_pts [B] (1 = prompted frame: the binarised
+      mask, as binarize_mask_from_pts_for_mem_enc) -> maskmem_features, maskmem_pos_enc ([B,Dm,H,W]
+      for SAM 2; EdgeTAM's spatial perceiver makes them token sequences [B,T,Dm]; it has no
+      object_score_logits input)
+Each per-object graph is checked at B = 1 and B = 3 against the official modules run one object at a
+time (torch.cat of the per-object outputs).
 """
 import argparse
 import json
@@ -94,46 +105,56 @@ class NoMemoryEmbedding(nn.Module):
 
 
 def memory_tokens(m, mem_feats, mem_pos, mem_tpos):
-    """Memory entries -> the token sequence and positions _prepare_memory_conditioned_features builds."""
+    """Memory entries [B, K, ...] of B objects -> the token sequence [K*T, B, Dm] and positions that
+    _prepare_memory_conditioned_features builds (memory after memory, each T tokens, objects as batch)."""
     dm = m.mem_dim
-    k = mem_feats.shape[0]
-    tpos = m.maskmem_tpos_enc.index_select(0, mem_tpos).reshape(k, 1, dm)  # [k,1,Dm]
-    if mem_feats.dim() == 4:  # SAM 2: [k, Dm, H, W] maps
-        feats = mem_feats.flatten(2).permute(0, 2, 1)
-        pos = mem_pos.flatten(2).permute(0, 2, 1)
-    else:  # EdgeTAM: [k, T, Dm] token sequences
-        feats, pos = mem_feats, mem_pos
-    return feats.reshape(-1, 1, dm), (pos + tpos).reshape(-1, 1, dm)
+    b, k = mem_feats.shape[0], mem_feats.shape[1]
+    tpos = m.maskmem_tpos_enc.reshape(-1, dm).index_select(0, mem_tpos.reshape(-1)).reshape(b, k, dm)
+    if mem_feats.dim() == 5:  # SAM 2: [B, K, Dm, H, W] maps
+        feats = mem_feats.flatten(3).permute(1, 3, 0, 2)  # [K, HW, B, Dm]
+        pos = mem_pos.flatten(3).permute(1, 3, 0, 2)
+    else:  # EdgeTAM: [B, K, T, Dm] token sequences
+        feats, pos = mem_feats.permute(1, 2, 0, 3), mem_pos.permute(1, 2, 0, 3)
+    pos = pos + tpos.permute(1, 0, 2).unsqueeze(1)
+    return feats.reshape(-1, b, dm), pos.reshape(-1, b, dm)
 
 
 class MemoryAttention(nn.Module):
+    """B objects that share one memory layout (the same K memory slots and P pointer slots valid:
+    mem_valid [K] and ptr_valid [P] are the group's) against the frame's features; temporal indices
+    and pointer offsets are per object."""
+
     def __init__(self, m):
         super().__init__()
         self.m = m
         self.eval()
 
     def forward(self, curr, curr_pos, mem_feats, mem_pos, mem_tpos, mem_valid, obj_ptrs, obj_ptr_tpos, ptr_valid, t_diff_max):
-        b, c, h, w = curr.shape
+        _, c, h, w = curr.shape
+        b = mem_feats.shape[0]
         m = self.m
         keep = torch.nonzero(mem_valid > 0.5).squeeze(1)
-        feats, pos = memory_tokens(m, mem_feats.index_select(0, keep), mem_pos.index_select(0, keep), mem_tpos.index_select(0, keep))
+        feats, pos = memory_tokens(m, mem_feats.index_select(1, keep), mem_pos.index_select(1, keep), mem_tpos.index_select(1, keep))
         pkeep = torch.nonzero(ptr_valid > 0.5).squeeze(1)
-        ptrs = obj_ptrs.index_select(0, pkeep).unsqueeze(1)  # [p,1,C]
-        offsets = obj_ptr_tpos.index_select(0, pkeep).float()
+        ptrs = obj_ptrs.index_select(1, pkeep).permute(1, 0, 2)  # [p,B,C]
+        offsets = obj_ptr_tpos.index_select(1, pkeep).permute(1, 0).float()  # [p,B]
         dm = m.mem_dim
         tpos_dim = c if m.proj_tpos_enc_in_obj_ptrs else dm
         from sam2.modeling.sam2_utils import get_1d_sine_pe
 
-        ppos = m.obj_ptr_tpos_proj(get_1d_sine_pe(offsets / t_diff_max, dim=tpos_dim)).unsqueeze(1) if m.add_tpos_enc_to_obj_ptrs else None
+        ppos = m.obj_ptr_tpos_proj(get_1d_sine_pe(offsets / t_diff_max, dim=tpos_dim)) if m.add_tpos_enc_to_obj_ptrs else None
         if dm < c:
-            ptrs = ptrs.reshape(-1, 1, c // dm, dm).permute(0, 2, 1, 3).flatten(0, 1)
-            ppos = ppos.repeat_interleave(c // dm, dim=0) if ppos is not None else None
+            ptrs = ptrs.reshape(-1, b, c // dm, dm).permute(0, 2, 1, 3).flatten(0, 1)
+            # repeat_interleave(c // dm, dim=0), written as expand: torch 1.13 exports repeat_interleave
+            # as a Loop that fixes the object count
+            if ppos is not None:
+                ppos = ppos.unsqueeze(1).expand(-1, c // dm, -1, -1).flatten(0, 1)
         if ppos is None:  # EdgeTAM: no temporal encoding on pointers (zeros, as the predictor)
             ppos = torch.zeros_like(ptrs)
         memory = torch.cat([feats, ptrs], dim=0)
         memory_pos = torch.cat([pos, ppos], dim=0)
-        seq = curr.flatten(2).permute(2, 0, 1)
-        seq_pos = curr_pos.flatten(2).permute(2, 0, 1)
+        seq = curr.flatten(2).permute(2, 0, 1).expand(-1, b, -1)
+        seq_pos = curr_pos.flatten(2).permute(2, 0, 1).expand(-1, b, -1)
         extra = {"num_spatial_mem": keep.shape[0]} if hasattr(m, "spatial_perceiver") else {}
         fused = m.memory_attention(curr=[seq], curr_pos=[seq_pos], memory=memory, memory_pos=memory_pos, num_obj_ptr_tokens=ptrs.shape[0], **extra)
         return fused.permute(1, 2, 0).reshape(b, c, h, w)
@@ -161,15 +182,16 @@ class MaskDecoder(nn.Module):
         dec.predict_masks = once
         try:
             points = {"point_coords": point_coords, "point_labels": point_labels.to(torch.int32)}
-            hr = [high_res_0, high_res_1]
+            b = image_embed.shape[0]  # objects; the high-resolution features are the frame's
+            hr = [high_res_0.expand(b, -1, -1, -1), high_res_1.expand(b, -1, -1, -1)]
             multi = self.m._forward_sam_heads(backbone_features=image_embed, point_inputs=points, high_res_features=hr, multimask_output=True)
             single = self.m._forward_sam_heads(backbone_features=image_embed, point_inputs=points, high_res_features=hr, multimask_output=False)
         finally:
             del dec.predict_masks
-        pick = multimask_output.reshape(1, 1) > 0.5
+        pick = multimask_output.reshape(-1, 1) > 0.5  # per object
         iou_multi = multi[2].max(dim=1, keepdim=True).values
         iou_single = single[2][:, 0:1]
-        low = torch.where(pick.reshape(1, 1, 1, 1), multi[3], single[3])
+        low = torch.where(pick.reshape(-1, 1, 1, 1), multi[3], single[3])
         iou = torch.where(pick, iou_multi, iou_single)
         ptr = torch.where(pick, multi[5], single[5])
         return low, iou, ptr, single[6]
@@ -189,11 +211,12 @@ class MemoryEncoder(nn.Module):
         high = F.interpolate(mask_logits, size=(s, s), mode="bilinear", align_corners=False)
         mask = torch.sigmoid(high)
         if m.binarize_mask_from_pts_for_mem_enc:
-            mask = torch.where(is_mask_from_pts.reshape(1, 1, 1, 1) > 0.5, (high > 0).float(), mask)
+            mask = torch.where(is_mask_from_pts.reshape(-1, 1, 1, 1) > 0.5, (high > 0).float(), mask)
         if m.sigmoid_scale_for_mem_enc != 1.0:
             mask = mask * m.sigmoid_scale_for_mem_enc
         if m.sigmoid_bias_for_mem_enc != 0.0:
             mask = mask + m.sigmoid_bias_for_mem_enc
+        # pix_feat is the frame's [1, C, H, W]: the encoder's pixel projection broadcasts over objects
         out = m.memory_encoder(pix_feat, mask, skip_mask_sigmoid=True)
         feats, pos = out["vision_features"], out["vision_pos_enc"][-1]
         if m.no_obj_embed_spatial is not None:
@@ -366,6 +389,8 @@ def export_bundle(m, layout, out, model_name, java_classpath=None, seed=0, log=p
     enc_name = "image_encoder" if sam2 else "vision_encoder"
     dec_name = "mask_decoder" if sam2 else "video_mask_decoder"
     check = GraphCheck(out)
+    if not sam2:
+        sam2_torch.fix_edgetam_batched_perceiver()  # the memory encoder's perceiver, several objects at once
     g = torch.Generator().manual_seed(seed)
     with torch.no_grad():
         image = torch.randn(1, 3, s, s, generator=g)
@@ -381,42 +406,71 @@ def export_bundle(m, layout, out, model_name, java_classpath=None, seed=0, log=p
             check.add("no_memory_embedding", {"vision_feats": vision}, {"no_mem_feats": nm(vision)})
             export(nm, (vision,), ["vision_feats"], ["no_mem_feats"], os.path.join(out, "no_memory_embedding.onnx"))
 
+        # Per-object graphs take a dynamic object batch (first axis, "objects"); each is checked at
+        # batch 1 and at batch 3 against the official modules run one object at a time.
+        objs = {0: "objects"}
         dec = MaskDecoder(m)
         names = ["low_res_masks", "iou_scores", "obj_ptr", "object_score_logits"]
+
+        def dec_case(embeds, pts, lbl, multi):
+            ins = {"image_embed": embeds, "high_res_0": hr0, "high_res_1": hr1, "point_coords": pts, "point_labels": lbl,
+                   "multimask_output": torch.tensor([1.0 if x else 0.0 for x in multi])}
+            refs = [ref_decoder(m, embeds[i:i + 1], hr0, hr1, pts[i:i + 1], lbl[i:i + 1], x) for i, x in enumerate(multi)]
+            check.add(dec_name, ins, {n: torch.cat([r[j] for r in refs], 0) for j, n in enumerate(names)})
+            return ins
+
         box = torch.tensor([[[s * 0.2, s * 0.3], [s * 0.7, s * 0.8]]])
         prompts = [(box, torch.tensor([[2.0, 3.0]]), False), (torch.tensor([[[s * 0.5, s * 0.5]]]), torch.ones(1, 1), True),
                    (torch.zeros(1, 1, 2), -torch.ones(1, 1), True), (torch.zeros(1, 1, 2), -torch.ones(1, 1), False)]
         for pts, lbl, multi in prompts:
-            ins = {"image_embed": vision, "high_res_0": hr0, "high_res_1": hr1, "point_coords": pts, "point_labels": lbl,
-                   "multimask_output": torch.tensor([1.0 if multi else 0.0])}
-            check.add(dec_name, ins, dict(zip(names, ref_decoder(m, vision, hr0, hr1, pts, lbl, multi))))
+            dec_case(vision, pts, lbl, [multi])
+        embeds3 = vision + 0.1 * torch.randn(3, *vision.shape[1:], generator=g)
+        # three tracked objects (SAM 2's padding point), heads mixed; three boxes
+        dec_case(embeds3, torch.zeros(3, 1, 2), -torch.ones(3, 1), [True, False, True])
+        boxes3 = box + torch.tensor([0.0, s * 0.05, -s * 0.1]).reshape(3, 1, 1)
+        dec_case(embeds3, boxes3, torch.tensor([[2.0, 3.0]] * 3), [False, False, True])
         low, _, ptr, score = ref_decoder(m, vision, hr0, hr1, box, torch.tensor([[2.0, 3.0]]), False)
+        export_ins = dec_case(embeds3[:2], boxes3[:2], torch.tensor([[2.0, 3.0]] * 2), [False, True])
         with sam2_torch.export_patches():
-            export(dec, (vision, hr0, hr1, box, torch.tensor([[2.0, 3.0]]), torch.tensor([0.0])),
-                   ["image_embed", "high_res_0", "high_res_1", "point_coords", "point_labels", "multimask_output"], names,
-                   os.path.join(out, dec_name + ".onnx"), {"point_coords": {1: "num_points"}, "point_labels": {1: "num_points"}})
+            export(dec, tuple(export_ins.values()), list(export_ins), names, os.path.join(out, dec_name + ".onnx"),
+                   {"image_embed": objs, "point_coords": {0: "objects", 1: "num_points"}, "point_labels": {0: "objects", 1: "num_points"},
+                    "multimask_output": objs, **{n: objs for n in names}})
 
         menc = MemoryEncoder(m)
+        me_names = ["maskmem_features", "maskmem_pos_enc"]
+
+        def me_case(lows, scores, from_pts):
+            ins = {"pix_feat": vision, "mask_logits": lows, "object_score_logits": scores,
+                   "is_mask_from_pts": torch.tensor([1.0 if x else 0.0 for x in from_pts])}
+            refs = [ref_memory_encoder(m, vision, lows[i:i + 1], scores[i:i + 1], x) for i, x in enumerate(from_pts)]
+            check.add("memory_encoder", ins, {n: torch.cat([r[j] for r in refs], 0) for j, n in enumerate(me_names)})
+            return ins
+
         for from_pts in (True, False):
             for sc in (score, -score.abs() - 1):
-                f, p = ref_memory_encoder(m, vision, low, sc, from_pts)
-                check.add("memory_encoder", {"pix_feat": vision, "mask_logits": low, "object_score_logits": sc,
-                                             "is_mask_from_pts": torch.tensor([1.0 if from_pts else 0.0])},
-                          {"maskmem_features": f, "maskmem_pos_enc": p})
+                me_case(low, sc, [from_pts])
+        lows3 = low + 2.0 * torch.randn(3, *low.shape[1:], generator=g)
+        scores3 = torch.cat([score, -score.abs() - 1, score.abs() + 0.5], 0)
+        me_case(lows3, scores3, [True, False, False])
+        me_case(lows3, scores3, [False, True, True])
         mf, mp = ref_memory_encoder(m, vision, low, score, True)
+        export_ins = me_case(lows3[:2], scores3[:2], [True, False])
         with sam2_torch.export_patches():
-            export(menc, (vision, low, score, torch.tensor([1.0])), ["pix_feat", "mask_logits", "object_score_logits", "is_mask_from_pts"],
-                   ["maskmem_features", "maskmem_pos_enc"], os.path.join(out, "memory_encoder.onnx"))
+            export(menc, tuple(export_ins.values()), list(export_ins), me_names, os.path.join(out, "memory_encoder.onnx"),
+                   {"mask_logits": objs, "object_score_logits": objs, "is_mask_from_pts": objs, **{n: objs for n in me_names}})
 
         attn = MemoryAttention(m)
         ma_names = ["curr", "curr_pos", "mem_feats", "mem_pos", "mem_tpos", "mem_valid", "obj_ptrs", "obj_ptr_tpos", "ptr_valid", "t_diff_max"]
 
-        def ma_case(k, p, tdm, invalid=()):
-            feats = mf + 0.1 * torch.randn(k, *mf.shape[1:], generator=g)
-            pos = mp.expand(k, *mp.shape[1:]).contiguous()
-            tpos = torch.tensor([m.num_maskmem - 1] + [(i % (m.num_maskmem - 1)) for i in range(k - 1)], dtype=torch.int64)
-            ptrs = ptr + 0.1 * torch.randn(p, c, generator=g)
-            ptpos = torch.arange(p, dtype=torch.int64)
+        def ma_case(b, k, p, tdm, invalid=()):
+            """b objects sharing one layout of k memory and p pointer slots (slots in `invalid` unused);
+            per object its own memories, temporal indices, pointers and offsets."""
+            feats = mf.unsqueeze(0) + 0.1 * torch.randn(b, k, *mf.shape[1:], generator=g)
+            pos = mp.unsqueeze(0).expand(b, k, *mp.shape[1:]).contiguous()
+            base = [m.num_maskmem - 1] + [(i % (m.num_maskmem - 1)) for i in range(k - 1)]
+            tpos = torch.tensor([base[:1] + base[1:][j:] + base[1:][:j] for j in range(b)], dtype=torch.int64)
+            ptrs = ptr.unsqueeze(0) + 0.1 * torch.randn(b, p, c, generator=g)
+            ptpos = torch.stack([torch.arange(p, dtype=torch.int64) + j for j in range(b)])
             valid = torch.ones(k)
             pvalid = torch.ones(p)
             for i in invalid:
@@ -424,17 +478,20 @@ def export_bundle(m, layout, out, model_name, java_classpath=None, seed=0, log=p
                 pvalid[min(i, p - 1)] = 0
             kk = [i for i in range(k) if valid[i] > 0]
             pp = [i for i in range(p) if pvalid[i] > 0]
-            ref = ref_memory_attention(m, vision, vpos, feats[kk], pos[kk], tpos[kk], ptrs[pp], ptpos[pp], tdm)
+            ref = torch.cat([ref_memory_attention(m, vision, vpos, feats[j][kk], pos[j][kk], tpos[j][kk], ptrs[j][pp], ptpos[j][pp], tdm)
+                             for j in range(b)], 0)
             return (vision, vpos, feats, pos, tpos, valid, ptrs, ptpos, pvalid, torch.tensor([float(tdm)])), ref
 
-        export_args, _ = ma_case(3, 4, 15)
-        for k, p, tdm, invalid in ((2, 3, 15, ()), (7, 16, 15, ()), (9, 5, 7, (2,)), (4, 1, 3, ())):
-            args_, ref = ma_case(k, p, tdm, invalid)
+        export_args, _ = ma_case(2, 3, 4, 15)
+        for b_, k, p, tdm, invalid in ((1, 2, 3, 15, ()), (1, 7, 16, 15, ()), (1, 9, 5, 7, (2,)), (1, 4, 1, 3, ()),
+                                       (3, 2, 3, 15, ()), (3, 7, 16, 15, ()), (3, 9, 5, 7, (2,))):
+            args_, ref = ma_case(b_, k, p, tdm, invalid)
             check.add("memory_attention", dict(zip(ma_names, args_)), {"fused": ref})
         with sam2_torch.export_patches():
             export(attn, export_args, ma_names, ["fused"], os.path.join(out, "memory_attention.onnx"),
-                   {"mem_feats": {0: "k"}, "mem_pos": {0: "k"}, "mem_tpos": {0: "k"}, "mem_valid": {0: "k"},
-                    "obj_ptrs": {0: "p"}, "obj_ptr_tpos": {0: "p"}, "ptr_valid": {0: "p"}})
+                   {"mem_feats": {0: "objects", 1: "k"}, "mem_pos": {0: "objects", 1: "k"}, "mem_tpos": {0: "objects", 1: "k"},
+                    "mem_valid": {0: "k"}, "obj_ptrs": {0: "objects", 1: "p"}, "obj_ptr_tpos": {0: "objects", 1: "p"},
+                    "ptr_valid": {0: "p"}, "fused": objs})
 
     graphs = [enc_name] + ([] if sam2 else ["no_memory_embedding"]) + ["memory_attention", dec_name, "memory_encoder"]
     manifest = {
@@ -447,6 +504,8 @@ def export_bundle(m, layout, out, model_name, java_classpath=None, seed=0, log=p
         "max_cond_frames": int(m.max_cond_frames_in_attn),
         "max_object_pointers": m.max_obj_ptrs_in_encoder,
         "memory_bfloat16": True,
+        # memory attention, decoder and memory encoder take a dynamic object batch (first axis)
+        "object_batch": True,
         "graphs": {g_: {"file": g_ + ".onnx"} for g_ in graphs},
     }
     rows = check.run(java_classpath)

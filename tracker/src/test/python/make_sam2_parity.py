@@ -36,6 +36,13 @@ python3-pil; the sam2 sources fetched into tracker/export/.third_party/sam2, nev
     /usr/bin/python3 tracker/src/test/python/make_sam2_parity.py       # parity-sam2.1 (seed 2, 417.4, 41.897)
     /usr/bin/python3 tracker/src/test/python/make_sam2_parity.py --layout edgetam --seed 4 \
         --score-scale 233.4 --score-bias -11.609                           # parity-edgetam
+
+Last run: for the object-batch export (per-object graphs with a dynamic object axis, checked at 1
+and 3 objects), both commands above, sources = the facebookresearch/sam2 (2b90b9f) and EdgeTAM
+(9cc44bf) snapshots extracted with `git archive HEAD sam2`. The predictor's references (frames,
+reference_low_res.f32, reference_masks.bits, the steps in reference.json) came out byte for byte as
+before; the memory-attention, decoder and memory-encoder graphs and the manifest's object_batch
+changed, and a second run reproduced them byte for byte.
 """
 import argparse
 import json
@@ -269,7 +276,8 @@ def main():
     os.makedirs(out, exist_ok=True)
     from export_sam2_bundle import export_bundle
 
-    export_bundle(m, args.layout, out, f"{folder}-mini-test-seed{args.seed}")
+    # model name without the folder's "parity-" (Sam2TrackJobTest reads "sam2.1-mini-test-seed2")
+    export_bundle(m, args.layout, out, f"{folder.removeprefix('parity-')}-mini-test-seed{args.seed}")
     write_reference(out, frames, steps, prompts, {"layout": args.layout, "seed": args.seed, "score_scale": args.score_scale, "score_bias": args.score_bias})
     print("written", out)
 

@@ -2,18 +2,21 @@ package io.keyframe.tracker.sam2;
 
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OnnxValue;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import io.keyframe.dataset.BadAnnotationException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,9 +36,16 @@ final class Sam2Graphs implements AutoCloseable {
   private final OrtEnvironment env;
   private final Map<String, OrtSession> sessions = new LinkedHashMap<>();
   private final Map<String, long[]> timing = new LinkedHashMap<>(); // graph -> {calls, nanos}
+  private final boolean reuseBuffers;
+  private final Map<String, ByteBuffer> scratch = new HashMap<>(); // graph/input -> direct buffer
 
   Sam2Graphs(Sam2Manifest manifest, int intraOpThreads) {
+    this(manifest, intraOpThreads, true);
+  }
+
+  Sam2Graphs(Sam2Manifest manifest, int intraOpThreads, boolean reuseBuffers) {
     this.manifest = manifest;
+    this.reuseBuffers = reuseBuffers;
     startDjlEngineIfPresent();
     this.env = OrtEnvironment.getEnvironment();
     try {
@@ -125,43 +135,113 @@ final class Sam2Graphs implements AutoCloseable {
   }
 
   /**
-   * Runs {@code graph} on named inputs (float tensors, or long[] tensors given as {@code long[][]
-   * {data, shape}}) and returns the outputs keyframe reads, by logical name.
+   * Runs {@code graph} on named inputs (float tensors, long[] tensors given as {@code long[][]
+   * {data, shape}}, or {@link OnnxTensor}s the caller owns and closes) and returns the outputs
+   * keyframe reads, by logical name, copied into Java arrays.
    */
   Map<String, Tensor> run(String graph, Map<String, Object> inputs) {
+    try (Outputs out = runKeeping(graph, inputs)) {
+      Map<String, Tensor> copies = new HashMap<>();
+      for (String logical : out.names()) copies.put(logical, out.copy(logical));
+      return copies;
+    }
+  }
+
+  /**
+   * Runs {@code graph} and keeps its outputs as ONNX Runtime tensors (no copy), to be fed to later
+   * calls as they are; the caller closes them.
+   */
+  Outputs runKeeping(String graph, Map<String, Object> inputs) {
     Sam2Manifest.Graph spec = manifest.graphs().get(graph);
     Map<String, OnnxTensor> feed = new HashMap<>();
+    List<OnnxTensor> owned = new ArrayList<>();
     try {
       for (Map.Entry<String, Object> e : inputs.entrySet()) {
         OnnxTensor t;
-        if (e.getValue() instanceof Tensor f)
-          t = OnnxTensor.createTensor(env, FloatBuffer.wrap(f.data()), f.shape());
-        else if (e.getValue() instanceof long[][] l)
-          t = OnnxTensor.createTensor(env, LongBuffer.wrap(l[0]), l[1]);
-        else throw new IllegalArgumentException("unsupported input type for " + e.getKey());
+        if (e.getValue() instanceof OnnxTensor borrowed) t = borrowed;
+        else {
+          if (e.getValue() instanceof Tensor f) t = floatTensor(graph, e.getKey(), f);
+          else if (e.getValue() instanceof long[][] l)
+            t = OnnxTensor.createTensor(env, LongBuffer.wrap(l[0]), l[1]);
+          else throw new IllegalArgumentException("unsupported input type for " + e.getKey());
+          owned.add(t);
+        }
         feed.put(spec.input(e.getKey()), t);
       }
-      Map<String, Tensor> out = new HashMap<>();
       long t0 = System.nanoTime();
-      try (OrtSession.Result result = sessions.get(graph).run(feed)) {
-        long[] clock = timing.computeIfAbsent(graph, g -> new long[2]);
-        clock[0]++;
-        clock[1] += System.nanoTime() - t0;
-        for (String logical : Sam2Manifest.logicalOutputs(graph, manifest.layout())) {
-          OnnxValue v = result.get(spec.output(logical)).orElseThrow();
-          OnnxTensor t = (OnnxTensor) v;
-          FloatBuffer fb = t.getFloatBuffer();
-          float[] data = new float[fb.remaining()];
-          fb.get(data);
-          out.put(logical, new Tensor(data, t.getInfo().getShape()));
-        }
-      }
-      return out;
+      OrtSession.Result result = sessions.get(graph).run(feed);
+      long[] clock = timing.computeIfAbsent(graph, g -> new long[2]);
+      clock[0]++;
+      clock[1] += System.nanoTime() - t0;
+      Map<String, OnnxTensor> byName = new LinkedHashMap<>();
+      for (String logical : Sam2Manifest.logicalOutputs(graph, manifest.layout()))
+        byName.put(logical, (OnnxTensor) result.get(spec.output(logical)).orElseThrow());
+      return new Outputs(result, byName);
     } catch (OrtException e) {
       throw new IllegalStateException("graph " + graph + " failed: " + firstLine(e), e);
     } finally {
-      feed.values().forEach(OnnxTensor::close);
+      owned.forEach(OnnxTensor::close);
     }
+  }
+
+  /**
+   * A float input tensor. With reusable buffers the data goes into a direct buffer kept per graph
+   * input (ONNX Runtime then reads it in place, no second copy, no allocation once it is large
+   * enough); else a fresh tensor is built from the array.
+   */
+  private OnnxTensor floatTensor(String graph, String name, Tensor f) throws OrtException {
+    if (!reuseBuffers) return OnnxTensor.createTensor(env, FloatBuffer.wrap(f.data()), f.shape());
+    String key = graph + "/" + name;
+    ByteBuffer buf = scratch.get(key);
+    int bytes = f.size() * Float.BYTES;
+    if (buf == null || buf.capacity() < bytes) {
+      buf = ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder());
+      scratch.put(key, buf);
+    }
+    FloatBuffer fb =
+        buf.clear().limit(bytes).slice().order(ByteOrder.nativeOrder()).asFloatBuffer();
+    fb.put(f.data()).flip();
+    return OnnxTensor.createTensor(env, fb, f.shape());
+  }
+
+  /** A graph's outputs held as ONNX Runtime tensors until closed. */
+  static final class Outputs implements AutoCloseable {
+    private final OrtSession.Result result;
+    private final Map<String, OnnxTensor> tensors;
+
+    private Outputs(OrtSession.Result result, Map<String, OnnxTensor> tensors) {
+      this.result = result;
+      this.tensors = tensors;
+    }
+
+    java.util.Set<String> names() {
+      return tensors.keySet();
+    }
+
+    OnnxTensor tensor(String logical) {
+      return tensors.get(logical);
+    }
+
+    /** The output copied into a Java array. */
+    Tensor copy(String logical) {
+      OnnxTensor t = tensors.get(logical);
+      FloatBuffer fb = t.getFloatBuffer();
+      float[] data = new float[fb.remaining()];
+      fb.get(data);
+      return new Tensor(data, t.getInfo().getShape());
+    }
+
+    @Override
+    public void close() {
+      result.close();
+    }
+  }
+
+  /** Number of runs of each graph so far, in first-run order. */
+  Map<String, Long> calls() {
+    Map<String, Long> out = new LinkedHashMap<>();
+    timing.forEach((g, t) -> out.put(g, t[0]));
+    return out;
   }
 
   /** Mean wall milliseconds per run of each graph so far (session.run only), in first-run order. */

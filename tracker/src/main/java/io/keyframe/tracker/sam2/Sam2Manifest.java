@@ -25,7 +25,9 @@ import java.util.Objects;
  * Names omitted from a graph's {@code inputs}/{@code outputs} default to the logical name. {@code
  * max_cond_frames} is SAM 2's {@code max_cond_frames_in_attn} (-1 = every conditioning frame);
  * {@code memory_bfloat16} (default false) rounds stored memory features to bfloat16 as the PyTorch
- * predictor stores them.
+ * predictor stores them. {@code object_batch} (default false; exports since the object-batch change
+ * write true) says the per-object graphs (memory attention, mask decoder, memory encoder) take a
+ * dynamic object batch as their first axis, so several objects of a frame run in one call.
  *
  * @param dir the bundle folder (graph files are relative to it)
  */
@@ -40,6 +42,7 @@ public record Sam2Manifest(
     int maxCondFrames,
     int maxObjectPointers,
     boolean memoryBfloat16,
+    boolean objectBatch,
     Map<String, Graph> graphs) {
 
   /** One graph: its file and logical-to-real tensor names. */
@@ -109,6 +112,7 @@ public record Sam2Manifest(
         maxCondFrames(root, file),
         positive(root, "max_object_pointers", file),
         root.path("memory_bfloat16").asBoolean(false),
+        root.path("object_batch").asBoolean(false),
         graphs);
   }
 

@@ -1,5 +1,6 @@
 package io.keyframe.tracker.sam2;
 
+import ai.onnxruntime.OnnxTensor;
 import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.Box;
 import io.keyframe.dataset.Detection;
@@ -20,6 +21,7 @@ import io.keyframe.tracker.detector.ImageTensor;
 import io.keyframe.tracker.sam2.Sam2Graphs.Tensor;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,8 +46,15 @@ import java.util.function.Consumer;
  * logit at or below 0 means hidden: no output shape, and an occlusion event once it is visible
  * again (with a recommended keyframe at the re-emergence frame).
  *
- * <p>Objects run one at a time through the decoder and memory graphs (the exported graphs have
- * batch 1); the image encoder runs once per frame.
+ * <p>No wasted work: the image encoder runs once per frame (a prompted frame that also has tracked
+ * objects keeps its outputs until propagation reaches it, up to {@link
+ * Sam2Batching#cachePromptedFrames()} frames); with an object-batch bundle ({@code object_batch} in
+ * the manifest) all objects of a frame that share a memory layout (the same memory and pointer
+ * slots in use; the predictor's per-object memories differ when objects have different conditioning
+ * frames) go through memory attention, decoder and memory encoder in one call each, and prompted
+ * objects with the same number of prompt points share the decoder call; the frame's encoder outputs
+ * stay ONNX Runtime tensors fed to every call, and other inputs are filled into reused direct
+ * buffers. Bundles without an object batch run one object per call.
  */
 public final class Sam2VideoTracker implements VideoTracker {
   /** This tracker's name in provenance. */
@@ -56,15 +65,21 @@ public final class Sam2VideoTracker implements VideoTracker {
   private final String bundleHash;
   private final Sam2Config config;
   private final int minOcclusionFrames;
+  private final Sam2Batching batching;
   private Consumer<Sam2Step> stepListener = s -> {};
 
   private Sam2VideoTracker(
-      Sam2Manifest manifest, Sam2Graphs graphs, String bundleHash, Sam2Config config) {
+      Sam2Manifest manifest,
+      Sam2Graphs graphs,
+      String bundleHash,
+      Sam2Config config,
+      Sam2Batching batching) {
     this.manifest = manifest;
     this.graphs = graphs;
     this.bundleHash = bundleHash;
     this.config = config;
     this.minOcclusionFrames = config.minOcclusionFrames();
+    this.batching = batching;
   }
 
   /**
@@ -75,17 +90,28 @@ public final class Sam2VideoTracker implements VideoTracker {
    */
   public static Sam2VideoTracker open(Path bundleDir, int intraOpThreads, Sam2Config config)
       throws IOException {
+    return open(bundleDir, intraOpThreads, config, Sam2Batching.DEFAULT);
+  }
+
+  /**
+   * As {@link #open(Path, int, Sam2Config)}, with the object batching and tensor reuse given (the
+   * default is {@link Sam2Batching#DEFAULT}; the others are baselines for benchmarks and tests).
+   */
+  public static Sam2VideoTracker open(
+      Path bundleDir, int intraOpThreads, Sam2Config config, Sam2Batching batching)
+      throws IOException {
     Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(batching, "batching");
     Sam2Manifest manifest = Sam2Manifest.read(bundleDir);
     StringBuilder hashes = new StringBuilder(FileHash.sha256(bundleDir.resolve("manifest.json")));
-    Sam2Graphs graphs = new Sam2Graphs(manifest, intraOpThreads);
+    Sam2Graphs graphs = new Sam2Graphs(manifest, intraOpThreads, batching.reuseTensors());
     for (String g : manifest.layout().graphNames())
       hashes.append(FileHash.sha256(bundleDir.resolve(manifest.graphs().get(g).file())));
     // One hash for the bundle: SHA-256 over the manifest's and each graph's SHA-256, in layout
     // order.
     String bundleHash =
         FileHash.sha256(hashes.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    return new Sam2VideoTracker(manifest, graphs, bundleHash, config);
+    return new Sam2VideoTracker(manifest, graphs, bundleHash, config, batching);
   }
 
   public Sam2Manifest manifest() {
@@ -177,6 +203,11 @@ public final class Sam2VideoTracker implements VideoTracker {
     return graphs.millisPerCall();
   }
 
+  /** ONNX Runtime calls of each graph since opening (for tests and benchmarks). */
+  public Map<String, Long> graphCalls() {
+    return graphs.calls();
+  }
+
   /**
    * Receives every per-object step (memory slots, pointers, masks, object score); for tests and
    * diagnostics.
@@ -244,56 +275,89 @@ public final class Sam2VideoTracker implements VideoTracker {
       p.progress("track", n, n);
       return result(video, objects, out, occlusions, recommended, clock, n);
     }
-    // 1. Prompted frames: decoded without memory, encoded into conditioning memories.
+    // 1. Prompted frames: decoded without memory, encoded into conditioning memories. A prompted
+    // frame that also has tracked objects keeps its encoder outputs (up to a bound) for step 2, so
+    // the image encoder runs once per frame.
     Map<Long, Decoded> condOutputs = new HashMap<>();
-    for (Map.Entry<Integer, Map<Integer, Sam2Prompt>> e : promptsByFrame.entrySet()) {
-      int f = e.getKey();
-      Map<String, Tensor> enc = encode(image(frames, f));
-      Tensor noMem = noMemoryFeatures(enc);
-      for (Sam2Prompt prompt : e.getValue().values()) {
-        ObjectState o = objects.get(prompt.trackId());
-        Decoded d = decode(noMem, enc, prompt, video, prompt.pointCount() <= 1);
-        store(o, f, enc, d, true);
-        condOutputs.put(
-            key(f, o.id),
-            d.withStep(
-                new Sam2Step(
-                    f,
-                    o.id,
-                    true,
-                    false,
-                    new int[0],
-                    new long[0],
-                    new float[0],
-                    new int[0],
-                    new long[0],
-                    new float[0],
-                    d.score(),
-                    d.multimask(),
-                    d.iou(),
-                    d.masks().data())));
-      }
-    }
-    // 2. Propagation from the earliest prompt.
-    int start = promptsByFrame.firstKey();
-    for (int f = 0; f < start; f++) p.progress("track", f + 1, n);
-    for (int f = start; f < n; f++) {
-      Map<Integer, Sam2Prompt> framePrompts = promptsByFrame.getOrDefault(f, Map.of());
-      Map<String, Tensor> enc = null;
-      for (ObjectState o : objects.values()) {
-        Sam2Prompt prompt = framePrompts.get(o.id);
-        Decoded d;
-        if (prompt != null) {
-          d = condOutputs.remove(key(f, o.id));
-        } else {
-          if (enc == null) enc = encode(image(frames, f));
-          d = trackStep(o, f, n, enc, video);
-          store(o, f, enc, d, false);
+    Map<Integer, FrameFeatures> cached = new HashMap<>();
+    try {
+      for (Map.Entry<Integer, Map<Integer, Sam2Prompt>> e : promptsByFrame.entrySet()) {
+        int f = e.getKey();
+        FrameFeatures enc = encode(image(frames, f));
+        boolean keep =
+            e.getValue().size() < objects.size() && cached.size() < batching.cachePromptedFrames();
+        try {
+          Object noMem = noMemoryFeatures(enc);
+          // Objects with the same number of prompt points share a decoder call (a padding point
+          // would not be neutral: SAM's prompt encoder embeds it).
+          Map<Integer, List<Sam2Prompt>> byPoints = new TreeMap<>();
+          for (Sam2Prompt prompt : e.getValue().values())
+            byPoints.computeIfAbsent(prompt.pointCount(), k -> new ArrayList<>()).add(prompt);
+          for (List<Sam2Prompt> same : byPoints.values())
+            for (List<Sam2Prompt> group : chunks(same)) {
+              List<ObjectState> os = new ArrayList<>();
+              for (Sam2Prompt prompt : group) os.add(objects.get(prompt.trackId()));
+              try (DecodedGroup dg =
+                  decode(repeat(noMem, group.size()), enc, group, group.size(), video)) {
+                store(os, f, enc, dg, true);
+                for (int i = 0; i < os.size(); i++) {
+                  Decoded d = dg.decoded().get(i);
+                  condOutputs.put(
+                      key(f, os.get(i).id),
+                      d.withStep(
+                          new Sam2Step(
+                              f,
+                              os.get(i).id,
+                              true,
+                              false,
+                              new int[0],
+                              new long[0],
+                              new float[0],
+                              new int[0],
+                              new long[0],
+                              new float[0],
+                              d.score(),
+                              d.multimask(),
+                              d.iou(),
+                              d.masks().data())));
+                }
+              }
+            }
+        } finally {
+          if (keep) cached.put(f, enc);
+          else enc.close();
         }
-        stepListener.accept(d.step());
-        emit(o, f, d, prompt, video, out, occlusions, recommended);
       }
-      p.progress("track", f + 1, n);
+      // 2. Propagation from the earliest prompt.
+      int start = promptsByFrame.firstKey();
+      for (int f = 0; f < start; f++) p.progress("track", f + 1, n);
+      for (int f = start; f < n; f++) {
+        Map<Integer, Sam2Prompt> framePrompts = promptsByFrame.getOrDefault(f, Map.of());
+        Map<Integer, Decoded> tracked = new HashMap<>();
+        List<ObjectState> toTrack = new ArrayList<>();
+        for (ObjectState o : objects.values()) if (!framePrompts.containsKey(o.id)) toTrack.add(o);
+        if (!toTrack.isEmpty()) {
+          FrameFeatures enc = cached.remove(f);
+          if (enc == null) enc = encode(image(frames, f));
+          try {
+            for (List<Slots> group : groupByLayout(toTrack, f, n))
+              for (List<Slots> chunk : chunks(group))
+                for (Decoded d : trackGroup(chunk, f, n, enc, video))
+                  tracked.put(d.step().objectId(), d);
+          } finally {
+            enc.close();
+          }
+        }
+        for (ObjectState o : objects.values()) {
+          Sam2Prompt prompt = framePrompts.get(o.id);
+          Decoded d = prompt != null ? condOutputs.remove(key(f, o.id)) : tracked.get(o.id);
+          stepListener.accept(d.step());
+          emit(o, f, d, prompt, video, out, occlusions, recommended);
+        }
+        p.progress("track", f + 1, n);
+      }
+    } finally {
+      cached.values().forEach(FrameFeatures::close);
     }
     for (ObjectState o : objects.values())
       if (o.hiddenSince >= 0 && n - o.hiddenSince >= minOcclusionFrames)
@@ -348,19 +412,36 @@ public final class Sam2VideoTracker implements VideoTracker {
   }
 
   /**
-   * A frame without prompt: memory attention over the bank, then the decoder with SAM 2's padding
-   * point.
+   * One object's memory and pointer slots for a frame, as the memory-attention graph takes them.
    */
-  private Decoded trackStep(
-      ObjectState o, int f, int numFrames, Map<String, Tensor> enc, Video video) {
+  private record Slots(
+      ObjectState object,
+      List<MemoryBank.MemorySlot> memory,
+      List<MemoryBank.PointerSlot> pointers,
+      int[] memFrames,
+      long[] memTpos,
+      float[] memValid,
+      int[] ptrFrames,
+      long[] ptrOffsets,
+      float[] ptrValid) {
+    /** Objects with equal keys have the same memory layout (slot counts and used slots). */
+    String layoutKey() {
+      return Arrays.toString(memValid) + "/" + Arrays.toString(ptrValid);
+    }
+  }
+
+  private Slots slots(ObjectState o, int f, int numFrames) {
     List<MemoryBank.MemorySlot> mem = o.bank.memoryFor(f);
     List<MemoryBank.PointerSlot> ptrs = o.bank.pointersFor(f, numFrames);
     long[] memDecl = graphs.inputShape("memory_attention", "mem_feats");
     long[] ptrDecl = graphs.inputShape("memory_attention", "obj_ptrs");
     // Dynamic exports take exactly the memories used; fixed-slot ones are padded (and truncated,
-    // oldest pointers first).
-    int k = memDecl.length > 0 && memDecl[0] > 0 ? (int) memDecl[0] : mem.size();
-    int pSlots = ptrDecl.length > 0 && ptrDecl[0] > 0 ? (int) ptrDecl[0] : Math.max(1, ptrs.size());
+    // oldest pointers first). Object-batch exports have the object axis first.
+    int axis = manifest.objectBatch() ? 1 : 0;
+    long kDecl = memDecl.length > axis ? memDecl[axis] : -1;
+    long pDecl = ptrDecl.length > axis ? ptrDecl[axis] : -1;
+    int k = kDecl > 0 ? (int) kDecl : mem.size();
+    int pSlots = pDecl > 0 ? (int) pDecl : Math.max(1, ptrs.size());
     if (mem.size() > k) mem = mem.subList(0, k);
     if (ptrs.size() > pSlots) ptrs = ptrs.subList(0, pSlots);
     int[] memFrames = new int[k], ptrFrames = new int[pSlots];
@@ -368,37 +449,98 @@ public final class Sam2VideoTracker implements VideoTracker {
     Arrays.fill(ptrFrames, -1);
     long[] memTpos = new long[k], ptrOffsets = new long[pSlots];
     float[] memValid = new float[k], ptrValid = new float[pSlots];
-    int memSize = o.memSize, ptrSize = o.ptrSize;
-    float[] memFeats = new float[k * memSize],
-        memPos = new float[k * memSize],
-        objPtrs = new float[pSlots * ptrSize];
     for (int i = 0; i < mem.size(); i++) {
-      MemoryBank.MemorySlot m = mem.get(i);
-      System.arraycopy(m.entry().features(), 0, memFeats, i * memSize, memSize);
-      System.arraycopy(m.entry().positions(), 0, memPos, i * memSize, memSize);
-      memFrames[i] = m.entry().frame();
-      memTpos[i] = m.temporalIndex();
+      memFrames[i] = mem.get(i).entry().frame();
+      memTpos[i] = mem.get(i).temporalIndex();
       memValid[i] = 1;
     }
     for (int i = 0; i < ptrs.size(); i++) {
-      MemoryBank.PointerSlot q = ptrs.get(i);
-      System.arraycopy(q.entry().objectPointer(), 0, objPtrs, i * ptrSize, ptrSize);
-      ptrFrames[i] = q.entry().frame();
-      ptrOffsets[i] = q.offset();
+      ptrFrames[i] = ptrs.get(i).entry().frame();
+      ptrOffsets[i] = ptrs.get(i).offset();
       ptrValid[i] = 1;
     }
-    long[] memShape = prepend(k, o.memEntryShape);
+    return new Slots(o, mem, ptrs, memFrames, memTpos, memValid, ptrFrames, ptrOffsets, ptrValid);
+  }
+
+  /**
+   * The objects to track on a frame, grouped by memory layout (first-seen order). SAM 2's memory
+   * attention for one object is a function of its own memories only, so objects can share a call
+   * exactly when their inputs have the same shape and the same slots in use; objects with other
+   * conditioning frames or fewer memories so far go in another group.
+   */
+  private List<List<Slots>> groupByLayout(List<ObjectState> objects, int f, int numFrames) {
+    Map<String, List<Slots>> groups = new LinkedHashMap<>();
+    for (ObjectState o : objects) {
+      Slots sl = slots(o, f, numFrames);
+      groups.computeIfAbsent(sl.layoutKey(), k -> new ArrayList<>()).add(sl);
+    }
+    return new ArrayList<>(groups.values());
+  }
+
+  /** Most objects per call: 1 for bundles whose graphs take one object. */
+  private int maxBatch() {
+    return manifest.objectBatch() ? batching.maxObjects() : 1;
+  }
+
+  private <T> List<List<T>> chunks(List<T> items) {
+    int size = maxBatch();
+    List<List<T>> out = new ArrayList<>();
+    for (int i = 0; i < items.size(); i += size)
+      out.add(items.subList(i, Math.min(items.size(), i + size)));
+    return out;
+  }
+
+  /**
+   * Frames without prompt for a group of same-layout objects: memory attention over their banks
+   * (one call), then the decoder with SAM 2's padding point, then the memory encoder.
+   */
+  private List<Decoded> trackGroup(
+      List<Slots> group, int f, int numFrames, FrameFeatures enc, Video video) {
+    int b = group.size();
+    Slots first = group.get(0);
+    ObjectState o0 = first.object();
+    int k = first.memValid().length, pSlots = first.ptrValid().length;
+    int memSize = o0.memSize, ptrSize = o0.ptrSize;
+    float[] memFeats = new float[b * k * memSize],
+        memPos = new float[b * k * memSize],
+        objPtrs = new float[b * pSlots * ptrSize];
+    long[] memTpos = new long[b * k], ptrOffsets = new long[b * pSlots];
+    for (int j = 0; j < b; j++) {
+      Slots sl = group.get(j);
+      for (int i = 0; i < sl.memory().size(); i++) {
+        MemoryBank.Entry e = sl.memory().get(i).entry();
+        System.arraycopy(e.features(), 0, memFeats, (j * k + i) * memSize, memSize);
+        System.arraycopy(e.positions(), 0, memPos, (j * k + i) * memSize, memSize);
+      }
+      System.arraycopy(sl.memTpos(), 0, memTpos, j * k, k);
+      for (int i = 0; i < sl.pointers().size(); i++)
+        System.arraycopy(
+            sl.pointers().get(i).entry().objectPointer(),
+            0,
+            objPtrs,
+            (j * pSlots + i) * ptrSize,
+            ptrSize);
+      System.arraycopy(sl.ptrOffsets(), 0, ptrOffsets, j * pSlots, pSlots);
+    }
+    boolean batched = manifest.objectBatch();
+    long[] memShape =
+        batched ? prepend(b, prepend(k, o0.memEntryShape)) : prepend(k, o0.memEntryShape);
     Map<String, Object> in = new HashMap<>();
     in.put("curr", enc.get("vision_feats"));
     in.put("curr_pos", enc.get("vision_pos"));
     in.put("mem_feats", new Tensor(memFeats, memShape));
     in.put("mem_pos", new Tensor(memPos, memShape));
-    in.put("mem_tpos", new long[][] {memTpos, {k}});
-    in.put("mem_valid", new Tensor(memValid, new long[] {k}));
-    in.put("obj_ptrs", new Tensor(objPtrs, new long[] {pSlots, ptrSize}));
+    in.put("mem_tpos", new long[][] {memTpos, batched ? new long[] {b, k} : new long[] {k}});
+    in.put("mem_valid", new Tensor(first.memValid(), new long[] {k}));
+    in.put(
+        "obj_ptrs",
+        new Tensor(
+            objPtrs, batched ? new long[] {b, pSlots, ptrSize} : new long[] {pSlots, ptrSize}));
     if (graphs.hasInput("memory_attention", "obj_ptr_tpos"))
-      in.put("obj_ptr_tpos", new long[][] {ptrOffsets, {pSlots}});
-    in.put("ptr_valid", new Tensor(ptrValid, new long[] {pSlots}));
+      in.put(
+          "obj_ptr_tpos",
+          new long[][] {ptrOffsets, batched ? new long[] {b, pSlots} : new long[] {pSlots}});
+    in.put("ptr_valid", new Tensor(first.ptrValid(), new long[] {pSlots}));
     // The predictor normalises pointer offsets by min(num_frames, max_obj_ptrs_in_encoder) - 1.
     if (graphs.hasInput("memory_attention", "t_diff_max"))
       in.put(
@@ -406,68 +548,127 @@ public final class Sam2VideoTracker implements VideoTracker {
           new Tensor(
               new float[] {Math.max(1, Math.min(numFrames, manifest.maxObjectPointers()) - 1)},
               new long[] {1}));
-    Tensor embed = graphs.run("memory_attention", in).get("fused");
-    // Tracking frames: no points, so SAM2Base._use_multimask picks the multimask head (0 points in
-    // [0, 1]).
-    Decoded d = decode(embed, enc, null, video, true);
-    return d.withStep(
-        new Sam2Step(
-            f,
-            o.id,
-            false,
-            true,
-            memFrames,
-            memTpos,
-            memValid,
-            ptrFrames,
-            ptrOffsets,
-            ptrValid,
-            d.score(),
-            d.multimask(),
-            d.iou(),
-            d.masks().data()));
+    List<ObjectState> os = new ArrayList<>();
+    for (Slots sl : group) os.add(sl.object());
+    List<Decoded> out = new ArrayList<>();
+    try (Sam2Graphs.Outputs fused = graphs.runKeeping("memory_attention", in)) {
+      Object embed = batching.reuseTensors() ? fused.tensor("fused") : (Object) fused.copy("fused");
+      // Tracking frames: no points, so SAM2Base._use_multimask picks the multimask head (0 points
+      // in [0, 1]).
+      try (DecodedGroup dg = decode(embed, enc, null, b, video)) {
+        store(os, f, enc, dg, false);
+        for (int j = 0; j < b; j++) {
+          Slots sl = group.get(j);
+          Decoded d = dg.decoded().get(j);
+          out.add(
+              d.withStep(
+                  new Sam2Step(
+                      f,
+                      sl.object().id,
+                      false,
+                      true,
+                      sl.memFrames(),
+                      sl.memTpos(),
+                      sl.memValid(),
+                      sl.ptrFrames(),
+                      sl.ptrOffsets(),
+                      sl.ptrValid(),
+                      d.score(),
+                      d.multimask(),
+                      d.iou(),
+                      d.masks().data())));
+        }
+      }
+    }
+    return out;
   }
 
-  private Decoded decode(
-      Tensor embed, Map<String, Tensor> enc, Sam2Prompt prompt, Video video, boolean multimask) {
+  /** A decoder call's per-object results and its mask logits, ready for the memory encoder. */
+  private record DecodedGroup(List<Decoded> decoded, Object lowRes, AutoCloseable outputs)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        outputs.close();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /**
+   * The mask decoder for {@code b} objects: with their prompts (all with the same number of
+   * points), or with SAM 2's padding point when {@code prompts} is null.
+   */
+  private DecodedGroup decode(
+      Object embed, FrameFeatures enc, List<Sam2Prompt> prompts, int b, Video video) {
     String graph = manifest.layout().decoderGraph();
     Map<String, Object> dec = new HashMap<>();
     dec.put("image_embed", embed);
     dec.put("high_res_0", enc.get("high_res_0"));
     dec.put("high_res_1", enc.get("high_res_1"));
-    if (prompt != null) {
-      int np = prompt.pointCount();
-      float[] coords = new float[2 * np], labels = new float[np];
-      int i = 0;
-      if (prompt.box() != null) {
-        Box b = prompt.box();
-        scalePoint(coords, i, (float) b.x(), (float) b.y(), video);
-        labels[i++] = 2;
-        scalePoint(coords, i, (float) b.x2(), (float) b.y2(), video);
-        labels[i++] = 3;
+    boolean[] multimask = new boolean[b];
+    if (prompts != null) {
+      int np = prompts.get(0).pointCount();
+      float[] coords = new float[b * 2 * np], labels = new float[b * np];
+      for (int j = 0; j < b; j++) {
+        Sam2Prompt prompt = prompts.get(j);
+        // SAM2Base._use_multimask: the multimask head for at most one point.
+        multimask[j] = np <= 1;
+        int i = j * np;
+        if (prompt.box() != null) {
+          Box box = prompt.box();
+          scalePoint(coords, i, (float) box.x(), (float) box.y(), video);
+          labels[i++] = 2;
+          scalePoint(coords, i, (float) box.x2(), (float) box.y2(), video);
+          labels[i++] = 3;
+        }
+        for (int q = 0; q < prompt.labels().length; q++) {
+          scalePoint(coords, i, prompt.points()[2 * q], prompt.points()[2 * q + 1], video);
+          labels[i++] = prompt.labels()[q];
+        }
       }
-      for (int j = 0; j < prompt.labels().length; j++) {
-        scalePoint(coords, i, prompt.points()[2 * j], prompt.points()[2 * j + 1], video);
-        labels[i++] = prompt.labels()[j];
-      }
-      dec.put("point_coords", new Tensor(coords, new long[] {1, np, 2}));
-      dec.put("point_labels", new Tensor(labels, new long[] {1, np}));
+      dec.put("point_coords", new Tensor(coords, new long[] {b, np, 2}));
+      dec.put("point_labels", new Tensor(labels, new long[] {b, np}));
     } else {
       // SAM 2 feeds a single padding point (label -1) when a frame has no prompt.
-      dec.put("point_coords", new Tensor(new float[] {0, 0}, new long[] {1, 1, 2}));
-      dec.put("point_labels", new Tensor(new float[] {-1}, new long[] {1, 1}));
+      Arrays.fill(multimask, true);
+      float[] labels = new float[b];
+      Arrays.fill(labels, -1);
+      dec.put("point_coords", new Tensor(new float[2 * b], new long[] {b, 1, 2}));
+      dec.put("point_labels", new Tensor(labels, new long[] {b, 1}));
     }
     boolean choosable = graphs.hasInput(graph, "multimask_output");
-    if (choosable)
-      dec.put("multimask_output", new Tensor(new float[] {multimask ? 1 : 0}, new long[] {1}));
-    Map<String, Tensor> d = graphs.run(graph, dec);
-    return new Decoded(
-        d.get("low_res_masks"),
-        d.get("object_score_logits").data()[0],
-        d.get("iou_scores").data()[0],
-        d.get("obj_ptr").data(),
-        choosable ? multimask : true,
-        null);
+    if (choosable) {
+      float[] mm = new float[b];
+      for (int j = 0; j < b; j++) mm[j] = multimask[j] ? 1 : 0;
+      dec.put("multimask_output", new Tensor(mm, new long[] {b}));
+    }
+    Sam2Graphs.Outputs d = graphs.runKeeping(graph, dec);
+    try {
+      Tensor low = d.copy("low_res_masks");
+      float[] score = d.copy("object_score_logits").data(), iou = d.copy("iou_scores").data();
+      float[] ptr = d.copy("obj_ptr").data();
+      int lowSize = low.size() / b, ptrSize = ptr.length / b;
+      long[] lowShape = low.shape().clone();
+      lowShape[0] = 1;
+      List<Decoded> out = new ArrayList<>();
+      for (int j = 0; j < b; j++)
+        out.add(
+            new Decoded(
+                new Tensor(
+                    Arrays.copyOfRange(low.data(), j * lowSize, (j + 1) * lowSize), lowShape),
+                score[j],
+                iou[j],
+                Arrays.copyOfRange(ptr, j * ptrSize, (j + 1) * ptrSize),
+                choosable ? multimask[j] : true,
+                null));
+      Object lowFeed = batching.reuseTensors() ? d.tensor("low_res_masks") : low;
+      return new DecodedGroup(out, lowFeed, d);
+    } catch (RuntimeException e) {
+      d.close();
+      throw e;
+    }
   }
 
   /** Video pixels -> model input pixels, in float32 as add_new_points_or_box computes them. */
@@ -478,33 +679,50 @@ public final class Sam2VideoTracker implements VideoTracker {
   }
 
   /**
-   * The memory encoder on this frame's mask; a prompted frame's memory comes from the binarised
-   * mask.
+   * The memory encoder on a group's masks (one call); a prompted frame's memory comes from the
+   * binarised mask.
    */
   private void store(
-      ObjectState o, int f, Map<String, Tensor> enc, Decoded d, boolean conditioning) {
+      List<ObjectState> os, int f, FrameFeatures enc, DecodedGroup dg, boolean conditioning) {
+    int b = os.size();
     Map<String, Object> me = new HashMap<>();
     me.put("pix_feat", enc.get("vision_feats"));
-    me.put("mask_logits", d.masks());
-    if (graphs.hasInput("memory_encoder", "object_score_logits"))
-      me.put("object_score_logits", new Tensor(new float[] {d.score()}, new long[] {1, 1}));
-    if (graphs.hasInput("memory_encoder", "is_mask_from_pts"))
-      me.put("is_mask_from_pts", new Tensor(new float[] {conditioning ? 1 : 0}, new long[] {1}));
+    me.put("mask_logits", dg.lowRes());
+    if (graphs.hasInput("memory_encoder", "object_score_logits")) {
+      float[] scores = new float[b];
+      for (int j = 0; j < b; j++) scores[j] = dg.decoded().get(j).score();
+      me.put("object_score_logits", new Tensor(scores, new long[] {b, 1}));
+    }
+    if (graphs.hasInput("memory_encoder", "is_mask_from_pts")) {
+      float[] fromPts = new float[b];
+      Arrays.fill(fromPts, conditioning ? 1 : 0);
+      me.put("is_mask_from_pts", new Tensor(fromPts, new long[] {b}));
+    }
     Map<String, Tensor> mem = graphs.run("memory_encoder", me);
     Tensor feats = mem.get("maskmem_features");
-    if (o.memEntryShape == null) {
-      o.memEntryShape = Arrays.copyOfRange(feats.shape(), 1, feats.shape().length);
-      o.memSize = feats.size();
-      o.ptrSize = d.objPtr().length;
-    }
-    float[] f32 = feats.data();
+    float[] pos = mem.get("maskmem_pos_enc").data();
+    int size = feats.size() / b;
+    float[] all = feats.data();
     // SAM2VideoPredictor keeps maskmem_features in bfloat16 (positions and pointers in float32).
     if (manifest.memoryBfloat16())
-      for (int i = 0; i < f32.length; i++) f32[i] = Bfloat16.round(f32[i]);
-    MemoryBank.Entry entry =
-        new MemoryBank.Entry(f, f32, mem.get("maskmem_pos_enc").data(), d.objPtr());
-    if (conditioning) o.bank.addConditioning(entry);
-    else o.bank.addRecent(entry);
+      for (int i = 0; i < all.length; i++) all[i] = Bfloat16.round(all[i]);
+    for (int j = 0; j < b; j++) {
+      ObjectState o = os.get(j);
+      Decoded d = dg.decoded().get(j);
+      if (o.memEntryShape == null) {
+        o.memEntryShape = Arrays.copyOfRange(feats.shape(), 1, feats.shape().length);
+        o.memSize = size;
+        o.ptrSize = d.objPtr().length;
+      }
+      MemoryBank.Entry entry =
+          new MemoryBank.Entry(
+              f,
+              Arrays.copyOfRange(all, j * size, (j + 1) * size),
+              Arrays.copyOfRange(pos, j * size, (j + 1) * size),
+              d.objPtr());
+      if (conditioning) o.bank.addConditioning(entry);
+      else o.bank.addRecent(entry);
+    }
   }
 
   private void emit(
@@ -547,7 +765,39 @@ public final class Sam2VideoTracker implements VideoTracker {
               prompt != null));
   }
 
-  private Map<String, Tensor> encode(BufferedImage image) {
+  /**
+   * One frame's encoder outputs, fed to every call of the frame: kept as ONNX Runtime tensors when
+   * reusing (no copy out and back in per call), else as Java arrays.
+   */
+  private static final class FrameFeatures implements AutoCloseable {
+    final Map<String, Object> values = new HashMap<>();
+    final List<AutoCloseable> owned = new ArrayList<>();
+
+    Object get(String name) {
+      return values.get(name);
+    }
+
+    void add(Sam2Graphs.Outputs out, boolean keep) {
+      for (String name : out.names())
+        values.put(name, keep ? out.tensor(name) : (Object) out.copy(name));
+      if (keep) owned.add(out);
+      else out.close();
+    }
+
+    @Override
+    public void close() {
+      for (AutoCloseable c : owned) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      owned.clear();
+    }
+  }
+
+  private FrameFeatures encode(BufferedImage image) {
     int s = manifest.imageSize();
     float[] px = new float[3 * s * s];
     ImageTensor.resizedRgb(image, s, 1f / 255f, px, 0);
@@ -555,15 +805,43 @@ public final class Sam2VideoTracker implements VideoTracker {
     for (int c = 0; c < 3; c++)
       for (int i = c * s * s, end = (c + 1) * s * s; i < end; i++)
         px[i] = (px[i] - mean[c]) / std[c];
-    return graphs.run(
-        manifest.layout().encoderGraph(), Map.of("image", new Tensor(px, new long[] {1, 3, s, s})));
+    FrameFeatures ff = new FrameFeatures();
+    Map<String, Object> in = new HashMap<>();
+    in.put("image", new Tensor(px, new long[] {1, 3, s, s}));
+    ff.add(graphs.runKeeping(manifest.layout().encoderGraph(), in), batching.reuseTensors());
+    return ff;
   }
 
-  private Tensor noMemoryFeatures(Map<String, Tensor> enc) {
+  /** The frame's features with SAM 2's no-memory embedding (prompted frames only). */
+  private Object noMemoryFeatures(FrameFeatures enc) {
     if (manifest.layout() == Sam2Layout.SAM2) return enc.get("no_mem_feats");
-    return graphs
-        .run("no_memory_embedding", Map.of("vision_feats", enc.get("vision_feats")))
-        .get("no_mem_feats");
+    if (enc.get("no_mem_feats") == null) {
+      Map<String, Object> in = new HashMap<>();
+      in.put("vision_feats", enc.get("vision_feats"));
+      enc.add(graphs.runKeeping("no_memory_embedding", in), batching.reuseTensors());
+    }
+    return enc.get("no_mem_feats");
+  }
+
+  /** {@code b} copies of a [1,...] tensor along the object axis (the tensor itself for b = 1). */
+  private static Object repeat(Object value, int b) {
+    if (b == 1) return value;
+    float[] one;
+    long[] shape;
+    if (value instanceof Tensor t) {
+      one = t.data();
+      shape = t.shape().clone();
+    } else {
+      OnnxTensor t = (OnnxTensor) value;
+      FloatBuffer fb = t.getFloatBuffer();
+      one = new float[fb.remaining()];
+      fb.get(one);
+      shape = t.getInfo().getShape().clone();
+    }
+    float[] data = new float[b * one.length];
+    for (int j = 0; j < b; j++) System.arraycopy(one, 0, data, j * one.length, one.length);
+    shape[0] = b;
+    return new Tensor(data, shape);
   }
 
   /** Bilinear upsampling of [1,1,m,m] mask logits to the video size, thresholded at 0. */
