@@ -83,6 +83,10 @@ public final class AnnotationFiles {
       return BatchLayout.withVideoOfFolder(file, set);
     } catch (java.nio.file.NoSuchFileException | BadAnnotationException e) {
       throw e;
+    } catch (java.nio.file.AccessDeniedException e) {
+      // Files.isReadable said yes (root, ACLs, a race), the open said no.
+      throw new BadAnnotationException(
+          file, -1, -1, "file", "cannot be read (permission denied; check its permissions)", e);
     } catch (IOException e) {
       // JSON nested too deep, a read error mid-file, ...: still bad input in this file.
       throw new BadAnnotationException(
