@@ -40,9 +40,17 @@ public final class TrackingRun {
   public static final String KEYFRAMES_FILE = "recommended_keyframes.json";
 
   /** What a run produced and where it went. */
-  public record Outcome(TrackingResult result, List<Path> written) {
+  /** Where the warnings of a run that read flawed input anyway go, one line each. */
+  public static final String WARNINGS_FILE = "warnings.txt";
+
+  /**
+   * What a run produced and where it went; {@code warnings} says what was wrong with the input but
+   * read anyway (also written to {@link #WARNINGS_FILE} when there is any).
+   */
+  public record Outcome(TrackingResult result, List<Path> written, List<String> warnings) {
     public Outcome {
       written = List.copyOf(written);
+      warnings = List.copyOf(warnings);
     }
   }
 
@@ -56,6 +64,7 @@ public final class TrackingRun {
   public static Outcome run(TrackingOptions options, ProgressListener progress) throws IOException {
     ProgressListener p = progress == null ? ProgressListener.NONE : progress;
     List<Detection> keyframes = readKeyframes(options.keyframes());
+    List<String> warnings = new ArrayList<>();
     TrackingResult result;
     try (FrameSource frames =
         options.video() == null
@@ -64,7 +73,9 @@ public final class TrackingRun {
                 options.video(),
                 options.imageFps(),
                 io.keyframe.dataset.frames.nifti.NiftiFrameSource.Axis.parse(options.sliceAxis()),
-                options.volume())) {
+                options.volume(),
+                options.allowTruncatedVideo())) {
+      if (frames != null) warnings.addAll(frames.warnings());
       Video video = frames == null ? null : frames.video(videoId(options.video()), "");
       if (options.sam2Bundle() != null) {
         try (Sam2VideoTracker sam2 =
@@ -86,7 +97,17 @@ public final class TrackingRun {
                     dets, frames == null ? FrameImages.NONE : FrameImages.of(frames), keyframes, p);
       }
     }
-    return new Outcome(result, write(result, options.out()));
+    List<Path> written = new ArrayList<>(write(result, options.out()));
+    Path warningsFile = options.out().resolve(WARNINGS_FILE);
+    if (warnings.isEmpty()) {
+      Files.deleteIfExists(warningsFile); // a rerun over a sound copy leaves no stale warning
+    } else {
+      String text = String.join("\n", warnings) + "\n";
+      AtomicOutput.write(
+          warningsFile, o -> o.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      written.add(warningsFile);
+    }
+    return new Outcome(result, written, warnings);
   }
 
   /**
