@@ -77,28 +77,10 @@ class UnreadableFileCliTest {
     Path file = unreadable(nameFor(command), contentFor(command));
     assumeTrue(isRoot(), "not root: the in-process test below covers this user");
     assumeTrue(setprivWorks(file), "setpriv cannot drop CAP_DAC_OVERRIDE here");
-    List<String> cmd = new ArrayList<>(dropFileCapabilities());
-    cmd.addAll(
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx256m",
-            "-XX:TieredStopAtLevel=1",
-            "-Duser.home=" + tmp.resolve("home"),
-            "-Dkeyframe.audit.log=" + tmp.resolve("audit.jsonl"),
-            "-cp",
-            System.getProperty("java.class.path"),
-            KeyframeCli.class.getName()));
-    cmd.addAll(argsFor(command, file));
-    Path stderr = tmp.resolve("stderr.txt");
-    Process p =
-        new ProcessBuilder(cmd)
-            .redirectErrorStream(false)
-            .redirectOutput(tmp.resolve("stdout.txt").toFile())
-            .redirectError(stderr.toFile())
-            .start();
+    Process p = cliWithoutFileCapabilities(argsFor(command, file), tmp.resolve("stderr.txt"));
     // A bound far above the seconds it takes, so a loaded machine does not fail it.
     assertThat(p.waitFor(10, TimeUnit.MINUTES)).as("child JVM finished").isTrue();
-    String err = Files.readString(stderr, StandardCharsets.UTF_8);
+    String err = Files.readString(tmp.resolve("stderr.txt"), StandardCharsets.UTF_8);
     assertExit2Naming(p.exitValue(), err, file);
   }
 
@@ -122,6 +104,19 @@ class UnreadableFileCliTest {
     // The control for the setpriv test: the same child, same file name, mode 600, exits 0.
     Path file = Files.writeString(tmp.resolve("secret-gt.txt"), MOT_ROWS);
     assumeTrue(isRoot() && setprivWorks(file), "no setpriv route here");
+    Process p =
+        cliWithoutFileCapabilities(List.of("info", file.toString()), tmp.resolve("all.txt"));
+    assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
+    String all = Files.readString(tmp.resolve("all.txt"), StandardCharsets.UTF_8);
+    assertThat(p.exitValue()).as("output: %s", all).isZero();
+    assertThat(all).contains("2 shapes");
+  }
+
+  /**
+   * The CLI in a child JVM without the capabilities that let root ignore file modes; its stdout and
+   * stderr go to {@code log}.
+   */
+  private Process cliWithoutFileCapabilities(List<String> args, Path log) throws IOException {
     List<String> cmd = new ArrayList<>(dropFileCapabilities());
     cmd.addAll(
         List.of(
@@ -132,14 +127,9 @@ class UnreadableFileCliTest {
             "-Dkeyframe.audit.log=" + tmp.resolve("audit.jsonl"),
             "-cp",
             System.getProperty("java.class.path"),
-            KeyframeCli.class.getName(),
-            "info",
-            file.toString()));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    String all = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(10, TimeUnit.MINUTES)).isTrue();
-    assertThat(p.exitValue()).as("output: %s", all).isZero();
-    assertThat(all).contains("2 shapes");
+            KeyframeCli.class.getName()));
+    cmd.addAll(args);
+    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 
   private static void assertExit2Naming(int rc, String err, Path file) {
