@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,19 +45,8 @@ class ServeCliTest {
 
   Result keyframe(String... args) throws Exception {
     List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-XX:TieredStopAtLevel=1",
-                "-Dkeyframe.home=" + ROOT,
-                "-Dkeyframe.serve.heap=512m",
-                "-Duser.home=" + tmp.resolve("home"),
-                "-Dkeyframe.audit.log=" + tmp.resolve("audit.jsonl"),
-                "-cp",
-                System.getProperty("java.class.path"),
-                KeyframeCli.class.getName()));
-    cmd.addAll(List.of(args));
+        ChildCli.command(
+            tmp, List.of("-Dkeyframe.home=" + ROOT, "-Dkeyframe.serve.heap=512m"), List.of(args));
     Path err = tmp.resolve("stderr.txt");
     Process p =
         new ProcessBuilder(cmd)

@@ -118,17 +118,7 @@ class UnreadableFileCliTest {
    */
   private Process cliWithoutFileCapabilities(List<String> args, Path log) throws IOException {
     List<String> cmd = new ArrayList<>(dropFileCapabilities());
-    cmd.addAll(
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx256m",
-            "-XX:TieredStopAtLevel=1",
-            "-Duser.home=" + tmp.resolve("home"),
-            "-Dkeyframe.audit.log=" + tmp.resolve("audit.jsonl"),
-            "-cp",
-            System.getProperty("java.class.path"),
-            KeyframeCli.class.getName()));
-    cmd.addAll(args);
+    cmd.addAll(ChildCli.command(tmp, List.of(), args));
     return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 

@@ -137,6 +137,16 @@ public final class CvatVideoWriter {
         });
   }
 
+  /** An image's shape element with the attributes every kind has; {@code group} < 0: none. */
+  private static void imageShapeStart(XMLStreamWriter w, String element, Detection d, int group)
+      throws XMLStreamException {
+    nl(w, 2);
+    w.writeEmptyElement(element);
+    w.writeAttribute("label", d.label());
+    w.writeAttribute("occluded", d.occluded() ? "1" : "0");
+    if (group >= 0) w.writeAttribute("group_id", Integer.toString(group));
+  }
+
   /**
    * A detection with a box and a mask is two shapes sharing CVAT's {@code group_id} (numbered per
    * image).
@@ -152,11 +162,7 @@ public final class CvatVideoWriter {
         d.box() != null && !(fromPolygon && d.box().equals(d.source().polygons().get(0).bounds()));
     boolean grouped = writeBox && d.mask() != null;
     if (writeBox) {
-      nl(w, 2);
-      w.writeEmptyElement("box");
-      w.writeAttribute("label", d.label());
-      w.writeAttribute("occluded", d.occluded() ? "1" : "0");
-      if (grouped) w.writeAttribute("group_id", Integer.toString(group));
+      imageShapeStart(w, "box", d, grouped ? group : -1);
       w.writeAttribute("xtl", format(d.box().x()));
       w.writeAttribute("ytl", format(d.box().y()));
       w.writeAttribute("xbr", format(d.box().x2()));
@@ -164,11 +170,7 @@ public final class CvatVideoWriter {
       w.writeAttribute("z_order", "0");
     }
     if (fromPolygon) {
-      nl(w, 2);
-      w.writeEmptyElement("polygon");
-      w.writeAttribute("label", d.label());
-      w.writeAttribute("occluded", d.occluded() ? "1" : "0");
-      if (grouped) w.writeAttribute("group_id", Integer.toString(group));
+      imageShapeStart(w, "polygon", d, grouped ? group : -1);
       w.writeAttribute("points", points(d.source().polygons().get(0)));
       w.writeAttribute("z_order", "0");
     } else if (d.mask() != null) {
@@ -185,11 +187,7 @@ public final class CvatVideoWriter {
                 + "x"
                 + img.height());
       CvatRle rle = CvatRle.of(d.mask());
-      nl(w, 2);
-      w.writeEmptyElement("mask");
-      w.writeAttribute("label", d.label());
-      w.writeAttribute("occluded", d.occluded() ? "1" : "0");
-      if (grouped) w.writeAttribute("group_id", Integer.toString(group));
+      imageShapeStart(w, "mask", d, grouped ? group : -1);
       w.writeAttribute("rle", rle.runsText());
       w.writeAttribute("left", Integer.toString(rle.left()));
       w.writeAttribute("top", Integer.toString(rle.top()));
