@@ -120,6 +120,15 @@ public final class KeyframeCli implements java.util.concurrent.Callable<Integer>
             err.println("error: " + describe(ex));
             return EXIT_BAD_INPUT;
           }
+          // A file the process may not read (or that vanished) is the user's input, whichever
+          // reader met it and however it was wrapped: exit 2 naming the file.
+          for (Throwable c = ex; c != null; c = c.getCause()) {
+            if (c instanceof java.nio.file.AccessDeniedException
+                || c instanceof java.nio.file.NoSuchFileException) {
+              err.println("error: " + describe(c));
+              return EXIT_BAD_INPUT;
+            }
+          }
           err.println("error: " + describe(ex));
           if (Boolean.getBoolean("keyframe.debug")) ex.printStackTrace(err);
           return EXIT_FAILURE;
@@ -139,6 +148,8 @@ public final class KeyframeCli implements java.util.concurrent.Callable<Integer>
   private static String describe(Throwable ex) {
     if (ex instanceof java.nio.file.NoSuchFileException nsf)
       return "no such file: " + nsf.getFile();
+    if (ex instanceof java.nio.file.AccessDeniedException ade)
+      return ade.getFile() + ": cannot be read (permission denied; check its permissions)";
     return ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
   }
 

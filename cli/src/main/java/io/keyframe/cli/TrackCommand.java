@@ -80,6 +80,14 @@ public final class TrackCommand implements Callable<Integer> {
       description = "For a 4D NIfTI file: which volume, 0-based (default: ${DEFAULT-VALUE}).")
   int volume;
 
+  @Option(
+      names = "--allow-truncated-video",
+      description =
+          "Track an MP4 whose data ends before the frames its header declares up to its last good"
+              + " frame, with a warning (printed and written to OUT/warnings.txt); without it such"
+              + " a file is an error (exit 2).")
+  boolean allowTruncatedVideo;
+
   @Option(names = "--out", required = true, description = "Output folder.")
   Path out;
 
@@ -140,7 +148,8 @@ public final class TrackCommand implements Callable<Integer> {
             threads,
             30,
             sliceAxis,
-            volume);
+            volume,
+            allowTruncatedVideo);
     bar.say(
         "track: "
             + (sam2 != null ? "SAM 2 bundle" : "fallback tracker")
@@ -148,6 +157,7 @@ public final class TrackCommand implements Callable<Integer> {
             + "...");
     TrackingRun.Outcome outcome = TrackingRun.run(o, bar::update);
     var r = outcome.result();
+    for (String w : outcome.warnings()) spec.commandLine().getErr().println("warning: " + w);
     spec.commandLine()
         .getOut()
         .printf(

@@ -82,7 +82,7 @@ public record Detection(
 
   /** A visible, human-style box label. */
   public static Detection of(int frame, int trackId, String label, Box box) {
-    return new Detection(frame, trackId, label, box, null, 1.0, Map.of(), -1, false, false, false);
+    return builder(frame, label).trackId(trackId).box(box).build();
   }
 
   /** The box, or the mask's bounding box when only a mask was given (empty mask: null). */
@@ -91,114 +91,149 @@ public record Detection(
   }
 
   public Detection withTrackId(int id) {
-    return new Detection(
-        frame,
-        id,
-        label,
-        box,
-        mask,
-        score,
-        classProbabilities,
-        visibility,
-        occluded,
-        outside,
-        keyframe,
-        source);
+    return toBuilder().trackId(id).build();
   }
 
   public Detection withLabel(String newLabel) {
-    return new Detection(
-        frame,
-        trackId,
-        newLabel,
-        box,
-        mask,
-        score,
-        classProbabilities,
-        visibility,
-        occluded,
-        outside,
-        keyframe,
-        source);
+    return toBuilder().label(newLabel).build();
   }
 
   public Detection withBox(Box newBox) {
-    return new Detection(
-        frame,
-        trackId,
-        label,
-        newBox,
-        mask,
-        score,
-        classProbabilities,
-        visibility,
-        occluded,
-        outside,
-        keyframe,
-        source);
+    return toBuilder().box(newBox).build();
   }
 
   public Detection withMask(Mask newMask) {
-    return new Detection(
-        frame,
-        trackId,
-        label,
-        box,
-        newMask,
-        score,
-        classProbabilities,
-        visibility,
-        occluded,
-        outside,
-        keyframe,
-        source);
+    return toBuilder().mask(newMask).build();
   }
 
   public Detection withScore(double newScore) {
-    return new Detection(
-        frame,
-        trackId,
-        label,
-        box,
-        mask,
-        newScore,
-        classProbabilities,
-        visibility,
-        occluded,
-        outside,
-        keyframe,
-        source);
+    return toBuilder().score(newScore).build();
   }
 
   public Detection withFlags(boolean isOccluded, boolean isOutside, boolean isKeyframe) {
-    return new Detection(
-        frame,
-        trackId,
-        label,
-        box,
-        mask,
-        score,
-        classProbabilities,
-        visibility,
-        isOccluded,
-        isOutside,
-        isKeyframe,
-        source);
+    return toBuilder().occluded(isOccluded).outside(isOutside).keyframe(isKeyframe).build();
   }
 
   public Detection withSource(SourceFields newSource) {
-    return new Detection(
-        frame,
-        trackId,
-        label,
-        box,
-        mask,
-        score,
-        classProbabilities,
-        visibility,
-        occluded,
-        outside,
-        keyframe,
-        newSource);
+    return toBuilder().source(newSource).build();
+  }
+
+  /**
+   * A detection in {@code frame} with class {@code label}, to fill in by name instead of by
+   * position: untracked, score 1, no probabilities, visibility unknown, no flags until set.
+   */
+  public static Builder builder(int frame, String label) {
+    return new Builder().frame(frame).label(label);
+  }
+
+  /** This detection as a builder, to copy it with some fields changed. */
+  public Builder toBuilder() {
+    return new Builder()
+        .frame(frame)
+        .trackId(trackId)
+        .label(label)
+        .box(box)
+        .mask(mask)
+        .score(score)
+        .classProbabilities(classProbabilities)
+        .visibility(visibility)
+        .occluded(occluded)
+        .outside(outside)
+        .keyframe(keyframe)
+        .source(source);
+  }
+
+  /** Fields of a {@link Detection} by name; {@link #build} checks them as the constructor does. */
+  public static final class Builder {
+    private int frame;
+    private int trackId = UNTRACKED;
+    private String label;
+    private Box box;
+    private Mask mask;
+    private double score = 1.0;
+    private Map<String, Double> classProbabilities = Map.of();
+    private double visibility = -1;
+    private boolean occluded;
+    private boolean outside;
+    private boolean keyframe;
+    private SourceFields source = SourceFields.NONE;
+
+    private Builder() {}
+
+    public Builder frame(int v) {
+      frame = v;
+      return this;
+    }
+
+    public Builder trackId(int v) {
+      trackId = v;
+      return this;
+    }
+
+    public Builder label(String v) {
+      label = v;
+      return this;
+    }
+
+    public Builder box(Box v) {
+      box = v;
+      return this;
+    }
+
+    public Builder mask(Mask v) {
+      mask = v;
+      return this;
+    }
+
+    public Builder score(double v) {
+      score = v;
+      return this;
+    }
+
+    public Builder classProbabilities(Map<String, Double> v) {
+      classProbabilities = v;
+      return this;
+    }
+
+    public Builder visibility(double v) {
+      visibility = v;
+      return this;
+    }
+
+    public Builder occluded(boolean v) {
+      occluded = v;
+      return this;
+    }
+
+    public Builder outside(boolean v) {
+      outside = v;
+      return this;
+    }
+
+    public Builder keyframe(boolean v) {
+      keyframe = v;
+      return this;
+    }
+
+    public Builder source(SourceFields v) {
+      source = v;
+      return this;
+    }
+
+    public Detection build() {
+      return new Detection(
+          frame,
+          trackId,
+          label,
+          box,
+          mask,
+          score,
+          classProbabilities,
+          visibility,
+          occluded,
+          outside,
+          keyframe,
+          source);
+    }
   }
 }

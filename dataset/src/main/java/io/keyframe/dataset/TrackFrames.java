@@ -21,6 +21,51 @@ public final class TrackFrames {
             "track " + d.trackId() + " appears twice in frame " + d.frame());
   }
 
+  /**
+   * Formats with one frame size per video cannot hold a mask of another size.
+   *
+   * @param rule the format's rule as the message opens, e.g. {@code "CVAT for video has one frame
+   *     size"}
+   * @param instead what the user can do, ending the message
+   * @throws IllegalArgumentException naming the first mask whose size is not the video's
+   */
+  public static void requireMasksOfVideoSize(AnnotationSet set, String rule, String instead) {
+    Video v = set.video();
+    for (Detection d : set.detections())
+      if (d.mask() != null && (d.mask().width() != v.width() || d.mask().height() != v.height()))
+        throw new IllegalArgumentException(
+            rule
+                + " ("
+                + v.width()
+                + "x"
+                + v.height()
+                + ") but the mask in frame "
+                + d.frame()
+                + " is "
+                + d.mask().width()
+                + "x"
+                + d.mask().height()
+                + "; "
+                + instead);
+  }
+
+  /**
+   * The detections by track id, in id order; each untracked detection becomes a one-frame track
+   * with a fresh id past the largest (formats that store tracks, not boxes, need one).
+   */
+  public static java.util.TreeMap<Integer, java.util.List<Detection>> tracksWithUntrackedAlone(
+      AnnotationSet set) {
+    java.util.TreeMap<Integer, java.util.List<Detection>> tracks = new java.util.TreeMap<>();
+    java.util.List<Detection> untracked = new java.util.ArrayList<>();
+    for (Detection d : set.detections()) {
+      if (d.trackId() == Detection.UNTRACKED) untracked.add(d);
+      else tracks.computeIfAbsent(d.trackId(), k -> new java.util.ArrayList<>()).add(d);
+    }
+    int next = tracks.isEmpty() ? 0 : tracks.lastKey() + 1;
+    for (Detection d : untracked) tracks.put(next++, java.util.List.of(d));
+    return tracks;
+  }
+
   /** The video's frame count, or one past the last annotated frame when that is larger. */
   public static int length(AnnotationSet set) {
     var ds = set.detections();

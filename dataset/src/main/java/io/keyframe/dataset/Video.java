@@ -8,6 +8,23 @@ import java.util.Objects;
  */
 public record Video(
     String id, double fps, int width, int height, int frameCount, String sourcePath) {
+  /**
+   * The frame rate assumed for a video whose file does not say (MOT without seqinfo.ini, COCO or
+   * CVAT without keyframe's metadata); {@code info} says it was assumed.
+   */
+  public static final double UNKNOWN_FPS = 30;
+
+  /**
+   * The video ID a file gives when its content names none: the file name without its extension
+   * ({@code .nii.gz} counts as one), e.g. {@code ward-3.xml} gives {@code ward-3}.
+   */
+  public static String idFromFileName(String fileName) {
+    String lower = fileName.toLowerCase(java.util.Locale.ROOT);
+    if (lower.endsWith(".nii.gz")) return fileName.substring(0, fileName.length() - 7);
+    int dot = fileName.lastIndexOf('.');
+    return dot > 0 ? fileName.substring(0, dot) : fileName;
+  }
+
   public Video {
     Objects.requireNonNull(id, "video id");
     if (id.isBlank()) throw new IllegalArgumentException("video id is blank");

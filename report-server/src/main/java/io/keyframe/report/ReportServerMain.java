@@ -74,8 +74,14 @@ public final class ReportServerMain implements Callable<Integer> {
       System.err.println("keyframe serve: " + e.getMessage());
       return 1;
     }
+    // Checked before the tables are read: a typo should not cost the minute a large root takes.
+    if (port < 0 || port > 65_535) {
+      System.err.println("keyframe serve: --port must be 0..65535: " + port);
+      return 2;
+    }
     if (!Files.isDirectory(data)) {
-      System.err.println("keyframe serve: --data is not a directory (run ./keyframe demo first)");
+      System.err.println(
+          "keyframe serve: --data " + data + " is not a directory (run ./keyframe demo first)");
       return 2;
     }
     TokenStore tokens;
@@ -115,9 +121,14 @@ public final class ReportServerMain implements Callable<Integer> {
       System.err.println("keyframe serve: cannot read " + data + ": " + e.getCause().getMessage());
       return 2;
     }
-    if (port < 0 || port > 65_535) {
-      System.err.println("keyframe serve: --port must be 0..65535: " + port);
-      return 2;
+    // A port in use is the common case: said in one line before Jetty starts (and logs) anything.
+    if (port != 0) {
+      try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+        probe.setReuseAddress(true);
+        probe.bind(new java.net.InetSocketAddress(host, port));
+      } catch (IOException e) {
+        return cannotListen(e);
+      }
     }
     Javalin app;
     try {
@@ -126,16 +137,7 @@ public final class ReportServerMain implements Callable<Integer> {
       Throwable cause = e;
       while (cause.getCause() != null && !(cause instanceof java.net.BindException))
         cause = cause.getCause();
-      System.err.println(
-          "keyframe serve: cannot listen on "
-              + host
-              + ":"
-              + port
-              + ": "
-              + (cause instanceof java.net.BindException
-                  ? "port in use or not allowed"
-                  : cause.getMessage()));
-      return 2;
+      return cannotListen(cause);
     }
     String shownHost = host.contains(":") ? "[" + host + "]" : host;
     System.out.println("keyframe report: http://" + shownHost + ":" + app.port() + "/");
@@ -145,5 +147,19 @@ public final class ReportServerMain implements Callable<Integer> {
     }
     Runtime.getRuntime().addShutdownHook(new Thread(app::stop));
     return 0;
+  }
+
+  /** One line naming the address; exit 2. */
+  private int cannotListen(Throwable why) {
+    System.err.println(
+        "keyframe serve: cannot listen on "
+            + host
+            + ":"
+            + port
+            + ": "
+            + (why instanceof java.net.BindException
+                ? "port in use or not allowed"
+                : why.getMessage()));
+    return 2;
   }
 }

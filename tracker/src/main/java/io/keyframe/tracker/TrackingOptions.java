@@ -25,6 +25,9 @@ import java.nio.file.Path;
  * @param sliceAxis for a NIfTI volume: the voxel axis frames step along, {@code x}, {@code y} or
  *     {@code z}
  * @param volume for a 4D NIfTI file: which volume (0-based)
+ * @param allowTruncatedVideo read an MP4 whose data ends before the frames its header declares up
+ *     to its last good frame, with a warning ({@link TrackingRun.Outcome#warnings()}), instead of
+ *     failing
  */
 public record TrackingOptions(
     Path video,
@@ -39,7 +42,8 @@ public record TrackingOptions(
     int intraOpThreads,
     double imageFps,
     String sliceAxis,
-    int volume) {
+    int volume,
+    boolean allowTruncatedVideo) {
   public TrackingOptions {
     sliceAxis = sliceAxis == null ? "z" : sliceAxis;
     io.keyframe.dataset.frames.nifti.NiftiFrameSource.Axis.parse(sliceAxis);
@@ -86,7 +90,8 @@ public record TrackingOptions(
         intraOpThreads,
         imageFps,
         "z",
-        0);
+        0,
+        false);
   }
 
   /**
@@ -111,7 +116,8 @@ public record TrackingOptions(
         intraOpThreads,
         imageFps,
         sliceAxis,
-        volume);
+        volume,
+        allowTruncatedVideo);
   }
 
   public TrackingOptions withSam2(Path bundle) {
@@ -128,6 +134,7 @@ public record TrackingOptions(
         intraOpThreads,
         imageFps,
         sliceAxis,
-        volume);
+        volume,
+        allowTruncatedVideo);
   }
 }

@@ -49,9 +49,17 @@ public final class TrackingRun {
   public static final String TRACKER_FILE = "tracker.json";
 
   /** What a run produced and where it went. */
-  public record Outcome(TrackedVideo result, List<Path> written) {
+  /** Where the warnings of a run that read flawed input anyway go, one line each. */
+  public static final String WARNINGS_FILE = "warnings.txt";
+
+  /**
+   * What a run produced and where it went; {@code warnings} says what was wrong with the input but
+   * read anyway (also written to {@link #WARNINGS_FILE} when there is any).
+   */
+  public record Outcome(TrackedVideo result, List<Path> written, List<String> warnings) {
     public Outcome {
       written = List.copyOf(written);
+      warnings = List.copyOf(warnings);
     }
   }
 
@@ -91,6 +99,7 @@ public final class TrackingRun {
       TrackingOptions options, VideoTracker tracker, Keyframes keyframes, ProgressListener progress)
       throws IOException {
     ProgressListener p = progress == null ? ProgressListener.NONE : progress;
+    List<String> warnings = new ArrayList<>();
     TrackedVideo result;
     try (FrameSource frames =
         options.video() == null
@@ -99,7 +108,9 @@ public final class TrackingRun {
                 options.video(),
                 options.imageFps(),
                 io.keyframe.dataset.frames.nifti.NiftiFrameSource.Axis.parse(options.sliceAxis()),
-                options.volume())) {
+                options.volume(),
+                options.allowTruncatedVideo())) {
+      if (frames != null) warnings.addAll(frames.warnings());
       Video video = frames == null ? null : frames.video(videoId(options.video()), "");
       boolean detect = tracker.usesDetections(keyframes);
       if (detect && options.detections() == null && options.detector() == null)
@@ -117,7 +128,16 @@ public final class TrackingRun {
     Path prov = options.out().resolve(TRACKER_FILE);
     writeJson(prov, g -> writeValue(g, tracker.provenance()));
     written.add(prov);
-    return new Outcome(result, written);
+    Path warningsFile = options.out().resolve(WARNINGS_FILE);
+    if (warnings.isEmpty()) {
+      Files.deleteIfExists(warningsFile); // a rerun over a sound copy leaves no stale warning
+    } else {
+      String text = String.join("\n", warnings) + "\n";
+      AtomicOutput.write(
+          warningsFile, o -> o.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      written.add(warningsFile);
+    }
+    return new Outcome(result, written, warnings);
   }
 
   /**

@@ -35,13 +35,12 @@ public final class CocoJsonWriter {
 
   private CocoJsonWriter() {}
 
-  /**
-   * COCO instances: one image per frame (id = frame + 1, {@code frame_id} = frame), or the images,
-   * ids, file names and sizes the set was read with ({@link SourceLayout}); category ids,
-   * annotation ids, {@code iscrowd}, polygons and stated areas come back as read.
-   */
-  public static void writeCoco(Path target, AnnotationSet set) throws IOException {
-    TrackFrames.requireUnique(set);
+  private interface JsonBody {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  /** One top-level JSON object, a record per line ({@link LinePerRecord}), atomically. */
+  private static void writeTopObject(Path target, JsonBody body) throws IOException {
     AtomicOutput.write(
         target,
         out -> {
@@ -49,17 +48,31 @@ public final class CocoJsonWriter {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.setPrettyPrinter(new LinePerRecord());
             g.writeStartObject();
-            info(g, set);
-            ImageIds ids = new ImageIds(set, 0);
-            g.writeArrayFieldStart("images");
-            ids.write(g, -1);
-            g.writeEndArray();
-            g.writeArrayFieldStart("annotations");
-            annotations(g, set, ids, -1, false, new long[] {firstFreeId(List.of(set))});
-            g.writeEndArray();
-            categories(g, set);
+            body.write(g);
             g.writeEndObject();
           }
+        });
+  }
+
+  /**
+   * COCO instances: one image per frame (id = frame + 1, {@code frame_id} = frame), or the images,
+   * ids, file names and sizes the set was read with ({@link SourceLayout}); category ids,
+   * annotation ids, {@code iscrowd}, polygons and stated areas come back as read.
+   */
+  public static void writeCoco(Path target, AnnotationSet set) throws IOException {
+    TrackFrames.requireUnique(set);
+    writeTopObject(
+        target,
+        g -> {
+          info(g, set);
+          ImageIds ids = new ImageIds(set, 0);
+          g.writeArrayFieldStart("images");
+          ids.write(g, -1);
+          g.writeEndArray();
+          g.writeArrayFieldStart("annotations");
+          annotations(g, set, ids, -1, false, new long[] {firstFreeId(List.of(set))});
+          g.writeEndArray();
+          categories(g, set);
         });
   }
 
@@ -80,55 +93,49 @@ public final class CocoJsonWriter {
                 + " vs "
                 + sets.get(0).labels());
     }
-    AtomicOutput.write(
+    writeTopObject(
         target,
-        out -> {
-          try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.setPrettyPrinter(new LinePerRecord());
+        g -> {
+          if (sets.size() == 1) info(g, sets.get(0));
+          g.writeArrayFieldStart("videos");
+          long[] videoIds = new long[sets.size()];
+          java.util.Set<Long> used = new java.util.HashSet<>();
+          for (int i = 0; i < sets.size(); i++) {
+            long id = sets.get(i).layout().sourceVideoId();
+            videoIds[i] = id >= 0 && used.add(id) ? id : -1;
+          }
+          long nextVideo = used.stream().mapToLong(Long::longValue).max().orElse(0) + 1;
+          for (int i = 0; i < sets.size(); i++) {
+            if (videoIds[i] < 0) videoIds[i] = nextVideo++;
+            Video v = sets.get(i).video();
             g.writeStartObject();
-            if (sets.size() == 1) info(g, sets.get(0));
-            g.writeArrayFieldStart("videos");
-            long[] videoIds = new long[sets.size()];
-            java.util.Set<Long> used = new java.util.HashSet<>();
-            for (int i = 0; i < sets.size(); i++) {
-              long id = sets.get(i).layout().sourceVideoId();
-              videoIds[i] = id >= 0 && used.add(id) ? id : -1;
-            }
-            long nextVideo = used.stream().mapToLong(Long::longValue).max().orElse(0) + 1;
-            for (int i = 0; i < sets.size(); i++) {
-              if (videoIds[i] < 0) videoIds[i] = nextVideo++;
-              Video v = sets.get(i).video();
-              g.writeStartObject();
-              g.writeNumberField("id", videoIds[i]);
-              g.writeStringField("name", v.id());
-              g.writeNumberField("width", v.width());
-              g.writeNumberField("height", v.height());
-              g.writeEndObject();
-            }
-            g.writeEndArray();
-            List<ImageIds> ids = new ArrayList<>();
-            long offset = 0;
-            boolean unique = sets.size() == 1 || distinctImageIds(sets);
-            for (AnnotationSet s : sets) {
-              ImageIds im = new ImageIds(s, unique ? 0 : offset);
-              ids.add(im);
-              offset =
-                  Math.max(
-                      offset,
-                      im.maxId() + 1); // next set starts past this one: ids 0..n here, n+1.. there
-            }
-            g.writeArrayFieldStart("images");
-            for (int i = 0; i < sets.size(); i++) ids.get(i).write(g, videoIds[i]);
-            g.writeEndArray();
-            g.writeArrayFieldStart("annotations");
-            long[] next = {firstFreeId(sets)};
-            for (int i = 0; i < sets.size(); i++)
-              annotations(g, sets.get(i), ids.get(i), videoIds[i], true, next);
-            g.writeEndArray();
-            categories(g, sets.get(0));
+            g.writeNumberField("id", videoIds[i]);
+            g.writeStringField("name", v.id());
+            g.writeNumberField("width", v.width());
+            g.writeNumberField("height", v.height());
             g.writeEndObject();
           }
+          g.writeEndArray();
+          List<ImageIds> ids = new ArrayList<>();
+          long offset = 0;
+          boolean unique = sets.size() == 1 || distinctImageIds(sets);
+          for (AnnotationSet s : sets) {
+            ImageIds im = new ImageIds(s, unique ? 0 : offset);
+            ids.add(im);
+            offset =
+                Math.max(
+                    offset,
+                    im.maxId() + 1); // next set starts past this one: ids 0..n here, n+1.. there
+          }
+          g.writeArrayFieldStart("images");
+          for (int i = 0; i < sets.size(); i++) ids.get(i).write(g, videoIds[i]);
+          g.writeEndArray();
+          g.writeArrayFieldStart("annotations");
+          long[] next = {firstFreeId(sets)};
+          for (int i = 0; i < sets.size(); i++)
+            annotations(g, sets.get(i), ids.get(i), videoIds[i], true, next);
+          g.writeEndArray();
+          categories(g, sets.get(0));
         });
   }
 
@@ -268,108 +275,84 @@ public final class CocoJsonWriter {
    */
   public static void writeYouTubeVis(Path target, AnnotationSet set) throws IOException {
     TrackFrames.requireUnique(set);
-    for (Detection d : set.detections())
-      if (d.mask() != null
-          && (d.mask().width() != set.video().width() || d.mask().height() != set.video().height()))
-        throw new IllegalArgumentException(
-            "YouTube-VIS has one frame size per video ("
-                + set.video().width()
-                + "x"
-                + set.video().height()
-                + ") but the mask in frame "
-                + d.frame()
-                + " is "
-                + d.mask().width()
-                + "x"
-                + d.mask().height()
-                + "; write coco or cvat, which keep each image's size");
-    TreeMap<Integer, List<Detection>> tracks = new TreeMap<>();
-    List<Detection> untracked = new ArrayList<>();
-    for (Detection d : set.detections()) {
-      if (d.trackId() == Detection.UNTRACKED) untracked.add(d);
-      else tracks.computeIfAbsent(d.trackId(), k -> new ArrayList<>()).add(d);
-    }
-    int next = tracks.isEmpty() ? 0 : tracks.lastKey() + 1;
-    for (Detection d : untracked) tracks.put(next++, List.of(d));
-    AtomicOutput.write(
+    TrackFrames.requireMasksOfVideoSize(
+        set,
+        "YouTube-VIS has one frame size per video",
+        "write coco or cvat, which keep each image's size");
+    TreeMap<Integer, List<Detection>> tracks = TrackFrames.tracksWithUntrackedAlone(set);
+    writeTopObject(
         target,
-        out -> {
-          try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.setPrettyPrinter(new LinePerRecord());
-            Video v = set.video();
-            int frames = frames(set);
+        g -> {
+          Video v = set.video();
+          int frames = frames(set);
+          info(g, set);
+          g.writeArrayFieldStart("videos");
+          long videoId = set.layout().sourceVideoId() >= 0 ? set.layout().sourceVideoId() : 1;
+          Map<Integer, FrameImage> names = set.layout().imagesByFrame();
+          Map<String, Long> categoryIds = set.layout().categoryIds(set.labels());
+          g.writeStartObject();
+          g.writeNumberField("id", videoId);
+          g.writeNumberField("width", v.width());
+          g.writeNumberField("height", v.height());
+          g.writeNumberField("length", frames);
+          g.writeArrayFieldStart("file_names");
+          for (int f = 0; f < frames; f++) {
+            FrameImage i = names.get(f);
+            g.writeString(i != null && !i.fileName().isEmpty() ? i.fileName() : fileName(f));
+          }
+          g.writeEndArray();
+          g.writeEndObject();
+          g.writeEndArray();
+          g.writeArrayFieldStart("annotations");
+          for (var e : tracks.entrySet()) {
+            List<Detection> ds = e.getValue();
+            Detection[] at = new Detection[frames];
+            for (Detection d : ds) at[d.frame()] = d;
             g.writeStartObject();
-            info(g, set);
-            g.writeArrayFieldStart("videos");
-            long videoId = set.layout().sourceVideoId() >= 0 ? set.layout().sourceVideoId() : 1;
-            Map<Integer, FrameImage> names = set.layout().imagesByFrame();
-            Map<String, Long> categoryIds = set.layout().categoryIds(set.labels());
-            g.writeStartObject();
-            g.writeNumberField("id", videoId);
+            g.writeNumberField("id", e.getKey());
+            g.writeNumberField("video_id", videoId);
+            g.writeNumberField("category_id", categoryIds.get(ds.get(0).label()));
+            g.writeNumberField("iscrowd", ds.stream().anyMatch(d -> d.source().crowd()) ? 1 : 0);
             g.writeNumberField("width", v.width());
             g.writeNumberField("height", v.height());
-            g.writeNumberField("length", frames);
-            g.writeArrayFieldStart("file_names");
-            for (int f = 0; f < frames; f++) {
-              FrameImage i = names.get(f);
-              g.writeString(i != null && !i.fileName().isEmpty() ? i.fileName() : fileName(f));
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeEndArray();
-            g.writeArrayFieldStart("annotations");
-            for (var e : tracks.entrySet()) {
-              List<Detection> ds = e.getValue();
-              Detection[] at = new Detection[frames];
-              for (Detection d : ds) at[d.frame()] = d;
-              g.writeStartObject();
-              g.writeNumberField("id", e.getKey());
-              g.writeNumberField("video_id", videoId);
-              g.writeNumberField("category_id", categoryIds.get(ds.get(0).label()));
-              g.writeNumberField("iscrowd", ds.stream().anyMatch(d -> d.source().crowd()) ? 1 : 0);
-              g.writeNumberField("width", v.width());
-              g.writeNumberField("height", v.height());
-              double score = ds.get(0).score();
-              boolean sameScore = ds.stream().allMatch(d -> d.score() == score);
-              if (score != 1.0 && sameScore) {
-                g.writeFieldName("score");
-                g.writeNumber(format(score));
-              } else if (!sameScore) {
-                // YouTube-VIS scores whole tracks; per-frame scores go in a list other tools
-                // ignore.
-                g.writeArrayFieldStart("keyframe_scores");
-                for (Detection d : at) {
-                  if (d == null) g.writeNull();
-                  else g.writeNumber(format(d.score()));
-                }
-                g.writeEndArray();
-              }
-              g.writeArrayFieldStart("segmentations");
-              for (Detection d : at) {
-                if (d == null || d.mask() == null) g.writeNull();
-                else if (!d.source().polygons().isEmpty()) polygons(g, d.source().polygons());
-                else rle(g, d.mask());
-              }
-              g.writeEndArray();
-              g.writeArrayFieldStart("bboxes");
-              for (Detection d : at) {
-                if (d == null || d.box() == null) g.writeNull();
-                else box(g, new double[] {d.box().x(), d.box().y(), d.box().w(), d.box().h()});
-              }
-              g.writeEndArray();
-              g.writeArrayFieldStart("areas");
+            double score = ds.get(0).score();
+            boolean sameScore = ds.stream().allMatch(d -> d.score() == score);
+            if (score != 1.0 && sameScore) {
+              g.writeFieldName("score");
+              g.writeNumber(format(score));
+            } else if (!sameScore) {
+              // YouTube-VIS scores whole tracks; per-frame scores go in a list other tools
+              // ignore.
+              g.writeArrayFieldStart("keyframe_scores");
               for (Detection d : at) {
                 if (d == null) g.writeNull();
-                else g.writeNumber(format(area(d)));
+                else g.writeNumber(format(d.score()));
               }
               g.writeEndArray();
-              g.writeEndObject();
+            }
+            g.writeArrayFieldStart("segmentations");
+            for (Detection d : at) {
+              if (d == null || d.mask() == null) g.writeNull();
+              else if (!d.source().polygons().isEmpty()) polygons(g, d.source().polygons());
+              else rle(g, d.mask());
             }
             g.writeEndArray();
-            categories(g, set);
+            g.writeArrayFieldStart("bboxes");
+            for (Detection d : at) {
+              if (d == null || d.box() == null) g.writeNull();
+              else box(g, new double[] {d.box().x(), d.box().y(), d.box().w(), d.box().h()});
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("areas");
+            for (Detection d : at) {
+              if (d == null) g.writeNull();
+              else g.writeNumber(format(area(d)));
+            }
+            g.writeEndArray();
             g.writeEndObject();
           }
+          g.writeEndArray();
+          categories(g, set);
         });
   }
 

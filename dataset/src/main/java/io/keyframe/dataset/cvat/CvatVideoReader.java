@@ -44,8 +44,6 @@ import javax.xml.stream.XMLStreamReader;
  * input throws {@link BadAnnotationException} naming the parser's line and the attribute.
  */
 public final class CvatVideoReader {
-  /** Frame rate assumed when the file does not carry keyframe's video element. */
-  public static final double UNKNOWN_FPS = 30;
 
   private static final Set<String> SKIPPED =
       Set.of("polyline", "points", "cuboid", "ellipse", "skeleton", "tag");
@@ -694,13 +692,13 @@ public final class CvatVideoReader {
             ? t.name
             : project && !g.key.isEmpty() ? g.key : stem();
     String id = name;
-    double fps = UNKNOWN_FPS;
+    double fps = Video.UNKNOWN_FPS;
     String source = "";
     if (kfVideo != null) {
       id = kfVideo.getOrDefault("id", id);
       source = kfVideo.getOrDefault("source_path", "");
       try {
-        fps = Double.parseDouble(kfVideo.getOrDefault("fps", Double.toString(UNKNOWN_FPS)));
+        fps = Double.parseDouble(kfVideo.getOrDefault("fps", Double.toString(Video.UNKNOWN_FPS)));
       } catch (NumberFormatException e) {
         throw bad(-1, "fps", "keyframe_video fps is not a number");
       }
@@ -737,9 +735,7 @@ public final class CvatVideoReader {
   }
 
   private String stem() {
-    String n = file.getFileName().toString();
-    int dot = n.lastIndexOf('.');
-    return dot > 0 ? n.substring(0, dot) : n;
+    return Video.idFromFileName(file.getFileName().toString());
   }
 
   private Map<String, String> attributes() {

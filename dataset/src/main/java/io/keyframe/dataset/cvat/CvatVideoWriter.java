@@ -12,7 +12,6 @@ import io.keyframe.dataset.TrackFrames;
 import io.keyframe.dataset.Video;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -42,29 +41,26 @@ public final class CvatVideoWriter {
       writeImages(target, set);
       return;
     }
-    for (Detection d : set.detections())
-      if (d.mask() != null
-          && (d.mask().width() != set.video().width() || d.mask().height() != set.video().height()))
-        throw new IllegalArgumentException(
-            "CVAT for video has one frame size ("
-                + set.video().width()
-                + "x"
-                + set.video().height()
-                + ") but the mask in frame "
-                + d.frame()
-                + " is "
-                + d.mask().width()
-                + "x"
-                + d.mask().height()
-                + "; tracked annotations on images of different sizes cannot be written as CVAT");
-    Map<Integer, List<Detection>> tracks = new TreeMap<>();
-    List<Detection> untracked = new ArrayList<>();
-    for (Detection d : set.detections()) {
-      if (d.trackId() == Detection.UNTRACKED) untracked.add(d);
-      else tracks.computeIfAbsent(d.trackId(), k -> new ArrayList<>()).add(d);
-    }
-    int next = tracks.isEmpty() ? 0 : ((TreeMap<Integer, List<Detection>>) tracks).lastKey() + 1;
-    for (Detection d : untracked) tracks.put(next++, List.of(d));
+    TrackFrames.requireMasksOfVideoSize(
+        set,
+        "CVAT for video has one frame size",
+        "tracked annotations on images of different sizes cannot be written as CVAT");
+    Map<Integer, List<Detection>> tracks = TrackFrames.tracksWithUntrackedAlone(set);
+    writeAnnotations(
+        target,
+        w -> {
+          meta(w, set);
+          String source = set.provenance().kind() == Provenance.Kind.MODEL ? "auto" : "manual";
+          for (var e : tracks.entrySet()) track(w, e.getKey(), e.getValue(), source, set.video());
+        });
+  }
+
+  private interface XmlBody {
+    void write(XMLStreamWriter w) throws XMLStreamException;
+  }
+
+  /** {@code <annotations><version>1.1</version>} BODY {@code </annotations>}, atomically. */
+  private static void writeAnnotations(Path target, XmlBody body) throws IOException {
     AtomicOutput.write(
         target,
         out -> {
@@ -74,9 +70,7 @@ public final class CvatVideoWriter {
             nl(w, 0);
             w.writeStartElement("annotations");
             leaf(w, 1, "version", "1.1");
-            meta(w, set);
-            String source = set.provenance().kind() == Provenance.Kind.MODEL ? "auto" : "manual";
-            for (var e : tracks.entrySet()) track(w, e.getKey(), e.getValue(), source, set.video());
+            body.write(w);
             nl(w, 0);
             w.writeEndElement();
             w.writeCharacters("\n");
@@ -106,56 +100,51 @@ public final class CvatVideoWriter {
           d.frame(),
           f -> new FrameImage(f, f, String.format("frame_%06d.jpg", f), v.width(), v.height()));
     Map<Integer, List<Detection>> byFrame = set.byFrame();
-    AtomicOutput.write(
+    writeAnnotations(
         target,
-        out -> {
-          try {
-            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "utf-8");
-            w.writeStartDocument("utf-8", "1.0");
-            nl(w, 0);
-            w.writeStartElement("annotations");
-            leaf(w, 1, "version", "1.1");
+        w -> {
+          nl(w, 1);
+          w.writeStartElement("meta");
+          nl(w, 2);
+          w.writeStartElement("task");
+          leaf(w, 3, "name", v.id());
+          leaf(
+              w,
+              3,
+              "size",
+              Integer.toString(
+                  images.isEmpty() ? 0 : ((TreeMap<Integer, FrameImage>) images).lastKey() + 1));
+          leaf(w, 3, "mode", "annotation");
+          labels(w, set);
+          nl(w, 2);
+          w.writeEndElement();
+          provenanceAndVideo(w, set);
+          nl(w, 1);
+          w.writeEndElement();
+          for (FrameImage img : images.values()) {
             nl(w, 1);
-            w.writeStartElement("meta");
-            nl(w, 2);
-            w.writeStartElement("task");
-            leaf(w, 3, "name", v.id());
-            leaf(
-                w,
-                3,
-                "size",
-                Integer.toString(
-                    images.isEmpty() ? 0 : ((TreeMap<Integer, FrameImage>) images).lastKey() + 1));
-            leaf(w, 3, "mode", "annotation");
-            labels(w, set);
-            nl(w, 2);
-            w.writeEndElement();
-            provenanceAndVideo(w, set);
+            w.writeStartElement("image");
+            w.writeAttribute("id", Integer.toString(img.frame()));
+            w.writeAttribute("name", img.fileName());
+            w.writeAttribute("width", Integer.toString(img.width()));
+            w.writeAttribute("height", Integer.toString(img.height()));
+            int group = 0;
+            for (Detection d : byFrame.getOrDefault(img.frame(), List.of()))
+              imageShape(w, d, img, ++group);
             nl(w, 1);
             w.writeEndElement();
-            for (FrameImage img : images.values()) {
-              nl(w, 1);
-              w.writeStartElement("image");
-              w.writeAttribute("id", Integer.toString(img.frame()));
-              w.writeAttribute("name", img.fileName());
-              w.writeAttribute("width", Integer.toString(img.width()));
-              w.writeAttribute("height", Integer.toString(img.height()));
-              int group = 0;
-              for (Detection d : byFrame.getOrDefault(img.frame(), List.of()))
-                imageShape(w, d, img, ++group);
-              nl(w, 1);
-              w.writeEndElement();
-            }
-            nl(w, 0);
-            w.writeEndElement();
-            w.writeCharacters("\n");
-            w.writeEndDocument();
-            w.flush();
-            w.close();
-          } catch (XMLStreamException e) {
-            throw new IOException("cannot write CVAT XML: " + e.getMessage(), e);
           }
         });
+  }
+
+  /** An image's shape element with the attributes every kind has; {@code group} < 0: none. */
+  private static void imageShapeStart(XMLStreamWriter w, String element, Detection d, int group)
+      throws XMLStreamException {
+    nl(w, 2);
+    w.writeEmptyElement(element);
+    w.writeAttribute("label", d.label());
+    w.writeAttribute("occluded", d.occluded() ? "1" : "0");
+    if (group >= 0) w.writeAttribute("group_id", Integer.toString(group));
   }
 
   /**
@@ -173,11 +162,7 @@ public final class CvatVideoWriter {
         d.box() != null && !(fromPolygon && d.box().equals(d.source().polygons().get(0).bounds()));
     boolean grouped = writeBox && d.mask() != null;
     if (writeBox) {
-      nl(w, 2);
-      w.writeEmptyElement("box");
-      w.writeAttribute("label", d.label());
-      w.writeAttribute("occluded", d.occluded() ? "1" : "0");
-      if (grouped) w.writeAttribute("group_id", Integer.toString(group));
+      imageShapeStart(w, "box", d, grouped ? group : -1);
       w.writeAttribute("xtl", format(d.box().x()));
       w.writeAttribute("ytl", format(d.box().y()));
       w.writeAttribute("xbr", format(d.box().x2()));
@@ -185,11 +170,7 @@ public final class CvatVideoWriter {
       w.writeAttribute("z_order", "0");
     }
     if (fromPolygon) {
-      nl(w, 2);
-      w.writeEmptyElement("polygon");
-      w.writeAttribute("label", d.label());
-      w.writeAttribute("occluded", d.occluded() ? "1" : "0");
-      if (grouped) w.writeAttribute("group_id", Integer.toString(group));
+      imageShapeStart(w, "polygon", d, grouped ? group : -1);
       w.writeAttribute("points", points(d.source().polygons().get(0)));
       w.writeAttribute("z_order", "0");
     } else if (d.mask() != null) {
@@ -206,11 +187,7 @@ public final class CvatVideoWriter {
                 + "x"
                 + img.height());
       CvatRle rle = CvatRle.of(d.mask());
-      nl(w, 2);
-      w.writeEmptyElement("mask");
-      w.writeAttribute("label", d.label());
-      w.writeAttribute("occluded", d.occluded() ? "1" : "0");
-      if (grouped) w.writeAttribute("group_id", Integer.toString(group));
+      imageShapeStart(w, "mask", d, grouped ? group : -1);
       w.writeAttribute("rle", rle.runsText());
       w.writeAttribute("left", Integer.toString(rle.left()));
       w.writeAttribute("top", Integer.toString(rle.top()));

@@ -83,16 +83,13 @@ public final class AnnotationFiles {
       return BatchLayout.withVideoOfFolder(file, set);
     } catch (java.nio.file.NoSuchFileException | BadAnnotationException e) {
       throw e;
+    } catch (java.nio.file.AccessDeniedException e) {
+      // Files.isReadable said yes (root, ACLs, a race), the open said no.
+      throw new BadAnnotationException(
+          file, -1, -1, "file", "cannot be read (permission denied; check its permissions)", e);
     } catch (IOException e) {
       // JSON nested too deep, a read error mid-file, ...: still bad input in this file.
-      throw new BadAnnotationException(
-          file,
-          -1,
-          -1,
-          "file",
-          "cannot read it: "
-              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
-          e);
+      throw cannotRead(file, "cannot read it: ", e);
     }
   }
 
@@ -220,20 +217,19 @@ public final class AnnotationFiles {
             : "not a MOTChallenge, CVAT XML, COCO, COCO-VID, YouTube-VIS or SA-V file");
   }
 
+  /** An IOException inside a file is still bad input in that file. */
+  private static BadAnnotationException cannotRead(Path file, String what, IOException e) {
+    String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return new BadAnnotationException(file, -1, -1, "file", what + why, e);
+  }
+
   private static AnnotationFormat fromJson(Path file) throws IOException {
     try {
       return fromJsonUnchecked(file);
     } catch (java.nio.file.NoSuchFileException e) {
       throw e;
     } catch (IOException e) {
-      throw new BadAnnotationException(
-          file,
-          -1,
-          -1,
-          "file",
-          "not readable JSON: "
-              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
-          e);
+      throw cannotRead(file, "not readable JSON: ", e);
     }
   }
 

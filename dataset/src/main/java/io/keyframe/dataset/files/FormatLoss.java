@@ -6,7 +6,6 @@ import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.FrameImage;
 import io.keyframe.dataset.Provenance;
 import io.keyframe.dataset.mot.MotOptions;
-import io.keyframe.dataset.mot.MotReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +54,7 @@ public final class FormatLoss {
     boolean sizes = !set.layout().uniformSize();
     boolean categoryIds = !set.layout().categories().isEmpty();
     boolean provenance = !set.provenance().equals(Provenance.unknown());
-    boolean fps = set.video().fps() != MotReader.UNKNOWN_FPS;
+    boolean fps = set.video().fps() != io.keyframe.dataset.Video.UNKNOWN_FPS;
     boolean sampling = set.layout().frameStep() != 1 || set.layout().frameStart() != 0;
     List<String> lost = new ArrayList<>();
     switch (format) {

@@ -18,17 +18,44 @@ import java.util.NoSuchElementException;
  */
 public interface FrameSource extends AutoCloseable, Iterable<Frame> {
 
+  /**
+   * What a source knows once open: frame count, frames per second (display rate) and the frame size
+   * in pixels.
+   */
+  record Format(int frameCount, double fps, int width, int height) {
+    public Format {
+      if (!(fps > 0) || !Double.isFinite(fps))
+        throw new IllegalArgumentException("fps must be > 0: " + fps);
+    }
+
+    @Override
+    public String toString() {
+      return frameCount + " frames, " + width + "x" + height + ", " + fps + " fps";
+    }
+  }
+
+  /** Frame count, rate and size. */
+  Format format();
+
   /** Number of frames. */
-  int frameCount();
+  default int frameCount() {
+    return format().frameCount();
+  }
 
   /** Frames per second (display rate). */
-  double fps();
+  default double fps() {
+    return format().fps();
+  }
 
   /** Frame width in pixels. */
-  int width();
+  default int width() {
+    return format().width();
+  }
 
   /** Frame height in pixels. */
-  int height();
+  default int height() {
+    return format().height();
+  }
 
   /**
    * Decodes frame {@code index} (0-based, display order).
@@ -37,6 +64,14 @@ public interface FrameSource extends AutoCloseable, Iterable<Frame> {
    * @throws io.keyframe.dataset.BadAnnotationException when the frame cannot be decoded
    */
   Frame read(int index);
+
+  /**
+   * What was wrong with the input but read anyway (e.g. a truncated MP4 opened with {@code
+   * allowTruncatedVideo}), one line each naming the file; empty for a sound source.
+   */
+  default java.util.List<String> warnings() {
+    return java.util.List.of();
+  }
 
   /** Releases the file handles; never throws a checked exception. */
   @Override
@@ -76,6 +111,15 @@ public interface FrameSource extends AutoCloseable, Iterable<Frame> {
    *     DICOM without timing attributes)
    */
   static FrameSource open(Path path, double imageFps) {
+    return open(path, imageFps, false);
+  }
+
+  /**
+   * As {@link #open(Path, double)}; with {@code allowTruncatedVideo} an MP4 whose data ends before
+   * the frames its header declares opens with the frames that are there and a {@link #warnings()}
+   * line naming the last good frame, instead of failing.
+   */
+  static FrameSource open(Path path, double imageFps, boolean allowTruncatedVideo) {
     if (Files.isDirectory(path)) {
       if (io.keyframe.dataset.frames.dicom.DicomFrameSource.isSeriesFolder(path))
         return io.keyframe.dataset.frames.dicom.DicomFrameSource.open(path, imageFps);
@@ -83,7 +127,7 @@ public interface FrameSource extends AutoCloseable, Iterable<Frame> {
     }
     String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".mp4") || name.endsWith(".m4v") || name.endsWith(".mov"))
-      return new Mp4FrameSource(path);
+      return new Mp4FrameSource(path, allowTruncatedVideo);
     if (io.keyframe.dataset.frames.nifti.NiftiVolume.isNifti(path))
       return new io.keyframe.dataset.frames.nifti.NiftiFrameSource(path, imageFps);
     if (name.endsWith(".dcm")
@@ -100,16 +144,18 @@ public interface FrameSource extends AutoCloseable, Iterable<Frame> {
 
   /**
    * As {@link #open(Path, double)}, with NIfTI volumes sliced along {@code axis} of volume {@code
-   * volume} (0-based) instead of z of volume 0.
+   * volume} (0-based) instead of z of volume 0, and MP4 truncation as {@link #open(Path, double,
+   * boolean)} says.
    */
   static FrameSource open(
       Path path,
       double imageFps,
       io.keyframe.dataset.frames.nifti.NiftiFrameSource.Axis axis,
-      int volume) {
+      int volume,
+      boolean allowTruncatedVideo) {
     if (!Files.isDirectory(path) && io.keyframe.dataset.frames.nifti.NiftiVolume.isNifti(path))
       return new io.keyframe.dataset.frames.nifti.NiftiFrameSource(path, axis, volume, imageFps);
-    return open(path, imageFps);
+    return open(path, imageFps, allowTruncatedVideo);
   }
 
   /**
@@ -131,10 +177,7 @@ public interface FrameSource extends AutoCloseable, Iterable<Frame> {
    * The video ID a file name gives: the name without its extension ({@code .nii.gz} counts as one).
    */
   static String videoId(String fileName) {
-    String lower = fileName.toLowerCase(Locale.ROOT);
-    if (lower.endsWith(".nii.gz")) return fileName.substring(0, fileName.length() - 7);
-    int dot = fileName.lastIndexOf('.');
-    return dot > 0 ? fileName.substring(0, dot) : fileName;
+    return Video.idFromFileName(fileName);
   }
 
   /** Checks {@code index} against {@code [0, frameCount)}. */

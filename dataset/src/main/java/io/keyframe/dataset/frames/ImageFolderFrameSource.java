@@ -22,9 +22,7 @@ import javax.imageio.stream.ImageInputStream;
 public final class ImageFolderFrameSource implements FrameSource {
   private final Path folder;
   private final List<Path> files;
-  private final double fps;
-  private final int width;
-  private final int height;
+  private final Format format;
 
   /**
    * Lists the images of {@code folder}.
@@ -36,7 +34,6 @@ public final class ImageFolderFrameSource implements FrameSource {
     if (!(fps > 0) || !Double.isFinite(fps))
       throw new IllegalArgumentException("fps must be > 0: " + fps);
     this.folder = folder;
-    this.fps = fps;
     try (Stream<Path> s = Files.list(folder)) {
       files =
           s.filter(Files::isRegularFile)
@@ -52,8 +49,7 @@ public final class ImageFolderFrameSource implements FrameSource {
     if (files.isEmpty())
       throw new BadAnnotationException(folder, -1, -1, "folder", "no .png/.jpg/.jpeg images");
     int[] size = probeSize(files.get(0));
-    width = size[0];
-    height = size[1];
+    format = new Format(files.size(), fps, size[0], size[1]);
   }
 
   private static boolean isImage(Path p) {
@@ -110,23 +106,8 @@ public final class ImageFolderFrameSource implements FrameSource {
   }
 
   @Override
-  public int frameCount() {
-    return files.size();
-  }
-
-  @Override
-  public double fps() {
-    return fps;
-  }
-
-  @Override
-  public int width() {
-    return width;
-  }
-
-  @Override
-  public int height() {
-    return height;
+  public Format format() {
+    return format;
   }
 
   @Override
@@ -142,7 +123,7 @@ public final class ImageFolderFrameSource implements FrameSource {
     }
     if (image == null)
       throw new BadAnnotationException(file, -1, index, "image", "not a readable PNG/JPEG");
-    if (image.getWidth() != width || image.getHeight() != height)
+    if (image.getWidth() != format.width() || image.getHeight() != format.height())
       throw new BadAnnotationException(
           file,
           -1,
@@ -153,9 +134,9 @@ public final class ImageFolderFrameSource implements FrameSource {
               + "x"
               + image.getHeight()
               + " differs from the first frame's "
-              + width
+              + format.width()
               + "x"
-              + height);
+              + format.height());
     return new Frame(index, image);
   }
 
@@ -166,6 +147,6 @@ public final class ImageFolderFrameSource implements FrameSource {
 
   @Override
   public String toString() {
-    return "ImageFolderFrameSource[" + files.size() + " frames, " + width + "x" + height + "]";
+    return "ImageFolderFrameSource[" + format + "]";
   }
 }

@@ -5,7 +5,9 @@ import io.keyframe.dataset.Frame;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jcodec.api.FrameGrab;
@@ -33,10 +35,7 @@ public final class Mp4FrameSource implements FrameSource {
   private final Path file;
   private final SeekableByteChannel channel;
   private final FrameGrab grab;
-  private final int frameCount;
-  private final double fps;
-  private final int width;
-  private final int height;
+  private final Format format;
 
   /** Decode index of each display index. */
   private final int[] decodeOfDisplay;
@@ -53,6 +52,9 @@ public final class Mp4FrameSource implements FrameSource {
   /** Decode index of the packet the decoder reads next. */
   private int nextDecode;
 
+  /** What was wrong with the file but read anyway (a truncated copy read with allowTruncated). */
+  private final List<String> warnings = new ArrayList<>();
+
   /**
    * Opens {@code file} and reads its packet table (no decoding).
    *
@@ -64,15 +66,15 @@ public final class Mp4FrameSource implements FrameSource {
 
   /**
    * Opens {@code file}; a file whose data ends before the frames its header declares is an error
-   * naming the last good frame, or, with {@code allowTruncated}, a warning on stderr and a source
-   * of the frames that are there.
+   * naming the last good frame, or, with {@code allowTruncated}, a source of the frames that are
+   * there whose {@link #warnings()} name the last good frame (the caller prints and records them).
    */
   public Mp4FrameSource(Path file, boolean allowTruncated) {
     this.file = file;
     SeekableByteChannel ch = null;
     try {
-      double[] ptsByDecode = scanPackets(file, allowTruncated);
-      frameCount = ptsByDecode.length;
+      double[] ptsByDecode = scanPackets(file, allowTruncated, warnings);
+      int frameCount = ptsByDecode.length;
       if (frameCount == 0)
         throw new BadAnnotationException(file, -1, -1, "video", "the video track has no frames");
       Integer[] order = new Integer[frameCount];
@@ -90,14 +92,13 @@ public final class Mp4FrameSource implements FrameSource {
       syncSamples = seek == null || seek.length == 0 ? new int[] {0} : seek.clone();
       Arrays.sort(syncSamples);
       double duration = meta.getTotalDuration();
-      fps = duration > 0 ? frameCount / duration : 30.0;
+      double fps = duration > 0 ? frameCount / duration : 30.0;
       channel = ch;
       // The header gives the coded size (multiples of 16, e.g. 544 for 540); the decoded picture
       // carries the SPS cropping, so decode frame 0 once and keep it for the first read.
       BufferedImage first = decodeUntil(0);
       pending.put(0, first);
-      width = first.getWidth();
-      height = first.getHeight();
+      format = new Format(frameCount, fps, first.getWidth(), first.getHeight());
     } catch (IOException | JCodecException | RuntimeException e) {
       closeQuietly(ch);
       if (e instanceof BadAnnotationException b) throw b;
@@ -107,7 +108,8 @@ public final class Mp4FrameSource implements FrameSource {
   }
 
   /** Presentation times (seconds) of the video packets in decode order. */
-  private static double[] scanPackets(Path file, boolean allowTruncated) throws IOException {
+  private static double[] scanPackets(Path file, boolean allowTruncated, List<String> warnings)
+      throws IOException {
     try (SeekableByteChannel ch = NIOUtils.readableChannel(file.toFile())) {
       MP4Demuxer demuxer = MP4Demuxer.createMP4Demuxer(ch);
       DemuxerTrack track = demuxer.getVideoTrack();
@@ -129,14 +131,8 @@ public final class Mp4FrameSource implements FrameSource {
                 + n
                 + (n == 0 ? "" : " (last good frame " + (n - 1) + " in decode order)");
         if (!allowTruncated) throw new BadAnnotationException(file, -1, n, "video", what);
-        System.err.println(
-            "warning: "
-                + file.getFileName()
-                + ": "
-                + what
-                + "; reading the "
-                + n
-                + " frames that are there");
+        warnings.add(
+            file.getFileName() + ": " + what + "; reading the " + n + " frames that are there");
       }
       return Arrays.copyOf(pts, n);
     }
@@ -158,28 +154,18 @@ public final class Mp4FrameSource implements FrameSource {
   }
 
   @Override
-  public int frameCount() {
-    return frameCount;
+  public List<String> warnings() {
+    return List.copyOf(warnings);
   }
 
   @Override
-  public double fps() {
-    return fps;
-  }
-
-  @Override
-  public int width() {
-    return width;
-  }
-
-  @Override
-  public int height() {
-    return height;
+  public Format format() {
+    return format;
   }
 
   @Override
   public Frame read(int index) {
-    FrameSource.checkIndex(index, frameCount);
+    FrameSource.checkIndex(index, format.frameCount());
     BufferedImage image = pending.remove(index);
     if (image == null) image = decodeUntil(index);
     pending.headMap(index).clear();
@@ -262,14 +248,6 @@ public final class Mp4FrameSource implements FrameSource {
 
   @Override
   public String toString() {
-    return "Mp4FrameSource["
-        + frameCount
-        + " frames, "
-        + width
-        + "x"
-        + height
-        + ", "
-        + fps
-        + " fps]";
+    return "Mp4FrameSource[" + format + "]";
   }
 }

@@ -25,6 +25,11 @@ public final class FrameRenderer implements FrameSource {
   }
 
   @Override
+  public Format format() {
+    return new Format(frameCount(), fps(), width(), height());
+  }
+
+  @Override
   public int frameCount() {
     return scene.video().frameCount();
   }

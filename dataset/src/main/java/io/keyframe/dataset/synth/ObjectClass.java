@@ -10,27 +10,111 @@ import java.util.Locale;
  * be wheeled around, and the classes it is most easily confused with.
  */
 public enum ObjectClass {
-  BED_RAIL(0.64, 0.74, false),
-  IV_POLE(0.80, 0.92, true),
-  VITAL_SIGNS_MONITOR(0.30, 0.45, false),
-  BREATHING_TUBE(0.62, 0.72, false),
-  HUMIDIFIER(0.40, 0.55, false),
-  WHEELCHAIR(0.85, 0.97, true),
-  OXYGEN_CYLINDER(0.82, 0.95, true),
-  INFUSION_PUMP(0.45, 0.60, true),
-  BEDSIDE_TABLE(0.80, 0.93, true),
-  CALL_BUTTON(0.35, 0.62, false),
-  SUCTION_UNIT(0.35, 0.50, false),
-  HAND_SANITIZER(0.30, 0.50, false);
+  BED_RAIL(
+      0.64,
+      0.74,
+      false,
+      "BEDSIDE_TABLE",
+      "90x22: r 0 0 90 4 b8bcc4, r 0 18 90 4 b8bcc4, r 4 4 4 14 9aa0a8, r 30 4 4 14 9aa0a8, r 56 4 4 14 9aa0a8, r 82 4 4 14 9aa0a8"),
+  IV_POLE(
+      0.80,
+      0.92,
+      true,
+      "OXYGEN_CYLINDER",
+      "28x150: r 12 8 4 136 c8ccd2, r 2 6 24 3 c8ccd2, e 8 10 12 18 d9f0ff, r 0 144 28 6 6c7078"),
+  VITAL_SIGNS_MONITOR(
+      0.30,
+      0.45,
+      false,
+      "INFUSION_PUMP",
+      "52x42: r 0 0 52 36 2b2f36, r 4 4 44 26 0b3d1c, r 6 10 20 3 3cff6a, r 6 18 30 3 ffe14a, r 20 36 12 6 4a4f58"),
+  BREATHING_TUBE(
+      0.62,
+      0.72,
+      false,
+      "BED_RAIL",
+      "44x16: r 0 0 10 5 e6eef5, r 8 3 10 5 e6eef5, r 16 6 10 5 e6eef5, r 24 9 10 5 e6eef5, r 32 11 12 5 e6eef5"),
+  HUMIDIFIER(
+      0.40,
+      0.55,
+      false,
+      "SUCTION_UNIT",
+      "24x32: r 0 6 24 26 7fb8d8, e 4 0 16 12 a9d5ee, r 6 20 12 4 305870"),
+  WHEELCHAIR(
+      0.85,
+      0.97,
+      true,
+      "BEDSIDE_TABLE",
+      "62x62: r 40 0 8 36 303438, r 10 26 38 8 2a4a8a, e 4 24 38 38 484c52, e 12 32 22 22 d0d4da, e 48 48 14 14 484c52"),
+  OXYGEN_CYLINDER(
+      0.82,
+      0.95,
+      true,
+      "IV_POLE",
+      "18x62: r 0 8 18 54 2e8b57, e 0 2 18 12 2e8b57, r 6 0 6 5 b0b4ba"),
+  INFUSION_PUMP(
+      0.45,
+      0.60,
+      true,
+      "VITAL_SIGNS_MONITOR",
+      "28x34: r 0 0 28 34 e8e2d0, r 4 4 20 10 1a3a5a, e 10 20 8 8 d04040"),
+  BEDSIDE_TABLE(
+      0.80,
+      0.93,
+      true,
+      "WHEELCHAIR",
+      "52x46: r 0 0 52 8 a0724a, r 4 8 44 30 8a5f3c, r 4 38 6 8 555555, r 42 38 6 8 555555, r 20 18 12 3 d8c8a0"),
+  CALL_BUTTON(0.35, 0.62, false, "HAND_SANITIZER", "12x16: r 0 0 12 16 f2f2f2, e 2 3 8 8 e03030"),
+  SUCTION_UNIT(
+      0.35,
+      0.50,
+      false,
+      "HUMIDIFIER",
+      "26x32: e 0 0 26 12 f4f4e8, r 2 6 22 26 f4f4e8, r 6 12 14 6 6a8a50"),
+  HAND_SANITIZER(0.30, 0.50, false, "CALL_BUTTON", "12x24: r 0 6 12 18 9fd8c8, r 4 0 4 7 404040");
 
   private final double bottomMin;
   private final double bottomMax;
   private final boolean movable;
+  private final String confusedWith;
 
-  ObjectClass(double bottomMin, double bottomMax, boolean movable) {
+  /** Sprite size at scale 1. */
+  private final int spriteWidth;
+
+  private final int spriteHeight;
+
+  /** Sprite parts at scale 1: {ellipse, dx, dy, w, h, rgb}. */
+  private final int[][] parts;
+
+  /**
+   * @param confusedWith the name of the class a confused annotator or detector reports instead
+   * @param sprite {@code WxH: } then parts {@code r|e DX DY W H RRGGBB} (rectangle or ellipse,
+   *     designed at scale 1, for a 360-pixel-high frame), separated by commas
+   */
+  ObjectClass(
+      double bottomMin, double bottomMax, boolean movable, String confusedWith, String sprite) {
     this.bottomMin = bottomMin;
     this.bottomMax = bottomMax;
     this.movable = movable;
+    this.confusedWith = confusedWith;
+    String[] sizeAndParts = sprite.split(": ");
+    String[] size = sizeAndParts[0].split("x");
+    spriteWidth = Integer.parseInt(size[0]);
+    spriteHeight = Integer.parseInt(size[1]);
+    String[] specs = sizeAndParts[1].split(", ");
+    parts = new int[specs.length][];
+    for (int i = 0; i < specs.length; i++) {
+      String[] f = specs[i].split(" ");
+      parts[i] =
+          new int[] {
+            f[0].equals("e") ? 1 : 0,
+            Integer.parseInt(f[1]),
+            Integer.parseInt(f[2]),
+            Integer.parseInt(f[3]),
+            Integer.parseInt(f[4]),
+            Integer.parseInt(f[5], 16)
+          };
+    }
   }
 
   /** The label used in annotation files, e.g. {@code iv_pole}. */
@@ -79,142 +163,12 @@ public enum ObjectClass {
 
   /** The class a confused annotator or detector most likely reports instead. */
   public ObjectClass confusedWith() {
-    return switch (this) {
-      case BED_RAIL -> BEDSIDE_TABLE;
-      case IV_POLE -> OXYGEN_CYLINDER;
-      case VITAL_SIGNS_MONITOR -> INFUSION_PUMP;
-      case BREATHING_TUBE -> BED_RAIL;
-      case HUMIDIFIER -> SUCTION_UNIT;
-      case WHEELCHAIR -> BEDSIDE_TABLE;
-      case OXYGEN_CYLINDER -> IV_POLE;
-      case INFUSION_PUMP -> VITAL_SIGNS_MONITOR;
-      case BEDSIDE_TABLE -> WHEELCHAIR;
-      case CALL_BUTTON -> HAND_SANITIZER;
-      case SUCTION_UNIT -> HUMIDIFIER;
-      case HAND_SANITIZER -> CALL_BUTTON;
-    };
+    return valueOf(confusedWith);
   }
 
   /** The sprite of this class at {@code scale} (1 = designed for a 360-pixel-high frame). */
   public Sprite sprite(double scale) {
-    return switch (this) {
-      case BED_RAIL ->
-          sprite(
-              scale,
-              90,
-              22,
-              new int[][] {
-                {0, 0, 0, 90, 4, 0xb8bcc4},
-                {0, 0, 18, 90, 4, 0xb8bcc4},
-                {0, 4, 4, 4, 14, 0x9aa0a8},
-                {0, 30, 4, 4, 14, 0x9aa0a8},
-                {0, 56, 4, 4, 14, 0x9aa0a8},
-                {0, 82, 4, 4, 14, 0x9aa0a8}
-              });
-      case IV_POLE ->
-          sprite(
-              scale,
-              28,
-              150,
-              new int[][] {
-                {0, 12, 8, 4, 136, 0xc8ccd2},
-                {0, 2, 6, 24, 3, 0xc8ccd2},
-                {1, 8, 10, 12, 18, 0xd9f0ff},
-                {0, 0, 144, 28, 6, 0x6c7078}
-              });
-      case VITAL_SIGNS_MONITOR ->
-          sprite(
-              scale,
-              52,
-              42,
-              new int[][] {
-                {0, 0, 0, 52, 36, 0x2b2f36},
-                {0, 4, 4, 44, 26, 0x0b3d1c},
-                {0, 6, 10, 20, 3, 0x3cff6a},
-                {0, 6, 18, 30, 3, 0xffe14a},
-                {0, 20, 36, 12, 6, 0x4a4f58}
-              });
-      case BREATHING_TUBE ->
-          sprite(
-              scale,
-              44,
-              16,
-              new int[][] {
-                {0, 0, 0, 10, 5, 0xe6eef5},
-                {0, 8, 3, 10, 5, 0xe6eef5},
-                {0, 16, 6, 10, 5, 0xe6eef5},
-                {0, 24, 9, 10, 5, 0xe6eef5},
-                {0, 32, 11, 12, 5, 0xe6eef5}
-              });
-      case HUMIDIFIER ->
-          sprite(
-              scale,
-              24,
-              32,
-              new int[][] {
-                {0, 0, 6, 24, 26, 0x7fb8d8},
-                {1, 4, 0, 16, 12, 0xa9d5ee},
-                {0, 6, 20, 12, 4, 0x305870}
-              });
-      case WHEELCHAIR ->
-          sprite(
-              scale,
-              62,
-              62,
-              new int[][] {
-                {0, 40, 0, 8, 36, 0x303438},
-                {0, 10, 26, 38, 8, 0x2a4a8a},
-                {1, 4, 24, 38, 38, 0x484c52},
-                {1, 12, 32, 22, 22, 0xd0d4da},
-                {1, 48, 48, 14, 14, 0x484c52}
-              });
-      case OXYGEN_CYLINDER ->
-          sprite(
-              scale,
-              18,
-              62,
-              new int[][] {
-                {0, 0, 8, 18, 54, 0x2e8b57}, {1, 0, 2, 18, 12, 0x2e8b57}, {0, 6, 0, 6, 5, 0xb0b4ba}
-              });
-      case INFUSION_PUMP ->
-          sprite(
-              scale,
-              28,
-              34,
-              new int[][] {
-                {0, 0, 0, 28, 34, 0xe8e2d0},
-                {0, 4, 4, 20, 10, 0x1a3a5a},
-                {1, 10, 20, 8, 8, 0xd04040}
-              });
-      case BEDSIDE_TABLE ->
-          sprite(
-              scale,
-              52,
-              46,
-              new int[][] {
-                {0, 0, 0, 52, 8, 0xa0724a},
-                {0, 4, 8, 44, 30, 0x8a5f3c},
-                {0, 4, 38, 6, 8, 0x555555},
-                {0, 42, 38, 6, 8, 0x555555},
-                {0, 20, 18, 12, 3, 0xd8c8a0}
-              });
-      case CALL_BUTTON ->
-          sprite(
-              scale, 12, 16, new int[][] {{0, 0, 0, 12, 16, 0xf2f2f2}, {1, 2, 3, 8, 8, 0xe03030}});
-      case SUCTION_UNIT ->
-          sprite(
-              scale,
-              26,
-              32,
-              new int[][] {
-                {1, 0, 0, 26, 12, 0xf4f4e8},
-                {0, 2, 6, 22, 26, 0xf4f4e8},
-                {0, 6, 12, 14, 6, 0x6a8a50}
-              });
-      case HAND_SANITIZER ->
-          sprite(
-              scale, 12, 24, new int[][] {{0, 0, 6, 12, 18, 0x9fd8c8}, {0, 4, 0, 4, 7, 0x404040}});
-    };
+    return sprite(scale, spriteWidth, spriteHeight, parts);
   }
 
   /** Builds a sprite from {ellipse, dx, dy, w, h, rgb} rows designed at scale 1. */

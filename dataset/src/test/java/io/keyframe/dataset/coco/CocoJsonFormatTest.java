@@ -266,7 +266,7 @@ class CocoJsonFormatTest {
     Path f = resource("ytvis_sample.json");
     assertThat(CocoJsonReader.dialect(f)).isEqualTo(JsonDialect.YOUTUBE_VIS);
     AnnotationSet set = CocoJsonReader.read(f);
-    assertThat(set.video()).isEqualTo(new Video("3", CocoJsonReader.UNKNOWN_FPS, 4, 3, 4, ""));
+    assertThat(set.video()).isEqualTo(new Video("3", Video.UNKNOWN_FPS, 4, 3, 4, ""));
     assertThat(set.detections())
         .containsExactly(
             new Detection(

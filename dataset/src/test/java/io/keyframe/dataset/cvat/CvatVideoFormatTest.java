@@ -56,8 +56,7 @@ class CvatVideoFormatTest {
   void readsACvatExportWithMetaLabelsFlagsAndMasks() throws IOException {
     AnnotationSet set = CvatVideoReader.read(resource("cvat_video_sample.xml"));
     assertThat(set.labels()).containsExactly("iv_pole", "bed_rail");
-    assertThat(set.video())
-        .isEqualTo(new Video("ward-3 demo", CvatVideoReader.UNKNOWN_FPS, 4, 3, 5, ""));
+    assertThat(set.video()).isEqualTo(new Video("ward-3 demo", Video.UNKNOWN_FPS, 4, 3, 5, ""));
     assertThat(set.detections())
         .containsExactly(
             new Detection(
@@ -273,8 +272,7 @@ class CvatVideoFormatTest {
   void readsCvatForImagesAsUntrackedDetections() throws IOException {
     AnnotationSet set = CvatVideoReader.read(resource("cvat_images_sample.xml"));
     assertThat(set.labels()).containsExactly("monitor", "bed_rail");
-    assertThat(set.video())
-        .isEqualTo(new Video("ward-3 frames", CvatVideoReader.UNKNOWN_FPS, 4, 3, 3, ""));
+    assertThat(set.video()).isEqualTo(new Video("ward-3 frames", Video.UNKNOWN_FPS, 4, 3, 3, ""));
     assertThat(set.detections())
         .containsExactly(
             new Detection(

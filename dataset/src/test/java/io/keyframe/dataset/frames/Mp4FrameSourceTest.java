@@ -189,6 +189,12 @@ class Mp4FrameSourceTest {
         .hasMessageContaining("last good frame");
     try (Mp4FrameSource lenient = new Mp4FrameSource(cut, true)) {
       assertThat(lenient.frameCount()).isBetween(1, 199);
+      assertThat(lenient.warnings())
+          .singleElement()
+          .asString()
+          .contains("trunc.mp4")
+          .contains("declares 200 frames")
+          .contains("last good frame " + (lenient.frameCount() - 1));
       assertThat(samePixels(lenient.read(3).image(), sequential.get(3))).isTrue();
     }
   }

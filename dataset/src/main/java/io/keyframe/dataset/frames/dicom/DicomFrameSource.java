@@ -23,10 +23,7 @@ public final class DicomFrameSource implements FrameSource {
   private final List<DicomImage> images;
   private final List<DicomFile> files;
   private final int[] firstFrame;
-  private final int frameCount;
-  private final double fps;
-  private final int width;
-  private final int height;
+  private final Format format;
   private final boolean fpsFromFile;
 
   private DicomFrameSource(Path path, List<DicomFile> files, double defaultFps) {
@@ -55,14 +52,14 @@ public final class DicomFrameSource implements FrameSource {
     }
     images = List.copyOf(imgs);
     shareRange(images);
-    frameCount = firstFrame[files.size()];
-    width = images.get(0).columns();
-    height = images.get(0).rows();
     double f = frameRate(files.get(0).dataset());
     fpsFromFile = f > 0;
-    fps = fpsFromFile ? f : defaultFps;
-    if (!(fps > 0) || !Double.isFinite(fps))
-      throw new IllegalArgumentException("fps must be > 0: " + fps);
+    format =
+        new Format(
+            firstFrame[files.size()],
+            fpsFromFile ? f : defaultFps,
+            images.get(0).columns(),
+            images.get(0).rows());
   }
 
   /**
@@ -205,28 +202,13 @@ public final class DicomFrameSource implements FrameSource {
   }
 
   @Override
-  public int frameCount() {
-    return frameCount;
-  }
-
-  @Override
-  public double fps() {
-    return fps;
-  }
-
-  @Override
-  public int width() {
-    return width;
-  }
-
-  @Override
-  public int height() {
-    return height;
+  public Format format() {
+    return format;
   }
 
   @Override
   public Frame read(int index) {
-    FrameSource.checkIndex(index, frameCount);
+    FrameSource.checkIndex(index, format.frameCount());
     int i = 0;
     while (firstFrame[i + 1] <= index) i++;
     return new Frame(index, images.get(i).display(index - firstFrame[i]));
@@ -239,6 +221,6 @@ public final class DicomFrameSource implements FrameSource {
 
   @Override
   public String toString() {
-    return "DicomFrameSource[" + frameCount + " frames, " + width + "x" + height + "]";
+    return "DicomFrameSource[" + format + "]";
   }
 }

@@ -85,6 +85,11 @@ public final class NiftiFrameSource implements FrameSource {
   }
 
   @Override
+  public Format format() {
+    return new Format(frameCount(), fps(), width(), height());
+  }
+
+  @Override
   public int frameCount() {
     return volume.size(axis.ordinal());
   }
