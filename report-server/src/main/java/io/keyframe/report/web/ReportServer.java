@@ -22,12 +22,17 @@ import io.keyframe.report.chart.ObjectRef;
 import io.keyframe.report.compare.ComparePage;
 import io.keyframe.report.compare.CompareView;
 import io.keyframe.report.data.ReportData;
+import io.keyframe.report.drilldown.AgreementFramesPage;
+import io.keyframe.report.drilldown.CompareFramesPage;
+import io.keyframe.report.export.CvatLinks;
 import io.keyframe.report.export.QueueExport;
+import io.keyframe.report.html.StaticAssets;
 import io.keyframe.report.labelnext.LabelNextPage;
 import io.keyframe.report.labelnext.LabelNextView;
 import io.keyframe.report.labelnext.QueueFilter;
 import io.keyframe.report.overview.OverviewPage;
 import io.keyframe.report.overview.OverviewView;
+import io.keyframe.report.scorecard.ScorecardPage;
 import java.net.InetAddress;
 import java.net.URLEncoder;
 import java.net.UnknownHostException;
@@ -70,6 +75,7 @@ public final class ReportServer {
   private final LoginThrottle throttle = new LoginThrottle();
   private final AtomicReference<ReportData> data = new AtomicReference<>();
   private final Map<String, Object> cache = new ConcurrentHashMap<>();
+  private final CvatLinks cvat;
 
   /**
    * A server over {@code dataDir} (the output root holding {@code tables/}).
@@ -78,6 +84,12 @@ public final class ReportServer {
    *     needs one
    */
   public ReportServer(Path dataDir, TokenStore tokens) {
+    this(dataDir, tokens, CvatLinks.NONE);
+  }
+
+  /** A server whose queued frames link into the CVAT server {@code cvat} names. */
+  public ReportServer(Path dataDir, TokenStore tokens, CvatLinks cvat) {
+    this.cvat = cvat;
     this.dataDir = dataDir;
     this.tokens = tokens;
     if (tokens.isEmpty()) {
@@ -145,6 +157,7 @@ public final class ReportServer {
               "/login", ctx -> ctx.html(LoginPage.render(safeNext(ctx.queryParam("next")), null)));
           r.post("/login", this::login);
           r.post("/logout", this::logout);
+          r.get("/static/{file}", StaticAssets::serve);
 
           r.get("/", ctx -> ctx.redirect("/overview"), Role.VIEWER);
           r.get(
@@ -226,6 +239,8 @@ public final class ReportServer {
                           () -> AgreementPage.render(agreement(ctx), role(ctx)))),
               Role.VIEWER);
           r.get("/api/agreement", ctx -> ctx.json(agreement(ctx)), Role.VIEWER);
+          r.get("/agreement/frames", c -> AgreementFramesPage.html(c, this::data), Role.VIEWER);
+          r.get("/api/agreement/frames", c -> AgreementFramesPage.json(c, this::data), Role.VIEWER);
           r.get(
               "/charts/kappa.png",
               ctx ->
@@ -267,6 +282,18 @@ public final class ReportServer {
                           () -> ComparePage.render(compare(ctx), role(ctx)))),
               Role.VIEWER);
           r.get("/api/compare", ctx -> ctx.json(compare(ctx)), Role.VIEWER);
+          r.get("/scorecards", c -> ScorecardPage.index(c, this::data), Role.REVIEWER);
+          r.get("/api/scorecards", c -> ScorecardPage.indexJson(c, this::data), Role.REVIEWER);
+          r.get(
+              "/scorecards/{annotator}",
+              c -> ScorecardPage.annotator(c, this::data),
+              Role.REVIEWER);
+          r.get(
+              "/api/scorecards/{annotator}",
+              c -> ScorecardPage.annotatorJson(c, this::data),
+              Role.REVIEWER);
+          r.get("/compare/frames", c -> CompareFramesPage.html(c, this::data), Role.VIEWER);
+          r.get("/api/compare/frames", c -> CompareFramesPage.json(c, this::data), Role.VIEWER);
           r.get(
               "/charts/compare-deltas.png",
               ctx -> {
@@ -308,7 +335,7 @@ public final class ReportServer {
 
   private LabelNextView labelNext(Context ctx) {
     QueueFilter f = filter(ctx);
-    return cached("label-next|" + f, () -> LabelNextView.of(data(), f));
+    return cached("label-next|" + f, () -> LabelNextView.of(data(), f, cvat));
   }
 
   private AgreementView agreement(Context ctx) {
