@@ -7,20 +7,44 @@ import io.javalin.http.Context;
 import io.keyframe.report.auth.Role;
 import io.keyframe.report.data.ReportData;
 import io.keyframe.report.html.Html;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /** Renders {@link AgreementFramesView} as HTML; the handlers of the page and its JSON twin. */
 public final class AgreementFramesPage {
   private AgreementFramesPage() {}
 
+  // Views per data snapshot and query: a reload makes a new ReportData and its entries go. Each
+  // snapshot keeps at most CAP views (a full reset keeps memory bounded without bookkeeping).
+  private static final int CAP = 500;
+  private static final Map<ReportData, Map<String, AgreementFramesView>> CACHE =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
   /** The view a request asks for ({@code pair}, {@code label}, {@code video}, {@code page}). */
   public static AgreementFramesView view(Context ctx, ReportData data) {
-    return AgreementFramesView.of(
+    return view(
         data,
         blankToNull(ctx.queryParam("pair")),
         blankToNull(ctx.queryParam("label")),
         blankToNull(ctx.queryParam("video")),
         ctx.queryParamAsClass("page", Integer.class).getOrDefault(1));
+  }
+
+  /** {@link AgreementFramesView#of}, built once per data snapshot and arguments. */
+  public static AgreementFramesView view(
+      ReportData data, String pair, String label, String video, int page) {
+    Map<String, AgreementFramesView> views =
+        CACHE.computeIfAbsent(data, d -> new ConcurrentHashMap<>());
+    String key = pair + "\u0000" + label + "\u0000" + video + "\u0000" + page;
+    AgreementFramesView hit = views.get(key);
+    if (hit != null) return hit;
+    AgreementFramesView v = AgreementFramesView.of(data, pair, label, video, page);
+    if (views.size() >= CAP) views.clear();
+    views.put(key, v);
+    return v;
   }
 
   /** {@code GET /agreement/frames}. */

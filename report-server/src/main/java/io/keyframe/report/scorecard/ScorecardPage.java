@@ -177,9 +177,7 @@ public final class ScorecardPage {
     b.append("</tbody></table></div>");
     // The frames behind this annotator's agreement with each other annotator.
     var pairs =
-        io.keyframe.report.drilldown.AgreementFramesView.of(data, null, null, null, 1)
-            .pairs()
-            .stream()
+        AgreementFramesPage.view(data, null, null, null, 1).pairs().stream()
             .filter(p -> p.startsWith(who + "|") || p.endsWith("|" + who))
             .toList();
     if (!pairs.isEmpty()) {
