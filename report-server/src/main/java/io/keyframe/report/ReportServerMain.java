@@ -5,6 +5,7 @@ import io.keyframe.dataset.BadAnnotationException;
 import io.keyframe.report.auth.TokenStore;
 import io.keyframe.report.export.CvatLinks;
 import io.keyframe.report.web.ReportServer;
+import io.keyframe.scoring.qa.TimeLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,6 +64,18 @@ public final class ReportServerMain implements Callable<Integer> {
       description =
           "CSV of the CVAT jobs holding the videos: video_id,task_id,job_id,start_frame,stop_frame per line")
   Path cvatJobs;
+
+  @Option(
+      names = "--time-log",
+      description =
+          "CSV time log (annotator,video,seconds) for the scorecards' speed and cost, as keyframe scorecard --time-log")
+  Path timeLog;
+
+  @Option(
+      names = "--rate",
+      defaultValue = "40",
+      description = "cost per annotator hour for the scorecards (default: ${DEFAULT-VALUE})")
+  double rate;
 
   /** Runs the command line; exit code 2 on bad input, 1 on refusal to start. */
   public static void main(String[] args) {
@@ -133,9 +146,25 @@ public final class ReportServerMain implements Callable<Integer> {
         return 2;
       }
     }
+    TimeLog times = TimeLog.empty();
+    if (timeLog != null) {
+      try {
+        times = TimeLog.readCsv(timeLog);
+      } catch (BadAnnotationException | IOException e) {
+        System.err.println("keyframe serve: " + e.getMessage());
+        return 2;
+      }
+    }
+    ReportConfig config;
+    try {
+      config = new ReportConfig(cvat, times, rate);
+    } catch (IllegalArgumentException e) {
+      System.err.println("keyframe serve: --rate: " + e.getMessage());
+      return 2;
+    }
     ReportServer server;
     try {
-      server = new ReportServer(data, tokens, cvat);
+      server = new ReportServer(data, tokens, config);
     } catch (BadAnnotationException e) {
       System.err.println("keyframe serve: " + e.getMessage());
       return 2;

@@ -10,6 +10,7 @@ import io.keyframe.report.auth.TokenStore;
 import io.keyframe.report.export.CvatLinks;
 import io.keyframe.report.html.Html;
 import io.keyframe.report.web.ReportServer;
+import io.keyframe.scoring.qa.TimeLog;
 import java.io.File;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -71,11 +72,14 @@ class QaPagesBrowserTest {
     // qa1 is CVAT task 7, cut into job 11 (frames 0-1) and job 12 (frames 2-3).
     Files.writeString(
         jobs, "video_id,task_id,job_id,start_frame,stop_frame\nqa1,7,11,0,1\nqa1,7,12,2,3\n");
+    // ann1 spent 10 minutes on qa1, ann2 20 minutes.
+    Path times = root.resolve("times.csv");
+    Files.writeString(times, "annotator,video,seconds\nann1,qa1,600\nann2,qa1,1200\n");
     app =
         new ReportServer(
                 root,
                 TokenStore.fromLines(List.of(REVIEWER + " reviewer")),
-                CvatLinks.read(CVAT, jobs))
+                new ReportConfig(CvatLinks.read(CVAT, jobs), TimeLog.readCsv(times), 40))
             .app()
             .start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + app.port();
@@ -240,9 +244,13 @@ class QaPagesBrowserTest {
     assertThat(k(ann2, "reference-objects")).isEqualTo("8");
     assertThat(k(ann2, "videos")).isEqualTo("1");
     assertThat(k(ann2, "id-switches")).isEqualTo("0");
-    // One video, 8 objects: too little to rank; no time log in the outputs: no speed or cost.
+    // One video, 8 objects: too little to rank.
     assertThat(k(ann2, "rank")).startsWith("—").contains("small sample");
-    assertThat(k(ann2, "frames-per-hour")).isEqualTo("—");
+    // Speed and cost from the time log: 4 frames in 1/6 h and 1/3 h, at 40 per hour.
+    assertThat(k(ann1, "frames-per-hour")).isEqualTo("24.0");
+    assertThat(k(ann2, "frames-per-hour")).isEqualTo("12.0");
+    assertThat(k(ann1, "cost-per-video")).isEqualTo(Html.f1(40 / 6.0));
+    assertThat(k(ann2, "cost-per-video")).isEqualTo(Html.f1(40 / 3.0));
     // kappa vs the other annotator over matched pairs (bed,bed)x4, (iv,iv), (iv,bed) of ann2 vs
     // ann1: p_o 5/6, p_e = (5/6)(4/6) + (1/6)(2/6) = 22/36 -> 4/7.
     assertThat(k(ann2, "kappa-others")).isEqualTo(Html.f3(4 / 7.0));

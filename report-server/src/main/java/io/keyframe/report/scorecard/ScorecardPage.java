@@ -6,13 +6,13 @@ import static io.keyframe.report.html.Html.f3;
 
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import io.keyframe.report.ReportConfig;
 import io.keyframe.report.auth.Role;
 import io.keyframe.report.data.ReportData;
 import io.keyframe.report.drilldown.AgreementFramesPage;
 import io.keyframe.report.html.Html;
 import io.keyframe.scoring.qa.Estimate;
 import io.keyframe.scoring.qa.ScorecardRow;
-import io.keyframe.scoring.qa.TimeLog;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -23,42 +23,43 @@ import java.util.function.Supplier;
 
 /** The scorecard index, one page per annotator, and their JSON twins. */
 public final class ScorecardPage {
-  /** Cost per annotator hour, as {@code keyframe scorecard}'s default {@code --rate}. */
-  public static final double HOURLY_RATE = 40;
-
   // One computation per data snapshot (a reload makes a new ReportData, and the old entry goes).
   private static final Map<ReportData, ScorecardView> CACHE =
       Collections.synchronizedMap(new WeakHashMap<>());
 
   private ScorecardPage() {}
 
-  /** The scorecards of {@code data}, computed once per snapshot. */
-  public static ScorecardView view(ReportData data) {
-    return CACHE.computeIfAbsent(data, d -> ScorecardView.of(d, TimeLog.empty(), HOURLY_RATE));
+  /**
+   * The scorecards of {@code data} with the time log and rate of {@code config}, computed once per
+   * snapshot (a server has one config).
+   */
+  public static ScorecardView view(ReportData data, ReportConfig config) {
+    return CACHE.computeIfAbsent(
+        data, d -> ScorecardView.of(d, config.times(), config.hourlyRate()));
   }
 
   /** {@code GET /scorecards}. */
-  public static void index(Context ctx, Supplier<ReportData> data) {
-    ctx.html(renderIndex(view(data.get()), ctx.attribute("role")));
+  public static void index(Context ctx, Supplier<ReportData> data, ReportConfig config) {
+    ctx.html(renderIndex(view(data.get(), config), config, ctx.attribute("role")));
   }
 
   /** {@code GET /api/scorecards}. */
-  public static void indexJson(Context ctx, Supplier<ReportData> data) {
-    ctx.json(view(data.get()));
+  public static void indexJson(Context ctx, Supplier<ReportData> data, ReportConfig config) {
+    ctx.json(view(data.get(), config));
   }
 
   /** {@code GET /scorecards/{annotator}}. */
-  public static void annotator(Context ctx, Supplier<ReportData> data) {
-    ScorecardView v = view(data.get());
+  public static void annotator(Context ctx, Supplier<ReportData> data, ReportConfig config) {
+    ScorecardView v = view(data.get(), config);
     String who = ctx.pathParam("annotator");
     List<ScorecardRow> rows = v.of(who);
     if (rows.isEmpty()) throw new NotFoundResponse("unknown annotator");
-    ctx.html(renderAnnotator(v, who, rows, data.get(), ctx.attribute("role")));
+    ctx.html(renderAnnotator(v, who, rows, data.get(), config, ctx.attribute("role")));
   }
 
   /** {@code GET /api/scorecards/{annotator}}: that annotator's rows, all-class first. */
-  public static void annotatorJson(Context ctx, Supplier<ReportData> data) {
-    List<ScorecardRow> rows = view(data.get()).of(ctx.pathParam("annotator"));
+  public static void annotatorJson(Context ctx, Supplier<ReportData> data, ReportConfig config) {
+    List<ScorecardRow> rows = view(data.get(), config).of(ctx.pathParam("annotator"));
     if (rows.isEmpty()) throw new NotFoundResponse("unknown annotator");
     ctx.json(Map.of("annotator", ctx.pathParam("annotator"), "rows", rows));
   }
@@ -69,9 +70,9 @@ public final class ScorecardPage {
         + URLEncoder.encode(annotator, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  static String renderIndex(ScorecardView v, Role role) {
+  static String renderIndex(ScorecardView v, ReportConfig config, Role role) {
     StringBuilder b = new StringBuilder();
-    intro(b, v);
+    intro(b, v, config);
     if (v.note() != null) {
       b.append("<p class=\"note\">").append(esc(v.note())).append("</p>");
       return Html.page("Annotator scorecards", "scorecards", role, b.toString());
@@ -116,10 +117,15 @@ public final class ScorecardPage {
   }
 
   static String renderAnnotator(
-      ScorecardView v, String who, List<ScorecardRow> rows, ReportData data, Role role) {
+      ScorecardView v,
+      String who,
+      List<ScorecardRow> rows,
+      ReportData data,
+      ReportConfig config,
+      Role role) {
     StringBuilder b = new StringBuilder();
     b.append("<p class=\"muted\"><a href=\"/scorecards\">← all annotators</a></p>");
-    intro(b, v);
+    intro(b, v, config);
     ScorecardRow all = rows.get(0);
     b.append("<div class=\"cards\" id=\"headline\">");
     card(
@@ -144,7 +150,9 @@ public final class ScorecardPage {
         "cost per video",
         "cost-per-video",
         f1(all.costPerVideo()),
-        v.timeLogged() ? "at " + f1(HOURLY_RATE) + " per hour" : "no time log in the outputs");
+        v.timeLogged()
+            ? "at " + f1(config.hourlyRate()) + " per hour"
+            : "no time log in the outputs");
     b.append("</div>");
     b.append(
             "<h2>Per class</h2><p class=\"muted\">A class the reference never shows has no recall, and one the")
@@ -199,7 +207,7 @@ public final class ScorecardPage {
     return Html.page("Scorecard · " + who, "scorecards", role, b.toString());
   }
 
-  private static void intro(StringBuilder b, ScorecardView v) {
+  private static void intro(StringBuilder b, ScorecardView v, ReportConfig config) {
     b.append(
             "<p class=\"muted\">Computed with scoring's Scorecards (as <code>keyframe scorecard --annotations")
         .append(" &lt;output root&gt;</code>) from the detections of ")
@@ -223,7 +231,12 @@ public final class ScorecardPage {
         .append(
             " 95 % bootstrap intervals over videos in brackets; rows with under 3 videos or 100 reference")
         .append(" objects are not ranked.")
-        .append(v.timeLogged() ? "" : " The outputs hold no time log, so speed and cost are “—”.")
+        .append(
+            v.timeLogged()
+                ? " Speed and cost from the server's time log at "
+                    + f1(config.hourlyRate())
+                    + " per annotator hour."
+                : " The outputs hold no time log (serve --time-log adds one), so speed and cost are “—”.")
         .append("</p>");
   }
 

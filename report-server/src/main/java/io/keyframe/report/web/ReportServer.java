@@ -9,6 +9,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UnauthorizedResponse;
 import io.javalin.security.RouteRole;
+import io.keyframe.report.ReportConfig;
 import io.keyframe.report.agreement.AgreementPage;
 import io.keyframe.report.agreement.AgreementView;
 import io.keyframe.report.auth.LoginThrottle;
@@ -24,7 +25,6 @@ import io.keyframe.report.compare.CompareView;
 import io.keyframe.report.data.ReportData;
 import io.keyframe.report.drilldown.AgreementFramesPage;
 import io.keyframe.report.drilldown.CompareFramesPage;
-import io.keyframe.report.export.CvatLinks;
 import io.keyframe.report.export.QueueExport;
 import io.keyframe.report.html.StaticAssets;
 import io.keyframe.report.labelnext.LabelNextPage;
@@ -75,7 +75,7 @@ public final class ReportServer {
   private final LoginThrottle throttle = new LoginThrottle();
   private final AtomicReference<ReportData> data = new AtomicReference<>();
   private final Map<String, Object> cache = new ConcurrentHashMap<>();
-  private final CvatLinks cvat;
+  private final ReportConfig config;
 
   /**
    * A server over {@code dataDir} (the output root holding {@code tables/}).
@@ -84,12 +84,12 @@ public final class ReportServer {
    *     needs one
    */
   public ReportServer(Path dataDir, TokenStore tokens) {
-    this(dataDir, tokens, CvatLinks.NONE);
+    this(dataDir, tokens, ReportConfig.DEFAULT);
   }
 
-  /** A server whose queued frames link into the CVAT server {@code cvat} names. */
-  public ReportServer(Path dataDir, TokenStore tokens, CvatLinks cvat) {
-    this.cvat = cvat;
+  /** A server configured beyond the outputs (CVAT deep links, time log for scorecards). */
+  public ReportServer(Path dataDir, TokenStore tokens, ReportConfig config) {
+    this.config = config;
     this.dataDir = dataDir;
     this.tokens = tokens;
     if (tokens.isEmpty()) {
@@ -282,15 +282,18 @@ public final class ReportServer {
                           () -> ComparePage.render(compare(ctx), role(ctx)))),
               Role.VIEWER);
           r.get("/api/compare", ctx -> ctx.json(compare(ctx)), Role.VIEWER);
-          r.get("/scorecards", c -> ScorecardPage.index(c, this::data), Role.REVIEWER);
-          r.get("/api/scorecards", c -> ScorecardPage.indexJson(c, this::data), Role.REVIEWER);
+          r.get("/scorecards", c -> ScorecardPage.index(c, this::data, this.config), Role.REVIEWER);
+          r.get(
+              "/api/scorecards",
+              c -> ScorecardPage.indexJson(c, this::data, this.config),
+              Role.REVIEWER);
           r.get(
               "/scorecards/{annotator}",
-              c -> ScorecardPage.annotator(c, this::data),
+              c -> ScorecardPage.annotator(c, this::data, this.config),
               Role.REVIEWER);
           r.get(
               "/api/scorecards/{annotator}",
-              c -> ScorecardPage.annotatorJson(c, this::data),
+              c -> ScorecardPage.annotatorJson(c, this::data, this.config),
               Role.REVIEWER);
           r.get("/compare/frames", c -> CompareFramesPage.html(c, this::data), Role.VIEWER);
           r.get("/api/compare/frames", c -> CompareFramesPage.json(c, this::data), Role.VIEWER);
@@ -335,7 +338,7 @@ public final class ReportServer {
 
   private LabelNextView labelNext(Context ctx) {
     QueueFilter f = filter(ctx);
-    return cached("label-next|" + f, () -> LabelNextView.of(data(), f, cvat));
+    return cached("label-next|" + f, () -> LabelNextView.of(data(), f, config.cvat()));
   }
 
   private AgreementView agreement(Context ctx) {
