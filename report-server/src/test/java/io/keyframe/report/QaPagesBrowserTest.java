@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.keyframe.report.agreement.AgreementView;
 import io.keyframe.report.auth.TokenStore;
 import io.keyframe.report.export.CvatLinks;
 import io.keyframe.report.html.Html;
@@ -194,6 +195,36 @@ class QaPagesBrowserTest {
         .containsExactly("6", "2", "1")
         .isEqualTo(counts.subList(0, 3));
     assertThat(frames()).containsExactly("0", "1", "2", "3");
+  }
+
+  @Test
+  @Order(2)
+  void eachConfusionCountOpensTheObjectsItCounts() throws Exception {
+    // Confusion of ann1 (rows) by ann2 (columns): iv_pole -> bed_rail once (f1), iv_pole -> "B did
+    // not draw it" twice (f2, f3), "only B drew it" -> monitor once (f0).
+    String[][] cells = {
+      {"iv_pole", "bed_rail", "1", "mislabelled", "1"},
+      {"iv_pole", AgreementView.MISSED_BY_B, "2", "only-a", "2,3"},
+      {AgreementView.ONLY_B, "monitor", "1", "only-b", "0"}
+    };
+    for (String[] cell : cells) {
+      driver.get(base + "/agreement");
+      List<String> columns =
+          driver.findElements(By.cssSelector("#confusion thead th")).stream()
+              .map(e -> e.getAttribute("textContent"))
+              .toList();
+      WebElement row =
+          driver.findElements(By.cssSelector("#confusion tbody tr")).stream()
+              .filter(r -> r.findElement(By.tagName("td")).getText().equals(cell[0]))
+              .findFirst()
+              .orElseThrow();
+      WebElement td = row.findElements(By.tagName("td")).get(columns.indexOf(cell[1]));
+      assertThat(td.getText()).as(cell[0] + " -> " + cell[1]).isEqualTo(cell[2]);
+      td.findElement(By.cssSelector("a.drill")).click();
+      await("/agreement/frames");
+      assertThat(card(cell[3])).as(cell[0] + " -> " + cell[1]).isEqualTo(cell[2]);
+      assertThat(String.join(",", frames())).isEqualTo(cell[4]);
+    }
   }
 
   @Test

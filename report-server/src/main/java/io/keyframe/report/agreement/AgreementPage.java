@@ -323,8 +323,27 @@ public final class AgreementPage {
             .append(f3(s))
             .append("\" style=\"background:")
             .append(bg)
-            .append("\">")
-            .append(Math.round(n.values()[r][col]))
+            .append("\">");
+        long count = Math.round(n.values()[r][col]);
+        String rowKey = n.rowKeys().get(r), colKey = n.columnKeys().get(col);
+        // Each count opens the objects behind it: matched pairs of these two classes, A's objects B
+        // did not draw, or B's that A did not.
+        String href =
+            count == 0
+                ? null
+                : rowKey.equals(AgreementView.ONLY_B)
+                    ? colKey.equals(AgreementView.MISSED_BY_B)
+                        ? null
+                        : AgreementFramesPage.url(
+                            c.raterA(), c.raterB(), colKey, null, "only_b", null)
+                    : colKey.equals(AgreementView.MISSED_BY_B)
+                        ? AgreementFramesPage.url(
+                            c.raterA(), c.raterB(), rowKey, null, "only_a", null)
+                        : AgreementFramesPage.url(
+                            c.raterA(), c.raterB(), rowKey, colKey, null, null);
+        b.append(href == null ? "" : "<a class=\"drill\" href=\"" + esc(href) + "\">")
+            .append(count)
+            .append(href == null ? "" : "</a>")
             .append("</td>");
       }
       b.append("</tr>");

@@ -29,6 +29,8 @@ public final class AgreementFramesPage {
         data,
         blankToNull(ctx.queryParam("pair")),
         blankToNull(ctx.queryParam("label")),
+        blankToNull(ctx.queryParam("b")),
+        blankToNull(ctx.queryParam("outcome")),
         blankToNull(ctx.queryParam("video")),
         ctx.queryParamAsClass("page", Integer.class).getOrDefault(1));
   }
@@ -36,12 +38,24 @@ public final class AgreementFramesPage {
   /** {@link AgreementFramesView#of}, built once per data snapshot and arguments. */
   public static AgreementFramesView view(
       ReportData data, String pair, String label, String video, int page) {
+    return view(data, pair, label, null, null, video, page);
+  }
+
+  /** {@link AgreementFramesView#of}, built once per data snapshot and arguments. */
+  public static AgreementFramesView view(
+      ReportData data,
+      String pair,
+      String label,
+      String labelB,
+      String outcome,
+      String video,
+      int page) {
     Map<String, AgreementFramesView> views =
         CACHE.computeIfAbsent(data, d -> new ConcurrentHashMap<>());
-    String key = pair + "\u0000" + label + "\u0000" + video + "\u0000" + page;
+    String key = String.join("\u0000", pair, label, labelB, outcome, video, Integer.toString(page));
     AgreementFramesView hit = views.get(key);
     if (hit != null) return hit;
-    AgreementFramesView v = AgreementFramesView.of(data, pair, label, video, page);
+    AgreementFramesView v = AgreementFramesView.of(data, pair, label, labelB, outcome, video, page);
     if (views.size() >= CAP) views.clear();
     views.put(key, v);
     return v;
@@ -82,7 +96,10 @@ public final class AgreementFramesPage {
     b.append("</select></label><button class=\"btn\" type=\"submit\">Show</button></form>");
 
     AgreementFramesView.Totals t = v.totals();
-    String cls = v.label() == null ? "any class" : v.label();
+    String cls =
+        (v.label() == null ? "any class" : v.label())
+            + (v.labelB() == null ? "" : ", B says " + v.labelB())
+            + (v.outcome() == null ? "" : ", " + v.outcome().replace('_', ' '));
     b.append("<div class=\"cards\" id=\"totals\">");
     card(b, "matched (A: " + cls + ")", "matched", t.matched());
     card(b, "of those, B says another class", "mislabelled", t.mislabelledAsOther());
@@ -197,14 +214,24 @@ public final class AgreementFramesPage {
 
   /** The drill-down page of a pair, class (or null) and video (or null). */
   public static String url(String raterA, String raterB, String label, String video) {
+    return url(raterA, raterB, label, null, null, video);
+  }
+
+  /** The drill-down of one confusion cell ({@code labelB}) or outcome, each null for none. */
+  public static String url(
+      String raterA, String raterB, String label, String labelB, String outcome, String video) {
     return "/agreement/frames?pair="
         + AgreementFramesView.enc(raterA + "|" + raterB)
         + (label == null ? "" : "&label=" + AgreementFramesView.enc(label))
+        + (labelB == null ? "" : "&b=" + AgreementFramesView.enc(labelB))
+        + (outcome == null ? "" : "&outcome=" + AgreementFramesView.enc(outcome))
         + (video == null ? "" : "&video=" + AgreementFramesView.enc(video));
   }
 
   private static String url(AgreementFramesView v, int page) {
-    return url(v.raterA(), v.raterB(), v.label(), v.video()) + "&page=" + page;
+    return url(v.raterA(), v.raterB(), v.label(), v.labelB(), v.outcome(), v.video())
+        + "&page="
+        + page;
   }
 
   private static String blankToNull(String s) {

@@ -21,6 +21,10 @@ import tech.tablesaw.api.Table;
  * @param raterA rater A of the pair
  * @param raterB rater B
  * @param label the class, or {@code null} for every class
+ * @param labelB with {@code label}, only matched pairs where A chose {@code label} and B this class
+ *     (one cell of the confusion matrix), or {@code null}
+ * @param outcome only objects of this outcome ({@code only_a}, {@code only_b}, ...), or {@code
+ *     null}
  * @param video the video, or {@code null} for every video
  * @param totals object counts over every frame (not only the page shown)
  * @param frames the frames of the page shown
@@ -35,6 +39,8 @@ public record AgreementFramesView(
     String raterA,
     String raterB,
     String label,
+    String labelB,
+    String outcome,
     String video,
     Totals totals,
     List<FrameRow> frames,
@@ -115,6 +121,27 @@ public record AgreementFramesView(
    */
   public static AgreementFramesView of(
       ReportData data, String pair, String label, String video, int page) {
+    return of(data, pair, label, null, null, video, page);
+  }
+
+  /**
+   * Builds the view of one confusion cell or one outcome: as {@link #of(ReportData, String, String,
+   * String, int)}, keeping only matched pairs where B chose {@code labelB} (when given; A must then
+   * have chosen {@code label}) and only objects of {@code outcome} (when given).
+   */
+  public static AgreementFramesView of(
+      ReportData data,
+      String pair,
+      String label,
+      String labelB,
+      String outcome,
+      String video,
+      int page) {
+    if (outcome != null && !List.of(MATCHED, MISLABELLED, ONLY_A, ONLY_B).contains(outcome))
+      throw new IllegalArgumentException("unknown outcome");
+    if (labelB != null && label == null)
+      throw new IllegalArgumentException("a class of B needs the class of A");
+    String only = outcome;
     if (OutputTables.ALL.equals(label)) label = null;
     if (OutputTables.ALL.equals(video)) video = null;
     Table t = data.table(OutputTables.AGREEMENT_OBJECTS.name());
@@ -129,6 +156,8 @@ public record AgreementFramesView(
           null,
           null,
           label,
+          labelB,
+          outcome,
           video,
           new Totals(0, 0, 0, 0, 0),
           List.of(),
@@ -148,27 +177,29 @@ public record AgreementFramesView(
     for (int r = 0; r < t.rowCount(); r++) {
       if (!ra.get(r).equals(a) || !rb.get(r).equals(b)) continue;
       String v = t.stringColumn(OutputTables.VIDEO_ID).get(r);
-      String outcome = t.stringColumn("outcome").get(r);
+      String kind = t.stringColumn("outcome").get(r);
       String la = str(t, "label_a", r), lb = str(t, "label_b", r);
       videos.add(v);
       if (la != null) labels.add(la);
       if (lb != null) labels.add(lb);
       if (video != null && !video.equals(v)) continue;
+      if (only != null && !only.equals(kind)) continue;
+      if (labelB != null && !(labelB.equals(lb) && label.equals(la))) continue;
       boolean aSays = label == null || label.equals(la);
       boolean bSays = label == null || label.equals(lb);
       boolean counted =
-          switch (outcome) {
+          switch (kind) {
             case MATCHED, MISLABELLED -> aSays || bSays;
             case ONLY_A -> aSays;
             case ONLY_B -> bSays;
-            default -> throw new IllegalArgumentException("unknown outcome " + outcome);
+            default -> throw new IllegalArgumentException("unknown outcome " + kind);
           };
       if (!counted) continue;
-      switch (outcome) {
+      switch (kind) {
         case MATCHED, MISLABELLED -> {
           if (aSays) {
             matched++;
-            if (outcome.equals(MISLABELLED)) mislabelled++;
+            if (kind.equals(MISLABELLED)) mislabelled++;
           } else otherCalledThis++;
         }
         case ONLY_A -> onlyA++;
@@ -178,7 +209,7 @@ public record AgreementFramesView(
           .computeIfAbsent(v + "\u0000" + t.intColumn("frame").getInt(r), k -> new ArrayList<>())
           .add(
               new FrameObject(
-                  outcome,
+                  kind,
                   integer(t, "id_a", r),
                   la,
                   integer(t, "id_b", r),
@@ -187,6 +218,8 @@ public record AgreementFramesView(
                       ? Double.NaN
                       : t.doubleColumn("iou").getDouble(r)));
     }
+    if (labelB != null && !labels.contains(labelB))
+      throw new IllegalArgumentException("unknown class");
     if (label != null && !labels.contains(label))
       throw new IllegalArgumentException("unknown class");
     if (video != null && !videos.contains(video))
@@ -208,6 +241,8 @@ public record AgreementFramesView(
         a,
         b,
         label,
+        labelB,
+        outcome,
         video,
         new Totals(matched, mislabelled, otherCalledThis, onlyA, onlyB),
         rows.subList((p - 1) * PAGE_SIZE, Math.min(rows.size(), p * PAGE_SIZE)),
