@@ -38,12 +38,37 @@ public final class ServeCommand implements Callable<Integer> {
       description = "File of 'TOKEN ROLE' lines (roles: viewer, reviewer, admin).")
   Path tokens;
 
+  @Option(
+      names = "--cvat-url",
+      description =
+          "CVAT server address: queued frames link to its annotation page (with --cvat-jobs).")
+  String cvatUrl;
+
+  @Option(
+      names = "--cvat-jobs",
+      description = "CSV of CVAT jobs: video_id,task_id,job_id,start_frame,stop_frame per line.")
+  Path cvatJobs;
+
+  @Option(
+      names = "--time-log",
+      description = "CSV time log (annotator,video,seconds): scorecards' speed and cost.")
+  Path timeLog;
+
+  @Option(
+      names = "--rate",
+      description = "Cost per annotator hour for the scorecards (default 40).")
+  Double rate;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     List<String> args =
         new ArrayList<>(
             List.of("--data", data.toString(), "--port", Integer.toString(port), "--host", host));
     if (tokens != null) args.addAll(List.of("--tokens", tokens.toString()));
+    if (cvatUrl != null) args.addAll(List.of("--cvat-url", cvatUrl));
+    if (cvatJobs != null) args.addAll(List.of("--cvat-jobs", cvatJobs.toString()));
+    if (timeLog != null) args.addAll(List.of("--time-log", timeLog.toString()));
+    if (rate != null) args.addAll(List.of("--rate", rate.toString()));
     System.err.println(
         "serve: starting the report server in its own JVM; it prints its address once the pages are ready (tens of seconds on a busy machine)...");
     return ReportJvm.run("io.keyframe.report.ReportServerMain", args);

@@ -3,7 +3,9 @@ package io.keyframe.report;
 import io.javalin.Javalin;
 import io.keyframe.dataset.BadAnnotationException;
 import io.keyframe.report.auth.TokenStore;
+import io.keyframe.report.export.CvatLinks;
 import io.keyframe.report.web.ReportServer;
+import io.keyframe.scoring.qa.TimeLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,6 +52,30 @@ public final class ReportServerMain implements Callable<Integer> {
       names = "--tokens",
       description = "file of 'TOKEN ROLE' lines (roles: viewer, reviewer, admin)")
   Path tokensFile;
+
+  @Option(
+      names = "--cvat-url",
+      description =
+          "CVAT server address (e.g. https://cvat.example.org): queued frames link to its annotation page; needs --cvat-jobs")
+  String cvatUrl;
+
+  @Option(
+      names = "--cvat-jobs",
+      description =
+          "CSV of the CVAT jobs holding the videos: video_id,task_id,job_id,start_frame,stop_frame per line")
+  Path cvatJobs;
+
+  @Option(
+      names = "--time-log",
+      description =
+          "CSV time log (annotator,video,seconds) for the scorecards' speed and cost, as keyframe scorecard --time-log")
+  Path timeLog;
+
+  @Option(
+      names = "--rate",
+      defaultValue = "40",
+      description = "cost per annotator hour for the scorecards (default: ${DEFAULT-VALUE})")
+  double rate;
 
   /** Runs the command line; exit code 2 on bad input, 1 on refusal to start. */
   public static void main(String[] args) {
@@ -111,9 +137,40 @@ public final class ReportServerMain implements Callable<Integer> {
       System.err.println("keyframe serve: the tokens file holds no tokens");
       return 2;
     }
+    CvatLinks cvat = CvatLinks.NONE;
+    if ((cvatUrl == null) != (cvatJobs == null)) {
+      System.err.println(
+          "keyframe serve: --cvat-url and --cvat-jobs go together (which task and job hold a frame is CVAT's to say)");
+      return 2;
+    }
+    if (cvatUrl != null) {
+      try {
+        cvat = CvatLinks.read(cvatUrl, cvatJobs);
+      } catch (IllegalArgumentException | BadAnnotationException | java.io.UncheckedIOException e) {
+        // A bad jobs-file line names file, line and field.
+        System.err.println("keyframe serve: " + e.getMessage());
+        return 2;
+      }
+    }
+    TimeLog times = TimeLog.empty();
+    if (timeLog != null) {
+      try {
+        times = TimeLog.readCsv(timeLog);
+      } catch (BadAnnotationException | IOException e) {
+        System.err.println("keyframe serve: " + e.getMessage());
+        return 2;
+      }
+    }
+    ReportConfig config;
+    try {
+      config = new ReportConfig(cvat, times, rate);
+    } catch (IllegalArgumentException e) {
+      System.err.println("keyframe serve: --rate: " + e.getMessage());
+      return 2;
+    }
     ReportServer server;
     try {
-      server = new ReportServer(data, tokens);
+      server = new ReportServer(data, tokens, config);
     } catch (BadAnnotationException e) {
       System.err.println("keyframe serve: " + e.getMessage());
       return 2;

@@ -67,6 +67,11 @@ final class ParquetFixture {
               "message confusion { optional binary rater_a (STRING); optional binary rater_b (STRING);"
                   + " optional binary label_a (STRING); optional binary label_b (STRING); optional int32 count; }"),
           Map.entry(
+              "agreement_objects",
+              "message agreement_objects { optional binary rater_a (STRING); optional binary rater_b (STRING);"
+                  + " optional int32 frame; optional binary outcome (STRING); optional int32 id_a; optional binary label_a (STRING);"
+                  + " optional int32 id_b; optional binary label_b (STRING); optional double iou; }"),
+          Map.entry(
               "signals",
               "message signals { optional int32 frame; optional binary signal (STRING); optional double value; }"),
           Map.entry(

@@ -199,6 +199,31 @@ public final class OutputTables {
               of("count", INT)),
           "");
 
+  /**
+   * The evidence behind {@code agreement} and {@code confusion}: one row per object either rater
+   * drew on a frame, as the matching paired them, so a report can list the frames behind any of
+   * those numbers.
+   */
+  public static final TableDef AGREEMENT_OBJECTS =
+      new TableDef(
+          "agreement_objects",
+          Partitioning.VIDEO,
+          List.of(
+              of("rater_a", STRING),
+              of("rater_b", STRING),
+              of("frame", INT),
+              of(
+                  "outcome",
+                  STRING,
+                  "`matched` (same class), `mislabelled` (matched, classes differ), `only_a`, `only_b`"),
+              nullable("id_a", INT, "rater A's track ID; null on `only_b` rows"),
+              nullable("label_a", STRING, "null on `only_b` rows"),
+              nullable("id_b", INT, "rater B's track ID; null on `only_a` rows"),
+              nullable("label_b", STRING, "null on `only_a` rows"),
+              nullable("iou", DOUBLE, "of the matched pair; null when unmatched")),
+          "the per-class rows of `agreement` count, for class c, `matched`/`mislabelled` rows with label_a = c,"
+              + " `only_a` rows with label_a = c and `only_b` rows with label_b = c");
+
   public static final TableDef SIGNALS =
       new TableDef(
           "signals",
@@ -253,7 +278,7 @@ public final class OutputTables {
               of("delta", DOUBLE),
               of("ci_lo", DOUBLE),
               of("ci_hi", DOUBLE)),
-          "");
+          "values are NaN on a video's row of a class neither model nor the reference has in that video");
 
   public static final TableDef COMPARE_FRAMES =
       new TableDef(
@@ -303,6 +328,7 @@ public final class OutputTables {
           ID_SWITCHES,
           AGREEMENT,
           CONFUSION,
+          AGREEMENT_OBJECTS,
           SIGNALS,
           QUEUE,
           SPOT_CHECK,

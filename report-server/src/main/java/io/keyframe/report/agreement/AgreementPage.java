@@ -3,8 +3,10 @@ package io.keyframe.report.agreement;
 import static io.keyframe.report.html.Html.esc;
 import static io.keyframe.report.html.Html.f3;
 
+import io.keyframe.dataset.contract.OutputTables;
 import io.keyframe.report.auth.Role;
 import io.keyframe.report.data.Grid;
+import io.keyframe.report.drilldown.AgreementFramesPage;
 import io.keyframe.report.html.Html;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -57,9 +59,11 @@ public final class AgreementPage {
           .append(esc(c.raterA()))
           .append("</td><td>")
           .append(esc(c.raterB()))
-          .append("</td><td>")
+          .append("</td><td><a class=\"drill\" href=\"")
+          .append(esc(AgreementFramesPage.url(c.raterA(), c.raterB(), c.label(), null)))
+          .append("\">")
           .append(esc(c.label()))
-          .append("</td><td class=n><span data-k=\"kappa\">")
+          .append("</a></td><td class=n><span data-k=\"kappa\">")
           .append(f3(c.kappa()))
           .append("</span> <span class=ci>[")
           .append(f3(c.kappaLo()))
@@ -86,7 +90,17 @@ public final class AgreementPage {
     }
 
     b.append("<h2>Kappa per annotator pair and class (all videos)</h2>");
-    grid(b, v.kappaByPairAndLabel(), "kappa-grid", "pair");
+    b.append(
+        "<p class=\"muted\">Each cell opens the frames behind it: every object of that class the pair drew.</p>");
+    grid(
+        b,
+        v.kappaByPairAndLabel(),
+        "kappa-grid",
+        "pair",
+        (pairKey, label) -> {
+          String[] ab = pairKey.split(" vs ", 2);
+          return ab.length < 2 ? null : AgreementFramesPage.url(ab[0], ab[1], label, null);
+        });
 
     b.append(
             "<h2>Per annotator pair, class and video</h2><table id=\"agreement\"><thead><tr><th>video</th><th>rater A</th>")
@@ -101,9 +115,17 @@ public final class AgreementPage {
           .append(esc(r.raterA()))
           .append("</td><td>")
           .append(esc(r.raterB()))
-          .append("</td><td>")
+          .append("</td><td><a class=\"drill\" href=\"")
+          .append(
+              esc(
+                  AgreementFramesPage.url(
+                      r.raterA(),
+                      r.raterB(),
+                      r.label().equals(OutputTables.ALL) ? null : r.label(),
+                      r.videoId().equals(OutputTables.ALL) ? null : r.videoId())))
+          .append("\">")
           .append(esc(r.label()))
-          .append("</td><td class=n>")
+          .append("</a></td><td class=n>")
           .append(r.nMatched())
           .append("</td><td class=n>")
           .append(r.nUnmatchedA())
@@ -180,8 +202,24 @@ public final class AgreementPage {
             .append("</td></tr>");
       }
       b.append("</tbody></table>");
+      var log = v.audit().commands();
+      // The trail is long and mostly for auditors: one verified / not verified line, details on
+      // demand.
+      b.append("<h2>Audit trail</h2><p id=\"audit-summary\" class=\"")
+          .append(log.intact() ? "verified" : "unverified")
+          .append("\"><b data-k=\"verified\">")
+          .append(log.intact() ? "✔ verified" : "✘ not verified")
+          .append("</b> · <span id=\"audit-status\">")
+          .append(esc(log.status()))
+          .append("</span> · ")
+          .append(v.audit().runs().size())
+          .append(" runs · ")
+          .append(v.audit().labelledBy().size())
+          .append(" (video, source) sets of labels</p>")
+          .append(
+              "<details id=\"audit-details\"><summary>Show the runs, the commands and who labelled what</summary>");
       b.append(
-              "<h2>Audit trail: runs</h2><table id=\"audit-runs\"><thead><tr><th>run</th><th>job</th><th>started</th>")
+              "<h3>Runs</h3><div class=\"wide\"><table id=\"audit-runs\"><thead><tr><th>run</th><th>job</th><th>started</th>")
           .append(
               "<th>ended</th><th>code</th><th>tracker</th><th>inputs (sha256)</th><th>models (sha256)</th></tr></thead><tbody>");
       for (AgreementView.RunEntry r : v.audit().runs()) {
@@ -203,12 +241,9 @@ public final class AgreementPage {
             .append(esc(r.modelsJson()))
             .append("</pre></td></tr>");
       }
-      b.append("</tbody></table>");
-      var log = v.audit().commands();
-      b.append("<h2>Audit trail: commands</h2><p class=\"note\" id=\"audit-status\">")
-          .append(esc(log.status()))
-          .append(
-              "</p><table id=\"audit-commands\"><thead><tr><th class=n>#</th><th>time</th><th>who</th><th>what</th>")
+      b.append("</tbody></table></div>");
+      b.append(
+              "<h3>Commands</h3><div class=\"wide\"><table id=\"audit-commands\"><thead><tr><th class=n>#</th><th>time</th><th>who</th><th>what</th>")
           .append(
               "<th>parameters</th><th>inputs (sha256)</th><th>outputs (sha256)</th></tr></thead><tbody>");
       for (var e : log.entries()) {
@@ -228,9 +263,8 @@ public final class AgreementPage {
             .append(esc(e.outputs()))
             .append("</pre></td></tr>");
       }
-      b.append("</tbody></table>");
-      b.append(
-              "<h2>Audit trail: who labelled what</h2><table id=\"audit-labelled\"><thead><tr><th>video</th>")
+      b.append("</tbody></table></div>");
+      b.append("<h3>Who labelled what</h3><table id=\"audit-labelled\"><thead><tr><th>video</th>")
           .append(
               "<th>source</th><th class=n>boxes</th><th class=n>keyframes</th><th class=n>tracks</th></tr></thead><tbody>");
       for (AgreementView.LabelledBy l : v.audit().labelledBy()) {
@@ -246,7 +280,7 @@ public final class AgreementPage {
             .append(l.tracks())
             .append("</td></tr>");
       }
-      b.append("</tbody></table>");
+      b.append("</tbody></table></details>");
     }
     return Html.page("Agreement", "agreement", role, b.toString());
   }
@@ -289,8 +323,27 @@ public final class AgreementPage {
             .append(f3(s))
             .append("\" style=\"background:")
             .append(bg)
-            .append("\">")
-            .append(Math.round(n.values()[r][col]))
+            .append("\">");
+        long count = Math.round(n.values()[r][col]);
+        String rowKey = n.rowKeys().get(r), colKey = n.columnKeys().get(col);
+        // Each count opens the objects behind it: matched pairs of these two classes, A's objects B
+        // did not draw, or B's that A did not.
+        String href =
+            count == 0
+                ? null
+                : rowKey.equals(AgreementView.ONLY_B)
+                    ? colKey.equals(AgreementView.MISSED_BY_B)
+                        ? null
+                        : AgreementFramesPage.url(
+                            c.raterA(), c.raterB(), colKey, null, "only_b", null)
+                    : colKey.equals(AgreementView.MISSED_BY_B)
+                        ? AgreementFramesPage.url(
+                            c.raterA(), c.raterB(), rowKey, null, "only_a", null)
+                        : AgreementFramesPage.url(
+                            c.raterA(), c.raterB(), rowKey, colKey, null, null);
+        b.append(href == null ? "" : "<a class=\"drill\" href=\"" + esc(href) + "\">")
+            .append(count)
+            .append(href == null ? "" : "</a>")
             .append("</td>");
       }
       b.append("</tr>");
@@ -300,6 +353,19 @@ public final class AgreementPage {
 
   /** A pivot grid as a table. */
   public static void grid(StringBuilder b, Grid g, String id, String corner) {
+    grid(b, g, id, corner, null);
+  }
+
+  /**
+   * A pivot grid as a table whose defined cells link to {@code href(rowKey, columnKey)} (no link
+   * where it returns null, or without {@code href}).
+   */
+  public static void grid(
+      StringBuilder b,
+      Grid g,
+      String id,
+      String corner,
+      java.util.function.BinaryOperator<String> href) {
     b.append("<table id=\"")
         .append(id)
         .append("\"><thead><tr><th>")
@@ -310,7 +376,16 @@ public final class AgreementPage {
     for (int r = 0; r < g.rowKeys().size(); r++) {
       b.append("<tr><td>").append(esc(g.rowKeys().get(r))).append("</td>");
       for (int c = 0; c < g.columnKeys().size(); c++) {
-        b.append("<td class=n>").append(f3(g.values()[r][c])).append("</td>");
+        double value = g.values()[r][c];
+        String link =
+            href == null || Double.isNaN(value)
+                ? null
+                : href.apply(g.rowKeys().get(r), g.columnKeys().get(c));
+        b.append("<td class=n>")
+            .append(link == null ? "" : "<a class=\"drill\" href=\"" + esc(link) + "\">")
+            .append(f3(value))
+            .append(link == null ? "" : "</a>")
+            .append("</td>");
       }
       b.append("</tr>");
     }

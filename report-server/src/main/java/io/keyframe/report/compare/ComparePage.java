@@ -127,6 +127,11 @@ public final class ComparePage {
           .append("</td></tr>");
     }
     b.append("</tbody></table>");
+    if (v.modelA() != null) {
+      b.append("<p><a id=\"all-frames\" class=\"drill\" href=\"")
+          .append(esc(io.keyframe.report.drilldown.CompareFramesPage.url(v.modelA(), v.modelB())))
+          .append("\">Every frame the compare job scored for this pair →</a></p>");
+    }
     return Html.page("Compare models", "compare", role, b.toString());
   }
 }

@@ -121,5 +121,14 @@ public final class Html {
       .note{background:#fffbeb;border:1px solid #fde68a;border-radius:6px;padding:8px 10px}
       footer{color:var(--muted);font-size:12px;text-align:center;padding:16px}
       pre{white-space:pre-wrap;word-break:break-all;font-size:11px;margin:0;max-width:380px}
+      .wide{overflow-x:auto;max-width:100%;margin-bottom:8px}.wide>table{min-width:100%;width:auto}
+      th.sort{cursor:pointer;user-select:none}th.sort::after{content:" ↕";color:#94a3b8;font-size:10px}
+      th[aria-sort=ascending]::after{content:" ▲";color:var(--accent)}th[aria-sort=descending]::after{content:" ▼";color:var(--accent)}
+      input.table-filter{margin:4px 0 8px;min-width:260px}.table-pager{display:flex;gap:8px;align-items:center;margin:8px 0 12px}
+      .table-pager button[disabled]{opacity:.4;cursor:default}tr[hidden]{display:none}
+      .verified{background:#ecfdf5;border:1px solid #a7f3d0;color:var(--pos);border-radius:6px;padding:8px 10px}
+      .unverified{background:#fef2f2;border:1px solid #fecaca;color:var(--neg);border-radius:6px;padding:8px 10px}
+      details>summary{cursor:pointer;color:var(--accent);margin:8px 0}
+      .obj.mislabelled,.obj.only_a,.obj.only_b{background:#fef2f2;color:var(--neg)}.pager{margin:10px 0}
       """;
 }

@@ -116,6 +116,11 @@ public final class LabelNextPage {
             .append(" · frame ")
             .append(r.frameStart())
             .append("</a>");
+        if (r.cvatJobUrl() != null) {
+          b.append(" <a class=\"cvat-job\" target=\"_blank\" rel=\"noopener noreferrer\" href=\"")
+              .append(esc(r.cvatJobUrl()))
+              .append("\">open in CVAT ↗</a>");
+        }
       } else {
         b.append(esc(r.videoId())).append(" · frame ").append(r.frameStart());
       }

@@ -3,6 +3,7 @@ package io.keyframe.report.labelnext;
 import io.keyframe.report.data.NestedCells;
 import io.keyframe.report.data.Num;
 import io.keyframe.report.data.ReportData;
+import io.keyframe.report.export.CvatLinks;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -62,6 +63,8 @@ public record LabelNextView(
    * @param frame the frame drawn on the thumbnail ({@code frameStart})
    * @param thumbnailUrl PNG of that frame with every source drawn and the row's objects highlighted
    * @param cvatUrl page naming the frame in CVAT terms: video, 0-based frame number, track IDs
+   * @param cvatJobUrl the frame in the configured CVAT server's annotation page, or null (no server
+   *     configured, or no job of it holds the frame)
    */
   public record QueueRow(
       int rank,
@@ -76,7 +79,8 @@ public record LabelNextView(
       List<QueueObject> objects,
       int frame,
       String thumbnailUrl,
-      String cvatUrl) {
+      String cvatUrl,
+      String cvatJobUrl) {
     public QueueRow {
       reasons = List.copyOf(reasons);
       objects = List.copyOf(objects);
@@ -90,6 +94,14 @@ public record LabelNextView(
 
   /** Builds the view; throws {@link IllegalArgumentException} on a filter value not in the data. */
   public static LabelNextView of(ReportData data, QueueFilter filter) {
+    return of(data, filter, CvatLinks.NONE);
+  }
+
+  /**
+   * Builds the view with deep links into the CVAT server {@code cvat} names; throws {@link
+   * IllegalArgumentException} on a filter value not in the data.
+   */
+  public static LabelNextView of(ReportData data, QueueFilter filter, CvatLinks cvat) {
     Table q = data.table("queue").sortAscendingOn("rank");
     List<QueueRow> all = new ArrayList<>();
     for (int r = 0; r < q.rowCount(); r++) {
@@ -123,7 +135,8 @@ public record LabelNextView(
               objects,
               start,
               "/thumbs/" + enc(video) + "/" + start + ".png?objects=" + enc(refs),
-              base));
+              base,
+              cvat.frameUrl(video, start).orElse(null)));
     }
     TreeSet<String> videos = new TreeSet<>();
     TreeSet<String> labels = new TreeSet<>();

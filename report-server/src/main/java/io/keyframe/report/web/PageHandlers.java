@@ -1,13 +1,17 @@
 package io.keyframe.report.web;
 
 import io.javalin.http.Context;
+import io.keyframe.report.ReportConfig;
 import io.keyframe.report.agreement.AgreementPage;
 import io.keyframe.report.auth.Role;
 import io.keyframe.report.chart.FrameView;
 import io.keyframe.report.compare.ComparePage;
+import io.keyframe.report.drilldown.AgreementFramesPage;
+import io.keyframe.report.drilldown.CompareFramesPage;
 import io.keyframe.report.labelnext.LabelNextPage;
 import io.keyframe.report.labelnext.QueueFilter;
 import io.keyframe.report.overview.OverviewPage;
+import io.keyframe.report.scorecard.ScorecardPage;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
@@ -18,9 +22,45 @@ import java.util.LinkedHashSet;
  */
 final class PageHandlers {
   private final ReportViews views;
+  private final ReportConfig config;
 
-  PageHandlers(ReportViews views) {
+  PageHandlers(ReportViews views, ReportConfig config) {
     this.views = views;
+    this.config = config;
+  }
+
+  // Drill-down and scorecards: the pages read the snapshot themselves (their own caches).
+
+  void agreementFrames(Context ctx) {
+    AgreementFramesPage.html(ctx, views::data);
+  }
+
+  void agreementFramesJson(Context ctx) {
+    AgreementFramesPage.json(ctx, views::data);
+  }
+
+  void compareFrames(Context ctx) {
+    CompareFramesPage.html(ctx, views::data);
+  }
+
+  void compareFramesJson(Context ctx) {
+    CompareFramesPage.json(ctx, views::data);
+  }
+
+  void scorecards(Context ctx) {
+    ScorecardPage.index(ctx, views::data, config);
+  }
+
+  void scorecardsJson(Context ctx) {
+    ScorecardPage.indexJson(ctx, views::data, config);
+  }
+
+  void scorecard(Context ctx) {
+    ScorecardPage.annotator(ctx, views::data, config);
+  }
+
+  void scorecardJson(Context ctx) {
+    ScorecardPage.annotatorJson(ctx, views::data, config);
   }
 
   void overview(Context ctx) {

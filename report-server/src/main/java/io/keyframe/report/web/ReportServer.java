@@ -1,6 +1,7 @@
 package io.keyframe.report.web;
 
 import io.javalin.Javalin;
+import io.keyframe.report.ReportConfig;
 import io.keyframe.report.auth.Sessions;
 import io.keyframe.report.auth.TokenStore;
 import io.keyframe.report.data.ReportData;
@@ -35,16 +36,21 @@ public final class ReportServer {
    *     needs one
    */
   public ReportServer(Path dataDir, TokenStore tokens) {
+    this(dataDir, tokens, ReportConfig.DEFAULT);
+  }
+
+  /** A server configured beyond the outputs (CVAT deep links, time log for scorecards). */
+  public ReportServer(Path dataDir, TokenStore tokens, ReportConfig config) {
     if (tokens.isEmpty()) {
       throw new IllegalArgumentException("no tokens configured");
     }
-    this.views = new ReportViews(dataDir);
+    this.views = new ReportViews(dataDir, config);
     Sessions sessions = new Sessions();
     this.handlers =
         new Routes.Handlers(
             new Access(tokens, sessions),
             new LoginHandlers(tokens, sessions),
-            new PageHandlers(views),
+            new PageHandlers(views, config),
             new ImageHandlers(views),
             new ExportHandlers(views),
             new AdminHandlers(views));

@@ -1,5 +1,6 @@
 package io.keyframe.report.web;
 
+import io.keyframe.report.ReportConfig;
 import io.keyframe.report.agreement.AgreementView;
 import io.keyframe.report.auth.Role;
 import io.keyframe.report.compare.CompareView;
@@ -16,10 +17,12 @@ final class ReportViews {
   private final Path dataDir;
   private final AtomicReference<ReportData> data = new AtomicReference<>();
   private final ViewCache cache = new ViewCache();
+  private final ReportConfig config;
 
   /** Reads the snapshot under {@code dataDir} (the output root holding {@code tables/}). */
-  ReportViews(Path dataDir) {
+  ReportViews(Path dataDir, ReportConfig config) {
     this.dataDir = dataDir;
+    this.config = config;
     data.set(ReportData.load(dataDir));
   }
 
@@ -38,7 +41,8 @@ final class ReportViews {
   }
 
   LabelNextView labelNext(QueueFilter filter) {
-    return cache.get(new CacheKey.LabelNext(filter), () -> LabelNextView.of(data(), filter));
+    return cache.get(
+        new CacheKey.LabelNext(filter), () -> LabelNextView.of(data(), filter, config.cvat()));
   }
 
   AgreementView agreement(String pair, boolean privileged) {

@@ -5,6 +5,7 @@ import io.javalin.http.ContentType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.keyframe.report.auth.Role;
+import io.keyframe.report.html.StaticAssets;
 
 /**
  * Every route of the report in one place: the filters each request passes, then each path with its
@@ -25,6 +26,7 @@ final class Routes {
     r.get("/login", h.login()::form);
     r.post("/login", h.login()::login);
     r.post("/logout", h.login()::logout);
+    r.get("/static/{file}", StaticAssets::serve);
 
     // pages and their JSON twins
     r.get("/", ctx -> ctx.redirect("/overview"), Role.VIEWER);
@@ -34,8 +36,16 @@ final class Routes {
     r.get("/api/label-next", h.pages()::labelNextJson, Role.VIEWER);
     r.get("/agreement", h.pages()::agreement, Role.VIEWER);
     r.get("/api/agreement", h.pages()::agreementJson, Role.VIEWER);
+    r.get("/agreement/frames", h.pages()::agreementFrames, Role.VIEWER);
+    r.get("/api/agreement/frames", h.pages()::agreementFramesJson, Role.VIEWER);
     r.get("/compare", h.pages()::compare, Role.VIEWER);
     r.get("/api/compare", h.pages()::compareJson, Role.VIEWER);
+    r.get("/compare/frames", h.pages()::compareFrames, Role.VIEWER);
+    r.get("/api/compare/frames", h.pages()::compareFramesJson, Role.VIEWER);
+    r.get("/scorecards", h.pages()::scorecards, Role.REVIEWER);
+    r.get("/api/scorecards", h.pages()::scorecardsJson, Role.REVIEWER);
+    r.get("/scorecards/{annotator}", h.pages()::scorecard, Role.REVIEWER);
+    r.get("/api/scorecards/{annotator}", h.pages()::scorecardJson, Role.REVIEWER);
     r.get("/frame/{video}/{frame}", h.pages()::frame, Role.REVIEWER);
     r.get("/api/frame/{video}/{frame}", h.pages()::frameJson, Role.REVIEWER);
 

@@ -7,6 +7,7 @@ import io.keyframe.metrics.bootstrap.PercentileBootstrap;
 import io.keyframe.metrics.tracking.TrackingCounts;
 import io.keyframe.metrics.tracking.TrackingEvaluation;
 import io.keyframe.metrics.tracking.TrackingMetric;
+import io.keyframe.scoring.qa.ObjectMatching;
 import io.keyframe.spark.JobArguments;
 import io.keyframe.spark.input.DetectionTables;
 import io.keyframe.spark.input.InputFiles;
@@ -42,7 +43,8 @@ import org.apache.spark.sql.types.StructField;
  * and {@code label = __all__} roll-ups (TrackEval's combined sequence; classes combined
  * detection-weighted) and derives the ratios from the sums. With raters, also writes pairwise
  * {@code agreement} and {@code confusion} ({@link RaterPair}: scoring's object matching, metrics'
- * kappa, alpha and bootstrap). With occlusion events, also runs metrics' {@code
+ * kappa, alpha and bootstrap) and {@code agreement_objects}, the matched and unmatched objects
+ * behind them, from the same matching. With occlusion events, also runs metrics' {@code
  * OcclusionAwareErrors} (py-motmetrics' CLEAR rules) per video and prediction over all classes
  * together: one {@code id_switches} row per switch, and {@code idsw_after_occlusion} / {@code
  * frag_after_occlusion} on the {@code label = __all__} rows. Writes {@code tracking_metrics},
@@ -180,10 +182,12 @@ public final class AgreementJob {
       List<Row> switchRows = new ArrayList<>();
       Map<String, RaterPair> pairsAll = new TreeMap<>();
       List<Row> agreementRows = new ArrayList<>(), confusionRows = new ArrayList<>();
+      List<Row> objectRows = new ArrayList<>();
       PercentileBootstrap bootstrap = PercentileBootstrap.standard();
       for (VideoOutcome o : outcomes) {
         bad.addAll(o.bad());
         rows += o.rows();
+        objectRows.addAll(o.objectRows());
         for (RaterPair p : o.pairs()) {
           addRaterRows(p, o.video(), bootstrap, agreementRows, confusionRows);
           pairsAll.merge(p.raterA() + "\u0000" + p.raterB(), p, RaterPair::plus);
@@ -224,6 +228,13 @@ public final class AgreementJob {
             "rater_b",
             "label_a",
             "label_b");
+        run.stage(
+            Table.AGREEMENT_OBJECTS,
+            spark.createDataFrame(objectRows, Table.AGREEMENT_OBJECTS.frameSchema()),
+            "rater_a",
+            "rater_b",
+            "frame",
+            "outcome");
       }
       run.stage(
           Table.TRACKING_METRICS,
@@ -370,14 +381,20 @@ public final class AgreementJob {
       }
     }
     List<RaterPair> pairs = new ArrayList<>();
+    List<Row> objectRows = new ArrayList<>();
     for (int i = 0; i < raters.size(); i++)
       for (int j = i + 1; j < raters.size(); j++) {
         AnnotationSet a = sets.bySource().get(raters.get(i)),
             b = sets.bySource().get(raters.get(j));
-        if (a != null && b != null)
-          pairs.add(RaterPair.of(raters.get(i), a, raters.get(j), b, threshold));
+        if (a != null && b != null) {
+          // One matching feeds both the summed evidence and the per-object rows, so the frames a
+          // report lists behind a number are exactly those the number counted.
+          ObjectMatching m = ObjectMatching.of(a, b, threshold);
+          pairs.add(RaterPair.of(raters.get(i), raters.get(j), m));
+          objectRows.addAll(AgreementObjectRows.of(video, raters.get(i), raters.get(j), m));
+        }
       }
-    return new VideoOutcome(video, counts, identityErrors, pairs, bad, sets.rows());
+    return new VideoOutcome(video, counts, identityErrors, pairs, objectRows, bad, sets.rows());
   }
 
   /**
@@ -446,6 +463,7 @@ public final class AgreementJob {
       List<Keyed> counts,
       List<IdentityErrors> identityErrors,
       List<RaterPair> pairs,
+      List<Row> objectRows,
       List<BadRecord> bad,
       long rows)
       implements Serializable {}

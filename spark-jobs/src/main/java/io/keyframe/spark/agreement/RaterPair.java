@@ -42,7 +42,11 @@ public record RaterPair(
   /** The evidence of one video. */
   public static RaterPair of(
       String raterA, AnnotationSet a, String raterB, AnnotationSet b, double minIou) {
-    ObjectMatching m = ObjectMatching.of(a, b, minIou);
+    return of(raterA, raterB, ObjectMatching.of(a, b, minIou));
+  }
+
+  /** The evidence of one video from its matching (the same one {@code agreement_objects} lists). */
+  public static RaterPair of(String raterA, String raterB, ObjectMatching m) {
     List<String> la = new ArrayList<>(), lb = new ArrayList<>();
     double[] iou = new double[m.matches().size()];
     int k = 0;

@@ -248,6 +248,10 @@ public final class CompareJob {
     for (String label : withAll) {
       for (VideoCompare v : usable) {
         TrackingCounts a = sum(v.a(), label), b = sum(v.b(), label);
+        // A class neither model nor the reference has in this video has no metrics there: NaN
+        // (a report shows "—"), not TrackEval's 0 of empty counts, which reads as a total failure.
+        boolean absent =
+            !label.equals(Table.ALL) && !v.a().containsKey(label) && !v.b().containsKey(label);
         for (TrackingMetric m : METRICS)
           out.add(
               RowFactory.create(
@@ -255,9 +259,9 @@ public final class CompareJob {
                   o.modelB(),
                   label,
                   m.key(),
-                  m.of(a),
-                  m.of(b),
-                  m.of(b) - m.of(a),
+                  absent ? Double.NaN : m.of(a),
+                  absent ? Double.NaN : m.of(b),
+                  absent ? Double.NaN : m.of(b) - m.of(a),
                   Double.NaN,
                   Double.NaN,
                   v.video()));

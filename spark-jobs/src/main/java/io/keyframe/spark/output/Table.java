@@ -28,6 +28,7 @@ public enum Table {
   ID_SWITCHES(OutputTables.ID_SWITCHES),
   AGREEMENT(OutputTables.AGREEMENT),
   CONFUSION(OutputTables.CONFUSION),
+  AGREEMENT_OBJECTS(OutputTables.AGREEMENT_OBJECTS),
   SIGNALS(OutputTables.SIGNALS),
   QUEUE(OutputTables.QUEUE),
   SPOT_CHECK(OutputTables.SPOT_CHECK),

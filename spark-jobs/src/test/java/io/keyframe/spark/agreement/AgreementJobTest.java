@@ -306,6 +306,70 @@ class AgreementJobTest {
   }
 
   @Test
+  void agreement_objects_list_each_object_behind_the_counts_with_its_frame_ids_and_iou() {
+    rows.clear();
+    for (int f = 0; f < 3; f++) {
+      box("A", "ann-1", f, 1, "iv_pole", 0);
+      box("A", "ann-2", f, 4, f < 2 ? "iv_pole" : "monitor", 0);
+    }
+    box("A", "ann-2", 0, 5, "monitor", 100);
+    writeDetections();
+    RunRecord run =
+        AgreementJob.run(
+            spark,
+            new AgreementJob.Options(
+                JobOptions.of(dir.resolve("out").toString()),
+                List.of(detections),
+                "ann-1",
+                List.of("ann-2"),
+                0.5,
+                List.of("ann-1", "ann-2")));
+    Dataset<Row> o =
+        spark
+            .read()
+            .parquet(dir.resolve("out/tables/agreement_objects/run_id=" + run.runId()).toString());
+    // By hand: frames 0 and 1 pole/pole (IoU 1), frame 2 pole/monitor, ann-2's far monitor on
+    // frame 0 alone.
+    List<String> got =
+        o.orderBy("frame", "outcome").collectAsList().stream()
+            .map(
+                r ->
+                    r.<String>getAs("video_id")
+                        + " "
+                        + r.<Integer>getAs("frame")
+                        + " "
+                        + r.<String>getAs("outcome")
+                        + " "
+                        + r.getAs("id_a")
+                        + " "
+                        + r.getAs("label_a")
+                        + " "
+                        + r.getAs("id_b")
+                        + " "
+                        + r.getAs("label_b")
+                        + " "
+                        + r.getAs("iou"))
+            .toList();
+    assertThat(got)
+        .containsExactly(
+            "A 0 matched 1 iv_pole 4 iv_pole 1.0",
+            "A 0 only_b null null 5 monitor null",
+            "A 1 matched 1 iv_pole 4 iv_pole 1.0",
+            "A 2 mislabelled 1 iv_pole 4 monitor 1.0");
+    // The same objects the agreement row counts: 3 matched, 0 only A, 1 only B.
+    Row all =
+        spark
+            .read()
+            .parquet(dir.resolve("out/tables/agreement/run_id=" + run.runId()).toString())
+            .where("video_id = 'A' and label = '__all__'")
+            .first();
+    assertThat(o.where("outcome in ('matched', 'mislabelled')").count())
+        .isEqualTo(all.<Integer>getAs("n_matched").longValue());
+    assertThat(o.where("outcome = 'only_b'").count())
+        .isEqualTo(all.<Integer>getAs("n_unmatched_b").longValue());
+  }
+
+  @Test
   void each_class_gets_its_one_vs_rest_kappa_over_all_matched_objects() {
     rows.clear();
     String[] a = {"iv_pole", "iv_pole", "monitor", "monitor", "bed_rail", "bed_rail"};
