@@ -2,7 +2,8 @@
 # Benchmark: keyframe's tracking metrics vs py-motmetrics (CLEAR-MOT, IDF1) and TrackEval (HOTA) on
 # the same MOTChallenge files, values checked equal first; then a 100 x 1800 x 50 synthetic batch.
 # Prints per_process_ratio= (whole-process CPU of one call each, start-up included: what a user pays)
-# and warm_ratio= (py-motmetrics time / keyframe time, median of in-process runs after JIT warm-up).
+# and warm_ratio= ((py-motmetrics + TrackEval HOTA) time / keyframe time, medians of in-process runs
+# after JIT warm-up), each with the machine's core count, CPU model and load average.
 # Needs Debian python3 + numpy/scipy/pandas (apt) and the reference checkouts in ../shared/bench-refs.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -44,13 +45,22 @@ cpu() { # median CPU seconds of "$@" over PP_RUNS runs
   done
   printf '%s\n' "${t[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
 }
+facts() { # what the figures ran on: the machine is shared, so its load goes with them
+  echo "machine: nproc=$(nproc), CPU$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2), load average $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min; a shared machine: other work runs beside the bench)"
+}
 echo "== per process: keyframe mot-metrics, py-motmetrics, TrackEval HOTA on 1,800 x 100 ($PP_RUNS runs each)"
-./keyframe --version > /dev/null # builds keyframe if needed, and its AppCDS archive, outside the timing
+facts
+# Builds keyframe if needed, and mot-metrics' AppCDS archive, outside the timing.
+./keyframe --version > /dev/null
+head -1000 "$PP_GT" > "$WORK/pp/warm-gt.txt"
+head -1000 "$PP_PRED" > "$WORK/pp/warm-pred.txt"
+KEYFRAME_SKIP_BUILD=1 KEYFRAME_AUDIT_LOG="$WORK/pp/audit.jsonl" ./keyframe mot-metrics --gt "$WORK/pp/warm-gt.txt" --pred "$WORK/pp/warm-pred.txt" > /dev/null
 KF_CPU=$(cpu env KEYFRAME_SKIP_BUILD=1 KEYFRAME_AUDIT_LOG="$WORK/pp/audit.jsonl" ./keyframe mot-metrics --gt "$PP_GT" --pred "$PP_PRED" --json)
 KEYFRAME_SKIP_BUILD=1 KEYFRAME_AUDIT_LOG="$WORK/pp/audit.jsonl" ./keyframe mot-metrics --gt "$PP_GT" --pred "$PP_PRED" --json > "$WORK/pp/kf.json"
 MM_CPU=$(cpu $PY bench/metrics/per_process_ref.py "$REFS" motmetrics "$PP_GT" "$PP_PRED" "$WORK/pp/mm.json")
 HOTA_CPU=$(cpu $PY bench/metrics/per_process_ref.py "$REFS" hota "$PP_GT" "$PP_PRED" "$WORK/pp/hota.json")
 $PY bench/metrics/per_process_compare.py "$WORK/pp/kf.json" "$WORK/pp/mm.json" "$WORK/pp/hota.json" "$KF_CPU" "$MM_CPU" "$HOTA_CPU" | tee "$WORK/pp/summary.txt"
+facts | tee -a "$WORK/pp/summary.txt"
 
 echo "== warm loop (in one JVM, after JIT warm-up; not what one call costs)"
 echo "== reference: py-motmetrics + TrackEval HOTA ($ITER_REF runs)"
@@ -61,5 +71,7 @@ java -Xmx2g -XX:+UseSerialGC -cp "$CP:$WORK/classes" MotBench mot "$ITER_KF" "${
 echo "== keyframe synthetic batch (videos frames objects threads: $BATCH)"
 # shellcheck disable=SC2086
 java -Xmx3g -cp "$CP:$WORK/classes" MotBench batch $BATCH > "$WORK/batch.json"
-$PY bench/metrics/compare.py "$WORK/ref.json" "$WORK/keyframe.json" "$WORK/batch.json" | sed 's/^ratio=/warm_ratio=/'
+$PY bench/metrics/compare.py "$WORK/ref.json" "$WORK/keyframe.json" "$WORK/batch.json"
+facts
+echo "== both figures (per process: what one call costs; warm: in-process compute after JIT warm-up)"
 cat "$WORK/pp/summary.txt"

@@ -87,7 +87,7 @@ public final class KeyframeCli implements java.util.concurrent.Callable<Integer>
 
   /** Runs the CLI with the given streams; returns the exit code (used by tests). */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new KeyframeCli());
+    CommandLine cli = commandLine(args);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionStrategy(AuditTrail.strategy());
@@ -134,6 +134,49 @@ public final class KeyframeCli implements java.util.concurrent.Callable<Integer>
           return EXIT_FAILURE;
         });
     return cli.execute(args);
+  }
+
+  /**
+   * The command line for {@code args}. When the first argument names a command, only that command
+   * is modelled, under a root of the same name and options: picocli reflects over every class it
+   * registers (and loads the types their methods name, Spark's among them), which cost a short
+   * command as much CPU as its work. Anything else (no arguments, an option, {@code help}, a
+   * misspelt command) gets every command, for the list and the suggestions.
+   */
+  static CommandLine commandLine(String[] args) {
+    Class<?> only = args.length == 0 ? null : commandClass(args[0]);
+    if (only == null) return new CommandLine(new KeyframeCli());
+    CommandLine root = new CommandLine(new KeyframeCli.Root());
+    root.addSubcommand(new CommandLine(only));
+    return root;
+  }
+
+  /** The class of the command called {@code name} (not {@code help}), or null. */
+  static Class<?> commandClass(String name) {
+    for (Class<?> c : KeyframeCli.class.getAnnotation(Command.class).subcommands()) {
+      Command a = c.getAnnotation(Command.class);
+      if (c != CommandLine.HelpCommand.class
+          && a != null
+          && (a.name().equals(name) || java.util.Arrays.asList(a.aliases()).contains(name)))
+        return c;
+    }
+    return null;
+  }
+
+  /** The root when one command runs: {@link KeyframeCli}'s name and options, no subcommands. */
+  @Command(
+      name = "keyframe",
+      mixinStandardHelpOptions = true,
+      versionProvider = KeyframeCli.Version.class,
+      description = "What to label next in occlusion-heavy videos, and how good the labels are.")
+  static final class Root implements java.util.concurrent.Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      spec.commandLine().getErr().println("error: no command given; see: keyframe --help");
+      return EXIT_BAD_INPUT;
+    }
   }
 
   /** The exit-code table in every command's --help. */

@@ -113,11 +113,17 @@ public final class MotMetricsCommand implements Callable<Integer> {
     for (BatchPairs.Pair pair : pairs) {
       AnnotationFormat gf = formatOf(pair.gt());
       AnnotationFormat pf = formatOf(pair.pred());
-      AnnotationSet g = AnnotationFiles.readWith(pair.gt(), gf, mot);
-      AnnotationSet h = AnnotationFiles.readWith(pair.pred(), pf, mot);
+      // The layout is found once per file and handed to the reader, which would otherwise find it
+      // again (a pass over the file each).
+      MotLayout gl = gf == AnnotationFormat.MOT ? layoutOf(pair.gt()) : null;
+      AnnotationSet g =
+          AnnotationFiles.readWith(pair.gt(), gf, gl == null ? mot : mot.withLayout(gl));
+      MotLayout pl = pf == AnnotationFormat.MOT ? layoutOf(pair.pred()) : null;
+      AnnotationSet h =
+          AnnotationFiles.readWith(pair.pred(), pf, pl == null ? mot : mot.withLayout(pl));
       warnWithoutIdentities(pair, h);
-      if (gf == AnnotationFormat.MOT) layouts.put(pair.name() + " gt", layoutOf(pair.gt()));
-      if (pf == AnnotationFormat.MOT) layouts.put(pair.name() + " pred", layoutOf(pair.pred()));
+      if (gl != null) layouts.put(pair.name() + " gt", describeLayout(gl));
+      if (pl != null) layouts.put(pair.name() + " pred", describeLayout(pl));
       EvaluationProtocol chosen =
           forced != null ? forced : EvaluationProtocol.defaultFor(g, h, gf == AnnotationFormat.MOT);
       // keyframe's own batch folders (meta.json beside the files) number their own classes from 1
@@ -259,10 +265,18 @@ public final class MotMetricsCommand implements Callable<Integer> {
     return String.join(", ", parts);
   }
 
-  private String layoutOf(Path file) throws IOException {
-    return motLayout != null
-        ? MotLayout.parse(motLayout).cliName() + " (--mot-layout)"
-        : MotReader.layout(file).cliName() + " (detected)";
+  /**
+   * The layout of a MOT file: {@code --mot-layout}, else detected; null for a file the reader will
+   * refuse anyway (missing, a folder, unreadable), so that its error is the reader's.
+   */
+  private MotLayout layoutOf(Path file) throws IOException {
+    if (motLayout != null) return MotLayout.parse(motLayout);
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) return null;
+    return MotReader.layout(file);
+  }
+
+  private String describeLayout(MotLayout l) {
+    return l.cliName() + (motLayout != null ? " (--mot-layout)" : " (detected)");
   }
 
   /** Results keep the sequence's name; a per-class result keeps its class suffix. */

@@ -6,7 +6,6 @@ import io.keyframe.dataset.Box;
 import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.Provenance;
 import io.keyframe.dataset.Video;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,30 +50,31 @@ public final class MotReader {
     Video known = options.video();
     Integer knownLength =
         known != null ? Integer.valueOf(known.frameCount()) : info == null ? null : info.length();
-    MotLayout layout = options.layout() != null ? options.layout() : layout(file);
-    List<String> classes = options.classes().isEmpty() ? labelsNear(file) : options.classes();
     List<Detection> out = new ArrayList<>();
-    Set<Long> seen = new HashSet<>();
+    FrameIdSet seen = new FrameIdSet();
     Set<String> numericLabels =
         new TreeSet<>((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)));
+    String lastNumericLabel = null;
+    String[] classNames = new String[64]; // Integer.toString(cls) of small class ids, made once
     boolean usesDefault = false;
     double maxX = 1, maxY = 1;
     int maxFrame = -1;
-    try (BufferedReader r = io.keyframe.dataset.Utf8Input.reader(file)) {
-      String text;
-      long lineNo = 0;
-      while ((text = r.readLine()) != null) {
-        lineNo++;
-        if (text.isBlank()) continue;
-        String[] c = text.split(",", -1);
-        if (c.length < 7)
+    try (MotLines lines = MotLines.open(file)) {
+      MotLayout layout = options.layout() != null ? options.layout() : layout(lines);
+      lines.restart();
+      List<String> classes = options.classes().isEmpty() ? labelsNear(file) : options.classes();
+      MotLine c = new MotLine();
+      while (lines.next(c)) {
+        long lineNo = c.number();
+        if (c.isBlank()) continue;
+        if (c.columns() < 7)
           throw new BadAnnotationException(
               file,
               lineNo,
               -1,
-              COLUMN[Math.min(c.length, 6)],
+              COLUMN[Math.min(c.columns(), 6)],
               "expected at least 7 comma-separated columns (frame,id,x,y,w,h,conf), got "
-                  + c.length);
+                  + c.columns());
         int frame1 = integer(file, lineNo, -1, c, 0);
         if (frame1 < 1)
           throw new BadAnnotationException(
@@ -91,26 +91,29 @@ public final class MotReader {
         double conf = real(file, lineNo, frame, c, 6);
         if (!(w > 0))
           throw new BadAnnotationException(
-              file, lineNo, frame, "w", "box width must be > 0, got " + c[4].trim());
+              file, lineNo, frame, "w", "box width must be > 0, got " + c.text(4));
         if (!(h > 0))
           throw new BadAnnotationException(
-              file, lineNo, frame, "h", "box height must be > 0, got " + c[5].trim());
+              file, lineNo, frame, "h", "box height must be > 0, got " + c.text(5));
         boolean results =
-            c.length >= 10 && isMinusOne(c[7]) && isMinusOne(c[8]) && isMinusOne(c[9]);
+            c.columns() >= 10 && isMinusOne(c, 7) && isMinusOne(c, 8) && isMinusOne(c, 9);
         String label = MotOptions.DEFAULT_LABEL;
         double visibility = -1;
-        if (layout == MotLayout.MOT16 && !results && c.length >= 8) {
+        if (layout == MotLayout.MOT16 && !results && c.columns() >= 8) {
           int cls = integer(file, lineNo, frame, c, 7);
-          label = labelOf(file, lineNo, frame, cls, classes);
-          if (c.length >= 9) {
+          label = labelOf(file, lineNo, frame, cls, classes, classNames);
+          if (c.columns() >= 9) {
             visibility = real(file, lineNo, frame, c, 8);
             if (!(visibility == -1 || (visibility >= 0 && visibility <= 1)))
               throw new BadAnnotationException(
-                  file, lineNo, frame, "visibility", "must be in [0,1] or -1, got " + c[8].trim());
+                  file, lineNo, frame, "visibility", "must be in [0,1] or -1, got " + c.text(8));
           }
         }
         if (label.equals(MotOptions.DEFAULT_LABEL)) usesDefault = true;
-        else if (classes.isEmpty()) numericLabels.add(label);
+        else if (classes.isEmpty() && !label.equals(lastNumericLabel)) {
+          numericLabels.add(label);
+          lastNumericLabel = label;
+        }
         if (knownLength != null && frame >= knownLength)
           throw new BadAnnotationException(
               file,
@@ -124,10 +127,7 @@ public final class MotReader {
                   + ") is beyond the video's "
                   + knownLength
                   + " frames");
-        // (frame, id) packed, times an odd constant: a bijection, so still unique, but Long's hash
-        // (high ^ low word) no longer puts every frame ^ id collision in one bin.
-        if (id != Detection.UNTRACKED
-            && !seen.add((((long) frame << 32) | (id & 0xffffffffL)) * 0x9E3779B97F4A7C15L))
+        if (id != Detection.UNTRACKED && !seen.add(frame, id))
           throw new BadAnnotationException(
               file,
               lineNo,
@@ -151,13 +151,13 @@ public final class MotReader {
         maxY = Math.max(maxY, y + h);
         maxFrame = Math.max(maxFrame, frame);
       }
+      List<String> labels = new ArrayList<>();
+      if (usesDefault) labels.add(MotOptions.DEFAULT_LABEL);
+      if (classes.isEmpty()) labels.addAll(numericLabels);
+      else labels.addAll(classes);
+      Video video = known != null ? known : video(file, info, maxX, maxY, maxFrame);
+      return new AnnotationSet(video, Provenance.unknown(), labels, out);
     }
-    List<String> labels = new ArrayList<>();
-    if (usesDefault) labels.add(MotOptions.DEFAULT_LABEL);
-    if (classes.isEmpty()) labels.addAll(numericLabels);
-    else labels.addAll(classes);
-    Video video = known != null ? known : video(file, info, maxX, maxY, maxFrame);
-    return new AnnotationSet(video, Provenance.unknown(), labels, out);
   }
 
   /**
@@ -169,21 +169,23 @@ public final class MotReader {
    * file of only those is MOT15 (the MOTChallenge results shape).
    */
   public static MotLayout layout(Path file) throws IOException {
+    try (MotLines lines = MotLines.open(file)) {
+      return layout(lines);
+    }
+  }
+
+  private static MotLayout layout(MotLines lines) throws IOException {
     boolean mot16 = false;
-    try (BufferedReader r = io.keyframe.dataset.Utf8Input.reader(file)) {
-      String text;
-      while ((text = r.readLine()) != null) {
-        if (text.isBlank()) continue;
-        String[] c = text.split(",", -1);
-        if (c.length < 8) continue;
-        if (c.length < 10) {
-          mot16 = true;
-          continue;
-        }
-        if (isMinusOne(c[7]) && isMinusOne(c[8]) && isMinusOne(c[9])) continue;
-        if (!isInteger(c[7]) || !isMinusOne(c[9])) return MotLayout.MOT15;
+    MotLine c = new MotLine();
+    while (lines.next(c)) {
+      if (c.columns() < 8 || c.isBlank()) continue;
+      if (c.columns() < 10) {
         mot16 = true;
+        continue;
       }
+      if (isMinusOne(c, 7) && isMinusOne(c, 8) && isMinusOne(c, 9)) continue;
+      if (!isInteger(c, 7) || !isMinusOne(c, 9)) return MotLayout.MOT15;
+      mot16 = true;
     }
     return mot16 ? MotLayout.MOT16 : MotLayout.MOT15;
   }
@@ -259,13 +261,16 @@ public final class MotReader {
         name, UNKNOWN_FPS, (int) Math.ceil(maxX), (int) Math.ceil(maxY), maxFrame + 1, "");
   }
 
-  private static String labelOf(Path file, long line, int frame, int cls, List<String> classes) {
+  private static String labelOf(
+      Path file, long line, int frame, int cls, List<String> classes, String[] names) {
     if (cls == -1) return MotOptions.DEFAULT_LABEL;
     if (classes.isEmpty()) {
       if (cls < 0)
         throw new BadAnnotationException(
             file, line, frame, "class", "class id must be -1 or positive, got " + cls);
-      return Integer.toString(cls);
+      if (cls >= names.length) return Integer.toString(cls);
+      if (names[cls] == null) names[cls] = Integer.toString(cls);
+      return names[cls];
     }
     if (cls < 1 || cls > classes.size())
       throw new BadAnnotationException(
@@ -277,48 +282,87 @@ public final class MotReader {
     return classes.get(cls - 1);
   }
 
-  private static boolean isInteger(String s) {
+  private static boolean isInteger(MotLine c, int col) {
     try {
-      double d = Double.parseDouble(s.trim());
+      double d = c.real(col);
       return d == Math.rint(d) && Double.isFinite(d);
     } catch (NumberFormatException e) {
       return false;
     }
   }
 
-  private static boolean isMinusOne(String s) {
+  private static boolean isMinusOne(MotLine c, int col) {
     try {
-      return Double.parseDouble(s.trim()) == -1;
+      return c.real(col) == -1;
     } catch (NumberFormatException e) {
       return false;
     }
   }
 
-  private static int integer(Path file, long line, int frame, String[] c, int col) {
-    String s = c[col].trim();
+  private static int integer(Path file, long line, int frame, MotLine c, int col) {
     try {
-      return Integer.parseInt(s);
+      return c.integer(col);
     } catch (NumberFormatException e) {
       // Some tools print integral columns as "3.0"; accept those, nothing else.
       double d = real(file, line, frame, c, col);
       if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE)
         throw new BadAnnotationException(
-            file, line, frame, COLUMN[col], "expected an integer, got '" + s + "'");
+            file, line, frame, COLUMN[col], "expected an integer, got '" + c.text(col) + "'");
       return (int) d;
     }
   }
 
-  private static double real(Path file, long line, int frame, String[] c, int col) {
-    String s = c[col].trim();
+  private static double real(Path file, long line, int frame, MotLine c, int col) {
     double d;
     try {
-      d = Double.parseDouble(s);
+      d = c.real(col);
     } catch (NumberFormatException e) {
-      throw new BadAnnotationException(file, line, frame, COLUMN[col], "not a number: '" + s + "'");
+      throw new BadAnnotationException(
+          file, line, frame, COLUMN[col], "not a number: '" + c.text(col) + "'");
     }
     if (!Double.isFinite(d))
       throw new BadAnnotationException(
-          file, line, frame, COLUMN[col], "not a finite number: '" + s + "'");
+          file, line, frame, COLUMN[col], "not a finite number: '" + c.text(col) + "'");
     return d;
+  }
+
+  /**
+   * The (frame, id) pairs of a file so far, to refuse an id twice in one frame: open addressing on
+   * a long array (a HashSet of boxed Longs cost more than parsing the line).
+   */
+  private static final class FrameIdSet {
+    private long[] slots = new long[1 << 12]; // ~key, so 0 is free (keys are >= 0)
+    private int size;
+
+    /** False when the pair was there already. */
+    boolean add(int frame, int id) {
+      long key = ((long) frame << 32) | (id & 0xffffffffL);
+      if (2 * (size + 1) > slots.length) grow();
+      return insert(slots, key);
+    }
+
+    private boolean insert(long[] table, long key) {
+      int mask = table.length - 1;
+      for (int h = mix(key) & mask; ; h = (h + 1) & mask) {
+        if (table[h] == 0) {
+          table[h] = ~key;
+          size++;
+          return true;
+        }
+        if (table[h] == ~key) return false;
+      }
+    }
+
+    private void grow() {
+      long[] old = slots;
+      slots = new long[2 * old.length];
+      size = 0;
+      for (long s : old) if (s != 0) insert(slots, ~s);
+    }
+
+    private static int mix(long k) {
+      k *= 0x9E3779B97F4A7C15L;
+      return (int) (k ^ (k >>> 32));
+    }
   }
 }

@@ -91,16 +91,24 @@ public final class MotAccumulator {
 
     boolean[] oMasked = new boolean[no], hMasked = new boolean[nh];
     if (no > 0 && nh > 0) {
+      // Where each hypothesis sits in this frame, so step 1 finds an object's previous hypothesis
+      // without scanning the row; with a hypothesis listed twice, the scan (first unmasked one).
+      boolean distinct = indexHyps(hids);
       // 1. Keep previous correspondences that can still pair.
       for (int i = 0; i < no; i++) {
         int o = oids[i], hprev = lastHyp[o];
         if (hprev < 0) continue;
         int j = -1;
-        for (int k = 0; k < nh; k++)
-          if (!hMasked[k] && hids[k] == hprev) {
-            j = k;
-            break;
-          }
+        if (distinct) {
+          if (hprev < hypStamp.length && hypStamp[hprev] == stamp && !hMasked[hypPos[hprev]])
+            j = hypPos[hprev];
+        } else {
+          for (int k = 0; k < nh; k++)
+            if (!hMasked[k] && hids[k] == hprev) {
+              j = k;
+              break;
+            }
+        }
         if (j < 0) continue;
         if (pairable(values, i * nh + j, sim, maxDistance)) {
           oMasked[i] = true;
@@ -124,21 +132,26 @@ public final class MotAccumulator {
           any = !oMasked[k / nh] && !hMasked[k % nh] && pairable(values, k, sim, maxDistance);
       }
       if (any) {
-        double[] rest = new double[no * nh];
-        for (int i = 0; i < no; i++)
-          for (int j = 0; j < nh; j++) {
-            int k = i * nh + j;
-            rest[k] =
-                oMasked[i] || hMasked[j] || !pairable(values, k, sim, maxDistance)
-                    ? Double.NaN
-                    : distance(values, k, sim);
-          }
-        int[] col = lap.solveAllowingForbidden(rest, no, nh);
+        int[] col =
+            sparse ? disjointPairs(values, nonZero, no, nh, oMasked, hMasked, maxDistance) : null;
+        double[] rest = null;
+        if (col == null) {
+          rest = new double[no * nh];
+          for (int i = 0; i < no; i++)
+            for (int j = 0; j < nh; j++) {
+              int k = i * nh + j;
+              rest[k] =
+                  oMasked[i] || hMasked[j] || !pairable(values, k, sim, maxDistance)
+                      ? Double.NaN
+                      : distance(values, k, sim);
+            }
+          col = lap.solveAllowingForbidden(rest, no, nh);
+        }
         for (int i = 0; i < no; i++) {
           int j = col[i];
           if (j < 0) continue;
           int o = oids[i], h = hids[j];
-          double d = rest[i * nh + j];
+          double d = rest != null ? rest[i * nh + j] : distance(values, i * nh + j, sim);
           boolean isSwitch = lastHyp[o] >= 0 && lastHyp[o] != h;
           if (isSwitch && !hypSeen[h]) ascends++;
           if (lastObj[h] >= 0 && lastObj[h] != o) {
@@ -173,6 +186,57 @@ public final class MotAccumulator {
       }
     }
     for (int j = 0; j < nh; j++) if (!hMasked[j]) fps++;
+  }
+
+  /**
+   * Step 2's answer when every remaining row and column has at most one pairable entry, without
+   * solving: the forbidden entries cost more than all pairable ones together ({@link
+   * LinearAssignment#solveAllowingForbidden}), so every optimal assignment uses as many pairable
+   * entries as it can, here all of them, and only those, which is the one answer SciPy can give.
+   * Null when the pattern is not that simple.
+   */
+  private int[] disjointPairs(
+      double[] values,
+      int[] nonZero,
+      int no,
+      int nh,
+      boolean[] oMasked,
+      boolean[] hMasked,
+      double maxDistance) {
+    int[] col = new int[no];
+    Arrays.fill(col, -1);
+    boolean[] colTaken = new boolean[nh];
+    for (int k : nonZero) {
+      int i = k / nh, j = k % nh;
+      if (oMasked[i] || hMasked[j] || !pairable(values, k, true, maxDistance)) continue;
+      if (col[i] >= 0 || colTaken[j]) return null;
+      col[i] = j;
+      colTaken[j] = true;
+    }
+    return col;
+  }
+
+  // Per-frame position of each hypothesis: hypPos[h] is valid where hypStamp[h] == stamp.
+  private int[] hypPos = new int[0], hypStamp = new int[0];
+  private int stamp;
+
+  /** Indexes this frame's hypotheses; false when one is listed twice. */
+  private boolean indexHyps(int[] hids) {
+    stamp++;
+    int max = -1;
+    for (int h : hids) max = Math.max(max, h);
+    if (max >= hypPos.length) {
+      int size = Math.max(max + 1, 2 * hypPos.length);
+      hypPos = Arrays.copyOf(hypPos, size);
+      hypStamp = Arrays.copyOf(hypStamp, size);
+    }
+    for (int k = 0; k < hids.length; k++) {
+      int h = hids[k];
+      if (hypStamp[h] == stamp) return false;
+      hypStamp[h] = stamp;
+      hypPos[h] = k;
+    }
+    return true;
   }
 
   private static boolean pairable(double[] v, int k, boolean sim, double maxDistance) {

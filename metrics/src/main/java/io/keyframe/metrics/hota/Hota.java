@@ -72,6 +72,7 @@ public final class Hota {
     boolean[] rowSeen = new boolean[0], colSeen = new boolean[0];
     double[] locFrame = new double[na];
     LinearAssignment lap = new LinearAssignment();
+    double[] cost = new double[0];
     for (SequenceFrame f : seq.frames()) {
       int[] gt = f.gt(), pr = f.pred();
       int ng = gt.length, np = pr.length;
@@ -84,9 +85,10 @@ public final class Hota {
         continue;
       }
       double[] s = f.similarity();
-      double[] cost = new double[ng * np];
+      // One buffer for every frame's costs (the solver reads only the first ng x np).
+      if (cost.length < ng * np) cost = new double[Math.max(ng * np, 2 * cost.length)];
       // -(align * 0) is -0.0: SciPy's exact input without the scattered lookups.
-      java.util.Arrays.fill(cost, -0.0);
+      java.util.Arrays.fill(cost, 0, ng * np, -0.0);
       for (int k : f.nonZero()) {
         int gi = gt[k / np], pj = pr[k % np];
         double pm = potential[gi * p + pj];

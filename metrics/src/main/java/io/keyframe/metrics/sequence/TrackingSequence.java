@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
@@ -45,19 +44,24 @@ public record TrackingSequence(
       if (frames.get(k).frame() <= frames.get(k - 1).frame())
         throw new IllegalArgumentException(
             "frames not in ascending order at " + frames.get(k).frame());
+    // One stamp array per side instead of a fresh boolean[n] per frame: with untracked detections
+    // (one ID each) n is the number of detections, and frames x n was quadratic.
+    int[] gtSeen = new int[gtIdNames.length], predSeen = new int[predIdNames.length];
+    int stamp = 0;
     for (SequenceFrame f : frames) {
-      checkIds(f.frame(), f.gt(), gtIdNames.length, "ground truth", gtIdNames);
-      checkIds(f.frame(), f.pred(), predIdNames.length, "prediction", predIdNames);
+      stamp++;
+      checkIds(f.frame(), f.gt(), gtIdNames.length, "ground truth", gtIdNames, gtSeen, stamp);
+      checkIds(f.frame(), f.pred(), predIdNames.length, "prediction", predIdNames, predSeen, stamp);
     }
   }
 
-  private static void checkIds(int frame, int[] ids, int n, String side, int[] names) {
-    boolean[] seen = new boolean[n];
+  private static void checkIds(
+      int frame, int[] ids, int n, String side, int[] names, int[] seen, int stamp) {
     for (int id : ids) {
       if (id < 0 || id >= n)
         throw new IllegalArgumentException(
             "frame " + frame + ": " + side + " id " + id + " out of range");
-      if (seen[id])
+      if (seen[id] == stamp)
         throw new BadAnnotationException(
             null,
             -1,
@@ -67,7 +71,7 @@ public record TrackingSequence(
                 + " has track id "
                 + names[id]
                 + " more than once in one frame (TrackEval rejects this too)");
-      seen[id] = true;
+      seen[id] = stamp;
     }
   }
 
@@ -146,10 +150,7 @@ public record TrackingSequence(
   public static final class Builder {
     private final String name;
     private final List<SequenceFrame> frames = new ArrayList<>();
-    private final Map<Integer, Integer> gtDense = new HashMap<>();
-    private final Map<Integer, Integer> predDense = new HashMap<>();
-    private final List<Integer> gtNames = new ArrayList<>();
-    private final List<Integer> predNames = new ArrayList<>();
+    private final DenseIds gtDense = new DenseIds(), predDense = new DenseIds();
 
     public Builder(String name) {
       this.name = name;
@@ -158,34 +159,71 @@ public record TrackingSequence(
     /** Adds a frame; frames must come in ascending order. */
     public Builder frame(int frame, int[] gtIds, int[] predIds, double[] similarity) {
       frames.add(
-          new SequenceFrame(
-              frame,
-              dense(gtIds, gtDense, gtNames),
-              dense(predIds, predDense, predNames),
-              similarity));
+          new SequenceFrame(frame, gtDense.dense(gtIds), predDense.dense(predIds), similarity));
       return this;
     }
 
-    private static int[] dense(int[] raw, Map<Integer, Integer> map, List<Integer> names) {
-      int[] out = new int[raw.length];
-      for (int k = 0; k < raw.length; k++) {
-        Integer d = map.get(raw[k]);
-        if (d == null) {
-          d = names.size();
-          map.put(raw[k], d);
-          names.add(raw[k]);
-        }
-        out[k] = d;
-      }
-      return out;
+    /** Adds a frame whose non-zero similarity indices are known (ascending, exactly those). */
+    Builder frame(int frame, int[] gtIds, int[] predIds, double[] similarity, int[] nonZero) {
+      frames.add(
+          new SequenceFrame(
+              frame, gtDense.dense(gtIds), predDense.dense(predIds), similarity, nonZero));
+      return this;
     }
 
     public TrackingSequence build() {
-      return new TrackingSequence(
-          name,
-          frames,
-          gtNames.stream().mapToInt(Integer::intValue).toArray(),
-          predNames.stream().mapToInt(Integer::intValue).toArray());
+      return new TrackingSequence(name, frames, gtDense.names(), predDense.names());
+    }
+  }
+
+  /** Raw IDs to dense {@code 0..n-1} in order of first appearance; open addressing on ints. */
+  private static final class DenseIds {
+    private int[] keys = new int[64], values = new int[64]; // values: dense + 1, 0 = free
+    private int[] names = new int[16];
+    private int size;
+
+    int[] dense(int[] raw) {
+      int[] out = new int[raw.length];
+      for (int k = 0; k < raw.length; k++) out[k] = idOf(raw[k]);
+      return out;
+    }
+
+    private int idOf(int key) {
+      int mask = keys.length - 1;
+      for (int h = mix(key) & mask; ; h = (h + 1) & mask) {
+        if (values[h] == 0) {
+          if (size == names.length) names = Arrays.copyOf(names, 2 * size);
+          names[size] = key;
+          keys[h] = key;
+          values[h] = ++size;
+          if (2 * size > keys.length) grow();
+          return size - 1;
+        }
+        if (keys[h] == key) return values[h] - 1;
+      }
+    }
+
+    private void grow() {
+      int[] ok = keys, ov = values;
+      keys = new int[2 * ok.length];
+      values = new int[2 * ov.length];
+      int mask = keys.length - 1;
+      for (int s = 0; s < ok.length; s++) {
+        if (ov[s] == 0) continue;
+        int h = mix(ok[s]) & mask;
+        while (values[h] != 0) h = (h + 1) & mask;
+        keys[h] = ok[s];
+        values[h] = ov[s];
+      }
+    }
+
+    private static int mix(int k) {
+      int h = k * 0x9E3779B9;
+      return h ^ (h >>> 16);
+    }
+
+    int[] names() {
+      return Arrays.copyOf(names, size);
     }
   }
 
@@ -196,27 +234,85 @@ public record TrackingSequence(
    */
   public static TrackingSequence of(
       AnnotationSet gt, AnnotationSet pred, Similarity similarity, Predicate<Detection> keep) {
-    TreeMap<Integer, List<Detection>> g = group(gt.detections(), keep);
-    TreeMap<Integer, List<Detection>> p = group(pred.detections(), keep);
-    TreeSet<Integer> all = new TreeSet<>(g.keySet());
-    all.addAll(p.keySet());
+    ByFrame g = ByFrame.of(gt.detections(), keep), p = ByFrame.of(pred.detections(), keep);
     int height = Math.max(gt.video().height(), 1), width = Math.max(gt.video().width(), 1);
     Builder b = new Builder(gt.video().id());
     int[] nextUntracked = {Integer.MIN_VALUE / 2};
-    for (int frame : all) {
-      List<Detection> gd = g.getOrDefault(frame, List.of());
-      List<Detection> pd = p.getOrDefault(frame, List.of());
+    int[] nonZero = new int[0];
+    // The union of both sides' frames, ascending: a merge of two sorted lists.
+    int a = 0, c = 0;
+    while (a < g.frames() || c < p.frames()) {
+      int frame =
+          c >= p.frames()
+              ? g.frame(a)
+              : a >= g.frames() ? p.frame(c) : Math.min(g.frame(a), p.frame(c));
+      List<Detection> gd = a < g.frames() && g.frame(a) == frame ? g.detections(a++) : List.of();
+      List<Detection> pd = c < p.frames() && p.frame(c) == frame ? p.detections(c++) : List.of();
       double[] sim = new double[gd.size() * pd.size()];
-      if (sim.length > 0) {
-        if (similarity == Similarity.BOX_IOU) {
-          BoxIou.matrix(corners(gd), gd.size(), corners(pd), pd.size(), sim);
-        } else {
-          sim = MaskIou.matrix(masks(gd, height, width), masks(pd, height, width));
-        }
+      if (similarity == Similarity.BOX_IOU) {
+        if (nonZero.length < sim.length)
+          nonZero = new int[Math.max(sim.length, 2 * nonZero.length)];
+        int n =
+            sim.length == 0
+                ? 0
+                : BoxIou.matrix(corners(gd), gd.size(), corners(pd), pd.size(), sim, nonZero);
+        b.frame(
+            frame, ids(gd, nextUntracked), ids(pd, nextUntracked), sim, Arrays.copyOf(nonZero, n));
+        continue;
       }
+      if (sim.length > 0) sim = MaskIou.matrix(masks(gd, height, width), masks(pd, height, width));
       b.frame(frame, ids(gd, nextUntracked), ids(pd, nextUntracked), sim);
     }
     return b.build();
+  }
+
+  /**
+   * Detections grouped by frame, frames ascending, each frame's in input order (what a TreeMap of
+   * lists gives, without boxing a key per detection).
+   */
+  private record ByFrame(int[] frameOf, Detection[] sorted, int[] start) {
+    static ByFrame of(List<Detection> ds, Predicate<Detection> keep) {
+      Detection[] kept = new Detection[ds.size()];
+      int n = 0;
+      boolean ordered = true;
+      for (Detection d : ds) {
+        if (d.outside() || !keep.test(d)) continue;
+        if (n > 0 && d.frame() < kept[n - 1].frame()) ordered = false;
+        kept[n++] = d;
+      }
+      if (!ordered) {
+        // Stable: ties keep input order through the index in the low bits.
+        long[] key = new long[n];
+        for (int k = 0; k < n; k++) key[k] = ((long) kept[k].frame() << 32) | k;
+        Arrays.sort(key);
+        Detection[] s = new Detection[n];
+        for (int k = 0; k < n; k++) s[k] = kept[(int) key[k]];
+        kept = s;
+      }
+      int frames = 0;
+      for (int k = 0; k < n; k++) if (k == 0 || kept[k].frame() != kept[k - 1].frame()) frames++;
+      int[] frameOf = new int[frames], start = new int[frames + 1];
+      int f = 0;
+      for (int k = 0; k < n; k++)
+        if (k == 0 || kept[k].frame() != kept[k - 1].frame()) {
+          frameOf[f] = kept[k].frame();
+          start[f++] = k;
+        }
+      start[frames] = n;
+      return new ByFrame(frameOf, kept, start);
+    }
+
+    int frames() {
+      return frameOf.length;
+    }
+
+    int frame(int k) {
+      return frameOf[k];
+    }
+
+    List<Detection> detections(int k) {
+      return Arrays.asList(sorted).subList(start[k], start[k + 1]);
+    }
   }
 
   /**

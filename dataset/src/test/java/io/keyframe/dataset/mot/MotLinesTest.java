@@ -1,0 +1,65 @@
+package io.keyframe.dataset.mot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.keyframe.dataset.Utf8Input;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Lines cut from the bytes are the lines {@link BufferedReader#readLine()} returns, numbered alike.
+ */
+class MotLinesTest {
+  @TempDir Path dir;
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "",
+        "1,2,3",
+        "1,2,3\n",
+        "1,2\n\n3,4\n",
+        "1,2\r3,4\r\n5,6\n\r7",
+        "\r\n\r\n",
+        "\uFEFF1,2\n3,4",
+        "1,caf\u00e9\n2,x\n",
+        "\uFEFF1,\u00e9\r2"
+      })
+  void linesAreReadLineLines(String content) throws IOException {
+    Path f = dir.resolve("f.txt");
+    Files.write(f, content.getBytes(StandardCharsets.UTF_8));
+    List<String> want = new ArrayList<>();
+    try (BufferedReader r = Utf8Input.reader(f)) {
+      for (String l = r.readLine(); l != null; l = r.readLine()) want.add(l);
+    }
+    List<String> got = new ArrayList<>();
+    try (MotLines lines = MotLines.open(f)) {
+      MotLine l = new MotLine();
+      for (int pass = 0; pass < 2; pass++) {
+        got.clear();
+        while (lines.next(l)) {
+          assertThat(l.number()).isEqualTo(got.size() + 1);
+          List<String> fields = new ArrayList<>();
+          for (int k = 0; k < l.columns(); k++) fields.add(l.text(k));
+          got.add(String.join(",", fields));
+        }
+        lines.restart();
+      }
+    }
+    List<String> trimmed = new ArrayList<>();
+    for (String w : want) {
+      List<String> fields = new ArrayList<>();
+      for (String x : w.split(",", -1)) fields.add(x.trim());
+      trimmed.add(String.join(",", fields));
+    }
+    assertThat(got).isEqualTo(trimmed);
+  }
+}
