@@ -17,6 +17,7 @@ import io.keyframe.tracker.bytetrack.ByteTracker;
 import io.keyframe.tracker.detector.ClassMapping;
 import io.keyframe.tracker.detector.DetectorModel;
 import io.keyframe.tracker.detector.DetectorOptions;
+import io.keyframe.tracker.sam2.Sam2SessionSettings;
 import io.keyframe.tracker.sam2.Sam2VideoTracker;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,6 +40,12 @@ public final class TrackingRun {
   public static final String OCCLUSIONS_FILE = "occlusions.json";
   public static final String KEYFRAMES_FILE = "recommended_keyframes.json";
 
+  /**
+   * SAM 2 runs only: the bundle and ONNX Runtime session settings behind the tracks ({@link
+   * Sam2VideoTracker#runtimeProvenance}).
+   */
+  public static final String PROVENANCE_FILE = "sam2_provenance.json";
+
   /** What a run produced and where it went. */
   public record Outcome(TrackingResult result, List<Path> written) {
     public Outcome {
@@ -54,9 +61,23 @@ public final class TrackingRun {
    * @throws io.keyframe.dataset.BadAnnotationException for unreadable inputs or unusable models
    */
   public static Outcome run(TrackingOptions options, ProgressListener progress) throws IOException {
+    return run(
+        options,
+        Sam2SessionSettings.defaults().withIntraOpThreads(options.intraOpThreads()),
+        progress);
+  }
+
+  /**
+   * Runs {@code options} with the SAM 2 graphs' sessions built from {@code sam2Settings} (device,
+   * threads, ...); the settings are written to {@link #PROVENANCE_FILE} beside the tracks.
+   */
+  public static Outcome run(
+      TrackingOptions options, Sam2SessionSettings sam2Settings, ProgressListener progress)
+      throws IOException {
     ProgressListener p = progress == null ? ProgressListener.NONE : progress;
     List<Detection> keyframes = readKeyframes(options.keyframes());
     TrackingResult result;
+    java.util.Map<String, Object> sam2Provenance = null;
     try (FrameSource frames =
         options.video() == null
             ? null
@@ -67,8 +88,8 @@ public final class TrackingRun {
                 options.volume())) {
       Video video = frames == null ? null : frames.video(videoId(options.video()), "");
       if (options.sam2Bundle() != null) {
-        try (Sam2VideoTracker sam2 =
-            Sam2VideoTracker.open(options.sam2Bundle(), options.intraOpThreads(), 3)) {
+        try (Sam2VideoTracker sam2 = Sam2VideoTracker.open(options.sam2Bundle(), sam2Settings, 3)) {
+          sam2Provenance = sam2.runtimeProvenance();
           List<Detection> prompts = keyframes;
           if (prompts.isEmpty()) prompts = firstFramePrompts(detections(options, frames, video, p));
           result = sam2.track(video, FrameImages.of(frames), prompts, p);
@@ -86,7 +107,22 @@ public final class TrackingRun {
                     dets, frames == null ? FrameImages.NONE : FrameImages.of(frames), keyframes, p);
       }
     }
-    return new Outcome(result, write(result, options.out()));
+    List<Path> written = new ArrayList<>(write(result, options.out()));
+    if (sam2Provenance != null) {
+      java.util.Map<String, Object> prov = new java.util.LinkedHashMap<>();
+      prov.put("tool", result.tracks().provenance().tool());
+      prov.putAll(sam2Provenance);
+      Path file = options.out().resolve(PROVENANCE_FILE);
+      AtomicOutput.write(
+          file,
+          out ->
+              new com.fasterxml.jackson.databind.ObjectMapper()
+                  .writerWithDefaultPrettyPrinter()
+                  .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                  .writeValue(out, prov));
+      written.add(file);
+    }
+    return new Outcome(result, written);
   }
 
   /**

@@ -122,6 +122,19 @@ class TrackingRunTest {
         .containsOnly(5);
     assertThat(r.result().tracks().provenance().tool()).isEqualTo("keyframe-tracker/sam2-sam2");
     assertThat(Files.exists(dir.resolve("out/tracks.cvat.xml"))).isTrue();
+    // The sessions behind the tracks: this run's 1 intra-op thread, the CPU, the pinned runtime.
+    var prov =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(dir.resolve("out/" + TrackingRun.PROVENANCE_FILE).toFile());
+    assertThat(r.written()).contains(dir.resolve("out/" + TrackingRun.PROVENANCE_FILE));
+    assertThat(prov.get("tool").asText()).isEqualTo("keyframe-tracker/sam2-sam2");
+    assertThat(prov.get("bundle_model").asText()).isEqualTo("fixture-sam2");
+    assertThat(prov.get("bundle_sha256").asText())
+        .isEqualTo(r.result().tracks().provenance().modelSha256());
+    assertThat(prov.get("device").asText()).isEqualTo("cpu");
+    assertThat(prov.get("intra_op_threads").asInt()).isEqualTo(1);
+    assertThat(prov.get("execution_mode").asText()).isEqualTo("sequential");
+    assertThat(prov.get("onnxruntime_version").asText()).isEqualTo("1.24.2");
   }
 
   @Test

@@ -34,10 +34,11 @@ final class Sam2Graphs implements AutoCloseable {
   private final Map<String, OrtSession> sessions = new LinkedHashMap<>();
   private final Map<String, long[]> timing = new LinkedHashMap<>(); // graph -> {calls, nanos}
 
-  Sam2Graphs(Sam2Manifest manifest, int intraOpThreads) {
+  Sam2Graphs(Sam2Manifest manifest, Sam2SessionSettings settings) {
     this.manifest = manifest;
     startDjlEngineIfPresent();
     this.env = OrtEnvironment.getEnvironment();
+    settings.checkDevice();
     try {
       for (String g : manifest.layout().graphNames()) {
         Sam2Manifest.Graph spec = manifest.graphs().get(g);
@@ -46,8 +47,7 @@ final class Sam2Graphs implements AutoCloseable {
           throw new BadAnnotationException(
               file, -1, -1, "graphs." + g + ".file", "graph file not found");
         OrtSession session;
-        try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
-          if (intraOpThreads > 0) so.setIntraOpNumThreads(intraOpThreads);
+        try (OrtSession.SessionOptions so = settings.sessionOptions()) {
           session = env.createSession(file.toString(), so);
         } catch (OrtException e) {
           throw new BadAnnotationException(
@@ -97,7 +97,7 @@ final class Sam2Graphs implements AutoCloseable {
    * DJL's ONNX Runtime engine owns the process-wide ORT environment when DJL is in use: start it
    * first.
    */
-  private static void startDjlEngineIfPresent() {
+  static void startDjlEngineIfPresent() {
     try {
       ai.djl.engine.Engine.getEngine("OnnxRuntime");
     } catch (RuntimeException | LinkageError e) {

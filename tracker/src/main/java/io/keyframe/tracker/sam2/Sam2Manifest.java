@@ -25,7 +25,10 @@ import java.util.Objects;
  * Names omitted from a graph's {@code inputs}/{@code outputs} default to the logical name. {@code
  * max_cond_frames} is SAM 2's {@code max_cond_frames_in_attn} (-1 = every conditioning frame);
  * {@code memory_bfloat16} (default false) rounds stored memory features to bfloat16 as the PyTorch
- * predictor stores them.
+ * predictor stores them. {@code precision} (default {@code fp32}) is {@code fp16} for a bundle
+ * exported with {@code --fp16}: weights stored as float16, every graph input and output still
+ * float32, so the loop feeds and reads the same tensors either way and records the precision in the
+ * run's provenance.
  *
  * @param dir the bundle folder (graph files are relative to it)
  */
@@ -40,7 +43,11 @@ public record Sam2Manifest(
     int maxCondFrames,
     int maxObjectPointers,
     boolean memoryBfloat16,
-    Map<String, Graph> graphs) {
+    Map<String, Graph> graphs,
+    String precision) {
+
+  /** Precisions an export writes: float32 weights, or float16 weights with float32 graph I/O. */
+  public static final List<String> PRECISIONS = List.of("fp32", "fp16");
 
   /** One graph: its file and logical-to-real tensor names. */
   public record Graph(String file, Map<String, String> inputs, Map<String, String> outputs) {
@@ -61,6 +68,10 @@ public record Sam2Manifest(
 
   public Sam2Manifest {
     graphs = Map.copyOf(graphs);
+    precision = precision == null ? "fp32" : precision;
+    if (!PRECISIONS.contains(precision))
+      throw new IllegalArgumentException(
+          "precision must be one of " + PRECISIONS + ": " + precision);
     for (String g : layout.graphNames())
       if (!graphs.containsKey(g))
         throw new IllegalArgumentException("layout " + layout + " needs graph '" + g + "'");
@@ -109,7 +120,8 @@ public record Sam2Manifest(
         maxCondFrames(root, file),
         positive(root, "max_object_pointers", file),
         root.path("memory_bfloat16").asBoolean(false),
-        graphs);
+        graphs,
+        precision(root, file));
   }
 
   private static Map<String, String> names(JsonNode node) {
@@ -123,6 +135,14 @@ public record Sam2Manifest(
     if (n == null || !n.canConvertToInt() || n.asInt() <= 0)
       throw new BadAnnotationException(file, -1, -1, field, "must be a positive integer");
     return n.asInt();
+  }
+
+  private static String precision(JsonNode root, Path file) {
+    String p = root.path("precision").asText("fp32");
+    if (!PRECISIONS.contains(p))
+      throw new BadAnnotationException(
+          file, -1, -1, "precision", "must be one of " + PRECISIONS + ", got '" + p + "'");
+    return p;
   }
 
   private static int maxCondFrames(JsonNode root, Path file) {

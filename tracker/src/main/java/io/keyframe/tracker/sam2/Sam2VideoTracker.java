@@ -50,6 +50,7 @@ public final class Sam2VideoTracker implements AutoCloseable {
   private final String bundleHash;
   private final int minOcclusionFrames;
   private Consumer<Sam2Step> stepListener = s -> {};
+  private Sam2SessionSettings settings = Sam2SessionSettings.defaults();
 
   private Sam2VideoTracker(
       Sam2Manifest manifest, Sam2Graphs graphs, String bundleHash, int minOcclusionFrames) {
@@ -60,25 +61,60 @@ public final class Sam2VideoTracker implements AutoCloseable {
   }
 
   /**
-   * Opens a bundle folder and checks every graph before any frame is processed.
-   *
-   * @param intraOpThreads ONNX Runtime intra-op threads per session (0 = runtime default)
-   * @param minOcclusionFrames hidden spans shorter than this are not reported
+   * Opens a bundle folder on the CPU with {@link Sam2SessionSettings#defaults} and {@code
+   * intraOpThreads} threads (0 = one per core); see {@link #open(Path, Sam2SessionSettings, int)}.
    */
   public static Sam2VideoTracker open(Path bundleDir, int intraOpThreads, int minOcclusionFrames)
       throws IOException {
+    return open(
+        bundleDir,
+        Sam2SessionSettings.defaults().withIntraOpThreads(intraOpThreads),
+        minOcclusionFrames);
+  }
+
+  /**
+   * Opens a bundle folder and checks every graph before any frame is processed.
+   *
+   * @param settings how every graph's ONNX Runtime session is built (device, threads, ...)
+   * @param minOcclusionFrames hidden spans shorter than this are not reported
+   * @throws Sam2SessionSettings.DeviceUnavailableException when this build cannot use the device
+   */
+  public static Sam2VideoTracker open(
+      Path bundleDir, Sam2SessionSettings settings, int minOcclusionFrames) throws IOException {
     if (minOcclusionFrames < 1)
       throw new IllegalArgumentException("minOcclusionFrames must be >= 1");
     Sam2Manifest manifest = Sam2Manifest.read(bundleDir);
     StringBuilder hashes = new StringBuilder(FileHash.sha256(bundleDir.resolve("manifest.json")));
-    Sam2Graphs graphs = new Sam2Graphs(manifest, intraOpThreads);
+    Sam2Graphs graphs = new Sam2Graphs(manifest, settings);
     for (String g : manifest.layout().graphNames())
       hashes.append(FileHash.sha256(bundleDir.resolve(manifest.graphs().get(g).file())));
     // One hash for the bundle: SHA-256 over the manifest's and each graph's SHA-256, in layout
     // order.
     String bundleHash =
         FileHash.sha256(hashes.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    return new Sam2VideoTracker(manifest, graphs, bundleHash, minOcclusionFrames);
+    Sam2VideoTracker t = new Sam2VideoTracker(manifest, graphs, bundleHash, minOcclusionFrames);
+    t.settings = settings;
+    return t;
+  }
+
+  /** The session settings every graph of this tracker was opened with. */
+  public Sam2SessionSettings sessionSettings() {
+    return settings;
+  }
+
+  /**
+   * What a run records about this tracker: the bundle (model, layout, precision, SHA-256) and its
+   * sessions ({@link Sam2SessionSettings#provenance}: ONNX Runtime version, device, threads,
+   * execution mode, optimisation level, memory settings).
+   */
+  public Map<String, Object> runtimeProvenance() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("bundle_model", manifest.model());
+    out.put("bundle_layout", manifest.layout().name().toLowerCase(java.util.Locale.ROOT));
+    out.put("bundle_precision", manifest.precision());
+    out.put("bundle_sha256", bundleHash);
+    out.putAll(settings.provenance());
+    return out;
   }
 
   public Sam2Manifest manifest() {
