@@ -103,13 +103,53 @@ public final class TrackCommand implements Callable<Integer> {
       description = "For a 4D NIfTI file: which volume, 0-based (default: ${DEFAULT-VALUE}).")
   int volume;
 
-  @Option(names = "--out", required = true, description = "Output folder.")
+  @Option(names = "--out", description = "Output folder (required unless --plan).")
   Path out;
+
+  @Option(
+      names = "--plan",
+      paramLabel = "BATCH",
+      description =
+          "Track nothing: print the predicted hours (and cost with --price-per-hour) of tracking this batch folder (video folders with meta.json) with --model on --device, from the bench's per-graph figures.")
+  Path plan;
+
+  @Option(
+      names = "--model",
+      defaultValue = "sam2",
+      description =
+          "With --plan: sam2, edgetam, sam2-keyframes (SAM 2 on keyframes only, the fallback between) or fallback (default: ${DEFAULT-VALUE}).")
+  String planModel;
+
+  @Option(
+      names = "--figures",
+      description =
+          "With --plan: the figures file bench/sam2-speed.sh wrote (default: the shipped figures, measured on keyframe's 2-core development machine).")
+  Path figures;
+
+  @Option(names = "--price-per-hour", description = "With --plan: machine price per hour.")
+  Double pricePerHour;
+
+  @Option(
+      names = "--keyframe-every",
+      defaultValue = "30",
+      description =
+          "With --plan --model sam2-keyframes: one keyframe every N frames (default: ${DEFAULT-VALUE}).")
+  int keyframeEvery;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
+    if (plan != null) {
+      if (pricePerHour != null && !(pricePerHour >= 0))
+        throw new IllegalArgumentException("--price-per-hour must be >= 0, got " + pricePerHour);
+      TrackPlan p = TrackPlan.of(plan, planModel, device, figures, keyframeEvery);
+      for (String line : p.lines(pricePerHour)) spec.commandLine().getOut().println(line);
+      return 0;
+    }
+    if (out == null)
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "Missing required option: '--out=<out>'");
     Sam2SessionSettings sam2Settings =
         Sam2SessionSettings.defaults().withDevice(device).withIntraOpThreads(threads);
     if (device.isCuda()) {
