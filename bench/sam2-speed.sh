@@ -6,7 +6,7 @@
 # composition, and the plan command's estimate for that run against its measured time.
 # Last, one line per model:  model=M encoder_ratio_of_peak=X memattn_ratio_of_peak=Y fps_50_objects=Z
 #
-# Usage: bench/sam2-speed.sh [--quick] [--reps N] [--frames F] [--threads T] [--device cpu|cuda:N]
+# Usage: bench/sam2-speed.sh [--quick] [--reps N] [--frames F] [--threads T] [--device cpu|cuda:N] [--report STAMP]
 #   --quick   the test-size bundles in tracker/src/test/resources (seconds, for trying the script)
 #   default   real-size bundles in bench/.work/ (exported there first when absent: needs Debian's
 #             python3-torch/onnx/omegaconf and the sam2 + EdgeTAM + timm sources in
@@ -15,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-QUICK=0; REPS=""; FRAMES=""; THREADS=0; DEVICE=cpu
+QUICK=0; REPS=""; FRAMES=""; THREADS=0; DEVICE=cpu; REPORT=
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=1 ;;
@@ -23,6 +23,7 @@ while [ $# -gt 0 ]; do
     --frames) FRAMES=$2; shift ;;
     --threads) THREADS=$2; shift ;;
     --device) DEVICE=$2; shift ;;
+    --report) REPORT=$2; shift ;;  # reuse bench/.work/*-STAMP.json, measure only what is missing
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -56,10 +57,16 @@ CLICP="cli/target/classes:scoring/target/classes:spark-jobs/target/classes:track
 JAVA="java -Xmx6g -Dai.djl.offline=true --add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED"
 
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
-STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+[ -z "$REPORT" ] || LOAD_START="(--report: see the measuring run's log)"
+STAMP=${REPORT:-$(date -u +%Y%m%dT%H%M%SZ)}
 for pair in $MODELS; do
   name=${pair%%=*}; dir=${pair#*=}
   [ -f "$dir/manifest.json" ] || { echo "sam2-speed: no bundle at $dir (export failed? see $WORK/export-*.log)" >&2; exit 1; }
+  # memory attention at frame 1's size (1 memory, 1 pointer): the plan interpolates the ramp to K
+  [ -f "$WORK/$name-$STAMP.k1.json" ] || $JAVA -cp "$CP" io.keyframe.tracker.bench.Sam2Speed --bundle "$dir" \
+    --out "$WORK/$name-$STAMP.k1.json" --reps "$REPS" --frames 0 --threads "$THREADS" --device "$DEVICE" \
+    --only memory_attention --memories 1 --pointers 1
+  [ -f "$WORK/$name-$STAMP.flops.json" ] && continue
   echo "sam2-speed: $name from $dir, $REPS reps x 2 runs, end to end $FRAMES frames" >&2
   probe="$WORK/probe-$name"; rm -rf "$probe"
   "$PY" bench/sam2_flops.py probe "$dir" "$probe"
@@ -68,8 +75,10 @@ for pair in $MODELS; do
   "$PY" bench/sam2_flops.py count "$WORK/$name-$STAMP.json" >"$WORK/$name-$STAMP.flops.json"
   rm -rf "$probe"
 done
-$JAVA -cp "$CP" io.keyframe.tracker.bench.Sam2Speed --fallback-batch data-samples --out "$WORK/fallback-$STAMP.json"
+[ -f "$WORK/fallback-$STAMP.json" ] || \
+  $JAVA -cp "$CP" io.keyframe.tracker.bench.Sam2Speed --fallback-batch data-samples --out "$WORK/fallback-$STAMP.json"
 LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
+[ -z "$REPORT" ] || LOAD_END="$LOAD_START"
 
 # This run's figures, in the file the plan command reads (--figures).
 FIG="$WORK/sam2-figures-$STAMP.json"
@@ -130,18 +139,28 @@ for name in ("sam2", "edgetam"):
     print(f"per frame: encoder {enc:.1f} ms once + per object {per_obj:.1f} ms (memory attention {ms['memory_attention']:.1f}, decoder {dec:.1f}, memory encoder {ms['memory_encoder']:.1f})")
     print("frames/s, composed from the per-graph medians (objects run one by one through batch-1 graphs): " +
           ", ".join(f"{n} objects {f:.3g}" for n, f in fps.items()))
+    k1 = json.load(open(os.path.join(work, f"{name}-{stamp}.k1.json")))["graphs"]["memory_attention"]
+    ma1 = (k1["ms_median_run1"] + k1["ms_median_run2"]) / 2
+    K = b["memories"]
+    def attn(t):  # frame t (prompt at 0) attends to min(t, K) memories; linear in the memory tokens
+        k = min(t, K)
+        return ma1 + (k - 1) * (ms["memory_attention"] - ma1) / max(1, K - 1)
+    print(f"memory attention over 1 memory and 1 pointer (frame 1): {ma1:.1f} ms (run1 {k1['ms_median_run1']:.1f}, run2 {k1['ms_median_run2']:.1f})")
     e = b.get("end_to_end_1_object")
+    loop = 0.0
     if e:
-        comp = enc + per_obj
-        print(f"end to end, 1 object, {e['frames']} frames: {e['ms_per_frame']:.1f} ms/frame measured vs {comp:.1f} composed "
-              f"(ratio {e['ms_per_frame']/comp:.2f}; early frames attend to fewer memories, the first is the prompt)")
-    # What the Java loop adds per object and frame beyond the graphs' own calls (pre/post-processing,
-    # mask upsampling, memory bookkeeping), from the 1-object run; the plan adds it per object-frame.
-    loop = max(0.0, e["ms_per_frame"] - (enc + per_obj)) if e else 0.0
+        F = e["frames"]
+        ramp = (F * (enc + dec + ms["memory_encoder"]) + sum(attn(t) for t in range(1, F))) / F
+        print(f"end to end, 1 object, {F} frames: {e['ms_per_frame']:.1f} ms/frame measured vs {ramp:.1f} composed with the "
+              f"memory ramp (ratio {e['ms_per_frame']/ramp:.2f}); the steady state (7 memories) composes to {enc + per_obj:.1f}")
+        # What the Java loop adds per object and frame beyond the graphs' own calls (pre/post-processing,
+        # mask upsampling, memory bookkeeping), from the 1-object run; the plan adds it per object-frame.
+        loop = max(0.0, e["ms_per_frame"] - ramp)
     figures["models"][name] = {"model": b["model"], "layout": b["layout"], "device": b["session"]["device"],
                                "loop_ms_per_object_frame": round(loop, 3),
                                "intra_op_threads": b["session"]["intra_op_threads"],
-                               "graph_ms": {k: round(v, 3) for k, v in ms.items()},
+                               "memories": K,
+                               "graph_ms": dict({k: round(v, 3) for k, v in ms.items()}, memory_attention_1=round(ma1, 3)),
                                "end_to_end_1_object": e and {"frames": e["frames"], "ms_total": round(e["ms_total"], 1)}}
     enc_key = "image_encoder" if "image_encoder" in ratio else "vision_encoder"
     summary.append(f"model={name} encoder_ratio_of_peak={ratio[enc_key]:.3f} memattn_ratio_of_peak={ratio['memory_attention']:.3f} fps_50_objects={fps[50]:.3g}")

@@ -22,9 +22,12 @@ import java.util.stream.Stream;
  * tracked on every frame, as SAM 2 propagates each prompted object through the whole video):
  *
  * <ul>
- *   <li>{@code sam2}, {@code edgetam}: {@code F x (encoder + N x (memory attention + decoder +
- *       memory encoder + loop))}, loop = what the Java loop adds per object and frame beyond the
- *       graph calls (the bench's 1-object run minus its graphs; 0 when the figures lack it);
+ *   <li>{@code sam2}, {@code edgetam}: {@code F x (encoder + N x (decoder + memory encoder + loop))
+ *       + N x sum over frames t = 1..F-1 of memory attention(min(t, K) memories)}, memory attention
+ *       interpolated linearly between its figures at 1 and K memories (K = 7; constant at K when
+ *       the figures have no 1-memory value), loop = what the Java loop adds per object and frame
+ *       beyond the graph calls (the bench's 1-object run minus its graphs; 0 when the figures lack
+ *       it);
  *   <li>{@code sam2-keyframes} (SAM 2 decodes only the keyframes, one every {@code K} frames, from
  *       their prompts, and the fallback tracker carries IDs between them): {@code ceil(F/K) x
  *       (encoder + N x (decoder + memory encoder + loop)) + F x N x fallback};
@@ -85,8 +88,10 @@ record TrackPlan(
           switch (model) {
             case "sam2", "edgetam" -> {
               Graphs g = graphs(fig, model, device, where);
-              yield f
-                  * (g.encoder + n * (g.memoryAttention + g.decoder + g.memoryEncoder + g.loop));
+              // frame 0 holds the prompts (no memory attention); frame t attends to min(t, K)
+              double attention = 0;
+              for (int t = 1; t < v.frames(); t++) attention += g.memoryAttention(t);
+              yield f * (g.encoder + n * (g.decoder + g.memoryEncoder + g.loop)) + n * attention;
             }
             case "sam2-keyframes" -> {
               Graphs g = graphs(fig, "sam2", device, where);
@@ -102,8 +107,25 @@ record TrackPlan(
 
   static final String SHIPPED = "/io/keyframe/cli/sam2-figures.json";
 
+  /**
+   * @param memoryAttention ms per call over {@code memories} memories (the steady state)
+   * @param memoryAttention1 ms per call over one memory and one pointer (frame 1), or NaN: the cost
+   *     is linear in the memory tokens, so frame t (min(t, memories) memories) is interpolated
+   */
   private record Graphs(
-      double encoder, double memoryAttention, double decoder, double memoryEncoder, double loop) {}
+      double encoder,
+      double memoryAttention,
+      double memoryAttention1,
+      int memories,
+      double decoder,
+      double memoryEncoder,
+      double loop) {
+    double memoryAttention(int frame) {
+      if (Double.isNaN(memoryAttention1) || memories <= 1) return memoryAttention;
+      int k = Math.min(frame, memories);
+      return memoryAttention1 + (k - 1) * (memoryAttention - memoryAttention1) / (memories - 1);
+    }
+  }
 
   private static Graphs graphs(JsonNode fig, String model, Sam2Device device, Path file) {
     JsonNode m = fig.path("models").path(model);
@@ -132,6 +154,8 @@ record TrackPlan(
     return new Graphs(
         ms(g, file, model, "image_encoder", "vision_encoder"),
         ms(g, file, model, "memory_attention"),
+        g.has("memory_attention_1") ? ms(g, file, model, "memory_attention_1") : Double.NaN,
+        m.path("memories").asInt(7),
         ms(g, file, model, "mask_decoder", "video_mask_decoder"),
         ms(g, file, model, "memory_encoder"),
         m.path("loop_ms_per_object_frame").asDouble(0));

@@ -81,8 +81,10 @@ class TrackPlanCliTest {
                 "--price-per-hour",
                 "2.5"))
         .isZero();
-    // v0: 100 x (1000 + 3 x (400 + 50 + 30 + 5)) = 245,500 ms; v1: 50 x (1000 + 2 x 485) = 98,500
-    double expected = (100 * (1000 + 3 * 485.0) + 50 * (1000 + 2 * 485.0)) / 3.6e6;
+    // Frame 0 holds the prompts (no memory attention), frames 1.. attend to memory (400 ms each):
+    // v0: 100 x (1000 + 3 x (50 + 30 + 5)) + 3 x 99 x 400; v1: 50 x (1000 + 2 x 85) + 2 x 49 x 400
+    double expected =
+        (100 * (1000 + 3 * 85.0) + 3 * 99 * 400 + 50 * (1000 + 2 * 85.0) + 2 * 49 * 400) / 3.6e6;
     assertThat(hours())
         .isCloseTo(expected, org.assertj.core.api.Assertions.withinPercentage(0.001));
     assertThat(out.toString())
@@ -96,9 +98,10 @@ class TrackPlanCliTest {
     assertThat(
             run("track", "--plan", b.toString(), "--model", "edgetam", "--figures", f.toString()))
         .isZero();
+    // decoder 40 + memory encoder 10 on every frame, memory attention 20 from frame 1 on
     assertThat(hours())
         .isCloseTo(
-            (100 * (300 + 3 * 70.0) + 50 * (300 + 2 * 70.0)) / 3.6e6,
+            (100 * (300 + 3 * 50.0) + 3 * 99 * 20 + 50 * (300 + 2 * 50.0) + 2 * 49 * 20) / 3.6e6,
             org.assertj.core.api.Assertions.withinPercentage(0.001));
     out.getBuffer().setLength(0);
     // keyframes every 30 frames: v0 ceil(100/30) = 4, v1 ceil(50/30) = 2; decoder + memory encoder
@@ -124,6 +127,27 @@ class TrackPlanCliTest {
         .isZero();
     assertThat(hours())
         .isCloseTo(400 * 0.06 / 3.6e6, org.assertj.core.api.Assertions.withinPercentage(0.001));
+  }
+
+  @Test
+  void memory_attention_ramps_from_one_memory_to_seven_over_the_first_frames() throws Exception {
+    Path b = tmp.resolve("short");
+    video(b, "v", 10, 1);
+    Path f = tmp.resolve("ramp.json");
+    Files.writeString(
+        f,
+        """
+        {"models": {"sam2": {"device": "cpu", "memories": 7,
+          "graph_ms": {"image_encoder": 100, "memory_attention": 700, "memory_attention_1": 100,
+                       "mask_decoder": 10, "memory_encoder": 20}}}}
+        """);
+    assertThat(run("track", "--plan", b.toString(), "--figures", f.toString())).isZero();
+    // frame t attends to min(t, 7) memories: 100 ms at 1, +100 ms per memory, 700 ms from 7 on
+    double attention = 100 + 200 + 300 + 400 + 500 + 600 + 700 + 700 + 700;
+    assertThat(hours())
+        .isCloseTo(
+            (10 * (100 + 10 + 20) + attention) / 3.6e6,
+            org.assertj.core.api.Assertions.withinPercentage(0.001));
   }
 
   @Test

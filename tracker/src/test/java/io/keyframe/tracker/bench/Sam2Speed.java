@@ -39,7 +39,8 @@ import java.util.Random;
  * Writes one JSON file; the script derives FLOP/s, fraction of peak and frames/s from it.
  *
  * <p>Usage: {@code Sam2Speed --bundle DIR --out FILE [--reps N] [--frames F] [--threads T]
- * [--device cpu|cuda:N]}
+ * [--device cpu|cuda:N] [--only GRAPH,...] [--memories K] [--pointers P]} (the last three: memory
+ * attention at the first frames' sizes, for the plan's ramp)
  */
 public final class Sam2Speed {
   private Sam2Speed() {}
@@ -62,8 +63,10 @@ public final class Sam2Speed {
             .withDevice(Sam2Device.parse(a.getOrDefault("device", "cpu")))
             .withIntraOpThreads(Integer.parseInt(a.getOrDefault("threads", "0")));
     Sam2Manifest m = Sam2Manifest.read(bundle);
-    int k = m.numMaskmem();
-    int p = m.maxObjectPointers();
+    int k = Integer.parseInt(a.getOrDefault("memories", String.valueOf(m.numMaskmem())));
+    int p = Integer.parseInt(a.getOrDefault("pointers", String.valueOf(m.maxObjectPointers())));
+    List<String> only =
+        a.containsKey("only") ? List.of(a.get("only").split(",")) : m.layout().graphNames();
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("bundle", bundle.toString());
     result.put("model", m.model());
@@ -74,6 +77,7 @@ public final class Sam2Speed {
     Map<String, Object> graphs = new LinkedHashMap<>();
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     for (String g : m.layout().graphNames()) {
+      if (!only.contains(g)) continue;
       try (OrtSession.SessionOptions so = settings.sessionOptions();
           OrtSession s =
               env.createSession(bundle.resolve(m.graphs().get(g).file()).toString(), so)) {
