@@ -25,7 +25,8 @@ import org.apache.spark.resource.ResourceInformation;
  *       each executor (keyframe ships {@code spark-jobs/scripts/gpu-discovery.sh}).
  * </ul>
  *
- * Local mode schedules no executor resources: there the job uses the GPU the device names.
+ * Local mode ({@code local[...]}, or no master: plain {@code java}) schedules no executor
+ * resources: there nothing is added and the job uses the GPU the device names.
  */
 public final class GpuScheduling {
   public static final String EXECUTOR_AMOUNT = "spark.executor.resource.gpu.amount";
@@ -48,7 +49,9 @@ public final class GpuScheduling {
   public static Map<String, String> configure(
       Properties conf, Sam2Device device, String discoveryScript) {
     Map<String, String> added = new LinkedHashMap<>();
-    if (!device.isCuda()) return added;
+    // Local mode (no master, or local[...]) schedules no executor resources: the device's index
+    // is used as given, and GPU resource settings would only make Spark look for executors.
+    if (!device.isCuda() || isLocal(conf)) return added;
     putIfAbsent(conf, EXECUTOR_AMOUNT, "1", added);
     putIfAbsent(conf, TASK_AMOUNT, "1", added);
     if (discoveryScript != null) putIfAbsent(conf, DISCOVERY_SCRIPT, discoveryScript, added);
@@ -59,19 +62,17 @@ public final class GpuScheduling {
 
   /**
    * What is wrong with {@code conf} for a job on {@code device} outside local mode; empty when it
-   * can schedule one GPU per task.
+   * can schedule one GPU per task (and always in local mode).
    */
   public static List<String> problems(Properties conf, Sam2Device device) {
     List<String> out = new ArrayList<>();
-    if (!device.isCuda()) return out;
+    if (!device.isCuda() || isLocal(conf)) return out;
     double executor = amount(conf, EXECUTOR_AMOUNT, out);
     double task = amount(conf, TASK_AMOUNT, out);
     if (executor > 0 && task > executor)
       out.add(
           TASK_AMOUNT + " (" + task + ") is more than " + EXECUTOR_AMOUNT + " (" + executor + ")");
-    String master = conf.getProperty("spark.master", "");
-    boolean local = master.isEmpty() || master.startsWith("local");
-    if (!local && conf.getProperty(DISCOVERY_SCRIPT) == null)
+    if (conf.getProperty(DISCOVERY_SCRIPT) == null)
       out.add(
           DISCOVERY_SCRIPT
               + " is not set: executors cannot find their GPUs (ship spark-jobs/scripts/gpu-discovery.sh"
@@ -97,6 +98,11 @@ public final class GpuScheduling {
   static String shippedDiscoveryScript() {
     Path p = Path.of("spark-jobs/scripts/gpu-discovery.sh").toAbsolutePath();
     return Files.isRegularFile(p) ? p.toString() : null;
+  }
+
+  private static boolean isLocal(Properties conf) {
+    String master = conf.getProperty("spark.master", "").trim();
+    return master.isEmpty() || master.startsWith("local");
   }
 
   private static void putIfAbsent(

@@ -27,6 +27,7 @@ class GpuSchedulingTest {
   @Test
   void a_cuda_run_asks_for_one_gpu_per_executor_and_task_and_names_the_discovery_script() {
     Properties conf = new Properties();
+    conf.setProperty("spark.master", "spark://head:7077");
     Map<String, String> added =
         GpuScheduling.configure(conf, Sam2Device.parse("cuda"), "/opt/keyframe/gpu-discovery.sh");
     assertThat(added)
@@ -46,21 +47,31 @@ class GpuSchedulingTest {
   }
 
   @Test
-  void the_users_own_settings_win_and_the_cpu_adds_nothing() {
+  void the_users_own_settings_win_and_the_cpu_and_local_mode_add_nothing() {
     Properties conf = new Properties();
+    conf.setProperty("spark.master", "yarn");
+    conf.setProperty("spark.executor.resource.gpu.discoveryScript", "/opt/gpu.sh");
     conf.setProperty("spark.executor.resource.gpu.amount", "4");
     conf.setProperty("spark.task.resource.gpu.amount", "1");
     Map<String, String> added = GpuScheduling.configure(conf, Sam2Device.cuda(0), null);
     assertThat(added).isEmpty();
     assertThat(conf.getProperty("spark.executor.resource.gpu.amount")).isEqualTo("4");
     Properties cpu = new Properties();
+    cpu.setProperty("spark.master", "yarn");
     assertThat(GpuScheduling.configure(cpu, Sam2Device.CPU, "/x.sh")).isEmpty();
-    assertThat(cpu).isEmpty();
+    assertThat(cpu).hasSize(1);
+    for (String master : new String[] {"local[2]", ""}) {
+      Properties local = new Properties();
+      if (!master.isEmpty()) local.setProperty("spark.master", master);
+      assertThat(GpuScheduling.configure(local, Sam2Device.cuda(1), "/x.sh")).isEmpty();
+      assertThat(GpuScheduling.problems(local, Sam2Device.cuda(1))).isEmpty();
+    }
   }
 
   @Test
   void settings_that_cannot_schedule_are_refused_naming_the_key() {
     Properties conf = new Properties();
+    conf.setProperty("spark.master", "spark://head:7077");
     conf.setProperty("spark.executor.resource.gpu.amount", "1");
     conf.setProperty("spark.task.resource.gpu.amount", "2");
     assertThatThrownBy(() -> GpuScheduling.configure(conf, Sam2Device.cuda(0), "/x.sh"))
