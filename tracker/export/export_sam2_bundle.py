@@ -374,8 +374,39 @@ def export(module, args, names_in, names_out, path, dynamic=None):
     module.eval()
 
 
-def export_bundle(m, layout, out, model_name, java_classpath=None, seed=0, log=print):
-    """Writes the bundle for model `m` (a SAM2VideoPredictor in eval mode) and checks every graph.
+# --fp16: weights stored as float16, each followed by a Cast back to float32, so every graph input
+# and output (and the arithmetic ONNX Runtime runs) stays float32 and the Java loop is unchanged:
+# the bundle is half the size, the check compares it with the float32 PyTorch model at a tolerance
+# that covers float16 rounding of the weights (relative 2^-11 each).
+FP16_TOLERANCE = 3e-2  # max |ORT fp16-weights - PyTorch fp32| <= FP16_TOLERANCE * max(1, max |PyTorch|)
+
+
+def to_fp16_weights(path):
+    import onnx
+    from onnx import helper, numpy_helper
+
+    model = onnx.load(path)
+    g = model.graph
+    casts, keep = [], []
+    for init in g.initializer:
+        if init.data_type != onnx.TensorProto.FLOAT or np.prod(init.dims) < 16:
+            keep.append(init)  # scalars and shape-like constants stay float32
+            continue
+        half = numpy_helper.from_array(numpy_helper.to_array(init).astype(np.float16), init.name + "__fp16")
+        keep.append(half)
+        casts.append(helper.make_node("Cast", [half.name], [init.name], to=onnx.TensorProto.FLOAT,
+                                      name=init.name + "__to_fp32"))
+    del g.initializer[:]
+    g.initializer.extend(keep)
+    nodes = casts + list(g.node)
+    del g.node[:]
+    g.node.extend(nodes)
+    onnx.save(model, path)
+
+
+def export_bundle(m, layout, out, model_name, java_classpath=None, seed=0, log=print, fp16=False):
+    """Writes the bundle for model `m` (a SAM2VideoPredictor in eval mode) and checks every graph
+    (with fp16: float16 weights, float32 I/O, checked against the float32 model at FP16_TOLERANCE).
     Returns the check rows (graph, output, max |ORT - PyTorch|, max |PyTorch|)."""
     os.makedirs(out, exist_ok=True)
     m.eval()
@@ -507,14 +538,18 @@ def export_bundle(m, layout, out, model_name, java_classpath=None, seed=0, log=p
         # memory attention, decoder and memory encoder take a dynamic object batch (first axis)
         "object_batch": True,
         "graphs": {g_: {"file": g_ + ".onnx"} for g_ in graphs},
+        "precision": "fp16" if fp16 else "fp32",
     }
+    if fp16:
+        for g_ in graphs:
+            to_fp16_weights(os.path.join(out, g_ + ".onnx"))
     rows = check.run(java_classpath)
     if os.environ.get("SAM2_EXPORT_DEBUG"):
         for r in rows:
             log("row %s %s %.3g %.3g" % r)
     worst = {}
     for graph, name, d, scale in rows:
-        tol = 1e-4 * max(1.0, scale)
+        tol = (FP16_TOLERANCE if fp16 else 1e-4) * max(1.0, scale)
         key = (graph, name)
         worst[key] = max(worst.get(key, 0.0), d)
         if not d <= tol:
@@ -538,12 +573,14 @@ def main():
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", required=True)
     ap.add_argument("--java-classpath", help="for the check when the onnxruntime Python package is absent")
+    ap.add_argument("--fp16", action="store_true", help="float16 weights (half the size), float32 graph inputs and outputs; "
+                                                       "checked against the float32 model at FP16_TOLERANCE")
     args = ap.parse_args()
     sam2_torch.import_sam2(args.sam2_root)
     torch.manual_seed(args.seed)
     m = sam2_torch.build_model(args.config, args.checkpoint)
     name = os.path.splitext(os.path.basename(args.checkpoint))[0] if args.checkpoint else f"random-seed{args.seed}-" + os.path.basename(args.config)
-    export_bundle(m, args.layout, args.out, name, args.java_classpath)
+    export_bundle(m, args.layout, args.out, name, args.java_classpath, fp16=args.fp16)
     print("bundle written to", args.out)
 
 

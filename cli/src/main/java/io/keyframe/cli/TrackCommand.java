@@ -3,6 +3,8 @@ package io.keyframe.cli;
 import io.keyframe.dataset.BadAnnotationException;
 import io.keyframe.tracker.TrackingOptions;
 import io.keyframe.tracker.TrackingRun;
+import io.keyframe.tracker.sam2.Sam2Device;
+import io.keyframe.tracker.sam2.Sam2SessionSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -64,8 +66,29 @@ public final class TrackCommand implements Callable<Integer> {
   @Option(
       names = "--threads",
       defaultValue = "0",
-      description = "ONNX Runtime intra-op threads (0 = runtime default).")
+      description =
+          "ONNX Runtime intra-op threads (0 = one per core for SAM 2, the runtime default for the detector).")
   int threads;
+
+  @Option(
+      names = "--device",
+      defaultValue = "cpu",
+      converter = DeviceConverter.class,
+      description =
+          "Where the SAM 2 graphs run: cpu, cuda (GPU 0) or cuda:N (default: ${DEFAULT-VALUE}). cuda needs the GPU build (./mvnw -Pcuda package).")
+  Sam2Device device;
+
+  /** picocli's way in to the one device parser (a bad value is a usage error, exit 2). */
+  static final class DeviceConverter implements picocli.CommandLine.ITypeConverter<Sam2Device> {
+    @Override
+    public Sam2Device convert(String value) {
+      try {
+        return Sam2Device.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
 
   @Option(
       names = "--slice-axis",
@@ -88,13 +111,62 @@ public final class TrackCommand implements Callable<Integer> {
               + " a file is an error (exit 2).")
   boolean allowTruncatedVideo;
 
-  @Option(names = "--out", required = true, description = "Output folder.")
+  @Option(names = "--out", description = "Output folder (required unless --plan).")
   Path out;
+
+  @Option(
+      names = "--plan",
+      paramLabel = "BATCH",
+      description =
+          "Track nothing: print the predicted hours (and cost with --price-per-hour) of tracking this batch folder (video folders with meta.json) with --model on --device, from the bench's per-graph figures.")
+  Path plan;
+
+  @Option(
+      names = "--model",
+      defaultValue = "sam2",
+      description =
+          "With --plan: sam2, edgetam, sam2-keyframes (SAM 2 on keyframes only, the fallback between) or fallback (default: ${DEFAULT-VALUE}).")
+  String planModel;
+
+  @Option(
+      names = "--figures",
+      description =
+          "With --plan: the figures file bench/sam2-speed.sh wrote (default: the shipped figures, measured on keyframe's 2-core development machine).")
+  Path figures;
+
+  @Option(names = "--price-per-hour", description = "With --plan: machine price per hour.")
+  Double pricePerHour;
+
+  @Option(
+      names = "--keyframe-every",
+      defaultValue = "30",
+      description =
+          "With --plan --model sam2-keyframes: one keyframe every N frames (default: ${DEFAULT-VALUE}).")
+  int keyframeEvery;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
+    if (plan != null) {
+      if (pricePerHour != null && !(pricePerHour >= 0))
+        throw new IllegalArgumentException("--price-per-hour must be >= 0, got " + pricePerHour);
+      TrackPlan p = TrackPlan.of(plan, planModel, device, figures, keyframeEvery);
+      for (String line : p.lines(pricePerHour)) spec.commandLine().getOut().println(line);
+      return 0;
+    }
+    if (out == null)
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "Missing required option: '--out=<out>'");
+    Sam2SessionSettings sam2Settings =
+        Sam2SessionSettings.defaults().withDevice(device).withIntraOpThreads(threads);
+    if (device.isCuda()) {
+      if (sam2 == null)
+        throw new IllegalArgumentException(
+            "--device " + device + " applies to the SAM 2 graphs: give --sam2 BUNDLE");
+      // Before any input is read: a CPU build asked for CUDA says which build to use.
+      sam2Settings.checkDevice();
+    }
     ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "frames");
     Path frames = video;
     Path detections = source.detections;
@@ -155,7 +227,7 @@ public final class TrackCommand implements Callable<Integer> {
             + (sam2 != null ? "SAM 2 bundle" : "fallback tracker")
             + (source.detector != null ? " with the detector model (loading ONNX Runtime)" : "")
             + "...");
-    TrackingRun.Outcome outcome = TrackingRun.run(o, bar::update);
+    TrackingRun.Outcome outcome = TrackingRun.run(o, sam2Settings, bar::update);
     var r = outcome.result();
     for (String w : outcome.warnings()) spec.commandLine().getErr().println("warning: " + w);
     spec.commandLine()

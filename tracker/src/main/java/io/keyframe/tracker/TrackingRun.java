@@ -19,6 +19,7 @@ import io.keyframe.tracker.detector.ClassMapping;
 import io.keyframe.tracker.detector.DetectorModel;
 import io.keyframe.tracker.detector.DetectorOptions;
 import io.keyframe.tracker.sam2.Sam2Config;
+import io.keyframe.tracker.sam2.Sam2SessionSettings;
 import io.keyframe.tracker.sam2.Sam2VideoTracker;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -78,14 +79,38 @@ public final class TrackingRun {
   }
 
   /**
+   * Runs {@code options} with the SAM 2 graphs' sessions built from {@code sam2Settings} (device,
+   * threads, ...); the settings go to {@value #TRACKER_FILE} with the rest of the tracker's
+   * provenance.
+   */
+  public static Outcome run(
+      TrackingOptions options, Sam2SessionSettings sam2Settings, ProgressListener progress)
+      throws IOException {
+    Keyframes keyframes = Keyframes.of(readKeyframes(options.keyframes()));
+    try (VideoTracker tracker = tracker(options, sam2Settings)) {
+      return run(options, tracker, keyframes, progress);
+    }
+  }
+
+  /**
    * The tracker {@code options} ask for: SAM 2 when a bundle is given (its ONNX sessions opened and
    * checked here), else the fallback, plain with {@code keyframes=none} ({@link
    * ByteTrackConfig#plain}) and {@link ByteTrackConfig#anchored} otherwise.
    */
   public static VideoTracker tracker(TrackingOptions options) throws IOException {
+    return tracker(
+        options, Sam2SessionSettings.defaults().withIntraOpThreads(options.intraOpThreads()));
+  }
+
+  /**
+   * As {@link #tracker(TrackingOptions)}, with the SAM 2 graphs' sessions built from {@code
+   * sam2Settings} (device, threads, ...; recorded under {@code config.session} in {@value
+   * #TRACKER_FILE}).
+   */
+  public static VideoTracker tracker(TrackingOptions options, Sam2SessionSettings sam2Settings)
+      throws IOException {
     if (options.sam2Bundle() != null)
-      return Sam2VideoTracker.open(
-          options.sam2Bundle(), options.intraOpThreads(), Sam2Config.defaults());
+      return Sam2VideoTracker.open(options.sam2Bundle(), sam2Settings, Sam2Config.defaults());
     return new ByteTracker(
         options.keyframes().equals("none") ? ByteTrackConfig.plain() : ByteTrackConfig.anchored());
   }

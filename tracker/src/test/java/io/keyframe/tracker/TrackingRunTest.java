@@ -141,6 +141,13 @@ class TrackingRunTest {
     assertThat(bundleSettings.get("max_cond_frames").asInt()).isEqualTo(2);
     assertThat(bundleSettings.get("max_object_pointers").asInt()).isEqualTo(16);
     assertThat(bundleSettings.get("memory_bfloat16").asBoolean()).isFalse();
+    assertThat(bundleSettings.get("precision").asText()).isEqualTo("fp32");
+    // The sessions behind the tracks: this run's 1 intra-op thread, the CPU, the pinned runtime.
+    JsonNode session = config.get("session");
+    assertThat(session.get("device").asText()).isEqualTo("cpu");
+    assertThat(session.get("intra_op_threads").asInt()).isEqualTo(1);
+    assertThat(session.get("execution_mode").asText()).isEqualTo("sequential");
+    assertThat(session.get("onnxruntime_version").asText()).isEqualTo("1.24.2");
   }
 
   @Test

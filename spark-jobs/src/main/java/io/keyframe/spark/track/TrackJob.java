@@ -168,6 +168,9 @@ public final class TrackJob {
    * @param maxFrames track only the first frames of each video; 0 = all
    * @param imageFps frame rate assumed for frame folders
    * @param outputSource source name of the tracks written
+   * @param device {@code cpu}, {@code cuda} (the GPU Spark assigned to the task, else GPU 0) or
+   *     {@code cuda:N} ({@link io.keyframe.tracker.sam2.Sam2Device#parse})
+   * @param intraOpThreads ONNX Runtime intra-op threads per session; 0 = one per executor core
    */
   public record Sam2Options(
       JobOptions common,
@@ -177,9 +180,46 @@ public final class TrackJob {
       String keyframeSource,
       int maxFrames,
       double imageFps,
-      String outputSource)
+      String outputSource,
+      String device,
+      int intraOpThreads)
       implements Serializable {
+    /** The session settings this run asks for (the device as given, before task assignment). */
+    public io.keyframe.tracker.sam2.Sam2SessionSettings settings(
+        io.keyframe.tracker.sam2.Sam2Device d) {
+      return io.keyframe.tracker.sam2.Sam2SessionSettings.defaults()
+          .withDevice(d)
+          .withIntraOpThreads(intraOpThreads);
+    }
+
+    /** On the CPU, one intra-op thread per core. */
+    public Sam2Options(
+        JobOptions common,
+        String videos,
+        String bundle,
+        List<String> detections,
+        String keyframeSource,
+        int maxFrames,
+        double imageFps,
+        String outputSource) {
+      this(
+          common,
+          videos,
+          bundle,
+          detections,
+          keyframeSource,
+          maxFrames,
+          imageFps,
+          outputSource,
+          "cpu",
+          0);
+    }
+
     public Sam2Options {
+      device = device == null ? "cpu" : device.trim();
+      io.keyframe.tracker.sam2.Sam2Device.parse(device);
+      if (intraOpThreads < 0)
+        throw new IllegalArgumentException("intra-op threads is negative: " + intraOpThreads);
       Objects.requireNonNull(common, "common");
       Objects.requireNonNull(videos, "videos");
       Objects.requireNonNull(bundle, "bundle");
@@ -220,12 +260,21 @@ public final class TrackJob {
    * --detector MODEL.onnx [--class-map CSV] [--score-threshold T] [--max-frames N] [--image-fps F]
    * [--model-source NAME] [--output-source NAME]} ({@code --videos} makes {@code --detector} a
    * model file). SAM 2: {@code --out DIR --videos DIR --sam2 BUNDLE --detections PATH --keyframes
-   * SRC [--max-frames N] [--image-fps F] [--output-source NAME]}.
+   * SRC [--max-frames N] [--image-fps F] [--output-source NAME] [--device cpu|cuda|cuda:N]
+   * [--threads N] [--gpu-discovery-script PATH]}.
    */
   public static void main(String[] args) {
     JobArguments a = JobArguments.parse(args);
     JobOptions common = JobOptions.from(a);
     if (a.optional("sam2", null) != null) {
+      String device = a.optional("device", "cpu");
+      // cuda: the GPU resources the session will schedule by, unless spark-submit gave them.
+      Map<String, String> added =
+          GpuScheduling.configure(
+              System.getProperties(),
+              io.keyframe.tracker.sam2.Sam2Device.parse(device),
+              a.optional("gpu-discovery-script", GpuScheduling.shippedDiscoveryScript()));
+      if (!added.isEmpty()) System.err.println("track: GPU scheduling " + added);
       Sam2Options s2 =
           new Sam2Options(
               common,
@@ -235,7 +284,9 @@ public final class TrackJob {
               a.required("keyframes"),
               Integer.parseInt(a.optional("max-frames", "0")),
               a.optional("image-fps", 30.0),
-              a.optional("output-source", "tracker"));
+              a.optional("output-source", "tracker"),
+              device,
+              Integer.parseInt(a.optional("threads", "0")));
       SparkSessions.runMain(NAME, spark -> runSam2(spark, s2));
     } else if (a.optional("videos", null) != null) {
       ModelOptions m =
@@ -364,10 +415,11 @@ public final class TrackJob {
   }
 
   /**
-   * Tracks each video with the SAM 2 bundle inside the executors (one ONNX Runtime session per
-   * graph and video), prompted by the keyframe source's boxes; {@code runs.tracker_path} = {@code
-   * sam2}. The bundle is opened (and every graph checked) on the driver first, so a bad bundle
-   * fails the job before any frame is decoded. A video without prompts is quarantined.
+   * Tracks each video with the SAM 2 bundle inside the executors (one set of ONNX Runtime sessions
+   * per executor and device, reused for every video: {@link Sam2TrackerCache}), prompted by the
+   * keyframe source's boxes; {@code runs.tracker_path} = {@code sam2}. The bundle is opened (and
+   * every graph checked) on the driver first, so a bad bundle fails the job before any frame is
+   * decoded. A video without prompts is quarantined.
    *
    * @throws BadAnnotationException for a missing or unusable bundle or an unreadable video
    */
@@ -375,13 +427,17 @@ public final class TrackJob {
     String bundleSha;
     String model;
     Map<String, Object> params = new LinkedHashMap<>();
+    Map<String, Object> session;
+    // The driver checks the bundle and the device (a CPU build asked for cuda fails here) and
+    // records the sessions' settings; the index is the one given, tasks may get Spark's GPU.
     try (io.keyframe.tracker.sam2.Sam2VideoTracker t =
-        io.keyframe.tracker.sam2.Sam2VideoTracker.open(Path.of(o.bundle()), 1, SAM2)) {
+        Sam2TrackerCache.open(
+            Path.of(o.bundle()).toAbsolutePath().toString(),
+            o.settings(io.keyframe.tracker.sam2.Sam2Device.parse(o.device())))) {
       bundleSha = t.bundleSha256();
       model = t.manifest().model();
       putTracker(params, t);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the SAM 2 bundle", e);
+      session = t.runtimeProvenance();
     }
     List<String> videos = videoFiles(Path.of(o.videos()));
     // Prompts are a few boxes per video: gathered on the driver, shipped with each video's task.
@@ -396,6 +452,8 @@ public final class TrackJob {
     params.put("max_frames", o.maxFrames());
     params.put("image_fps", o.imageFps());
     params.put("output_source", o.outputSource());
+    // ONNX Runtime version, device, threads, execution mode, optimisation, memory, precision.
+    params.put("sam2_session", session);
     List<String> inputs = new ArrayList<>(o.detections());
     inputs.add(o.videos());
     JobRun run =
@@ -405,6 +463,7 @@ public final class TrackJob {
     JavaRDD<Outcome> outcomes = null;
     try {
       spark.sparkContext().setJobDescription(NAME + ": SAM 2 tracking");
+      String sha = bundleSha;
       List<Sam2Task> tasks = new ArrayList<>();
       for (String v : videos)
         tasks.add(
@@ -414,7 +473,7 @@ public final class TrackJob {
       outcomes =
           JavaSparkContext.fromSparkContext(spark.sparkContext())
               .parallelize(tasks, slices)
-              .map(t -> sam2Track(t.file(), t.prompts(), o))
+              .map(t -> sam2Track(t.file(), t.prompts(), o, sha))
               .persist(StorageLevel.MEMORY_AND_DISK());
       return write(spark, run, outcomes);
     } catch (RuntimeException e) {
@@ -430,16 +489,21 @@ public final class TrackJob {
   record Sam2Task(String file, List<Row> prompts) implements Serializable {}
 
   /** One video inside an executor: its prompts, its frames, the SAM 2 loop, rows. */
-  static Outcome sam2Track(String file, List<Row> promptRows, Sam2Options o) throws IOException {
+  static Outcome sam2Track(String file, List<Row> promptRows, Sam2Options o, String bundleSha)
+      throws IOException {
     Path path = Path.of(file);
     String video = stem(path.getFileName().toString());
     DetectionRows.VideoSets sets = DetectionRows.group(video, NAME, promptRows);
     List<BadRecord> bad = new ArrayList<>(sets.bad());
     AnnotationSet human = sets.bySource().get(o.keyframeSource());
     long start = System.nanoTime();
-    try (FrameSource frames = FrameSource.open(path, o.imageFps());
-        io.keyframe.tracker.sam2.Sam2VideoTracker tracker =
-            io.keyframe.tracker.sam2.Sam2VideoTracker.open(Path.of(o.bundle()), 1, SAM2)) {
+    io.keyframe.tracker.sam2.Sam2VideoTracker tracker =
+        Sam2TrackerCache.get(
+            new Sam2TrackerCache.Key(
+                Path.of(o.bundle()).toAbsolutePath().toString(),
+                bundleSha,
+                o.settings(GpuScheduling.deviceForTask(o.device()))));
+    try (FrameSource frames = FrameSource.open(path, o.imageFps())) {
       int n =
           o.maxFrames() > 0 ? Math.min(o.maxFrames(), frames.frameCount()) : frames.frameCount();
       List<Detection> prompts = new ArrayList<>();
@@ -466,7 +530,9 @@ public final class TrackJob {
       Video v = new Video(video, frames.fps(), frames.width(), frames.height(), n, "");
       TrackedVideo result;
       try {
-        result = tracker.track(v, FrameImages.of(frames), prompts, null);
+        synchronized (tracker) {
+          result = tracker.track(v, FrameImages.of(frames), prompts, null);
+        }
       } catch (IllegalArgumentException e) {
         bad.add(
             new BadRecord(

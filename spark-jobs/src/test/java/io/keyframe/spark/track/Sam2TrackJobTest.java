@@ -42,6 +42,33 @@ class Sam2TrackJobTest {
   }
 
   @Test
+  void cuda_on_the_cpu_build_fails_on_the_driver_before_anything_is_written() {
+    org.junit.jupiter.api.Assumptions.assumeFalse(
+        ai.onnxruntime.OrtEnvironment.getAvailableProviders()
+            .contains(ai.onnxruntime.OrtProvider.CUDA),
+        "a GPU build");
+    Path out = tmp.resolve("out");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                TrackJob.runSam2(
+                    spark,
+                    new TrackJob.Sam2Options(
+                        JobOptions.of(out.toString()),
+                        tmp.toString(),
+                        PARITY.toString(),
+                        List.of(),
+                        "human",
+                        0,
+                        30,
+                        "sam2",
+                        "cuda:0",
+                        0)))
+        .isInstanceOf(io.keyframe.tracker.sam2.Sam2SessionSettings.DeviceUnavailableException.class)
+        .hasMessageContaining("onnxruntime_gpu");
+    assertThat(Files.exists(out)).isFalse();
+  }
+
+  @Test
   void sam2_tracks_a_batch_from_human_boxes_into_the_fallbacks_tables() throws Exception {
     Path videos = Files.createDirectories(tmp.resolve("videos"));
     for (String v : List.of("clip-a", "clip-b")) {
@@ -76,6 +103,7 @@ class Sam2TrackJobTest {
     Path humans = tmp.resolve("humans");
     spark.createDataFrame(rows, Table.DETECTIONS.frameSchema()).write().parquet(humans.toString());
     Path out = tmp.resolve("out");
+    int openBefore = Sam2TrackerCache.openCount();
 
     RunRecord run =
         TrackJob.runSam2(
@@ -104,6 +132,21 @@ class Sam2TrackJobTest {
     assertThat(config.get("bundle").get("model").asText()).isEqualTo("sam2.1-mini-test-seed2");
     // parity-sam2.1/manifest.json: SAM 2.1's num_maskmem = 7.
     assertThat(config.get("bundle").get("num_maskmem").asInt()).isEqualTo(7);
+    // Both videos ran on one set of sessions in this JVM, and the run records their settings.
+    assertThat(Sam2TrackerCache.openCount()).isEqualTo(openBefore + 1);
+    com.fasterxml.jackson.databind.JsonNode session =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(runs.<String>getAs("params_json"))
+            .get("sam2_session");
+    assertThat(session.get("device").asText()).isEqualTo("cpu");
+    assertThat(session.get("onnxruntime_version").asText()).isEqualTo("1.24.2");
+    assertThat(session.get("intra_op_threads").asInt())
+        .isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(session.get("execution_mode").asText()).isEqualTo("sequential");
+    assertThat(session.get("optimization_level").asText()).isEqualTo("all_opt");
+    assertThat(session.get("bundle_precision").asText()).isEqualTo("fp32");
+    assertThat(session.get("bundle_sha256").asText())
+        .isEqualTo(run.models().get("sam2.1-mini-test-seed2"));
     Dataset<Row> det = table(out, "detections", run);
     assertThat(det.where("source <> 'sam2'").count()).isZero();
     assertThat(det.where("track_id not in (1, 2)").count()).isZero();

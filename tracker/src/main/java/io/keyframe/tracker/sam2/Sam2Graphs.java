@@ -39,15 +39,16 @@ final class Sam2Graphs implements AutoCloseable {
   private final boolean reuseBuffers;
   private final Map<String, ByteBuffer> scratch = new HashMap<>(); // graph/input -> direct buffer
 
-  Sam2Graphs(Sam2Manifest manifest, int intraOpThreads) {
-    this(manifest, intraOpThreads, true);
+  Sam2Graphs(Sam2Manifest manifest, Sam2SessionSettings settings) {
+    this(manifest, settings, true);
   }
 
-  Sam2Graphs(Sam2Manifest manifest, int intraOpThreads, boolean reuseBuffers) {
+  Sam2Graphs(Sam2Manifest manifest, Sam2SessionSettings settings, boolean reuseBuffers) {
     this.manifest = manifest;
     this.reuseBuffers = reuseBuffers;
     startDjlEngineIfPresent();
     this.env = OrtEnvironment.getEnvironment();
+    settings.checkDevice();
     try {
       for (String g : manifest.layout().graphNames()) {
         Sam2Manifest.Graph spec = manifest.graphs().get(g);
@@ -56,8 +57,7 @@ final class Sam2Graphs implements AutoCloseable {
           throw new BadAnnotationException(
               file, -1, -1, "graphs." + g + ".file", "graph file not found");
         OrtSession session;
-        try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
-          if (intraOpThreads > 0) so.setIntraOpNumThreads(intraOpThreads);
+        try (OrtSession.SessionOptions so = settings.sessionOptions()) {
           session = env.createSession(file.toString(), so);
         } catch (OrtException e) {
           throw new BadAnnotationException(
@@ -107,7 +107,7 @@ final class Sam2Graphs implements AutoCloseable {
    * DJL's ONNX Runtime engine owns the process-wide ORT environment when DJL is in use: start it
    * first.
    */
-  private static void startDjlEngineIfPresent() {
+  static void startDjlEngineIfPresent() {
     try {
       ai.djl.engine.Engine.getEngine("OnnxRuntime");
     } catch (RuntimeException | LinkageError e) {

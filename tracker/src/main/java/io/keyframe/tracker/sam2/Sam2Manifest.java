@@ -27,7 +27,10 @@ import java.util.Objects;
  * {@code memory_bfloat16} (default false) rounds stored memory features to bfloat16 as the PyTorch
  * predictor stores them. {@code object_batch} (default false; exports since the object-batch change
  * write true) says the per-object graphs (memory attention, mask decoder, memory encoder) take a
- * dynamic object batch as their first axis, so several objects of a frame run in one call.
+ * dynamic object batch as their first axis, so several objects of a frame run in one call. {@code
+ * precision} (default {@code fp32}) is {@code fp16} for a bundle exported with {@code --fp16}:
+ * weights stored as float16, every graph input and output still float32, so the loop feeds and
+ * reads the same tensors either way and records the precision in the run's provenance.
  *
  * @param dir the bundle folder (graph files are relative to it)
  */
@@ -43,7 +46,11 @@ public record Sam2Manifest(
     int maxObjectPointers,
     boolean memoryBfloat16,
     boolean objectBatch,
-    Map<String, Graph> graphs) {
+    Map<String, Graph> graphs,
+    String precision) {
+
+  /** Precisions an export writes: float32 weights, or float16 weights with float32 graph I/O. */
+  public static final List<String> PRECISIONS = List.of("fp32", "fp16");
 
   /** One graph: its file and logical-to-real tensor names. */
   public record Graph(String file, Map<String, String> inputs, Map<String, String> outputs) {
@@ -64,6 +71,10 @@ public record Sam2Manifest(
 
   public Sam2Manifest {
     graphs = Map.copyOf(graphs);
+    precision = precision == null ? "fp32" : precision;
+    if (!PRECISIONS.contains(precision))
+      throw new IllegalArgumentException(
+          "precision must be one of " + PRECISIONS + ": " + precision);
     for (String g : layout.graphNames())
       if (!graphs.containsKey(g))
         throw new IllegalArgumentException("layout " + layout + " needs graph '" + g + "'");
@@ -113,7 +124,8 @@ public record Sam2Manifest(
         positive(root, "max_object_pointers", file),
         root.path("memory_bfloat16").asBoolean(false),
         root.path("object_batch").asBoolean(false),
-        graphs);
+        graphs,
+        precision(root, file));
   }
 
   private static Map<String, String> names(JsonNode node) {
@@ -127,6 +139,14 @@ public record Sam2Manifest(
     if (n == null || !n.canConvertToInt() || n.asInt() <= 0)
       throw new BadAnnotationException(file, -1, -1, field, "must be a positive integer");
     return n.asInt();
+  }
+
+  private static String precision(JsonNode root, Path file) {
+    String p = root.path("precision").asText("fp32");
+    if (!PRECISIONS.contains(p))
+      throw new BadAnnotationException(
+          file, -1, -1, "precision", "must be one of " + PRECISIONS + ", got '" + p + "'");
+    return p;
   }
 
   private static int maxCondFrames(JsonNode root, Path file) {

@@ -67,6 +67,7 @@ public final class Sam2VideoTracker implements VideoTracker {
   private final int minOcclusionFrames;
   private final Sam2Batching batching;
   private Consumer<Sam2Step> stepListener = s -> {};
+  private Sam2SessionSettings settings = Sam2SessionSettings.defaults();
 
   private Sam2VideoTracker(
       Sam2Manifest manifest,
@@ -83,9 +84,10 @@ public final class Sam2VideoTracker implements VideoTracker {
   }
 
   /**
-   * Opens a bundle folder and checks every graph before any frame is processed.
+   * Opens a bundle folder on the CPU with {@link Sam2SessionSettings#defaults} and {@code
+   * intraOpThreads} threads (0 = one per core); see {@link #open(Path, Sam2SessionSettings,
+   * Sam2Config, Sam2Batching)}.
    *
-   * @param intraOpThreads ONNX Runtime intra-op threads per session (0 = runtime default)
    * @param config the loop's settings ({@link Sam2Config#defaults})
    */
   public static Sam2VideoTracker open(Path bundleDir, int intraOpThreads, Sam2Config config)
@@ -100,18 +102,68 @@ public final class Sam2VideoTracker implements VideoTracker {
   public static Sam2VideoTracker open(
       Path bundleDir, int intraOpThreads, Sam2Config config, Sam2Batching batching)
       throws IOException {
+    return open(
+        bundleDir,
+        Sam2SessionSettings.defaults().withIntraOpThreads(intraOpThreads),
+        config,
+        batching);
+  }
+
+  /**
+   * As {@link #open(Path, Sam2SessionSettings, Sam2Config, Sam2Batching)} with the default
+   * batching.
+   */
+  public static Sam2VideoTracker open(
+      Path bundleDir, Sam2SessionSettings settings, Sam2Config config) throws IOException {
+    return open(bundleDir, settings, config, Sam2Batching.DEFAULT);
+  }
+
+  /**
+   * Opens a bundle folder and checks every graph before any frame is processed.
+   *
+   * @param settings how every graph's ONNX Runtime session is built (device, threads, ...)
+   * @param config the loop's settings ({@link Sam2Config#defaults})
+   * @param batching object batching and tensor reuse ({@link Sam2Batching#DEFAULT})
+   * @throws Sam2SessionSettings.DeviceUnavailableException when this build cannot use the device
+   */
+  public static Sam2VideoTracker open(
+      Path bundleDir, Sam2SessionSettings settings, Sam2Config config, Sam2Batching batching)
+      throws IOException {
+    Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(batching, "batching");
     Sam2Manifest manifest = Sam2Manifest.read(bundleDir);
     StringBuilder hashes = new StringBuilder(FileHash.sha256(bundleDir.resolve("manifest.json")));
-    Sam2Graphs graphs = new Sam2Graphs(manifest, intraOpThreads, batching.reuseTensors());
+    Sam2Graphs graphs = new Sam2Graphs(manifest, settings, batching.reuseTensors());
     for (String g : manifest.layout().graphNames())
       hashes.append(FileHash.sha256(bundleDir.resolve(manifest.graphs().get(g).file())));
     // One hash for the bundle: SHA-256 over the manifest's and each graph's SHA-256, in layout
     // order.
     String bundleHash =
         FileHash.sha256(hashes.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    return new Sam2VideoTracker(manifest, graphs, bundleHash, config, batching);
+    Sam2VideoTracker t = new Sam2VideoTracker(manifest, graphs, bundleHash, config, batching);
+    t.settings = settings;
+    return t;
+  }
+
+  /** The session settings every graph of this tracker was opened with. */
+  public Sam2SessionSettings sessionSettings() {
+    return settings;
+  }
+
+  /**
+   * What a run records about this tracker: the bundle (model, layout, precision, SHA-256) and its
+   * sessions ({@link Sam2SessionSettings#provenance}: ONNX Runtime version, device, threads,
+   * execution mode, optimisation level, memory settings).
+   */
+  public Map<String, Object> runtimeProvenance() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("bundle_model", manifest.model());
+    out.put("bundle_layout", manifest.layout().name().toLowerCase(java.util.Locale.ROOT));
+    out.put("bundle_precision", manifest.precision());
+    out.put("bundle_sha256", bundleHash);
+    out.putAll(settings.provenance());
+    return out;
   }
 
   public Sam2Manifest manifest() {
@@ -150,9 +202,24 @@ public final class Sam2VideoTracker implements VideoTracker {
     bundle.put("max_cond_frames", manifest.maxCondFrames());
     bundle.put("max_object_pointers", manifest.maxObjectPointers());
     bundle.put("memory_bfloat16", manifest.memoryBfloat16());
+    bundle.put("object_batch", manifest.objectBatch());
+    bundle.put("precision", manifest.precision());
     SortedMap<String, Object> out = new TreeMap<>(config.fields());
     out.put("bundle", java.util.Collections.unmodifiableSortedMap(bundle));
+    out.put("batching", java.util.Collections.unmodifiableSortedMap(batchingFields()));
+    // How the ONNX Runtime sessions were built (version, device, threads, execution mode, ...).
+    out.put(
+        "session",
+        java.util.Collections.unmodifiableSortedMap(new TreeMap<>(settings.provenance())));
     return java.util.Collections.unmodifiableSortedMap(out);
+  }
+
+  private SortedMap<String, Object> batchingFields() {
+    SortedMap<String, Object> b = new TreeMap<>();
+    b.put("max_objects", batching.maxObjects());
+    b.put("reuse_tensors", batching.reuseTensors());
+    b.put("cache_prompted_frames", batching.cachePromptedFrames());
+    return b;
   }
 
   /** Detections are read only to start objects when no keyframe is given. */

@@ -95,7 +95,8 @@ public final class Sam2BatchingBench {
     List<Map<String, Long>> callsBefore = new ArrayList<>();
     try {
       for (String name : names) {
-        Sam2VideoTracker t = Sam2VideoTracker.open(bundle, threads, Sam2Config.defaults(), variants.get(name));
+        Sam2VideoTracker t =
+            Sam2VideoTracker.open(bundle, threads, Sam2Config.defaults(), variants.get(name));
         trackers.add(t);
         t.trackPrompts(video, fi, prompts, null); // warm-up
         callsBefore.add(Map.copyOf(t.graphCalls()));

@@ -1,0 +1,189 @@
+package io.keyframe.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code track --plan}: the estimate is the hand arithmetic over a small figures file. */
+class TrackPlanCliTest {
+  @TempDir Path tmp;
+  final StringWriter out = new StringWriter();
+  final StringWriter err = new StringWriter();
+
+  int run(String... args) {
+    return KeyframeCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+  }
+
+  private Path batch() throws Exception {
+    Path b = tmp.resolve("batch");
+    // two videos: 100 frames x 3 objects, 50 frames x 2 objects
+    video(b, "v0", 100, 3);
+    video(b, "v1", 50, 2);
+    return b;
+  }
+
+  private static void video(Path batch, String id, int frames, int objects) throws Exception {
+    StringBuilder o = new StringBuilder();
+    for (int i = 1; i <= objects; i++)
+      o.append(i > 1 ? "," : "").append("{\"trackId\":").append(i).append(",\"label\":\"x\"}");
+    Files.createDirectories(batch.resolve(id));
+    Files.writeString(
+        batch.resolve(id + "/meta.json"),
+        "{\"video\":{\"id\":\""
+            + id
+            + "\",\"fps\":15,\"width\":64,\"height\":64,\"frameCount\":"
+            + frames
+            + "},\"objects\":["
+            + o
+            + "]}");
+  }
+
+  private Path figures() throws Exception {
+    Path f = tmp.resolve("figures.json");
+    Files.writeString(
+        f,
+        """
+        {"models": {
+          "sam2": {"device": "cpu", "loop_ms_per_object_frame": 5,
+                   "graph_ms": {"image_encoder": 1000, "memory_attention": 400,
+                                "mask_decoder": 50, "memory_encoder": 30}},
+          "edgetam": {"device": "cpu",
+                   "graph_ms": {"vision_encoder": 300, "no_memory_embedding": 1,
+                                "memory_attention": 20, "video_mask_decoder": 40,
+                                "memory_encoder": 10}},
+          "fallback": {"device": "cpu", "ms_per_object_frame": 0.06}}}
+        """);
+    return f;
+  }
+
+  private double hours() {
+    String line =
+        out.toString().lines().filter(l -> l.startsWith("model=")).findFirst().orElseThrow();
+    return Double.parseDouble(line.replaceAll(".*predicted_hours=([^ ]+).*", "$1"));
+  }
+
+  @Test
+  void sam2_is_frames_times_encoder_plus_objects_times_the_per_object_graphs() throws Exception {
+    assertThat(
+            run(
+                "track",
+                "--plan",
+                batch().toString(),
+                "--model",
+                "sam2",
+                "--figures",
+                figures().toString(),
+                "--price-per-hour",
+                "2.5"))
+        .isZero();
+    // Frame 0 holds the prompts (no memory attention), frames 1.. attend to memory (400 ms each):
+    // v0: 100 x (1000 + 3 x (50 + 30 + 5)) + 3 x 99 x 400; v1: 50 x (1000 + 2 x 85) + 2 x 49 x 400
+    double expected =
+        (100 * (1000 + 3 * 85.0) + 3 * 99 * 400 + 50 * (1000 + 2 * 85.0) + 2 * 49 * 400) / 3.6e6;
+    assertThat(hours())
+        .isCloseTo(expected, org.assertj.core.api.Assertions.withinPercentage(0.001));
+    assertThat(out.toString())
+        .contains("2 videos, 150 frames, 400 object-frames")
+        .contains(String.format(java.util.Locale.ROOT, "cost=%.2f", expected * 2.5));
+  }
+
+  @Test
+  void edgetam_keyframes_only_and_fallback_follow_their_formulas() throws Exception {
+    Path b = batch(), f = figures();
+    assertThat(
+            run("track", "--plan", b.toString(), "--model", "edgetam", "--figures", f.toString()))
+        .isZero();
+    // decoder 40 + memory encoder 10 on every frame, memory attention 20 from frame 1 on
+    assertThat(hours())
+        .isCloseTo(
+            (100 * (300 + 3 * 50.0) + 3 * 99 * 20 + 50 * (300 + 2 * 50.0) + 2 * 49 * 20) / 3.6e6,
+            org.assertj.core.api.Assertions.withinPercentage(0.001));
+    out.getBuffer().setLength(0);
+    // keyframes every 30 frames: v0 ceil(100/30) = 4, v1 ceil(50/30) = 2; decoder + memory encoder
+    // + loop per object (85 ms) on them, the fallback (0.06 ms per object-frame) on every frame
+    assertThat(
+            run(
+                "track",
+                "--plan",
+                b.toString(),
+                "--model",
+                "sam2-keyframes",
+                "--figures",
+                f.toString(),
+                "--keyframe-every",
+                "30"))
+        .isZero();
+    double kf = 4 * (1000 + 3 * 85.0) + 300 * 0.06 + 2 * (1000 + 2 * 85.0) + 100 * 0.06;
+    assertThat(hours())
+        .isCloseTo(kf / 3.6e6, org.assertj.core.api.Assertions.withinPercentage(0.001));
+    out.getBuffer().setLength(0);
+    assertThat(
+            run("track", "--plan", b.toString(), "--model", "fallback", "--figures", f.toString()))
+        .isZero();
+    assertThat(hours())
+        .isCloseTo(400 * 0.06 / 3.6e6, org.assertj.core.api.Assertions.withinPercentage(0.001));
+  }
+
+  @Test
+  void memory_attention_ramps_from_one_memory_to_seven_over_the_first_frames() throws Exception {
+    Path b = tmp.resolve("short");
+    video(b, "v", 10, 1);
+    Path f = tmp.resolve("ramp.json");
+    Files.writeString(
+        f,
+        """
+        {"models": {"sam2": {"device": "cpu", "memories": 7,
+          "graph_ms": {"image_encoder": 100, "memory_attention": 700, "memory_attention_1": 100,
+                       "mask_decoder": 10, "memory_encoder": 20}}}}
+        """);
+    assertThat(run("track", "--plan", b.toString(), "--figures", f.toString())).isZero();
+    // frame t attends to min(t, 7) memories: 100 ms at 1, +100 ms per memory, 700 ms from 7 on
+    double attention = 100 + 200 + 300 + 400 + 500 + 600 + 700 + 700 + 700;
+    assertThat(hours())
+        .isCloseTo(
+            (10 * (100 + 10 + 20) + attention) / 3.6e6,
+            org.assertj.core.api.Assertions.withinPercentage(0.001));
+  }
+
+  @Test
+  void the_shipped_figures_plan_the_data_samples_batch() {
+    Path samples = Path.of(System.getProperty("keyframe.root", ".."), "data-samples");
+    assertThat(run("track", "--plan", samples.toString(), "--model", "edgetam")).isZero();
+    assertThat(out.toString()).contains("2 videos, 600 frames").contains("shipped figures");
+    assertThat(hours()).isPositive();
+  }
+
+  @Test
+  void figures_for_another_device_a_bad_model_or_batch_exit_2() throws Exception {
+    Path b = batch(), f = figures();
+    assertThat(
+            run(
+                "track",
+                "--plan",
+                b.toString(),
+                "--model",
+                "sam2",
+                "--device",
+                "cuda",
+                "--figures",
+                f.toString()))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("figures were measured on cpu, not cuda:0");
+    assertThat(run("track", "--plan", b.toString(), "--model", "sam3")).isEqualTo(2);
+    assertThat(err.toString()).contains("--model must be one of");
+    assertThat(run("track", "--plan", tmp.resolve("none").toString())).isEqualTo(2);
+    assertThat(run("track", "--plan", b.toString(), "--figures", tmp.resolve("f.json").toString()))
+        .isEqualTo(2);
+  }
+
+  @Test
+  void without_plan_the_output_folder_is_still_required() {
+    assertThat(run("track", "--detections", "x.mot.txt")).isEqualTo(2);
+    assertThat(err.toString()).contains("--out");
+  }
+}

@@ -1,0 +1,99 @@
+package io.keyframe.tracker.sam2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtProvider;
+import ai.onnxruntime.OrtSession.SessionOptions.OptLevel;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.keyframe.dataset.BadAnnotationException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The one place SAM 2 sessions are configured, and what runs record about it: real ONNX Runtime
+ * sessions over the test-size bundle.
+ */
+class Sam2SessionSettingsTest {
+  private static Path bundle() throws Exception {
+    return Path.of(Sam2SessionSettingsTest.class.getResource("sam2/manifest.json").toURI())
+        .getParent();
+  }
+
+  @Test
+  void defaults_are_cpu_one_thread_per_core_sequential_all_optimisations_arena_and_patterns() {
+    Map<String, Object> p = Sam2SessionSettings.defaults().provenance();
+    // The version the root pom pins (ONNX Runtime reports its own native version).
+    assertThat(p)
+        .containsEntry("onnxruntime_version", "1.24.2")
+        .containsEntry("device", "cpu")
+        .containsEntry("intra_op_threads", Runtime.getRuntime().availableProcessors())
+        .containsEntry("inter_op_threads", 1)
+        .containsEntry("execution_mode", "sequential")
+        .containsEntry("optimization_level", "all_opt")
+        .containsEntry("cpu_memory_arena", true)
+        .containsEntry("memory_pattern", true);
+  }
+
+  @Test
+  void the_tracker_records_the_settings_it_opened_its_sessions_with() throws Exception {
+    Sam2SessionSettings s =
+        Sam2SessionSettings.defaults()
+            .withIntraOpThreads(3)
+            .withOptimisation(OptLevel.BASIC_OPT)
+            .withMemory(false, false);
+    try (Sam2VideoTracker t = Sam2VideoTracker.open(bundle(), s, Sam2Config.defaults())) {
+      assertThat(t.sessionSettings()).isEqualTo(s);
+      assertThat(t.runtimeProvenance())
+          .containsEntry("bundle_model", "fixture-sam2")
+          .containsEntry("bundle_layout", "sam2")
+          .containsEntry("bundle_precision", "fp32")
+          .containsEntry("bundle_sha256", t.bundleSha256())
+          .containsEntry("device", "cpu")
+          .containsEntry("intra_op_threads", 3)
+          .containsEntry("optimization_level", "basic_opt")
+          .containsEntry("cpu_memory_arena", false)
+          .containsEntry("memory_pattern", false);
+    }
+  }
+
+  @Test
+  void cuda_on_the_cpu_build_fails_before_any_graph_loads_and_names_the_gpu_build()
+      throws Exception {
+    assumeFalse(OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA), "a GPU build");
+    Sam2SessionSettings s = Sam2SessionSettings.defaults().withDevice(Sam2Device.parse("cuda:1"));
+    assertThatThrownBy(() -> Sam2VideoTracker.open(bundle(), s, Sam2Config.defaults()))
+        .isInstanceOf(Sam2SessionSettings.DeviceUnavailableException.class)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--device cuda:1")
+        .hasMessageContaining("onnxruntime_gpu")
+        .hasMessageContaining("-Pcuda");
+  }
+
+  @Test
+  void the_manifest_precision_is_read_and_checked(@TempDir Path tmp) throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("b"));
+    for (Path f : Files.list(bundle()).toList()) Files.copy(f, dir.resolve(f.getFileName()));
+    ObjectMapper json = new ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode m =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            json.readTree(dir.resolve("manifest.json").toFile());
+    m.put("precision", "fp16");
+    json.writeValue(dir.resolve("manifest.json").toFile(), m);
+    try (Sam2VideoTracker t = Sam2VideoTracker.open(dir, 1, Sam2Config.defaults())) {
+      assertThat(t.manifest().precision()).isEqualTo("fp16");
+      assertThat(t.runtimeProvenance()).containsEntry("bundle_precision", "fp16");
+    }
+    m.put("precision", "int8");
+    json.writeValue(dir.resolve("manifest.json").toFile(), m);
+    assertThatThrownBy(() -> Sam2Manifest.read(dir))
+        .isInstanceOf(BadAnnotationException.class)
+        .hasMessageContaining("precision")
+        .hasMessageContaining("int8");
+  }
+}
