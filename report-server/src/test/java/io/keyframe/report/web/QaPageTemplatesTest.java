@@ -1,0 +1,176 @@
+package io.keyframe.report.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.keyframe.report.auth.Role;
+import io.keyframe.report.drilldown.AgreementFramesPage;
+import io.keyframe.report.drilldown.AgreementFramesView;
+import io.keyframe.report.drilldown.CompareFramesPage;
+import io.keyframe.report.drilldown.CompareFramesView;
+import io.keyframe.report.scorecard.ScorecardPage;
+import io.keyframe.report.scorecard.ScorecardView;
+import io.keyframe.report.scorecard.SourceRoles;
+import io.keyframe.scoring.qa.Estimate;
+import io.keyframe.scoring.qa.ScorecardRow;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The QA pages' templates (scorecards, drill-downs, compare, label next, agreement) escape hostile
+ * annotator names, labels and video IDs, in element text and attribute values alike.
+ */
+class QaPageTemplatesTest {
+  private static final String SCRIPT = "<script>alert(1)</script>";
+  private static final String SCRIPT_ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;";
+  private static final String BREAKOUT = "\"><img src=x onerror=alert(1)>";
+  // jte escapes " in attribute values and < in element text (> needs no escape in attributes)
+  private static final String BREAKOUT_IN_ATTRIBUTE = "&#34;>&lt;img src=x onerror=alert(1)>";
+  private static final String BREAKOUT_IN_TEXT = "\"&gt;&lt;img src=x onerror=alert(1)&gt;";
+
+  private static void assertNoMarkupFromData(String html) {
+    assertThat(html).doesNotContain(SCRIPT).doesNotContain("<img src=x");
+  }
+
+  private static ScorecardRow row(String annotator, String label) {
+    return ScorecardRow.builder(annotator, label)
+        .videos(3)
+        .referenceObjects(120)
+        .annotatorObjects(118)
+        .precision(new Estimate(0.9, 0.85, 0.95))
+        .rank(1)
+        .build();
+  }
+
+  private static ScorecardView scorecards(String annotator, String label) {
+    ScorecardRow all = row(annotator, ScorecardRow.ALL);
+    return new ScorecardView(
+        new SourceRoles(List.of(annotator), "gt", SCRIPT, SCRIPT),
+        SCRIPT,
+        3,
+        List.of(all),
+        List.of(all, row(annotator, label)),
+        false,
+        null);
+  }
+
+  @Test
+  void the_scorecard_index_escapes_a_hostile_annotator_name() {
+    String html = ScorecardPage.renderIndex(scorecards(BREAKOUT, SCRIPT), 30, Role.REVIEWER);
+
+    assertNoMarkupFromData(html);
+    assertThat(html).contains("<tr data-annotator=\"" + BREAKOUT_IN_ATTRIBUTE + "\">");
+    // the name in the URL path is percent-encoded, and the link text is escaped
+    assertThat(html)
+        .contains(
+            "href=\"/scorecards/%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert%281%29%3E\">"
+                + BREAKOUT_IN_TEXT
+                + "</a>");
+    assertThat(html).contains("<span id=\"reference-kind\">" + SCRIPT_ESCAPED + "</span>");
+    assertThat(html).contains("<code>" + SCRIPT_ESCAPED + "</code>");
+    // the numbers are still there: precision 0.900 [0.850, 0.950]
+    assertThat(html)
+        .contains("<span data-k=\"precision\">0.900</span>")
+        .contains("<span class=\"ci\" data-k=\"precision-ci\">[0.850, 0.950]</span>")
+        .contains("<span data-k=\"hota\">—</span></td>");
+  }
+
+  @Test
+  void the_scorecard_of_an_annotator_escapes_the_name_labels_and_pair_links() {
+    String html =
+        ScorecardPage.renderAnnotator(
+            scorecards(SCRIPT, BREAKOUT),
+            SCRIPT,
+            List.of(row(SCRIPT, ScorecardRow.ALL), row(SCRIPT, BREAKOUT)),
+            List.of(SCRIPT + "|ann2"),
+            30,
+            Role.REVIEWER);
+
+    assertNoMarkupFromData(html);
+    assertThat(html).contains("<h1>Scorecard · " + SCRIPT_ESCAPED + "</h1>");
+    assertThat(html)
+        .contains("<tr data-label=\"" + BREAKOUT_IN_ATTRIBUTE + "\"><td>" + BREAKOUT_IN_TEXT);
+    assertThat(html).contains("<h2>Where " + SCRIPT_ESCAPED + " and the others disagree</h2>");
+    assertThat(html).contains(">" + SCRIPT_ESCAPED + " vs ann2</a>");
+    assertThat(html).contains("<div class=\"v\" data-k=\"precision\">0.900</div>");
+    assertThat(html).contains("<div class=\"ci\" data-k=\"precision-ci\">[0.850, 0.950]</div>");
+  }
+
+  @Test
+  void the_agreement_drill_down_escapes_raters_labels_and_video_ids() {
+    AgreementFramesView v =
+        new AgreementFramesView(
+            SCRIPT,
+            "ann2",
+            BREAKOUT,
+            null,
+            null,
+            null,
+            new AgreementFramesView.Totals(1, 0, 0, 1, 0),
+            List.of(
+                new AgreementFramesView.FrameRow(
+                    BREAKOUT,
+                    4,
+                    1,
+                    0,
+                    1,
+                    0,
+                    1,
+                    0.8,
+                    0.8,
+                    List.of(
+                        new AgreementFramesView.FrameObject("matched", 1, SCRIPT, 2, SCRIPT, 0.8),
+                        new AgreementFramesView.FrameObject(
+                            "only_a", 3, BREAKOUT, null, null, Double.NaN)),
+                    "/frames/x/4?a=1&b=2",
+                    "/thumbs/x/4.png")),
+            1,
+            2,
+            1,
+            List.of(SCRIPT + "|ann2"),
+            List.of(BREAKOUT),
+            List.of(BREAKOUT));
+    String html = AgreementFramesPage.render(v, Role.REVIEWER);
+
+    assertNoMarkupFromData(html);
+    assertThat(html)
+        .contains("<option value=\"" + BREAKOUT_IN_ATTRIBUTE + "\" selected>" + BREAKOUT_IN_TEXT)
+        .contains("<tr data-video=\"" + BREAKOUT_IN_ATTRIBUTE + "\" data-frame=\"4\">")
+        .contains("<td>" + BREAKOUT_IN_TEXT + "</td>")
+        .contains("#1 " + SCRIPT_ESCAPED + " ↔ #2 " + SCRIPT_ESCAPED + " · IoU 0.800")
+        .contains("#3 " + BREAKOUT_IN_TEXT + " ↔ <i>none</i> <small>only a</small>")
+        .contains("href=\"/frames/x/4?a=1&amp;b=2\"")
+        .contains(SCRIPT_ESCAPED + " is A, ann2 is B.")
+        .contains("<div class=\"v\" data-k=\"only-a\">1</div>")
+        .contains("<a rel=\"next\" href=\"/agreement/frames?pair=");
+    assertThat(html).doesNotContain("rel=\"prev\"");
+  }
+
+  @Test
+  void the_compare_drill_down_escapes_model_names_video_ids_and_details() {
+    CompareFramesView v =
+        new CompareFramesView(
+            SCRIPT,
+            "fallback",
+            null,
+            List.of(
+                new CompareFramesView.Frame(
+                    BREAKOUT, 7, 0.25, SCRIPT, true, "/frames/x/7", "/thumbs/x/7.png?a&b")),
+            1,
+            1,
+            1,
+            List.of(SCRIPT + "|fallback"),
+            List.of(BREAKOUT));
+    String html = CompareFramesPage.render(v, Role.VIEWER);
+
+    assertNoMarkupFromData(html);
+    assertThat(html)
+        .contains("<h1>Frames behind " + SCRIPT_ESCAPED + " vs fallback</h1>")
+        .contains("<option value=\"" + BREAKOUT_IN_ATTRIBUTE + "\">" + BREAKOUT_IN_TEXT)
+        .contains("<td>" + BREAKOUT_IN_TEXT + "</td>")
+        .contains("<td>" + SCRIPT_ESCAPED + "</td>")
+        .contains("<td class=\"n\" data-k=\"disagreement\">0.250</td>")
+        .contains("src=\"/thumbs/x/7.png?a&amp;b\"");
+    // a viewer gets no link to the frame page, and one page needs no pager
+    assertThat(html).doesNotContain("frame-link").doesNotContain("class=\"pager\"");
+  }
+}
