@@ -3,6 +3,9 @@ package io.keyframe.report.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keyframe.report.auth.Role;
+import io.keyframe.report.compare.ComparePage;
+import io.keyframe.report.compare.CompareView;
+import io.keyframe.report.data.Grid;
 import io.keyframe.report.drilldown.AgreementFramesPage;
 import io.keyframe.report.drilldown.AgreementFramesView;
 import io.keyframe.report.drilldown.CompareFramesPage;
@@ -172,5 +175,40 @@ class QaPageTemplatesTest {
         .contains("src=\"/thumbs/x/7.png?a&amp;b\"");
     // a viewer gets no link to the frame page, and one page needs no pager
     assertThat(html).doesNotContain("frame-link").doesNotContain("class=\"pager\"");
+  }
+
+  @Test
+  void the_compare_page_escapes_model_names_labels_video_ids_and_grid_keys() {
+    CompareView v =
+        new CompareView(
+            BREAKOUT,
+            List.of(SCRIPT + "|fallback"),
+            SCRIPT,
+            "fallback",
+            List.of(
+                new CompareView.CompareRow(BREAKOUT, SCRIPT, "HOTA", 0.5, 0.65, 0.15, 0.05, 0.25),
+                new CompareView.CompareRow(SCRIPT, BREAKOUT, "MOTA", 0.5, 0.4, -0.1, -0.2, 0.1)),
+            new Grid(List.of("HOTA"), List.of(SCRIPT), new double[][] {{0.15}}),
+            List.of(
+                new CompareView.FrameDisagreement(
+                    BREAKOUT, 2, 0.5, SCRIPT, "/thumbs/x/2.png", "/frame/x/2", List.of(SCRIPT))),
+            List.of(new CompareView.SourceMetrics(SCRIPT, BREAKOUT, 0.1, 0.2, 0.3, 0.4, 0.5, 6)));
+    String html = ComparePage.render(v, Role.REVIEWER);
+
+    assertNoMarkupFromData(html);
+    assertThat(html)
+        .contains("<code>" + BREAKOUT_IN_TEXT + "</code>")
+        .contains("<div class=\"v\" id=\"model-a\">" + SCRIPT_ESCAPED + "</div>")
+        .contains("<th class=\"n\">" + SCRIPT_ESCAPED + "</th>")
+        .contains("<td>" + SCRIPT_ESCAPED + "</td><td>" + BREAKOUT_IN_TEXT + "</td>")
+        .contains("<td data-k=\"keyframe\">" + SCRIPT_ESCAPED + "</td>")
+        .contains(
+            "src=\"/charts/compare-deltas.png?pair=%3Cscript%3Ealert%281%29%3C%2Fscript%3E%7Cfallback\"");
+    // significant rows are bold, with a signed, coloured delta; the others are not
+    assertThat(html)
+        .contains("<tr class=\"sig\"><td>" + BREAKOUT_IN_TEXT + "</td>")
+        .contains("<b><span class=\"pos\">+0.150</span></b>")
+        .contains("<td class=\"n\" data-k=\"delta\"><span class=\"neg\">-0.100</span></td>")
+        .contains("<a class=\"frame-link\" href=\"/frame/x/2\">");
   }
 }
