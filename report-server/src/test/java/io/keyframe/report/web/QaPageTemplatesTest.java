@@ -10,12 +10,16 @@ import io.keyframe.report.drilldown.AgreementFramesPage;
 import io.keyframe.report.drilldown.AgreementFramesView;
 import io.keyframe.report.drilldown.CompareFramesPage;
 import io.keyframe.report.drilldown.CompareFramesView;
+import io.keyframe.report.labelnext.LabelNextPage;
+import io.keyframe.report.labelnext.LabelNextView;
+import io.keyframe.report.labelnext.QueueFilter;
 import io.keyframe.report.scorecard.ScorecardPage;
 import io.keyframe.report.scorecard.ScorecardView;
 import io.keyframe.report.scorecard.SourceRoles;
 import io.keyframe.scoring.qa.Estimate;
 import io.keyframe.scoring.qa.ScorecardRow;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -210,5 +214,66 @@ class QaPageTemplatesTest {
         .contains("<b><span class=\"pos\">+0.150</span></b>")
         .contains("<td class=\"n\" data-k=\"delta\"><span class=\"neg\">-0.100</span></td>")
         .contains("<a class=\"frame-link\" href=\"/frame/x/2\">");
+  }
+
+  @Test
+  void the_label_next_page_escapes_video_ids_labels_sources_and_filters() {
+    LabelNextView v =
+        new LabelNextView(
+            SCRIPT,
+            new QueueFilter(BREAKOUT, null, null),
+            List.of(BREAKOUT),
+            List.of(SCRIPT),
+            List.of("uncertainty"),
+            List.of(
+                new LabelNextView.QueueRow(
+                    1,
+                    BREAKOUT,
+                    10,
+                    14,
+                    0.75,
+                    2.5,
+                    2.5,
+                    SCRIPT,
+                    List.of(new LabelNextView.Reason(SCRIPT, 0.5)),
+                    List.of(new LabelNextView.QueueObject(3, SCRIPT, BREAKOUT)),
+                    12,
+                    "/thumbs/x/12.png?objects=3",
+                    "/frame/x/10",
+                    "https://cvat.example/jobs/1?frame=10&x=1")),
+            2.5,
+            Map.of(BREAKOUT, List.of(SCRIPT)));
+    String html = LabelNextPage.render(v, Role.REVIEWER);
+
+    assertNoMarkupFromData(html);
+    assertThat(html)
+        .contains("<code>" + SCRIPT_ESCAPED + "</code>")
+        .contains("<option value=\"" + BREAKOUT_IN_ATTRIBUTE + "\" selected>" + BREAKOUT_IN_TEXT)
+        .contains("<span class=\"tag\">" + SCRIPT_ESCAPED + " 0.500</span>")
+        .contains(
+            "<span class=\"tag obj\" data-id=\"3\" data-label=\"&lt;script>alert(1)&lt;/script>\" data-source=\""
+                + BREAKOUT_IN_ATTRIBUTE
+                + "\">#3 "
+                + SCRIPT_ESCAPED
+                + " <small>"
+                + BREAKOUT_IN_TEXT
+                + "</small></span>")
+        .contains("href=\"/thumbs/x/12.png?objects=3&amp;size=large\"")
+        .contains("href=\"https://cvat.example/jobs/1?frame=10&amp;x=1\">open in CVAT ↗</a>")
+        .contains("<a class=\"cvat\" href=\"/frame/x/10\">" + BREAKOUT_IN_TEXT + " · frame 10</a>")
+        // the filter in the CSV link and the video in the export path are URL-encoded
+        .contains("href=\"/label-next.csv?video=%22%3E%3Cimg+src%3Dx+onerror%3Dalert%281%29%3E\"")
+        .contains(
+            "href=\"/export/cvat/%22%3E%3Cimg+src%3Dx+onerror%3Dalert%281%29%3E?source=%3Cscript%3Ealert%281%29%3C%2Fscript%3E\">"
+                + SCRIPT_ESCAPED
+                + "</a>")
+        .contains("<li>" + BREAKOUT_IN_TEXT + ": CVAT ")
+        .contains("<div class=\"v\" id=\"card-minutes\">2.5</div>");
+    // a viewer sees the frame as text, with neither CVAT links nor exports
+    String viewer = LabelNextPage.render(v, Role.VIEWER);
+    assertThat(viewer)
+        .contains("<td>" + BREAKOUT_IN_TEXT + " · frame 10</td>")
+        .doesNotContain("class=\"cvat")
+        .doesNotContain("id=\"exports\"");
   }
 }
