@@ -2,9 +2,12 @@ package io.keyframe.report.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.keyframe.report.agreement.AgreementPage;
+import io.keyframe.report.agreement.AgreementView;
 import io.keyframe.report.auth.Role;
 import io.keyframe.report.compare.ComparePage;
 import io.keyframe.report.compare.CompareView;
+import io.keyframe.report.data.CommandLog;
 import io.keyframe.report.data.Grid;
 import io.keyframe.report.drilldown.AgreementFramesPage;
 import io.keyframe.report.drilldown.AgreementFramesView;
@@ -275,5 +278,91 @@ class QaPageTemplatesTest {
         .contains("<td>" + BREAKOUT_IN_TEXT + " · frame 10</td>")
         .doesNotContain("class=\"cvat")
         .doesNotContain("id=\"exports\"");
+  }
+
+  @Test
+  void the_agreement_page_escapes_raters_labels_video_ids_and_the_audit_trail() {
+    String pairKey = SCRIPT + " vs ann2";
+    AgreementView v =
+        new AgreementView(
+            BREAKOUT,
+            List.of(
+                new AgreementView.AgreementRow(
+                    BREAKOUT, SCRIPT, "ann2", SCRIPT, 4, 1, 0, 0.8, 0.7, 0.9, 0.6, 0.5, 0.7, 0.55)),
+            new Grid(List.of(pairKey), List.of(BREAKOUT), new double[][] {{0.6}}),
+            List.of(
+                new AgreementView.ClassAgreement(
+                    SCRIPT, "ann2", BREAKOUT, 0.6, 0.5, 0.7, null, 4, 1, 0, 0.889)),
+            List.of(SCRIPT + "|ann2", "ann1|ann2"),
+            new AgreementView.Confusion(
+                SCRIPT,
+                "ann2",
+                new Grid(
+                    List.of(BREAKOUT, AgreementView.ONLY_B),
+                    List.of(BREAKOUT, AgreementView.MISSED_BY_B),
+                    new double[][] {{3, 1}, {2, 0}}),
+                new Grid(
+                    List.of(BREAKOUT, AgreementView.ONLY_B),
+                    List.of(BREAKOUT, AgreementView.MISSED_BY_B),
+                    new double[][] {{0.75, 0.25}, {1, 0}})),
+            List.of(new AgreementView.Timeline(SCRIPT, 2, 1, 1, "/charts/timeline.png?v=a&b")),
+            List.of(new AgreementView.SpotCheck(BREAKOUT, 5, SCRIPT, SCRIPT)),
+            new AgreementView.Audit(
+                List.of(
+                    new AgreementView.RunEntry(
+                        SCRIPT, "agreement", 0L, 1000L, SCRIPT, SCRIPT, SCRIPT, SCRIPT, "{}")),
+                List.of(new AgreementView.LabelledBy(BREAKOUT, SCRIPT, 18, 3, 6)),
+                new CommandLog(
+                    SCRIPT,
+                    false,
+                    List.of(
+                        new CommandLog.Entry(1, "t", SCRIPT, BREAKOUT, SCRIPT, SCRIPT, SCRIPT)))));
+    String html = AgreementPage.render(v, Role.REVIEWER);
+
+    assertNoMarkupFromData(html);
+    assertThat(html)
+        .contains("<code>" + BREAKOUT_IN_TEXT + "</code>")
+        .contains("<tr data-label=\"" + BREAKOUT_IN_ATTRIBUTE + "\"><td>" + SCRIPT_ESCAPED)
+        .contains("<td data-k=\"band\">—</td>")
+        .contains("<h2>Where " + SCRIPT_ESCAPED + "'s classes end up in ann2's labels</h2>")
+        .contains("<th class=\"n\">" + BREAKOUT_IN_TEXT + "</th>")
+        // the confusion cells: diagonal grey, the others red by their share; counts link
+        .contains(
+            "<td class=\"n diag\" data-share=\"0.750\" style=\"background:#e5e7eb\"><a class=\"drill\"")
+        .contains("data-share=\"0.250\" style=\"background:rgba(220,38,38,0.31)\"")
+        .contains("style=\"background:#ffffff\">0</td>")
+        .contains("&amp;outcome=only_a")
+        .contains("&amp;outcome=only_b")
+        // the kappa grid row keys are escaped and its cells link to the pair's frames
+        .contains("<tr><td>" + SCRIPT_ESCAPED + " vs ann2</td><td class=\"n\"><a class=\"drill\"")
+        .contains("src=\"/charts/timeline.png?v=a&amp;b\"")
+        .contains("href=\"/frame/%22%3E%3Cimg+src%3Dx+onerror%3Dalert%281%29%3E/5\">5</a>")
+        .contains(
+            "<p id=\"audit-summary\" class=\"unverified\"><b data-k=\"verified\">✘ not verified</b>")
+        .contains("<span id=\"audit-status\">" + SCRIPT_ESCAPED + "</span>")
+        .contains("<td>1970-01-01T00:00:01Z</td>")
+        .contains("<pre>" + SCRIPT_ESCAPED + "</pre>")
+        .contains(
+            "<td>"
+                + BREAKOUT_IN_TEXT
+                + "</td><td>"
+                + SCRIPT_ESCAPED
+                + "</td><td class=\"n\">18</td>");
+    // a viewer gets neither the spot-check sample nor the trail
+    AgreementView viewer =
+        new AgreementView(
+            null,
+            List.of(),
+            v.kappaByPairAndLabel(),
+            List.of(),
+            List.of(),
+            null,
+            List.of(),
+            null,
+            null);
+    assertThat(AgreementPage.render(viewer, Role.VIEWER))
+        .contains("Visible to the reviewer role and above.")
+        .contains("No per-class agreement rows.")
+        .doesNotContain("audit-summary");
   }
 }
