@@ -30,7 +30,7 @@ import io.keyframe.metrics.bootstrap.PercentileBootstrap;
 import io.keyframe.metrics.occlusion.OcclusionAwareErrors;
 import io.keyframe.metrics.sequence.TrackingSequence;
 import io.keyframe.metrics.tracking.TrackingEvaluation;
-import io.keyframe.metrics.tracking.TrackingResult;
+import io.keyframe.metrics.tracking.ScopeCounts;
 import io.keyframe.dataset.contract.OutputTables;
 import io.keyframe.report.data.ParquetTableReader;
 import io.keyframe.report.data.ReportData;
@@ -83,7 +83,7 @@ System.out.println(report.table("runs").selectColumns("run_id", "job", "tracker_
 
 // %%
 var eval = TrackingEvaluation.standard();
-Map<String, List<TrackingResult>> perClassA = new TreeMap<>(), perClassB = new TreeMap<>();
+Map<String, List<ScopeCounts>> perClassA = new TreeMap<>(), perClassB = new TreeMap<>();
 for (var video : sets.keySet()) {
   var s = sets.get(video);
   if (!s.containsKey("gt") || !s.containsKey(A) || !s.containsKey(B)) continue;
@@ -99,7 +99,7 @@ DoubleColumn motaA = DoubleColumn.create("mota_a"), motaB = DoubleColumn.create(
 IntColumn swA = IntColumn.create("idsw_a"), swB = IntColumn.create("idsw_b"), dSw = IntColumn.create("d_idsw");
 for (String c : perClassA.keySet()) {
   if (!perClassB.containsKey(c)) continue;
-  TrackingResult a = TrackingEvaluation.combine(perClassA.get(c), c), b = TrackingEvaluation.combine(perClassB.get(c), c);
+  ScopeCounts a = TrackingEvaluation.combine(perClassA.get(c), c), b = TrackingEvaluation.combine(perClassB.get(c), c);
   label.append(c);
   hotaA.append(a.hota().hota()); hotaB.append(b.hota().hota()); dHota.append(b.hota().hota() - a.hota().hota());
   idf1A.append(a.identity().idf1()); idf1B.append(b.identity().idf1()); dIdf1.append(b.identity().idf1() - a.identity().idf1());

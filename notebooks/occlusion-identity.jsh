@@ -31,7 +31,7 @@ import io.keyframe.metrics.bootstrap.PercentileBootstrap;
 import io.keyframe.metrics.occlusion.OcclusionAwareErrors;
 import io.keyframe.metrics.sequence.TrackingSequence;
 import io.keyframe.metrics.tracking.TrackingEvaluation;
-import io.keyframe.metrics.tracking.TrackingResult;
+import io.keyframe.metrics.tracking.ScopeCounts;
 import io.keyframe.dataset.files.AnnotationFiles;
 import io.keyframe.dataset.OcclusionEvent;
 import io.keyframe.metrics.occlusion.OcclusionEvents;
@@ -220,7 +220,7 @@ Path home = System.getProperty("keyframe.home") != null ? Path.of(System.getProp
 for (Path p = DATA; home == null && p != null; p = p.getParent()) if (Files.isDirectory(p.resolve("data-samples"))) home = p;
 Path samples = home == null ? null : home.resolve("data-samples");
 Map<String, List<OcclusionAwareErrors>> rerun = new LinkedHashMap<>();
-Map<String, List<TrackingResult>> rerunScores = new LinkedHashMap<>();
+Map<String, List<ScopeCounts>> rerunScores = new LinkedHashMap<>();
 if (samples != null && Files.isDirectory(samples)) {
   Path scratch = Files.createTempDirectory("keyframe-notebook-");
   List<Path> dirs;
