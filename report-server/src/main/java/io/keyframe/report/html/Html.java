@@ -1,18 +1,16 @@
 package io.keyframe.report.html;
 
-import gg.jte.Content;
-import io.keyframe.report.auth.Role;
 import java.util.Locale;
 
 /**
- * HTML building blocks for the pages still built in Java: escaping, number formats and the page
- * frame. Every string that came from data or from the request goes through {@link #esc}. Pages with
- * a template ({@link Templates}) escape by default and use only the number formats.
+ * Number formats and the stylesheet of the pages (all rendered by {@link Templates}, which escape
+ * by default), and {@link #esc} for the one place that builds HTML in Java: the notebook's
+ * Markdown.
  */
 public final class Html {
   private Html() {}
 
-  /** Escapes text for element content and double-quoted attribute values. */
+  /** Escapes text for element content and double-quoted attribute values (notebook Markdown). */
   public static String esc(String s) {
     if (s == null) {
       return "";
@@ -45,44 +43,6 @@ public final class Html {
   /** A real to one decimal, or an em dash when undefined. */
   public static String f1(double v) {
     return Double.isNaN(v) || Double.isInfinite(v) ? "—" : String.format(Locale.ROOT, "%.1f", v);
-  }
-
-  /** A signed delta to three decimals with a colour class. */
-  public static String delta(double v) {
-    if (Double.isNaN(v)) {
-      return "<span>—</span>";
-    }
-    String cls = v > 0 ? "pos" : v < 0 ? "neg" : "";
-    return "<span class=\"" + cls + "\">" + (v > 0 ? "+" : "") + f3(v) + "</span>";
-  }
-
-  /** An {@code <option>} of a filter select. */
-  public static String option(String value, String selected) {
-    return option(value, value, selected);
-  }
-
-  /** An {@code <option>} showing {@code text} for {@code value}. */
-  public static String option(String value, String text, String selected) {
-    return "<option value=\""
-        + esc(value)
-        + "\""
-        + (value.equals(selected) ? " selected" : "")
-        + ">"
-        + esc(text)
-        + "</option>";
-  }
-
-  /**
-   * The page frame (template {@code layout.jte}) around {@code body}, HTML already built and
-   * escaped by the caller: for the pages not yet rendered by a template of their own.
-   *
-   * @param active nav key of this page
-   * @param role caller's role, {@code null} on the login page
-   */
-  public static String page(String title, String active, Role role, String body) {
-    Content raw = output -> output.writeContent(body);
-    return Templates.render(
-        "layout.jte", "title", title, "active", active, "role", role, "content", raw);
   }
 
   /** The stylesheet of every page (inlined by {@code layout.jte}). */
