@@ -427,9 +427,9 @@ public final class TrackJob {
     String bundleSha;
     String model;
     Map<String, Object> params = new LinkedHashMap<>();
-    Map<String, Object> session;
     // The driver checks the bundle and the device (a CPU build asked for cuda fails here) and
-    // records the sessions' settings; the index is the one given, tasks may get Spark's GPU.
+    // records the tracker's settings, its sessions' among them (tracker_config.session); the index
+    // is the one given, tasks may get Spark's GPU.
     try (io.keyframe.tracker.sam2.Sam2VideoTracker t =
         Sam2TrackerCache.open(
             Path.of(o.bundle()).toAbsolutePath().toString(),
@@ -437,7 +437,6 @@ public final class TrackJob {
       bundleSha = t.bundleSha256();
       model = t.manifest().model();
       putTracker(params, t);
-      session = t.runtimeProvenance();
     }
     List<String> videos = videoFiles(Path.of(o.videos()));
     // Prompts are a few boxes per video: gathered on the driver, shipped with each video's task.
@@ -452,8 +451,6 @@ public final class TrackJob {
     params.put("max_frames", o.maxFrames());
     params.put("image_fps", o.imageFps());
     params.put("output_source", o.outputSource());
-    // ONNX Runtime version, device, threads, execution mode, optimisation, memory, precision.
-    params.put("sam2_session", session);
     List<String> inputs = new ArrayList<>(o.detections());
     inputs.add(o.videos());
     JobRun run =

@@ -134,18 +134,15 @@ class Sam2TrackJobTest {
     assertThat(config.get("bundle").get("num_maskmem").asInt()).isEqualTo(7);
     // Both videos ran on one set of sessions in this JVM, and the run records their settings.
     assertThat(Sam2TrackerCache.openCount()).isEqualTo(openBefore + 1);
-    com.fasterxml.jackson.databind.JsonNode session =
-        new com.fasterxml.jackson.databind.ObjectMapper()
-            .readTree(runs.<String>getAs("params_json"))
-            .get("sam2_session");
+    JsonNode session = config.get("session");
     assertThat(session.get("device").asText()).isEqualTo("cpu");
     assertThat(session.get("onnxruntime_version").asText()).isEqualTo("1.24.2");
     assertThat(session.get("intra_op_threads").asInt())
         .isEqualTo(Runtime.getRuntime().availableProcessors());
     assertThat(session.get("execution_mode").asText()).isEqualTo("sequential");
     assertThat(session.get("optimization_level").asText()).isEqualTo("all_opt");
-    assertThat(session.get("bundle_precision").asText()).isEqualTo("fp32");
-    assertThat(session.get("bundle_sha256").asText())
+    assertThat(config.get("bundle").get("precision").asText()).isEqualTo("fp32");
+    assertThat(params.get("bundle_sha256").asText())
         .isEqualTo(run.models().get("sam2.1-mini-test-seed2"));
     Dataset<Row> det = table(out, "detections", run);
     assertThat(det.where("source <> 'sam2'").count()).isZero();

@@ -151,21 +151,6 @@ public final class Sam2VideoTracker implements VideoTracker {
     return settings;
   }
 
-  /**
-   * What a run records about this tracker: the bundle (model, layout, precision, SHA-256) and its
-   * sessions ({@link Sam2SessionSettings#provenance}: ONNX Runtime version, device, threads,
-   * execution mode, optimisation level, memory settings).
-   */
-  public Map<String, Object> runtimeProvenance() {
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("bundle_model", manifest.model());
-    out.put("bundle_layout", manifest.layout().name().toLowerCase(java.util.Locale.ROOT));
-    out.put("bundle_precision", manifest.precision());
-    out.put("bundle_sha256", bundleHash);
-    out.putAll(settings.provenance());
-    return out;
-  }
-
   public Sam2Manifest manifest() {
     return manifest;
   }

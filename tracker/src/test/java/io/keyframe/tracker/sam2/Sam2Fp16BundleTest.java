@@ -39,7 +39,8 @@ class Sam2Fp16BundleTest {
   private static TrackedVideo track(String name) throws Exception {
     try (Sam2VideoTracker t = Sam2VideoTracker.open(bundle(name), 1, Sam2Config.defaults())) {
       assertThat(t.manifest().precision()).isEqualTo(name.endsWith("fp16") ? "fp16" : "fp32");
-      assertThat(t.runtimeProvenance().get("bundle_precision")).isEqualTo(t.manifest().precision());
+      assertThat(((java.util.Map<?, ?>) t.settings().get("bundle")).get("precision"))
+          .isEqualTo(t.manifest().precision());
       return t.track(
           new Video("v", 10, 64, 64, 8, ""),
           FRAMES,

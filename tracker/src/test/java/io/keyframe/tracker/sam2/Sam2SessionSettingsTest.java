@@ -49,11 +49,12 @@ class Sam2SessionSettingsTest {
             .withMemory(false, false);
     try (Sam2VideoTracker t = Sam2VideoTracker.open(bundle(), s, Sam2Config.defaults())) {
       assertThat(t.sessionSettings()).isEqualTo(s);
-      assertThat(t.runtimeProvenance())
-          .containsEntry("bundle_model", "fixture-sam2")
-          .containsEntry("bundle_layout", "sam2")
-          .containsEntry("bundle_precision", "fp32")
-          .containsEntry("bundle_sha256", t.bundleSha256())
+      assertThat(section(t, "bundle"))
+          .containsEntry("model", "fixture-sam2")
+          .containsEntry("layout", "sam2")
+          .containsEntry("precision", "fp32");
+      assertThat(t.provenance()).containsEntry("model_sha256", t.bundleSha256());
+      assertThat(section(t, "session"))
           .containsEntry("device", "cpu")
           .containsEntry("intra_op_threads", 3)
           .containsEntry("optimization_level", "basic_opt")
@@ -87,7 +88,7 @@ class Sam2SessionSettingsTest {
     json.writeValue(dir.resolve("manifest.json").toFile(), m);
     try (Sam2VideoTracker t = Sam2VideoTracker.open(dir, 1, Sam2Config.defaults())) {
       assertThat(t.manifest().precision()).isEqualTo("fp16");
-      assertThat(t.runtimeProvenance()).containsEntry("bundle_precision", "fp16");
+      assertThat(section(t, "bundle")).containsEntry("precision", "fp16");
     }
     m.put("precision", "int8");
     json.writeValue(dir.resolve("manifest.json").toFile(), m);
@@ -95,5 +96,11 @@ class Sam2SessionSettingsTest {
         .isInstanceOf(BadAnnotationException.class)
         .hasMessageContaining("precision")
         .hasMessageContaining("int8");
+  }
+
+  /** One nested section of the tracker's settings ({@code bundle}, {@code session}). */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> section(Sam2VideoTracker t, String name) {
+    return (Map<String, Object>) t.settings().get(name);
   }
 }
