@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -133,18 +132,11 @@ class AnnotationFilesTest {
             List.of("object"),
             List.of(
                 Detection.of(0, 1, "object", new Box(1, 1, 2, 2)),
-                new Detection(
-                    1,
-                    1,
-                    "object",
-                    new Box(1, 1, 2, 2),
-                    null,
-                    Double.POSITIVE_INFINITY,
-                    Map.of(),
-                    -1,
-                    false,
-                    false,
-                    false)));
+                Detection.builder(1, "object")
+                    .trackId(1)
+                    .box(new Box(1, 1, 2, 2))
+                    .score(Double.POSITIVE_INFINITY)
+                    .build()));
     assertThatThrownBy(() -> AnnotationFiles.write(out, set, format))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(Files.readString(out)).isEqualTo("previous content");

@@ -126,58 +126,37 @@ class CocoJsonFormatTest {
         prov,
         List.of("iv_pole", "bed_rail", "monitor"),
         List.of(
-            new Detection(
-                0,
-                3,
-                "iv_pole",
-                new Box(0.5, 0.25, 1.5, 2.75),
-                threePixels(),
-                0.875,
-                Map.of("iv_pole", 0.875, "bed_rail", 0.125),
-                0.6,
-                false,
-                false,
-                true),
-            new Detection(
-                1,
-                3,
-                "iv_pole",
-                new Box(0.75, 0.25, 1.5, 2.5),
-                null,
-                0.5,
-                Map.of(),
-                -1,
-                true,
-                false,
-                false),
-            new Detection(
-                2,
-                3,
-                "iv_pole",
-                new Box(0.75, 0.25, 1.5, 2.5),
-                null,
-                0.5,
-                Map.of(),
-                0,
-                false,
-                true,
-                true),
-            new Detection(
-                0, 5, "bed_rail", null, Mask.empty(3, 4), 1, Map.of(), -1, false, false, false),
-            new Detection(
-                4,
-                Detection.UNTRACKED,
-                "monitor",
-                new Box(1, 1, 1, 1),
-                null,
-                0.1,
-                Map.of(),
-                -1,
-                false,
-                false,
-                false),
-            new Detection(
-                5, 5, "bed_rail", null, threePixels(), 1, Map.of(), -1, true, false, true)));
+            Detection.builder(0, "iv_pole")
+                .trackId(3)
+                .box(new Box(0.5, 0.25, 1.5, 2.75))
+                .mask(threePixels())
+                .score(0.875)
+                .classProbabilities(Map.of("iv_pole", 0.875, "bed_rail", 0.125))
+                .visibility(0.6)
+                .keyframe(true)
+                .build(),
+            Detection.builder(1, "iv_pole")
+                .trackId(3)
+                .box(new Box(0.75, 0.25, 1.5, 2.5))
+                .score(0.5)
+                .occluded(true)
+                .build(),
+            Detection.builder(2, "iv_pole")
+                .trackId(3)
+                .box(new Box(0.75, 0.25, 1.5, 2.5))
+                .score(0.5)
+                .visibility(0)
+                .outside(true)
+                .keyframe(true)
+                .build(),
+            Detection.builder(0, "bed_rail").trackId(5).mask(Mask.empty(3, 4)).build(),
+            Detection.builder(4, "monitor").box(new Box(1, 1, 1, 1)).score(0.1).build(),
+            Detection.builder(5, "bed_rail")
+                .trackId(5)
+                .mask(threePixels())
+                .occluded(true)
+                .keyframe(true)
+                .build()));
   }
 
   @Test
@@ -228,32 +207,19 @@ class CocoJsonFormatTest {
     Polygon polygon = new Polygon(new double[] {0.5, 0, 2, 0, 2, 2});
     assertThat(set.detections())
         .containsExactly(
-            new Detection(
-                0,
-                Detection.UNTRACKED,
-                "monitor",
-                new Box(0.5, 0, 1.5, 2),
-                polygonMask,
-                0.625,
-                Map.of(),
-                -1,
-                false,
-                false,
-                false,
-                new SourceFields(2, false, List.of(polygon), 3)),
-            new Detection(
-                1,
-                7,
-                "bed_rail",
-                new Box(1, 1, 2, 2),
-                threePixels(),
-                1,
-                Map.of(),
-                -1,
-                true,
-                false,
-                false,
-                new SourceFields(1, true, List.of(), Double.NaN)));
+            Detection.builder(0, "monitor")
+                .box(new Box(0.5, 0, 1.5, 2))
+                .mask(polygonMask)
+                .score(0.625)
+                .source(new SourceFields(2, false, List.of(polygon), 3))
+                .build(),
+            Detection.builder(1, "bed_rail")
+                .trackId(7)
+                .box(new Box(1, 1, 2, 2))
+                .mask(threePixels())
+                .occluded(true)
+                .source(new SourceFields(1, true, List.of(), Double.NaN))
+                .build());
     assertThat(set.layout().images())
         .containsExactly(
             new FrameImage(0, 10, "a.jpg", 4, 3), new FrameImage(1, 20, "b.jpg", 4, 3));
@@ -269,30 +235,16 @@ class CocoJsonFormatTest {
     assertThat(set.video()).isEqualTo(new Video("3", Video.UNKNOWN_FPS, 4, 3, 4, ""));
     assertThat(set.detections())
         .containsExactly(
-            new Detection(
-                1,
-                1,
-                "cart",
-                new Box(1, 1, 2, 2),
-                threePixels(),
-                1,
-                Map.of(),
-                -1,
-                false,
-                false,
-                false),
-            new Detection(
-                3,
-                1,
-                "cart",
-                new Box(0, 0, 4, 3),
-                new Mask(3, 4, new int[] {0, 12}),
-                1,
-                Map.of(),
-                -1,
-                false,
-                false,
-                false));
+            Detection.builder(1, "cart")
+                .trackId(1)
+                .box(new Box(1, 1, 2, 2))
+                .mask(threePixels())
+                .build(),
+            Detection.builder(3, "cart")
+                .trackId(1)
+                .box(new Box(0, 0, 4, 3))
+                .mask(new Mask(3, 4, new int[] {0, 12}))
+                .build());
   }
 
   @Test

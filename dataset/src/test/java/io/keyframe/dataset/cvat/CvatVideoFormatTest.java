@@ -59,60 +59,37 @@ class CvatVideoFormatTest {
     assertThat(set.video()).isEqualTo(new Video("ward-3 demo", Video.UNKNOWN_FPS, 4, 3, 5, ""));
     assertThat(set.detections())
         .containsExactly(
-            new Detection(
-                0,
-                0,
-                "iv_pole",
-                new Box(0.5, 0.25, 1.5, 2.75),
-                null,
-                1,
-                Map.of(),
-                -1,
-                false,
-                false,
-                true),
+            Detection.builder(0, "iv_pole")
+                .trackId(0)
+                .box(new Box(0.5, 0.25, 1.5, 2.75))
+                .keyframe(true)
+                .build(),
             // The polygon is read (its box, and pycocotools' rasterisation: this thin triangle
             // covers no pixel centre).
-            new Detection(
-                0,
-                2,
-                "bed_rail",
-                new Box(0, 0, 1, 1),
-                Mask.empty(3, 4),
-                1,
-                Map.of(),
-                -1,
-                false,
-                false,
-                true,
-                new SourceFields(
-                    -1, false, List.of(new Polygon(new double[] {0, 0, 1, 0, 1, 1})), Double.NaN)),
-            new Detection(
-                1,
-                0,
-                "iv_pole",
-                new Box(0.75, 0.25, 1.5, 2.75),
-                null,
-                1,
-                Map.of(),
-                -1,
-                true,
-                false,
-                false),
-            new Detection(
-                2,
-                0,
-                "iv_pole",
-                new Box(0.75, 0.25, 1.5, 2.75),
-                null,
-                1,
-                Map.of(),
-                -1,
-                false,
-                true,
-                true),
-            new Detection(
-                3, 1, "bed_rail", null, threePixels(), 1, Map.of(), -1, false, false, true));
+            Detection.builder(0, "bed_rail")
+                .trackId(2)
+                .box(new Box(0, 0, 1, 1))
+                .mask(Mask.empty(3, 4))
+                .keyframe(true)
+                .source(
+                    new SourceFields(
+                        -1,
+                        false,
+                        List.of(new Polygon(new double[] {0, 0, 1, 0, 1, 1})),
+                        Double.NaN))
+                .build(),
+            Detection.builder(1, "iv_pole")
+                .trackId(0)
+                .box(new Box(0.75, 0.25, 1.5, 2.75))
+                .occluded(true)
+                .build(),
+            Detection.builder(2, "iv_pole")
+                .trackId(0)
+                .box(new Box(0.75, 0.25, 1.5, 2.75))
+                .outside(true)
+                .keyframe(true)
+                .build(),
+            Detection.builder(3, "bed_rail").trackId(1).mask(threePixels()).keyframe(true).build());
   }
 
   @Test
@@ -139,56 +116,34 @@ class CvatVideoFormatTest {
         prov,
         List.of("iv_pole", "bed_rail", "monitor"),
         List.of(
-            new Detection(
-                0,
-                3,
-                "iv_pole",
-                new Box(0.5, 0.25, 1.5, 2.75),
-                threePixels(),
-                1,
-                Map.of(),
-                -1,
-                false,
-                false,
-                true),
-            new Detection(
-                1,
-                3,
-                "iv_pole",
-                new Box(0.75, 0.25, 1.5, 2.5),
-                null,
-                1,
-                Map.of(),
-                -1,
-                true,
-                false,
-                false),
-            new Detection(
-                2,
-                3,
-                "iv_pole",
-                new Box(0.75, 0.25, 1.5, 2.5),
-                null,
-                1,
-                Map.of(),
-                -1,
-                false,
-                true,
-                true),
-            new Detection(
-                0, 5, "bed_rail", null, Mask.empty(3, 4), 1, Map.of(), -1, false, false, true),
-            new Detection(
-                5,
-                5,
-                "bed_rail",
-                null,
-                Mask.fromBox(3, 4, new Box(1, 0, 2, 2)),
-                1,
-                Map.of(),
-                -1,
-                true,
-                false,
-                true)));
+            Detection.builder(0, "iv_pole")
+                .trackId(3)
+                .box(new Box(0.5, 0.25, 1.5, 2.75))
+                .mask(threePixels())
+                .keyframe(true)
+                .build(),
+            Detection.builder(1, "iv_pole")
+                .trackId(3)
+                .box(new Box(0.75, 0.25, 1.5, 2.5))
+                .occluded(true)
+                .build(),
+            Detection.builder(2, "iv_pole")
+                .trackId(3)
+                .box(new Box(0.75, 0.25, 1.5, 2.5))
+                .outside(true)
+                .keyframe(true)
+                .build(),
+            Detection.builder(0, "bed_rail")
+                .trackId(5)
+                .mask(Mask.empty(3, 4))
+                .keyframe(true)
+                .build(),
+            Detection.builder(5, "bed_rail")
+                .trackId(5)
+                .mask(Mask.fromBox(3, 4, new Box(1, 0, 2, 2)))
+                .occluded(true)
+                .keyframe(true)
+                .build()));
   }
 
   @Test
@@ -212,30 +167,15 @@ class CvatVideoFormatTest {
             Provenance.unknown(),
             List.of("object"),
             List.of(
-                new Detection(
-                    0,
-                    2,
-                    "object",
-                    new Box(1, 1, 2, 2),
-                    null,
-                    0.25,
-                    Map.of("object", 0.8),
-                    0.5,
-                    true,
-                    false,
-                    false),
-                new Detection(
-                    1,
-                    Detection.UNTRACKED,
-                    "object",
-                    new Box(1, 1, 2, 2),
-                    null,
-                    1,
-                    Map.of(),
-                    -1,
-                    false,
-                    false,
-                    false)));
+                Detection.builder(0, "object")
+                    .trackId(2)
+                    .box(new Box(1, 1, 2, 2))
+                    .score(0.25)
+                    .classProbabilities(Map.of("object", 0.8))
+                    .visibility(0.5)
+                    .occluded(true)
+                    .build(),
+                Detection.builder(1, "object").box(new Box(1, 1, 2, 2)).build()));
     Path a = tmp.resolve("a.xml");
     CvatVideoWriter.write(a, set);
     List<Detection> back = CvatVideoReader.read(a).detections();
@@ -275,41 +215,8 @@ class CvatVideoFormatTest {
     assertThat(set.video()).isEqualTo(new Video("ward-3 frames", Video.UNKNOWN_FPS, 4, 3, 3, ""));
     assertThat(set.detections())
         .containsExactly(
-            new Detection(
-                0,
-                Detection.UNTRACKED,
-                "monitor",
-                new Box(0, 0, 1.5, 2),
-                null,
-                1,
-                Map.of(),
-                -1,
-                true,
-                false,
-                false),
-            new Detection(
-                0,
-                Detection.UNTRACKED,
-                "monitor",
-                new Box(2, 1, 2, 2),
-                null,
-                1,
-                Map.of(),
-                -1,
-                false,
-                false,
-                false),
-            new Detection(
-                2,
-                Detection.UNTRACKED,
-                "bed_rail",
-                null,
-                threePixels(),
-                1,
-                Map.of(),
-                -1,
-                false,
-                false,
-                false));
+            Detection.builder(0, "monitor").box(new Box(0, 0, 1.5, 2)).occluded(true).build(),
+            Detection.builder(0, "monitor").box(new Box(2, 1, 2, 2)).build(),
+            Detection.builder(2, "bed_rail").mask(threePixels()).build());
   }
 }

@@ -70,12 +70,24 @@ class RealFilesTest {
     assertThat(set.layout().frameStep()).isEqualTo(3);
     assertThat(set.detections())
         .containsExactly(
-            new Detection(
-                10, 0, "II", new Box(3, 4, 7, 1), null, 1, Map.of(), -1, true, false, true),
-            new Detection(
-                13, 0, "II", new Box(7, 6, 7, 2), null, 1, Map.of(), -1, false, true, true),
-            new Detection(
-                16, 0, "II", new Box(8, 7, 6, 10), null, 1, Map.of(), -1, false, true, true));
+            Detection.builder(10, "II")
+                .trackId(0)
+                .box(new Box(3, 4, 7, 1))
+                .occluded(true)
+                .keyframe(true)
+                .build(),
+            Detection.builder(13, "II")
+                .trackId(0)
+                .box(new Box(7, 6, 7, 2))
+                .outside(true)
+                .keyframe(true)
+                .build(),
+            Detection.builder(16, "II")
+                .trackId(0)
+                .box(new Box(8, 7, 6, 10))
+                .outside(true)
+                .keyframe(true)
+                .build());
     // Datumaro reads track 1 as Points at frames 10 and 13 and track 2 as PolyLines at 13 and 16.
     assertThat(warnings)
         .containsExactly(
@@ -136,18 +148,7 @@ class RealFilesTest {
             new FrameImage(0, 0, "img0.jpg", 8, 8), new FrameImage(1, 1, "img1.jpg", 10, 10));
     assertThat(set.detections())
         .containsExactly(
-            new Detection(
-                0,
-                Detection.UNTRACKED,
-                "label1",
-                new Box(0, 2, 4, 2),
-                null,
-                1,
-                Map.of(),
-                -1,
-                true,
-                false,
-                false));
+            Detection.builder(0, "label1").box(new Box(0, 2, 4, 2)).occluded(true).build());
     // Datumaro reads the polyline and polygon without a label and the points as label2.
     assertThat(warnings)
         .containsExactly(

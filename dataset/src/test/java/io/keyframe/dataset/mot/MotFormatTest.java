@@ -28,18 +28,7 @@ class MotFormatTest {
     // First line: 1,1,399,182,121,229,1,-1,-1,-1
     assertThat(gt.detections().get(0))
         .isEqualTo(
-            new Detection(
-                0,
-                1,
-                "object",
-                new Box(399, 182, 121, 229),
-                null,
-                1,
-                Map.of(),
-                -1,
-                false,
-                false,
-                false));
+            Detection.builder(0, "object").trackId(1).box(new Box(399, 182, 121, 229)).build());
     assertThat(gt.labels()).containsExactly("object");
     assertThat(gt.tracks()).hasSize(8); // py-motmetrics: GT 8
     assertThat(gt.video().frameCount()).isEqualTo(71);
@@ -77,42 +66,22 @@ class MotFormatTest {
             Provenance.unknown(),
             classes,
             List.of(
-                new Detection(
-                    0,
-                    1,
-                    "person",
-                    new Box(1.5, 2.25, 10, 20),
-                    null,
-                    1,
-                    Map.of(),
-                    0.75,
-                    false,
-                    false,
-                    false),
-                new Detection(
-                    0,
-                    2,
-                    "cart",
-                    new Box(-3, 4, 5.125, 6),
-                    null,
-                    0,
-                    Map.of(),
-                    0,
-                    false,
-                    false,
-                    false),
-                new Detection(
-                    9,
-                    1,
-                    "person",
-                    new Box(7, 8, 9, 10),
-                    null,
-                    1,
-                    Map.of(),
-                    1,
-                    false,
-                    false,
-                    false)));
+                Detection.builder(0, "person")
+                    .trackId(1)
+                    .box(new Box(1.5, 2.25, 10, 20))
+                    .visibility(0.75)
+                    .build(),
+                Detection.builder(0, "cart")
+                    .trackId(2)
+                    .box(new Box(-3, 4, 5.125, 6))
+                    .score(0)
+                    .visibility(0)
+                    .build(),
+                Detection.builder(9, "person")
+                    .trackId(1)
+                    .box(new Box(7, 8, 9, 10))
+                    .visibility(1)
+                    .build()));
     Path out = tmp.resolve("gt.txt");
     MotOptions options = new MotOptions(classes, video);
     MotWriter.write(out, set, options);
@@ -160,18 +129,14 @@ class MotFormatTest {
             Provenance.unknown(),
             List.of("object"),
             List.of(
-                new Detection(
-                    0,
-                    4,
-                    "object",
-                    null,
-                    mask,
-                    0.5,
-                    Map.of("object", 0.9),
-                    -1,
-                    true,
-                    false,
-                    true)));
+                Detection.builder(0, "object")
+                    .trackId(4)
+                    .mask(mask)
+                    .score(0.5)
+                    .classProbabilities(Map.of("object", 0.9))
+                    .occluded(true)
+                    .keyframe(true)
+                    .build()));
     Path out = tmp.resolve("v.txt");
     MotWriter.write(out, set);
     Detection back =

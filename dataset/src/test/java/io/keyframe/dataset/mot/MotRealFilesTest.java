@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,18 +35,7 @@ class MotRealFilesTest {
     // visibility.
     assertThat(set.detections().get(0))
         .isEqualTo(
-            new Detection(
-                0,
-                1,
-                "object",
-                new Box(88, 99, 61.08, 218.56),
-                null,
-                1,
-                Map.of(),
-                -1,
-                false,
-                false,
-                false));
+            Detection.builder(0, "object").trackId(1).box(new Box(88, 99, 61.08, 218.56)).build());
   }
 
   @Test
@@ -146,18 +134,7 @@ class MotRealFilesTest {
         .containsExactlyElementsOf(IntStream.range(0, 10).mapToObj(i -> "label_" + i).toList());
     assertThat(set.detections())
         .containsExactly(
-            new Detection(
-                0,
-                Detection.UNTRACKED,
-                "label_2",
-                new Box(0, 4, 4, 8),
-                null,
-                1,
-                Map.of(),
-                1.0,
-                false,
-                false,
-                false));
+            Detection.builder(0, "label_2").box(new Box(0, 4, 4, 8)).visibility(1.0).build());
   }
 
   @Test
