@@ -1,7 +1,6 @@
 package io.keyframe.dataset;
 
 import io.keyframe.dataset.cvat.CvatVideoReader;
-import java.io.BufferedWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,35 +24,7 @@ public final class FormatsReadBench {
     Path dir = Files.createTempDirectory("keyframe-bench");
     Path xml = dir.resolve("long.xml");
     int frames = 1800, objects = 50;
-    try (BufferedWriter w = Files.newBufferedWriter(xml)) {
-      w.write(
-          "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<annotations>\n<version>1.1</version>\n<meta><task><name>b</name><size>"
-              + frames
-              + "</size><labels><label><name>person</name></label></labels>"
-              + "<original_size><width>1920</width><height>1080</height></original_size></task></meta>\n");
-      for (int t = 0; t < objects; t++) {
-        w.write("<track id=\"" + t + "\" label=\"person\">\n");
-        for (int f = 0; f < frames; f++) {
-          int x = (t * 37 + f) % 1800;
-          w.write(
-              "<box frame=\""
-                  + f
-                  + "\" outside=\"0\" occluded=\""
-                  + (f % 7 == 0 ? 1 : 0)
-                  + "\" keyframe=\"0\" xtl=\""
-                  + x
-                  + ".5\" ytl=\""
-                  + (t * 20)
-                  + "\" xbr=\""
-                  + (x + 60)
-                  + ".5\" ybr=\""
-                  + (t * 20 + 100)
-                  + "\" z_order=\"0\"/>\n");
-        }
-        w.write("</track>\n");
-      }
-      w.write("</annotations>\n");
-    }
+    LongCvatVideo.write(xml, frames, objects);
     try {
       double stax = median(() -> CvatVideoReader.read(xml).detections().size());
       System.out.printf(

@@ -24,38 +24,7 @@ class StreamingReadTest {
   @Test
   void readsA1800FrameBy50ObjectCvatFile() throws IOException {
     Path f = tmp.resolve("long.xml");
-    try (BufferedWriter w = Files.newBufferedWriter(f)) {
-      w.write(
-          "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<annotations>\n  <version>1.1</version>\n  <meta>\n    <task>\n");
-      w.write(
-          "      <name>long</name>\n      <size>"
-              + FRAMES
-              + "</size>\n      <labels><label><name>person</name></label></labels>\n");
-      w.write(
-          "      <original_size><width>1920</width><height>1080</height></original_size>\n    </task>\n  </meta>\n");
-      for (int t = 0; t < OBJECTS; t++) {
-        w.write("  <track id=\"" + t + "\" label=\"person\" source=\"manual\">\n");
-        for (int fr = 0; fr < FRAMES; fr++) {
-          int x = (t * 37 + fr) % 1800;
-          w.write(
-              "    <box frame=\""
-                  + fr
-                  + "\" outside=\"0\" occluded=\""
-                  + (fr % 7 == 0 ? 1 : 0)
-                  + "\" keyframe=\"0\" xtl=\""
-                  + x
-                  + ".5\" ytl=\""
-                  + (t * 20)
-                  + "\" xbr=\""
-                  + (x + 60)
-                  + ".5\" ybr=\""
-                  + (t * 20 + 100)
-                  + "\" z_order=\"0\"/>\n");
-        }
-        w.write("  </track>\n");
-      }
-      w.write("</annotations>\n");
-    }
+    LongCvatVideo.write(f, FRAMES, OBJECTS);
     long t0 = System.nanoTime();
     AnnotationSet set = CvatVideoReader.read(f);
     double seconds = (System.nanoTime() - t0) / 1e9;

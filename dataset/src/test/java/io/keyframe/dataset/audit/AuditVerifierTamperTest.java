@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,20 +36,35 @@ class AuditVerifierTamperTest {
     assertThat(AuditVerifier.verify(log).ok()).isTrue();
   }
 
-  private List<String> lines() throws Exception {
-    return new ArrayList<>(Files.readAllLines(log));
+  /** Applies {@code edit} to the log's lines, writes them back and verifies the log. */
+  private AuditVerification verifyAfter(Consumer<List<String>> edit) throws Exception {
+    List<String> lines = new ArrayList<>(Files.readAllLines(log));
+    edit.accept(lines);
+    Files.writeString(log, String.join("\n", lines) + "\n");
+    return AuditVerifier.verify(log);
   }
 
-  private void write(List<String> lines) throws Exception {
-    Files.writeString(log, String.join("\n", lines) + "\n");
+  /** {@code old} carrying {@code forged} instead, with the hash recomputed as a forger would. */
+  private static AuditEntry rehashed(AuditEntry old, AuditEvent forged) {
+    AuditEntry draft = new AuditEntry(old.seq(), old.time(), forged, old.previousHash(), "");
+    return new AuditEntry(old.seq(), old.time(), forged, old.previousHash(), draft.expectedHash());
+  }
+
+  private static List<Tuple> kindAndLine(AuditVerification v) {
+    return v.problems().stream().map(p -> tuple(p.kind(), p.line())).toList();
+  }
+
+  private static List<Tuple> kindLineExpectedFound(AuditVerification v) {
+    return v.problems().stream()
+        .map(p -> tuple(p.kind(), p.line(), p.expected(), p.found()))
+        .toList();
   }
 
   @Test
   void anEditedValueIsReportedAtItsLineWithRecomputedAndStoredHash() throws Exception {
-    List<String> l = lines();
-    l.set(2, l.get(2).replace("\"after\":\"bed_rail\"", "\"after\":\"monitor\""));
-    write(l);
-    AuditVerification v = AuditVerifier.verify(log);
+    AuditVerification v =
+        verifyAfter(
+            l -> l.set(2, l.get(2).replace("\"after\":\"bed_rail\"", "\"after\":\"monitor\"")));
     assertThat(v.problems()).hasSize(1);
     AuditProblem p = v.problems().get(0);
     assertThat(p.kind()).isEqualTo(Kind.EDITED);
@@ -63,62 +80,37 @@ class AuditVerifierTamperTest {
     AuditEvent forged =
         AuditEvent.labelChange(
             "ann-00000002", "vid-12345678", 20, 2, "label", "iv_pole", "monitor");
-    AuditEntry draft = new AuditEntry(old.seq(), old.time(), forged, old.previousHash(), "");
-    AuditEntry rehashed =
-        new AuditEntry(old.seq(), old.time(), forged, old.previousHash(), draft.expectedHash());
-    List<String> l = lines();
-    l.set(1, rehashed.toJson());
-    write(l);
-    AuditVerification v = AuditVerifier.verify(log);
-    assertThat(v.problems())
-        .extracting(
-            AuditProblem::kind, AuditProblem::line, AuditProblem::expected, AuditProblem::found)
+    AuditEntry rehashed = rehashed(old, forged);
+    AuditVerification v = verifyAfter(l -> l.set(1, rehashed.toJson()));
+    assertThat(kindLineExpectedFound(v))
         .containsExactly(tuple(Kind.CHAIN_BROKEN, 3L, rehashed.hash(), old.hash()));
   }
 
   @Test
   void aDroppedEntryIsNamedBySeqAtTheLineWhereTheGapShows() throws Exception {
-    List<String> l = lines();
-    l.remove(2);
-    write(l);
-    AuditVerification v = AuditVerifier.verify(log);
-    assertThat(v.problems())
-        .extracting(
-            AuditProblem::kind, AuditProblem::line, AuditProblem::expected, AuditProblem::found)
-        .containsExactly(tuple(Kind.DROPPED, 3L, "seq 3", "seq 4"));
+    AuditVerification v = verifyAfter(l -> l.remove(2));
+    assertThat(kindLineExpectedFound(v)).containsExactly(tuple(Kind.DROPPED, 3L, "seq 3", "seq 4"));
     assertThat(v.problems().get(0).message()).contains("entry 3 is missing");
   }
 
   @Test
   void twoSwappedLinesAreBothReportedAsReorderedAndNothingElse() throws Exception {
-    List<String> l = lines();
-    Collections.swap(l, 1, 2);
-    write(l);
-    AuditVerification v = AuditVerifier.verify(log);
-    assertThat(v.problems())
-        .extracting(AuditProblem::kind, AuditProblem::line)
+    AuditVerification v = verifyAfter(l -> Collections.swap(l, 1, 2));
+    assertThat(kindAndLine(v))
         .containsExactly(tuple(Kind.REORDERED, 2L), tuple(Kind.REORDERED, 3L));
     assertThat(v.problems().get(0).message()).contains("entry 2 was moved to line 3");
   }
 
   @Test
   void aDuplicatedLineIsReported() throws Exception {
-    List<String> l = lines();
-    l.add(3, l.get(1));
-    write(l);
-    assertThat(AuditVerifier.verify(log).problems())
-        .extracting(AuditProblem::kind, AuditProblem::line)
+    assertThat(kindAndLine(verifyAfter(l -> l.add(3, l.get(1)))))
         .containsExactly(tuple(Kind.DUPLICATED, 4L));
   }
 
   @Test
   void removingTheLastEntriesIsCaughtByTheHeadFile() throws Exception {
-    List<String> l = lines();
-    write(l.subList(0, 3));
-    AuditVerification v = AuditVerifier.verify(log);
-    assertThat(v.problems())
-        .extracting(
-            AuditProblem::kind, AuditProblem::line, AuditProblem::expected, AuditProblem::found)
+    AuditVerification v = verifyAfter(l -> l.subList(3, l.size()).clear());
+    assertThat(kindLineExpectedFound(v))
         .containsExactly(tuple(Kind.TRUNCATED, 4L, "seq 5", "seq 3"));
     assertThat(v.problems().get(0).message()).contains("entries 4..5 were removed");
   }
@@ -127,30 +119,18 @@ class AuditVerifierTamperTest {
   void aCutLastLineIsReportedAsTruncated() throws Exception {
     String text = Files.readString(log);
     Files.writeString(log, text.substring(0, text.length() - 30));
-    AuditVerification v = AuditVerifier.verify(log);
-    assertThat(v.problems())
-        .extracting(AuditProblem::kind, AuditProblem::line)
-        .contains(tuple(Kind.TRUNCATED, 5L));
+    assertThat(kindAndLine(AuditVerifier.verify(log))).contains(tuple(Kind.TRUNCATED, 5L));
   }
 
   @Test
   void reformattingALineWithoutChangingItsMeaningStillCountsAsAnEdit() throws Exception {
-    List<String> l = lines();
-    l.set(0, l.get(0).replace("\"seq\":1", "\"seq\": 1"));
-    write(l);
-    assertThat(AuditVerifier.verify(log).problems())
-        .extracting(AuditProblem::kind, AuditProblem::line)
+    assertThat(kindAndLine(verifyAfter(l -> l.set(0, l.get(0).replace("\"seq\":1", "\"seq\": 1")))))
         .containsExactly(tuple(Kind.EDITED, 1L));
   }
 
   @Test
   void garbageInTheMiddleIsUnreadableAndTheChainAroundItIsStillChecked() throws Exception {
-    List<String> l = lines();
-    l.set(1, "{not json");
-    write(l);
-    AuditVerification v = AuditVerifier.verify(log);
-    assertThat(v.problems())
-        .extracting(AuditProblem::kind, AuditProblem::line)
+    assertThat(kindAndLine(verifyAfter(l -> l.set(1, "{not json"))))
         .containsExactly(tuple(Kind.UNREADABLE, 2L), tuple(Kind.DROPPED, 3L));
   }
 
@@ -160,14 +140,8 @@ class AuditVerifierTamperTest {
     AuditEvent forged =
         new AuditEvent(
             "ann-00000005", "label-change", Map.of("after", "nothing"), Map.of(), Map.of());
-    AuditEntry draft = new AuditEntry(old.seq(), old.time(), forged, old.previousHash(), "");
-    AuditEntry rehashed =
-        new AuditEntry(old.seq(), old.time(), forged, old.previousHash(), draft.expectedHash());
-    List<String> l = lines();
-    l.set(4, rehashed.toJson());
-    write(l);
-    assertThat(AuditVerifier.verify(log).problems())
-        .extracting(AuditProblem::kind, AuditProblem::line)
+    AuditEntry rehashed = rehashed(old, forged);
+    assertThat(kindAndLine(verifyAfter(l -> l.set(4, rehashed.toJson()))))
         .containsExactly(tuple(Kind.EDITED, 5L));
   }
 }

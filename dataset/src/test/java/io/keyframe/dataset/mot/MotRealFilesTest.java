@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,24 @@ class MotRealFilesTest {
   static final Path REAL = Path.of("src/test/resources/real/mot");
   static final Path MMTRACKING = REAL.resolve("mmtracking/train");
   @TempDir Path tmp;
+
+  /** A sequence folder under tmp: seq/seqinfo.ini and seq/gt/gt.txt; returns the gt.txt. */
+  private Path sequence(String seqinfo, String groundTruth) throws IOException {
+    Path gt = Files.createDirectories(tmp.resolve("seq/gt")).resolve("gt.txt");
+    Files.writeString(tmp.resolve("seq/seqinfo.ini"), seqinfo);
+    Files.writeString(gt, groundTruth);
+    return gt;
+  }
+
+  private static void assertRefusedAt(ThrowingCallable read, int line, String field) {
+    assertThatThrownBy(read)
+        .isInstanceOfSatisfying(
+            BadAnnotationException.class,
+            e -> {
+              assertThat(e.line()).isEqualTo(line);
+              assertThat(e.field()).isEqualTo(field);
+            });
+  }
 
   @Test
   void tudStadtmitteWithWorldCoordinatesInColumns8To10IsReadAsMot15() throws IOException {
@@ -55,30 +74,15 @@ class MotRealFilesTest {
 
   @Test
   void partialSeqinfoStillBoundsTheFrames() throws IOException {
-    Path seq = Files.createDirectories(tmp.resolve("seq/gt"));
-    Files.writeString(tmp.resolve("seq/seqinfo.ini"), "[Sequence]\nseqLength=2\n");
-    Files.writeString(seq.resolve("gt.txt"), "1,1,1,1,2,2,1,-1,-1,-1\n3,1,1,1,2,2,1,-1,-1,-1\n");
-    assertThatThrownBy(() -> MotReader.read(seq.resolve("gt.txt")))
-        .isInstanceOfSatisfying(
-            BadAnnotationException.class,
-            e -> {
-              assertThat(e.line()).isEqualTo(2);
-              assertThat(e.field()).isEqualTo("frame");
-            });
+    Path gt =
+        sequence("[Sequence]\nseqLength=2\n", "1,1,1,1,2,2,1,-1,-1,-1\n3,1,1,1,2,2,1,-1,-1,-1\n");
+    assertRefusedAt(() -> MotReader.read(gt), 2, "frame");
   }
 
   @Test
   void badSeqinfoValueIsRefusedNamingKeyAndLine() throws IOException {
-    Path seq = Files.createDirectories(tmp.resolve("seq/gt"));
-    Files.writeString(tmp.resolve("seq/seqinfo.ini"), "[Sequence]\nname=x\nframeRate=fast\n");
-    Files.writeString(seq.resolve("gt.txt"), "1,1,1,1,2,2,1,-1,-1,-1\n");
-    assertThatThrownBy(() -> MotReader.read(seq.resolve("gt.txt")))
-        .isInstanceOfSatisfying(
-            BadAnnotationException.class,
-            e -> {
-              assertThat(e.line()).isEqualTo(3);
-              assertThat(e.field()).isEqualTo("frameRate");
-            });
+    Path gt = sequence("[Sequence]\nname=x\nframeRate=fast\n", "1,1,1,1,2,2,1,-1,-1,-1\n");
+    assertRefusedAt(() -> MotReader.read(gt), 3, "frameRate");
   }
 
   @Test
@@ -91,13 +95,8 @@ class MotRealFilesTest {
     assertThat(MotReader.layout(f)).isEqualTo(MotLayout.MOT15);
     assertThat(MotReader.read(f).detections()).extracting(Detection::label).containsOnly("object");
     // Forced to MOT16 the same file is read as classes and refused at the first non-integer class.
-    assertThatThrownBy(() -> MotReader.read(f, MotOptions.defaults().withLayout(MotLayout.MOT16)))
-        .isInstanceOfSatisfying(
-            BadAnnotationException.class,
-            e -> {
-              assertThat(e.line()).isEqualTo(2);
-              assertThat(e.field()).isEqualTo("class");
-            });
+    assertRefusedAt(
+        () -> MotReader.read(f, MotOptions.defaults().withLayout(MotLayout.MOT16)), 2, "class");
   }
 
   @Test
@@ -177,13 +176,7 @@ class MotRealFilesTest {
     Path dir = Files.createDirectories(tmp.resolve("gt"));
     Files.writeString(dir.resolve("labels.txt"), "person\n");
     Files.writeString(dir.resolve("gt.txt"), "1,1,0,0,4,4,1,1,1\n1,2,0,0,4,4,1,2,1\n");
-    assertThatThrownBy(() -> MotReader.read(dir.resolve("gt.txt")))
-        .isInstanceOfSatisfying(
-            BadAnnotationException.class,
-            e -> {
-              assertThat(e.line()).isEqualTo(2);
-              assertThat(e.field()).isEqualTo("class");
-            });
+    assertRefusedAt(() -> MotReader.read(dir.resolve("gt.txt")), 2, "class");
   }
 
   @Test
