@@ -10,7 +10,7 @@ public record Video(
     String id, double fps, int width, int height, int frameCount, String sourcePath) {
   /**
    * The frame rate assumed for a video whose file does not say (MOT without seqinfo.ini, COCO or
-   * CVAT without keyframe's metadata); {@code info} says it was assumed.
+   * CVAT without keyframe's metadata, an MP4 without a duration); {@code info} says it was assumed.
    */
   public static final double UNKNOWN_FPS = 30;
 

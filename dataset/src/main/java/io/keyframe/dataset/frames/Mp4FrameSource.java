@@ -2,6 +2,7 @@ package io.keyframe.dataset.frames;
 
 import io.keyframe.dataset.BadAnnotationException;
 import io.keyframe.dataset.Frame;
+import io.keyframe.dataset.Video;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -92,7 +93,7 @@ public final class Mp4FrameSource implements FrameSource {
       syncSamples = seek == null || seek.length == 0 ? new int[] {0} : seek.clone();
       Arrays.sort(syncSamples);
       double duration = meta.getTotalDuration();
-      double fps = duration > 0 ? frameCount / duration : 30.0;
+      double fps = duration > 0 ? frameCount / duration : Video.UNKNOWN_FPS;
       channel = ch;
       // The header gives the coded size (multiples of 16, e.g. 544 for 540); the decoded picture
       // carries the SPS cropping, so decode frame 0 once and keep it for the first read.

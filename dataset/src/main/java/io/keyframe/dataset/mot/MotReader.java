@@ -26,9 +26,6 @@ import java.util.TreeSet;
  * {@link BadAnnotationException} naming the line and column.
  */
 public final class MotReader {
-  /** Frame rate assumed when neither options nor seqinfo.ini give one. */
-  public static final double UNKNOWN_FPS = 30;
-
   private static final String[] COLUMN = {
     "frame", "id", "x", "y", "w", "h", "conf", "class", "visibility", "z"
   };
@@ -251,14 +248,16 @@ public final class MotReader {
 
   /**
    * A MOT file says nothing about its video: name it after the file, size it to hold every box,
-   * make it as long as the last annotated frame; the frame rate is {@link #UNKNOWN_FPS}.
+   * make it as long as the last annotated frame; the frame rate is {@link Video#UNKNOWN_FPS}.
    */
   private static Video derivedVideo(Path file, double maxX, double maxY, int maxFrame) {
-    String name = file.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    if (dot > 0) name = name.substring(0, dot);
     return new Video(
-        name, UNKNOWN_FPS, (int) Math.ceil(maxX), (int) Math.ceil(maxY), maxFrame + 1, "");
+        Video.idFromFileName(file.getFileName().toString()),
+        Video.UNKNOWN_FPS,
+        (int) Math.ceil(maxX),
+        (int) Math.ceil(maxY),
+        maxFrame + 1,
+        "");
   }
 
   private static String labelOf(

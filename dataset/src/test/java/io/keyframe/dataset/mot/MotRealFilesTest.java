@@ -63,7 +63,7 @@ class MotRealFilesTest {
     Video v = MotReader.read(MMTRACKING.resolve("TUD-Stadtmitte/gt/gt.txt")).video();
     assertThat(v.id()).isEqualTo("TUD-Stadtmitte");
     assertThat(v.frameCount()).isEqualTo(179);
-    assertThat(v.fps()).isEqualTo(MotReader.UNKNOWN_FPS);
+    assertThat(v.fps()).isEqualTo(Video.UNKNOWN_FPS);
     // Sized to hold every box, as without a seqinfo.ini: max x+w = 640.555, max y+h = 328.18.
     assertThat(v.width()).isEqualTo(641);
     assertThat(v.height()).isEqualTo(329);
