@@ -14,16 +14,27 @@ public record Mask(int height, int width, int[] counts) {
   public Mask {
     if (height <= 0 || width <= 0)
       throw new IllegalArgumentException("mask size must be positive: " + height + "x" + width);
-    counts = counts.clone();
+    counts = checkedRuns(counts, (long) height * width, "RLE count", "the mask");
+  }
+
+  /**
+   * A copy of {@code runs} after checking them as run lengths over {@code pixels} pixels (COCO's
+   * and CVAT's RLE alike): none negative, summing to the pixel count. {@code run} and {@code area}
+   * name them in the message, e.g. "run 2 is negative", "runs sum to 5 but the mask box has 6
+   * pixels".
+   */
+  public static int[] checkedRuns(int[] runs, long pixels, String run, String area) {
+    int[] copy = runs.clone();
     long sum = 0;
-    for (int i = 0; i < counts.length; i++) {
-      if (counts[i] < 0)
-        throw new IllegalArgumentException("RLE count " + i + " is negative: " + counts[i]);
-      sum += counts[i];
+    for (int i = 0; i < copy.length; i++) {
+      if (copy[i] < 0)
+        throw new IllegalArgumentException(run + " " + i + " is negative: " + copy[i]);
+      sum += copy[i];
     }
-    if (sum != (long) height * width)
+    if (sum != pixels)
       throw new IllegalArgumentException(
-          "RLE counts sum to " + sum + " but the mask has " + ((long) height * width) + " pixels");
+          run + "s sum to " + sum + " but " + area + " has " + pixels + " pixels");
+    return copy;
   }
 
   /** The runs; a copy, so callers cannot change this mask. */

@@ -85,41 +85,26 @@ public final class AuditVerifier {
 
       if (e.seq() != expectedSeq) {
         Integer elsewhere = lineOfSeq.get(expectedSeq);
-        if (hashOfSeq.containsKey(e.seq()))
-          problems.add(
-              new AuditProblem(
-                  Kind.DUPLICATED,
-                  line,
-                  "seq " + expectedSeq,
-                  "seq " + e.seq(),
-                  "entry " + e.seq() + " already appeared at line " + lineOfSeq.get(e.seq())));
-        else if (e.seq() < expectedSeq)
-          problems.add(
-              new AuditProblem(
-                  Kind.REORDERED,
-                  line,
-                  "seq " + expectedSeq,
-                  "seq " + e.seq(),
-                  "entry " + e.seq() + " belongs before line " + lineOfSeq.get(expectedSeq - 1)));
-        else if (elsewhere != null && elsewhere > line)
-          problems.add(
-              new AuditProblem(
-                  Kind.REORDERED,
-                  line,
-                  "seq " + expectedSeq,
-                  "seq " + e.seq(),
-                  "entry " + expectedSeq + " was moved to line " + elsewhere));
-        else
-          problems.add(
-              new AuditProblem(
-                  Kind.DROPPED,
-                  line,
-                  "seq " + expectedSeq,
-                  "seq " + e.seq(),
-                  (e.seq() - expectedSeq == 1
-                          ? "entry " + expectedSeq + " is"
-                          : "entries " + expectedSeq + ".." + (e.seq() - 1) + " are")
-                      + " missing before this line"));
+        Kind kind;
+        String message;
+        if (hashOfSeq.containsKey(e.seq())) {
+          kind = Kind.DUPLICATED;
+          message = "entry " + e.seq() + " already appeared at line " + lineOfSeq.get(e.seq());
+        } else if (e.seq() < expectedSeq) {
+          kind = Kind.REORDERED;
+          message = "entry " + e.seq() + " belongs before line " + lineOfSeq.get(expectedSeq - 1);
+        } else if (elsewhere != null && elsewhere > line) {
+          kind = Kind.REORDERED;
+          message = "entry " + expectedSeq + " was moved to line " + elsewhere;
+        } else {
+          kind = Kind.DROPPED;
+          message =
+              (e.seq() - expectedSeq == 1
+                      ? "entry " + expectedSeq + " is"
+                      : "entries " + expectedSeq + ".." + (e.seq() - 1) + " are")
+                  + " missing before this line";
+        }
+        problems.add(new AuditProblem(kind, line, "seq " + expectedSeq, "seq " + e.seq(), message));
       } else if (!e.previousHash().equals(expectedPrev)) {
         problems.add(
             new AuditProblem(

@@ -14,15 +14,7 @@ public record CvatRle(int left, int top, int width, int height, int[] runs) {
       throw new IllegalArgumentException("mask box starts outside the frame: " + left + "," + top);
     if (width <= 0 || height <= 0)
       throw new IllegalArgumentException("mask box size must be positive: " + width + "x" + height);
-    runs = runs.clone();
-    long sum = 0;
-    for (int i = 0; i < runs.length; i++) {
-      if (runs[i] < 0) throw new IllegalArgumentException("run " + i + " is negative: " + runs[i]);
-      sum += runs[i];
-    }
-    if (sum != (long) width * height)
-      throw new IllegalArgumentException(
-          "runs sum to " + sum + " but the mask box has " + ((long) width * height) + " pixels");
+    runs = Mask.checkedRuns(runs, (long) width * height, "run", "the mask box");
   }
 
   /** The runs; a copy. */

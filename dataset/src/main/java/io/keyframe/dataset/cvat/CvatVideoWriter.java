@@ -6,6 +6,7 @@ import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.AtomicOutput;
 import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.FrameImage;
+import io.keyframe.dataset.Mask;
 import io.keyframe.dataset.Polygon;
 import io.keyframe.dataset.Provenance;
 import io.keyframe.dataset.TrackFrames;
@@ -186,15 +187,20 @@ public final class CvatVideoWriter {
                 + img.width()
                 + "x"
                 + img.height());
-      CvatRle rle = CvatRle.of(d.mask());
       imageShapeStart(w, "mask", d, grouped ? group : -1);
-      w.writeAttribute("rle", rle.runsText());
-      w.writeAttribute("left", Integer.toString(rle.left()));
-      w.writeAttribute("top", Integer.toString(rle.top()));
-      w.writeAttribute("width", Integer.toString(rle.width()));
-      w.writeAttribute("height", Integer.toString(rle.height()));
-      w.writeAttribute("z_order", "0");
+      maskAttributes(w, d.mask());
     }
+  }
+
+  /** A mask's CVAT RLE and its box, as the mask element of both CVAT layouts carries them. */
+  private static void maskAttributes(XMLStreamWriter w, Mask mask) throws XMLStreamException {
+    CvatRle rle = CvatRle.of(mask);
+    w.writeAttribute("rle", rle.runsText());
+    w.writeAttribute("left", Integer.toString(rle.left()));
+    w.writeAttribute("top", Integer.toString(rle.top()));
+    w.writeAttribute("width", Integer.toString(rle.width()));
+    w.writeAttribute("height", Integer.toString(rle.height()));
+    w.writeAttribute("z_order", "0");
   }
 
   private static String points(Polygon p) {
@@ -302,16 +308,10 @@ public final class CvatVideoWriter {
         w.writeAttribute("points", points(d.source().polygons().get(0)));
         w.writeAttribute("z_order", "0");
       } else if (d.mask() != null) {
-        CvatRle rle = CvatRle.of(d.mask());
         nl(w, 2);
         w.writeEmptyElement("mask");
         flags(w, d);
-        w.writeAttribute("rle", rle.runsText());
-        w.writeAttribute("left", Integer.toString(rle.left()));
-        w.writeAttribute("top", Integer.toString(rle.top()));
-        w.writeAttribute("width", Integer.toString(rle.width()));
-        w.writeAttribute("height", Integer.toString(rle.height()));
-        w.writeAttribute("z_order", "0");
+        maskAttributes(w, d.mask());
       }
     }
     nl(w, 1);
