@@ -63,6 +63,15 @@ public record Mask(int height, int width, int[] counts) {
     if (pixels.length != height * width)
       throw new IllegalArgumentException(
           "expected " + (height * width) + " pixels, got " + pixels.length);
+    return new Mask(height, width, runLengths(pixels));
+  }
+
+  /**
+   * The run lengths of {@code pixels} in their order, alternating background and foreground and
+   * starting with background (the first run is 0 when the first pixel is set): COCO's runs over
+   * columns, CVAT's over the rows of a box.
+   */
+  public static int[] runLengths(boolean[] pixels) {
     int[] runs = new int[pixels.length + 1];
     int n = 0;
     boolean current = false;
@@ -76,7 +85,7 @@ public record Mask(int height, int width, int[] counts) {
       run++;
     }
     runs[n++] = run;
-    return new Mask(height, width, Arrays.copyOf(runs, n));
+    return Arrays.copyOf(runs, n);
   }
 
   /** Encodes a row-major raster ({@code pixels[y * width + x]}), the layout of images. */

@@ -1,7 +1,7 @@
 package io.keyframe.dataset;
 
+import static io.keyframe.dataset.RefusalAssertions.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -25,18 +25,16 @@ class CsvFieldsTest {
 
   @Test
   void anUnterminatedQuoteNamesLineAndColumn() {
-    assertThatThrownBy(() -> CsvFields.split("1,\"B,iv_pole", F, 3))
-        .isInstanceOf(BadAnnotationException.class)
-        .hasMessageContaining("r.csv")
-        .hasMessageContaining("line 3")
-        .hasMessageContaining("column 2")
-        .hasMessageContaining("unterminated quote");
+    assertRefused(
+        () -> CsvFields.split("1,\"B,iv_pole", F, 3),
+        "r.csv",
+        "line 3",
+        "column 2",
+        "unterminated quote");
   }
 
   @Test
   void textAfterAClosingQuoteIsRefused() {
-    assertThatThrownBy(() -> CsvFields.split("\"a\"b,c", F, 2))
-        .isInstanceOf(BadAnnotationException.class)
-        .hasMessageContaining("text after a closing quote");
+    assertRefused(() -> CsvFields.split("\"a\"b,c", F, 2), "text after a closing quote");
   }
 }

@@ -1,7 +1,7 @@
 package io.keyframe.dataset;
 
+import static io.keyframe.dataset.RefusalAssertions.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,9 +41,6 @@ class OcclusionFilesTest {
   void missingFieldNamesLine() throws Exception {
     Path bad = tmp.resolve("bad.json");
     Files.writeString(bad, "[\n{\"track_id\":1,\"start_frame\":2}\n]");
-    assertThatThrownBy(() -> OcclusionFiles.read(bad))
-        .isInstanceOf(BadAnnotationException.class)
-        .hasMessageContaining("bad.json, line 2")
-        .hasMessageContaining("endFrame");
+    assertRefused(() -> OcclusionFiles.read(bad), "bad.json, line 2", "endFrame");
   }
 }

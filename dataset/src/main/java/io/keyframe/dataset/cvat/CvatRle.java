@@ -33,21 +33,10 @@ public record CvatRle(int left, int top, int width, int height, int[] runs) {
     int left = (int) b.x(), top = (int) b.y(), w = (int) b.w(), h = (int) b.h();
     boolean[] col = mask.toColumnMajor();
     int fh = mask.height();
-    int[] runs = new int[w * h + 1];
-    int n = 0, run = 0;
-    boolean current = false;
-    for (int y = top; y < top + h; y++)
-      for (int x = left; x < left + w; x++) {
-        boolean p = col[x * fh + y];
-        if (p != current) {
-          runs[n++] = run;
-          run = 0;
-          current = p;
-        }
-        run++;
-      }
-    runs[n++] = run;
-    return new CvatRle(left, top, w, h, Arrays.copyOf(runs, n));
+    boolean[] boxRows = new boolean[w * h];
+    for (int y = 0; y < h; y++)
+      for (int x = 0; x < w; x++) boxRows[y * w + x] = col[(left + x) * fh + top + y];
+    return new CvatRle(left, top, w, h, Mask.runLengths(boxRows));
   }
 
   /** The full-frame COCO mask; the box must lie inside the frame. */

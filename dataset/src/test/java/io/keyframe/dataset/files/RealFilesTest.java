@@ -1,5 +1,6 @@
 package io.keyframe.dataset.files;
 
+import static io.keyframe.dataset.RefusalAssertions.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -118,10 +119,7 @@ class RealFilesTest {
         f,
         Files.readString(real("cvat/datumaro_for_video.xml"))
             .replace("frame=\"13\" outside=\"1\"", "frame=\"14\" outside=\"1\""));
-    assertThatThrownBy(() -> AnnotationFiles.read(f))
-        .isInstanceOf(BadAnnotationException.class)
-        .hasMessageContaining("frame 14")
-        .hasMessageContaining("10 + k * 3");
+    assertRefused(() -> AnnotationFiles.read(f), "frame 14", "10 + k * 3");
   }
 
   /** The skeleton track and its four part tracks count as skeleton shapes, not as objects. */
@@ -508,12 +506,11 @@ class RealFilesTest {
     AnnotationSet asCoco = AnnotationFiles.read(f, AnnotationFormat.COCO, null);
     assertThat(asCoco.detections()).hasSize(10);
     assertThat(asCoco.video().id()).isEqualTo("mmtracking_demo_cocovid_ann");
-    assertThatThrownBy(
-            () ->
-                AnnotationFiles.read(
-                    real("coco/datumaro_instances_val.json"), AnnotationFormat.COCO_VID, null))
-        .isInstanceOf(BadAnnotationException.class)
-        .hasMessageContaining("no 'videos' key");
+    assertRefused(
+        () ->
+            AnnotationFiles.read(
+                real("coco/datumaro_instances_val.json"), AnnotationFormat.COCO_VID, null),
+        "no 'videos' key");
   }
 
   // ------------------------------------------------------------------ YouTube-VIS
@@ -618,20 +615,14 @@ class RealFilesTest {
         f,
         "1,1,2,3,4,5,1,1,1\n2,1,2,3,4,5,1,1,1 caf\u00e9\n"
             .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-    assertThatThrownBy(() -> AnnotationFiles.read(f))
-        .isInstanceOf(BadAnnotationException.class)
-        .hasMessageContaining("line 2")
-        .hasMessageContaining("byte 0xe9 at byte offset 39");
+    assertRefused(() -> AnnotationFiles.read(f), "line 2", "byte 0xe9 at byte offset 39");
   }
 
   @Test
   void aBinaryFileOfUnknownExtensionIsNotGuessed() throws IOException {
     Path f = tmp.resolve("some.bin");
     Files.write(f, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2});
-    assertThatThrownBy(() -> AnnotationFiles.read(f))
-        .isInstanceOf(BadAnnotationException.class)
-        .hasMessageContaining("some.bin")
-        .hasMessageContaining("first byte 0x89");
+    assertRefused(() -> AnnotationFiles.read(f), "some.bin", "first byte 0x89");
   }
 
   // ------------------------------------------------------------------ helpers

@@ -1,9 +1,8 @@
 package io.keyframe.dataset.frames;
 
+import static io.keyframe.dataset.RefusalAssertions.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.keyframe.dataset.BadAnnotationException;
 import io.keyframe.dataset.Frame;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -55,10 +54,7 @@ class ImageFolderFrameSourceTest {
     png(dir.resolve("a.png"), 8, 6, 0);
     png(dir.resolve("b.png"), 9, 6, 0);
     try (FrameSource src = new ImageFolderFrameSource(dir, 30)) {
-      assertThatThrownBy(() -> src.read(1))
-          .isInstanceOf(BadAnnotationException.class)
-          .hasMessageContaining("b.png")
-          .hasMessageContaining("frame 1");
+      assertRefused(() -> src.read(1), "b.png", "frame 1");
     }
   }
 
@@ -67,15 +63,12 @@ class ImageFolderFrameSourceTest {
     png(dir.resolve("a.png"), 8, 6, 0);
     Files.write(dir.resolve("b.png"), new byte[] {1, 2, 3});
     try (FrameSource src = new ImageFolderFrameSource(dir, 30)) {
-      assertThatThrownBy(() -> src.read(1))
-          .isInstanceOf(BadAnnotationException.class)
-          .hasMessageContaining("frame 1");
+      assertRefused(() -> src.read(1), "frame 1");
     }
   }
 
   @Test
   void anEmptyFolderIsBadInput(@TempDir Path dir) {
-    assertThatThrownBy(() -> new ImageFolderFrameSource(dir, 30))
-        .isInstanceOf(BadAnnotationException.class);
+    assertRefused(() -> new ImageFolderFrameSource(dir, 30));
   }
 }

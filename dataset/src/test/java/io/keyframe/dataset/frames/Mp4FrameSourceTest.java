@@ -1,9 +1,9 @@
 package io.keyframe.dataset.frames;
 
+import static io.keyframe.dataset.RefusalAssertions.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.keyframe.dataset.BadAnnotationException;
 import io.keyframe.dataset.Frame;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -76,23 +76,20 @@ class Mp4FrameSourceTest {
     byte[] all = Files.readAllBytes(clip);
     Path cut = dir.resolve("cut.mp4");
     Files.write(cut, Arrays.copyOf(all, all.length / 8));
-    assertThatThrownBy(
-            () -> {
-              try (Mp4FrameSource src = new Mp4FrameSource(cut)) {
-                for (Frame f : src) assertThat(f.image()).isNotNull();
-              }
-            })
-        .isInstanceOf(BadAnnotationException.class)
-        .hasMessageContaining("cut.mp4");
+    assertRefused(
+        () -> {
+          try (Mp4FrameSource src = new Mp4FrameSource(cut)) {
+            for (Frame f : src) assertThat(f.image()).isNotNull();
+          }
+        },
+        "cut.mp4");
   }
 
   @Test
   void garbageIsNotAVideo(@TempDir Path dir) throws IOException {
     Path junk = dir.resolve("junk.mp4");
     Files.write(junk, "this is not a video".repeat(100).getBytes());
-    assertThatThrownBy(() -> new Mp4FrameSource(junk).close())
-        .isInstanceOf(BadAnnotationException.class)
-        .hasMessageContaining("junk.mp4");
+    assertRefused(() -> new Mp4FrameSource(junk).close(), "junk.mp4");
   }
 
   @Test
@@ -182,11 +179,11 @@ class Mp4FrameSourceTest {
       assertThat(samePixels(src.read(3).image(), sequential.get(3))).isTrue();
     }
     Path cut = truncatedFastStartCopy(dir, 0.5);
-    assertThatThrownBy(() -> new Mp4FrameSource(cut))
-        .isInstanceOf(BadAnnotationException.class)
-        .hasMessageContaining("trunc.mp4")
-        .hasMessageContaining("truncated: its header declares 200 frames")
-        .hasMessageContaining("last good frame");
+    assertRefused(
+        () -> new Mp4FrameSource(cut),
+        "trunc.mp4",
+        "truncated: its header declares 200 frames",
+        "last good frame");
     try (Mp4FrameSource lenient = new Mp4FrameSource(cut, true)) {
       assertThat(lenient.frameCount()).isBetween(1, 199);
       assertThat(lenient.warnings())

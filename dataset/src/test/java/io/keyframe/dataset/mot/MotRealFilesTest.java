@@ -1,5 +1,6 @@
 package io.keyframe.dataset.mot;
 
+import static io.keyframe.dataset.RefusalAssertions.assertRefusedAt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,16 +29,6 @@ class MotRealFilesTest {
     Files.writeString(tmp.resolve("seq/seqinfo.ini"), seqinfo);
     Files.writeString(gt, groundTruth);
     return gt;
-  }
-
-  private static void assertRefusedAt(ThrowingCallable read, int line, String field) {
-    assertThatThrownBy(read)
-        .isInstanceOfSatisfying(
-            BadAnnotationException.class,
-            e -> {
-              assertThat(e.line()).isEqualTo(line);
-              assertThat(e.field()).isEqualTo(field);
-            });
   }
 
   @Test

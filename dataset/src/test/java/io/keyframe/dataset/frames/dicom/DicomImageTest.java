@@ -1,11 +1,12 @@
 package io.keyframe.dataset.frames.dicom;
 
+import static io.keyframe.dataset.RefusalAssertions.assertRefused;
+import static io.keyframe.dataset.frames.dicom.RealDicom.alongRow;
 import static io.keyframe.dataset.frames.dicom.RealDicom.at;
 import static io.keyframe.dataset.frames.dicom.RealDicom.file;
+import static io.keyframe.dataset.frames.dicom.RealDicom.samplesAt;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.keyframe.dataset.BadAnnotationException;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,14 +32,7 @@ class DicomImageTest {
     int[] s = img.stored(0);
     // EXPL_16_16_1F: arr[24, 36:40] == [520, 802, 930, 1008]; arr[40:45, 40] == [1138, 1165, 1113,
     // 1088, 1072]
-    assertThat(
-            new int[] {
-              at(s, img, 24, 36, 0),
-              at(s, img, 24, 37, 0),
-              at(s, img, 24, 38, 0),
-              at(s, img, 24, 39, 0)
-            })
-        .containsExactly(520, 802, 930, 1008);
+    assertThat(alongRow(s, img, 24, 36, 4)).containsExactly(520, 802, 930, 1008);
     for (int r = 40, i = 0; r < 45; r++, i++)
       assertThat(at(s, img, r, 40, 0)).isEqualTo(new int[] {1138, 1165, 1113, 1088, 1072}[i]);
     // Rescale Intercept -1024, slope 1 (the file's own attributes): stored 520 is -504 HU.
@@ -53,12 +47,9 @@ class DicomImageTest {
     // EXPL_16_1_1F / IMPL_16_1_1F: arr[0, 31:34] == (422, 319, 361); arr[31, :3] == (366, 363,
     // 322);
     // arr[-1, -3:] == (1369, 1129, 862)
-    assertThat(new int[] {at(s, img, 0, 31, 0), at(s, img, 0, 32, 0), at(s, img, 0, 33, 0)})
-        .containsExactly(422, 319, 361);
-    assertThat(new int[] {at(s, img, 31, 0, 0), at(s, img, 31, 1, 0), at(s, img, 31, 2, 0)})
-        .containsExactly(366, 363, 322);
-    assertThat(new int[] {at(s, img, 63, 61, 0), at(s, img, 63, 62, 0), at(s, img, 63, 63, 0)})
-        .containsExactly(1369, 1129, 862);
+    assertThat(alongRow(s, img, 0, 31, 3)).containsExactly(422, 319, 361);
+    assertThat(alongRow(s, img, 31, 0, 3)).containsExactly(366, 363, 322);
+    assertThat(alongRow(s, img, 63, 61, 3)).containsExactly(1369, 1129, 862);
   }
 
   @Test
@@ -85,14 +76,10 @@ class DicomImageTest {
     // EXPL_16_1_10F: frame 0 arr[0, 31:34] == (206, 197, 159); frame 4 == (67, 82, 44);
     // frame 9 arr[31, :3] == (25, 4, 9) and arr[-1, -3:] == (227, 300, 147)
     int[] f0 = img.stored(0), f4 = img.stored(4), f9 = img.stored(9);
-    assertThat(new int[] {at(f0, img, 0, 31, 0), at(f0, img, 0, 32, 0), at(f0, img, 0, 33, 0)})
-        .containsExactly(206, 197, 159);
-    assertThat(new int[] {at(f4, img, 0, 31, 0), at(f4, img, 0, 32, 0), at(f4, img, 0, 33, 0)})
-        .containsExactly(67, 82, 44);
-    assertThat(new int[] {at(f9, img, 31, 0, 0), at(f9, img, 31, 1, 0), at(f9, img, 31, 2, 0)})
-        .containsExactly(25, 4, 9);
-    assertThat(new int[] {at(f9, img, 63, 61, 0), at(f9, img, 63, 62, 0), at(f9, img, 63, 63, 0)})
-        .containsExactly(227, 300, 147);
+    assertThat(alongRow(f0, img, 0, 31, 3)).containsExactly(206, 197, 159);
+    assertThat(alongRow(f4, img, 0, 31, 3)).containsExactly(67, 82, 44);
+    assertThat(alongRow(f9, img, 31, 0, 3)).containsExactly(25, 4, 9);
+    assertThat(alongRow(f9, img, 63, 61, 3)).containsExactly(227, 300, 147);
   }
 
   @Test
@@ -104,10 +91,8 @@ class DicomImageTest {
     // IMPL_32_1_15F: frame 0 arr[0, :3] == (1249000, 1249000, 1250000); frame 14 arr[-1, -3:] ==
     // (801000, 800000, 799000)
     int[] f0 = img.stored(0), f14 = img.stored(14);
-    assertThat(new int[] {at(f0, img, 0, 0, 0), at(f0, img, 0, 1, 0), at(f0, img, 0, 2, 0)})
-        .containsExactly(1249000, 1249000, 1250000);
-    assertThat(new int[] {at(f14, img, 9, 7, 0), at(f14, img, 9, 8, 0), at(f14, img, 9, 9, 0)})
-        .containsExactly(801000, 800000, 799000);
+    assertThat(alongRow(f0, img, 0, 0, 3)).containsExactly(1249000, 1249000, 1250000);
+    assertThat(alongRow(f14, img, 9, 7, 3)).containsExactly(801000, 800000, 799000);
   }
 
   @Test
@@ -177,12 +162,9 @@ class DicomImageTest {
     int[] s = img.stored(0);
     // JPGB_08_08_3_0_1F_RGB: arr[5, 50] == (255, 0, 0); arr[35, 50] == (128, 255, 128); arr[85, 50]
     // == (192, 192, 192)
-    assertThat(new int[] {at(s, img, 5, 50, 0), at(s, img, 5, 50, 1), at(s, img, 5, 50, 2)})
-        .containsExactly(255, 0, 0);
-    assertThat(new int[] {at(s, img, 35, 50, 0), at(s, img, 35, 50, 1), at(s, img, 35, 50, 2)})
-        .containsExactly(128, 255, 128);
-    assertThat(new int[] {at(s, img, 85, 50, 0), at(s, img, 85, 50, 1), at(s, img, 85, 50, 2)})
-        .containsExactly(192, 192, 192);
+    assertThat(samplesAt(s, img, 5, 50)).containsExactly(255, 0, 0);
+    assertThat(samplesAt(s, img, 35, 50)).containsExactly(128, 255, 128);
+    assertThat(samplesAt(s, img, 85, 50)).containsExactly(192, 192, 192);
     assertThat(img.display(0).getRGB(50, 5) & 0xFFFFFF).isEqualTo(0xFF0000);
   }
 
@@ -193,10 +175,8 @@ class DicomImageTest {
     int[] s = img.stored(0);
     // JPGB_08_08_3_1F_YBR_FULL (no colour conversion): arr[5, 50] == (76, 85, 255); arr[65, 50] ==
     // (0, 128, 128)
-    assertThat(new int[] {at(s, img, 5, 50, 0), at(s, img, 5, 50, 1), at(s, img, 5, 50, 2)})
-        .containsExactly(76, 85, 255);
-    assertThat(new int[] {at(s, img, 65, 50, 0), at(s, img, 65, 50, 1), at(s, img, 65, 50, 2)})
-        .containsExactly(0, 128, 128);
+    assertThat(samplesAt(s, img, 5, 50)).containsExactly(76, 85, 255);
+    assertThat(samplesAt(s, img, 65, 50)).containsExactly(0, 128, 128);
     int rgb = img.display(0).getRGB(50, 5);
     // PS3.3 C.7.6.3.1.2: R = Y + 1.402 (Cr - 128), G = Y - 0.344136 (Cb - 128) - 0.714136 (Cr -
     // 128), B = Y + 1.772 (Cb - 128)
@@ -209,19 +189,14 @@ class DicomImageTest {
   @Test
   void jpeg2000IsRefusedNamingTheTransferSyntax() {
     DicomFile f = DicomFile.read(file("JPEG2000.dcm"));
-    assertThatThrownBy(() -> DicomImage.of(f))
-        .isInstanceOf(BadAnnotationException.class)
-        .hasMessageContaining("TransferSyntaxUID")
-        .hasMessageContaining("JPEG 2000");
+    assertRefused(() -> DicomImage.of(f), "TransferSyntaxUID", "JPEG 2000");
   }
 
   @Test
   void aFileWithoutPreambleIsRefused(@TempDir Path tmp) throws Exception {
     Path p = tmp.resolve("x.dcm");
     Files.write(p, new byte[300]);
-    assertThatThrownBy(() -> DicomFile.read(p))
-        .isInstanceOf(BadAnnotationException.class)
-        .hasMessageContaining("DICM");
+    assertRefused(() -> DicomFile.read(p), "DICM");
   }
 
   @Test
@@ -229,9 +204,7 @@ class DicomImageTest {
     byte[] all = Files.readAllBytes(file("MR_small.dcm"));
     Path p = tmp.resolve("cut.dcm");
     Files.write(p, java.util.Arrays.copyOf(all, all.length - 1000));
-    assertThatThrownBy(() -> DicomImage.of(DicomFile.read(p)))
-        .isInstanceOf(BadAnnotationException.class)
-        .hasMessageContaining("cut.dcm");
+    assertRefused(() -> DicomImage.of(DicomFile.read(p)), "cut.dcm");
   }
 
   @ParameterizedTest

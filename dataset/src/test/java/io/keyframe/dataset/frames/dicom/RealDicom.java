@@ -19,4 +19,18 @@ final class RealDicom {
   static int at(int[] stored, DicomImage img, int row, int col, int sample) {
     return stored[(row * img.columns() + col) * img.samplesPerPixel() + sample];
   }
+
+  /** numpy's arr[row, col:col+n] of a one-sample frame: {@code n} stored values along a row. */
+  static int[] alongRow(int[] stored, DicomImage img, int row, int col, int n) {
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) out[i] = at(stored, img, row, col + i, 0);
+    return out;
+  }
+
+  /** numpy's arr[row, col] of a multi-sample frame: every sample of one pixel. */
+  static int[] samplesAt(int[] stored, DicomImage img, int row, int col) {
+    int[] out = new int[img.samplesPerPixel()];
+    for (int i = 0; i < out.length; i++) out[i] = at(stored, img, row, col, i);
+    return out;
+  }
 }
