@@ -58,10 +58,7 @@ class MaskTest {
 
   @Test
   void compressedStringsFromSaVRoundTripExactly() throws IOException {
-    Path sav =
-        Path.of(
-            System.getProperty("keyframe.shared", "../shared"),
-            "refdata/sav/sav_000001_manual.json");
+    Path sav = SharedData.refdata("sav", "sav_000001_manual.json");
     Matcher m = Pattern.compile("\"counts\": \"([^\"]*)\"").matcher(Files.readString(sav));
     List<String> strings = new ArrayList<>();
     while (m.find()) strings.add(m.group(1).replace("\\\\", "\\"));

@@ -8,11 +8,17 @@ import java.nio.file.Paths;
 public final class SharedData {
   private SharedData() {}
 
+  /** A file under shared/refdata (third-party data and reference values). */
   public static Path refdata(String first, String... more) {
+    return file("refdata", Paths.get(first, more).toString());
+  }
+
+  /** A file under shared, e.g. {@code file("videos", "bedroom.mp4")}; it must exist. */
+  public static Path file(String first, String... more) {
     String shared = System.getProperty("keyframe.shared", "../shared");
-    Path p = Paths.get(shared, "refdata").resolve(Paths.get(first, more));
+    Path p = Paths.get(shared).resolve(Paths.get(first, more));
     if (!Files.exists(p))
-      throw new IllegalStateException("missing reference data " + p + " (set -Dkeyframe.shared)");
+      throw new IllegalStateException("missing shared data " + p + " (set -Dkeyframe.shared)");
     return p;
   }
 }

@@ -10,6 +10,7 @@ import io.keyframe.dataset.FrameImage;
 import io.keyframe.dataset.Mask;
 import io.keyframe.dataset.Polygon;
 import io.keyframe.dataset.Provenance;
+import io.keyframe.dataset.RoundTrip;
 import io.keyframe.dataset.SharedData;
 import io.keyframe.dataset.SourceFields;
 import io.keyframe.dataset.Video;
@@ -96,17 +97,12 @@ class CocoJsonFormatTest {
   })
   void savRoundTripsThroughCocoAndYouTubeVis(String name, String format) throws IOException {
     AnnotationSet set = CocoJsonReader.read(SharedData.refdata("sav", name));
-    Path a = tmp.resolve("a.json"), b = tmp.resolve("b.json");
-    write(a, set, format);
-    AnnotationSet back = CocoJsonReader.read(a);
-    assertThat(back).isEqualTo(set);
-    write(b, back, format);
-    assertThat(Files.readAllBytes(b)).isEqualTo(Files.readAllBytes(a));
-  }
-
-  private static void write(Path p, AnnotationSet set, String format) throws IOException {
-    if (format.equals("coco")) CocoJsonWriter.writeCoco(p, set);
-    else CocoJsonWriter.writeYouTubeVis(p, set);
+    RoundTrip.assertValueAndBytesSurvive(
+        tmp,
+        "json",
+        set,
+        format.equals("coco") ? CocoJsonWriter::writeCoco : CocoJsonWriter::writeYouTubeVis,
+        CocoJsonReader::read);
   }
 
   private static Mask threePixels() {
@@ -161,13 +157,9 @@ class CocoJsonFormatTest {
 
   @Test
   void cocoCarriesEveryDetectionFieldAndTheProvenance() throws IOException {
-    AnnotationSet set = handBuilt();
-    Path a = tmp.resolve("a.json"), b = tmp.resolve("b.json");
-    CocoJsonWriter.writeCoco(a, set);
-    AnnotationSet back = CocoJsonReader.read(a);
-    assertThat(back).isEqualTo(set);
-    CocoJsonWriter.writeCoco(b, back);
-    assertThat(Files.readAllBytes(b)).isEqualTo(Files.readAllBytes(a));
+    Path a =
+        RoundTrip.assertValueAndBytesSurvive(
+            tmp, "json", handBuilt(), CocoJsonWriter::writeCoco, CocoJsonReader::read);
     // One annotation per line, so parser line numbers point at one record.
     assertThat(Files.readAllLines(a))
         .filteredOn(l -> l.startsWith("{\"id\":") && l.contains("image_id"))

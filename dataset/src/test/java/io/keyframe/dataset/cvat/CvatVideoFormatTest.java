@@ -9,6 +9,7 @@ import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.Mask;
 import io.keyframe.dataset.Polygon;
 import io.keyframe.dataset.Provenance;
+import io.keyframe.dataset.RoundTrip;
 import io.keyframe.dataset.SharedData;
 import io.keyframe.dataset.SourceFields;
 import io.keyframe.dataset.Video;
@@ -148,14 +149,8 @@ class CvatVideoFormatTest {
 
   @Test
   void handBuiltSetWithMasksFlagsAndProvenanceRoundTripsValueAndByteIdentical() throws IOException {
-    AnnotationSet set = handBuilt();
-    Path a = tmp.resolve("a.xml");
-    CvatVideoWriter.write(a, set);
-    AnnotationSet back = CvatVideoReader.read(a);
-    assertThat(back).isEqualTo(set);
-    Path b = tmp.resolve("b.xml");
-    CvatVideoWriter.write(b, back);
-    assertThat(Files.readAllBytes(b)).isEqualTo(Files.readAllBytes(a));
+    RoundTrip.assertValueAndBytesSurvive(
+        tmp, "xml", handBuilt(), CvatVideoWriter::write, CvatVideoReader::read);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.keyframe.dataset.Frame;
+import io.keyframe.dataset.SharedData;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ class Mp4FrameSourceTest {
 
   @BeforeAll
   static void decodeThePrefixSequentially() {
-    clip = Path.of(System.getProperty("keyframe.shared", "../shared"), "videos", "bedroom.mp4");
+    clip = SharedData.file("videos", "bedroom.mp4");
     assertThat(clip).exists();
     try (Mp4FrameSource src = new Mp4FrameSource(clip)) {
       for (Frame f : src) {

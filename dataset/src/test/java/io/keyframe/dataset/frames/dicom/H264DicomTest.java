@@ -2,6 +2,7 @@ package io.keyframe.dataset.frames.dicom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.keyframe.dataset.SharedData;
 import io.keyframe.dataset.frames.FrameSource;
 import io.keyframe.dataset.frames.Mp4FrameSource;
 import java.awt.image.BufferedImage;
@@ -24,8 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * stream in the fragments) and checks the frames equal those decoded from the MP4 itself.
  */
 class H264DicomTest {
-  static final Path CLIP =
-      Path.of(System.getProperty("keyframe.shared", "../shared"), "videos", "bedroom.mp4");
+  static final Path CLIP = SharedData.file("videos", "bedroom.mp4");
 
   /**
    * The clip's Annex B stream (JCodec's MP4 demuxer already gives Annex B packets) wrapped as
