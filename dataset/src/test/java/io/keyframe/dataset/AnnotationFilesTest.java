@@ -126,17 +126,14 @@ class AnnotationFilesTest {
     // An infinite score cannot be printed; the writer fails after it has written the first
     // detection.
     AnnotationSet set =
-        new AnnotationSet(
+        TestSets.objects(
             v,
-            Provenance.unknown(),
-            List.of("object"),
-            List.of(
-                Detection.of(0, 1, "object", new Box(1, 1, 2, 2)),
-                Detection.builder(1, "object")
-                    .trackId(1)
-                    .box(new Box(1, 1, 2, 2))
-                    .score(Double.POSITIVE_INFINITY)
-                    .build()));
+            Detection.of(0, 1, "object", new Box(1, 1, 2, 2)),
+            Detection.builder(1, "object")
+                .trackId(1)
+                .box(new Box(1, 1, 2, 2))
+                .score(Double.POSITIVE_INFINITY)
+                .build());
     assertThatThrownBy(() -> AnnotationFiles.write(out, set, format))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(Files.readString(out)).isEqualTo("previous content");
@@ -150,13 +147,10 @@ class AnnotationFilesTest {
   void writersRefuseATrackTwiceInOneFrameBecauseNoReaderWouldTakeItBack(
       AnnotationFormat format, String name) {
     AnnotationSet set =
-        new AnnotationSet(
+        TestSets.objects(
             new Video("v", 30, 10, 10, 3, ""),
-            Provenance.unknown(),
-            List.of("object"),
-            List.of(
-                Detection.of(1, 4, "object", new Box(1, 1, 2, 2)),
-                Detection.of(1, 4, "object", new Box(3, 3, 2, 2))));
+            Detection.of(1, 4, "object", new Box(1, 1, 2, 2)),
+            Detection.of(1, 4, "object", new Box(3, 3, 2, 2)));
     assertThatThrownBy(() -> AnnotationFiles.write(tmp.resolve(name), set, format))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("track 4 appears twice in frame 1");
@@ -168,11 +162,8 @@ class AnnotationFilesTest {
   void aVideoShorterThanItsAnnotationsIsWrittenLongEnoughToReadBack(
       AnnotationFormat format, String name) throws IOException {
     AnnotationSet set =
-        new AnnotationSet(
-            new Video("v", 30, 10, 10, 2, ""),
-            Provenance.unknown(),
-            List.of("object"),
-            List.of(Detection.of(4, 1, "object", new Box(1, 1, 2, 2))));
+        TestSets.objects(
+            new Video("v", 30, 10, 10, 2, ""), Detection.of(4, 1, "object", new Box(1, 1, 2, 2)));
     AnnotationFiles.write(tmp.resolve(name), set, format);
     AnnotationSet back = AnnotationFiles.read(tmp.resolve(name));
     assertThat(back.video().frameCount()).isEqualTo(5);

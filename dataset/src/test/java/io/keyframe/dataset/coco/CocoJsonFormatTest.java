@@ -13,6 +13,7 @@ import io.keyframe.dataset.Provenance;
 import io.keyframe.dataset.RoundTrip;
 import io.keyframe.dataset.SharedData;
 import io.keyframe.dataset.SourceFields;
+import io.keyframe.dataset.TestSets;
 import io.keyframe.dataset.Video;
 import io.keyframe.dataset.mot.MotReader;
 import java.io.IOException;
@@ -110,49 +111,45 @@ class CocoJsonFormatTest {
   }
 
   private static AnnotationSet handBuilt() {
-    Video video = new Video("ward-3", 12.5, 4, 3, 6, "videos/ward-3.mp4");
     Provenance prov =
         Provenance.model(
             "rtdetr-clinic",
             "ab".repeat(32),
             Instant.parse("2024-05-02T10:11:12.5Z"),
             "keyframe 0.1");
-    return new AnnotationSet(
-        video,
+    return TestSets.wardThree(
         prov,
-        List.of("iv_pole", "bed_rail", "monitor"),
-        List.of(
-            Detection.builder(0, "iv_pole")
-                .trackId(3)
-                .box(new Box(0.5, 0.25, 1.5, 2.75))
-                .mask(threePixels())
-                .score(0.875)
-                .classProbabilities(Map.of("iv_pole", 0.875, "bed_rail", 0.125))
-                .visibility(0.6)
-                .keyframe(true)
-                .build(),
-            Detection.builder(1, "iv_pole")
-                .trackId(3)
-                .box(new Box(0.75, 0.25, 1.5, 2.5))
-                .score(0.5)
-                .occluded(true)
-                .build(),
-            Detection.builder(2, "iv_pole")
-                .trackId(3)
-                .box(new Box(0.75, 0.25, 1.5, 2.5))
-                .score(0.5)
-                .visibility(0)
-                .outside(true)
-                .keyframe(true)
-                .build(),
-            Detection.builder(0, "bed_rail").trackId(5).mask(Mask.empty(3, 4)).build(),
-            Detection.builder(4, "monitor").box(new Box(1, 1, 1, 1)).score(0.1).build(),
-            Detection.builder(5, "bed_rail")
-                .trackId(5)
-                .mask(threePixels())
-                .occluded(true)
-                .keyframe(true)
-                .build()));
+        Detection.builder(0, "iv_pole")
+            .trackId(3)
+            .box(new Box(0.5, 0.25, 1.5, 2.75))
+            .mask(threePixels())
+            .score(0.875)
+            .classProbabilities(Map.of("iv_pole", 0.875, "bed_rail", 0.125))
+            .visibility(0.6)
+            .keyframe(true)
+            .build(),
+        Detection.builder(1, "iv_pole")
+            .trackId(3)
+            .box(new Box(0.75, 0.25, 1.5, 2.5))
+            .score(0.5)
+            .occluded(true)
+            .build(),
+        Detection.builder(2, "iv_pole")
+            .trackId(3)
+            .box(new Box(0.75, 0.25, 1.5, 2.5))
+            .score(0.5)
+            .visibility(0)
+            .outside(true)
+            .keyframe(true)
+            .build(),
+        Detection.builder(0, "bed_rail").trackId(5).mask(Mask.empty(3, 4)).build(),
+        Detection.builder(4, "monitor").box(new Box(1, 1, 1, 1)).score(0.1).build(),
+        Detection.builder(5, "bed_rail")
+            .trackId(5)
+            .mask(threePixels())
+            .occluded(true)
+            .keyframe(true)
+            .build());
   }
 
   @Test

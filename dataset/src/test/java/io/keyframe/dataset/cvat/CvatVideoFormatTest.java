@@ -12,6 +12,7 @@ import io.keyframe.dataset.Provenance;
 import io.keyframe.dataset.RoundTrip;
 import io.keyframe.dataset.SharedData;
 import io.keyframe.dataset.SourceFields;
+import io.keyframe.dataset.TestSets;
 import io.keyframe.dataset.Video;
 import io.keyframe.dataset.mot.MotReader;
 import java.io.IOException;
@@ -109,42 +110,34 @@ class CvatVideoFormatTest {
   }
 
   private static AnnotationSet handBuilt() {
-    Video video = new Video("ward-3", 12.5, 4, 3, 6, "videos/ward-3.mp4");
     Provenance prov =
         Provenance.annotator("annotator-17", Instant.parse("2024-05-02T10:11:12Z"), "cvat 2.11");
-    return new AnnotationSet(
-        video,
+    return TestSets.wardThree(
         prov,
-        List.of("iv_pole", "bed_rail", "monitor"),
-        List.of(
-            Detection.builder(0, "iv_pole")
-                .trackId(3)
-                .box(new Box(0.5, 0.25, 1.5, 2.75))
-                .mask(threePixels())
-                .keyframe(true)
-                .build(),
-            Detection.builder(1, "iv_pole")
-                .trackId(3)
-                .box(new Box(0.75, 0.25, 1.5, 2.5))
-                .occluded(true)
-                .build(),
-            Detection.builder(2, "iv_pole")
-                .trackId(3)
-                .box(new Box(0.75, 0.25, 1.5, 2.5))
-                .outside(true)
-                .keyframe(true)
-                .build(),
-            Detection.builder(0, "bed_rail")
-                .trackId(5)
-                .mask(Mask.empty(3, 4))
-                .keyframe(true)
-                .build(),
-            Detection.builder(5, "bed_rail")
-                .trackId(5)
-                .mask(Mask.fromBox(3, 4, new Box(1, 0, 2, 2)))
-                .occluded(true)
-                .keyframe(true)
-                .build()));
+        Detection.builder(0, "iv_pole")
+            .trackId(3)
+            .box(new Box(0.5, 0.25, 1.5, 2.75))
+            .mask(threePixels())
+            .keyframe(true)
+            .build(),
+        Detection.builder(1, "iv_pole")
+            .trackId(3)
+            .box(new Box(0.75, 0.25, 1.5, 2.5))
+            .occluded(true)
+            .build(),
+        Detection.builder(2, "iv_pole")
+            .trackId(3)
+            .box(new Box(0.75, 0.25, 1.5, 2.5))
+            .outside(true)
+            .keyframe(true)
+            .build(),
+        Detection.builder(0, "bed_rail").trackId(5).mask(Mask.empty(3, 4)).keyframe(true).build(),
+        Detection.builder(5, "bed_rail")
+            .trackId(5)
+            .mask(Mask.fromBox(3, 4, new Box(1, 0, 2, 2)))
+            .occluded(true)
+            .keyframe(true)
+            .build());
   }
 
   @Test
@@ -157,20 +150,17 @@ class CvatVideoFormatTest {
   void scoresProbabilitiesVisibilityAndUntrackedIdsAreNotCarried() throws IOException {
     Video video = new Video("v", 30, 10, 10, 3, "");
     AnnotationSet set =
-        new AnnotationSet(
+        TestSets.objects(
             video,
-            Provenance.unknown(),
-            List.of("object"),
-            List.of(
-                Detection.builder(0, "object")
-                    .trackId(2)
-                    .box(new Box(1, 1, 2, 2))
-                    .score(0.25)
-                    .classProbabilities(Map.of("object", 0.8))
-                    .visibility(0.5)
-                    .occluded(true)
-                    .build(),
-                Detection.builder(1, "object").box(new Box(1, 1, 2, 2)).build()));
+            Detection.builder(0, "object")
+                .trackId(2)
+                .box(new Box(1, 1, 2, 2))
+                .score(0.25)
+                .classProbabilities(Map.of("object", 0.8))
+                .visibility(0.5)
+                .occluded(true)
+                .build(),
+            Detection.builder(1, "object").box(new Box(1, 1, 2, 2)).build());
     Path a = tmp.resolve("a.xml");
     CvatVideoWriter.write(a, set);
     List<Detection> back = CvatVideoReader.read(a).detections();

@@ -7,6 +7,7 @@ import io.keyframe.dataset.Box;
 import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.Provenance;
 import io.keyframe.dataset.SharedData;
+import io.keyframe.dataset.TestSets;
 import io.keyframe.dataset.Video;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -124,19 +125,16 @@ class MotFormatTest {
     Video video = new Video("v", 30, 8, 8, 2, "");
     var mask = io.keyframe.dataset.Mask.fromBox(8, 8, new Box(2, 2, 3, 3));
     AnnotationSet set =
-        new AnnotationSet(
+        TestSets.objects(
             video,
-            Provenance.unknown(),
-            List.of("object"),
-            List.of(
-                Detection.builder(0, "object")
-                    .trackId(4)
-                    .mask(mask)
-                    .score(0.5)
-                    .classProbabilities(Map.of("object", 0.9))
-                    .occluded(true)
-                    .keyframe(true)
-                    .build()));
+            Detection.builder(0, "object")
+                .trackId(4)
+                .mask(mask)
+                .score(0.5)
+                .classProbabilities(Map.of("object", 0.9))
+                .occluded(true)
+                .keyframe(true)
+                .build());
     Path out = tmp.resolve("v.txt");
     MotWriter.write(out, set);
     Detection back =
