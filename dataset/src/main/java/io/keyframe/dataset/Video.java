@@ -28,13 +28,23 @@ public record Video(
   public Video {
     Objects.requireNonNull(id, "video id");
     if (id.isBlank()) throw new IllegalArgumentException("video id is blank");
-    if (!(fps > 0) || !Double.isFinite(fps))
-      throw new IllegalArgumentException("fps must be > 0: " + fps);
+    checkFps(fps);
     if (width <= 0 || height <= 0)
       throw new IllegalArgumentException("video size must be positive: " + width + "x" + height);
     if (frameCount < 0)
       throw new IllegalArgumentException("frame count is negative: " + frameCount);
     sourcePath = sourcePath == null ? "" : sourcePath;
+  }
+
+  /**
+   * Refuses a frame rate that is not finite and positive, the rule for every video and frame
+   * source.
+   *
+   * @throws IllegalArgumentException naming the rate
+   */
+  public static void checkFps(double fps) {
+    if (!(fps > 0) || !Double.isFinite(fps))
+      throw new IllegalArgumentException("fps must be > 0: " + fps);
   }
 
   /** True when {@code frame} (0-based) lies inside the video. */

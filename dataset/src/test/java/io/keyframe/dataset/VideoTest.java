@@ -1,14 +1,19 @@
 package io.keyframe.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.keyframe.dataset.files.AnnotationFiles;
+import io.keyframe.dataset.frames.FrameSource;
+import io.keyframe.dataset.frames.ImageFolderFrameSource;
+import io.keyframe.dataset.frames.nifti.NiftiFrameSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class VideoTest {
   @TempDir Path tmp;
@@ -44,5 +49,20 @@ class VideoTest {
     Video video = AnnotationFiles.read(copy).video();
     assertThat(video.id()).isEqualTo("ward-3");
     assertThat(video.fps()).isEqualTo(Video.UNKNOWN_FPS);
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {0, -25, Double.NaN, Double.POSITIVE_INFINITY})
+  void everyVideoAndFrameSourceRefusesTheSameFrameRates(double fps) {
+    Path nifti = Path.of("src/test/resources/real/nifti/anatomical.nii");
+    assertThatThrownBy(() -> new Video("v", fps, 4, 3, 1, ""))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("fps must be > 0: " + fps);
+    assertThatThrownBy(() -> new FrameSource.Format(1, fps, 4, 3))
+        .hasMessage("fps must be > 0: " + fps);
+    assertThatThrownBy(() -> new ImageFolderFrameSource(tmp, fps))
+        .hasMessage("fps must be > 0: " + fps);
+    assertThatThrownBy(() -> new NiftiFrameSource(nifti, fps))
+        .hasMessage("fps must be > 0: " + fps);
   }
 }

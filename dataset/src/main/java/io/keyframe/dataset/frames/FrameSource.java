@@ -24,8 +24,7 @@ public interface FrameSource extends AutoCloseable, Iterable<Frame> {
    */
   record Format(int frameCount, double fps, int width, int height) {
     public Format {
-      if (!(fps > 0) || !Double.isFinite(fps))
-        throw new IllegalArgumentException("fps must be > 0: " + fps);
+      Video.checkFps(fps);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.keyframe.dataset.frames;
 
 import io.keyframe.dataset.BadAnnotationException;
 import io.keyframe.dataset.Frame;
+import io.keyframe.dataset.Video;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,8 +32,7 @@ public final class ImageFolderFrameSource implements FrameSource {
    * @throws BadAnnotationException when the folder has no readable images
    */
   public ImageFolderFrameSource(Path folder, double fps) {
-    if (!(fps > 0) || !Double.isFinite(fps))
-      throw new IllegalArgumentException("fps must be > 0: " + fps);
+    Video.checkFps(fps);
     this.folder = folder;
     try (Stream<Path> s = Files.list(folder)) {
       files =

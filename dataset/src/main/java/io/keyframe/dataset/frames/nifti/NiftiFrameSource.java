@@ -2,6 +2,7 @@ package io.keyframe.dataset.frames.nifti;
 
 import io.keyframe.dataset.BadAnnotationException;
 import io.keyframe.dataset.Frame;
+import io.keyframe.dataset.Video;
 import io.keyframe.dataset.frames.FrameSource;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
@@ -45,8 +46,7 @@ public final class NiftiFrameSource implements FrameSource {
    * @param fps the rate to report (volumes carry none)
    */
   public NiftiFrameSource(Path file, Axis axis, int t, double fps) {
-    if (!(fps > 0) || !Double.isFinite(fps))
-      throw new IllegalArgumentException("fps must be > 0: " + fps);
+    Video.checkFps(fps);
     this.volume = NiftiVolume.read(file);
     this.axis = axis;
     this.fps = fps;
