@@ -60,18 +60,17 @@ abstract class CocoDialectReader {
               "probability of '" + e.getKey() + "' not in [0,1]: " + pr);
         probs.put(String.valueOf(e.getKey()), pr);
       }
-    return new Detection(
-        frame,
-        track,
-        label,
-        box,
-        mask,
-        score,
-        probs,
-        visibility,
-        flag(attr, "occluded", line, frame),
-        flag(attr, "outside", line, frame),
-        flag(attr, "keyframe", line, frame));
+    return Detection.builder(frame, label)
+        .trackId(track)
+        .box(box)
+        .mask(mask)
+        .score(score)
+        .classProbabilities(probs)
+        .visibility(visibility)
+        .occluded(flag(attr, "occluded", line, frame))
+        .outside(flag(attr, "outside", line, frame))
+        .keyframe(flag(attr, "keyframe", line, frame))
+        .build();
   }
 
   boolean flag(Map<String, Object> attr, String k, long line, int frame) {

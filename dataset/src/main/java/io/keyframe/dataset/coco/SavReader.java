@@ -7,7 +7,6 @@ import io.keyframe.dataset.Provenance;
 import io.keyframe.dataset.Video;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -75,18 +74,11 @@ final class SavReader extends CocoDialectReader {
             && k < s.size()
             && s.get(k) instanceof Number n) score = n.doubleValue();
         out.add(
-            new Detection(
-                frame,
-                track,
-                CocoJsonReader.SAV_LABEL,
-                null,
-                m,
-                score,
-                Map.of(),
-                -1,
-                false,
-                false,
-                false));
+            Detection.builder(frame, CocoJsonReader.SAV_LABEL)
+                .trackId(track)
+                .mask(m)
+                .score(score)
+                .build());
       }
     }
     Provenance prov = in.kfProvenance != null ? provenance() : savProvenance();

@@ -536,23 +536,12 @@ public final class CvatVideoReader {
     }
     g.maxFrame = Math.max(g.maxFrame, frame);
     String groupId = inImage ? attr("group_id") : "";
+    Detection.Builder shape =
+        Detection.builder(frame, label).box(box).mask(mask).occluded(occluded).source(source);
     if (inImage
         && (groupId.isEmpty()
             || groupId.equals("0"))) { // no ids: every shape is its own untracked detection
-      g.detections.add(
-          new Detection(
-              frame,
-              Detection.UNTRACKED,
-              label,
-              box,
-              mask,
-              1.0,
-              Map.of(),
-              -1,
-              occluded,
-              false,
-              false,
-              source));
+      g.detections.add(shape.build());
       return;
     }
     // A track's shapes in one frame, or CVAT's group_id in one image: one object, a box and a
@@ -572,10 +561,7 @@ public final class CvatVideoReader {
     Integer at = g.slot.get(key);
     if (at == null) {
       g.slot.put(key, g.detections.size() << 2 | kindBit);
-      g.detections.add(
-          new Detection(
-              frame, detTrack, label, box, mask, 1.0, Map.of(), -1, occluded, outside, keyframe,
-              source));
+      g.detections.add(shape.trackId(detTrack).outside(outside).keyframe(keyframe).build());
       return;
     }
     String who = inImage ? "group " + groupId : "track " + trackId;
