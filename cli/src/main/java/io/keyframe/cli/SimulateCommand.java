@@ -1,6 +1,5 @@
 package io.keyframe.cli;
 
-import io.keyframe.dataset.synth.GeneratorSpec;
 import io.keyframe.scoring.queue.Budget;
 import io.keyframe.scoring.queue.QueueOptions;
 import io.keyframe.scoring.queue.SignalWeights;
@@ -13,6 +12,7 @@ import io.keyframe.scoring.simulation.ResidualModelErrors;
 import io.keyframe.scoring.simulation.SimulationOptions;
 import io.keyframe.scoring.simulation.SimulationReport;
 import io.keyframe.scoring.simulation.SynthWorld;
+import io.keyframe.synth.GeneratorSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

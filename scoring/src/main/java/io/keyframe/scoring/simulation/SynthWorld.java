@@ -2,11 +2,11 @@ package io.keyframe.scoring.simulation;
 
 import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.ProgressListener;
-import io.keyframe.dataset.synth.ClinicVideoGenerator;
-import io.keyframe.dataset.synth.GeneratedVideo;
-import io.keyframe.dataset.synth.GeneratorSpec;
-import io.keyframe.dataset.synth.InjectedFault;
 import io.keyframe.scoring.signal.VideoEvidence;
+import io.keyframe.synth.ClinicVideoGenerator;
+import io.keyframe.synth.GeneratedVideo;
+import io.keyframe.synth.GeneratorSpec;
+import io.keyframe.synth.InjectedFault;
 import io.keyframe.tracker.FrameImages;
 import io.keyframe.tracker.TrackedVideo;
 import io.keyframe.tracker.bytetrack.ByteTrackConfig;
@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Simulation worlds from the synthetic clinic generator ({@code io.keyframe.dataset.synth}): one
+ * Simulation worlds from the synthetic clinic generator ({@code io.keyframe.synth}): one
  * annotator's labels are delivered, the others are second opinions, the simulated detector is the
  * customer model, and the generator's recorded faults of the delivered annotator are the errors to
  * catch, together with the model faults it left in while correcting the pre-annotations ({@link

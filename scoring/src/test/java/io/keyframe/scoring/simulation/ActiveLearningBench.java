@@ -1,9 +1,9 @@
 package io.keyframe.scoring.simulation;
 
 import io.keyframe.dataset.ProgressListener;
-import io.keyframe.dataset.synth.GeneratorSpec;
 import io.keyframe.scoring.queue.QueueOptions;
 import io.keyframe.scoring.queue.SignalWeights;
+import io.keyframe.synth.GeneratorSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.keyframe.dataset.ProgressListener;
-import io.keyframe.dataset.synth.GeneratorSpec;
-import io.keyframe.dataset.synth.InjectedFault;
+import io.keyframe.synth.GeneratorSpec;
+import io.keyframe.synth.InjectedFault;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
