@@ -1,4 +1,4 @@
-package io.keyframe.scoring.simulation;
+package io.keyframe.simulation;
 
 import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.Box;

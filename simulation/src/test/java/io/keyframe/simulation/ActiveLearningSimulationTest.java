@@ -1,4 +1,4 @@
-package io.keyframe.scoring.simulation;
+package io.keyframe.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,4 +1,4 @@
-package io.keyframe.scoring.simulation;
+package io.keyframe.simulation;
 
 import io.keyframe.scoring.queue.QueueOptions;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.keyframe.scoring.simulation;
+package io.keyframe.simulation;
 
 /**
  * What one strategy achieved on one batch of one seed.

@@ -4,4 +4,4 @@
  * expert who replaces them with the truth, and errors caught plus label quality (IDF1, HOTA vs
  * truth) are recorded for each signal alone, the combined queue, and random sampling.
  */
-package io.keyframe.scoring.simulation;
+package io.keyframe.simulation;

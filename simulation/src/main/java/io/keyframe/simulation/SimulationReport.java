@@ -1,4 +1,4 @@
-package io.keyframe.scoring.simulation;
+package io.keyframe.simulation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
