@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Active-learning simulation on generated data: errors caught at a budget by the queue, each signal alone, random and an oracle; ends with ratio=combined/random.",
-      "With --real DIR: the queue on real MOTChallenge sequences in TrackEval's data layout (DIR/gt/mot_challenge/<bench>-train/<seq>/gt/gt.txt + seqinfo.ini, DIR/trackers/mot_challenge/<bench>-train/<tracker>/data/<seq>.txt): the first tracker's output is delivered, its real errors (FP, misses, ID switches vs the ground truth, py-motmetrics' counting) on the queued frames vs random and an oracle per sequence; ends with ratio=mean over held-out sequences at 10%."
+      "With --real DIR: the queue on real MOTChallenge sequences in TrackEval's data layout (DIR/gt/mot_challenge/<bench>-train/<seq>/gt/gt.txt + seqinfo.ini, DIR/trackers/mot_challenge/<bench>-train/<tracker>/data/<seq>.txt): the first tracker's output is delivered, its real errors (FP, misses, ID switches vs the ground truth, py-motmetrics' counting) on the queued frames vs random and an oracle per sequence; ends with ratio=mean over held-out sequences at 10%%."
     })
 public final class SimulateCommand implements Callable<Integer> {
   @Option(
