@@ -2,7 +2,6 @@ package io.keyframe.synth;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * How a simulated annotator errs. Rates are per track (the chance a track gets that fault at all);
@@ -27,13 +26,9 @@ public record AnnotatorProfile(
     double wrongClassRate,
     double idSwapRate) {
   public AnnotatorProfile {
-    Objects.requireNonNull(name, "name");
-    if (!name.matches("[A-Za-z0-9_-]+"))
-      throw new IllegalArgumentException("annotator name must be a file-name token: " + name);
-    for (double r :
-        new double[] {jitterRate, missTrackRate, missSpanRate, wrongClassRate, idSwapRate})
-      if (!(r >= 0 && r <= 1))
-        throw new IllegalArgumentException("rate not in [0,1]: " + r + " in " + name);
+    ProfileChecks.fileNameToken("annotator", name);
+    ProfileChecks.probabilities(
+        name, jitterRate, missTrackRate, missSpanRate, wrongClassRate, idSwapRate);
     if (!(jitterSigma > 0) || !Double.isFinite(jitterSigma))
       throw new IllegalArgumentException("jitterSigma must be > 0: " + jitterSigma);
   }

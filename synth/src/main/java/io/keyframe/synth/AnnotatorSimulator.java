@@ -61,52 +61,31 @@ public final class AnnotatorSimulator {
       int[] missRange = span(r, first, last, 5, 40);
       int[] jitterRange = span(r, first, last, 10, 120);
       long jitterSeed = r.nextLong();
+      TrackFaults trackFaults = new TrackFaults(who, vid, id, faults);
       if (missAll) {
-        faults.add(
-            new InjectedFault(
-                who, InjectedFault.Kind.MISSED, vid, first, last, List.of(id), "whole track"));
+        trackFaults.add(InjectedFault.Kind.MISSED, first, last, "whole track");
         droppedWhole.add(id);
         continue;
       }
       String label = t.label();
       if (wrong) {
         String other = ObjectClass.ofLabel(label).confusedWith().label();
-        faults.add(
-            new InjectedFault(
-                who,
-                InjectedFault.Kind.WRONG_CLASS,
-                vid,
-                first,
-                last,
-                List.of(id),
-                label + "->" + other));
+        trackFaults.add(InjectedFault.Kind.WRONG_CLASS, first, last, label + "->" + other);
         label = other;
       }
       if (missSpan) {
         missRange = clipToDetections(t, missRange);
         if (missRange != null)
-          faults.add(
-              new InjectedFault(
-                  who,
-                  InjectedFault.Kind.MISSED,
-                  vid,
-                  missRange[0],
-                  missRange[1],
-                  List.of(id),
-                  "span skipped"));
+          trackFaults.add(InjectedFault.Kind.MISSED, missRange[0], missRange[1], "span skipped");
       }
       if (jitter) {
         jitterRange = clipToDetections(t, jitterRange);
         if (jitterRange != null)
-          faults.add(
-              new InjectedFault(
-                  who,
-                  InjectedFault.Kind.BOX_JITTER,
-                  vid,
-                  jitterRange[0],
-                  jitterRange[1],
-                  List.of(id),
-                  "sigma=" + profile.jitterSigma() + "px"));
+          trackFaults.add(
+              InjectedFault.Kind.BOX_JITTER,
+              jitterRange[0],
+              jitterRange[1],
+              "sigma=" + profile.jitterSigma() + "px");
       }
       SplittableRandom jr = new SplittableRandom(jitterSeed);
       List<Detection> mine = new ArrayList<>(t.detections().size());
@@ -191,6 +170,13 @@ public final class AnnotatorSimulator {
               lastFrame,
               List.of(a, b),
               "after " + e.cause() + " occlusion ending at frame " + e.endFrame()));
+    }
+  }
+
+  /** Records the faults one annotator puts into one track of one video. */
+  private record TrackFaults(String who, String video, int trackId, List<InjectedFault> into) {
+    void add(InjectedFault.Kind kind, int startFrame, int endFrame, String detail) {
+      into.add(new InjectedFault(who, kind, video, startFrame, endFrame, List.of(trackId), detail));
     }
   }
 

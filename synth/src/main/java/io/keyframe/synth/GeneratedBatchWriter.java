@@ -8,10 +8,10 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.keyframe.dataset.AtomicOutput;
 import io.keyframe.dataset.CanonicalNumber;
 import io.keyframe.dataset.FileHash;
-import io.keyframe.dataset.OcclusionEvent;
 import io.keyframe.dataset.ProgressListener;
 import io.keyframe.dataset.Video;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -217,6 +217,40 @@ public final class GeneratedBatchWriter {
     return g;
   }
 
+  /**
+   * A record as a JSON object of its components in declaration order (nested records as objects,
+   * lists as arrays, numbers canonical): every parameter of the spec reaches batch.json, a new one
+   * too, and the occlusion manifest's fields are the record's own names.
+   */
+  private static void writeValue(JsonGenerator g, Object v) throws IOException {
+    if (v instanceof Record r) {
+      g.writeStartObject();
+      for (RecordComponent c : r.getClass().getRecordComponents()) {
+        g.writeFieldName(c.getName());
+        try {
+          writeValue(g, c.getAccessor().invoke(r));
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException("cannot read " + c, e);
+        }
+      }
+      g.writeEndObject();
+    } else if (v instanceof List<?> list) {
+      g.writeStartArray();
+      for (Object e : list) writeValue(g, e);
+      g.writeEndArray();
+    } else if (v instanceof Double d) {
+      g.writeNumber(CanonicalNumber.format(d));
+    } else if (v instanceof Integer || v instanceof Long) {
+      g.writeNumber(((Number) v).longValue());
+    } else if (v instanceof String str) {
+      g.writeString(str);
+    } else if (v instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else {
+      throw new IllegalStateException("no JSON form for " + v.getClass().getName());
+    }
+  }
+
   private static void number(JsonGenerator g, String field, double v) throws IOException {
     g.writeFieldName(field);
     g.writeNumber(CanonicalNumber.format(v));
@@ -230,17 +264,8 @@ public final class GeneratedBatchWriter {
             g.writeStartObject();
             g.writeStringField("video", v.video().id());
             g.writeNumberField("occludedBelowVisibility", GroundTruthBuilder.OCCLUDED_BELOW);
-            g.writeArrayFieldStart("events");
-            for (OcclusionEvent e : v.occlusions()) {
-              g.writeStartObject();
-              g.writeNumberField("trackId", e.trackId());
-              g.writeNumberField("startFrame", e.startFrame());
-              g.writeNumberField("endFrame", e.endFrame());
-              g.writeStringField("cause", e.cause());
-              g.writeBooleanField("full", e.full());
-              g.writeEndObject();
-            }
-            g.writeEndArray();
+            g.writeFieldName("events");
+            writeValue(g, v.occlusions());
             g.writeEndObject();
             g.writeRaw('\n');
           }
@@ -351,40 +376,8 @@ public final class GeneratedBatchWriter {
           try (JsonGenerator g = json(o)) {
             g.writeStartObject();
             g.writeStringField("tool", GroundTruthBuilder.TOOL);
-            g.writeObjectFieldStart("spec");
-            g.writeNumberField("videos", spec.videos());
-            g.writeNumberField("frames", spec.frames());
-            g.writeNumberField("objects", spec.objects());
-            g.writeNumberField("seed", spec.seed());
-            g.writeNumberField("width", spec.width());
-            g.writeNumberField("height", spec.height());
-            number(g, "fps", spec.fps());
-            number(g, "peoplePerMinute", spec.peoplePerMinute());
-            number(g, "cartsPerMinute", spec.cartsPerMinute());
-            number(g, "movingFraction", spec.movingFraction());
-            g.writeArrayFieldStart("annotators");
-            for (AnnotatorProfile a : spec.annotators()) {
-              g.writeStartObject();
-              g.writeStringField("name", a.name());
-              number(g, "jitterRate", a.jitterRate());
-              number(g, "jitterSigma", a.jitterSigma());
-              number(g, "missTrackRate", a.missTrackRate());
-              number(g, "missSpanRate", a.missSpanRate());
-              number(g, "wrongClassRate", a.wrongClassRate());
-              number(g, "idSwapRate", a.idSwapRate());
-              g.writeEndObject();
-            }
-            g.writeEndArray();
-            ModelProfile m = spec.model();
-            g.writeObjectFieldStart("model");
-            g.writeStringField("name", m.name());
-            number(g, "missRate", m.missRate());
-            number(g, "occlusionMissRate", m.occlusionMissRate());
-            number(g, "falsePositivesPerFrame", m.falsePositivesPerFrame());
-            number(g, "confusionRate", m.confusionRate());
-            number(g, "boxNoise", m.boxNoise());
-            g.writeEndObject();
-            g.writeEndObject();
+            g.writeFieldName("spec");
+            writeValue(g, spec);
             g.writeArrayFieldStart("classes");
             for (String c : ObjectClass.labels()) g.writeString(c);
             g.writeEndArray();

@@ -69,19 +69,7 @@ public record GeneratorSpec(
 
   /** The defaults: 640x360 at 15 fps, 3 annotators (the last sloppy), the default detector. */
   public static GeneratorSpec of(int videos, int frames, int objects, long seed) {
-    return new GeneratorSpec(
-        videos,
-        frames,
-        objects,
-        seed,
-        640,
-        360,
-        15,
-        12,
-        4,
-        0.35,
-        AnnotatorProfile.panel(3),
-        ModelProfile.defaults());
+    return new Builder(videos, frames, objects, seed).build();
   }
 
   /** A copy with {@code n} default annotators. */
@@ -91,70 +79,88 @@ public record GeneratorSpec(
 
   /** A copy with these annotators. */
   public GeneratorSpec withAnnotators(List<AnnotatorProfile> profiles) {
-    return new GeneratorSpec(
-        videos,
-        frames,
-        objects,
-        seed,
-        width,
-        height,
-        fps,
-        peoplePerMinute,
-        cartsPerMinute,
-        movingFraction,
-        profiles,
-        model);
+    Builder b = toBuilder();
+    b.annotators = profiles;
+    return b.build();
   }
 
   /** A copy with another frame size and rate. */
   public GeneratorSpec withFormat(int newWidth, int newHeight, double newFps) {
-    return new GeneratorSpec(
-        videos,
-        frames,
-        objects,
-        seed,
-        newWidth,
-        newHeight,
-        newFps,
-        peoplePerMinute,
-        cartsPerMinute,
-        movingFraction,
-        annotators,
-        model);
+    Builder b = toBuilder();
+    b.width = newWidth;
+    b.height = newHeight;
+    b.fps = newFps;
+    return b.build();
   }
 
   /** A copy with other occluder rates. */
   public GeneratorSpec withTraffic(double people, double carts) {
-    return new GeneratorSpec(
-        videos,
-        frames,
-        objects,
-        seed,
-        width,
-        height,
-        fps,
-        people,
-        carts,
-        movingFraction,
-        annotators,
-        model);
+    Builder b = toBuilder();
+    b.peoplePerMinute = people;
+    b.cartsPerMinute = carts;
+    return b.build();
   }
 
   /** A copy with another detector profile. */
   public GeneratorSpec withModel(ModelProfile newModel) {
-    return new GeneratorSpec(
-        videos,
-        frames,
-        objects,
-        seed,
-        width,
-        height,
-        fps,
-        peoplePerMinute,
-        cartsPerMinute,
-        movingFraction,
-        annotators,
-        newModel);
+    Builder b = toBuilder();
+    b.model = newModel;
+    return b.build();
+  }
+
+  private Builder toBuilder() {
+    Builder b = new Builder(videos, frames, objects, seed);
+    b.width = width;
+    b.height = height;
+    b.fps = fps;
+    b.peoplePerMinute = peoplePerMinute;
+    b.cartsPerMinute = cartsPerMinute;
+    b.movingFraction = movingFraction;
+    b.annotators = annotators;
+    b.model = model;
+    return b;
+  }
+
+  /**
+   * The one place the twelve components meet the canonical constructor (the withers change a few),
+   * with the defaults of {@link #of}: the checks stay in the constructor.
+   */
+  private static final class Builder {
+    private final int videos;
+    private final int frames;
+    private final int objects;
+    private final long seed;
+    private int width = 640;
+    private int height = 360;
+    private double fps = 15;
+    private double peoplePerMinute = 12;
+    private double cartsPerMinute = 4;
+    private double movingFraction = 0.35;
+    private List<AnnotatorProfile> annotators = AnnotatorProfile.panel(3);
+    private ModelProfile model = ModelProfile.defaults();
+
+    private Builder(int videos, int frames, int objects, long seed) {
+      this.videos = videos;
+      this.frames = frames;
+      this.objects = objects;
+      this.seed = seed;
+    }
+
+    private GeneratorSpec build() {
+      return new GeneratorSpec(
+          videos,
+          frames,
+          objects,
+          seed,
+          width,
+          height,
+          fps,
+          peoplePerMinute,
+          cartsPerMinute,
+          movingFraction,
+          annotators,
+          model);
+    }
   }
 
   /** The video id of video {@code index}, e.g. {@code clinic-s7-v00}. */

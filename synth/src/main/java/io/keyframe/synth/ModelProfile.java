@@ -1,7 +1,5 @@
 package io.keyframe.synth;
 
-import java.util.Objects;
-
 /**
  * How the simulated customer detector errs. It sees only the visible part of each object: misses
  * grow with occlusion ({@code missRate + occlusionMissRate * (1 - visibility)}), scores fall with
@@ -22,11 +20,8 @@ public record ModelProfile(
     double confusionRate,
     double boxNoise) {
   public ModelProfile {
-    Objects.requireNonNull(name, "name");
-    if (!name.matches("[A-Za-z0-9_-]+"))
-      throw new IllegalArgumentException("model name must be a file-name token: " + name);
-    for (double r : new double[] {missRate, occlusionMissRate, confusionRate})
-      if (!(r >= 0 && r <= 1)) throw new IllegalArgumentException("rate not in [0,1]: " + r);
+    ProfileChecks.fileNameToken("model", name);
+    ProfileChecks.probabilities(name, missRate, occlusionMissRate, confusionRate);
     if (missRate + occlusionMissRate > 1)
       throw new IllegalArgumentException("missRate + occlusionMissRate > 1");
     if (!(falsePositivesPerFrame >= 0) || falsePositivesPerFrame > 10)

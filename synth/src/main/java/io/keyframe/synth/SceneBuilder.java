@@ -234,38 +234,28 @@ final class SceneBuilder {
 
   private List<Sprite> person(SplittableRandom r) {
     double s = scale * SeedSequence.uniform(r, 0.75, 1.05);
-    int ph = (int) Math.round(240 * s), pw = (int) Math.round(70 * s);
+    int ph = px(240, s), pw = px(70, s);
     int scrubs = SCRUBS[r.nextInt(SCRUBS.length)], skin = SKIN[r.nextInt(SKIN.length)];
     int pants = darker(scrubs);
-    int head = (int) Math.round(32 * s), torsoTop = head - 2, torsoH = (int) Math.round(95 * s);
-    int legTop = torsoTop + torsoH, legH = ph - legTop, legW = (int) Math.round(18 * s);
+    int head = px(32, s), torsoTop = head - 2, torsoH = px(95, s);
+    int legTop = torsoTop + torsoH, legH = ph - legTop, legW = px(18, s);
     int cx = pw / 2;
     List<Sprite> poses = new ArrayList<>(2);
     for (int pose = 0; pose < 2; pose++) {
-      int spread = pose == 0 ? (int) Math.round(14 * s) : (int) Math.round(3 * s);
+      int spread = pose == 0 ? px(14, s) : px(3, s);
       List<Part> parts = new ArrayList<>();
       parts.add(Part.rect(clamp(cx - spread - legW, pw - legW), legTop, legW, legH, pants));
       parts.add(Part.rect(clamp(cx + spread, pw - legW), legTop, legW, legH, pants));
       parts.add(
           Part.rect(
-              Math.max(0, cx - (int) Math.round(26 * s)),
-              torsoTop,
-              Math.min(pw, (int) Math.round(52 * s)),
-              torsoH,
-              scrubs));
+              Math.max(0, cx - px(26, s)), torsoTop, Math.min(pw, px(52, s)), torsoH, scrubs));
+      parts.add(Part.rect(0, torsoTop + px(6, s), Math.max(1, px(9, s)), px(70, s), skin));
       parts.add(
           Part.rect(
-              0,
-              torsoTop + (int) Math.round(6 * s),
-              Math.max(1, (int) Math.round(9 * s)),
-              (int) Math.round(70 * s),
-              skin));
-      parts.add(
-          Part.rect(
-              pw - Math.max(1, (int) Math.round(9 * s)),
-              torsoTop + (int) Math.round(6 * s),
-              Math.max(1, (int) Math.round(9 * s)),
-              (int) Math.round(70 * s),
+              pw - Math.max(1, px(9, s)),
+              torsoTop + px(6, s),
+              Math.max(1, px(9, s)),
+              px(70, s),
               skin));
       parts.add(Part.oval(cx - head / 2, 0, head, head, skin));
       poses.add(new Sprite(pw, ph, parts));
@@ -275,41 +265,22 @@ final class SceneBuilder {
 
   private List<Sprite> cart(SplittableRandom r) {
     double s = scale * SeedSequence.uniform(r, 0.85, 1.2);
-    int cw = (int) Math.round(120 * s), ch = (int) Math.round(92 * s);
-    int wheel = (int) Math.round(14 * s);
+    int cw = px(120, s), ch = px(92, s);
+    int wheel = px(14, s);
     int body = r.nextBoolean() ? 0xc0c6cc : 0xd6d0c0;
     List<Part> parts = new ArrayList<>();
-    parts.add(
-        Part.rect(
-            0,
-            (int) Math.round(10 * s),
-            (int) Math.round(8 * s),
-            (int) Math.round(40 * s),
-            0x707070));
-    parts.add(
-        Part.rect(
-            (int) Math.round(8 * s),
-            (int) Math.round(20 * s),
-            cw - (int) Math.round(8 * s),
-            (int) Math.round(8 * s),
-            darker(body)));
-    parts.add(
-        Part.rect(
-            (int) Math.round(12 * s),
-            (int) Math.round(28 * s),
-            cw - (int) Math.round(16 * s),
-            ch - wheel - (int) Math.round(28 * s),
-            body));
-    parts.add(
-        Part.rect(
-            (int) Math.round(16 * s),
-            (int) Math.round(44 * s),
-            cw - (int) Math.round(24 * s),
-            (int) Math.round(4 * s),
-            darker(body)));
-    parts.add(Part.oval((int) Math.round(14 * s), ch - wheel, wheel, wheel, 0x222222));
-    parts.add(Part.oval(cw - wheel - (int) Math.round(4 * s), ch - wheel, wheel, wheel, 0x222222));
+    parts.add(Part.rect(0, px(10, s), px(8, s), px(40, s), 0x707070));
+    parts.add(Part.rect(px(8, s), px(20, s), cw - px(8, s), px(8, s), darker(body)));
+    parts.add(Part.rect(px(12, s), px(28, s), cw - px(16, s), ch - wheel - px(28, s), body));
+    parts.add(Part.rect(px(16, s), px(44, s), cw - px(24, s), px(4, s), darker(body)));
+    parts.add(Part.oval(px(14, s), ch - wheel, wheel, wheel, 0x222222));
+    parts.add(Part.oval(cw - wheel - px(4, s), ch - wheel, wheel, wheel, 0x222222));
     return List.of(new Sprite(cw, ch, parts));
+  }
+
+  /** A length designed at scale 1, in pixels at scale {@code s}. */
+  private static int px(double designed, double s) {
+    return (int) Math.round(designed * s);
   }
 
   private static int clamp(int v, int max) {
