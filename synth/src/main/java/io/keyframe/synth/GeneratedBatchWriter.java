@@ -209,6 +209,27 @@ public final class GeneratedBatchWriter {
     return names.size() + 1;
   }
 
+  /** What goes between a JSON document's outer braces. */
+  private interface JsonFields {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  /**
+   * One JSON object, two-space indented with a final newline, written atomically to {@code file}.
+   */
+  private static void writeJsonObject(Path file, JsonFields fields) throws IOException {
+    AtomicOutput.write(
+        file,
+        o -> {
+          try (JsonGenerator g = json(o)) {
+            g.writeStartObject();
+            fields.write(g);
+            g.writeEndObject();
+            g.writeRaw('\n');
+          }
+        });
+  }
+
   private static JsonGenerator json(java.io.OutputStream o) throws IOException {
     JsonGenerator g = JSON.createGenerator(o, JsonEncoding.UTF8);
     g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -257,45 +278,35 @@ public final class GeneratedBatchWriter {
   }
 
   private static void writeOcclusions(Path file, GeneratedVideo v) throws IOException {
-    AtomicOutput.write(
+    writeJsonObject(
         file,
-        o -> {
-          try (JsonGenerator g = json(o)) {
-            g.writeStartObject();
-            g.writeStringField("video", v.video().id());
-            g.writeNumberField("occludedBelowVisibility", GroundTruthBuilder.OCCLUDED_BELOW);
-            g.writeFieldName("events");
-            writeValue(g, v.occlusions());
-            g.writeEndObject();
-            g.writeRaw('\n');
-          }
+        g -> {
+          g.writeStringField("video", v.video().id());
+          g.writeNumberField("occludedBelowVisibility", GroundTruthBuilder.OCCLUDED_BELOW);
+          g.writeFieldName("events");
+          writeValue(g, v.occlusions());
         });
   }
 
   private static void writeFaults(Path file, GeneratedVideo v) throws IOException {
-    AtomicOutput.write(
+    writeJsonObject(
         file,
-        o -> {
-          try (JsonGenerator g = json(o)) {
+        g -> {
+          g.writeStringField("video", v.video().id());
+          g.writeArrayFieldStart("faults");
+          for (InjectedFault f : v.faults()) {
             g.writeStartObject();
-            g.writeStringField("video", v.video().id());
-            g.writeArrayFieldStart("faults");
-            for (InjectedFault f : v.faults()) {
-              g.writeStartObject();
-              g.writeStringField("source", f.source());
-              g.writeStringField("kind", f.kind().name());
-              g.writeNumberField("startFrame", f.startFrame());
-              g.writeNumberField("endFrame", f.endFrame());
-              g.writeArrayFieldStart("trackIds");
-              for (int id : f.trackIds()) g.writeNumber(id);
-              g.writeEndArray();
-              g.writeStringField("detail", f.detail());
-              g.writeEndObject();
-            }
+            g.writeStringField("source", f.source());
+            g.writeStringField("kind", f.kind().name());
+            g.writeNumberField("startFrame", f.startFrame());
+            g.writeNumberField("endFrame", f.endFrame());
+            g.writeArrayFieldStart("trackIds");
+            for (int id : f.trackIds()) g.writeNumber(id);
             g.writeEndArray();
+            g.writeStringField("detail", f.detail());
             g.writeEndObject();
-            g.writeRaw('\n');
           }
+          g.writeEndArray();
         });
   }
 
@@ -307,86 +318,75 @@ public final class GeneratedBatchWriter {
       hashes.add(FileHash.sha256(dir.resolve(n)));
       sizes.add(Files.size(dir.resolve(n)));
     }
-    AtomicOutput.write(
+    writeJsonObject(
         dir.resolve("meta.json"),
-        o -> {
-          try (JsonGenerator g = json(o)) {
-            Video vid = v.video();
+        g -> {
+          Video vid = v.video();
+          g.writeObjectFieldStart("video");
+          g.writeStringField("id", vid.id());
+          number(g, "fps", vid.fps());
+          g.writeNumberField("width", vid.width());
+          g.writeNumberField("height", vid.height());
+          g.writeNumberField("frameCount", vid.frameCount());
+          g.writeNumberField("index", index);
+          g.writeEndObject();
+          g.writeStringField("tool", GroundTruthBuilder.TOOL);
+          g.writeArrayFieldStart("objects");
+          for (SceneObject so :
+              v.scene().objects().stream()
+                  .sorted(java.util.Comparator.comparingInt(SceneObject::trackId))
+                  .toList()) {
             g.writeStartObject();
-            g.writeObjectFieldStart("video");
-            g.writeStringField("id", vid.id());
-            number(g, "fps", vid.fps());
-            g.writeNumberField("width", vid.width());
-            g.writeNumberField("height", vid.height());
-            g.writeNumberField("frameCount", vid.frameCount());
-            g.writeNumberField("index", index);
+            g.writeNumberField("trackId", so.trackId());
+            g.writeStringField("label", so.objectClass().label());
+            g.writeBooleanField("moving", so.trajectory().moves());
             g.writeEndObject();
-            g.writeStringField("tool", GroundTruthBuilder.TOOL);
-            g.writeArrayFieldStart("objects");
-            for (SceneObject so :
-                v.scene().objects().stream()
-                    .sorted(java.util.Comparator.comparingInt(SceneObject::trackId))
-                    .toList()) {
-              g.writeStartObject();
-              g.writeNumberField("trackId", so.trackId());
-              g.writeStringField("label", so.objectClass().label());
-              g.writeBooleanField("moving", so.trajectory().moves());
-              g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeObjectFieldStart("occluders");
-            g.writeNumberField(
-                "people",
-                v.scene().occluders().stream().filter(x -> x.kind().equals("person")).count());
-            g.writeNumberField(
-                "carts",
-                v.scene().occluders().stream().filter(x -> x.kind().equals("cart")).count());
-            g.writeEndObject();
-            g.writeObjectFieldStart("counts");
-            g.writeNumberField("groundTruth", v.groundTruth().detections().size());
-            for (var a : v.annotators())
-              g.writeNumberField(a.provenance().source(), a.detections().size());
-            g.writeNumberField("model", v.model().detections().size());
-            g.writeNumberField("occlusionEvents", v.occlusions().size());
-            g.writeNumberField("faults", v.faults().size());
-            g.writeEndObject();
-            g.writeArrayFieldStart("annotators");
-            for (var a : v.annotators()) g.writeString(a.provenance().source());
-            g.writeEndArray();
-            g.writeStringField("model", v.model().provenance().source());
-            g.writeArrayFieldStart("files");
-            for (int i = 0; i < names.size(); i++) {
-              g.writeStartObject();
-              g.writeStringField("name", names.get(i));
-              g.writeNumberField("bytes", sizes.get(i));
-              g.writeStringField("sha256", hashes.get(i));
-              g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeRaw('\n');
           }
+          g.writeEndArray();
+          g.writeObjectFieldStart("occluders");
+          g.writeNumberField(
+              "people",
+              v.scene().occluders().stream().filter(x -> x.kind().equals("person")).count());
+          g.writeNumberField(
+              "carts", v.scene().occluders().stream().filter(x -> x.kind().equals("cart")).count());
+          g.writeEndObject();
+          g.writeObjectFieldStart("counts");
+          g.writeNumberField("groundTruth", v.groundTruth().detections().size());
+          for (var a : v.annotators())
+            g.writeNumberField(a.provenance().source(), a.detections().size());
+          g.writeNumberField("model", v.model().detections().size());
+          g.writeNumberField("occlusionEvents", v.occlusions().size());
+          g.writeNumberField("faults", v.faults().size());
+          g.writeEndObject();
+          g.writeArrayFieldStart("annotators");
+          for (var a : v.annotators()) g.writeString(a.provenance().source());
+          g.writeEndArray();
+          g.writeStringField("model", v.model().provenance().source());
+          g.writeArrayFieldStart("files");
+          for (int i = 0; i < names.size(); i++) {
+            g.writeStartObject();
+            g.writeStringField("name", names.get(i));
+            g.writeNumberField("bytes", sizes.get(i));
+            g.writeStringField("sha256", hashes.get(i));
+            g.writeEndObject();
+          }
+          g.writeEndArray();
         });
   }
 
   private void writeBatch(GeneratorSpec spec, List<String> ids) throws IOException {
-    AtomicOutput.write(
+    writeJsonObject(
         out.resolve("batch.json"),
-        o -> {
-          try (JsonGenerator g = json(o)) {
-            g.writeStartObject();
-            g.writeStringField("tool", GroundTruthBuilder.TOOL);
-            g.writeFieldName("spec");
-            writeValue(g, spec);
-            g.writeArrayFieldStart("classes");
-            for (String c : ObjectClass.labels()) g.writeString(c);
-            g.writeEndArray();
-            g.writeArrayFieldStart("videos");
-            for (String id : ids) g.writeString(id);
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeRaw('\n');
-          }
+        g -> {
+          g.writeStringField("tool", GroundTruthBuilder.TOOL);
+          g.writeFieldName("spec");
+          writeValue(g, spec);
+          g.writeArrayFieldStart("classes");
+          for (String c : ObjectClass.labels()) g.writeString(c);
+          g.writeEndArray();
+          g.writeArrayFieldStart("videos");
+          for (String id : ids) g.writeString(id);
+          g.writeEndArray();
         });
   }
 }

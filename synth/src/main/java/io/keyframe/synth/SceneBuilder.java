@@ -122,10 +122,8 @@ final class SceneBuilder {
   private Trajectory wander(SplittableRandom r, int x0, int y0, Sprite s, boolean exitFirst) {
     int n = spec.frames();
     double fps = spec.fps();
-    List<int[]> f = new ArrayList<>();
-    List<double[]> p = new ArrayList<>();
-    f.add(new int[] {0});
-    p.add(new double[] {x0, y0});
+    Waypoints path = new Waypoints();
+    path.at(0, x0, y0);
     int frame = (int) (fps * SeedSequence.uniform(r, 1, 6));
     double x = x0;
     while (frame < n) {
@@ -135,12 +133,7 @@ final class SceneBuilder {
       if (exit) target = r.nextBoolean() ? -s.width() - 4 : w + 4;
       else target = r.nextInt(Math.max(1, w - s.width()));
       double speed = SeedSequence.uniform(r, 30, 70) * scale / fps; // px per frame
-      int travel = Math.max(1, (int) Math.ceil(Math.abs(target - x) / speed));
-      f.add(new int[] {frame});
-      p.add(new double[] {x, y0});
-      frame += travel;
-      f.add(new int[] {frame});
-      p.add(new double[] {target, y0});
+      frame = path.move(frame, x, target, y0, speed);
       x = target;
       frame += (int) (fps * SeedSequence.uniform(r, exit ? 2 : 2, exit ? 7 : 9));
       if (exit) {
@@ -149,17 +142,12 @@ final class SceneBuilder {
             target < 0
                 ? r.nextInt(Math.max(1, w / 2))
                 : w / 2.0 + r.nextInt(Math.max(1, w / 2 - s.width()));
-        travel = Math.max(1, (int) Math.ceil(Math.abs(back - x) / speed));
-        f.add(new int[] {frame});
-        p.add(new double[] {x, y0});
-        frame += travel;
-        f.add(new int[] {frame});
-        p.add(new double[] {back, y0});
+        frame = path.move(frame, x, back, y0, speed);
         x = back;
         frame += (int) (fps * SeedSequence.uniform(r, 2, 8));
       }
     }
-    return trajectory(f, p);
+    return path.trajectory();
   }
 
   private List<Occluder> occluders(SplittableRandom r) {
@@ -186,50 +174,57 @@ final class SceneBuilder {
         SeedSequence.uniform(r, kind.equals("cart") ? 35 : 45, kind.equals("cart") ? 70 : 100)
             * scale
             / fps;
-    List<int[]> f = new ArrayList<>();
-    List<double[]> p = new ArrayList<>();
-    f.add(new int[] {start});
-    p.add(new double[] {xa, y});
+    Waypoints path = new Waypoints();
     int frame = start;
     double x = xa;
     if (r.nextDouble() < 0.4) {
       // Stops in front of the equipment for a while: long, full occlusions.
       double stop = SeedSequence.uniform(r, 0.1, 0.9) * (w - s.width());
-      frame += Math.max(1, (int) Math.ceil(Math.abs(stop - x) / speed));
-      f.add(new int[] {frame});
-      p.add(new double[] {stop, y});
+      frame = path.move(frame, x, stop, y, speed);
       frame += (int) (fps * SeedSequence.uniform(r, 1, 5));
-      f.add(new int[] {frame});
-      p.add(new double[] {stop, y});
       x = stop;
     }
-    frame += Math.max(1, (int) Math.ceil(Math.abs(xb - x) / speed));
-    f.add(new int[] {frame});
-    p.add(new double[] {xb, y});
-    return new Occluder(kind, poses, trajectory(f, p), start, Math.min(frame, spec.frames() - 1));
+    frame = path.move(frame, x, xb, y, speed);
+    return new Occluder(kind, poses, path.trajectory(), start, Math.min(frame, spec.frames() - 1));
   }
 
-  private static Trajectory trajectory(List<int[]> frames, List<double[]> points) {
-    // Drop repeated frames (zero-length moves) keeping the later point.
-    List<Integer> keepF = new ArrayList<>();
-    List<double[]> keepP = new ArrayList<>();
-    for (int i = 0; i < frames.size(); i++) {
-      int fr = frames.get(i)[0];
-      if (!keepF.isEmpty() && keepF.get(keepF.size() - 1) >= fr) {
-        keepP.set(keepP.size() - 1, points.get(i));
-        continue;
+  /**
+   * The keyframes of a path, in time order: a point at a frame that is not after the last one
+   * replaces it (a zero-length move keeps the later point).
+   */
+  private static final class Waypoints {
+    private final List<Integer> frames = new ArrayList<>();
+    private final List<double[]> points = new ArrayList<>();
+
+    void at(int frame, double x, double y) {
+      if (!frames.isEmpty() && frames.get(frames.size() - 1) >= frame) {
+        points.set(points.size() - 1, new double[] {x, y});
+        return;
       }
-      keepF.add(fr);
-      keepP.add(points.get(i));
+      frames.add(frame);
+      points.add(new double[] {x, y});
     }
-    int[] fs = new int[keepF.size()];
-    double[] xs = new double[fs.length], ys = new double[fs.length];
-    for (int i = 0; i < fs.length; i++) {
-      fs[i] = keepF.get(i);
-      xs[i] = keepP.get(i)[0];
-      ys[i] = keepP.get(i)[1];
+
+    /**
+     * From {@code from} at {@code frame} to {@code to} at {@code speed} px per frame; the arrival.
+     */
+    int move(int frame, double from, double to, double y, double speed) {
+      at(frame, from, y);
+      int arrival = frame + Math.max(1, (int) Math.ceil(Math.abs(to - from) / speed));
+      at(arrival, to, y);
+      return arrival;
     }
-    return new Trajectory(fs, xs, ys);
+
+    Trajectory trajectory() {
+      int[] fs = new int[frames.size()];
+      double[] xs = new double[fs.length], ys = new double[fs.length];
+      for (int i = 0; i < fs.length; i++) {
+        fs[i] = frames.get(i);
+        xs[i] = points.get(i)[0];
+        ys[i] = points.get(i)[1];
+      }
+      return new Trajectory(fs, xs, ys);
+    }
   }
 
   private List<Sprite> person(SplittableRandom r) {
