@@ -40,13 +40,13 @@ class ActiveLearningSimulationTest {
   }
 
   @Test
-  void errors_count_per_object_frame_where_the_truth_object_is_present() {
+  void errorsCountPerObjectFrameWhereTheTruthObjectIsPresent() {
     // missed frame 4 -> 1; wrong class 6..7 -> 1 each; track 9 never exists -> nothing
     assertThat(tiny().errorsPerFrame()).containsExactly(0, 0, 0, 0, 1, 0, 1, 1, 0, 0);
   }
 
   @Test
-  void the_expert_replaces_reviewed_frames_with_the_truth() {
+  void theExpertReplacesReviewedFramesWithTheTruth() {
     SimulatedVideo v = tiny();
     AnnotationSet fixed = ActiveLearningSimulation.expertFix(v, Set.of(4, 6));
     assertThat(fixed.byFrame().get(4)).extracting(Detection::label).containsExactly("iv_pole");
@@ -55,7 +55,7 @@ class ActiveLearningSimulationTest {
   }
 
   @Test
-  void perfect_labels_have_idf1_and_hota_one() {
+  void perfectLabelsHaveIdf1AndHotaOne() {
     SimulatedVideo v = tiny();
     double[] q =
         ActiveLearningSimulation.quality(
@@ -66,7 +66,7 @@ class ActiveLearningSimulationTest {
   }
 
   @Test
-  void idf1_of_one_missed_frame_out_of_ten_matches_hand_arithmetic() {
+  void idf1OfOneMissedFrameOutOfTenMatchesHandArithmetic() {
     // labels miss frame 4 (class is not part of IDF1): IDTP 9, IDFN 1, IDFP 0 -> 2*9 / (2*9 + 1) =
     // 18/19
     SimulatedVideo v = tiny();
@@ -77,7 +77,7 @@ class ActiveLearningSimulationTest {
   }
 
   @Test
-  void on_the_fixture_the_combined_queue_catches_more_than_random_and_fixes_raise_quality() {
+  void onTheFixtureTheCombinedQueueCatchesMoreThanRandomAndFixesRaiseQuality() {
     SimulationOptions o = new SimulationOptions(QueueOptions.defaults(), 2, List.of(1L, 2L), false);
     SimulationReport r =
         ActiveLearningSimulation.run(

@@ -34,21 +34,23 @@ class ResidualModelErrorsTest {
     return new InjectedFault("synthetic-detector", kind, "v", start, end, ids, detail);
   }
 
+  /** Rate 1: the one fault survives into {@code labels} (the truth is {@link #truth()}). */
+  private static ResidualModelErrors.Result everyFaultSurvives(
+      AnnotationSet labels, InjectedFault fault) {
+    return new ResidualModelErrors(1)
+        .apply(labels, truth(), List.of(fault), new SplittableRandom(1));
+  }
+
   private static List<Detection> of(AnnotationSet s, int frame) {
     return s.detections().stream().filter(d -> d.frame() == frame).toList();
   }
 
   @Test
-  void a_surviving_class_confusion_relabels_the_object_over_its_span() {
+  void aSurvivingClassConfusionRelabelsTheObjectOverItsSpan() {
     ResidualModelErrors.Result r =
-        new ResidualModelErrors(1)
-            .apply(
-                truth(),
-                truth(),
-                List.of(
-                    fault(
-                        InjectedFault.Kind.CLASS_CONFUSION, 2, 4, List.of(1), "iv_pole->monitor")),
-                new SplittableRandom(1));
+        everyFaultSurvives(
+            truth(),
+            fault(InjectedFault.Kind.CLASS_CONFUSION, 2, 4, List.of(1), "iv_pole->monitor"));
     assertThat(r.errors())
         .containsExactly(new InjectedError(ResidualModelErrors.CLASS_CONFUSION, 1, 2, 4));
     assertThat(of(r.labels(), 3))
@@ -63,25 +65,16 @@ class ResidualModelErrorsTest {
   }
 
   @Test
-  void a_surviving_miss_removes_only_boxes_the_annotator_still_had() {
+  void aSurvivingMissRemovesOnlyBoxesTheAnnotatorStillHad() {
     // The annotator had already skipped frame 4 of object 1: the model's miss over 3..5 adds frames
     // 3 and 5, two errors.
     List<Detection> own = new ArrayList<>(truth().detections());
     own.removeIf(d -> d.trackId() == 1 && d.frame() == 4);
     AnnotationSet labels = truth().withDetections(own);
     ResidualModelErrors.Result r =
-        new ResidualModelErrors(1)
-            .apply(
-                labels,
-                truth(),
-                List.of(
-                    fault(
-                        InjectedFault.Kind.MISSED_DETECTION,
-                        3,
-                        5,
-                        List.of(1),
-                        "min visibility 0.400")),
-                new SplittableRandom(1));
+        everyFaultSurvives(
+            labels,
+            fault(InjectedFault.Kind.MISSED_DETECTION, 3, 5, List.of(1), "min visibility 0.400"));
     assertThat(r.errors())
         .containsExactly(
             new InjectedError(ResidualModelErrors.MISSED, 1, 3, 3),
@@ -90,19 +83,14 @@ class ResidualModelErrorsTest {
   }
 
   @Test
-  void the_object_is_found_by_its_box_so_an_annotators_id_swap_is_followed() {
+  void theObjectIsFoundByItsBoxSoAnAnnotatorsIdSwapIsFollowed() {
     // The annotator exchanged IDs 1 and 2: the truth's object 1 carries label ID 2.
     List<Detection> swapped =
         truth().detections().stream().map(d -> d.withTrackId(3 - d.trackId())).toList();
     ResidualModelErrors.Result r =
-        new ResidualModelErrors(1)
-            .apply(
-                truth().withDetections(swapped),
-                truth(),
-                List.of(
-                    fault(
-                        InjectedFault.Kind.CLASS_CONFUSION, 0, 0, List.of(1), "iv_pole->monitor")),
-                new SplittableRandom(1));
+        everyFaultSurvives(
+            truth().withDetections(swapped),
+            fault(InjectedFault.Kind.CLASS_CONFUSION, 0, 0, List.of(1), "iv_pole->monitor"));
     assertThat(of(r.labels(), 0))
         .filteredOn(d -> d.trackId() == 2)
         .extracting(Detection::label)
@@ -112,20 +100,16 @@ class ResidualModelErrorsTest {
   }
 
   @Test
-  void a_surviving_false_positive_is_a_new_object_counted_on_its_frame() {
+  void aSurvivingFalsePositiveIsANewObjectCountedOnItsFrame() {
     ResidualModelErrors.Result r =
-        new ResidualModelErrors(1)
-            .apply(
-                truth(),
-                truth(),
-                List.of(
-                    fault(
-                        InjectedFault.Kind.FALSE_POSITIVE,
-                        6,
-                        6,
-                        List.of(),
-                        "bed_rail on person at 120.00,40.50,30.00,20.00")),
-                new SplittableRandom(1));
+        everyFaultSurvives(
+            truth(),
+            fault(
+                InjectedFault.Kind.FALSE_POSITIVE,
+                6,
+                6,
+                List.of(),
+                "bed_rail on person at 120.00,40.50,30.00,20.00"));
     assertThat(of(r.labels(), 6))
         .hasSize(3)
         .anySatisfy(
@@ -146,7 +130,7 @@ class ResidualModelErrorsTest {
   }
 
   @Test
-  void at_rate_zero_nothing_survives_and_about_rate_survive_otherwise() {
+  void atRateZeroNothingSurvivesAndAboutRateSurviveOtherwise() {
     InjectedFault fp =
         fault(
             InjectedFault.Kind.FALSE_POSITIVE,

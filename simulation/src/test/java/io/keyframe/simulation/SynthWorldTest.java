@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class SynthWorldTest {
   @Test
-  void an_id_swap_is_one_error_per_track_at_the_switch_frame_and_spans_keep_their_frames() {
+  void anIdSwapIsOneErrorPerTrackAtTheSwitchFrameAndSpansKeepTheirFrames() {
     List<InjectedError> e =
         SynthWorld.errors(
             List.of(
@@ -39,7 +39,7 @@ class SynthWorldTest {
   }
 
   @Test
-  void the_delivered_annotator_comes_first_with_its_own_faults_and_a_tracker() {
+  void theDeliveredAnnotatorComesFirstWithItsOwnFaultsAndATracker() {
     GeneratorSpec spec = GeneratorSpec.of(1, 40, 4, 3);
     SimulatedVideo v =
         SynthWorld.of(spec, 1, true, new ResidualModelErrors(0.3), ProgressListener.NONE).get(0);
@@ -51,7 +51,7 @@ class SynthWorldTest {
   }
 
   @Test
-  void an_annotator_outside_the_panel_is_refused() {
+  void anAnnotatorOutsideThePanelIsRefused() {
     assertThatThrownBy(
             () ->
                 SynthWorld.of(
