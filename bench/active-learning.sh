@@ -4,7 +4,7 @@
 # (IDF1/HOTA vs truth) after each batch. Last line: ratio=X (combined / random).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-MAVEN_OPTS=${MAVEN_OPTS:--Xmx1g} mvn -B -o -q -pl scoring -am test-compile dependency:build-classpath \
+MAVEN_OPTS=${MAVEN_OPTS:--Xmx1g} mvn -B -o -q -pl simulation -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
-cp="scoring/target/classes:scoring/target/test-classes:$(cat scoring/target/bench-classpath.txt)"
-exec java -Xmx1g -cp "$cp" io.keyframe.scoring.simulation.ActiveLearningBench "$@"
+cp="simulation/target/classes:simulation/target/test-classes:$(cat simulation/target/bench-classpath.txt)"
+exec java -Xmx1g -cp "$cp" io.keyframe.simulation.ActiveLearningBench "$@"

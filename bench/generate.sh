@@ -5,7 +5,7 @@
 # Args (optional): videos frames objects seed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-MAVEN_OPTS=${MAVEN_OPTS:--Xmx1g} mvn -B -o -q -pl dataset -am test-compile dependency:build-classpath \
+MAVEN_OPTS=${MAVEN_OPTS:--Xmx1g} mvn -B -o -q -pl synth -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
-cp="dataset/target/classes:dataset/target/test-classes:$(cat dataset/target/bench-classpath.txt)"
-exec java -Xmx2g -cp "$cp" io.keyframe.dataset.synth.GenerateBench "$@"
+cp="synth/target/classes:synth/target/test-classes:$(cat synth/target/bench-classpath.txt)"
+exec java -Xmx2g -cp "$cp" io.keyframe.synth.GenerateBench "$@"

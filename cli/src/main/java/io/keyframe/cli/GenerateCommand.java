@@ -1,8 +1,8 @@
 package io.keyframe.cli;
 
-import io.keyframe.dataset.synth.ClinicVideoGenerator;
-import io.keyframe.dataset.synth.GeneratedBatchWriter;
-import io.keyframe.dataset.synth.GeneratorSpec;
+import io.keyframe.synth.ClinicVideoGenerator;
+import io.keyframe.synth.GeneratedBatchWriter;
+import io.keyframe.synth.GeneratorSpec;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

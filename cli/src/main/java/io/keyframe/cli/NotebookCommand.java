@@ -32,9 +32,16 @@ public final class NotebookCommand implements Callable<Integer> {
   @Option(names = "--out", description = "Where pages go (default: DATA/notebooks).")
   Path out;
 
+  @Option(
+      names = "--classpath",
+      paramLabel = "PATHS",
+      description =
+          "More jars or class folders for the notebooks (joined with the path separator), after keyframe's own.")
+  List<String> classPath = new ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
-    Path home = Path.of(System.getProperty("keyframe.home", "."));
+    Path home = ReportJvm.home();
     List<String> args = new ArrayList<>(names);
     args.addAll(
         List.of(
@@ -45,10 +52,23 @@ public final class NotebookCommand implements Callable<Integer> {
                 .toAbsolutePath()
                 .toString()));
     if (out != null) args.addAll(List.of("--out", out.toAbsolutePath().toString()));
+    args.addAll(List.of("--classpath", notebookClassPath(home)));
     System.err.println(
         "notebook: running "
             + (names.isEmpty() ? "every notebook" : String.join(", ", names))
             + " in the report server's JVM; each cell is compiled by JShell, so allow a minute or two...");
     return ReportJvm.run("io.keyframe.report.notebook.NotebookMain", args);
+  }
+
+  /**
+   * What the notebooks' shell gets beyond the report server's class path: the tracker (its jar and
+   * runtime class path, ONNX Runtime and DJL included), which the report server itself never
+   * carries, so notebooks can re-run it (occlusion-identity does); then the user's {@code
+   * --classpath}.
+   */
+  String notebookClassPath(Path home) throws java.io.IOException {
+    List<String> entries = new ArrayList<>(ReportJvm.moduleClassPath(home, "tracker"));
+    entries.addAll(classPath);
+    return String.join(java.io.File.pathSeparator, entries);
   }
 }

@@ -1,6 +1,5 @@
 package io.keyframe.cli;
 
-import io.keyframe.dataset.synth.GeneratorSpec;
 import io.keyframe.scoring.queue.Budget;
 import io.keyframe.scoring.queue.QueueOptions;
 import io.keyframe.scoring.queue.SignalWeights;
@@ -8,11 +7,12 @@ import io.keyframe.scoring.realdata.RealEvaluation;
 import io.keyframe.scoring.realdata.RealEvaluationReport;
 import io.keyframe.scoring.realdata.RealSequence;
 import io.keyframe.scoring.realdata.TrackEvalFolder;
-import io.keyframe.scoring.simulation.ActiveLearningSimulation;
-import io.keyframe.scoring.simulation.ResidualModelErrors;
-import io.keyframe.scoring.simulation.SimulationOptions;
-import io.keyframe.scoring.simulation.SimulationReport;
-import io.keyframe.scoring.simulation.SynthWorld;
+import io.keyframe.simulation.ActiveLearningSimulation;
+import io.keyframe.simulation.ResidualModelErrors;
+import io.keyframe.simulation.SimulationOptions;
+import io.keyframe.simulation.SimulationReport;
+import io.keyframe.simulation.SynthWorld;
+import io.keyframe.synth.GeneratorSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Active-learning simulation on generated data: errors caught at a budget by the queue, each signal alone, random and an oracle; ends with ratio=combined/random.",
-      "With --real DIR: the queue on real MOTChallenge sequences in TrackEval's data layout (DIR/gt/mot_challenge/<bench>-train/<seq>/gt/gt.txt + seqinfo.ini, DIR/trackers/mot_challenge/<bench>-train/<tracker>/data/<seq>.txt): the first tracker's output is delivered, its real errors (FP, misses, ID switches vs the ground truth, py-motmetrics' counting) on the queued frames vs random and an oracle per sequence; ends with ratio=mean over held-out sequences at 10%."
+      "With --real DIR: the queue on real MOTChallenge sequences in TrackEval's data layout (DIR/gt/mot_challenge/<bench>-train/<seq>/gt/gt.txt + seqinfo.ini, DIR/trackers/mot_challenge/<bench>-train/<tracker>/data/<seq>.txt): the first tracker's output is delivered, its real errors (FP, misses, ID switches vs the ground truth, py-motmetrics' counting) on the queued frames vs random and an oracle per sequence; ends with ratio=mean over held-out sequences at 10%%."
     })
 public final class SimulateCommand implements Callable<Integer> {
   @Option(

@@ -140,4 +140,38 @@ class ServeCliTest {
     assertThat(r.err()).doesNotContain("root:x:0:0");
     assertThat(data.resolve("notebooks")).doesNotExist();
   }
+
+  @Test
+  void notebookSeesTheTrackerThatTheReportServerClassPathLacks() throws Exception {
+    assumeTrue(
+        Files.isRegularFile(ROOT.resolve("tracker/target/classpath.txt")),
+        "tracker is not packaged (./mvnw -B -DskipTests package, or the full verify)");
+    Path notebooks = Files.createDirectories(tmp.resolve("notebooks"));
+    Files.writeString(
+        notebooks.resolve("tracks.jsh"),
+        String.join(
+            "\n",
+            "// %%",
+            "import io.keyframe.tracker.TrackingOptions;",
+            "ClassLoader host = ClassLoader.getSystemClassLoader();",
+            "System.out.println(\"notebook loads \" + TrackingOptions.class.getSimpleName());",
+            "System.out.println(\"tracker on the server class path: \"",
+            "    + (TrackingOptions.class.getClassLoader() == host));",
+            "System.out.println(\"onnxruntime on the server class path: \"",
+            "    + (host.getResource(\"ai/onnxruntime/OrtEnvironment.class\") != null));",
+            "System.out.println(\"djl on the server class path: \"",
+            "    + (host.getResource(\"ai/djl/Model.class\") != null));"));
+
+    Result r =
+        keyframe(
+            "notebook", "tracks", "--notebooks", notebooks.toString(), "--data", data.toString());
+
+    assertThat(r.code()).as("exit code; stderr: %s", r.err()).isZero();
+    assertThat(Files.readString(data.resolve("notebooks/tracks.html"), StandardCharsets.UTF_8))
+        .contains(
+            "notebook loads TrackingOptions",
+            "tracker on the server class path: false",
+            "onnxruntime on the server class path: false",
+            "djl on the server class path: false");
+  }
 }

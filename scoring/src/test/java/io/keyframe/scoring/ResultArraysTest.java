@@ -7,7 +7,6 @@ import io.keyframe.scoring.queue.TrackLabels;
 import io.keyframe.scoring.queue.VideoScores;
 import io.keyframe.scoring.signal.FrameScores;
 import io.keyframe.scoring.signal.KCenterGreedy;
-import io.keyframe.scoring.simulation.BatchOutcome;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -60,28 +59,5 @@ class ResultArraysTest {
     assertThat(s.objects(0)).isEqualTo(2);
     assertThat(s.embeddingDistance(1, 0)).isEqualTo(5.0);
     assertThat(s).isEqualTo(new ScoredVideo(v, new double[] {0.25, 0.75}));
-  }
-
-  @Test
-  void batchOutcomeKeepsItsPerKindCounts() {
-    long[] pair = {1, 4};
-    BatchOutcome o =
-        new BatchOutcome(
-            "random",
-            1,
-            0,
-            2,
-            1,
-            4,
-            0,
-            1,
-            Double.NaN,
-            Double.NaN,
-            Double.NaN,
-            Double.NaN,
-            Map.of("swap", pair));
-    pair[0] = 3;
-    o.byKind().get("swap")[1] = 0;
-    assertThat(o.byKind().get("swap")).containsExactly(1, 4);
   }
 }

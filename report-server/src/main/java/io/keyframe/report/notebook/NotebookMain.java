@@ -8,8 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code keyframe notebook NAME|all [--data DIR] [--notebooks DIR] [--out DIR]}: runs notebooks and
- * writes {@code OUT/NAME.html} with charts under {@code OUT/NAME/}. Exit 1 when a cell fails.
+ * {@code keyframe notebook NAME|all [--data DIR] [--notebooks DIR] [--out DIR] [--classpath
+ * PATHS]}: runs notebooks and writes {@code OUT/NAME.html} with charts under {@code OUT/NAME/}.
+ * Exit 1 when a cell fails. {@code --classpath} (entries joined by the platform's path separator,
+ * repeatable) adds jars or class folders to the notebooks' shell only; {@code keyframe notebook}
+ * passes the tracker's there, since this JVM's class path is report-server's, which has no tracker.
  */
 public final class NotebookMain {
   private NotebookMain() {}
@@ -19,8 +22,10 @@ public final class NotebookMain {
     Path dir = Path.of("notebooks");
     Path out = null;
     List<String> names = new ArrayList<>();
+    List<Path> classPath = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
+        case "--classpath" -> classPath.addAll(classPathEntries(args[++i]));
         case "--data" -> data = Path.of(args[++i]);
         case "--notebooks" -> dir = Path.of(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
@@ -44,7 +49,7 @@ public final class NotebookMain {
     for (String name : names) {
       Path file = dir.resolve(name.endsWith(".jsh") ? name : name + ".jsh");
       try {
-        Path html = runOne(file, data, out);
+        Path html = runOne(file, data, out, classPath);
         System.out.println("notebook " + name + ": " + html);
       } catch (NotebookException e) {
         System.err.println("error: " + e.getMessage());
@@ -56,9 +61,15 @@ public final class NotebookMain {
 
   /** Runs one notebook file and writes its page; returns the page's path. */
   public static Path runOne(Path file, Path data, Path out) throws java.io.IOException {
+    return runOne(file, data, out, List.of());
+  }
+
+  /** As {@link #runOne(Path, Path, Path)}, with extra class path entries for the notebook. */
+  public static Path runOne(Path file, Path data, Path out, List<Path> classPath)
+      throws java.io.IOException {
     Notebook nb = Notebook.read(file);
     Path charts = out.resolve(nb.name());
-    var results = new NotebookRunner(data, charts).run(nb);
+    var results = new NotebookRunner(data, charts, classPath).run(nb);
     Path html = out.resolve(nb.name() + ".html");
     String page = NotebookPage.render(nb, results, out.toAbsolutePath().normalize());
     AtomicOutput.write(html, o -> o.write(page.getBytes(StandardCharsets.UTF_8)));
@@ -92,6 +103,14 @@ public final class NotebookMain {
     } catch (java.io.IOException e) {
       return List.of();
     }
+  }
+
+  /** The entries of a {@code --classpath} value (platform path separator; blanks skipped). */
+  static List<Path> classPathEntries(String value) {
+    List<Path> entries = new ArrayList<>();
+    for (String e : value.split(java.io.File.pathSeparator))
+      if (!e.isBlank()) entries.add(Path.of(e));
+    return entries;
   }
 
   static List<String> listNotebooks(Path dir) throws java.io.IOException {

@@ -22,14 +22,25 @@ import jdk.jshell.SourceCodeAnalysis;
  * call keyframe's modules directly. Two variables are predefined: {@code DATA} (the jobs' output
  * root) and {@code OUT} (where cells write charts). Any rejected snippet or exception stops the run
  * with a {@link NotebookException} naming the cell and line.
+ *
+ * <p>Extra class path entries are seen by the notebook's shell only, not by this JVM: the report
+ * server carries no tracker (ONNX Runtime, DJL), and {@code keyframe notebook} hands the tracker's
+ * class path here for the notebooks that re-run it.
  */
 public final class NotebookRunner {
   private final Path data;
   private final Path out;
+  private final List<Path> classPath;
 
   public NotebookRunner(Path data, Path out) {
+    this(data, out, List.of());
+  }
+
+  /** {@code classPath}: jars or class folders added to the notebook's shell, after this JVM's. */
+  public NotebookRunner(Path data, Path out, List<Path> classPath) {
     this.data = data.toAbsolutePath().normalize();
     this.out = out.toAbsolutePath().normalize();
+    this.classPath = List.copyOf(classPath);
   }
 
   /** The outputs of one cell: printed text, values of bare expressions, new chart files. */
@@ -44,8 +55,14 @@ public final class NotebookRunner {
     PrintStream shellOut = new PrintStream(sink, true, StandardCharsets.UTF_8);
     try (JShell shell =
         JShell.builder().executionEngine("local").out(shellOut).err(shellOut).build()) {
+      Set<Path> added = new java.util.HashSet<>();
       for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator))
-        if (!entry.isBlank()) shell.addToClasspath(entry);
+        if (!entry.isBlank() && added.add(Path.of(entry).toAbsolutePath().normalize()))
+          shell.addToClasspath(entry);
+      // The shell's loader asks this JVM's first, so an extra entry that repeats one adds nothing.
+      for (Path entry : classPath)
+        if (added.add(entry.toAbsolutePath().normalize()))
+          shell.addToClasspath(entry.toAbsolutePath().normalize().toString());
       eval(
           shell,
           notebook,

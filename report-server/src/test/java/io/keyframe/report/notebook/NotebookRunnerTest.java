@@ -105,4 +105,43 @@ class NotebookRunnerTest {
         .isEqualTo(
             "<h1>Title</h1>\n<p>first line second line</p>\n<ul><li>item one continued</li><li>item two</li></ul>\n");
   }
+
+  @Test
+  void extraClassPathReachesTheNotebookButNotTheHostJvm() throws Exception {
+    // A class that exists nowhere on this JVM's class path, compiled here into its own folder.
+    Path src = Files.createDirectories(tmp.resolve("src/extra"));
+    Files.writeString(
+        src.resolve("Answer.java"),
+        "package extra; public final class Answer { public static int value() { return 42; } }");
+    Path classes = Files.createDirectories(tmp.resolve("classes"));
+    int rc =
+        javax.tools.ToolProvider.getSystemJavaCompiler()
+            .run(null, null, null, "-d", classes.toString(), src.resolve("Answer.java").toString());
+    assertThat(rc).isZero();
+    Notebook nb =
+        Notebook.parse(
+            "extra",
+            List.of(
+                "// %%",
+                "import extra.Answer;",
+                "System.out.println(Answer.value());",
+                "System.out.println(Answer.class.getClassLoader() == ClassLoader.getSystemClassLoader());"));
+
+    var results = new NotebookRunner(tmp, tmp.resolve("out"), List.of(classes)).run(nb);
+
+    assertThat(results.get(0).output()).isEqualTo("42\nfalse\n");
+    assertThatThrownBy(() -> Class.forName("extra.Answer"))
+        .isInstanceOf(ClassNotFoundException.class);
+    assertThatThrownBy(() -> new NotebookRunner(tmp, tmp.resolve("out")).run(nb))
+        .isInstanceOf(NotebookException.class)
+        .hasMessageContaining("notebook extra, cell at line 2")
+        .hasMessageContaining("package extra does not exist");
+  }
+
+  @Test
+  void classPathOptionSplitsOnThePathSeparatorAndSkipsBlanks() {
+    String sep = java.io.File.pathSeparator;
+    assertThat(NotebookMain.classPathEntries("a.jar" + sep + sep + "lib/classes" + sep))
+        .containsExactly(Path.of("a.jar"), Path.of("lib/classes"));
+  }
 }

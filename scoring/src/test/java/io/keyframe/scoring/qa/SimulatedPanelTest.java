@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.ProgressListener;
-import io.keyframe.dataset.synth.ClinicVideoGenerator;
-import io.keyframe.dataset.synth.GeneratedVideo;
-import io.keyframe.dataset.synth.GeneratorSpec;
-import io.keyframe.dataset.synth.InjectedFault;
 import io.keyframe.metrics.bootstrap.PercentileBootstrap;
+import io.keyframe.synth.ClinicVideoGenerator;
+import io.keyframe.synth.GeneratedVideo;
+import io.keyframe.synth.GeneratorSpec;
+import io.keyframe.synth.InjectedFault;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;

@@ -3,8 +3,6 @@ package io.keyframe.spark.generate;
 import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.OcclusionEvent;
-import io.keyframe.dataset.synth.ClinicVideoGenerator;
-import io.keyframe.dataset.synth.GeneratedVideo;
 import io.keyframe.spark.JobArguments;
 import io.keyframe.spark.output.JobOptions;
 import io.keyframe.spark.output.JobRun;
@@ -12,6 +10,8 @@ import io.keyframe.spark.output.RunRecord;
 import io.keyframe.spark.output.Table;
 import io.keyframe.spark.rows.DetectionRows;
 import io.keyframe.spark.session.SparkSessions;
+import io.keyframe.synth.ClinicVideoGenerator;
+import io.keyframe.synth.GeneratedVideo;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,9 +27,9 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * Generates a synthetic batch with {@code io.keyframe.dataset.synth} (one video per task) and
- * writes it as contract tables: {@code detections} with sources {@code gt} (exact truth), each
- * simulated annotator (by profile name) and the simulated customer detector (untracked, with class
+ * Generates a synthetic batch with {@code io.keyframe.synth} (one video per task) and writes it as
+ * contract tables: {@code detections} with sources {@code gt} (exact truth), each simulated
+ * annotator (by profile name) and the simulated customer detector (untracked, with class
  * probabilities), and the truth's {@code occlusion_events} (source {@code gt}).
  */
 public final class GenerateJob {

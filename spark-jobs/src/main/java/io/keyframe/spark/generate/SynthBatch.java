@@ -1,7 +1,7 @@
 package io.keyframe.spark.generate;
 
-import io.keyframe.dataset.synth.GeneratorSpec;
-import io.keyframe.dataset.synth.ModelProfile;
+import io.keyframe.synth.GeneratorSpec;
+import io.keyframe.synth.ModelProfile;
 import java.io.Serializable;
 import java.util.Objects;
 

@@ -1,0 +1,24 @@
+package io.keyframe.synth;
+
+/**
+ * The unannotated backdrop of a scene: wall above the horizon, floor below, a window and the
+ * patient bed (with pillow) on the wall side. Rectangles are {x, y, w, h} in pixels.
+ */
+public record Room(int horizon, int wallRgb, int floorRgb, int[] window, int[] bed) {
+  public Room {
+    if (window.length != 4 || bed.length != 4)
+      throw new IllegalArgumentException("rectangles are {x, y, w, h}");
+    window = window.clone();
+    bed = bed.clone();
+  }
+
+  @Override
+  public int[] window() {
+    return window.clone();
+  }
+
+  @Override
+  public int[] bed() {
+    return bed.clone();
+  }
+}
