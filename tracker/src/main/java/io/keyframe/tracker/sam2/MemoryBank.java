@@ -1,6 +1,7 @@
 package io.keyframe.tracker.sam2;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,65 @@ import java.util.TreeMap;
  * Memories older than any rule can reach are dropped, so the bank stays bounded on long videos.
  */
 public final class MemoryBank {
-  /** What one processed frame leaves behind for later frames. */
-  public record Entry(int frame, float[] features, float[] positions, float[] objectPointer) {}
+  /**
+   * What one processed frame leaves behind for later frames. The arrays are copied on the way in
+   * and out, so a stored memory cannot change under the bank; the loop reads them through the
+   * {@code copy...To} methods, which copy straight into its input buffers.
+   */
+  public record Entry(int frame, float[] features, float[] positions, float[] objectPointer) {
+    public Entry {
+      features = features.clone();
+      positions = positions.clone();
+      objectPointer = objectPointer.clone();
+    }
+
+    @Override
+    public float[] features() {
+      return features.clone();
+    }
+
+    @Override
+    public float[] positions() {
+      return positions.clone();
+    }
+
+    @Override
+    public float[] objectPointer() {
+      return objectPointer.clone();
+    }
+
+    void copyFeaturesTo(float[] dst, int at) {
+      System.arraycopy(features, 0, dst, at, features.length);
+    }
+
+    void copyPositionsTo(float[] dst, int at) {
+      System.arraycopy(positions, 0, dst, at, positions.length);
+    }
+
+    void copyObjectPointerTo(float[] dst, int at) {
+      System.arraycopy(objectPointer, 0, dst, at, objectPointer.length);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Entry e
+          && frame == e.frame
+          && Arrays.equals(features, e.features)
+          && Arrays.equals(positions, e.positions)
+          && Arrays.equals(objectPointer, e.objectPointer);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * (31 * (31 * frame + Arrays.hashCode(features)) + Arrays.hashCode(positions))
+          + Arrays.hashCode(objectPointer);
+    }
+
+    @Override
+    public String toString() {
+      return "Entry[frame=" + frame + ", " + features.length + " features]";
+    }
+  }
 
   /** A memory slot as fed to the memory-attention graph. */
   public record MemorySlot(Entry entry, int temporalIndex) {}

@@ -1,0 +1,150 @@
+package io.keyframe.tracker.sam2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SAM 2 values that hold arrays copy them on the way in and out, so a caller cannot change
+ * them.
+ */
+class Sam2ResultArraysTest {
+
+  @Test
+  void aStepCannotBeChangedThroughItsArrays() {
+    int[] memFrames = {0, -1};
+    long[] tpos = {6, 0};
+    float[] memValid = {1, 0};
+    int[] ptrFrames = {0};
+    long[] offsets = {1};
+    float[] ptrValid = {1};
+    float[] logits = {-2, 3};
+    Sam2Step s =
+        new Sam2Step(
+            1, 4, false, true, memFrames, tpos, memValid, ptrFrames, offsets, ptrValid, 0.5f, true,
+            0.9f, logits);
+    memFrames[1] = 5;
+    tpos[0] = 9;
+    memValid[1] = 1;
+    ptrFrames[0] = 3;
+    offsets[0] = 7;
+    ptrValid[0] = 0;
+    logits[0] = 8;
+    s.memoryFrames()[0] = 5;
+    s.memoryTemporalIndex()[1] = 9;
+    s.memoryValid()[0] = 0;
+    s.pointerFrames()[0] = 3;
+    s.pointerOffsets()[0] = 7;
+    s.pointerValid()[0] = 0;
+    s.lowResLogits()[1] = 8;
+    assertThat(s.memoryFrames()).containsExactly(0, -1);
+    assertThat(s.memoryTemporalIndex()).containsExactly(6, 0);
+    assertThat(s.memoryValid()).containsExactly(1, 0);
+    assertThat(s.pointerFrames()).containsExactly(0);
+    assertThat(s.pointerOffsets()).containsExactly(1);
+    assertThat(s.pointerValid()).containsExactly(1);
+    assertThat(s.lowResLogits()).containsExactly(-2, 3);
+    assertThat(s)
+        .isEqualTo(
+            new Sam2Step(
+                1,
+                4,
+                false,
+                true,
+                new int[] {0, -1},
+                new long[] {6, 0},
+                new float[] {1, 0},
+                new int[] {0},
+                new long[] {1},
+                new float[] {1},
+                0.5f,
+                true,
+                0.9f,
+                new float[] {-2, 3}))
+        .hasSameHashCodeAs(
+            new Sam2Step(
+                1,
+                4,
+                false,
+                true,
+                new int[] {0, -1},
+                new long[] {6, 0},
+                new float[] {1, 0},
+                new int[] {0},
+                new long[] {1},
+                new float[] {1},
+                0.5f,
+                true,
+                0.9f,
+                new float[] {-2, 3}));
+  }
+
+  @Test
+  void aStoredMemoryCannotBeChangedThroughItsArrays() {
+    float[] features = {1, 2}, positions = {3, 4}, pointer = {5};
+    MemoryBank.Entry e = new MemoryBank.Entry(2, features, positions, pointer);
+    features[0] = 9;
+    positions[0] = 9;
+    pointer[0] = 9;
+    e.features()[1] = 9;
+    e.positions()[1] = 9;
+    e.objectPointer()[0] = 9;
+    assertThat(e.features()).containsExactly(1, 2);
+    assertThat(e.positions()).containsExactly(3, 4);
+    assertThat(e.objectPointer()).containsExactly(5);
+    float[] packed = new float[4];
+    e.copyFeaturesTo(packed, 1);
+    assertThat(packed).containsExactly(0, 1, 2, 0);
+    assertThat(e)
+        .isEqualTo(
+            new MemoryBank.Entry(2, new float[] {1, 2}, new float[] {3, 4}, new float[] {5}));
+  }
+
+  @Test
+  void aPromptCannotBeChangedThroughItsClicks() {
+    float[] points = {10, 20};
+    int[] labels = {1};
+    Sam2Prompt p = new Sam2Prompt(0, 1, "bed rail", null, points, labels);
+    points[0] = 99;
+    labels[0] = 0;
+    p.points()[1] = 99;
+    p.labels()[0] = 0;
+    assertThat(p.points()).containsExactly(10, 20);
+    assertThat(p.labels()).containsExactly(1);
+    assertThat(p.clickX(0)).isEqualTo(10);
+    assertThat(p.clickY(0)).isEqualTo(20);
+    assertThat(p.clickLabel(0)).isEqualTo(1);
+    assertThat(p).isEqualTo(Sam2Prompt.click(0, 1, "bed rail", 10, 20, true));
+  }
+
+  @Test
+  void aManifestsPixelStatisticsCannotBeChanged() throws Exception {
+    Path dir = Path.of(getClass().getResource("sam2/manifest.json").toURI()).getParent();
+    Sam2Manifest read = Sam2Manifest.read(dir);
+    float[] mean = {0.5f, 0.5f, 0.5f}, std = {0.25f, 0.25f, 0.25f};
+    Sam2Manifest m =
+        new Sam2Manifest(
+            read.dir(),
+            read.model(),
+            read.layout(),
+            read.imageSize(),
+            mean,
+            std,
+            read.numMaskmem(),
+            read.maxCondFrames(),
+            read.maxObjectPointers(),
+            read.memoryBfloat16(),
+            read.objectBatch(),
+            read.graphs(),
+            read.precision());
+    mean[0] = 9;
+    std[0] = 9;
+    m.mean()[1] = 9;
+    m.std()[1] = 9;
+    assertThat(m.mean()).containsExactly(0.5f, 0.5f, 0.5f);
+    assertThat(m.std()).containsExactly(0.25f, 0.25f, 0.25f);
+    read.mean()[0] = 9;
+    assertThat(read).isEqualTo(Sam2Manifest.read(dir));
+  }
+}
