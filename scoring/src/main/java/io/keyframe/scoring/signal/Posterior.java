@@ -64,9 +64,7 @@ record Posterior(double[] sorted) {
 
   /** Shared applicability check of the three posterior-based signals. */
   static java.util.Optional<String> missing(VideoEvidence e) {
-    if (e.predictions() == null)
-      return java.util.Optional.of(
-          "no model predictions given; pass the customer model's detections (--pred)");
+    if (e.predictions() == null) return MissingInput.predictions(e);
     boolean any =
         e.predictions().detections().stream().anyMatch(d -> !d.classProbabilities().isEmpty());
     if (!any && !e.predictions().detections().isEmpty())
