@@ -34,19 +34,7 @@ class TrackingRunTest {
     List<Detection> dets = new ArrayList<>();
     for (int f = 0; f < 150; f++)
       if (f < 40 || f >= 100)
-        dets.add(
-            new Detection(
-                f,
-                Detection.UNTRACKED,
-                "bed",
-                new Box(100, 100, 200, 100),
-                null,
-                0.9,
-                Map.of(),
-                -1,
-                false,
-                false,
-                false));
+        dets.add(Detection.builder(f, "bed").box(new Box(100, 100, 200, 100)).score(0.9).build());
     AnnotationSet in =
         new AnnotationSet(
             new Video("v", 15, 640, 360, 150, ""), Provenance.unknown(), List.of("bed"), dets);

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What the loop reports, frame by frame: the shapes of visible objects, an occlusion event for each
@@ -52,18 +51,13 @@ final class Sam2Output {
     Box box = prompt != null && prompt.box() != null ? prompt.box() : mask.bbox().orElse(null);
     if (box != null || mask.area() > 0)
       shapes.add(
-          new Detection(
-              f,
-              o.id,
-              o.label,
-              box,
-              mask.area() > 0 ? mask : null,
-              Math.max(0, Math.min(1, iou)),
-              Map.of(),
-              -1,
-              false,
-              false,
-              prompt != null));
+          Detection.builder(f, o.label)
+              .trackId(o.id)
+              .box(box)
+              .mask(mask.area() > 0 ? mask : null)
+              .score(Math.max(0, Math.min(1, iou)))
+              .keyframe(prompt != null)
+              .build());
   }
 
   /** Objects still hidden at the end of the video's {@code n} frames end their occlusion there. */
