@@ -9,6 +9,30 @@ import java.util.Map;
  * renormalised to sum 1 so that entropy, margin and least confidence compare like with like.
  */
 record Posterior(double[] sorted) {
+  Posterior {
+    sorted = sorted.clone();
+  }
+
+  /** The probabilities, most likely first; a copy. */
+  @Override
+  public double[] sorted() {
+    return sorted.clone();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Posterior p && Arrays.equals(sorted, p.sorted);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(sorted);
+  }
+
+  @Override
+  public String toString() {
+    return "Posterior" + Arrays.toString(sorted);
+  }
 
   static Posterior of(Detection d) {
     Map<String, Double> probs = d.classProbabilities();
