@@ -636,28 +636,34 @@ public final class Sam2VideoTracker implements VideoTracker {
     Sam2Graphs.Outputs d = graphs.runKeeping(graph, dec);
     try {
       Tensor low = d.copy("low_res_masks");
-      float[] score = d.copy("object_score_logits").data(), iou = d.copy("iou_scores").data();
-      float[] ptr = d.copy("obj_ptr").data();
-      int lowSize = low.size() / b, ptrSize = ptr.length / b;
-      long[] lowShape = low.shape().clone();
-      lowShape[0] = 1;
-      List<Decoded> out = new ArrayList<>();
-      for (int j = 0; j < b; j++)
-        out.add(
-            new Decoded(
-                new Tensor(
-                    Arrays.copyOfRange(low.data(), j * lowSize, (j + 1) * lowSize), lowShape),
-                score[j],
-                iou[j],
-                Arrays.copyOfRange(ptr, j * ptrSize, (j + 1) * ptrSize),
-                choosable ? multimask[j] : true,
-                null));
       Object lowFeed = batching.reuseTensors() ? d.tensor("low_res_masks") : low;
-      return new DecodedGroup(out, lowFeed, d);
+      return new DecodedGroup(perObject(d, low, multimask, choosable), lowFeed, d);
     } catch (RuntimeException e) {
       d.close();
       throw e;
     }
+  }
+
+  /** A decoder call's outputs cut into one result per object (object axis first). */
+  private static List<Decoded> perObject(
+      Sam2Graphs.Outputs d, Tensor low, boolean[] multimask, boolean choosable) {
+    int b = multimask.length;
+    float[] score = d.copy("object_score_logits").data(), iou = d.copy("iou_scores").data();
+    float[] ptr = d.copy("obj_ptr").data();
+    int lowSize = low.size() / b, ptrSize = ptr.length / b;
+    long[] lowShape = low.shape().clone();
+    lowShape[0] = 1;
+    List<Decoded> out = new ArrayList<>();
+    for (int j = 0; j < b; j++)
+      out.add(
+          new Decoded(
+              new Tensor(Arrays.copyOfRange(low.data(), j * lowSize, (j + 1) * lowSize), lowShape),
+              score[j],
+              iou[j],
+              Arrays.copyOfRange(ptr, j * ptrSize, (j + 1) * ptrSize),
+              choosable ? multimask[j] : true,
+              null));
+    return out;
   }
 
   /**
@@ -713,7 +719,19 @@ public final class Sam2VideoTracker implements VideoTracker {
    */
   private void store(
       List<ObjectState> os, int f, FrameFeatures enc, DecodedGroup dg, boolean conditioning) {
-    int b = os.size();
+    Map<String, Tensor> mem =
+        graphs.run("memory_encoder", memoryEncoderInputs(enc, dg, conditioning));
+    Tensor feats = mem.get("maskmem_features");
+    float[] all = feats.data();
+    // SAM2VideoPredictor keeps maskmem_features in bfloat16 (positions and pointers in float32).
+    if (manifest.memoryBfloat16())
+      for (int i = 0; i < all.length; i++) all[i] = Bfloat16.round(all[i]);
+    addMemories(os, f, feats, mem.get("maskmem_pos_enc").data(), dg, conditioning);
+  }
+
+  private Map<String, Object> memoryEncoderInputs(
+      FrameFeatures enc, DecodedGroup dg, boolean conditioning) {
+    int b = dg.decoded().size();
     Map<String, Object> me = new HashMap<>();
     me.put("pix_feat", enc.get("vision_feats"));
     me.put("mask_logits", dg.lowRes());
@@ -727,14 +745,23 @@ public final class Sam2VideoTracker implements VideoTracker {
       Arrays.fill(fromPts, conditioning ? 1 : 0);
       me.put("is_mask_from_pts", new Tensor(fromPts, new long[] {b}));
     }
-    Map<String, Tensor> mem = graphs.run("memory_encoder", me);
-    Tensor feats = mem.get("maskmem_features");
-    float[] pos = mem.get("maskmem_pos_enc").data();
+    return me;
+  }
+
+  /**
+   * Each object's slice of the memory encoder's outputs into its bank: kept for good when it is a
+   * prompted frame's, among the recent frames otherwise.
+   */
+  private static void addMemories(
+      List<ObjectState> os,
+      int f,
+      Tensor feats,
+      float[] pos,
+      DecodedGroup dg,
+      boolean conditioning) {
+    int b = os.size();
     int size = feats.size() / b;
     float[] all = feats.data();
-    // SAM2VideoPredictor keeps maskmem_features in bfloat16 (positions and pointers in float32).
-    if (manifest.memoryBfloat16())
-      for (int i = 0; i < all.length; i++) all[i] = Bfloat16.round(all[i]);
     for (int j = 0; j < b; j++) {
       ObjectState o = os.get(j);
       Decoded d = dg.decoded().get(j);
