@@ -20,10 +20,7 @@ class Sam2ResultArraysTest {
     long[] offsets = {1};
     float[] ptrValid = {1};
     float[] logits = {-2, 3};
-    Sam2Step s =
-        new Sam2Step(
-            1, 4, false, true, memFrames, tpos, memValid, ptrFrames, offsets, ptrValid, 0.5f, true,
-            0.9f, logits);
+    Sam2Step s = step(memFrames, tpos, memValid, ptrFrames, offsets, ptrValid, logits);
     memFrames[1] = 5;
     tpos[0] = 9;
     memValid[1] = 1;
@@ -45,39 +42,30 @@ class Sam2ResultArraysTest {
     assertThat(s.pointerOffsets()).containsExactly(1);
     assertThat(s.pointerValid()).containsExactly(1);
     assertThat(s.lowResLogits()).containsExactly(-2, 3);
-    assertThat(s)
-        .isEqualTo(
-            new Sam2Step(
-                1,
-                4,
-                false,
-                true,
-                new int[] {0, -1},
-                new long[] {6, 0},
-                new float[] {1, 0},
-                new int[] {0},
-                new long[] {1},
-                new float[] {1},
-                0.5f,
-                true,
-                0.9f,
-                new float[] {-2, 3}))
-        .hasSameHashCodeAs(
-            new Sam2Step(
-                1,
-                4,
-                false,
-                true,
-                new int[] {0, -1},
-                new long[] {6, 0},
-                new float[] {1, 0},
-                new int[] {0},
-                new long[] {1},
-                new float[] {1},
-                0.5f,
-                true,
-                0.9f,
-                new float[] {-2, 3}));
+    Sam2Step same =
+        step(
+            new int[] {0, -1},
+            new long[] {6, 0},
+            new float[] {1, 0},
+            new int[] {0},
+            new long[] {1},
+            new float[] {1},
+            new float[] {-2, 3});
+    assertThat(s).isEqualTo(same).hasSameHashCodeAs(same);
+  }
+
+  /** Frame 1, object 4, tracked, with the given slots and logits. */
+  private static Sam2Step step(
+      int[] memFrames,
+      long[] tpos,
+      float[] memValid,
+      int[] ptrFrames,
+      long[] offsets,
+      float[] ptrValid,
+      float[] logits) {
+    return new Sam2Step(
+        1, 4, false, true, memFrames, tpos, memValid, ptrFrames, offsets, ptrValid, 0.5f, true,
+        0.9f, logits);
   }
 
   @Test
