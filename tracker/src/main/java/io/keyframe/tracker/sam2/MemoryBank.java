@@ -1,7 +1,6 @@
 package io.keyframe.tracker.sam2;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -30,30 +29,26 @@ import java.util.TreeMap;
  */
 public final class MemoryBank {
   /**
-   * What one processed frame leaves behind for later frames. The arrays are copied on the way in
-   * and out, so a stored memory cannot change under the bank; the loop reads them through the
-   * {@code copy...To} methods, which copy straight into its input buffers.
+   * What one processed frame leaves behind for later frames: its memory features and positions and
+   * its object pointer. The arrays are copied on the way in and can only be read by copying them
+   * into the loop's input buffers, so a stored memory cannot change under the bank.
    */
-  public record Entry(int frame, float[] features, float[] positions, float[] objectPointer) {
-    public Entry {
-      features = features.clone();
-      positions = positions.clone();
-      objectPointer = objectPointer.clone();
+  public static final class Entry {
+    private final int frame;
+    private final float[] features;
+    private final float[] positions;
+    private final float[] objectPointer;
+
+    public Entry(int frame, float[] features, float[] positions, float[] objectPointer) {
+      this.frame = frame;
+      this.features = features.clone();
+      this.positions = positions.clone();
+      this.objectPointer = objectPointer.clone();
     }
 
-    @Override
-    public float[] features() {
-      return features.clone();
-    }
-
-    @Override
-    public float[] positions() {
-      return positions.clone();
-    }
-
-    @Override
-    public float[] objectPointer() {
-      return objectPointer.clone();
+    /** The frame this memory was encoded on. */
+    public int frame() {
+      return frame;
     }
 
     void copyFeaturesTo(float[] dst, int at) {
@@ -66,21 +61,6 @@ public final class MemoryBank {
 
     void copyObjectPointerTo(float[] dst, int at) {
       System.arraycopy(objectPointer, 0, dst, at, objectPointer.length);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Entry e
-          && frame == e.frame
-          && Arrays.equals(features, e.features)
-          && Arrays.equals(positions, e.positions)
-          && Arrays.equals(objectPointer, e.objectPointer);
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * (31 * (31 * frame + Arrays.hashCode(features)) + Arrays.hashCode(positions))
-          + Arrays.hashCode(objectPointer);
     }
 
     @Override
