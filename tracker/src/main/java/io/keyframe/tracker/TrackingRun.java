@@ -7,7 +7,6 @@ import io.keyframe.dataset.AnnotationFormat;
 import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.AtomicOutput;
 import io.keyframe.dataset.Detection;
-import io.keyframe.dataset.OcclusionEvent;
 import io.keyframe.dataset.ProgressListener;
 import io.keyframe.dataset.Provenance;
 import io.keyframe.dataset.Video;
@@ -201,42 +200,32 @@ public final class TrackingRun {
       written.add(f);
     }
     Path occ = out.resolve(OCCLUSIONS_FILE);
-    writeJson(
+    writeJsonArray(
         occ,
-        g -> {
-          g.writeStartArray();
-          for (OcclusionEvent o : result.occlusions()) {
-            g.writeStartObject();
-            g.writeNumberField("track_id", o.trackId());
-            g.writeNumberField("start_frame", o.startFrame());
-            g.writeNumberField("end_frame", o.endFrame());
-            g.writeStringField("cause", o.cause());
-            g.writeBooleanField("full", o.full());
-            g.writeEndObject();
-          }
-          g.writeEndArray();
+        result.occlusions(),
+        (g, o) -> {
+          g.writeNumberField("track_id", o.trackId());
+          g.writeNumberField("start_frame", o.startFrame());
+          g.writeNumberField("end_frame", o.endFrame());
+          g.writeStringField("cause", o.cause());
+          g.writeBooleanField("full", o.full());
         });
     written.add(occ);
     Path kf = out.resolve(KEYFRAMES_FILE);
-    writeJson(
+    writeJsonArray(
         kf,
-        g -> {
-          g.writeStartArray();
-          for (RecommendedKeyframe k : result.recommendedKeyframes()) {
-            g.writeStartObject();
-            g.writeNumberField("frame", k.frame());
-            g.writeNumberField("track_id", k.trackId());
-            g.writeStringField("label", k.label());
-            g.writeArrayFieldStart("box_xywh");
-            g.writeNumber(k.box().x());
-            g.writeNumber(k.box().y());
-            g.writeNumber(k.box().w());
-            g.writeNumber(k.box().h());
-            g.writeEndArray();
-            g.writeStringField("reason", k.reason());
-            g.writeEndObject();
-          }
+        result.recommendedKeyframes(),
+        (g, k) -> {
+          g.writeNumberField("frame", k.frame());
+          g.writeNumberField("track_id", k.trackId());
+          g.writeStringField("label", k.label());
+          g.writeArrayFieldStart("box_xywh");
+          g.writeNumber(k.box().x());
+          g.writeNumber(k.box().y());
+          g.writeNumber(k.box().w());
+          g.writeNumber(k.box().h());
           g.writeEndArray();
+          g.writeStringField("reason", k.reason());
         });
     written.add(kf);
     return written;
@@ -244,6 +233,27 @@ public final class TrackingRun {
 
   private interface JsonBody {
     void write(JsonGenerator g) throws IOException;
+  }
+
+  /** The fields of one item, written inside its JSON object. */
+  private interface JsonFields<T> {
+    void write(JsonGenerator g, T item) throws IOException;
+  }
+
+  /** A JSON array with one object per item. */
+  private static <T> void writeJsonArray(Path file, List<T> items, JsonFields<T> fields)
+      throws IOException {
+    writeJson(
+        file,
+        g -> {
+          g.writeStartArray();
+          for (T item : items) {
+            g.writeStartObject();
+            fields.write(g, item);
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+        });
   }
 
   private static void writeJson(Path file, JsonBody body) throws IOException {

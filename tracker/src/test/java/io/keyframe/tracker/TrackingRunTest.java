@@ -34,19 +34,7 @@ class TrackingRunTest {
     List<Detection> dets = new ArrayList<>();
     for (int f = 0; f < 150; f++)
       if (f < 40 || f >= 100)
-        dets.add(
-            new Detection(
-                f,
-                Detection.UNTRACKED,
-                "bed",
-                new Box(100, 100, 200, 100),
-                null,
-                0.9,
-                Map.of(),
-                -1,
-                false,
-                false,
-                false));
+        dets.add(Detection.builder(f, "bed").box(new Box(100, 100, 200, 100)).score(0.9).build());
     AnnotationSet in =
         new AnnotationSet(
             new Video("v", 15, 640, 360, 150, ""), Provenance.unknown(), List.of("bed"), dets);
@@ -97,14 +85,11 @@ class TrackingRunTest {
       ImageIO.write(img, "png", frames.resolve(String.format("%06d.png", f + 1)).toFile());
     }
     Path keyframes = dir.resolve("keyframes.txt");
-    AnnotationFiles.write(
+    write(
         keyframes,
-        new AnnotationSet(
-            new Video("k", 10, 64, 64, 8, ""),
-            Provenance.unknown(),
-            List.of("iv_pole"),
-            List.of(Detection.of(0, 5, "iv_pole", new Box(16, 16, 32, 32)))),
-        AnnotationFormat.MOT);
+        AnnotationFormat.MOT,
+        new Video("k", 10, 64, 64, 8, ""),
+        Detection.of(0, 5, "iv_pole", new Box(16, 16, 32, 32)));
     Path bundle = Path.of(getClass().getResource("sam2/sam2/manifest.json").toURI()).getParent();
     TrackingOptions o =
         new TrackingOptions(
@@ -154,16 +139,12 @@ class TrackingRunTest {
   void tracker_json_holds_every_setting_and_changes_with_any_of_them(@TempDir Path dir)
       throws Exception {
     Path detFile = dir.resolve("dets.xml");
-    AnnotationFiles.write(
+    write(
         detFile,
-        new AnnotationSet(
-            new Video("v", 15, 640, 360, 3, ""),
-            Provenance.unknown(),
-            List.of("bed"),
-            List.of(
-                Detection.of(0, Detection.UNTRACKED, "bed", new Box(10, 10, 50, 50)),
-                Detection.of(1, Detection.UNTRACKED, "bed", new Box(12, 10, 50, 50)))),
-        AnnotationFormat.CVAT_VIDEO);
+        AnnotationFormat.CVAT_VIDEO,
+        new Video("v", 15, 640, 360, 3, ""),
+        Detection.of(0, Detection.UNTRACKED, "bed", new Box(10, 10, 50, 50)),
+        Detection.of(1, Detection.UNTRACKED, "bed", new Box(12, 10, 50, 50)));
     TrackingOptions o = TrackingOptions.of(null, null, detFile, dir.resolve("a"));
     TrackingRun.run(o, null);
     JsonNode prov = new ObjectMapper().readTree(dir.resolve("a/tracker.json").toFile());
@@ -232,5 +213,16 @@ class TrackingRunTest {
     assertThatThrownBy(() -> TrackingOptions.of(null, Path.of("m.onnx"), null, Path.of("out")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("needs the video");
+  }
+
+  /**
+   * One file of {@code shapes} on {@code video}, labelled with their own labels in first-seen
+   * order.
+   */
+  private static void write(Path file, AnnotationFormat format, Video video, Detection... shapes)
+      throws Exception {
+    List<String> labels = java.util.Arrays.stream(shapes).map(Detection::label).distinct().toList();
+    AnnotationFiles.write(
+        file, new AnnotationSet(video, Provenance.unknown(), labels, List.of(shapes)), format);
   }
 }

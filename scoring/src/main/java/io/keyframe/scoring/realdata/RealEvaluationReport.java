@@ -186,35 +186,20 @@ public record RealEvaluationReport(
           }
           b.append('\n');
         });
-    for (boolean tuned : new boolean[] {false, true}) {
-      if (rows.stream().noneMatch(r -> r.tuned() == tuned)) continue;
-      b.append(String.format(Locale.ROOT, "%-16s %-8s", "mean", tuned ? "tuned" : "held-out"));
-      for (double budget : budgets())
-        b.append(
+    appendMeans(
+        b,
+        (budget, tuned) ->
             String.format(
                 Locale.ROOT,
-                " %18s",
-                String.format(
-                    Locale.ROOT,
-                    "%.2fx (%.2fx)",
-                    meanRatio(QUEUE, budget, tuned),
-                    meanOracleRatio(budget, tuned))));
-      b.append('\n');
-    }
+                "%.2fx (%.2fx)",
+                meanRatio(QUEUE, budget, tuned),
+                meanOracleRatio(budget, tuned)));
     b.append(
         "\nper expert-minute (queue's errors per minute of its frames / random's, under the queue's cost model):\n");
-    for (boolean tuned : new boolean[] {false, true}) {
-      if (rows.stream().noneMatch(r -> r.tuned() == tuned)) continue;
-      b.append(String.format(Locale.ROOT, "%-16s %-8s", "mean", tuned ? "tuned" : "held-out"));
-      for (double budget : budgets())
-        b.append(
-            String.format(
-                Locale.ROOT,
-                " %18s",
-                String.format(
-                    Locale.ROOT, "%s %.2fx", pct(budget), meanPerMinuteRatio(budget, tuned))));
-      b.append('\n');
-    }
+    appendMeans(
+        b,
+        (budget, tuned) ->
+            String.format(Locale.ROOT, "%s %.2fx", pct(budget), meanPerMinuteRatio(budget, tuned)));
     List<String> alone = strategies().subList(1, strategies().size());
     if (!alone.isEmpty()) {
       double mid = budgets().contains(0.10) ? 0.10 : budgets().get(0);
@@ -239,5 +224,21 @@ public record RealEvaluationReport(
 
   private static String pct(double budget) {
     return String.format(Locale.ROOT, "%.0f%%", budget * 100);
+  }
+
+  /** The mean rows, held-out then tuned (those present), one {@code cell} per budget. */
+  private void appendMeans(StringBuilder b, MeanCell cell) {
+    for (boolean tuned : new boolean[] {false, true}) {
+      if (rows.stream().noneMatch(r -> r.tuned() == tuned)) continue;
+      b.append(String.format(Locale.ROOT, "%-16s %-8s", "mean", tuned ? "tuned" : "held-out"));
+      for (double budget : budgets())
+        b.append(String.format(Locale.ROOT, " %18s", cell.text(budget, tuned)));
+      b.append('\n');
+    }
+  }
+
+  /** One budget's cell of a mean row. */
+  private interface MeanCell {
+    String text(double budget, boolean tuned);
   }
 }

@@ -1,27 +1,20 @@
 package io.keyframe.scoring.signal;
 
-import java.util.Optional;
-
 /**
  * Shannon entropy of the class posterior, in nats (Settles 2009, Active Learning Literature Survey,
  * sec. 3.1).
  *
- * <p>Per detection of the customer model; a frame's value is its most uncertain detection.
+ * <p>Per detection of the customer model; the frame value is shared with the other posterior
+ * signals ({@code PosteriorSignal}).
  */
-public record Entropy() implements Signal {
+public record Entropy() implements PosteriorSignal {
   @Override
   public String name() {
     return "entropy";
   }
 
   @Override
-  public Optional<String> inapplicable(VideoEvidence evidence) {
-    return Posterior.missing(evidence);
-  }
-
-  @Override
-  public FrameScores score(VideoEvidence evidence) {
-    requireApplicable(evidence);
-    return Posterior.perFrameMax(evidence, Posterior::entropy);
+  public double uncertainty(Posterior p) {
+    return p.entropy();
   }
 }

@@ -31,9 +31,7 @@ public record ModelTrackerDisagreement(double minIou) implements Signal {
 
   @Override
   public Optional<String> inapplicable(VideoEvidence evidence) {
-    if (evidence.predictions() == null)
-      return Optional.of(
-          "no model predictions given; pass the customer model's detections (--pred)");
+    if (evidence.predictions() == null) return MissingInput.predictions(evidence);
     if (evidence.tracker() == null)
       return Optional.of(
           "no tracker output given; pass tracker masks/boxes (--tracks) or set this weight to 0");

@@ -9,6 +9,30 @@ import java.util.Map;
  * renormalised to sum 1 so that entropy, margin and least confidence compare like with like.
  */
 record Posterior(double[] sorted) {
+  Posterior {
+    sorted = sorted.clone();
+  }
+
+  /** The probabilities, most likely first; a copy. */
+  @Override
+  public double[] sorted() {
+    return sorted.clone();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Posterior p && Arrays.equals(sorted, p.sorted);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(sorted);
+  }
+
+  @Override
+  public String toString() {
+    return "Posterior" + Arrays.toString(sorted);
+  }
 
   static Posterior of(Detection d) {
     Map<String, Double> probs = d.classProbabilities();
@@ -64,9 +88,7 @@ record Posterior(double[] sorted) {
 
   /** Shared applicability check of the three posterior-based signals. */
   static java.util.Optional<String> missing(VideoEvidence e) {
-    if (e.predictions() == null)
-      return java.util.Optional.of(
-          "no model predictions given; pass the customer model's detections (--pred)");
+    if (e.predictions() == null) return MissingInput.predictions(e);
     boolean any =
         e.predictions().detections().stream().anyMatch(d -> !d.classProbabilities().isEmpty());
     if (!any && !e.predictions().detections().isEmpty())

@@ -18,9 +18,7 @@ public record ScoreUncertainty() implements Signal {
 
   @Override
   public Optional<String> inapplicable(VideoEvidence evidence) {
-    if (evidence.predictions() == null)
-      return Optional.of(
-          "no model predictions given; pass the customer model's detections (--pred)");
+    if (evidence.predictions() == null) return MissingInput.predictions(evidence);
     return Optional.empty();
   }
 

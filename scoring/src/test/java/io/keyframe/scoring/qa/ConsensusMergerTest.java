@@ -8,7 +8,6 @@ import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.Box;
 import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.Mask;
-import io.keyframe.dataset.Provenance;
 import io.keyframe.dataset.Video;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -184,12 +183,7 @@ class ConsensusMergerTest {
   @Test
   void badInputsAreRefusedWithReasons() {
     AnnotationSet a = set("A", List.of());
-    AnnotationSet other =
-        new AnnotationSet(
-            new Video("v2", 10, 100, 100, 20, ""),
-            Provenance.annotator("B", null, ""),
-            List.of(),
-            List.of());
+    AnnotationSet other = ObjectMatchingTest.unlabelled(new Video("v2", 10, 100, 100, 20, ""), "B");
     assertThatThrownBy(() -> ConsensusMerger.merge(List.of(a), ConsensusOptions.defaults()))
         .hasMessageContaining("at least two annotators, got 1");
     assertThatThrownBy(

@@ -20,6 +20,11 @@ class ObjectMatchingTest {
         V, Provenance.annotator(who, null, "test"), List.of("bed_rail", "iv_pole", "monitor"), ds);
   }
 
+  /** An annotator's empty submission for {@code video}. */
+  static AnnotationSet unlabelled(Video video, String who) {
+    return new AnnotationSet(video, Provenance.annotator(who, null, ""), List.of(), List.of());
+  }
+
   static Detection d(int frame, int id, String label, double x) {
     return Detection.of(frame, id, label, new Box(x, 0, 10, 10));
   }
@@ -79,18 +84,8 @@ class ObjectMatchingTest {
   @Test
   void annotationsOfDifferentVideosAreRefused() {
     AnnotationSet a = set("A", List.of());
-    AnnotationSet other =
-        new AnnotationSet(
-            new Video("v2", 10, 100, 100, 20, ""),
-            Provenance.annotator("B", null, ""),
-            List.of(),
-            List.of());
-    AnnotationSet longer =
-        new AnnotationSet(
-            new Video("v1", 10, 100, 100, 30, ""),
-            Provenance.annotator("B", null, ""),
-            List.of(),
-            List.of());
+    AnnotationSet other = unlabelled(new Video("v2", 10, 100, 100, 20, ""), "B");
+    AnnotationSet longer = unlabelled(new Video("v1", 10, 100, 100, 30, ""), "B");
     assertThatThrownBy(() -> ObjectMatching.of(a, other, 0.5))
         .hasMessageContaining("different videos (v1 vs v2)");
     assertThatThrownBy(() -> ObjectMatching.of(a, longer, 0.5))

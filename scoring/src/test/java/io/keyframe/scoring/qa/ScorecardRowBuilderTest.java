@@ -35,78 +35,36 @@ class ScorecardRowBuilderTest {
 
   @Test
   void toBuilderCopiesEveryValueSoWithRankAndWithAnnotatorChangeOnlyTheirOwn() {
-    Estimate e = new Estimate(0.5, 0.4, 0.6);
-    ScorecardRow row =
-        new ScorecardRow(
-            "a",
-            "bed_rail",
-            1,
-            2,
-            3,
-            e,
-            e,
-            0.5,
-            e,
-            4,
-            e,
-            e,
-            0.6,
-            0.7,
-            0.8,
-            0.1,
-            100,
-            200,
-            30,
-            true,
-            0);
+    ScorecardRow row = positional("a", 0);
     assertThat(row.toBuilder().build()).isEqualTo(row);
-    assertThat(row.withRank(2))
-        .isEqualTo(
-            new ScorecardRow(
-                "a",
-                "bed_rail",
-                1,
-                2,
-                3,
-                e,
-                e,
-                0.5,
-                e,
-                4,
-                e,
-                e,
-                0.6,
-                0.7,
-                0.8,
-                0.1,
-                100,
-                200,
-                30,
-                true,
-                2));
-    assertThat(row.withAnnotator("b"))
-        .isEqualTo(
-            new ScorecardRow(
-                "b",
-                "bed_rail",
-                1,
-                2,
-                3,
-                e,
-                e,
-                0.5,
-                e,
-                4,
-                e,
-                e,
-                0.6,
-                0.7,
-                0.8,
-                0.1,
-                100,
-                200,
-                30,
-                true,
-                0));
+    assertThat(row.withRank(2)).isEqualTo(positional("a", 2));
+    assertThat(row.withAnnotator("b")).isEqualTo(positional("b", 0));
+  }
+
+  /** A row with every component set through the positional constructor, all but two fixed. */
+  private static ScorecardRow positional(String annotator, int rank) {
+    Estimate e = new Estimate(0.5, 0.4, 0.6);
+    return new ScorecardRow(
+        annotator,
+        "bed_rail",
+        1,
+        2,
+        3,
+        e,
+        e,
+        0.5,
+        e,
+        4,
+        e,
+        e,
+        0.6,
+        0.7,
+        0.8,
+        0.1,
+        100,
+        200,
+        30,
+        true,
+        rank);
   }
 }

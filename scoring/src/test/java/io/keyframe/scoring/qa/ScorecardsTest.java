@@ -48,8 +48,8 @@ class ScorecardsTest {
     return List.of(d(1, "iv_pole", 0), d(2, "monitor", 20), d(4, "monitor", 60));
   }
 
-  @Test
-  void precisionRecallAndF1AgainstGroundTruthAreTheHandCountedValuesAndRankTheWorseLast() {
+  /** A labels the ground truth, B {@link #sloppy()}, on one video, scored loosely. */
+  static Scorecard carefulAndSloppy() {
     AnnotationSet gt = set("v1", Provenance.groundTruth("test"), truth());
     VideoLabels v =
         new VideoLabels(
@@ -58,7 +58,12 @@ class ScorecardsTest {
             List.of(
                 set("v1", Provenance.annotator("A", null, ""), truth()),
                 set("v1", Provenance.annotator("B", null, ""), sloppy())));
-    Scorecard s = Scorecards.compute(List.of(v), TimeLog.empty(), LOOSE, ProgressListener.NONE);
+    return Scorecards.compute(List.of(v), TimeLog.empty(), LOOSE, ProgressListener.NONE);
+  }
+
+  @Test
+  void precisionRecallAndF1AgainstGroundTruthAreTheHandCountedValuesAndRankTheWorseLast() {
+    Scorecard s = carefulAndSloppy();
     ScorecardRow b = s.overall("B");
     // class-aware: tp 2 (objects 1, 4); fp 1 (object 2 as monitor); fn 2 (object 3, object 2 as
     // iv_pole)
@@ -180,15 +185,7 @@ class ScorecardsTest {
 
   @Test
   void csvAndJsonCarryEveryRowWithUndefinedValuesEmptyOrNull() throws Exception {
-    AnnotationSet gt = set("v1", Provenance.groundTruth("test"), truth());
-    VideoLabels v =
-        new VideoLabels(
-            gt,
-            null,
-            List.of(
-                set("v1", Provenance.annotator("A", null, ""), truth()),
-                set("v1", Provenance.annotator("B", null, ""), sloppy())));
-    Scorecard s = Scorecards.compute(List.of(v), TimeLog.empty(), LOOSE, ProgressListener.NONE);
+    Scorecard s = carefulAndSloppy();
     Path csv = dir.resolve("s.csv"), json = dir.resolve("s.json");
     s.write(csv, false);
     s.write(json, true);

@@ -4,6 +4,7 @@ import static io.keyframe.scoring.signal.Fixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.keyframe.dataset.Detection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,15 +31,13 @@ class DiversityTest {
 
   @Test
   void identical_frames_score_zero_and_the_odd_frame_scores_high() {
-    var l =
-        labels(
-            "a",
-            List.of(
-                det(0, 1, "iv_pole", 0, 0),
-                det(1, 1, "iv_pole", 0, 0),
-                det(2, 1, "iv_pole", 0, 0),
-                det(3, 2, "monitor", 80, 80)));
-    FrameScores s = new Diversity().score(evidence(null, null, List.of(l), List.of()));
+    FrameScores s =
+        diversity(
+            new Diversity(),
+            det(0, 1, "iv_pole", 0, 0),
+            det(1, 1, "iv_pole", 0, 0),
+            det(2, 1, "iv_pole", 0, 0),
+            det(3, 2, "monitor", 80, 80));
     assertThat(s.value(1)).isZero();
     assertThat(s.value(2)).isZero();
     // frame 3 vs frame 0: class part differs by (1,-1), grid part by (1,-1) -> sqrt(4) = 2
@@ -50,21 +49,22 @@ class DiversityTest {
   @Test
   void the_first_frame_scores_its_distance_to_the_nearest_other_centre() {
     // frame 0 is the odd one: its nearest other centre is frame 1 at distance 2
-    var l =
-        labels(
-            "a",
-            List.of(
-                det(0, 2, "monitor", 80, 80),
-                det(1, 1, "iv_pole", 0, 0),
-                det(2, 1, "iv_pole", 0, 0),
-                det(3, 1, "iv_pole", 0, 0)));
-    FrameScores s = new Diversity().score(evidence(null, null, List.of(l), List.of()));
+    FrameScores s =
+        diversity(
+            new Diversity(),
+            det(0, 2, "monitor", 80, 80),
+            det(1, 1, "iv_pole", 0, 0),
+            det(2, 1, "iv_pole", 0, 0),
+            det(3, 1, "iv_pole", 0, 0));
     assertThat(s.value(0)).isCloseTo(2, within(1e-12));
     assertThat(s.value(1)).isCloseTo(2, within(1e-12));
     assertThat(s.value(2) + s.value(3)).isZero();
     // a single centre (one frame) has nothing to be far from
-    var one = labels("a", List.of(det(0, 1, "iv_pole", 0, 0)));
-    assertThat(new Diversity(1).score(evidence(null, null, List.of(one), List.of())).value(0))
-        .isZero();
+    assertThat(diversity(new Diversity(1), det(0, 1, "iv_pole", 0, 0)).value(0)).isZero();
+  }
+
+  /** The signal over one annotator's labels. */
+  private static FrameScores diversity(Diversity signal, Detection... labels) {
+    return signal.score(evidence(null, null, List.of(labels("a", List.of(labels))), List.of()));
   }
 }

@@ -19,6 +19,21 @@ class PosteriorSignalsTest {
   }
 
   @Test
+  void aPosteriorCannotBeChangedThroughItsProbabilities() {
+    // 0.375 and 0.125 renormalised by their sum 0.5: 0.75 and 0.25
+    Posterior p =
+        Posterior.of(pred(0, 1, "iv_pole", box, 0.9, Map.of("iv_pole", 0.375, "monitor", 0.125)));
+    p.sorted()[0] = 0;
+    double[] given = {0.75, 0.25};
+    Posterior q = new Posterior(given);
+    given[0] = 0;
+    assertThat(p.sorted()).containsExactly(0.75, 0.25);
+    assertThat(p.top1()).isEqualTo(0.75);
+    assertThat(q).isEqualTo(p);
+    assertThat(q.top2()).isEqualTo(0.25);
+  }
+
+  @Test
   void entropy_of_a_fair_coin_is_ln2() {
     FrameScores s = new Entropy().score(oneFrame(Map.of("iv_pole", 0.5, "monitor", 0.5), 0.9));
     assertThat(s.value(1)).isCloseTo(Math.log(2), within(1e-12));

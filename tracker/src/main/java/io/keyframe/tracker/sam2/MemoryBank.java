@@ -28,8 +28,46 @@ import java.util.TreeMap;
  * Memories older than any rule can reach are dropped, so the bank stays bounded on long videos.
  */
 public final class MemoryBank {
-  /** What one processed frame leaves behind for later frames. */
-  public record Entry(int frame, float[] features, float[] positions, float[] objectPointer) {}
+  /**
+   * What one processed frame leaves behind for later frames: its memory features and positions and
+   * its object pointer. The arrays are copied on the way in and can only be read by copying them
+   * into the loop's input buffers, so a stored memory cannot change under the bank.
+   */
+  public static final class Entry {
+    private final int frame;
+    private final float[] features;
+    private final float[] positions;
+    private final float[] objectPointer;
+
+    public Entry(int frame, float[] features, float[] positions, float[] objectPointer) {
+      this.frame = frame;
+      this.features = features.clone();
+      this.positions = positions.clone();
+      this.objectPointer = objectPointer.clone();
+    }
+
+    /** The frame this memory was encoded on. */
+    public int frame() {
+      return frame;
+    }
+
+    void copyFeaturesTo(float[] dst, int at) {
+      System.arraycopy(features, 0, dst, at, features.length);
+    }
+
+    void copyPositionsTo(float[] dst, int at) {
+      System.arraycopy(positions, 0, dst, at, positions.length);
+    }
+
+    void copyObjectPointerTo(float[] dst, int at) {
+      System.arraycopy(objectPointer, 0, dst, at, objectPointer.length);
+    }
+
+    @Override
+    public String toString() {
+      return "Entry[frame=" + frame + ", " + features.length + " features]";
+    }
+  }
 
   /** A memory slot as fed to the memory-attention graph. */
   public record MemorySlot(Entry entry, int temporalIndex) {}

@@ -70,6 +70,8 @@ public record Sam2Manifest(
   }
 
   public Sam2Manifest {
+    mean = mean.clone();
+    std = std.clone();
     graphs = Map.copyOf(graphs);
     precision = precision == null ? "fp32" : precision;
     if (!PRECISIONS.contains(precision))
@@ -78,6 +80,54 @@ public record Sam2Manifest(
     for (String g : layout.graphNames())
       if (!graphs.containsKey(g))
         throw new IllegalArgumentException("layout " + layout + " needs graph '" + g + "'");
+  }
+
+  /** Per-channel pixel mean (RGB, after scaling to [0, 1]); a copy. */
+  @Override
+  public float[] mean() {
+    return mean.clone();
+  }
+
+  /** Per-channel pixel standard deviation (RGB); a copy. */
+  @Override
+  public float[] std() {
+    return std.clone();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Sam2Manifest m
+        && dir.equals(m.dir)
+        && model.equals(m.model)
+        && layout == m.layout
+        && imageSize == m.imageSize
+        && java.util.Arrays.equals(mean, m.mean)
+        && java.util.Arrays.equals(std, m.std)
+        && numMaskmem == m.numMaskmem
+        && maxCondFrames == m.maxCondFrames
+        && maxObjectPointers == m.maxObjectPointers
+        && memoryBfloat16 == m.memoryBfloat16
+        && objectBatch == m.objectBatch
+        && graphs.equals(m.graphs)
+        && precision.equals(m.precision);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        dir,
+        model,
+        layout,
+        imageSize,
+        java.util.Arrays.hashCode(mean),
+        java.util.Arrays.hashCode(std),
+        numMaskmem,
+        maxCondFrames,
+        maxObjectPointers,
+        memoryBfloat16,
+        objectBatch,
+        graphs,
+        precision);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.keyframe.tracker.sam2;
 
 import io.keyframe.dataset.Box;
 import io.keyframe.dataset.Detection;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -35,6 +36,55 @@ public record Sam2Prompt(
     if (box == null && labels.length == 0)
       throw new IllegalArgumentException(
           "prompt at frame " + frame + " has neither box nor points");
+  }
+
+  /** Click coordinates x0, y0, x1, y1, ... (video pixels); a copy. */
+  @Override
+  public float[] points() {
+    return points.clone();
+  }
+
+  /** One label per click; a copy. */
+  @Override
+  public int[] labels() {
+    return labels.clone();
+  }
+
+  /** Number of clicks. */
+  int clickCount() {
+    return labels.length;
+  }
+
+  /** Click {@code q}'s x (video pixels). */
+  float clickX(int q) {
+    return points[2 * q];
+  }
+
+  /** Click {@code q}'s y (video pixels). */
+  float clickY(int q) {
+    return points[2 * q + 1];
+  }
+
+  /** Click {@code q}'s label: 1 positive, 0 negative. */
+  int clickLabel(int q) {
+    return labels[q];
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Sam2Prompt p
+        && frame == p.frame
+        && trackId == p.trackId
+        && label.equals(p.label)
+        && Objects.equals(box, p.box)
+        && Arrays.equals(points, p.points)
+        && Arrays.equals(labels, p.labels);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        frame, trackId, label, box, Arrays.hashCode(points), Arrays.hashCode(labels));
   }
 
   /** A human box (a keyframe shape) as a box prompt. */

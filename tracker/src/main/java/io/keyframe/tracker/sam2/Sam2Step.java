@@ -1,8 +1,12 @@
 package io.keyframe.tracker.sam2;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * What the loop fed the memory-attention graph for one object in one frame, for diagnostics and
- * tests. Arrays have one entry per slot of the fixed-size graph inputs.
+ * tests. Arrays have one entry per slot of the fixed-size graph inputs; they are copied on the way
+ * in and out, so a step cannot change after the loop reported it.
  *
  * @param frame 0-based frame
  * @param objectId the object's track ID
@@ -35,4 +39,87 @@ public record Sam2Step(
     float objectScoreLogit,
     boolean multimask,
     float iou,
-    float[] lowResLogits) {}
+    float[] lowResLogits) {
+  public Sam2Step {
+    memoryFrames = memoryFrames.clone();
+    memoryTemporalIndex = memoryTemporalIndex.clone();
+    memoryValid = memoryValid.clone();
+    pointerFrames = pointerFrames.clone();
+    pointerOffsets = pointerOffsets.clone();
+    pointerValid = pointerValid.clone();
+    lowResLogits = lowResLogits.clone();
+  }
+
+  @Override
+  public int[] memoryFrames() {
+    return memoryFrames.clone();
+  }
+
+  @Override
+  public long[] memoryTemporalIndex() {
+    return memoryTemporalIndex.clone();
+  }
+
+  @Override
+  public float[] memoryValid() {
+    return memoryValid.clone();
+  }
+
+  @Override
+  public int[] pointerFrames() {
+    return pointerFrames.clone();
+  }
+
+  @Override
+  public long[] pointerOffsets() {
+    return pointerOffsets.clone();
+  }
+
+  @Override
+  public float[] pointerValid() {
+    return pointerValid.clone();
+  }
+
+  @Override
+  public float[] lowResLogits() {
+    return lowResLogits.clone();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Sam2Step s
+        && frame == s.frame
+        && objectId == s.objectId
+        && conditioning == s.conditioning
+        && usedMemory == s.usedMemory
+        && Arrays.equals(memoryFrames, s.memoryFrames)
+        && Arrays.equals(memoryTemporalIndex, s.memoryTemporalIndex)
+        && Arrays.equals(memoryValid, s.memoryValid)
+        && Arrays.equals(pointerFrames, s.pointerFrames)
+        && Arrays.equals(pointerOffsets, s.pointerOffsets)
+        && Arrays.equals(pointerValid, s.pointerValid)
+        && Float.compare(objectScoreLogit, s.objectScoreLogit) == 0
+        && multimask == s.multimask
+        && Float.compare(iou, s.iou) == 0
+        && Arrays.equals(lowResLogits, s.lowResLogits);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(
+        frame,
+        objectId,
+        conditioning,
+        usedMemory,
+        Arrays.hashCode(memoryFrames),
+        Arrays.hashCode(memoryTemporalIndex),
+        Arrays.hashCode(memoryValid),
+        Arrays.hashCode(pointerFrames),
+        Arrays.hashCode(pointerOffsets),
+        Arrays.hashCode(pointerValid),
+        objectScoreLogit,
+        multimask,
+        iou,
+        Arrays.hashCode(lowResLogits));
+  }
+}

@@ -6,13 +6,11 @@ import io.keyframe.dataset.Box;
 import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.FileHash;
 import io.keyframe.dataset.Mask;
-import io.keyframe.dataset.OcclusionEvent;
 import io.keyframe.dataset.ProgressListener;
 import io.keyframe.dataset.Provenance;
 import io.keyframe.dataset.Video;
 import io.keyframe.tracker.FrameImages;
 import io.keyframe.tracker.Keyframes;
-import io.keyframe.tracker.RecommendedKeyframe;
 import io.keyframe.tracker.Throughput;
 import io.keyframe.tracker.TrackInvariants;
 import io.keyframe.tracker.TrackedVideo;
@@ -26,9 +24,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -296,137 +293,168 @@ public final class Sam2VideoTracker implements VideoTracker {
   public TrackedVideo trackPrompts(
       Video video, FrameImages frames, List<Sam2Prompt> prompts, ProgressListener progress) {
     ProgressListener p = progress == null ? ProgressListener.NONE : progress;
-    TreeMap<Integer, Map<Integer, Sam2Prompt>> promptsByFrame = new TreeMap<>();
-    Map<Integer, ObjectState> objects = new LinkedHashMap<>();
     int n = video.frameCount();
-    Keyframes.checkIdentities(prompts, Sam2Prompt::frame, Sam2Prompt::trackId, Sam2Prompt::label);
-    for (Sam2Prompt d : prompts) {
-      if (d.frame() >= n)
-        throw new IllegalArgumentException(
-            "prompt at frame " + d.frame() + " is past the video's " + n + " frames");
-      promptsByFrame.computeIfAbsent(d.frame(), k -> new LinkedHashMap<>()).put(d.trackId(), d);
-    }
-    // The predictor's object order: first added first (prompts in frame order).
-    for (Map<Integer, Sam2Prompt> fp : promptsByFrame.values())
-      for (Sam2Prompt d : fp.values())
-        objects.computeIfAbsent(
-            d.trackId(),
-            id ->
-                new ObjectState(
-                    id,
-                    d.label(),
-                    new MemoryBank(
-                        manifest.numMaskmem(),
-                        manifest.maxCondFrames(),
-                        manifest.maxObjectPointers())));
-    List<Detection> out = new ArrayList<>();
-    List<OcclusionEvent> occlusions = new ArrayList<>();
-    List<RecommendedKeyframe> recommended = new ArrayList<>();
+    PromptSchedule schedule = PromptSchedule.of(prompts, n, this::emptyBank);
+    Sam2Output out = new Sam2Output(video, minOcclusionFrames);
     Throughput clock = new Throughput();
-    if (objects.isEmpty()) {
+    if (schedule.isEmpty()) {
       p.progress("track", n, n);
-      return result(video, objects, out, occlusions, recommended, clock, n);
+      return result(video, schedule, out, clock, n);
     }
-    // 1. Prompted frames: decoded without memory, encoded into conditioning memories. A prompted
-    // frame that also has tracked objects keeps its encoder outputs (up to a bound) for step 2, so
-    // the image encoder runs once per frame.
-    Map<Long, Decoded> condOutputs = new HashMap<>();
+    // A prompted frame that also has tracked objects keeps its encoder outputs (up to a bound)
+    // until propagation reaches it, so the image encoder runs once per frame.
     Map<Integer, FrameFeatures> cached = new HashMap<>();
     try {
-      for (Map.Entry<Integer, Map<Integer, Sam2Prompt>> e : promptsByFrame.entrySet()) {
-        int f = e.getKey();
-        FrameFeatures enc = encode(image(frames, f));
-        boolean keep =
-            e.getValue().size() < objects.size() && cached.size() < batching.cachePromptedFrames();
-        try {
-          Object noMem = noMemoryFeatures(enc);
-          // Objects with the same number of prompt points share a decoder call (a padding point
-          // would not be neutral: SAM's prompt encoder embeds it).
-          Map<Integer, List<Sam2Prompt>> byPoints = new TreeMap<>();
-          for (Sam2Prompt prompt : e.getValue().values())
-            byPoints.computeIfAbsent(prompt.pointCount(), k -> new ArrayList<>()).add(prompt);
-          for (List<Sam2Prompt> same : byPoints.values())
-            for (List<Sam2Prompt> group : chunks(same)) {
-              List<ObjectState> os = new ArrayList<>();
-              for (Sam2Prompt prompt : group) os.add(objects.get(prompt.trackId()));
-              try (DecodedGroup dg =
-                  decode(repeat(noMem, group.size()), enc, group, group.size(), video)) {
-                store(os, f, enc, dg, true);
-                for (int i = 0; i < os.size(); i++) {
-                  Decoded d = dg.decoded().get(i);
-                  condOutputs.put(
-                      key(f, os.get(i).id),
-                      d.withStep(
-                          new Sam2Step(
-                              f,
-                              os.get(i).id,
-                              true,
-                              false,
-                              new int[0],
-                              new long[0],
-                              new float[0],
-                              new int[0],
-                              new long[0],
-                              new float[0],
-                              d.score(),
-                              d.multimask(),
-                              d.iou(),
-                              d.masks().data())));
-                }
-              }
-            }
-        } finally {
-          if (keep) cached.put(f, enc);
-          else enc.close();
-        }
-      }
-      // 2. Propagation from the earliest prompt.
-      int start = promptsByFrame.firstKey();
-      for (int f = 0; f < start; f++) p.progress("track", f + 1, n);
-      for (int f = start; f < n; f++) {
-        Map<Integer, Sam2Prompt> framePrompts = promptsByFrame.getOrDefault(f, Map.of());
-        Map<Integer, Decoded> tracked = new HashMap<>();
-        List<ObjectState> toTrack = new ArrayList<>();
-        for (ObjectState o : objects.values()) if (!framePrompts.containsKey(o.id)) toTrack.add(o);
-        if (!toTrack.isEmpty()) {
-          FrameFeatures enc = cached.remove(f);
-          if (enc == null) enc = encode(image(frames, f));
-          try {
-            for (List<Slots> group : groupByLayout(toTrack, f, n))
-              for (List<Slots> chunk : chunks(group))
-                for (Decoded d : trackGroup(chunk, f, n, enc, video))
-                  tracked.put(d.step().objectId(), d);
-          } finally {
-            enc.close();
-          }
-        }
-        for (ObjectState o : objects.values()) {
-          Sam2Prompt prompt = framePrompts.get(o.id);
-          Decoded d = prompt != null ? condOutputs.remove(key(f, o.id)) : tracked.get(o.id);
-          stepListener.accept(d.step());
-          emit(o, f, d, prompt, video, out, occlusions, recommended);
-        }
-        p.progress("track", f + 1, n);
-      }
+      Map<Long, Decoded> conditioned = conditionPromptedFrames(schedule, frames, video, cached);
+      propagate(schedule, frames, video, conditioned, cached, out, p);
     } finally {
       cached.values().forEach(FrameFeatures::close);
     }
-    for (ObjectState o : objects.values())
-      if (o.hiddenSince >= 0 && n - o.hiddenSince >= minOcclusionFrames)
-        occlusions.add(new OcclusionEvent(o.id, o.hiddenSince, n - 1, "unknown", true));
-    return result(video, objects, out, occlusions, recommended, clock, n);
+    out.endHiddenRuns(schedule.objects(), n);
+    return result(video, schedule, out, clock, n);
+  }
+
+  private MemoryBank emptyBank() {
+    return new MemoryBank(
+        manifest.numMaskmem(), manifest.maxCondFrames(), manifest.maxObjectPointers());
+  }
+
+  /**
+   * Step 1, before any propagation (the predictor takes every prompt first): each prompted frame is
+   * decoded without memory and encoded into conditioning memories. Returns the decoder results by
+   * {@link #key(int, int)}, for the propagation to report when it reaches their frame.
+   */
+  private Map<Long, Decoded> conditionPromptedFrames(
+      PromptSchedule schedule,
+      FrameImages frames,
+      Video video,
+      Map<Integer, FrameFeatures> cached) {
+    Map<Long, Decoded> conditioned = new HashMap<>();
+    for (Map.Entry<Integer, Map<Integer, Sam2Prompt>> e : schedule.byFrame().entrySet()) {
+      int f = e.getKey();
+      FrameFeatures enc = encode(image(frames, f));
+      boolean keep =
+          e.getValue().size() < schedule.objectCount()
+              && cached.size() < batching.cachePromptedFrames();
+      try {
+        conditionFrame(f, e.getValue().values(), schedule, enc, video, conditioned);
+      } finally {
+        if (keep) cached.put(f, enc);
+        else enc.close();
+      }
+    }
+    return conditioned;
+  }
+
+  /**
+   * One prompted frame's objects. Objects with the same number of prompt points share a decoder
+   * call (a padding point would not be neutral: SAM's prompt encoder embeds it).
+   */
+  private void conditionFrame(
+      int f,
+      Collection<Sam2Prompt> prompts,
+      PromptSchedule schedule,
+      FrameFeatures enc,
+      Video video,
+      Map<Long, Decoded> conditioned) {
+    Object noMem = noMemoryFeatures(enc);
+    Map<Integer, List<Sam2Prompt>> byPoints = new TreeMap<>();
+    for (Sam2Prompt prompt : prompts)
+      byPoints.computeIfAbsent(prompt.pointCount(), k -> new ArrayList<>()).add(prompt);
+    for (List<Sam2Prompt> same : byPoints.values())
+      for (List<Sam2Prompt> group : chunks(same)) {
+        List<ObjectState> os = new ArrayList<>();
+        for (Sam2Prompt prompt : group) os.add(schedule.object(prompt.trackId()));
+        try (DecodedGroup dg =
+            decode(repeat(noMem, group.size()), enc, group, group.size(), video)) {
+          store(os, f, enc, dg, true);
+          for (int i = 0; i < os.size(); i++) {
+            Decoded d = dg.decoded().get(i);
+            conditioned.put(key(f, os.get(i).id), d.withStep(conditioningStep(f, os.get(i), d)));
+          }
+        }
+      }
+  }
+
+  /** A prompted frame's step: no memory attention, so no slots. */
+  private static Sam2Step conditioningStep(int f, ObjectState o, Decoded d) {
+    return new Sam2Step(
+        f,
+        o.id,
+        true,
+        false,
+        new int[0],
+        new long[0],
+        new float[0],
+        new int[0],
+        new long[0],
+        new float[0],
+        d.score(),
+        d.multimask(),
+        d.iou(),
+        d.masks().data());
+  }
+
+  /**
+   * Step 2: frames in order from the earliest prompt, every object on every frame; a prompted
+   * object reports its conditioning result, the others are tracked through their memories.
+   */
+  private void propagate(
+      PromptSchedule schedule,
+      FrameImages frames,
+      Video video,
+      Map<Long, Decoded> conditioned,
+      Map<Integer, FrameFeatures> cached,
+      Sam2Output out,
+      ProgressListener p) {
+    int n = video.frameCount();
+    int start = schedule.firstFrame();
+    for (int f = 0; f < start; f++) p.progress("track", f + 1, n);
+    for (int f = start; f < n; f++) {
+      Map<Integer, Sam2Prompt> framePrompts = schedule.on(f);
+      Map<Integer, Decoded> tracked = trackFrame(f, schedule, framePrompts, frames, video, cached);
+      for (ObjectState o : schedule.objects()) {
+        Sam2Prompt prompt = framePrompts.get(o.id);
+        Decoded d = prompt != null ? conditioned.remove(key(f, o.id)) : tracked.get(o.id);
+        stepListener.accept(d.step());
+        out.add(o, f, d.masks(), d.score(), d.iou(), prompt);
+      }
+      p.progress("track", f + 1, n);
+    }
+  }
+
+  /**
+   * The objects not prompted on frame {@code f}, tracked in groups that share a memory layout;
+   * their decoder results by track ID. The frame is encoded only when some object needs it (or its
+   * cached encoding from step 1 is used).
+   */
+  private Map<Integer, Decoded> trackFrame(
+      int f,
+      PromptSchedule schedule,
+      Map<Integer, Sam2Prompt> framePrompts,
+      FrameImages frames,
+      Video video,
+      Map<Integer, FrameFeatures> cached) {
+    Map<Integer, Decoded> tracked = new HashMap<>();
+    List<ObjectState> toTrack = new ArrayList<>();
+    for (ObjectState o : schedule.objects()) if (!framePrompts.containsKey(o.id)) toTrack.add(o);
+    if (toTrack.isEmpty()) return tracked;
+    FrameFeatures enc = cached.remove(f);
+    if (enc == null) enc = encode(image(frames, f));
+    try {
+      // Every object's slots are read before any group stores its new memory.
+      for (List<ObjectSlots> group : groupByLayout(toTrack, f, video.frameCount()))
+        for (List<ObjectSlots> chunk : chunks(group))
+          for (Decoded d : trackGroup(chunk, f, video.frameCount(), enc, video))
+            tracked.put(d.step().objectId(), d);
+    } finally {
+      enc.close();
+    }
+    return tracked;
   }
 
   private TrackedVideo result(
-      Video video,
-      Map<Integer, ObjectState> objects,
-      List<Detection> out,
-      List<OcclusionEvent> occlusions,
-      List<RecommendedKeyframe> recommended,
-      Throughput clock,
-      int n) {
-    LinkedHashSet<String> labels = new LinkedHashSet<>();
-    for (ObjectState o : objects.values()) labels.add(o.label);
+      Video video, PromptSchedule schedule, Sam2Output out, Throughput clock, int n) {
     AnnotationSet set =
         new AnnotationSet(
             video,
@@ -435,12 +463,10 @@ public final class Sam2VideoTracker implements VideoTracker {
                 bundleHash,
                 Instant.now(),
                 "keyframe-tracker/sam2-" + manifest.layout().name().toLowerCase()),
-            List.copyOf(labels),
-            out);
-    occlusions.sort(
-        java.util.Comparator.comparingInt(OcclusionEvent::startFrame)
-            .thenComparingInt(OcclusionEvent::trackId));
-    return new TrackedVideo(TrackInvariants.check(set), occlusions, recommended, clock.fps(n));
+            schedule.labels(),
+            out.shapes());
+    return new TrackedVideo(
+        TrackInvariants.check(set), out.occlusions(), out.recommended(), clock.fps(n));
   }
 
   private static long key(int frame, int id) {
@@ -463,70 +489,16 @@ public final class Sam2VideoTracker implements VideoTracker {
     }
   }
 
-  /**
-   * One object's memory and pointer slots for a frame, as the memory-attention graph takes them.
-   */
-  private record Slots(
-      ObjectState object,
-      List<MemoryBank.MemorySlot> memory,
-      List<MemoryBank.PointerSlot> pointers,
-      int[] memFrames,
-      long[] memTpos,
-      float[] memValid,
-      int[] ptrFrames,
-      long[] ptrOffsets,
-      float[] ptrValid) {
-    /** Objects with equal keys have the same memory layout (slot counts and used slots). */
-    String layoutKey() {
-      return Arrays.toString(memValid) + "/" + Arrays.toString(ptrValid);
-    }
-  }
-
-  private Slots slots(ObjectState o, int f, int numFrames) {
-    List<MemoryBank.MemorySlot> mem = o.bank.memoryFor(f);
-    List<MemoryBank.PointerSlot> ptrs = o.bank.pointersFor(f, numFrames);
+  /** The objects to track on a frame, grouped by memory layout (first-seen order). */
+  private List<List<ObjectSlots>> groupByLayout(List<ObjectState> objects, int f, int numFrames) {
     long[] memDecl = graphs.inputShape("memory_attention", "mem_feats");
     long[] ptrDecl = graphs.inputShape("memory_attention", "obj_ptrs");
-    // Dynamic exports take exactly the memories used; fixed-slot ones are padded (and truncated,
-    // oldest pointers first). Object-batch exports have the object axis first.
+    // Object-batch exports have the object axis first.
     int axis = manifest.objectBatch() ? 1 : 0;
-    long kDecl = memDecl.length > axis ? memDecl[axis] : -1;
-    long pDecl = ptrDecl.length > axis ? ptrDecl[axis] : -1;
-    int k = kDecl > 0 ? (int) kDecl : mem.size();
-    int pSlots = pDecl > 0 ? (int) pDecl : Math.max(1, ptrs.size());
-    if (mem.size() > k) mem = mem.subList(0, k);
-    if (ptrs.size() > pSlots) ptrs = ptrs.subList(0, pSlots);
-    int[] memFrames = new int[k], ptrFrames = new int[pSlots];
-    Arrays.fill(memFrames, -1);
-    Arrays.fill(ptrFrames, -1);
-    long[] memTpos = new long[k], ptrOffsets = new long[pSlots];
-    float[] memValid = new float[k], ptrValid = new float[pSlots];
-    for (int i = 0; i < mem.size(); i++) {
-      memFrames[i] = mem.get(i).entry().frame();
-      memTpos[i] = mem.get(i).temporalIndex();
-      memValid[i] = 1;
-    }
-    for (int i = 0; i < ptrs.size(); i++) {
-      ptrFrames[i] = ptrs.get(i).entry().frame();
-      ptrOffsets[i] = ptrs.get(i).offset();
-      ptrValid[i] = 1;
-    }
-    return new Slots(o, mem, ptrs, memFrames, memTpos, memValid, ptrFrames, ptrOffsets, ptrValid);
-  }
-
-  /**
-   * The objects to track on a frame, grouped by memory layout (first-seen order). SAM 2's memory
-   * attention for one object is a function of its own memories only, so objects can share a call
-   * exactly when their inputs have the same shape and the same slots in use; objects with other
-   * conditioning frames or fewer memories so far go in another group.
-   */
-  private List<List<Slots>> groupByLayout(List<ObjectState> objects, int f, int numFrames) {
-    Map<String, List<Slots>> groups = new LinkedHashMap<>();
-    for (ObjectState o : objects) {
-      Slots sl = slots(o, f, numFrames);
-      groups.computeIfAbsent(sl.layoutKey(), k -> new ArrayList<>()).add(sl);
-    }
-    return new ArrayList<>(groups.values());
+    List<ObjectSlots> slots = new ArrayList<>();
+    for (ObjectState o : objects)
+      slots.add(ObjectSlots.of(o, f, numFrames, memDecl, ptrDecl, axis));
+    return ObjectSlots.groupByLayout(slots);
   }
 
   /** Most objects per call: 1 for bundles whose graphs take one object. */
@@ -547,61 +519,11 @@ public final class Sam2VideoTracker implements VideoTracker {
    * (one call), then the decoder with SAM 2's padding point, then the memory encoder.
    */
   private List<Decoded> trackGroup(
-      List<Slots> group, int f, int numFrames, FrameFeatures enc, Video video) {
+      List<ObjectSlots> group, int f, int numFrames, FrameFeatures enc, Video video) {
     int b = group.size();
-    Slots first = group.get(0);
-    ObjectState o0 = first.object();
-    int k = first.memValid().length, pSlots = first.ptrValid().length;
-    int memSize = o0.memSize, ptrSize = o0.ptrSize;
-    float[] memFeats = new float[b * k * memSize],
-        memPos = new float[b * k * memSize],
-        objPtrs = new float[b * pSlots * ptrSize];
-    long[] memTpos = new long[b * k], ptrOffsets = new long[b * pSlots];
-    for (int j = 0; j < b; j++) {
-      Slots sl = group.get(j);
-      for (int i = 0; i < sl.memory().size(); i++) {
-        MemoryBank.Entry e = sl.memory().get(i).entry();
-        System.arraycopy(e.features(), 0, memFeats, (j * k + i) * memSize, memSize);
-        System.arraycopy(e.positions(), 0, memPos, (j * k + i) * memSize, memSize);
-      }
-      System.arraycopy(sl.memTpos(), 0, memTpos, j * k, k);
-      for (int i = 0; i < sl.pointers().size(); i++)
-        System.arraycopy(
-            sl.pointers().get(i).entry().objectPointer(),
-            0,
-            objPtrs,
-            (j * pSlots + i) * ptrSize,
-            ptrSize);
-      System.arraycopy(sl.ptrOffsets(), 0, ptrOffsets, j * pSlots, pSlots);
-    }
-    boolean batched = manifest.objectBatch();
-    long[] memShape =
-        batched ? prepend(b, prepend(k, o0.memEntryShape)) : prepend(k, o0.memEntryShape);
-    Map<String, Object> in = new HashMap<>();
-    in.put("curr", enc.get("vision_feats"));
-    in.put("curr_pos", enc.get("vision_pos"));
-    in.put("mem_feats", new Tensor(memFeats, memShape));
-    in.put("mem_pos", new Tensor(memPos, memShape));
-    in.put("mem_tpos", new long[][] {memTpos, batched ? new long[] {b, k} : new long[] {k}});
-    in.put("mem_valid", new Tensor(first.memValid(), new long[] {k}));
-    in.put(
-        "obj_ptrs",
-        new Tensor(
-            objPtrs, batched ? new long[] {b, pSlots, ptrSize} : new long[] {pSlots, ptrSize}));
-    if (graphs.hasInput("memory_attention", "obj_ptr_tpos"))
-      in.put(
-          "obj_ptr_tpos",
-          new long[][] {ptrOffsets, batched ? new long[] {b, pSlots} : new long[] {pSlots}});
-    in.put("ptr_valid", new Tensor(first.ptrValid(), new long[] {pSlots}));
-    // The predictor normalises pointer offsets by min(num_frames, max_obj_ptrs_in_encoder) - 1.
-    if (graphs.hasInput("memory_attention", "t_diff_max"))
-      in.put(
-          "t_diff_max",
-          new Tensor(
-              new float[] {Math.max(1, Math.min(numFrames, manifest.maxObjectPointers()) - 1)},
-              new long[] {1}));
+    Map<String, Object> in = memoryAttentionInputs(group, numFrames, enc);
     List<ObjectState> os = new ArrayList<>();
-    for (Slots sl : group) os.add(sl.object());
+    for (ObjectSlots sl : group) os.add(sl.object());
     List<Decoded> out = new ArrayList<>();
     try (Sam2Graphs.Outputs fused = graphs.runKeeping("memory_attention", in)) {
       Object embed = batching.reuseTensors() ? fused.tensor("fused") : (Object) fused.copy("fused");
@@ -610,29 +532,72 @@ public final class Sam2VideoTracker implements VideoTracker {
       try (DecodedGroup dg = decode(embed, enc, null, b, video)) {
         store(os, f, enc, dg, false);
         for (int j = 0; j < b; j++) {
-          Slots sl = group.get(j);
           Decoded d = dg.decoded().get(j);
-          out.add(
-              d.withStep(
-                  new Sam2Step(
-                      f,
-                      sl.object().id,
-                      false,
-                      true,
-                      sl.memFrames(),
-                      sl.memTpos(),
-                      sl.memValid(),
-                      sl.ptrFrames(),
-                      sl.ptrOffsets(),
-                      sl.ptrValid(),
-                      d.score(),
-                      d.multimask(),
-                      d.iou(),
-                      d.masks().data())));
+          out.add(d.withStep(trackingStep(f, group.get(j), d)));
         }
       }
     }
     return out;
+  }
+
+  /** The memory-attention graph's inputs for a same-layout group on the frame {@code enc} holds. */
+  private Map<String, Object> memoryAttentionInputs(
+      List<ObjectSlots> group, int numFrames, FrameFeatures enc) {
+    int b = group.size();
+    ObjectSlots first = group.get(0);
+    int k = first.memorySlotCount(), pSlots = first.pointerSlotCount();
+    int ptrSize = first.object().ptrSize;
+    long[] entryShape = first.object().memEntryShape;
+    ObjectSlots.Packed packed = ObjectSlots.Packed.of(group);
+    boolean batched = manifest.objectBatch();
+    long[] memShape = batched ? prepend(b, prepend(k, entryShape)) : prepend(k, entryShape);
+    Map<String, Object> in = new HashMap<>();
+    in.put("curr", enc.get("vision_feats"));
+    in.put("curr_pos", enc.get("vision_pos"));
+    in.put("mem_feats", new Tensor(packed.memFeats(), memShape));
+    in.put("mem_pos", new Tensor(packed.memPos(), memShape));
+    in.put(
+        "mem_tpos", new long[][] {packed.memTpos(), batched ? new long[] {b, k} : new long[] {k}});
+    in.put("mem_valid", new Tensor(first.memValid(), new long[] {k}));
+    in.put(
+        "obj_ptrs",
+        new Tensor(
+            packed.objPtrs(),
+            batched ? new long[] {b, pSlots, ptrSize} : new long[] {pSlots, ptrSize}));
+    if (graphs.hasInput("memory_attention", "obj_ptr_tpos"))
+      in.put(
+          "obj_ptr_tpos",
+          new long[][] {
+            packed.ptrOffsets(), batched ? new long[] {b, pSlots} : new long[] {pSlots}
+          });
+    in.put("ptr_valid", new Tensor(first.ptrValid(), new long[] {pSlots}));
+    // The predictor normalises pointer offsets by min(num_frames, max_obj_ptrs_in_encoder) - 1.
+    if (graphs.hasInput("memory_attention", "t_diff_max"))
+      in.put(
+          "t_diff_max",
+          new Tensor(
+              new float[] {Math.max(1, Math.min(numFrames, manifest.maxObjectPointers()) - 1)},
+              new long[] {1}));
+    return in;
+  }
+
+  /** A tracked frame's step: the slots memory attention was given and what the decoder made. */
+  private static Sam2Step trackingStep(int f, ObjectSlots sl, Decoded d) {
+    return new Sam2Step(
+        f,
+        sl.object().id,
+        false,
+        true,
+        sl.memFrames(),
+        sl.memTpos(),
+        sl.memValid(),
+        sl.ptrFrames(),
+        sl.ptrOffsets(),
+        sl.ptrValid(),
+        d.score(),
+        d.multimask(),
+        d.iou(),
+        d.masks().data());
   }
 
   /** A decoder call's per-object results and its mask logits, ready for the memory encoder. */
@@ -660,36 +625,8 @@ public final class Sam2VideoTracker implements VideoTracker {
     dec.put("high_res_0", enc.get("high_res_0"));
     dec.put("high_res_1", enc.get("high_res_1"));
     boolean[] multimask = new boolean[b];
-    if (prompts != null) {
-      int np = prompts.get(0).pointCount();
-      float[] coords = new float[b * 2 * np], labels = new float[b * np];
-      for (int j = 0; j < b; j++) {
-        Sam2Prompt prompt = prompts.get(j);
-        // SAM2Base._use_multimask: the multimask head for at most one point.
-        multimask[j] = np <= 1;
-        int i = j * np;
-        if (prompt.box() != null) {
-          Box box = prompt.box();
-          scalePoint(coords, i, (float) box.x(), (float) box.y(), video);
-          labels[i++] = 2;
-          scalePoint(coords, i, (float) box.x2(), (float) box.y2(), video);
-          labels[i++] = 3;
-        }
-        for (int q = 0; q < prompt.labels().length; q++) {
-          scalePoint(coords, i, prompt.points()[2 * q], prompt.points()[2 * q + 1], video);
-          labels[i++] = prompt.labels()[q];
-        }
-      }
-      dec.put("point_coords", new Tensor(coords, new long[] {b, np, 2}));
-      dec.put("point_labels", new Tensor(labels, new long[] {b, np}));
-    } else {
-      // SAM 2 feeds a single padding point (label -1) when a frame has no prompt.
-      Arrays.fill(multimask, true);
-      float[] labels = new float[b];
-      Arrays.fill(labels, -1);
-      dec.put("point_coords", new Tensor(new float[2 * b], new long[] {b, 1, 2}));
-      dec.put("point_labels", new Tensor(labels, new long[] {b, 1}));
-    }
+    if (prompts != null) putPromptPoints(dec, prompts, multimask, video);
+    else putPaddingPoint(dec, multimask);
     boolean choosable = graphs.hasInput(graph, "multimask_output");
     if (choosable) {
       float[] mm = new float[b];
@@ -699,28 +636,74 @@ public final class Sam2VideoTracker implements VideoTracker {
     Sam2Graphs.Outputs d = graphs.runKeeping(graph, dec);
     try {
       Tensor low = d.copy("low_res_masks");
-      float[] score = d.copy("object_score_logits").data(), iou = d.copy("iou_scores").data();
-      float[] ptr = d.copy("obj_ptr").data();
-      int lowSize = low.size() / b, ptrSize = ptr.length / b;
-      long[] lowShape = low.shape().clone();
-      lowShape[0] = 1;
-      List<Decoded> out = new ArrayList<>();
-      for (int j = 0; j < b; j++)
-        out.add(
-            new Decoded(
-                new Tensor(
-                    Arrays.copyOfRange(low.data(), j * lowSize, (j + 1) * lowSize), lowShape),
-                score[j],
-                iou[j],
-                Arrays.copyOfRange(ptr, j * ptrSize, (j + 1) * ptrSize),
-                choosable ? multimask[j] : true,
-                null));
       Object lowFeed = batching.reuseTensors() ? d.tensor("low_res_masks") : low;
-      return new DecodedGroup(out, lowFeed, d);
+      return new DecodedGroup(perObject(d, low, multimask, choosable), lowFeed, d);
     } catch (RuntimeException e) {
       d.close();
       throw e;
     }
+  }
+
+  /** A decoder call's outputs cut into one result per object (object axis first). */
+  private static List<Decoded> perObject(
+      Sam2Graphs.Outputs d, Tensor low, boolean[] multimask, boolean choosable) {
+    int b = multimask.length;
+    float[] score = d.copy("object_score_logits").data(), iou = d.copy("iou_scores").data();
+    float[] ptr = d.copy("obj_ptr").data();
+    int lowSize = low.size() / b, ptrSize = ptr.length / b;
+    long[] lowShape = low.shape().clone();
+    lowShape[0] = 1;
+    List<Decoded> out = new ArrayList<>();
+    for (int j = 0; j < b; j++)
+      out.add(
+          new Decoded(
+              new Tensor(Arrays.copyOfRange(low.data(), j * lowSize, (j + 1) * lowSize), lowShape),
+              score[j],
+              iou[j],
+              Arrays.copyOfRange(ptr, j * ptrSize, (j + 1) * ptrSize),
+              choosable ? multimask[j] : true,
+              null));
+    return out;
+  }
+
+  /**
+   * The prompts' points in model pixels: box corners (labels 2, 3) first, then the clicks. All
+   * prompts have the same number of points.
+   */
+  private void putPromptPoints(
+      Map<String, Object> dec, List<Sam2Prompt> prompts, boolean[] multimask, Video video) {
+    int b = prompts.size();
+    int np = prompts.get(0).pointCount();
+    float[] coords = new float[b * 2 * np], labels = new float[b * np];
+    for (int j = 0; j < b; j++) {
+      Sam2Prompt prompt = prompts.get(j);
+      // SAM2Base._use_multimask: the multimask head for at most one point.
+      multimask[j] = np <= 1;
+      int i = j * np;
+      if (prompt.box() != null) {
+        Box box = prompt.box();
+        scalePoint(coords, i, (float) box.x(), (float) box.y(), video);
+        labels[i++] = 2;
+        scalePoint(coords, i, (float) box.x2(), (float) box.y2(), video);
+        labels[i++] = 3;
+      }
+      for (int q = 0; q < prompt.clickCount(); q++) {
+        scalePoint(coords, i, prompt.clickX(q), prompt.clickY(q), video);
+        labels[i++] = prompt.clickLabel(q);
+      }
+    }
+    dec.put("point_coords", new Tensor(coords, new long[] {b, np, 2}));
+    dec.put("point_labels", new Tensor(labels, new long[] {b, np}));
+  }
+
+  /** SAM 2 feeds a single padding point (label -1) when a frame has no prompt. */
+  private static void putPaddingPoint(Map<String, Object> dec, boolean[] multimask) {
+    int b = multimask.length;
+    Arrays.fill(multimask, true);
+    float[] labels = new float[b];
+    Arrays.fill(labels, -1);
+    dec.put("point_coords", new Tensor(new float[2 * b], new long[] {b, 1, 2}));
+    dec.put("point_labels", new Tensor(labels, new long[] {b, 1}));
   }
 
   /** Video pixels -> model input pixels, in float32 as add_new_points_or_box computes them. */
@@ -736,7 +719,19 @@ public final class Sam2VideoTracker implements VideoTracker {
    */
   private void store(
       List<ObjectState> os, int f, FrameFeatures enc, DecodedGroup dg, boolean conditioning) {
-    int b = os.size();
+    Map<String, Tensor> mem =
+        graphs.run("memory_encoder", memoryEncoderInputs(enc, dg, conditioning));
+    Tensor feats = mem.get("maskmem_features");
+    float[] all = feats.data();
+    // SAM2VideoPredictor keeps maskmem_features in bfloat16 (positions and pointers in float32).
+    if (manifest.memoryBfloat16())
+      for (int i = 0; i < all.length; i++) all[i] = Bfloat16.round(all[i]);
+    addMemories(os, f, feats, mem.get("maskmem_pos_enc").data(), dg, conditioning);
+  }
+
+  private Map<String, Object> memoryEncoderInputs(
+      FrameFeatures enc, DecodedGroup dg, boolean conditioning) {
+    int b = dg.decoded().size();
     Map<String, Object> me = new HashMap<>();
     me.put("pix_feat", enc.get("vision_feats"));
     me.put("mask_logits", dg.lowRes());
@@ -750,14 +745,23 @@ public final class Sam2VideoTracker implements VideoTracker {
       Arrays.fill(fromPts, conditioning ? 1 : 0);
       me.put("is_mask_from_pts", new Tensor(fromPts, new long[] {b}));
     }
-    Map<String, Tensor> mem = graphs.run("memory_encoder", me);
-    Tensor feats = mem.get("maskmem_features");
-    float[] pos = mem.get("maskmem_pos_enc").data();
+    return me;
+  }
+
+  /**
+   * Each object's slice of the memory encoder's outputs into its bank: kept for good when it is a
+   * prompted frame's, among the recent frames otherwise.
+   */
+  private static void addMemories(
+      List<ObjectState> os,
+      int f,
+      Tensor feats,
+      float[] pos,
+      DecodedGroup dg,
+      boolean conditioning) {
+    int b = os.size();
     int size = feats.size() / b;
     float[] all = feats.data();
-    // SAM2VideoPredictor keeps maskmem_features in bfloat16 (positions and pointers in float32).
-    if (manifest.memoryBfloat16())
-      for (int i = 0; i < all.length; i++) all[i] = Bfloat16.round(all[i]);
     for (int j = 0; j < b; j++) {
       ObjectState o = os.get(j);
       Decoded d = dg.decoded().get(j);
@@ -774,78 +778,6 @@ public final class Sam2VideoTracker implements VideoTracker {
               d.objPtr());
       if (conditioning) o.bank.addConditioning(entry);
       else o.bank.addRecent(entry);
-    }
-  }
-
-  private void emit(
-      ObjectState o,
-      int f,
-      Decoded d,
-      Sam2Prompt prompt,
-      Video video,
-      List<Detection> out,
-      List<OcclusionEvent> occlusions,
-      List<RecommendedKeyframe> recommended) {
-    boolean visible = d.score() > 0 || prompt != null;
-    if (!visible) {
-      if (o.hiddenSince < 0) o.hiddenSince = f;
-      return;
-    }
-    Mask mask = upsample(d.masks(), video);
-    if (o.hiddenSince >= 0 && f - o.hiddenSince >= minOcclusionFrames) {
-      occlusions.add(new OcclusionEvent(o.id, o.hiddenSince, f - 1, "unknown", true));
-      if (prompt == null)
-        recommended.add(
-            new RecommendedKeyframe(
-                f, o.id, o.label, mask.bbox().orElse(new Box(0, 0, 1, 1)), "reemerged"));
-    }
-    o.hiddenSince = -1;
-    Box box = prompt != null && prompt.box() != null ? prompt.box() : mask.bbox().orElse(null);
-    if (box != null || mask.area() > 0)
-      out.add(
-          new Detection(
-              f,
-              o.id,
-              o.label,
-              box,
-              mask.area() > 0 ? mask : null,
-              Math.max(0, Math.min(1, d.iou())),
-              Map.of(),
-              -1,
-              false,
-              false,
-              prompt != null));
-  }
-
-  /**
-   * One frame's encoder outputs, fed to every call of the frame: kept as ONNX Runtime tensors when
-   * reusing (no copy out and back in per call), else as Java arrays.
-   */
-  private static final class FrameFeatures implements AutoCloseable {
-    final Map<String, Object> values = new HashMap<>();
-    final List<AutoCloseable> owned = new ArrayList<>();
-
-    Object get(String name) {
-      return values.get(name);
-    }
-
-    void add(Sam2Graphs.Outputs out, boolean keep) {
-      for (String name : out.names())
-        values.put(name, keep ? out.tensor(name) : (Object) out.copy(name));
-      if (keep) owned.add(out);
-      else out.close();
-    }
-
-    @Override
-    public void close() {
-      for (AutoCloseable c : owned) {
-        try {
-          c.close();
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      }
-      owned.clear();
     }
   }
 
@@ -929,22 +861,5 @@ public final class Sam2VideoTracker implements VideoTracker {
   @Override
   public void close() {
     graphs.close();
-  }
-
-  /** Per-object loop state. */
-  private static final class ObjectState {
-    final int id;
-    final String label;
-    final MemoryBank bank;
-    long[] memEntryShape;
-    int memSize;
-    int ptrSize;
-    int hiddenSince = -1;
-
-    ObjectState(int id, String label, MemoryBank bank) {
-      this.id = id;
-      this.label = label;
-      this.bank = bank;
-    }
   }
 }

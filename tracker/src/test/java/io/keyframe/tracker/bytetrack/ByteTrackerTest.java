@@ -316,8 +316,7 @@ class ByteTrackerTest {
   }
 
   private static Detection det(int f, Box b) {
-    return new Detection(
-        f, Detection.UNTRACKED, "person", b, null, 0.9, Map.of(), -1, false, false, false);
+    return Detection.builder(f, "person").box(b).score(0.9).build();
   }
 
   private static int idAt(TrackedVideo r, int frame, double y) {

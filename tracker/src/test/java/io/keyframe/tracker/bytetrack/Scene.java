@@ -7,7 +7,6 @@ import io.keyframe.dataset.Provenance;
 import io.keyframe.dataset.Video;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 /** Hand-built scenes: boxes moving at constant speed, hidden over given frame spans. */
@@ -47,19 +46,7 @@ final class Scene {
                 b.y() + rnd.nextGaussian() * noise,
                 b.w(),
                 b.h());
-        out.add(
-            new Detection(
-                f,
-                Detection.UNTRACKED,
-                m.label(),
-                jittered,
-                null,
-                0.9,
-                Map.of(),
-                -1,
-                false,
-                false,
-                false));
+        out.add(Detection.builder(f, m.label()).box(jittered).score(0.9).build());
       }
     Video v = new Video("scene", 30, 1280, 720, frames, "");
     return new AnnotationSet(v, Provenance.model("sim", "ab", null, "test"), labels, out);
