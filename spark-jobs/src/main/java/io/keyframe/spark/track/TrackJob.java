@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaRDD;
@@ -332,26 +333,18 @@ public final class TrackJob {
     JobRun run =
         JobRun.start(spark, NAME, o.common(), params, InputFiles.hashes(spark, o.detections()))
             .trackerPath("fallback");
-    JavaRDD<Outcome> outcomes = null;
-    try {
-      spark.sparkContext().setJobDescription(NAME + ": tracking");
-      List<String> sources = new ArrayList<>(List.of(o.detectorSource()));
-      if (o.keyframeSource() != null) sources.add(o.keyframeSource());
-      outcomes =
-          VideoGroups.map(
-                  DetectionTables.read(spark, o.detections(), sources),
-                  (video, rows) -> track(video, rows, o),
-                  "source",
-                  "frame")
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      return write(spark, run, outcomes);
-    } catch (RuntimeException e) {
-      run.abort();
-      throw e;
-    } finally {
-      if (outcomes != null) outcomes.unpersist(false);
-      spark.sparkContext().setJobDescription(null);
-    }
+    List<String> sources = new ArrayList<>(List.of(o.detectorSource()));
+    if (o.keyframeSource() != null) sources.add(o.keyframeSource());
+    return writeOutcomes(
+        spark,
+        run,
+        "tracking",
+        () ->
+            VideoGroups.map(
+                DetectionTables.read(spark, o.detections(), sources),
+                (video, rows) -> track(video, rows, o),
+                "source",
+                "frame"));
   }
 
   /**
@@ -395,23 +388,11 @@ public final class TrackJob {
         JobRun.start(spark, NAME, o.common(), params, InputFiles.hashes(spark, List.of(o.videos())))
             .trackerPath("fallback")
             .model(o.modelSource(), key.sha256());
-    JavaRDD<Outcome> outcomes = null;
-    try {
-      spark.sparkContext().setJobDescription(NAME + ": detect and track");
-      int slices = Math.max(1, Math.min(videos.size(), spark.sparkContext().defaultParallelism()));
-      outcomes =
-          JavaSparkContext.fromSparkContext(spark.sparkContext())
-              .parallelize(videos, slices)
-              .map(file -> detectAndTrack(file, key, o))
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      return write(spark, run, outcomes);
-    } catch (RuntimeException e) {
-      run.abort();
-      throw e;
-    } finally {
-      if (outcomes != null) outcomes.unpersist(false);
-      spark.sparkContext().setJobDescription(null);
-    }
+    return writeOutcomes(
+        spark,
+        run,
+        "detect and track",
+        () -> parallelize(spark, videos).map(file -> detectAndTrack(file, key, o)));
   }
 
   /**
@@ -457,21 +438,30 @@ public final class TrackJob {
         JobRun.start(spark, NAME, o.common(), params, InputFiles.hashes(spark, inputs))
             .trackerPath("sam2")
             .model(model, bundleSha);
+    String sha = bundleSha;
+    List<Sam2Task> tasks = new ArrayList<>();
+    for (String v : videos)
+      tasks.add(
+          new Sam2Task(
+              v, prompts.getOrDefault(stem(Path.of(v).getFileName().toString()), List.of())));
+    return writeOutcomes(
+        spark,
+        run,
+        "SAM 2 tracking",
+        () -> parallelize(spark, tasks).map(t -> sam2Track(t.file(), t.prompts(), o, sha)));
+  }
+
+  /**
+   * Writes the outcomes {@code plan} builds, labelled {@code description} in Spark's UI: persisted
+   * once (the write reads them for every table), unpersisted after, and the run aborted (no runs
+   * row, staged files dropped) when anything fails, building the plan included.
+   */
+  private static RunRecord writeOutcomes(
+      SparkSession spark, JobRun run, String description, Supplier<JavaRDD<Outcome>> plan) {
     JavaRDD<Outcome> outcomes = null;
     try {
-      spark.sparkContext().setJobDescription(NAME + ": SAM 2 tracking");
-      String sha = bundleSha;
-      List<Sam2Task> tasks = new ArrayList<>();
-      for (String v : videos)
-        tasks.add(
-            new Sam2Task(
-                v, prompts.getOrDefault(stem(Path.of(v).getFileName().toString()), List.of())));
-      int slices = Math.max(1, Math.min(tasks.size(), spark.sparkContext().defaultParallelism()));
-      outcomes =
-          JavaSparkContext.fromSparkContext(spark.sparkContext())
-              .parallelize(tasks, slices)
-              .map(t -> sam2Track(t.file(), t.prompts(), o, sha))
-              .persist(StorageLevel.MEMORY_AND_DISK());
+      spark.sparkContext().setJobDescription(NAME + ": " + description);
+      outcomes = plan.get().persist(StorageLevel.MEMORY_AND_DISK());
       return write(spark, run, outcomes);
     } catch (RuntimeException e) {
       run.abort();
@@ -480,6 +470,12 @@ public final class TrackJob {
       if (outcomes != null) outcomes.unpersist(false);
       spark.sparkContext().setJobDescription(null);
     }
+  }
+
+  /** One task per item, at most the default parallelism's slices. */
+  private static <T> JavaRDD<T> parallelize(SparkSession spark, List<T> items) {
+    int slices = Math.max(1, Math.min(items.size(), spark.sparkContext().defaultParallelism()));
+    return JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(items, slices);
   }
 
   /** A video file and its prompt rows, shipped to an executor. */
