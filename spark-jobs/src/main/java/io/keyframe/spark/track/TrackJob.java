@@ -47,7 +47,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Tracks detections per video inside the executors with the tracker module's fallback {@link
@@ -451,25 +450,9 @@ public final class TrackJob {
         () -> parallelize(spark, tasks).map(t -> sam2Track(t.file(), t.prompts(), o, sha)));
   }
 
-  /**
-   * Writes the outcomes {@code plan} builds, labelled {@code description} in Spark's UI: persisted
-   * once (the write reads them for every table), unpersisted after, and the run aborted (no runs
-   * row, staged files dropped) when anything fails, building the plan included.
-   */
   private static RunRecord writeOutcomes(
       SparkSession spark, JobRun run, String description, Supplier<JavaRDD<Outcome>> plan) {
-    JavaRDD<Outcome> outcomes = null;
-    try {
-      spark.sparkContext().setJobDescription(NAME + ": " + description);
-      outcomes = plan.get().persist(StorageLevel.MEMORY_AND_DISK());
-      return write(spark, run, outcomes);
-    } catch (RuntimeException e) {
-      run.abort();
-      throw e;
-    } finally {
-      if (outcomes != null) outcomes.unpersist(false);
-      spark.sparkContext().setJobDescription(null);
-    }
+    return run.writeFrom(description, plan, outcomes -> write(spark, run, outcomes));
   }
 
   /** One task per item, at most the default parallelism's slices. */
@@ -480,6 +463,13 @@ public final class TrackJob {
 
   /** A video file and its prompt rows, shipped to an executor. */
   record Sam2Task(String file, List<Row> prompts) implements Serializable {}
+
+  /** The quarantine row of a video whose prompts SAM 2 cannot start from, naming why. */
+  private static BadRecord promptsRefused(
+      String video, Sam2Options o, String reason, List<Row> promptRows) {
+    return new BadRecord(
+        video, NAME, o.keyframeSource(), "detections", -1, -1, null, reason, promptRows.size());
+  }
 
   /** One video inside an executor: its prompts, its frames, the SAM 2 loop, rows. */
   static Outcome sam2Track(String file, List<Row> promptRows, Sam2Options o, String bundleSha)
@@ -508,16 +498,11 @@ public final class TrackJob {
               && d.boxOrMaskBox() != null) prompts.add(d);
       if (prompts.isEmpty()) {
         bad.add(
-            new BadRecord(
+            promptsRefused(
                 video,
-                NAME,
-                o.keyframeSource(),
-                "detections",
-                -1,
-                -1,
-                null,
+                o,
                 "no boxes with track IDs from source '" + o.keyframeSource() + "' to prompt SAM 2",
-                promptRows.size()));
+                promptRows));
         return new Outcome(List.of(), List.of(), List.of(), bad, Math.max(1, sets.rows()));
       }
       Video v = new Video(video, frames.fps(), frames.width(), frames.height(), n, "");
@@ -527,17 +512,7 @@ public final class TrackJob {
           result = tracker.track(v, FrameImages.of(frames), prompts, null);
         }
       } catch (IllegalArgumentException e) {
-        bad.add(
-            new BadRecord(
-                video,
-                NAME,
-                o.keyframeSource(),
-                "detections",
-                -1,
-                -1,
-                null,
-                e.getMessage(),
-                promptRows.size()));
+        bad.add(promptsRefused(video, o, e.getMessage(), promptRows));
         return new Outcome(List.of(), List.of(), List.of(), bad, sets.rows());
       }
       double seconds = (System.nanoTime() - start) / 1e9;
