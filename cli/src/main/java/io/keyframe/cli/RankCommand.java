@@ -131,7 +131,9 @@ public final class RankCommand implements Callable<Integer> {
             OutputRootBatch.read(batch, runs, note -> err.println("note: " + note));
         err.println(
             "reading runs "
-                + String.join(", ", root.runs().stream().map(OutputRootBatch.Run::id).toList())
+                + String.join(
+                    ", ",
+                    root.runs().stream().map(io.keyframe.scoring.qa.SourceRoles.Run::id).toList())
                 + " of "
                 + batch);
         return root.evidence();

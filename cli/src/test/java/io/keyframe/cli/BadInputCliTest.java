@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,9 +16,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -28,25 +24,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The exit-2 contract over the corpus in dataset/src/test/resources/bad/cli/ and inputs built at
  * run time: exit code 2, one message naming the file, no stack trace, nothing written.
  */
-class BadInputCliTest {
+class BadInputCliTest extends InProcessCliTest {
   static final Path CORPUS =
       Path.of(System.getProperty("keyframe.root", ".."), "dataset/src/test/resources/bad/cli");
   static final Path CLIP =
       Path.of(System.getProperty("keyframe.shared", "../shared"), "videos", "bedroom.mp4");
-
-  @TempDir Path tmp;
-  final StringWriter out = new StringWriter();
-  final StringWriter err = new StringWriter();
-
-  @BeforeEach
-  void isolate() {
-    System.setProperty("user.home", tmp.resolve("home").toString());
-    System.setProperty("keyframe.audit.log", tmp.resolve("audit.jsonl").toString());
-  }
-
-  int run(String... args) {
-    return KeyframeCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-  }
 
   static Stream<Path> corpus() throws Exception {
     List<Path> files = new ArrayList<>();
@@ -65,14 +47,14 @@ class BadInputCliTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("corpus")
-  void every_corpus_file_is_exit_2_naming_the_file(Path file) throws Exception {
+  void everyCorpusFileIsExit2NamingTheFile(Path file) throws Exception {
     Path copy = tmp.resolve(file.getFileName());
     Files.copy(file, copy);
     assertExit2Naming(run("info", copy.toString()), file.getFileName().toString());
   }
 
   @Test
-  void an_unterminated_csv_quote_is_exit_2_naming_line_and_column() throws Exception {
+  void anUnterminatedCsvQuoteIsExit2NamingLineAndColumn() throws Exception {
     Path csv = tmp.resolve("ratings.csv");
     Files.writeString(csv, "item,rater,label\n1,A,bed_rail\n1,\"B,iv_pole\n");
     assertExit2Naming(run("agreement", "--labels", csv.toString()), "ratings.csv");
@@ -87,20 +69,20 @@ class BadInputCliTest {
   }
 
   @Test
-  void a_directory_given_as_a_file_is_exit_2() throws Exception {
+  void aDirectoryGivenAsAFileIsExit2() throws Exception {
     Path dir = Files.createDirectory(tmp.resolve("gt.txt"));
     assertExit2Naming(run("info", dir.toString()), "gt.txt");
   }
 
   @Test
-  void a_5_mb_field_is_not_echoed_whole() throws Exception {
+  void a5MbFieldIsNotEchoedWhole() throws Exception {
     Path big = tmp.resolve("big.txt");
     Files.writeString(big, "1,1,10,10," + "9".repeat(5_000_000) + "x,20,1,1,1\n");
     assertExit2Naming(run("info", big.toString()), "big.txt");
   }
 
   @Test
-  void generate_onto_an_existing_file_is_exit_2_and_leaves_it() throws Exception {
+  void generateOntoAnExistingFileIsExit2AndLeavesIt() throws Exception {
     Path file = Files.writeString(tmp.resolve("keep.txt"), "mine");
     assertExit2Naming(
         run(
@@ -118,7 +100,7 @@ class BadInputCliTest {
   }
 
   @Test
-  void sizes_beyond_their_bound_are_exit_2_before_any_work() {
+  void sizesBeyondTheirBoundAreExit2BeforeAnyWork() {
     assertThat(run("generate", "--out", tmp.resolve("g").toString(), "--frames", "2147483647"))
         .isEqualTo(2);
     assertThat(err.toString()).contains("--frames").doesNotContain("OutOfMemory");
@@ -146,8 +128,7 @@ class BadInputCliTest {
    * the real clip in shared/videos (200 frames by ffprobe).
    */
   @Test
-  void a_truncated_mp4_is_exit_2_by_default_and_a_recorded_warning_with_the_flag()
-      throws IOException {
+  void aTruncatedMp4IsExit2ByDefaultAndARecordedWarningWithTheFlag() throws IOException {
     assumeTrue(Files.isRegularFile(CLIP), "shared/videos/bedroom.mp4 not present");
     Path cut = fastStartCopyCutInHalf(CLIP, tmp.resolve("trunc.mp4"));
     Path dets = tmp.resolve("dets.mot.txt");

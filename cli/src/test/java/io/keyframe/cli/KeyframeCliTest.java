@@ -2,33 +2,15 @@ package io.keyframe.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class KeyframeCliTest {
+class KeyframeCliTest extends InProcessCliTest {
   static final Path TUD =
       Path.of(
           System.getProperty("keyframe.shared", "../shared"), "refdata/motchallenge/TUD-Campus");
-
-  @TempDir Path tmp;
-  final StringWriter out = new StringWriter();
-  final StringWriter err = new StringWriter();
-
-  @BeforeEach
-  void isolateAuditLogAndKey() {
-    System.setProperty("user.home", tmp.resolve("home").toString());
-    System.setProperty("keyframe.audit.log", tmp.resolve("audit.jsonl").toString());
-  }
-
-  int run(String... args) {
-    return KeyframeCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-  }
 
   @Test
   void convertsMotToCvatAndBackWithTheSameBoxes() throws Exception {

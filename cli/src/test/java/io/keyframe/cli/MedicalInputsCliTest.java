@@ -5,51 +5,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.keyframe.dataset.frames.dicom.DicomDataset;
 import io.keyframe.dataset.frames.dicom.DicomFile;
 import io.keyframe.dataset.frames.dicom.DicomTags;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** DICOM and NIfTI through the CLI: track, info and ingest --deidentify on the real test files. */
-class MedicalInputsCliTest {
+class MedicalInputsCliTest extends InProcessCliTest {
   static final Path REAL =
       Path.of(System.getProperty("keyframe.root", ".."), "dataset/src/test/resources/real");
   static final Path MODEL =
       Path.of(System.getProperty("keyframe.shared", "../shared"), "models/yolox_nano.onnx");
 
-  @TempDir Path tmp;
-  final StringWriter out = new StringWriter();
-  final StringWriter err = new StringWriter();
-
-  @BeforeEach
-  void isolateAuditLogAndKey() {
-    System.setProperty("user.home", tmp.resolve("home").toString());
-    System.setProperty("keyframe.audit.log", tmp.resolve("audit.jsonl").toString());
-  }
-
-  int run(String... args) {
-    return KeyframeCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+  /** {@code keyframe track} of {@code video} with the small YOLOX detector into {@code out}. */
+  int track(Path video, Path out, String... options) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of("track", "--video", video.toString(), "--detector", MODEL.toString()));
+    args.addAll(List.of(options));
+    args.addAll(List.of("--out", out.toString()));
+    return run(args.toArray(String[]::new));
   }
 
   @Test
   void tracksAMultiFrameDicomLikeAnMp4() throws Exception {
     Path o = tmp.resolve("dcm");
-    assertThat(
-            run(
-                "track",
-                "--video",
-                REAL.resolve("dicom/emri_small.dcm").toString(),
-                "--detector",
-                MODEL.toString(),
-                "--out",
-                o.toString()))
-        .as(err.toString())
-        .isZero();
+    assertThat(track(REAL.resolve("dicom/emri_small.dcm"), o)).as(err.toString()).isZero();
     assertThat(o.resolve("tracks.mot.txt")).exists();
     String cvat = Files.readString(o.resolve("tracks.cvat.xml"));
     // emri_small.dcm: 10 frames of 64x64 (pydicom's reference); the video ID is the file stem.
@@ -64,17 +46,7 @@ class MedicalInputsCliTest {
   @Test
   void tracksANiftiVolumeSliceBySlice() throws Exception {
     Path o = tmp.resolve("nii");
-    assertThat(
-            run(
-                "track",
-                "--video",
-                REAL.resolve("nifti/example4d.nii.gz").toString(),
-                "--detector",
-                MODEL.toString(),
-                "--out",
-                o.toString()))
-        .as(err.toString())
-        .isZero();
+    assertThat(track(REAL.resolve("nifti/example4d.nii.gz"), o)).as(err.toString()).isZero();
     String cvat = Files.readString(o.resolve("tracks.cvat.xml"));
     // example4d.nii.gz: 128 x 96 x 24 (x 2 volumes); slices along z are the 24 frames.
     assertThat(cvat)
@@ -87,18 +59,7 @@ class MedicalInputsCliTest {
   void aNiftiVolumeCanBeSlicedAlongAnotherAxis() throws Exception {
     Path o = tmp.resolve("nii-y");
     assertThat(
-            run(
-                "track",
-                "--video",
-                REAL.resolve("nifti/example4d.nii.gz").toString(),
-                "--slice-axis",
-                "y",
-                "--volume",
-                "1",
-                "--detector",
-                MODEL.toString(),
-                "--out",
-                o.toString()))
+            track(REAL.resolve("nifti/example4d.nii.gz"), o, "--slice-axis", "y", "--volume", "1"))
         .as(err.toString())
         .isZero();
     // Along y: 96 frames of x by z = 128 x 24.
@@ -106,17 +67,7 @@ class MedicalInputsCliTest {
         .contains("<size>96</size>")
         .contains("<width>128</width>")
         .contains("<height>24</height>");
-    assertThat(
-            run(
-                "track",
-                "--video",
-                REAL.resolve("nifti/example4d.nii.gz").toString(),
-                "--volume",
-                "2",
-                "--detector",
-                MODEL.toString(),
-                "--out",
-                tmp.resolve("bad").toString()))
+    assertThat(track(REAL.resolve("nifti/example4d.nii.gz"), tmp.resolve("bad"), "--volume", "2"))
         .isEqualTo(2);
     assertThat(err.toString()).contains("volume 2 requested, the file has 2");
   }
@@ -176,17 +127,7 @@ class MedicalInputsCliTest {
                 assertThat(DicomFile.read(f).dataset().string(DicomTags.PATIENT_ID))
                     .isEqualTo(Pseudonyms.get().patient("98890234")));
     // The de-identified series folder is a frame source.
-    assertThat(
-            run(
-                "track",
-                "--video",
-                files.get(0).getParent().toString(),
-                "--detector",
-                MODEL.toString(),
-                "--out",
-                tmp.resolve("t").toString()))
-        .as(err.toString())
-        .isZero();
+    assertThat(track(files.get(0).getParent(), tmp.resolve("t"))).as(err.toString()).isZero();
     assertThat(Files.readString(tmp.resolve("t/tracks.cvat.xml"))).contains("<size>5</size>");
     // The audit log names the profile and options, never a path, name or UID of the input.
     String log = Files.readString(tmp.resolve("audit.jsonl"));

@@ -4,42 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 18: every command accepts what the others write, with one set of units, names and exit
  * codes.
  */
-class OneToolTest {
+class OneToolTest extends InProcessCliTest {
   static final Path SAMPLES = Path.of(System.getProperty("keyframe.root", ".."), "data-samples");
   static final Path V0 = SAMPLES.resolve("clinic-s7-v00");
   static final Path TUD =
       Path.of(
           System.getProperty("keyframe.shared", "../shared"), "refdata/motchallenge/TUD-Campus");
 
-  @TempDir Path tmp;
-  StringWriter out = new StringWriter();
-  StringWriter err = new StringWriter();
-
-  @BeforeEach
-  void isolateAuditLogAndKey() {
-    System.setProperty("user.home", tmp.resolve("home").toString());
-    System.setProperty("keyframe.audit.log", tmp.resolve("audit.jsonl").toString());
-  }
-
+  /** Each run's output alone: the assertions read one command's lines. */
+  @Override
   int run(String... args) {
     out = new StringWriter();
     err = new StringWriter();
-    return KeyframeCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return super.run(args);
   }
 
   static long lines(String text) {

@@ -1,7 +1,6 @@
 package io.keyframe.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +9,6 @@ import io.keyframe.report.agreement.AgreementView;
 import io.keyframe.report.auth.TokenStore;
 import io.keyframe.report.html.Html;
 import io.keyframe.report.web.ReportServer;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,8 +32,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -47,8 +43,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserEndToEndTest {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   static final String REVIEWER = "reviewer-token-e2e-0123456789";
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -62,9 +56,7 @@ class BrowserEndToEndTest {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "SKIPPED: no browser — install with `apt-get install -y chromium chromium-driver` (/usr/bin/chromium, /usr/bin/chromedriver)");
+    HeadlessChromium.assumeInstalled();
     System.setProperty("java.awt.headless", "true");
     SampleBatch.write(root);
     app =
@@ -72,26 +64,7 @@ class BrowserEndToEndTest {
             .app()
             .start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + app.port();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-dev-shm-usage",
-        "--user-data-dir=" + profile.toAbsolutePath(),
-        "--window-size=1440,1800");
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-            .usingAnyFreePort()
-            .build();
-    driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    driver = HeadlessChromium.start(profile);
   }
 
   @AfterAll

@@ -5,13 +5,16 @@ import static io.keyframe.report.ReportServerTest.VIEWER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.testtools.FormBody;
+import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
+import io.javalin.testtools.Request;
 import io.javalin.testtools.Response;
 import io.javalin.testtools.TestCase;
-import io.javalin.testtools.TestConfig;
 import io.keyframe.report.auth.TokenStore;
 import io.keyframe.report.web.ReportServer;
+import java.net.Socket;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,14 +28,7 @@ class HardeningTest {
     SampleBatch.write(root);
     ReportServer server =
         new ReportServer(root, TokenStore.fromLines(List.of(VIEWER + " viewer", ADMIN + " admin")));
-    TestConfig config =
-        new TestConfig(
-            true,
-            false,
-            java.net.http.HttpClient.newBuilder()
-                .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
-                .build());
-    JavalinTest.test(server.app(), config, test);
+    JavalinTest.test(server.app(), ReportServerTest.noRedirects(), test);
   }
 
   private static String cookieOf(Response login) {
@@ -40,112 +36,105 @@ class HardeningTest {
     return c.substring(0, c.indexOf(';'));
   }
 
+  /** POST /login with {@code token} and {@code headers} (name, value, name, value...). */
+  private static Response login(HttpClient client, String token, String... headers) {
+    return client.request(
+        "/login",
+        b -> withHeaders(b.post(new FormBody.Builder().add("token", token).build()), headers));
+  }
+
+  /** The status of an admin reload POSTed with {@code headers} (name, value, ...). */
+  private static int reload(HttpClient client, String... headers) {
+    return client
+        .request(
+            "/api/admin/reload",
+            b -> withHeaders(b.post(HttpRequest.BodyPublishers.noBody()), headers))
+        .code();
+  }
+
+  private static Request.Builder withHeaders(Request.Builder b, String... headers) {
+    for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+    return b;
+  }
+
+  private static Response html(HttpClient client, String path) {
+    return client.get(
+        path, r -> r.header("Authorization", "Bearer " + ADMIN).header("Accept", "text/html"));
+  }
+
+  /**
+   * The raw reply (up to {@code max} bytes) to a GET whose header section is over Jetty's 8 KiB
+   * limit, with {@code headers} (CRLF-terminated lines) before the oversized one.
+   */
+  private static String oversizedRequest(int port, String headers, int max) throws Exception {
+    try (Socket socket = new Socket("localhost", port)) {
+      socket.setSoTimeout(30_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("GET /overview HTTP/1.1\r\nHost: localhost\r\n"
+                      + headers
+                      + "X-Big: "
+                      + "a".repeat(20_000)
+                      + "\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      return new String(socket.getInputStream().readNBytes(max), StandardCharsets.UTF_8);
+    }
+  }
+
   @Test
-  void state_changing_requests_from_another_origin_are_refused() {
+  void stateChangingRequestsFromAnotherOriginAreRefused() {
     run(
         (app, client) -> {
           String self = client.getOrigin();
-          Response foreignLogin =
-              client.request(
-                  "/login",
-                  b ->
-                      b.post(new FormBody.Builder().add("token", ADMIN).build())
-                          .header("Origin", "https://evil.example"));
+          Response foreignLogin = login(client, ADMIN, "Origin", "https://evil.example");
           assertThat(foreignLogin.code()).isEqualTo(403);
           assertThat(foreignLogin.headers().get("Set-Cookie")).isNull();
-          Response login =
-              client.request(
-                  "/login",
-                  b ->
-                      b.post(new FormBody.Builder().add("token", ADMIN).build())
-                          .header("Origin", self));
+          Response login = login(client, ADMIN, "Origin", self);
           assertThat(login.code()).as(login.body().string()).isEqualTo(303);
           String cookie = cookieOf(login);
 
-          Response foreign =
-              client.request(
-                  "/api/admin/reload",
-                  b ->
-                      b.post(HttpRequest.BodyPublishers.noBody())
-                          .header("Cookie", cookie)
-                          .header("Origin", "https://evil.example"));
-          assertThat(foreign.code()).isEqualTo(403);
-          Response noOrigin =
-              client.request(
-                  "/api/admin/reload",
-                  b -> b.post(HttpRequest.BodyPublishers.noBody()).header("Cookie", cookie));
-          assertThat(noOrigin.code()).isEqualTo(403);
-          Response byReferer =
-              client.request(
-                  "/api/admin/reload",
-                  b ->
-                      b.post(HttpRequest.BodyPublishers.noBody())
-                          .header("Cookie", cookie)
-                          .header("Referer", self + "/overview"));
-          assertThat(byReferer.code()).isEqualTo(200);
-          Response sameOrigin =
-              client.request(
-                  "/api/admin/reload",
-                  b ->
-                      b.post(HttpRequest.BodyPublishers.noBody())
-                          .header("Cookie", cookie)
-                          .header("Origin", self));
-          assertThat(sameOrigin.code()).isEqualTo(200);
-          Response crossSite =
-              client.request(
-                  "/api/admin/reload",
-                  b ->
-                      b.post(HttpRequest.BodyPublishers.noBody())
-                          .header("Cookie", cookie)
-                          .header("Sec-Fetch-Site", "cross-site"));
-          assertThat(crossSite.code()).isEqualTo(403);
-          Response ownPage =
-              client.request(
-                  "/api/admin/reload",
-                  b ->
-                      b.post(HttpRequest.BodyPublishers.noBody())
-                          .header("Cookie", cookie)
-                          .header("Sec-Fetch-Site", "same-origin")
-                          .header("Origin", "null"));
-          assertThat(ownPage.code()).isEqualTo(200);
+          assertThat(reload(client, "Cookie", cookie, "Origin", "https://evil.example"))
+              .isEqualTo(403);
+          assertThat(reload(client, "Cookie", cookie)).as("no Origin").isEqualTo(403);
+          assertThat(reload(client, "Cookie", cookie, "Referer", self + "/overview"))
+              .isEqualTo(200);
+          assertThat(reload(client, "Cookie", cookie, "Origin", self)).isEqualTo(200);
+          assertThat(reload(client, "Cookie", cookie, "Sec-Fetch-Site", "cross-site"))
+              .isEqualTo(403);
+          assertThat(
+                  reload(
+                      client, "Cookie", cookie, "Sec-Fetch-Site", "same-origin", "Origin", "null"))
+              .as("own page")
+              .isEqualTo(200);
           // Scripts authenticate with a header a foreign page cannot set: no Origin needed.
-          Response script =
-              client.request(
-                  "/api/admin/reload",
-                  b ->
-                      b.post(HttpRequest.BodyPublishers.noBody())
-                          .header("Authorization", "Bearer " + ADMIN));
-          assertThat(script.code()).isEqualTo(200);
+          assertThat(reload(client, "Authorization", "Bearer " + ADMIN)).isEqualTo(200);
         });
   }
 
   @Test
-  void the_session_cookie_is_secure_behind_a_tls_proxy() {
+  void theSessionCookieIsSecureBehindATlsProxy() {
     run(
         (app, client) -> {
-          Response plain =
-              client.request(
-                  "/login", b -> b.post(new FormBody.Builder().add("token", VIEWER).build()));
-          assertThat(plain.headers().get("Set-Cookie").get(0)).doesNotContain("Secure");
-          Response tls =
-              client.request(
-                  "/login",
-                  b ->
-                      b.post(new FormBody.Builder().add("token", VIEWER).build())
-                          .header("X-Forwarded-Proto", "https"));
-          assertThat(tls.headers().get("Set-Cookie").get(0)).contains("; Secure");
+          assertThat(login(client, VIEWER).headers().get("Set-Cookie").get(0))
+              .doesNotContain("Secure");
+          assertThat(
+                  login(client, VIEWER, "X-Forwarded-Proto", "https")
+                      .headers()
+                      .get("Set-Cookie")
+                      .get(0))
+              .contains("; Secure");
         });
   }
 
   @Test
-  void a_login_flood_from_one_client_gets_429_never_500() {
+  void aLoginFloodFromOneClientGets429Never500() {
     run(
         (app, client) -> {
           int ok = 0, limited = 0;
           for (int i = 0; i < 40; i++) {
-            Response r =
-                client.request(
-                    "/login", b -> b.post(new FormBody.Builder().add("token", VIEWER).build()));
+            Response r = login(client, VIEWER);
             assertThat(r.code()).isIn(303, 429);
             if (r.code() == 303) ok++;
             else {
@@ -159,7 +148,7 @@ class HardeningTest {
   }
 
   @Test
-  void head_on_a_protected_route_needs_a_token() {
+  void headOnAProtectedRouteNeedsAToken() {
     run(
         (app, client) -> {
           for (String path :
@@ -182,7 +171,7 @@ class HardeningTest {
   }
 
   @Test
-  void thumbnails_of_frames_past_the_videos_end_are_404_and_not_drawn() {
+  void thumbnailsOfFramesPastTheVideosEndAre404AndNotDrawn() {
     run(
         (app, client) -> {
           // vidA's last detection row is frame 4 (SampleBatch).
@@ -196,36 +185,22 @@ class HardeningTest {
   }
 
   @Test
-  void jetty_error_pages_carry_the_security_headers() throws Exception {
+  void jettyErrorPagesCarryTheSecurityHeaders() throws Exception {
     run(
         (app, client) -> {
-          try (java.net.Socket socket = new java.net.Socket("localhost", app.port())) {
-            socket.setSoTimeout(30_000);
-            // A request line Jetty rejects itself (header section over the 8 KiB limit): Javalin
-            // never sees it.
-            socket
-                .getOutputStream()
-                .write(
-                    ("GET /overview HTTP/1.1\r\nHost: localhost\r\nX-Big: "
-                            + "a".repeat(20_000)
-                            + "\r\n\r\n")
-                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
-            String reply =
-                new String(
-                    socket.getInputStream().readNBytes(4096),
-                    java.nio.charset.StandardCharsets.US_ASCII);
-            assertThat(reply).startsWith("HTTP/1.1 431");
-            assertThat(reply)
-                .contains("X-Content-Type-Options: nosniff")
-                .contains("X-Frame-Options: DENY")
-                .contains("Content-Security-Policy:");
-          }
+          // A request line Jetty rejects itself (header section over the 8 KiB limit): Javalin
+          // never sees it.
+          String reply = oversizedRequest(app.port(), "", 4096);
+          assertThat(reply).startsWith("HTTP/1.1 431");
+          assertThat(reply)
+              .contains("X-Content-Type-Options: nosniff")
+              .contains("X-Frame-Options: DENY")
+              .contains("Content-Security-Policy:");
         });
   }
 
   @Test
-  void csv_cells_starting_with_a_formula_prefix_stay_text() {
+  void csvCellsStartingWithAFormulaPrefixStayText() {
     run(
         (app, client) -> {
           String csv = ReportServerTest.get(client, "/label-next.csv", VIEWER).body().string();
@@ -242,7 +217,7 @@ class HardeningTest {
   }
 
   @Test
-  void templated_pages_escape_request_values_by_default() {
+  void templatedPagesEscapeRequestValuesByDefault() {
     run(
         (app, client) -> {
           // safeNext lets any local path through, quotes included: only escaping keeps it in the
@@ -259,10 +234,7 @@ class HardeningTest {
           assertThat(login)
               .doesNotContain("<script>alert(1)</script>")
               .contains("value=\"/&#34;>&lt;script>alert(1)&lt;/script>\"");
-          Response badId =
-              client.get(
-                  "/frame/%3Cscript%3E/2",
-                  r -> r.header("Authorization", "Bearer " + ADMIN).header("Accept", "text/html"));
+          Response badId = html(client, "/frame/%3Cscript%3E/2");
           assertThat(badId.code()).isEqualTo(400);
           assertThat(badId.body().string())
               .doesNotContain("<script>")
@@ -272,13 +244,10 @@ class HardeningTest {
   }
 
   @Test
-  void a_browser_gets_an_error_page_and_a_script_gets_javalins_answer() {
+  void aBrowserGetsAnErrorPageAndAScriptGetsJavalinsAnswer() {
     run(
         (app, client) -> {
-          Response page =
-              client.get(
-                  "/frame/vidQ/2",
-                  r -> r.header("Authorization", "Bearer " + ADMIN).header("Accept", "text/html"));
+          Response page = html(client, "/frame/vidQ/2");
           assertThat(page.code()).isEqualTo(404);
           assertThat(page.headers().get("Content-Type").get(0)).startsWith("text/html");
           assertThat(page.headers().get("Content-Security-Policy")).isNotEmpty();
@@ -301,29 +270,15 @@ class HardeningTest {
   }
 
   @Test
-  void a_browser_refused_by_jetty_itself_gets_the_report_error_page() {
+  void aBrowserRefusedByJettyItselfGetsTheReportErrorPage() {
     run(
         (app, client) -> {
-          try (java.net.Socket socket = new java.net.Socket("localhost", app.port())) {
-            socket.setSoTimeout(30_000);
-            socket
-                .getOutputStream()
-                .write(
-                    ("GET /overview HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nX-Big: "
-                            + "a".repeat(20_000)
-                            + "\r\n\r\n")
-                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
-            String reply =
-                new String(
-                    socket.getInputStream().readAllBytes(),
-                    java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(reply).startsWith("HTTP/1.1 431").contains("Content-Security-Policy:");
-            assertThat(reply)
-                .contains("<h1>431 Request Header Fields Too Large</h1>")
-                .contains("<a class=\"brand\" href=\"/overview\">")
-                .doesNotContain("<nav>");
-          }
+          String reply = oversizedRequest(app.port(), "Accept: text/html\r\n", Integer.MAX_VALUE);
+          assertThat(reply).startsWith("HTTP/1.1 431").contains("Content-Security-Policy:");
+          assertThat(reply)
+              .contains("<h1>431 Request Header Fields Too Large</h1>")
+              .contains("<a class=\"brand\" href=\"/overview\">")
+              .doesNotContain("<nav>");
         });
   }
 }

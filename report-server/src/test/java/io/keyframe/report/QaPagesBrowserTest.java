@@ -1,7 +1,6 @@
 package io.keyframe.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +11,6 @@ import io.keyframe.report.export.CvatLinks;
 import io.keyframe.report.html.Html;
 import io.keyframe.report.web.ReportServer;
 import io.keyframe.scoring.qa.TimeLog;
-import java.io.File;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -35,8 +33,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -63,10 +59,7 @@ class QaPagesBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue(
-        Files.isExecutable(BrowserEndToEndTest.CHROMIUM)
-            && Files.isExecutable(BrowserEndToEndTest.CHROMEDRIVER),
-        "SKIPPED: no browser — install with `apt-get install -y chromium chromium-driver`");
+    HeadlessChromium.assumeInstalled();
     System.setProperty("java.awt.headless", "true");
     QaBatch.write(root);
     Path jobs = root.resolve("cvat-jobs.csv");
@@ -84,26 +77,7 @@ class QaPagesBrowserTest {
             .app()
             .start("127.0.0.1", 0);
     base = "http://127.0.0.1:" + app.port();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(BrowserEndToEndTest.CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-dev-shm-usage",
-        "--user-data-dir=" + profile.toAbsolutePath(),
-        "--window-size=1440,1800");
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File(BrowserEndToEndTest.CHROMEDRIVER.toString()))
-            .usingAnyFreePort()
-            .build();
-    driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    driver = HeadlessChromium.start(profile);
     driver.get(base + "/agreement");
     driver.findElement(By.id("token")).sendKeys(REVIEWER);
     driver.findElement(By.id("login")).click();

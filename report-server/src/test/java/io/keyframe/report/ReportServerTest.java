@@ -46,14 +46,17 @@ class ReportServerTest {
   }
 
   static void run(TestCase test) {
-    TestConfig config =
-        new TestConfig(
-            true,
-            false,
-            java.net.http.HttpClient.newBuilder()
-                .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
-                .build());
-    JavalinTest.test(server.app(), config, test);
+    JavalinTest.test(server.app(), noRedirects(), test);
+  }
+
+  /** Javalin's test client, but a redirect is the answer under test, never followed. */
+  static TestConfig noRedirects() {
+    return new TestConfig(
+        true,
+        false,
+        java.net.http.HttpClient.newBuilder()
+            .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+            .build());
   }
 
   static Response get(HttpClient client, String path, String token) {

@@ -12,6 +12,7 @@ import io.keyframe.dataset.Provenance;
 import io.keyframe.dataset.Video;
 import io.keyframe.dataset.files.AnnotationFiles;
 import io.keyframe.dataset.frames.FrameSource;
+import io.keyframe.metrics.report.JsonValues;
 import io.keyframe.tracker.bytetrack.ByteTrackConfig;
 import io.keyframe.tracker.bytetrack.ByteTracker;
 import io.keyframe.tracker.detector.ClassMapping;
@@ -150,7 +151,8 @@ public final class TrackingRun {
     }
     List<Path> written = new ArrayList<>(write(result, options.out()));
     Path prov = options.out().resolve(TRACKER_FILE);
-    writeJson(prov, g -> writeValue(g, tracker.provenance()));
+    // Sorted maps (VideoTracker#provenance) of strings and numbers: equal settings, equal bytes.
+    writeJson(prov, g -> JsonValues.write(g, tracker.provenance()));
     written.add(prov);
     Path warningsFile = options.out().resolve(WARNINGS_FILE);
     if (warnings.isEmpty()) {
@@ -162,25 +164,6 @@ public final class TrackingRun {
       written.add(warningsFile);
     }
     return new Outcome(result, written, warnings);
-  }
-
-  /**
-   * Canonical JSON of a provenance value: maps (sorted keys, as {@link VideoTracker#provenance}
-   * gives them), strings, numbers and booleans; equal values give equal bytes.
-   */
-  private static void writeValue(JsonGenerator g, Object v) throws IOException {
-    if (v instanceof java.util.SortedMap<?, ?> m) {
-      g.writeStartObject();
-      for (var e : m.entrySet()) {
-        g.writeFieldName(e.getKey().toString());
-        writeValue(g, e.getValue());
-      }
-      g.writeEndObject();
-    } else if (v instanceof String str) g.writeString(str);
-    else if (v instanceof Boolean b) g.writeBoolean(b);
-    else if (v instanceof Integer || v instanceof Long) g.writeNumber(((Number) v).longValue());
-    else if (v instanceof Number n) g.writeNumber(n.doubleValue());
-    else throw new IllegalArgumentException("not a provenance value: " + v);
   }
 
   /**

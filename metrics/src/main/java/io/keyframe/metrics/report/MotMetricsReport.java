@@ -119,33 +119,11 @@ public record MotMetricsReport(List<ScopeCounts> rows, ScopeCounts overall) {
     java.io.StringWriter text = new java.io.StringWriter();
     try (JsonGenerator g = new JsonFactory().createGenerator(text)) {
       g.setPrettyPrinter(new DefaultPrettyPrinter());
-      write(g, root);
+      JsonValues.write(g, root);
     } catch (java.io.IOException e) {
       throw new UncheckedIOException(e);
     }
     return text.toString();
-  }
-
-  private static void write(JsonGenerator g, Object v) throws java.io.IOException {
-    if (v == null) g.writeNull();
-    else if (v instanceof String s) g.writeString(s);
-    else if (v instanceof Double d) g.writeNumber(d);
-    else if (v instanceof Float f) g.writeNumber(f);
-    else if (v instanceof Long l) g.writeNumber(l);
-    else if (v instanceof Integer i) g.writeNumber(i);
-    else if (v instanceof Boolean b) g.writeBoolean(b);
-    else if (v instanceof Map<?, ?> m) {
-      g.writeStartObject();
-      for (Map.Entry<?, ?> e : m.entrySet()) {
-        g.writeFieldName(String.valueOf(e.getKey()));
-        write(g, e.getValue());
-      }
-      g.writeEndObject();
-    } else if (v instanceof Iterable<?> it) {
-      g.writeStartArray();
-      for (Object x : it) write(g, x);
-      g.writeEndArray();
-    } else throw new IllegalArgumentException("no JSON form for " + v.getClass().getName());
   }
 
   private static Map<String, Object> jsonMetrics(ScopeCounts r) {

@@ -13,6 +13,7 @@ import io.keyframe.scoring.qa.Scorecard;
 import io.keyframe.scoring.qa.ScorecardOptions;
 import io.keyframe.scoring.qa.ScorecardRow;
 import io.keyframe.scoring.qa.Scorecards;
+import io.keyframe.scoring.qa.SourceRoles;
 import io.keyframe.scoring.qa.TimeLog;
 import io.keyframe.scoring.qa.VideoLabels;
 import java.util.ArrayList;
@@ -88,10 +89,12 @@ public record ScorecardView(
           .computeIfAbsent(s, k -> new TreeSet<>())
           .add(label);
     }
-    SourceRoles roles = SourceRoles.of(data.table("runs"), sources);
+    SourceRoles roles = SourceRoles.of(runs(data.table("runs")), sources);
     if (roles.annotators().isEmpty())
       return empty(
-          roles, "No run names annotator sources (an agreement run with --raters, or a rank run).");
+          roles,
+          "No annotator sources: the runs name none (a rank or agreement run) and no other source"
+              + " holds detections.");
     List<VideoLabels> videos = new ArrayList<>();
     for (var e : byVideo.entrySet()) {
       String v = e.getKey();
@@ -105,8 +108,8 @@ public record ScorecardView(
               : null;
       if (annotators.isEmpty() || (ref == null && annotators.size() < 2)) continue;
       AnnotationSet pre =
-          roles.preAnnotation() != null && e.getValue().containsKey(roles.preAnnotation())
-              ? set(video, roles.preAnnotation(), e.getValue(), labels.get(v))
+          roles.prediction() != null && e.getValue().containsKey(roles.prediction())
+              ? set(video, roles.prediction(), e.getValue(), labels.get(v))
               : null;
       videos.add(new VideoLabels(ref, pre, annotators));
     }
@@ -133,6 +136,19 @@ public record ScorecardView(
         s.rows(),
         !times.secondsByAnnotatorAndVideo().isEmpty(),
         null);
+  }
+
+  /** The {@code runs} table's rows as {@link SourceRoles} reads them. */
+  private static List<SourceRoles.Run> runs(Table runs) {
+    List<SourceRoles.Run> out = new ArrayList<>();
+    for (int r = 0; r < runs.rowCount(); r++)
+      out.add(
+          SourceRoles.Run.parse(
+              runs.stringColumn("run_id").get(r),
+              runs.stringColumn("job").get(r),
+              runs.longColumn("ended_at").getLong(r),
+              runs.stringColumn("params_json").get(r)));
+    return out;
   }
 
   private static ScorecardView empty(SourceRoles roles, String note) {

@@ -18,9 +18,9 @@ import io.keyframe.report.labelnext.LabelNextView;
 import io.keyframe.report.labelnext.QueueFilter;
 import io.keyframe.report.scorecard.ScorecardPage;
 import io.keyframe.report.scorecard.ScorecardView;
-import io.keyframe.report.scorecard.SourceRoles;
 import io.keyframe.scoring.qa.Estimate;
 import io.keyframe.scoring.qa.ScorecardRow;
+import io.keyframe.scoring.qa.SourceRoles;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -54,7 +54,7 @@ class QaPageTemplatesTest {
   private static ScorecardView scorecards(String annotator, String label) {
     ScorecardRow all = row(annotator, ScorecardRow.ALL);
     return new ScorecardView(
-        new SourceRoles(List.of(annotator), "gt", SCRIPT, SCRIPT),
+        new SourceRoles(List.of(annotator), "gt", SCRIPT, null, null, List.of(), SCRIPT),
         SCRIPT,
         3,
         List.of(all),

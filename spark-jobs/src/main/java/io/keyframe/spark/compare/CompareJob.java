@@ -30,11 +30,9 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Model iteration A vs B on the same videos against one reference. Executors compute per (video,
@@ -135,46 +133,39 @@ public final class CompareJob {
         Map.of("replicates", o.replicates(), "level", 0.95, "seed", o.seed(), "unit", "video"));
     JobRun run =
         JobRun.start(spark, NAME, o.common(), params, InputFiles.hashes(spark, o.detections()));
-    JavaRDD<VideoCompare> per = null;
-    try {
-      spark.sparkContext().setJobDescription(NAME + ": metrics per video");
-      per =
-          VideoGroups.map(
-                  DetectionTables.read(
-                      spark, o.detections(), List.of(o.reference(), o.modelA(), o.modelB()), false),
-                  (video, rows) -> compare(video, rows, o),
-                  "source",
-                  "frame",
-                  "track_id")
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      List<VideoCompare> videos = new ArrayList<>(per.collect());
-      videos.sort(java.util.Comparator.comparing(VideoCompare::video));
-      List<BadRecord> bad = new ArrayList<>();
-      long total = 0;
-      for (VideoCompare v : videos) {
-        bad.addAll(v.bad());
-        total += v.rows();
-      }
-      run.quarantine(bad, total);
-      spark.sparkContext().setJobDescription(NAME + ": deltas and intervals");
-      run.stage(
-          Table.COMPARE,
-          spark.createDataFrame(deltaRows(videos, o), Table.COMPARE.frameSchema()),
-          "label",
-          "metric");
-      run.stage(
-          Table.COMPARE_FRAMES,
-          spark.createDataFrame(
-              per.flatMap(v -> v.frames().iterator()), Table.COMPARE_FRAMES.frameSchema()),
-          "frame");
-      return run.commit();
-    } catch (RuntimeException e) {
-      run.abort();
-      throw e;
-    } finally {
-      if (per != null) per.unpersist(false);
-      spark.sparkContext().setJobDescription(null);
-    }
+    return run.writeFrom(
+        "metrics per video",
+        () ->
+            VideoGroups.map(
+                DetectionTables.read(
+                    spark, o.detections(), List.of(o.reference(), o.modelA(), o.modelB()), false),
+                (video, rows) -> compare(video, rows, o),
+                "source",
+                "frame",
+                "track_id"),
+        per -> {
+          List<VideoCompare> videos = new ArrayList<>(per.collect());
+          videos.sort(java.util.Comparator.comparing(VideoCompare::video));
+          List<BadRecord> bad = new ArrayList<>();
+          long total = 0;
+          for (VideoCompare v : videos) {
+            bad.addAll(v.bad());
+            total += v.rows();
+          }
+          run.quarantine(bad, total);
+          spark.sparkContext().setJobDescription(NAME + ": deltas and intervals");
+          run.stage(
+              Table.COMPARE,
+              spark.createDataFrame(deltaRows(videos, o), Table.COMPARE.frameSchema()),
+              "label",
+              "metric");
+          run.stage(
+              Table.COMPARE_FRAMES,
+              spark.createDataFrame(
+                  per.flatMap(v -> v.frames().iterator()), Table.COMPARE_FRAMES.frameSchema()),
+              "frame");
+          return run.commit();
+        });
   }
 
   static VideoCompare compare(String video, Iterable<Row> rows, Options o) {

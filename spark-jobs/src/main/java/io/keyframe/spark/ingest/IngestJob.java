@@ -29,12 +29,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Reads a batch folder — one sub-folder per video holding {@code <source>.<format>} annotation
@@ -127,18 +125,19 @@ public final class IngestJob {
 
   public static RunRecord run(SparkSession spark, Options o) {
     Pseudonymiser pseudonyms = pseudonymiser(o);
-    List<FileTask> tasks =
+    List<FileTask> named =
         tasks(Path.of(o.batch()), pseudonyms == null ? name -> name : pseudonyms::video);
-    if (pseudonyms != null)
-      tasks =
-          tasks.stream()
-              .map(
-                  t ->
-                      t.source() == null || t.source().equals("gt")
-                          ? t
-                          : new FileTask(
-                              t.video(), t.source(), t.path(), pseudonyms.annotator(t.source())))
-              .toList();
+    List<FileTask> tasks =
+        pseudonyms == null
+            ? named
+            : named.stream()
+                .map(
+                    t ->
+                        t.source() == null || t.source().equals("gt")
+                            ? t
+                            : new FileTask(
+                                t.video(), t.source(), t.path(), pseudonyms.annotator(t.source())))
+                .toList();
     Map<String, String> inputs = new TreeMap<>();
     try {
       for (FileTask t : tasks) {
@@ -154,48 +153,42 @@ public final class IngestJob {
     params.put("format_preference", PREFERENCE);
     params.put("pseudonymised", o.pseudonymise());
     JobRun run = JobRun.start(spark, NAME, o.common(), params, inputs);
-    JavaRDD<FileRows> read = null;
-    try {
-      spark.sparkContext().setJobDescription(NAME + ": read files");
-      read =
-          JavaSparkContext.fromSparkContext(spark.sparkContext())
-              .parallelize(tasks, Math.max(1, tasks.size()))
-              .map(IngestJob::read)
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      List<BadRecord> bad = new ArrayList<>();
-      long units = 0;
-      for (FileRows f : read.collect()) {
-        bad.addAll(f.bad());
-        units += f.rows() + f.bad().size();
-      }
-      run.quarantine(bad, units);
-      run.stage(
-          Table.DETECTIONS,
-          spark.createDataFrame(
-              read.flatMap(f -> f.detections().iterator()), Table.DETECTIONS.frameSchema()),
-          "source",
-          "frame",
-          "track_id");
-      run.stage(
-          Table.OCCLUSION_EVENTS,
-          spark.createDataFrame(
-              read.flatMap(f -> f.occlusions().iterator()), Table.OCCLUSION_EVENTS.frameSchema()),
-          "source",
-          "track_id",
-          "start_frame");
-      List<FileVideo> files = new ArrayList<>();
-      for (FileRows f : read.collect()) if (f.video() != null) files.add(f.video());
-      run.stage(
-          Table.VIDEOS,
-          spark.createDataFrame(videoRows(files, inputs), Table.VIDEOS.frameSchema()));
-      return run.commit();
-    } catch (RuntimeException e) {
-      run.abort();
-      throw e;
-    } finally {
-      if (read != null) read.unpersist(false);
-      spark.sparkContext().setJobDescription(null);
-    }
+    return run.writeFrom(
+        "read files",
+        () ->
+            JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(tasks, Math.max(1, tasks.size()))
+                .map(IngestJob::read),
+        read -> {
+          List<BadRecord> bad = new ArrayList<>();
+          long units = 0;
+          for (FileRows f : read.collect()) {
+            bad.addAll(f.bad());
+            units += f.rows() + f.bad().size();
+          }
+          run.quarantine(bad, units);
+          run.stage(
+              Table.DETECTIONS,
+              spark.createDataFrame(
+                  read.flatMap(f -> f.detections().iterator()), Table.DETECTIONS.frameSchema()),
+              "source",
+              "frame",
+              "track_id");
+          run.stage(
+              Table.OCCLUSION_EVENTS,
+              spark.createDataFrame(
+                  read.flatMap(f -> f.occlusions().iterator()),
+                  Table.OCCLUSION_EVENTS.frameSchema()),
+              "source",
+              "track_id",
+              "start_frame");
+          List<FileVideo> files = new ArrayList<>();
+          for (FileRows f : read.collect()) if (f.video() != null) files.add(f.video());
+          run.stage(
+              Table.VIDEOS,
+              spark.createDataFrame(videoRows(files, inputs), Table.VIDEOS.frameSchema()));
+          return run.commit();
+        });
   }
 
   /**

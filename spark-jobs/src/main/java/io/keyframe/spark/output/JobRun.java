@@ -11,10 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * One run of one job: stages its tables, records its provenance, enforces the bad-row limit and
@@ -167,6 +171,31 @@ public final class JobRun {
   /** Discards staged output (e.g. after an exception in the job). */
   public void abort() {
     writer.abort();
+  }
+
+  /**
+   * The body every job shares: builds the per-video results with {@code plan}, persisted once
+   * (every table written reads them), and returns what {@code write} commits. When anything fails,
+   * building the plan included, the run is aborted (no runs row, staged files dropped) and the
+   * failure rethrown; the results are unpersisted and the Spark UI's job description cleared either
+   * way.
+   *
+   * @param description the first stage's label in the Spark UI, after the job's name
+   */
+  public <T> RunRecord writeFrom(
+      String description, Supplier<JavaRDD<T>> plan, Function<JavaRDD<T>, RunRecord> write) {
+    JavaRDD<T> results = null;
+    try {
+      spark.sparkContext().setJobDescription(job + ": " + description);
+      results = plan.get().persist(StorageLevel.MEMORY_AND_DISK());
+      return write.apply(results);
+    } catch (RuntimeException e) {
+      abort();
+      throw e;
+    } finally {
+      if (results != null) results.unpersist(false);
+      spark.sparkContext().setJobDescription(null);
+    }
   }
 
   private String deriveRunId() {

@@ -33,12 +33,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Scores every frame with the scoring module's acquisition signals and builds the batch-wide
@@ -149,96 +147,90 @@ public final class RankJob {
     List<String> inputs = new ArrayList<>(o.detections());
     inputs.addAll(InputFiles.existing(spark, o.occlusions()));
     JobRun run = JobRun.start(spark, NAME, o.common(), params, InputFiles.hashes(spark, inputs));
-    JavaRDD<Scored> scored = null;
-    try {
-      spark.sparkContext().setJobDescription(NAME + ": signals per frame");
-      Map<String, List<OcclusionEvent>> occlusions =
-          OcclusionTables.byVideo(spark, o.occlusions(), o.occlusionSource());
-      Broadcast<Map<String, List<Row>>> occlusionRows =
-          org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
-              .broadcast(OcclusionWire.encode(occlusions));
-      List<String> sources = sources(o);
-      var rows = DetectionTables.read(spark, o.detections(), sources);
-      scored =
-          VideoGroups.map(
-                  rows,
-                  (video, batch) ->
-                      score(
-                          video, batch, o, OcclusionWire.decode(occlusionRows.value().get(video))),
-                  "source",
-                  "frame",
-                  "track_id")
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      // Only the summaries travel to the driver; the signals rows stay in the executors until
-      // written.
-      List<Summary> summaries = new ArrayList<>(scored.map(Scored::summary).collect());
-      // the batch in video order, so that ties in the queue break the same way on every run
-      summaries.sort(Comparator.comparing(Summary::video));
-      List<BadRecord> bad = new ArrayList<>();
-      long total = 0;
-      for (Summary s : summaries) {
-        bad.addAll(s.bad());
-        total += s.rows();
-      }
-      run.quarantine(bad, total);
-      run.stage(
-          Table.SIGNALS,
-          spark.createDataFrame(
-              scored.flatMap(s -> s.signals().iterator()), Table.SIGNALS.frameSchema()),
-          "frame",
-          "signal");
+    return run.writeFrom(
+        "signals per frame",
+        () -> {
+          Map<String, List<OcclusionEvent>> occlusions =
+              OcclusionTables.byVideo(spark, o.occlusions(), o.occlusionSource());
+          Broadcast<Map<String, List<Row>>> occlusionRows =
+              org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
+                  .broadcast(OcclusionWire.encode(occlusions));
+          List<String> sources = sources(o);
+          var rows = DetectionTables.read(spark, o.detections(), sources);
+          return VideoGroups.map(
+              rows,
+              (video, batch) ->
+                  score(video, batch, o, OcclusionWire.decode(occlusionRows.value().get(video))),
+              "source",
+              "frame",
+              "track_id");
+        },
+        scored -> {
+          // Only the summaries travel to the driver; the signals rows stay in the executors until
+          // written.
+          List<Summary> summaries = new ArrayList<>(scored.map(Scored::summary).collect());
+          // the batch in video order, so that ties in the queue break the same way on every run
+          summaries.sort(Comparator.comparing(Summary::video));
+          List<BadRecord> bad = new ArrayList<>();
+          long total = 0;
+          for (Summary s : summaries) {
+            bad.addAll(s.bad());
+            total += s.rows();
+          }
+          run.quarantine(bad, total);
+          run.stage(
+              Table.SIGNALS,
+              spark.createDataFrame(
+                  scored.flatMap(s -> s.signals().iterator()), Table.SIGNALS.frameSchema()),
+              "frame",
+              "signal");
 
-      spark.sparkContext().setJobDescription(NAME + ": queue");
-      // The queue normalises each signal by its batch maximum, so it is combined here, from the
-      // summaries.
-      QueueOptions queueOptions = queueOptions(o);
-      RankedQueue queue =
-          LabelQueue.select(
-              LabelQueue.combine(
-                  summaries.stream().map(Summary::scores).toList(), queueOptions.weights()),
-              queueOptions);
-      List<Row> queueRows = new ArrayList<>();
-      for (QueueRow q : queue.rows())
-        queueRows.add(
-            RowFactory.create(
-                q.rank(),
-                q.videoId(),
-                q.frameStart(),
-                q.frameEnd(),
-                q.score(),
-                q.costMinutes(),
-                q.cumulativeMinutes(),
-                NestedValues.list(
-                    q.reasons().stream()
-                        .map(x -> RowFactory.create(x.signal(), x.value()))
-                        .toList()),
-                NestedValues.list(
-                    q.objects().stream()
-                        .map(x -> RowFactory.create(x.id(), x.label(), x.source()))
-                        .toList())));
-      run.stage(Table.QUEUE, spark.createDataFrame(queueRows, Table.QUEUE.frameSchema()), "rank");
-      List<SpotCheckRow> spot =
-          SpotCheck.sampleClasses(
-              summaries.stream().map(Summary::classes).toList(),
-              new SpotCheckOptions(o.spotCheckRate(), o.seed(), false),
-              queue.frames());
-      List<Row> spotRows = new ArrayList<>();
-      for (SpotCheckRow s : spot)
-        spotRows.add(RowFactory.create(s.videoId(), s.frame(), s.label(), s.stratum()));
-      run.stage(
-          Table.SPOT_CHECK,
-          spark.createDataFrame(spotRows, Table.SPOT_CHECK.frameSchema()),
-          "video_id",
-          "frame",
-          "label");
-      return run.commit();
-    } catch (RuntimeException e) {
-      run.abort();
-      throw e;
-    } finally {
-      if (scored != null) scored.unpersist(false);
-      spark.sparkContext().setJobDescription(null);
-    }
+          spark.sparkContext().setJobDescription(NAME + ": queue");
+          // The queue normalises each signal by its batch maximum, so it is combined here, from the
+          // summaries.
+          QueueOptions queueOptions = queueOptions(o);
+          RankedQueue queue =
+              LabelQueue.select(
+                  LabelQueue.combine(
+                      summaries.stream().map(Summary::scores).toList(), queueOptions.weights()),
+                  queueOptions);
+          List<Row> queueRows = new ArrayList<>();
+          for (QueueRow q : queue.rows())
+            queueRows.add(
+                RowFactory.create(
+                    q.rank(),
+                    q.videoId(),
+                    q.frameStart(),
+                    q.frameEnd(),
+                    q.score(),
+                    q.costMinutes(),
+                    q.cumulativeMinutes(),
+                    NestedValues.list(
+                        q.reasons().stream()
+                            .map(x -> RowFactory.create(x.signal(), x.value()))
+                            .toList()),
+                    NestedValues.list(
+                        q.objects().stream()
+                            .map(x -> RowFactory.create(x.id(), x.label(), x.source()))
+                            .toList())));
+          run.stage(
+              Table.QUEUE, spark.createDataFrame(queueRows, Table.QUEUE.frameSchema()), "rank");
+          List<SpotCheckRow> spot =
+              SpotCheck.sampleClasses(
+                  summaries.stream().map(Summary::classes).toList(),
+                  new SpotCheckOptions(o.spotCheckRate(), o.seed(), false),
+                  queue.frames());
+          List<Row> spotRows = new ArrayList<>();
+          for (SpotCheckRow s : spot)
+            spotRows.add(RowFactory.create(s.videoId(), s.frame(), s.label(), s.stratum()));
+          run.stage(
+              Table.SPOT_CHECK,
+              spark.createDataFrame(spotRows, Table.SPOT_CHECK.frameSchema()),
+              "video_id",
+              "frame",
+              "label");
+          return run.commit();
+        });
   }
 
   private static List<String> sources(Options o) {

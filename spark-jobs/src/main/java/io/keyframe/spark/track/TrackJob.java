@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaRDD;
@@ -46,7 +47,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Tracks detections per video inside the executors with the tracker module's fallback {@link
@@ -332,26 +332,18 @@ public final class TrackJob {
     JobRun run =
         JobRun.start(spark, NAME, o.common(), params, InputFiles.hashes(spark, o.detections()))
             .trackerPath("fallback");
-    JavaRDD<Outcome> outcomes = null;
-    try {
-      spark.sparkContext().setJobDescription(NAME + ": tracking");
-      List<String> sources = new ArrayList<>(List.of(o.detectorSource()));
-      if (o.keyframeSource() != null) sources.add(o.keyframeSource());
-      outcomes =
-          VideoGroups.map(
-                  DetectionTables.read(spark, o.detections(), sources),
-                  (video, rows) -> track(video, rows, o),
-                  "source",
-                  "frame")
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      return write(spark, run, outcomes);
-    } catch (RuntimeException e) {
-      run.abort();
-      throw e;
-    } finally {
-      if (outcomes != null) outcomes.unpersist(false);
-      spark.sparkContext().setJobDescription(null);
-    }
+    List<String> sources = new ArrayList<>(List.of(o.detectorSource()));
+    if (o.keyframeSource() != null) sources.add(o.keyframeSource());
+    return writeOutcomes(
+        spark,
+        run,
+        "tracking",
+        () ->
+            VideoGroups.map(
+                DetectionTables.read(spark, o.detections(), sources),
+                (video, rows) -> track(video, rows, o),
+                "source",
+                "frame"));
   }
 
   /**
@@ -395,23 +387,11 @@ public final class TrackJob {
         JobRun.start(spark, NAME, o.common(), params, InputFiles.hashes(spark, List.of(o.videos())))
             .trackerPath("fallback")
             .model(o.modelSource(), key.sha256());
-    JavaRDD<Outcome> outcomes = null;
-    try {
-      spark.sparkContext().setJobDescription(NAME + ": detect and track");
-      int slices = Math.max(1, Math.min(videos.size(), spark.sparkContext().defaultParallelism()));
-      outcomes =
-          JavaSparkContext.fromSparkContext(spark.sparkContext())
-              .parallelize(videos, slices)
-              .map(file -> detectAndTrack(file, key, o))
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      return write(spark, run, outcomes);
-    } catch (RuntimeException e) {
-      run.abort();
-      throw e;
-    } finally {
-      if (outcomes != null) outcomes.unpersist(false);
-      spark.sparkContext().setJobDescription(null);
-    }
+    return writeOutcomes(
+        spark,
+        run,
+        "detect and track",
+        () -> parallelize(spark, videos).map(file -> detectAndTrack(file, key, o)));
   }
 
   /**
@@ -457,33 +437,39 @@ public final class TrackJob {
         JobRun.start(spark, NAME, o.common(), params, InputFiles.hashes(spark, inputs))
             .trackerPath("sam2")
             .model(model, bundleSha);
-    JavaRDD<Outcome> outcomes = null;
-    try {
-      spark.sparkContext().setJobDescription(NAME + ": SAM 2 tracking");
-      String sha = bundleSha;
-      List<Sam2Task> tasks = new ArrayList<>();
-      for (String v : videos)
-        tasks.add(
-            new Sam2Task(
-                v, prompts.getOrDefault(stem(Path.of(v).getFileName().toString()), List.of())));
-      int slices = Math.max(1, Math.min(tasks.size(), spark.sparkContext().defaultParallelism()));
-      outcomes =
-          JavaSparkContext.fromSparkContext(spark.sparkContext())
-              .parallelize(tasks, slices)
-              .map(t -> sam2Track(t.file(), t.prompts(), o, sha))
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      return write(spark, run, outcomes);
-    } catch (RuntimeException e) {
-      run.abort();
-      throw e;
-    } finally {
-      if (outcomes != null) outcomes.unpersist(false);
-      spark.sparkContext().setJobDescription(null);
-    }
+    String sha = bundleSha;
+    List<Sam2Task> tasks = new ArrayList<>();
+    for (String v : videos)
+      tasks.add(
+          new Sam2Task(
+              v, prompts.getOrDefault(stem(Path.of(v).getFileName().toString()), List.of())));
+    return writeOutcomes(
+        spark,
+        run,
+        "SAM 2 tracking",
+        () -> parallelize(spark, tasks).map(t -> sam2Track(t.file(), t.prompts(), o, sha)));
+  }
+
+  private static RunRecord writeOutcomes(
+      SparkSession spark, JobRun run, String description, Supplier<JavaRDD<Outcome>> plan) {
+    return run.writeFrom(description, plan, outcomes -> write(spark, run, outcomes));
+  }
+
+  /** One task per item, at most the default parallelism's slices. */
+  private static <T> JavaRDD<T> parallelize(SparkSession spark, List<T> items) {
+    int slices = Math.max(1, Math.min(items.size(), spark.sparkContext().defaultParallelism()));
+    return JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(items, slices);
   }
 
   /** A video file and its prompt rows, shipped to an executor. */
   record Sam2Task(String file, List<Row> prompts) implements Serializable {}
+
+  /** The quarantine row of a video whose prompts SAM 2 cannot start from, naming why. */
+  private static BadRecord promptsRefused(
+      String video, Sam2Options o, String reason, List<Row> promptRows) {
+    return new BadRecord(
+        video, NAME, o.keyframeSource(), "detections", -1, -1, null, reason, promptRows.size());
+  }
 
   /** One video inside an executor: its prompts, its frames, the SAM 2 loop, rows. */
   static Outcome sam2Track(String file, List<Row> promptRows, Sam2Options o, String bundleSha)
@@ -512,16 +498,11 @@ public final class TrackJob {
               && d.boxOrMaskBox() != null) prompts.add(d);
       if (prompts.isEmpty()) {
         bad.add(
-            new BadRecord(
+            promptsRefused(
                 video,
-                NAME,
-                o.keyframeSource(),
-                "detections",
-                -1,
-                -1,
-                null,
+                o,
                 "no boxes with track IDs from source '" + o.keyframeSource() + "' to prompt SAM 2",
-                promptRows.size()));
+                promptRows));
         return new Outcome(List.of(), List.of(), List.of(), bad, Math.max(1, sets.rows()));
       }
       Video v = new Video(video, frames.fps(), frames.width(), frames.height(), n, "");
@@ -531,17 +512,7 @@ public final class TrackJob {
           result = tracker.track(v, FrameImages.of(frames), prompts, null);
         }
       } catch (IllegalArgumentException e) {
-        bad.add(
-            new BadRecord(
-                video,
-                NAME,
-                o.keyframeSource(),
-                "detections",
-                -1,
-                -1,
-                null,
-                e.getMessage(),
-                promptRows.size()));
+        bad.add(promptsRefused(video, o, e.getMessage(), promptRows));
         return new Outcome(List.of(), List.of(), List.of(), bad, sets.rows());
       }
       double seconds = (System.nanoTime() - start) / 1e9;

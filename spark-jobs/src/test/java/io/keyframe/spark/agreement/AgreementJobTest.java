@@ -61,22 +61,54 @@ class AgreementJobTest {
     detections = dir.resolve("in/tables/detections/run_id=input").toString();
   }
 
+  /** A table of the job's output run {@code runId}. */
+  private Dataset<Row> table(String name, String runId) {
+    return spark.read().parquet(dir.resolve("out/tables/" + name + "/run_id=" + runId).toString());
+  }
+
+  private RunRecord runAgainstGroundTruth() {
+    return AgreementJob.run(
+        spark,
+        AgreementJob.Options.of(
+            JobOptions.of(dir.resolve("out").toString()), List.of(detections), "gt"));
+  }
+
+  /** ann-1 against ann-2 at IoU 0.5, both raters of the agreement tables. */
+  private RunRecord runRaters() {
+    return AgreementJob.run(
+        spark,
+        new AgreementJob.Options(
+            JobOptions.of(dir.resolve("out").toString()),
+            List.of(detections),
+            "ann-1",
+            List.of("ann-2"),
+            0.5,
+            List.of("ann-1", "ann-2")));
+  }
+
+  /**
+   * Video A only: ann-1's pole (id 1) and ann-2's box over it (id 4) on frames 0-2, which ann-2
+   * calls a monitor on frame 2; and a far monitor of ann-2's alone on frame 0.
+   */
+  private void twoRatersOnePoleThenAMonitor() {
+    rows.clear();
+    for (int f = 0; f < 3; f++) {
+      box("A", "ann-1", f, 1, "iv_pole", 0);
+      box("A", "ann-2", f, 4, f < 2 ? "iv_pole" : "monitor", 0);
+    }
+    box("A", "ann-2", 0, 5, "monitor", 100);
+    writeDetections();
+  }
+
   private Row metric(RunRecord run, String video, String label) {
-    Dataset<Row> t =
-        spark
-            .read()
-            .parquet(dir.resolve("out/tables/tracking_metrics/run_id=" + run.runId()).toString());
+    Dataset<Row> t = table("tracking_metrics", run.runId());
     return t.where(t.col("video_id").equalTo(video).and(t.col("label").equalTo(label))).first();
   }
 
   @Test
-  void per_video_metrics_match_hand_arithmetic() {
+  void perVideoMetricsMatchHandArithmetic() {
     writeDetections();
-    RunRecord run =
-        AgreementJob.run(
-            spark,
-            AgreementJob.Options.of(
-                JobOptions.of(dir.resolve("out").toString()), List.of(detections), "gt"));
+    RunRecord run = runAgainstGroundTruth();
 
     Row a = metric(run, "A", "iv_pole");
     assertThat(a.<Double>getAs("mota")).isCloseTo((4 - 0 - 1) / 4.0, within(1e-12));
@@ -96,13 +128,9 @@ class AgreementJobTest {
   }
 
   @Test
-  void roll_ups_add_counts_of_sequences_not_their_ratios() {
+  void rollUpsAddCountsOfSequencesNotTheirRatios() {
     writeDetections();
-    RunRecord run =
-        AgreementJob.run(
-            spark,
-            AgreementJob.Options.of(
-                JobOptions.of(dir.resolve("out").toString()), List.of(detections), "gt"));
+    RunRecord run = runAgainstGroundTruth();
 
     // All videos, poles: TP 6, FP 1, IDSW 1, GT 6 (the mean of per-video MOTAs would be 0.625).
     Row poles = metric(run, Table.ALL, "iv_pole");
@@ -130,7 +158,7 @@ class AgreementJobTest {
    * 15). With window 0 it no longer counts: another source's event over frames 0-3 is ignored.
    */
   @Test
-  void switches_after_occlusions_get_id_switches_rows_and_counts() {
+  void switchesAfterOcclusionsGetIdSwitchesRowsAndCounts() {
     writeDetections();
     List<Row> events = new ArrayList<>();
     events.add(RowFactory.create("gt", 1, 1, 1, "person", true, -1, "A"));
@@ -153,11 +181,7 @@ class AgreementJobTest {
             15);
     RunRecord run = AgreementJob.run(spark, options);
 
-    List<Row> switches =
-        spark
-            .read()
-            .parquet(dir.resolve("out/tables/id_switches/run_id=" + run.runId()).toString())
-            .collectAsList();
+    List<Row> switches = table("id_switches", run.runId()).collectAsList();
     assertThat(switches).hasSize(1);
     Row s = switches.get(0);
     assertThat(
@@ -190,8 +214,7 @@ class AgreementJobTest {
             List.of(occlusions),
             0);
     AgreementJob.run(spark, tight);
-    Dataset<Row> t =
-        spark.read().parquet(dir.resolve("out/tables/tracking_metrics/run_id=w0").toString());
+    Dataset<Row> t = table("tracking_metrics", "w0");
     assertThat(
             t.where("video_id = 'A' and label = '__all__'")
                 .first()
@@ -200,7 +223,7 @@ class AgreementJobTest {
   }
 
   @Test
-  void a_malformed_row_is_quarantined_and_the_rest_still_scored() {
+  void aMalformedRowIsQuarantinedAndTheRestStillScored() {
     box("A", "model", 3, 12, "iv_pole", 0);
     rows.set(
         rows.size() - 1,
@@ -217,18 +240,17 @@ class AgreementJobTest {
             0.5);
     AgreementJob.run(spark, options);
 
-    Row q = spark.read().parquet(dir.resolve("out/tables/quarantine/run_id=q").toString()).first();
+    Row q = table("quarantine", "q").first();
     assertThat(q.<String>getAs("source")).isEqualTo("model");
     assertThat(q.<Long>getAs("frame")).isEqualTo(3L);
     assertThat(q.<String>getAs("reason")).isEqualTo("box width must be > 0: 0.0");
-    Dataset<Row> t =
-        spark.read().parquet(dir.resolve("out/tables/tracking_metrics/run_id=q").toString());
+    Dataset<Row> t = table("tracking_metrics", "q");
     assertThat(t.where("video_id = 'A' and label = 'iv_pole'").first().<Double>getAs("mota"))
         .isCloseTo(0.75, within(1e-12));
   }
 
   @Test
-  void too_many_malformed_rows_fail_the_job_without_a_runs_row() {
+  void tooManyMalformedRowsFailTheJobWithoutARunsRow() {
     rows.add(
         RowFactory.create(
             "model", 3, 12, "iv_pole", 0.0, 0.0, -1.0, 10.0, 1.0, null, 0, 0, false, false, false,
@@ -249,26 +271,11 @@ class AgreementJobTest {
   }
 
   @Test
-  void raters_get_matched_counts_iou_kappa_alpha_and_a_confusion_table() {
-    rows.clear();
-    for (int f = 0; f < 3; f++) {
-      box("A", "ann-1", f, 1, "iv_pole", 0);
-      box("A", "ann-2", f, 4, f < 2 ? "iv_pole" : "monitor", 0);
-    }
-    box("A", "ann-2", 0, 5, "monitor", 100);
-    writeDetections();
-    var options =
-        new AgreementJob.Options(
-            JobOptions.of(dir.resolve("out").toString()),
-            List.of(detections),
-            "ann-1",
-            List.of("ann-2"),
-            0.5,
-            List.of("ann-1", "ann-2"));
-    RunRecord run = AgreementJob.run(spark, options);
+  void ratersGetMatchedCountsIouKappaAlphaAndAConfusionTable() {
+    twoRatersOnePoleThenAMonitor();
+    RunRecord run = runRaters();
 
-    Dataset<Row> t =
-        spark.read().parquet(dir.resolve("out/tables/agreement/run_id=" + run.runId()).toString());
+    Dataset<Row> t = table("agreement", run.runId());
     Row all = t.where("video_id = 'A' and label = '__all__'").first();
     assertThat(all.<String>getAs("rater_a")).isEqualTo("ann-1");
     assertThat(all.<Integer>getAs("n_matched")).isEqualTo(3);
@@ -291,11 +298,7 @@ class AgreementJobTest {
     assertThat(t.where("video_id = 'A' and label = 'iv_pole'").first().<Double>getAs("kappa"))
         .isCloseTo(0.0, within(1e-12));
 
-    Dataset<Row> c =
-        spark
-            .read()
-            .parquet(dir.resolve("out/tables/confusion/run_id=" + run.runId()).toString())
-            .where("video_id = 'A'");
+    Dataset<Row> c = table("confusion", run.runId()).where("video_id = 'A'");
     assertThat(
             c.where("label_a = 'iv_pole' and label_b = 'iv_pole'").first().<Integer>getAs("count"))
         .isEqualTo(2);
@@ -306,28 +309,10 @@ class AgreementJobTest {
   }
 
   @Test
-  void agreement_objects_list_each_object_behind_the_counts_with_its_frame_ids_and_iou() {
-    rows.clear();
-    for (int f = 0; f < 3; f++) {
-      box("A", "ann-1", f, 1, "iv_pole", 0);
-      box("A", "ann-2", f, 4, f < 2 ? "iv_pole" : "monitor", 0);
-    }
-    box("A", "ann-2", 0, 5, "monitor", 100);
-    writeDetections();
-    RunRecord run =
-        AgreementJob.run(
-            spark,
-            new AgreementJob.Options(
-                JobOptions.of(dir.resolve("out").toString()),
-                List.of(detections),
-                "ann-1",
-                List.of("ann-2"),
-                0.5,
-                List.of("ann-1", "ann-2")));
-    Dataset<Row> o =
-        spark
-            .read()
-            .parquet(dir.resolve("out/tables/agreement_objects/run_id=" + run.runId()).toString());
+  void agreementObjectsListEachObjectBehindTheCountsWithItsFrameIdsAndIou() {
+    twoRatersOnePoleThenAMonitor();
+    RunRecord run = runRaters();
+    Dataset<Row> o = table("agreement_objects", run.runId());
     // By hand: frames 0 and 1 pole/pole (IoU 1), frame 2 pole/monitor, ann-2's far monitor on
     // frame 0 alone.
     List<String> got =
@@ -357,12 +342,7 @@ class AgreementJobTest {
             "A 1 matched 1 iv_pole 4 iv_pole 1.0",
             "A 2 mislabelled 1 iv_pole 4 monitor 1.0");
     // The same objects the agreement row counts: 3 matched, 0 only A, 1 only B.
-    Row all =
-        spark
-            .read()
-            .parquet(dir.resolve("out/tables/agreement/run_id=" + run.runId()).toString())
-            .where("video_id = 'A' and label = '__all__'")
-            .first();
+    Row all = table("agreement", run.runId()).where("video_id = 'A' and label = '__all__'").first();
     assertThat(o.where("outcome in ('matched', 'mislabelled')").count())
         .isEqualTo(all.<Integer>getAs("n_matched").longValue());
     assertThat(o.where("outcome = 'only_b'").count())
@@ -370,7 +350,7 @@ class AgreementJobTest {
   }
 
   @Test
-  void each_class_gets_its_one_vs_rest_kappa_over_all_matched_objects() {
+  void eachClassGetsItsOneVsRestKappaOverAllMatchedObjects() {
     rows.clear();
     String[] a = {"iv_pole", "iv_pole", "monitor", "monitor", "bed_rail", "bed_rail"};
     String[] b = {"iv_pole", "monitor", "monitor", "monitor", "bed_rail", "bed_rail"};
@@ -379,20 +359,8 @@ class AgreementJobTest {
       box("A", "ann-2", f, 4, b[f], 0);
     }
     writeDetections();
-    var options =
-        new AgreementJob.Options(
-            JobOptions.of(dir.resolve("out").toString()),
-            List.of(detections),
-            "ann-1",
-            List.of("ann-2"),
-            0.5,
-            List.of("ann-1", "ann-2"));
-    RunRecord run = AgreementJob.run(spark, options);
-    Dataset<Row> t =
-        spark
-            .read()
-            .parquet(dir.resolve("out/tables/agreement/run_id=" + run.runId()).toString())
-            .where("video_id = 'A'");
+    RunRecord run = runRaters();
+    Dataset<Row> t = table("agreement", run.runId()).where("video_id = 'A'");
     // iv_pole vs rest: A p,p,o,o,o,o; B p,o,o,o,o,o. p_o = 5/6, p_e = (2/6)(1/6) + (4/6)(5/6) =
     // 22/36 -> (30-22)/(36-22) = 4/7.
     assertThat(t.where("label = 'iv_pole'").first().<Double>getAs("kappa"))

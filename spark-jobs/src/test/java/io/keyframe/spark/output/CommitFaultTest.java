@@ -46,30 +46,7 @@ class CommitFaultTest {
   }
 
   private Dataset<Row> detections(int frames, String... videos) {
-    List<Row> rows = new ArrayList<>();
-    for (String v : videos)
-      for (int frame = 0; frame < frames; frame++)
-        rows.add(
-            RowFactory.create(
-                "gt",
-                frame,
-                1,
-                "iv_pole",
-                10.0,
-                20.0,
-                30.0,
-                40.0,
-                1.0,
-                null,
-                0,
-                0,
-                false,
-                false,
-                frame == 0,
-                null,
-                -1.0,
-                v));
-    return spark.createDataFrame(rows, Table.DETECTIONS.frameSchema());
+    return OnePoleDetections.of(spark, frames, videos);
   }
 
   private Dataset<Row> runsRow(String job) {
@@ -99,7 +76,7 @@ class CommitFaultTest {
   }
 
   @Test
-  void a_rerun_killed_at_any_rename_is_whole_before_and_after_recovery() throws IOException {
+  void aRerunKilledAtAnyRenameIsWholeBeforeAndAfterRecovery() throws IOException {
     Path refFirst = dir.resolve("ref-first"), refSecond = dir.resolve("ref-second");
     first(refFirst);
     first(refSecond);
@@ -157,7 +134,7 @@ class CommitFaultTest {
   }
 
   @Test
-  void the_manifest_names_every_partition_and_file_of_the_run() throws IOException {
+  void theManifestNamesEveryPartitionAndFileOfTheRun() throws IOException {
     Path root = dir.resolve("m");
     first(root);
     JsonNode manifest =

@@ -30,34 +30,11 @@ class StagedTableWriterTest {
   @TempDir Path out;
 
   private Dataset<Row> detections(String... videos) {
-    List<Row> rows = new ArrayList<>();
-    for (String v : videos)
-      for (int frame = 0; frame < 5; frame++)
-        rows.add(
-            RowFactory.create(
-                "gt",
-                frame,
-                1,
-                "iv_pole",
-                10.0,
-                20.0,
-                30.0,
-                40.0,
-                1.0,
-                null,
-                0,
-                0,
-                false,
-                false,
-                frame == 0,
-                null,
-                -1.0,
-                v));
-    return spark.createDataFrame(rows, Table.DETECTIONS.frameSchema());
+    return OnePoleDetections.of(spark, 5, videos);
   }
 
   @Test
-  void committed_partitions_follow_the_readme_layout_and_staging_is_removed() throws IOException {
+  void committedPartitionsFollowTheReadmeLayoutAndStagingIsRemoved() throws IOException {
     StagedTableWriter w = StagedTableWriter.open(spark, out.toString(), "r1");
     assertThat(w.stage(Table.DETECTIONS, detections("v-a", "v-b"), "frame")).isEqualTo(10);
     w.commit();
@@ -72,7 +49,7 @@ class StagedTableWriterTest {
   }
 
   @Test
-  void files_have_the_contract_types_for_parquet_java_readers() throws IOException {
+  void filesHaveTheContractTypesForParquetJavaReaders() throws IOException {
     StagedTableWriter w = StagedTableWriter.open(spark, out.toString(), "r1");
     w.stage(Table.DETECTIONS, detections("v-a"), "frame");
     w.commit();
@@ -98,7 +75,7 @@ class StagedTableWriterTest {
   }
 
   @Test
-  void rerun_of_the_same_rows_gives_byte_identical_files() throws IOException {
+  void rerunOfTheSameRowsGivesByteIdenticalFiles() throws IOException {
     StagedTableWriter first = StagedTableWriter.open(spark, out.toString(), "r1");
     first.stage(Table.DETECTIONS, detections("v-a", "v-b"), "frame");
     first.commit();
@@ -114,7 +91,7 @@ class StagedTableWriterTest {
   }
 
   @Test
-  void a_rerun_replaces_an_old_partition_whole() throws IOException {
+  void aRerunReplacesAnOldPartitionWhole() throws IOException {
     StagedTableWriter first = StagedTableWriter.open(spark, out.toString(), "r1");
     first.stage(Table.DETECTIONS, detections("v-a"), "frame");
     first.commit();
@@ -150,7 +127,7 @@ class StagedTableWriterTest {
   }
 
   @Test
-  void columns_out_of_contract_are_refused() {
+  void columnsOutOfContractAreRefused() {
     Dataset<Row> wrong = detections("v-a").drop("score");
     StagedTableWriter w = StagedTableWriter.open(spark, out.toString(), "r1");
     assertThatThrownBy(() -> w.stage(Table.DETECTIONS, wrong))
@@ -158,7 +135,7 @@ class StagedTableWriterTest {
   }
 
   @Test
-  void run_ids_that_could_escape_the_folder_are_refused() {
+  void runIdsThatCouldEscapeTheFolderAreRefused() {
     assertThatThrownBy(() -> StagedTableWriter.open(spark, out.toString(), "../x"))
         .isInstanceOf(IllegalArgumentException.class);
   }
