@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
 /**
  * keyframe's batch layout ({@code data-samples/}, what {@code keyframe generate} writes): one
  * folder per video holding {@code gt.*}, {@code model.*}, {@code annotator-*.*}, {@code tracks.*}
- * and a {@code meta.json} whose {@code video} object names the video. A file's video is the
- * folder's, not the file's: a MOT file says nothing about its video and would otherwise be named
- * after itself ("gt", "model"), so the same video got a different ID, and pseudonym, from each of
- * its files.
+ * and a {@code meta.json} whose {@code video} object names the video. A file's name says its role,
+ * {@code <role>.<format>.<ext>} ({@link #roleOf}); its video is the folder's, not the file's: a MOT
+ * file says nothing about its video and would otherwise be named after itself ("gt.mot",
+ * "model.mot"), so the same video got a different ID, and pseudonym, from each of its files.
  */
 public final class BatchLayout {
   /** File stems that name a role in a batch folder, not a video. */
@@ -29,9 +29,16 @@ public final class BatchLayout {
 
   private BatchLayout() {}
 
-  /** True when {@code stem} (file name up to its first dot) names a role rather than a video. */
-  public static boolean isRoleName(String stem) {
-    return ROLE.matcher(stem).matches();
+  /**
+   * The role a batch file's name gives: the name up to its first dot, when that names a role
+   * ({@code gt.mot.txt} gives {@code gt}, {@code annotator-A.cvat.xml} {@code annotator-A}); empty
+   * for any other name ({@code ward-3.xml}). Not the file's video ID ({@link Video#idFromFileName}
+   * cuts at the last dot): in a batch the name's first part is a role and the rest its format.
+   */
+  public static Optional<String> roleOf(String fileName) {
+    int dot = fileName.indexOf('.');
+    String stem = dot > 0 ? fileName.substring(0, dot) : fileName;
+    return ROLE.matcher(stem).matches() ? Optional.of(stem) : Optional.empty();
   }
 
   /** The video that {@code meta.json} beside {@code file} describes, if there is one. */
@@ -84,8 +91,8 @@ public final class BatchLayout {
 
   /**
    * {@code set} with the video of its folder: {@code meta.json}'s when present; else, for a file
-   * named after a role ({@code gt.mot.txt}) whose reader named the video after the file, the
-   * folder's name.
+   * named after a role ({@code gt.mot.txt}) whose reader named the video after the file ({@code
+   * gt.mot}), the folder's name.
    */
   static AnnotationSet withVideoOfFolder(Path file, AnnotationSet set) throws IOException {
     Optional<Video> meta = videoOfFolder(file);
@@ -105,10 +112,10 @@ public final class BatchLayout {
           ? set
           : new AnnotationSet(merged, set.provenance(), set.labels(), set.detections());
     }
-    String stem = stem(file);
+    String name = file.getFileName().toString();
     Path parent = file.toAbsolutePath().getParent();
-    if (set.video().id().equals(stem)
-        && isRoleName(stem)
+    if (set.video().id().equals(Video.idFromFileName(name))
+        && roleOf(name).isPresent()
         && parent != null
         && parent.getFileName() != null) {
       Video v = set.video();
@@ -137,11 +144,5 @@ public final class BatchLayout {
     if (videoOfFolder(file).isPresent()) return true;
     return Files.isRegularFile(dir.resolve("seqinfo.ini"))
         || (dir.getParent() != null && Files.isRegularFile(dir.getParent().resolve("seqinfo.ini")));
-  }
-
-  static String stem(Path f) {
-    String n = f.getFileName().toString();
-    int dot = n.indexOf('.');
-    return dot > 0 ? n.substring(0, dot) : n;
   }
 }

@@ -1,0 +1,60 @@
+package io.keyframe.dataset.files;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.keyframe.dataset.Video;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class BatchLayoutTest {
+  @TempDir Path tmp;
+
+  @ParameterizedTest
+  @CsvSource({
+    "gt.mot.txt, gt",
+    "gt.txt, gt",
+    "model.coco.json, model",
+    "annotator-A.cvat.xml, annotator-A",
+    "annotator-dr.lee.cvat.xml, annotator-dr",
+    "tracker-bytetrack.mot.txt, tracker-bytetrack",
+    "tracks.mot.txt, tracks",
+    "predictions.json, predictions"
+  })
+  void aBatchFileIsNamedAfterItsRoleUpToTheFirstDot(String fileName, String role) {
+    assertThat(BatchLayout.roleOf(fileName)).contains(role);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ward-3.xml", "gt-old.mot.txt", "annotator-.xml", ".gt.txt", "meta.json"})
+  void aNameThatDoesNotStartWithARoleHasNone(String fileName) {
+    assertThat(BatchLayout.roleOf(fileName)).isEmpty();
+  }
+
+  @Test
+  void theRoleIsNotTheVideoIdThatTheNameGives() {
+    assertThat(BatchLayout.roleOf("gt.mot.txt")).contains("gt");
+    assertThat(Video.idFromFileName("gt.mot.txt")).isEqualTo("gt.mot");
+  }
+
+  /**
+   * A video folder without meta.json: every role file, whatever its format extension, is the
+   * folder's video (before, {@code gt.mot.txt} was the video "gt.mot" and {@code gt.txt} "ward-3").
+   */
+  @Test
+  void roleFilesWithoutMetaJsonAreTheVideoOfTheirFolder() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("ward-3"));
+    String rows = "1,1,10,20,30,40,1,1,1\n2,1,12,20,30,40,1,1,1\n";
+    for (String name : new String[] {"gt.mot.txt", "gt.txt", "annotator-A.mot.txt"})
+      Files.writeString(dir.resolve(name), rows);
+    for (String name : new String[] {"gt.mot.txt", "gt.txt", "annotator-A.mot.txt"})
+      assertThat(AnnotationFiles.read(dir.resolve(name)).video().id()).as(name).isEqualTo("ward-3");
+    Path other = Files.writeString(dir.resolve("ward-3b.mot.txt"), rows);
+    assertThat(AnnotationFiles.read(other).video().id()).isEqualTo("ward-3b.mot");
+  }
+}
