@@ -300,6 +300,61 @@ class OneToolTest {
         .noneMatch(r -> r.contains(",-1,"));
   }
 
+  /**
+   * A batch role file in a video folder without meta.json is that folder's video, whatever its
+   * format extension: {@code ward-3/gt.mot.txt} plans video {@code ward-3} (it was {@code gt.mot}:
+   * the role rule compared the first-dot stem with the reader's last-dot video ID, which never
+   * matched).
+   */
+  @Test
+  void aRoleFileWithoutMetaJsonIsPlannedAsTheVideoOfItsFolder() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("ward-3"));
+    Path gt = Files.copy(V0.resolve("gt.mot.txt"), dir.resolve("gt.mot.txt"));
+    Path plan = tmp.resolve("plan.csv");
+    assertThat(
+            run(
+                "assign",
+                "--videos",
+                gt.toString(),
+                "--annotators",
+                "A,B",
+                "--out",
+                plan.toString()))
+        .isZero();
+    // data-samples/README.md: 300 frames per video; 60-frame segments.
+    assertThat(Files.readAllLines(plan))
+        .anyMatch(r -> r.startsWith("ward-3@240-299,ward-3,240,299,"))
+        .noneMatch(r -> r.contains("gt.mot"));
+  }
+
+  /**
+   * An MP4 is planned under the video ID that {@code track} gives it, its name without the last
+   * extension: {@code ward.3.mp4} is {@code ward.3} (it was {@code ward}, cut at the first dot).
+   */
+  @Test
+  void anMp4IsPlannedUnderItsNameWithoutTheExtension() throws Exception {
+    Path clip =
+        Path.of(System.getProperty("keyframe.shared", "../shared"), "videos", "bedroom.mp4");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isRegularFile(clip), "shared/videos/bedroom.mp4 not present");
+    Path mp4 = Files.copy(clip, tmp.resolve("ward.3.mp4"));
+    Path plan = tmp.resolve("plan.csv");
+    assertThat(
+            run(
+                "assign",
+                "--videos",
+                mp4.toString(),
+                "--annotators",
+                "A,B",
+                "--out",
+                plan.toString()))
+        .isZero();
+    // bedroom.mp4 has 200 frames (ffprobe -count_frames); 60-frame segments end at 180-199.
+    assertThat(Files.readAllLines(plan))
+        .anyMatch(r -> r.startsWith("ward.3@180-199,ward.3,180,199,"))
+        .noneMatch(r -> r.contains(",ward,"));
+  }
+
   // --- track
 
   @Test
