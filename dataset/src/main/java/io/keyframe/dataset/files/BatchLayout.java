@@ -9,36 +9,56 @@ import io.keyframe.dataset.Video;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * keyframe's batch layout ({@code data-samples/}, what {@code keyframe generate} writes): one
  * folder per video holding {@code gt.*}, {@code model.*}, {@code annotator-*.*}, {@code tracks.*}
- * and a {@code meta.json} whose {@code video} object names the video. A file's name says its role,
- * {@code <role>.<format>.<ext>} ({@link #roleOf}); its video is the folder's, not the file's: a MOT
- * file says nothing about its video and would otherwise be named after itself ("gt.mot",
- * "model.mot"), so the same video got a different ID, and pseudonym, from each of its files.
+ * and a {@code meta.json} whose {@code video} object names the video. A file's name says who it is
+ * from, {@code <source>.<format>.<ext>} ({@link #sourceOf}, {@link #roleOf}); its video is the
+ * folder's, not the file's: a MOT file says nothing about its video and would otherwise be named
+ * after itself ("gt.mot", "model.mot"), so the same video got a different ID, and pseudonym, from
+ * each of its files.
  */
 public final class BatchLayout {
-  /** File stems that name a role in a batch folder, not a video. */
+  /** Sources ({@link #sourceOf}) that name a role in a batch folder, not a person or a video. */
   private static final Pattern ROLE =
       Pattern.compile("gt|model|tracks|det|pred|predictions|labels|annotator-.+|tracker-.+");
+
+  /**
+   * The batch layout's format extensions: a file {@code <source>.<format>.<ext>} with one of them
+   * is from {@code <source>} ({@link #sourceOf}).
+   */
+  public static final List<String> FORMATS =
+      List.of(".mot.txt", ".cvat.xml", ".coco.json", ".ytvis.json");
 
   private static final JsonFactory JSON = new JsonFactory();
 
   private BatchLayout() {}
 
   /**
-   * The role a batch file's name gives: the name up to its first dot, when that names a role
-   * ({@code gt.mot.txt} gives {@code gt}, {@code annotator-A.cvat.xml} {@code annotator-A}); empty
-   * for any other name ({@code ward-3.xml}). Not the file's video ID ({@link Video#idFromFileName}
-   * cuts at the last dot): in a batch the name's first part is a role and the rest its format.
+   * Who a batch file is from: its name without the format extension ({@code annotator-A.cvat.xml}
+   * gives {@code annotator-A}, {@code dr.lee.coco.json} {@code dr.lee}); for a name in none of
+   * {@link #FORMATS}, the name without its extension ({@link Video#idFromFileName}: {@code gt.txt}
+   * gives {@code gt}). A source, not the file's video ID: in a batch the video is the folder's.
+   */
+  public static String sourceOf(String fileName) {
+    for (String format : FORMATS)
+      if (fileName.endsWith(format) && fileName.length() > format.length())
+        return fileName.substring(0, fileName.length() - format.length());
+    return Video.idFromFileName(fileName);
+  }
+
+  /**
+   * The role a batch file's name gives: its {@link #sourceOf source} when that is one of the
+   * layout's roles ({@code gt.mot.txt} gives {@code gt}, {@code annotator-A.cvat.xml} {@code
+   * annotator-A}); empty for any other name ({@code ward-3.xml}, {@code alice.cvat.xml}).
    */
   public static Optional<String> roleOf(String fileName) {
-    int dot = fileName.indexOf('.');
-    String stem = dot > 0 ? fileName.substring(0, dot) : fileName;
-    return ROLE.matcher(stem).matches() ? Optional.of(stem) : Optional.empty();
+    String source = sourceOf(fileName);
+    return ROLE.matcher(source).matches() ? Optional.of(source) : Optional.empty();
   }
 
   /** The video that {@code meta.json} beside {@code file} describes, if there is one. */

@@ -21,24 +21,46 @@ class BatchLayoutTest {
     "gt.txt, gt",
     "model.coco.json, model",
     "annotator-A.cvat.xml, annotator-A",
-    "annotator-dr.lee.cvat.xml, annotator-dr",
+    "annotator-dr.lee.cvat.xml, annotator-dr.lee",
     "tracker-bytetrack.mot.txt, tracker-bytetrack",
     "tracks.mot.txt, tracks",
     "predictions.json, predictions"
   })
-  void aBatchFileIsNamedAfterItsRoleUpToTheFirstDot(String fileName, String role) {
+  void aBatchFileIsNamedAfterItsRoleBeforeTheFormatExtension(String fileName, String role) {
     assertThat(BatchLayout.roleOf(fileName)).contains(role);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ward-3.xml", "gt-old.mot.txt", "annotator-.xml", ".gt.txt", "meta.json"})
+  @CsvSource({
+    "annotator-A.cvat.xml, annotator-A",
+    "dr.lee.coco.json, dr.lee",
+    "alice.ytvis.json, alice",
+    "model.mot.txt, model",
+    "gt.txt, gt",
+    "ward-3.xml, ward-3",
+    ".mot.txt, .mot"
+  })
+  void aBatchFileIsFromItsNameWithoutTheFormatExtension(String fileName, String source) {
+    assertThat(BatchLayout.sourceOf(fileName)).isEqualTo(source);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "ward-3.xml",
+        "alice.cvat.xml",
+        "gt-old.mot.txt",
+        "annotator-.xml",
+        ".gt.txt",
+        "meta.json"
+      })
   void aNameThatDoesNotStartWithARoleHasNone(String fileName) {
     assertThat(BatchLayout.roleOf(fileName)).isEmpty();
   }
 
   @Test
-  void theRoleIsNotTheVideoIdThatTheNameGives() {
-    assertThat(BatchLayout.roleOf("gt.mot.txt")).contains("gt");
+  void theSourceIsNotTheVideoIdThatTheNameGives() {
+    assertThat(BatchLayout.sourceOf("gt.mot.txt")).isEqualTo("gt");
     assertThat(Video.idFromFileName("gt.mot.txt")).isEqualTo("gt.mot");
   }
 
