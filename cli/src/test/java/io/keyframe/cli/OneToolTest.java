@@ -243,6 +243,23 @@ class OneToolTest {
         .isEqualTo(single.replaceFirst("^\\S+", "").trim().split(" +"));
   }
 
+  /**
+   * A role is the whole name before the format extension: {@code annotator-dr.lee} and {@code
+   * annotator-dr.who} are two rows (they were one "annotator-dr", the other file dropped).
+   */
+  @Test
+  void motMetricsOnABatchScoresAnnotatorsWithDotsInTheirNamesApart() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("clinic-s7-v00"));
+    for (String f : List.of("gt.mot.txt", "meta.json")) Files.copy(V0.resolve(f), dir.resolve(f));
+    Files.copy(V0.resolve("annotator-A.cvat.xml"), dir.resolve("annotator-dr.lee.cvat.xml"));
+    Files.copy(V0.resolve("annotator-B.cvat.xml"), dir.resolve("annotator-dr.who.cvat.xml"));
+    assertThat(run("mot-metrics", "--gt", tmp.toString(), "--pred", tmp.toString())).isZero();
+    assertThat(out.toString())
+        .containsPattern("(?m)^clinic-s7-v00/annotator-dr\\.lee ")
+        .containsPattern("(?m)^clinic-s7-v00/annotator-dr\\.who ")
+        .doesNotContainPattern("(?m)^clinic-s7-v00/annotator-dr ");
+  }
+
   // --- assignments
 
   @Test
