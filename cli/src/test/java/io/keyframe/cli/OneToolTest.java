@@ -327,19 +327,8 @@ class OneToolTest {
   void aRoleFileWithoutMetaJsonIsPlannedAsTheVideoOfItsFolder() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("ward-3"));
     Path gt = Files.copy(V0.resolve("gt.mot.txt"), dir.resolve("gt.mot.txt"));
-    Path plan = tmp.resolve("plan.csv");
-    assertThat(
-            run(
-                "assign",
-                "--videos",
-                gt.toString(),
-                "--annotators",
-                "A,B",
-                "--out",
-                plan.toString()))
-        .isZero();
     // data-samples/README.md: 300 frames per video; 60-frame segments.
-    assertThat(Files.readAllLines(plan))
+    assertThat(planFor(gt))
         .anyMatch(r -> r.startsWith("ward-3@240-299,ward-3,240,299,"))
         .noneMatch(r -> r.contains("gt.mot"));
   }
@@ -355,21 +344,27 @@ class OneToolTest {
     org.junit.jupiter.api.Assumptions.assumeTrue(
         Files.isRegularFile(clip), "shared/videos/bedroom.mp4 not present");
     Path mp4 = Files.copy(clip, tmp.resolve("ward.3.mp4"));
+    // bedroom.mp4 has 200 frames by ffprobe (BadInputCliTest); 60-frame segments end at 180-199.
+    assertThat(planFor(mp4))
+        .anyMatch(r -> r.startsWith("ward.3@180-199,ward.3,180,199,"))
+        .noneMatch(r -> r.contains(",ward,"));
+  }
+
+  /** The rows of {@code assign}'s plan for one video file, annotators A and B, the defaults. */
+  private List<String> planFor(Path video) throws Exception {
     Path plan = tmp.resolve("plan.csv");
     assertThat(
             run(
                 "assign",
                 "--videos",
-                mp4.toString(),
+                video.toString(),
                 "--annotators",
                 "A,B",
                 "--out",
                 plan.toString()))
+        .as("stderr: %s", err)
         .isZero();
-    // bedroom.mp4 has 200 frames (ffprobe -count_frames); 60-frame segments end at 180-199.
-    assertThat(Files.readAllLines(plan))
-        .anyMatch(r -> r.startsWith("ward.3@180-199,ward.3,180,199,"))
-        .noneMatch(r -> r.contains(",ward,"));
+    return Files.readAllLines(plan);
   }
 
   // --- track
