@@ -1,7 +1,9 @@
 package io.keyframe.cli;
 
+import io.keyframe.dataset.Video;
 import io.keyframe.dataset.files.AnnotationFiles;
 import io.keyframe.dataset.files.BatchLayout;
+import io.keyframe.dataset.frames.FrameSource;
 import io.keyframe.scoring.batch.BatchFolder;
 import io.keyframe.scoring.qa.Assignment;
 import io.keyframe.scoring.qa.AssignmentOptions;
@@ -158,8 +160,8 @@ public final class AssignCommand implements Callable<Integer> {
       for (Path d : BatchFolder.videoFolders(Path.of(videos.get(0)))) {
         var v = BatchLayout.videoOfFolder(d.resolve("meta.json"));
         out.put(
-            v.map(io.keyframe.dataset.Video::id).orElse(d.getFileName().toString()),
-            v.map(io.keyframe.dataset.Video::frameCount).orElse(0));
+            v.map(Video::id).orElse(d.getFileName().toString()),
+            v.map(Video::frameCount).orElse(0));
       }
       return out;
     }
@@ -171,8 +173,8 @@ public final class AssignCommand implements Callable<Integer> {
       }
       String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
       if (name.endsWith(".mp4") || name.endsWith(".mov")) {
-        try (var f = io.keyframe.dataset.frames.FrameSource.open(p, 30)) {
-          var v = f.video(p.getFileName().toString().replaceFirst("\\..*$", ""), "");
+        try (var f = FrameSource.open(p, Video.UNKNOWN_FPS)) {
+          var v = f.video(Video.idFromFileName(p.getFileName().toString()), "");
           out.put(v.id(), v.frameCount());
         }
       } else {

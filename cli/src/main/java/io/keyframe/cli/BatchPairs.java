@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -66,18 +67,17 @@ final class BatchPairs {
   }
 
   /**
-   * Role (file name up to its first dot) to file; of several files for one role, the one the
-   * tracking metrics read best: MOT (boxes and IDs as MOTChallenge scores them), then CVAT, then
-   * COCO.
+   * Role ({@link BatchLayout#roleOf}) to file; of several files for one role, the one the tracking
+   * metrics read best: MOT (boxes and IDs as MOTChallenge scores them), then CVAT, then COCO.
    */
   private static Map<String, Path> roles(Path dir) throws IOException {
     Map<String, List<Path>> byRole = new TreeMap<>();
     try (Stream<Path> s = Files.list(dir)) {
       for (Path f : s.filter(Files::isRegularFile).toList()) {
         String n = f.getFileName().toString();
-        String stem = n.replaceFirst("\\..*$", "");
-        if (rank(n) < 0 || !BatchLayout.isRoleName(stem)) continue;
-        byRole.computeIfAbsent(stem, k -> new ArrayList<>()).add(f);
+        Optional<String> role = BatchLayout.roleOf(n);
+        if (rank(n) < 0 || role.isEmpty()) continue;
+        byRole.computeIfAbsent(role.get(), k -> new ArrayList<>()).add(f);
       }
     }
     Map<String, Path> out = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import io.keyframe.dataset.AnnotationFormat;
 import io.keyframe.dataset.AnnotationSummary;
 import io.keyframe.dataset.BadAnnotationException;
 import io.keyframe.dataset.Provenance;
+import io.keyframe.dataset.Video;
 import io.keyframe.dataset.files.AnnotationFiles;
 import io.keyframe.dataset.files.BatchLayout;
 import io.keyframe.dataset.mot.MotReader;
@@ -70,9 +71,9 @@ public final class InfoCommand implements Callable<Integer> {
                     + p.source()
                     + (p.tool().isEmpty() ? "" : ", written by " + p.tool()))
                 .trim());
-    String stem = file.getFileName().toString().replaceFirst("\\..*$", "");
-    if (unknown && BatchLayout.isRoleName(stem))
-      out.printf("role          %s (from the file name)%n", stem);
+    if (unknown)
+      BatchLayout.roleOf(file.getFileName().toString())
+          .ifPresent(role -> out.printf("role          %s (from the file name)%n", role));
     out.printf(
         "objects       %d shapes (%d with box, %d with mask) in %d tracks, %d untracked%n",
         s.detections(), s.withBox(), s.withMask(), s.tracks(), s.untracked());
@@ -90,17 +91,20 @@ public final class InfoCommand implements Callable<Integer> {
   }
 
   /**
-   * The frame rate, or that the file does not say (a reader's 30 fps default is not a fact about
-   * the video).
+   * The frame rate, or that the file does not say (a reader's {@link Video#UNKNOWN_FPS} is not a
+   * fact about the video).
    */
   private String fps(AnnotationSummary s) throws IOException {
     boolean known =
         BatchLayout.folderGivesFrameRate(file)
             || (s.format() != AnnotationFormat.MOT
-                && (s.fps() != 30 || !s.provenance().tool().isEmpty()));
+                && (s.fps() != Video.UNKNOWN_FPS || !s.provenance().tool().isEmpty()));
     return known
         ? String.format(java.util.Locale.ROOT, "%.2f fps", s.fps())
-        : "unknown fps (the file does not say; 30 assumed where time matters)";
+        : String.format(
+            java.util.Locale.ROOT,
+            "unknown fps (the file does not say; %s assumed where time matters)",
+            MediaInfo.fpsText(Video.UNKNOWN_FPS));
   }
 
   private static boolean isBatchSpec(Path f) throws IOException {

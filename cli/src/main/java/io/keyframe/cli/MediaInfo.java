@@ -1,5 +1,6 @@
 package io.keyframe.cli;
 
+import io.keyframe.dataset.Video;
 import io.keyframe.dataset.frames.FrameSource;
 import io.keyframe.dataset.frames.dicom.DicomDataset;
 import io.keyframe.dataset.frames.dicom.DicomFile;
@@ -39,7 +40,7 @@ final class MediaInfo {
   }
 
   static void print(Path p, PrintWriter out) {
-    try (FrameSource src = FrameSource.open(p, 30)) {
+    try (FrameSource src = FrameSource.open(p, Video.UNKNOWN_FPS)) {
       if (src instanceof DicomFrameSource d) dicom(d, out);
       else if (src instanceof NiftiFrameSource n) nifti(n, out);
       else out.printf("format        MP4 (H.264)%n");
@@ -52,8 +53,15 @@ final class MediaInfo {
           src instanceof DicomFrameSource d && d.fpsFromFile()
                   || !(src instanceof DicomFrameSource || src instanceof NiftiFrameSource)
               ? ""
-              : " (assumed: the file has no frame rate; default 30)");
+              : " (assumed: the file has no frame rate; default "
+                  + fpsText(Video.UNKNOWN_FPS)
+                  + ")");
     }
+  }
+
+  /** A frame rate as the user wrote it: {@code 30}, {@code 29.97}. */
+  static String fpsText(double fps) {
+    return fps == Math.rint(fps) ? Long.toString((long) fps) : Double.toString(fps);
   }
 
   private static void dicom(DicomFrameSource src, PrintWriter out) {

@@ -232,6 +232,23 @@ class OneToolTest extends InProcessCliTest {
         .isEqualTo(single.replaceFirst("^\\S+", "").trim().split(" +"));
   }
 
+  /**
+   * A role is the whole name before the format extension: {@code annotator-dr.lee} and {@code
+   * annotator-dr.who} are two rows (they were one "annotator-dr", the other file dropped).
+   */
+  @Test
+  void motMetricsOnABatchScoresAnnotatorsWithDotsInTheirNamesApart() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("clinic-s7-v00"));
+    for (String f : List.of("gt.mot.txt", "meta.json")) Files.copy(V0.resolve(f), dir.resolve(f));
+    Files.copy(V0.resolve("annotator-A.cvat.xml"), dir.resolve("annotator-dr.lee.cvat.xml"));
+    Files.copy(V0.resolve("annotator-B.cvat.xml"), dir.resolve("annotator-dr.who.cvat.xml"));
+    assertThat(run("mot-metrics", "--gt", tmp.toString(), "--pred", tmp.toString())).isZero();
+    assertThat(out.toString())
+        .containsPattern("(?m)^clinic-s7-v00/annotator-dr\\.lee ")
+        .containsPattern("(?m)^clinic-s7-v00/annotator-dr\\.who ")
+        .doesNotContainPattern("(?m)^clinic-s7-v00/annotator-dr ");
+  }
+
   // --- assignments
 
   @Test
@@ -287,6 +304,56 @@ class OneToolTest extends InProcessCliTest {
     assertThat(Files.readAllLines(plan))
         .contains("clinic-s7-v00,clinic-s7-v00,,,B,false")
         .noneMatch(r -> r.contains(",-1,"));
+  }
+
+  /**
+   * A batch role file in a video folder without meta.json is that folder's video, whatever its
+   * format extension: {@code ward-3/gt.mot.txt} plans video {@code ward-3} (it was {@code gt.mot}:
+   * the role rule compared the first-dot stem with the reader's last-dot video ID, which never
+   * matched).
+   */
+  @Test
+  void aRoleFileWithoutMetaJsonIsPlannedAsTheVideoOfItsFolder() throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve("ward-3"));
+    Path gt = Files.copy(V0.resolve("gt.mot.txt"), dir.resolve("gt.mot.txt"));
+    // data-samples/README.md: 300 frames per video; 60-frame segments.
+    assertThat(planFor(gt))
+        .anyMatch(r -> r.startsWith("ward-3@240-299,ward-3,240,299,"))
+        .noneMatch(r -> r.contains("gt.mot"));
+  }
+
+  /**
+   * An MP4 is planned under the video ID that {@code track} gives it, its name without the last
+   * extension: {@code ward.3.mp4} is {@code ward.3} (it was {@code ward}, cut at the first dot).
+   */
+  @Test
+  void anMp4IsPlannedUnderItsNameWithoutTheExtension() throws Exception {
+    Path clip =
+        Path.of(System.getProperty("keyframe.shared", "../shared"), "videos", "bedroom.mp4");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isRegularFile(clip), "shared/videos/bedroom.mp4 not present");
+    Path mp4 = Files.copy(clip, tmp.resolve("ward.3.mp4"));
+    // bedroom.mp4 has 200 frames by ffprobe (BadInputCliTest); 60-frame segments end at 180-199.
+    assertThat(planFor(mp4))
+        .anyMatch(r -> r.startsWith("ward.3@180-199,ward.3,180,199,"))
+        .noneMatch(r -> r.contains(",ward,"));
+  }
+
+  /** The rows of {@code assign}'s plan for one video file, annotators A and B, the defaults. */
+  private List<String> planFor(Path video) throws Exception {
+    Path plan = tmp.resolve("plan.csv");
+    assertThat(
+            run(
+                "assign",
+                "--videos",
+                video.toString(),
+                "--annotators",
+                "A,B",
+                "--out",
+                plan.toString()))
+        .as("stderr: %s", err)
+        .isZero();
+    return Files.readAllLines(plan);
   }
 
   // --- track

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A long clinical video: 1,800 frames x 50 tracked objects (90,000 shapes). The readers pull one
- * line or element at a time; a generous time bound catches accidental quadratic work, not speed.
+ * A long clinical video: 1,800 frames x 50 tracked objects (90,000 shapes), read whole: every
+ * shape, track and flag. How fast, and in how small a heap, is measured by bench/formats-read.sh
+ * (StAX against a DOM baseline, then in a 64 MB heap), not here.
  */
 class StreamingReadTest {
   private static final int FRAMES = 1800;
@@ -25,14 +26,11 @@ class StreamingReadTest {
   void readsA1800FrameBy50ObjectCvatFile() throws IOException {
     Path f = tmp.resolve("long.xml");
     LongCvatVideo.write(f, FRAMES, OBJECTS);
-    long t0 = System.nanoTime();
     AnnotationSet set = CvatVideoReader.read(f);
-    double seconds = (System.nanoTime() - t0) / 1e9;
     assertThat(set.detections()).hasSize(FRAMES * OBJECTS);
     assertThat(set.tracks()).hasSize(OBJECTS);
     assertThat(set.detections().stream().filter(Detection::occluded).count())
         .isEqualTo(OBJECTS * ((FRAMES + 6) / 7));
-    assertThat(seconds).isLessThan(120);
   }
 
   @Test
@@ -51,12 +49,9 @@ class StreamingReadTest {
                   + (t * 20)
                   + ",60,100,1,1,0.75\n");
     }
-    long t0 = System.nanoTime();
     AnnotationSet set = MotReader.read(f);
-    double seconds = (System.nanoTime() - t0) / 1e9;
     assertThat(set.detections()).hasSize(FRAMES * OBJECTS);
     assertThat(set.video().frameCount()).isEqualTo(FRAMES);
     assertThat(set.detections().get(0).visibility()).isEqualTo(0.75);
-    assertThat(seconds).isLessThan(120);
   }
 }

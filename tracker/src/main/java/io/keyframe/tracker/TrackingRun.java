@@ -136,7 +136,10 @@ public final class TrackingRun {
                 options.volume(),
                 options.allowTruncatedVideo())) {
       if (frames != null) warnings.addAll(frames.warnings());
-      Video video = frames == null ? null : frames.video(videoId(options.video()), "");
+      Video video =
+          frames == null
+              ? null
+              : frames.video(Video.idFromFileName(options.video().getFileName().toString()), "");
       boolean detect = tracker.usesDetections(keyframes);
       if (detect && options.detections() == null && options.detector() == null)
         throw new IllegalArgumentException(
@@ -286,10 +289,5 @@ public final class TrackingRun {
     return flagged.isEmpty()
         ? set.detections().stream().filter(d -> !d.outside() && d.trackId() >= 0).toList()
         : flagged;
-  }
-
-  /** A video ID from its file name, without extension (never logged by this class). */
-  private static String videoId(Path video) {
-    return FrameSource.videoId(video.getFileName().toString());
   }
 }

@@ -9,29 +9,56 @@ import io.keyframe.dataset.Video;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * keyframe's batch layout ({@code data-samples/}, what {@code keyframe generate} writes): one
  * folder per video holding {@code gt.*}, {@code model.*}, {@code annotator-*.*}, {@code tracks.*}
- * and a {@code meta.json} whose {@code video} object names the video. A file's video is the
+ * and a {@code meta.json} whose {@code video} object names the video. A file's name says who it is
+ * from, {@code <source>.<format>.<ext>} ({@link #sourceOf}, {@link #roleOf}); its video is the
  * folder's, not the file's: a MOT file says nothing about its video and would otherwise be named
- * after itself ("gt", "model"), so the same video got a different ID, and pseudonym, from each of
- * its files.
+ * after itself ("gt.mot", "model.mot"), so the same video got a different ID, and pseudonym, from
+ * each of its files.
  */
 public final class BatchLayout {
-  /** File stems that name a role in a batch folder, not a video. */
+  /** Sources ({@link #sourceOf}) that name a role in a batch folder, not a person or a video. */
   private static final Pattern ROLE =
       Pattern.compile("gt|model|tracks|det|pred|predictions|labels|annotator-.+|tracker-.+");
+
+  /**
+   * The batch layout's format extensions: a file {@code <source>.<format>.<ext>} with one of them
+   * is from {@code <source>} ({@link #sourceOf}).
+   */
+  public static final List<String> FORMATS =
+      List.of(".mot.txt", ".cvat.xml", ".coco.json", ".ytvis.json");
 
   private static final JsonFactory JSON = new JsonFactory();
 
   private BatchLayout() {}
 
-  /** True when {@code stem} (file name up to its first dot) names a role rather than a video. */
-  public static boolean isRoleName(String stem) {
-    return ROLE.matcher(stem).matches();
+  /**
+   * Who a batch file is from: its name without the format extension ({@code annotator-A.cvat.xml}
+   * gives {@code annotator-A}, {@code dr.lee.coco.json} {@code dr.lee}); for a name in none of
+   * {@link #FORMATS}, the name without its extension ({@link Video#idFromFileName}: {@code gt.txt}
+   * gives {@code gt}). A source, not the file's video ID: in a batch the video is the folder's.
+   */
+  public static String sourceOf(String fileName) {
+    for (String format : FORMATS)
+      if (fileName.endsWith(format) && fileName.length() > format.length())
+        return fileName.substring(0, fileName.length() - format.length());
+    return Video.idFromFileName(fileName);
+  }
+
+  /**
+   * The role a batch file's name gives: its {@link #sourceOf source} when that is one of the
+   * layout's roles ({@code gt.mot.txt} gives {@code gt}, {@code annotator-A.cvat.xml} {@code
+   * annotator-A}); empty for any other name ({@code ward-3.xml}, {@code alice.cvat.xml}).
+   */
+  public static Optional<String> roleOf(String fileName) {
+    String source = sourceOf(fileName);
+    return ROLE.matcher(source).matches() ? Optional.of(source) : Optional.empty();
   }
 
   /** The video that {@code meta.json} beside {@code file} describes, if there is one. */
@@ -84,8 +111,8 @@ public final class BatchLayout {
 
   /**
    * {@code set} with the video of its folder: {@code meta.json}'s when present; else, for a file
-   * named after a role ({@code gt.mot.txt}) whose reader named the video after the file, the
-   * folder's name.
+   * named after a role ({@code gt.mot.txt}) whose reader named the video after the file ({@code
+   * gt.mot}), the folder's name.
    */
   static AnnotationSet withVideoOfFolder(Path file, AnnotationSet set) throws IOException {
     Optional<Video> meta = videoOfFolder(file);
@@ -105,10 +132,10 @@ public final class BatchLayout {
           ? set
           : new AnnotationSet(merged, set.provenance(), set.labels(), set.detections());
     }
-    String stem = stem(file);
+    String name = file.getFileName().toString();
     Path parent = file.toAbsolutePath().getParent();
-    if (set.video().id().equals(stem)
-        && isRoleName(stem)
+    if (set.video().id().equals(Video.idFromFileName(name))
+        && roleOf(name).isPresent()
         && parent != null
         && parent.getFileName() != null) {
       Video v = set.video();
@@ -137,11 +164,5 @@ public final class BatchLayout {
     if (videoOfFolder(file).isPresent()) return true;
     return Files.isRegularFile(dir.resolve("seqinfo.ini"))
         || (dir.getParent() != null && Files.isRegularFile(dir.getParent().resolve("seqinfo.ini")));
-  }
-
-  static String stem(Path f) {
-    String n = f.getFileName().toString();
-    int dot = n.indexOf('.');
-    return dot > 0 ? n.substring(0, dot) : n;
   }
 }

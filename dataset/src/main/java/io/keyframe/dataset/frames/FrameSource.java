@@ -173,8 +173,12 @@ public interface FrameSource extends AutoCloseable, Iterable<Frame> {
   }
 
   /**
-   * The video ID a file name gives: the name without its extension ({@code .nii.gz} counts as one).
+   * The video ID a file name gives: {@link Video#idFromFileName}, which callers should use; kept
+   * until spark-jobs' TrackJob does.
+   *
+   * @deprecated use {@link Video#idFromFileName}
    */
+  @Deprecated
   static String videoId(String fileName) {
     return Video.idFromFileName(fileName);
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keyframe.dataset.BadAnnotationException;
 import io.keyframe.dataset.Mask;
+import io.keyframe.dataset.Video;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +14,8 @@ import java.util.List;
  * Masklets of one video as SA-V ships them ({@code sav_*_manual.json}, {@code _auto.json}): for
  * each annotated frame (every 4th video frame, SA-V's 6 fps of 24 fps) one COCO RLE per masklet.
  *
- * @param videoId video name
+ * @param videoId the file's {@code video_id}, else the video ID its name gives ({@link
+ *     Video#idFromFileName})
  * @param height mask height
  * @param width mask width
  * @param frameStride video frames between annotated frames
@@ -120,7 +122,9 @@ public record Masklets(
       masks.add(row);
     }
     String video =
-        root.has("video_id") ? root.get("video_id").asText() : file.getFileName().toString();
+        root.has("video_id")
+            ? root.get("video_id").asText()
+            : Video.idFromFileName(file.getFileName().toString());
     return new Masklets(video, h, w, 4, ids, masks.toArray(new Mask[0][]));
   }
 }

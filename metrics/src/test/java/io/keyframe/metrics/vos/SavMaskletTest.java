@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.keyframe.dataset.Mask;
+import io.keyframe.dataset.files.AnnotationFiles;
 import io.keyframe.metrics.RefData;
 import io.keyframe.metrics.iou.MaskIou;
 import java.nio.file.Path;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real SA-V pair (human-verified vs model-generated masklets of sav_000001) against
@@ -149,5 +152,20 @@ class SavMaskletTest {
     boolean[] far = new boolean[100];
     far[8 * 10 + 8] = true;
     assertThat(BoundaryF.of(Mask.fromColumnMajor(10, 10, far), a).f()).isEqualTo(0.0);
+  }
+
+  @Test
+  void aFileWithoutVideoIdNamesTheVideoAsTheAnnotationReaderDoes(@TempDir Path tmp)
+      throws Exception {
+    assertThat(manual.videoId()).isEqualTo("sav_000001");
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode root =
+        (ObjectNode) json.readTree(RefData.root().resolve("sav/sav_000001_manual.json").toFile());
+    root.remove("video_id");
+    Path copy = tmp.resolve("ward-3_manual.json");
+    json.writeValue(copy.toFile(), root);
+    // The name without its extension, as dataset's SA-V reader names the same file's video.
+    assertThat(Masklets.readSav(copy).videoId()).isEqualTo("ward-3_manual");
+    assertThat(AnnotationFiles.read(copy).video().id()).isEqualTo("ward-3_manual");
   }
 }

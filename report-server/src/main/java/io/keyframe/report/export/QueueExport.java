@@ -79,7 +79,7 @@ public final class QueueExport {
     Video v =
         new Video(
             video,
-            info != null ? info.fps() : 30,
+            info != null ? info.fps() : Video.UNKNOWN_FPS,
             Math.max(1, size[0]),
             Math.max(1, size[1]),
             length,

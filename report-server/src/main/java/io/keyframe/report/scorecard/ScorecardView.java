@@ -175,7 +175,7 @@ public record ScorecardView(
       for (Detection d : ds) last = Math.max(last, d.frame());
     return new Video(
         id,
-        info != null ? info.fps() : 30,
+        info != null ? info.fps() : Video.UNKNOWN_FPS,
         Math.max(1, info != null ? info.width() : size[0]),
         Math.max(1, info != null ? info.height() : size[1]),
         info != null ? info.frames() : last + 1,

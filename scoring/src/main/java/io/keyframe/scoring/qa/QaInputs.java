@@ -5,6 +5,7 @@ import io.keyframe.dataset.BadAnnotationException;
 import io.keyframe.dataset.Provenance;
 import io.keyframe.dataset.Video;
 import io.keyframe.dataset.files.AnnotationFiles;
+import io.keyframe.dataset.files.BatchLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +21,9 @@ import java.util.stream.Stream;
  * Finds the QA inputs in a folder laid out like {@code data-samples/}: one sub-folder per video (or
  * everything in one folder), {@code gt.*} the reference, {@code model.*} the pre-annotation, every
  * other {@code *.cvat.xml}, {@code *.coco.json}, {@code *.ytvis.json} or {@code *.mot.txt} one
- * annotator's work. The annotator is the file's recorded provenance source, or the file name up to
- * its first dot when the file records none (plain CVAT exports, MOT files).
+ * annotator's work. The annotator is the file's recorded provenance source, or the file name
+ * without its format extension ({@link BatchLayout#sourceOf}) when the file records none (plain
+ * CVAT exports, MOT files).
  *
  * <p>When a role has several files for one video (e.g. {@code gt.coco.json} and {@code
  * gt.mot.txt}), the richest is used: COCO, then CVAT, then MOT. MOT files say nothing about their
@@ -54,7 +56,11 @@ public final class QaInputs {
     List<VideoLabels> out = new ArrayList<>();
     for (List<Path> files : byFolder.values()) {
       Map<String, List<Path>> byRole = new LinkedHashMap<>();
-      for (Path f : files) byRole.computeIfAbsent(stem(f), k -> new ArrayList<>()).add(f);
+      for (Path f : files)
+        byRole
+            .computeIfAbsent(
+                BatchLayout.sourceOf(f.getFileName().toString()), k -> new ArrayList<>())
+            .add(f);
       Video video = null;
       Map<String, AnnotationSet> sets = new LinkedHashMap<>();
       for (var e : byRole.entrySet()) {
@@ -99,10 +105,7 @@ public final class QaInputs {
 
   static boolean isAnnotationFile(Path f) {
     String n = f.getFileName().toString();
-    return n.endsWith(".cvat.xml")
-        || n.endsWith(".coco.json")
-        || n.endsWith(".ytvis.json")
-        || n.endsWith(".mot.txt");
+    return BatchLayout.FORMATS.stream().anyMatch(n::endsWith);
   }
 
   private static boolean isMot(Path f) {
@@ -114,11 +117,5 @@ public final class QaInputs {
     return n.endsWith(".coco.json")
         ? 0
         : n.endsWith(".ytvis.json") ? 1 : n.endsWith(".cvat.xml") ? 2 : 3;
-  }
-
-  private static String stem(Path f) {
-    String n = f.getFileName().toString();
-    int dot = n.indexOf('.');
-    return dot < 0 ? n : n.substring(0, dot);
   }
 }

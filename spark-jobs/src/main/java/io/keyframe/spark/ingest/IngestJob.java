@@ -7,6 +7,7 @@ import io.keyframe.dataset.FileHash;
 import io.keyframe.dataset.OcclusionEvent;
 import io.keyframe.dataset.OcclusionFiles;
 import io.keyframe.dataset.files.AnnotationFiles;
+import io.keyframe.dataset.files.BatchLayout;
 import io.keyframe.dataset.privacy.PseudonymKey;
 import io.keyframe.dataset.privacy.Pseudonymiser;
 import io.keyframe.spark.JobArguments;
@@ -269,7 +270,7 @@ public final class IngestJob {
             String name = f.getFileName().toString();
             for (String ext : PREFERENCE) {
               if (!name.endsWith(ext)) continue;
-              String source = name.substring(0, name.length() - ext.length());
+              String source = BatchLayout.sourceOf(name);
               Path current = best.get(source);
               if (current == null || rank(current) > PREFERENCE.indexOf(ext)) best.put(source, f);
             }
