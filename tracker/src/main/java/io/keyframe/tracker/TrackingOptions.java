@@ -99,7 +99,7 @@ public record TrackingOptions(
    * for image folders.
    */
   public static TrackingOptions of(Path video, Path detector, Path detections, Path out) {
-    return new TrackingOptions(video, detector, detections, null, null, "auto", out, 0.1, 4, 0, 30);
+    return new TrackingOptions(video, detector, detections, null, null, "auto", out, 0.1, 4, 0, Video.UNKNOWN_FPS);
   }
 
   public TrackingOptions withKeyframes(String k) {

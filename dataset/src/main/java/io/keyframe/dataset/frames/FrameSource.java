@@ -172,17 +172,6 @@ public interface FrameSource extends AutoCloseable, Iterable<Frame> {
         || io.keyframe.dataset.frames.nifti.NiftiVolume.isNifti(path);
   }
 
-  /**
-   * The video ID a file name gives: {@link Video#idFromFileName}, which callers should use; kept
-   * until spark-jobs' TrackJob does.
-   *
-   * @deprecated use {@link Video#idFromFileName}
-   */
-  @Deprecated
-  static String videoId(String fileName) {
-    return Video.idFromFileName(fileName);
-  }
-
   /** Checks {@code index} against {@code [0, frameCount)}. */
   static void checkIndex(int index, int frameCount) {
     if (index < 0 || index >= frameCount)

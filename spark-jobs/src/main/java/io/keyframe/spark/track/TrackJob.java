@@ -283,7 +283,7 @@ public final class TrackJob {
               a.list("detections"),
               a.required("keyframes"),
               Integer.parseInt(a.optional("max-frames", "0")),
-              a.optional("image-fps", 30.0),
+              a.optional("image-fps", Video.UNKNOWN_FPS),
               a.optional("output-source", "tracker"),
               device,
               Integer.parseInt(a.optional("threads", "0")));
@@ -297,7 +297,7 @@ public final class TrackJob {
               a.optional("class-map", null),
               a.optional("score-threshold", 0.1),
               Integer.parseInt(a.optional("max-frames", "0")),
-              a.optional("image-fps", 30.0),
+              a.optional("image-fps", Video.UNKNOWN_FPS),
               a.optional("model-source", null),
               a.optional("output-source", "tracker"));
       SparkSessions.runMain(NAME, spark -> runModel(spark, m));
@@ -615,7 +615,7 @@ public final class TrackJob {
   }
 
   private static String stem(String name) {
-    return FrameSource.videoId(name);
+    return Video.idFromFileName(name);
   }
 
   static Outcome track(String video, Iterable<Row> rows, Options o) {
