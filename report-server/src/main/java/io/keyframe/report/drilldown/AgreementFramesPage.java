@@ -82,11 +82,11 @@ public final class AgreementFramesPage {
   public static String url(
       String raterA, String raterB, String label, String labelB, String outcome, String video) {
     return "/agreement/frames?pair="
-        + AgreementFramesView.enc(raterA + "|" + raterB)
-        + (label == null ? "" : "&label=" + AgreementFramesView.enc(label))
-        + (labelB == null ? "" : "&b=" + AgreementFramesView.enc(labelB))
-        + (outcome == null ? "" : "&outcome=" + AgreementFramesView.enc(outcome))
-        + (video == null ? "" : "&video=" + AgreementFramesView.enc(video));
+        + FrameLinks.encode(raterA + "|" + raterB)
+        + (label == null ? "" : "&label=" + FrameLinks.encode(label))
+        + (labelB == null ? "" : "&b=" + FrameLinks.encode(labelB))
+        + (outcome == null ? "" : "&outcome=" + FrameLinks.encode(outcome))
+        + (video == null ? "" : "&video=" + FrameLinks.encode(video));
   }
 
   /** Page {@code page} of the selection of {@code v}. */

@@ -2,8 +2,7 @@ package io.keyframe.report.drilldown;
 
 import io.keyframe.dataset.contract.OutputTables;
 import io.keyframe.report.data.ReportData;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import io.keyframe.report.data.SourcePairs;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -145,13 +144,8 @@ public record AgreementFramesView(
     if (OutputTables.ALL.equals(label)) label = null;
     if (OutputTables.ALL.equals(video)) video = null;
     Table t = data.table(OutputTables.AGREEMENT_OBJECTS.name());
-    TreeSet<String> pairs = new TreeSet<>();
-    for (int r = 0; r < t.rowCount(); r++)
-      pairs.add(t.stringColumn("rater_a").get(r) + "|" + t.stringColumn("rater_b").get(r));
-    if (pair != null && !pairs.contains(pair))
-      throw new IllegalArgumentException("unknown annotator pair");
-    String chosen = pair != null ? pair : pairs.isEmpty() ? null : pairs.first();
-    if (chosen == null)
+    SourcePairs pairs = SourcePairs.of(t, "rater_a", "rater_b", pair, "unknown annotator pair");
+    if (pairs.chosen() == null)
       return new AgreementFramesView(
           null,
           null,
@@ -167,7 +161,7 @@ public record AgreementFramesView(
           List.of(),
           List.of(),
           List.of());
-    String a = chosen.split("\\|", 2)[0], b = chosen.split("\\|", 2)[1];
+    String a = pairs.a(), b = pairs.b();
     TreeSet<String> labels = new TreeSet<>(), videos = new TreeSet<>();
     // (video, frame) -> objects of the selection on that frame
     Map<String, List<FrameObject>> byFrame = new LinkedHashMap<>();
@@ -249,7 +243,7 @@ public record AgreementFramesView(
         p,
         pages,
         rows.size(),
-        List.copyOf(pairs),
+        pairs.pairs(),
         List.copyOf(labels),
         List.copyOf(videos));
   }
@@ -278,11 +272,13 @@ public record AgreementFramesView(
     }
     String query =
         "sources="
-            + enc(a + "," + b)
+            + FrameLinks.encode(a + "," + b)
             + (refs.isEmpty()
                 ? ""
-                : "&objects=" + enc(String.join(",", refs.subList(0, Math.min(64, refs.size())))));
-    String v = enc(video);
+                : "&objects="
+                    + FrameLinks.encode(
+                        String.join(",", refs.subList(0, Math.min(64, refs.size())))));
+    FrameLinks links = FrameLinks.of(video, frame, query);
     List<FrameObject> sorted = new ArrayList<>(objects);
     // Disagreements first, then the matched pairs by IoU, lowest first.
     sorted.sort(
@@ -299,8 +295,8 @@ public record AgreementFramesView(
         n == 0 ? Double.NaN : sum / n,
         min,
         sorted,
-        "/frame/" + v + "/" + frame + "?" + query,
-        "/thumbs/" + v + "/" + frame + ".png?" + query);
+        links.frameUrl(),
+        links.thumbnailUrl());
   }
 
   private static String str(Table t, String col, int r) {
@@ -311,9 +307,5 @@ public record AgreementFramesView(
   private static Integer integer(Table t, String col, int r) {
     var c = t.intColumn(col);
     return c.isMissing(r) ? null : c.getInt(r);
-  }
-
-  static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

@@ -146,6 +146,18 @@ public record OverviewView(
         data.effortByBatch());
   }
 
+  /**
+   * The sources a model pair's frames are drawn with: {@code a,b}, then the {@link #referenceSource
+   * reference} when it is neither.
+   */
+  public static String pairSources(ReportData data, String a, String b) {
+    String reference = referenceSource(data);
+    return a
+        + ","
+        + b
+        + (reference == null || reference.equals(a) || reference.equals(b) ? "" : "," + reference);
+  }
+
   /** The agreement run's reference source, else {@code gt} when some detections carry it. */
   public static String referenceSource(ReportData data) {
     Table tm = data.table("tracking_metrics");

@@ -8,11 +8,10 @@ import io.keyframe.report.ReportConfig;
 import io.keyframe.report.auth.Role;
 import io.keyframe.report.data.ReportData;
 import io.keyframe.report.drilldown.AgreementFramesPage;
+import io.keyframe.report.drilldown.FrameLinks;
 import io.keyframe.report.html.Templates;
 import io.keyframe.scoring.qa.Estimate;
 import io.keyframe.scoring.qa.ScorecardRow;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -66,8 +65,7 @@ public final class ScorecardPage {
 
   /** The page of one annotator. */
   public static String url(String annotator) {
-    return "/scorecards/"
-        + URLEncoder.encode(annotator, StandardCharsets.UTF_8).replace("+", "%20");
+    return "/scorecards/" + FrameLinks.encode(annotator);
   }
 
   /** The index page; {@code rate}: the cost of an annotator hour. */
