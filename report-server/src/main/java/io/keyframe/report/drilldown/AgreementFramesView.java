@@ -110,32 +110,33 @@ public record AgreementFramesView(
   }
 
   /**
-   * Builds the view.
+   * What a drill-down page shows: a pair, optionally one class, one confusion cell or one outcome,
+   * optionally one video, and a page.
    *
    * @param pair {@code a|b}; {@code null} for the first pair
    * @param label a class, {@code null} or {@code __all__} for every class
+   * @param labelB with {@code label}, only matched pairs where A chose {@code label} and B this
+   *     class; {@code null} for none
+   * @param outcome only objects of this outcome; {@code null} for every outcome
    * @param video a video, {@code null} or {@code __all__} for every video
    * @param page 1-based; clamped to the last page
-   * @throws IllegalArgumentException for a pair, class or video the table does not hold
    */
-  public static AgreementFramesView of(
-      ReportData data, String pair, String label, String video, int page) {
-    return of(data, pair, label, null, null, video, page);
+  public record Selection(
+      String pair, String label, String labelB, String outcome, String video, int page) {
+    /** The first page of the first pair, every class and video. */
+    public static final Selection FIRST = new Selection(null, null, null, null, null, 1);
   }
 
   /**
-   * Builds the view of one confusion cell or one outcome: as {@link #of(ReportData, String, String,
-   * String, int)}, keeping only matched pairs where B chose {@code labelB} (when given; A must then
-   * have chosen {@code label}) and only objects of {@code outcome} (when given).
+   * Builds the view.
+   *
+   * @throws IllegalArgumentException for a pair, class, outcome or video the table does not hold,
+   *     or a class of B without a class of A
    */
-  public static AgreementFramesView of(
-      ReportData data,
-      String pair,
-      String label,
-      String labelB,
-      String outcome,
-      String video,
-      int page) {
+  public static AgreementFramesView of(ReportData data, Selection selection) {
+    String label = selection.label(), labelB = selection.labelB(), outcome = selection.outcome();
+    String video = selection.video();
+    int page = selection.page();
     if (outcome != null && !List.of(MATCHED, MISLABELLED, ONLY_A, ONLY_B).contains(outcome))
       throw new IllegalArgumentException("unknown outcome");
     if (labelB != null && label == null)
@@ -144,7 +145,8 @@ public record AgreementFramesView(
     if (OutputTables.ALL.equals(label)) label = null;
     if (OutputTables.ALL.equals(video)) video = null;
     Table t = data.table(OutputTables.AGREEMENT_OBJECTS.name());
-    SourcePairs pairs = SourcePairs.of(t, "rater_a", "rater_b", pair, "unknown annotator pair");
+    SourcePairs pairs =
+        SourcePairs.of(t, "rater_a", "rater_b", selection.pair(), "unknown annotator pair");
     if (pairs.chosen() == null)
       return new AgreementFramesView(
           null,

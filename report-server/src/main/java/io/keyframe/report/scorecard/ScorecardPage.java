@@ -8,6 +8,7 @@ import io.keyframe.report.ReportConfig;
 import io.keyframe.report.auth.Role;
 import io.keyframe.report.data.ReportData;
 import io.keyframe.report.drilldown.AgreementFramesPage;
+import io.keyframe.report.drilldown.AgreementFramesView;
 import io.keyframe.report.drilldown.FrameLinks;
 import io.keyframe.report.html.Templates;
 import io.keyframe.scoring.qa.Estimate;
@@ -102,7 +103,7 @@ public final class ScorecardPage {
 
   /** The annotator pairs ({@code a|b}) with agreement rows that {@code who} is one of. */
   static List<String> pairsOf(ReportData data, String who) {
-    return AgreementFramesPage.view(data, null, null, null, 1).pairs().stream()
+    return AgreementFramesPage.view(data, AgreementFramesView.Selection.FIRST).pairs().stream()
         .filter(p -> p.startsWith(who + "|") || p.endsWith("|" + who))
         .toList();
   }
