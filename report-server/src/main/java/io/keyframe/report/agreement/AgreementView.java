@@ -8,8 +8,8 @@ import io.keyframe.dataset.contract.OutputTables;
 import io.keyframe.report.data.Grid;
 import io.keyframe.report.data.Num;
 import io.keyframe.report.data.ReportData;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import io.keyframe.report.data.SourcePairs;
+import io.keyframe.report.drilldown.FrameLinks;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -190,28 +190,21 @@ public record AgreementView(
     // Per-video rows are summed; an __all__ row would count them twice, so use it only when alone.
     Table perVideo = c.where(c.stringColumn("video_id").isNotEqualTo(OutputTables.ALL));
     Table conf = perVideo.isEmpty() ? c : perVideo;
-    TreeSet<String> pairs = new TreeSet<>();
-    for (int r = 0; r < conf.rowCount(); r++) {
-      pairs.add(conf.stringColumn("rater_a").get(r) + "|" + conf.stringColumn("rater_b").get(r));
-    }
-    if (pair != null && !pairs.contains(pair)) {
-      throw new IllegalArgumentException("unknown annotator pair");
-    }
+    SourcePairs pairs = SourcePairs.of(conf, "rater_a", "rater_b", pair, "unknown annotator pair");
     Confusion confusion = null;
-    String chosen = pair != null ? pair : pairs.isEmpty() ? null : pairs.first();
-    if (chosen != null) {
-      String[] ab = chosen.split("\\|", 2);
+    if (pairs.chosen() != null) {
+      String raterA = pairs.a(), raterB = pairs.b();
       Table sel =
           conf.where(
               conf.stringColumn("rater_a")
-                  .isEqualTo(ab[0])
-                  .and(conf.stringColumn("rater_b").isEqualTo(ab[1])));
+                  .isEqualTo(raterA)
+                  .and(conf.stringColumn("rater_b").isEqualTo(raterB)));
       Table summed = sel.summarize("count", sum).by("label_a", "label_b");
       TreeSet<String> labels = new TreeSet<>(summed.stringColumn(0).asList());
       labels.addAll(summed.stringColumn(1).asList());
       // Unmatched objects per class come from the agreement rows of the same pair (all videos).
       for (ClassAgreement x : classes) {
-        if (x.raterA().equals(ab[0]) && x.raterB().equals(ab[1])) {
+        if (x.raterA().equals(raterA) && x.raterB().equals(raterB)) {
           labels.add(x.label());
         }
       }
@@ -224,7 +217,7 @@ public record AgreementView(
             Num.at(summed, 2, r);
       }
       for (ClassAgreement x : classes) {
-        if (x.raterA().equals(ab[0]) && x.raterB().equals(ab[1])) {
+        if (x.raterA().equals(raterA) && x.raterB().equals(raterB)) {
           m[keys.indexOf(x.label())][n] = x.onlyA();
           m[n][keys.indexOf(x.label())] = x.onlyB();
         }
@@ -245,7 +238,7 @@ public record AgreementView(
       colKeys.add(MISSED_BY_B);
       confusion =
           new Confusion(
-              ab[0], ab[1], new Grid(rowKeys, colKeys, m), new Grid(rowKeys, colKeys, shares));
+              raterA, raterB, new Grid(rowKeys, colKeys, m), new Grid(rowKeys, colKeys, shares));
     }
 
     List<Timeline> timelines = timelines(data);
@@ -269,7 +262,7 @@ public record AgreementView(
         rows,
         kappa,
         classes,
-        List.copyOf(pairs),
+        pairs.pairs(),
         confusion,
         timelines,
         spot,
@@ -297,13 +290,7 @@ public record AgreementView(
       int events = occ.where(occ.stringColumn("video_id").isEqualTo(v)).rowCount();
       out.add(
           new Timeline(
-              v,
-              s.rowCount(),
-              after,
-              events,
-              "/charts/timeline/"
-                  + URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20")
-                  + ".png"));
+              v, s.rowCount(), after, events, "/charts/timeline/" + FrameLinks.encode(v) + ".png"));
     }
     return out;
   }

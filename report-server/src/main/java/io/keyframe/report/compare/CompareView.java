@@ -4,12 +4,13 @@ import io.keyframe.dataset.contract.OutputTables;
 import io.keyframe.report.data.Grid;
 import io.keyframe.report.data.Num;
 import io.keyframe.report.data.ReportData;
+import io.keyframe.report.data.SourcePairs;
+import io.keyframe.report.drilldown.FrameLinks;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.TreeSet;
 import tech.tablesaw.api.Table;
 
 /**
@@ -111,16 +112,8 @@ public record CompareView(
    */
   public static CompareView of(ReportData data, String pair) {
     Table c = data.table("compare");
-    TreeSet<String> pairs = new TreeSet<>();
-    for (int r = 0; r < c.rowCount(); r++) {
-      pairs.add(c.stringColumn("model_a").get(r) + "|" + c.stringColumn("model_b").get(r));
-    }
-    if (pair != null && !pairs.contains(pair)) {
-      throw new IllegalArgumentException("unknown model pair");
-    }
-    String chosen = pair != null ? pair : pairs.isEmpty() ? null : pairs.first();
-    String a = chosen == null ? null : chosen.split("\\|", 2)[0];
-    String b = chosen == null ? null : chosen.split("\\|", 2)[1];
+    SourcePairs pairs = SourcePairs.of(c, "model_a", "model_b", pair, "unknown model pair");
+    String a = pairs.a(), b = pairs.b();
     List<CompareRow> rows = new ArrayList<>();
     Table sel =
         c.isEmpty()
@@ -149,17 +142,10 @@ public record CompareView(
     Grid grid =
         Grid.pivot(all.selectColumns("metric", "label", "delta"), "metric", "label", "delta");
 
-    String reference = io.keyframe.report.overview.OverviewView.referenceSource(data);
-    String sources =
-        a
-            + ","
-            + b
-            + (reference == null || reference.equals(a) || reference.equals(b)
-                ? ""
-                : "," + reference);
+    String sources = io.keyframe.report.overview.OverviewView.pairSources(data, a, b);
     Table f = data.table("compare_frames");
     List<FrameDisagreement> worst = new ArrayList<>();
-    if (!f.isEmpty() && chosen != null) {
+    if (!f.isEmpty() && pairs.chosen() != null) {
       Table fs =
           f.where(
                   f.stringColumn("model_a")
@@ -169,7 +155,6 @@ public record CompareView(
       for (int r = 0; r < Math.min(WORST_FRAMES, fs.rowCount()); r++) {
         String v = fs.stringColumn("video_id").get(r);
         int frame = fs.intColumn("frame").getInt(r);
-        String video = URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20");
         String query = "sources=" + URLEncoder.encode(sources, StandardCharsets.UTF_8);
         List<String> keyframeOf = new ArrayList<>();
         for (String m : List.of(a, b)) {
@@ -178,14 +163,15 @@ public record CompareView(
             keyframeOf.add(m);
           }
         }
+        FrameLinks links = FrameLinks.of(v, frame, query);
         worst.add(
             new FrameDisagreement(
                 v,
                 frame,
                 Num.at(fs, "disagreement", r),
                 fs.stringColumn("detail").get(r),
-                "/thumbs/" + video + "/" + frame + ".png?" + query,
-                "/frame/" + video + "/" + frame + "?" + query,
+                links.thumbnailUrl(),
+                links.frameUrl(),
                 keyframeOf));
       }
     }
@@ -212,6 +198,6 @@ public record CompareView(
               headline.intColumn("num_switches").getInt(r)));
     }
     return new CompareView(
-        data.runOf("compare").orElse(null), List.copyOf(pairs), a, b, rows, grid, worst, tracking);
+        data.runOf("compare").orElse(null), pairs.pairs(), a, b, rows, grid, worst, tracking);
   }
 }

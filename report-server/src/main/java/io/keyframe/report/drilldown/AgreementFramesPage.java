@@ -17,44 +17,31 @@ public final class AgreementFramesPage {
   // Views per data snapshot and query: a reload makes a new ReportData and its entries go. Each
   // snapshot keeps at most CAP views (a full reset keeps memory bounded without bookkeeping).
   private static final int CAP = 500;
-  private static final Map<ReportData, Map<String, AgreementFramesView>> CACHE =
-      Collections.synchronizedMap(new WeakHashMap<>());
+  private static final Map<ReportData, Map<AgreementFramesView.Selection, AgreementFramesView>>
+      CACHE = Collections.synchronizedMap(new WeakHashMap<>());
 
   /** The view a request asks for ({@code pair}, {@code label}, {@code video}, {@code page}). */
   public static AgreementFramesView view(Context ctx, ReportData data) {
     return view(
         data,
-        blankToNull(ctx.queryParam("pair")),
-        blankToNull(ctx.queryParam("label")),
-        blankToNull(ctx.queryParam("b")),
-        blankToNull(ctx.queryParam("outcome")),
-        blankToNull(ctx.queryParam("video")),
-        ctx.queryParamAsClass("page", Integer.class).getOrDefault(1));
+        new AgreementFramesView.Selection(
+            blankToNull(ctx.queryParam("pair")),
+            blankToNull(ctx.queryParam("label")),
+            blankToNull(ctx.queryParam("b")),
+            blankToNull(ctx.queryParam("outcome")),
+            blankToNull(ctx.queryParam("video")),
+            ctx.queryParamAsClass("page", Integer.class).getOrDefault(1)));
   }
 
-  /** {@link AgreementFramesView#of}, built once per data snapshot and arguments. */
-  public static AgreementFramesView view(
-      ReportData data, String pair, String label, String video, int page) {
-    return view(data, pair, label, null, null, video, page);
-  }
-
-  /** {@link AgreementFramesView#of}, built once per data snapshot and arguments. */
-  public static AgreementFramesView view(
-      ReportData data,
-      String pair,
-      String label,
-      String labelB,
-      String outcome,
-      String video,
-      int page) {
-    Map<String, AgreementFramesView> views =
+  /** {@link AgreementFramesView#of}, built once per data snapshot and selection. */
+  public static AgreementFramesView view(ReportData data, AgreementFramesView.Selection selection) {
+    Map<AgreementFramesView.Selection, AgreementFramesView> views =
         CACHE.computeIfAbsent(data, d -> new ConcurrentHashMap<>());
-    String key = String.join("\u0000", pair, label, labelB, outcome, video, Integer.toString(page));
-    AgreementFramesView hit = views.get(key);
+    AgreementFramesView hit = views.get(selection);
     if (hit != null) return hit;
-    AgreementFramesView v = AgreementFramesView.of(data, pair, label, labelB, outcome, video, page);
+    AgreementFramesView v = AgreementFramesView.of(data, selection);
     if (views.size() >= CAP) views.clear();
-    views.put(key, v);
+    views.put(selection, v);
     return v;
   }
 
@@ -82,11 +69,11 @@ public final class AgreementFramesPage {
   public static String url(
       String raterA, String raterB, String label, String labelB, String outcome, String video) {
     return "/agreement/frames?pair="
-        + AgreementFramesView.enc(raterA + "|" + raterB)
-        + (label == null ? "" : "&label=" + AgreementFramesView.enc(label))
-        + (labelB == null ? "" : "&b=" + AgreementFramesView.enc(labelB))
-        + (outcome == null ? "" : "&outcome=" + AgreementFramesView.enc(outcome))
-        + (video == null ? "" : "&video=" + AgreementFramesView.enc(video));
+        + FrameLinks.encode(raterA + "|" + raterB)
+        + (label == null ? "" : "&label=" + FrameLinks.encode(label))
+        + (labelB == null ? "" : "&b=" + FrameLinks.encode(labelB))
+        + (outcome == null ? "" : "&outcome=" + FrameLinks.encode(outcome))
+        + (video == null ? "" : "&video=" + FrameLinks.encode(video));
   }
 
   /** Page {@code page} of the selection of {@code v}. */

@@ -2,8 +2,7 @@ package io.keyframe.report.drilldown;
 
 import io.keyframe.dataset.contract.OutputTables;
 import io.keyframe.report.data.ReportData;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import io.keyframe.report.data.SourcePairs;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -111,32 +110,33 @@ public record AgreementFramesView(
   }
 
   /**
-   * Builds the view.
+   * What a drill-down page shows: a pair, optionally one class, one confusion cell or one outcome,
+   * optionally one video, and a page.
    *
    * @param pair {@code a|b}; {@code null} for the first pair
    * @param label a class, {@code null} or {@code __all__} for every class
+   * @param labelB with {@code label}, only matched pairs where A chose {@code label} and B this
+   *     class; {@code null} for none
+   * @param outcome only objects of this outcome; {@code null} for every outcome
    * @param video a video, {@code null} or {@code __all__} for every video
    * @param page 1-based; clamped to the last page
-   * @throws IllegalArgumentException for a pair, class or video the table does not hold
    */
-  public static AgreementFramesView of(
-      ReportData data, String pair, String label, String video, int page) {
-    return of(data, pair, label, null, null, video, page);
+  public record Selection(
+      String pair, String label, String labelB, String outcome, String video, int page) {
+    /** The first page of the first pair, every class and video. */
+    public static final Selection FIRST = new Selection(null, null, null, null, null, 1);
   }
 
   /**
-   * Builds the view of one confusion cell or one outcome: as {@link #of(ReportData, String, String,
-   * String, int)}, keeping only matched pairs where B chose {@code labelB} (when given; A must then
-   * have chosen {@code label}) and only objects of {@code outcome} (when given).
+   * Builds the view.
+   *
+   * @throws IllegalArgumentException for a pair, class, outcome or video the table does not hold,
+   *     or a class of B without a class of A
    */
-  public static AgreementFramesView of(
-      ReportData data,
-      String pair,
-      String label,
-      String labelB,
-      String outcome,
-      String video,
-      int page) {
+  public static AgreementFramesView of(ReportData data, Selection selection) {
+    String label = selection.label(), labelB = selection.labelB(), outcome = selection.outcome();
+    String video = selection.video();
+    int page = selection.page();
     if (outcome != null && !List.of(MATCHED, MISLABELLED, ONLY_A, ONLY_B).contains(outcome))
       throw new IllegalArgumentException("unknown outcome");
     if (labelB != null && label == null)
@@ -145,13 +145,9 @@ public record AgreementFramesView(
     if (OutputTables.ALL.equals(label)) label = null;
     if (OutputTables.ALL.equals(video)) video = null;
     Table t = data.table(OutputTables.AGREEMENT_OBJECTS.name());
-    TreeSet<String> pairs = new TreeSet<>();
-    for (int r = 0; r < t.rowCount(); r++)
-      pairs.add(t.stringColumn("rater_a").get(r) + "|" + t.stringColumn("rater_b").get(r));
-    if (pair != null && !pairs.contains(pair))
-      throw new IllegalArgumentException("unknown annotator pair");
-    String chosen = pair != null ? pair : pairs.isEmpty() ? null : pairs.first();
-    if (chosen == null)
+    SourcePairs pairs =
+        SourcePairs.of(t, "rater_a", "rater_b", selection.pair(), "unknown annotator pair");
+    if (pairs.chosen() == null)
       return new AgreementFramesView(
           null,
           null,
@@ -167,7 +163,7 @@ public record AgreementFramesView(
           List.of(),
           List.of(),
           List.of());
-    String a = chosen.split("\\|", 2)[0], b = chosen.split("\\|", 2)[1];
+    String a = pairs.a(), b = pairs.b();
     TreeSet<String> labels = new TreeSet<>(), videos = new TreeSet<>();
     // (video, frame) -> objects of the selection on that frame
     Map<String, List<FrameObject>> byFrame = new LinkedHashMap<>();
@@ -249,7 +245,7 @@ public record AgreementFramesView(
         p,
         pages,
         rows.size(),
-        List.copyOf(pairs),
+        pairs.pairs(),
         List.copyOf(labels),
         List.copyOf(videos));
   }
@@ -278,11 +274,13 @@ public record AgreementFramesView(
     }
     String query =
         "sources="
-            + enc(a + "," + b)
+            + FrameLinks.encode(a + "," + b)
             + (refs.isEmpty()
                 ? ""
-                : "&objects=" + enc(String.join(",", refs.subList(0, Math.min(64, refs.size())))));
-    String v = enc(video);
+                : "&objects="
+                    + FrameLinks.encode(
+                        String.join(",", refs.subList(0, Math.min(64, refs.size())))));
+    FrameLinks links = FrameLinks.of(video, frame, query);
     List<FrameObject> sorted = new ArrayList<>(objects);
     // Disagreements first, then the matched pairs by IoU, lowest first.
     sorted.sort(
@@ -299,8 +297,8 @@ public record AgreementFramesView(
         n == 0 ? Double.NaN : sum / n,
         min,
         sorted,
-        "/frame/" + v + "/" + frame + "?" + query,
-        "/thumbs/" + v + "/" + frame + ".png?" + query);
+        links.frameUrl(),
+        links.thumbnailUrl());
   }
 
   private static String str(Table t, String col, int r) {
@@ -311,9 +309,5 @@ public record AgreementFramesView(
   private static Integer integer(Table t, String col, int r) {
     var c = t.intColumn(col);
     return c.isMissing(r) ? null : c.getInt(r);
-  }
-
-  static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

@@ -32,7 +32,7 @@ public final class CompareFramesPage {
 
   /** The compare drill-down of model pair {@code a|b}. */
   public static String url(String modelA, String modelB) {
-    return "/compare/frames?pair=" + AgreementFramesView.enc(modelA + "|" + modelB);
+    return "/compare/frames?pair=" + FrameLinks.encode(modelA + "|" + modelB);
   }
 
   /** The page. */
@@ -43,7 +43,7 @@ public final class CompareFramesPage {
   /** Page {@code page} of the selection of {@code v}. */
   public static String pageUrl(CompareFramesView v, int page) {
     return url(v.modelA(), v.modelB())
-        + (v.video() == null ? "" : "&video=" + AgreementFramesView.enc(v.video()))
+        + (v.video() == null ? "" : "&video=" + FrameLinks.encode(v.video()))
         + "&page="
         + page;
   }

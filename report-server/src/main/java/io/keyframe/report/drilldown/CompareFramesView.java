@@ -2,6 +2,7 @@ package io.keyframe.report.drilldown;
 
 import io.keyframe.report.data.Num;
 import io.keyframe.report.data.ReportData;
+import io.keyframe.report.data.SourcePairs;
 import io.keyframe.report.overview.OverviewView;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,15 +49,10 @@ public record CompareFramesView(
    */
   public static CompareFramesView of(ReportData data, String pair, String video, int page) {
     Table f = data.table("compare_frames");
-    TreeSet<String> pairs = new TreeSet<>();
-    for (int r = 0; r < f.rowCount(); r++)
-      pairs.add(f.stringColumn("model_a").get(r) + "|" + f.stringColumn("model_b").get(r));
-    if (pair != null && !pairs.contains(pair))
-      throw new IllegalArgumentException("unknown model pair");
-    String chosen = pair != null ? pair : pairs.isEmpty() ? null : pairs.first();
-    if (chosen == null)
+    SourcePairs pairs = SourcePairs.of(f, "model_a", "model_b", pair, "unknown model pair");
+    if (pairs.chosen() == null)
       return new CompareFramesView(null, null, video, List.of(), 1, 1, 0, List.of(), List.of());
-    String a = chosen.split("\\|", 2)[0], b = chosen.split("\\|", 2)[1];
+    String a = pairs.a(), b = pairs.b();
     Table sel =
         f.where(f.stringColumn("model_a").isEqualTo(a).and(f.stringColumn("model_b").isEqualTo(b)));
     TreeSet<String> videos = new TreeSet<>(sel.stringColumn("video_id").asList());
@@ -64,14 +60,7 @@ public record CompareFramesView(
       throw new IllegalArgumentException("unknown video");
     if (video != null) sel = sel.where(sel.stringColumn("video_id").isEqualTo(video));
     sel = sel.sortOn("-disagreement", "video_id", "frame");
-    String reference = OverviewView.referenceSource(data);
-    String sources =
-        a
-            + ","
-            + b
-            + (reference == null || reference.equals(a) || reference.equals(b)
-                ? ""
-                : "," + reference);
+    String sources = OverviewView.pairSources(data, a, b);
     int size = AgreementFramesView.PAGE_SIZE;
     int pages = Math.max(1, (sel.rowCount() + size - 1) / size);
     int p = Math.min(Math.max(1, page), pages);
@@ -82,8 +71,7 @@ public record CompareFramesView(
       boolean kf =
           data.detections().boxes(v, frame).stream()
               .anyMatch(x -> (x.source().equals(a) || x.source().equals(b)) && x.keyframe());
-      String q = "sources=" + AgreementFramesView.enc(sources);
-      String ve = AgreementFramesView.enc(v);
+      FrameLinks links = FrameLinks.of(v, frame, "sources=" + FrameLinks.encode(sources));
       out.add(
           new Frame(
               v,
@@ -91,10 +79,10 @@ public record CompareFramesView(
               Num.at(sel, "disagreement", r),
               sel.stringColumn("detail").get(r),
               kf,
-              "/frame/" + ve + "/" + frame + "?" + q,
-              "/thumbs/" + ve + "/" + frame + ".png?" + q));
+              links.frameUrl(),
+              links.thumbnailUrl()));
     }
     return new CompareFramesView(
-        a, b, video, out, p, pages, sel.rowCount(), List.copyOf(pairs), List.copyOf(videos));
+        a, b, video, out, p, pages, sel.rowCount(), pairs.pairs(), List.copyOf(videos));
   }
 }

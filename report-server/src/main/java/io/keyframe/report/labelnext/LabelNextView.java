@@ -3,9 +3,8 @@ package io.keyframe.report.labelnext;
 import io.keyframe.report.data.NestedCells;
 import io.keyframe.report.data.Num;
 import io.keyframe.report.data.ReportData;
+import io.keyframe.report.drilldown.FrameLinks;
 import io.keyframe.report.export.CvatLinks;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +117,7 @@ public record LabelNextView(
                 (String) x.get("label"),
                 (String) x.get("source")));
       String refs = objects.stream().map(QueueObject::ref).collect(Collectors.joining(","));
-      String base = "/frame/" + enc(video) + "/" + start + "?objects=" + enc(refs);
+      FrameLinks links = FrameLinks.of(video, start, "objects=" + FrameLinks.encode(refs));
       all.add(
           new QueueRow(
               q.intColumn("rank").getInt(r),
@@ -134,8 +133,8 @@ public record LabelNextView(
               reasons,
               objects,
               start,
-              "/thumbs/" + enc(video) + "/" + start + ".png?objects=" + enc(refs),
-              base,
+              links.thumbnailUrl(),
+              links.frameUrl(),
               cvat.frameUrl(video, start).orElse(null)));
     }
     TreeSet<String> videos = new TreeSet<>();
@@ -173,9 +172,5 @@ public record LabelNextView(
     if (value != null && !allowed.contains(value)) {
       throw new IllegalArgumentException("unknown " + what);
     }
-  }
-
-  private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

@@ -146,6 +146,18 @@ public record OverviewView(
         data.effortByBatch());
   }
 
+  /**
+   * The sources a model pair's frames are drawn with: {@code a,b}, then the {@link #referenceSource
+   * reference} when it is neither.
+   */
+  public static String pairSources(ReportData data, String a, String b) {
+    String reference = referenceSource(data);
+    return a
+        + ","
+        + b
+        + (reference == null || reference.equals(a) || reference.equals(b) ? "" : "," + reference);
+  }
+
   /** The agreement run's reference source, else {@code gt} when some detections carry it. */
   public static String referenceSource(ReportData data) {
     Table tm = data.table("tracking_metrics");
@@ -193,35 +205,39 @@ public record OverviewView(
     List<Headline> out = new ArrayList<>();
     Table a = data.table("agreement");
     for (int r = 0; r < a.rowCount(); r++) {
-      if (a.stringColumn(OutputTables.VIDEO_ID).get(r).equals(OutputTables.ALL)
-          && a.stringColumn("label").get(r).equals(OutputTables.ALL)) {
-        out.add(
-            new Headline(
-                "class kappa "
-                    + a.stringColumn("rater_a").get(r)
-                    + " vs "
-                    + a.stringColumn("rater_b").get(r),
-                Num.at(a, "kappa", r),
-                Num.at(a, "kappa_lo", r),
-                Num.at(a, "kappa_hi", r)));
+      if (overall(a, r)) {
+        String name =
+            "class kappa "
+                + a.stringColumn("rater_a").get(r)
+                + " vs "
+                + a.stringColumn("rater_b").get(r);
+        out.add(headline(name, a, r, "kappa", "kappa_lo", "kappa_hi"));
       }
     }
     Table c = data.table("compare");
     for (int r = 0; r < c.rowCount(); r++) {
-      if (c.stringColumn(OutputTables.VIDEO_ID).get(r).equals(OutputTables.ALL)
-          && c.stringColumn("label").get(r).equals(OutputTables.ALL)) {
-        out.add(
-            new Headline(
-                c.stringColumn("metric").get(r).toUpperCase(java.util.Locale.ROOT)
-                    + " "
-                    + c.stringColumn("model_b").get(r)
-                    + " − "
-                    + c.stringColumn("model_a").get(r),
-                Num.at(c, "delta", r),
-                Num.at(c, "ci_lo", r),
-                Num.at(c, "ci_hi", r)));
+      if (overall(c, r)) {
+        String name =
+            c.stringColumn("metric").get(r).toUpperCase(java.util.Locale.ROOT)
+                + " "
+                + c.stringColumn("model_b").get(r)
+                + " − "
+                + c.stringColumn("model_a").get(r);
+        out.add(headline(name, c, r, "delta", "ci_lo", "ci_hi"));
       }
     }
     return out;
+  }
+
+  /** Row {@code r}'s value and its interval, from the columns named. */
+  private static Headline headline(
+      String name, Table t, int r, String value, String lo, String hi) {
+    return new Headline(name, Num.at(t, value, r), Num.at(t, lo, r), Num.at(t, hi, r));
+  }
+
+  /** Whether row {@code r} is the all-videos, all-classes row. */
+  private static boolean overall(Table t, int r) {
+    return t.stringColumn(OutputTables.VIDEO_ID).get(r).equals(OutputTables.ALL)
+        && t.stringColumn("label").get(r).equals(OutputTables.ALL);
   }
 }

@@ -8,11 +8,11 @@ import io.keyframe.report.ReportConfig;
 import io.keyframe.report.auth.Role;
 import io.keyframe.report.data.ReportData;
 import io.keyframe.report.drilldown.AgreementFramesPage;
+import io.keyframe.report.drilldown.AgreementFramesView;
+import io.keyframe.report.drilldown.FrameLinks;
 import io.keyframe.report.html.Templates;
 import io.keyframe.scoring.qa.Estimate;
 import io.keyframe.scoring.qa.ScorecardRow;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -66,8 +66,7 @@ public final class ScorecardPage {
 
   /** The page of one annotator. */
   public static String url(String annotator) {
-    return "/scorecards/"
-        + URLEncoder.encode(annotator, StandardCharsets.UTF_8).replace("+", "%20");
+    return "/scorecards/" + FrameLinks.encode(annotator);
   }
 
   /** The index page; {@code rate}: the cost of an annotator hour. */
@@ -104,7 +103,7 @@ public final class ScorecardPage {
 
   /** The annotator pairs ({@code a|b}) with agreement rows that {@code who} is one of. */
   static List<String> pairsOf(ReportData data, String who) {
-    return AgreementFramesPage.view(data, null, null, null, 1).pairs().stream()
+    return AgreementFramesPage.view(data, AgreementFramesView.Selection.FIRST).pairs().stream()
         .filter(p -> p.startsWith(who + "|") || p.endsWith("|" + who))
         .toList();
   }

@@ -17,7 +17,6 @@ import io.keyframe.scoring.qa.SourceRoles;
 import io.keyframe.scoring.qa.TimeLog;
 import io.keyframe.scoring.qa.VideoLabels;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,19 +119,11 @@ public record ScorecardView(
             times,
             ScorecardOptions.defaults().withHourlyRate(hourlyRate),
             ProgressListener.NONE);
-    List<ScorecardRow> all =
-        s.rows().stream()
-            .filter(r -> r.label().equals(ScorecardRow.ALL))
-            .sorted(
-                Comparator.comparingInt(
-                        (ScorecardRow r) -> r.rank() == 0 ? Integer.MAX_VALUE : r.rank())
-                    .thenComparing(ScorecardRow::annotator))
-            .toList();
     return new ScorecardView(
         roles,
         s.referenceKind(),
         videos.size(),
-        all,
+        s.ranking(),
         s.rows(),
         !times.secondsByAnnotatorAndVideo().isEmpty(),
         null);

@@ -19,8 +19,7 @@ public record AnnotatorDisagreement(double minIou) implements Signal {
   public static final double DEFAULT_MIN_IOU = 0.5;
 
   public AnnotatorDisagreement {
-    if (!(minIou > 0 && minIou <= 1))
-      throw new IllegalArgumentException("minIou not in (0,1]: " + minIou);
+    PairDisagreement.requireMinIou(minIou);
   }
 
   public AnnotatorDisagreement() {
@@ -51,8 +50,7 @@ public record AnnotatorDisagreement(double minIou) implements Signal {
       for (int j = 1; j < n; j++) {
         PairDisagreement d =
             PairDisagreement.of(per.get(0).get(f), per.get(j).get(f), BoxMatcher.DEFAULT, minIou);
-        b.add(f, d.count() / (n - 1));
-        for (int id : d.objects()) b.object(f, id);
+        b.add(f, d.count() / (n - 1)).objects(f, d.objects());
       }
     return b.build();
   }

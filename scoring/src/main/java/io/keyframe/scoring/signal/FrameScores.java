@@ -93,6 +93,12 @@ public record FrameScores(double[] values, Map<Integer, Set<Integer>> objects) {
       return this;
     }
 
+    /** {@link #object} for each of {@code trackIds}. */
+    Builder objects(int frame, Iterable<Integer> trackIds) {
+      for (int id : trackIds) object(frame, id);
+      return this;
+    }
+
     double get(int frame) {
       return values[frame];
     }

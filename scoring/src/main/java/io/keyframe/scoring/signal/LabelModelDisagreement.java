@@ -28,8 +28,7 @@ import java.util.Optional;
 public record LabelModelDisagreement(double minIou, double confidence, double boxIou)
     implements Signal {
   public LabelModelDisagreement {
-    if (!(minIou > 0 && minIou <= 1))
-      throw new IllegalArgumentException("minIou not in (0,1]: " + minIou);
+    PairDisagreement.requireMinIou(minIou);
     if (!(confidence >= 0 && confidence <= 1))
       throw new IllegalArgumentException("confidence not in [0,1]: " + confidence);
     if (!(boxIou >= minIou && boxIou <= 1))
@@ -99,8 +98,7 @@ public record LabelModelDisagreement(double minIou, double confidence, double bo
             mine.add(model.get(f).get(j).trackId());
           }
         if (v > out.get(f)) {
-          out.max(f, v);
-          for (int id : mine) out.object(f, id);
+          out.max(f, v).objects(f, mine);
         }
       }
     }

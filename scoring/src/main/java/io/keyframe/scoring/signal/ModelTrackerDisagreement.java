@@ -16,8 +16,7 @@ public record ModelTrackerDisagreement(double minIou) implements Signal {
   public static final double DEFAULT_MIN_IOU = 0.3;
 
   public ModelTrackerDisagreement {
-    if (!(minIou > 0 && minIou <= 1))
-      throw new IllegalArgumentException("minIou not in (0,1]: " + minIou);
+    PairDisagreement.requireMinIou(minIou);
   }
 
   public ModelTrackerDisagreement() {
@@ -47,8 +46,7 @@ public record ModelTrackerDisagreement(double minIou) implements Signal {
     for (int f = 0; f < model.size(); f++) {
       PairDisagreement d =
           PairDisagreement.of(model.get(f), tracker.get(f), BoxMatcher.DEFAULT, minIou);
-      b.add(f, d.value());
-      for (int id : d.objects()) b.object(f, id);
+      b.add(f, d.value()).objects(f, d.objects());
     }
     return b.build();
   }

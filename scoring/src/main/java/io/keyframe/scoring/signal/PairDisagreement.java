@@ -20,6 +20,12 @@ record PairDisagreement(
     int classMismatches,
     Set<Integer> objects) {
 
+  /** Checks an IoU threshold for "same object": in (0,1]. */
+  static void requireMinIou(double minIou) {
+    if (!(minIou > 0 && minIou <= 1))
+      throw new IllegalArgumentException("minIou not in (0,1]: " + minIou);
+  }
+
   static PairDisagreement of(
       List<Detection> a, List<Detection> b, BoxMatcher matcher, double minIou) {
     double[][] iou = new double[a.size()][b.size()];

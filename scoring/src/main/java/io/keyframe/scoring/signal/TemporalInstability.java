@@ -87,8 +87,7 @@ public record TemporalInstability(double jump, int maxFlickerGap, int reidGap, d
       FrameScores one = scoreSource(evidence.perFrame(s), evidence.frameCount());
       for (int f = 0; f < one.frameCount(); f++)
         if (one.value(f) > 0 && one.value(f) >= out.get(f)) {
-          out.max(f, one.value(f));
-          for (int id : one.objectsAt(f)) out.object(f, id);
+          out.max(f, one.value(f)).objects(f, one.objectsAt(f));
         }
     }
     return out.build();
