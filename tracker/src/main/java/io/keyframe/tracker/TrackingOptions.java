@@ -1,5 +1,6 @@
 package io.keyframe.tracker;
 
+import io.keyframe.dataset.Video;
 import java.nio.file.Path;
 
 /**
@@ -61,7 +62,7 @@ public record TrackingOptions(
       throw new IllegalArgumentException("score threshold not in [0,1]");
     if (batchSize < 1) throw new IllegalArgumentException("batch size must be >= 1");
     if (intraOpThreads < 0) throw new IllegalArgumentException("intra-op threads is negative");
-    if (!(imageFps > 0)) throw new IllegalArgumentException("image fps must be > 0");
+    Video.checkFps(imageFps);
   }
 
   /** Slices along z of volume 0 for NIfTI inputs. */
@@ -99,7 +100,8 @@ public record TrackingOptions(
    * for image folders.
    */
   public static TrackingOptions of(Path video, Path detector, Path detections, Path out) {
-    return new TrackingOptions(video, detector, detections, null, null, "auto", out, 0.1, 4, 0, Video.UNKNOWN_FPS);
+    return new TrackingOptions(
+        video, detector, detections, null, null, "auto", out, 0.1, 4, 0, Video.UNKNOWN_FPS);
   }
 
   public TrackingOptions withKeyframes(String k) {

@@ -134,8 +134,7 @@ public final class TrackJob {
       if (!(scoreThreshold >= 0 && scoreThreshold <= 1))
         throw new IllegalArgumentException("score threshold not in [0,1]: " + scoreThreshold);
       if (maxFrames < 0) throw new IllegalArgumentException("max frames is negative: " + maxFrames);
-      if (!(imageFps > 0))
-        throw new IllegalArgumentException("image fps must be positive: " + imageFps);
+      Video.checkFps(imageFps);
       if (modelSource == null) modelSource = stem(Path.of(model).getFileName().toString());
       if (outputSource.equals(modelSource))
         throw new IllegalArgumentException("output source must differ from the model's");
@@ -227,8 +226,7 @@ public final class TrackJob {
       Objects.requireNonNull(keyframeSource, "keyframeSource");
       Objects.requireNonNull(outputSource, "outputSource");
       if (maxFrames < 0) throw new IllegalArgumentException("max frames is negative: " + maxFrames);
-      if (!(imageFps > 0))
-        throw new IllegalArgumentException("image fps must be positive: " + imageFps);
+      Video.checkFps(imageFps);
       if (outputSource.equals(keyframeSource))
         throw new IllegalArgumentException("output source must differ from the keyframe source");
     }
