@@ -69,7 +69,7 @@ class ServeCliTest {
   }
 
   @Test
-  void serve_with_a_missing_tokens_file_names_it() throws Exception {
+  void serveWithAMissingTokensFileNamesIt() throws Exception {
     assertExit2Naming(
         keyframe(
             "serve", "--data", data.toString(), "--tokens", tmp.resolve("nosuch.txt").toString()),
@@ -77,7 +77,7 @@ class ServeCliTest {
   }
 
   @Test
-  void serve_with_a_tokens_file_others_can_read_names_it_and_the_fix() throws Exception {
+  void serveWithATokensFileOthersCanReadNamesItAndTheFix() throws Exception {
     Files.setPosixFilePermissions(tokens, PosixFilePermissions.fromString("rw-r--r--"));
     assertExit2Naming(
         keyframe("serve", "--data", data.toString(), "--tokens", tokens.toString()),
@@ -86,7 +86,7 @@ class ServeCliTest {
   }
 
   @Test
-  void serve_on_a_bad_port_names_the_option() throws Exception {
+  void serveOnABadPortNamesTheOption() throws Exception {
     assertExit2Naming(
         keyframe(
             "serve", "--data", data.toString(), "--tokens", tokens.toString(), "--port", "70000"),
@@ -99,7 +99,7 @@ class ServeCliTest {
   }
 
   @Test
-  void serve_on_a_busy_port_names_it() throws Exception {
+  void serveOnABusyPortNamesIt() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       int port = taken.getLocalPort();
       assertExit2Naming(
@@ -117,7 +117,7 @@ class ServeCliTest {
   }
 
   @Test
-  void serve_over_a_corrupt_parquet_part_names_the_file() throws Exception {
+  void serveOverACorruptParquetPartNamesTheFile() throws Exception {
     Path part =
         Files.createDirectories(data.resolve("tables/runs/run_id=r1"))
             .resolve("part-00000.parquet");
@@ -128,13 +128,13 @@ class ServeCliTest {
   }
 
   @Test
-  void notebook_with_an_unknown_name_lists_the_known_ones() throws Exception {
+  void notebookWithAnUnknownNameListsTheKnownOnes() throws Exception {
     Result r = keyframe("notebook", "nosuch", "--data", data.toString());
     assertExit2Naming(r, "no notebook nosuch", "available:");
   }
 
   @Test
-  void notebook_with_a_path_for_a_name_is_refused_before_anything_is_read() throws Exception {
+  void notebookWithAPathForANameIsRefusedBeforeAnythingIsRead() throws Exception {
     Result r = keyframe("notebook", "../../../etc/passwd", "--data", data.toString());
     assertExit2Naming(r, "bare file names", "../../../etc/passwd");
     assertThat(r.err()).doesNotContain("root:x:0:0");

@@ -29,7 +29,7 @@ class TrackDeviceCliTest {
   }
 
   @Test
-  void cuda_on_the_cpu_build_exits_2_naming_the_gpu_build_before_reading_any_input() {
+  void cudaOnTheCpuBuildExits2NamingTheGpuBuildBeforeReadingAnyInput() {
     assumeFalse(OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA), "a GPU build");
     Path out = tmp.resolve("out");
     int rc =
@@ -56,7 +56,7 @@ class TrackDeviceCliTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"gpu", "cuda:", "cuda:-1", "cuda:one"})
-  void bad_device_values_exit_2_with_the_accepted_forms(String value) {
+  void badDeviceValuesExit2WithTheAcceptedForms(String value) {
     int rc =
         run(
             "track",
@@ -73,7 +73,7 @@ class TrackDeviceCliTest {
   }
 
   @Test
-  void cuda_without_a_sam2_bundle_is_refused() {
+  void cudaWithoutASam2BundleIsRefused() {
     int rc =
         run(
             "track",

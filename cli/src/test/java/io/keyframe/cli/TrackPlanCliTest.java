@@ -68,7 +68,7 @@ class TrackPlanCliTest {
   }
 
   @Test
-  void sam2_is_frames_times_encoder_plus_objects_times_the_per_object_graphs() throws Exception {
+  void sam2IsFramesTimesEncoderPlusObjectsTimesThePerObjectGraphs() throws Exception {
     assertThat(
             run(
                 "track",
@@ -93,7 +93,7 @@ class TrackPlanCliTest {
   }
 
   @Test
-  void edgetam_keyframes_only_and_fallback_follow_their_formulas() throws Exception {
+  void edgetamKeyframesOnlyAndFallbackFollowTheirFormulas() throws Exception {
     Path b = batch(), f = figures();
     assertThat(
             run("track", "--plan", b.toString(), "--model", "edgetam", "--figures", f.toString()))
@@ -130,7 +130,7 @@ class TrackPlanCliTest {
   }
 
   @Test
-  void memory_attention_ramps_from_one_memory_to_seven_over_the_first_frames() throws Exception {
+  void memoryAttentionRampsFromOneMemoryToSevenOverTheFirstFrames() throws Exception {
     Path b = tmp.resolve("short");
     video(b, "v", 10, 1);
     Path f = tmp.resolve("ramp.json");
@@ -151,7 +151,7 @@ class TrackPlanCliTest {
   }
 
   @Test
-  void the_shipped_figures_plan_the_data_samples_batch() {
+  void theShippedFiguresPlanTheDataSamplesBatch() {
     Path samples = Path.of(System.getProperty("keyframe.root", ".."), "data-samples");
     assertThat(run("track", "--plan", samples.toString(), "--model", "edgetam")).isZero();
     assertThat(out.toString()).contains("2 videos, 600 frames").contains("shipped figures");
@@ -159,7 +159,7 @@ class TrackPlanCliTest {
   }
 
   @Test
-  void figures_for_another_device_a_bad_model_or_batch_exit_2() throws Exception {
+  void figuresForAnotherDeviceABadModelOrBatchExit2() throws Exception {
     Path b = batch(), f = figures();
     assertThat(
             run(
@@ -182,7 +182,7 @@ class TrackPlanCliTest {
   }
 
   @Test
-  void without_plan_the_output_folder_is_still_required() {
+  void withoutPlanTheOutputFolderIsStillRequired() {
     assertThat(run("track", "--detections", "x.mot.txt")).isEqualTo(2);
     assertThat(err.toString()).contains("--out");
   }

@@ -72,8 +72,7 @@ class UnreadableFileCliTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"info", "agreement", "mot-metrics"})
-  void as_a_user_without_root_powers_an_unreadable_file_is_exit_2_naming_it(String command)
-      throws Exception {
+  void asAUserWithoutRootPowersAnUnreadableFileIsExit2NamingIt(String command) throws Exception {
     Path file = unreadable(nameFor(command), contentFor(command));
     assumeTrue(isRoot(), "not root: the in-process test below covers this user");
     assumeTrue(setprivWorks(file), "setpriv cannot drop CAP_DAC_OVERRIDE here");
@@ -86,7 +85,7 @@ class UnreadableFileCliTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"info", "agreement", "mot-metrics"})
-  void as_a_non_root_user_a_chmod_000_file_is_exit_2_naming_it(String command) throws Exception {
+  void asANonRootUserAChmod000FileIsExit2NamingIt(String command) throws Exception {
     Path file = unreadable(nameFor(command), contentFor(command));
     assumeFalse(Files.isReadable(file), "this user reads chmod-000 files (root)");
     StringWriter out = new StringWriter();
@@ -100,7 +99,7 @@ class UnreadableFileCliTest {
   }
 
   @Test
-  void the_child_jvm_route_would_have_seen_the_file_had_it_been_readable() throws Exception {
+  void theChildJvmRouteWouldHaveSeenTheFileHadItBeenReadable() throws Exception {
     // The control for the setpriv test: the same child, same file name, mode 600, exits 0.
     Path file = Files.writeString(tmp.resolve("secret-gt.txt"), MOT_ROWS);
     assumeTrue(isRoot() && setprivWorks(file), "no setpriv route here");

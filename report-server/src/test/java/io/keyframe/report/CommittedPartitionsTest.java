@@ -38,7 +38,7 @@ class CommittedPartitionsTest {
   }
 
   @Test
-  void partitions_and_files_the_manifest_does_not_list_are_never_read() throws Exception {
+  void partitionsAndFilesTheManifestDoesNotListAreNeverRead() throws Exception {
     ParquetFixture f = runWithOneVideo();
     Files.writeString(
         root.resolve("tables/runs/run_id=r1/" + RunManifest.FILE),
@@ -63,7 +63,7 @@ class CommittedPartitionsTest {
   }
 
   @Test
-  void runs_written_before_manifests_existed_read_every_partition() {
+  void runsWrittenBeforeManifestsExistedReadEveryPartition() {
     runWithOneVideo()
         .write(
             "detections",
@@ -74,7 +74,7 @@ class CommittedPartitionsTest {
   }
 
   @Test
-  void a_corrupt_part_file_is_an_error_naming_the_file() throws Exception {
+  void aCorruptPartFileIsAnErrorNamingTheFile() throws Exception {
     runWithOneVideo();
     Path part = root.resolve("tables/detections/run_id=r1/video_id=vidA/part-00000.parquet");
     byte[] bytes = Files.readAllBytes(part);

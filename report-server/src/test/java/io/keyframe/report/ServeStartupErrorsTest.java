@@ -61,25 +61,25 @@ class ServeStartupErrorsTest {
   }
 
   @Test
-  void a_missing_tokens_file_is_named() throws Exception {
+  void aMissingTokensFileIsNamed() throws Exception {
     Path missing = tmp.resolve("nosuch-tokens.txt");
     assertOneError(serve(missing, "0"), "nosuch-tokens.txt", "not found");
   }
 
   @Test
-  void a_tokens_file_others_can_read_is_refused_with_the_fix() throws Exception {
+  void aTokensFileOthersCanReadIsRefusedWithTheFix() throws Exception {
     Path loose = tokens("rw-r--r--");
     assertOneError(serve(loose, "0"), "tokens.txt", "chmod 600");
   }
 
   @Test
-  void a_port_out_of_range_is_named() throws Exception {
+  void aPortOutOfRangeIsNamed() throws Exception {
     Path t = tokens("rw-------");
     assertOneError(serve(t, "70000"), "--port", "70000");
   }
 
   @Test
-  void a_busy_port_is_named() throws Exception {
+  void aBusyPortIsNamed() throws Exception {
     Path t = tokens("rw-------");
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       int port = taken.getLocalPort();
@@ -88,7 +88,7 @@ class ServeStartupErrorsTest {
   }
 
   @Test
-  void a_corrupt_parquet_part_is_named() throws Exception {
+  void aCorruptParquetPartIsNamed() throws Exception {
     Path t = tokens("rw-------");
     Path part =
         Files.createDirectories(data().resolve("tables/runs/run_id=r1"))

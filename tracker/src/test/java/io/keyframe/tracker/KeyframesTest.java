@@ -17,7 +17,7 @@ class KeyframesTest {
   private static final Box BOX = new Box(10, 10, 20, 20);
 
   @Test
-  void each_identity_rule_is_checked_with_words_naming_the_id_and_frame() {
+  void eachIdentityRuleIsCheckedWithWordsNamingTheIdAndFrame() {
     assertThatThrownBy(() -> Keyframes.of(List.of(Detection.of(4, -1, "bed", BOX))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("keyframe at frame 4 has no track ID");
@@ -34,7 +34,7 @@ class KeyframesTest {
   }
 
   @Test
-  void boxes_come_back_by_frame_and_their_ids_are_reserved() {
+  void boxesComeBackByFrameAndTheirIdsAreReserved() {
     Keyframes k =
         Keyframes.of(
             List.of(
@@ -48,7 +48,7 @@ class KeyframesTest {
   }
 
   @Test
-  void the_fallback_tracker_rejects_through_the_same_check() {
+  void theFallbackTrackerRejectsThroughTheSameCheck() {
     AnnotationSet none =
         new AnnotationSet(
             new Video("v", 10, 64, 64, 5, ""), Provenance.unknown(), List.of(), List.of());

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TrackingRunTest {
   @Test
-  void detections_file_in_tracks_and_six_files_out(@TempDir Path dir) throws Exception {
+  void detectionsFileInTracksAndSixFilesOut(@TempDir Path dir) throws Exception {
     // One object, hidden over 40..99 (longer than the lost buffer) and back in place.
     List<Detection> dets = new ArrayList<>();
     for (int f = 0; f < 150; f++)
@@ -74,7 +74,7 @@ class TrackingRunTest {
   }
 
   @Test
-  void sam2_bundle_with_a_keyframe_file_over_an_image_folder(@TempDir Path dir) throws Exception {
+  void sam2BundleWithAKeyframeFileOverAnImageFolder(@TempDir Path dir) throws Exception {
     Path frames = Files.createDirectories(dir.resolve("frames"));
     for (int f = 0; f < 8; f++) {
       BufferedImage img = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
@@ -136,8 +136,7 @@ class TrackingRunTest {
   }
 
   @Test
-  void tracker_json_holds_every_setting_and_changes_with_any_of_them(@TempDir Path dir)
-      throws Exception {
+  void trackerJsonHoldsEverySettingAndChangesWithAnyOfThem(@TempDir Path dir) throws Exception {
     Path detFile = dir.resolve("dets.xml");
     write(
         detFile,
@@ -206,7 +205,7 @@ class TrackingRunTest {
   }
 
   @Test
-  void options_are_checked_up_front() {
+  void optionsAreCheckedUpFront() {
     assertThatThrownBy(() -> TrackingOptions.of(null, null, null, Path.of("out")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("exactly one");

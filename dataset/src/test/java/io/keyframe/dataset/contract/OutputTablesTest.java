@@ -8,13 +8,13 @@ import org.junit.jupiter.api.Test;
 
 class OutputTablesTest {
   @Test
-  void the_readme_table_is_the_one_generated_from_the_contract() throws Exception {
+  void theReadmeTableIsTheOneGeneratedFromTheContract() throws Exception {
     String readme = Files.readString(Path.of("..", "README.md"));
     assertThat(readme).contains(OutputTables.readmeTable());
   }
 
   @Test
-  void nested_columns_use_parquets_list_and_map_types() {
+  void nestedColumnsUseParquetsListAndMapTypes() {
     assertThat(OutputTables.QUEUE.parquetSchema())
         .contains(
             "required group reasons (LIST) {\n    repeated group list {\n      required group element {\n"
@@ -26,7 +26,7 @@ class OutputTablesTest {
   }
 
   @Test
-  void the_videos_table_names_size_rate_length_and_source_files() {
+  void theVideosTableNamesSizeRateLengthAndSourceFiles() {
     assertThat(OutputTables.VIDEOS.columnNames())
         .containsExactly("width", "height", "fps", "frames", "sources");
     assertThat(OutputTables.VIDEOS.readmeRow())

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class SessionsTest {
   @Test
-  void a_login_flood_with_one_token_evicts_only_that_tokens_oldest_sessions() {
+  void aLoginFloodWithOneTokenEvictsOnlyThatTokensOldestSessions() {
     Sessions s = new Sessions();
     String admin = s.open(Role.ADMIN, "admin-hash");
     List<String> viewer = new ArrayList<>();
@@ -26,7 +26,7 @@ class SessionsTest {
   }
 
   @Test
-  void many_tokens_filling_the_table_never_refuse_a_login() {
+  void manyTokensFillingTheTableNeverRefuseALogin() {
     Sessions s = new Sessions();
     for (int t = 0; t < Sessions.MAX_SESSIONS / Sessions.MAX_PER_TOKEN + 5; t++)
       for (int i = 0; i < Sessions.MAX_PER_TOKEN; i++) s.open(Role.VIEWER, "t" + t);
@@ -37,7 +37,7 @@ class SessionsTest {
   }
 
   @Test
-  void the_throttle_allows_a_burst_then_one_attempt_per_refill_interval() {
+  void theThrottleAllowsABurstThenOneAttemptPerRefillInterval() {
     Instant[] now = {Instant.parse("2026-01-01T00:00:00Z")};
     Clock clock =
         new Clock() {

@@ -36,7 +36,7 @@ class ContractReadTest {
 
   @ParameterizedTest
   @MethodSource("tables")
-  void a_file_with_the_contracts_schema_reads_back_every_column(String name) throws Exception {
+  void aFileWithTheContractsSchemaReadsBackEveryColumn(String name) throws Exception {
     TableDef def = OutputTables.table(name);
     List<Object> values = new ArrayList<>();
     for (Column c : def.columns()) values.add(sample(c.type()));
@@ -70,7 +70,7 @@ class ContractReadTest {
   }
 
   @Test
-  void queue_objects_keep_each_ids_own_label_and_source() throws Exception {
+  void queueObjectsKeepEachIdsOwnLabelAndSource() throws Exception {
     Path run = root.resolve("tables/queue/run_id=r1");
     Files.createDirectories(run);
     ParquetRows.write(
@@ -102,7 +102,7 @@ class ContractReadTest {
   }
 
   @Test
-  void reasons_written_as_a_string_the_old_way_are_refused_naming_the_column() throws Exception {
+  void reasonsWrittenAsAStringTheOldWayAreRefusedNamingTheColumn() throws Exception {
     Path run = root.resolve("tables/queue/run_id=r1");
     Files.createDirectories(run);
     String old =

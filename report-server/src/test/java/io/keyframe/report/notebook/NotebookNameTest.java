@@ -14,12 +14,12 @@ class NotebookNameTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"../../../etc/passwd", "/etc/passwd", "a/b", "..", ".hidden", "x\u0000y"})
-  void names_that_are_paths_are_refused(String name) {
+  void namesThatArePathsAreRefused(String name) {
     assertThat(NotebookMain.checkName(name, dir)).startsWith("notebook names are bare file names");
   }
 
   @Test
-  void an_unknown_name_lists_the_notebooks_there_are() throws Exception {
+  void anUnknownNameListsTheNotebooksThereAre() throws Exception {
     Files.writeString(dir.resolve("agreement.jsh"), "// x");
     assertThat(NotebookMain.checkName("nosuch", dir))
         .isEqualTo("no notebook nosuch in " + dir + "; available: agreement");

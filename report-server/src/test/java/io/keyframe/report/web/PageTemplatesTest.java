@@ -22,7 +22,7 @@ class PageTemplatesTest {
   private static final String BREAKOUT = "\"><img src=x onerror=alert(1)>";
 
   @Test
-  void the_frame_page_escapes_a_hostile_video_id_label_and_source() {
+  void theFramePageEscapesAHostileVideoIdLabelAndSource() {
     FrameView v =
         new FrameView(
             SCRIPT,
@@ -54,7 +54,7 @@ class PageTemplatesTest {
   }
 
   @Test
-  void the_overview_escapes_video_ids_job_names_and_run_ids_from_the_data() {
+  void theOverviewEscapesVideoIdsJobNamesAndRunIdsFromTheData() {
     OverviewView v =
         new OverviewView(
             BREAKOUT,
@@ -80,7 +80,7 @@ class PageTemplatesTest {
   }
 
   @Test
-  void the_error_and_login_pages_escape_their_message_and_next_path() {
+  void theErrorAndLoginPagesEscapeTheirMessageAndNextPath() {
     assertThat(ErrorPage.render(404, SCRIPT, null))
         .doesNotContain(SCRIPT)
         .contains("<title>404 Not Found · keyframe</title>")
@@ -91,7 +91,7 @@ class PageTemplatesTest {
   }
 
   @Test
-  void the_navigation_marks_the_active_page_and_the_login_page_has_none() {
+  void theNavigationMarksTheActivePageAndTheLoginPageHasNone() {
     String overview =
         OverviewPage.render(
             new OverviewView(
@@ -107,7 +107,7 @@ class PageTemplatesTest {
   }
 
   @Test
-  void templates_are_compiled_at_build_time_and_no_template_compiler_is_on_the_classpath() {
+  void templatesAreCompiledAtBuildTimeAndNoTemplateCompilerIsOnTheClasspath() {
     assertThat(
             Templates.class
                 .getClassLoader()

@@ -64,7 +64,7 @@ class QaPageTemplatesTest {
   }
 
   @Test
-  void the_scorecard_index_escapes_a_hostile_annotator_name() {
+  void theScorecardIndexEscapesAHostileAnnotatorName() {
     String html = ScorecardPage.renderIndex(scorecards(BREAKOUT, SCRIPT), 30, Role.REVIEWER);
 
     assertNoMarkupFromData(html);
@@ -85,7 +85,7 @@ class QaPageTemplatesTest {
   }
 
   @Test
-  void the_scorecard_of_an_annotator_escapes_the_name_labels_and_pair_links() {
+  void theScorecardOfAnAnnotatorEscapesTheNameLabelsAndPairLinks() {
     String html =
         ScorecardPage.renderAnnotator(
             scorecards(SCRIPT, BREAKOUT),
@@ -106,7 +106,7 @@ class QaPageTemplatesTest {
   }
 
   @Test
-  void the_agreement_drill_down_escapes_raters_labels_and_video_ids() {
+  void theAgreementDrillDownEscapesRatersLabelsAndVideoIds() {
     AgreementFramesView v =
         new AgreementFramesView(
             SCRIPT,
@@ -156,7 +156,7 @@ class QaPageTemplatesTest {
   }
 
   @Test
-  void the_compare_drill_down_escapes_model_names_video_ids_and_details() {
+  void theCompareDrillDownEscapesModelNamesVideoIdsAndDetails() {
     CompareFramesView v =
         new CompareFramesView(
             SCRIPT,
@@ -185,7 +185,7 @@ class QaPageTemplatesTest {
   }
 
   @Test
-  void the_compare_page_escapes_model_names_labels_video_ids_and_grid_keys() {
+  void theComparePageEscapesModelNamesLabelsVideoIdsAndGridKeys() {
     CompareView v =
         new CompareView(
             BREAKOUT,
@@ -220,7 +220,7 @@ class QaPageTemplatesTest {
   }
 
   @Test
-  void the_label_next_page_escapes_video_ids_labels_sources_and_filters() {
+  void theLabelNextPageEscapesVideoIdsLabelsSourcesAndFilters() {
     LabelNextView v =
         new LabelNextView(
             SCRIPT,
@@ -281,7 +281,7 @@ class QaPageTemplatesTest {
   }
 
   @Test
-  void the_agreement_page_escapes_raters_labels_video_ids_and_the_audit_trail() {
+  void theAgreementPageEscapesRatersLabelsVideoIdsAndTheAuditTrail() {
     String pairKey = SCRIPT + " vs ann2";
     AgreementView v =
         new AgreementView(

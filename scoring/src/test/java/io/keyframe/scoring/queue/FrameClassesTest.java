@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class FrameClassesTest {
   @Test
-  void classes_of_the_delivered_labels_become_runs_per_class() {
+  void classesOfTheDeliveredLabelsBecomeRunsPerClass() {
     // QueueFixtures: 20 frames, track 1 iv_pole until frame 14, monitor from 15
     FrameClasses c = FrameClasses.of(video("a", 15));
     assertThat(c.videoId()).isEqualTo("a");
@@ -26,7 +26,7 @@ class FrameClassesTest {
   }
 
   @Test
-  void objects_outside_the_frame_and_frames_past_the_video_are_left_out() {
+  void objectsOutsideTheFrameAndFramesPastTheVideoAreLeftOut() {
     // MixedBatch marks every labelled object outside on frames 16, 33 (f % 17 == 16)
     FrameClasses c = FrameClasses.of(MixedBatch.of(1, 40, 3, 5).get(0));
     assertThat(c.byFrame()).doesNotContainKeys(16, 33).containsKeys(0, 15, 17, 39);
@@ -35,7 +35,7 @@ class FrameClassesTest {
   }
 
   @Test
-  void the_sample_from_shipped_classes_equals_the_sample_from_the_evidence() {
+  void theSampleFromShippedClassesEqualsTheSampleFromTheEvidence() {
     List<VideoEvidence> batch = MixedBatch.of(3, 50, 4, 9);
     List<FrameRef> queue = LabelQueue.rank(batch, QueueOptions.defaults()).frames();
     SpotCheckOptions o = new SpotCheckOptions(0.2, 3, false);

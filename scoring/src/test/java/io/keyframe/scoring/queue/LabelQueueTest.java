@@ -15,7 +15,7 @@ class LabelQueueTest {
       QueueOptions.defaults().withWeights(SignalWeights.only("occlusion"));
 
   @Test
-  void near_duplicate_frames_are_deferred_and_adjacent_frames_merge_into_a_span() {
+  void nearDuplicateFramesAreDeferredAndAdjacentFramesMergeIntoASpan() {
     // occlusion 8..9: boundaries 8 and 10 score 1, frames 7, 9, 11 score 1 - 1/6.
     // budget 10% of 20 = 2 frames: 8, then 10 is an identical frame 2 away (deferred), so 7 joins
     // 8.
@@ -34,7 +34,7 @@ class LabelQueueTest {
   }
 
   @Test
-  void without_dedup_both_boundaries_are_rows_with_cumulative_cost() {
+  void withoutDedupBothBoundariesAreRowsWithCumulativeCost() {
     QueueOptions o =
         new QueueOptions(
             SignalWeights.only("occlusion"),
@@ -50,7 +50,7 @@ class LabelQueueTest {
   }
 
   @Test
-  void weights_combine_normalised_signals_and_rows_explain_themselves() {
+  void weightsCombineNormalisedSignalsAndRowsExplainThemselves() {
     // temporal: 1 event at frame 17 (class flip) -> normalised 1; occlusion 0 there (7 frames from
     // the boundary at 10, window 5). combined(17) = (3*1 + 1*0) / 4 = 0.75; combined(8) = (3*0 +
     // 1*1) / 4
@@ -67,7 +67,7 @@ class LabelQueueTest {
   }
 
   @Test
-  void minutes_budget_stops_when_the_next_frame_does_not_fit() {
+  void minutesBudgetStopsWhenTheNextFrameDoesNotFit() {
     // each frame costs 0.75 min; 2 minutes fit two frames
     QueueOptions o = occlusionOnly.withBudget(Budget.ofMinutes(2));
     RankedQueue q = LabelQueue.rank(List.of(video("v", -1)), o);
@@ -76,7 +76,7 @@ class LabelQueueTest {
   }
 
   @Test
-  void budget_larger_than_the_data_is_refused_with_advice() {
+  void budgetLargerThanTheDataIsRefusedWithAdvice() {
     assertThatThrownBy(
             () ->
                 LabelQueue.rank(
@@ -89,14 +89,14 @@ class LabelQueueTest {
   }
 
   @Test
-  void empty_batch_is_refused() {
+  void emptyBatchIsRefused() {
     assertThatThrownBy(() -> LabelQueue.rank(List.of(), QueueOptions.defaults()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("empty batch");
   }
 
   @Test
-  void no_runnable_signal_names_what_to_supply() {
+  void noRunnableSignalNamesWhatToSupply() {
     assertThatThrownBy(
             () ->
                 LabelQueue.rank(
@@ -107,13 +107,13 @@ class LabelQueueTest {
   }
 
   @Test
-  void skipped_signals_are_reported_as_notes() {
+  void skippedSignalsAreReportedAsNotes() {
     RankedQueue q = LabelQueue.rank(List.of(video("v", 15)), QueueOptions.defaults());
     assertThat(q.notes()).anyMatch(n -> n.startsWith("entropy not used for 1 of 1 videos"));
   }
 
   @Test
-  void budget_parses_percent_fraction_and_minutes() {
+  void budgetParsesPercentFractionAndMinutes() {
     assertThat(Budget.parse("10%").fraction()).isCloseTo(0.1, within(1e-12));
     assertThat(Budget.parse("0.25").fraction()).isEqualTo(0.25);
     assertThat(Budget.parse("120min").minutes()).isEqualTo(120);
@@ -121,14 +121,14 @@ class LabelQueueTest {
   }
 
   @Test
-  void weight_overrides_parse_and_reject_unknown_signals() {
+  void weightOverridesParseAndRejectUnknownSignals() {
     assertThat(SignalWeights.parse("entropy=0, temporal=2").of("temporal")).isEqualTo(2);
     assertThatThrownBy(() -> SignalWeights.parse("entropi=1"))
         .hasMessageContaining("unknown signal 'entropi'");
   }
 
   @Test
-  void signal_rows_list_every_non_zero_raw_value() {
+  void signalRowsListEveryNonZeroRawValue() {
     RankedQueue q =
         LabelQueue.rank(
             List.of(video("v", 17)),
@@ -143,7 +143,7 @@ class LabelQueueTest {
   }
 
   @Test
-  void the_same_input_gives_the_same_queue() {
+  void theSameInputGivesTheSameQueue() {
     var batch = List.of(video("a", 17), video("b", 12));
     assertThat(LabelQueue.rank(batch, QueueOptions.defaults()).rows())
         .isEqualTo(LabelQueue.rank(batch, QueueOptions.defaults()).rows());

@@ -27,7 +27,7 @@ class QueueFilesTest {
                   new QueueRow.QueueObject(2, "monitor", "annotator, A"))));
 
   @Test
-  void csv_has_one_line_per_object_pairing_each_id_with_its_own_label_and_source(@TempDir Path dir)
+  void csvHasOneLinePerObjectPairingEachIdWithItsOwnLabelAndSource(@TempDir Path dir)
       throws Exception {
     Path p = dir.resolve("queue.csv");
     QueueFiles.writeQueueCsv(p, rows);
@@ -39,7 +39,7 @@ class QueueFilesTest {
   }
 
   @Test
-  void json_is_an_array_of_objects_with_contract_names(@TempDir Path dir) throws Exception {
+  void jsonIsAnArrayOfObjectsWithContractNames(@TempDir Path dir) throws Exception {
     Path p = dir.resolve("queue.json");
     QueueFiles.writeQueueJson(p, rows);
     try (var parser = new JsonFactory().createParser(p.toFile())) {
@@ -54,7 +54,7 @@ class QueueFilesTest {
   }
 
   @Test
-  void spot_check_csv_round_trips_rows(@TempDir Path dir) throws Exception {
+  void spotCheckCsvRoundTripsRows(@TempDir Path dir) throws Exception {
     Path p = dir.resolve("spot.csv");
     QueueFiles.writeSpotCheckCsv(p, List.of(new SpotCheckRow("v1", 3, "iv_pole", "v1/iv_pole")));
     assertThat(Files.readAllLines(p))

@@ -16,7 +16,7 @@ class SpotCheckTest {
       List.of(video("a", 15), video("b", -1));
 
   @Test
-  void sample_is_stratified_by_video_and_class_with_round_rate_times_size_each() {
+  void sampleIsStratifiedByVideoAndClassWithRoundRateTimesSizeEach() {
     List<SpotCheckRow> s = SpotCheck.sample(batch, SpotCheckOptions.tenPercent(7), List.of());
     // round(0.1*15) = 2, max(1, round(0.1*5)) = 1, round(0.1*20) = 2
     assertThat(s.stream().filter(r -> r.stratum().equals("a/iv_pole"))).hasSize(2);
@@ -27,7 +27,7 @@ class SpotCheckTest {
   }
 
   @Test
-  void same_seed_same_sample_other_seed_other_sample() {
+  void sameSeedSameSampleOtherSeedOtherSample() {
     var one = SpotCheck.sample(batch, SpotCheckOptions.tenPercent(7), List.of());
     assertThat(SpotCheck.sample(batch, SpotCheckOptions.tenPercent(7), List.of())).isEqualTo(one);
     boolean anyDiffers =
@@ -40,7 +40,7 @@ class SpotCheckTest {
   }
 
   @Test
-  void never_overlaps_the_expert_queue_unless_asked() {
+  void neverOverlapsTheExpertQueueUnlessAsked() {
     List<FrameRef> queue = new ArrayList<>();
     for (int f = 0; f < 20; f++) if (f != 3 && f != 4) queue.add(new FrameRef("b", f));
     var s = SpotCheck.sample(batch, SpotCheckOptions.tenPercent(1), queue);
@@ -52,7 +52,7 @@ class SpotCheckTest {
   }
 
   @Test
-  void bad_rate_and_empty_batch_are_refused() {
+  void badRateAndEmptyBatchAreRefused() {
     assertThatThrownBy(() -> new SpotCheckOptions(0, 1, false))
         .hasMessageContaining("rate must be in (0,1]");
     assertThatThrownBy(() -> SpotCheck.sample(List.of(), SpotCheckOptions.tenPercent(1), List.of()))

@@ -42,7 +42,7 @@ class TrackLabelsTest {
   }
 
   @Test
-  void each_track_and_class_becomes_runs_of_consecutive_frames_within_the_video() {
+  void eachTrackAndClassBecomesRunsOfConsecutiveFramesWithinTheVideo() {
     assertThat(TrackLabels.of(evidence()).runs())
         .containsExactly(
             new TrackLabels.Run("model", Detection.UNTRACKED, "monitor", 8, 9),
@@ -53,7 +53,7 @@ class TrackLabelsTest {
   }
 
   @Test
-  void objects_pair_each_id_with_its_own_class_in_its_own_source() {
+  void objectsPairEachIdWithItsOwnClassInItsOwnSource() {
     TrackLabels t = TrackLabels.of(evidence());
     assertThat(t.objects(3, 6, Set.of(2)))
         .containsExactly(
@@ -68,7 +68,7 @@ class TrackLabelsTest {
   }
 
   @Test
-  void the_same_id_in_two_sources_is_two_objects() {
+  void theSameIdInTwoSourcesIsTwoObjects() {
     Video v = new Video("v", 30, 100, 100, 2, "");
     List<String> names = List.of("bedside_table", "iv_pole");
     AnnotationSet tracker =
@@ -91,7 +91,7 @@ class TrackLabelsTest {
   }
 
   @Test
-  void survives_java_serialization() {
+  void survivesJavaSerialization() {
     TrackLabels t = TrackLabels.of(evidence());
     assertThat(JavaSerialization.roundTrip(t)).isEqualTo(t);
   }

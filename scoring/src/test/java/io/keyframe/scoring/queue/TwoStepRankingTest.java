@@ -51,7 +51,7 @@ class TwoStepRankingTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("options")
-  void per_video_summaries_shipped_and_combined_give_the_one_step_queue_row_for_row(
+  void perVideoSummariesShippedAndCombinedGiveTheOneStepQueueRowForRow(
       String name, QueueOptions o) {
     RankedQueue one = LabelQueue.rank(BATCH, o);
     RankedQueue two = twoSteps(BATCH, o);
@@ -67,7 +67,7 @@ class TwoStepRankingTest {
   }
 
   @Test
-  void the_compared_queues_reach_every_part_of_a_row() {
+  void theComparedQueuesReachEveryPartOfARow() {
     List<QueueRow> rows =
         options()
             .flatMap(a -> LabelQueue.rank(BATCH, (QueueOptions) a.get()[1]).rows().stream())
@@ -91,7 +91,7 @@ class TwoStepRankingTest {
   }
 
   @Test
-  void a_video_summary_survives_java_serialization_unchanged() {
+  void aVideoSummarySurvivesJavaSerializationUnchanged() {
     VideoScores s = LabelQueue.scoreVideo(BATCH.get(1), SignalWeights.defaults());
     assertThat(s.signals()).containsKeys("temporal", "entropy", "annotator_annotator", "occlusion");
     assertThat(s.signals().values()).anyMatch(fs -> !fs.objects().isEmpty());
@@ -101,7 +101,7 @@ class TwoStepRankingTest {
   }
 
   @Test
-  void notes_count_the_videos_a_signal_skipped_over_the_whole_batch() {
+  void notesCountTheVideosASignalSkippedOverTheWholeBatch() {
     // only the fixture video without predictions skips entropy: 1 of 2 videos
     QueueOptions o = QueueOptions.defaults();
     List<VideoScores> shipped =
@@ -114,7 +114,7 @@ class TwoStepRankingTest {
   }
 
   @Test
-  void combine_refuses_what_score_refuses_with_the_same_message() {
+  void combineRefusesWhatScoreRefusesWithTheSameMessage() {
     assertThatThrownBy(() -> LabelQueue.combine(List.of(), SignalWeights.defaults()))
         .hasMessageContaining("empty batch: no videos to rank");
     SignalWeights entropy = SignalWeights.only("entropy");

@@ -22,7 +22,7 @@ class VideoScoresTest {
   }
 
   @Test
-  void track_ids_of_any_size_and_sign_survive_the_compact_serialized_form() {
+  void trackIdsOfAnySizeAndSignSurviveTheCompactSerializedForm() {
     Map<Integer, Set<Integer>> ids =
         Map.of(
             0,
@@ -39,7 +39,7 @@ class VideoScoresTest {
   }
 
   @Test
-  void every_per_frame_array_must_cover_the_video() {
+  void everyPerFrameArrayMustCoverTheVideo() {
     FrameScores three = new FrameScores(new double[3], Map.of());
     assertThatThrownBy(() -> scores(4, three, 4))
         .hasMessageContaining("signal temporal has 3 frames, the video 4");

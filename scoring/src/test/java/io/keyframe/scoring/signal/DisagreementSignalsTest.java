@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class DisagreementSignalsTest {
 
   @Test
-  void model_and_tracker_agreeing_exactly_score_zero() {
+  void modelAndTrackerAgreeingExactlyScoreZero() {
     var m = model(List.of(det(0, 1, "iv_pole", 0, 0)));
     var t = labels("tracker", List.of(det(0, 1, "iv_pole", 0, 0)));
     assertThat(new ModelTrackerDisagreement().score(evidence(m, t, List.of(), List.of())).value(0))
@@ -21,7 +21,7 @@ class DisagreementSignalsTest {
   }
 
   @Test
-  void unmatched_low_iou_and_class_mismatch_follow_the_formula() {
+  void unmatchedLowIouAndClassMismatchFollowTheFormula() {
     // frame 0: model box shifted by 5 px -> IoU = 50/150 = 1/3 >= 0.3, matched; value = (1 - 1/3) /
     // 1
     // frame 1: model sees an object the tracker does not -> 1 unmatched / 1 object
@@ -42,7 +42,7 @@ class DisagreementSignalsTest {
   }
 
   @Test
-  void annotator_disagreement_counts_what_each_second_opinion_disputes_in_the_delivered_labels() {
+  void annotatorDisagreementCountsWhatEachSecondOpinionDisputesInTheDeliveredLabels() {
     // delivered a; second opinions b and c. Frame 0: b agrees, c misses the object -> (0 + 1) / 2.
     // Frame 1: a has two objects, b matches one exactly and gives the other another class, c has
     // neither -> b: 1 class mismatch, c: 2 unmatched -> (1 + 2) / 2 = 1.5 (counts, not shares, so a
@@ -75,7 +75,7 @@ class DisagreementSignalsTest {
   }
 
   @Test
-  void annotator_disagreement_needs_two_annotators() {
+  void annotatorDisagreementNeedsTwoAnnotators() {
     var a = labels("a", List.of(det(0, 1, "iv_pole", 0, 0)));
     assertThatThrownBy(
             () -> new AnnotatorDisagreement().score(evidence(null, null, List.of(a), List.of())))
@@ -84,7 +84,7 @@ class DisagreementSignalsTest {
   }
 
   @Test
-  void confident_model_contradicting_a_label_is_flagged_confident_learning_style() {
+  void confidentModelContradictingALabelIsFlaggedConfidentLearningStyle() {
     Box box = new Box(0, 0, 10, 10);
     // per-class thresholds = mean p(k) over matches labelled k, floored at 0.5:
     //   t_iv_pole = (0.9 + 0.8 + 0.55) / 3 = 0.75; t_monitor = max(0.5, (0.9 + 0.05) / 2) = 0.5
@@ -119,7 +119,7 @@ class DisagreementSignalsTest {
   }
 
   @Test
-  void missing_labels_shifted_boxes_and_unseen_labels_count_as_documented() {
+  void missingLabelsShiftedBoxesAndUnseenLabelsCountAsDocumented() {
     // frame 0: confident model detection with no label -> 1
     // frame 1: label shifted 5 px from a confident detection: IoU 1/3 < 0.7 -> 1 - 1/3
     // frame 2: a label the model does not see -> 0.5

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class DiversityTest {
   @Test
-  void k_center_greedy_takes_the_farthest_point_each_time() {
+  void kCenterGreedyTakesTheFarthestPointEachTime() {
     double[][] pts = {{0}, {1}, {10}, {4}};
     KCenterGreedy g = KCenterGreedy.select(pts, 3, 0);
     // from 0: farthest is 10 (index 2); then min dists {0,1,0,4} -> index 3
@@ -21,7 +21,7 @@ class DiversityTest {
   }
 
   @Test
-  void embedding_is_class_fractions_count_and_grid_fractions() {
+  void embeddingIsClassFractionsCountAndGridFractions() {
     // 100x100 image; boxes 10x10 at (0,0) and (80,80): centres (5,5) cell 0 and (85,85) cell 8
     double[] e =
         FrameEmbedding.of(
@@ -30,7 +30,7 @@ class DiversityTest {
   }
 
   @Test
-  void identical_frames_score_zero_and_the_odd_frame_scores_high() {
+  void identicalFramesScoreZeroAndTheOddFrameScoresHigh() {
     FrameScores s =
         diversity(
             new Diversity(),
@@ -47,7 +47,7 @@ class DiversityTest {
   }
 
   @Test
-  void the_first_frame_scores_its_distance_to_the_nearest_other_centre() {
+  void theFirstFrameScoresItsDistanceToTheNearestOtherCentre() {
     // frame 0 is the odd one: its nearest other centre is frame 1 at distance 2
     FrameScores s =
         diversity(

@@ -34,7 +34,7 @@ class PosteriorSignalsTest {
   }
 
   @Test
-  void entropy_of_a_fair_coin_is_ln2() {
+  void entropyOfAFairCoinIsLn2() {
     FrameScores s = new Entropy().score(oneFrame(Map.of("iv_pole", 0.5, "monitor", 0.5), 0.9));
     assertThat(s.value(1)).isCloseTo(Math.log(2), within(1e-12));
     assertThat(s.value(0)).isZero();
@@ -42,7 +42,7 @@ class PosteriorSignalsTest {
   }
 
   @Test
-  void entropy_of_three_classes_matches_hand_arithmetic() {
+  void entropyOfThreeClassesMatchesHandArithmetic() {
     FrameScores s =
         new Entropy()
             .score(oneFrame(Map.of("iv_pole", 0.5, "monitor", 0.25, "bed_rail", 0.25), 0.9));
@@ -51,28 +51,28 @@ class PosteriorSignalsTest {
   }
 
   @Test
-  void margin_is_one_minus_gap_between_top_two() {
+  void marginIsOneMinusGapBetweenTopTwo() {
     FrameScores s =
         new Margin().score(oneFrame(Map.of("iv_pole", 0.6, "monitor", 0.3, "bed_rail", 0.1), 0.9));
     assertThat(s.value(1)).isCloseTo(1 - (0.6 - 0.3), within(1e-12));
   }
 
   @Test
-  void least_confidence_is_one_minus_top_probability() {
+  void leastConfidenceIsOneMinusTopProbability() {
     FrameScores s =
         new LeastConfidence().score(oneFrame(Map.of("iv_pole", 0.7, "monitor", 0.3), 0.9));
     assertThat(s.value(1)).isCloseTo(1 - 0.7, within(1e-12));
   }
 
   @Test
-  void partial_probabilities_are_renormalised() {
+  void partialProbabilitiesAreRenormalised() {
     FrameScores s =
         new LeastConfidence().score(oneFrame(Map.of("iv_pole", 0.4, "monitor", 0.4), 0.9));
     assertThat(s.value(1)).isCloseTo(1 - 0.5, within(1e-12));
   }
 
   @Test
-  void frame_value_is_the_most_uncertain_detection() {
+  void frameValueIsTheMostUncertainDetection() {
     var ev =
         evidence(
             model(
@@ -88,7 +88,7 @@ class PosteriorSignalsTest {
   }
 
   @Test
-  void score_uncertainty_peaks_at_one_half() {
+  void scoreUncertaintyPeaksAtOneHalf() {
     assertThat(new ScoreUncertainty().score(oneFrame(Map.of(), 0.5)).value(1))
         .isCloseTo(1, within(1e-12));
     assertThat(new ScoreUncertainty().score(oneFrame(Map.of(), 0.9)).value(1))
@@ -96,7 +96,7 @@ class PosteriorSignalsTest {
   }
 
   @Test
-  void missing_probabilities_give_an_actionable_message() {
+  void missingProbabilitiesGiveAnActionableMessage() {
     VideoEvidence ev = oneFrame(Map.of(), 0.9);
     assertThat(new Entropy().inapplicable(ev)).get().asString().contains("no class probabilities");
     assertThatThrownBy(() -> new Margin().score(ev))
@@ -105,14 +105,14 @@ class PosteriorSignalsTest {
   }
 
   @Test
-  void probabilities_outside_unit_interval_are_rejected_naming_the_frame() {
+  void probabilitiesOutsideUnitIntervalAreRejectedNamingTheFrame() {
     assertThatThrownBy(() -> new Entropy().score(oneFrame(Map.of("iv_pole", 1.5), 0.9)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("frame 1");
   }
 
   @Test
-  void scores_outside_unit_interval_are_rejected() {
+  void scoresOutsideUnitIntervalAreRejected() {
     assertThatThrownBy(() -> new ScoreUncertainty().score(oneFrame(Map.of(), 3.2)))
         .hasMessageContaining("not logits");
   }

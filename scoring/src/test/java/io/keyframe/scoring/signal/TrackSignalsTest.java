@@ -22,7 +22,7 @@ class TrackSignalsTest {
   }
 
   @Test
-  void a_steady_track_is_stable() {
+  void aSteadyTrackIsStable() {
     List<Detection> ds = new ArrayList<>();
     for (int f = 0; f < 20; f++) ds.add(det(f, 1, "iv_pole", 10 + f, 10));
     FrameScores s = new TemporalInstability().score(labelled(ds, List.of()));
@@ -30,7 +30,7 @@ class TrackSignalsTest {
   }
 
   @Test
-  void jump_flicker_and_class_flip_each_count_one_at_their_frame() {
+  void jumpFlickerAndClassFlipEachCountOneAtTheirFrame() {
     List<Detection> ds = new ArrayList<>();
     for (int f = 0; f < 5; f++) ds.add(det(f, 1, "iv_pole", 10, 10));
     ds.add(det(5, 1, "iv_pole", 30, 10)); // centre moves 20 px = 2 box sizes > 0.5 -> jump at 5
@@ -49,7 +49,7 @@ class TrackSignalsTest {
   }
 
   @Test
-  void every_frame_of_an_unusual_class_run_and_of_a_gone_in_place_gap_counts_half() {
+  void everyFrameOfAnUnusualClassRunAndOfAGoneInPlaceGapCountsHalf() {
     List<Detection> ds = new ArrayList<>();
     // track 1: iv_pole on 0..9 except monitor on 3..5 -> flips at 3 and 6 (1 each), 0.5 on 3, 4, 5
     for (int f = 0; f < 10; f++)
@@ -71,7 +71,7 @@ class TrackSignalsTest {
   }
 
   @Test
-  void a_one_pixel_wobble_scores_the_three_frames_around_it() {
+  void aOnePixelWobbleScoresTheThreeFramesAroundIt() {
     // static 10x10 box; frame 5 moved 1 px right (x1 and x2 move): no jump (0.1 box sizes).
     // second differences of (x1,y1,x2,y2) summed, over sqrt(area) = 10, over wobble 0.25:
     //   frame 4: |0 - 0 + 1| * 2 = 2 -> 2/10/0.25 = 0.8
@@ -87,7 +87,7 @@ class TrackSignalsTest {
   }
 
   @Test
-  void new_id_where_another_vanished_is_an_id_change() {
+  void newIdWhereAnotherVanishedIsAnIdChange() {
     List<Detection> ds = new ArrayList<>();
     for (int f = 0; f < 5; f++) ds.add(det(f, 1, "iv_pole", 10, 10));
     for (int f = 10; f < 15; f++) ds.add(det(f, 2, "iv_pole", 12, 10)); // re-emerges as ID 2
@@ -97,7 +97,7 @@ class TrackSignalsTest {
   }
 
   @Test
-  void crossed_ids_are_a_swap() {
+  void crossedIdsAreASwap() {
     List<Detection> ds = new ArrayList<>();
     for (int f = 0; f < 5; f++) {
       ds.add(det(f, 1, "iv_pole", 10, 10));
@@ -114,7 +114,7 @@ class TrackSignalsTest {
   }
 
   @Test
-  void occlusion_proximity_peaks_at_boundaries_and_decays_linearly() {
+  void occlusionProximityPeaksAtBoundariesAndDecaysLinearly() {
     var ev = labelled(List.of(), List.of(new OcclusionEvent(4, 8, 10, "person", true)));
     FrameScores s = new OcclusionProximity(2).score(ev);
     // boundaries 8 (disappears) and 11 (re-emerges); window 2 -> 1, 2/3, 1/3
@@ -129,7 +129,7 @@ class TrackSignalsTest {
   }
 
   @Test
-  void occlusion_is_implied_by_a_gap_in_a_track() {
+  void occlusionIsImpliedByAGapInATrack() {
     List<Detection> ds = new ArrayList<>();
     for (int f = 0; f < 5; f++) ds.add(det(f, 3, "iv_pole", 10, 10));
     for (int f = 9; f < 12; f++) ds.add(det(f, 3, "iv_pole", 10, 10));

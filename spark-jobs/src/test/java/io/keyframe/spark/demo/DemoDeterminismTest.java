@@ -29,7 +29,7 @@ class DemoDeterminismTest {
   @TempDir Path dir;
 
   @Test
-  void two_demo_runs_in_two_jvms_write_the_same_bytes() throws Exception {
+  void twoDemoRunsInTwoJvmsWriteTheSameBytes() throws Exception {
     Path here = dir.resolve("here"), there = dir.resolve("there");
     DemoPipeline.run(
         spark, here, new DemoOptions(2, 60, 4, 1, "local[2]", "10%", 20), ProgressListener.NONE);

@@ -31,7 +31,7 @@ class DemoPipelineTest {
   }
 
   @Test
-  void demo_runs_every_step_and_the_tables_agree_with_each_other() {
+  void demoRunsEveryStepAndTheTablesAgreeWithEachOther() {
     List<String> progress = Collections.synchronizedList(new ArrayList<>());
     DemoResult r =
         DemoPipeline.run(

@@ -29,8 +29,7 @@ class IngestJobTest {
   @TempDir Path out;
 
   @Test
-  void data_samples_are_ingested_file_by_file_and_annotators_scored_against_the_truth()
-      throws Exception {
+  void dataSamplesAreIngestedFileByFileAndAnnotatorsScoredAgainstTheTruth() throws Exception {
     RunRecord ingest =
         IngestJob.run(
             spark, new IngestJob.Options(JobOptions.of(out.toString()), SAMPLES.toString()));
@@ -71,7 +70,7 @@ class IngestJobTest {
   }
 
   @Test
-  void a_corrupt_file_is_quarantined_with_its_location_and_the_rest_ingested() throws Exception {
+  void aCorruptFileIsQuarantinedWithItsLocationAndTheRestIngested() throws Exception {
     Path batch = out.resolve("batch/v1");
     Files.createDirectories(batch);
     Path src = SAMPLES.resolve("clinic-s7-v00");
@@ -107,7 +106,7 @@ class IngestJobTest {
   }
 
   @Test
-  void with_pseudonymisation_no_folder_name_reaches_the_tables() {
+  void withPseudonymisationNoFolderNameReachesTheTables() {
     String key = "0123456789abcdef0123456789abcdef-test-key";
     Path keyFile = out.resolve("key");
     try {
@@ -158,8 +157,7 @@ class IngestJobTest {
   }
 
   @Test
-  void video_folder_names_that_would_break_links_are_refused_unless_pseudonymised()
-      throws Exception {
+  void videoFolderNamesThatWouldBreakLinksAreRefusedUnlessPseudonymised() throws Exception {
     Path batch = out.resolve("odd");
     Path dir = Files.createDirectories(batch.resolve("ward 3#bed?7"));
     Files.writeString(dir.resolve("gt.mot.txt"), "1,1,10,10,20,20,1,1,1\n");

@@ -29,7 +29,7 @@ class KillAndRerunTest {
   @TempDir Path dir;
 
   @Test
-  void killed_run_shows_no_half_written_partition_and_rerun_matches_a_clean_run() throws Exception {
+  void killedRunShowsNoHalfWrittenPartitionAndRerunMatchesACleanRun() throws Exception {
     String detections = TrackingBatch.write(spark, dir.resolve("in"), 8, 200, 8, 7);
     Path clean = dir.resolve("clean"), killed = dir.resolve("killed");
     AgreementJob.run(

@@ -28,7 +28,7 @@ class SparkSubmitLaunchTest {
   @TempDir Path dir;
 
   @Test
-  void spark_submit_runs_the_agreement_job_like_the_embedded_call() throws Exception {
+  void sparkSubmitRunsTheAgreementJobLikeTheEmbeddedCall() throws Exception {
     String detections = TrackingBatch.write(spark, dir.resolve("in"), 3, 60, 4, 11);
     Path log = dir.resolve("submit.log");
     Process submit =

@@ -35,8 +35,7 @@ class ConcurrentJobsTest {
   }
 
   @Test
-  void a_second_job_on_a_busy_root_fails_naming_the_holder_and_the_first_commits_whole()
-      throws Exception {
+  void aSecondJobOnABusyRootFailsNamingTheHolderAndTheFirstCommitsWhole() throws Exception {
     Path lone = dir.resolve("lone"), shared = dir.resolve("shared");
     GenerateJob.run(spark, new GenerateJob.Options(new JobOptions(lone.toString(), "g", 0), BATCH));
     Map<String, byte[]> reference = CommitFaultTest.tables(lone);

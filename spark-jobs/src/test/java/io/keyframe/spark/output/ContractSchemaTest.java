@@ -35,15 +35,14 @@ class ContractSchemaTest {
   @TempDir Path out;
 
   @Test
-  void every_contract_table_has_a_spark_table_and_no_other_exists() {
+  void everyContractTableHasASparkTableAndNoOtherExists() {
     assertThat(Stream.of(Table.values()).map(Table::folder))
         .containsExactlyElementsOf(OutputTables.ALL_TABLES.keySet());
   }
 
   @ParameterizedTest
   @EnumSource(Table.class)
-  void files_written_by_the_jobs_writer_have_the_contracts_parquet_schema(Table table)
-      throws IOException {
+  void filesWrittenByTheJobsWriterHaveTheContractsParquetSchema(Table table) throws IOException {
     List<Object> values = new ArrayList<>();
     for (Column c : table.def().columns()) values.add(sample(c.type()));
     if (table.def().perVideo()) values.add("v-1");

@@ -27,7 +27,7 @@ class JobRunTest {
   }
 
   @Test
-  void runs_row_records_provenance_and_row_counts() {
+  void runsRowRecordsProvenanceAndRowCounts() {
     JobRun run =
         JobRun.start(
             spark,
@@ -56,7 +56,7 @@ class JobRunTest {
   }
 
   @Test
-  void run_id_depends_on_parameters_and_inputs_only() {
+  void runIdDependsOnParametersAndInputsOnly() {
     String a = runId(Map.of("iou", 0.5), Map.of("x", "1"));
     String same = runId(Map.of("iou", 0.5), Map.of("x", "1"));
     String other = runId(Map.of("iou", 0.7), Map.of("x", "1"));
@@ -71,7 +71,7 @@ class JobRunTest {
   }
 
   @Test
-  void bad_rows_below_the_limit_are_quarantined_and_the_run_completes() {
+  void badRowsBelowTheLimitAreQuarantinedAndTheRunCompletes() {
     JobRun run =
         JobRun.start(spark, "test", new JobOptions(out.toString(), "r1", 0.10), Map.of(), Map.of());
     run.quarantine(List.of(bad("v-a", 7)), 20);
@@ -87,7 +87,7 @@ class JobRunTest {
   }
 
   @Test
-  void bad_rows_above_the_limit_fail_the_run_but_keep_the_quarantine_visible() {
+  void badRowsAboveTheLimitFailTheRunButKeepTheQuarantineVisible() {
     JobRun run =
         JobRun.start(spark, "test", new JobOptions(out.toString(), "r1", 0.10), Map.of(), Map.of());
     run.stage(

@@ -24,7 +24,7 @@ class OutputLockTest {
   }
 
   @Test
-  void a_second_writer_is_refused_with_a_message_naming_the_holder() throws Exception {
+  void aSecondWriterIsRefusedWithAMessageNamingTheHolder() throws Exception {
     try (OutputLock first = OutputLock.acquire(fs(), root(), "run-1")) {
       assertThatThrownBy(() -> OutputLock.acquire(fs(), root(), "run-2"))
           .isInstanceOf(OutputLock.HeldException.class)
@@ -37,7 +37,7 @@ class OutputLockTest {
   }
 
   @Test
-  void a_lock_whose_process_has_exited_is_stale_and_taken_over() throws Exception {
+  void aLockWhoseProcessHasExitedIsStaleAndTakenOver() throws Exception {
     Process gone = new ProcessBuilder("true").start();
     assertThat(gone.waitFor(60, TimeUnit.SECONDS)).isTrue();
     Files.writeString(
@@ -59,14 +59,14 @@ class OutputLockTest {
   }
 
   @Test
-  void a_writer_that_died_in_this_jvm_leaves_a_stale_lock() throws Exception {
+  void aWriterThatDiedInThisJvmLeavesAStaleLock() throws Exception {
     OutputLock.acquire(fs(), root(), "killed").die();
     assertThat(dir.resolve(".lock")).exists();
     OutputLock.acquire(fs(), root(), "next").close();
   }
 
   @Test
-  void a_live_holder_on_another_host_is_never_taken_over() throws Exception {
+  void aLiveHolderOnAnotherHostIsNeverTakenOver() throws Exception {
     Files.writeString(
         dir.resolve(".lock"),
         "pid=1\nhost=elsewhere.example\nprocess_start=1\nrun=far\nsince=x\ntoken=t\n");

@@ -229,7 +229,7 @@ class RankJobTest {
   }
 
   @Test
-  void a_video_reaches_the_driver_as_a_summary_much_smaller_than_its_detection_rows() {
+  void aVideoReachesTheDriverAsASummaryMuchSmallerThanItsDetectionRows() {
     List<Row> rows = new ArrayList<>();
     for (Row r :
         spark.createDataFrame(detections(), Table.DETECTIONS.frameSchema()).collectAsList())
@@ -246,7 +246,7 @@ class RankJobTest {
   }
 
   @Test
-  void queue_and_spot_check_equal_the_in_process_ranking_of_the_same_evidence() {
+  void queueAndSpotCheckEqualTheInProcessRankingOfTheSameEvidence() {
     List<Row> rows = detections();
     RunRecord run = runJob(rows);
     List<VideoEvidence> batch = evidence(rows);

@@ -36,7 +36,7 @@ class GenerateTrackJobTest {
   }
 
   @Test
-  void generated_batch_round_trips_through_the_detections_table_and_is_tracked_by_the_fallback()
+  void generatedBatchRoundTripsThroughTheDetectionsTableAndIsTrackedByTheFallback()
       throws Exception {
     RunRecord gen =
         GenerateJob.run(spark, new GenerateJob.Options(JobOptions.of(out.toString()), BATCH));

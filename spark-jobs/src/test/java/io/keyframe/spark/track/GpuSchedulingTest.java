@@ -25,7 +25,7 @@ class GpuSchedulingTest {
   @TempDir Path tmp;
 
   @Test
-  void a_cuda_run_asks_for_one_gpu_per_executor_and_task_and_names_the_discovery_script() {
+  void aCudaRunAsksForOneGpuPerExecutorAndTaskAndNamesTheDiscoveryScript() {
     Properties conf = new Properties();
     conf.setProperty("spark.master", "spark://head:7077");
     Map<String, String> added =
@@ -47,7 +47,7 @@ class GpuSchedulingTest {
   }
 
   @Test
-  void the_users_own_settings_win_and_the_cpu_and_local_mode_add_nothing() {
+  void theUsersOwnSettingsWinAndTheCpuAndLocalModeAddNothing() {
     Properties conf = new Properties();
     conf.setProperty("spark.master", "yarn");
     conf.setProperty("spark.executor.resource.gpu.discoveryScript", "/opt/gpu.sh");
@@ -69,7 +69,7 @@ class GpuSchedulingTest {
   }
 
   @Test
-  void settings_that_cannot_schedule_are_refused_naming_the_key() {
+  void settingsThatCannotScheduleAreRefusedNamingTheKey() {
     Properties conf = new Properties();
     conf.setProperty("spark.master", "spark://head:7077");
     conf.setProperty("spark.executor.resource.gpu.amount", "1");
@@ -84,14 +84,14 @@ class GpuSchedulingTest {
   }
 
   @Test
-  void outside_a_task_the_device_is_the_one_given() {
+  void outsideATaskTheDeviceIsTheOneGiven() {
     assertThat(GpuScheduling.deviceForTask("cuda")).isEqualTo(Sam2Device.cuda(0));
     assertThat(GpuScheduling.deviceForTask("cuda:2")).isEqualTo(Sam2Device.cuda(2));
     assertThat(GpuScheduling.deviceForTask("cpu")).isEqualTo(Sam2Device.CPU);
   }
 
   @Test
-  void the_discovery_script_prints_sparks_json_from_nvidia_smi() throws Exception {
+  void theDiscoveryScriptPrintsSparksJsonFromNvidiaSmi() throws Exception {
     Path bin = fakeNvidiaSmi("echo 0; echo 1; echo 3");
     Process p = run(bin);
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -102,7 +102,7 @@ class GpuSchedulingTest {
   }
 
   @Test
-  void the_discovery_script_fails_without_nvidia_smi_or_with_garbage() throws Exception {
+  void theDiscoveryScriptFailsWithoutNvidiaSmiOrWithGarbage() throws Exception {
     Path empty = Files.createDirectories(tmp.resolve("empty"));
     Process none = run(empty);
     assertThat(none.waitFor()).isEqualTo(1);

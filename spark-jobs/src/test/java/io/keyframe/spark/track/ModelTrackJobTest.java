@@ -41,7 +41,7 @@ class ModelTrackJobTest {
   }
 
   @Test
-  void customer_model_detects_and_the_fallback_tracks_the_real_clip() throws Exception {
+  void customerModelDetectsAndTheFallbackTracksTheRealClip() throws Exception {
     Path videos = Files.createDirectories(tmp.resolve("videos"));
     Files.copy(SHARED.resolve("videos/bedroom.mp4"), videos.resolve("bedroom.mp4"));
     Files.copy(SHARED.resolve("videos/bedroom.mp4"), videos.resolve("bedroom-copy.mp4"));
@@ -120,7 +120,7 @@ class ModelTrackJobTest {
   }
 
   @Test
-  void a_bad_model_fails_before_any_output_with_the_tracker_modules_error() throws Exception {
+  void aBadModelFailsBeforeAnyOutputWithTheTrackerModulesError() throws Exception {
     Path videos = Files.createDirectories(tmp.resolve("videos"));
     Files.copy(SHARED.resolve("videos/bedroom.mp4"), videos.resolve("bedroom.mp4"));
     Path bad = Files.writeString(tmp.resolve("broken.onnx"), "not a model");

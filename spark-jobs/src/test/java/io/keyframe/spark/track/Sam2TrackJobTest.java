@@ -42,7 +42,7 @@ class Sam2TrackJobTest {
   }
 
   @Test
-  void cuda_on_the_cpu_build_fails_on_the_driver_before_anything_is_written() {
+  void cudaOnTheCpuBuildFailsOnTheDriverBeforeAnythingIsWritten() {
     org.junit.jupiter.api.Assumptions.assumeFalse(
         ai.onnxruntime.OrtEnvironment.getAvailableProviders()
             .contains(ai.onnxruntime.OrtProvider.CUDA),
@@ -69,7 +69,7 @@ class Sam2TrackJobTest {
   }
 
   @Test
-  void sam2_tracks_a_batch_from_human_boxes_into_the_fallbacks_tables() throws Exception {
+  void sam2TracksABatchFromHumanBoxesIntoTheFallbacksTables() throws Exception {
     Path videos = Files.createDirectories(tmp.resolve("videos"));
     for (String v : List.of("clip-a", "clip-b")) {
       Path dir = Files.createDirectories(videos.resolve(v));

@@ -52,7 +52,7 @@ public class ByteTrackConfigFieldsTest {
           Map.entry("motion.velocity_noise", 0.00625));
 
   @Test
-  void provenance_names_every_setting_with_its_default() {
+  void provenanceNamesEverySettingWithItsDefault() {
     assertThat(flat(ByteTrackConfig.anchored().fields(), ""))
         .containsExactlyInAnyOrderEntriesOf(ANCHORED_DEFAULTS);
     assertThat(flat(ByteTrackConfig.plain().fields(), ""))
@@ -61,7 +61,7 @@ public class ByteTrackConfigFieldsTest {
   }
 
   @Test
-  void a_setting_out_of_range_is_rejected_by_name() {
+  void aSettingOutOfRangeIsRejectedByName() {
     assertThatThrownBy(() -> new ByteTrackConfig.Matching(0.8, 0.5, 1.2, 0.1, 0.1, 0.5))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("tentativeLimit not in (0,1]: 1.2");
@@ -80,8 +80,7 @@ public class ByteTrackConfigFieldsTest {
 
   @ParameterizedTest
   @MethodSource("settings")
-  void changing_any_one_setting_changes_the_provenance_in_that_setting_only(String setting)
-      throws Exception {
+  void changingAnyOneSettingChangesTheProvenanceInThatSettingOnly(String setting) throws Exception {
     ByteTrackConfig base = ByteTrackConfig.anchored();
     ByteTrackConfig changed = (ByteTrackConfig) nudged(base, setting.split("\\."), 0);
     Map<String, Object> a = flat(base.fields(), ""), b = flat(changed.fields(), "");

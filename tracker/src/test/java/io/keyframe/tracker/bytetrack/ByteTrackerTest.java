@@ -35,7 +35,7 @@ class ByteTrackerTest {
   }
 
   @Test
-  void two_separate_movers_keep_one_id_each() {
+  void twoSeparateMoversKeepOneIdEach() {
     Scene.Mover a = Scene.mover(1, "person", 100, 100, 2, 0);
     Scene.Mover b = Scene.mover(2, "person", 100, 400, 3, 1);
     AnnotationSet dets = Scene.detections(120, 1.0, 1, a, b);
@@ -51,7 +51,7 @@ class ByteTrackerTest {
   }
 
   @Test
-  void short_occlusion_is_bridged_by_the_kalman_prediction_and_reported_as_an_event() {
+  void shortOcclusionIsBridgedByTheKalmanPredictionAndReportedAsAnEvent() {
     Scene.Mover a = Scene.hidden(Scene.mover(1, "bed", 100, 100, 2, 0), 40, 59);
     TrackedVideo r =
         new ByteTracker(NO_STITCH)
@@ -65,7 +65,7 @@ class ByteTrackerTest {
   }
 
   @Test
-  void short_gaps_can_be_filled_with_interpolated_boxes() {
+  void shortGapsCanBeFilledWithInterpolatedBoxes() {
     Scene.Mover a = Scene.hidden(Scene.mover(1, "bed", 100, 100, 2, 0), 40, 49);
     AnnotationSet dets = Scene.detections(70, 0, 12, a);
     TrackedVideo r =
@@ -90,7 +90,7 @@ class ByteTrackerTest {
   }
 
   @Test
-  void long_occlusion_splits_the_id_without_stitching_and_keeps_it_with_stitching() {
+  void longOcclusionSplitsTheIdWithoutStitchingAndKeepsItWithStitching() {
     // Static object hidden for 100 frames (longer than the 30-frame lost buffer), found again 1.5
     // widths away.
     Scene.Mover before = Scene.hidden(Scene.mover(1, "iv_pole", 500, 200, 0, 0), 50, 10_000);
@@ -126,7 +126,7 @@ class ByteTrackerTest {
   }
 
   @Test
-  void stitching_never_crosses_classes() {
+  void stitchingNeverCrossesClasses() {
     Scene.Mover a = Scene.hidden(Scene.mover(1, "iv_pole", 500, 200, 0, 0), 0 + 50, 300);
     Scene.Mover cart =
         new Scene.Mover(
@@ -143,7 +143,7 @@ class ByteTrackerTest {
   }
 
   @Test
-  void a_short_class_confusion_keeps_the_track_and_its_class() {
+  void aShortClassConfusionKeepsTheTrackAndItsClass() {
     Scene.Mover a = Scene.mover(1, "iv_pole", 100, 100, 1, 0);
     AnnotationSet dets = Scene.detections(60, 0.5, 11, a);
     List<Detection> confused = new ArrayList<>();
@@ -175,7 +175,7 @@ class ByteTrackerTest {
   }
 
   @Test
-  void low_score_detections_keep_a_track_alive_through_partial_occlusion() {
+  void lowScoreDetectionsKeepATrackAliveThroughPartialOcclusion() {
     Scene.Mover a = Scene.mover(1, "person", 100, 100, 2, 0);
     AnnotationSet dets = Scene.detections(60, 0.5, 5, a);
     List<Detection> weakened = new ArrayList<>();
@@ -192,7 +192,7 @@ class ByteTrackerTest {
   }
 
   @Test
-  void a_keyframe_names_the_object_and_rejoins_an_id_lost_long_ago() {
+  void aKeyframeNamesTheObjectAndRejoinsAnIdLostLongAgo() {
     Scene.Mover a = Scene.hidden(Scene.mover(7, "person", 500, 200, 0, 0), 50, 149);
     AnnotationSet dets = Scene.detections(200, 0.5, 6, a);
     // Human boxes: ID 7 at frame 0 and at the re-emergence frame.
@@ -209,7 +209,7 @@ class ByteTrackerTest {
   }
 
   @Test
-  void a_keyframe_after_an_id_switch_folds_the_new_track_into_the_named_one() {
+  void aKeyframeAfterAnIdSwitchFoldsTheNewTrackIntoTheNamedOne() {
     Scene.Mover a = Scene.hidden(Scene.mover(7, "person", 500, 200, 0, 0), 50, 149);
     AnnotationSet dets = Scene.detections(220, 0.5, 7, a);
     // Keyframe only later than the re-emergence: the tracker already started a new track at 150.
@@ -221,7 +221,7 @@ class ByteTrackerTest {
   }
 
   @Test
-  void keyframe_ids_are_never_reused_for_automatic_tracks() {
+  void keyframeIdsAreNeverReusedForAutomaticTracks() {
     Scene.Mover a = Scene.mover(1, "person", 100, 100, 1, 0);
     Scene.Mover b = Scene.mover(2, "person", 100, 400, 1, 0);
     AnnotationSet dets = Scene.detections(50, 0.5, 8, a, b);
@@ -235,7 +235,7 @@ class ByteTrackerTest {
   }
 
   @Test
-  void inconsistent_keyframes_are_rejected_before_tracking() {
+  void inconsistentKeyframesAreRejectedBeforeTracking() {
     AnnotationSet dets = Scene.detections(10, 0, 9, Scene.mover(1, "person", 100, 100, 1, 0));
     Box box = new Box(0, 0, 10, 10);
     ByteTracker t = new ByteTracker(NO_STITCH);
@@ -260,7 +260,7 @@ class ByteTrackerTest {
   }
 
   @Test
-  void appearance_keeps_ids_apart_when_two_objects_of_one_class_swap_behind_an_occluder() {
+  void appearanceKeepsIdsApartWhenTwoObjectsOfOneClassSwapBehindAnOccluder() {
     // Red and blue persons both hidden 40..99; they re-emerge with positions swapped along y.
     Scene.Mover red = new Scene.Mover(1, "person", 400, 100, 0, 0, 60, 120, 40, 99);
     Scene.Mover blue = new Scene.Mover(2, "person", 400, 260, 0, 0, 60, 120, 40, 99);
@@ -297,7 +297,7 @@ class ByteTrackerTest {
   }
 
   @Test
-  void progress_reports_every_frame_and_throughput_is_measured() {
+  void progressReportsEveryFrameAndThroughputIsMeasured() {
     AnnotationSet dets = Scene.detections(25, 0, 10, Scene.mover(1, "person", 100, 100, 1, 0));
     List<long[]> calls = new ArrayList<>();
     TrackedVideo r =

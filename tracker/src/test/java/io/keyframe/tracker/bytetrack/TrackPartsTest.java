@@ -12,14 +12,14 @@ import org.junit.jupiter.api.Test;
 
 class TrackPartsTest {
   @Test
-  void assignment_picks_the_minimum_total_cost() {
+  void assignmentPicksTheMinimumTotalCost() {
     // Greedy would take (0,0)=1 then (1,1)=10 -> 11; optimum is (0,1)+(1,0) = 2 + 3 = 5.
     double[] cost = {1, 2, 3, 10};
     assertThat(GatedAssignment.solve(cost, 2, 2, 100)).containsExactly(1, 0);
   }
 
   @Test
-  void assignment_leaves_pairs_at_or_above_the_limit_unmatched() {
+  void assignmentLeavesPairsAtOrAboveTheLimitUnmatched() {
     double[] cost = {0.1, 0.9, 0.95, 0.2, Double.POSITIVE_INFINITY, 0.85};
     // 3 rows x 2 cols, limit 0.8: row 0 -> 0, row 1 -> 1, row 2 has nothing below the limit.
     assertThat(GatedAssignment.solve(cost, 3, 2, 0.8)).containsExactly(0, 1, -1);
@@ -27,7 +27,7 @@ class TrackPartsTest {
   }
 
   @Test
-  void kalman_filter_learns_a_constant_velocity() {
+  void kalmanFilterLearnsAConstantVelocity() {
     KalmanBoxFilter k =
         new KalmanBoxFilter(new Box(0, 0, 50, 100), ByteTrackConfig.defaults().motion());
     for (int f = 1; f <= 40; f++) {
@@ -42,7 +42,7 @@ class TrackPartsTest {
   }
 
   @Test
-  void four_by_four_inverse_times_matrix_is_identity() {
+  void fourByFourInverseTimesMatrixIsIdentity() {
     double[] a = {4, 1, 0, 0, 1, 3, 0.5, 0, 0, 0.5, 2, 0.1, 0, 0, 0.1, 1};
     double[] inv = KalmanBoxFilter.invert4(a);
     for (int i = 0; i < 4; i++)
@@ -54,7 +54,7 @@ class TrackPartsTest {
   }
 
   @Test
-  void histogram_distance_is_zero_for_same_colour_and_one_for_disjoint_colours() {
+  void histogramDistanceIsZeroForSameColourAndOneForDisjointColours() {
     BufferedImage img = new BufferedImage(100, 50, BufferedImage.TYPE_INT_RGB);
     for (int y = 0; y < 50; y++)
       for (int x = 0; x < 100; x++) img.setRGB(x, y, (x < 50 ? Color.RED : Color.BLUE).getRGB());
@@ -67,7 +67,7 @@ class TrackPartsTest {
   }
 
   @Test
-  void iou_matches_hand_arithmetic() {
+  void iouMatchesHandArithmetic() {
     // Overlap 5x10 = 50; union 100 + 100 - 50 = 150.
     assertThat(BoxIou.of(new Box(0, 0, 10, 10), new Box(5, 0, 10, 10)))
         .isCloseTo(50.0 / 150, within(1e-12));

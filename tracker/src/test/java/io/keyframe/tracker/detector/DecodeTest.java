@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DecodeTest {
   @Test
-  void yolox_decodes_one_anchor_by_hand() {
+  void yoloxDecodesOneAnchorByHand() {
     // 64x64 input: grids 8x8 (stride 8), 4x4 (16), 2x2 (32) = 84 anchors, 2 classes -> width 7.
     YoloxTranslator t = new YoloxTranslator(64, 0.3, 0.45);
     int width = 7;
@@ -37,7 +37,7 @@ class DecodeTest {
   }
 
   @Test
-  void nms_drops_overlapping_boxes_of_one_class_only() {
+  void nmsDropsOverlappingBoxesOfOneClassOnly() {
     ModelDetection a = new ModelDetection(0, 0.9, new Box(0, 0, 10, 10));
     ModelDetection b = new ModelDetection(0, 0.8, new Box(1, 0, 10, 10)); // IoU 90/110 with a
     ModelDetection c = new ModelDetection(1, 0.7, new Box(1, 0, 10, 10)); // other class: kept
@@ -46,7 +46,7 @@ class DecodeTest {
   }
 
   @Test
-  void class_mapping_maps_drops_and_keeps() {
+  void classMappingMapsDropsAndKeeps() {
     ClassMapping coco = ClassMapping.cocoDefault();
     assertThat(coco.modelClasses()).hasSize(80);
     assertThat(coco.projectClass(0)).contains("person");
@@ -56,7 +56,7 @@ class DecodeTest {
   }
 
   @Test
-  void class_mapping_file_errors_name_the_line(@TempDir Path dir) throws Exception {
+  void classMappingFileErrorsNameTheLine(@TempDir Path dir) throws Exception {
     Path f = dir.resolve("map.csv");
     Files.writeString(f, "# header\nperson,person\n*,keep\nbed\n");
     assertThatThrownBy(() -> ClassMapping.read(f, ClassMapping.coco80()))

@@ -52,7 +52,7 @@ class DetectorModelTest {
   }
 
   @Test
-  void deim_finds_people_and_the_bed_and_tracks_keep_stable_ids() throws Exception {
+  void deimFindsPeopleAndTheBedAndTracksKeepStableIds() throws Exception {
     AnnotationSet dets;
     try (DetectorModel model = DetectorModel.load(DEIM, DetectorOptions.defaults())) {
       assertThat(model.layout()).isEqualTo(DetectorLayout.DETR_LABELS_BOXES_SCORES);
@@ -95,7 +95,7 @@ class DetectorModelTest {
   }
 
   @Test
-  void yolox_agrees_with_deim_on_the_first_frame() throws Exception {
+  void yoloxAgreesWithDeimOnTheFirstFrame() throws Exception {
     List<ModelDetection> deim, yolox;
     try (DetectorModel a = DetectorModel.load(DEIM, DetectorOptions.defaults());
         DetectorModel b = DetectorModel.load(YOLOX, DetectorOptions.defaults())) {
@@ -122,7 +122,7 @@ class DetectorModelTest {
   }
 
   @Test
-  void a_missing_model_file_is_a_clear_error() {
+  void aMissingModelFileIsAClearError() {
     assertThatThrownBy(
             () ->
                 DetectorModel.load(SHARED.resolve("models/none.onnx"), DetectorOptions.defaults()))
@@ -132,7 +132,7 @@ class DetectorModelTest {
   }
 
   @Test
-  void a_corrupt_model_file_is_a_clear_error(@TempDir Path dir) throws Exception {
+  void aCorruptModelFileIsAClearError(@TempDir Path dir) throws Exception {
     Path bad = dir.resolve("corrupt.onnx");
     byte[] half = java.util.Arrays.copyOf(Files.readAllBytes(YOLOX), 5000);
     Files.write(bad, half);
@@ -143,7 +143,7 @@ class DetectorModelTest {
   }
 
   @Test
-  void wrong_input_names_are_a_clear_error() throws Exception {
+  void wrongInputNamesAreAClearError() throws Exception {
     assertThatThrownBy(
             () -> DetectorModel.load(fixture("wrong_input_name.onnx"), DetectorOptions.defaults()))
         .isInstanceOf(BadAnnotationException.class)
@@ -158,7 +158,7 @@ class DetectorModelTest {
   }
 
   @Test
-  void wrong_input_shapes_are_a_clear_error() throws Exception {
+  void wrongInputShapesAreAClearError() throws Exception {
     assertThatThrownBy(
             () -> DetectorModel.load(fixture("wrong_input_shape.onnx"), DetectorOptions.defaults()))
         .isInstanceOf(BadAnnotationException.class)
@@ -167,7 +167,7 @@ class DetectorModelTest {
   }
 
   @Test
-  void outputs_that_do_not_fit_the_layout_fail_in_the_dry_run() throws Exception {
+  void outputsThatDoNotFitTheLayoutFailInTheDryRun() throws Exception {
     assertThatThrownBy(
             () -> DetectorModel.load(fixture("wrong_outputs.onnx"), DetectorOptions.defaults()))
         .isInstanceOf(BadAnnotationException.class)

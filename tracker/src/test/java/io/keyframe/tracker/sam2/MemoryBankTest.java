@@ -12,7 +12,7 @@ class MemoryBankTest {
   }
 
   @Test
-  void first_frames_see_the_conditioning_frame_then_recent_frames_oldest_first() {
+  void firstFramesSeeTheConditioningFrameThenRecentFramesOldestFirst() {
     MemoryBank bank = new MemoryBank(7, 2, 16);
     bank.addConditioning(e(0));
     bank.addRecent(e(1));
@@ -29,7 +29,7 @@ class MemoryBankTest {
   }
 
   @Test
-  void only_the_six_most_recent_frames_are_memories() {
+  void onlyTheSixMostRecentFramesAreMemories() {
     MemoryBank bank = new MemoryBank(7, 2, 16);
     bank.addConditioning(e(0));
     for (int f = 1; f <= 10; f++) bank.addRecent(e(f));
@@ -46,7 +46,7 @@ class MemoryBankTest {
   }
 
   @Test
-  void a_keyframe_becomes_a_conditioning_memory_and_leaves_its_recent_slot_empty() {
+  void aKeyframeBecomesAConditioningMemoryAndLeavesItsRecentSlotEmpty() {
     MemoryBank bank = new MemoryBank(7, 2, 16);
     bank.addConditioning(e(0));
     for (int f = 1; f <= 14; f++) bank.addRecent(e(f));
@@ -92,7 +92,7 @@ class MemoryBankTest {
   }
 
   @Test
-  void minus_one_uses_every_conditioning_frame() {
+  void minusOneUsesEveryConditioningFrame() {
     MemoryBank bank = new MemoryBank(7, -1, 16);
     for (int t : new int[] {0, 10, 20, 30}) bank.addConditioning(e(t));
     assertThat(bank.selectedConditioning(22)).containsOnlyKeys(0, 10, 20, 30);
@@ -100,7 +100,7 @@ class MemoryBankTest {
   }
 
   @Test
-  void future_conditioning_frames_give_memory_but_no_pointer() {
+  void futureConditioningFramesGiveMemoryButNoPointer() {
     MemoryBank bank = new MemoryBank(7, 2, 16);
     bank.addConditioning(e(0));
     bank.addConditioning(e(20));
@@ -110,7 +110,7 @@ class MemoryBankTest {
   }
 
   @Test
-  void closest_conditioning_frames_are_chosen_and_unchosen_ones_stand_in_for_recent_frames() {
+  void closestConditioningFramesAreChosenAndUnchosenOnesStandInForRecentFrames() {
     MemoryBank bank = new MemoryBank(7, 2, 16);
     for (int t : new int[] {0, 10, 20, 30}) bank.addConditioning(e(t));
     // Nearest before (20) and nearest at/after (30).
@@ -127,7 +127,7 @@ class MemoryBankTest {
   }
 
   @Test
-  void the_bank_stays_bounded_on_long_videos() {
+  void theBankStaysBoundedOnLongVideos() {
     MemoryBank bank = new MemoryBank(7, 2, 16);
     bank.addConditioning(e(0));
     IntStream.rangeClosed(1, 1000).forEach(f -> bank.addRecent(e(f)));

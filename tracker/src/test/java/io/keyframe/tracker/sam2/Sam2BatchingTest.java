@@ -99,7 +99,7 @@ class Sam2BatchingTest {
   }
 
   @Test
-  void batched_objects_give_the_per_object_outputs_on_both_layouts() throws Exception {
+  void batchedObjectsGiveThePerObjectOutputsOnBothLayouts() throws Exception {
     for (String bundle : List.of("parity-sam2.1", "parity-edgetam")) {
       Run one = run(bundle, Sam2Batching.PER_OBJECT);
       Run batched = run(bundle, Sam2Batching.DEFAULT);
@@ -137,7 +137,7 @@ class Sam2BatchingTest {
    * offsets are per object) and object 2 (one memory fewer) has its own.
    */
   @Test
-  void objects_prompted_later_batch_with_masked_pointer_slots() throws Exception {
+  void objectsPromptedLaterBatchWithMaskedPointerSlots() throws Exception {
     List<Sam2Prompt> late =
         List.of(
             new Sam2Prompt(4, 3, "object", new Box(60, 10, 20, 20), null, null),
@@ -157,7 +157,7 @@ class Sam2BatchingTest {
   }
 
   @Test
-  void reusing_tensors_changes_no_bit() throws Exception {
+  void reusingTensorsChangesNoBit() throws Exception {
     Run fresh = run("parity-sam2.1", Sam2Batching.PER_OBJECT);
     Run reused = run("parity-sam2.1", Sam2Batching.PER_OBJECT.withReuseTensors(true));
     for (String k : fresh.steps().keySet())
@@ -174,7 +174,7 @@ class Sam2BatchingTest {
    * conditioning; object 2: 1 + 6) and the same pointer slots: one group.
    */
   @Test
-  void each_graph_runs_once_per_layout_group_and_the_encoder_once_per_frame() throws Exception {
+  void eachGraphRunsOncePerLayoutGroupAndTheEncoderOncePerFrame() throws Exception {
     Run r = run("parity-sam2.1", Sam2Batching.DEFAULT);
     // frame 0 holds the prompted frames' pass: frames 0 and 6 encoded; decoder and memory encoder
     // for frame 0's box and click (different point counts: 2 calls) and frame 6's box (1 call).
@@ -200,7 +200,7 @@ class Sam2BatchingTest {
    * layout: one call per graph per tracked frame; the prompted frames need no second encoding.
    */
   @Test
-  void edgetam_objects_with_the_same_keyframes_share_every_call() throws Exception {
+  void edgetamObjectsWithTheSameKeyframesShareEveryCall() throws Exception {
     Run r = run("parity-edgetam", Sam2Batching.DEFAULT);
     assertThat(perFrame(r, "vision_encoder")).containsExactly(2, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1);
     assertThat(perFrame(r, "no_memory_embedding"))

@@ -17,7 +17,7 @@ class Sam2DeviceTest {
     "cuda:3,3,cuda:3",
     "' Cuda:12 ',12,cuda:12"
   })
-  void parses_the_three_forms_and_writes_them_back(String text, int gpu, String canonical) {
+  void parsesTheThreeFormsAndWritesThemBack(String text, int gpu, String canonical) {
     Sam2Device d = Sam2Device.parse(text);
     assertThat(d.gpu()).isEqualTo(gpu);
     assertThat(d.isCuda()).isEqualTo(gpu >= 0);
@@ -38,7 +38,7 @@ class Sam2DeviceTest {
         "cpu:0",
         "cuda:99999"
       })
-  void anything_else_is_refused_naming_the_accepted_forms(String text) {
+  void anythingElseIsRefusedNamingTheAcceptedForms(String text) {
     assertThatThrownBy(() -> Sam2Device.parse(text))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("cpu, cuda or cuda:N")

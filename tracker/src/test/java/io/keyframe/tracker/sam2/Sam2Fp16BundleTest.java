@@ -50,7 +50,7 @@ class Sam2Fp16BundleTest {
   }
 
   @Test
-  void the_fp16_bundle_tracks_to_the_fp32_bundles_boxes() throws Exception {
+  void theFp16BundleTracksToTheFp32BundlesBoxes() throws Exception {
     List<Detection> fp32 = track("sam2").tracks().detections();
     List<Detection> fp16 = track("sam2-fp16").tracks().detections();
     assertThat(fp32).isNotEmpty();

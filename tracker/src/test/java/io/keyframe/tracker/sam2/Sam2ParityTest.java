@@ -45,7 +45,7 @@ class Sam2ParityTest {
   }
 
   @Test
-  void the_loop_equals_the_official_video_predictor_on_every_frame_and_object() throws Exception {
+  void theLoopEqualsTheOfficialVideoPredictorOnEveryFrameAndObject() throws Exception {
     TrackedVideo result = compare(dir());
     // What the reference says about visibility: object 2 hidden (score <= 0) on 5..7, back at 8;
     // object 1
@@ -64,8 +64,7 @@ class Sam2ParityTest {
    * frames 0 and 9).
    */
   @Test
-  void the_edgetam_layout_equals_edgetams_video_predictor_on_every_frame_and_object()
-      throws Exception {
+  void theEdgetamLayoutEqualsEdgetamsVideoPredictorOnEveryFrameAndObject() throws Exception {
     TrackedVideo result = compare(dir("parity-edgetam"));
     // The reference's scores: both objects hidden on 5..7 and back at 8 (frame 9 is prompted for
     // both).
@@ -85,7 +84,7 @@ class Sam2ParityTest {
    */
   @Test
   @EnabledIfSystemProperty(named = "keyframe.sam2.parity", matches = ".+")
-  void a_full_size_bundle_equals_the_official_video_predictor() throws Exception {
+  void aFullSizeBundleEqualsTheOfficialVideoPredictor() throws Exception {
     compare(Path.of(System.getProperty("keyframe.sam2.parity")));
   }
 

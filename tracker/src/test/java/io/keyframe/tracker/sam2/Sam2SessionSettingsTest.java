@@ -26,7 +26,7 @@ class Sam2SessionSettingsTest {
   }
 
   @Test
-  void defaults_are_cpu_one_thread_per_core_sequential_all_optimisations_arena_and_patterns() {
+  void defaultsAreCpuOneThreadPerCoreSequentialAllOptimisationsArenaAndPatterns() {
     Map<String, Object> p = Sam2SessionSettings.defaults().provenance();
     // The version the root pom pins (ONNX Runtime reports its own native version).
     assertThat(p)
@@ -41,7 +41,7 @@ class Sam2SessionSettingsTest {
   }
 
   @Test
-  void the_tracker_records_the_settings_it_opened_its_sessions_with() throws Exception {
+  void theTrackerRecordsTheSettingsItOpenedItsSessionsWith() throws Exception {
     Sam2SessionSettings s =
         Sam2SessionSettings.defaults()
             .withIntraOpThreads(3)
@@ -64,8 +64,7 @@ class Sam2SessionSettingsTest {
   }
 
   @Test
-  void cuda_on_the_cpu_build_fails_before_any_graph_loads_and_names_the_gpu_build()
-      throws Exception {
+  void cudaOnTheCpuBuildFailsBeforeAnyGraphLoadsAndNamesTheGpuBuild() throws Exception {
     assumeFalse(OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA), "a GPU build");
     Sam2SessionSettings s = Sam2SessionSettings.defaults().withDevice(Sam2Device.parse("cuda:1"));
     assertThatThrownBy(() -> Sam2VideoTracker.open(bundle(), s, Sam2Config.defaults()))
@@ -77,7 +76,7 @@ class Sam2SessionSettingsTest {
   }
 
   @Test
-  void the_manifest_precision_is_read_and_checked(@TempDir Path tmp) throws Exception {
+  void theManifestPrecisionIsReadAndChecked(@TempDir Path tmp) throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("b"));
     for (Path f : Files.list(bundle()).toList()) Files.copy(f, dir.resolve(f.getFileName()));
     ObjectMapper json = new ObjectMapper();

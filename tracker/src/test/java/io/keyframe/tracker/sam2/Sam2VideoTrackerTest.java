@@ -55,7 +55,7 @@ class Sam2VideoTrackerTest {
       List.of(Detection.of(0, 3, "iv_pole", SQUARE), Detection.of(14, 3, "iv_pole", SQUARE));
 
   @Test
-  void prompts_breaking_the_identity_rules_fail_with_the_fallbacks_words() throws Exception {
+  void promptsBreakingTheIdentityRulesFailWithTheFallbacksWords() throws Exception {
     try (Sam2VideoTracker t = Sam2VideoTracker.open(bundle("sam2"), 1, Sam2Config.defaults())) {
       // Clicks never become Keyframes, yet go through the same check.
       assertThatThrownBy(
@@ -82,7 +82,7 @@ class Sam2VideoTrackerTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"sam2", "edgetam"})
-  void the_loop_keeps_its_memory_bank_step_by_step(String layout) throws Exception {
+  void theLoopKeepsItsMemoryBankStepByStep(String layout) throws Exception {
     List<Sam2Step> steps = new ArrayList<>();
     TrackedVideo r;
     try (Sam2VideoTracker t = Sam2VideoTracker.open(bundle(layout), 1, Sam2Config.defaults())) {
@@ -150,7 +150,7 @@ class Sam2VideoTrackerTest {
   }
 
   @Test
-  void bad_bundles_fail_before_any_frame(@TempDir Path dir) throws Exception {
+  void badBundlesFailBeforeAnyFrame(@TempDir Path dir) throws Exception {
     Path src = bundle("sam2");
     for (String f :
         List.of(
