@@ -42,54 +42,46 @@ public final class BoxIou {
    * garbage in the hot loop).
    */
   public static void matrix(double[] gt, int nGt, double[] pred, int nPred, double[] out) {
-    matrix(gt, nGt, pred, nPred, out, null);
+    int n = nGt * nPred;
+    java.util.Arrays.fill(out, 0, n, 0.0);
+    int[] index = new int[n];
+    double[] value = new double[n];
+    int m = nonZero(gt, nGt, pred, nPred, index, value);
+    for (int k = 0; k < m; k++) out[index[k]] = value[k];
   }
 
   /**
-   * As {@link #matrix(double[], int, double[], int, double[])}, also writing the indices of the
-   * non-zero entries, ascending, into {@code nonZero} (when not null, of length {@code nGt *
-   * nPred}); returns how many there are.
+   * The non-zero entries of {@link #matrix}'s IoU matrix, without writing its zeros: their
+   * row-major indices, ascending, into {@code index} and their IoUs into {@code value} (each at
+   * least {@code nGt * nPred} long, or as long as the overlapping pairs can be); returns how many
+   * there are. The values are {@link #matrix}'s, bit for bit.
    */
-  public static int matrix(
-      double[] gt, int nGt, double[] pred, int nPred, double[] out, int[] nonZero) {
+  public static int nonZero(
+      double[] gt, int nGt, double[] pred, int nPred, int[] index, double[] value) {
     int n = 0;
     for (int i = 0; i < nGt; i++) {
       double ax1 = gt[4 * i], ay1 = gt[4 * i + 1], ax2 = gt[4 * i + 2], ay2 = gt[4 * i + 3];
+      if (ax2 <= ax1 || ay2 <= ay1) continue; // an empty box overlaps nothing
       double areaA = Math.max(ax2 - ax1, 0) * Math.max(ay2 - ay1, 0);
       int row = i * nPred;
       for (int j = 0; j < nPred; j++) {
-        double bx1 = pred[4 * j],
-            by1 = pred[4 * j + 1],
-            bx2 = pred[4 * j + 2],
-            by2 = pred[4 * j + 3];
+        double bx1 = pred[4 * j], bx2 = pred[4 * j + 2];
         // min(a2, b2) - max(a1, b1) <= 0 exactly when some right edge is at or left of some left
         // edge (a difference of doubles is <= 0 iff a <= b): most pairs of a frame are told apart
         // by comparisons, without the min/max calls.
-        if (ax2 <= bx1
-            || bx2 <= ax1
-            || ax2 <= ax1
-            || bx2 <= bx1
-            || ay2 <= by1
-            || by2 <= ay1
-            || ay2 <= ay1
-            || by2 <= by1) {
-          out[row + j] = 0.0;
-          continue;
-        }
+        if (ax2 <= bx1 || bx2 <= ax1 || bx2 <= bx1) continue;
+        double by1 = pred[4 * j + 1], by2 = pred[4 * j + 3];
+        if (ay2 <= by1 || by2 <= ay1 || by2 <= by1) continue;
         double iw = Math.min(ax2, bx2) - Math.max(ax1, bx1);
         double ih = Math.min(ay2, by2) - Math.max(ay1, by1);
-        if (iw <= 0 || ih <= 0) {
-          out[row + j] = 0.0;
-          continue;
-        }
+        if (iw <= 0 || ih <= 0) continue;
         double inter = iw * ih;
         double areaB = Math.max(bx2 - bx1, 0) * Math.max(by2 - by1, 0);
         double union = areaA + areaB - inter;
         double iou = union > 0 ? inter / union : 0.0;
-        out[row + j] = iou;
         if (iou != 0) {
-          if (nonZero != null) nonZero[n] = row + j;
-          n++;
+          index[n] = row + j;
+          value[n++] = iou;
         }
       }
     }
