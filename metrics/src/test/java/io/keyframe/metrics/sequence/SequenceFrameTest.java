@@ -47,43 +47,47 @@ class SequenceFrameTest {
         .hasMessageContaining("NaN");
   }
 
-  @RepeatedTest(20)
-  void sparseBoxIousAreTheDenseMatrixsNonZeroEntriesBitForBit() {
-    int ng = 1 + rnd.nextInt(30), np = 1 + rnd.nextInt(30);
+  @RepeatedTest(40)
+  void sparseBoxIousArePairwiseIousBitForBitWithEveryOverlapInColumnOrder() {
+    int ng = 1 + rnd.nextInt(80), np = 1 + rnd.nextInt(120);
     double[] gt = boxes(ng), pred = boxes(np);
-    double[] dense = new double[ng * np];
-    BoxIou.matrix(gt, ng, pred, np, dense);
+    double[] expected = new double[ng * np];
+    for (int i = 0; i < ng; i++)
+      for (int j = 0; j < np; j++)
+        expected[i * np + j] =
+            BoxIou.of(
+                gt[4 * i],
+                gt[4 * i + 1],
+                gt[4 * i + 2],
+                gt[4 * i + 3],
+                pred[4 * j],
+                pred[4 * j + 1],
+                pred[4 * j + 2],
+                pred[4 * j + 3]);
     int[] index = new int[ng * np];
     double[] value = new double[ng * np];
     int n = BoxIou.nonZero(gt, ng, pred, np, index, value);
 
-    SequenceFrame expected = SequenceFrame.ofDense(0, new int[ng], new int[np], dense);
-    assertThat(java.util.Arrays.copyOf(index, n)).containsExactly(expected.nonZero());
-    assertThat(java.util.Arrays.copyOf(value, n)).containsExactly(expected.values());
-    for (int i = 0; i < ng; i++)
-      for (int j = 0; j < np; j++)
-        assertThat(dense[i * np + j])
-            .isEqualTo(
-                BoxIou.of(
-                    gt[4 * i],
-                    gt[4 * i + 1],
-                    gt[4 * i + 2],
-                    gt[4 * i + 3],
-                    pred[4 * j],
-                    pred[4 * j + 1],
-                    pred[4 * j + 2],
-                    pred[4 * j + 3]));
+    SequenceFrame want = SequenceFrame.ofDense(0, new int[ng], new int[np], expected);
+    assertThat(java.util.Arrays.copyOf(index, n)).containsExactly(want.nonZero());
+    assertThat(java.util.Arrays.copyOf(value, n)).containsExactly(want.values());
+    double[] dense = new double[ng * np];
+    BoxIou.matrix(gt, ng, pred, np, dense);
+    assertThat(dense).containsExactly(expected);
   }
 
-  /** Corner arrays of boxes in a 100 x 100 field, some of them empty. */
+  /**
+   * Corner arrays of boxes in a 400 x 100 field, a few empty, a few NaN, one in a hundred with a
+   * huge coordinate.
+   */
   private double[] boxes(int n) {
     double[] c = new double[4 * n];
     for (int k = 0; k < n; k++) {
-      double x = rnd.nextDouble() * 100, y = rnd.nextDouble() * 100;
-      boolean empty = rnd.nextInt(10) == 0;
-      c[4 * k] = x;
-      c[4 * k + 1] = y;
-      c[4 * k + 2] = x + (empty ? 0 : rnd.nextDouble() * 30);
+      double x = rnd.nextDouble() * 400, y = rnd.nextDouble() * 100;
+      int kind = rnd.nextInt(100);
+      c[4 * k] = kind == 0 ? -1e13 : x;
+      c[4 * k + 1] = kind == 1 ? Double.NaN : y;
+      c[4 * k + 2] = x + (kind < 10 ? 0 : rnd.nextDouble() * (kind < 20 ? 120 : 40));
       c[4 * k + 3] = y + rnd.nextDouble() * 30;
     }
     return c;
