@@ -386,18 +386,61 @@ public final class MotReader {
   }
 
   /**
-   * The (frame, id) pairs of a file so far, to refuse an id twice in one frame: open addressing on
-   * a long array (a HashSet of boxed Longs cost more than parsing the line).
+   * The (frame, id) pairs of a file so far, to refuse an id twice in one frame. While frames come
+   * in order (most files), only the current frame's ids are kept, in a small table that stays in
+   * cache; at the first frame out of order every pair so far goes into one table for the file: open
+   * addressing on long arrays (a HashSet of boxed Longs cost more than parsing the line).
    */
   private static final class FrameIdSet {
-    private long[] slots = new long[1 << 12]; // ~key, so 0 is free (keys are >= 0)
-    private int size;
+    private int frame = Integer.MIN_VALUE;
+    private LongSet current = new LongSet(1 << 8); // this frame's pairs, while frames ascend
+    private long[] log = new long[1 << 10]; // every pair so far, while frames ascend
+    private int logged;
+    private LongSet all; // every pair so far, once a frame came out of order
 
     /** False when the pair was there already. */
     boolean add(int frame, int id) {
       long key = ((long) frame << 32) | (id & 0xffffffffL);
+      if (all != null) return all.add(key);
+      if (frame < this.frame) {
+        all = new LongSet(4 * logged + 16);
+        for (int k = 0; k < logged; k++) all.add(log[k]);
+        log = null;
+        current = null;
+        return all.add(key);
+      }
+      if (frame != this.frame) {
+        this.frame = frame;
+        current.clear();
+      }
+      if (!current.add(key)) return false;
+      if (logged == log.length) log = java.util.Arrays.copyOf(log, 2 * logged);
+      log[logged++] = key;
+      return true;
+    }
+  }
+
+  /** A set of non-negative longs: open addressing, ~key stored so that 0 is free. */
+  private static final class LongSet {
+    private long[] slots;
+    private int size;
+
+    LongSet(int capacity) {
+      slots = new long[Integer.highestOneBit(Math.max(16, capacity) - 1) << 1];
+    }
+
+    /** False when the key was there already. */
+    boolean add(long key) {
       if (2 * (size + 1) > slots.length) grow();
       return insert(slots, key);
+    }
+
+    /** Empties the set in time proportional to what it held (a big frame leaves no big table). */
+    void clear() {
+      if (slots.length > 8 * Math.max(size, 64))
+        slots = new long[Integer.highestOneBit(Math.max(64, 4 * size))];
+      else if (size > 0) java.util.Arrays.fill(slots, 0L);
+      size = 0;
     }
 
     private boolean insert(long[] table, long key) {
