@@ -63,12 +63,16 @@ public class MotBench {
     gt.keySet().forEach(f -> frames.put(f, true));
     pred.keySet().forEach(f -> frames.put(f, true));
     TrackingSequence.Builder b = new TrackingSequence.Builder(name);
-    double[] sim = new double[0];
+    int[] index = new int[0];
+    double[] value = new double[0];
     for (int f : frames.keySet()) {
       List<double[]> g = gt.getOrDefault(f, List.of()), p = pred.getOrDefault(f, List.of());
-      double[] s = new double[g.size() * p.size()];
-      BoxIou.matrix(corners(g), g.size(), corners(p), p.size(), s);
-      b.frame(f, ids(g), ids(p), s);
+      if (index.length < g.size() * p.size()) {
+        index = new int[g.size() * p.size()];
+        value = new double[index.length];
+      }
+      int n = BoxIou.nonZero(corners(g), g.size(), corners(p), p.size(), index, value);
+      b.frame(f, ids(g), ids(p), Arrays.copyOf(index, n), Arrays.copyOf(value, n));
     }
     return b.build();
   }
@@ -229,9 +233,10 @@ public class MotBench {
         pc[4 * np + 3] = fy + 120;
         np++;
       }
-      double[] sim = new double[objects * np];
-      BoxIou.matrix(gc, objects, pc, np, sim);
-      b.frame(f, gid.clone(), Arrays.copyOf(pid, np), sim);
+      int[] index = new int[objects * np];
+      double[] value = new double[objects * np];
+      int n = BoxIou.nonZero(gc, objects, pc, np, index, value);
+      b.frame(f, gid.clone(), Arrays.copyOf(pid, np), Arrays.copyOf(index, n), Arrays.copyOf(value, n));
     }
     return b.build();
   }

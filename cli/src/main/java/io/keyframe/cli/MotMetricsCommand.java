@@ -113,14 +113,12 @@ public final class MotMetricsCommand implements Callable<Integer> {
     for (BatchPairs.Pair pair : pairs) {
       AnnotationFormat gf = formatOf(pair.gt());
       AnnotationFormat pf = formatOf(pair.pred());
-      // The layout is found once per file and handed to the reader, which would otherwise find it
-      // again (a pass over the file each).
+      // The reader finds each MOT file's layout in the pass that reads it, and is asked for it
+      // afterwards (it remembers, so nothing is read twice).
+      AnnotationSet g = AnnotationFiles.readWith(pair.gt(), gf, mot);
+      AnnotationSet h = AnnotationFiles.readWith(pair.pred(), pf, mot);
       MotLayout gl = gf == AnnotationFormat.MOT ? layoutOf(pair.gt()) : null;
-      AnnotationSet g =
-          AnnotationFiles.readWith(pair.gt(), gf, gl == null ? mot : mot.withLayout(gl));
       MotLayout pl = pf == AnnotationFormat.MOT ? layoutOf(pair.pred()) : null;
-      AnnotationSet h =
-          AnnotationFiles.readWith(pair.pred(), pf, pl == null ? mot : mot.withLayout(pl));
       warnWithoutIdentities(pair, h);
       if (gl != null) layouts.put(pair.name() + " gt", describeLayout(gl));
       if (pl != null) layouts.put(pair.name() + " pred", describeLayout(pl));
@@ -265,13 +263,9 @@ public final class MotMetricsCommand implements Callable<Integer> {
     return String.join(", ", parts);
   }
 
-  /**
-   * The layout of a MOT file: {@code --mot-layout}, else detected; null for a file the reader will
-   * refuse anyway (missing, a folder, unreadable), so that its error is the reader's.
-   */
+  /** The layout a MOT file was read with: {@code --mot-layout}, else the one its read detected. */
   private MotLayout layoutOf(Path file) throws IOException {
     if (motLayout != null) return MotLayout.parse(motLayout);
-    if (!Files.isRegularFile(file) || !Files.isReadable(file)) return null;
     return MotReader.layout(file);
   }
 

@@ -71,6 +71,23 @@ final class MotLines implements Closeable {
     return true;
   }
 
+  /** True when the file is held in memory ({@link #rest} works). */
+  boolean inMemory() {
+    return bytes != null;
+  }
+
+  /**
+   * The lines after the current one, as a second cursor over the same bytes (numbered on from
+   * here); this cursor does not move. Only for files held in memory.
+   */
+  MotLines rest() {
+    if (bytes == null) throw new IllegalStateException("a streamed file has no second cursor");
+    MotLines r = new MotLines(file, bytes, begin);
+    r.pos = pos;
+    r.number = number;
+    return r;
+  }
+
   /** Back to the first line. */
   void restart() throws IOException {
     close();

@@ -57,8 +57,14 @@ public final class MotReader {
     double maxX = 1, maxY = 1;
     int maxFrame = -1;
     try (MotLines lines = MotLines.open(file)) {
-      MotLayout layout = options.layout() != null ? options.layout() : layout(lines);
-      lines.restart();
+      // Undecided (null) while every line read fits both layouts: such lines read the same in
+      // either, so the layout is found at the first line that tells them apart, from it and the
+      // lines after it, in the same pass (a file of results lines is read once, not twice).
+      MotLayout layout = options.layout();
+      if (layout == null && !lines.inMemory()) {
+        layout = layout(lines);
+        lines.restart();
+      }
       List<String> classes = options.classes().isEmpty() ? labelsNear(file) : options.classes();
       MotLine c = new MotLine();
       while (lines.next(c)) {
@@ -94,6 +100,10 @@ public final class MotReader {
               file, lineNo, frame, "h", "box height must be > 0, got " + c.text(5));
         boolean results =
             c.columns() >= 10 && isMinusOne(c, 7) && isMinusOne(c, 8) && isMinusOne(c, 9);
+        if (layout == null) {
+          MotLayout e = evidence(c);
+          if (e != null) layout = e == MotLayout.MOT15 ? e : layout(lines.rest(), true);
+        }
         String label = MotOptions.DEFAULT_LABEL;
         double visibility = -1;
         if (layout == MotLayout.MOT16 && !results && c.columns() >= 8) {
@@ -152,6 +162,8 @@ public final class MotReader {
       if (usesDefault) labels.add(MotOptions.DEFAULT_LABEL);
       if (classes.isEmpty()) labels.addAll(numericLabels);
       else labels.addAll(classes);
+      if (options.layout() == null)
+        DetectedLayouts.put(file, layout == null ? MotLayout.MOT15 : layout);
       Video video = known != null ? known : video(file, info, maxX, maxY, maxFrame);
       return new AnnotationSet(video, Provenance.unknown(), labels, out);
     }
@@ -166,25 +178,72 @@ public final class MotReader {
    * file of only those is MOT15 (the MOTChallenge results shape).
    */
   public static MotLayout layout(Path file) throws IOException {
+    MotLayout known = DetectedLayouts.get(file);
+    if (known != null) return known;
     try (MotLines lines = MotLines.open(file)) {
       return layout(lines);
     }
   }
 
   private static MotLayout layout(MotLines lines) throws IOException {
-    boolean mot16 = false;
+    return layout(lines, false);
+  }
+
+  /** The layout of the lines left, {@code mot16} when lines before them asked for MOT16. */
+  private static MotLayout layout(MotLines lines, boolean mot16) throws IOException {
     MotLine c = new MotLine();
     while (lines.next(c)) {
-      if (c.columns() < 8 || c.isBlank()) continue;
-      if (c.columns() < 10) {
-        mot16 = true;
-        continue;
-      }
-      if (isMinusOne(c, 7) && isMinusOne(c, 8) && isMinusOne(c, 9)) continue;
-      if (!isInteger(c, 7) || !isMinusOne(c, 9)) return MotLayout.MOT15;
-      mot16 = true;
+      MotLayout e = evidence(c);
+      if (e == MotLayout.MOT15) return MotLayout.MOT15;
+      if (e == MotLayout.MOT16) mot16 = true;
     }
     return mot16 ? MotLayout.MOT16 : MotLayout.MOT15;
+  }
+
+  /** The layout one line asks for ({@link #layout(Path)}'s rules), or null when it fits both. */
+  private static MotLayout evidence(MotLine c) {
+    if (c.columns() < 8 || c.isBlank()) return null;
+    if (c.columns() < 10) return MotLayout.MOT16;
+    if (isMinusOne(c, 7) && isMinusOne(c, 8) && isMinusOne(c, 9)) return null;
+    if (!isInteger(c, 7) || !isMinusOne(c, 9)) return MotLayout.MOT15;
+    return MotLayout.MOT16;
+  }
+
+  /**
+   * The layouts the last few reads detected, by file, so that asking a file's layout after reading
+   * it ({@code mot-metrics} prints it) does not scan it again. An entry holds while the file keeps
+   * its size and modification time; a handful are kept.
+   */
+  private static final class DetectedLayouts {
+    private record Key(Path file, long size, long modified) {}
+
+    private static final Map<Key, MotLayout> LAST =
+        new java.util.LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<Key, MotLayout> eldest) {
+            return size() > 8;
+          }
+        };
+
+    static synchronized void put(Path file, MotLayout layout) {
+      Key k = key(file);
+      if (k != null) LAST.put(k, layout);
+    }
+
+    static synchronized MotLayout get(Path file) {
+      Key k = key(file);
+      return k == null ? null : LAST.get(k);
+    }
+
+    private static Key key(Path file) {
+      try {
+        var a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+        return new Key(
+            file.toAbsolutePath().normalize(), a.size(), a.lastModifiedTime().toMillis());
+      } catch (IOException e) {
+        return null;
+      }
+    }
   }
 
   /**
@@ -326,18 +385,61 @@ public final class MotReader {
   }
 
   /**
-   * The (frame, id) pairs of a file so far, to refuse an id twice in one frame: open addressing on
-   * a long array (a HashSet of boxed Longs cost more than parsing the line).
+   * The (frame, id) pairs of a file so far, to refuse an id twice in one frame. While frames come
+   * in order (most files), only the current frame's ids are kept, in a small table that stays in
+   * cache; at the first frame out of order every pair so far goes into one table for the file: open
+   * addressing on long arrays (a HashSet of boxed Longs cost more than parsing the line).
    */
   private static final class FrameIdSet {
-    private long[] slots = new long[1 << 12]; // ~key, so 0 is free (keys are >= 0)
-    private int size;
+    private int frame = Integer.MIN_VALUE;
+    private LongSet current = new LongSet(1 << 8); // this frame's pairs, while frames ascend
+    private long[] log = new long[1 << 10]; // every pair so far, while frames ascend
+    private int logged;
+    private LongSet all; // every pair so far, once a frame came out of order
 
     /** False when the pair was there already. */
     boolean add(int frame, int id) {
       long key = ((long) frame << 32) | (id & 0xffffffffL);
+      if (all != null) return all.add(key);
+      if (frame < this.frame) {
+        all = new LongSet(4 * logged + 16);
+        for (int k = 0; k < logged; k++) all.add(log[k]);
+        log = null;
+        current = null;
+        return all.add(key);
+      }
+      if (frame != this.frame) {
+        this.frame = frame;
+        current.clear();
+      }
+      if (!current.add(key)) return false;
+      if (logged == log.length) log = java.util.Arrays.copyOf(log, 2 * logged);
+      log[logged++] = key;
+      return true;
+    }
+  }
+
+  /** A set of non-negative longs: open addressing, ~key stored so that 0 is free. */
+  private static final class LongSet {
+    private long[] slots;
+    private int size;
+
+    LongSet(int capacity) {
+      slots = new long[Integer.highestOneBit(Math.max(16, capacity) - 1) << 1];
+    }
+
+    /** False when the key was there already. */
+    boolean add(long key) {
       if (2 * (size + 1) > slots.length) grow();
       return insert(slots, key);
+    }
+
+    /** Empties the set in time proportional to what it held (a big frame leaves no big table). */
+    void clear() {
+      if (slots.length > 8 * Math.max(size, 64))
+        slots = new long[Integer.highestOneBit(Math.max(64, 4 * size))];
+      else if (size > 0) java.util.Arrays.fill(slots, 0L);
+      size = 0;
     }
 
     private boolean insert(long[] table, long key) {

@@ -49,13 +49,25 @@ public final class LinearAssignment {
     Arrays.fill(path, 0, nc, -1);
     Arrays.fill(col4row, 0, nr, -1);
     Arrays.fill(row4col, 0, nc, -1);
+    Arrays.fill(sr, false);
+    Arrays.fill(sc, false);
+    nVisitedRows = 0;
+    nVisitedCols = 0;
     for (int curRow = 0; curRow < nr; curRow++) {
       double minVal = augment(c, nc, curRow);
       int sink = sinkFound;
       if (sink < 0) throw new IllegalStateException("cost matrix is infeasible");
       u[curRow] += minVal;
-      for (int i = 0; i < nr; i++) if (sr[i] && i != curRow) u[i] += minVal - shortest[col4row[i]];
-      for (int j = 0; j < nc; j++) if (sc[j]) v[j] -= minVal - shortest[j];
+      // Only the rows and columns this search visited change (each update stands alone, so the
+      // order they are visited in gives the same doubles as SciPy's pass over all of them).
+      for (int k = 0; k < nVisitedRows; k++) {
+        int i = visitedRows[k];
+        if (i != curRow) u[i] += minVal - shortest[col4row[i]];
+      }
+      for (int k = 0; k < nVisitedCols; k++) {
+        int j = visitedCols[k];
+        v[j] -= minVal - shortest[j];
+      }
       int j = sink;
       while (true) {
         int i = path[j];
@@ -103,13 +115,19 @@ public final class LinearAssignment {
   }
 
   private int sinkFound;
+  // The rows and columns (sr, sc true) of the last search, so that they are reset and updated
+  // without a pass over every row and column.
+  private int[] visitedRows = new int[0], visitedCols = new int[0];
+  private int nVisitedRows, nVisitedCols;
 
   private double augment(double[] c, int nc, int start) {
     double minVal = 0;
     int numRemaining = nc;
     for (int it = 0; it < nc; it++) remaining[it] = nc - it - 1;
-    Arrays.fill(sr, false);
-    Arrays.fill(sc, 0, nc, false);
+    for (int k = 0; k < nVisitedRows; k++) sr[visitedRows[k]] = false;
+    for (int k = 0; k < nVisitedCols; k++) sc[visitedCols[k]] = false;
+    nVisitedRows = 0;
+    nVisitedCols = 0;
     Arrays.fill(shortest, 0, nc, Double.POSITIVE_INFINITY);
     int sink = -1;
     int i = start;
@@ -117,6 +135,7 @@ public final class LinearAssignment {
       int index = -1;
       double lowest = Double.POSITIVE_INFINITY;
       sr[i] = true;
+      visitedRows[nVisitedRows++] = i;
       int base = i * nc;
       double ui = u[i];
       for (int it = 0; it < numRemaining; it++) {
@@ -140,6 +159,7 @@ public final class LinearAssignment {
       if (row4col[j] == -1) sink = j;
       else i = row4col[j];
       sc[j] = true;
+      visitedCols[nVisitedCols++] = j;
       remaining[index] = remaining[--numRemaining];
     }
     sinkFound = sink;
@@ -151,7 +171,10 @@ public final class LinearAssignment {
       u = new double[nr];
       col4row = new int[nr];
     }
-    if (sr.length != nr) sr = new boolean[nr];
+    if (sr.length != nr) {
+      sr = new boolean[nr];
+      visitedRows = new int[nr];
+    }
     if (v.length < nc) {
       v = new double[nc];
       shortest = new double[nc];
@@ -159,6 +182,7 @@ public final class LinearAssignment {
       row4col = new int[nc];
       remaining = new int[nc];
       sc = new boolean[nc];
+      visitedCols = new int[nc];
     }
   }
 }

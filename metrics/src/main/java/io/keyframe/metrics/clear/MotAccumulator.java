@@ -265,8 +265,12 @@ public final class MotAccumulator {
    * maxDistance}.
    */
   public void update(TrackingSequence seq, double maxDistance) {
-    for (SequenceFrame f : seq.frames())
-      step(f.frame(), f.gt(), f.pred(), f.similarity(), true, maxDistance, f.nonZero());
+    // One dense buffer for every frame: step looks pairs up by position.
+    double[] dense = new double[0];
+    for (SequenceFrame f : seq.frames()) {
+      dense = f.similarity(dense);
+      step(f.frame(), f.gt(), f.pred(), dense, true, maxDistance, f.nonZero());
+    }
   }
 
   /** CLEAR-MOT counts so far, with py-motmetrics' conventions. */

@@ -42,6 +42,7 @@ public final class TrackEvalClear {
     LinearAssignment lap = new LinearAssignment();
     long tp = 0, fn = 0, fp = 0, idsw = 0;
     double motpSum = 0;
+    double[] dense = new double[0]; // one buffer for every frame's similarities
     for (SequenceFrame f : seq.frames()) {
       int[] gt = f.gt(), pr = f.pred();
       int ng = gt.length, np = pr.length;
@@ -54,7 +55,7 @@ public final class TrackEvalClear {
         for (int id : gt) idCount[id]++;
         continue;
       }
-      double[] sim = f.similarity();
+      double[] sim = dense = f.similarity(dense);
       double[] score = new double[ng * np];
       for (int i = 0; i < ng; i++)
         for (int j = 0; j < np; j++) {

@@ -49,17 +49,17 @@ public final class Hota {
       for (int id : gt) gtCount[id]++;
       for (int id : pr) predCount[id]++;
       if (ng == 0 || np == 0) continue;
-      double[] s = f.similarity();
+      double[] s = f.values();
       int[] nz = f.nonZero();
       double[] colSum = new double[np], rowSum = new double[ng];
-      for (int k : nz) {
-        colSum[k % np] += s[k];
-        rowSum[k / np] += s[k];
+      for (int t = 0; t < nz.length; t++) {
+        colSum[nz[t] % np] += s[t];
+        rowSum[nz[t] / np] += s[t];
       }
       // Zero similarities add exactly 0 to every sum, so only non-zero pairs are visited.
-      for (int k : nz) {
-        int i = k / np, j = k % np;
-        double sij = s[k];
+      for (int t = 0; t < nz.length; t++) {
+        int i = nz[t] / np, j = nz[t] % np;
+        double sij = s[t];
         double denom = colSum[j] + rowSum[i] - sij;
         if (denom > EPS) potential[gt[i] * p + pr[j]] += sij / denom;
       }
@@ -84,19 +84,20 @@ public final class Hota {
         for (int a = 0; a < na; a++) fn[a] += ng;
         continue;
       }
-      double[] s = f.similarity();
+      double[] s = f.values();
+      int[] nz = f.nonZero();
       // One buffer for every frame's costs (the solver reads only the first ng x np).
       if (cost.length < ng * np) cost = new double[Math.max(ng * np, 2 * cost.length)];
       // -(align * 0) is -0.0: SciPy's exact input without the scattered lookups.
       java.util.Arrays.fill(cost, 0, ng * np, -0.0);
-      for (int k : f.nonZero()) {
-        int gi = gt[k / np], pj = pr[k % np];
+      for (int t = 0; t < nz.length; t++) {
+        int k = nz[t], gi = gt[k / np], pj = pr[k % np];
         double pm = potential[gi * p + pj];
-        cost[k] = -(pm / (gtCount[gi] + predCount[pj] - pm) * s[k]);
+        cost[k] = -(pm / (gtCount[gi] + predCount[pj] - pm) * s[t]);
       }
       if (rowSeen.length < ng) rowSeen = new boolean[ng];
       if (colSeen.length < np) colSeen = new boolean[np];
-      int[] col = disjointNegatives(cost, f.nonZero(), ng, np, rowSeen, colSeen);
+      int[] col = disjointNegatives(cost, nz, ng, np, rowSeen, colSeen);
       if (col == null) col = lap.solve(cost, ng, np);
       java.util.Arrays.fill(nFrame, 0);
       java.util.Arrays.fill(locFrame, 0.0);
@@ -105,7 +106,7 @@ public final class Hota {
       for (int i = 0; i < ng; i++) {
         int j = col[i];
         if (j < 0) continue;
-        double sij = s[i * np + j];
+        double sij = f.similarity(i, j);
         if (!(sij >= ALPHAS[0] - EPS)) continue;
         int base = slots.slot(gt[i], pr[j]) * na;
         if (base + na > matches.length)

@@ -62,15 +62,19 @@ public final class IdentityMatching {
   public static IdentityCounts of(TrackingSequence seq, double threshold) {
     int g = seq.numGtIds(), p = seq.numPredIds();
     long[] gtCount = new long[g], predCount = new long[p], pair = new long[g * p];
+    double[] dense = new double[0];
     for (SequenceFrame f : seq.frames()) {
       int[] gt = f.gt(), pr = f.pred();
-      double[] s = f.similarity();
       for (int id : gt) gtCount[id]++;
       for (int id : pr) predCount[id]++;
       if (threshold > 0) {
-        for (int k : f.nonZero())
-          if (s[k] >= threshold) pair[gt[k / pr.length] * p + pr[k % pr.length]]++;
+        int[] nz = f.nonZero();
+        double[] s = f.values();
+        for (int t = 0; t < nz.length; t++)
+          if (s[t] >= threshold) pair[gt[nz[t] / pr.length] * p + pr[nz[t] % pr.length]]++;
       } else {
+        // Zero similarities count too at threshold 0: every pair.
+        double[] s = dense = f.similarity(dense);
         for (int i = 0; i < gt.length; i++) {
           int base = i * pr.length, row = gt[i] * p;
           for (int j = 0; j < pr.length; j++) if (s[base + j] >= threshold) pair[row + pr[j]]++;

@@ -156,18 +156,24 @@ public record TrackingSequence(
       this.name = name;
     }
 
-    /** Adds a frame; frames must come in ascending order. */
+    /**
+     * Adds a frame with its dense row-major {@code gtIds.length x predIds.length} similarity
+     * matrix; frames must come in ascending order.
+     */
     public Builder frame(int frame, int[] gtIds, int[] predIds, double[] similarity) {
       frames.add(
-          new SequenceFrame(frame, gtDense.dense(gtIds), predDense.dense(predIds), similarity));
+          SequenceFrame.ofDense(frame, gtDense.dense(gtIds), predDense.dense(predIds), similarity));
       return this;
     }
 
-    /** Adds a frame whose non-zero similarity indices are known (ascending, exactly those). */
-    Builder frame(int frame, int[] gtIds, int[] predIds, double[] similarity, int[] nonZero) {
+    /**
+     * Adds a frame by its non-zero similarities only, as {@link SequenceFrame} holds them
+     * (ascending row-major indices and their values); frames must come in ascending order.
+     */
+    public Builder frame(int frame, int[] gtIds, int[] predIds, int[] nonZero, double[] values) {
       frames.add(
           new SequenceFrame(
-              frame, gtDense.dense(gtIds), predDense.dense(predIds), similarity, nonZero));
+              frame, gtDense.dense(gtIds), predDense.dense(predIds), nonZero, values));
       return this;
     }
 
@@ -238,7 +244,10 @@ public record TrackingSequence(
     int height = Math.max(gt.video().height(), 1), width = Math.max(gt.video().width(), 1);
     Builder b = new Builder(gt.video().id());
     int[] nextUntracked = {Integer.MIN_VALUE / 2};
-    int[] nonZero = new int[0];
+    // One pair of buffers for every frame's overlapping pairs, copied out at their size: the
+    // frame's zeros are never written.
+    int[] index = new int[0];
+    double[] value = new double[0];
     // The union of both sides' frames, ascending: a merge of two sorted lists.
     int a = 0, c = 0;
     while (a < g.frames() || c < p.frames()) {
@@ -248,20 +257,25 @@ public record TrackingSequence(
               : a >= g.frames() ? p.frame(c) : Math.min(g.frame(a), p.frame(c));
       List<Detection> gd = a < g.frames() && g.frame(a) == frame ? g.detections(a++) : List.of();
       List<Detection> pd = c < p.frames() && p.frame(c) == frame ? p.detections(c++) : List.of();
-      double[] sim = new double[gd.size() * pd.size()];
+      int[] gtIds = ids(gd, nextUntracked), predIds = ids(pd, nextUntracked);
+      int pairs = gd.size() * pd.size();
       if (similarity == Similarity.BOX_IOU) {
-        if (nonZero.length < sim.length)
-          nonZero = new int[Math.max(sim.length, 2 * nonZero.length)];
+        if (index.length < pairs) {
+          index = new int[Math.max(pairs, 2 * index.length)];
+          value = new double[index.length];
+        }
         int n =
-            sim.length == 0
+            pairs == 0
                 ? 0
-                : BoxIou.matrix(corners(gd), gd.size(), corners(pd), pd.size(), sim, nonZero);
-        b.frame(
-            frame, ids(gd, nextUntracked), ids(pd, nextUntracked), sim, Arrays.copyOf(nonZero, n));
+                : BoxIou.nonZero(corners(gd), gd.size(), corners(pd), pd.size(), index, value);
+        b.frame(frame, gtIds, predIds, Arrays.copyOf(index, n), Arrays.copyOf(value, n));
         continue;
       }
-      if (sim.length > 0) sim = MaskIou.matrix(masks(gd, height, width), masks(pd, height, width));
-      b.frame(frame, ids(gd, nextUntracked), ids(pd, nextUntracked), sim);
+      double[] sim =
+          pairs > 0
+              ? MaskIou.matrix(masks(gd, height, width), masks(pd, height, width))
+              : new double[0];
+      b.frame(frame, gtIds, predIds, sim);
     }
     return b.build();
   }
