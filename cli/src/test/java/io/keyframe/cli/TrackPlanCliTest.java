@@ -68,7 +68,7 @@ class TrackPlanCliTest {
   }
 
   @Test
-  void sam2_is_frames_times_encoder_plus_objects_times_the_per_object_graphs() throws Exception {
+  void figuresWithoutABatchFitPriceEachObjectAtTheBatchOneTimes() throws Exception {
     assertThat(
             run(
                 "track",
@@ -93,7 +93,7 @@ class TrackPlanCliTest {
   }
 
   @Test
-  void edgetam_keyframes_only_and_fallback_follow_their_formulas() throws Exception {
+  void edgetamKeyframesOnlyAndFallbackFollowTheirFormulas() throws Exception {
     Path b = batch(), f = figures();
     assertThat(
             run("track", "--plan", b.toString(), "--model", "edgetam", "--figures", f.toString()))
@@ -130,7 +130,7 @@ class TrackPlanCliTest {
   }
 
   @Test
-  void memory_attention_ramps_from_one_memory_to_seven_over_the_first_frames() throws Exception {
+  void memoryAttentionRampsFromOneMemoryToSevenOverTheFirstFrames() throws Exception {
     Path b = tmp.resolve("short");
     video(b, "v", 10, 1);
     Path f = tmp.resolve("ramp.json");
@@ -151,7 +151,7 @@ class TrackPlanCliTest {
   }
 
   @Test
-  void the_shipped_figures_plan_the_data_samples_batch() {
+  void theShippedFiguresPlanTheDataSamplesBatch() {
     Path samples = Path.of(System.getProperty("keyframe.root", ".."), "data-samples");
     assertThat(run("track", "--plan", samples.toString(), "--model", "edgetam")).isZero();
     assertThat(out.toString()).contains("2 videos, 600 frames").contains("shipped figures");
@@ -159,7 +159,7 @@ class TrackPlanCliTest {
   }
 
   @Test
-  void figures_for_another_device_a_bad_model_or_batch_exit_2() throws Exception {
+  void figuresForAnotherDeviceABadModelOrBatchExit2() throws Exception {
     Path b = batch(), f = figures();
     assertThat(
             run(
@@ -182,7 +182,67 @@ class TrackPlanCliTest {
   }
 
   @Test
-  void without_plan_the_output_folder_is_still_required() {
+  void objectsGoInChunksOfTheLoopsMostObjectsPerCallTheRestLast() {
+    assertThat(TrackPlan.chunks(50, 16)).containsExactly(16, 16, 16, 2);
+    assertThat(TrackPlan.chunks(16, 16)).containsExactly(16);
+    assertThat(TrackPlan.chunks(3, 1)).containsExactly(1, 1, 1);
+    assertThat(TrackPlan.chunks(8, Integer.MAX_VALUE)).containsExactly(8);
+    assertThat(TrackPlan.chunks(0, 16)).isEmpty();
+  }
+
+  @Test
+  void aBatchFitPricesEachChunkAtFixedPlusObjectsTimesMarginal() throws Exception {
+    Path b = tmp.resolve("fifty");
+    video(b, "v", 3, 50);
+    Path f = tmp.resolve("fit.json");
+    Files.writeString(
+        f,
+        """
+        {"models": {"sam2": {"device": "cpu", "memories": 7, "max_objects_per_call": 16,
+          "loop_ms": {"per_frame": 8, "per_object_frame": 2},
+          "graph_ms": {"image_encoder": 1000, "memory_attention": 400, "memory_attention_1": 100,
+                       "mask_decoder": 30, "memory_encoder": 10},
+          "graph_fit": {"batch": 8,
+            "mask_decoder": {"fixed_ms": 20, "per_object_ms": 10},
+            "memory_encoder": {"fixed_ms": 6, "per_object_ms": 4},
+            "memory_attention": {"fixed_ms": 100, "per_object_ms": 300},
+            "memory_attention_1": {"fixed_ms": 40, "per_object_ms": 60}}}}}
+        """);
+    assertThat(run("track", "--plan", b.toString(), "--figures", f.toString())).isZero();
+    // 50 objects at 16 per call: chunks 16, 16, 16, 2 (4 chunks). Every frame: encoder 1000, loop
+    // 8 + 50 x 2, decoder 4 x 20 + 50 x 10, memory encoder 4 x 6 + 50 x 4.
+    double frame0 = 1000 + (8 + 50 * 2) + (4 * 20 + 50 * 10) + (4 * 6 + 50 * 4);
+    // frame 1: memory attention over 1 memory, 4 x 40 + 50 x 60; frame 2 over 2 memories, one
+    // sixth of the way to 7: fixed 40 + 60 / 6 = 50, per object 60 + 240 / 6 = 100
+    double frame1 = frame0 + 4 * 40 + 50 * 60;
+    double frame2 = frame0 + 4 * 50 + 50 * 100;
+    assertThat(hours())
+        .isCloseTo(
+            (frame0 + frame1 + frame2) / 3.6e6,
+            org.assertj.core.api.Assertions.withinPercentage(0.001));
+  }
+
+  @Test
+  void aBatchFitWithANegativeMarginalExits2NamingTheField() throws Exception {
+    Path b = tmp.resolve("one");
+    video(b, "v", 3, 2);
+    Path f = tmp.resolve("bad.json");
+    Files.writeString(
+        f,
+        """
+        {"models": {"edgetam": {"device": "cpu",
+          "graph_ms": {"vision_encoder": 10, "memory_attention": 4, "video_mask_decoder": 3,
+                       "memory_encoder": 2},
+          "graph_fit": {"memory_encoder": {"fixed_ms": 1, "per_object_ms": -1}}}}}
+        """);
+    assertThat(
+            run("track", "--plan", b.toString(), "--model", "edgetam", "--figures", f.toString()))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("models.edgetam.graph_fit.memory_encoder.per_object_ms");
+  }
+
+  @Test
+  void withoutPlanTheOutputFolderIsStillRequired() {
     assertThat(run("track", "--detections", "x.mot.txt")).isEqualTo(2);
     assertThat(err.toString()).contains("--out");
   }
