@@ -42,14 +42,27 @@ import java.util.stream.Stream;
  * </ul>
  */
 record TrackPlan(
-    String model, String device, List<VideoSize> videos, double msTotal, String figuresSource) {
+    String model,
+    String device,
+    List<VideoSize> videos,
+    List<Double> videoMs,
+    String figuresSource) {
   static final List<String> MODELS = List.of("sam2", "edgetam", "sam2-keyframes", "fallback");
 
   /** One video of the batch: its frames and objects, from its {@code meta.json}. */
   record VideoSize(String id, int frames, int objects) {}
 
+  TrackPlan {
+    videos = List.copyOf(videos);
+    videoMs = List.copyOf(videoMs);
+  }
+
+  double msTotal() {
+    return videoMs.stream().mapToDouble(Double::doubleValue).sum();
+  }
+
   double hours() {
-    return msTotal / 3.6e6;
+    return msTotal() / 3.6e6;
   }
 
   long objectFrames() {
@@ -88,10 +101,10 @@ record TrackPlan(
       }
     }
     Path where = figures == null ? Path.of(SHIPPED) : figures;
-    double total = 0;
+    List<Double> perVideo = new ArrayList<>();
     for (VideoSize v : videos) {
       double f = v.frames(), n = v.objects();
-      total +=
+      perVideo.add(
           switch (model) {
             case "sam2", "edgetam" -> {
               Graphs g = graphs(fig, model, device, where);
@@ -105,9 +118,9 @@ record TrackPlan(
               yield keyframes * g.promptedFrame(v.objects()) + f * n * fallback(fig, where);
             }
             default -> f * n * fallback(fig, where);
-          };
+          });
     }
-    return new TrackPlan(model, device.toString(), videos, total, source);
+    return new TrackPlan(model, device.toString(), videos, perVideo, source);
   }
 
   static final String SHIPPED = "/io/keyframe/cli/sam2-figures.json";
@@ -322,6 +335,17 @@ record TrackPlan(
             videos.stream().mapToLong(VideoSize::frames).sum(),
             objectFrames(),
             figuresSource));
+    for (int i = 0; i < videos.size(); i++) {
+      VideoSize v = videos.get(i);
+      out.add(
+          String.format(
+              Locale.ROOT,
+              "video=%s frames=%d objects=%d predicted_hours=%.6g",
+              v.id(),
+              v.frames(),
+              v.objects(),
+              videoMs.get(i) / 3.6e6));
+    }
     String cost =
         pricePerHour == null
             ? ""

@@ -216,6 +216,7 @@ class TrackPlanCliTest {
     // sixth of the way to 7: fixed 40 + 60 / 6 = 50, per object 60 + 240 / 6 = 100
     double frame1 = frame0 + 4 * 40 + 50 * 60;
     double frame2 = frame0 + 4 * 50 + 50 * 100;
+    assertThat(out.toString()).contains("video=v frames=3 objects=50 predicted_hours=");
     assertThat(hours())
         .isCloseTo(
             (frame0 + frame1 + frame2) / 3.6e6,
