@@ -23,7 +23,7 @@
 # 4-6 times that.
 #
 # Usage: bench/sam2-speed.sh [--quick] [--work DIR] [--report-out FILE] [--models "edgetam sam2"]
-#          [--reps N] [--repeats R] [--threads T] [--device cpu|cuda:N] [--report STAMP]
+#          [--reps N] [--repeats R] [--max-batch B] [--threads T] [--device cpu|cuda:N] [--report STAMP]
 #   --quick       the test-size bundles in tracker/src/test/resources (seconds, for trying the script)
 #   --work DIR    bundles and results (default $SAM2_BENCH_WORK, else bench/.work); real-size bundles
 #                 are exported there first when absent (needs Debian's python3-torch/onnx/omegaconf and
@@ -31,12 +31,13 @@
 #                 tracker/README.md; ~20 min per model on a loaded 2-core machine)
 #   --report-out FILE  also write the figures JSON there (it can replace
 #                 cli/src/main/resources/io/keyframe/cli/sam2-figures.json)
+#   --max-batch B  the larger batch of the graph fit at most B (default 8; memory caps it too)
 #   --report STAMP  reuse DIR/*-STAMP.json, measure only what is missing
 # The lead's quiet run:  bench/sam2-speed.sh --work /work/sam2-bench --report-out /work/sam2-bench/sam2-figures.json
 # Not part of ./mvnw verify. Needs java, python3 with onnx and numpy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-QUICK=0; REPS=2; REPEATS=2; THREADS=0; DEVICE=cpu; REPORT=; REPORT_OUT=; MODELS_ORDER="edgetam sam2"
+QUICK=0; REPS=2; REPEATS=2; MAX_BATCH=8; THREADS=0; DEVICE=cpu; REPORT=; REPORT_OUT=; MODELS_ORDER="edgetam sam2"
 WORK=${SAM2_BENCH_WORK:-bench/.work}
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -46,6 +47,7 @@ while [ $# -gt 0 ]; do
     --models) MODELS_ORDER=$2; shift ;;
     --reps) REPS=$2; shift ;;
     --repeats) REPEATS=$2; shift ;;
+    --max-batch) MAX_BATCH=$2; shift ;;
     --threads) THREADS=$2; shift ;;
     --device) DEVICE=$2; shift ;;
     --report) REPORT=$2; shift ;;
@@ -98,7 +100,7 @@ for name in $MODELS_ORDER; do
     echo "sam2-speed: $name from $dir, graphs at 7 memories, $REPS reps x 2 runs" >&2
     probe="$WORK/probe-$name"; rm -rf "$probe"
     "$PY" bench/sam2_flops.py probe "$dir" "$probe"
-    $SPEED --bundle "$dir" --out "$out.json" --batches auto --probe-dir "$probe"
+    $SPEED --bundle "$dir" --out "$out.json" --batches auto --max-batch "$MAX_BATCH" --probe-dir "$probe"
     "$PY" bench/sam2_flops.py count "$out.json" >"$out.flops.json"
     rm -rf "$probe"
   fi

@@ -46,8 +46,8 @@ import java.util.Random;
  * <p>Usage: {@code Sam2Speed --bundle DIR --out FILE [--reps N] [--batches 1,B] [--runs 1x3,8x4]
  * [--repeats R] [--threads T] [--device cpu|cuda:N] [--only GRAPH,...|none] [--memories K]
  * [--pointers P] [--probe-dir DIR]} ({@code --memories}/{@code --pointers}: memory attention at the
- * first frames' sizes, for the plan's ramp; {@code --batches auto}: 1 and the largest batch up to 8
- * whose memory-attention scores fit {@link #ATTENTION_BYTES})
+ * first frames' sizes, for the plan's ramp; {@code --batches auto}: 1 and the largest batch up to
+ * {@code --max-batch} (8) whose memory-attention scores fit {@link #ATTENTION_BYTES})
  */
 public final class Sam2Speed {
   private Sam2Speed() {}
@@ -90,7 +90,14 @@ public final class Sam2Speed {
     result.put("memories", k);
     result.put("pointers", p);
     OrtEnvironment env = OrtEnvironment.getEnvironment();
-    int[] batches = batches(a.getOrDefault("batches", "1"), env, settings, bundle, m);
+    int[] batches =
+        batches(
+            a.getOrDefault("batches", "1"),
+            Integer.parseInt(a.getOrDefault("max-batch", "8")),
+            env,
+            settings,
+            bundle,
+            m);
     result.put("batches", batches);
     // graphs: batch 1 (FLOPs, fraction of peak); graphs_by_batch: every batch, for the fit
     Map<String, Object> graphs = new LinkedHashMap<>();
@@ -152,13 +159,18 @@ public final class Sam2Speed {
   }
 
   /**
-   * {@code auto}: 1 and the largest batch up to 8 whose memory attention fits {@link
-   * #ATTENTION_BYTES} (scores + softmax, float32, over {@code num_maskmem} memories and {@code
-   * max_object_pointers} pointers); otherwise the listed batches (1 first). Bundles without an
-   * object batch: 1.
+   * {@code auto}: 1 and the largest batch up to {@code maxBatch} (8) whose memory attention fits
+   * {@link #ATTENTION_BYTES} (scores + softmax, float32, over {@code num_maskmem} memories and
+   * {@code max_object_pointers} pointers); otherwise the listed batches (1 first). Bundles without
+   * an object batch: 1.
    */
   private static int[] batches(
-      String spec, OrtEnvironment env, Sam2SessionSettings settings, Path bundle, Sam2Manifest m)
+      String spec,
+      int maxBatch,
+      OrtEnvironment env,
+      Sam2SessionSettings settings,
+      Path bundle,
+      Sam2Manifest m)
       throws Exception {
     if (!m.objectBatch()) return new int[] {1};
     if (!spec.equals("auto"))
@@ -178,7 +190,7 @@ public final class Sam2Speed {
     long perMemory = mem.length == 5 ? mem[3] * mem[4] : mem[2];
     long tokens = m.numMaskmem() * perMemory + 4L * m.maxObjectPointers();
     double perObject = 2.0 * 4 * query * tokens;
-    int b = (int) Math.max(1, Math.min(8, Math.floor(ATTENTION_BYTES / perObject)));
+    int b = (int) Math.max(1, Math.min(maxBatch, Math.floor(ATTENTION_BYTES / perObject)));
     System.err.printf(
         "sam2-speed: memory attention scores %.2f GB per object (%d x %d tokens, float32, x2 for"
             + " softmax): batch 1 and %d (within %.0f GB)%n",
