@@ -67,12 +67,13 @@ if [ "$QUICK" = 1 ]; then
 else
   BUNDLE=([sam2]=$WORK/sam2.1-tiny [edgetam]=$WORK/edgetam)
   TP=tracker/export/.third_party
-  if [ ! -f "$WORK/sam2.1-tiny/manifest.json" ]; then
+  # only the bundles of --models (an export of the other may be under way)
+  if [[ " $MODELS_ORDER " == *" sam2 "* && ! -f "$WORK/sam2.1-tiny/manifest.json" ]]; then
     echo "sam2-speed: exporting SAM 2.1 tiny (random weights) to $WORK/sam2.1-tiny" >&2
     nice "$PY" bench/sam2_bench_export.py --sam2-root "$TP/sam2" --layout sam2 \
       --config configs/sam2.1/sam2.1_hiera_t.yaml --out "$WORK/sam2.1-tiny" >"$WORK/export-sam2.log" 2>&1
   fi
-  if [ ! -f "$WORK/edgetam/manifest.json" ]; then
+  if [[ " $MODELS_ORDER " == *" edgetam "* && ! -f "$WORK/edgetam/manifest.json" ]]; then
     echo "sam2-speed: exporting EdgeTAM (RepViT-M1 trunk from timm, random weights) to $WORK/edgetam" >&2
     PYTHONPATH="$TP/timm${PYTHONPATH:+:$PYTHONPATH}" nice "$PY" bench/sam2_bench_export.py --sam2-root "$TP/EdgeTAM" \
       --layout edgetam --config configs/edgetam.yaml --out "$WORK/edgetam" >"$WORK/export-edgetam.log" 2>&1
