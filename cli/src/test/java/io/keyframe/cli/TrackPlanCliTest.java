@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +19,22 @@ class TrackPlanCliTest {
 
   int run(String... args) {
     return KeyframeCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+  }
+
+  /** {@code track --plan BATCH --model MODEL --figures FIGURES [extra...]}. */
+  int plan(Path batch, String model, Path figures, String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "track",
+                "--plan",
+                batch.toString(),
+                "--model",
+                model,
+                "--figures",
+                figures.toString()));
+    args.addAll(List.of(extra));
+    return run(args.toArray(String[]::new));
   }
 
   private Path batch() throws Exception {
@@ -69,18 +87,7 @@ class TrackPlanCliTest {
 
   @Test
   void figuresWithoutABatchFitPriceEachObjectAtTheBatchOneTimes() throws Exception {
-    assertThat(
-            run(
-                "track",
-                "--plan",
-                batch().toString(),
-                "--model",
-                "sam2",
-                "--figures",
-                figures().toString(),
-                "--price-per-hour",
-                "2.5"))
-        .isZero();
+    assertThat(plan(batch(), "sam2", figures(), "--price-per-hour", "2.5")).isZero();
     // Frame 0 holds the prompts (no memory attention), frames 1.. attend to memory (400 ms each):
     // v0: 100 x (1000 + 3 x (50 + 30 + 5)) + 3 x 99 x 400; v1: 50 x (1000 + 2 x 85) + 2 x 49 x 400
     double expected =
@@ -95,9 +102,7 @@ class TrackPlanCliTest {
   @Test
   void edgetamKeyframesOnlyAndFallbackFollowTheirFormulas() throws Exception {
     Path b = batch(), f = figures();
-    assertThat(
-            run("track", "--plan", b.toString(), "--model", "edgetam", "--figures", f.toString()))
-        .isZero();
+    assertThat(plan(b, "edgetam", f)).isZero();
     // decoder 40 + memory encoder 10 on every frame, memory attention 20 from frame 1 on
     assertThat(hours())
         .isCloseTo(
@@ -106,25 +111,12 @@ class TrackPlanCliTest {
     out.getBuffer().setLength(0);
     // keyframes every 30 frames: v0 ceil(100/30) = 4, v1 ceil(50/30) = 2; decoder + memory encoder
     // + loop per object (85 ms) on them, the fallback (0.06 ms per object-frame) on every frame
-    assertThat(
-            run(
-                "track",
-                "--plan",
-                b.toString(),
-                "--model",
-                "sam2-keyframes",
-                "--figures",
-                f.toString(),
-                "--keyframe-every",
-                "30"))
-        .isZero();
+    assertThat(plan(b, "sam2-keyframes", f, "--keyframe-every", "30")).isZero();
     double kf = 4 * (1000 + 3 * 85.0) + 300 * 0.06 + 2 * (1000 + 2 * 85.0) + 100 * 0.06;
     assertThat(hours())
         .isCloseTo(kf / 3.6e6, org.assertj.core.api.Assertions.withinPercentage(0.001));
     out.getBuffer().setLength(0);
-    assertThat(
-            run("track", "--plan", b.toString(), "--model", "fallback", "--figures", f.toString()))
-        .isZero();
+    assertThat(plan(b, "fallback", f)).isZero();
     assertThat(hours())
         .isCloseTo(400 * 0.06 / 3.6e6, org.assertj.core.api.Assertions.withinPercentage(0.001));
   }
@@ -141,7 +133,7 @@ class TrackPlanCliTest {
           "graph_ms": {"image_encoder": 100, "memory_attention": 700, "memory_attention_1": 100,
                        "mask_decoder": 10, "memory_encoder": 20}}}}
         """);
-    assertThat(run("track", "--plan", b.toString(), "--figures", f.toString())).isZero();
+    assertThat(plan(b, "sam2", f)).isZero();
     // frame t attends to min(t, 7) memories: 100 ms at 1, +100 ms per memory, 700 ms from 7 on
     double attention = 100 + 200 + 300 + 400 + 500 + 600 + 700 + 700 + 700;
     assertThat(hours())
@@ -161,18 +153,7 @@ class TrackPlanCliTest {
   @Test
   void figuresForAnotherDeviceABadModelOrBatchExit2() throws Exception {
     Path b = batch(), f = figures();
-    assertThat(
-            run(
-                "track",
-                "--plan",
-                b.toString(),
-                "--model",
-                "sam2",
-                "--device",
-                "cuda",
-                "--figures",
-                f.toString()))
-        .isEqualTo(2);
+    assertThat(plan(b, "sam2", f, "--device", "cuda")).isEqualTo(2);
     assertThat(err.toString()).contains("figures were measured on cpu, not cuda:0");
     assertThat(run("track", "--plan", b.toString(), "--model", "sam3")).isEqualTo(2);
     assertThat(err.toString()).contains("--model must be one of");
@@ -208,7 +189,7 @@ class TrackPlanCliTest {
             "memory_attention": {"fixed_ms": 100, "per_object_ms": 300},
             "memory_attention_1": {"fixed_ms": 40, "per_object_ms": 60}}}}}
         """);
-    assertThat(run("track", "--plan", b.toString(), "--figures", f.toString())).isZero();
+    assertThat(plan(b, "sam2", f)).isZero();
     // 50 objects at 16 per call: chunks 16, 16, 16, 2 (4 chunks). Every frame: encoder 1000, loop
     // 8 + 50 x 2, decoder 4 x 20 + 50 x 10, memory encoder 4 x 6 + 50 x 4.
     double frame0 = 1000 + (8 + 50 * 2) + (4 * 20 + 50 * 10) + (4 * 6 + 50 * 4);
@@ -236,9 +217,7 @@ class TrackPlanCliTest {
                        "memory_encoder": 2},
           "graph_fit": {"memory_encoder": {"fixed_ms": 1, "per_object_ms": -1}}}}}
         """);
-    assertThat(
-            run("track", "--plan", b.toString(), "--model", "edgetam", "--figures", f.toString()))
-        .isEqualTo(2);
+    assertThat(plan(b, "edgetam", f)).isEqualTo(2);
     assertThat(err.toString()).contains("models.edgetam.graph_fit.memory_encoder.per_object_ms");
   }
 
