@@ -61,6 +61,17 @@ class TrackPlanCliTest {
             + "]}");
   }
 
+  /** A batch of one video, {@code v}, of that many frames and objects. */
+  private Path oneVideo(String name, int frames, int objects) throws Exception {
+    Path b = tmp.resolve(name);
+    video(b, "v", frames, objects);
+    return b;
+  }
+
+  private Path figures(String name, String json) throws Exception {
+    return Files.writeString(tmp.resolve(name), json);
+  }
+
   private Path figures() throws Exception {
     Path f = tmp.resolve("figures.json");
     Files.writeString(
@@ -123,12 +134,11 @@ class TrackPlanCliTest {
 
   @Test
   void memoryAttentionRampsFromOneMemoryToSevenOverTheFirstFrames() throws Exception {
-    Path b = tmp.resolve("short");
-    video(b, "v", 10, 1);
-    Path f = tmp.resolve("ramp.json");
-    Files.writeString(
-        f,
-        """
+    Path b = oneVideo("short", 10, 1);
+    Path f =
+        figures(
+            "ramp.json",
+            """
         {"models": {"sam2": {"device": "cpu", "memories": 7,
           "graph_ms": {"image_encoder": 100, "memory_attention": 700, "memory_attention_1": 100,
                        "mask_decoder": 10, "memory_encoder": 20}}}}
@@ -173,12 +183,11 @@ class TrackPlanCliTest {
 
   @Test
   void aBatchFitPricesEachChunkAtFixedPlusObjectsTimesMarginal() throws Exception {
-    Path b = tmp.resolve("fifty");
-    video(b, "v", 3, 50);
-    Path f = tmp.resolve("fit.json");
-    Files.writeString(
-        f,
-        """
+    Path b = oneVideo("fifty", 3, 50);
+    Path f =
+        figures(
+            "fit.json",
+            """
         {"models": {"sam2": {"device": "cpu", "memories": 7, "max_objects_per_call": 16,
           "loop_ms": {"per_frame": 8, "per_object_frame": 2},
           "graph_ms": {"image_encoder": 1000, "memory_attention": 400, "memory_attention_1": 100,
@@ -206,12 +215,11 @@ class TrackPlanCliTest {
 
   @Test
   void aBatchFitWithANegativeMarginalExits2NamingTheField() throws Exception {
-    Path b = tmp.resolve("one");
-    video(b, "v", 3, 2);
-    Path f = tmp.resolve("bad.json");
-    Files.writeString(
-        f,
-        """
+    Path b = oneVideo("one", 3, 2);
+    Path f =
+        figures(
+            "bad.json",
+            """
         {"models": {"edgetam": {"device": "cpu",
           "graph_ms": {"vision_encoder": 10, "memory_attention": 4, "video_mask_decoder": 3,
                        "memory_encoder": 2},
