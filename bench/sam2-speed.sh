@@ -18,12 +18,14 @@
 #   model=M encoder_ratio_of_peak=X memattn_ratio_of_peak=Y fps_50_objects=Z fps_50_source=measured|composed
 #
 # Time budget (the lead's quiet run, both models, idle 2-core Zen 2): about 20-25 min with the
-# defaults (--reps 2 --repeats 2): SAM 2 ~13 min (its batch-6 memory attention over 7 memories is
-# ~35 s a call), EdgeTAM ~7 min, build and plan calls ~2 min. Under a load average of ~10 expect
-# 4-6 times that.
+# defaults (--reps 1 --repeats 2), estimated as this session's loaded run (load average 14-20:
+# SAM 2 45 min with --max-batch 4 --repeats 1) divided by the ~6x an idle machine was faster in
+# earlier runs: SAM 2 ~12 min, EdgeTAM ~9 min, build and plan calls ~2 min. The 50-object EdgeTAM
+# run was killed (SIGKILL, likely memory) on the shared 24 GiB machine: check free memory first
+# (--validate-edgetam 8x4 drops it). Under a load average of ~15 expect 5-6 times that.
 #
 # Usage: bench/sam2-speed.sh [--quick] [--work DIR] [--report-out FILE] [--models "edgetam sam2"]
-#          [--reps N] [--repeats R] [--max-batch B] [--threads T] [--device cpu|cuda:N] [--report STAMP]
+#          [--reps N] [--repeats R] [--max-batch B] [--validate-sam2 L] [--validate-edgetam L] [--threads T] [--device cpu|cuda:N] [--report STAMP]
 #   --quick       the test-size bundles in tracker/src/test/resources (seconds, for trying the script)
 #   --work DIR    bundles and results (default $SAM2_BENCH_WORK, else bench/.work); real-size bundles
 #                 are exported there first when absent (needs Debian's python3-torch/onnx/omegaconf and
@@ -31,14 +33,16 @@
 #                 tracker/README.md; ~20 min per model on a loaded 2-core machine)
 #   --report-out FILE  also write the figures JSON there (it can replace
 #                 cli/src/main/resources/io/keyframe/cli/sam2-figures.json)
+#   --validate-sam2 LIST, --validate-edgetam LIST  validation batches (OBJECTSxFRAMES,...)
 #   --max-batch B  the larger batch of the graph fit at most B (default 8; memory caps it too)
 #   --report STAMP  reuse DIR/*-STAMP.json, measure only what is missing
 # The lead's quiet run:  bench/sam2-speed.sh --work /work/sam2-bench --report-out /work/sam2-bench/sam2-figures.json
 # Not part of ./mvnw verify. Needs java, python3 with onnx and numpy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-QUICK=0; REPS=2; REPEATS=2; MAX_BATCH=8; THREADS=0; DEVICE=cpu; REPORT=; REPORT_OUT=; MODELS_ORDER="edgetam sam2"
+QUICK=0; REPS=1; REPEATS=2; MAX_BATCH=8; THREADS=0; DEVICE=cpu; REPORT=; REPORT_OUT=; MODELS_ORDER="edgetam sam2"
 WORK=${SAM2_BENCH_WORK:-bench/.work}
+declare -A VALIDATE=([sam2]=8x4 [edgetam]=8x4,50x3)
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) QUICK=1 ;;
@@ -48,6 +52,8 @@ while [ $# -gt 0 ]; do
     --reps) REPS=$2; shift ;;
     --repeats) REPEATS=$2; shift ;;
     --max-batch) MAX_BATCH=$2; shift ;;
+    --validate-sam2) VALIDATE[sam2]=$2; shift ;;
+    --validate-edgetam) VALIDATE[edgetam]=$2; shift ;;
     --threads) THREADS=$2; shift ;;
     --device) DEVICE=$2; shift ;;
     --report) REPORT=$2; shift ;;
@@ -59,7 +65,6 @@ PY=/usr/bin/python3; [ -x "$PY" ] || PY=python3
 mkdir -p "$WORK"
 T_START=$(date +%s)
 CALIBRATE=1x3,2x3
-declare -A VALIDATE=([sam2]=8x4 [edgetam]=8x4,50x3)
 declare -A BUNDLE
 if [ "$QUICK" = 1 ]; then
   RES=tracker/src/test/resources/io/keyframe/tracker/sam2
