@@ -118,7 +118,7 @@ public final class TrackCommand implements Callable<Integer> {
       names = "--plan",
       paramLabel = "BATCH",
       description =
-          "Track nothing: print the predicted hours (and cost with --price-per-hour) of tracking this batch folder (video folders with meta.json) with --model on --device, from the bench's per-graph figures.")
+          "Track nothing: print the predicted hours (and cost with --price-per-hour) of tracking this batch folder (video folders with meta.json) with --model on --device, per video and in total, from the bench's per-graph figures (objects priced in the chunks the loop batches them in).")
   Path plan;
 
   @Option(

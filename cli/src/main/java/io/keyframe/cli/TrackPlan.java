@@ -3,6 +3,7 @@ package io.keyframe.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keyframe.dataset.BadAnnotationException;
+import io.keyframe.tracker.sam2.Sam2Batching;
 import io.keyframe.tracker.sam2.Sam2Device;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,30 +20,49 @@ import java.util.stream.Stream;
  * figures file; keyframe ships one measured on its development machine).
  *
  * <p>Per video of {@code F} frames and {@code N} objects (every object of {@code meta.json} is
- * tracked on every frame, as SAM 2 propagates each prompted object through the whole video):
+ * prompted on frame 0 and tracked on every frame, as SAM 2 propagates each prompted object through
+ * the whole video), priced the way {@code Sam2VideoTracker} runs it: the image encoder once per
+ * frame; the per-object graphs once per chunk of objects ({@link #chunks}: the objects share one
+ * memory layout, so they go in chunks of at most the loop's objects per call, {@code
+ * max_objects_per_call}), a chunk of {@code c} objects costing {@code fixed + c x per_object} (the
+ * bench's fit between batch 1 and a larger batch; figures without a fit price a chunk at {@code c
+ * x} the batch-1 time); plus what the Java loop adds beyond the graph calls, {@code per_frame + N x
+ * per_object_frame} on every frame (from the bench's calibration runs, never from the batches it
+ * validates the plan on; 0 when the figures lack it):
  *
  * <ul>
- *   <li>{@code sam2}, {@code edgetam}: {@code F x (encoder + N x (decoder + memory encoder + loop))
- *       + N x sum over frames t = 1..F-1 of memory attention(min(t, K) memories)}, memory attention
- *       interpolated linearly between its figures at 1 and K memories (K = 7; constant at K when
- *       the figures have no 1-memory value), loop = what the Java loop adds per object and frame
- *       beyond the graph calls (the bench's 1-object run minus its graphs; 0 when the figures lack
- *       it);
+ *   <li>{@code sam2}, {@code edgetam}: frame 0 (the prompts, no memory): {@code encoder + sum over
+ *       chunks of (decoder(c) + memory encoder(c)) + loop}; frame t = 1..F-1 adds memory
+ *       attention(c) over {@code min(t, K)} memories (K = 7), interpolated linearly in the memories
+ *       between its figures at 1 and K (constant at K when the figures have no 1-memory value);
  *   <li>{@code sam2-keyframes} (SAM 2 decodes only the keyframes, one every {@code K} frames, from
- *       their prompts, and the fallback tracker carries IDs between them): {@code ceil(F/K) x
- *       (encoder + N x (decoder + memory encoder + loop)) + F x N x fallback};
+ *       their prompts, and the fallback tracker carries IDs between them): {@code ceil(F/K)} frames
+ *       priced as frame 0 above {@code + F x N x fallback};
  *   <li>{@code fallback}: {@code F x N x fallback} (ms per object and frame).
  * </ul>
  */
 record TrackPlan(
-    String model, String device, List<VideoSize> videos, double msTotal, String figuresSource) {
+    String model,
+    String device,
+    List<VideoSize> videos,
+    List<Double> videoMs,
+    String figuresSource) {
   static final List<String> MODELS = List.of("sam2", "edgetam", "sam2-keyframes", "fallback");
 
   /** One video of the batch: its frames and objects, from its {@code meta.json}. */
   record VideoSize(String id, int frames, int objects) {}
 
+  TrackPlan {
+    videos = List.copyOf(videos);
+    videoMs = List.copyOf(videoMs);
+  }
+
+  double msTotal() {
+    return videoMs.stream().mapToDouble(Double::doubleValue).sum();
+  }
+
   double hours() {
-    return msTotal / 3.6e6;
+    return msTotal() / 3.6e6;
   }
 
   long objectFrames() {
@@ -81,49 +101,89 @@ record TrackPlan(
       }
     }
     Path where = figures == null ? Path.of(SHIPPED) : figures;
-    double total = 0;
+    List<Double> perVideo = new ArrayList<>();
     for (VideoSize v : videos) {
       double f = v.frames(), n = v.objects();
-      total +=
+      perVideo.add(
           switch (model) {
             case "sam2", "edgetam" -> {
               Graphs g = graphs(fig, model, device, where);
-              // frame 0 holds the prompts (no memory attention); frame t attends to min(t, K)
-              double attention = 0;
-              for (int t = 1; t < v.frames(); t++) attention += g.memoryAttention(t);
-              yield f * (g.encoder + n * (g.decoder + g.memoryEncoder + g.loop)) + n * attention;
+              double ms = v.frames() > 0 ? g.promptedFrame(v.objects()) : 0;
+              for (int t = 1; t < v.frames(); t++) ms += g.trackedFrame(t, v.objects());
+              yield ms;
             }
             case "sam2-keyframes" -> {
               Graphs g = graphs(fig, "sam2", device, where);
               double keyframes = Math.ceil(f / keyframeEvery);
-              yield keyframes * (g.encoder + n * (g.decoder + g.memoryEncoder + g.loop))
-                  + f * n * fallback(fig, where);
+              yield keyframes * g.promptedFrame(v.objects()) + f * n * fallback(fig, where);
             }
             default -> f * n * fallback(fig, where);
-          };
+          });
     }
-    return new TrackPlan(model, device.toString(), videos, total, source);
+    return new TrackPlan(model, device.toString(), videos, perVideo, source);
   }
 
   static final String SHIPPED = "/io/keyframe/cli/sam2-figures.json";
 
   /**
-   * @param memoryAttention ms per call over {@code memories} memories (the steady state)
-   * @param memoryAttention1 ms per call over one memory and one pointer (frame 1), or NaN: the cost
-   *     is linear in the memory tokens, so frame t (min(t, memories) memories) is interpolated
+   * The chunks the loop splits {@code objects} same-layout objects into: as many full chunks of
+   * {@code maxPerCall} as fit, then the rest (50 at 16 per call: 16, 16, 16, 2).
+   */
+  static List<Integer> chunks(int objects, int maxPerCall) {
+    if (maxPerCall < 1)
+      throw new IllegalArgumentException("maxPerCall must be >= 1: " + maxPerCall);
+    List<Integer> out = new ArrayList<>();
+    for (int left = objects; left > 0; left -= maxPerCall) out.add(Math.min(left, maxPerCall));
+    return out;
+  }
+
+  /** One per-object graph's ms per call on {@code b} objects: {@code fixed + b x perObject}. */
+  record Cost(double fixed, double perObject) {
+    double ms(int b) {
+      return fixed + b * perObject;
+    }
+
+    /** Linear between {@code this} (at 1 memory) and {@code k} (at {@code memories}). */
+    Cost towards(Cost k, int memories, int m) {
+      double w = memories <= 1 ? 1 : (m - 1) / (double) (memories - 1);
+      return new Cost(fixed + w * (k.fixed - fixed), perObject + w * (k.perObject - perObject));
+    }
+  }
+
+  /**
+   * @param memoryAttention over {@code memories} memories (the steady state)
+   * @param memoryAttention1 over one memory and one pointer (frame 1), or null: the cost is linear
+   *     in the memory tokens, so frame t (min(t, memories) memories) is interpolated
+   * @param maxPerCall the loop's most objects per call of a per-object graph
    */
   private record Graphs(
       double encoder,
-      double memoryAttention,
-      double memoryAttention1,
+      Cost memoryAttention,
+      Cost memoryAttention1,
       int memories,
-      double decoder,
-      double memoryEncoder,
-      double loop) {
-    double memoryAttention(int frame) {
-      if (Double.isNaN(memoryAttention1) || memories <= 1) return memoryAttention;
-      int k = Math.min(frame, memories);
-      return memoryAttention1 + (k - 1) * (memoryAttention - memoryAttention1) / (memories - 1);
+      Cost decoder,
+      Cost memoryEncoder,
+      double loopPerFrame,
+      double loopPerObjectFrame,
+      int maxPerCall) {
+    /** Frame 0: every object decoded from its prompt, no memory attention. */
+    double promptedFrame(int objects) {
+      if (objects == 0) return 0; // the loop returns before encoding anything
+      double ms = encoder + loopPerFrame + objects * loopPerObjectFrame;
+      for (int c : chunks(objects, maxPerCall)) ms += decoder.ms(c) + memoryEncoder.ms(c);
+      return ms;
+    }
+
+    /** Frame t >= 1: memory attention over min(t, memories) memories, then as frame 0. */
+    double trackedFrame(int t, int objects) {
+      if (objects == 0) return 0;
+      Cost attention =
+          memoryAttention1 == null || memories <= 1
+              ? memoryAttention
+              : memoryAttention1.towards(memoryAttention, memories, Math.min(t, memories));
+      double ms = promptedFrame(objects);
+      for (int c : chunks(objects, maxPerCall)) ms += attention.ms(c);
+      return ms;
     }
   }
 
@@ -151,14 +211,52 @@ record TrackPlan(
               + device
               + " there and pass its --figures)");
     JsonNode g = m.path("graph_ms");
+    JsonNode fit = m.path("graph_fit");
+    String at = "models." + model + ".";
+    // Figures from before the batch fit (batch-1 times only) price c objects at c x batch 1.
+    java.util.function.BiFunction<String, String[], Cost> cost =
+        (fitName, names) ->
+            fit.has(fitName)
+                ? fitted(fit.get(fitName), file, at + "graph_fit." + fitName)
+                : new Cost(0, ms(g, file, model, names));
+    double loopPerFrame = 0, loopPerObjectFrame = m.path("loop_ms_per_object_frame").asDouble(0);
+    if (m.has("loop_ms")) {
+      loopPerFrame = nonNegative(m.path("loop_ms"), "per_frame", file, at + "loop_ms");
+      loopPerObjectFrame = nonNegative(m.path("loop_ms"), "per_object_frame", file, at + "loop_ms");
+    }
+    JsonNode max = m.path("max_objects_per_call");
+    if (!max.isMissingNode() && !(max.canConvertToInt() && max.asInt() >= 1))
+      throw new BadAnnotationException(
+          file, -1, -1, at + "max_objects_per_call", "must be a whole number >= 1");
     return new Graphs(
         ms(g, file, model, "image_encoder", "vision_encoder"),
-        ms(g, file, model, "memory_attention"),
-        g.has("memory_attention_1") ? ms(g, file, model, "memory_attention_1") : Double.NaN,
+        cost.apply("memory_attention", new String[] {"memory_attention"}),
+        fit.has("memory_attention_1") || g.has("memory_attention_1")
+            ? cost.apply("memory_attention_1", new String[] {"memory_attention_1"})
+            : null,
         m.path("memories").asInt(7),
-        ms(g, file, model, "mask_decoder", "video_mask_decoder"),
-        ms(g, file, model, "memory_encoder"),
-        m.path("loop_ms_per_object_frame").asDouble(0));
+        cost.apply("mask_decoder", new String[] {"mask_decoder", "video_mask_decoder"}),
+        cost.apply("memory_encoder", new String[] {"memory_encoder"}),
+        loopPerFrame,
+        loopPerObjectFrame,
+        max.isMissingNode() ? Sam2Batching.DEFAULT.maxObjects() : max.asInt());
+  }
+
+  /** {@code {"fixed_ms": a, "per_object_ms": b}}: b >= 0 and a + b >= 0 (no chunk costs < 0). */
+  private static Cost fitted(JsonNode n, Path file, String field) {
+    JsonNode fixed = n.path("fixed_ms");
+    double per = nonNegative(n, "per_object_ms", file, field);
+    if (!fixed.isNumber() || fixed.asDouble() + per < 0)
+      throw new BadAnnotationException(
+          file, -1, -1, field + ".fixed_ms", "must be a number with fixed_ms + per_object_ms >= 0");
+    return new Cost(fixed.asDouble(), per);
+  }
+
+  private static double nonNegative(JsonNode n, String key, Path file, String field) {
+    JsonNode v = n.path(key);
+    if (!v.isNumber() || v.asDouble() < 0)
+      throw new BadAnnotationException(file, -1, -1, field + "." + key, "must be a number >= 0");
+    return v.asDouble();
   }
 
   private static double ms(JsonNode g, Path file, String model, String... names) {
@@ -237,6 +335,17 @@ record TrackPlan(
             videos.stream().mapToLong(VideoSize::frames).sum(),
             objectFrames(),
             figuresSource));
+    for (int i = 0; i < videos.size(); i++) {
+      VideoSize v = videos.get(i);
+      out.add(
+          String.format(
+              Locale.ROOT,
+              "video=%s frames=%d objects=%d predicted_hours=%.6g",
+              v.id(),
+              v.frames(),
+              v.objects(),
+              videoMs.get(i) / 3.6e6));
+    }
     String cost =
         pricePerHour == null
             ? ""

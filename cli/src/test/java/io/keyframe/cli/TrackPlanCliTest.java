@@ -6,6 +6,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +19,22 @@ class TrackPlanCliTest {
 
   int run(String... args) {
     return KeyframeCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+  }
+
+  /** {@code track --plan BATCH --model MODEL --figures FIGURES [extra...]}. */
+  int plan(Path batch, String model, Path figures, String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "track",
+                "--plan",
+                batch.toString(),
+                "--model",
+                model,
+                "--figures",
+                figures.toString()));
+    args.addAll(List.of(extra));
+    return run(args.toArray(String[]::new));
   }
 
   private Path batch() throws Exception {
@@ -41,6 +59,17 @@ class TrackPlanCliTest {
             + "},\"objects\":["
             + o
             + "]}");
+  }
+
+  /** A batch of one video, {@code v}, of that many frames and objects. */
+  private Path oneVideo(String name, int frames, int objects) throws Exception {
+    Path b = tmp.resolve(name);
+    video(b, "v", frames, objects);
+    return b;
+  }
+
+  private Path figures(String name, String json) throws Exception {
+    return Files.writeString(tmp.resolve(name), json);
   }
 
   private Path figures() throws Exception {
@@ -68,19 +97,8 @@ class TrackPlanCliTest {
   }
 
   @Test
-  void sam2IsFramesTimesEncoderPlusObjectsTimesThePerObjectGraphs() throws Exception {
-    assertThat(
-            run(
-                "track",
-                "--plan",
-                batch().toString(),
-                "--model",
-                "sam2",
-                "--figures",
-                figures().toString(),
-                "--price-per-hour",
-                "2.5"))
-        .isZero();
+  void figuresWithoutABatchFitPriceEachObjectAtTheBatchOneTimes() throws Exception {
+    assertThat(plan(batch(), "sam2", figures(), "--price-per-hour", "2.5")).isZero();
     // Frame 0 holds the prompts (no memory attention), frames 1.. attend to memory (400 ms each):
     // v0: 100 x (1000 + 3 x (50 + 30 + 5)) + 3 x 99 x 400; v1: 50 x (1000 + 2 x 85) + 2 x 49 x 400
     double expected =
@@ -95,9 +113,7 @@ class TrackPlanCliTest {
   @Test
   void edgetamKeyframesOnlyAndFallbackFollowTheirFormulas() throws Exception {
     Path b = batch(), f = figures();
-    assertThat(
-            run("track", "--plan", b.toString(), "--model", "edgetam", "--figures", f.toString()))
-        .isZero();
+    assertThat(plan(b, "edgetam", f)).isZero();
     // decoder 40 + memory encoder 10 on every frame, memory attention 20 from frame 1 on
     assertThat(hours())
         .isCloseTo(
@@ -106,42 +122,28 @@ class TrackPlanCliTest {
     out.getBuffer().setLength(0);
     // keyframes every 30 frames: v0 ceil(100/30) = 4, v1 ceil(50/30) = 2; decoder + memory encoder
     // + loop per object (85 ms) on them, the fallback (0.06 ms per object-frame) on every frame
-    assertThat(
-            run(
-                "track",
-                "--plan",
-                b.toString(),
-                "--model",
-                "sam2-keyframes",
-                "--figures",
-                f.toString(),
-                "--keyframe-every",
-                "30"))
-        .isZero();
+    assertThat(plan(b, "sam2-keyframes", f, "--keyframe-every", "30")).isZero();
     double kf = 4 * (1000 + 3 * 85.0) + 300 * 0.06 + 2 * (1000 + 2 * 85.0) + 100 * 0.06;
     assertThat(hours())
         .isCloseTo(kf / 3.6e6, org.assertj.core.api.Assertions.withinPercentage(0.001));
     out.getBuffer().setLength(0);
-    assertThat(
-            run("track", "--plan", b.toString(), "--model", "fallback", "--figures", f.toString()))
-        .isZero();
+    assertThat(plan(b, "fallback", f)).isZero();
     assertThat(hours())
         .isCloseTo(400 * 0.06 / 3.6e6, org.assertj.core.api.Assertions.withinPercentage(0.001));
   }
 
   @Test
   void memoryAttentionRampsFromOneMemoryToSevenOverTheFirstFrames() throws Exception {
-    Path b = tmp.resolve("short");
-    video(b, "v", 10, 1);
-    Path f = tmp.resolve("ramp.json");
-    Files.writeString(
-        f,
-        """
+    Path b = oneVideo("short", 10, 1);
+    Path f =
+        figures(
+            "ramp.json",
+            """
         {"models": {"sam2": {"device": "cpu", "memories": 7,
           "graph_ms": {"image_encoder": 100, "memory_attention": 700, "memory_attention_1": 100,
                        "mask_decoder": 10, "memory_encoder": 20}}}}
         """);
-    assertThat(run("track", "--plan", b.toString(), "--figures", f.toString())).isZero();
+    assertThat(plan(b, "sam2", f)).isZero();
     // frame t attends to min(t, 7) memories: 100 ms at 1, +100 ms per memory, 700 ms from 7 on
     double attention = 100 + 200 + 300 + 400 + 500 + 600 + 700 + 700 + 700;
     assertThat(hours())
@@ -161,24 +163,70 @@ class TrackPlanCliTest {
   @Test
   void figuresForAnotherDeviceABadModelOrBatchExit2() throws Exception {
     Path b = batch(), f = figures();
-    assertThat(
-            run(
-                "track",
-                "--plan",
-                b.toString(),
-                "--model",
-                "sam2",
-                "--device",
-                "cuda",
-                "--figures",
-                f.toString()))
-        .isEqualTo(2);
+    assertThat(plan(b, "sam2", f, "--device", "cuda")).isEqualTo(2);
     assertThat(err.toString()).contains("figures were measured on cpu, not cuda:0");
     assertThat(run("track", "--plan", b.toString(), "--model", "sam3")).isEqualTo(2);
     assertThat(err.toString()).contains("--model must be one of");
     assertThat(run("track", "--plan", tmp.resolve("none").toString())).isEqualTo(2);
     assertThat(run("track", "--plan", b.toString(), "--figures", tmp.resolve("f.json").toString()))
         .isEqualTo(2);
+  }
+
+  @Test
+  void objectsGoInChunksOfTheLoopsMostObjectsPerCallTheRestLast() {
+    assertThat(TrackPlan.chunks(50, 16)).containsExactly(16, 16, 16, 2);
+    assertThat(TrackPlan.chunks(16, 16)).containsExactly(16);
+    assertThat(TrackPlan.chunks(3, 1)).containsExactly(1, 1, 1);
+    assertThat(TrackPlan.chunks(8, Integer.MAX_VALUE)).containsExactly(8);
+    assertThat(TrackPlan.chunks(0, 16)).isEmpty();
+  }
+
+  @Test
+  void aBatchFitPricesEachChunkAtFixedPlusObjectsTimesMarginal() throws Exception {
+    Path b = oneVideo("fifty", 3, 50);
+    Path f =
+        figures(
+            "fit.json",
+            """
+        {"models": {"sam2": {"device": "cpu", "memories": 7, "max_objects_per_call": 16,
+          "loop_ms": {"per_frame": 8, "per_object_frame": 2},
+          "graph_ms": {"image_encoder": 1000, "memory_attention": 400, "memory_attention_1": 100,
+                       "mask_decoder": 30, "memory_encoder": 10},
+          "graph_fit": {"batch": 8,
+            "mask_decoder": {"fixed_ms": 20, "per_object_ms": 10},
+            "memory_encoder": {"fixed_ms": 6, "per_object_ms": 4},
+            "memory_attention": {"fixed_ms": 100, "per_object_ms": 300},
+            "memory_attention_1": {"fixed_ms": 40, "per_object_ms": 60}}}}}
+        """);
+    assertThat(plan(b, "sam2", f)).isZero();
+    // 50 objects at 16 per call: chunks 16, 16, 16, 2 (4 chunks). Every frame: encoder 1000, loop
+    // 8 + 50 x 2, decoder 4 x 20 + 50 x 10, memory encoder 4 x 6 + 50 x 4.
+    double frame0 = 1000 + (8 + 50 * 2) + (4 * 20 + 50 * 10) + (4 * 6 + 50 * 4);
+    // frame 1: memory attention over 1 memory, 4 x 40 + 50 x 60; frame 2 over 2 memories, one
+    // sixth of the way to 7: fixed 40 + 60 / 6 = 50, per object 60 + 240 / 6 = 100
+    double frame1 = frame0 + 4 * 40 + 50 * 60;
+    double frame2 = frame0 + 4 * 50 + 50 * 100;
+    assertThat(out.toString()).contains("video=v frames=3 objects=50 predicted_hours=");
+    assertThat(hours())
+        .isCloseTo(
+            (frame0 + frame1 + frame2) / 3.6e6,
+            org.assertj.core.api.Assertions.withinPercentage(0.001));
+  }
+
+  @Test
+  void aBatchFitWithANegativeMarginalExits2NamingTheField() throws Exception {
+    Path b = oneVideo("one", 3, 2);
+    Path f =
+        figures(
+            "bad.json",
+            """
+        {"models": {"edgetam": {"device": "cpu",
+          "graph_ms": {"vision_encoder": 10, "memory_attention": 4, "video_mask_decoder": 3,
+                       "memory_encoder": 2},
+          "graph_fit": {"memory_encoder": {"fixed_ms": 1, "per_object_ms": -1}}}}}
+        """);
+    assertThat(plan(b, "edgetam", f)).isEqualTo(2);
+    assertThat(err.toString()).contains("models.edgetam.graph_fit.memory_encoder.per_object_ms");
   }
 
   @Test

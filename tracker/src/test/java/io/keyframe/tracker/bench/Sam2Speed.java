@@ -12,6 +12,7 @@ import io.keyframe.dataset.Box;
 import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.Video;
 import io.keyframe.tracker.FrameImages;
+import io.keyframe.tracker.sam2.Sam2Batching;
 import io.keyframe.tracker.sam2.Sam2Config;
 import io.keyframe.tracker.sam2.Sam2Device;
 import io.keyframe.tracker.sam2.Sam2Manifest;
@@ -35,16 +36,27 @@ import java.util.Random;
  * Benchmark (bench/sam2-speed.sh, never in verify): each graph of a SAM 2 / EdgeTAM bundle through
  * ONNX Runtime Java, warm, at the steady-state shapes of the video loop (memory attention over
  * {@code num_maskmem} memories and {@code max_object_pointers} pointers, the decoder with SAM 2's
- * one padding point), median wall ms of {@code --reps} calls, measured twice; then the whole loop
- * end to end for one object over {@code --frames} frames, to check the per-graph composition.
- * Writes one JSON file; the script derives FLOP/s, fraction of peak and frames/s from it.
+ * one padding point), at each object batch of {@code --batches} (the per-frame encoder at batch 1
+ * only), median wall ms of {@code --reps} calls, measured twice; then the video loop itself end to
+ * end on each {@code --runs} batch (objects x frames, all objects prompted by boxes on frame 0),
+ * {@code --repeats} times each after a one-frame warm-up with the same objects. Writes one JSON
+ * file; the script fits cost(b) = fixed + b x marginal per graph, prices the runs with the plan
+ * command and derives FLOP/s, fraction of peak and frames/s from it.
  *
- * <p>Usage: {@code Sam2Speed --bundle DIR --out FILE [--reps N] [--frames F] [--threads T]
- * [--device cpu|cuda:N] [--only GRAPH,...] [--memories K] [--pointers P]} (the last three: memory
- * attention at the first frames' sizes, for the plan's ramp)
+ * <p>Usage: {@code Sam2Speed --bundle DIR --out FILE [--reps N] [--batches 1,B] [--runs 1x3,8x4]
+ * [--repeats R] [--threads T] [--device cpu|cuda:N] [--only GRAPH,...|none] [--memories K]
+ * [--pointers P] [--probe-dir DIR]} ({@code --memories}/{@code --pointers}: memory attention at the
+ * first frames' sizes, for the plan's ramp; {@code --batches auto}: 1 and the largest batch up to
+ * {@code --max-batch} (8) whose memory-attention scores fit {@link #ATTENTION_BYTES})
  */
 public final class Sam2Speed {
   private Sam2Speed() {}
+
+  /**
+   * Memory-attention workspace the batch measurement may take: the cross-attention scores and their
+   * softmax, float32, [objects, query tokens, memory tokens] each (one head).
+   */
+  static final double ATTENTION_BYTES = 6e9;
 
   public static void main(String[] args) throws Exception {
     Map<String, String> a = new HashMap<>();
@@ -58,7 +70,7 @@ public final class Sam2Speed {
     Path bundle = Path.of(a.get("bundle"));
     Path out = Path.of(a.get("out"));
     int reps = Integer.parseInt(a.getOrDefault("reps", "5"));
-    int frames = Integer.parseInt(a.getOrDefault("frames", "6"));
+    int repeats = Integer.parseInt(a.getOrDefault("repeats", "1"));
     Sam2SessionSettings settings =
         Sam2SessionSettings.defaults()
             .withDevice(Sam2Device.parse(a.getOrDefault("device", "cpu")))
@@ -72,80 +84,196 @@ public final class Sam2Speed {
     result.put("bundle", bundle.toString());
     result.put("model", m.model());
     result.put("layout", m.layout().name().toLowerCase());
+    result.put("object_batch", m.objectBatch());
+    result.put("max_objects_per_call", m.objectBatch() ? Sam2Batching.DEFAULT.maxObjects() : 1);
     result.put("session", settings.provenance());
     result.put("memories", k);
     result.put("pointers", p);
-    Map<String, Object> graphs = new LinkedHashMap<>();
     OrtEnvironment env = OrtEnvironment.getEnvironment();
+    int[] batches =
+        batches(
+            a.getOrDefault("batches", "1"),
+            Integer.parseInt(a.getOrDefault("max-batch", "8")),
+            env,
+            settings,
+            bundle,
+            m);
+    result.put("batches", batches);
+    // graphs: batch 1 (FLOPs, fraction of peak); graphs_by_batch: every batch, for the fit
+    Map<String, Object> graphs = new LinkedHashMap<>();
+    Map<String, Map<String, Object>> byBatch = new LinkedHashMap<>();
     for (String g : m.layout().graphNames()) {
       if (!only.contains(g)) continue;
       try (OrtSession.SessionOptions so = settings.sessionOptions();
           OrtSession s =
               env.createSession(bundle.resolve(m.graphs().get(g).file()).toString(), so)) {
-        Map<String, long[]> shapes = new LinkedHashMap<>();
-        Map<String, OnnxTensor> feed = inputs(env, s, g, k, p, shapes);
-        try {
-          s.run(feed).close(); // warm: allocations, arena, first-call planning
-          double[] first = time(s, feed, reps);
-          double[] second = time(s, feed, reps);
-          Map<String, Object> row = new LinkedHashMap<>();
-          row.put("ms_median_run1", median(first));
-          row.put("ms_median_run2", median(second));
-          row.put("ms_run1", first);
-          row.put("ms_run2", second);
-          Map<String, List<Long>> shapeLists = new LinkedHashMap<>();
-          shapes.forEach((n, sh) -> shapeLists.put(n, Arrays.stream(sh).boxed().toList()));
-          row.put("input_shapes", shapeLists);
-          if (probeDir != null && Files.isRegularFile(probeDir.resolve(g + ".onnx")))
-            row.put("runtime_shapes", probe(env, settings, probeDir.resolve(g + ".onnx"), feed));
-          graphs.put(g, row);
-          System.err.printf(
-              "sam2-speed: %-20s %10.1f ms  %10.1f ms  (median of %d, two runs)%n",
-              g, median(first), median(second), reps);
-        } finally {
-          feed.values().forEach(OnnxTensor::close);
+        for (int b : batches) {
+          if (b > 1 && !perObject(s)) continue; // the frame's encoder: once per frame
+          Map<String, long[]> shapes = new LinkedHashMap<>();
+          Map<String, OnnxTensor> feed = inputs(env, s, k, p, b, shapes);
+          try {
+            s.run(feed).close(); // warm: allocations, arena, first-call planning
+            double[] first = time(s, feed, reps);
+            double[] second = time(s, feed, reps);
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("ms_median_run1", median(first));
+            row.put("ms_median_run2", median(second));
+            row.put("ms_run1", first);
+            row.put("ms_run2", second);
+            Map<String, List<Long>> shapeLists = new LinkedHashMap<>();
+            shapes.forEach((n, sh) -> shapeLists.put(n, Arrays.stream(sh).boxed().toList()));
+            row.put("input_shapes", shapeLists);
+            if (b == 1 && probeDir != null && Files.isRegularFile(probeDir.resolve(g + ".onnx")))
+              row.put("runtime_shapes", probe(env, settings, probeDir.resolve(g + ".onnx"), feed));
+            if (b == 1) graphs.put(g, row);
+            byBatch.computeIfAbsent(String.valueOf(b), x -> new LinkedHashMap<>()).put(g, row);
+            System.err.printf(
+                "sam2-speed: %-20s batch %2d %10.1f ms  %10.1f ms  (median of %d, two runs)%n",
+                g, b, median(first), median(second), reps);
+          } finally {
+            feed.values().forEach(OnnxTensor::close);
+          }
         }
       }
     }
     result.put("graphs", graphs);
-    if (frames > 0) result.put("end_to_end_1_object", endToEnd(bundle, settings, m, frames));
+    result.put("graphs_by_batch", byBatch);
+    String runs = a.getOrDefault("runs", "");
+    if (!runs.isEmpty()) result.put("end_to_end", endToEnd(bundle, settings, m, runs, repeats));
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     Files.createDirectories(out.toAbsolutePath().getParent());
     json.writeValue(out.toFile(), result);
   }
 
-  /** One object tracked through {@code frames} frames: wall ms per frame and the loop's own. */
-  private static Map<String, Object> endToEnd(
-      Path bundle, Sam2SessionSettings settings, Sam2Manifest m, int frames) throws Exception {
-    int s = m.imageSize();
-    FrameImages images =
-        f -> {
-          BufferedImage img = new BufferedImage(s, s, BufferedImage.TYPE_INT_RGB);
-          Graphics2D g = img.createGraphics();
-          g.setColor(Color.DARK_GRAY);
-          g.fillRect(0, 0, s, s);
-          g.setColor(Color.WHITE);
-          g.fillRect(s / 4 + 4 * f, s / 4, s / 4, s / 4);
-          g.dispose();
-          return img;
-        };
-    Video video = new Video("bench", 30, s, s, frames, "");
-    List<Detection> prompt =
-        List.of(Detection.of(0, 1, "object", new Box(s / 4, s / 4, s / 4, s / 4)));
-    Map<String, Object> out = new LinkedHashMap<>();
-    try (Sam2VideoTracker t = Sam2VideoTracker.open(bundle, settings, Sam2Config.defaults())) {
-      // warm every graph once on a one-frame video, then the timed run
-      t.track(new Video("warm", 30, s, s, 1, ""), images, prompt, null);
-      long t0 = System.nanoTime();
-      t.track(video, images, prompt, null);
-      double ms = (System.nanoTime() - t0) / 1e6;
-      out.put("frames", frames);
-      out.put("ms_total", ms);
-      out.put("ms_per_frame", ms / frames);
-      out.put("graph_ms_per_call_in_loop", t.graphMillisPerCall());
+  /** A per-object graph: its first input has a dynamic object axis. */
+  private static boolean perObject(OrtSession s) throws Exception {
+    for (NodeInfo n : s.getInputInfo().values()) {
+      long[] shape = ((TensorInfo) n.getInfo()).getShape();
+      if (shape.length > 0 && shape[0] < 0 && !isSlotMask(n.getName())) return true;
     }
+    return false;
+  }
+
+  private static boolean isSlotMask(String input) {
+    return input.equals("mem_valid") || input.equals("ptr_valid");
+  }
+
+  /**
+   * {@code auto}: 1 and the largest batch up to {@code maxBatch} (8) whose memory attention fits
+   * {@link #ATTENTION_BYTES} (scores + softmax, float32, over {@code num_maskmem} memories and
+   * {@code max_object_pointers} pointers); otherwise the listed batches (1 first). Bundles without
+   * an object batch: 1.
+   */
+  private static int[] batches(
+      String spec,
+      int maxBatch,
+      OrtEnvironment env,
+      Sam2SessionSettings settings,
+      Path bundle,
+      Sam2Manifest m)
+      throws Exception {
+    if (!m.objectBatch()) return new int[] {1};
+    if (!spec.equals("auto"))
+      return Arrays.stream(spec.split(",")).mapToInt(Integer::parseInt).distinct().toArray();
+    long[] curr, mem;
+    try (OrtSession.SessionOptions so = settings.sessionOptions();
+        OrtSession s =
+            env.createSession(
+                bundle.resolve(m.graphs().get("memory_attention").file()).toString(), so)) {
+      curr = ((TensorInfo) s.getInputInfo().get("curr").getInfo()).getShape();
+      mem = ((TensorInfo) s.getInputInfo().get("mem_feats").getInfo()).getShape();
+    }
+    // query tokens: the frame's feature map; memory tokens per memory: SAM 2 keeps the map (C, H,
+    // W after the object and memory axes), EdgeTAM's perceiver a token list (tokens, C); each
+    // pointer adds 4 tokens (256 channels split into the 64 of memory attention's keys)
+    long query = curr[curr.length - 2] * curr[curr.length - 1];
+    long perMemory = mem.length == 5 ? mem[3] * mem[4] : mem[2];
+    long tokens = m.numMaskmem() * perMemory + 4L * m.maxObjectPointers();
+    double perObject = 2.0 * 4 * query * tokens;
+    int b = (int) Math.max(1, Math.min(maxBatch, Math.floor(ATTENTION_BYTES / perObject)));
     System.err.printf(
-        "sam2-speed: end to end, 1 object: %.1f ms per frame%n", out.get("ms_per_frame"));
+        "sam2-speed: memory attention scores %.2f GB per object (%d x %d tokens, float32, x2 for"
+            + " softmax): batch 1 and %d (within %.0f GB)%n",
+        perObject / 1e9, query, tokens, b, ATTENTION_BYTES / 1e9);
+    return b == 1 ? new int[] {1} : new int[] {1, b};
+  }
+
+  /**
+   * The video loop end to end on each {@code OBJECTSxFRAMES} batch of {@code runs}: all objects
+   * prompted by boxes on frame 0, default batching; wall ms of each repeat and the graph calls and
+   * their ms inside the loop (so what the loop adds beyond its graph calls can be read off).
+   */
+  private static List<Map<String, Object>> endToEnd(
+      Path bundle, Sam2SessionSettings settings, Sam2Manifest m, String runs, int repeats)
+      throws Exception {
+    int s = m.imageSize();
+    List<Map<String, Object>> out = new java.util.ArrayList<>();
+    try (Sam2VideoTracker t = Sam2VideoTracker.open(bundle, settings, Sam2Config.defaults())) {
+      for (String run : runs.split(",")) {
+        String[] nf = run.split("x");
+        int objects = Integer.parseInt(nf[0]), frames = Integer.parseInt(nf[1]);
+        int side = (int) Math.ceil(Math.sqrt(objects));
+        int cell = s / side, size = Math.max(4, cell / 2);
+        FrameImages images =
+            f -> {
+              BufferedImage img = new BufferedImage(s, s, BufferedImage.TYPE_INT_RGB);
+              Graphics2D g = img.createGraphics();
+              g.setColor(Color.DARK_GRAY);
+              g.fillRect(0, 0, s, s);
+              for (int i = 0; i < objects; i++) {
+                g.setColor(Color.getHSBColor(i / (float) objects, 0.8f, 1f));
+                g.fillRect((i % side) * cell + f, (i / side) * cell, size, size);
+              }
+              g.dispose();
+              return img;
+            };
+        List<Detection> prompt = new java.util.ArrayList<>();
+        for (int i = 0; i < objects; i++)
+          prompt.add(
+              Detection.of(
+                  0, i + 1, "object", new Box((i % side) * cell, (i / side) * cell, size, size)));
+        // warm: the same objects on a one-frame video (decoder and memory encoder at this batch)
+        t.track(new Video("warm", 30, s, s, 1, ""), images, prompt, null);
+        Video video = new Video("bench", 30, s, s, frames, "");
+        double[] ms = new double[repeats];
+        Map<String, Long> calls = null;
+        Map<String, Double> graphMs = null;
+        for (int r = 0; r < repeats; r++) {
+          Map<String, Long> calls0 = t.graphCalls();
+          Map<String, Double> total0 = totals(t);
+          long t0 = System.nanoTime();
+          t.track(video, images, prompt, null);
+          ms[r] = (System.nanoTime() - t0) / 1e6;
+          Map<String, Long> c = new LinkedHashMap<>();
+          Map<String, Double> g = new LinkedHashMap<>();
+          Map<String, Double> total1 = totals(t);
+          t.graphCalls().forEach((n, v) -> c.put(n, v - calls0.getOrDefault(n, 0L)));
+          total1.forEach((n, v) -> g.put(n, v - total0.getOrDefault(n, 0.0)));
+          if (r == 0) {
+            calls = c;
+            graphMs = g;
+          }
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("objects", objects);
+        row.put("frames", frames);
+        row.put("ms_total_runs", ms);
+        row.put("graph_calls", calls);
+        row.put("graph_ms_in_loop", graphMs);
+        out.add(row);
+        System.err.printf(
+            "sam2-speed: end to end, %d objects x %d frames: %s ms%n",
+            objects, frames, Arrays.toString(ms));
+      }
+    }
+    return out;
+  }
+
+  /** Wall ms spent in each graph so far (calls x mean ms per call). */
+  private static Map<String, Double> totals(Sam2VideoTracker t) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    Map<String, Long> calls = t.graphCalls();
+    t.graphMillisPerCall().forEach((g, ms) -> out.put(g, ms * calls.getOrDefault(g, 0L)));
     return out;
   }
 
@@ -226,11 +354,12 @@ public final class Sam2Speed {
   }
 
   /**
-   * Inputs at the loop's steady-state shapes: dynamic memory and pointer axes at {@code k} and
-   * {@code p}, one (padding) point for the decoder; any other dynamic axis is 1.
+   * Inputs at the loop's steady-state shapes: {@code b} objects on the object axis (a dynamic first
+   * axis, except the slot masks), dynamic memory and pointer axes at {@code k} and {@code p}, one
+   * (padding) point for the decoder; any other dynamic axis is 1.
    */
   private static Map<String, OnnxTensor> inputs(
-      OrtEnvironment env, OrtSession s, String graph, int k, int p, Map<String, long[]> shapes)
+      OrtEnvironment env, OrtSession s, int k, int p, int b, Map<String, long[]> shapes)
       throws Exception {
     Random rnd = new Random(7);
     Map<String, OnnxTensor> feed = new LinkedHashMap<>();
@@ -241,14 +370,17 @@ public final class Sam2Speed {
       for (int d = 0; d < shape.length; d++)
         if (shape[d] < 0)
           shape[d] =
-              name.startsWith("mem_")
-                  ? k
-                  : (name.startsWith("obj_ptr") || name.equals("ptr_valid")) ? p : 1;
+              d == 0 && !isSlotMask(name)
+                  ? b
+                  : name.startsWith("mem_")
+                      ? k
+                      : (name.startsWith("obj_ptr") || name.equals("ptr_valid")) ? p : 1;
       shapes.put(name, shape);
       int n = (int) Arrays.stream(shape).reduce(1, (x, y) -> x * y);
       if (info.type == OnnxJavaType.INT64) {
         long[] v = new long[n];
-        for (int i = 0; i < n; i++) v[i] = name.equals("mem_tpos") ? i % Math.max(1, k - 1) : i + 1;
+        for (int i = 0; i < n; i++)
+          v[i] = name.equals("mem_tpos") ? (i % k) % Math.max(1, k - 1) : i % Math.max(1, p) + 1;
         feed.put(name, OnnxTensor.createTensor(env, LongBuffer.wrap(v), shape));
       } else {
         float[] v = new float[n];
