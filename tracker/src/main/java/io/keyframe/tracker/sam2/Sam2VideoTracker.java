@@ -199,6 +199,7 @@ public final class Sam2VideoTracker implements VideoTracker {
   private SortedMap<String, Object> batchingFields() {
     SortedMap<String, Object> b = new TreeMap<>();
     b.put("max_objects", batching.maxObjects());
+    b.put("attention_bytes", batching.attentionBytes());
     b.put("reuse_tensors", batching.reuseTensors());
     b.put("cache_prompted_frames", batching.cachePromptedFrames());
     return b;
@@ -503,7 +504,35 @@ public final class Sam2VideoTracker implements VideoTracker {
 
   /** Most objects per call: 1 for bundles whose graphs take one object. */
   private int maxBatch() {
-    return manifest.objectBatch() ? batching.maxObjects() : 1;
+    return maxObjectsPerCall();
+  }
+
+  /**
+   * Most objects one call of a per-object graph takes: 1 for bundles whose graphs take one object,
+   * else {@link Sam2Batching#maxObjects} capped by {@link Sam2Batching#attentionBytes} over the
+   * memory-attention scores one object costs at the most memories (what {@code track --plan} chunks
+   * by).
+   */
+  public int maxObjectsPerCall() {
+    return manifest.objectBatch() ? batching.objectsPerCall(attentionBytesPerObject()) : 1;
+  }
+
+  /**
+   * Attention-score bytes of one object in memory attention over {@code num_maskmem} memories and
+   * every pointer: query tokens (the feature map after the object and channel axes) x memory tokens
+   * (SAM 2 keeps each memory's map, C x H x W; EdgeTAM's perceiver a token list, tokens x C; each
+   * pointer is 4 tokens, its 256 channels split into the keys' 64) x 4 bytes x 2 (logits and
+   * softmax); 0 when the graph declares no fixed sizes.
+   */
+  private double attentionBytesPerObject() {
+    long[] curr = graphs.inputShape("memory_attention", "curr");
+    long[] mem = graphs.inputShape("memory_attention", "mem_feats");
+    if (curr == null || mem == null || curr.length < 2 || mem.length < 3) return 0;
+    long query = curr[curr.length - 2] * curr[curr.length - 1];
+    long perMemory = mem.length == 5 ? mem[3] * mem[4] : mem[2];
+    if (query <= 0 || perMemory <= 0) return 0;
+    long tokens = manifest.numMaskmem() * perMemory + 4L * manifest.maxObjectPointers();
+    return 2.0 * 4 * query * tokens;
   }
 
   private <T> List<List<T>> chunks(List<T> items) {

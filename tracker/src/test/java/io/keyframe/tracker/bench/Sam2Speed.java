@@ -85,7 +85,11 @@ public final class Sam2Speed {
     result.put("model", m.model());
     result.put("layout", m.layout().name().toLowerCase());
     result.put("object_batch", m.objectBatch());
-    result.put("max_objects_per_call", m.objectBatch() ? Sam2Batching.DEFAULT.maxObjects() : 1);
+    // what the loop chunks by (Sam2Batching.DEFAULT's cap on attention bytes), so the plan does too
+    try (Sam2VideoTracker t =
+        Sam2VideoTracker.open(bundle, settings, Sam2Config.defaults(), Sam2Batching.DEFAULT)) {
+      result.put("max_objects_per_call", t.maxObjectsPerCall());
+    }
     result.put("session", settings.provenance());
     result.put("memories", k);
     result.put("pointers", p);

@@ -212,4 +212,29 @@ class Sam2BatchingTest {
     assertThat(perFrame(r, "video_mask_decoder")).containsExactly(withPrompts);
     assertThat(perFrame(r, MEM)).containsExactly(withPrompts);
   }
+
+  /**
+   * An attention budget below one object's scores sends every object alone through the per-object
+   * graphs: the EdgeTAM clip's two objects then cost two memory-attention calls per tracked frame
+   * instead of one.
+   */
+  @Test
+  void anAttentionBudgetBelowOneObjectSendsEachObjectAlone() throws Exception {
+    Run r = run("parity-edgetam", Sam2Batching.DEFAULT.withAttentionBytes(1));
+    assertThat(perFrame(r, ATTN)).containsExactly(0, 2, 2, 2, 2, 2, 2, 2, 2, 0, 2, 2);
+  }
+
+  /** The cap is the budget over one object's score bytes, never below 1 nor above maxObjects. */
+  @Test
+  void objectsPerCallIsTheBudgetOverOneObjectsScoresWithinOneAndMaxObjects() {
+    // SAM 2.1 tiny at 1024 x 1024: 4,096 query x (7 x 4,096 + 4 x 16) memory tokens x 4 B x 2
+    double sam2 = 4096.0 * (7 * 4096 + 4 * 16) * 4 * 2; // 0.9416 GB
+    assertThat(Sam2Batching.DEFAULT.objectsPerCall(sam2)).isEqualTo(8); // 8e9 / 0.9416e9 = 8.5
+    // EdgeTAM: 7 x 512 perceiver tokens + 64 pointer tokens = 3,648
+    double edgetam = 4096.0 * (7 * 512 + 4 * 16) * 4 * 2; // 0.1195 GB
+    assertThat(Sam2Batching.DEFAULT.objectsPerCall(edgetam)).isEqualTo(66); // 8e9 / 0.1195e9 = 66.9
+    assertThat(Sam2Batching.DEFAULT.withMaxObjects(4).objectsPerCall(edgetam)).isEqualTo(4);
+    assertThat(Sam2Batching.DEFAULT.withAttentionBytes(1).objectsPerCall(sam2)).isEqualTo(1);
+    assertThat(Sam2Batching.DEFAULT.objectsPerCall(0)).isEqualTo(Integer.MAX_VALUE);
+  }
 }
