@@ -36,7 +36,8 @@
 #   --validate-sam2 LIST, --validate-edgetam LIST  validation batches (OBJECTSxFRAMES,...)
 #   --max-batch B  the larger batch of the graph fit at most B (default 8; memory caps it too)
 #   --report STAMP  reuse DIR/*-STAMP.json, measure only what is missing
-# The lead's quiet run:  bench/sam2-speed.sh --work /work/sam2-bench --report-out /work/sam2-bench/sam2-figures.json
+# A quiet run (2026-12-02: 680 s for both models on the idle 2-core machine):
+#   bench/sam2-speed.sh --work DIR --report-out DIR/sam2-figures.json
 # Not part of ./mvnw verify. Needs java, python3 with onnx and numpy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
