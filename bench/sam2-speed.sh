@@ -33,7 +33,8 @@
 #                 tracker/README.md; ~20 min per model on a loaded 2-core machine)
 #   --report-out FILE  also write the figures JSON there (it can replace
 #                 cli/src/main/resources/io/keyframe/cli/sam2-figures.json)
-#   --validate-sam2 LIST, --validate-edgetam LIST  validation batches (OBJECTSxFRAMES,...)
+#   --validate-sam2 LIST, --validate-edgetam LIST  validation batches (OBJECTSxFRAMES,...); defaults 8x4 and
+#                 8x4,50x3; --validate-sam2 8x4,50x3 adds ~4 min idle x repeats (one 50 x 3 run: 215 s)
 #   --max-batch B  the larger batch of the graph fit at most B (default 8; memory caps it too)
 #   --report STAMP  reuse DIR/*-STAMP.json, measure only what is missing
 # A quiet run (2026-12-02: 680 s for both models on the idle 2-core machine):
