@@ -322,9 +322,8 @@ public final class MotMetricsCommand implements Callable<Integer> {
     return stem(f);
   }
 
+  /** The row's name: who wrote the file, as the batch layout names sources ({@code dr.lee}). */
   private static String stem(Path f) {
-    String n = f.getFileName().toString();
-    int dot = n.indexOf('.');
-    return dot > 0 ? n.substring(0, dot) : n;
+    return BatchLayout.sourceOf(f.getFileName().toString());
   }
 }

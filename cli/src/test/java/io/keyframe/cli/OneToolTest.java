@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 18: every command accepts what the others write, with one set of units, names and exit
@@ -199,6 +200,23 @@ class OneToolTest extends InProcessCliTest {
                 V0.resolve("model.mot.txt").toString()))
         .isZero();
     assertThat(err.toString()).contains("warning: model has no identities");
+  }
+
+  @Test
+  void aPredictionWithDotsInItsSourceNameKeepsThemInTheRowName(@TempDir Path tmp) throws Exception {
+    Path pred = tmp.resolve("annotator-dr.lee.cvat.xml");
+    Files.copy(V0.resolve("annotator-B.cvat.xml"), pred);
+    assertThat(
+            run(
+                "mot-metrics",
+                "--gt",
+                V0.resolve("gt.mot.txt").toString(),
+                "--pred",
+                pred.toString()))
+        .isZero();
+    assertThat(out.toString())
+        .containsPattern("(?m)^annotator-dr\\.lee ")
+        .doesNotContainPattern("(?m)^annotator-dr ");
   }
 
   @Test
