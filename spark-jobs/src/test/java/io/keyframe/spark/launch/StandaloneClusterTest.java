@@ -76,9 +76,8 @@ class StandaloneClusterTest {
   }
 
   @Test
-  void
-      agreement_job_submitted_to_a_standalone_master_runs_in_a_worker_forked_executor_like_the_embedded_call()
-          throws Exception {
+  void agreementJobSubmittedToAStandaloneMasterRunsInAWorkerForkedExecutorLikeTheEmbeddedCall()
+      throws Exception {
     String detections = TrackingBatch.write(spark, dir.resolve("in"), 3, 60, 4, 11);
     Distribution dist =
         Distribution.build(dir.resolve("spark-home"), dir.resolve("app"), dir.resolve("local"));

@@ -343,9 +343,8 @@ class SampleBatchJobsTest {
   }
 
   @Test
-  void
-      rank_job_queues_within_budget_apart_from_the_spot_check_and_finds_annotator_b_faults_above_base_rate()
-          throws IOException {
+  void rankJobQueuesWithinBudgetApartFromTheSpotCheckAndFindsAnnotatorBFaultsAboveBaseRate()
+      throws IOException {
     RunRecord rank =
         RankJob.run(
             spark,

@@ -71,8 +71,7 @@ class MemoryBankTest {
   }
 
   @Test
-  void
-      pointers_reach_back_min_of_video_length_and_max_pointers_minus_one_frames_after_all_past_conditioning_ones() {
+  void pointersReachBackMinOfVideoLengthAndMaxPointersMinusOneFramesAfterAllPastConditioningOnes() {
     MemoryBank bank = new MemoryBank(7, -1, 4);
     bank.addConditioning(e(0));
     bank.addConditioning(e(5));
