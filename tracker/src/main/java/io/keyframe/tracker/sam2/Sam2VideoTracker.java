@@ -63,6 +63,7 @@ public final class Sam2VideoTracker implements VideoTracker {
   private final Sam2Config config;
   private final int minOcclusionFrames;
   private final Sam2Batching batching;
+  private final int maxObjectsPerCall;
   private Consumer<Sam2Step> stepListener = s -> {};
   private Sam2SessionSettings settings = Sam2SessionSettings.defaults();
 
@@ -78,6 +79,9 @@ public final class Sam2VideoTracker implements VideoTracker {
     this.config = config;
     this.minOcclusionFrames = config.minOcclusionFrames();
     this.batching = batching;
+    // fixed by the bundle's declared shapes: computed once, not per frame and layout group
+    this.maxObjectsPerCall =
+        manifest.objectBatch() ? batching.objectsPerCall(attentionBytesPerObject()) : 1;
   }
 
   /**
@@ -502,19 +506,13 @@ public final class Sam2VideoTracker implements VideoTracker {
     return ObjectSlots.groupByLayout(slots);
   }
 
-  /** Most objects per call: 1 for bundles whose graphs take one object. */
-  private int maxBatch() {
-    return maxObjectsPerCall();
-  }
-
   /**
    * Most objects one call of a per-object graph takes: 1 for bundles whose graphs take one object,
-   * else {@link Sam2Batching#maxObjects} capped by {@link Sam2Batching#attentionBytes} over the
-   * memory-attention scores one object costs at the most memories (what {@code track --plan} chunks
-   * by).
+   * else {@link Sam2Batching#maxObjects} capped by {@link Sam2Batching#attentionBytes} over {@link
+   * #attentionBytesPerObject} (what {@code track --plan} chunks by).
    */
   public int maxObjectsPerCall() {
-    return manifest.objectBatch() ? batching.objectsPerCall(attentionBytesPerObject()) : 1;
+    return maxObjectsPerCall;
   }
 
   /**
@@ -524,7 +522,7 @@ public final class Sam2VideoTracker implements VideoTracker {
    * pointer is 4 tokens, its 256 channels split into the keys' 64) x 4 bytes x 2 (logits and
    * softmax); 0 when the graph declares no fixed sizes.
    */
-  private double attentionBytesPerObject() {
+  public double attentionBytesPerObject() {
     long[] curr = graphs.inputShape("memory_attention", "curr");
     long[] mem = graphs.inputShape("memory_attention", "mem_feats");
     if (curr == null || mem == null || curr.length < 2 || mem.length < 3) return 0;
@@ -536,7 +534,7 @@ public final class Sam2VideoTracker implements VideoTracker {
   }
 
   private <T> List<List<T>> chunks(List<T> items) {
-    int size = maxBatch();
+    int size = maxObjectsPerCall;
     List<List<T>> out = new ArrayList<>();
     for (int i = 0; i < items.size(); i += size)
       out.add(items.subList(i, Math.min(items.size(), i + size)));

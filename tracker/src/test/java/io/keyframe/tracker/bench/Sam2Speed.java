@@ -85,10 +85,14 @@ public final class Sam2Speed {
     result.put("model", m.model());
     result.put("layout", m.layout().name().toLowerCase());
     result.put("object_batch", m.objectBatch());
-    // what the loop chunks by (Sam2Batching.DEFAULT's cap on attention bytes), so the plan does too
+    // what the loop chunks by (Sam2Batching.DEFAULT's cap on attention bytes), so the plan does
+    // too;
+    // the same per-object bytes choose the bench's larger batch
+    double perObject;
     try (Sam2VideoTracker t =
         Sam2VideoTracker.open(bundle, settings, Sam2Config.defaults(), Sam2Batching.DEFAULT)) {
       result.put("max_objects_per_call", t.maxObjectsPerCall());
+      perObject = t.attentionBytesPerObject();
     }
     result.put("session", settings.provenance());
     result.put("memories", k);
@@ -98,9 +102,7 @@ public final class Sam2Speed {
         batches(
             a.getOrDefault("batches", "1"),
             Integer.parseInt(a.getOrDefault("max-batch", "8")),
-            env,
-            settings,
-            bundle,
+            perObject,
             m);
     result.put("batches", batches);
     // graphs: batch 1 (FLOPs, fraction of peak); graphs_by_batch: every batch, for the fit
@@ -168,37 +170,19 @@ public final class Sam2Speed {
    * {@code max_object_pointers} pointers); otherwise the listed batches (1 first). Bundles without
    * an object batch: 1.
    */
-  private static int[] batches(
-      String spec,
-      int maxBatch,
-      OrtEnvironment env,
-      Sam2SessionSettings settings,
-      Path bundle,
-      Sam2Manifest m)
-      throws Exception {
+  private static int[] batches(String spec, int maxBatch, double perObject, Sam2Manifest m) {
     if (!m.objectBatch()) return new int[] {1};
     if (!spec.equals("auto"))
       return Arrays.stream(spec.split(",")).mapToInt(Integer::parseInt).distinct().toArray();
-    long[] curr, mem;
-    try (OrtSession.SessionOptions so = settings.sessionOptions();
-        OrtSession s =
-            env.createSession(
-                bundle.resolve(m.graphs().get("memory_attention").file()).toString(), so)) {
-      curr = ((TensorInfo) s.getInputInfo().get("curr").getInfo()).getShape();
-      mem = ((TensorInfo) s.getInputInfo().get("mem_feats").getInfo()).getShape();
-    }
-    // query tokens: the frame's feature map; memory tokens per memory: SAM 2 keeps the map (C, H,
-    // W after the object and memory axes), EdgeTAM's perceiver a token list (tokens, C); each
-    // pointer adds 4 tokens (256 channels split into the 64 of memory attention's keys)
-    long query = curr[curr.length - 2] * curr[curr.length - 1];
-    long perMemory = mem.length == 5 ? mem[3] * mem[4] : mem[2];
-    long tokens = m.numMaskmem() * perMemory + 4L * m.maxObjectPointers();
-    double perObject = 2.0 * 4 * query * tokens;
-    int b = (int) Math.max(1, Math.min(maxBatch, Math.floor(ATTENTION_BYTES / perObject)));
+    int b =
+        Sam2Batching.DEFAULT
+            .withMaxObjects(maxBatch)
+            .withAttentionBytes((long) ATTENTION_BYTES)
+            .objectsPerCall(perObject);
     System.err.printf(
-        "sam2-speed: memory attention scores %.2f GB per object (%d x %d tokens, float32, x2 for"
-            + " softmax): batch 1 and %d (within %.0f GB)%n",
-        perObject / 1e9, query, tokens, b, ATTENTION_BYTES / 1e9);
+        "sam2-speed: memory attention scores %.2f GB per object (Sam2VideoTracker's count, float32,"
+            + " x2 for softmax): batch 1 and %d (within %.0f GB)%n",
+        perObject / 1e9, b, ATTENTION_BYTES / 1e9);
     return b == 1 ? new int[] {1} : new int[] {1, b};
   }
 
