@@ -1,7 +1,7 @@
 package io.keyframe.synth;
 
 import io.keyframe.dataset.Frame;
-import io.keyframe.dataset.frames.FrameSource;
+import io.keyframe.dataset.frames.CheckedFrameSource;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.Objects;
  * anti-aliasing: every pixel is written from the same per-column geometry that the ground-truth
  * masks are built from, so a mask pixel always shows its object. Frames need not be stored.
  */
-public final class FrameRenderer implements FrameSource {
+public final class FrameRenderer extends CheckedFrameSource {
   private final Scene scene;
   private final int width;
   private final int height;
@@ -50,8 +50,7 @@ public final class FrameRenderer implements FrameSource {
   }
 
   @Override
-  public Frame read(int index) {
-    FrameSource.checkIndex(index, frameCount());
+  protected Frame decode(int index) {
     return new Frame(index, render(index));
   }
 

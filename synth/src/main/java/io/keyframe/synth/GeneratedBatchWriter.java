@@ -1,13 +1,12 @@
 package io.keyframe.synth;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.keyframe.dataset.AtomicOutput;
 import io.keyframe.dataset.CanonicalNumber;
 import io.keyframe.dataset.FileHash;
+import io.keyframe.dataset.JsonObjectFile;
 import io.keyframe.dataset.ProgressListener;
 import io.keyframe.dataset.Video;
 import java.io.IOException;
@@ -47,8 +46,6 @@ import javax.imageio.ImageIO;
 public final class GeneratedBatchWriter {
   /** Progress stage for frames generated (of all videos). */
   public static final String STAGE = ClinicVideoGenerator.STAGE;
-
-  private static final JsonFactory JSON = new JsonFactory();
 
   /**
    * What to write besides the manifest.
@@ -209,33 +206,13 @@ public final class GeneratedBatchWriter {
     return names.size() + 1;
   }
 
-  /** What goes between a JSON document's outer braces. */
-  private interface JsonFields {
-    void write(JsonGenerator g) throws IOException;
-  }
-
   /**
    * One JSON object, two-space indented with a final newline, written atomically to {@code file}.
    */
-  private static void writeJsonObject(Path file, JsonFields fields) throws IOException {
-    AtomicOutput.write(
-        file,
-        o -> {
-          try (JsonGenerator g = json(o)) {
-            g.writeStartObject();
-            fields.write(g);
-            g.writeEndObject();
-            g.writeRaw('\n');
-          }
-        });
-  }
-
-  private static JsonGenerator json(java.io.OutputStream o) throws IOException {
-    JsonGenerator g = JSON.createGenerator(o, JsonEncoding.UTF8);
-    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+  private static void writeJsonObject(Path file, JsonObjectFile.Fields fields) throws IOException {
     DefaultIndenter lf = new DefaultIndenter("  ", "\n");
-    g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(lf).withArrayIndenter(lf));
-    return g;
+    JsonObjectFile.write(
+        file, new DefaultPrettyPrinter().withObjectIndenter(lf).withArrayIndenter(lf), fields);
   }
 
   /**

@@ -2,14 +2,12 @@ package io.keyframe.dataset.coco;
 
 import static io.keyframe.dataset.CanonicalNumber.format;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.keyframe.dataset.AnnotationSet;
-import io.keyframe.dataset.AtomicOutput;
 import io.keyframe.dataset.Box;
 import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.FrameImage;
+import io.keyframe.dataset.JsonObjectFile;
 import io.keyframe.dataset.Mask;
 import io.keyframe.dataset.Polygon;
 import io.keyframe.dataset.Provenance;
@@ -31,27 +29,11 @@ import java.util.TreeMap;
  * from the default, so plain COCO tools see ordinary files.
  */
 public final class CocoJsonWriter {
-  private static final JsonFactory JSON = new JsonFactory();
-
   private CocoJsonWriter() {}
 
-  private interface JsonBody {
-    void write(JsonGenerator g) throws IOException;
-  }
-
   /** One top-level JSON object, a record per line ({@link LinePerRecord}), atomically. */
-  private static void writeTopObject(Path target, JsonBody body) throws IOException {
-    AtomicOutput.write(
-        target,
-        out -> {
-          try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.setPrettyPrinter(new LinePerRecord());
-            g.writeStartObject();
-            body.write(g);
-            g.writeEndObject();
-          }
-        });
+  private static void writeTopObject(Path target, JsonObjectFile.Fields body) throws IOException {
+    JsonObjectFile.write(target, new LinePerRecord(), body);
   }
 
   /**

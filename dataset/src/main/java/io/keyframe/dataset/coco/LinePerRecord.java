@@ -36,7 +36,8 @@ final class LinePerRecord implements PrettyPrinter {
 
   @Override
   public void writeEndObject(JsonGenerator g, int n) throws IOException {
-    g.writeRaw(rootObject(g) ? "\n}\n" : "}");
+    // The file's final newline comes from JsonObjectFile.
+    g.writeRaw(rootObject(g) ? "\n}" : "}");
   }
 
   @Override

@@ -20,7 +20,7 @@ import javax.imageio.stream.ImageInputStream;
  * digit runs as numbers ({@code f2.png} before {@code f10.png}) so unpadded exports sort right.
  * Every frame must have the size of the first.
  */
-public final class ImageFolderFrameSource implements FrameSource {
+public final class ImageFolderFrameSource extends CheckedFrameSource {
   private final Path folder;
   private final List<Path> files;
   private final Format format;
@@ -111,8 +111,7 @@ public final class ImageFolderFrameSource implements FrameSource {
   }
 
   @Override
-  public Frame read(int index) {
-    FrameSource.checkIndex(index, files.size());
+  protected Frame decode(int index) {
     Path file = files.get(index);
     BufferedImage image;
     try {
@@ -143,10 +142,5 @@ public final class ImageFolderFrameSource implements FrameSource {
   @Override
   public void close() {
     // Files are opened per read; nothing stays open.
-  }
-
-  @Override
-  public String toString() {
-    return "ImageFolderFrameSource[" + format + "]";
   }
 }

@@ -32,7 +32,7 @@ import org.jcodec.scale.AWTUtil;
  * packet and decodes from there, which gives the same pixels as sequential decoding for closed-GOP
  * streams (x264's default).
  */
-public final class Mp4FrameSource implements FrameSource {
+public final class Mp4FrameSource extends CheckedFrameSource {
   private final Path file;
   private final SeekableByteChannel channel;
   private final FrameGrab grab;
@@ -165,8 +165,7 @@ public final class Mp4FrameSource implements FrameSource {
   }
 
   @Override
-  public Frame read(int index) {
-    FrameSource.checkIndex(index, format.frameCount());
+  protected Frame decode(int index) {
     BufferedImage image = pending.remove(index);
     if (image == null) image = decodeUntil(index);
     pending.headMap(index).clear();
@@ -245,10 +244,5 @@ public final class Mp4FrameSource implements FrameSource {
   public void close() {
     pending.clear();
     closeQuietly(channel);
-  }
-
-  @Override
-  public String toString() {
-    return "Mp4FrameSource[" + format + "]";
   }
 }

@@ -2,7 +2,7 @@ package io.keyframe.dataset.frames.dicom;
 
 import io.keyframe.dataset.BadAnnotationException;
 import io.keyframe.dataset.Frame;
-import io.keyframe.dataset.frames.FrameSource;
+import io.keyframe.dataset.frames.CheckedFrameSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * else by file name. The frame rate comes from Frame Time (0018,1063), Cine Rate (0018,0040) or
  * Recommended Display Frame Rate (0008,2144), else the caller's default.
  */
-public final class DicomFrameSource implements FrameSource {
+public final class DicomFrameSource extends CheckedFrameSource {
   private final Path path;
   private final List<DicomImage> images;
   private final List<DicomFile> files;
@@ -207,8 +207,7 @@ public final class DicomFrameSource implements FrameSource {
   }
 
   @Override
-  public Frame read(int index) {
-    FrameSource.checkIndex(index, format.frameCount());
+  protected Frame decode(int index) {
     int i = 0;
     while (firstFrame[i + 1] <= index) i++;
     return new Frame(index, images.get(i).display(index - firstFrame[i]));
@@ -217,10 +216,5 @@ public final class DicomFrameSource implements FrameSource {
   @Override
   public void close() {
     // Mapped buffers are released by the garbage collector; nothing to close.
-  }
-
-  @Override
-  public String toString() {
-    return "DicomFrameSource[" + format + "]";
   }
 }

@@ -3,7 +3,7 @@ package io.keyframe.dataset.frames.nifti;
 import io.keyframe.dataset.BadAnnotationException;
 import io.keyframe.dataset.Frame;
 import io.keyframe.dataset.Video;
-import io.keyframe.dataset.frames.FrameSource;
+import io.keyframe.dataset.frames.CheckedFrameSource;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.nio.file.Path;
@@ -16,7 +16,7 @@ import java.util.Locale;
  * Display: cal_min..cal_max when the header sets them, else the volume's min..max, linear to
  * 0..255.
  */
-public final class NiftiFrameSource implements FrameSource {
+public final class NiftiFrameSource extends CheckedFrameSource {
   /** The voxel axis frames are taken along. */
   public enum Axis {
     X,
@@ -119,8 +119,7 @@ public final class NiftiFrameSource implements FrameSource {
   }
 
   @Override
-  public Frame read(int index) {
-    FrameSource.checkIndex(index, frameCount());
+  protected Frame decode(int index) {
     int w = width(), h = height();
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     int[] dst = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
