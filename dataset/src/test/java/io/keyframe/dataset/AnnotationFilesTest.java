@@ -1,5 +1,6 @@
 package io.keyframe.dataset;
 
+import static io.keyframe.dataset.TestSets.trackedBox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
@@ -129,9 +130,7 @@ class AnnotationFilesTest {
         TestSets.objects(
             v,
             Detection.of(0, 1, "object", new Box(1, 1, 2, 2)),
-            Detection.builder(1, "object")
-                .trackId(1)
-                .box(new Box(1, 1, 2, 2))
+            trackedBox(1, 1, "object", new Box(1, 1, 2, 2))
                 .score(Double.POSITIVE_INFINITY)
                 .build());
     assertThatThrownBy(() -> AnnotationFiles.write(out, set, format))

@@ -9,6 +9,14 @@ public final class TestSets {
 
   private TestSets() {}
 
+  /**
+   * A detection of track {@code trackId} in {@code frame} with a box, the rest at the builder's
+   * defaults until set: the expected value most reader tests start from.
+   */
+  public static Detection.Builder trackedBox(int frame, int trackId, String label, Box box) {
+    return Detection.builder(frame, label).trackId(trackId).box(box);
+  }
+
   /** Detections of the one class {@code object} (MOT's label), of unknown provenance. */
   public static AnnotationSet objects(Video video, Detection... detections) {
     return new AnnotationSet(video, Provenance.unknown(), List.of("object"), List.of(detections));

@@ -1,5 +1,6 @@
 package io.keyframe.dataset.coco;
 
+import static io.keyframe.dataset.TestSets.trackedBox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keyframe.dataset.AnnotationSet;
@@ -119,24 +120,18 @@ class CocoJsonFormatTest {
             "keyframe 0.1");
     return TestSets.wardThree(
         prov,
-        Detection.builder(0, "iv_pole")
-            .trackId(3)
-            .box(new Box(0.5, 0.25, 1.5, 2.75))
+        trackedBox(0, 3, "iv_pole", new Box(0.5, 0.25, 1.5, 2.75))
             .mask(threePixels())
             .score(0.875)
             .classProbabilities(Map.of("iv_pole", 0.875, "bed_rail", 0.125))
             .visibility(0.6)
             .keyframe(true)
             .build(),
-        Detection.builder(1, "iv_pole")
-            .trackId(3)
-            .box(new Box(0.75, 0.25, 1.5, 2.5))
+        trackedBox(1, 3, "iv_pole", new Box(0.75, 0.25, 1.5, 2.5))
             .score(0.5)
             .occluded(true)
             .build(),
-        Detection.builder(2, "iv_pole")
-            .trackId(3)
-            .box(new Box(0.75, 0.25, 1.5, 2.5))
+        trackedBox(2, 3, "iv_pole", new Box(0.75, 0.25, 1.5, 2.5))
             .score(0.5)
             .visibility(0)
             .outside(true)
@@ -202,9 +197,7 @@ class CocoJsonFormatTest {
                 .score(0.625)
                 .source(new SourceFields(2, false, List.of(polygon), 3))
                 .build(),
-            Detection.builder(1, "bed_rail")
-                .trackId(7)
-                .box(new Box(1, 1, 2, 2))
+            trackedBox(1, 7, "bed_rail", new Box(1, 1, 2, 2))
                 .mask(threePixels())
                 .occluded(true)
                 .source(new SourceFields(1, true, List.of(), Double.NaN))
@@ -224,14 +217,8 @@ class CocoJsonFormatTest {
     assertThat(set.video()).isEqualTo(new Video("3", Video.UNKNOWN_FPS, 4, 3, 4, ""));
     assertThat(set.detections())
         .containsExactly(
-            Detection.builder(1, "cart")
-                .trackId(1)
-                .box(new Box(1, 1, 2, 2))
-                .mask(threePixels())
-                .build(),
-            Detection.builder(3, "cart")
-                .trackId(1)
-                .box(new Box(0, 0, 4, 3))
+            trackedBox(1, 1, "cart", new Box(1, 1, 2, 2)).mask(threePixels()).build(),
+            trackedBox(3, 1, "cart", new Box(0, 0, 4, 3))
                 .mask(new Mask(3, 4, new int[] {0, 12}))
                 .build());
   }

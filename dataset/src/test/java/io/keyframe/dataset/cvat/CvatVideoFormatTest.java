@@ -1,5 +1,6 @@
 package io.keyframe.dataset.cvat;
 
+import static io.keyframe.dataset.TestSets.trackedBox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -61,16 +62,10 @@ class CvatVideoFormatTest {
     assertThat(set.video()).isEqualTo(new Video("ward-3 demo", Video.UNKNOWN_FPS, 4, 3, 5, ""));
     assertThat(set.detections())
         .containsExactly(
-            Detection.builder(0, "iv_pole")
-                .trackId(0)
-                .box(new Box(0.5, 0.25, 1.5, 2.75))
-                .keyframe(true)
-                .build(),
+            trackedBox(0, 0, "iv_pole", new Box(0.5, 0.25, 1.5, 2.75)).keyframe(true).build(),
             // The polygon is read (its box, and pycocotools' rasterisation: this thin triangle
             // covers no pixel centre).
-            Detection.builder(0, "bed_rail")
-                .trackId(2)
-                .box(new Box(0, 0, 1, 1))
+            trackedBox(0, 2, "bed_rail", new Box(0, 0, 1, 1))
                 .mask(Mask.empty(3, 4))
                 .keyframe(true)
                 .source(
@@ -80,14 +75,8 @@ class CvatVideoFormatTest {
                         List.of(new Polygon(new double[] {0, 0, 1, 0, 1, 1})),
                         Double.NaN))
                 .build(),
-            Detection.builder(1, "iv_pole")
-                .trackId(0)
-                .box(new Box(0.75, 0.25, 1.5, 2.75))
-                .occluded(true)
-                .build(),
-            Detection.builder(2, "iv_pole")
-                .trackId(0)
-                .box(new Box(0.75, 0.25, 1.5, 2.75))
+            trackedBox(1, 0, "iv_pole", new Box(0.75, 0.25, 1.5, 2.75)).occluded(true).build(),
+            trackedBox(2, 0, "iv_pole", new Box(0.75, 0.25, 1.5, 2.75))
                 .outside(true)
                 .keyframe(true)
                 .build(),
@@ -114,20 +103,12 @@ class CvatVideoFormatTest {
         Provenance.annotator("annotator-17", Instant.parse("2024-05-02T10:11:12Z"), "cvat 2.11");
     return TestSets.wardThree(
         prov,
-        Detection.builder(0, "iv_pole")
-            .trackId(3)
-            .box(new Box(0.5, 0.25, 1.5, 2.75))
+        trackedBox(0, 3, "iv_pole", new Box(0.5, 0.25, 1.5, 2.75))
             .mask(threePixels())
             .keyframe(true)
             .build(),
-        Detection.builder(1, "iv_pole")
-            .trackId(3)
-            .box(new Box(0.75, 0.25, 1.5, 2.5))
-            .occluded(true)
-            .build(),
-        Detection.builder(2, "iv_pole")
-            .trackId(3)
-            .box(new Box(0.75, 0.25, 1.5, 2.5))
+        trackedBox(1, 3, "iv_pole", new Box(0.75, 0.25, 1.5, 2.5)).occluded(true).build(),
+        trackedBox(2, 3, "iv_pole", new Box(0.75, 0.25, 1.5, 2.5))
             .outside(true)
             .keyframe(true)
             .build(),
@@ -152,9 +133,7 @@ class CvatVideoFormatTest {
     AnnotationSet set =
         TestSets.objects(
             video,
-            Detection.builder(0, "object")
-                .trackId(2)
-                .box(new Box(1, 1, 2, 2))
+            trackedBox(0, 2, "object", new Box(1, 1, 2, 2))
                 .score(0.25)
                 .classProbabilities(Map.of("object", 0.8))
                 .visibility(0.5)

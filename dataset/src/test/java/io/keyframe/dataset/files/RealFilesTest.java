@@ -1,6 +1,7 @@
 package io.keyframe.dataset.files;
 
 import static io.keyframe.dataset.RefusalAssertions.assertRefused;
+import static io.keyframe.dataset.TestSets.trackedBox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -71,24 +72,9 @@ class RealFilesTest {
     assertThat(set.layout().frameStep()).isEqualTo(3);
     assertThat(set.detections())
         .containsExactly(
-            Detection.builder(10, "II")
-                .trackId(0)
-                .box(new Box(3, 4, 7, 1))
-                .occluded(true)
-                .keyframe(true)
-                .build(),
-            Detection.builder(13, "II")
-                .trackId(0)
-                .box(new Box(7, 6, 7, 2))
-                .outside(true)
-                .keyframe(true)
-                .build(),
-            Detection.builder(16, "II")
-                .trackId(0)
-                .box(new Box(8, 7, 6, 10))
-                .outside(true)
-                .keyframe(true)
-                .build());
+            trackedBox(10, 0, "II", new Box(3, 4, 7, 1)).occluded(true).keyframe(true).build(),
+            trackedBox(13, 0, "II", new Box(7, 6, 7, 2)).outside(true).keyframe(true).build(),
+            trackedBox(16, 0, "II", new Box(8, 7, 6, 10)).outside(true).keyframe(true).build());
     // Datumaro reads track 1 as Points at frames 10 and 13 and track 2 as PolyLines at 13 and 16.
     assertThat(warnings)
         .containsExactly(

@@ -29,10 +29,7 @@ class ImageFolderFrameSourceTest {
     png(dir.resolve("f1.png"), 8, 6, 0xff0000);
     Files.writeString(dir.resolve("notes.txt"), "ignored");
     try (FrameSource src = FrameSource.open(dir, 15)) {
-      assertThat(src.frameCount()).isEqualTo(3);
-      assertThat(src.width()).isEqualTo(8);
-      assertThat(src.height()).isEqualTo(6);
-      assertThat(src.fps()).isEqualTo(15.0);
+      assertThat(src.format()).isEqualTo(new FrameSource.Format(3, 15.0, 8, 6));
       List<Integer> colours = new ArrayList<>();
       for (Frame f : src) colours.add(f.image().getRGB(0, 0) & 0xffffff);
       assertThat(colours).containsExactly(0xff0000, 0x00ff00, 0x0000ff);

@@ -1,5 +1,6 @@
 package io.keyframe.dataset.mot;
 
+import static io.keyframe.dataset.TestSets.trackedBox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keyframe.dataset.AnnotationSet;
@@ -28,8 +29,7 @@ class MotFormatTest {
     assertThat(gt.detections()).hasSize(359);
     // First line: 1,1,399,182,121,229,1,-1,-1,-1
     assertThat(gt.detections().get(0))
-        .isEqualTo(
-            Detection.builder(0, "object").trackId(1).box(new Box(399, 182, 121, 229)).build());
+        .isEqualTo(trackedBox(0, 1, "object", new Box(399, 182, 121, 229)).build());
     assertThat(gt.labels()).containsExactly("object");
     assertThat(gt.tracks()).hasSize(8); // py-motmetrics: GT 8
     assertThat(gt.video().frameCount()).isEqualTo(71);
@@ -67,22 +67,9 @@ class MotFormatTest {
             Provenance.unknown(),
             classes,
             List.of(
-                Detection.builder(0, "person")
-                    .trackId(1)
-                    .box(new Box(1.5, 2.25, 10, 20))
-                    .visibility(0.75)
-                    .build(),
-                Detection.builder(0, "cart")
-                    .trackId(2)
-                    .box(new Box(-3, 4, 5.125, 6))
-                    .score(0)
-                    .visibility(0)
-                    .build(),
-                Detection.builder(9, "person")
-                    .trackId(1)
-                    .box(new Box(7, 8, 9, 10))
-                    .visibility(1)
-                    .build()));
+                trackedBox(0, 1, "person", new Box(1.5, 2.25, 10, 20)).visibility(0.75).build(),
+                trackedBox(0, 2, "cart", new Box(-3, 4, 5.125, 6)).score(0).visibility(0).build(),
+                trackedBox(9, 1, "person", new Box(7, 8, 9, 10)).visibility(1).build()));
     Path out = tmp.resolve("gt.txt");
     MotOptions options = new MotOptions(classes, video);
     MotWriter.write(out, set, options);

@@ -1,6 +1,7 @@
 package io.keyframe.dataset.mot;
 
 import static io.keyframe.dataset.RefusalAssertions.assertRefusedAt;
+import static io.keyframe.dataset.TestSets.trackedBox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,8 +44,7 @@ class MotRealFilesTest {
     // First line: 1,1,88,99,61.08,218.56,1,4.4852,5.5016,0 — world x/y/z are not a class or a
     // visibility.
     assertThat(set.detections().get(0))
-        .isEqualTo(
-            Detection.builder(0, "object").trackId(1).box(new Box(88, 99, 61.08, 218.56)).build());
+        .isEqualTo(trackedBox(0, 1, "object", new Box(88, 99, 61.08, 218.56)).build());
   }
 
   @Test

@@ -18,12 +18,9 @@ class DicomFrameSourceTest {
   void aMultiFrameInstanceIsAVideoOfItsFrames() {
     try (FrameSource src = FrameSource.open(file("emri_small.dcm"), 7)) {
       assertThat(src).isInstanceOf(DicomFrameSource.class);
-      assertThat(src.frameCount()).isEqualTo(10);
-      assertThat(src.width()).isEqualTo(64);
-      assertThat(src.height()).isEqualTo(64);
       // emri_small has no Frame Time, Cine Rate or Recommended Display Frame Rate: the default
-      // applies.
-      assertThat(src.fps()).isEqualTo(7);
+      // rate (7) applies.
+      assertThat(src.format()).isEqualTo(new FrameSource.Format(10, 7, 64, 64));
       assertThat(((DicomFrameSource) src).fpsFromFile()).isFalse();
       int n = 0;
       for (Frame f : src) assertThat(f.index()).isEqualTo(n++);

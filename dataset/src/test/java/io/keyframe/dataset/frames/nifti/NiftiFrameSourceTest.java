@@ -44,10 +44,7 @@ class NiftiFrameSourceTest {
   void slicesAlongZAreFramesOfXByY() {
     try (FrameSource src = FrameSource.open(file("example4d.nii.gz"), 10)) {
       assertThat(src).isInstanceOf(NiftiFrameSource.class);
-      assertThat(src.frameCount()).isEqualTo(24);
-      assertThat(src.width()).isEqualTo(128);
-      assertThat(src.height()).isEqualTo(96);
-      assertThat(src.fps()).isEqualTo(10);
+      assertThat(src.format()).isEqualTo(new FrameSource.Format(24, 10, 128, 96));
       // cal_min 0, cal_max 1162 in the header: 470 shows as round(470 / 1162 * 255).
       int g = src.read(10).image().getRGB(60, 50) & 0xFF;
       assertThat(g).isEqualTo((int) Math.round(470 / 1162.0 * 255));
