@@ -1,5 +1,6 @@
 package io.keyframe.dataset;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.file.Path;
 
 /**
@@ -29,6 +30,17 @@ public final class BadAnnotationException extends RuntimeException {
     this.line = line;
     this.frame = frame;
     this.field = field;
+  }
+
+  /**
+   * Jackson's parse error {@code e} at the line it points at (-1 when it has no location): {@code
+   * problem}, a colon, and Jackson's own message.
+   */
+  public static BadAnnotationException ofJson(
+      Path file, String field, String problem, JsonProcessingException e) {
+    long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+    return new BadAnnotationException(
+        file, line, -1, field, problem + ": " + e.getOriginalMessage(), e);
   }
 
   private static String describe(Path file, long line, long frame, String field, String problem) {

@@ -38,13 +38,7 @@ public final class OcclusionFiles {
             file, line(p), -1, "", "expected an occlusion list or manifest object");
       }
     } catch (JsonProcessingException e) {
-      throw new BadAnnotationException(
-          file,
-          e.getLocation() == null ? -1 : e.getLocation().getLineNr(),
-          -1,
-          "",
-          "malformed JSON: " + e.getOriginalMessage(),
-          e);
+      throw BadAnnotationException.ofJson(file, "", "malformed JSON", e);
     }
     return List.copyOf(out);
   }

@@ -43,4 +43,13 @@ class OcclusionFilesTest {
     Files.writeString(bad, "[\n{\"track_id\":1,\"start_frame\":2}\n]");
     assertRefused(() -> OcclusionFiles.read(bad), "bad.json, line 2", "endFrame");
   }
+
+  @Test
+  void malformedJsonNamesTheLineJacksonStoppedAt() throws Exception {
+    Path bad = tmp.resolve("broken.json");
+    Files.writeString(bad, "[\n{\"track_id\":1,\n]");
+    assertRefused(
+        () -> OcclusionFiles.read(bad),
+        "broken.json, line 3: malformed JSON: Unexpected character (']'");
+  }
 }

@@ -93,13 +93,7 @@ public final class BatchLayout {
         break;
       }
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new BadAnnotationException(
-          meta,
-          e.getLocation() == null ? -1 : e.getLocation().getLineNr(),
-          -1,
-          "meta.json",
-          "not JSON: " + e.getOriginalMessage(),
-          e);
+      throw BadAnnotationException.ofJson(meta, "meta.json", "not JSON", e);
     }
     if (id == null || id.isBlank()) return Optional.empty();
     try {

@@ -1,5 +1,6 @@
 package io.keyframe.dataset.files;
 
+import static io.keyframe.dataset.RefusalAssertions.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keyframe.dataset.Video;
@@ -60,5 +61,15 @@ class BatchLayoutTest {
       assertThat(AnnotationFiles.read(dir.resolve(name)).video().id()).as(name).isEqualTo("ward-3");
     Path other = Files.writeString(dir.resolve("ward-3b.mot.txt"), rows);
     assertThat(AnnotationFiles.read(other).video().id()).isEqualTo("ward-3b.mot");
+  }
+
+  @Test
+  void aMetaJsonThatIsNotJsonIsRefusedNamingItsLine() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("ward-3"));
+    Files.writeString(dir.resolve("meta.json"), "{\"video\": {\"id\": \"ward-3\",\n oops}}");
+    Path gt = Files.writeString(dir.resolve("gt.mot.txt"), "1,1,10,20,30,40,1,1,1\n");
+    assertRefused(
+        () -> BatchLayout.videoOfFolder(gt),
+        "meta.json, line 2, field 'meta.json': not JSON: Unexpected character ('o'");
   }
 }

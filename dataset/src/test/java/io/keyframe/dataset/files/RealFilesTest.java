@@ -48,6 +48,14 @@ class RealFilesTest {
     return AnnotationFiles.read(f, AnnotationFiles.detect(f), warnings::add);
   }
 
+  /** Writes {@code set} to {@code out} as {@code format}; what the writer said, and only that. */
+  private static List<String> writerWarnings(Path out, AnnotationSet set, AnnotationFormat format)
+      throws IOException {
+    List<String> said = new ArrayList<>();
+    AnnotationFiles.write(out, set, format, said::add);
+    return said;
+  }
+
   private static Detection at(AnnotationSet set, int frame, int track) {
     return set.detections().stream()
         .filter(d -> d.frame() == frame && d.trackId() == track)
@@ -225,10 +233,8 @@ class RealFilesTest {
         .containsExactly(
             "images differ in size (3 sizes); each mask is kept at its own image's size, "
                 + "the video size 482x640 is the first image's");
-    warnings.clear();
     Path out = tmp.resolve("coco.xml");
-    AnnotationFiles.write(out, coco, AnnotationFormat.CVAT_VIDEO, warnings::add);
-    assertThat(warnings)
+    assertThat(writerWarnings(out, coco, AnnotationFormat.CVAT_VIDEO))
         .singleElement()
         .asString()
         .startsWith("cvat-video cannot carry: 1 crowd flags")
@@ -307,10 +313,9 @@ class RealFilesTest {
   void cocoToCocoKeepsImagesCategoriesIdsCrowdAreasAndSegmentationType(String name)
       throws IOException {
     AnnotationSet set = read(name);
-    warnings.clear(); // what the reader said (images of several sizes) is not the writer's business
     Path out = tmp.resolve("out.json");
-    AnnotationFiles.write(out, set, AnnotationFormat.COCO, warnings::add);
-    assertThat(warnings).isEmpty();
+    // What the reader said (images of several sizes) is not the writer's business.
+    assertThat(writerWarnings(out, set, AnnotationFormat.COCO)).isEmpty();
     JsonNode in = JSON.readTree(real(name).toFile()), back = JSON.readTree(out.toFile());
     assertSameFields(in.get("images"), back.get("images"), "id", "width", "height", "file_name");
     assertSameFields(in.get("categories"), back.get("categories"), "id", "name", "supercategory");
@@ -542,32 +547,25 @@ class RealFilesTest {
   @Test
   void eachLossyWriterSaysWhatItCannotCarry() throws IOException {
     AnnotationSet cvat = read("cvat/datumaro_for_video.xml");
-    warnings.clear();
     Path coco = tmp.resolve("a.json"),
         yt = tmp.resolve("b.json"),
         mot = tmp.resolve("c.txt"),
         back = tmp.resolve("d.xml");
-    AnnotationFiles.write(coco, cvat, AnnotationFormat.COCO, warnings::add);
-    assertThat(warnings).containsExactly("coco cannot carry: CVAT's start frame and frame step");
-    warnings.clear();
+    assertThat(writerWarnings(coco, cvat, AnnotationFormat.COCO))
+        .containsExactly("coco cannot carry: CVAT's start frame and frame step");
     AnnotationSet c = AnnotationFiles.read(coco, AnnotationFormat.COCO, null);
-    AnnotationFiles.write(yt, c, AnnotationFormat.YOUTUBE_VIS, warnings::add);
-    assertThat(warnings)
+    assertThat(writerWarnings(yt, c, AnnotationFormat.YOUTUBE_VIS))
         .singleElement()
         .asString()
         .startsWith("youtube-vis cannot carry: 3 occluded/outside/keyframe flags");
-    warnings.clear();
     AnnotationSet y = AnnotationFiles.read(yt, AnnotationFormat.YOUTUBE_VIS, null);
-    AnnotationFiles.write(mot, y, AnnotationFormat.MOT, warnings::add);
-    assertThat(warnings)
+    assertThat(writerWarnings(mot, y, AnnotationFormat.MOT))
         .singleElement()
         .asString()
         .startsWith("mot cannot carry: class names (3 labels, written as class ids 1..3)")
         .contains("the frame size (25x20)");
-    warnings.clear();
     AnnotationSet m = AnnotationFiles.read(mot, AnnotationFormat.MOT, null);
-    AnnotationFiles.write(back, m, AnnotationFormat.CVAT_VIDEO, warnings::add);
-    assertThat(warnings).isEmpty();
+    assertThat(writerWarnings(back, m, AnnotationFormat.CVAT_VIDEO)).isEmpty();
   }
 
   // ------------------------------------------------------------------ not text
