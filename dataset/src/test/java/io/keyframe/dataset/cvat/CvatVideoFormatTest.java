@@ -55,32 +55,37 @@ class CvatVideoFormatTest {
     assertThat(rle.toMask(3, 4)).isEqualTo(Mask.empty(3, 4));
   }
 
+  /** Reads resource {@code name}: its classes, its video and every detection, in file order. */
+  private static void assertReads(
+      String name, List<String> labels, Video video, Detection... detections) throws IOException {
+    AnnotationSet set = CvatVideoReader.read(resource(name));
+    assertThat(set.labels()).containsExactlyElementsOf(labels);
+    assertThat(set.video()).isEqualTo(video);
+    assertThat(set.detections()).containsExactly(detections);
+  }
+
   @Test
   void readsACvatExportWithMetaLabelsFlagsAndMasks() throws IOException {
-    AnnotationSet set = CvatVideoReader.read(resource("cvat_video_sample.xml"));
-    assertThat(set.labels()).containsExactly("iv_pole", "bed_rail");
-    assertThat(set.video()).isEqualTo(new Video("ward-3 demo", Video.UNKNOWN_FPS, 4, 3, 5, ""));
-    assertThat(set.detections())
-        .containsExactly(
-            trackedBox(0, 0, "iv_pole", new Box(0.5, 0.25, 1.5, 2.75)).keyframe(true).build(),
-            // The polygon is read (its box, and pycocotools' rasterisation: this thin triangle
-            // covers no pixel centre).
-            trackedBox(0, 2, "bed_rail", new Box(0, 0, 1, 1))
-                .mask(Mask.empty(3, 4))
-                .keyframe(true)
-                .source(
-                    new SourceFields(
-                        -1,
-                        false,
-                        List.of(new Polygon(new double[] {0, 0, 1, 0, 1, 1})),
-                        Double.NaN))
-                .build(),
-            trackedBox(1, 0, "iv_pole", new Box(0.75, 0.25, 1.5, 2.75)).occluded(true).build(),
-            trackedBox(2, 0, "iv_pole", new Box(0.75, 0.25, 1.5, 2.75))
-                .outside(true)
-                .keyframe(true)
-                .build(),
-            Detection.builder(3, "bed_rail").trackId(1).mask(threePixels()).keyframe(true).build());
+    assertReads(
+        "cvat_video_sample.xml",
+        List.of("iv_pole", "bed_rail"),
+        new Video("ward-3 demo", Video.UNKNOWN_FPS, 4, 3, 5, ""),
+        trackedBox(0, 0, "iv_pole", new Box(0.5, 0.25, 1.5, 2.75)).keyframe(true).build(),
+        // The polygon is read (its box, and pycocotools' rasterisation: this thin triangle
+        // covers no pixel centre).
+        trackedBox(0, 2, "bed_rail", new Box(0, 0, 1, 1))
+            .mask(Mask.empty(3, 4))
+            .keyframe(true)
+            .source(
+                new SourceFields(
+                    -1, false, List.of(new Polygon(new double[] {0, 0, 1, 0, 1, 1})), Double.NaN))
+            .build(),
+        trackedBox(1, 0, "iv_pole", new Box(0.75, 0.25, 1.5, 2.75)).occluded(true).build(),
+        trackedBox(2, 0, "iv_pole", new Box(0.75, 0.25, 1.5, 2.75))
+            .outside(true)
+            .keyframe(true)
+            .build(),
+        Detection.builder(3, "bed_rail").trackId(1).mask(threePixels()).keyframe(true).build());
   }
 
   @Test
@@ -174,13 +179,12 @@ class CvatVideoFormatTest {
 
   @Test
   void readsCvatForImagesAsUntrackedDetections() throws IOException {
-    AnnotationSet set = CvatVideoReader.read(resource("cvat_images_sample.xml"));
-    assertThat(set.labels()).containsExactly("monitor", "bed_rail");
-    assertThat(set.video()).isEqualTo(new Video("ward-3 frames", Video.UNKNOWN_FPS, 4, 3, 3, ""));
-    assertThat(set.detections())
-        .containsExactly(
-            Detection.builder(0, "monitor").box(new Box(0, 0, 1.5, 2)).occluded(true).build(),
-            Detection.builder(0, "monitor").box(new Box(2, 1, 2, 2)).build(),
-            Detection.builder(2, "bed_rail").mask(threePixels()).build());
+    assertReads(
+        "cvat_images_sample.xml",
+        List.of("monitor", "bed_rail"),
+        new Video("ward-3 frames", Video.UNKNOWN_FPS, 4, 3, 3, ""),
+        Detection.builder(0, "monitor").box(new Box(0, 0, 1.5, 2)).occluded(true).build(),
+        Detection.builder(0, "monitor").box(new Box(2, 1, 2, 2)).build(),
+        Detection.builder(2, "bed_rail").mask(threePixels()).build());
   }
 }
