@@ -2,14 +2,19 @@ package io.keyframe.dataset.coco;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonStreamContext;
-import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import java.io.IOException;
 
 /**
  * Compact JSON with one top-level key per line and one element of each top-level array per line, so
- * that a parser's line number points at one image or annotation and diffs stay readable.
+ * that a parser's line number points at one image or annotation and diffs stay readable. Jackson's
+ * compact printer does the rest; only the separators at the top two levels differ from it.
  */
-final class LinePerRecord implements PrettyPrinter {
+final class LinePerRecord extends MinimalPrettyPrinter {
+  LinePerRecord() {
+    super("\n");
+  }
+
   private static int depth(JsonStreamContext c) {
     int d = 0;
     for (JsonStreamContext x = c; x.getParent() != null; x = x.getParent()) d++;
@@ -25,16 +30,6 @@ final class LinePerRecord implements PrettyPrinter {
   }
 
   @Override
-  public void writeRootValueSeparator(JsonGenerator g) throws IOException {
-    g.writeRaw('\n');
-  }
-
-  @Override
-  public void writeStartObject(JsonGenerator g) throws IOException {
-    g.writeRaw('{');
-  }
-
-  @Override
   public void writeEndObject(JsonGenerator g, int n) throws IOException {
     // The file's final newline comes from JsonObjectFile.
     g.writeRaw(rootObject(g) ? "\n}" : "}");
@@ -43,16 +38,6 @@ final class LinePerRecord implements PrettyPrinter {
   @Override
   public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
     g.writeRaw(rootObject(g) ? ",\n" : ",");
-  }
-
-  @Override
-  public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
-    g.writeRaw(':');
-  }
-
-  @Override
-  public void writeStartArray(JsonGenerator g) throws IOException {
-    g.writeRaw('[');
   }
 
   @Override
