@@ -73,7 +73,7 @@ public final class Hota {
     double[] locFrame = new double[na];
     LinearAssignment lap = new LinearAssignment();
     SparseAssignment sparse = new SparseAssignment();
-    double[] cost = new double[0];
+    double[] cost = new double[0], listedCost = new double[0];
     for (SequenceFrame f : seq.frames()) {
       int[] gt = f.gt(), pr = f.pred();
       int ng = gt.length, np = pr.length;
@@ -87,19 +87,22 @@ public final class Hota {
       }
       double[] s = f.values();
       int[] nz = f.nonZero();
-      // One buffer for every frame's costs (the solver reads only the first ng x np).
-      if (cost.length < ng * np) cost = new double[Math.max(ng * np, 2 * cost.length)];
-      // -(align * 0) is -0.0: SciPy's exact input without the scattered lookups.
-      java.util.Arrays.fill(cost, 0, ng * np, -0.0);
+      // The costs at the overlapping pairs; every other entry is -(align * 0) = -0.0.
+      if (listedCost.length < nz.length) listedCost = new double[Math.max(nz.length, 64)];
       for (int t = 0; t < nz.length; t++) {
         int k = nz[t], gi = gt[k / np], pj = pr[k % np];
         double pm = potential[gi * p + pj];
-        cost[k] = -(pm / (gtCount[gi] + predCount[pj] - pm) * s[t]);
+        listedCost[t] = -(pm / (gtCount[gi] + predCount[pj] - pm) * s[t]);
       }
-      // The overlapping pairs alone, one component at a time; the whole matrix when a tie could
-      // let SciPy's own order decide.
-      int[] col = sparse.solve(cost, nz, ng, np);
-      if (col == null) col = lap.solve(cost, ng, np);
+      // The overlapping pairs alone, one component at a time; the whole matrix, SciPy's exact
+      // input, when a tie could let SciPy's own order decide.
+      int[] col = sparse.solve(ng, np, nz, listedCost, nz.length, SparseAssignment.Elsewhere.ZERO);
+      if (col == null) {
+        if (cost.length < ng * np) cost = new double[Math.max(ng * np, 2 * cost.length)];
+        java.util.Arrays.fill(cost, 0, ng * np, -0.0);
+        for (int t = 0; t < nz.length; t++) cost[nz[t]] = listedCost[t];
+        col = lap.solve(cost, ng, np);
+      }
       java.util.Arrays.fill(nFrame, 0);
       java.util.Arrays.fill(locFrame, 0.0);
       // Alphas ascend, so a pair passes a prefix of them; sums keep TrackEval's row order per

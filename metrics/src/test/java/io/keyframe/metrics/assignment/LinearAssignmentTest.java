@@ -8,14 +8,17 @@ import org.junit.jupiter.api.Test;
 
 class LinearAssignmentTest {
   @Test
-  void everyColumnEqualsScipysTieBreakingIncluded() throws IOException {
+  void everyColumnEqualsScipysTiesAndForbiddenEntriesIncluded() throws IOException {
     List<ScipyCases> cases = ScipyCases.all();
-    assertThat(cases).hasSize(140);
+    assertThat(cases).hasSize(200);
     LinearAssignment lap = new LinearAssignment();
-    for (ScipyCases c : cases)
-      assertThat(lap.solve(c.cost(), c.rows(), c.cols()))
-          .as(c.toString())
-          .containsExactly(c.scipy());
+    for (ScipyCases c : cases) {
+      int[] got =
+          c.kind().equals("forbidden")
+              ? lap.solveAllowingForbidden(c.cost(), c.rows(), c.cols())
+              : lap.solve(c.cost(), c.rows(), c.cols());
+      assertThat(got).as(c.toString()).containsExactly(c.scipy());
+    }
   }
 
   @Test
