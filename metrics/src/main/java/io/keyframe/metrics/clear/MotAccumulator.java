@@ -1,6 +1,7 @@
 package io.keyframe.metrics.clear;
 
 import io.keyframe.metrics.assignment.LinearAssignment;
+import io.keyframe.metrics.assignment.SparseAssignment;
 import io.keyframe.metrics.identity.IdentityCounts;
 import io.keyframe.metrics.identity.IdentityMatching;
 import io.keyframe.metrics.sequence.SequenceFrame;
@@ -134,6 +135,8 @@ public final class MotAccumulator {
       if (any) {
         int[] col =
             sparse ? disjointPairs(values, nonZero, no, nh, oMasked, hMasked, maxDistance) : null;
+        if (col == null && sparse)
+          col = byComponents(values, nonZero, no, nh, oMasked, hMasked, maxDistance);
         double[] rest = null;
         if (col == null) {
           rest = new double[no * nh];
@@ -215,6 +218,36 @@ public final class MotAccumulator {
     }
     return col;
   }
+
+  /**
+   * Step 2's answer one component of the remaining pairable entries at a time ({@link
+   * SparseAssignment}, forbidden elsewhere): the pairs SciPy makes on the whole matrix when the
+   * optimum is unique; null (solve the whole matrix) when a component repeats a distance.
+   */
+  private int[] byComponents(
+      double[] values,
+      int[] nonZero,
+      int no,
+      int nh,
+      boolean[] oMasked,
+      boolean[] hMasked,
+      double maxDistance) {
+    if (listed.length < nonZero.length) {
+      listed = new int[nonZero.length];
+      listedCost = new double[nonZero.length];
+    }
+    int n = 0;
+    for (int k : nonZero) {
+      if (oMasked[k / nh] || hMasked[k % nh] || !pairable(values, k, true, maxDistance)) continue;
+      listed[n] = k;
+      listedCost[n++] = distance(values, k, true);
+    }
+    return components.solve(no, nh, listed, listedCost, n, SparseAssignment.Elsewhere.FORBIDDEN);
+  }
+
+  private final SparseAssignment components = new SparseAssignment();
+  private int[] listed = new int[0];
+  private double[] listedCost = new double[0];
 
   // Per-frame position of each hypothesis: hypPos[h] is valid where hypStamp[h] == stamp.
   private int[] hypPos = new int[0], hypStamp = new int[0];

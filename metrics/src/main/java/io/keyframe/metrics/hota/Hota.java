@@ -1,6 +1,7 @@
 package io.keyframe.metrics.hota;
 
 import io.keyframe.metrics.assignment.LinearAssignment;
+import io.keyframe.metrics.assignment.SparseAssignment;
 import io.keyframe.metrics.sequence.SequenceFrame;
 import io.keyframe.metrics.sequence.TrackingSequence;
 
@@ -69,10 +70,10 @@ public final class Hota {
     PairSlots slots = new PairSlots();
     double[] matches = new double[64 * na];
     int[] nFrame = new int[na];
-    boolean[] rowSeen = new boolean[0], colSeen = new boolean[0];
     double[] locFrame = new double[na];
     LinearAssignment lap = new LinearAssignment();
-    double[] cost = new double[0];
+    SparseAssignment sparse = new SparseAssignment();
+    double[] cost = new double[0], listedCost = new double[0];
     for (SequenceFrame f : seq.frames()) {
       int[] gt = f.gt(), pr = f.pred();
       int ng = gt.length, np = pr.length;
@@ -86,19 +87,22 @@ public final class Hota {
       }
       double[] s = f.values();
       int[] nz = f.nonZero();
-      // One buffer for every frame's costs (the solver reads only the first ng x np).
-      if (cost.length < ng * np) cost = new double[Math.max(ng * np, 2 * cost.length)];
-      // -(align * 0) is -0.0: SciPy's exact input without the scattered lookups.
-      java.util.Arrays.fill(cost, 0, ng * np, -0.0);
+      // The costs at the overlapping pairs; every other entry is -(align * 0) = -0.0.
+      if (listedCost.length < nz.length) listedCost = new double[Math.max(nz.length, 64)];
       for (int t = 0; t < nz.length; t++) {
         int k = nz[t], gi = gt[k / np], pj = pr[k % np];
         double pm = potential[gi * p + pj];
-        cost[k] = -(pm / (gtCount[gi] + predCount[pj] - pm) * s[t]);
+        listedCost[t] = -(pm / (gtCount[gi] + predCount[pj] - pm) * s[t]);
       }
-      if (rowSeen.length < ng) rowSeen = new boolean[ng];
-      if (colSeen.length < np) colSeen = new boolean[np];
-      int[] col = disjointNegatives(cost, nz, ng, np, rowSeen, colSeen);
-      if (col == null) col = lap.solve(cost, ng, np);
+      // The overlapping pairs alone, one component at a time; the whole matrix, SciPy's exact
+      // input, when a tie could let SciPy's own order decide.
+      int[] col = sparse.solve(ng, np, nz, listedCost, nz.length, SparseAssignment.Elsewhere.ZERO);
+      if (col == null) {
+        if (cost.length < ng * np) cost = new double[Math.max(ng * np, 2 * cost.length)];
+        java.util.Arrays.fill(cost, 0, ng * np, -0.0);
+        for (int t = 0; t < nz.length; t++) cost[nz[t]] = listedCost[t];
+        col = lap.solve(cost, ng, np);
+      }
       java.util.Arrays.fill(nFrame, 0);
       java.util.Arrays.fill(locFrame, 0.0);
       // Alphas ascend, so a pair passes a prefix of them; sums keep TrackEval's row order per
@@ -136,30 +140,6 @@ public final class Hota {
     }
     // Stored pre-multiplied by TP: AssA = sum / max(1,TP) both per sequence and combined.
     return new HotaCounts(tp, fn, fp, assA, assRe, assPr, loc);
-  }
-
-  /**
-   * When every row and every column has at most one negative cost (the usual frame: each object
-   * overlaps one prediction), every optimal assignment takes exactly those pairs, so SciPy's answer
-   * on them is known without solving; the zero-cost rows it would pair arbitrarily have similarity
-   * 0 and pass no alpha. Returns null (solve in full) when the pattern is not that simple or a
-   * non-zero similarity gave a zero cost (a tie SciPy would break its own way).
-   */
-  private static int[] disjointNegatives(
-      double[] cost, int[] nonZero, int ng, int np, boolean[] rowSeen, boolean[] colSeen) {
-    java.util.Arrays.fill(rowSeen, 0, ng, false);
-    java.util.Arrays.fill(colSeen, 0, np, false);
-    int[] col = new int[ng];
-    java.util.Arrays.fill(col, -1);
-    for (int k : nonZero) {
-      if (!(cost[k] < 0)) return null;
-      int i = k / np, j = k % np;
-      if (rowSeen[i] || colSeen[j]) return null;
-      rowSeen[i] = true;
-      colSeen[j] = true;
-      col[i] = j;
-    }
-    return col;
   }
 
   /**
