@@ -6,6 +6,7 @@ import io.keyframe.dataset.files.AnnotationFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,37 +48,26 @@ public final class ConvertCommand implements Callable<Integer> {
           "keyframe cannot write " + to + "; use mot, cvat, coco, cocovid or ytvis");
     var err = spec.commandLine().getErr();
     // One line for what the reader skipped, one for what the target format cannot carry.
+    Consumer<String> warn = w -> err.println("warning: " + w);
+    String conversion = source.name().toLowerCase() + " -> " + target.name().toLowerCase();
+    var out = spec.commandLine().getOut();
     if (target == AnnotationFormat.COCO_VID) {
       // COCO-VID holds several videos in one file: a CVAT project, a COCO-VID or YouTube-VIS file
       // with several videos comes across whole.
-      List<AnnotationSet> sets =
-          AnnotationFiles.readAll(input, source, w -> err.println("warning: " + w));
-      AnnotationFiles.writeAll(output, sets, target, w -> err.println("warning: " + w));
+      List<AnnotationSet> sets = AnnotationFiles.readAll(input, source, warn);
+      AnnotationFiles.writeAll(output, sets, target, warn);
       int detections = sets.stream().mapToInt(s -> s.detections().size()).sum();
       int tracks = sets.stream().mapToInt(s -> s.tracks().size()).sum();
-      spec.commandLine()
-          .getOut()
-          .printf(
-              "%s -> %s: %d detections in %d tracks of %d videos written to %s%n",
-              source.name().toLowerCase(),
-              target.name().toLowerCase(),
-              detections,
-              tracks,
-              sets.size(),
-              output);
+      out.printf(
+          "%s: %d detections in %d tracks of %d videos written to %s%n",
+          conversion, detections, tracks, sets.size(), output);
       return 0;
     }
-    AnnotationSet set = AnnotationFiles.read(input, source, w -> err.println("warning: " + w));
-    AnnotationFiles.write(output, set, target, w -> err.println("warning: " + w));
-    spec.commandLine()
-        .getOut()
-        .printf(
-            "%s -> %s: %d detections in %d tracks written to %s%n",
-            source.name().toLowerCase(),
-            target.name().toLowerCase(),
-            set.detections().size(),
-            set.tracks().size(),
-            output);
+    AnnotationSet set = AnnotationFiles.read(input, source, warn);
+    AnnotationFiles.write(output, set, target, warn);
+    out.printf(
+        "%s: %d detections in %d tracks written to %s%n",
+        conversion, set.detections().size(), set.tracks().size(), output);
     return 0;
   }
 }

@@ -11,6 +11,7 @@ import io.keyframe.scoring.qa.TimeLog;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Per-annotator, per-class quality and speed side by side, with bootstrap CIs. */
@@ -27,12 +28,7 @@ public final class ScorecardCommand implements Callable<Integer> {
           "Batch folder (video sub-folders with annotator-*.cvat.xml, optional gt.*), or the output root the Spark jobs and 'keyframe demo' write.")
   Path annotations;
 
-  @Option(
-      names = "--run",
-      split = ",",
-      description =
-          "With an output root: run id(s) to read (default: every complete detections run).")
-  java.util.List<String> runs = new java.util.ArrayList<>();
+  @Mixin RunIdsOption runIds;
 
   @Option(
       names = "--reference",
@@ -74,10 +70,12 @@ public final class ScorecardCommand implements Callable<Integer> {
     var inputs =
         OutputRootBatch.isOutputRoot(annotations)
             ? OutputRootBatch.read(
-                    annotations, runs, note -> spec.commandLine().getErr().println("note: " + note))
+                    annotations,
+                    runIds.runs,
+                    note -> spec.commandLine().getErr().println("note: " + note))
                 .labels(gt)
             : QaInputs.read(annotations, gt);
-    if (!runs.isEmpty() && !OutputRootBatch.isOutputRoot(annotations))
+    if (!runIds.runs.isEmpty() && !OutputRootBatch.isOutputRoot(annotations))
       throw new IllegalArgumentException(
           "--run needs an output root (a folder with tables/), not a file batch");
     Scorecard s =

@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,12 +34,7 @@ public final class SpotCheckCommand implements Callable<Integer> {
           "Batch folder (one sub-folder per video), or the output root the Spark jobs and 'keyframe demo' write.")
   Path batch;
 
-  @Option(
-      names = "--run",
-      split = ",",
-      description =
-          "With an output root: run id(s) to read (default: every complete detections run).")
-  List<String> runs = new ArrayList<>();
+  @Mixin RunIdsOption runIds;
 
   @Option(names = "--labels", description = "Single video: delivered labels.")
   List<Path> labels = new ArrayList<>();
@@ -80,7 +76,8 @@ public final class SpotCheckCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Budget keepApart = Budget.parse(queueBudget);
     List<VideoEvidence> evidence =
-        RankCommand.evidence(batch, runs, pred, labels, null, null, spec.commandLine().getErr());
+        RankCommand.evidence(
+            batch, runIds.runs, pred, labels, null, null, spec.commandLine().getErr());
     Collection<FrameRef> queued =
         allowOverlap
             ? List.of()
