@@ -5,7 +5,6 @@ import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.files.AnnotationFiles;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +16,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description =
         "Convert annotations: mot, cvat, coco, cocovid, ytvis (and read-only sav). Writes atomically.")
-public final class ConvertCommand implements Callable<Integer> {
+public final class ConvertCommand extends KeyframeCommand {
   @Option(names = "--from", description = "Input format (default: detected from the file).")
   String from;
 
@@ -36,8 +35,6 @@ public final class ConvertCommand implements Callable<Integer> {
       description = "File to write (replaced atomically).")
   Path output;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
   @Override
   public Integer call() throws Exception {
     AnnotationFormat source =
@@ -46,11 +43,11 @@ public final class ConvertCommand implements Callable<Integer> {
     if (!target.writable())
       throw new IllegalArgumentException(
           "keyframe cannot write " + to + "; use mot, cvat, coco, cocovid or ytvis");
-    var err = spec.commandLine().getErr();
+    var err = stderr();
     // One line for what the reader skipped, one for what the target format cannot carry.
     Consumer<String> warn = w -> err.println("warning: " + w);
     String conversion = source.name().toLowerCase() + " -> " + target.name().toLowerCase();
-    var out = spec.commandLine().getOut();
+    var out = stdout();
     if (target == AnnotationFormat.COCO_VID) {
       // COCO-VID holds several videos in one file: a CVAT project, a COCO-VID or YouTube-VIS file
       // with several videos comes across whole.

@@ -9,7 +9,6 @@ import io.keyframe.scoring.qa.ScorecardOptions;
 import io.keyframe.scoring.qa.Scorecards;
 import io.keyframe.scoring.qa.TimeLog;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,7 +19,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Per-annotator scorecards: accuracy vs reference, agreement vs consensus and peers, correction rate, throughput, cost; small samples flagged.")
-public final class ScorecardCommand implements Callable<Integer> {
+public final class ScorecardCommand extends KeyframeCommand {
   @Option(
       names = "--annotations",
       required = true,
@@ -60,8 +59,6 @@ public final class ScorecardCommand implements Callable<Integer> {
   @Option(names = "--redact", description = "Pseudonymise annotator and video IDs.")
   boolean redact;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
   @Override
   public Integer call() throws Exception {
     if (!reference.equals("gt") && !reference.equals("consensus"))
@@ -70,9 +67,7 @@ public final class ScorecardCommand implements Callable<Integer> {
     var inputs =
         OutputRootBatch.isOutputRoot(annotations)
             ? OutputRootBatch.read(
-                    annotations,
-                    runIds.runs,
-                    note -> spec.commandLine().getErr().println("note: " + note))
+                    annotations, runIds.runs, note -> stderr().println("note: " + note))
                 .labels(gt)
             : QaInputs.read(annotations, gt);
     if (!runIds.runs.isEmpty() && !OutputRootBatch.isOutputRoot(annotations))
@@ -83,9 +78,9 @@ public final class ScorecardCommand implements Callable<Integer> {
             inputs,
             timeLog == null ? TimeLog.empty() : TimeLog.readCsv(timeLog),
             ScorecardOptions.defaults().withHourlyRate(rate),
-            new ProgressBar(spec.commandLine().getErr(), "videos")::update);
+            new ProgressBar(stderr(), "videos")::update);
     if (redact) s = s.redact(new Redactor(new Pseudonymiser(PseudonymKey.load((Path) null))));
-    var w = spec.commandLine().getOut();
+    var w = stdout();
     if (out != null) {
       s.write(out, json);
       w.print(s.text());
