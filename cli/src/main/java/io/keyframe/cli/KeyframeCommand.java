@@ -7,8 +7,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * A keyframe command: it prints to its command line's streams (which tests capture), and a value no
- * option parser could refuse is a usage error, exit 2, like those the parser finds.
+ * A keyframe command: it prints to its command line's streams (which tests capture), and a value
+ * the parser accepts but the command refuses is a usage error, exit 2, like those the parser finds.
  */
 abstract class KeyframeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
