@@ -5,7 +5,6 @@ import io.keyframe.metrics.report.AgreementReport;
 import io.keyframe.metrics.report.AnnotationAgreementReport;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,7 +16,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Cohen's/Fleiss' kappa and Krippendorff's alpha with 95%% bootstrap CIs (seed 42).")
-public final class AgreementCommand implements Callable<Integer> {
+public final class AgreementCommand extends KeyframeCommand {
   @Option(
       names = "--labels",
       required = true,
@@ -36,11 +35,9 @@ public final class AgreementCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON.")
   boolean json;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
   @Override
   public Integer call() throws java.io.IOException {
-    var out = spec.commandLine().getOut();
+    var out = stdout();
     if (labels.size() == 1
         && labels.get(0).toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
       AgreementReport report = AgreementReport.ofCsv(labels.get(0), Weighting.parse(weights));

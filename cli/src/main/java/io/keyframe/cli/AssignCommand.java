@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,7 +30,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Plan double-blind labelling: videos cut into segments; each overlap segment to two distinct annotators (rotating pairs, balanced load), the rest to one.")
-public final class AssignCommand implements Callable<Integer> {
+public final class AssignCommand extends KeyframeCommand {
   @Option(
       names = "--videos",
       required = true,
@@ -75,8 +74,6 @@ public final class AssignCommand implements Callable<Integer> {
           "Plan CSV: item,video,first_frame,last_frame,annotator,double_blind (frames 0-based inclusive, empty for a whole video).")
   Path out;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
   @Override
   public Integer call() throws Exception {
     if (segmentFrames < 0)
@@ -100,7 +97,7 @@ public final class AssignCommand implements Callable<Integer> {
           "cannot segment "
               + unknownLength.size()
               + " of the videos (length unknown: given by ID); give files or a batch folder for all, or --segment-frames 0");
-    var err = spec.commandLine().getErr();
+    var err = stderr();
     AssignmentPlan plan =
         AssignmentPlanner.plan(new AssignmentOptions(items, annotators, overlap.value(), seed));
     plan.writeCsv(out);
@@ -117,8 +114,7 @@ public final class AssignCommand implements Callable<Integer> {
     boolean whole = items.get(0).wholeVideo();
     String unit = whole ? "videos" : "frames";
     double achieved = all == 0 ? 0 : twice / (double) all;
-    spec.commandLine()
-        .getOut()
+    stdout()
         .printf(
             Locale.ROOT,
             "plan: %d items (%s) for %d annotators, %d double-labelled: %d of %d %s (%.1f%%; asked %s), seed %d; written to %s%n",

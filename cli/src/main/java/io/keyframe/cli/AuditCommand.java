@@ -3,7 +3,6 @@ package io.keyframe.cli;
 import io.keyframe.dataset.audit.AuditVerification;
 import io.keyframe.dataset.audit.AuditVerifier;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -29,13 +28,11 @@ public final class AuditCommand implements Runnable {
       name = "verify",
       mixinStandardHelpOptions = true,
       description = "Detect edited, dropped or reordered entries.")
-  static final class Verify implements Callable<Integer> {
+  static final class Verify extends KeyframeCommand {
     @Option(
         names = "--log",
         description = "Audit log (default: $KEYFRAME_AUDIT_LOG or keyframe-out/audit/audit.jsonl).")
     Path log;
-
-    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -43,7 +40,7 @@ public final class AuditCommand implements Runnable {
       if (!java.nio.file.Files.exists(file))
         throw new java.nio.file.NoSuchFileException(file.toString());
       AuditVerification v = AuditVerifier.verify(file);
-      (v.ok() ? spec.commandLine().getOut() : spec.commandLine().getErr()).println(v.report());
+      (v.ok() ? stdout() : stderr()).println(v.report());
       return v.ok() ? KeyframeCli.EXIT_OK : KeyframeCli.EXIT_VERIFICATION_FAILED;
     }
   }

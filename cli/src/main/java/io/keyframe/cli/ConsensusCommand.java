@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,7 +22,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Merge annotations of one video: per-frame Hungarian matching, majority class (ties to the expert list), median box, mask majority, consistent IDs.")
-public final class ConsensusCommand implements Callable<Integer> {
+public final class ConsensusCommand extends KeyframeCommand {
   @Option(
       names = "--annotations",
       required = true,
@@ -41,8 +40,6 @@ public final class ConsensusCommand implements Callable<Integer> {
   @Option(names = "--redact", description = "Pseudonymise video and annotator IDs in the outputs.")
   boolean redact;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
   @Override
   public Integer call() throws Exception {
     if (annotations.size() < 2)
@@ -59,8 +56,8 @@ public final class ConsensusCommand implements Callable<Integer> {
     AnnotationFiles.write(out.resolve("consensus.coco.json"), r.merged(), AnnotationFormat.COCO);
     r.writeProvenanceCsv(out.resolve("provenance.csv"));
     r.writeExpertCsv(out.resolve("expert.csv"));
-    spec.commandLine().getOut().print(r.summary());
-    spec.commandLine().getOut().println("written to " + out);
+    stdout().print(r.summary());
+    stdout().println("written to " + out);
     return 0;
   }
 }

@@ -5,7 +5,7 @@ import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.files.AnnotationFiles;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description =
         "Convert annotations: mot, cvat, coco, cocovid, ytvis (and read-only sav). Writes atomically.")
-public final class ConvertCommand implements Callable<Integer> {
+public final class ConvertCommand extends KeyframeCommand {
   @Option(names = "--from", description = "Input format (default: detected from the file).")
   String from;
 
@@ -35,8 +35,6 @@ public final class ConvertCommand implements Callable<Integer> {
       description = "File to write (replaced atomically).")
   Path output;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
   @Override
   public Integer call() throws Exception {
     AnnotationFormat source =
@@ -45,39 +43,28 @@ public final class ConvertCommand implements Callable<Integer> {
     if (!target.writable())
       throw new IllegalArgumentException(
           "keyframe cannot write " + to + "; use mot, cvat, coco, cocovid or ytvis");
-    var err = spec.commandLine().getErr();
+    var err = stderr();
     // One line for what the reader skipped, one for what the target format cannot carry.
+    Consumer<String> warn = w -> err.println("warning: " + w);
+    String conversion = source.name().toLowerCase() + " -> " + target.name().toLowerCase();
+    var out = stdout();
     if (target == AnnotationFormat.COCO_VID) {
       // COCO-VID holds several videos in one file: a CVAT project, a COCO-VID or YouTube-VIS file
       // with several videos comes across whole.
-      List<AnnotationSet> sets =
-          AnnotationFiles.readAll(input, source, w -> err.println("warning: " + w));
-      AnnotationFiles.writeAll(output, sets, target, w -> err.println("warning: " + w));
+      List<AnnotationSet> sets = AnnotationFiles.readAll(input, source, warn);
+      AnnotationFiles.writeAll(output, sets, target, warn);
       int detections = sets.stream().mapToInt(s -> s.detections().size()).sum();
       int tracks = sets.stream().mapToInt(s -> s.tracks().size()).sum();
-      spec.commandLine()
-          .getOut()
-          .printf(
-              "%s -> %s: %d detections in %d tracks of %d videos written to %s%n",
-              source.name().toLowerCase(),
-              target.name().toLowerCase(),
-              detections,
-              tracks,
-              sets.size(),
-              output);
+      out.printf(
+          "%s: %d detections in %d tracks of %d videos written to %s%n",
+          conversion, detections, tracks, sets.size(), output);
       return 0;
     }
-    AnnotationSet set = AnnotationFiles.read(input, source, w -> err.println("warning: " + w));
-    AnnotationFiles.write(output, set, target, w -> err.println("warning: " + w));
-    spec.commandLine()
-        .getOut()
-        .printf(
-            "%s -> %s: %d detections in %d tracks written to %s%n",
-            source.name().toLowerCase(),
-            target.name().toLowerCase(),
-            set.detections().size(),
-            set.tracks().size(),
-            output);
+    AnnotationSet set = AnnotationFiles.read(input, source, warn);
+    AnnotationFiles.write(output, set, target, warn);
+    out.printf(
+        "%s: %d detections in %d tracks written to %s%n",
+        conversion, set.detections().size(), set.tracks().size(), output);
     return 0;
   }
 }

@@ -4,7 +4,6 @@ import io.keyframe.spark.demo.DemoOptions;
 import io.keyframe.spark.demo.DemoPipeline;
 import io.keyframe.spark.demo.DemoResult;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,7 +16,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Run the whole loop on embedded defaults (local Spark): generate -> track -> agreement -> rank -> compare.")
-public final class DemoCommand implements Callable<Integer> {
+public final class DemoCommand extends KeyframeCommand {
   @Option(
       names = "--out",
       defaultValue = "keyframe-out",
@@ -44,8 +43,6 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Expert budget for the queue: 10%%, 0.1 or 120min (default: 10%%).")
   String budget;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
   @Override
   public Integer call() {
     DemoOptions d = DemoOptions.defaults();
@@ -60,7 +57,7 @@ public final class DemoCommand implements Callable<Integer> {
             master != null ? master : d.master(),
             budget != null ? budget : d.budget(),
             d.keyframeInterval());
-    ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "tasks").overall("demo");
+    ProgressBar bar = new ProgressBar(stderr(), "tasks").overall("demo");
     bar.say(
         String.format(
             java.util.Locale.ROOT,
@@ -69,7 +66,7 @@ public final class DemoCommand implements Callable<Integer> {
             o.frames()));
     DemoResult result = DemoPipeline.run(out, o, bar::update);
     bar.finish("demo: done");
-    var w = spec.commandLine().getOut();
+    var w = stdout();
     w.print(result.summary());
     w.println("next: ./keyframe serve --data " + out + "   (reports on http://127.0.0.1:7070)");
     w.println("      ./keyframe notebook all --data " + out + "   (analyst notebooks as HTML)");

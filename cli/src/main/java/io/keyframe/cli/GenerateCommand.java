@@ -4,7 +4,6 @@ import io.keyframe.synth.ClinicVideoGenerator;
 import io.keyframe.synth.GeneratedBatchWriter;
 import io.keyframe.synth.GeneratorSpec;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,7 +16,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Generate synthetic clinic videos: ground truth, occlusion manifest, simulated annotators and model with recorded faults.")
-public final class GenerateCommand implements Callable<Integer> {
+public final class GenerateCommand extends KeyframeCommand {
   @Option(
       names = "--videos",
       defaultValue = "2",
@@ -57,31 +56,22 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Output folder.")
   Path out;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
   @Override
   public Integer call() throws Exception {
     if (frames > GeneratorSpec.MAX_FRAMES || frames < 1)
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(),
-          "--frames must be in [1, " + GeneratorSpec.MAX_FRAMES + "]: " + frames);
+      throw usageError("--frames must be in [1, " + GeneratorSpec.MAX_FRAMES + "]: " + frames);
     if (videos > GeneratorSpec.MAX_VIDEOS || videos < 1)
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(),
-          "--videos must be in [1, " + GeneratorSpec.MAX_VIDEOS + "]: " + videos);
-    if (pngEvery < 0)
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), "--png-every must be >= 0: " + pngEvery);
+      throw usageError("--videos must be in [1, " + GeneratorSpec.MAX_VIDEOS + "]: " + videos);
+    if (pngEvery < 0) throw usageError("--png-every must be >= 0: " + pngEvery);
     GeneratorSpec gs = GeneratorSpec.of(videos, frames, objects, seed).withAnnotators(annotators);
-    ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "frames");
+    ProgressBar bar = new ProgressBar(stderr(), "frames");
     bar.say(
         String.format(java.util.Locale.ROOT, "generate: %d videos x %d frames...", videos, frames));
     GeneratedBatchWriter.Options options =
         GeneratedBatchWriter.Options.defaults().withPngEvery(pngEvery);
     var summary =
         new GeneratedBatchWriter(out, options).write(new ClinicVideoGenerator(gs), bar::update);
-    spec.commandLine()
-        .getOut()
+    stdout()
         .printf(
             "generated %d videos, %d frames, %d ground-truth boxes, %d files in %s%n",
             summary.videoIds().size(),

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -32,23 +31,21 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description =
         "Summarise an annotation file, a batch folder (one sub-folder per video) or a batch's batch.json, or a video/volume (without identifiers).")
-public final class InfoCommand implements Callable<Integer> {
+public final class InfoCommand extends KeyframeCommand {
   @Parameters(
       paramLabel = "FILE",
       description =
           "MOT, CVAT XML, COCO, YouTube-VIS or SA-V file; a batch folder or its batch.json; or a frame source: DICOM file or series folder, NIfTI-1 volume (.nii, .nii.gz), MP4.")
   Path file;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
   @Override
   public Integer call() throws Exception {
     if (MediaInfo.isMedia(file)) {
-      MediaInfo.print(file, spec.commandLine().getOut());
+      MediaInfo.print(file, stdout());
       return 0;
     }
-    var err = spec.commandLine().getErr();
-    var out = spec.commandLine().getOut();
+    var err = stderr();
+    var out = stdout();
     if (Files.isDirectory(file)) return batch(file, out);
     if (!Files.exists(file)) throw new java.nio.file.NoSuchFileException(file.toString());
     if (isBatchSpec(file)) return batch(file.toAbsolutePath().getParent(), out);

@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -49,7 +48,7 @@ import picocli.CommandLine.Parameters;
           + ").",
       "Pixels are not changed: images that may show burned-in text are refused unless --pixels-cleaned."
     })
-public final class IngestCommand implements Callable<Integer> {
+public final class IngestCommand extends KeyframeCommand {
   @Option(
       names = "--deidentify",
       required = true,
@@ -99,8 +98,6 @@ public final class IngestCommand implements Callable<Integer> {
       arity = "1..*",
       description = "DICOM files or folders (searched recursively for Part 10 files).")
   List<Path> inputs;
-
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
@@ -168,7 +165,7 @@ public final class IngestCommand implements Callable<Integer> {
       outHashes.add(FileHash.sha256(target));
     }
     audit(options, files.size(), series.size(), total, inHashes, outHashes);
-    var o = spec.commandLine().getOut();
+    var o = stdout();
     o.printf(
         "de-identified %d files (%d series) into %s with the PS3.15 %s Basic Profile%s%n",
         files.size(),

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,7 +44,7 @@ import picocli.CommandLine.Option;
       "py-motmetrics (py-motmetrics' eval_motchallenge: gt rows with confidence < 1 dropped; py-motmetrics'",
       "CLEAR and names), all-rows (every row, py-motmetrics' rules). The protocol used is printed first."
     })
-public final class MotMetricsCommand implements Callable<Integer> {
+public final class MotMetricsCommand extends KeyframeCommand {
   @Option(names = "--gt", required = true, description = "Ground-truth file or folder.")
   Path gt;
 
@@ -95,8 +94,6 @@ public final class MotMetricsCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Print JSON with py-motmetrics' metric names.")
   boolean json;
-
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
@@ -191,7 +188,7 @@ public final class MotMetricsCommand implements Callable<Integer> {
     Map<String, List<ScopeCounts>> byRole = new LinkedHashMap<>();
     for (int i = 0; i < rows.size(); i++)
       byRole.computeIfAbsent(roles.get(i), k -> new ArrayList<>()).add(rows.get(i));
-    var out = spec.commandLine().getOut();
+    var out = stdout();
     if (json) {
       if (byRole.size() <= 1) {
         out.println(MotMetricsReport.of(rows).toJson(about));
@@ -247,8 +244,7 @@ public final class MotMetricsCommand implements Callable<Integer> {
     if (h.detections().isEmpty()
         || h.detections().stream()
             .anyMatch(d -> d.trackId() != io.keyframe.dataset.Detection.UNTRACKED)) return;
-    spec.commandLine()
-        .getErr()
+    stderr()
         .printf(
             "warning: %s has no identities (every track id is -1: untracked detections), so its IDF1, ID switches, MOTA and HOTA's"
                 + " association score say nothing about tracking; track it first (keyframe track --detections FILE) or score a tracker's output%n",

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,11 +19,7 @@ public final class NotebookCommand implements Callable<Integer> {
   @Parameters(arity = "0..*", description = "Notebook names (default: all).")
   List<String> names = new ArrayList<>();
 
-  @Option(
-      names = "--data",
-      defaultValue = "keyframe-out",
-      description = "Output root of the jobs (default: ${DEFAULT-VALUE}).")
-  Path data;
+  @Mixin OutputRootOption outputRoot;
 
   @Option(
       names = "--notebooks",
@@ -46,7 +43,7 @@ public final class NotebookCommand implements Callable<Integer> {
     args.addAll(
         List.of(
             "--data",
-            data.toAbsolutePath().toString(),
+            outputRoot.data.toAbsolutePath().toString(),
             "--notebooks",
             (notebooks != null ? notebooks : home.resolve("notebooks"))
                 .toAbsolutePath()

@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,7 +25,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Rank frames for expert labelling within a budget (CSV or JSON, each row with its reasons).")
-public final class RankCommand implements Callable<Integer> {
+public final class RankCommand extends KeyframeCommand {
   @Option(
       names = "--batch",
       description =
@@ -81,22 +80,18 @@ public final class RankCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Queue file: .csv or .json.")
   Path out;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
   @Override
   public Integer call() throws Exception {
     Budget b = minutes != null ? Budget.ofMinutes(minutes) : Budget.parse(budget);
     List<VideoEvidence> evidence =
-        evidence(batch, runs, pred, labels, tracks, occlusions, spec.commandLine().getErr());
+        evidence(batch, runs, pred, labels, tracks, occlusions, stderr());
     QueueOptions o = QueueOptions.defaults().withBudget(b);
     if (weights != null) o = o.withWeights(SignalWeights.parse(weights));
-    RankedQueue q =
-        LabelQueue.rank(
-            evidence, o, new ProgressBar(spec.commandLine().getErr(), "videos")::update);
+    RankedQueue q = LabelQueue.rank(evidence, o, new ProgressBar(stderr(), "videos")::update);
     List<QueueRow> rows = redact ? q.rows().stream().map(RankCommand::redacted).toList() : q.rows();
     if (out.toString().endsWith(".json")) QueueFiles.writeQueueJson(out, rows);
     else QueueFiles.writeQueueCsv(out, rows);
-    var w = spec.commandLine().getOut();
+    var w = stdout();
     w.printf(
         "%d frames in %d rows, %.0f expert minutes, written to %s%n",
         q.framesSelected(), rows.size(), q.minutes(), out);

@@ -9,8 +9,8 @@ import io.keyframe.scoring.qa.ScorecardOptions;
 import io.keyframe.scoring.qa.Scorecards;
 import io.keyframe.scoring.qa.TimeLog;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Per-annotator, per-class quality and speed side by side, with bootstrap CIs. */
@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Per-annotator scorecards: accuracy vs reference, agreement vs consensus and peers, correction rate, throughput, cost; small samples flagged.")
-public final class ScorecardCommand implements Callable<Integer> {
+public final class ScorecardCommand extends KeyframeCommand {
   @Option(
       names = "--annotations",
       required = true,
@@ -27,12 +27,7 @@ public final class ScorecardCommand implements Callable<Integer> {
           "Batch folder (video sub-folders with annotator-*.cvat.xml, optional gt.*), or the output root the Spark jobs and 'keyframe demo' write.")
   Path annotations;
 
-  @Option(
-      names = "--run",
-      split = ",",
-      description =
-          "With an output root: run id(s) to read (default: every complete detections run).")
-  java.util.List<String> runs = new java.util.ArrayList<>();
+  @Mixin RunIdsOption runIds;
 
   @Option(
       names = "--reference",
@@ -64,8 +59,6 @@ public final class ScorecardCommand implements Callable<Integer> {
   @Option(names = "--redact", description = "Pseudonymise annotator and video IDs.")
   boolean redact;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
   @Override
   public Integer call() throws Exception {
     if (!reference.equals("gt") && !reference.equals("consensus"))
@@ -74,10 +67,10 @@ public final class ScorecardCommand implements Callable<Integer> {
     var inputs =
         OutputRootBatch.isOutputRoot(annotations)
             ? OutputRootBatch.read(
-                    annotations, runs, note -> spec.commandLine().getErr().println("note: " + note))
+                    annotations, runIds.runs, note -> stderr().println("note: " + note))
                 .labels(gt)
             : QaInputs.read(annotations, gt);
-    if (!runs.isEmpty() && !OutputRootBatch.isOutputRoot(annotations))
+    if (!runIds.runs.isEmpty() && !OutputRootBatch.isOutputRoot(annotations))
       throw new IllegalArgumentException(
           "--run needs an output root (a folder with tables/), not a file batch");
     Scorecard s =
@@ -85,9 +78,9 @@ public final class ScorecardCommand implements Callable<Integer> {
             inputs,
             timeLog == null ? TimeLog.empty() : TimeLog.readCsv(timeLog),
             ScorecardOptions.defaults().withHourlyRate(rate),
-            new ProgressBar(spec.commandLine().getErr(), "videos")::update);
+            new ProgressBar(stderr(), "videos")::update);
     if (redact) s = s.redact(new Redactor(new Pseudonymiser(PseudonymKey.load((Path) null))));
-    var w = spec.commandLine().getOut();
+    var w = stdout();
     if (out != null) {
       s.write(out, json);
       w.print(s.text());

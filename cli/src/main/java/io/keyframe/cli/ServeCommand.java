@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Starts the report server (in its own JVM, see {@link ReportJvm}). */
@@ -15,11 +16,7 @@ import picocli.CommandLine.Option;
     description =
         "Serve the reports over the Parquet outputs (own JVM; needs a token off loopback).")
 public final class ServeCommand implements Callable<Integer> {
-  @Option(
-      names = "--data",
-      defaultValue = "keyframe-out",
-      description = "Output root of the jobs (default: ${DEFAULT-VALUE}).")
-  Path data;
+  @Mixin OutputRootOption outputRoot;
 
   @Option(
       names = "--port",
@@ -63,7 +60,13 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     List<String> args =
         new ArrayList<>(
-            List.of("--data", data.toString(), "--port", Integer.toString(port), "--host", host));
+            List.of(
+                "--data",
+                outputRoot.data.toString(),
+                "--port",
+                Integer.toString(port),
+                "--host",
+                host));
     if (tokens != null) args.addAll(List.of("--tokens", tokens.toString()));
     if (cvatUrl != null) args.addAll(List.of("--cvat-url", cvatUrl));
     if (cvatJobs != null) args.addAll(List.of("--cvat-jobs", cvatJobs.toString()));

@@ -16,7 +16,6 @@ import io.keyframe.synth.GeneratorSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,7 +30,7 @@ import picocli.CommandLine.Option;
       "Active-learning simulation on generated data: errors caught at a budget by the queue, each signal alone, random and an oracle; ends with ratio=combined/random.",
       "With --real DIR: the queue on real MOTChallenge sequences in TrackEval's data layout (DIR/gt/mot_challenge/<bench>-train/<seq>/gt/gt.txt + seqinfo.ini, DIR/trackers/mot_challenge/<bench>-train/<tracker>/data/<seq>.txt): the first tracker's output is delivered, its real errors (FP, misses, ID switches vs the ground truth, py-motmetrics' counting) on the queued frames vs random and an oracle per sequence; ends with ratio=mean over held-out sequences at 10%%."
     })
-public final class SimulateCommand implements Callable<Integer> {
+public final class SimulateCommand extends KeyframeCommand {
   @Option(
       names = "--videos",
       defaultValue = "6",
@@ -110,15 +109,12 @@ public final class SimulateCommand implements Callable<Integer> {
           "With --real: sequences the weights were tuned on, reported apart (default: those the default weights were tuned on, RealEvaluation.DEFAULTS_TUNED_ON).")
   List<String> tunedOn;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
   @Override
   public Integer call() throws java.io.IOException {
     if (real != null) return real();
     int who = delivered.length() == 1 ? Character.toUpperCase(delivered.charAt(0)) - 'A' : -1;
     if (who < 0 || who > 2)
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), "--delivered must be A, B or C, not '" + delivered + "'");
+      throw usageError("--delivered must be A, B or C, not '" + delivered + "'");
     ResidualModelErrors left = new ResidualModelErrors(residual.value());
     List<Long> s = new ArrayList<>();
     for (long i = 1; i <= seeds; i++) s.add(i);
@@ -127,7 +123,7 @@ public final class SimulateCommand implements Callable<Integer> {
             .withBudget(Budget.parse(budget))
             .withWeights(SignalWeights.parse(weights));
     SimulationOptions o = new SimulationOptions(q, batches, s, weights.isEmpty());
-    ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "steps");
+    ProgressBar bar = new ProgressBar(stderr(), "steps");
     SimulationReport r =
         ActiveLearningSimulation.run(
             seed ->
@@ -135,7 +131,7 @@ public final class SimulateCommand implements Callable<Integer> {
                     GeneratorSpec.of(videos, frames, objects, seed), who, true, left, bar::update),
             o,
             bar::update);
-    var out = spec.commandLine().getOut();
+    var out = stdout();
     out.printf(
         Locale.ROOT,
         "generator: %d videos x %d frames x %d objects, seeds 1..%d, %d batches, budget %s, delivered annotator-%s, residual model faults %.2f%n%n",
@@ -157,19 +153,18 @@ public final class SimulateCommand implements Callable<Integer> {
     for (String b : budgets) {
       Budget parsed = Budget.parse(b);
       if (parsed.inMinutes())
-        throw new picocli.CommandLine.ParameterException(
-            spec.commandLine(), "--budgets takes shares of frames (5%,10%), not minutes: " + b);
+        throw usageError("--budgets takes shares of frames (5%,10%), not minutes: " + b);
       shares.add(parsed.fraction());
     }
     java.util.Set<String> tuned =
         tunedOn == null ? RealEvaluation.DEFAULTS_TUNED_ON : new java.util.TreeSet<>(tunedOn);
     List<RealSequence> seqs = TrackEvalFolder.read(real);
     QueueOptions q = QueueOptions.defaults().withWeights(SignalWeights.parse(weights));
-    ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "sequences");
+    ProgressBar bar = new ProgressBar(stderr(), "sequences");
     RealEvaluationReport r =
         RealEvaluation.run(
             seqs, new RealEvaluation.Options(q, shares, tuned, weights.isEmpty()), bar::update);
-    var out = spec.commandLine().getOut();
+    var out = stdout();
     out.printf(
         Locale.ROOT,
         "real data: %d sequences from %s, delivered tracker %s, tuned on %s%n%n",

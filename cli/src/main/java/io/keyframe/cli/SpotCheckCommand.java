@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,19 +26,14 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Draw the QA spot-check sample (stratified by video and class; excludes the expert queue unless --allow-overlap).")
-public final class SpotCheckCommand implements Callable<Integer> {
+public final class SpotCheckCommand extends KeyframeCommand {
   @Option(
       names = "--batch",
       description =
           "Batch folder (one sub-folder per video), or the output root the Spark jobs and 'keyframe demo' write.")
   Path batch;
 
-  @Option(
-      names = "--run",
-      split = ",",
-      description =
-          "With an output root: run id(s) to read (default: every complete detections run).")
-  List<String> runs = new ArrayList<>();
+  @Mixin RunIdsOption runIds;
 
   @Option(names = "--labels", description = "Single video: delivered labels.")
   List<Path> labels = new ArrayList<>();
@@ -74,13 +69,11 @@ public final class SpotCheckCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Sample file: .csv or .json.")
   Path out;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
   @Override
   public Integer call() throws Exception {
     Budget keepApart = Budget.parse(queueBudget);
     List<VideoEvidence> evidence =
-        RankCommand.evidence(batch, runs, pred, labels, null, null, spec.commandLine().getErr());
+        RankCommand.evidence(batch, runIds.runs, pred, labels, null, null, stderr());
     Collection<FrameRef> queued =
         allowOverlap
             ? List.of()
@@ -89,8 +82,7 @@ public final class SpotCheckCommand implements Callable<Integer> {
         SpotCheck.sample(evidence, new SpotCheckOptions(rate.value(), seed, allowOverlap), queued);
     if (out.toString().endsWith(".json")) QueueFiles.writeSpotCheckJson(out, rows);
     else QueueFiles.writeSpotCheckCsv(out, rows);
-    spec.commandLine()
-        .getOut()
+    stdout()
         .printf(
             "%d frames sampled (rate %s, seed %d), %s the expert queue; written to %s%n",
             rows.size(), rate, seed, allowOverlap ? "may overlap" : "disjoint from", out);

@@ -7,7 +7,6 @@ import io.keyframe.tracker.sam2.Sam2Device;
 import io.keyframe.tracker.sam2.Sam2SessionSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,7 +17,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Track objects (fallback ByteTrack-style tracker, or SAM 2 with --sam2) with keyframe re-initialisation and ID stitching.")
-public final class TrackCommand implements Callable<Integer> {
+public final class TrackCommand extends KeyframeCommand {
   @Option(
       names = "--video",
       description =
@@ -144,20 +143,16 @@ public final class TrackCommand implements Callable<Integer> {
           "With --plan --model sam2-keyframes: one keyframe every N frames (default: ${DEFAULT-VALUE}).")
   int keyframeEvery;
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
   @Override
   public Integer call() throws Exception {
     if (plan != null) {
       if (pricePerHour != null && !(pricePerHour >= 0))
         throw new IllegalArgumentException("--price-per-hour must be >= 0, got " + pricePerHour);
       TrackPlan p = TrackPlan.of(plan, planModel, device, figures, keyframeEvery);
-      for (String line : p.lines(pricePerHour)) spec.commandLine().getOut().println(line);
+      for (String line : p.lines(pricePerHour)) stdout().println(line);
       return 0;
     }
-    if (out == null)
-      throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), "Missing required option: '--out=<out>'");
+    if (out == null) throw usageError("Missing required option: '--out=<out>'");
     Sam2SessionSettings sam2Settings =
         Sam2SessionSettings.defaults().withDevice(device).withIntraOpThreads(threads);
     if (device.isCuda()) {
@@ -167,7 +162,7 @@ public final class TrackCommand implements Callable<Integer> {
       // Before any input is read: a CPU build asked for CUDA says which build to use.
       sam2Settings.checkDevice();
     }
-    ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), "frames");
+    ProgressBar bar = new ProgressBar(stderr(), "frames");
     Path frames = video;
     Path detections = source.detections;
     if (video != null
@@ -229,9 +224,8 @@ public final class TrackCommand implements Callable<Integer> {
             + "...");
     TrackingRun.Outcome outcome = TrackingRun.run(o, sam2Settings, bar::update);
     var r = outcome.result();
-    for (String w : outcome.warnings()) spec.commandLine().getErr().println("warning: " + w);
-    spec.commandLine()
-        .getOut()
+    for (String w : outcome.warnings()) stderr().println("warning: " + w);
+    stdout()
         .printf(
             "%d tracks, %d occlusion events, %d recommended keyframes at %.1f frames/s; wrote %d files to %s%n",
             r.tracks().tracks().size(),

@@ -108,18 +108,16 @@ class BadInputCliTest extends InProcessCliTest {
   }
 
   int track(Path video, Path detections, Path out, String... more) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "track",
-                "--video",
-                video.toString(),
-                "--detections",
-                detections.toString(),
-                "--out",
-                out.toString()));
-    args.addAll(List.of(more));
-    return run(args.toArray(String[]::new));
+    return run(
+        List.of(
+            "track",
+            "--video",
+            video.toString(),
+            "--detections",
+            detections.toString(),
+            "--out",
+            out.toString()),
+        more);
   }
 
   /**

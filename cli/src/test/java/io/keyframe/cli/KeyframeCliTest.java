@@ -25,15 +25,7 @@ class KeyframeCliTest extends InProcessCliTest {
 
   @Test
   void motMetricsMatchesPyMotmetricsOnTudCampus() {
-    assertThat(
-            run(
-                "mot-metrics",
-                "--gt",
-                TUD.resolve("gt.txt").toString(),
-                "--pred",
-                TUD.resolve("test.txt").toString(),
-                "--json"))
-        .isZero();
+    assertThat(motMetrics(TUD.resolve("gt.txt"), TUD.resolve("test.txt"), "--json")).isZero();
     // refdata/README.md: py-motmetrics gives MOTA 0.526462, IDF1 0.557659, 7 switches on these
     // files.
     assertThat(out.toString())
@@ -118,14 +110,10 @@ class KeyframeCliTest extends InProcessCliTest {
     Path log = AuditTrail.defaultLog();
     Files.deleteIfExists(log);
     assertThat(
-            run(
-                "assign",
-                "--videos",
+            assign(
                 "patient-DOE-JOHN-0042,patient-ROE-JANE-0043",
-                "--annotators",
                 "Dr Smith,Nurse Jones",
-                "--out",
-                tmp.resolve("plan.csv").toString()))
+                tmp.resolve("plan.csv")))
         .isZero();
     Path bad = tmp.resolve("ward-3-bad.txt");
     Files.write(bad, List.of("1,1,10,10,-5,20,1,1,1"));
@@ -154,8 +142,7 @@ class KeyframeCliTest extends InProcessCliTest {
   @Test
   void ranksTheSampleBatchWithinBudgetAndExplainsEveryRow() throws Exception {
     Path q = tmp.resolve("queue.csv");
-    assertThat(run("rank", "--batch", SAMPLES.toString(), "--budget", "10%", "--out", q.toString()))
-        .isZero();
+    assertThat(rank(SAMPLES, q, "--budget", "10%")).isZero();
     List<String> rows = Files.readAllLines(q);
     assertThat(rows.get(0)).startsWith("rank,video_id,frame_start,frame_end,score");
     assertThat(rows.subList(1, rows.size()))
@@ -169,12 +156,8 @@ class KeyframeCliTest extends InProcessCliTest {
   void spotCheckIsReproducibleFromItsSeed() throws Exception {
     Path a = tmp.resolve("a.csv");
     Path b = tmp.resolve("b.csv");
-    assertThat(
-            run("spot-check", "--batch", SAMPLES.toString(), "--seed", "5", "--out", a.toString()))
-        .isZero();
-    assertThat(
-            run("spot-check", "--batch", SAMPLES.toString(), "--seed", "5", "--out", b.toString()))
-        .isZero();
+    assertThat(spotCheck(SAMPLES, a, "--seed", "5")).isZero();
+    assertThat(spotCheck(SAMPLES, b, "--seed", "5")).isZero();
     assertThat(Files.readAllLines(a)).hasSizeGreaterThan(10).isEqualTo(Files.readAllLines(b));
   }
 
@@ -196,38 +179,14 @@ class KeyframeCliTest extends InProcessCliTest {
 
   @Test
   void assignRefusesOverlapWithOneAnnotator() {
-    assertThat(
-            run(
-                "assign",
-                "--videos",
-                "a,b",
-                "--annotators",
-                "A",
-                "--overlap",
-                "0.5",
-                "--out",
-                tmp.resolve("p.csv").toString()))
-        .isEqualTo(2);
+    assertThat(assign("a,b", "A", tmp.resolve("p.csv"), "--overlap", "0.5")).isEqualTo(2);
     assertThat(err.toString()).contains("at least two annotators");
     assertThat(tmp.resolve("p.csv")).doesNotExist();
   }
 
   @Test
   void simulationComparesTheQueueWithRandomAndEndsWithTheRatio() {
-    assertThat(
-            run(
-                "simulate",
-                "--videos",
-                "2",
-                "--frames",
-                "60",
-                "--objects",
-                "4",
-                "--seeds",
-                "1",
-                "--batches",
-                "1"))
-        .isZero();
+    assertThat(run(onSmallSyntheticVideos("simulate"), "--seeds", "1", "--batches", "1")).isZero();
     assertThat(out.toString())
         .contains("combined")
         .contains("random")

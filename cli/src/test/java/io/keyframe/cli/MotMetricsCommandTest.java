@@ -5,34 +5,21 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * mot-metrics on real MOTChallenge folders (metrics' and dataset's real/ test resources, SOURCES.md
  * there).
  */
-class MotMetricsCommandTest {
+class MotMetricsCommandTest extends InProcessCliTest {
   static final Path CHALLENGE = Path.of("../metrics/src/test/resources/real/motchallenge");
   static final Path MOT15 = Path.of("../dataset/src/test/resources/real/mot/mmtracking/train");
-
-  @TempDir Path tmp;
-  final StringWriter out = new StringWriter();
-  final StringWriter err = new StringWriter();
-
-  @BeforeEach
-  void isolateAuditLogAndKey() {
-    System.setProperty("user.home", tmp.resolve("home").toString());
-    System.setProperty("keyframe.audit.log", tmp.resolve("audit.jsonl").toString());
-  }
-
-  int run(String... args) {
-    return KeyframeCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-  }
+  static final Path MOT17_09_GT = CHALLENGE.resolve("gt/MOT17-train/MOT17-09-DPM/gt/gt.txt");
+  static final Path MOT17_09_PRED =
+      CHALLENGE.resolve("trackers/MOT17-train/MPNTrack/data/MOT17-09-DPM.txt");
+  static final Path TUD_STADTMITTE_GT = MOT15.resolve("TUD-Stadtmitte/gt/gt.txt");
+  static final Path TUD_STADTMITTE_PRED = MOT15.resolve("results/TUD-Stadtmitte.txt");
 
   JsonNode json() throws Exception {
     return new ObjectMapper().readTree(out.toString());
@@ -41,12 +28,9 @@ class MotMetricsCommandTest {
   @Test
   void motChallengeFoldersAreScoredAsTrackEvalScoresThem() throws Exception {
     assertThat(
-            run(
-                "mot-metrics",
-                "--gt",
-                CHALLENGE.resolve("gt/MOT17-train").toString(),
-                "--pred",
-                CHALLENGE.resolve("trackers/MOT17-train/MPNTrack/data").toString(),
+            motMetrics(
+                CHALLENGE.resolve("gt/MOT17-train"),
+                CHALLENGE.resolve("trackers/MOT17-train/MPNTrack/data"),
                 "--json"))
         .isZero();
     JsonNode j = json();
@@ -75,16 +59,7 @@ class MotMetricsCommandTest {
 
   @Test
   void theTextTableSaysWhichProtocolAndLayoutRan() {
-    assertThat(
-            run(
-                "mot-metrics",
-                "--gt",
-                CHALLENGE.resolve("gt/MOT17-train/MOT17-09-DPM/gt/gt.txt").toString(),
-                "--pred",
-                CHALLENGE
-                    .resolve("trackers/MOT17-train/MPNTrack/data/MOT17-09-DPM.txt")
-                    .toString()))
-        .isZero();
+    assertThat(motMetrics(MOT17_09_GT, MOT17_09_PRED)).isZero();
     String[] lines = out.toString().split("\n");
     assertThat(lines[0])
         .isEqualTo(
@@ -99,17 +74,7 @@ class MotMetricsCommandTest {
 
   @Test
   void scoringEveryRowIsStillAvailableByName() throws Exception {
-    assertThat(
-            run(
-                "mot-metrics",
-                "--gt",
-                CHALLENGE.resolve("gt/MOT17-train/MOT17-09-DPM/gt/gt.txt").toString(),
-                "--pred",
-                CHALLENGE.resolve("trackers/MOT17-train/MPNTrack/data/MOT17-09-DPM.txt").toString(),
-                "--protocol",
-                "all-rows",
-                "--json"))
-        .isZero();
+    assertThat(motMetrics(MOT17_09_GT, MOT17_09_PRED, "--protocol", "all-rows", "--json")).isZero();
     JsonNode j = json();
     assertThat(j.get("protocol").asText()).startsWith("all-rows");
     assertThat(j.get("overall").get("mota").asDouble()).isLessThan(0.7);
@@ -117,15 +82,7 @@ class MotMetricsCommandTest {
 
   @Test
   void mot15FilesWithWorldCoordinatesGetPyMotmetricsValues() throws Exception {
-    assertThat(
-            run(
-                "mot-metrics",
-                "--gt",
-                MOT15.resolve("TUD-Stadtmitte/gt/gt.txt").toString(),
-                "--pred",
-                MOT15.resolve("results/TUD-Stadtmitte.txt").toString(),
-                "--json"))
-        .isZero();
+    assertThat(motMetrics(TUD_STADTMITTE_GT, TUD_STADTMITTE_PRED, "--json")).isZero();
     JsonNode j = json();
     assertThat(j.get("protocol").asText()).startsWith("py-motmetrics");
     assertThat(j.get("mot_layout").get("TUD-Stadtmitte gt").asText()).isEqualTo("mot15 (detected)");
@@ -139,15 +96,7 @@ class MotMetricsCommandTest {
 
   @Test
   void forcingMot16OnWorldCoordinatesIsRefusedNamingFileLineAndField() {
-    assertThat(
-            run(
-                "mot-metrics",
-                "--gt",
-                MOT15.resolve("TUD-Stadtmitte/gt/gt.txt").toString(),
-                "--pred",
-                MOT15.resolve("results/TUD-Stadtmitte.txt").toString(),
-                "--mot-layout",
-                "mot16"))
+    assertThat(motMetrics(TUD_STADTMITTE_GT, TUD_STADTMITTE_PRED, "--mot-layout", "mot16"))
         .isEqualTo(2);
     assertThat(err.toString())
         .contains("gt.txt")
@@ -161,12 +110,9 @@ class MotMetricsCommandTest {
     // TrackEval (MOT15 rules) on KITTI-17: MOTA 0.8330893118594437, IDSW 2 (real/motchallenge
     // SOURCES.md).
     assertThat(
-            run(
-                "mot-metrics",
-                "--gt",
-                CHALLENGE.resolve("gt/MOT15-train/KITTI-17/gt/gt.txt").toString(),
-                "--pred",
-                CHALLENGE.resolve("trackers/MOT15-train/MPNTrack/data/KITTI-17.txt").toString(),
+            motMetrics(
+                CHALLENGE.resolve("gt/MOT15-train/KITTI-17/gt/gt.txt"),
+                CHALLENGE.resolve("trackers/MOT15-train/MPNTrack/data/KITTI-17.txt"),
                 "--protocol",
                 "motchallenge",
                 "--json"))
@@ -179,7 +125,7 @@ class MotMetricsCommandTest {
 
   @Test
   void infoSaysWhichMotLayoutItRead() {
-    assertThat(run("info", MOT15.resolve("TUD-Stadtmitte/gt/gt.txt").toString())).isZero();
+    assertThat(run("info", TUD_STADTMITTE_GT.toString())).isZero();
     assertThat(out.toString())
         .contains("mot layout    mot15 (detected)")
         .contains("1156 shapes")
@@ -194,17 +140,8 @@ class MotMetricsCommandTest {
     // Datumaro's export: class 3 of gt/labels.txt is label_2; scored against itself it is one
     // match.
     assertThat(
-            run(
-                "mot-metrics",
-                "--gt",
-                DATUMARO.toString(),
-                "--pred",
-                DATUMARO.toString(),
-                "--protocol",
-                "motchallenge",
-                "--classes",
-                "label_2",
-                "--json"))
+            motMetrics(
+                DATUMARO, DATUMARO, "--protocol", "motchallenge", "--classes", "label_2", "--json"))
         .isZero();
     JsonNode j = json();
     assertThat(j.get("protocol").asText()).contains("classes label_2");
@@ -217,31 +154,15 @@ class MotMetricsCommandTest {
     Path one = tmp.resolve("one.txt");
     java.nio.file.Files.writeString(one, "person\n");
     // labels.txt beside gt.txt has 10 names; --labels with one name makes class 3 unknown: exit 2.
-    assertThat(
-            run(
-                "mot-metrics",
-                "--gt",
-                DATUMARO.toString(),
-                "--pred",
-                DATUMARO.toString(),
-                "--labels",
-                one.toString()))
-        .isEqualTo(2);
+    assertThat(motMetrics(DATUMARO, DATUMARO, "--labels", one.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("gt.txt").contains("line 1").contains("class");
   }
 
   @Test
   void severalClassesGiveOneRowEach() throws Exception {
     assertThat(
-            run(
-                "mot-metrics",
-                "--gt",
-                CHALLENGE.resolve("gt/MOT17-train/MOT17-09-DPM/gt/gt.txt").toString(),
-                "--pred",
-                CHALLENGE.resolve("trackers/MOT17-train/MPNTrack/data/MOT17-09-DPM.txt").toString(),
-                "--classes",
-                "pedestrian,static_person",
-                "--json"))
+            motMetrics(
+                MOT17_09_GT, MOT17_09_PRED, "--classes", "pedestrian,static_person", "--json"))
         .isZero();
     JsonNode seqs = json().get("sequences");
     assertThat(seqs.has("MOT17-09-DPM/pedestrian")).isTrue();

@@ -69,16 +69,7 @@ class OneToolTest extends InProcessCliTest {
 
   @Test
   void aBareBudgetAboveOneIsRefusedAsAmbiguousInOneLine() {
-    assertThat(
-            run(
-                "rank",
-                "--batch",
-                SAMPLES.toString(),
-                "--budget",
-                "10",
-                "--out",
-                tmp.resolve("q.csv").toString()))
-        .isEqualTo(2);
+    assertThat(rank(SAMPLES, tmp.resolve("q.csv"), "--budget", "10")).isEqualTo(2);
     assertThat(err.toString()).contains("ambiguous").contains("10%").contains("0.1");
     assertThat(lines(err.toString())).isLessThanOrEqualTo(2);
     assertThat(tmp.resolve("q.csv")).doesNotExist();
@@ -87,30 +78,10 @@ class OneToolTest extends InProcessCliTest {
   @Test
   void spotCheckRateReadsPercentAndFractionAlikeAndRefusesBareNumbersInTwoLines() throws Exception {
     Path a = tmp.resolve("a.csv"), b = tmp.resolve("b.csv");
-    assertThat(
-            run(
-                "spot-check",
-                "--batch",
-                SAMPLES.toString(),
-                "--rate",
-                "10%",
-                "--out",
-                a.toString()))
-        .isZero();
-    assertThat(
-            run(
-                "spot-check",
-                "--batch",
-                SAMPLES.toString(),
-                "--rate",
-                "0.1",
-                "--out",
-                b.toString()))
-        .isZero();
+    assertThat(spotCheck(SAMPLES, a, "--rate", "10%")).isZero();
+    assertThat(spotCheck(SAMPLES, b, "--rate", "0.1")).isZero();
     assertThat(Files.readAllLines(a)).hasSizeGreaterThan(10).isEqualTo(Files.readAllLines(b));
-    assertThat(
-            run("spot-check", "--batch", SAMPLES.toString(), "--rate", "10", "--out", a.toString()))
-        .isEqualTo(2);
+    assertThat(spotCheck(SAMPLES, a, "--rate", "10")).isEqualTo(2);
     assertThat(err.toString()).contains("--rate").contains("ambiguous");
     assertThat(lines(err.toString())).isLessThanOrEqualTo(2);
   }
@@ -179,26 +150,12 @@ class OneToolTest extends InProcessCliTest {
 
   @Test
   void motMetricsNamesTheRowAfterThePredictionAndWarnsWithoutIdentities() {
-    assertThat(
-            run(
-                "mot-metrics",
-                "--gt",
-                V0.resolve("gt.mot.txt").toString(),
-                "--pred",
-                V0.resolve("annotator-B.cvat.xml").toString()))
-        .isZero();
+    assertThat(motMetrics(V0.resolve("gt.mot.txt"), V0.resolve("annotator-B.cvat.xml"))).isZero();
     assertThat(out.toString())
         .containsPattern("(?m)^annotator-B ")
         .doesNotContainPattern("(?m)^gt ");
     assertThat(err.toString()).doesNotContain("warning");
-    assertThat(
-            run(
-                "mot-metrics",
-                "--gt",
-                V0.resolve("gt.mot.txt").toString(),
-                "--pred",
-                V0.resolve("model.mot.txt").toString()))
-        .isZero();
+    assertThat(motMetrics(V0.resolve("gt.mot.txt"), V0.resolve("model.mot.txt"))).isZero();
     assertThat(err.toString()).contains("warning: model has no identities");
   }
 
@@ -206,14 +163,7 @@ class OneToolTest extends InProcessCliTest {
   void aPredictionWithDotsInItsSourceNameKeepsThemInTheRowName(@TempDir Path tmp) throws Exception {
     Path pred = tmp.resolve("annotator-dr.lee.cvat.xml");
     Files.copy(V0.resolve("annotator-B.cvat.xml"), pred);
-    assertThat(
-            run(
-                "mot-metrics",
-                "--gt",
-                V0.resolve("gt.mot.txt").toString(),
-                "--pred",
-                pred.toString()))
-        .isZero();
+    assertThat(motMetrics(V0.resolve("gt.mot.txt"), pred)).isZero();
     assertThat(out.toString())
         .containsPattern("(?m)^annotator-dr\\.lee ")
         .doesNotContainPattern("(?m)^annotator-dr ");
@@ -221,8 +171,7 @@ class OneToolTest extends InProcessCliTest {
 
   @Test
   void motMetricsOnABatchScoresEveryAnnotatorAndTheModelAgainstGt() {
-    assertThat(run("mot-metrics", "--gt", SAMPLES.toString(), "--pred", SAMPLES.toString()))
-        .isZero();
+    assertThat(motMetrics(SAMPLES, SAMPLES)).isZero();
     String text = out.toString();
     for (String role : List.of("annotator-A", "annotator-B", "annotator-C", "model")) {
       assertThat(text).contains("prediction: " + role);
@@ -238,12 +187,7 @@ class OneToolTest extends InProcessCliTest {
             .filter(l -> l.startsWith("clinic-s7-v00/annotator-B "))
             .findFirst()
             .orElseThrow();
-    run(
-        "mot-metrics",
-        "--gt",
-        V0.resolve("gt.mot.txt").toString(),
-        "--pred",
-        V0.resolve("annotator-B.cvat.xml").toString());
+    motMetrics(V0.resolve("gt.mot.txt"), V0.resolve("annotator-B.cvat.xml"));
     String single =
         out.toString().lines().filter(l -> l.startsWith("annotator-B ")).findFirst().orElseThrow();
     assertThat(batchRow.replaceFirst("^\\S+", "").trim().split(" +"))
@@ -260,7 +204,7 @@ class OneToolTest extends InProcessCliTest {
     for (String f : List.of("gt.mot.txt", "meta.json")) Files.copy(V0.resolve(f), dir.resolve(f));
     Files.copy(V0.resolve("annotator-A.cvat.xml"), dir.resolve("annotator-dr.lee.cvat.xml"));
     Files.copy(V0.resolve("annotator-B.cvat.xml"), dir.resolve("annotator-dr.who.cvat.xml"));
-    assertThat(run("mot-metrics", "--gt", tmp.toString(), "--pred", tmp.toString())).isZero();
+    assertThat(motMetrics(tmp, tmp)).isZero();
     assertThat(out.toString())
         .containsPattern("(?m)^clinic-s7-v00/annotator-dr\\.lee ")
         .containsPattern("(?m)^clinic-s7-v00/annotator-dr\\.who ")
@@ -272,18 +216,7 @@ class OneToolTest extends InProcessCliTest {
   @Test
   void twentyPercentOverlapDoubleLabelsTwentyPercentOfTheFrames() throws Exception {
     Path plan = tmp.resolve("plan.csv");
-    assertThat(
-            run(
-                "assign",
-                "--videos",
-                SAMPLES.toString(),
-                "--annotators",
-                "A,B,C",
-                "--overlap",
-                "0.2",
-                "--out",
-                plan.toString()))
-        .isZero();
+    assertThat(assign(SAMPLES.toString(), "A,B,C", plan, "--overlap", "0.2")).isZero();
     // 2 videos x 300 frames in 60-frame segments: 10 items; 20 % = 2 items = 120 of 600 frames.
     assertThat(out.toString())
         .contains("10 items")
@@ -301,18 +234,7 @@ class OneToolTest extends InProcessCliTest {
   void anOverlapThatCannotBeMetIsWarnedAboutAndWholeVideosHaveNoFrameNumbers() throws Exception {
     Path plan = tmp.resolve("plan.csv");
     assertThat(
-            run(
-                "assign",
-                "--videos",
-                SAMPLES.toString(),
-                "--annotators",
-                "A,B,C",
-                "--overlap",
-                "20%",
-                "--segment-frames",
-                "0",
-                "--out",
-                plan.toString()))
+            assign(SAMPLES.toString(), "A,B,C", plan, "--overlap", "20%", "--segment-frames", "0"))
         .isZero();
     // 2 whole videos: round(0.2 x 2) = 0 double-labelled.
     assertThat(out.toString()).contains("0 double-labelled");
@@ -360,17 +282,7 @@ class OneToolTest extends InProcessCliTest {
   /** The rows of {@code assign}'s plan for one video file, annotators A and B, the defaults. */
   private List<String> planFor(Path video) throws Exception {
     Path plan = tmp.resolve("plan.csv");
-    assertThat(
-            run(
-                "assign",
-                "--videos",
-                video.toString(),
-                "--annotators",
-                "A,B",
-                "--out",
-                plan.toString()))
-        .as("stderr: %s", err)
-        .isZero();
+    assertThat(assign(video.toString(), "A,B", plan)).as("stderr: %s", err).isZero();
     return Files.readAllLines(plan);
   }
 
@@ -402,34 +314,20 @@ class OneToolTest extends InProcessCliTest {
   void theDemoPipedPrintsUnderThirtyLinesAndItsOutputFeedsRankSpotCheckAndScorecard()
       throws Exception {
     Path root = tmp.resolve("out");
-    assertThat(
-            run(
-                "demo",
-                "--videos",
-                "2",
-                "--frames",
-                "60",
-                "--objects",
-                "4",
-                "--out",
-                root.toString()))
-        .isZero();
+    assertThat(run(onSmallSyntheticVideos("demo"), "--out", root.toString())).isZero();
     assertThat(lines(out.toString()) + lines(err.toString())).isLessThan(30);
     assertThat(err.toString()).startsWith("demo: 2 videos x 60 frames").contains("demo: done in");
     assertThat(err.toString()).doesNotContain("-- tasks/s");
 
     Path q = tmp.resolve("q.csv");
-    assertThat(run("rank", "--batch", root.toString(), "--budget", "10%", "--out", q.toString()))
-        .isZero();
+    assertThat(rank(root, q, "--budget", "10%")).isZero();
     // 2 videos x 60 frames at 10 %: 12 frames.
     assertThat(out.toString()).startsWith("12 frames in");
     assertThat(Files.readAllLines(q).get(0))
         .startsWith("rank,video_id,frame_start,frame_end,score");
 
     Path s = tmp.resolve("s.csv");
-    assertThat(
-            run("spot-check", "--batch", root.toString(), "--rate", "10%", "--out", s.toString()))
-        .isZero();
+    assertThat(spotCheck(root, s, "--rate", "10%")).isZero();
     assertThat(Files.readAllLines(s)).hasSizeGreaterThan(1);
 
     assertThat(run("scorecard", "--annotations", root.toString(), "--json")).isZero();
@@ -437,16 +335,7 @@ class OneToolTest extends InProcessCliTest {
         .contains("annotator-A")
         .contains("annotator-C");
 
-    assertThat(
-            run(
-                "rank",
-                "--batch",
-                root.toString(),
-                "--run",
-                "generate-nonesuch",
-                "--out",
-                q.toString()))
-        .isEqualTo(2);
+    assertThat(rank(root, q, "--run", "generate-nonesuch")).isEqualTo(2);
     assertThat(err.toString()).contains("no run 'generate-nonesuch'").contains("generate-");
   }
 }
