@@ -1,6 +1,7 @@
 package io.keyframe.metrics.clear;
 
 import io.keyframe.metrics.assignment.LinearAssignment;
+import io.keyframe.metrics.assignment.SparseAssignment;
 import io.keyframe.metrics.sequence.SequenceFrame;
 import io.keyframe.metrics.sequence.TrackingSequence;
 import java.util.Arrays;
@@ -40,6 +41,9 @@ public final class TrackEvalClear {
     Arrays.fill(prevTracker, -1);
     Arrays.fill(prevStep, -1);
     LinearAssignment lap = new LinearAssignment();
+    SparseAssignment sparse = new SparseAssignment();
+    int[] listed = new int[0];
+    double[] listedCost = new double[0];
     long tp = 0, fn = 0, fp = 0, idsw = 0;
     double motpSum = 0;
     double[] dense = new double[0]; // one buffer for every frame's similarities
@@ -56,15 +60,38 @@ public final class TrackEvalClear {
         continue;
       }
       double[] sim = dense = f.similarity(dense);
-      double[] score = new double[ng * np];
-      for (int i = 0; i < ng; i++)
-        for (int j = 0; j < np; j++) {
-          int k = i * np + j;
-          double s = sim[k];
-          if (s < threshold - EPS) score[k] = 0;
-          else score[k] = -((prevStep[gt[i]] == pr[j] ? 1000.0 : 0.0) + s);
+      int[] col = null;
+      if (threshold - EPS > 0) {
+        // Pairs below the threshold score 0 (TrackEval's score_mat): the listed entries are the
+        // overlapping pairs at or above it, solved one component at a time.
+        int[] nz = f.nonZero();
+        if (listed.length < nz.length) {
+          listed = new int[nz.length];
+          listedCost = new double[nz.length];
         }
-      int[] col = lap.solve(score, ng, np);
+        int n = 0;
+        for (int k : nz) {
+          double s = sim[k];
+          if (s < threshold - EPS) continue;
+          listed[n] = k;
+          listedCost[n++] = -((prevStep[gt[k / np]] == pr[k % np] ? 1000.0 : 0.0) + s);
+        }
+        col = sparse.solve(ng, np, listed, listedCost, n, SparseAssignment.Elsewhere.ZERO);
+      }
+      if (col == null) {
+        double[] score = new double[ng * np];
+        for (int i = 0; i < ng; i++)
+          for (int j = 0; j < np; j++) {
+            int k = i * np + j;
+            double s = sim[k];
+            if (s < threshold - EPS) score[k] = 0;
+            else score[k] = -((prevStep[gt[i]] == pr[j] ? 1000.0 : 0.0) + s);
+          }
+        col = lap.solve(score, ng, np);
+        // TrackEval keeps a match only where its score is positive.
+        for (int i = 0; i < ng; i++)
+          if (col[i] >= 0 && !(-score[i * np + col[i]] > EPS)) col[i] = -1;
+      }
       for (int id : gt) idCount[id]++;
       boolean[] wasTracked = new boolean[g];
       for (int id = 0; id < g; id++) wasTracked[id] = prevStep[id] >= 0;
@@ -72,7 +99,7 @@ public final class TrackEvalClear {
       int matched = 0;
       for (int i = 0; i < ng; i++) {
         int j = col[i];
-        if (j < 0 || !(-score[i * np + j] > EPS)) continue;
+        if (j < 0) continue;
         int o = gt[i], h = pr[j];
         if (prevTracker[o] >= 0 && prevTracker[o] != h) idsw++;
         matchedCount[o]++;
