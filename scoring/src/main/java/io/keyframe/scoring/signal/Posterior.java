@@ -91,10 +91,9 @@ record Posterior(double[] sorted) {
     if (e.predictions() == null) return MissingInput.predictions(e);
     boolean any =
         e.predictions().detections().stream().anyMatch(d -> !d.classProbabilities().isEmpty());
-    if (!any && !e.predictions().detections().isEmpty())
-      return java.util.Optional.of(
-          "the model predictions carry no class probabilities; export per-class probabilities or set this signal's weight to 0");
-    return java.util.Optional.empty();
+    return MissingInput.when(
+        !any && !e.predictions().detections().isEmpty(),
+        "the model predictions carry no class probabilities; export per-class probabilities or set this signal's weight to 0");
   }
 
   /**
@@ -103,20 +102,7 @@ record Posterior(double[] sorted) {
    */
   static FrameScores perFrameMax(
       VideoEvidence e, java.util.function.ToDoubleFunction<Posterior> f) {
-    FrameScores.Builder b = new FrameScores.Builder(e.frameCount());
-    java.util.List<java.util.List<Detection>> frames = e.perFrame(e.predictions());
-    for (int fr = 0; fr < frames.size(); fr++) {
-      double[] v = new double[frames.get(fr).size()];
-      double max = 0;
-      for (int i = 0; i < v.length; i++) {
-        Detection d = frames.get(fr).get(i);
-        v[i] = d.classProbabilities().isEmpty() ? 0 : f.applyAsDouble(of(d));
-        max = Math.max(max, v[i]);
-      }
-      b.max(fr, max);
-      for (int i = 0; i < v.length; i++)
-        if (max > 0 && v[i] >= max / 2) b.object(fr, frames.get(fr).get(i).trackId());
-    }
-    return b.build();
+    return MostUncertainDetection.perFrame(
+        e, d -> d.classProbabilities().isEmpty() ? 0 : f.applyAsDouble(of(d)));
   }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +38,14 @@ class ByteTrackerTest {
   private static TrackedVideo track(
       ByteTrackConfig config, AnnotationSet detections, List<Detection> keyframes) {
     return new ByteTracker(config).track(detections, FrameImages.NONE, keyframes, null);
+  }
+
+  /** The detections in order, those on frames [from, to) replaced by {@code change}. */
+  private static List<Detection> changedOnFrames(
+      AnnotationSet dets, int from, int to, UnaryOperator<Detection> change) {
+    return dets.detections().stream()
+        .map(d -> d.frame() >= from && d.frame() < to ? change.apply(d) : d)
+        .toList();
   }
 
   @Test
@@ -142,23 +151,24 @@ class ByteTrackerTest {
   void aShortClassConfusionKeepsTheTrackAndItsClass() {
     Scene.Mover a = Scene.mover(1, "iv_pole", 100, 100, 1, 0);
     AnnotationSet dets = Scene.detections(60, 0.5, 11, a);
-    List<Detection> confused = new ArrayList<>();
-    for (Detection d : dets.detections())
-      confused.add(
-          d.frame() >= 20 && d.frame() < 30
-              ? new Detection(
-                  d.frame(),
-                  d.trackId(),
-                  "monitor_stand",
-                  d.box(),
-                  null,
-                  0.8,
-                  Map.of("monitor_stand", 0.8, "iv_pole", 0.12),
-                  -1,
-                  false,
-                  false,
-                  false)
-              : d);
+    List<Detection> confused =
+        changedOnFrames(
+            dets,
+            20,
+            30,
+            d ->
+                new Detection(
+                    d.frame(),
+                    d.trackId(),
+                    "monitor_stand",
+                    d.box(),
+                    null,
+                    0.8,
+                    Map.of("monitor_stand", 0.8, "iv_pole", 0.12),
+                    -1,
+                    false,
+                    false,
+                    false));
     AnnotationSet in =
         new AnnotationSet(
             dets.video(), dets.provenance(), List.of("iv_pole", "monitor_stand"), confused);
@@ -174,9 +184,7 @@ class ByteTrackerTest {
   void lowScoreDetectionsKeepATrackAliveThroughPartialOcclusion() {
     Scene.Mover a = Scene.mover(1, "person", 100, 100, 2, 0);
     AnnotationSet dets = Scene.detections(60, 0.5, 5, a);
-    List<Detection> weakened = new ArrayList<>();
-    for (Detection d : dets.detections())
-      weakened.add(d.frame() >= 20 && d.frame() < 40 ? d.withScore(0.3) : d);
+    List<Detection> weakened = changedOnFrames(dets, 20, 40, d -> d.withScore(0.3));
     TrackedVideo r = track(NO_STITCH, dets.withDetections(weakened), List.of());
     assertThat(r.tracks().tracks()).hasSize(1);
     assertThat(r.tracks().detections()).hasSize(60);

@@ -13,6 +13,17 @@ class MemoryBankTest {
     return new MemoryBank.Entry(frame, new float[] {frame}, new float[] {0}, new float[] {frame});
   }
 
+  /**
+   * SAM 2.1's bank (num_maskmem 7, max_cond_frames_in_attn 2, 16 object pointers) holding the
+   * conditioning frames, then the recent ones, in the order given.
+   */
+  private static MemoryBank sam21(int[] conditioning, int... recent) {
+    MemoryBank bank = new MemoryBank(7, 2, 16);
+    for (int t : conditioning) bank.addConditioning(e(t));
+    for (int t : recent) bank.addRecent(e(t));
+    return bank;
+  }
+
   /** (frame, temporal index) of each memory attended to at frame t, in attention order. */
   private static List<Tuple> memory(MemoryBank bank, int t) {
     return bank.memoryFor(t).stream()
@@ -27,10 +38,7 @@ class MemoryBankTest {
 
   @Test
   void firstFramesSeeTheConditioningFrameThenRecentFramesOldestFirst() {
-    MemoryBank bank = new MemoryBank(7, 2, 16);
-    bank.addConditioning(e(0));
-    bank.addRecent(e(1));
-    bank.addRecent(e(2));
+    MemoryBank bank = sam21(new int[] {0}, 1, 2);
     // Frame 3: cond 0 at index num_maskmem-1 = 6; t-2 = 1 at index 1; t-1 = 2 at index 0.
     assertThat(memory(bank, 3)).containsExactly(tuple(0, 6), tuple(1, 1), tuple(2, 0));
     // Pointers: cond 0 (offset 3), then t-1, t-2.
@@ -106,10 +114,7 @@ class MemoryBankTest {
 
   @Test
   void futureConditioningFramesGiveMemoryButNoPointer() {
-    MemoryBank bank = new MemoryBank(7, 2, 16);
-    bank.addConditioning(e(0));
-    bank.addConditioning(e(20));
-    bank.addRecent(e(9));
+    MemoryBank bank = sam21(new int[] {0, 20}, 9);
     assertThat(bank.memoryFor(10)).extracting(m -> m.entry().frame()).containsExactly(0, 20, 9);
     assertThat(bank.pointersFor(10, 100)).extracting(p -> p.entry().frame()).containsExactly(0, 9);
   }
