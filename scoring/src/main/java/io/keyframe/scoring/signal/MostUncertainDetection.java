@@ -30,4 +30,13 @@ final class MostUncertainDetection {
     }
     return b.build();
   }
+
+  /**
+   * A value of one model detection that the signals cannot use: "{@code what} at frame F, track T
+   * {@code problem}".
+   */
+  static IllegalArgumentException badValue(Detection d, String what, String problem) {
+    return new IllegalArgumentException(
+        what + " at frame " + d.frame() + ", track " + d.trackId() + " " + problem);
+  }
 }

@@ -41,16 +41,10 @@ record Posterior(double[] sorted) {
     for (Map.Entry<String, Double> e : probs.entrySet()) {
       double v = e.getValue() == null ? Double.NaN : e.getValue();
       if (!(v >= 0 && v <= 1))
-        throw new IllegalArgumentException(
-            "probability of class '"
-                + e.getKey()
-                + "' at frame "
-                + d.frame()
-                + ", track "
-                + d.trackId()
-                + " is not in [0,1]: "
-                + v
-                + "; export calibrated probabilities (softmax output)");
+        throw MostUncertainDetection.badValue(
+            d,
+            "probability of class '" + e.getKey() + "'",
+            "is not in [0,1]: " + v + "; export calibrated probabilities (softmax output)");
       p[i++] = v;
     }
     // Sum in sorted order, not the map's: an immutable map's iteration order changes from JVM to
@@ -60,9 +54,7 @@ record Posterior(double[] sorted) {
     Arrays.sort(p);
     double sum = 0;
     for (double v : p) sum += v;
-    if (!(sum > 0))
-      throw new IllegalArgumentException(
-          "class probabilities at frame " + d.frame() + ", track " + d.trackId() + " sum to 0");
+    if (!(sum > 0)) throw MostUncertainDetection.badValue(d, "class probabilities", "sum to 0");
     for (int k = 0; k < p.length; k++) p[k] /= sum;
     for (int a = 0, b = p.length - 1; a < b; a++, b--) {
       double t = p[a];

@@ -29,14 +29,8 @@ public record ScoreUncertainty() implements Signal {
   private static double uncertainty(Detection d) {
     double s = d.score();
     if (!(s >= 0 && s <= 1))
-      throw new IllegalArgumentException(
-          "detection score at frame "
-              + d.frame()
-              + ", track "
-              + d.trackId()
-              + " is not in [0,1]: "
-              + s
-              + "; pass model confidences, not logits");
+      throw MostUncertainDetection.badValue(
+          d, "detection score", "is not in [0,1]: " + s + "; pass model confidences, not logits");
     return 1 - Math.abs(2 * s - 1);
   }
 }
