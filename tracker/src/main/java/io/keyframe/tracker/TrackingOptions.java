@@ -65,69 +65,42 @@ public record TrackingOptions(
     Video.checkFps(imageFps);
   }
 
-  /** Slices along z of volume 0 for NIfTI inputs. */
-  public TrackingOptions(
-      Path video,
-      Path detector,
-      Path detections,
-      Path sam2Bundle,
-      Path classMapping,
-      String keyframes,
-      Path out,
-      double scoreThreshold,
-      int batchSize,
-      int intraOpThreads,
-      double imageFps) {
-    this(
+  /**
+   * Defaults for everything but inputs and output: keyframes auto, threshold 0.1, batch 4, 30 fps
+   * for image folders, slices along z of volume 0 for NIfTI inputs, truncated MP4s refused.
+   */
+  public static TrackingOptions of(Path video, Path detector, Path detections, Path out) {
+    return new TrackingOptions(
         video,
         detector,
         detections,
-        sam2Bundle,
-        classMapping,
-        keyframes,
+        null,
+        null,
+        "auto",
         out,
-        scoreThreshold,
-        batchSize,
-        intraOpThreads,
-        imageFps,
+        0.1,
+        4,
+        0,
+        Video.UNKNOWN_FPS,
         "z",
         0,
         false);
   }
 
-  /**
-   * Defaults for everything but inputs and output: keyframes auto, threshold 0.1, batch 4, 30 fps
-   * for image folders.
-   */
-  public static TrackingOptions of(Path video, Path detector, Path detections, Path out) {
-    return new TrackingOptions(
-        video, detector, detections, null, null, "auto", out, 0.1, 4, 0, Video.UNKNOWN_FPS);
+  public TrackingOptions withKeyframes(String k) {
+    return with(sam2Bundle, k);
   }
 
-  public TrackingOptions withKeyframes(String k) {
+  public TrackingOptions withSam2(Path bundle) {
+    return with(bundle, keyframes);
+  }
+
+  private TrackingOptions with(Path sam2Bundle, String keyframes) {
     return new TrackingOptions(
         video,
         detector,
         detections,
         sam2Bundle,
-        classMapping,
-        k,
-        out,
-        scoreThreshold,
-        batchSize,
-        intraOpThreads,
-        imageFps,
-        sliceAxis,
-        volume,
-        allowTruncatedVideo);
-  }
-
-  public TrackingOptions withSam2(Path bundle) {
-    return new TrackingOptions(
-        video,
-        detector,
-        detections,
-        bundle,
         classMapping,
         keyframes,
         out,

@@ -1,17 +1,17 @@
 package io.keyframe.tracker;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.keyframe.dataset.AnnotationFormat;
 import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.AtomicOutput;
 import io.keyframe.dataset.Detection;
+import io.keyframe.dataset.OcclusionEvent;
 import io.keyframe.dataset.ProgressListener;
 import io.keyframe.dataset.Provenance;
 import io.keyframe.dataset.Video;
 import io.keyframe.dataset.files.AnnotationFiles;
 import io.keyframe.dataset.frames.FrameSource;
+import io.keyframe.metrics.report.JsonFile;
 import io.keyframe.metrics.report.JsonValues;
 import io.keyframe.tracker.bytetrack.ByteTrackConfig;
 import io.keyframe.tracker.bytetrack.ByteTracker;
@@ -155,7 +155,7 @@ public final class TrackingRun {
     List<Path> written = new ArrayList<>(write(result, options.out()));
     Path prov = options.out().resolve(TRACKER_FILE);
     // Sorted maps (VideoTracker#provenance) of strings and numbers: equal settings, equal bytes.
-    writeJson(prov, g -> JsonValues.write(g, tracker.provenance()));
+    JsonFile.write(prov, g -> JsonValues.write(g, tracker.provenance()));
     written.add(prov);
     Path warningsFile = options.out().resolve(WARNINGS_FILE);
     if (warnings.isEmpty()) {
@@ -185,75 +185,36 @@ public final class TrackingRun {
       AnnotationFiles.write(f, tracks, e.getValue());
       written.add(f);
     }
-    Path occ = out.resolve(OCCLUSIONS_FILE);
-    writeJsonArray(
-        occ,
-        result.occlusions(),
-        (g, o) -> {
-          g.writeNumberField("track_id", o.trackId());
-          g.writeNumberField("start_frame", o.startFrame());
-          g.writeNumberField("end_frame", o.endFrame());
-          g.writeStringField("cause", o.cause());
-          g.writeBooleanField("full", o.full());
-        });
-    written.add(occ);
-    Path kf = out.resolve(KEYFRAMES_FILE);
-    writeJsonArray(
-        kf,
-        result.recommendedKeyframes(),
-        (g, k) -> {
-          g.writeNumberField("frame", k.frame());
-          g.writeNumberField("track_id", k.trackId());
-          g.writeStringField("label", k.label());
-          g.writeArrayFieldStart("box_xywh");
-          g.writeNumber(k.box().x());
-          g.writeNumber(k.box().y());
-          g.writeNumber(k.box().w());
-          g.writeNumber(k.box().h());
-          g.writeEndArray();
-          g.writeStringField("reason", k.reason());
-        });
-    written.add(kf);
+    written.add(
+        JsonFile.writeArray(
+            out.resolve(OCCLUSIONS_FILE), result.occlusions(), TrackingRun::writeOcclusion));
+    written.add(
+        JsonFile.writeArray(
+            out.resolve(KEYFRAMES_FILE),
+            result.recommendedKeyframes(),
+            TrackingRun::writeKeyframe));
     return written;
   }
 
-  private interface JsonBody {
-    void write(JsonGenerator g) throws IOException;
+  private static void writeOcclusion(JsonGenerator g, OcclusionEvent o) throws IOException {
+    g.writeNumberField("track_id", o.trackId());
+    g.writeNumberField("start_frame", o.startFrame());
+    g.writeNumberField("end_frame", o.endFrame());
+    g.writeStringField("cause", o.cause());
+    g.writeBooleanField("full", o.full());
   }
 
-  /** The fields of one item, written inside its JSON object. */
-  private interface JsonFields<T> {
-    void write(JsonGenerator g, T item) throws IOException;
-  }
-
-  /** A JSON array with one object per item. */
-  private static <T> void writeJsonArray(Path file, List<T> items, JsonFields<T> fields)
-      throws IOException {
-    writeJson(
-        file,
-        g -> {
-          g.writeStartArray();
-          for (T item : items) {
-            g.writeStartObject();
-            fields.write(g, item);
-            g.writeEndObject();
-          }
-          g.writeEndArray();
-        });
-  }
-
-  private static void writeJson(Path file, JsonBody body) throws IOException {
-    AtomicOutput.write(
-        file,
-        out -> {
-          try (JsonGenerator g =
-              new JsonFactory()
-                  .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-                  .createGenerator(out, JsonEncoding.UTF8)) {
-            g.useDefaultPrettyPrinter();
-            body.write(g);
-          }
-        });
+  private static void writeKeyframe(JsonGenerator g, RecommendedKeyframe k) throws IOException {
+    g.writeNumberField("frame", k.frame());
+    g.writeNumberField("track_id", k.trackId());
+    g.writeStringField("label", k.label());
+    g.writeArrayFieldStart("box_xywh");
+    g.writeNumber(k.box().x());
+    g.writeNumber(k.box().y());
+    g.writeNumber(k.box().w());
+    g.writeNumber(k.box().h());
+    g.writeEndArray();
+    g.writeStringField("reason", k.reason());
   }
 
   private static AnnotationSet detections(

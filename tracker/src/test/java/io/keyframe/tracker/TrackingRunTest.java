@@ -15,9 +15,6 @@ import io.keyframe.dataset.files.AnnotationFiles;
 import io.keyframe.tracker.bytetrack.ByteTrackConfig;
 import io.keyframe.tracker.bytetrack.ByteTrackConfigFieldsTest;
 import io.keyframe.tracker.bytetrack.ByteTracker;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,12 +74,10 @@ class TrackingRunTest {
   void sam2BundleWithAKeyframeFileOverAnImageFolder(@TempDir Path dir) throws Exception {
     Path frames = Files.createDirectories(dir.resolve("frames"));
     for (int f = 0; f < 8; f++) {
-      BufferedImage img = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
-      Graphics2D g = img.createGraphics();
-      g.setColor(Color.WHITE);
-      g.fillRect(16, 16, 32, 32);
-      g.dispose();
-      ImageIO.write(img, "png", frames.resolve(String.format("%06d.png", f + 1)).toFile());
+      ImageIO.write(
+          WhiteSquare.frame(64, 16, 16, 32),
+          "png",
+          frames.resolve(String.format("%06d.png", f + 1)).toFile());
     }
     Path keyframes = dir.resolve("keyframes.txt");
     write(
@@ -103,7 +98,10 @@ class TrackingRunTest {
             0.1,
             1,
             1,
-            10);
+            10,
+            "z",
+            0,
+            false);
     TrackingRun.Outcome r = TrackingRun.run(o, null);
     assertThat(r.result().tracks().detections())
         .hasSize(8)

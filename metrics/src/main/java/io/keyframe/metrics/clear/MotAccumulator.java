@@ -76,8 +76,7 @@ public final class MotAccumulator {
     if (!anyFrame || frame != lastFrame) frames++;
     anyFrame = true;
     lastFrame = frame;
-    growObjects(max(oids) + 1);
-    growHyps(max(hids) + 1);
+    ensureCapacity(max(oids) + 1, max(hids) + 1);
     boolean sparse = sim && maxDistance < 1 && nonZero != null;
 
     for (int o : oids) objPresent[o]++;
@@ -396,29 +395,35 @@ public final class MotAccumulator {
     return m;
   }
 
-  private void growObjects(int n) {
-    if (n <= lastHyp.length) return;
-    int size = Math.max(n, lastHyp.length * 2);
-    int old = lastHyp.length;
-    lastHyp = Arrays.copyOf(lastHyp, size);
-    Arrays.fill(lastHyp, old, size, -1);
-    everMatched = Arrays.copyOf(everMatched, size);
-    objFreq = Arrays.copyOf(objFreq, size);
-    objTracked = Arrays.copyOf(objTracked, size);
-    objPresent = Arrays.copyOf(objPresent, size);
-    tracking = Arrays.copyOf(tracking, size);
-    pendingMiss = Arrays.copyOf(pendingMiss, size);
-    missStart = Arrays.copyOf(missStart, size);
+  /**
+   * Grows the per-object arrays to hold object ids below {@code objects} and the per-hypothesis
+   * arrays to hold hypothesis ids below {@code hyps}, at least doubling; new slots are unassigned.
+   */
+  private void ensureCapacity(int objects, int hyps) {
+    if (objects > lastHyp.length) {
+      int size = Math.max(objects, lastHyp.length * 2);
+      lastHyp = grownUnassigned(lastHyp, size);
+      everMatched = Arrays.copyOf(everMatched, size);
+      objFreq = Arrays.copyOf(objFreq, size);
+      objTracked = Arrays.copyOf(objTracked, size);
+      objPresent = Arrays.copyOf(objPresent, size);
+      tracking = Arrays.copyOf(tracking, size);
+      pendingMiss = Arrays.copyOf(pendingMiss, size);
+      missStart = Arrays.copyOf(missStart, size);
+    }
+    if (hyps > lastObj.length) {
+      int size = Math.max(hyps, lastObj.length * 2);
+      lastObj = grownUnassigned(lastObj, size);
+      hypSeen = Arrays.copyOf(hypSeen, size);
+      hypPresent = Arrays.copyOf(hypPresent, size);
+    }
   }
 
-  private void growHyps(int n) {
-    if (n <= lastObj.length) return;
-    int size = Math.max(n, lastObj.length * 2);
-    int old = lastObj.length;
-    lastObj = Arrays.copyOf(lastObj, size);
-    Arrays.fill(lastObj, old, size, -1);
-    hypSeen = Arrays.copyOf(hypSeen, size);
-    hypPresent = Arrays.copyOf(hypPresent, size);
+  /** A copy of {@code ids} of length {@code size}, the new slots -1 (no partner). */
+  private static int[] grownUnassigned(int[] ids, int size) {
+    int[] out = Arrays.copyOf(ids, size);
+    Arrays.fill(out, ids.length, size, -1);
+    return out;
   }
 
   /** Pair overlap counts keyed by (object, hypothesis), an open-addressing long→long map. */

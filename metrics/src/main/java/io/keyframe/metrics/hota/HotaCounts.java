@@ -86,21 +86,24 @@ public record HotaCounts(
     return new HotaCounts(z, z, z, z, z, z, z);
   }
 
-  public HotaCounts plus(HotaCounts o) {
-    return new HotaCounts(
-        add(tp, o.tp),
-        add(fn, o.fn),
-        add(fp, o.fp),
-        add(assASum, o.assASum),
-        add(assReSum, o.assReSum),
-        add(assPrSum, o.assPrSum),
-        add(locASum, o.locASum));
+  /**
+   * The seven sums in component order ({@code tp, fn, fp, assASum, assReSum, assPrSum, locASum}),
+   * copies; {@link #ofSums} reads them back.
+   */
+  public double[][] sums() {
+    return new double[][] {tp(), fn(), fp(), assASum(), assReSum(), assPrSum(), locASum()};
   }
 
-  private static double[] add(double[] a, double[] b) {
-    double[] c = new double[a.length];
-    for (int k = 0; k < a.length; k++) c[k] = a[k] + b[k];
-    return c;
+  /** Counts from {@link #sums}' seven arrays. */
+  public static HotaCounts ofSums(double[][] s) {
+    if (s.length != 7) throw new IllegalArgumentException("expected 7 sums, got " + s.length);
+    return new HotaCounts(s[0], s[1], s[2], s[3], s[4], s[5], s[6]);
+  }
+
+  public HotaCounts plus(HotaCounts o) {
+    double[][] a = sums(), b = o.sums();
+    for (int s = 0; s < a.length; s++) for (int k = 0; k < a[s].length; k++) a[s][k] += b[s][k];
+    return ofSums(a);
   }
 
   /** DetA at alpha index {@code a}: TP / max(1, TP + FN + FP). */
@@ -177,14 +180,7 @@ public record HotaCounts(
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof HotaCounts h
-        && Arrays.equals(tp, h.tp)
-        && Arrays.equals(fn, h.fn)
-        && Arrays.equals(fp, h.fp)
-        && Arrays.equals(assASum, h.assASum)
-        && Arrays.equals(assReSum, h.assReSum)
-        && Arrays.equals(assPrSum, h.assPrSum)
-        && Arrays.equals(locASum, h.locASum);
+    return o instanceof HotaCounts h && Arrays.deepEquals(sums(), h.sums());
   }
 
   @Override

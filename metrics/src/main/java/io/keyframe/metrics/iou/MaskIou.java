@@ -13,49 +13,31 @@ public final class MaskIou {
   /** Foreground pixels shared by both masks. */
   public static long intersection(Mask a, Mask b) {
     requireSameSize(a, b);
-    int na = a.runCount(), nb = b.runCount();
-    // Start "before" run 0 in the foreground state, so that loading run 0 flips to background.
-    int ia = -1, ib = -1;
-    long ra = 0, rb = 0;
-    boolean va = true, vb = true;
-    while (ra == 0 && ++ia < na) {
-      ra = a.run(ia);
-      va = !va;
-    }
-    while (rb == 0 && ++ib < nb) {
-      rb = b.run(ib);
-      vb = !vb;
-    }
+    RunCursor ca = new RunCursor(a), cb = new RunCursor(b);
     long inter = 0;
-    while (ia < na && ib < nb) {
-      long step = Math.min(ra, rb);
-      if (va && vb) inter += step;
-      ra -= step;
-      rb -= step;
-      while (ra == 0 && ++ia < na) {
-        ra = a.run(ia);
-        va = !va;
-      }
-      while (rb == 0 && ++ib < nb) {
-        rb = b.run(ib);
-        vb = !vb;
-      }
+    while (!ca.done() && !cb.done()) {
+      long step = Math.min(ca.left, cb.left);
+      if (ca.foreground && cb.foreground) inter += step;
+      ca.consume(step);
+      cb.consume(step);
     }
     return inter;
   }
 
   /** IoU in [0,1]; 0 when both masks are empty (pycocotools). */
   public static double of(Mask a, Mask b) {
-    long inter = intersection(a, b);
-    long union = a.area() + b.area() - inter;
-    return union > 0 ? (double) inter / union : 0.0;
+    return iou(a, b, 0.0);
   }
 
   /** DAVIS region similarity J: IoU, but 1 when both masks are empty. */
   public static double jaccard(Mask a, Mask b) {
+    return iou(a, b, 1.0);
+  }
+
+  private static double iou(Mask a, Mask b, double bothEmpty) {
     long inter = intersection(a, b);
     long union = a.area() + b.area() - inter;
-    return union > 0 ? (double) inter / union : 1.0;
+    return union > 0 ? (double) inter / union : bothEmpty;
   }
 
   /** Row-major IoU matrix {@code gt.length x pred.length}. */
@@ -85,5 +67,37 @@ public final class MaskIou {
               + b.height()
               + "x"
               + b.width());
+  }
+
+  /**
+   * A position in a mask's runs, which alternate background and foreground starting with
+   * background; zero-length runs are skipped.
+   */
+  private static final class RunCursor {
+    private final Mask mask;
+    private final int runs;
+    // Start "before" run 0 in the foreground state, so that loading run 0 flips to background.
+    private int index = -1;
+    private long left;
+    private boolean foreground = true;
+
+    RunCursor(Mask mask) {
+      this.mask = mask;
+      this.runs = mask.runCount();
+      consume(0);
+    }
+
+    boolean done() {
+      return index >= runs;
+    }
+
+    /** Moves {@code pixels} (at most what is left of the current run) forward. */
+    void consume(long pixels) {
+      left -= pixels;
+      while (left == 0 && ++index < runs) {
+        left = mask.run(index);
+        foreground = !foreground;
+      }
+    }
   }
 }

@@ -1,8 +1,5 @@
 package io.keyframe.metrics.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.keyframe.metrics.agreement.Agreement;
 import io.keyframe.metrics.agreement.KrippendorffAlpha;
 import io.keyframe.metrics.agreement.RatingAgreement;
@@ -11,7 +8,6 @@ import io.keyframe.metrics.agreement.RatingTable;
 import io.keyframe.metrics.agreement.Weighting;
 import io.keyframe.metrics.bootstrap.PercentileBootstrap;
 import io.keyframe.metrics.bootstrap.PercentileBootstrap.Interval;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -104,47 +100,38 @@ public record AgreementReport(RatingAgreement agreement) {
     for (PairKappa p : a.pairs()) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("items", p.items());
-      m.put("kappa", json(p.unweighted()));
-      m.put("weighted_kappa", json(p.weighted()));
-      m.put("ci", json(a.intervals().get("cohen:" + p.raterA() + "|" + p.raterB())));
+      m.put("kappa", ReportJson.agreement(p.unweighted()));
+      m.put("weighted_kappa", ReportJson.agreement(p.weighted()));
+      m.put("ci", interval(a.intervals().get("cohen:" + p.raterA() + "|" + p.raterB())));
       cohen.put(p.raterA() + "|" + p.raterB(), m);
     }
     root.put("cohen_kappa", cohen);
-    root.put("fleiss_kappa", Map.of("value", json(a.fleiss()), "items", a.fleissItems()));
-    root.put("fleiss_kappa_ci", json(a.intervals().get("fleiss")));
-    root.put("randolph_kappa", json(a.randolph()));
+    root.put(
+        "fleiss_kappa",
+        Map.of("value", ReportJson.agreement(a.fleiss()), "items", a.fleissItems()));
+    root.put("fleiss_kappa_ci", interval(a.intervals().get("fleiss")));
+    root.put("randolph_kappa", ReportJson.agreement(a.randolph()));
     Map<String, Object> alpha = new LinkedHashMap<>();
     a.alpha()
         .forEach(
             (l, v) -> {
               String level = l.name().toLowerCase(Locale.ROOT);
               Map<String, Object> m = new LinkedHashMap<>();
-              m.put("value", json(v));
-              m.put("ci", json(a.intervals().get("alpha:" + level)));
+              m.put("value", ReportJson.agreement(v));
+              m.put("ci", interval(a.intervals().get("alpha:" + level)));
               alpha.put(level, m);
             });
     root.put("krippendorff_alpha", alpha);
     Map<String, Object> acc = new LinkedHashMap<>();
     for (int r = 0; r < a.table().raters().size(); r++) {
       double v = a.vote().raterAccuracy(r);
-      acc.put(a.table().raters().get(r), Double.isFinite(v) ? v : null);
+      acc.put(a.table().raters().get(r), ReportJson.finite(v));
     }
     root.put("accuracy_vs_majority", acc);
-    try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ReportJson.indented(root);
   }
 
-  private static Object json(Agreement a) {
-    if (a.isDefined()) return a.value();
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("undefined", a.undefinedReason());
-    return m;
-  }
-
-  private static Object json(Interval i) {
+  private static Object interval(Interval i) {
     if (i == null || !i.isDefined()) return null;
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("low", i.low());

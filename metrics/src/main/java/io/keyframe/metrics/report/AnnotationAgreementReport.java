@@ -1,8 +1,5 @@
 package io.keyframe.metrics.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.files.AnnotationFiles;
 import io.keyframe.metrics.agreement.CohenKappa;
@@ -14,7 +11,6 @@ import io.keyframe.metrics.vos.JAndF;
 import io.keyframe.metrics.vos.MaskletMatching;
 import io.keyframe.metrics.vos.Masklets;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -218,9 +214,9 @@ public record AnnotationAgreementReport(
         pairs.add(x);
       }
       m.put("matched", pairs);
-      m.put("mean_j", finite(r.meanJ()));
-      m.put("mean_f", finite(r.meanF()));
-      m.put("mean_jf", finite(r.meanJF()));
+      m.put("mean_j", ReportJson.finite(r.meanJ()));
+      m.put("mean_f", ReportJson.finite(r.meanF()));
+      m.put("mean_jf", ReportJson.finite(r.meanJF()));
       m.put("unmatched_reference", r.unmatchedReference());
       m.put("unmatched_other", r.unmatchedOther());
       cmp.add(m);
@@ -232,13 +228,9 @@ public record AnnotationAgreementReport(
       m.put("matched", t.matched());
       m.put("unmatched_reference", t.unmatchedA());
       m.put("unmatched_other", t.unmatchedB());
-      m.put("mean_box_iou", finite(t.meanBoxIou()));
-      m.put("mean_mask_iou", finite(t.meanMaskIou()));
-      m.put(
-          "class_kappa",
-          t.classKappa().isDefined()
-              ? t.classKappa().value()
-              : Map.of("undefined", t.classKappa().undefinedReason()));
+      m.put("mean_box_iou", ReportJson.finite(t.meanBoxIou()));
+      m.put("mean_mask_iou", ReportJson.finite(t.meanMaskIou()));
+      m.put("class_kappa", ReportJson.agreement(t.classKappa()));
       Interval ci = kappaIntervals.get(k);
       m.put("class_kappa_ci", ci.isDefined() ? Map.of("low", ci.low(), "high", ci.high()) : null);
       List<Object> objs = new ArrayList<>();
@@ -248,7 +240,7 @@ public record AnnotationAgreementReport(
         x.put("label", o.label());
         x.put("frames", o.frames());
         x.put("matched_frames", o.matchedFrames());
-        x.put("mean_iou", finite(o.meanIou()));
+        x.put("mean_iou", ReportJson.finite(o.meanIou()));
         x.put("partner", o.mostMatchedTrackB() < 0 ? null : o.mostMatchedTrackB());
         objs.add(x);
       }
@@ -256,14 +248,6 @@ public record AnnotationAgreementReport(
       cmp.add(m);
     }
     root.put("comparisons", cmp);
-    try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static Double finite(double v) {
-    return Double.isFinite(v) ? v : null;
+    return ReportJson.indented(root);
   }
 }

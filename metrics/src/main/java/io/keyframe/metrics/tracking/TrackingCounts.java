@@ -69,15 +69,7 @@ public record TrackingCounts(ClearCounts clear, IdentityCounts identity, HotaCou
           },
           c.clear.motpSum(),
           new long[] {c.identity.idtp(), c.identity.idfp(), c.identity.idfn()},
-          new double[][] {
-            c.hota.tp(),
-            c.hota.fn(),
-            c.hota.fp(),
-            c.hota.assASum(),
-            c.hota.assReSum(),
-            c.hota.assPrSum(),
-            c.hota.locASum()
-          });
+          c.hota.sums());
     }
 
     private Object readResolve() {
@@ -101,11 +93,10 @@ public record TrackingCounts(ClearCounts clear, IdentityCounts identity, HotaCou
               l[13],
               l[14],
               motpSum);
-      double[][] h = hota;
       return new TrackingCounts(
           clear,
           new IdentityCounts(identity[0], identity[1], identity[2]),
-          new HotaCounts(h[0], h[1], h[2], h[3], h[4], h[5], h[6]));
+          HotaCounts.ofSums(hota));
     }
   }
 }

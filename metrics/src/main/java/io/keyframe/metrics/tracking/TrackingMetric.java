@@ -1,9 +1,11 @@
 package io.keyframe.metrics.tracking;
 
+import io.keyframe.metrics.clear.ClearCounts;
 import io.keyframe.metrics.clear.Convention;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * Every tracking metric keyframe reports, each a formula over summed {@link TrackingCounts} (the
@@ -20,33 +22,16 @@ public enum TrackingMetric {
   RECALL("recall", "Rcll", Unit.FRACTION, Direction.HIGHER_IS_BETTER, c -> c.clear().recall()),
   PRECISION(
       "precision", "Prcn", Unit.FRACTION, Direction.HIGHER_IS_BETTER, c -> c.clear().precision()),
-  NUM_UNIQUE_OBJECTS(
-      "num_unique_objects", "GT", Unit.COUNT, Direction.NEITHER, c -> c.clear().uniqueObjects()),
-  MOSTLY_TRACKED(
-      "mostly_tracked",
-      "MT",
-      Unit.COUNT,
-      Direction.HIGHER_IS_BETTER,
-      c -> c.clear().mostlyTracked()),
-  PARTIALLY_TRACKED(
-      "partially_tracked", "PT", Unit.COUNT, Direction.NEITHER, c -> c.clear().partiallyTracked()),
-  MOSTLY_LOST(
-      "mostly_lost", "ML", Unit.COUNT, Direction.LOWER_IS_BETTER, c -> c.clear().mostlyLost()),
+  NUM_UNIQUE_OBJECTS("num_unique_objects", "GT", Direction.NEITHER, ClearCounts::uniqueObjects),
+  MOSTLY_TRACKED("mostly_tracked", "MT", Direction.HIGHER_IS_BETTER, ClearCounts::mostlyTracked),
+  PARTIALLY_TRACKED("partially_tracked", "PT", Direction.NEITHER, ClearCounts::partiallyTracked),
+  MOSTLY_LOST("mostly_lost", "ML", Direction.LOWER_IS_BETTER, ClearCounts::mostlyLost),
   NUM_FALSE_POSITIVES(
-      "num_false_positives",
-      "FP",
-      Unit.COUNT,
-      Direction.LOWER_IS_BETTER,
-      c -> c.clear().falsePositives()),
-  NUM_MISSES("num_misses", "FN", Unit.COUNT, Direction.LOWER_IS_BETTER, c -> c.clear().misses()),
-  NUM_SWITCHES(
-      "num_switches", "IDs", Unit.COUNT, Direction.LOWER_IS_BETTER, c -> c.clear().switches()),
+      "num_false_positives", "FP", Direction.LOWER_IS_BETTER, ClearCounts::falsePositives),
+  NUM_MISSES("num_misses", "FN", Direction.LOWER_IS_BETTER, ClearCounts::misses),
+  NUM_SWITCHES("num_switches", "IDs", Direction.LOWER_IS_BETTER, ClearCounts::switches),
   NUM_FRAGMENTATIONS(
-      "num_fragmentations",
-      "FM",
-      Unit.COUNT,
-      Direction.LOWER_IS_BETTER,
-      c -> c.clear().fragmentations()),
+      "num_fragmentations", "FM", Direction.LOWER_IS_BETTER, ClearCounts::fragmentations),
   MOTA("mota", "MOTA", Unit.FRACTION, Direction.HIGHER_IS_BETTER, c -> c.clear().mota()),
   /**
    * Mean distance 1 − IoU under py-motmetrics (lower is better), mean IoU under TrackEval (higher
@@ -72,14 +57,11 @@ public enum TrackingMetric {
       Unit.COUNT,
       Direction.LOWER_IS_BETTER,
       c -> pyMotmetricsOnly(c, c.clear().migrates())),
-  NUM_FRAMES("num_frames", null, Unit.COUNT, Direction.NEITHER, c -> c.clear().frames()),
-  NUM_MATCHES(
-      "num_matches", null, Unit.COUNT, Direction.HIGHER_IS_BETTER, c -> c.clear().matches()),
-  NUM_DETECTIONS(
-      "num_detections", null, Unit.COUNT, Direction.HIGHER_IS_BETTER, c -> c.clear().detections()),
-  NUM_OBJECTS("num_objects", null, Unit.COUNT, Direction.NEITHER, c -> c.clear().objects()),
-  NUM_PREDICTIONS(
-      "num_predictions", null, Unit.COUNT, Direction.NEITHER, c -> c.clear().predictions()),
+  NUM_FRAMES("num_frames", null, Direction.NEITHER, ClearCounts::frames),
+  NUM_MATCHES("num_matches", null, Direction.HIGHER_IS_BETTER, ClearCounts::matches),
+  NUM_DETECTIONS("num_detections", null, Direction.HIGHER_IS_BETTER, ClearCounts::detections),
+  NUM_OBJECTS("num_objects", null, Direction.NEITHER, ClearCounts::objects),
+  NUM_PREDICTIONS("num_predictions", null, Direction.NEITHER, ClearCounts::predictions),
   IDTP("idtp", null, Unit.COUNT, Direction.HIGHER_IS_BETTER, c -> c.identity().idtp()),
   IDFP("idfp", null, Unit.COUNT, Direction.LOWER_IS_BETTER, c -> c.identity().idfp()),
   IDFN("idfn", null, Unit.COUNT, Direction.LOWER_IS_BETTER, c -> c.identity().idfn()),
@@ -127,6 +109,15 @@ public enum TrackingMetric {
     this.unit = unit;
     this.direction = direction;
     this.formula = formula;
+  }
+
+  /** A count of CLEAR-MOT's summed {@link ClearCounts}. */
+  TrackingMetric(
+      String key,
+      String summaryHeader,
+      Direction direction,
+      ToLongFunction<ClearCounts> clearCount) {
+    this(key, summaryHeader, Unit.COUNT, direction, c -> clearCount.applyAsLong(c.clear()));
   }
 
   private static double pyMotmetricsOnly(TrackingCounts c, long count) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -45,14 +46,18 @@ class AgreementReferenceTest {
         .isCloseTo(quadratic, within(TOL));
   }
 
+  /** Both of statsmodels' {@code fleiss_kappa} methods on one data set. */
+  static void assertFleissAndRandolph(
+      Function<FleissKappa.Method, Agreement> kappa, double fleiss, double randolph) {
+    assertThat(kappa.apply(FleissKappa.Method.FLEISS).value()).isCloseTo(fleiss, within(TOL));
+    assertThat(kappa.apply(FleissKappa.Method.RANDOLPH).value()).isCloseTo(randolph, within(TOL));
+  }
+
   @Test
   void fleissMatchesStatsmodelsOnRawRatings() throws IOException {
     String file = "fleiss1971_diagnoses_raw_30x6.csv";
     RatingTable t = RatingTable.fromColumns(header(file), rows(file));
-    assertThat(FleissKappa.of(t, FleissKappa.Method.FLEISS).value())
-        .isCloseTo(0.430245, within(TOL));
-    assertThat(FleissKappa.of(t, FleissKappa.Method.RANDOLPH).value())
-        .isCloseTo(0.444444, within(TOL));
+    assertFleissAndRandolph(method -> FleissKappa.of(t, method), 0.430245, 0.444444);
   }
 
   @Test
@@ -61,10 +66,7 @@ class AgreementReferenceTest {
         rows("fleiss_randolph_7-1_3-5.csv").stream()
             .map(r -> Arrays.stream(r).mapToDouble(Double::parseDouble).toArray())
             .toArray(double[][]::new);
-    assertThat(FleissKappa.ofCounts(counts, FleissKappa.Method.FLEISS).value())
-        .isCloseTo(0.161905, within(TOL));
-    assertThat(FleissKappa.ofCounts(counts, FleissKappa.Method.RANDOLPH).value())
-        .isCloseTo(0.214286, within(TOL));
+    assertFleissAndRandolph(method -> FleissKappa.ofCounts(counts, method), 0.161905, 0.214286);
   }
 
   @Test

@@ -18,27 +18,26 @@ class TrackAgreementTest {
   static final Video VIDEO = new Video("v", 10, 200, 100, 2, "v.mp4");
   static final List<String> LABELS = List.of("bed_rail", "iv_pole", "monitor");
 
+  static AnnotationSet annotated(String annotator, Detection... detections) {
+    return new AnnotationSet(
+        VIDEO, Provenance.annotator(annotator, Instant.EPOCH, "cvat"), LABELS, List.of(detections));
+  }
+
   @Test
   void matchesPerFrameAndScoresMatchedPairs() {
     AnnotationSet a =
-        new AnnotationSet(
-            VIDEO,
-            Provenance.annotator("ann", Instant.EPOCH, "cvat"),
-            LABELS,
-            List.of(
-                Detection.of(0, 1, "bed_rail", new Box(0, 0, 10, 10)),
-                Detection.of(0, 2, "iv_pole", new Box(50, 0, 10, 10)),
-                Detection.of(1, 1, "bed_rail", new Box(0, 0, 10, 10))));
+        annotated(
+            "ann",
+            Detection.of(0, 1, "bed_rail", new Box(0, 0, 10, 10)),
+            Detection.of(0, 2, "iv_pole", new Box(50, 0, 10, 10)),
+            Detection.of(1, 1, "bed_rail", new Box(0, 0, 10, 10)));
     AnnotationSet b =
-        new AnnotationSet(
-            VIDEO,
-            Provenance.annotator("bob", Instant.EPOCH, "cvat"),
-            LABELS,
-            List.of(
-                Detection.of(0, 7, "bed_rail", new Box(0, 0, 10, 10)),
-                Detection.of(0, 8, "monitor", new Box(52, 0, 10, 10)),
-                Detection.of(1, 7, "bed_rail", new Box(5, 0, 10, 10)),
-                Detection.of(1, 9, "monitor", new Box(150, 50, 10, 10))));
+        annotated(
+            "bob",
+            Detection.of(0, 7, "bed_rail", new Box(0, 0, 10, 10)),
+            Detection.of(0, 8, "monitor", new Box(52, 0, 10, 10)),
+            Detection.of(1, 7, "bed_rail", new Box(5, 0, 10, 10)),
+            Detection.of(1, 9, "monitor", new Box(150, 50, 10, 10)));
     TrackAgreement t = TrackAgreement.of(a, b, 0.5);
     // Frame 0: IoU 1 and 80/120; frame 1: IoU 50/150 < 0.5, so nothing matches.
     assertThat(t.matched()).isEqualTo(2);

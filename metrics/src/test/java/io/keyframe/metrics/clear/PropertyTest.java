@@ -29,21 +29,20 @@ import org.junit.jupiter.api.Test;
 class PropertyTest {
   private final Random rnd = new Random(20261126);
 
+  /** A box with its corner in [0, 50)² and sides in [1, 31). */
+  private Box randomBox() {
+    return new Box(
+        rnd.nextDouble() * 50,
+        rnd.nextDouble() * 50,
+        1 + rnd.nextDouble() * 30,
+        1 + rnd.nextDouble() * 30);
+  }
+
   @RepeatedTest(20)
   void iouIsInUnitIntervalAndMaskIouEqualsPixelCount() {
     for (int k = 0; k < 50; k++) {
-      Box a =
-          new Box(
-              rnd.nextDouble() * 50,
-              rnd.nextDouble() * 50,
-              1 + rnd.nextDouble() * 30,
-              1 + rnd.nextDouble() * 30);
-      Box b =
-          new Box(
-              rnd.nextDouble() * 50,
-              rnd.nextDouble() * 50,
-              1 + rnd.nextDouble() * 30,
-              1 + rnd.nextDouble() * 30);
+      Box a = randomBox();
+      Box b = randomBox();
       assertThat(BoxIou.of(a, b)).isBetween(0.0, 1.0);
       assertThat(BoxIou.of(a, a)).isCloseTo(1.0, within(1e-12));
     }

@@ -27,6 +27,12 @@ class MotChallengeProtocolTest {
         frame, id, "object", new Box(x, 0, 10, 10), null, 1, Map.of(), -1, false, false, false);
   }
 
+  /** CLEAR counts of the single sequence under the benchmark's pedestrian protocol. */
+  static ClearCounts pedestrianCounts(
+      MotChallengeBenchmark benchmark, AnnotationSet gt, AnnotationSet pred) {
+    return MotChallengeProtocol.pedestrians(benchmark).evaluate(gt, pred).get(0).clear();
+  }
+
   static AnnotationSet set(List<Detection> ds) {
     return new AnnotationSet(
         VIDEO, Provenance.unknown(), ds.stream().map(Detection::label).distinct().toList(), ds);
@@ -50,8 +56,7 @@ class MotChallengeProtocolTest {
                     0, 3,
                     61), // matches the zero-marked pedestrian: kept, so a FP (TrackEval does this)
                 pred(0, 4, 81))); // matches the car: kept, a FP
-    ClearCounts c =
-        MotChallengeProtocol.pedestrians(MotChallengeBenchmark.MOT17).evaluate(g, p).get(0).clear();
+    ClearCounts c = pedestrianCounts(MotChallengeBenchmark.MOT17, g, p);
     assertThat(c.objects()).isEqualTo(1);
     assertThat(c.predictions()).isEqualTo(3);
     assertThat(c.detections()).isEqualTo(1);
@@ -63,28 +68,15 @@ class MotChallengeProtocolTest {
   void mot20AlsoRemovesMatchesToNonMotVehicles() {
     AnnotationSet g = set(List.of(gt(0, 1, "6", 1, 0)));
     AnnotationSet p = set(List.of(pred(0, 1, 0)));
-    assertThat(
-            MotChallengeProtocol.pedestrians(MotChallengeBenchmark.MOT17)
-                .evaluate(g, p)
-                .get(0)
-                .clear()
-                .falsePositives())
-        .isEqualTo(1);
-    assertThat(
-            MotChallengeProtocol.pedestrians(MotChallengeBenchmark.MOT20)
-                .evaluate(g, p)
-                .get(0)
-                .clear()
-                .predictions())
-        .isZero();
+    assertThat(pedestrianCounts(MotChallengeBenchmark.MOT17, g, p).falsePositives()).isEqualTo(1);
+    assertThat(pedestrianCounts(MotChallengeBenchmark.MOT20, g, p).predictions()).isZero();
   }
 
   @Test
   void mot15OnlyDropsZeroMarkedRows() {
     AnnotationSet g = set(List.of(gt(0, 1, "object", 1, 0), gt(0, 2, "object", 0, 30)));
     AnnotationSet p = set(List.of(pred(0, 1, 0), pred(0, 2, 30)));
-    ClearCounts c =
-        MotChallengeProtocol.pedestrians(MotChallengeBenchmark.MOT15).evaluate(g, p).get(0).clear();
+    ClearCounts c = pedestrianCounts(MotChallengeBenchmark.MOT15, g, p);
     assertThat(c.objects()).isEqualTo(1);
     assertThat(c.falsePositives()).isEqualTo(1);
   }
@@ -94,13 +86,7 @@ class MotChallengeProtocolTest {
     // IoU of boxes 0..10 and 4..14: 6/14 < 0.5.
     AnnotationSet g = set(List.of(gt(0, 2, "8", 1, 0)));
     AnnotationSet p = set(List.of(pred(0, 1, 4)));
-    assertThat(
-            MotChallengeProtocol.pedestrians(MotChallengeBenchmark.MOT17)
-                .evaluate(g, p)
-                .get(0)
-                .clear()
-                .falsePositives())
-        .isEqualTo(1);
+    assertThat(pedestrianCounts(MotChallengeBenchmark.MOT17, g, p).falsePositives()).isEqualTo(1);
   }
 
   @Test

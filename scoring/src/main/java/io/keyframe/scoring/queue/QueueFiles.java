@@ -1,9 +1,8 @@
 package io.keyframe.scoring.queue;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.keyframe.dataset.AtomicOutput;
+import io.keyframe.metrics.report.JsonFile;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -32,14 +31,7 @@ public final class QueueFiles {
    * source and no cell holds a list to split.
    */
   public static void writeQueueCsv(Path target, List<QueueRow> rows) throws IOException {
-    AtomicOutput.write(
-        target,
-        out -> {
-          Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-          w.write(QUEUE_HEADER + "\n");
-          for (String line : queueCsvLines(rows)) w.write(line + "\n");
-          w.flush();
-        });
+    writeCsv(target, QUEUE_HEADER, queueCsvLines(rows));
   }
 
   /**
@@ -71,61 +63,57 @@ public final class QueueFiles {
    * table.
    */
   public static void writeQueueJson(Path target, List<QueueRow> rows) throws IOException {
-    writeJsonArray(
-        target,
-        rows,
-        (g, r) -> {
-          g.writeNumberField("rank", r.rank());
-          g.writeStringField("video_id", r.videoId());
-          g.writeNumberField("frame_start", r.frameStart());
-          g.writeNumberField("frame_end", r.frameEnd());
-          g.writeNumberField("score", r.score());
-          g.writeNumberField("cost_minutes", r.costMinutes());
-          g.writeNumberField("cumulative_minutes", r.cumulativeMinutes());
-          g.writeArrayFieldStart("reasons");
-          for (QueueRow.Reason x : r.reasons()) {
-            g.writeStartObject();
-            g.writeStringField("signal", x.signal());
-            g.writeNumberField("value", x.value());
-            g.writeEndObject();
-          }
-          g.writeEndArray();
-          g.writeArrayFieldStart("objects");
-          for (QueueRow.QueueObject o : r.objects()) {
-            g.writeStartObject();
-            g.writeNumberField("id", o.id());
-            g.writeStringField("label", o.label());
-            g.writeStringField("source", o.source());
-            g.writeEndObject();
-          }
-          g.writeEndArray();
-        });
+    JsonFile.writeArray(target, rows, QueueFiles::writeQueueRow);
+  }
+
+  private static void writeQueueRow(JsonGenerator g, QueueRow r) throws IOException {
+    g.writeNumberField("rank", r.rank());
+    g.writeStringField("video_id", r.videoId());
+    g.writeNumberField("frame_start", r.frameStart());
+    g.writeNumberField("frame_end", r.frameEnd());
+    g.writeNumberField("score", r.score());
+    g.writeNumberField("cost_minutes", r.costMinutes());
+    g.writeNumberField("cumulative_minutes", r.cumulativeMinutes());
+    g.writeArrayFieldStart("reasons");
+    for (QueueRow.Reason x : r.reasons()) {
+      g.writeStartObject();
+      g.writeStringField("signal", x.signal());
+      g.writeNumberField("value", x.value());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("objects");
+    for (QueueRow.QueueObject o : r.objects()) {
+      g.writeStartObject();
+      g.writeNumberField("id", o.id());
+      g.writeStringField("label", o.label());
+      g.writeStringField("source", o.source());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   /** Writes the spot-check sample as CSV. */
   public static void writeSpotCheckCsv(Path target, List<SpotCheckRow> rows) throws IOException {
-    AtomicOutput.write(
+    writeCsv(
         target,
-        out -> {
-          Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-          w.write("video_id,frame,label,stratum\n");
-          for (SpotCheckRow r : rows)
-            w.write(
-                csv(r.videoId())
-                    + ","
-                    + r.frame()
-                    + ","
-                    + csv(r.label())
-                    + ","
-                    + csv(r.stratum())
-                    + "\n");
-          w.flush();
-        });
+        "video_id,frame,label,stratum",
+        rows.stream()
+            .map(
+                r ->
+                    csv(r.videoId())
+                        + ","
+                        + r.frame()
+                        + ","
+                        + csv(r.label())
+                        + ","
+                        + csv(r.stratum()))
+            .toList());
   }
 
   /** Writes the spot-check sample as a JSON array. */
   public static void writeSpotCheckJson(Path target, List<SpotCheckRow> rows) throws IOException {
-    writeJsonArray(
+    JsonFile.writeArray(
         target,
         rows,
         (g, r) -> {
@@ -136,29 +124,15 @@ public final class QueueFiles {
         });
   }
 
-  /** The fields of one row, written inside its JSON object. */
-  @FunctionalInterface
-  private interface JsonFields<T> {
-    void write(JsonGenerator g, T row) throws IOException;
-  }
-
-  /** Writes rows atomically as a pretty-printed JSON array of objects. */
-  private static <T> void writeJsonArray(Path target, List<T> rows, JsonFields<T> fields)
-      throws IOException {
+  /** Writes a UTF-8 CSV file atomically: the header, then the lines, each ended by {@code \n}. */
+  private static void writeCsv(Path target, String header, List<String> lines) throws IOException {
     AtomicOutput.write(
         target,
         out -> {
-          try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.useDefaultPrettyPrinter();
-            g.writeStartArray();
-            for (T r : rows) {
-              g.writeStartObject();
-              fields.write(g, r);
-              g.writeEndObject();
-            }
-            g.writeEndArray();
-          }
+          Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+          w.write(header + "\n");
+          for (String line : lines) w.write(line + "\n");
+          w.flush();
         });
   }
 

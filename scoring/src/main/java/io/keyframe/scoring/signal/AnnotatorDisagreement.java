@@ -33,10 +33,9 @@ public record AnnotatorDisagreement(double minIou) implements Signal {
 
   @Override
   public Optional<String> inapplicable(VideoEvidence evidence) {
-    if (evidence.annotators().size() < 2)
-      return Optional.of(
-          "needs labels from at least two annotators on the same video; give a second --labels file or set this weight to 0");
-    return Optional.empty();
+    return MissingInput.when(
+        evidence.annotators().size() < 2,
+        "needs labels from at least two annotators on the same video; give a second --labels file or set this weight to 0");
   }
 
   @Override

@@ -35,9 +35,9 @@ public record Crowding(double minIou) implements Signal {
 
   @Override
   public Optional<String> inapplicable(VideoEvidence evidence) {
-    if (evidence.labels().isEmpty() && evidence.tracker() == null)
-      return Optional.of("needs labels or tracker output; pass --labels or --tracks");
-    return Optional.empty();
+    return MissingInput.when(
+        evidence.labels().isEmpty() && evidence.tracker() == null,
+        "needs labels or tracker output; pass --labels or --tracks");
   }
 
   @Override

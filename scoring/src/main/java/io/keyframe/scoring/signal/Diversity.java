@@ -30,9 +30,9 @@ public record Diversity(int centres) implements Signal {
 
   @Override
   public Optional<String> inapplicable(VideoEvidence evidence) {
-    if (source(evidence) == null)
-      return Optional.of("needs labels, model predictions or tracker output to embed frames");
-    return Optional.empty();
+    return MissingInput.when(
+        source(evidence) == null,
+        "needs labels, model predictions or tracker output to embed frames");
   }
 
   private static AnnotationSet source(VideoEvidence e) {

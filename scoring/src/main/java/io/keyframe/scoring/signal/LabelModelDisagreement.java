@@ -51,9 +51,9 @@ public record LabelModelDisagreement(double minIou, double confidence, double bo
   @Override
   public Optional<String> inapplicable(VideoEvidence evidence) {
     if (evidence.predictions() == null) return MissingInput.predictions(evidence);
-    if (evidence.annotators().isEmpty())
-      return Optional.of("no annotator labels given; pass the labels to check (--labels)");
-    return Optional.empty();
+    return MissingInput.when(
+        evidence.annotators().isEmpty(),
+        "no annotator labels given; pass the labels to check (--labels)");
   }
 
   @Override

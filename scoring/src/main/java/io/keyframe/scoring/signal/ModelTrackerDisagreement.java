@@ -31,10 +31,9 @@ public record ModelTrackerDisagreement(double minIou) implements Signal {
   @Override
   public Optional<String> inapplicable(VideoEvidence evidence) {
     if (evidence.predictions() == null) return MissingInput.predictions(evidence);
-    if (evidence.tracker() == null)
-      return Optional.of(
-          "no tracker output given; pass tracker masks/boxes (--tracks) or set this weight to 0");
-    return Optional.empty();
+    return MissingInput.when(
+        evidence.tracker() == null,
+        "no tracker output given; pass tracker masks/boxes (--tracks) or set this weight to 0");
   }
 
   @Override

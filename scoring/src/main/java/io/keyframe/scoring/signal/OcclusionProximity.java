@@ -36,12 +36,11 @@ public record OcclusionProximity(int window) implements Signal {
 
   @Override
   public Optional<String> inapplicable(VideoEvidence evidence) {
-    if (evidence.occlusions().isEmpty()
-        && evidence.annotators().isEmpty()
-        && evidence.tracker() == null)
-      return Optional.of(
-          "needs occlusion events, tracked labels or tracker output; pass --labels or --tracks");
-    return Optional.empty();
+    return MissingInput.when(
+        evidence.occlusions().isEmpty()
+            && evidence.annotators().isEmpty()
+            && evidence.tracker() == null,
+        "needs occlusion events, tracked labels or tracker output; pass --labels or --tracks");
   }
 
   @Override

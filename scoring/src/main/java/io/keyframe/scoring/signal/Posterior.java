@@ -41,16 +41,10 @@ record Posterior(double[] sorted) {
     for (Map.Entry<String, Double> e : probs.entrySet()) {
       double v = e.getValue() == null ? Double.NaN : e.getValue();
       if (!(v >= 0 && v <= 1))
-        throw new IllegalArgumentException(
-            "probability of class '"
-                + e.getKey()
-                + "' at frame "
-                + d.frame()
-                + ", track "
-                + d.trackId()
-                + " is not in [0,1]: "
-                + v
-                + "; export calibrated probabilities (softmax output)");
+        throw MostUncertainDetection.badValue(
+            d,
+            "probability of class '" + e.getKey() + "'",
+            "is not in [0,1]: " + v + "; export calibrated probabilities (softmax output)");
       p[i++] = v;
     }
     // Sum in sorted order, not the map's: an immutable map's iteration order changes from JVM to
@@ -60,9 +54,7 @@ record Posterior(double[] sorted) {
     Arrays.sort(p);
     double sum = 0;
     for (double v : p) sum += v;
-    if (!(sum > 0))
-      throw new IllegalArgumentException(
-          "class probabilities at frame " + d.frame() + ", track " + d.trackId() + " sum to 0");
+    if (!(sum > 0)) throw MostUncertainDetection.badValue(d, "class probabilities", "sum to 0");
     for (int k = 0; k < p.length; k++) p[k] /= sum;
     for (int a = 0, b = p.length - 1; a < b; a++, b--) {
       double t = p[a];
@@ -91,10 +83,9 @@ record Posterior(double[] sorted) {
     if (e.predictions() == null) return MissingInput.predictions(e);
     boolean any =
         e.predictions().detections().stream().anyMatch(d -> !d.classProbabilities().isEmpty());
-    if (!any && !e.predictions().detections().isEmpty())
-      return java.util.Optional.of(
-          "the model predictions carry no class probabilities; export per-class probabilities or set this signal's weight to 0");
-    return java.util.Optional.empty();
+    return MissingInput.when(
+        !any && !e.predictions().detections().isEmpty(),
+        "the model predictions carry no class probabilities; export per-class probabilities or set this signal's weight to 0");
   }
 
   /**
@@ -103,20 +94,7 @@ record Posterior(double[] sorted) {
    */
   static FrameScores perFrameMax(
       VideoEvidence e, java.util.function.ToDoubleFunction<Posterior> f) {
-    FrameScores.Builder b = new FrameScores.Builder(e.frameCount());
-    java.util.List<java.util.List<Detection>> frames = e.perFrame(e.predictions());
-    for (int fr = 0; fr < frames.size(); fr++) {
-      double[] v = new double[frames.get(fr).size()];
-      double max = 0;
-      for (int i = 0; i < v.length; i++) {
-        Detection d = frames.get(fr).get(i);
-        v[i] = d.classProbabilities().isEmpty() ? 0 : f.applyAsDouble(of(d));
-        max = Math.max(max, v[i]);
-      }
-      b.max(fr, max);
-      for (int i = 0; i < v.length; i++)
-        if (max > 0 && v[i] >= max / 2) b.object(fr, frames.get(fr).get(i).trackId());
-    }
-    return b.build();
+    return MostUncertainDetection.perFrame(
+        e, d -> d.classProbabilities().isEmpty() ? 0 : f.applyAsDouble(of(d)));
   }
 }

@@ -65,10 +65,7 @@ public record TemporalInstability(double jump, int maxFlickerGap, int reidGap, d
 
   @Override
   public Optional<String> inapplicable(VideoEvidence evidence) {
-    if (trackSources(evidence).isEmpty())
-      return Optional.of(
-          "needs tracked labels or tracker output (detections with track IDs); pass --labels or --tracks");
-    return Optional.empty();
+    return MissingInput.when(trackSources(evidence).isEmpty(), MissingInput.TRACKED_DETECTIONS);
   }
 
   private static List<AnnotationSet> trackSources(VideoEvidence e) {

@@ -44,10 +44,7 @@ public record TrackEnds(int window, int lead, double margin) implements Signal {
 
   @Override
   public Optional<String> inapplicable(VideoEvidence evidence) {
-    if (source(evidence) == null)
-      return Optional.of(
-          "needs tracked labels or tracker output (detections with track IDs); pass --labels or --tracks");
-    return Optional.empty();
+    return MissingInput.when(source(evidence) == null, MissingInput.TRACKED_DETECTIONS);
   }
 
   /** The delivered labels, else the tracker; null when neither has track IDs. */

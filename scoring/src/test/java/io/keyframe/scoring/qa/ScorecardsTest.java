@@ -43,6 +43,15 @@ class ScorecardsTest {
         d(1, "iv_pole", 0), d(2, "iv_pole", 20), d(3, "iv_pole", 40), d(4, "monitor", 60));
   }
 
+  /**
+   * Video v1 whose one annotator, A, labels exactly the ground truth; {@code model} may be null.
+   */
+  static VideoLabels truthLabelledByA(AnnotationSet model) {
+    AnnotationSet gt = set("v1", Provenance.groundTruth("test"), truth());
+    return new VideoLabels(
+        gt, model, List.of(set("v1", Provenance.annotator("A", null, ""), truth())));
+  }
+
   /** B misses object 3 and calls object 2 a monitor. */
   static List<Detection> sloppy() {
     return List.of(d(1, "iv_pole", 0), d(2, "monitor", 20), d(4, "monitor", 60));
@@ -92,9 +101,7 @@ class ScorecardsTest {
 
   @Test
   void throughputAndCostComeFromTheTimeLog() {
-    AnnotationSet gt = set("v1", Provenance.groundTruth("test"), truth());
-    VideoLabels v =
-        new VideoLabels(gt, null, List.of(set("v1", Provenance.annotator("A", null, ""), truth())));
+    VideoLabels v = truthLabelledByA(null);
     TimeLog log =
         TimeLog.of(List.of(new Object[] {"A", "v1", 1200}, new Object[] {"A", "v1", 600}));
     ScorecardRow a =
@@ -111,10 +118,7 @@ class ScorecardsTest {
     pre.set(3, d(4, "monitor", 62)); // annotator moved it: IoU 8x10/(200-80) = 2/3 < 0.9
     pre.add(d(9, "iv_pole", 120)); // annotator deleted this false positive
     AnnotationSet model = set("v1", Provenance.model("det", "a".repeat(64), null, ""), pre);
-    AnnotationSet gt = set("v1", Provenance.groundTruth("test"), truth());
-    VideoLabels v =
-        new VideoLabels(
-            gt, model, List.of(set("v1", Provenance.annotator("A", null, ""), truth())));
+    VideoLabels v = truthLabelledByA(model);
     // 4 matched (1 changed) + 1 deleted + 0 added = 5 pre-annotation objects in play, 2 corrections
     assertThat(
             Scorecards.compute(List.of(v), TimeLog.empty(), LOOSE, ProgressListener.NONE)
@@ -151,9 +155,7 @@ class ScorecardsTest {
 
   @Test
   void smallSamplesAreFlaggedAndNotRanked() {
-    AnnotationSet gt = set("v1", Provenance.groundTruth("test"), truth());
-    VideoLabels v =
-        new VideoLabels(gt, null, List.of(set("v1", Provenance.annotator("A", null, ""), truth())));
+    VideoLabels v = truthLabelledByA(null);
     Scorecard s =
         Scorecards.compute(
             List.of(v),

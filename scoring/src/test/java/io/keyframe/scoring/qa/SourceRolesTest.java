@@ -15,25 +15,28 @@ class SourceRolesTest {
     return Run.parse(id, job, endedAt, params);
   }
 
+  /** The roles the runs give the store's {@link #SOURCES}. */
+  private static SourceRoles rolesOf(Run... runs) {
+    return SourceRoles.of(List.of(runs), SOURCES);
+  }
+
   @Test
   void theNewestRankRunNamesEveryRole() {
     SourceRoles roles =
-        SourceRoles.of(
-            List.of(
-                run(
-                    "r1",
-                    "rank",
-                    10,
-                    "{\"annotator_sources\":[\"ann-3\"],\"prediction_source\":\"model-a\"}"),
-                run(
-                    "r2",
-                    "rank",
-                    20,
-                    "{\"annotator_sources\":[\"ann-2\",\"ann-1\",\"gt\",\"absent\"],"
-                        + "\"prediction_source\":\"null\",\"tracker_source\":\"tracker\","
-                        + "\"occlusion_source\":\"tracker\"}"),
-                run("g", "generate", 5, "{\"model\":{\"name\":\"model-a\"}}")),
-            SOURCES);
+        rolesOf(
+            run(
+                "r1",
+                "rank",
+                10,
+                "{\"annotator_sources\":[\"ann-3\"],\"prediction_source\":\"model-a\"}"),
+            run(
+                "r2",
+                "rank",
+                20,
+                "{\"annotator_sources\":[\"ann-2\",\"ann-1\",\"gt\",\"absent\"],"
+                    + "\"prediction_source\":\"null\",\"tracker_source\":\"tracker\","
+                    + "\"occlusion_source\":\"tracker\"}"),
+            run("g", "generate", 5, "{\"model\":{\"name\":\"model-a\"}}"));
 
     // Order as the run names them; gt and sources without detections dropped; "null" is no value.
     assertThat(roles.annotators()).containsExactly("ann-2", "ann-1");
@@ -47,11 +50,9 @@ class SourceRolesTest {
   @Test
   void withoutARankRunTheAgreementRunsRatersAreTheAnnotators() {
     SourceRoles roles =
-        SourceRoles.of(
-            List.of(
-                run("g", "generate", 5, "{\"model\":{\"name\":\"model-a\"}}"),
-                run("a", "agreement", 8, "{\"raters\":[\"ann-1\",\"ann-3\"]}")),
-            SOURCES);
+        rolesOf(
+            run("g", "generate", 5, "{\"model\":{\"name\":\"model-a\"}}"),
+            run("a", "agreement", 8, "{\"raters\":[\"ann-1\",\"ann-3\"]}"));
 
     assertThat(roles.annotators()).containsExactly("ann-1", "ann-3");
     assertThat(roles.prediction()).isEqualTo("model-a");
@@ -61,16 +62,14 @@ class SourceRolesTest {
   @Test
   void withoutRankOrAgreementEveryOtherSourceIsAnAnnotator() {
     SourceRoles roles =
-        SourceRoles.of(
-            List.of(
-                run("t2", "track", 30, "{\"output_source\":\"later\",\"detector_source\":\"x\"}"),
-                run(
-                    "t1",
-                    "track",
-                    20,
-                    "{\"output_source\":\"tracker\",\"detector_source\":\"model-a\"}"),
-                run("bad", "rank", 40, "{not json")),
-            SOURCES);
+        rolesOf(
+            run("t2", "track", 30, "{\"output_source\":\"later\",\"detector_source\":\"x\"}"),
+            run(
+                "t1",
+                "track",
+                20,
+                "{\"output_source\":\"tracker\",\"detector_source\":\"model-a\"}"),
+            run("bad", "rank", 40, "{not json"));
 
     // The oldest track run gives the tracker and the prediction; gt, model and trackers are not
     // annotators; a rank run whose parameters do not parse names nothing.

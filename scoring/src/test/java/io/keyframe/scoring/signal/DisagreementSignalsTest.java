@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.keyframe.dataset.Box;
+import io.keyframe.dataset.Detection;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -49,22 +50,20 @@ class DisagreementSignalsTest {
     // frame with more disputed objects ranks higher).
     // Frame 2: a and b agree; c sees an extra object b does not: c vs a disputes 1 -> 0.5 (b vs c,
     // two second opinions disagreeing with each other, says nothing about a and is not counted).
-    var a =
-        labels(
-            "a",
-            List.of(
-                det(0, 1, "iv_pole", 0, 0),
-                det(1, 1, "iv_pole", 0, 0),
-                det(1, 2, "monitor", 50, 50),
-                det(2, 1, "iv_pole", 0, 0)));
+    List<Detection> delivered =
+        List.of(
+            det(0, 1, "iv_pole", 0, 0),
+            det(1, 1, "iv_pole", 0, 0),
+            det(1, 2, "monitor", 50, 50),
+            det(2, 1, "iv_pole", 0, 0));
+    var a = labels("a", delivered);
+    // b: a's labels, but object 2 on frame 1 is an iv_pole
     var b =
         labels(
             "b",
-            List.of(
-                det(0, 1, "iv_pole", 0, 0),
-                det(1, 1, "iv_pole", 0, 0),
-                det(1, 2, "iv_pole", 50, 50),
-                det(2, 1, "iv_pole", 0, 0)));
+            delivered.stream()
+                .map(d -> d.frame() == 1 && d.trackId() == 2 ? d.withLabel("iv_pole") : d)
+                .toList());
     var c = labels("c", List.of(det(2, 1, "iv_pole", 0, 0), det(2, 7, "monitor", 80, 80)));
     FrameScores s =
         new AnnotatorDisagreement().score(evidence(null, null, List.of(a, b, c), List.of()));

@@ -31,13 +31,7 @@ class DiversityTest {
 
   @Test
   void identicalFramesScoreZeroAndTheOddFrameScoresHigh() {
-    FrameScores s =
-        diversity(
-            new Diversity(),
-            det(0, 1, "iv_pole", 0, 0),
-            det(1, 1, "iv_pole", 0, 0),
-            det(2, 1, "iv_pole", 0, 0),
-            det(3, 2, "monitor", 80, 80));
+    FrameScores s = oneOddFrame(3);
     assertThat(s.value(1)).isZero();
     assertThat(s.value(2)).isZero();
     // frame 3 vs frame 0: class part differs by (1,-1), grid part by (1,-1) -> sqrt(4) = 2
@@ -49,18 +43,23 @@ class DiversityTest {
   @Test
   void theFirstFrameScoresItsDistanceToTheNearestOtherCentre() {
     // frame 0 is the odd one: its nearest other centre is frame 1 at distance 2
-    FrameScores s =
-        diversity(
-            new Diversity(),
-            det(0, 2, "monitor", 80, 80),
-            det(1, 1, "iv_pole", 0, 0),
-            det(2, 1, "iv_pole", 0, 0),
-            det(3, 1, "iv_pole", 0, 0));
+    FrameScores s = oneOddFrame(0);
     assertThat(s.value(0)).isCloseTo(2, within(1e-12));
     assertThat(s.value(1)).isCloseTo(2, within(1e-12));
     assertThat(s.value(2) + s.value(3)).isZero();
     // a single centre (one frame) has nothing to be far from
     assertThat(diversity(new Diversity(1), det(0, 1, "iv_pole", 0, 0)).value(0)).isZero();
+  }
+
+  /**
+   * Default diversity over four frames, each with one iv_pole (id 1) at (0,0), except frame {@code
+   * odd}, which has a monitor (id 2) at (80,80).
+   */
+  private static FrameScores oneOddFrame(int odd) {
+    Detection[] labels = new Detection[4];
+    for (int f = 0; f < labels.length; f++)
+      labels[f] = f == odd ? det(f, 2, "monitor", 80, 80) : det(f, 1, "iv_pole", 0, 0);
+    return diversity(new Diversity(), labels);
   }
 
   /** The signal over one annotator's labels. */

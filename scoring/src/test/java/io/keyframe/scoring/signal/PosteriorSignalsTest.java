@@ -108,12 +108,21 @@ class PosteriorSignalsTest {
   void probabilitiesOutsideUnitIntervalAreRejectedNamingTheFrame() {
     assertThatThrownBy(() -> new Entropy().score(oneFrame(Map.of("iv_pole", 1.5), 0.9)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("frame 1");
+        .hasMessageContaining("frame 1")
+        .hasMessage(
+            "probability of class 'iv_pole' at frame 1, track 7 is not in [0,1]: 1.5; export"
+                + " calibrated probabilities (softmax output)");
+    assertThatThrownBy(() -> new Entropy().score(oneFrame(Map.of("iv_pole", 0.0), 0.9)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("class probabilities at frame 1, track 7 sum to 0");
   }
 
   @Test
   void scoresOutsideUnitIntervalAreRejected() {
     assertThatThrownBy(() -> new ScoreUncertainty().score(oneFrame(Map.of(), 3.2)))
-        .hasMessageContaining("not logits");
+        .hasMessageContaining("not logits")
+        .hasMessage(
+            "detection score at frame 1, track 7 is not in [0,1]: 3.2; pass model confidences,"
+                + " not logits");
   }
 }

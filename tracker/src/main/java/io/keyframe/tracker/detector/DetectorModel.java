@@ -68,8 +68,7 @@ public final class DetectorModel implements AutoCloseable {
    * jar).
    */
   public static DetectorModel load(Path file, DetectorOptions options) throws IOException {
-    if (!Files.isRegularFile(file))
-      throw new BadAnnotationException(file, -1, -1, "model", "model file not found");
+    if (!Files.isRegularFile(file)) throw badModel(file, "model", "model file not found");
     byte[] bytes = Files.readAllBytes(file);
     String sha = FileHash.sha256(bytes);
     Engine.getEngine(
@@ -82,17 +81,14 @@ public final class DetectorModel implements AutoCloseable {
       try {
         model.load(new ByteArrayInputStream(bytes), ortOptions);
       } catch (Exception e) {
-        throw new BadAnnotationException(
-            file, -1, -1, "model", "not a loadable ONNX model (" + rootMessage(e) + ")", e);
+        throw badModel(file, "model", "not a loadable ONNX model (" + rootMessage(e) + ")", e);
       }
       Map<String, long[]> inputs = inputSignature(bytes);
       DetectorLayout layout =
           options.layout() != null ? options.layout() : DetectorLayout.guess(inputs.keySet());
       if (!List.copyOf(inputs.keySet()).equals(layout.inputNames()))
-        throw new BadAnnotationException(
+        throw badModel(
             file,
-            -1,
-            -1,
             "inputs",
             "model inputs are "
                 + inputs.keySet()
@@ -102,19 +98,15 @@ public final class DetectorModel implements AutoCloseable {
                 + layout.inputNames());
       long[] images = inputs.get("images");
       if (images.length != 4 || images[1] != 3 || images[2] <= 0 || images[2] != images[3])
-        throw new BadAnnotationException(
+        throw badModel(
             file,
-            -1,
-            -1,
             "images",
             "input must be [N,3,S,S] with a fixed S, got " + java.util.Arrays.toString(images));
       if (layout == DetectorLayout.DETR_LABELS_BOXES_SCORES) {
         long[] sizes = inputs.get("orig_target_sizes");
         if (sizes.length != 2 || sizes[1] != 2)
-          throw new BadAnnotationException(
+          throw badModel(
               file,
-              -1,
-              -1,
               "orig_target_sizes",
               "input must be [N,2], got " + java.util.Arrays.toString(sizes));
       }
@@ -130,10 +122,8 @@ public final class DetectorModel implements AutoCloseable {
         predictor.predict(List.of(new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB)));
       } catch (Exception e) {
         predictor.close();
-        throw new BadAnnotationException(
+        throw badModel(
             file,
-            -1,
-            -1,
             "outputs",
             "dry run failed for the " + layout + " layout (" + rootMessage(e) + ")",
             e);
@@ -273,5 +263,15 @@ public final class DetectorModel implements AutoCloseable {
     while (t.getCause() != null && t.getCause() != t) t = t.getCause();
     String m = t.getMessage();
     return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+  }
+
+  /** A problem with the model file as a whole (no line or frame). */
+  private static BadAnnotationException badModel(Path file, String field, String problem) {
+    return new BadAnnotationException(file, -1, -1, field, problem);
+  }
+
+  private static BadAnnotationException badModel(
+      Path file, String field, String problem, Throwable cause) {
+    return new BadAnnotationException(file, -1, -1, field, problem, cause);
   }
 }

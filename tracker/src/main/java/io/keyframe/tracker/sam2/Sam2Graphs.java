@@ -54,30 +54,25 @@ final class Sam2Graphs implements AutoCloseable {
         Sam2Manifest.Graph spec = manifest.graphs().get(g);
         Path file = manifest.dir().resolve(spec.file());
         if (!Files.isRegularFile(file))
-          throw new BadAnnotationException(
-              file, -1, -1, "graphs." + g + ".file", "graph file not found");
+          throw badGraph(file, "graphs." + g + ".file", "graph file not found");
         OrtSession session;
         try (OrtSession.SessionOptions so = settings.sessionOptions()) {
           session = env.createSession(file.toString(), so);
         } catch (OrtException e) {
-          throw new BadAnnotationException(
-              file, -1, -1, "graphs." + g, "not a loadable ONNX graph (" + firstLine(e) + ")", e);
+          throw badGraph(
+              file, "graphs." + g, "not a loadable ONNX graph (" + firstLine(e) + ")", e);
         }
         sessions.put(g, session);
         for (String in : Sam2Manifest.logicalInputs(g))
           if (!session.getInputNames().contains(spec.input(in)))
-            throw new BadAnnotationException(
+            throw badGraph(
                 file,
-                -1,
-                -1,
                 "graphs." + g + ".inputs." + in,
                 "graph has no input '" + spec.input(in) + "'; it has " + session.getInputNames());
         for (String out : Sam2Manifest.logicalOutputs(g, manifest.layout()))
           if (!session.getOutputNames().contains(spec.output(out)))
-            throw new BadAnnotationException(
+            throw badGraph(
                 file,
-                -1,
-                -1,
                 "graphs." + g + ".outputs." + out,
                 "graph has no output '"
                     + spec.output(out)
@@ -86,10 +81,8 @@ final class Sam2Graphs implements AutoCloseable {
       }
       long[] image = inputShape(manifest.layout().encoderGraph(), "image");
       if (image.length != 4 || image[1] != 3 || (image[2] > 0 && image[2] != manifest.imageSize()))
-        throw new BadAnnotationException(
+        throw badGraph(
             manifest.dir().resolve(manifest.graphs().get(manifest.layout().encoderGraph()).file()),
-            -1,
-            -1,
             "image",
             "encoder input must be [1,3,"
                 + manifest.imageSize()
@@ -266,5 +259,15 @@ final class Sam2Graphs implements AutoCloseable {
   private static String firstLine(Exception e) {
     String m = String.valueOf(e.getMessage());
     return m.lines().findFirst().orElse(m);
+  }
+
+  /** A problem with a graph file as a whole (no line or frame). */
+  private static BadAnnotationException badGraph(Path file, String field, String problem) {
+    return new BadAnnotationException(file, -1, -1, field, problem);
+  }
+
+  private static BadAnnotationException badGraph(
+      Path file, String field, String problem, Throwable cause) {
+    return new BadAnnotationException(file, -1, -1, field, problem, cause);
   }
 }

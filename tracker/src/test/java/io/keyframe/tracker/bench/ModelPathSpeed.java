@@ -8,15 +8,13 @@ import io.keyframe.dataset.Video;
 import io.keyframe.dataset.frames.Mp4FrameSource;
 import io.keyframe.tracker.FrameImages;
 import io.keyframe.tracker.TrackedVideo;
+import io.keyframe.tracker.WhiteSquare;
 import io.keyframe.tracker.bytetrack.ByteTrackConfig;
 import io.keyframe.tracker.bytetrack.ByteTracker;
 import io.keyframe.tracker.detector.DetectorModel;
 import io.keyframe.tracker.detector.DetectorOptions;
 import io.keyframe.tracker.sam2.Sam2Config;
 import io.keyframe.tracker.sam2.Sam2VideoTracker;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,15 +86,7 @@ public final class ModelPathSpeed {
       try (Sam2VideoTracker t = Sam2VideoTracker.open(bundle, 1, Sam2Config.defaults())) {
         int n = 200;
         Video v = new Video("square", 10, 64, 64, n, "");
-        FrameImages img =
-            f -> {
-              BufferedImage b = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
-              Graphics2D g = b.createGraphics();
-              g.setColor(Color.WHITE);
-              g.fillRect(16, 16, 32, 32);
-              g.dispose();
-              return b;
-            };
+        FrameImages img = f -> WhiteSquare.frame(64, 16, 16, 32);
         TrackedVideo r =
             t.track(v, img, List.of(Detection.of(0, 1, "object", new Box(16, 16, 32, 32))), null);
         out.add(

@@ -7,7 +7,6 @@ import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.Box;
 import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.OcclusionEvent;
-import io.keyframe.dataset.ProgressListener;
 import io.keyframe.dataset.Track;
 import io.keyframe.metrics.iou.BoxIou;
 import io.keyframe.tracker.FrameImages;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -34,13 +34,26 @@ class ByteTrackerTest {
     return ids;
   }
 
+  /** Tracks detections alone: no pixels, no progress. */
+  private static TrackedVideo track(
+      ByteTrackConfig config, AnnotationSet detections, List<Detection> keyframes) {
+    return new ByteTracker(config).track(detections, FrameImages.NONE, keyframes, null);
+  }
+
+  /** The detections in order, those on frames [from, to) replaced by {@code change}. */
+  private static List<Detection> changedOnFrames(
+      AnnotationSet dets, int from, int to, UnaryOperator<Detection> change) {
+    return dets.detections().stream()
+        .map(d -> d.frame() >= from && d.frame() < to ? change.apply(d) : d)
+        .toList();
+  }
+
   @Test
   void twoSeparateMoversKeepOneIdEach() {
     Scene.Mover a = Scene.mover(1, "person", 100, 100, 2, 0);
     Scene.Mover b = Scene.mover(2, "person", 100, 400, 3, 1);
     AnnotationSet dets = Scene.detections(120, 1.0, 1, a, b);
-    TrackedVideo r =
-        new ByteTracker(NO_STITCH).track(dets, FrameImages.NONE, List.of(), ProgressListener.NONE);
+    TrackedVideo r = track(NO_STITCH, dets, List.of());
     assertThat(r.tracks().tracks()).hasSize(2);
     assertThat(idsNear(r.tracks(), a)).hasSize(1);
     assertThat(idsNear(r.tracks(), b))
@@ -53,9 +66,7 @@ class ByteTrackerTest {
   @Test
   void shortOcclusionIsBridgedByTheKalmanPredictionAndReportedAsAnEvent() {
     Scene.Mover a = Scene.hidden(Scene.mover(1, "bed", 100, 100, 2, 0), 40, 59);
-    TrackedVideo r =
-        new ByteTracker(NO_STITCH)
-            .track(Scene.detections(100, 0.5, 2, a), FrameImages.NONE, List.of(), null);
+    TrackedVideo r = track(NO_STITCH, Scene.detections(100, 0.5, 2, a), List.of());
     assertThat(idsNear(r.tracks(), a)).hasSize(1);
     int id = idsNear(r.tracks(), a).iterator().next();
     assertThat(r.occlusions()).containsExactly(new OcclusionEvent(id, 40, 59, "unknown", true));
@@ -68,9 +79,7 @@ class ByteTrackerTest {
   void shortGapsCanBeFilledWithInterpolatedBoxes() {
     Scene.Mover a = Scene.hidden(Scene.mover(1, "bed", 100, 100, 2, 0), 40, 49);
     AnnotationSet dets = Scene.detections(70, 0, 12, a);
-    TrackedVideo r =
-        new ByteTracker(NO_STITCH.withInterpolation(30))
-            .track(dets, FrameImages.NONE, List.of(), null);
+    TrackedVideo r = track(NO_STITCH.withInterpolation(30), dets, List.of());
     assertThat(r.tracks().detections()).hasSize(70);
     // Frame 45 lies halfway between the last box (x = 178 at frame 39) and the next (x = 200 at
     // 50): 178 + 6/11 * 22.
@@ -83,9 +92,7 @@ class ByteTrackerTest {
     assertThat(r.occlusions())
         .containsExactly(new OcclusionEvent(mid.trackId(), 40, 49, "unknown", true));
     // Gaps longer than the limit stay empty.
-    TrackedVideo off =
-        new ByteTracker(NO_STITCH.withInterpolation(5))
-            .track(dets, FrameImages.NONE, List.of(), null);
+    TrackedVideo off = track(NO_STITCH.withInterpolation(5), dets, List.of());
     assertThat(off.tracks().detections()).hasSize(60);
   }
 
@@ -97,11 +104,10 @@ class ByteTrackerTest {
     Scene.Mover after = new Scene.Mover(1, "iv_pole", 590, 200, 0, 0, 60, 120, -1, 149);
     Scene.Mover other = Scene.mover(2, "iv_pole", 100, 200, 0, 0);
     AnnotationSet dets = Scene.detections(220, 0.5, 3, before, after, other);
-    TrackedVideo plain = new ByteTracker(NO_STITCH).track(dets, FrameImages.NONE, List.of(), null);
+    TrackedVideo plain = track(NO_STITCH, dets, List.of());
     assertThat(idsNear(plain.tracks(), before))
         .doesNotContainAnyElementsOf(idsNear(plain.tracks(), after));
-    TrackedVideo stitched =
-        new ByteTracker(ByteTrackConfig.defaults()).track(dets, FrameImages.NONE, List.of(), null);
+    TrackedVideo stitched = track(ByteTrackConfig.defaults(), dets, List.of());
     assertThat(idsNear(stitched.tracks(), before))
         .hasSize(1)
         .isEqualTo(idsNear(stitched.tracks(), after));
@@ -132,8 +138,7 @@ class ByteTrackerTest {
         new Scene.Mover(
             2, "cart", 500, 200, 0, 0, 60, 120, -1, 100); // appears at 101 where the pole was
     AnnotationSet dets = Scene.detections(200, 0.5, 4, a, cart);
-    TrackedVideo r =
-        new ByteTracker(ByteTrackConfig.defaults()).track(dets, FrameImages.NONE, List.of(), null);
+    TrackedVideo r = track(ByteTrackConfig.defaults(), dets, List.of());
     Map<Integer, Set<String>> classes =
         r.tracks().detections().stream()
             .collect(
@@ -146,27 +151,28 @@ class ByteTrackerTest {
   void aShortClassConfusionKeepsTheTrackAndItsClass() {
     Scene.Mover a = Scene.mover(1, "iv_pole", 100, 100, 1, 0);
     AnnotationSet dets = Scene.detections(60, 0.5, 11, a);
-    List<Detection> confused = new ArrayList<>();
-    for (Detection d : dets.detections())
-      confused.add(
-          d.frame() >= 20 && d.frame() < 30
-              ? new Detection(
-                  d.frame(),
-                  d.trackId(),
-                  "monitor_stand",
-                  d.box(),
-                  null,
-                  0.8,
-                  Map.of("monitor_stand", 0.8, "iv_pole", 0.12),
-                  -1,
-                  false,
-                  false,
-                  false)
-              : d);
+    List<Detection> confused =
+        changedOnFrames(
+            dets,
+            20,
+            30,
+            d ->
+                new Detection(
+                    d.frame(),
+                    d.trackId(),
+                    "monitor_stand",
+                    d.box(),
+                    null,
+                    0.8,
+                    Map.of("monitor_stand", 0.8, "iv_pole", 0.12),
+                    -1,
+                    false,
+                    false,
+                    false));
     AnnotationSet in =
         new AnnotationSet(
             dets.video(), dets.provenance(), List.of("iv_pole", "monitor_stand"), confused);
-    TrackedVideo r = new ByteTracker(NO_STITCH).track(in, FrameImages.NONE, List.of(), null);
+    TrackedVideo r = track(NO_STITCH, in, List.of());
     assertThat(r.tracks().tracks()).hasSize(1);
     assertThat(r.tracks().detections())
         .hasSize(60)
@@ -178,12 +184,8 @@ class ByteTrackerTest {
   void lowScoreDetectionsKeepATrackAliveThroughPartialOcclusion() {
     Scene.Mover a = Scene.mover(1, "person", 100, 100, 2, 0);
     AnnotationSet dets = Scene.detections(60, 0.5, 5, a);
-    List<Detection> weakened = new ArrayList<>();
-    for (Detection d : dets.detections())
-      weakened.add(d.frame() >= 20 && d.frame() < 40 ? d.withScore(0.3) : d);
-    TrackedVideo r =
-        new ByteTracker(NO_STITCH)
-            .track(dets.withDetections(weakened), FrameImages.NONE, List.of(), null);
+    List<Detection> weakened = changedOnFrames(dets, 20, 40, d -> d.withScore(0.3));
+    TrackedVideo r = track(NO_STITCH, dets.withDetections(weakened), List.of());
     assertThat(r.tracks().tracks()).hasSize(1);
     assertThat(r.tracks().detections()).hasSize(60);
     assertThat(r.tracks().detections().stream().filter(Detection::occluded).map(Detection::frame))
@@ -200,7 +202,7 @@ class ByteTrackerTest {
         List.of(
             Detection.of(0, 7, "person", a.at(0)).withFlags(false, false, true),
             Detection.of(150, 7, "person", a.at(150)).withFlags(false, false, true));
-    TrackedVideo r = new ByteTracker(NO_STITCH).track(dets, FrameImages.NONE, keyframes, null);
+    TrackedVideo r = track(NO_STITCH, dets, keyframes);
     assertThat(r.tracks().tracks()).extracting(Track::id).containsExactly(7);
     assertThat(r.tracks().detections()).hasSize(50 + 50);
     assertThat(r.tracks().detections().stream().filter(Detection::keyframe).map(Detection::frame))
@@ -215,7 +217,7 @@ class ByteTrackerTest {
     // Keyframe only later than the re-emergence: the tracker already started a new track at 150.
     List<Detection> keyframes =
         List.of(Detection.of(0, 7, "person", a.at(0)), Detection.of(170, 7, "person", a.at(170)));
-    TrackedVideo r = new ByteTracker(NO_STITCH).track(dets, FrameImages.NONE, keyframes, null);
+    TrackedVideo r = track(NO_STITCH, dets, keyframes);
     assertThat(r.tracks().tracks()).extracting(Track::id).containsExactly(7);
     assertThat(r.tracks().detections()).hasSize(50 + 70);
   }
@@ -225,9 +227,7 @@ class ByteTrackerTest {
     Scene.Mover a = Scene.mover(1, "person", 100, 100, 1, 0);
     Scene.Mover b = Scene.mover(2, "person", 100, 400, 1, 0);
     AnnotationSet dets = Scene.detections(50, 0.5, 8, a, b);
-    TrackedVideo r =
-        new ByteTracker(NO_STITCH)
-            .track(dets, FrameImages.NONE, List.of(Detection.of(30, 1, "person", a.at(30))), null);
+    TrackedVideo r = track(NO_STITCH, dets, List.of(Detection.of(30, 1, "person", a.at(30))));
     assertThat(r.tracks().tracks()).hasSize(2);
     assertThat(idsNear(r.tracks(), a))
         .containsExactly(1); // bound retroactively: one ID over the whole track

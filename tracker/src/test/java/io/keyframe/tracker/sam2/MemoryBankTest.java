@@ -3,7 +3,9 @@ package io.keyframe.tracker.sam2;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import java.util.List;
 import java.util.stream.IntStream;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class MemoryBankTest {
@@ -11,20 +13,36 @@ class MemoryBankTest {
     return new MemoryBank.Entry(frame, new float[] {frame}, new float[] {0}, new float[] {frame});
   }
 
+  /**
+   * SAM 2.1's bank (num_maskmem 7, max_cond_frames_in_attn 2, 16 object pointers) holding the
+   * conditioning frames, then the recent ones, in the order given.
+   */
+  private static MemoryBank sam21(int[] conditioning, int... recent) {
+    MemoryBank bank = new MemoryBank(7, 2, 16);
+    for (int t : conditioning) bank.addConditioning(e(t));
+    for (int t : recent) bank.addRecent(e(t));
+    return bank;
+  }
+
+  /** (frame, temporal index) of each memory attended to at frame t, in attention order. */
+  private static List<Tuple> memory(MemoryBank bank, int t) {
+    return bank.memoryFor(t).stream()
+        .map(m -> tuple(m.entry().frame(), m.temporalIndex()))
+        .toList();
+  }
+
+  /** (frame, offset) of each object pointer attended to at frame t of a video of n frames. */
+  private static List<Tuple> pointers(MemoryBank bank, int t, int n) {
+    return bank.pointersFor(t, n).stream().map(p -> tuple(p.entry().frame(), p.offset())).toList();
+  }
+
   @Test
   void firstFramesSeeTheConditioningFrameThenRecentFramesOldestFirst() {
-    MemoryBank bank = new MemoryBank(7, 2, 16);
-    bank.addConditioning(e(0));
-    bank.addRecent(e(1));
-    bank.addRecent(e(2));
+    MemoryBank bank = sam21(new int[] {0}, 1, 2);
     // Frame 3: cond 0 at index num_maskmem-1 = 6; t-2 = 1 at index 1; t-1 = 2 at index 0.
-    assertThat(bank.memoryFor(3))
-        .extracting(m -> m.entry().frame(), MemoryBank.MemorySlot::temporalIndex)
-        .containsExactly(tuple(0, 6), tuple(1, 1), tuple(2, 0));
+    assertThat(memory(bank, 3)).containsExactly(tuple(0, 6), tuple(1, 1), tuple(2, 0));
     // Pointers: cond 0 (offset 3), then t-1, t-2.
-    assertThat(bank.pointersFor(3, 100))
-        .extracting(p -> p.entry().frame(), MemoryBank.PointerSlot::offset)
-        .containsExactly(tuple(0, 3), tuple(2, 1), tuple(1, 2));
+    assertThat(pointers(bank, 3, 100)).containsExactly(tuple(0, 3), tuple(2, 1), tuple(1, 2));
     assertThat(bank.memorySlots()).isEqualTo(8);
   }
 
@@ -33,8 +51,7 @@ class MemoryBankTest {
     MemoryBank bank = new MemoryBank(7, 2, 16);
     bank.addConditioning(e(0));
     for (int f = 1; f <= 10; f++) bank.addRecent(e(f));
-    assertThat(bank.memoryFor(11))
-        .extracting(m -> m.entry().frame(), MemoryBank.MemorySlot::temporalIndex)
+    assertThat(memory(bank, 11))
         .containsExactly(
             tuple(0, 6),
             tuple(5, 5),
@@ -55,8 +72,7 @@ class MemoryBankTest {
     assertThat(bank.recentFrames()).doesNotContain(14);
     // Frame 15: both conditioning frames, then 9..13; the t-1 slot (frame 14) is not a recent
     // memory.
-    assertThat(bank.memoryFor(15))
-        .extracting(m -> m.entry().frame(), MemoryBank.MemorySlot::temporalIndex)
+    assertThat(memory(bank, 15))
         .containsExactly(
             tuple(0, 6),
             tuple(14, 6),
@@ -65,8 +81,7 @@ class MemoryBankTest {
             tuple(11, 3),
             tuple(12, 2),
             tuple(13, 1));
-    assertThat(bank.pointersFor(15, 100))
-        .extracting(p -> p.entry().frame(), MemoryBank.PointerSlot::offset)
+    assertThat(pointers(bank, 15, 100))
         .startsWith(tuple(0, 15), tuple(14, 1), tuple(13, 2), tuple(12, 3));
   }
 
@@ -78,8 +93,7 @@ class MemoryBankTest {
     for (int f = 6; f <= 9; f++) bank.addRecent(e(f));
     // SAM2Base: every past conditioning frame, then t_diff in range(1, min(num_frames, 4)): 9, 8,
     // 7.
-    assertThat(bank.pointersFor(10, 100))
-        .extracting(p -> p.entry().frame(), MemoryBank.PointerSlot::offset)
+    assertThat(pointers(bank, 10, 100))
         .containsExactly(tuple(0, 10), tuple(5, 5), tuple(9, 1), tuple(8, 2), tuple(7, 3));
     // A 3-frame video: t_diff in range(1, 3).
     MemoryBank shortVideo = new MemoryBank(7, -1, 16);
@@ -100,10 +114,7 @@ class MemoryBankTest {
 
   @Test
   void futureConditioningFramesGiveMemoryButNoPointer() {
-    MemoryBank bank = new MemoryBank(7, 2, 16);
-    bank.addConditioning(e(0));
-    bank.addConditioning(e(20));
-    bank.addRecent(e(9));
+    MemoryBank bank = sam21(new int[] {0, 20}, 9);
     assertThat(bank.memoryFor(10)).extracting(m -> m.entry().frame()).containsExactly(0, 20, 9);
     assertThat(bank.pointersFor(10, 100)).extracting(p -> p.entry().frame()).containsExactly(0, 9);
   }
@@ -120,9 +131,7 @@ class MemoryBankTest {
     MemoryBank one = new MemoryBank(7, 1, 16);
     for (int t : new int[] {0, 28, 30}) one.addConditioning(e(t));
     // At 31 only cond 30 is selected; cond 28 (t-3) fills the recent slot at index 2.
-    assertThat(one.memoryFor(31))
-        .extracting(m -> m.entry().frame(), MemoryBank.MemorySlot::temporalIndex)
-        .containsExactly(tuple(30, 6), tuple(28, 2));
+    assertThat(memory(one, 31)).containsExactly(tuple(30, 6), tuple(28, 2));
   }
 
   @Test

@@ -2,18 +2,12 @@ package io.keyframe.tracker.sam2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keyframe.dataset.Box;
-import io.keyframe.dataset.Video;
-import io.keyframe.tracker.FrameImages;
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,38 +33,8 @@ class Sam2BatchingTest {
   private static Run run(String bundle, Sam2Batching batching, List<Sam2Prompt> extra)
       throws Exception {
     Path dir = dir(bundle);
-    JsonNode ref = new ObjectMapper().readTree(dir.resolve("reference.json").toFile());
-    int n = ref.get("frames").asInt();
-    Video video =
-        new Video("parity", 30, ref.get("width").asInt(), ref.get("height").asInt(), n, "");
-    List<BufferedImage> images = new ArrayList<>();
-    for (int f = 0; f < n; f++)
-      images.add(ImageIO.read(dir.resolve(String.format("frames/%05d.png", f)).toFile()));
-    FrameImages frames = images::get;
-    List<Sam2Prompt> prompts = new ArrayList<>();
-    for (JsonNode p : ref.get("prompts")) {
-      Box box = null;
-      float[] pts = null;
-      int[] lbl = null;
-      if (!p.get("box").isNull()) {
-        JsonNode b = p.get("box");
-        box =
-            new Box(
-                b.get(0).asDouble(),
-                b.get(1).asDouble(),
-                b.get(2).asDouble() - b.get(0).asDouble(),
-                b.get(3).asDouble() - b.get(1).asDouble());
-      } else {
-        pts =
-            new float[] {
-              (float) p.get("points").get(0).get(0).asDouble(),
-              (float) p.get("points").get(0).get(1).asDouble()
-            };
-        lbl = new int[] {p.get("labels").get(0).asInt()};
-      }
-      prompts.add(
-          new Sam2Prompt(p.get("frame").asInt(), p.get("object").asInt(), "object", box, pts, lbl));
-    }
+    ParityReference ref = ParityReference.read(dir);
+    List<Sam2Prompt> prompts = new ArrayList<>(ref.prompts());
     prompts.addAll(extra);
     Map<String, Sam2Step> steps = new LinkedHashMap<>();
     List<Map<String, Long>> calls = new ArrayList<>();
@@ -81,7 +45,7 @@ class Sam2BatchingTest {
             if (calls.size() == s.frame()) calls.add(Map.copyOf(t.graphCalls()));
             steps.put(s.frame() + "/" + s.objectId(), s);
           });
-      t.trackPrompts(video, frames, prompts, null);
+      t.trackPrompts(ref.video(), ref.frames(), prompts, null);
     }
     return new Run(steps, calls);
   }

@@ -8,9 +8,7 @@ import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.Video;
 import io.keyframe.tracker.FrameImages;
 import io.keyframe.tracker.TrackedVideo;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
+import io.keyframe.tracker.WhiteSquare;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,15 +24,7 @@ class Sam2Fp16BundleTest {
         .getParent();
   }
 
-  private static final FrameImages FRAMES =
-      f -> {
-        BufferedImage img = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(12 + f, 16, 32, 32);
-        g.dispose();
-        return img;
-      };
+  private static final FrameImages FRAMES = f -> WhiteSquare.frame(64, 12 + f, 16, 32);
 
   private static TrackedVideo track(String name) throws Exception {
     try (Sam2VideoTracker t = Sam2VideoTracker.open(bundle(name), 1, Sam2Config.defaults())) {

@@ -3,15 +3,11 @@ package io.keyframe.tracker.sam2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.keyframe.dataset.Box;
 import io.keyframe.dataset.Mask;
 import io.keyframe.dataset.OcclusionEvent;
 import io.keyframe.dataset.Video;
-import io.keyframe.tracker.FrameImages;
 import io.keyframe.tracker.RecommendedKeyframe;
 import io.keyframe.tracker.TrackedVideo;
-import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
@@ -21,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -89,41 +84,12 @@ class Sam2ParityTest {
   }
 
   private static TrackedVideo compare(Path dir) throws Exception {
-    JsonNode ref = new ObjectMapper().readTree(dir.resolve("reference.json").toFile());
-    int n = ref.get("frames").asInt(), w = ref.get("width").asInt(), h = ref.get("height").asInt();
+    ParityReference parity = ParityReference.read(dir);
+    JsonNode ref = parity.json();
+    Video video = parity.video();
+    int w = video.width(), h = video.height();
     int lowH = ref.get("low_res_shape").get(0).asInt(),
         lowW = ref.get("low_res_shape").get(1).asInt();
-    Video video = new Video("parity", 30, w, h, n, "");
-    List<BufferedImage> images = new ArrayList<>();
-    for (int f = 0; f < n; f++)
-      images.add(ImageIO.read(dir.resolve(String.format("frames/%05d.png", f)).toFile()));
-    FrameImages frames = images::get;
-    List<Sam2Prompt> prompts = new ArrayList<>();
-    for (JsonNode p : ref.get("prompts")) {
-      Box box = null;
-      if (!p.get("box").isNull()) {
-        JsonNode b = p.get("box");
-        box =
-            new Box(
-                b.get(0).asDouble(),
-                b.get(1).asDouble(),
-                b.get(2).asDouble() - b.get(0).asDouble(),
-                b.get(3).asDouble() - b.get(1).asDouble());
-      }
-      float[] pts = null;
-      int[] lbl = null;
-      if (!p.get("points").isNull()) {
-        pts = new float[2 * p.get("points").size()];
-        lbl = new int[p.get("labels").size()];
-        for (int i = 0; i < lbl.length; i++) {
-          pts[2 * i] = (float) p.get("points").get(i).get(0).asDouble();
-          pts[2 * i + 1] = (float) p.get("points").get(i).get(1).asDouble();
-          lbl[i] = p.get("labels").get(i).asInt();
-        }
-      }
-      prompts.add(
-          new Sam2Prompt(p.get("frame").asInt(), p.get("object").asInt(), "object", box, pts, lbl));
-    }
     FloatBuffer refLow =
         ByteBuffer.wrap(Files.readAllBytes(dir.resolve("reference_low_res.f32")))
             .order(ByteOrder.LITTLE_ENDIAN)
@@ -137,7 +103,7 @@ class Sam2ParityTest {
         Sam2VideoTracker.open(
             dir, Integer.getInteger("keyframe.sam2.threads", 1), Sam2Config.defaults())) {
       t.onStep(s -> steps.put(s.frame() + "/" + s.objectId(), s));
-      result = t.trackPrompts(video, frames, prompts, null);
+      result = t.trackPrompts(video, parity.frames(), parity.prompts(), null);
       ms = t.graphMillisPerCall();
     }
 

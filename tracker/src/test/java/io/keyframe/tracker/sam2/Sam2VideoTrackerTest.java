@@ -12,9 +12,7 @@ import io.keyframe.dataset.Video;
 import io.keyframe.tracker.FrameImages;
 import io.keyframe.tracker.RecommendedKeyframe;
 import io.keyframe.tracker.TrackedVideo;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
+import io.keyframe.tracker.WhiteSquare;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,16 +38,7 @@ class Sam2VideoTrackerTest {
   }
 
   private static final FrameImages FRAMES =
-      f -> {
-        BufferedImage img = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
-        if (f < 6 || f > 10) {
-          Graphics2D g = img.createGraphics();
-          g.setColor(Color.WHITE);
-          g.fillRect(16, 16, 32, 32);
-          g.dispose();
-        }
-        return img;
-      };
+      f -> f < 6 || f > 10 ? WhiteSquare.frame(64, 16, 16, 32) : WhiteSquare.blank(64);
 
   private static final List<Detection> PROMPTS =
       List.of(Detection.of(0, 3, "iv_pole", SQUARE), Detection.of(14, 3, "iv_pole", SQUARE));

@@ -1,0 +1,42 @@
+package io.keyframe.scoring.signal;
+
+import io.keyframe.dataset.Detection;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The frame value of the per-detection signals of the customer model (the posterior ones and {@link
+ * ScoreUncertainty}): a frame scores its most uncertain detection, and the detections within half
+ * of that are the objects behind it.
+ */
+final class MostUncertainDetection {
+  private MostUncertainDetection() {}
+
+  /** Per-frame maximum of {@code uncertainty} over the model's detections (0 for none). */
+  static FrameScores perFrame(VideoEvidence e, ToDoubleFunction<Detection> uncertainty) {
+    FrameScores.Builder b = new FrameScores.Builder(e.frameCount());
+    List<List<Detection>> frames = e.perFrame(e.predictions());
+    for (int f = 0; f < frames.size(); f++) {
+      List<Detection> frame = frames.get(f);
+      double[] v = new double[frame.size()];
+      double max = 0;
+      for (int i = 0; i < v.length; i++) {
+        v[i] = uncertainty.applyAsDouble(frame.get(i));
+        max = Math.max(max, v[i]);
+      }
+      b.max(f, max);
+      for (int i = 0; i < v.length; i++)
+        if (max > 0 && v[i] >= max / 2) b.object(f, frame.get(i).trackId());
+    }
+    return b.build();
+  }
+
+  /**
+   * A value of one model detection that the signals cannot use: "{@code what} at frame F, track T
+   * {@code problem}".
+   */
+  static IllegalArgumentException badValue(Detection d, String what, String problem) {
+    return new IllegalArgumentException(
+        what + " at frame " + d.frame() + ", track " + d.trackId() + " " + problem);
+  }
+}
