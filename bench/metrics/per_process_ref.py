@@ -29,21 +29,9 @@ if tool == "motmetrics":
     values = {k: float(v) for k, v in s.loc["x"].items()}
 else:
     import trackeval
-    from trackeval.datasets._base_dataset import _BaseDataset
+    import trackeval_data
 
-    g = np.loadtxt(gt, delimiter=",", ndmin=2)
-    p = np.loadtxt(pred, delimiter=",", ndmin=2)
-    frames = sorted(set(g[:, 0].astype(int)) | set(p[:, 0].astype(int)))
-    gmap = {v: i for i, v in enumerate(sorted(set(g[:, 1].astype(int))))}
-    pmap = {v: i for i, v in enumerate(sorted(set(p[:, 1].astype(int))))}
-    data = {"gt_ids": [], "tracker_ids": [], "similarity_scores": [], "num_timesteps": len(frames),
-            "num_gt_ids": len(gmap), "num_tracker_ids": len(pmap), "num_gt_dets": len(g), "num_tracker_dets": len(p)}
-    for f in frames:
-        gf = g[g[:, 0] == f]
-        pf = p[p[:, 0] == f]
-        data["gt_ids"].append(np.array([gmap[int(i)] for i in gf[:, 1]], dtype=int))
-        data["tracker_ids"].append(np.array([pmap[int(i)] for i in pf[:, 1]], dtype=int))
-        data["similarity_scores"].append(_BaseDataset._calculate_box_ious(gf[:, 2:6], pf[:, 2:6], box_format="xywh"))
+    data = trackeval_data.load(gt, pred)
     r = trackeval.metrics.HOTA().eval_sequence(data)
     values = {"hota": float(np.mean(r["HOTA"])), "deta": float(np.mean(r["DetA"])), "assa": float(np.mean(r["AssA"]))}
 json.dump(values, open(out, "w"))

@@ -20,7 +20,7 @@ sys.path.insert(0, refs + "/py-motmetrics")
 sys.path.insert(0, refs + "/TrackEval")
 import motmetrics as mm  # noqa: E402
 import trackeval  # noqa: E402
-from trackeval.datasets._base_dataset import _BaseDataset  # noqa: E402
+import trackeval_data  # noqa: E402
 
 iterations = int(sys.argv[2])
 seqs = [(sys.argv[k], sys.argv[k + 1], sys.argv[k + 2]) for k in range(3, len(sys.argv) - 2, 3)]
@@ -39,26 +39,9 @@ def run_motmetrics():
     return mh.compute_many(accs, metrics=METRICS, names=names, generate_overall=len(seqs) > 1)
 
 
-def load_trackeval(gt, pred):
-    g = np.loadtxt(gt, delimiter=",", ndmin=2)
-    p = np.loadtxt(pred, delimiter=",", ndmin=2)
-    frames = sorted(set(g[:, 0].astype(int)) | set(p[:, 0].astype(int)))
-    gmap = {v: i for i, v in enumerate(sorted(set(g[:, 1].astype(int))))}
-    pmap = {v: i for i, v in enumerate(sorted(set(p[:, 1].astype(int))))}
-    data = {"gt_ids": [], "tracker_ids": [], "similarity_scores": [], "num_timesteps": len(frames),
-            "num_gt_ids": len(gmap), "num_tracker_ids": len(pmap), "num_gt_dets": len(g), "num_tracker_dets": len(p)}
-    for f in frames:
-        gf = g[g[:, 0] == f]
-        pf = p[p[:, 0] == f]
-        data["gt_ids"].append(np.array([gmap[int(i)] for i in gf[:, 1]], dtype=int))
-        data["tracker_ids"].append(np.array([pmap[int(i)] for i in pf[:, 1]], dtype=int))
-        data["similarity_scores"].append(_BaseDataset._calculate_box_ious(gf[:, 2:6], pf[:, 2:6], box_format="xywh"))
-    return data
-
-
 def run_hota():
     metric = trackeval.metrics.HOTA()
-    res = {name: metric.eval_sequence(load_trackeval(gt, pred)) for name, gt, pred in seqs}
+    res = {name: metric.eval_sequence(trackeval_data.load(gt, pred)) for name, gt, pred in seqs}
     res["OVERALL"] = metric.combine_sequences({k: v for k, v in res.items()})
     return res
 

@@ -1,5 +1,6 @@
+#!/usr/bin/python3
 """Writes scipy-lsa.txt: SciPy's linear_sum_assignment on seeded random matrices, the oracle for
-LinearAssignmentTest and SparseAssignmentTest. Run: python3 make_scipy_lsa.py > scipy-lsa.txt
+LinearAssignmentTest and SparseAssignmentTest. Run: /usr/bin/python3 make_scipy_lsa.py [PY_MOTMETRICS_DIR] > scipy-lsa.txt
 
 Each case is three lines: "rows cols kind", the row-major costs (repr of each double), and SciPy's
 column for each row (-1: unassigned). Kinds: dense (uniform costs), ties (small integers, many equal

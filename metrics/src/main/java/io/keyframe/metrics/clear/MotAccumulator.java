@@ -133,9 +133,7 @@ public final class MotAccumulator {
       }
       if (any) {
         int[] col =
-            sparse ? disjointPairs(values, nonZero, no, nh, oMasked, hMasked, maxDistance) : null;
-        if (col == null && sparse)
-          col = byComponents(values, nonZero, no, nh, oMasked, hMasked, maxDistance);
+            sparse ? byComponents(values, nonZero, no, nh, oMasked, hMasked, maxDistance) : null;
         double[] rest = null;
         if (col == null) {
           rest = new double[no * nh];
@@ -191,37 +189,11 @@ public final class MotAccumulator {
   }
 
   /**
-   * Step 2's answer when every remaining row and column has at most one pairable entry, without
-   * solving: the forbidden entries cost more than all pairable ones together ({@link
-   * LinearAssignment#solveAllowingForbidden}), so every optimal assignment uses as many pairable
-   * entries as it can, here all of them, and only those, which is the one answer SciPy can give.
-   * Null when the pattern is not that simple.
-   */
-  private int[] disjointPairs(
-      double[] values,
-      int[] nonZero,
-      int no,
-      int nh,
-      boolean[] oMasked,
-      boolean[] hMasked,
-      double maxDistance) {
-    int[] col = new int[no];
-    Arrays.fill(col, -1);
-    boolean[] colTaken = new boolean[nh];
-    for (int k : nonZero) {
-      int i = k / nh, j = k % nh;
-      if (oMasked[i] || hMasked[j] || !pairable(values, k, true, maxDistance)) continue;
-      if (col[i] >= 0 || colTaken[j]) return null;
-      col[i] = j;
-      colTaken[j] = true;
-    }
-    return col;
-  }
-
-  /**
    * Step 2's answer one component of the remaining pairable entries at a time ({@link
    * SparseAssignment}, forbidden elsewhere): the pairs SciPy makes on the whole matrix when the
-   * optimum is unique; null (solve the whole matrix) when a component repeats a distance.
+   * optimum is unique (a lone pairable entry in its row and column is simply taken: every optimal
+   * assignment uses as many pairable entries as it can); null (solve the whole matrix) when a
+   * component repeats a distance.
    */
   private int[] byComponents(
       double[] values,
