@@ -20,29 +20,11 @@ import tech.tablesaw.api.Table;
  * that table existed fall back to the boxes' extent and {@link Video#UNKNOWN_FPS}.
  */
 class NotebookKitVideosTest {
-  @TempDir Path root;
-
   /**
-   * One run over video {@code ward}: two ground-truth boxes, {@link SampleBatch#det} geometry (x =
-   * 100 + 200 * track, y = 120 + 10 * frame, 150 x 300): track 1 on frames 0 and 2 reaches x 450
-   * and y 440, far from the edges of a 640x480 frame.
+   * {@link SampleBatch#oneVideo}: track 1 at x = 300, y = 120 + 10 * frame, 150 x 300 on frames 0
+   * and 1, reaching x 450 and y 430, far from the edges of a 640x480 frame.
    */
-  private ParquetFixture oneRun() {
-    ParquetFixture f = new ParquetFixture(root);
-    f.write(
-        "runs",
-        "r1",
-        null,
-        ParquetFixture.rows(row("generate", 500L, 1_000L, "0.1.0", "{}", "{}", "{}", "{}", null)));
-    f.write(
-        "detections",
-        "r1",
-        "ward",
-        ParquetFixture.rows(
-            SampleBatch.det("gt", 0, 1, "bed_rail", true),
-            SampleBatch.det("gt", 2, 1, "bed_rail", false)));
-    return f;
-  }
+  @TempDir Path root;
 
   private Video videoOfWard() {
     ReportData report = ReportData.load(root);
@@ -55,7 +37,7 @@ class NotebookKitVideosTest {
 
   @Test
   void aVideosRowGivesTheTrueSizeRateAndLengthThoughNoBoxReachesTheEdge() {
-    oneRun()
+    SampleBatch.oneVideo(root, "ward")
         .write(
             "videos",
             "r1",
@@ -79,14 +61,14 @@ class NotebookKitVideosTest {
 
   @Test
   void aRunWithoutTheVideosTableFallsBackToTheBoxesExtentAndTheUnknownRate() {
-    oneRun();
+    SampleBatch.oneVideo(root, "ward");
 
     Video v = videoOfWard();
 
-    // x 300 + 150 and y 140 + 300 on frame 2; frames 0..2 are 3 frames.
+    // x 300 + 150 and y 130 + 300 on frame 1; frames 0..1 are 2 frames.
     assertThat(v.width()).isEqualTo(450);
-    assertThat(v.height()).isEqualTo(440);
-    assertThat(v.frameCount()).isEqualTo(3);
+    assertThat(v.height()).isEqualTo(430);
+    assertThat(v.frameCount()).isEqualTo(2);
     assertThat(v.fps()).isEqualTo(Video.UNKNOWN_FPS).isNotEqualTo(15.0);
   }
 }
