@@ -65,7 +65,7 @@ import tech.tablesaw.api.Table;
 var report = ReportData.load(DATA);
 
 Table det = NotebookKit.newestPerSource(DATA, report, "detections", "source");
-var sets = NotebookKit.annotationSets(det);
+var sets = NotebookKit.annotationSets(det, report.videos());
 System.out.println(det.xTabCounts("source", "video_id").setName("boxes per source and video").print());
 
 // %% [markdown]

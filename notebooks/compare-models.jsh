@@ -67,7 +67,7 @@ import tech.tablesaw.api.Table;
 var report = ReportData.load(DATA);
 
 Table det = NotebookKit.newestPerSource(DATA, report, "detections", "source");
-var sets = NotebookKit.annotationSets(det);
+var sets = NotebookKit.annotationSets(det, report.videos());
 Table cmp = report.table("compare");
 List<String> trackers = det.stringColumn("source").unique().asList().stream().filter(s -> s.startsWith("tracker")).sorted().toList();
 String A = !cmp.isEmpty() ? cmp.stringColumn("model_a").get(0) : trackers.get(0);

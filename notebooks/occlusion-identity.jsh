@@ -74,7 +74,7 @@ import tech.tablesaw.api.Table;
 var report = ReportData.load(DATA);
 
 Table det = NotebookKit.newestPerSource(DATA, report, "detections", "source");
-var sets = NotebookKit.annotationSets(det);
+var sets = NotebookKit.annotationSets(det, report.videos());
 Table occ = NotebookKit.newestPerSource(DATA, report, "occlusion_events", "source");
 List<String> variants = det.stringColumn("source").unique().asList().stream().filter(s -> s.startsWith("tracker")).sorted().toList();
 int WINDOW = 15; // one second at the generator's 15 fps

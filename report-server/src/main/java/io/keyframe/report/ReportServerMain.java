@@ -92,23 +92,45 @@ public final class ReportServerMain implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    try {
+      return serve();
+    } catch (CannotServe e) {
+      System.err.println("keyframe serve: " + e.getMessage());
+      return e.exitCode;
+    }
+  }
+
+  /**
+   * Why the server does not start, said in one line on stderr before the exit code: 2 for bad
+   * input, 1 for a refusal.
+   */
+  private static final class CannotServe extends Exception {
+    final int exitCode;
+
+    CannotServe(String message, int exitCode) {
+      super(message);
+      this.exitCode = exitCode;
+    }
+
+    CannotServe(String message) {
+      this(message, 2);
+    }
+  }
+
+  private int serve() throws IOException, CannotServe {
     String env = System.getenv("KEYFRAME_TOKEN");
     boolean configured = tokensFile != null || (env != null && !env.isBlank());
     try {
       ReportServer.checkExposure(host, configured);
     } catch (IllegalStateException e) {
-      System.err.println("keyframe serve: " + e.getMessage());
-      return 1;
+      throw new CannotServe(e.getMessage(), 1);
     }
     // Checked before the tables are read: a typo should not cost the minute a large root takes.
     if (port < 0 || port > 65_535) {
-      System.err.println("keyframe serve: --port must be 0..65535: " + port);
-      return 2;
+      throw new CannotServe("--port must be 0..65535: " + port);
     }
     if (!Files.isDirectory(data)) {
-      System.err.println(
-          "keyframe serve: --data " + data + " is not a directory (run ./keyframe demo first)");
-      return 2;
+      throw new CannotServe("--data " + data + " is not a directory (run ./keyframe demo first)");
     }
     TokenStore tokens;
     Path generated = null;
@@ -130,53 +152,19 @@ public final class ReportServerMain implements Callable<Integer> {
         tokens = TokenStore.singleAdmin(token);
       }
     } catch (IllegalArgumentException e) {
-      System.err.println("keyframe serve: " + e.getMessage());
-      return 2;
+      throw new CannotServe(e.getMessage());
     }
     if (tokens.isEmpty()) {
-      System.err.println("keyframe serve: the tokens file holds no tokens");
-      return 2;
+      throw new CannotServe("the tokens file holds no tokens");
     }
-    CvatLinks cvat = CvatLinks.NONE;
-    if ((cvatUrl == null) != (cvatJobs == null)) {
-      System.err.println(
-          "keyframe serve: --cvat-url and --cvat-jobs go together (which task and job hold a frame is CVAT's to say)");
-      return 2;
-    }
-    if (cvatUrl != null) {
-      try {
-        cvat = CvatLinks.read(cvatUrl, cvatJobs);
-      } catch (IllegalArgumentException | BadAnnotationException | java.io.UncheckedIOException e) {
-        // A bad jobs-file line names file, line and field.
-        System.err.println("keyframe serve: " + e.getMessage());
-        return 2;
-      }
-    }
-    TimeLog times = TimeLog.empty();
-    if (timeLog != null) {
-      try {
-        times = TimeLog.readCsv(timeLog);
-      } catch (BadAnnotationException | IOException e) {
-        System.err.println("keyframe serve: " + e.getMessage());
-        return 2;
-      }
-    }
-    ReportConfig config;
-    try {
-      config = new ReportConfig(cvat, times, rate);
-    } catch (IllegalArgumentException e) {
-      System.err.println("keyframe serve: --rate: " + e.getMessage());
-      return 2;
-    }
+    ReportConfig config = config();
     ReportServer server;
     try {
       server = new ReportServer(data, tokens, config);
     } catch (BadAnnotationException e) {
-      System.err.println("keyframe serve: " + e.getMessage());
-      return 2;
+      throw new CannotServe(e.getMessage());
     } catch (java.io.UncheckedIOException e) {
-      System.err.println("keyframe serve: cannot read " + data + ": " + e.getCause().getMessage());
-      return 2;
+      throw new CannotServe("cannot read " + data + ": " + e.getCause().getMessage());
     }
     // A port in use is the common case: said in one line before Jetty starts (and logs) anything.
     if (port != 0) {
@@ -184,7 +172,7 @@ public final class ReportServerMain implements Callable<Integer> {
         probe.setReuseAddress(true);
         probe.bind(new java.net.InetSocketAddress(host, port));
       } catch (IOException e) {
-        return cannotListen(e);
+        throw cannotListen(e);
       }
     }
     Javalin app;
@@ -194,7 +182,7 @@ public final class ReportServerMain implements Callable<Integer> {
       Throwable cause = e;
       while (cause.getCause() != null && !(cause instanceof java.net.BindException))
         cause = cause.getCause();
-      return cannotListen(cause);
+      throw cannotListen(cause);
     }
     String shownHost = host.contains(":") ? "[" + host + "]" : host;
     System.out.println("keyframe report: http://" + shownHost + ":" + app.port() + "/");
@@ -206,10 +194,40 @@ public final class ReportServerMain implements Callable<Integer> {
     return 0;
   }
 
-  /** One line naming the address; exit 2. */
-  private int cannotListen(Throwable why) {
-    System.err.println(
-        "keyframe serve: cannot listen on "
+  /** CVAT links, time log and hourly rate, each checked. */
+  private ReportConfig config() throws CannotServe {
+    if ((cvatUrl == null) != (cvatJobs == null)) {
+      throw new CannotServe(
+          "--cvat-url and --cvat-jobs go together (which task and job hold a frame is CVAT's to say)");
+    }
+    CvatLinks cvat = CvatLinks.NONE;
+    if (cvatUrl != null) {
+      try {
+        cvat = CvatLinks.read(cvatUrl, cvatJobs);
+      } catch (IllegalArgumentException | BadAnnotationException | java.io.UncheckedIOException e) {
+        // A bad jobs-file line names file, line and field.
+        throw new CannotServe(e.getMessage());
+      }
+    }
+    TimeLog times = TimeLog.empty();
+    if (timeLog != null) {
+      try {
+        times = TimeLog.readCsv(timeLog);
+      } catch (BadAnnotationException | IOException e) {
+        throw new CannotServe(e.getMessage());
+      }
+    }
+    try {
+      return new ReportConfig(cvat, times, rate);
+    } catch (IllegalArgumentException e) {
+      throw new CannotServe("--rate: " + e.getMessage());
+    }
+  }
+
+  /** Naming the address. */
+  private CannotServe cannotListen(Throwable why) {
+    return new CannotServe(
+        "cannot listen on "
             + host
             + ":"
             + port
@@ -217,6 +235,5 @@ public final class ReportServerMain implements Callable<Integer> {
             + (why instanceof java.net.BindException
                 ? "port in use or not allowed"
                 : why.getMessage()));
-    return 2;
   }
 }

@@ -1,6 +1,5 @@
 package io.keyframe.report;
 
-import static io.keyframe.report.ParquetFixture.row;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,27 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 class CommittedPartitionsTest {
   @TempDir Path root;
 
-  private ParquetFixture runWithOneVideo() {
-    ParquetFixture f = new ParquetFixture(root);
-    f.write(
-        "runs",
-        "r1",
-        null,
-        ParquetFixture.rows(
-            row("track", 500L, 1_000L, "0.1.0", "{}", "{}", "{}", "{}", "fallback")));
-    f.write(
-        "detections",
-        "r1",
-        "vidA",
-        ParquetFixture.rows(
-            SampleBatch.det("gt", 0, 1, "bed_rail", true),
-            SampleBatch.det("gt", 1, 1, "bed_rail", false)));
-    return f;
-  }
-
   @Test
   void partitionsAndFilesTheManifestDoesNotListAreNeverRead() throws Exception {
-    ParquetFixture f = runWithOneVideo();
+    ParquetFixture f = SampleBatch.oneVideo(root, "vidA");
     Files.writeString(
         root.resolve("tables/runs/run_id=r1/" + RunManifest.FILE),
         "{\"run_id\":\"r1\",\"tables\":{\"detections\":{\"video_id=vidA\":[\"part-00000.parquet\"]}}}");
@@ -64,7 +45,7 @@ class CommittedPartitionsTest {
 
   @Test
   void runsWrittenBeforeManifestsExistedReadEveryPartition() {
-    runWithOneVideo()
+    SampleBatch.oneVideo(root, "vidA")
         .write(
             "detections",
             "r1",
@@ -75,7 +56,7 @@ class CommittedPartitionsTest {
 
   @Test
   void aCorruptPartFileIsAnErrorNamingTheFile() throws Exception {
-    runWithOneVideo();
+    SampleBatch.oneVideo(root, "vidA");
     Path part = root.resolve("tables/detections/run_id=r1/video_id=vidA/part-00000.parquet");
     byte[] bytes = Files.readAllBytes(part);
     Files.write(part, java.util.Arrays.copyOf(bytes, bytes.length / 2));

@@ -133,6 +133,50 @@ final class ParquetFixture {
     return this;
   }
 
+  /**
+   * A {@code runs} row: a complete run. {@link #of} gives empty JSON for parameters, inputs, models
+   * and row counts.
+   */
+  record Run(
+      String job,
+      long startedAt,
+      long endedAt,
+      String paramsJson,
+      String inputsJson,
+      String modelsJson,
+      String rowCountsJson,
+      String trackerPath) {
+    static final String CODE_VERSION = "0.1.0";
+
+    /** {@code trackerPath} null for a job that runs no tracker. */
+    static Run of(String job, long startedAt, long endedAt, String trackerPath) {
+      return new Run(job, startedAt, endedAt, "{}", "{}", "{}", "{}", trackerPath);
+    }
+
+    Run withParams(String json) {
+      return new Run(
+          job, startedAt, endedAt, json, inputsJson, modelsJson, rowCountsJson, trackerPath);
+    }
+
+    Object[] row() {
+      return ParquetFixture.row(
+          job,
+          startedAt,
+          endedAt,
+          CODE_VERSION,
+          paramsJson,
+          inputsJson,
+          modelsJson,
+          rowCountsJson,
+          trackerPath);
+    }
+  }
+
+  /** Writes run {@code runId}'s {@code runs} row, which makes the run complete. */
+  ParquetFixture run(String runId, Run run) {
+    return write("runs", runId, null, rows(run.row()));
+  }
+
   static List<Object[]> rows(Object[]... rows) {
     return java.util.Arrays.asList(rows);
   }

@@ -2,6 +2,7 @@ package io.keyframe.report;
 
 import static io.keyframe.report.ParquetFixture.row;
 
+import io.keyframe.report.ParquetFixture.Run;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,36 +30,12 @@ final class QaBatch {
 
   static ParquetFixture write(Path root) {
     ParquetFixture f = new ParquetFixture(root);
-    f.write(
-        "runs",
-        "g1",
-        null,
-        ParquetFixture.rows(
-            row(
-                "generate",
-                100L,
-                200L,
-                "0.1.0",
-                "{\"model\":{\"name\":\"model\"}}",
-                "{}",
-                "{}",
-                "{}",
-                null)));
-    f.write(
-        "runs",
+    f.run(
+        "g1", Run.of("generate", 100L, 200L, null).withParams("{\"model\":{\"name\":\"model\"}}"));
+    f.run(
         "a1",
-        null,
-        ParquetFixture.rows(
-            row(
-                "agreement",
-                300L,
-                400L,
-                "0.1.0",
-                "{\"reference\":\"gt\",\"raters\":[\"ann1\",\"ann2\"],\"threshold\":0.5}",
-                "{}",
-                "{}",
-                "{}",
-                null)));
+        Run.of("agreement", 300L, 400L, null)
+            .withParams("{\"reference\":\"gt\",\"raters\":[\"ann1\",\"ann2\"],\"threshold\":0.5}"));
     List<Object[]> d = new ArrayList<>();
     for (int fr = 0; fr < 4; fr++) {
       d.add(det("gt", fr, 1, "bed_rail", 100));

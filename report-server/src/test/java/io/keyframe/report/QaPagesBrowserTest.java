@@ -3,7 +3,6 @@ package io.keyframe.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.keyframe.report.agreement.AgreementView;
 import io.keyframe.report.auth.TokenStore;
@@ -13,28 +12,20 @@ import io.keyframe.report.web.ReportServer;
 import io.keyframe.scoring.qa.TimeLog;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The QA pages in headless Chromium over {@link QaBatch}: drill-down from agreement numbers to the
@@ -47,60 +38,46 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class QaPagesBrowserTest {
   static final String REVIEWER = "reviewer-token-qa-0123456789";
   static final String CVAT = "https://cvat.example.org";
-  static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir static Path root;
-  @TempDir static Path profile;
-  static Javalin app;
-  static ChromeDriver driver;
-  static String base;
-  static final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-  @BeforeAll
-  static void start() throws Exception {
-    HeadlessChromium.assumeInstalled();
-    System.setProperty("java.awt.headless", "true");
-    QaBatch.write(root);
-    Path jobs = root.resolve("cvat-jobs.csv");
-    // qa1 is CVAT task 7, cut into job 11 (frames 0-1) and job 12 (frames 2-3).
-    Files.writeString(
-        jobs, "video_id,task_id,job_id,start_frame,stop_frame\nqa1,7,11,0,1\nqa1,7,12,2,3\n");
-    // ann1 spent 10 minutes on qa1, ann2 20 minutes.
-    Path times = root.resolve("times.csv");
-    Files.writeString(times, "annotator,video,seconds\nann1,qa1,600\nann2,qa1,1200\n");
-    app =
-        new ReportServer(
+  @RegisterExtension
+  static final BrowserSession browser =
+      new BrowserSession(
+          REVIEWER,
+          root -> {
+            QaBatch.write(root);
+            Path jobs = root.resolve("cvat-jobs.csv");
+            // qa1 is CVAT task 7, cut into job 11 (frames 0-1) and job 12 (frames 2-3).
+            Files.writeString(
+                jobs,
+                "video_id,task_id,job_id,start_frame,stop_frame\nqa1,7,11,0,1\nqa1,7,12,2,3\n");
+            // ann1 spent 10 minutes on qa1, ann2 20 minutes.
+            Path times = root.resolve("times.csv");
+            Files.writeString(times, "annotator,video,seconds\nann1,qa1,600\nann2,qa1,1200\n");
+            return new ReportServer(
                 root,
                 TokenStore.fromLines(List.of(REVIEWER + " reviewer")),
-                new ReportConfig(CvatLinks.read(CVAT, jobs), TimeLog.readCsv(times), 40))
-            .app()
-            .start("127.0.0.1", 0);
-    base = "http://127.0.0.1:" + app.port();
-    driver = HeadlessChromium.start(profile);
-    driver.get(base + "/agreement");
-    driver.findElement(By.id("token")).sendKeys(REVIEWER);
-    driver.findElement(By.id("login")).click();
-    new WebDriverWait(driver, Duration.ofSeconds(15))
-        .until(ExpectedConditions.urlContains("/agreement"));
-  }
+                new ReportConfig(CvatLinks.read(CVAT, jobs), TimeLog.readCsv(times), 40));
+          });
 
-  @AfterAll
-  static void stop() {
-    if (driver != null) driver.quit();
-    if (app != null) app.stop();
+  @BeforeAll
+  static void logIn() {
+    browser.open("/agreement");
+    browser.driver.findElement(By.id("token")).sendKeys(REVIEWER);
+    browser.driver.findElement(By.id("login")).click();
+    browser.awaitUrl("/agreement");
   }
 
   @Test
   @Order(1)
   void aClassRowOpensTheFramesBehindItsCountsMostDisagreementFirst() throws Exception {
-    driver.get(base + "/agreement");
-    WebElement pole = driver.findElement(By.cssSelector("#class-agreement tr[data-label=iv_pole]"));
+    browser.open("/agreement");
+    WebElement pole =
+        browser.driver.findElement(By.cssSelector("#class-agreement tr[data-label=iv_pole]"));
     String matched = pole.findElement(By.cssSelector("[data-k=matched]")).getText();
     String onlyA = pole.findElement(By.cssSelector("[data-k=only-a]")).getText();
     String onlyB = pole.findElement(By.cssSelector("[data-k=only-b]")).getText();
     pole.findElement(By.cssSelector("a.drill")).click();
-    await("/agreement/frames");
+    browser.awaitUrl("/agreement/frames");
     // iv_pole by hand: A's track 12 matched on f0 (same class) and f1 (B says bed_rail), alone on
     // f2 and f3; B drew no iv_pole of its own.
     assertThat(card("matched")).isEqualTo(matched).isEqualTo("2");
@@ -110,29 +87,27 @@ class QaPagesBrowserTest {
     assertThat(card("frames")).isEqualTo("4");
     // One disagreement each on frames 1 (matched, IoU 1), 2 and 3 (unmatched), none on 0.
     assertThat(frames()).containsExactly("1", "2", "3", "0");
-    WebElement f1 = driver.findElement(By.cssSelector("#drill-frames tr[data-frame='1']"));
+    WebElement f1 = browser.driver.findElement(By.cssSelector("#drill-frames tr[data-frame='1']"));
     assertThat(f1.findElement(By.cssSelector("span.obj.mislabelled")).getText())
         .isEqualTo("#12 iv_pole ↔ #22 bed_rail · IoU 1.000 mislabelled");
     assertThat(f1.findElement(By.cssSelector("[data-k=min-iou]")).getText()).isEqualTo("1.000");
-    WebElement f2 = driver.findElement(By.cssSelector("#drill-frames tr[data-frame='2']"));
+    WebElement f2 = browser.driver.findElement(By.cssSelector("#drill-frames tr[data-frame='2']"));
     assertThat(f2.findElement(By.cssSelector("span.obj.only_a")).getText())
         .isEqualTo("#12 iv_pole ↔ none only a");
     // the bed rail 11-21 on frame 2 is not of this class: only 12, unmatched, so no IoU
     assertThat(f2.findElement(By.cssSelector("[data-k=mean-iou]")).getText()).isEqualTo("—");
     // The JSON twin says the same.
-    JsonNode api = api("/api/agreement/frames?pair=" + enc("ann1|ann2") + "&label=iv_pole");
+    JsonNode api = browser.api("/api/agreement/frames?pair=" + enc("ann1|ann2") + "&label=iv_pole");
     assertThat(api.at("/totals/matched").asInt()).isEqualTo(2);
     assertThat(api.at("/totals/onlyA").asInt()).isEqualTo(2);
     assertThat(api.at("/frames/0/frame").asInt()).isEqualTo(1);
-    screenshot("drill-down");
+    browser.screenshot("drill-down");
 
     // On to the frame page: both annotators' boxes, the disagreeing objects highlighted.
     f1.findElement(By.cssSelector("a.frame-link")).click();
-    await("/frame/");
-    assertThat(driver.findElement(By.id("cvat-frame")).getText()).isEqualTo("1");
-    assertThat(driver.findElements(By.cssSelector("#legend li")))
-        .extracting(e -> e.getAttribute("data-source"))
-        .containsExactly("ann1", "ann2");
+    browser.awaitUrl("/frame/");
+    assertThat(browser.driver.findElement(By.id("cvat-frame")).getText()).isEqualTo("1");
+    assertThat(browser.legendSources()).containsExactly("ann1", "ann2");
     assertThat(hotTracks("ann1")).containsExactly("12");
     assertThat(hotTracks("ann2")).containsExactly("22");
   }
@@ -140,30 +115,25 @@ class QaPagesBrowserTest {
   @Test
   @Order(2)
   void pairByClassCellsAndPerVideoRowsOpenTheirOwnFrames() throws Exception {
-    driver.get(base + "/agreement");
+    browser.open("/agreement");
     WebElement cell =
-        driver.findElements(By.cssSelector("#kappa-grid a.drill")).stream()
-            .filter(a -> a.getAttribute("href").contains("label=bed_rail"))
-            .findFirst()
-            .orElseThrow();
+        browser.first(
+            "#kappa-grid a.drill", a -> a.getAttribute("href").contains("label=bed_rail"));
     cell.click();
-    await("label=bed_rail");
+    browser.awaitUrl("label=bed_rail");
     // bed_rail: 11-21 matched on all 4 frames (A's count), and on f1 B calls A's iv_pole a bed
     // rail: in the class's one-vs-rest kappa, not in its matched count.
     assertThat(card("matched")).isEqualTo("4");
     assertThat(card("other-called-this")).isEqualTo("1");
     assertThat(frames()).containsExactly("1", "0", "2", "3");
 
-    driver.get(base + "/agreement");
+    browser.open("/agreement");
     WebElement all =
-        driver.findElements(By.cssSelector("#agreement tbody tr")).stream()
-            .filter(r -> r.getText().startsWith("qa1 ann1 ann2 __all__"))
-            .findFirst()
-            .orElseThrow();
+        browser.first("#agreement tbody tr", r -> r.getText().startsWith("qa1 ann1 ann2 __all__"));
     List<String> counts =
         all.findElements(By.cssSelector("td.n")).stream().map(WebElement::getText).toList();
     all.findElement(By.cssSelector("a.drill")).click();
-    await("video=qa1");
+    browser.awaitUrl("video=qa1");
     // All classes of qa1: 6 matched (1 mislabelled), 2 only A (f2, f3), 1 only B (f0's monitor).
     assertThat(List.of(card("matched"), card("only-a"), card("only-b")))
         .containsExactly("6", "2", "1")
@@ -182,20 +152,19 @@ class QaPagesBrowserTest {
       {AgreementView.ONLY_B, "monitor", "1", "only-b", "0"}
     };
     for (String[] cell : cells) {
-      driver.get(base + "/agreement");
+      browser.open("/agreement");
       List<String> columns =
-          driver.findElements(By.cssSelector("#confusion thead th")).stream()
+          browser.driver.findElements(By.cssSelector("#confusion thead th")).stream()
               .map(e -> e.getAttribute("textContent"))
               .toList();
       WebElement row =
-          driver.findElements(By.cssSelector("#confusion tbody tr")).stream()
-              .filter(r -> r.findElement(By.tagName("td")).getText().equals(cell[0]))
-              .findFirst()
-              .orElseThrow();
+          browser.first(
+              "#confusion tbody tr",
+              r -> r.findElement(By.tagName("td")).getText().equals(cell[0]));
       WebElement td = row.findElements(By.tagName("td")).get(columns.indexOf(cell[1]));
       assertThat(td.getText()).as(cell[0] + " -> " + cell[1]).isEqualTo(cell[2]);
       td.findElement(By.cssSelector("a.drill")).click();
-      await("/agreement/frames");
+      browser.awaitUrl("/agreement/frames");
       assertThat(card(cell[3])).as(cell[0] + " -> " + cell[1]).isEqualTo(cell[2]);
       assertThat(String.join(",", frames())).isEqualTo(cell[4]);
     }
@@ -204,38 +173,39 @@ class QaPagesBrowserTest {
   @Test
   @Order(3)
   void compareLinksEveryScoredFrameAndEachFrameLinkResolves() throws Exception {
-    driver.get(base + "/compare");
+    browser.open("/compare");
     // The absent class's cells read "—", not 0.000.
     WebElement humidifier =
-        driver.findElements(By.cssSelector("#compare tbody tr")).stream()
-            .filter(r -> r.getText().contains("humidifier"))
-            .findFirst()
-            .orElseThrow();
+        browser.first("#compare tbody tr", r -> r.getText().contains("humidifier"));
     assertThat(humidifier.findElements(By.cssSelector("td.n")))
         .extracting(WebElement::getText)
         .containsExactly("—", "—", "—", "[—, —]");
-    driver.findElement(By.id("all-frames")).click();
-    await("/compare/frames");
-    assertThat(driver.findElement(By.id("frame-count")).getText()).isEqualTo("3 frames");
-    assertThat(driver.findElements(By.cssSelector("#compare-frames td[data-k=disagreement]")))
+    browser.driver.findElement(By.id("all-frames")).click();
+    browser.awaitUrl("/compare/frames");
+    assertThat(browser.driver.findElement(By.id("frame-count")).getText()).isEqualTo("3 frames");
+    assertThat(
+            browser.driver.findElements(By.cssSelector("#compare-frames td[data-k=disagreement]")))
         .extracting(WebElement::getText)
         .containsExactly("0.500", "0.400", "0.300");
     List<String> links =
-        driver.findElements(By.cssSelector("#compare-frames a.frame-link")).stream()
+        browser.driver.findElements(By.cssSelector("#compare-frames a.frame-link")).stream()
             .map(a -> a.getAttribute("href"))
             .toList();
     assertThat(links).hasSize(3);
-    for (String href : links) assertThat(status(href)).as(href).isEqualTo(200);
-    screenshot("compare-frames");
+    for (String href : links) assertThat(browser.status(href)).as(href).isEqualTo(200);
+    browser.screenshot("compare-frames");
   }
 
   @Test
   @Order(4)
   void scorecardsShowEachAnnotatorsQualityAsCountedByHand() throws Exception {
-    driver.get(base + "/scorecards");
-    assertThat(driver.findElement(By.id("reference-kind")).getText()).isEqualTo("ground truth");
-    WebElement ann1 = driver.findElement(By.cssSelector("#scorecards tr[data-annotator=ann1]"));
-    WebElement ann2 = driver.findElement(By.cssSelector("#scorecards tr[data-annotator=ann2]"));
+    browser.open("/scorecards");
+    assertThat(browser.driver.findElement(By.id("reference-kind")).getText())
+        .isEqualTo("ground truth");
+    WebElement ann1 =
+        browser.driver.findElement(By.cssSelector("#scorecards tr[data-annotator=ann1]"));
+    WebElement ann2 =
+        browser.driver.findElement(By.cssSelector("#scorecards tr[data-annotator=ann2]"));
     // ann1 copies the ground truth: 8 of 8 boxes, perfect tracks.
     assertThat(k(ann1, "precision")).isEqualTo("1.000");
     assertThat(k(ann1, "recall")).isEqualTo("1.000");
@@ -259,38 +229,41 @@ class QaPagesBrowserTest {
     // kappa vs the other annotator over matched pairs (bed,bed)x4, (iv,iv), (iv,bed) of ann2 vs
     // ann1: p_o 5/6, p_e = (5/6)(4/6) + (1/6)(2/6) = 22/36 -> 4/7.
     assertThat(k(ann2, "kappa-others")).isEqualTo(Html.f3(4 / 7.0));
-    screenshot("scorecards");
+    browser.screenshot("scorecards");
 
     ann2.findElement(By.cssSelector("a.scorecard")).click();
-    await("/scorecards/ann2");
-    assertThat(driver.findElement(By.cssSelector("#headline [data-k=precision]")).getText())
+    browser.awaitUrl("/scorecards/ann2");
+    assertThat(browser.driver.findElement(By.cssSelector("#headline [data-k=precision]")).getText())
         .isEqualTo(Html.f3(5 / 7.0));
-    WebElement bed = driver.findElement(By.cssSelector("#per-class tr[data-label=bed_rail]"));
+    WebElement bed =
+        browser.driver.findElement(By.cssSelector("#per-class tr[data-label=bed_rail]"));
     assertThat(k(bed, "precision")).isEqualTo(Html.f3(4 / 5.0));
     assertThat(k(bed, "recall")).isEqualTo("1.000");
-    WebElement pole = driver.findElement(By.cssSelector("#per-class tr[data-label=iv_pole]"));
+    WebElement pole =
+        browser.driver.findElement(By.cssSelector("#per-class tr[data-label=iv_pole]"));
     assertThat(k(pole, "precision")).isEqualTo("1.000");
     assertThat(k(pole, "recall")).isEqualTo(Html.f3(1 / 4.0));
     // The reference has no monitor: recall is undefined, "—", and precision 0 of 1.
-    WebElement monitor = driver.findElement(By.cssSelector("#per-class tr[data-label=monitor]"));
+    WebElement monitor =
+        browser.driver.findElement(By.cssSelector("#per-class tr[data-label=monitor]"));
     assertThat(k(monitor, "recall")).isEqualTo("—");
     assertThat(k(monitor, "precision")).isEqualTo("0.000");
     // The JSON twin holds the same rows.
-    JsonNode api = api("/api/scorecards/ann2");
+    JsonNode api = browser.api("/api/scorecards/ann2");
     assertThat(api.at("/rows/0/precision/value").asDouble()).isEqualTo(5 / 7.0);
     assertThat(api.at("/rows/0/annotatorObjects").asInt()).isEqualTo(7);
-    assertThat(driver.findElements(By.cssSelector("#pair-links a")))
+    assertThat(browser.driver.findElements(By.cssSelector("#pair-links a")))
         .extracting(WebElement::getText)
         .containsExactly("ann1 vs ann2");
-    screenshot("scorecard-annotator");
+    browser.screenshot("scorecard-annotator");
   }
 
   @Test
   @Order(5)
   void tablesSortFilterAndPageWithTheScriptTheCspAllows() throws Exception {
     HttpResponse<String> page =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + "/agreement"))
+        browser.http.send(
+            HttpRequest.newBuilder(URI.create(browser.base + "/agreement"))
                 .header("Authorization", "Bearer " + REVIEWER)
                 .build(),
             HttpResponse.BodyHandlers.ofString());
@@ -299,24 +272,24 @@ class QaPagesBrowserTest {
     assertThat(csp).contains("default-src 'self'").doesNotContain("script-src");
     assertThat(page.body()).contains("<script src=\"/static/tables.js\" defer></script>");
     HttpResponse<String> js =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + "/static/tables.js")).build(),
+        browser.http.send(
+            HttpRequest.newBuilder(URI.create(browser.base + "/static/tables.js")).build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(js.statusCode()).isEqualTo(200);
     assertThat(js.headers().firstValue("Content-Type").orElse("")).startsWith("text/javascript");
 
-    driver.get(base + "/agreement");
+    browser.open("/agreement");
     // 30 spot-check rows: the first 25 shown, a pager for the rest.
-    assertThat(driver.findElements(By.cssSelector("#spot-check tbody tr")))
+    assertThat(browser.driver.findElements(By.cssSelector("#spot-check tbody tr")))
         .hasSize(QaBatch.SPOT_ROWS);
     assertThat(visible("#spot-check")).hasSize(25);
-    WebElement pager = driver.findElement(By.cssSelector(".table-pager"));
+    WebElement pager = browser.driver.findElement(By.cssSelector(".table-pager"));
     assertThat(pager.getText()).startsWith("Rows 1–25 of 30");
     pager.findElement(By.cssSelector("button.page-next")).click();
     assertThat(visible("#spot-check")).hasSize(5);
     // Filter: every third row is "occluded" (10 of 30), all on one page.
     WebElement filter =
-        driver.findElements(By.cssSelector("input.table-filter")).stream()
+        browser.driver.findElements(By.cssSelector("input.table-filter")).stream()
             .filter(
                 f ->
                     f.findElement(By.xpath("following-sibling::*[1]"))
@@ -330,7 +303,8 @@ class QaPagesBrowserTest {
         .hasSize(10)
         .allSatisfy(r -> assertThat(r.getText()).contains("occluded"));
     // Sort by frame (a number): ascending, then descending on a second click.
-    WebElement frameHeader = driver.findElements(By.cssSelector("#spot-check thead th")).get(1);
+    WebElement frameHeader =
+        browser.driver.findElements(By.cssSelector("#spot-check thead th")).get(1);
     frameHeader.click();
     assertThat(frameHeader.getAttribute("aria-sort")).isEqualTo("ascending");
     // occluded rows are i = 0, 3, ..., 27: frames i % 4 = 0,3,2,1,0,3,2,1,0,3 ->
@@ -344,7 +318,8 @@ class QaPagesBrowserTest {
         .isEqualTo("3");
     // Wide tables scroll in their own box.
     assertThat(
-            driver
+            browser
+                .driver
                 .findElement(By.id("agreement"))
                 .findElement(By.xpath(".."))
                 .getAttribute("class"))
@@ -354,46 +329,46 @@ class QaPagesBrowserTest {
   @Test
   @Order(6)
   void theAuditTrailIsOneVerifiedLineWithDetailsOnDemand() throws Exception {
-    driver.get(base + "/agreement");
+    browser.open("/agreement");
     // QaBatch writes no audit log: nothing verifies it, and the page says so.
-    WebElement summary = driver.findElement(By.id("audit-summary"));
+    WebElement summary = browser.driver.findElement(By.id("audit-summary"));
     assertThat(summary.getAttribute("class")).isEqualTo("unverified");
     assertThat(summary.getText())
         .startsWith("✘ not verified")
         .contains("no audit log in the output root")
         .contains("2 runs");
-    WebElement runs = driver.findElement(By.id("audit-runs"));
+    WebElement runs = browser.driver.findElement(By.id("audit-runs"));
     assertThat(runs.isDisplayed()).isFalse();
-    driver.findElement(By.cssSelector("#audit-details > summary")).click();
+    browser.driver.findElement(By.cssSelector("#audit-details > summary")).click();
     assertThat(runs.isDisplayed()).isTrue();
     assertThat(runs.findElements(By.cssSelector("tbody tr"))).hasSize(2);
-    screenshot("agreement-audit");
+    browser.screenshot("agreement-audit");
   }
 
   @Test
   @Order(7)
   void everyQueuedFrameLinksIntoTheConfiguredCvatJobAndNoServerMeansNoLinks() throws Exception {
-    driver.get(base + "/label-next");
+    browser.open("/label-next");
     // rank 1 starts at frame 1 (job 11 holds 0-1), rank 2 at frame 3 (job 12 holds 2-3).
-    assertThat(driver.findElements(By.cssSelector("#queue a.cvat-job")))
+    assertThat(browser.driver.findElements(By.cssSelector("#queue a.cvat-job")))
         .extracting(a -> a.getAttribute("href"))
         .containsExactly(CVAT + "/tasks/7/jobs/11?frame=1", CVAT + "/tasks/7/jobs/12?frame=3");
     // and each queue row still links to its own frame page, which resolves
     List<String> frames =
-        driver.findElements(By.cssSelector("#queue a.cvat")).stream()
+        browser.driver.findElements(By.cssSelector("#queue a.cvat")).stream()
             .map(a -> a.getAttribute("href"))
             .toList();
     assertThat(frames).hasSize(2).allSatisfy(h -> assertThat(h).contains("/frame/qa1/"));
-    for (String href : frames) assertThat(status(href)).isEqualTo(200);
-    screenshot("label-next-cvat");
+    for (String href : frames) assertThat(browser.status(href)).isEqualTo(200);
+    browser.screenshot("label-next-cvat");
 
     Javalin plain =
-        new ReportServer(root, TokenStore.fromLines(List.of(REVIEWER + " reviewer")))
+        new ReportServer(browser.root, TokenStore.fromLines(List.of(REVIEWER + " reviewer")))
             .app()
             .start("127.0.0.1", 0);
     try {
       HttpResponse<String> r =
-          http.send(
+          browser.http.send(
               HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + plain.port() + "/label-next"))
                   .header("Authorization", "Bearer " + REVIEWER)
                   .build(),
@@ -409,13 +384,14 @@ class QaPagesBrowserTest {
   }
 
   private static List<WebElement> visible(String table) {
-    return driver.findElements(By.cssSelector(table + " tbody tr")).stream()
+    return browser.driver.findElements(By.cssSelector(table + " tbody tr")).stream()
         .filter(WebElement::isDisplayed)
         .toList();
   }
 
   private static List<String> hotTracks(String source) {
-    return driver
+    return browser
+        .driver
         .findElements(
             By.cssSelector("table.boxes[data-source=" + source + "] tr.hot td:first-child"))
         .stream()
@@ -428,49 +404,16 @@ class QaPagesBrowserTest {
   }
 
   private static String card(String key) {
-    return driver.findElement(By.cssSelector("#totals [data-k=" + key + "]")).getText();
+    return browser.driver.findElement(By.cssSelector("#totals [data-k=" + key + "]")).getText();
   }
 
   private static List<String> frames() {
-    return driver.findElements(By.cssSelector("#drill-frames tbody tr")).stream()
+    return browser.driver.findElements(By.cssSelector("#drill-frames tbody tr")).stream()
         .map(r -> r.getAttribute("data-frame"))
         .toList();
   }
 
   private static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
-  private static JsonNode api(String path) throws Exception {
-    HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + REVIEWER)
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(path).isEqualTo(200);
-    return JSON.readTree(r.body());
-  }
-
-  private static int status(String href) throws Exception {
-    return http.send(
-            HttpRequest.newBuilder(URI.create(href))
-                .header(
-                    "Cookie",
-                    "kf_session=" + driver.manage().getCookieNamed("kf_session").getValue())
-                .build(),
-            HttpResponse.BodyHandlers.discarding())
-        .statusCode();
-  }
-
-  private static void await(String part) {
-    new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains(part));
-  }
-
-  private static void screenshot(String name) throws Exception {
-    Path dir = Path.of("target", "screenshots");
-    Files.createDirectories(dir);
-    Files.write(
-        dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
   }
 }

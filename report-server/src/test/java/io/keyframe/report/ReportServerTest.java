@@ -59,6 +59,23 @@ class ReportServerTest {
             .build());
   }
 
+  /** The page at {@code path} as the holder of {@code token} is shown it. */
+  static String html(HttpClient client, String path, String token) throws java.io.IOException {
+    return get(client, path, token).body().string();
+  }
+
+  /**
+   * Permission-aware links: {@code path} shows a reviewer {@code reviewerLink}, and a viewer none
+   * of {@code notForViewers} (links to reviewer-only pages).
+   */
+  static void linksOnlyForReviewers(
+      HttpClient client, String path, String reviewerLink, String... notForViewers)
+      throws java.io.IOException {
+    String viewer = html(client, path, VIEWER);
+    for (String link : notForViewers) assertThat(viewer).as(path).doesNotContain(link);
+    assertThat(html(client, path, REVIEWER)).as(path).contains(reviewerLink);
+  }
+
   static Response get(HttpClient client, String path, String token) {
     return client.get(path, r -> r.header("Authorization", "Bearer " + token));
   }
@@ -105,11 +122,12 @@ class ReportServerTest {
           assertThat(get(client, "/frame/vidA/2?objects=1,2", REVIEWER).code()).isEqualTo(200);
           // permission-aware links: the compare page links frames (reviewer-only pages) for a
           // reviewer, never for a viewer
-          assertThat(get(client, "/compare", VIEWER).body().string())
-              .doesNotContain("frame-link")
-              .doesNotContain("href=\"/frame/");
-          assertThat(get(client, "/compare", REVIEWER).body().string())
-              .contains("class=\"frame-link\" href=\"/frame/vidA/3?");
+          linksOnlyForReviewers(
+              client,
+              "/compare",
+              "class=\"frame-link\" href=\"/frame/vidA/3?",
+              "frame-link",
+              "href=\"/frame/");
           assertThat(
                   client
                       .post(
@@ -248,7 +266,7 @@ class ReportServerTest {
           assertThat(o.get("objects").asLong()).isEqualTo(3);
           assertThat(o.get("throughput").get(1).get("framesPerSecond").asDouble())
               .isEqualTo(8 / 4.0);
-          String html = get(client, "/overview", VIEWER).body().string();
+          String html = html(client, "/overview", VIEWER);
           assertThat(html)
               .contains("id=\"card-videos\">2<")
               .contains("id=\"card-frames\">8<")
@@ -262,11 +280,12 @@ class ReportServerTest {
     run(
         (app, client) -> {
           assertThat(get(client, "/export/cvat/vidA?source=sam2", VIEWER).code()).isEqualTo(403);
-          assertThat(get(client, "/label-next", VIEWER).body().string())
-              .doesNotContain("/export/")
-              .doesNotContain("href=\"/frame/");
-          assertThat(get(client, "/label-next", REVIEWER).body().string())
-              .contains("href=\"/export/cvat/vidA?source=sam2\"");
+          linksOnlyForReviewers(
+              client,
+              "/label-next",
+              "href=\"/export/cvat/vidA?source=sam2\"",
+              "/export/",
+              "href=\"/frame/");
           Response cvat = get(client, "/export/cvat/vidA?source=sam2", REVIEWER);
           assertThat(cvat.code()).isEqualTo(200);
           java.nio.file.Path file = tmp.resolve("vidA.cvat.xml");
@@ -315,7 +334,7 @@ class ReportServerTest {
   void labelNextEscapesDataAndExportsTheFilteredQueueAsCsv() {
     run(
         (app, client) -> {
-          String html = get(client, "/label-next", VIEWER).body().string();
+          String html = html(client, "/label-next", VIEWER);
           assertThat(html)
               .doesNotContain(SampleBatch.HOSTILE_LABEL)
               .contains("&lt;script&gt;alert(1)&lt;/script&gt;");

@@ -2,6 +2,7 @@ package io.keyframe.report;
 
 import static io.keyframe.report.ParquetFixture.row;
 
+import io.keyframe.report.ParquetFixture.Run;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,36 +19,18 @@ final class SampleBatch {
 
   static ParquetFixture write(Path root) {
     ParquetFixture f = new ParquetFixture(root);
-    f.write(
-        "runs",
-        "r1",
-        null,
-        ParquetFixture.rows(
-            row(
-                "track",
-                500L,
-                1_000L,
-                "0.1.0",
-                "{}",
-                "{\"a.xml\":\"aa\"}",
-                "{}",
-                "{}",
-                "fallback")));
-    f.write(
-        "runs",
+    f.run("r1", new Run("track", 500L, 1_000L, "{}", "{\"a.xml\":\"aa\"}", "{}", "{}", "fallback"));
+    f.run(
         "r2",
-        null,
-        ParquetFixture.rows(
-            row(
-                "track",
-                1_500L,
-                2_000L,
-                "0.1.0",
-                "{\"budget\":\"10%\"}",
-                "{\"a.xml\":\"bb\"}",
-                "{\"sam2\":\"cc\"}",
-                "{\"detections\":18}",
-                "sam2")));
+        new Run(
+            "track",
+            1_500L,
+            2_000L,
+            "{\"budget\":\"10%\"}",
+            "{\"a.xml\":\"bb\"}",
+            "{\"sam2\":\"cc\"}",
+            "{\"detections\":18}",
+            "sam2"));
 
     // r1 detections: 4 boxes, 2 keyframes -> 50 % saved.
     f.write(
@@ -241,6 +224,22 @@ final class SampleBatch {
         "r2",
         "vidB",
         ParquetFixture.rows(row("fallback", "sam2", 2, 0.5, "label differs")));
+    return f;
+  }
+
+  /**
+   * The least complete output: run r1 (a fallback tracking run) with two ground-truth boxes of
+   * track 1, a bed rail, on frames 0 (a keyframe) and 1 of {@code video}, at {@link #det}'s
+   * geometry.
+   */
+  static ParquetFixture oneVideo(Path root, String video) {
+    ParquetFixture f = new ParquetFixture(root);
+    f.run("r1", Run.of("track", 500L, 1_000L, "fallback"));
+    f.write(
+        "detections",
+        "r1",
+        video,
+        ParquetFixture.rows(det("gt", 0, 1, "bed_rail", true), det("gt", 1, 1, "bed_rail", false)));
     return f;
   }
 

@@ -2,6 +2,7 @@ package io.keyframe.report;
 
 import static io.keyframe.report.ParquetFixture.row;
 
+import io.keyframe.report.ParquetFixture.Run;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,18 +22,8 @@ final class SyntheticBatch {
   static void write(Path root, int videos, int frames) {
     ParquetFixture f = new ParquetFixture(root);
     SplittableRandom rnd = new SplittableRandom(42);
-    f.write(
-        "runs",
-        "b1",
-        null,
-        ParquetFixture.rows(
-            row("track", 1_000L, 60_000L, "0.1.0", "{}", "{}", "{}", "{}", "sam2")));
-    f.write(
-        "runs",
-        "b2",
-        null,
-        ParquetFixture.rows(
-            row("track", 70_000L, 130_000L, "0.1.0", "{}", "{}", "{}", "{}", "sam2")));
+    f.run("b1", Run.of("track", 1_000L, 60_000L, "sam2"));
+    f.run("b2", Run.of("track", 70_000L, 130_000L, "sam2"));
     List<Object[]> queue = new ArrayList<>();
     List<Object[]> spot = new ArrayList<>();
     double cumulative = 0;

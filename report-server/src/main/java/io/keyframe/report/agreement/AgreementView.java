@@ -9,9 +9,10 @@ import io.keyframe.report.data.Grid;
 import io.keyframe.report.data.Num;
 import io.keyframe.report.data.ReportData;
 import io.keyframe.report.data.SourcePairs;
+import io.keyframe.report.data.TableRecords;
+import io.keyframe.report.data.VideoOrder;
 import io.keyframe.report.drilldown.FrameLinks;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 import tech.tablesaw.api.StringColumn;
@@ -135,31 +136,14 @@ public record AgreementView(
    */
   public static AgreementView of(ReportData data, String pair, boolean privileged) {
     Table a = data.table("agreement");
-    List<AgreementRow> rows = new ArrayList<>();
-    for (int r = 0; r < a.rowCount(); r++) {
-      rows.add(
-          new AgreementRow(
-              a.stringColumn("video_id").get(r),
-              a.stringColumn("rater_a").get(r),
-              a.stringColumn("rater_b").get(r),
-              a.stringColumn("label").get(r),
-              a.intColumn("n_matched").getInt(r),
-              a.intColumn("n_unmatched_a").getInt(r),
-              a.intColumn("n_unmatched_b").getInt(r),
-              Num.at(a, "mean_iou", r),
-              Num.at(a, "iou_lo", r),
-              Num.at(a, "iou_hi", r),
-              Num.at(a, "kappa", r),
-              Num.at(a, "kappa_lo", r),
-              Num.at(a, "kappa_hi", r),
-              Num.at(a, "alpha", r)));
-    }
-    rows.sort(
-        Comparator.comparing((AgreementRow x) -> !x.videoId().equals(OutputTables.ALL))
-            .thenComparing(AgreementRow::videoId)
-            .thenComparing(AgreementRow::raterA)
-            .thenComparing(AgreementRow::raterB)
-            .thenComparing(AgreementRow::label));
+    List<AgreementRow> rows =
+        TableRecords.read(a, AgreementRow.class).stream()
+            .sorted(
+                VideoOrder.allVideosFirst(AgreementRow::videoId)
+                    .thenComparing(AgreementRow::raterA)
+                    .thenComparing(AgreementRow::raterB)
+                    .thenComparing(AgreementRow::label))
+            .toList();
 
     Table all = a.where(a.stringColumn("video_id").isEqualTo(OutputTables.ALL));
     Table withPair = all.copy();
@@ -246,15 +230,7 @@ public record AgreementView(
     Audit audit = null;
     if (privileged) {
       Table s = data.table("spot_check").sortAscendingOn("video_id", "frame");
-      spot = new ArrayList<>();
-      for (int r = 0; r < s.rowCount(); r++) {
-        spot.add(
-            new SpotCheck(
-                s.stringColumn("video_id").get(r),
-                s.intColumn("frame").getInt(r),
-                s.stringColumn("label").get(r),
-                s.stringColumn("stratum").get(r)));
-      }
+      spot = TableRecords.read(s, SpotCheck.class);
       audit = audit(data);
     }
     return new AgreementView(
@@ -297,20 +273,7 @@ public record AgreementView(
 
   private static Audit audit(ReportData data) {
     Table runs = data.table("runs");
-    List<RunEntry> entries = new ArrayList<>();
-    for (int r = 0; r < runs.rowCount(); r++) {
-      entries.add(
-          new RunEntry(
-              runs.stringColumn("run_id").get(r),
-              runs.stringColumn("job").get(r),
-              runs.longColumn("started_at").getLong(r),
-              runs.longColumn("ended_at").getLong(r),
-              runs.stringColumn("code_version").get(r),
-              runs.stringColumn("tracker_path").get(r),
-              runs.stringColumn("inputs_json").get(r),
-              runs.stringColumn("models_json").get(r),
-              runs.stringColumn("row_counts_json").get(r)));
-    }
+    List<RunEntry> entries = TableRecords.read(runs, RunEntry.class);
     Table det = data.table("detections");
     List<LabelledBy> by = new ArrayList<>();
     if (!det.isEmpty()) {

@@ -5,11 +5,12 @@ import io.keyframe.report.data.Grid;
 import io.keyframe.report.data.Num;
 import io.keyframe.report.data.ReportData;
 import io.keyframe.report.data.SourcePairs;
+import io.keyframe.report.data.TableRecords;
+import io.keyframe.report.data.VideoOrder;
 import io.keyframe.report.drilldown.FrameLinks;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import tech.tablesaw.api.Table;
 
@@ -114,29 +115,18 @@ public record CompareView(
     Table c = data.table("compare");
     SourcePairs pairs = SourcePairs.of(c, "model_a", "model_b", pair, "unknown model pair");
     String a = pairs.a(), b = pairs.b();
-    List<CompareRow> rows = new ArrayList<>();
     Table sel =
         c.isEmpty()
             ? c
             : c.where(
                 c.stringColumn("model_a").isEqualTo(a).and(c.stringColumn("model_b").isEqualTo(b)));
-    for (int r = 0; r < sel.rowCount(); r++) {
-      rows.add(
-          new CompareRow(
-              sel.stringColumn("video_id").get(r),
-              sel.stringColumn("label").get(r),
-              sel.stringColumn("metric").get(r),
-              Num.at(sel, "value_a", r),
-              Num.at(sel, "value_b", r),
-              Num.at(sel, "delta", r),
-              Num.at(sel, "ci_lo", r),
-              Num.at(sel, "ci_hi", r)));
-    }
-    rows.sort(
-        Comparator.comparing((CompareRow x) -> !x.videoId().equals(OutputTables.ALL))
-            .thenComparing(CompareRow::videoId)
-            .thenComparing(CompareRow::label)
-            .thenComparing(CompareRow::metric));
+    List<CompareRow> rows =
+        TableRecords.read(sel, CompareRow.class).stream()
+            .sorted(
+                VideoOrder.allVideosFirst(CompareRow::videoId)
+                    .thenComparing(CompareRow::label)
+                    .thenComparing(CompareRow::metric))
+            .toList();
     Table all =
         sel.isEmpty() ? sel : sel.where(sel.stringColumn("video_id").isEqualTo(OutputTables.ALL));
     Grid grid =
@@ -184,19 +174,7 @@ public record CompareView(
                         .isEqualTo(OutputTables.ALL)
                         .and(tm.stringColumn("label").isEqualTo(OutputTables.ALL)))
                 .sortAscendingOn("pred_source");
-    List<SourceMetrics> tracking = new ArrayList<>();
-    for (int r = 0; r < headline.rowCount(); r++) {
-      tracking.add(
-          new SourceMetrics(
-              headline.stringColumn("pred_source").get(r),
-              headline.stringColumn("ref_source").get(r),
-              Num.at(headline, "mota", r),
-              Num.at(headline, "idf1", r),
-              Num.at(headline, "hota", r),
-              Num.at(headline, "deta", r),
-              Num.at(headline, "assa", r),
-              headline.intColumn("num_switches").getInt(r)));
-    }
+    List<SourceMetrics> tracking = TableRecords.read(headline, SourceMetrics.class);
     return new CompareView(
         data.runOf("compare").orElse(null), pairs.pairs(), a, b, rows, grid, worst, tracking);
   }

@@ -9,6 +9,7 @@ import io.keyframe.dataset.contract.OutputTables;
 import io.keyframe.dataset.contract.TableDef;
 import io.keyframe.report.data.ParquetTableReader;
 import io.keyframe.report.data.ReportData;
+import io.keyframe.report.data.VideoInfo;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -66,10 +67,13 @@ public final class NotebookKit {
   }
 
   /**
-   * video -> source -> AnnotationSet, rebuilt from detections rows (the video's size and length
-   * from its boxes).
+   * video -> source -> AnnotationSet, rebuilt from detections rows. Each video's size, frame rate
+   * and length come from its {@code videos} row ({@link ReportData#videos}); for a video without
+   * one (runs written before that table existed) the size and length are the extent of its boxes
+   * and the rate is {@link Video#UNKNOWN_FPS}.
    */
-  public static Map<String, Map<String, AnnotationSet>> annotationSets(Table det) {
+  public static Map<String, Map<String, AnnotationSet>> annotationSets(
+      Table det, Map<String, VideoInfo> videos) {
     Map<String, Map<String, List<Detection>>> rows = new TreeMap<>();
     Map<String, double[]> extent = new HashMap<>();
     for (int r = 0; r < det.rowCount(); r++) {
@@ -107,9 +111,7 @@ public final class NotebookKit {
     Map<String, Map<String, AnnotationSet>> out = new TreeMap<>();
     rows.forEach(
         (video, bySource) -> {
-          double[] e = extent.get(video);
-          Video v =
-              new Video(video, 15, (int) Math.ceil(e[0]), (int) Math.ceil(e[1]), (int) e[2], "");
+          Video v = video(video, videos.get(video), extent.get(video));
           bySource.forEach(
               (source, ds) -> {
                 List<String> labels =
@@ -128,6 +130,19 @@ public final class NotebookKit {
               });
         });
     return out;
+  }
+
+  /** The video as its {@code videos} row says, else as far as its boxes reach. */
+  private static Video video(String id, VideoInfo info, double[] extent) {
+    if (info != null)
+      return new Video(id, info.fps(), info.width(), info.height(), info.frames(), "");
+    return new Video(
+        id,
+        Video.UNKNOWN_FPS,
+        (int) Math.ceil(extent[0]),
+        (int) Math.ceil(extent[1]),
+        (int) extent[2],
+        "");
   }
 
   /** Three decimals when printed. */

@@ -15,6 +15,7 @@ import io.keyframe.report.scorecard.ScorecardPage;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
+import java.util.function.Function;
 
 /**
  * The HTML pages and their JSON twins: each reads its parameters, gets its view (cached) and hands
@@ -64,10 +65,7 @@ final class PageHandlers {
   }
 
   void overview(Context ctx) {
-    Role role = Access.role(ctx);
-    ctx.html(
-        views.page(
-            new CacheKey.Overview(), role, () -> OverviewPage.render(views.overview(), role)));
+    cachedPage(ctx, new CacheKey.Overview(), role -> OverviewPage.render(views.overview(), role));
   }
 
   void overviewJson(Context ctx) {
@@ -75,11 +73,9 @@ final class PageHandlers {
   }
 
   void labelNext(Context ctx) {
-    Role role = Access.role(ctx);
     QueueFilter f = Params.queueFilter(ctx);
-    ctx.html(
-        views.page(
-            new CacheKey.LabelNext(f), role, () -> LabelNextPage.render(views.labelNext(f), role)));
+    cachedPage(
+        ctx, new CacheKey.LabelNext(f), role -> LabelNextPage.render(views.labelNext(f), role));
   }
 
   void labelNextJson(Context ctx) {
@@ -87,14 +83,12 @@ final class PageHandlers {
   }
 
   void agreement(Context ctx) {
-    Role role = Access.role(ctx);
     String pair = Params.pair(ctx);
-    boolean privileged = role.atLeast(Role.REVIEWER);
-    ctx.html(
-        views.page(
-            new CacheKey.Agreement(pair, privileged),
-            role,
-            () -> AgreementPage.render(views.agreement(pair, privileged), role)));
+    boolean privileged = Access.role(ctx).atLeast(Role.REVIEWER);
+    cachedPage(
+        ctx,
+        new CacheKey.Agreement(pair, privileged),
+        role -> AgreementPage.render(views.agreement(pair, privileged), role));
   }
 
   void agreementJson(Context ctx) {
@@ -102,15 +96,22 @@ final class PageHandlers {
   }
 
   void compare(Context ctx) {
-    Role role = Access.role(ctx);
     String pair = Params.pair(ctx);
-    ctx.html(
-        views.page(
-            new CacheKey.Compare(pair), role, () -> ComparePage.render(views.compare(pair), role)));
+    cachedPage(
+        ctx, new CacheKey.Compare(pair), role -> ComparePage.render(views.compare(pair), role));
   }
 
   void compareJson(Context ctx) {
     ctx.json(views.compare(Params.pair(ctx)));
+  }
+
+  /**
+   * The page for the caller's role, from the cache when this view was rendered for that role
+   * before.
+   */
+  private void cachedPage(Context ctx, CacheKey<?> view, Function<Role, String> render) {
+    Role role = Access.role(ctx);
+    ctx.html(views.page(view, role, () -> render.apply(role)));
   }
 
   void frame(Context ctx) {

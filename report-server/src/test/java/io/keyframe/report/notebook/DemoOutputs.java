@@ -67,16 +67,7 @@ final class DemoOutputs {
       write(root, "detections", "generate", video, rows);
       List<Object[]> occ = new ArrayList<>();
       for (OcclusionEvent e : manifest(dir.resolve("occlusions.json")))
-        occ.add(
-            new Object[] {
-              GROUND_TRUTH,
-              e.trackId(),
-              e.startFrame(),
-              e.endFrame(),
-              e.cause(),
-              e.full(),
-              e.reemergenceFrame()
-            });
+        occ.add(occlusionRow(GROUND_TRUTH, e));
       write(root, "occlusion_events", "generate", video, occ);
 
       AnnotationSet untracked =
@@ -115,6 +106,13 @@ final class DemoOutputs {
     }
   }
 
+  /** An {@code occlusion_events} row in the contract's column order. */
+  private static Object[] occlusionRow(String source, OcclusionEvent e) {
+    return new Object[] {
+      source, e.trackId(), e.startFrame(), e.endFrame(), e.cause(), e.full(), e.reemergenceFrame()
+    };
+  }
+
   private static TrackedVideo track(AnnotationSet detections, List<Detection> keyframes) {
     return new ByteTracker(ByteTrackConfig.defaults())
         .track(detections, FrameImages.NONE, keyframes, null);
@@ -126,17 +124,7 @@ final class DemoOutputs {
     r.tracks().detections().forEach(d -> rows.add(detectionRow(source, d)));
     write(root, "detections", run, video, rows);
     List<Object[]> occ = new ArrayList<>();
-    for (OcclusionEvent e : r.occlusions())
-      occ.add(
-          new Object[] {
-            source,
-            e.trackId(),
-            e.startFrame(),
-            e.endFrame(),
-            e.cause(),
-            e.full(),
-            e.reemergenceFrame()
-          });
+    for (OcclusionEvent e : r.occlusions()) occ.add(occlusionRow(source, e));
     write(root, "occlusion_events", run, video, occ);
   }
 
