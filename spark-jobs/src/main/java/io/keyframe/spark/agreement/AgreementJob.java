@@ -13,12 +13,14 @@ import io.keyframe.spark.input.DetectionTables;
 import io.keyframe.spark.input.InputFiles;
 import io.keyframe.spark.input.OcclusionTables;
 import io.keyframe.spark.input.VideoGroups;
+import io.keyframe.spark.input.VideoTables;
 import io.keyframe.spark.output.BadRecord;
 import io.keyframe.spark.output.JobOptions;
 import io.keyframe.spark.output.JobRun;
 import io.keyframe.spark.output.RunRecord;
 import io.keyframe.spark.output.Table;
 import io.keyframe.spark.rows.DetectionRows;
+import io.keyframe.spark.rows.VideoFrames;
 import io.keyframe.spark.session.SparkSessions;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -165,7 +167,7 @@ public final class AgreementJob {
     params.put("conventions", "trackeval");
     params.put("occlusion_tables", options.occlusions().size());
     params.put("occlusion_window", options.occlusionWindow());
-    List<String> inputs = new ArrayList<>(options.detections());
+    List<String> inputs = DetectionTables.withVideos(spark, options.detections());
     // A run with no occlusions writes no occlusion_events folder: nothing to hash, not an error.
     inputs.addAll(InputFiles.existing(spark, options.occlusions()));
     JobRun run =
@@ -297,11 +299,13 @@ public final class AgreementJob {
     }
     Map<String, List<int[]>> events = occlusions;
     int window = options.occlusionWindow();
+    Map<String, VideoFrames> frames = VideoTables.besideDetections(spark, options.detections());
     return VideoGroups.map(
         rows,
         (video, batch) ->
             evaluate(
                 video,
+                frames.get(video),
                 batch,
                 reference,
                 predictions,
@@ -326,6 +330,7 @@ public final class AgreementJob {
   /** One video; {@code occlusions} null = no occlusion-aware identity errors. */
   static VideoOutcome evaluate(
       String video,
+      VideoFrames frames,
       Iterable<Row> rows,
       String reference,
       List<String> predictions,
@@ -333,7 +338,7 @@ public final class AgreementJob {
       double threshold,
       List<OcclusionEvent> occlusions,
       int window) {
-    DetectionRows.VideoSets sets = DetectionRows.group(video, NAME, rows);
+    DetectionRows.VideoSets sets = DetectionRows.group(video, NAME, frames, rows);
     List<BadRecord> bad = new ArrayList<>(sets.bad());
     List<Keyed> counts = new ArrayList<>();
     List<IdentityErrors> identityErrors = new ArrayList<>();

@@ -14,12 +14,14 @@ import io.keyframe.spark.JobArguments;
 import io.keyframe.spark.input.DetectionTables;
 import io.keyframe.spark.input.InputFiles;
 import io.keyframe.spark.input.VideoGroups;
+import io.keyframe.spark.input.VideoTables;
 import io.keyframe.spark.output.BadRecord;
 import io.keyframe.spark.output.JobOptions;
 import io.keyframe.spark.output.JobRun;
 import io.keyframe.spark.output.RunRecord;
 import io.keyframe.spark.output.Table;
 import io.keyframe.spark.rows.DetectionRows;
+import io.keyframe.spark.rows.VideoFrames;
 import io.keyframe.spark.session.SparkSessions;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -132,17 +134,24 @@ public final class CompareJob {
         "bootstrap",
         Map.of("replicates", o.replicates(), "level", 0.95, "seed", o.seed(), "unit", "video"));
     JobRun run =
-        JobRun.start(spark, NAME, o.common(), params, InputFiles.hashes(spark, o.detections()));
+        JobRun.start(
+            spark,
+            NAME,
+            o.common(),
+            params,
+            InputFiles.hashes(spark, DetectionTables.withVideos(spark, o.detections())));
     return run.writeFrom(
         "metrics per video",
-        () ->
-            VideoGroups.map(
-                DetectionTables.read(
-                    spark, o.detections(), List.of(o.reference(), o.modelA(), o.modelB()), false),
-                (video, rows) -> compare(video, rows, o),
-                "source",
-                "frame",
-                "track_id"),
+        () -> {
+          Map<String, VideoFrames> frames = VideoTables.besideDetections(spark, o.detections());
+          return VideoGroups.map(
+              DetectionTables.read(
+                  spark, o.detections(), List.of(o.reference(), o.modelA(), o.modelB()), false),
+              (video, rows) -> compare(video, frames.get(video), rows, o),
+              "source",
+              "frame",
+              "track_id");
+        },
         per -> {
           List<VideoCompare> videos = new ArrayList<>(per.collect());
           videos.sort(java.util.Comparator.comparing(VideoCompare::video));
@@ -168,8 +177,9 @@ public final class CompareJob {
         });
   }
 
-  static VideoCompare compare(String video, Iterable<Row> rows, Options o) {
-    DetectionRows.VideoSets sets = DetectionRows.group(video, NAME, rows);
+  static VideoCompare compare(
+      String video, VideoFrames videoFrames, Iterable<Row> rows, Options o) {
+    DetectionRows.VideoSets sets = DetectionRows.group(video, NAME, videoFrames, rows);
     List<BadRecord> bad = new ArrayList<>(sets.bad());
     AnnotationSet ref = sets.bySource().get(o.reference());
     AnnotationSet a = sets.bySource().get(o.modelA()), b = sets.bySource().get(o.modelB());

@@ -9,6 +9,7 @@ import io.keyframe.spark.output.JobRun;
 import io.keyframe.spark.output.RunRecord;
 import io.keyframe.spark.output.Table;
 import io.keyframe.spark.rows.DetectionRows;
+import io.keyframe.spark.rows.VideoFrames;
 import io.keyframe.spark.session.SparkSessions;
 import io.keyframe.synth.ClinicVideoGenerator;
 import io.keyframe.synth.GeneratedVideo;
@@ -159,17 +160,7 @@ public final class GenerateJob {
               e.full(),
               Math.min(e.endFrame() + 1, last),
               video));
-    var v = g.video();
-    return new VideoRows(
-        det,
-        occ,
-        RowFactory.create(
-            v.width(),
-            v.height(),
-            v.fps(),
-            v.frameCount(),
-            io.keyframe.spark.output.NestedValues.list(List.<Row>of()),
-            video));
+    return new VideoRows(det, occ, VideoFrames.of(g.video()).toRow(List.of(), video));
   }
 
   private static void add(List<Row> out, String video, String source, AnnotationSet set) {

@@ -17,6 +17,7 @@ import io.keyframe.spark.output.JobRun;
 import io.keyframe.spark.output.RunRecord;
 import io.keyframe.spark.output.Table;
 import io.keyframe.spark.rows.DetectionRows;
+import io.keyframe.spark.rows.VideoFrames;
 import io.keyframe.spark.session.SparkSessions;
 import java.io.IOException;
 import java.io.Serializable;
@@ -219,13 +220,8 @@ public final class IngestJob {
                               f.file(),
                               hashes.getOrDefault(video + "/" + f.file(), ""))));
           out.add(
-              RowFactory.create(
-                  best.width(),
-                  best.height(),
-                  best.fps(),
-                  frames,
-                  io.keyframe.spark.output.NestedValues.list(sources),
-                  video));
+              new VideoFrames(best.width(), best.height(), best.fps(), frames)
+                  .toRow(sources, video));
         });
     return out;
   }

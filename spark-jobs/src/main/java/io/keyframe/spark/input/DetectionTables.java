@@ -32,6 +32,16 @@ public final class DetectionTables {
 
   private DetectionTables() {}
 
+  /**
+   * The tables a job reading {@code detections} takes in, for its input hashes: those paths, then
+   * the {@code videos} tables beside them ({@link VideoTables}).
+   */
+  public static List<String> withVideos(SparkSession spark, List<String> detections) {
+    List<String> out = new java.util.ArrayList<>(detections);
+    out.addAll(VideoTables.paths(spark, detections));
+    return out;
+  }
+
   /** The rows of {@code sources} (all sources when empty) from the tables at {@code paths}. */
   public static Dataset<Row> read(SparkSession spark, List<String> paths, List<String> sources) {
     return read(spark, paths, sources, true);

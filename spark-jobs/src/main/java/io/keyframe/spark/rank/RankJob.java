@@ -18,6 +18,7 @@ import io.keyframe.spark.input.DetectionTables;
 import io.keyframe.spark.input.InputFiles;
 import io.keyframe.spark.input.OcclusionTables;
 import io.keyframe.spark.input.VideoGroups;
+import io.keyframe.spark.input.VideoTables;
 import io.keyframe.spark.output.BadRecord;
 import io.keyframe.spark.output.JobOptions;
 import io.keyframe.spark.output.JobRun;
@@ -25,6 +26,7 @@ import io.keyframe.spark.output.NestedValues;
 import io.keyframe.spark.output.RunRecord;
 import io.keyframe.spark.output.Table;
 import io.keyframe.spark.rows.DetectionRows;
+import io.keyframe.spark.rows.VideoFrames;
 import io.keyframe.spark.session.SparkSessions;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -144,7 +146,7 @@ public final class RankJob {
     params.put("spot_check_rate", o.spotCheckRate());
     params.put("seed", o.seed());
     params.put("weights", queueOptions(o).weights().weights());
-    List<String> inputs = new ArrayList<>(o.detections());
+    List<String> inputs = DetectionTables.withVideos(spark, o.detections());
     inputs.addAll(InputFiles.existing(spark, o.occlusions()));
     JobRun run = JobRun.start(spark, NAME, o.common(), params, InputFiles.hashes(spark, inputs));
     return run.writeFrom(
@@ -157,10 +159,16 @@ public final class RankJob {
                   .broadcast(OcclusionWire.encode(occlusions));
           List<String> sources = sources(o);
           var rows = DetectionTables.read(spark, o.detections(), sources);
+          Map<String, VideoFrames> frames = VideoTables.besideDetections(spark, o.detections());
           return VideoGroups.map(
               rows,
               (video, batch) ->
-                  score(video, batch, o, OcclusionWire.decode(occlusionRows.value().get(video))),
+                  score(
+                      video,
+                      frames.get(video),
+                      batch,
+                      o,
+                      OcclusionWire.decode(occlusionRows.value().get(video))),
               "source",
               "frame",
               "track_id");
@@ -250,8 +258,12 @@ public final class RankJob {
    * frame of every signal that applies) and kept in the video's summary for the queue.
    */
   static Scored score(
-      String video, Iterable<Row> rows, Options o, List<OcclusionEvent> occlusions) {
-    DetectionRows.VideoSets sets = DetectionRows.group(video, NAME, rows);
+      String video,
+      VideoFrames frames,
+      Iterable<Row> rows,
+      Options o,
+      List<OcclusionEvent> occlusions) {
+    DetectionRows.VideoSets sets = DetectionRows.group(video, NAME, frames, rows);
     VideoEvidence e = evidence(sets, o, occlusions);
     VideoScores scores = LabelQueue.scoreVideo(e, queueOptions(o).weights());
     List<Row> out = new ArrayList<>();

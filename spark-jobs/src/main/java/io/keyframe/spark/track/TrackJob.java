@@ -12,12 +12,14 @@ import io.keyframe.spark.JobArguments;
 import io.keyframe.spark.input.DetectionTables;
 import io.keyframe.spark.input.InputFiles;
 import io.keyframe.spark.input.VideoGroups;
+import io.keyframe.spark.input.VideoTables;
 import io.keyframe.spark.output.BadRecord;
 import io.keyframe.spark.output.JobOptions;
 import io.keyframe.spark.output.JobRun;
 import io.keyframe.spark.output.RunRecord;
 import io.keyframe.spark.output.Table;
 import io.keyframe.spark.rows.DetectionRows;
+import io.keyframe.spark.rows.VideoFrames;
 import io.keyframe.spark.session.SparkSessions;
 import io.keyframe.tracker.FrameImages;
 import io.keyframe.tracker.RecommendedKeyframe;
@@ -328,7 +330,12 @@ public final class TrackJob {
     params.put("output_source", o.outputSource());
     putTracker(params, new ByteTracker(FALLBACK));
     JobRun run =
-        JobRun.start(spark, NAME, o.common(), params, InputFiles.hashes(spark, o.detections()))
+        JobRun.start(
+                spark,
+                NAME,
+                o.common(),
+                params,
+                InputFiles.hashes(spark, DetectionTables.withVideos(spark, o.detections())))
             .trackerPath("fallback");
     List<String> sources = new ArrayList<>(List.of(o.detectorSource()));
     if (o.keyframeSource() != null) sources.add(o.keyframeSource());
@@ -336,12 +343,14 @@ public final class TrackJob {
         spark,
         run,
         "tracking",
-        () ->
-            VideoGroups.map(
-                DetectionTables.read(spark, o.detections(), sources),
-                (video, rows) -> track(video, rows, o),
-                "source",
-                "frame"));
+        () -> {
+          Map<String, VideoFrames> frames = VideoTables.besideDetections(spark, o.detections());
+          return VideoGroups.map(
+              DetectionTables.read(spark, o.detections(), sources),
+              (video, rows) -> track(video, frames.get(video), rows, o),
+              "source",
+              "frame");
+        });
   }
 
   /**
@@ -616,8 +625,8 @@ public final class TrackJob {
     return Video.idFromFileName(name);
   }
 
-  static Outcome track(String video, Iterable<Row> rows, Options o) {
-    DetectionRows.VideoSets sets = DetectionRows.group(video, NAME, rows);
+  static Outcome track(String video, VideoFrames frames, Iterable<Row> rows, Options o) {
+    DetectionRows.VideoSets sets = DetectionRows.group(video, NAME, frames, rows);
     List<BadRecord> bad = new ArrayList<>(sets.bad());
     AnnotationSet detections = sets.bySource().get(o.detectorSource());
     if (detections == null) return new Outcome(List.of(), List.of(), List.of(), bad, sets.rows());

@@ -234,7 +234,7 @@ class RankJobTest {
     for (Row r :
         spark.createDataFrame(detections(), Table.DETECTIONS.frameSchema()).collectAsList())
       if (r.<String>getAs("video_id").equals("v0")) rows.add(r);
-    RankJob.Scored scored = RankJob.score("v0", rows, options(), occlusions().get("v0"));
+    RankJob.Scored scored = RankJob.score("v0", null, rows, options(), occlusions().get("v0"));
     assertThat(scored.summary().scores().frameCount()).isEqualTo(FRAMES);
     assertThat(scored.summary().rows()).isEqualTo(rows.size());
     // about 8 detections per frame here; the summary must not grow with them as the rows do
