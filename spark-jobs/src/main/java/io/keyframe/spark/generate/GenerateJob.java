@@ -47,24 +47,27 @@ public final class GenerateJob {
       Objects.requireNonNull(common, "common");
       Objects.requireNonNull(batch, "batch");
     }
+
+    /**
+     * The options of {@code main}: {@code --out DIR --videos N --frames N --objects N --seed S
+     * [--model-noise F] [--run-id ID]}. Generated rows are never bad: no bad-row allowance.
+     */
+    public static Options from(JobArguments a) {
+      SynthBatch batch =
+          SynthBatch.of(
+              Integer.parseInt(a.required("videos")), Integer.parseInt(a.required("frames")),
+              Integer.parseInt(a.required("objects")), Long.parseLong(a.optional("seed", "1")));
+      if (a.values().containsKey("model-noise"))
+        batch = batch.withModel(batch.modelName(), a.optional("model-noise", batch.boxNoise()));
+      return new Options(new JobOptions(a.required("out"), a.optional("run-id", null), 0), batch);
+    }
   }
 
   private GenerateJob() {}
 
-  /**
-   * {@code --out DIR --videos N --frames N --objects N --seed S [--model-noise F] [--run-id ID]}
-   */
+  /** Runs the job on the arguments {@link Options#from} takes. */
   public static void main(String[] args) {
-    JobArguments a = JobArguments.parse(args);
-    SynthBatch batch =
-        SynthBatch.of(
-            Integer.parseInt(a.required("videos")), Integer.parseInt(a.required("frames")),
-            Integer.parseInt(a.required("objects")), Long.parseLong(a.optional("seed", "1")));
-    if (a.values().containsKey("model-noise"))
-      batch = batch.withModel(batch.modelName(), a.optional("model-noise", batch.boxNoise()));
-    Options o =
-        new Options(new JobOptions(a.required("out"), a.optional("run-id", null), 0), batch);
-    SparkSessions.runMain(NAME, spark -> run(spark, o));
+    SparkSessions.runMain(NAME, args, Options::from, GenerateJob::run);
   }
 
   /** Generated rows of one video. */
@@ -104,25 +107,11 @@ public final class GenerateJob {
               .parallelize(indices, b.videos())
               .map(i -> rows(b, i))
               .persist(StorageLevel.MEMORY_AND_DISK());
-      run.stage(
-          Table.DETECTIONS,
-          spark.createDataFrame(
-              videos.flatMap(v -> v.detections().iterator()), Table.DETECTIONS.frameSchema()),
-          "source",
-          "frame",
-          "track_id");
-      run.stage(
-          Table.OCCLUSION_EVENTS,
-          spark.createDataFrame(
-              videos.flatMap(v -> v.occlusions().iterator()), Table.OCCLUSION_EVENTS.frameSchema()),
-          "source",
-          "track_id",
-          "start_frame");
+      run.stageDetections(videos.flatMap(v -> v.detections().iterator()));
+      run.stageOcclusionEvents(videos.flatMap(v -> v.occlusions().iterator()));
       // Generated videos have no source files: the sources list is empty, the parameters are the
       // provenance.
-      run.stage(
-          Table.VIDEOS,
-          spark.createDataFrame(videos.map(VideoRows::video), Table.VIDEOS.frameSchema()));
+      run.stage(Table.VIDEOS, videos.map(VideoRows::video));
       // The customer model's "hash": its simulated profile is what determines its output.
       // Canonical JSON (keys sorted), not Map.toString(): Map.of's iteration order varies per JVM.
       run.model(

@@ -73,6 +73,18 @@ public final class IngestJob {
     public Options(JobOptions common, String batch) {
       this(common, batch, false, null);
     }
+
+    /**
+     * The options of {@code main}: {@code --out DIR --batch DIR [--pseudonymise true
+     * [--pseudonym-key FILE]] [--run-id ID] [--max-bad-fraction F]}
+     */
+    public static Options from(JobArguments a) {
+      return new Options(
+          JobOptions.from(a),
+          a.required("batch"),
+          Boolean.parseBoolean(a.optional("pseudonymise", "false")),
+          a.optional("pseudonym-key", null));
+    }
   }
 
   /** One file to read: video, source (or {@code null} for the occlusion manifest) and path. */
@@ -109,20 +121,9 @@ public final class IngestJob {
 
   private IngestJob() {}
 
-  /**
-   * {@code --out DIR --batch DIR [--pseudonymise true [--pseudonym-key FILE]] [--run-id ID]
-   * [--max-bad-fraction F]}
-   */
+  /** Runs the job on the arguments {@link Options#from} takes. */
   public static void main(String[] args) {
-    JobArguments a = JobArguments.parse(args);
-    JobOptions common = JobOptions.from(a);
-    Options o =
-        new Options(
-            common,
-            a.required("batch"),
-            Boolean.parseBoolean(a.optional("pseudonymise", "false")),
-            a.optional("pseudonym-key", null));
-    SparkSessions.runMain(NAME, spark -> run(spark, o));
+    SparkSessions.runMain(NAME, args, Options::from, IngestJob::run);
   }
 
   public static RunRecord run(SparkSession spark, Options o) {
@@ -162,33 +163,13 @@ public final class IngestJob {
                 .parallelize(tasks, Math.max(1, tasks.size()))
                 .map(IngestJob::read),
         read -> {
-          List<BadRecord> bad = new ArrayList<>();
-          long units = 0;
-          for (FileRows f : read.collect()) {
-            bad.addAll(f.bad());
-            units += f.rows() + f.bad().size();
-          }
-          run.quarantine(bad, units);
-          run.stage(
-              Table.DETECTIONS,
-              spark.createDataFrame(
-                  read.flatMap(f -> f.detections().iterator()), Table.DETECTIONS.frameSchema()),
-              "source",
-              "frame",
-              "track_id");
-          run.stage(
-              Table.OCCLUSION_EVENTS,
-              spark.createDataFrame(
-                  read.flatMap(f -> f.occlusions().iterator()),
-                  Table.OCCLUSION_EVENTS.frameSchema()),
-              "source",
-              "track_id",
-              "start_frame");
+          List<FileRows> collected = read.collect();
+          run.quarantine(collected, FileRows::bad, f -> f.rows() + f.bad().size());
+          run.stageDetections(read.flatMap(f -> f.detections().iterator()));
+          run.stageOcclusionEvents(read.flatMap(f -> f.occlusions().iterator()));
           List<FileVideo> files = new ArrayList<>();
-          for (FileRows f : read.collect()) if (f.video() != null) files.add(f.video());
-          run.stage(
-              Table.VIDEOS,
-              spark.createDataFrame(videoRows(files, inputs), Table.VIDEOS.frameSchema()));
+          for (FileRows f : collected) if (f.video() != null) files.add(f.video());
+          run.stage(Table.VIDEOS, videoRows(files, inputs));
           return run.commit();
         });
   }

@@ -54,19 +54,7 @@ public final class DetectionTables {
   public static Dataset<Row> read(
       SparkSession spark, List<String> paths, List<String> sources, boolean masks) {
     if (paths.isEmpty()) throw new IllegalArgumentException("no detections table given");
-    // Run folders of different runs are separate partition roots: read each, then union.
-    Dataset<Row> rows = null;
-    for (String p : paths) {
-      Dataset<Row> one =
-          spark
-              .read()
-              .parquet(p)
-              .select(
-                  java.util.Arrays.stream(COLUMNS)
-                      .map(functions::col)
-                      .toArray(org.apache.spark.sql.Column[]::new));
-      rows = rows == null ? one : rows.unionByName(one);
-    }
+    Dataset<Row> rows = RunFolders.read(spark, paths, COLUMNS);
     if (!masks) rows = rows.withColumn("mask_rle", functions.lit(null).cast("string"));
     return sources.isEmpty() ? rows : rows.where(functions.col("source").isin(sources.toArray()));
   }

@@ -189,8 +189,7 @@ public final class DetectionRows {
         if (length > 0 && d.frame() >= length) {
           String reason =
               "frame " + d.frame() + " is past the video's end (" + length + " frames in videos)";
-          bad.add(
-              new BadRecord(videoId, job, source, "detections", -1, d.frame(), "frame", reason, 1));
+          bad.add(BadRecord.inDetections(videoId, job, source, d.frame(), "frame", reason, 1));
           continue;
         }
         bySource.computeIfAbsent(source, k -> new ArrayList<>()).add(d);
@@ -206,8 +205,7 @@ public final class DetectionRows {
         maxFrame = Math.max(maxFrame, d.frame());
       } catch (IllegalArgumentException e) {
         int frame = r.getInt(columns.frame());
-        bad.add(
-            new BadRecord(videoId, job, source, "detections", -1, frame, null, e.getMessage(), 1));
+        bad.add(BadRecord.inDetections(videoId, job, source, frame, null, e.getMessage(), 1));
       }
     }
     Video video =

@@ -474,8 +474,8 @@ public final class TrackJob {
   /** The quarantine row of a video whose prompts SAM 2 cannot start from, naming why. */
   private static BadRecord promptsRefused(
       String video, Sam2Options o, String reason, List<Row> promptRows) {
-    return new BadRecord(
-        video, NAME, o.keyframeSource(), "detections", -1, -1, null, reason, promptRows.size());
+    return BadRecord.inDetections(
+        video, NAME, o.keyframeSource(), -1, null, reason, promptRows.size());
   }
 
   /** One video inside an executor: its prompts, its frames, the SAM 2 loop, rows. */
@@ -528,32 +528,12 @@ public final class TrackJob {
   }
 
   private static RunRecord write(SparkSession spark, JobRun run, JavaRDD<Outcome> outcomes) {
-    List<BadRecord> bad = new ArrayList<>();
-    long total = 0;
-    for (Outcome out : outcomes.collect()) {
-      bad.addAll(out.bad());
-      total += out.rows();
-    }
+    List<Outcome> collected = outcomes.collect();
     spark.sparkContext().setJobDescription(NAME + ": write");
-    run.quarantine(bad, total);
-    run.stage(
-        Table.DETECTIONS,
-        spark.createDataFrame(
-            outcomes.flatMap(x -> x.detections().iterator()), Table.DETECTIONS.frameSchema()),
-        "source",
-        "frame",
-        "track_id");
-    run.stage(
-        Table.OCCLUSION_EVENTS,
-        spark.createDataFrame(
-            outcomes.flatMap(x -> x.occlusions().iterator()), Table.OCCLUSION_EVENTS.frameSchema()),
-        "source",
-        "track_id",
-        "start_frame");
-    run.stage(
-        Table.THROUGHPUT,
-        spark.createDataFrame(
-            outcomes.flatMap(x -> x.throughput().iterator()), Table.THROUGHPUT.frameSchema()));
+    run.quarantine(collected, Outcome::bad, Outcome::rows);
+    run.stageDetections(outcomes.flatMap(x -> x.detections().iterator()));
+    run.stageOcclusionEvents(outcomes.flatMap(x -> x.occlusions().iterator()));
+    run.stage(Table.THROUGHPUT, outcomes.flatMap(x -> x.throughput().iterator()));
     return run.commit();
   }
 
@@ -644,12 +624,10 @@ public final class TrackJob {
       result = new ByteTracker(FALLBACK).track(detections, FrameImages.NONE, keyframes, null);
     } catch (BadAnnotationException | IllegalArgumentException e) {
       bad.add(
-          new BadRecord(
+          BadRecord.inDetections(
               video,
               NAME,
               o.detectorSource(),
-              "detections",
-              -1,
               -1,
               null,
               e.getMessage(),
