@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.keyframe.spark.RunTables;
 import io.keyframe.spark.SharedSpark;
 import io.keyframe.spark.output.JobOptions;
 import io.keyframe.spark.output.RunRecord;
@@ -63,7 +64,7 @@ class AgreementJobTest {
 
   /** A table of the job's output run {@code runId}. */
   private Dataset<Row> table(String name, String runId) {
-    return spark.read().parquet(dir.resolve("out/tables/" + name + "/run_id=" + runId).toString());
+    return RunTables.read(spark, dir.resolve("out"), name, runId);
   }
 
   private RunRecord runAgainstGroundTruth() {
@@ -222,23 +223,32 @@ class AgreementJobTest {
         .isZero();
   }
 
+  /**
+   * Model box id 12 on frame 3 of video A, {@code w} wide: zero or less is a box the domain
+   * refuses.
+   */
+  private void modelBoxOfWidth(double w) {
+    rows.add(
+        RowFactory.create(
+            "model", 3, 12, "iv_pole", 0.0, 0.0, w, 10.0, 1.0, null, 0, 0, false, false, false,
+            null, -1.0, "A"));
+  }
+
+  /** Run "q" against gt with at most {@code maxBadFraction} of the rows quarantined. */
+  private AgreementJob.Options quarantining(double maxBadFraction) {
+    writeDetections();
+    return new AgreementJob.Options(
+        new JobOptions(dir.resolve("out").toString(), "q", maxBadFraction),
+        List.of(detections),
+        "gt",
+        List.of(),
+        0.5);
+  }
+
   @Test
   void aMalformedRowIsQuarantinedAndTheRestStillScored() {
-    box("A", "model", 3, 12, "iv_pole", 0);
-    rows.set(
-        rows.size() - 1,
-        RowFactory.create(
-            "model", 3, 12, "iv_pole", 0.0, 0.0, 0.0, 10.0, 1.0, null, 0, 0, false, false, false,
-            null, -1.0, "A"));
-    writeDetections();
-    var options =
-        new AgreementJob.Options(
-            new JobOptions(dir.resolve("out").toString(), "q", 0.1),
-            List.of(detections),
-            "gt",
-            List.of(),
-            0.5);
-    AgreementJob.run(spark, options);
+    modelBoxOfWidth(0.0);
+    AgreementJob.run(spark, quarantining(0.1));
 
     Row q = table("quarantine", "q").first();
     assertThat(q.<String>getAs("source")).isEqualTo("model");
@@ -251,18 +261,8 @@ class AgreementJobTest {
 
   @Test
   void tooManyMalformedRowsFailTheJobWithoutARunsRow() {
-    rows.add(
-        RowFactory.create(
-            "model", 3, 12, "iv_pole", 0.0, 0.0, -1.0, 10.0, 1.0, null, 0, 0, false, false, false,
-            null, -1.0, "A"));
-    writeDetections();
-    var options =
-        new AgreementJob.Options(
-            new JobOptions(dir.resolve("out").toString(), "q", 0.0),
-            List.of(detections),
-            "gt",
-            List.of(),
-            0.5);
+    modelBoxOfWidth(-1.0);
+    var options = quarantining(0.0);
     assertThatThrownBy(() -> AgreementJob.run(spark, options))
         .isInstanceOf(TooManyBadRowsException.class);
     assertThat(dir.resolve("out/tables/runs")).doesNotExist();
