@@ -12,8 +12,6 @@ import io.keyframe.spark.JobArguments;
 import io.keyframe.spark.input.DetectionTables;
 import io.keyframe.spark.input.InputFiles;
 import io.keyframe.spark.input.OcclusionTables;
-import io.keyframe.spark.input.VideoGroups;
-import io.keyframe.spark.input.VideoTables;
 import io.keyframe.spark.output.BadRecord;
 import io.keyframe.spark.output.JobOptions;
 import io.keyframe.spark.output.JobRun;
@@ -253,9 +251,6 @@ public final class AgreementJob {
     List<String> wanted = new ArrayList<>(predictions);
     wanted.add(reference);
     wanted.addAll(raters);
-    var rows =
-        DetectionTables.read(
-            spark, options.detections(), predictions.isEmpty() ? List.of() : wanted, false);
     // Small (one row per occlusion): shipped inside the closure as plain ints, null = not computed.
     Map<String, List<int[]>> occlusions = null;
     if (!options.occlusions().isEmpty()) {
@@ -269,14 +264,16 @@ public final class AgreementJob {
     }
     Map<String, List<int[]>> events = occlusions;
     int window = options.occlusionWindow();
-    Map<String, VideoFrames> frames = VideoTables.besideDetections(spark, options.detections());
-    return VideoGroups.map(
-        rows,
-        (video, batch) ->
+    return DetectionTables.perVideo(
+        spark,
+        options.detections(),
+        predictions.isEmpty() ? List.of() : wanted,
+        false,
+        (video, frames, rows) ->
             evaluate(
                 video,
-                frames.get(video),
-                batch,
+                frames,
+                rows,
                 reference,
                 predictions,
                 raters,

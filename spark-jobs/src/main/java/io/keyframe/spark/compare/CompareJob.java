@@ -13,8 +13,6 @@ import io.keyframe.scoring.signal.VideoEvidence;
 import io.keyframe.spark.JobArguments;
 import io.keyframe.spark.input.DetectionTables;
 import io.keyframe.spark.input.InputFiles;
-import io.keyframe.spark.input.VideoGroups;
-import io.keyframe.spark.input.VideoTables;
 import io.keyframe.spark.output.BadRecord;
 import io.keyframe.spark.output.JobOptions;
 import io.keyframe.spark.output.JobRun;
@@ -143,16 +141,16 @@ public final class CompareJob {
             InputFiles.hashes(spark, DetectionTables.withVideos(spark, o.detections())));
     return run.writeFrom(
         "metrics per video",
-        () -> {
-          Map<String, VideoFrames> frames = VideoTables.besideDetections(spark, o.detections());
-          return VideoGroups.map(
-              DetectionTables.read(
-                  spark, o.detections(), List.of(o.reference(), o.modelA(), o.modelB()), false),
-              (video, rows) -> compare(video, frames.get(video), rows, o),
-              "source",
-              "frame",
-              "track_id");
-        },
+        () ->
+            DetectionTables.perVideo(
+                spark,
+                o.detections(),
+                List.of(o.reference(), o.modelA(), o.modelB()),
+                false,
+                (video, frames, rows) -> compare(video, frames, rows, o),
+                "source",
+                "frame",
+                "track_id"),
         per -> {
           List<VideoCompare> videos = new ArrayList<>(per.collect());
           videos.sort(java.util.Comparator.comparing(VideoCompare::video));

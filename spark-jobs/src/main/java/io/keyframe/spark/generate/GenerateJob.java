@@ -9,6 +9,7 @@ import io.keyframe.spark.output.JobRun;
 import io.keyframe.spark.output.RunRecord;
 import io.keyframe.spark.output.Table;
 import io.keyframe.spark.rows.DetectionRows;
+import io.keyframe.spark.rows.OcclusionRows;
 import io.keyframe.spark.rows.VideoFrames;
 import io.keyframe.spark.session.SparkSessions;
 import io.keyframe.synth.ClinicVideoGenerator;
@@ -23,7 +24,6 @@ import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
@@ -139,16 +139,7 @@ public final class GenerateJob {
     List<Row> occ = new ArrayList<>();
     int last = g.video().frameCount() - 1;
     for (OcclusionEvent e : g.occlusions())
-      occ.add(
-          RowFactory.create(
-              GROUND_TRUTH,
-              e.trackId(),
-              e.startFrame(),
-              e.endFrame(),
-              e.cause(),
-              e.full(),
-              Math.min(e.endFrame() + 1, last),
-              video));
+      occ.add(OcclusionRows.toRow(video, GROUND_TRUTH, e, Math.min(e.endFrame() + 1, last)));
     return new VideoRows(det, occ, VideoFrames.of(g.video()).toRow(List.of(), video));
   }
 

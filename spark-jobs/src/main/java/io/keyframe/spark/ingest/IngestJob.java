@@ -17,6 +17,7 @@ import io.keyframe.spark.output.JobRun;
 import io.keyframe.spark.output.RunRecord;
 import io.keyframe.spark.output.Table;
 import io.keyframe.spark.rows.DetectionRows;
+import io.keyframe.spark.rows.OcclusionRows;
 import io.keyframe.spark.rows.VideoFrames;
 import io.keyframe.spark.session.SparkSessions;
 import java.io.IOException;
@@ -278,16 +279,7 @@ public final class IngestJob {
       if (t.source() == null) {
         List<Row> occ = new ArrayList<>();
         for (OcclusionEvent e : OcclusionFiles.read(file))
-          occ.add(
-              RowFactory.create(
-                  "gt",
-                  e.trackId(),
-                  e.startFrame(),
-                  e.endFrame(),
-                  e.cause(),
-                  e.full(),
-                  e.reemergenceFrame(),
-                  t.video()));
+          occ.add(OcclusionRows.toRow(t.video(), "gt", e, e.reemergenceFrame()));
         return new FileRows(List.of(), occ, List.of(), occ.size(), null);
       }
       AnnotationSet set = AnnotationFiles.read(file);

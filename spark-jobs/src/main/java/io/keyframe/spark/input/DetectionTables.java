@@ -1,6 +1,9 @@
 package io.keyframe.spark.input;
 
+import io.keyframe.spark.rows.VideoFrames;
 import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -31,6 +34,38 @@ public final class DetectionTables {
   };
 
   private DetectionTables() {}
+
+  /** What a job does with one video's detection rows, given its {@code videos} row. */
+  @FunctionalInterface
+  public interface PerVideo<T> extends java.io.Serializable {
+    /**
+     * @param frames the video's size, rate and length from the {@code videos} table beside the
+     *     detections ({@link VideoTables}), or null when there is none (runs from before it)
+     * @param rows the video's rows, readable once ({@link VideoGroups})
+     */
+    T apply(String videoId, VideoFrames frames, Iterable<Row> rows) throws Exception;
+  }
+
+  /**
+   * One result per video: the rows of {@code sources} (all when empty) from the tables at {@code
+   * paths}, grouped by video and sorted by {@code sortColumns} in the executors ({@link
+   * VideoGroups#map}), each video handed to {@code f} with its {@code videos} row.
+   *
+   * @param masks false to read {@code mask_rle} as null, as {@link #read(SparkSession, List, List,
+   *     boolean)}
+   */
+  public static <T> JavaRDD<T> perVideo(
+      SparkSession spark,
+      List<String> paths,
+      List<String> sources,
+      boolean masks,
+      PerVideo<T> f,
+      String... sortColumns) {
+    Dataset<Row> rows = read(spark, paths, sources, masks);
+    Map<String, VideoFrames> frames = VideoTables.besideDetections(spark, paths);
+    return VideoGroups.map(
+        rows, (video, batch) -> f.apply(video, frames.get(video), batch), sortColumns);
+  }
 
   /**
    * The tables a job reading {@code detections} takes in, for its input hashes: those paths, then

@@ -18,7 +18,6 @@ import io.keyframe.spark.input.DetectionTables;
 import io.keyframe.spark.input.InputFiles;
 import io.keyframe.spark.input.OcclusionTables;
 import io.keyframe.spark.input.VideoGroups;
-import io.keyframe.spark.input.VideoTables;
 import io.keyframe.spark.output.BadRecord;
 import io.keyframe.spark.output.JobOptions;
 import io.keyframe.spark.output.JobRun;
@@ -159,16 +158,16 @@ public final class RankJob {
           Broadcast<Map<String, List<Row>>> occlusionRows =
               org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
                   .broadcast(OcclusionWire.encode(occlusions));
-          List<String> sources = sources(o);
-          var rows = DetectionTables.read(spark, o.detections(), sources);
-          Map<String, VideoFrames> frames = VideoTables.besideDetections(spark, o.detections());
-          return VideoGroups.map(
-              rows,
-              (video, batch) ->
+          return DetectionTables.perVideo(
+              spark,
+              o.detections(),
+              sources(o),
+              true,
+              (video, frames, rows) ->
                   score(
                       video,
-                      frames.get(video),
-                      batch,
+                      frames,
+                      rows,
                       o,
                       OcclusionWire.decode(occlusionRows.value().get(video))),
               "source",

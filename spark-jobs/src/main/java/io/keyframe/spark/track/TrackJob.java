@@ -11,14 +11,13 @@ import io.keyframe.dataset.frames.FrameSource;
 import io.keyframe.spark.JobArguments;
 import io.keyframe.spark.input.DetectionTables;
 import io.keyframe.spark.input.InputFiles;
-import io.keyframe.spark.input.VideoGroups;
-import io.keyframe.spark.input.VideoTables;
 import io.keyframe.spark.output.BadRecord;
 import io.keyframe.spark.output.JobOptions;
 import io.keyframe.spark.output.JobRun;
 import io.keyframe.spark.output.RunRecord;
 import io.keyframe.spark.output.Table;
 import io.keyframe.spark.rows.DetectionRows;
+import io.keyframe.spark.rows.OcclusionRows;
 import io.keyframe.spark.rows.VideoFrames;
 import io.keyframe.spark.session.SparkSessions;
 import io.keyframe.tracker.FrameImages;
@@ -343,14 +342,15 @@ public final class TrackJob {
         spark,
         run,
         "tracking",
-        () -> {
-          Map<String, VideoFrames> frames = VideoTables.besideDetections(spark, o.detections());
-          return VideoGroups.map(
-              DetectionTables.read(spark, o.detections(), sources),
-              (video, rows) -> track(video, frames.get(video), rows, o),
-              "source",
-              "frame");
-        });
+        () ->
+            DetectionTables.perVideo(
+                spark,
+                o.detections(),
+                sources,
+                true,
+                (video, frames, rows) -> track(video, frames, rows, o),
+                "source",
+                "frame"));
   }
 
   /**
@@ -667,15 +667,8 @@ public final class TrackJob {
     List<Row> occ = new ArrayList<>();
     for (OcclusionEvent e : result.occlusions())
       occ.add(
-          RowFactory.create(
-              outputSource,
-              e.trackId(),
-              e.startFrame(),
-              e.endFrame(),
-              e.cause(),
-              e.full(),
-              recommended(e, result.recommendedKeyframes(), last),
-              video));
+          OcclusionRows.toRow(
+              video, outputSource, e, recommended(e, result.recommendedKeyframes(), last)));
     Row throughput =
         RowFactory.create(
             NAME, frames, seconds, seconds > 0 ? frames / seconds : Double.NaN, video);
