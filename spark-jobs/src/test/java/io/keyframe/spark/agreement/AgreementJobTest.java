@@ -74,6 +74,16 @@ class AgreementJobTest {
             JobOptions.of(dir.resolve("out").toString()), List.of(detections), "gt"));
   }
 
+  /**
+   * Every source against gt at IoU 0.5, switches classified by the gt events of {@code occlusions}
+   * within {@code window} frames.
+   */
+  private AgreementJob.Options againstGroundTruth(
+      JobOptions common, String occlusions, int window) {
+    return new AgreementJob.Options(
+        common, List.of(detections), "gt", List.of(), 0.5, List.of(), List.of(occlusions), window);
+  }
+
   /** ann-1 against ann-2 at IoU 0.5, both raters of the agreement tables. */
   private RunRecord runRaters() {
     return AgreementJob.run(
@@ -170,17 +180,10 @@ class AgreementJobTest {
         spark.createDataFrame(events, Table.OCCLUSION_EVENTS.frameSchema()));
     w.commit();
     String occlusions = dir.resolve("in/tables/occlusion_events/run_id=occ").toString();
-    var options =
-        new AgreementJob.Options(
-            JobOptions.of(dir.resolve("out").toString()),
-            List.of(detections),
-            "gt",
-            List.of(),
-            0.5,
-            List.of(),
-            List.of(occlusions),
-            15);
-    RunRecord run = AgreementJob.run(spark, options);
+    RunRecord run =
+        AgreementJob.run(
+            spark,
+            againstGroundTruth(JobOptions.of(dir.resolve("out").toString()), occlusions, 15));
 
     List<Row> switches = table("id_switches", run.runId()).collectAsList();
     assertThat(switches).hasSize(1);
@@ -204,17 +207,10 @@ class AgreementJobTest {
     assertThat(run.rowCounts()).containsEntry("id_switches", 1L);
 
     // Window 0: frame 2 is past the occlusion's end, the same switch no longer counts.
-    var tight =
-        new AgreementJob.Options(
-            new JobOptions(dir.resolve("out").toString(), "w0", 0.0),
-            List.of(detections),
-            "gt",
-            List.of(),
-            0.5,
-            List.of(),
-            List.of(occlusions),
-            0);
-    AgreementJob.run(spark, tight);
+    AgreementJob.run(
+        spark,
+        againstGroundTruth(
+            new JobOptions(dir.resolve("out").toString(), "w0", 0.0), occlusions, 0));
     Dataset<Row> t = table("tracking_metrics", "w0");
     assertThat(
             t.where("video_id = 'A' and label = '__all__'")

@@ -7,6 +7,7 @@ import io.keyframe.spark.RunTables;
 import io.keyframe.spark.agreement.AgreementJob;
 import io.keyframe.spark.output.JobOptions;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -18,6 +19,28 @@ import org.apache.spark.sql.SparkSession;
  * and run id.
  */
 record LaunchedAgreement(Dataset<Row> submitted, Dataset<Row> embedded) {
+  /**
+   * {@code spark-submit}'s arguments: {@code submitOptions}, then the application, then the job's
+   * own arguments for the run {@link #check} compares (output {@code <dir>/submitted}, reference
+   * {@code gt}).
+   */
+  static String[] submitArguments(
+      List<String> submitOptions, String application, Path dir, String detections, String runId) {
+    List<String> args = new ArrayList<>(submitOptions);
+    args.addAll(
+        List.of(
+            application,
+            "--out",
+            dir.resolve("submitted").toString(),
+            "--detections",
+            detections,
+            "--reference",
+            "gt",
+            "--run-id",
+            runId));
+    return args.toArray(String[]::new);
+  }
+
   /**
    * Runs the embedded call and checks that the launched run gave the same metrics: the all-videos,
    * all-classes MOTA (a ratio in [0,1]) and HOTA, the same number of rows, and a {@code runs} row.

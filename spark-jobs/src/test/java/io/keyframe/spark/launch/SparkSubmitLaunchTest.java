@@ -8,6 +8,7 @@ import io.keyframe.spark.TrackingBatch;
 import io.keyframe.spark.agreement.AgreementJob;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -30,21 +31,18 @@ class SparkSubmitLaunchTest {
         ChildJvm.start(
             log,
             "org.apache.spark.deploy.SparkSubmit",
-            "--master",
-            "local[2]",
-            "--class",
-            AgreementJob.class.getName(),
-            "--conf",
-            "spark.ui.enabled=false",
-            "spark-internal",
-            "--out",
-            dir.resolve("submitted").toString(),
-            "--detections",
-            detections,
-            "--reference",
-            "gt",
-            "--run-id",
-            "s");
+            LaunchedAgreement.submitArguments(
+                List.of(
+                    "--master",
+                    "local[2]",
+                    "--class",
+                    AgreementJob.class.getName(),
+                    "--conf",
+                    "spark.ui.enabled=false"),
+                "spark-internal",
+                dir,
+                detections,
+                "s"));
     assertThat(submit.waitFor(10, TimeUnit.MINUTES)).isTrue();
     assertThat(submit.exitValue()).as(Files.readString(log)).isZero();
     assertThat(Files.readString(log)).contains("agreement run s wrote");
