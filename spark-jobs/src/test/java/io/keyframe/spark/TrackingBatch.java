@@ -61,14 +61,22 @@ public final class TrackingBatch {
         }
       }
     }
+    inputRun(spark, root, rows).commit();
+    return root.resolve("tables/detections/run_id=input").toString();
+  }
+
+  /**
+   * An input run {@code input} under {@code root} with {@code detections} staged, for the caller to
+   * add to and commit.
+   */
+  public static StagedTableWriter inputRun(SparkSession spark, Path root, List<Row> detections) {
     StagedTableWriter w = StagedTableWriter.open(spark, root.toString(), "input");
     w.stage(
         Table.DETECTIONS,
-        spark.createDataFrame(rows, Table.DETECTIONS.frameSchema()),
+        spark.createDataFrame(detections, Table.DETECTIONS.frameSchema()),
         "source",
         "frame",
         "track_id");
-    w.commit();
-    return root.resolve("tables/detections/run_id=input").toString();
+    return w;
   }
 }

@@ -12,13 +12,13 @@ import io.keyframe.spark.JobArguments;
 import io.keyframe.spark.input.DetectionTables;
 import io.keyframe.spark.input.InputFiles;
 import io.keyframe.spark.input.OcclusionTables;
-import io.keyframe.spark.input.VideoGroups;
 import io.keyframe.spark.output.BadRecord;
 import io.keyframe.spark.output.JobOptions;
 import io.keyframe.spark.output.JobRun;
 import io.keyframe.spark.output.RunRecord;
 import io.keyframe.spark.output.Table;
 import io.keyframe.spark.rows.DetectionRows;
+import io.keyframe.spark.rows.VideoFrames;
 import io.keyframe.spark.session.SparkSessions;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -122,6 +122,24 @@ public final class AgreementJob {
       this(common, detections, reference, predictions, threshold, List.of());
     }
 
+    /**
+     * The options of {@code main}: {@code --out DIR --detections PATH[,PATH] --reference SRC
+     * [--predictions A,B] [--raters A,B,C] [--threshold 0.5] [--occlusions PATH[,PATH]]
+     * [--occlusion-window 15] [--run-id ID] [--max-bad-fraction F]}
+     */
+    public static Options from(JobArguments a) {
+      return new Options(
+          JobOptions.from(a),
+          a.list("detections"),
+          a.required("reference"),
+          a.list("predictions"),
+          a.optional("threshold", 0.5),
+          a.list("raters"),
+          a.list("occlusions"),
+          Integer.parseInt(
+              a.optional("occlusion-window", Integer.toString(DEFAULT_OCCLUSION_WINDOW))));
+    }
+
     /** TrackEval's default threshold 0.5, every non-reference source scored. */
     public static Options of(JobOptions common, List<String> detections, String reference) {
       return new Options(common, detections, reference, List.of(), 0.5);
@@ -130,27 +148,9 @@ public final class AgreementJob {
 
   private AgreementJob() {}
 
-  /**
-   * {@code --out DIR --detections PATH[,PATH] --reference SRC [--predictions A,B] [--raters A,B,C]
-   * [--threshold 0.5] [--occlusions PATH[,PATH]] [--occlusion-window 15] [--run-id ID]
-   * [--max-bad-fraction F]}
-   */
+  /** Runs the job on the arguments {@link Options#from} takes. */
   public static void main(String[] args) {
-    JobArguments a = JobArguments.parse(args);
-    JobOptions common = JobOptions.from(a);
-    Options options =
-        new Options(
-            common,
-            a.list("detections"),
-            a.required("reference"),
-            a.list("predictions"),
-            a.optional("threshold", 0.5),
-            a.list("raters"),
-            a.list("occlusions"),
-            Integer.parseInt(
-                a.optional(
-                    "occlusion-window", Integer.toString(Options.DEFAULT_OCCLUSION_WINDOW))));
-    SparkSessions.runMain(NAME, spark -> run(spark, options));
+    SparkSessions.runMain(NAME, args, Options::from, AgreementJob::run);
   }
 
   /** Runs the job; returns the provenance written to {@code runs}. */
@@ -165,7 +165,7 @@ public final class AgreementJob {
     params.put("conventions", "trackeval");
     params.put("occlusion_tables", options.occlusions().size());
     params.put("occlusion_window", options.occlusionWindow());
-    List<String> inputs = new ArrayList<>(options.detections());
+    List<String> inputs = DetectionTables.withVideos(spark, options.detections());
     // A run with no occlusions writes no occlusion_events folder: nothing to hash, not an error.
     inputs.addAll(InputFiles.existing(spark, options.occlusions()));
     JobRun run =
@@ -175,8 +175,6 @@ public final class AgreementJob {
       List<VideoOutcome> outcomes = perVideo(spark, options).collect();
       spark.sparkContext().setJobDescription(NAME + ": write");
 
-      List<BadRecord> bad = new ArrayList<>();
-      long rows = 0;
       Map<Key, TrackingCounts> combined = new TreeMap<>();
       Map<Key, long[]> afterOcclusion = new TreeMap<>();
       List<Row> switchRows = new ArrayList<>();
@@ -185,8 +183,6 @@ public final class AgreementJob {
       List<Row> objectRows = new ArrayList<>();
       PercentileBootstrap bootstrap = PercentileBootstrap.standard();
       for (VideoOutcome o : outcomes) {
-        bad.addAll(o.bad());
-        rows += o.rows();
         objectRows.addAll(o.objectRows());
         for (RaterPair p : o.pairs()) {
           addRaterRows(p, o.video(), bootstrap, agreementRows, confusionRows);
@@ -205,7 +201,7 @@ public final class AgreementJob {
                 (x, y) -> new long[] {x[0] + y[0], x[1] + y[1]});
         }
       }
-      run.quarantine(bad, rows);
+      run.quarantine(outcomes, VideoOutcome::bad, VideoOutcome::rows);
       List<Row> out = new ArrayList<>(combined.size());
       StructField[] metricsColumns = Table.TRACKING_METRICS.frameSchema().fields();
       combined.forEach(
@@ -215,39 +211,13 @@ public final class AgreementJob {
       for (RaterPair p : pairsAll.values())
         addRaterRows(p, Table.ALL, bootstrap, agreementRows, confusionRows);
       if (!options.raters().isEmpty()) {
-        run.stage(
-            Table.AGREEMENT,
-            spark.createDataFrame(agreementRows, Table.AGREEMENT.frameSchema()),
-            "rater_a",
-            "rater_b",
-            "label");
-        run.stage(
-            Table.CONFUSION,
-            spark.createDataFrame(confusionRows, Table.CONFUSION.frameSchema()),
-            "rater_a",
-            "rater_b",
-            "label_a",
-            "label_b");
-        run.stage(
-            Table.AGREEMENT_OBJECTS,
-            spark.createDataFrame(objectRows, Table.AGREEMENT_OBJECTS.frameSchema()),
-            "rater_a",
-            "rater_b",
-            "frame",
-            "outcome");
+        run.stage(Table.AGREEMENT, agreementRows, "rater_a", "rater_b", "label");
+        run.stage(Table.CONFUSION, confusionRows, "rater_a", "rater_b", "label_a", "label_b");
+        run.stage(Table.AGREEMENT_OBJECTS, objectRows, "rater_a", "rater_b", "frame", "outcome");
       }
-      run.stage(
-          Table.TRACKING_METRICS,
-          spark.createDataFrame(out, Table.TRACKING_METRICS.frameSchema()),
-          "pred_source",
-          "label");
+      run.stage(Table.TRACKING_METRICS, out, "pred_source", "label");
       if (!options.occlusions().isEmpty())
-        run.stage(
-            Table.ID_SWITCHES,
-            spark.createDataFrame(switchRows, Table.ID_SWITCHES.frameSchema()),
-            "pred_source",
-            "frame",
-            "gt_id");
+        run.stage(Table.ID_SWITCHES, switchRows, "pred_source", "frame", "gt_id");
       return run.commit();
     } catch (RuntimeException e) {
       run.abort();
@@ -281,9 +251,6 @@ public final class AgreementJob {
     List<String> wanted = new ArrayList<>(predictions);
     wanted.add(reference);
     wanted.addAll(raters);
-    var rows =
-        DetectionTables.read(
-            spark, options.detections(), predictions.isEmpty() ? List.of() : wanted, false);
     // Small (one row per occlusion): shipped inside the closure as plain ints, null = not computed.
     Map<String, List<int[]>> occlusions = null;
     if (!options.occlusions().isEmpty()) {
@@ -297,12 +264,16 @@ public final class AgreementJob {
     }
     Map<String, List<int[]>> events = occlusions;
     int window = options.occlusionWindow();
-    return VideoGroups.map(
-        rows,
-        (video, batch) ->
+    return DetectionTables.perVideo(
+        spark,
+        options.detections(),
+        predictions.isEmpty() ? List.of() : wanted,
+        false,
+        (video, frames, rows) ->
             evaluate(
                 video,
-                batch,
+                frames,
+                rows,
                 reference,
                 predictions,
                 raters,
@@ -326,6 +297,7 @@ public final class AgreementJob {
   /** One video; {@code occlusions} null = no occlusion-aware identity errors. */
   static VideoOutcome evaluate(
       String video,
+      VideoFrames frames,
       Iterable<Row> rows,
       String reference,
       List<String> predictions,
@@ -333,7 +305,7 @@ public final class AgreementJob {
       double threshold,
       List<OcclusionEvent> occlusions,
       int window) {
-    DetectionRows.VideoSets sets = DetectionRows.group(video, NAME, rows);
+    DetectionRows.VideoSets sets = DetectionRows.group(video, NAME, frames, rows);
     List<BadRecord> bad = new ArrayList<>(sets.bad());
     List<Keyed> counts = new ArrayList<>();
     List<IdentityErrors> identityErrors = new ArrayList<>();
@@ -345,12 +317,10 @@ public final class AgreementJob {
       AnnotationSet pred = entry.getValue();
       if (ref == null) {
         bad.add(
-            new BadRecord(
+            BadRecord.inDetections(
                 video,
                 NAME,
                 source,
-                "detections",
-                -1,
                 -1,
                 "source",
                 "no '" + reference + "' detections in this video to score against",
@@ -368,12 +338,10 @@ public final class AgreementJob {
         // One broken sequence (e.g. a track id twice in a frame) spoils that source's video, not
         // the batch.
         bad.add(
-            new BadRecord(
+            BadRecord.inDetections(
                 video,
                 NAME,
                 source,
-                "detections",
-                -1,
                 e.frame(),
                 e.field(),
                 e.getMessage(),

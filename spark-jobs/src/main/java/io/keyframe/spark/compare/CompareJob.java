@@ -13,13 +13,13 @@ import io.keyframe.scoring.signal.VideoEvidence;
 import io.keyframe.spark.JobArguments;
 import io.keyframe.spark.input.DetectionTables;
 import io.keyframe.spark.input.InputFiles;
-import io.keyframe.spark.input.VideoGroups;
 import io.keyframe.spark.output.BadRecord;
 import io.keyframe.spark.output.JobOptions;
 import io.keyframe.spark.output.JobRun;
 import io.keyframe.spark.output.RunRecord;
 import io.keyframe.spark.output.Table;
 import io.keyframe.spark.rows.DetectionRows;
+import io.keyframe.spark.rows.VideoFrames;
 import io.keyframe.spark.session.SparkSessions;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -89,28 +89,29 @@ public final class CompareJob {
         JobOptions common, List<String> detections, String reference, String a, String b) {
       return new Options(common, detections, reference, a, b, 0.5, 1000, 42);
     }
+
+    /**
+     * The options of {@code main}: {@code --out DIR --detections PATH --reference SRC --model-a SRC
+     * --model-b SRC [--threshold 0.5] [--replicates 1000] [--seed 42]}
+     */
+    public static Options from(JobArguments a) {
+      return new Options(
+          JobOptions.from(a),
+          a.list("detections"),
+          a.required("reference"),
+          a.required("model-a"),
+          a.required("model-b"),
+          a.optional("threshold", 0.5),
+          Integer.parseInt(a.optional("replicates", "1000")),
+          Long.parseLong(a.optional("seed", "42")));
+    }
   }
 
   private CompareJob() {}
 
-  /**
-   * {@code --out DIR --detections PATH --reference SRC --model-a SRC --model-b SRC [--threshold
-   * 0.5] [--replicates 1000] [--seed 42]}
-   */
+  /** Runs the job on the arguments {@link Options#from} takes. */
   public static void main(String[] args) {
-    JobArguments a = JobArguments.parse(args);
-    JobOptions common = JobOptions.from(a);
-    Options o =
-        new Options(
-            common,
-            a.list("detections"),
-            a.required("reference"),
-            a.required("model-a"),
-            a.required("model-b"),
-            a.optional("threshold", 0.5),
-            Integer.parseInt(a.optional("replicates", "1000")),
-            Long.parseLong(a.optional("seed", "42")));
-    SparkSessions.runMain(NAME, spark -> run(spark, o));
+    SparkSessions.runMain(NAME, args, Options::from, CompareJob::run);
   }
 
   record VideoCompare(
@@ -132,44 +133,38 @@ public final class CompareJob {
         "bootstrap",
         Map.of("replicates", o.replicates(), "level", 0.95, "seed", o.seed(), "unit", "video"));
     JobRun run =
-        JobRun.start(spark, NAME, o.common(), params, InputFiles.hashes(spark, o.detections()));
+        JobRun.start(
+            spark,
+            NAME,
+            o.common(),
+            params,
+            InputFiles.hashes(spark, DetectionTables.withVideos(spark, o.detections())));
     return run.writeFrom(
         "metrics per video",
         () ->
-            VideoGroups.map(
-                DetectionTables.read(
-                    spark, o.detections(), List.of(o.reference(), o.modelA(), o.modelB()), false),
-                (video, rows) -> compare(video, rows, o),
+            DetectionTables.perVideo(
+                spark,
+                o.detections(),
+                List.of(o.reference(), o.modelA(), o.modelB()),
+                false,
+                (video, frames, rows) -> compare(video, frames, rows, o),
                 "source",
                 "frame",
                 "track_id"),
         per -> {
           List<VideoCompare> videos = new ArrayList<>(per.collect());
           videos.sort(java.util.Comparator.comparing(VideoCompare::video));
-          List<BadRecord> bad = new ArrayList<>();
-          long total = 0;
-          for (VideoCompare v : videos) {
-            bad.addAll(v.bad());
-            total += v.rows();
-          }
-          run.quarantine(bad, total);
+          run.quarantine(videos, VideoCompare::bad, VideoCompare::rows);
           spark.sparkContext().setJobDescription(NAME + ": deltas and intervals");
-          run.stage(
-              Table.COMPARE,
-              spark.createDataFrame(deltaRows(videos, o), Table.COMPARE.frameSchema()),
-              "label",
-              "metric");
-          run.stage(
-              Table.COMPARE_FRAMES,
-              spark.createDataFrame(
-                  per.flatMap(v -> v.frames().iterator()), Table.COMPARE_FRAMES.frameSchema()),
-              "frame");
+          run.stage(Table.COMPARE, deltaRows(videos, o), "label", "metric");
+          run.stage(Table.COMPARE_FRAMES, per.flatMap(v -> v.frames().iterator()), "frame");
           return run.commit();
         });
   }
 
-  static VideoCompare compare(String video, Iterable<Row> rows, Options o) {
-    DetectionRows.VideoSets sets = DetectionRows.group(video, NAME, rows);
+  static VideoCompare compare(
+      String video, VideoFrames videoFrames, Iterable<Row> rows, Options o) {
+    DetectionRows.VideoSets sets = DetectionRows.group(video, NAME, videoFrames, rows);
     List<BadRecord> bad = new ArrayList<>(sets.bad());
     AnnotationSet ref = sets.bySource().get(o.reference());
     AnnotationSet a = sets.bySource().get(o.modelA()), b = sets.bySource().get(o.modelB());
@@ -177,12 +172,10 @@ public final class CompareJob {
       // A video missing one side cannot be compared; say so rather than skip it.
       String missing = ref == null ? o.reference() : a == null ? o.modelA() : o.modelB();
       bad.add(
-          new BadRecord(
+          BadRecord.inDetections(
               video,
               NAME,
               missing,
-              "detections",
-              -1,
               -1,
               "source",
               "no '" + missing + "' detections in this video",
@@ -210,16 +203,8 @@ public final class CompareJob {
       return new VideoCompare(video, ca, cb, frames, bad, sets.rows());
     } catch (BadAnnotationException e) {
       bad.add(
-          new BadRecord(
-              video,
-              NAME,
-              "",
-              "detections",
-              -1,
-              e.frame(),
-              e.field(),
-              e.getMessage(),
-              sets.rows()));
+          BadRecord.inDetections(
+              video, NAME, "", e.frame(), e.field(), e.getMessage(), sets.rows()));
       return new VideoCompare(video, Map.of(), Map.of(), List.of(), bad, sets.rows());
     }
   }
@@ -245,16 +230,13 @@ public final class CompareJob {
             !label.equals(Table.ALL) && !v.a().containsKey(label) && !v.b().containsKey(label);
         for (TrackingMetric m : METRICS)
           out.add(
-              RowFactory.create(
-                  o.modelA(),
-                  o.modelB(),
+              compareRow(
+                  o,
                   label,
-                  m.key(),
+                  m,
                   absent ? Double.NaN : m.of(a),
                   absent ? Double.NaN : m.of(b),
-                  absent ? Double.NaN : m.of(b) - m.of(a),
-                  Double.NaN,
-                  Double.NaN,
+                  null,
                   v.video()));
       }
       TrackingCounts[] as =
@@ -265,21 +247,35 @@ public final class CompareJob {
       for (TrackingMetric m : METRICS) {
         ToDoubleFunction<int[]> delta = idx -> m.of(sum(bs, idx)) - m.of(sum(as, idx));
         PercentileBootstrap.Interval ci = bootstrap.interval(as.length, delta);
-        out.add(
-            RowFactory.create(
-                o.modelA(),
-                o.modelB(),
-                label,
-                m.key(),
-                m.of(totalA),
-                m.of(totalB),
-                m.of(totalB) - m.of(totalA),
-                ci.low(),
-                ci.high(),
-                Table.ALL));
+        out.add(compareRow(o, label, m, m.of(totalA), m.of(totalB), ci, Table.ALL));
       }
     }
     return out;
+  }
+
+  /**
+   * One {@code compare} row: metric {@code m} of A and of B, the delta B − A, and its interval (NaN
+   * bounds when {@code ci} is null: one video has nothing to resample).
+   */
+  private static Row compareRow(
+      Options o,
+      String label,
+      TrackingMetric m,
+      double a,
+      double b,
+      PercentileBootstrap.Interval ci,
+      String video) {
+    return RowFactory.create(
+        o.modelA(),
+        o.modelB(),
+        label,
+        m.key(),
+        a,
+        b,
+        b - a,
+        ci == null ? Double.NaN : ci.low(),
+        ci == null ? Double.NaN : ci.high(),
+        video);
   }
 
   private static TrackingCounts sum(Map<String, TrackingCounts> perLabel, String label) {

@@ -9,6 +9,8 @@ import io.keyframe.spark.output.JobRun;
 import io.keyframe.spark.output.RunRecord;
 import io.keyframe.spark.output.Table;
 import io.keyframe.spark.rows.DetectionRows;
+import io.keyframe.spark.rows.OcclusionRows;
+import io.keyframe.spark.rows.VideoFrames;
 import io.keyframe.spark.session.SparkSessions;
 import io.keyframe.synth.ClinicVideoGenerator;
 import io.keyframe.synth.GeneratedVideo;
@@ -22,7 +24,6 @@ import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
@@ -46,24 +47,27 @@ public final class GenerateJob {
       Objects.requireNonNull(common, "common");
       Objects.requireNonNull(batch, "batch");
     }
+
+    /**
+     * The options of {@code main}: {@code --out DIR --videos N --frames N --objects N --seed S
+     * [--model-noise F] [--run-id ID]}. Generated rows are never bad: no bad-row allowance.
+     */
+    public static Options from(JobArguments a) {
+      SynthBatch batch =
+          SynthBatch.of(
+              Integer.parseInt(a.required("videos")), Integer.parseInt(a.required("frames")),
+              Integer.parseInt(a.required("objects")), Long.parseLong(a.optional("seed", "1")));
+      if (a.values().containsKey("model-noise"))
+        batch = batch.withModel(batch.modelName(), a.optional("model-noise", batch.boxNoise()));
+      return new Options(new JobOptions(a.required("out"), a.optional("run-id", null), 0), batch);
+    }
   }
 
   private GenerateJob() {}
 
-  /**
-   * {@code --out DIR --videos N --frames N --objects N --seed S [--model-noise F] [--run-id ID]}
-   */
+  /** Runs the job on the arguments {@link Options#from} takes. */
   public static void main(String[] args) {
-    JobArguments a = JobArguments.parse(args);
-    SynthBatch batch =
-        SynthBatch.of(
-            Integer.parseInt(a.required("videos")), Integer.parseInt(a.required("frames")),
-            Integer.parseInt(a.required("objects")), Long.parseLong(a.optional("seed", "1")));
-    if (a.values().containsKey("model-noise"))
-      batch = batch.withModel(batch.modelName(), a.optional("model-noise", batch.boxNoise()));
-    Options o =
-        new Options(new JobOptions(a.required("out"), a.optional("run-id", null), 0), batch);
-    SparkSessions.runMain(NAME, spark -> run(spark, o));
+    SparkSessions.runMain(NAME, args, Options::from, GenerateJob::run);
   }
 
   /** Generated rows of one video. */
@@ -103,25 +107,11 @@ public final class GenerateJob {
               .parallelize(indices, b.videos())
               .map(i -> rows(b, i))
               .persist(StorageLevel.MEMORY_AND_DISK());
-      run.stage(
-          Table.DETECTIONS,
-          spark.createDataFrame(
-              videos.flatMap(v -> v.detections().iterator()), Table.DETECTIONS.frameSchema()),
-          "source",
-          "frame",
-          "track_id");
-      run.stage(
-          Table.OCCLUSION_EVENTS,
-          spark.createDataFrame(
-              videos.flatMap(v -> v.occlusions().iterator()), Table.OCCLUSION_EVENTS.frameSchema()),
-          "source",
-          "track_id",
-          "start_frame");
+      run.stageDetections(videos.flatMap(v -> v.detections().iterator()));
+      run.stageOcclusionEvents(videos.flatMap(v -> v.occlusions().iterator()));
       // Generated videos have no source files: the sources list is empty, the parameters are the
       // provenance.
-      run.stage(
-          Table.VIDEOS,
-          spark.createDataFrame(videos.map(VideoRows::video), Table.VIDEOS.frameSchema()));
+      run.stage(Table.VIDEOS, videos.map(VideoRows::video));
       // The customer model's "hash": its simulated profile is what determines its output.
       // Canonical JSON (keys sorted), not Map.toString(): Map.of's iteration order varies per JVM.
       run.model(
@@ -149,27 +139,8 @@ public final class GenerateJob {
     List<Row> occ = new ArrayList<>();
     int last = g.video().frameCount() - 1;
     for (OcclusionEvent e : g.occlusions())
-      occ.add(
-          RowFactory.create(
-              GROUND_TRUTH,
-              e.trackId(),
-              e.startFrame(),
-              e.endFrame(),
-              e.cause(),
-              e.full(),
-              Math.min(e.endFrame() + 1, last),
-              video));
-    var v = g.video();
-    return new VideoRows(
-        det,
-        occ,
-        RowFactory.create(
-            v.width(),
-            v.height(),
-            v.fps(),
-            v.frameCount(),
-            io.keyframe.spark.output.NestedValues.list(List.<Row>of()),
-            video));
+      occ.add(OcclusionRows.toRow(video, GROUND_TRUTH, e, Math.min(e.endFrame() + 1, last)));
+    return new VideoRows(det, occ, VideoFrames.of(g.video()).toRow(List.of(), video));
   }
 
   private static void add(List<Row> out, String video, String source, AnnotationSet set) {

@@ -17,6 +17,8 @@ import io.keyframe.spark.output.JobRun;
 import io.keyframe.spark.output.RunRecord;
 import io.keyframe.spark.output.Table;
 import io.keyframe.spark.rows.DetectionRows;
+import io.keyframe.spark.rows.OcclusionRows;
+import io.keyframe.spark.rows.VideoFrames;
 import io.keyframe.spark.session.SparkSessions;
 import java.io.IOException;
 import java.io.Serializable;
@@ -72,6 +74,18 @@ public final class IngestJob {
     public Options(JobOptions common, String batch) {
       this(common, batch, false, null);
     }
+
+    /**
+     * The options of {@code main}: {@code --out DIR --batch DIR [--pseudonymise true
+     * [--pseudonym-key FILE]] [--run-id ID] [--max-bad-fraction F]}
+     */
+    public static Options from(JobArguments a) {
+      return new Options(
+          JobOptions.from(a),
+          a.required("batch"),
+          Boolean.parseBoolean(a.optional("pseudonymise", "false")),
+          a.optional("pseudonym-key", null));
+    }
   }
 
   /** One file to read: video, source (or {@code null} for the occlusion manifest) and path. */
@@ -108,20 +122,9 @@ public final class IngestJob {
 
   private IngestJob() {}
 
-  /**
-   * {@code --out DIR --batch DIR [--pseudonymise true [--pseudonym-key FILE]] [--run-id ID]
-   * [--max-bad-fraction F]}
-   */
+  /** Runs the job on the arguments {@link Options#from} takes. */
   public static void main(String[] args) {
-    JobArguments a = JobArguments.parse(args);
-    JobOptions common = JobOptions.from(a);
-    Options o =
-        new Options(
-            common,
-            a.required("batch"),
-            Boolean.parseBoolean(a.optional("pseudonymise", "false")),
-            a.optional("pseudonym-key", null));
-    SparkSessions.runMain(NAME, spark -> run(spark, o));
+    SparkSessions.runMain(NAME, args, Options::from, IngestJob::run);
   }
 
   public static RunRecord run(SparkSession spark, Options o) {
@@ -161,33 +164,13 @@ public final class IngestJob {
                 .parallelize(tasks, Math.max(1, tasks.size()))
                 .map(IngestJob::read),
         read -> {
-          List<BadRecord> bad = new ArrayList<>();
-          long units = 0;
-          for (FileRows f : read.collect()) {
-            bad.addAll(f.bad());
-            units += f.rows() + f.bad().size();
-          }
-          run.quarantine(bad, units);
-          run.stage(
-              Table.DETECTIONS,
-              spark.createDataFrame(
-                  read.flatMap(f -> f.detections().iterator()), Table.DETECTIONS.frameSchema()),
-              "source",
-              "frame",
-              "track_id");
-          run.stage(
-              Table.OCCLUSION_EVENTS,
-              spark.createDataFrame(
-                  read.flatMap(f -> f.occlusions().iterator()),
-                  Table.OCCLUSION_EVENTS.frameSchema()),
-              "source",
-              "track_id",
-              "start_frame");
+          List<FileRows> collected = read.collect();
+          run.quarantine(collected, FileRows::bad, f -> f.rows() + f.bad().size());
+          run.stageDetections(read.flatMap(f -> f.detections().iterator()));
+          run.stageOcclusionEvents(read.flatMap(f -> f.occlusions().iterator()));
           List<FileVideo> files = new ArrayList<>();
-          for (FileRows f : read.collect()) if (f.video() != null) files.add(f.video());
-          run.stage(
-              Table.VIDEOS,
-              spark.createDataFrame(videoRows(files, inputs), Table.VIDEOS.frameSchema()));
+          for (FileRows f : collected) if (f.video() != null) files.add(f.video());
+          run.stage(Table.VIDEOS, videoRows(files, inputs));
           return run.commit();
         });
   }
@@ -219,13 +202,8 @@ public final class IngestJob {
                               f.file(),
                               hashes.getOrDefault(video + "/" + f.file(), ""))));
           out.add(
-              RowFactory.create(
-                  best.width(),
-                  best.height(),
-                  best.fps(),
-                  frames,
-                  io.keyframe.spark.output.NestedValues.list(sources),
-                  video));
+              new VideoFrames(best.width(), best.height(), best.fps(), frames)
+                  .toRow(sources, video));
         });
     return out;
   }
@@ -301,16 +279,7 @@ public final class IngestJob {
       if (t.source() == null) {
         List<Row> occ = new ArrayList<>();
         for (OcclusionEvent e : OcclusionFiles.read(file))
-          occ.add(
-              RowFactory.create(
-                  "gt",
-                  e.trackId(),
-                  e.startFrame(),
-                  e.endFrame(),
-                  e.cause(),
-                  e.full(),
-                  e.reemergenceFrame(),
-                  t.video()));
+          occ.add(OcclusionRows.toRow(t.video(), "gt", e, e.reemergenceFrame()));
         return new FileRows(List.of(), occ, List.of(), occ.size(), null);
       }
       AnnotationSet set = AnnotationFiles.read(file);

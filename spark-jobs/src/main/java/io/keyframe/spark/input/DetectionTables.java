@@ -1,6 +1,9 @@
 package io.keyframe.spark.input;
 
+import io.keyframe.spark.rows.VideoFrames;
 import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -32,6 +35,48 @@ public final class DetectionTables {
 
   private DetectionTables() {}
 
+  /** What a job does with one video's detection rows, given its {@code videos} row. */
+  @FunctionalInterface
+  public interface PerVideo<T> extends java.io.Serializable {
+    /**
+     * @param frames the video's size, rate and length from the {@code videos} table beside the
+     *     detections ({@link VideoTables}), or null when there is none (runs from before it)
+     * @param rows the video's rows, readable once ({@link VideoGroups})
+     */
+    T apply(String videoId, VideoFrames frames, Iterable<Row> rows) throws Exception;
+  }
+
+  /**
+   * One result per video: the rows of {@code sources} (all when empty) from the tables at {@code
+   * paths}, grouped by video and sorted by {@code sortColumns} in the executors ({@link
+   * VideoGroups#map}), each video handed to {@code f} with its {@code videos} row.
+   *
+   * @param masks false to read {@code mask_rle} as null, as {@link #read(SparkSession, List, List,
+   *     boolean)}
+   */
+  public static <T> JavaRDD<T> perVideo(
+      SparkSession spark,
+      List<String> paths,
+      List<String> sources,
+      boolean masks,
+      PerVideo<T> f,
+      String... sortColumns) {
+    Dataset<Row> rows = read(spark, paths, sources, masks);
+    Map<String, VideoFrames> frames = VideoTables.besideDetections(spark, paths);
+    return VideoGroups.map(
+        rows, (video, batch) -> f.apply(video, frames.get(video), batch), sortColumns);
+  }
+
+  /**
+   * The tables a job reading {@code detections} takes in, for its input hashes: those paths, then
+   * the {@code videos} tables beside them ({@link VideoTables}).
+   */
+  public static List<String> withVideos(SparkSession spark, List<String> detections) {
+    List<String> out = new java.util.ArrayList<>(detections);
+    out.addAll(VideoTables.paths(spark, detections));
+    return out;
+  }
+
   /** The rows of {@code sources} (all sources when empty) from the tables at {@code paths}. */
   public static Dataset<Row> read(SparkSession spark, List<String> paths, List<String> sources) {
     return read(spark, paths, sources, true);
@@ -44,19 +89,7 @@ public final class DetectionTables {
   public static Dataset<Row> read(
       SparkSession spark, List<String> paths, List<String> sources, boolean masks) {
     if (paths.isEmpty()) throw new IllegalArgumentException("no detections table given");
-    // Run folders of different runs are separate partition roots: read each, then union.
-    Dataset<Row> rows = null;
-    for (String p : paths) {
-      Dataset<Row> one =
-          spark
-              .read()
-              .parquet(p)
-              .select(
-                  java.util.Arrays.stream(COLUMNS)
-                      .map(functions::col)
-                      .toArray(org.apache.spark.sql.Column[]::new));
-      rows = rows == null ? one : rows.unionByName(one);
-    }
+    Dataset<Row> rows = RunFolders.read(spark, paths, COLUMNS);
     if (!masks) rows = rows.withColumn("mask_rle", functions.lit(null).cast("string"));
     return sources.isEmpty() ? rows : rows.where(functions.col("source").isin(sources.toArray()));
   }

@@ -23,16 +23,17 @@ public final class OcclusionTables {
     // A run with no occlusions writes no partition folder for them.
     List<String> present = InputFiles.existing(spark, paths);
     if (present.isEmpty()) return out;
-    Dataset<Row> rows = null;
-    for (String p : present) {
-      Dataset<Row> one =
-          spark
-              .read()
-              .parquet(p)
-              .select(
-                  "video_id", "source", "track_id", "start_frame", "end_frame", "cause", "full");
-      rows = rows == null ? one : rows.unionByName(one);
-    }
+    Dataset<Row> rows =
+        RunFolders.read(
+            spark,
+            present,
+            "video_id",
+            "source",
+            "track_id",
+            "start_frame",
+            "end_frame",
+            "cause",
+            "full");
     if (source != null) rows = rows.where(functions.col("source").equalTo(source));
     for (Row r : rows.collectAsList())
       out.computeIfAbsent(r.<String>getAs("video_id"), k -> new ArrayList<>())

@@ -36,6 +36,24 @@ public record BadRecord(
   }
 
   /**
+   * The record for rows of {@code source} in a video's {@code detections} table: the file is the
+   * table, and tables have no line numbers (-1).
+   *
+   * @param frame the frame the problem is on, -1 for the whole video
+   * @param field the column at fault, or null
+   */
+  public static BadRecord inDetections(
+      String videoId,
+      String job,
+      String source,
+      long frame,
+      String field,
+      String reason,
+      long rows) {
+    return new BadRecord(videoId, job, source, "detections", -1, frame, field, reason, rows);
+  }
+
+  /**
    * The record for a {@link BadAnnotationException} raised while reading {@code source} of video
    * {@code videoId}.
    */

@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.keyframe.dataset.FileHash;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -97,6 +99,44 @@ public final class JobRun {
     return writer.stage(table, rows, sortColumns);
   }
 
+  /** Stages rows built in the executors, in {@code table}'s {@link Table#frameSchema}. */
+  public long stage(Table table, JavaRDD<Row> rows, String... sortColumns) {
+    return stage(table, spark.createDataFrame(rows, table.frameSchema()), sortColumns);
+  }
+
+  /** Stages rows built on the driver, in {@code table}'s {@link Table#frameSchema}. */
+  public long stage(Table table, List<Row> rows, String... sortColumns) {
+    return stage(table, spark.createDataFrame(rows, table.frameSchema()), sortColumns);
+  }
+
+  /**
+   * Stages {@code detections} rows sorted as every job that writes them sorts them: by source,
+   * frame and track.
+   */
+  public long stageDetections(JavaRDD<Row> rows) {
+    return stage(Table.DETECTIONS, rows, "source", "frame", "track_id");
+  }
+
+  /** Stages {@code occlusion_events} rows sorted by source, track and first frame. */
+  public long stageOcclusionEvents(JavaRDD<Row> rows) {
+    return stage(Table.OCCLUSION_EVENTS, rows, "source", "track_id", "start_frame");
+  }
+
+  /**
+   * {@link #quarantine(List, long)} for per-video (or per-file) results: their bad records, and the
+   * input rows each considered, summed.
+   */
+  public <T> void quarantine(
+      Collection<T> results, Function<T, List<BadRecord>> bad, ToLongFunction<T> rows) {
+    List<BadRecord> all = new ArrayList<>();
+    long total = 0;
+    for (T r : results) {
+      all.addAll(bad.apply(r));
+      total += rows.applyAsLong(r);
+    }
+    quarantine(all, total);
+  }
+
   /**
    * Stages the quarantine table and checks the bad-row limit. Above the limit the quarantine alone
    * is committed (so the user can see why) and the run fails without a {@code runs} row.
@@ -119,12 +159,7 @@ public final class JobRun {
               b.videoId()));
       badRows += b.rows();
     }
-    writer.stage(
-        Table.QUARANTINE,
-        spark.createDataFrame(rows, Table.QUARANTINE.frameSchema()),
-        "source",
-        "line",
-        "frame");
+    stage(Table.QUARANTINE, rows, "source", "line", "frame");
     double fraction = badRows / (double) Math.max(1, totalRows);
     if (fraction > options.maxBadFraction()) {
       writer.commitOnly(Table.QUARANTINE);
@@ -163,7 +198,7 @@ public final class JobRun {
             json(models),
             json(counts),
             trackerPath);
-    writer.stage(Table.RUNS, spark.createDataFrame(List.of(row), Table.RUNS.frameSchema()));
+    stage(Table.RUNS, List.of(row));
     writer.commit();
     return record;
   }

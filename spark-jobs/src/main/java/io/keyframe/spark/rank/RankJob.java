@@ -25,6 +25,7 @@ import io.keyframe.spark.output.NestedValues;
 import io.keyframe.spark.output.RunRecord;
 import io.keyframe.spark.output.Table;
 import io.keyframe.spark.rows.DetectionRows;
+import io.keyframe.spark.rows.VideoFrames;
 import io.keyframe.spark.session.SparkSessions;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -94,30 +95,32 @@ public final class RankJob {
       if (!(spotCheckRate > 0 && spotCheckRate <= 1))
         throw new IllegalArgumentException("spotCheckRate not in (0,1]: " + spotCheckRate);
     }
+
+    /**
+     * The options of {@code main}: {@code --out DIR --detections PATH [--occlusions PATH]
+     * [--occlusion-source S] [--predictions SRC] [--tracker SRC] --annotators A,B [--budget 10%]
+     * [--spot-check 0.1] [--seed 1]}
+     */
+    public static Options from(JobArguments a) {
+      return new Options(
+          JobOptions.from(a),
+          a.list("detections"),
+          a.list("occlusions"),
+          a.optional("occlusion-source", null),
+          a.optional("predictions", null),
+          a.optional("tracker", null),
+          a.list("annotators"),
+          a.optional("budget", "10%"),
+          a.optional("spot-check", 0.1),
+          Long.parseLong(a.optional("seed", "1")));
+    }
   }
 
   private RankJob() {}
 
-  /**
-   * {@code --out DIR --detections PATH [--occlusions PATH] [--occlusion-source S] [--predictions
-   * SRC] [--tracker SRC] --annotators A,B [--budget 10%] [--spot-check 0.1] [--seed 1]}
-   */
+  /** Runs the job on the arguments {@link Options#from} takes. */
   public static void main(String[] args) {
-    JobArguments a = JobArguments.parse(args);
-    JobOptions common = JobOptions.from(a);
-    Options o =
-        new Options(
-            common,
-            a.list("detections"),
-            a.list("occlusions"),
-            a.optional("occlusion-source", null),
-            a.optional("predictions", null),
-            a.optional("tracker", null),
-            a.list("annotators"),
-            a.optional("budget", "10%"),
-            a.optional("spot-check", 0.1),
-            Long.parseLong(a.optional("seed", "1")));
-    SparkSessions.runMain(NAME, spark -> run(spark, o));
+    SparkSessions.runMain(NAME, args, Options::from, RankJob::run);
   }
 
   /**
@@ -144,7 +147,7 @@ public final class RankJob {
     params.put("spot_check_rate", o.spotCheckRate());
     params.put("seed", o.seed());
     params.put("weights", queueOptions(o).weights().weights());
-    List<String> inputs = new ArrayList<>(o.detections());
+    List<String> inputs = DetectionTables.withVideos(spark, o.detections());
     inputs.addAll(InputFiles.existing(spark, o.occlusions()));
     JobRun run = JobRun.start(spark, NAME, o.common(), params, InputFiles.hashes(spark, inputs));
     return run.writeFrom(
@@ -155,12 +158,18 @@ public final class RankJob {
           Broadcast<Map<String, List<Row>>> occlusionRows =
               org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
                   .broadcast(OcclusionWire.encode(occlusions));
-          List<String> sources = sources(o);
-          var rows = DetectionTables.read(spark, o.detections(), sources);
-          return VideoGroups.map(
-              rows,
-              (video, batch) ->
-                  score(video, batch, o, OcclusionWire.decode(occlusionRows.value().get(video))),
+          return DetectionTables.perVideo(
+              spark,
+              o.detections(),
+              sources(o),
+              true,
+              (video, frames, rows) ->
+                  score(
+                      video,
+                      frames,
+                      rows,
+                      o,
+                      OcclusionWire.decode(occlusionRows.value().get(video))),
               "source",
               "frame",
               "track_id");
@@ -171,19 +180,8 @@ public final class RankJob {
           List<Summary> summaries = new ArrayList<>(scored.map(Scored::summary).collect());
           // the batch in video order, so that ties in the queue break the same way on every run
           summaries.sort(Comparator.comparing(Summary::video));
-          List<BadRecord> bad = new ArrayList<>();
-          long total = 0;
-          for (Summary s : summaries) {
-            bad.addAll(s.bad());
-            total += s.rows();
-          }
-          run.quarantine(bad, total);
-          run.stage(
-              Table.SIGNALS,
-              spark.createDataFrame(
-                  scored.flatMap(s -> s.signals().iterator()), Table.SIGNALS.frameSchema()),
-              "frame",
-              "signal");
+          run.quarantine(summaries, Summary::bad, Summary::rows);
+          run.stage(Table.SIGNALS, scored.flatMap(s -> s.signals().iterator()), "frame", "signal");
 
           spark.sparkContext().setJobDescription(NAME + ": queue");
           // The queue normalises each signal by its batch maximum, so it is combined here, from the
@@ -213,8 +211,7 @@ public final class RankJob {
                         q.objects().stream()
                             .map(x -> RowFactory.create(x.id(), x.label(), x.source()))
                             .toList())));
-          run.stage(
-              Table.QUEUE, spark.createDataFrame(queueRows, Table.QUEUE.frameSchema()), "rank");
+          run.stage(Table.QUEUE, queueRows, "rank");
           List<SpotCheckRow> spot =
               SpotCheck.sampleClasses(
                   summaries.stream().map(Summary::classes).toList(),
@@ -223,12 +220,7 @@ public final class RankJob {
           List<Row> spotRows = new ArrayList<>();
           for (SpotCheckRow s : spot)
             spotRows.add(RowFactory.create(s.videoId(), s.frame(), s.label(), s.stratum()));
-          run.stage(
-              Table.SPOT_CHECK,
-              spark.createDataFrame(spotRows, Table.SPOT_CHECK.frameSchema()),
-              "video_id",
-              "frame",
-              "label");
+          run.stage(Table.SPOT_CHECK, spotRows, "video_id", "frame", "label");
           return run.commit();
         });
   }
@@ -250,8 +242,12 @@ public final class RankJob {
    * frame of every signal that applies) and kept in the video's summary for the queue.
    */
   static Scored score(
-      String video, Iterable<Row> rows, Options o, List<OcclusionEvent> occlusions) {
-    DetectionRows.VideoSets sets = DetectionRows.group(video, NAME, rows);
+      String video,
+      VideoFrames frames,
+      Iterable<Row> rows,
+      Options o,
+      List<OcclusionEvent> occlusions) {
+    DetectionRows.VideoSets sets = DetectionRows.group(video, NAME, frames, rows);
     VideoEvidence e = evidence(sets, o, occlusions);
     VideoScores scores = LabelQueue.scoreVideo(e, queueOptions(o).weights());
     List<Row> out = new ArrayList<>();

@@ -154,16 +154,31 @@ public final class DetectionRows {
   }
 
   /**
-   * Groups one video's rows by source into annotation sets. Rows that break the domain rules become
-   * {@link BadRecord}s (never dropped silently); the video's size is the extent of its boxes and
-   * masks, since the detections table does not carry it.
+   * As {@link #group(String, String, VideoFrames, Iterable)} for a video whose {@code videos} row
+   * is not at hand: its size is guessed from its boxes.
    */
   public static VideoSets group(String videoId, String job, Iterable<Row> rows) {
+    return group(videoId, job, null, rows);
+  }
+
+  /**
+   * Groups one video's rows by source into annotation sets. Rows that break the domain rules become
+   * {@link BadRecord}s (never dropped silently), and so do rows on a frame past the end of a video
+   * of known length.
+   *
+   * @param frames the video's {@code videos} row ({@link io.keyframe.spark.input.VideoTables}), or
+   *     null for a run written before that table existed: then the video's size is the extent of
+   *     its boxes and masks, its length runs to its last detection and its rate is {@link
+   *     Video#UNKNOWN_FPS}, the rate assumed wherever a source does not say
+   */
+  public static VideoSets group(
+      String videoId, String job, VideoFrames frames, Iterable<Row> rows) {
     Map<String, List<Detection>> bySource = new TreeMap<>();
     List<BadRecord> bad = new ArrayList<>();
     long n = 0;
     double maxX = 1, maxY = 1;
     int maxFrame = 0;
+    int length = frames == null ? 0 : frames.frames();
     Columns columns = null;
     for (Row r : rows) {
       n++;
@@ -171,6 +186,12 @@ public final class DetectionRows {
       String source = r.getString(columns.source());
       try {
         Detection d = toDetection(r, columns);
+        if (length > 0 && d.frame() >= length) {
+          String reason =
+              "frame " + d.frame() + " is past the video's end (" + length + " frames in videos)";
+          bad.add(BadRecord.inDetections(videoId, job, source, d.frame(), "frame", reason, 1));
+          continue;
+        }
         bySource.computeIfAbsent(source, k -> new ArrayList<>()).add(d);
         Box b = d.boxOrMaskBox();
         if (b != null) {
@@ -184,12 +205,25 @@ public final class DetectionRows {
         maxFrame = Math.max(maxFrame, d.frame());
       } catch (IllegalArgumentException e) {
         int frame = r.getInt(columns.frame());
-        bad.add(
-            new BadRecord(videoId, job, source, "detections", -1, frame, null, e.getMessage(), 1));
+        bad.add(BadRecord.inDetections(videoId, job, source, frame, null, e.getMessage(), 1));
       }
     }
     Video video =
-        new Video(videoId, 1, (int) Math.ceil(maxX), (int) Math.ceil(maxY), maxFrame + 1, "");
+        frames == null
+            ? new Video(
+                videoId,
+                Video.UNKNOWN_FPS,
+                (int) Math.ceil(maxX),
+                (int) Math.ceil(maxY),
+                maxFrame + 1,
+                "")
+            : new Video(
+                videoId,
+                frames.fps(),
+                frames.width(),
+                frames.height(),
+                length > 0 ? length : maxFrame + 1,
+                "");
     Map<String, AnnotationSet> sets = new TreeMap<>();
     bySource.forEach(
         (source, ds) -> {

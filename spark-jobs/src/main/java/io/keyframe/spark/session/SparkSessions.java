@@ -1,7 +1,9 @@
 package io.keyframe.spark.session;
 
 import io.keyframe.dataset.ProgressListener;
+import io.keyframe.spark.JobArguments;
 import io.keyframe.spark.output.RunRecord;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.spark.sql.SparkSession;
@@ -81,6 +83,20 @@ public final class SparkSessions {
     } finally {
       spark.stop();
     }
+  }
+
+  /**
+   * {@link #runMain(String, Function)} for a job whose options come from its {@code main}'s {@code
+   * args}: they are parsed first, so that a bad argument fails, naming it, before any session
+   * starts.
+   */
+  public static <O> void runMain(
+      String name,
+      String[] args,
+      Function<JobArguments, O> options,
+      BiFunction<SparkSession, O, RunRecord> job) {
+    O o = options.apply(JobArguments.parse(args));
+    runMain(name, spark -> job.apply(spark, o));
   }
 
   /** Forwards the session's stage progress to {@code progress} until {@link #detach} is called. */

@@ -7,10 +7,6 @@ import io.keyframe.tracker.detector.DetectorOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -41,32 +37,19 @@ final class DetectorCache {
     }
   }
 
-  private static final Map<Key, DetectorModel> OPEN = new HashMap<>();
-  private static boolean hookInstalled;
+  private static final OpenPerJvm<Key, DetectorModel> OPEN =
+      new OpenPerJvm<>("keyframe-detector-close");
 
   private DetectorCache() {}
 
   /** The detector for {@code key}, loaded (and checked) on first use in this JVM. */
   static DetectorModel get(Key key) {
-    synchronized (OPEN) {
-      DetectorModel model = OPEN.get(key);
-      if (model != null) return model;
-      model = load(key);
-      OPEN.put(key, model);
-      if (!hookInstalled) {
-        Runtime.getRuntime()
-            .addShutdownHook(new Thread(DetectorCache::closeAll, "keyframe-detector-close"));
-        hookInstalled = true;
-      }
-      return model;
-    }
+    return OPEN.get(key, DetectorCache::load);
   }
 
   /** Number of detectors open in this JVM (for tests of the reuse). */
   static int openCount() {
-    synchronized (OPEN) {
-      return OPEN.size();
-    }
+    return OPEN.size();
   }
 
   private static DetectorModel load(Key key) {
@@ -90,22 +73,6 @@ final class DetectorCache {
       return model;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the detector model", e);
-    }
-  }
-
-  private static void closeAll() {
-    List<DetectorModel> models;
-    synchronized (OPEN) {
-      models = new ArrayList<>(OPEN.values());
-      OPEN.clear();
-    }
-    for (DetectorModel m : models) {
-      try {
-        m.close();
-      } catch (RuntimeException e) {
-        // The JVM is going down; the native engine may already be gone, and there is nothing left
-        // to release.
-      }
     }
   }
 }

@@ -7,10 +7,6 @@ import io.keyframe.tracker.sam2.Sam2VideoTracker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -35,34 +31,29 @@ final class Sam2TrackerCache {
     }
   }
 
-  private static final Map<Key, Sam2VideoTracker> OPEN = new HashMap<>();
-  private static boolean hookInstalled;
+  private static final OpenPerJvm<Key, Sam2VideoTracker> OPEN =
+      new OpenPerJvm<>("keyframe-sam2-close");
 
   private Sam2TrackerCache() {}
 
   /** The tracker for {@code key}, opened (and its graphs checked) on first use in this JVM. */
   static Sam2VideoTracker get(Key key) {
-    synchronized (OPEN) {
-      Sam2VideoTracker t = OPEN.get(key);
-      if (t != null) return t;
-      t = open(key.bundle(), key.settings());
-      if (!t.bundleSha256().equals(key.sha256())) {
-        t.close();
-        throw new BadAnnotationException(
-            Path.of(key.bundle()),
-            -1,
-            -1,
-            "bundle",
-            "bundle changed since the job started (SHA-256 differs)");
-      }
-      OPEN.put(key, t);
-      if (!hookInstalled) {
-        Runtime.getRuntime()
-            .addShutdownHook(new Thread(Sam2TrackerCache::closeAll, "keyframe-sam2-close"));
-        hookInstalled = true;
-      }
-      return t;
+    return OPEN.get(key, Sam2TrackerCache::openUnchanged);
+  }
+
+  /** Opens the key's bundle, refusing one whose hash is not the job's. */
+  private static Sam2VideoTracker openUnchanged(Key key) {
+    Sam2VideoTracker t = open(key.bundle(), key.settings());
+    if (!t.bundleSha256().equals(key.sha256())) {
+      t.close();
+      throw new BadAnnotationException(
+          Path.of(key.bundle()),
+          -1,
+          -1,
+          "bundle",
+          "bundle changed since the job started (SHA-256 differs)");
     }
+    return t;
   }
 
   /** Opens without caching (the driver's first look at the bundle, for its hash). */
@@ -76,23 +67,6 @@ final class Sam2TrackerCache {
 
   /** Trackers open in this JVM (for tests of the reuse). */
   static int openCount() {
-    synchronized (OPEN) {
-      return OPEN.size();
-    }
-  }
-
-  private static void closeAll() {
-    List<Sam2VideoTracker> open;
-    synchronized (OPEN) {
-      open = new ArrayList<>(OPEN.values());
-      OPEN.clear();
-    }
-    for (Sam2VideoTracker t : open) {
-      try {
-        t.close();
-      } catch (RuntimeException e) {
-        // The JVM is going down; the native runtime may already be gone.
-      }
-    }
+    return OPEN.size();
   }
 }

@@ -11,13 +11,14 @@ import io.keyframe.dataset.frames.FrameSource;
 import io.keyframe.spark.JobArguments;
 import io.keyframe.spark.input.DetectionTables;
 import io.keyframe.spark.input.InputFiles;
-import io.keyframe.spark.input.VideoGroups;
 import io.keyframe.spark.output.BadRecord;
 import io.keyframe.spark.output.JobOptions;
 import io.keyframe.spark.output.JobRun;
 import io.keyframe.spark.output.RunRecord;
 import io.keyframe.spark.output.Table;
 import io.keyframe.spark.rows.DetectionRows;
+import io.keyframe.spark.rows.OcclusionRows;
+import io.keyframe.spark.rows.VideoFrames;
 import io.keyframe.spark.session.SparkSessions;
 import io.keyframe.tracker.FrameImages;
 import io.keyframe.tracker.RecommendedKeyframe;
@@ -328,7 +329,12 @@ public final class TrackJob {
     params.put("output_source", o.outputSource());
     putTracker(params, new ByteTracker(FALLBACK));
     JobRun run =
-        JobRun.start(spark, NAME, o.common(), params, InputFiles.hashes(spark, o.detections()))
+        JobRun.start(
+                spark,
+                NAME,
+                o.common(),
+                params,
+                InputFiles.hashes(spark, DetectionTables.withVideos(spark, o.detections())))
             .trackerPath("fallback");
     List<String> sources = new ArrayList<>(List.of(o.detectorSource()));
     if (o.keyframeSource() != null) sources.add(o.keyframeSource());
@@ -337,9 +343,12 @@ public final class TrackJob {
         run,
         "tracking",
         () ->
-            VideoGroups.map(
-                DetectionTables.read(spark, o.detections(), sources),
-                (video, rows) -> track(video, rows, o),
+            DetectionTables.perVideo(
+                spark,
+                o.detections(),
+                sources,
+                true,
+                (video, frames, rows) -> track(video, frames, rows, o),
                 "source",
                 "frame"));
   }
@@ -465,8 +474,8 @@ public final class TrackJob {
   /** The quarantine row of a video whose prompts SAM 2 cannot start from, naming why. */
   private static BadRecord promptsRefused(
       String video, Sam2Options o, String reason, List<Row> promptRows) {
-    return new BadRecord(
-        video, NAME, o.keyframeSource(), "detections", -1, -1, null, reason, promptRows.size());
+    return BadRecord.inDetections(
+        video, NAME, o.keyframeSource(), -1, null, reason, promptRows.size());
   }
 
   /** One video inside an executor: its prompts, its frames, the SAM 2 loop, rows. */
@@ -519,32 +528,12 @@ public final class TrackJob {
   }
 
   private static RunRecord write(SparkSession spark, JobRun run, JavaRDD<Outcome> outcomes) {
-    List<BadRecord> bad = new ArrayList<>();
-    long total = 0;
-    for (Outcome out : outcomes.collect()) {
-      bad.addAll(out.bad());
-      total += out.rows();
-    }
+    List<Outcome> collected = outcomes.collect();
     spark.sparkContext().setJobDescription(NAME + ": write");
-    run.quarantine(bad, total);
-    run.stage(
-        Table.DETECTIONS,
-        spark.createDataFrame(
-            outcomes.flatMap(x -> x.detections().iterator()), Table.DETECTIONS.frameSchema()),
-        "source",
-        "frame",
-        "track_id");
-    run.stage(
-        Table.OCCLUSION_EVENTS,
-        spark.createDataFrame(
-            outcomes.flatMap(x -> x.occlusions().iterator()), Table.OCCLUSION_EVENTS.frameSchema()),
-        "source",
-        "track_id",
-        "start_frame");
-    run.stage(
-        Table.THROUGHPUT,
-        spark.createDataFrame(
-            outcomes.flatMap(x -> x.throughput().iterator()), Table.THROUGHPUT.frameSchema()));
+    run.quarantine(collected, Outcome::bad, Outcome::rows);
+    run.stageDetections(outcomes.flatMap(x -> x.detections().iterator()));
+    run.stageOcclusionEvents(outcomes.flatMap(x -> x.occlusions().iterator()));
+    run.stage(Table.THROUGHPUT, outcomes.flatMap(x -> x.throughput().iterator()));
     return run.commit();
   }
 
@@ -616,8 +605,8 @@ public final class TrackJob {
     return Video.idFromFileName(name);
   }
 
-  static Outcome track(String video, Iterable<Row> rows, Options o) {
-    DetectionRows.VideoSets sets = DetectionRows.group(video, NAME, rows);
+  static Outcome track(String video, VideoFrames frames, Iterable<Row> rows, Options o) {
+    DetectionRows.VideoSets sets = DetectionRows.group(video, NAME, frames, rows);
     List<BadRecord> bad = new ArrayList<>(sets.bad());
     AnnotationSet detections = sets.bySource().get(o.detectorSource());
     if (detections == null) return new Outcome(List.of(), List.of(), List.of(), bad, sets.rows());
@@ -635,12 +624,10 @@ public final class TrackJob {
       result = new ByteTracker(FALLBACK).track(detections, FrameImages.NONE, keyframes, null);
     } catch (BadAnnotationException | IllegalArgumentException e) {
       bad.add(
-          new BadRecord(
+          BadRecord.inDetections(
               video,
               NAME,
               o.detectorSource(),
-              "detections",
-              -1,
               -1,
               null,
               e.getMessage(),
@@ -680,15 +667,8 @@ public final class TrackJob {
     List<Row> occ = new ArrayList<>();
     for (OcclusionEvent e : result.occlusions())
       occ.add(
-          RowFactory.create(
-              outputSource,
-              e.trackId(),
-              e.startFrame(),
-              e.endFrame(),
-              e.cause(),
-              e.full(),
-              recommended(e, result.recommendedKeyframes(), last),
-              video));
+          OcclusionRows.toRow(
+              video, outputSource, e, recommended(e, result.recommendedKeyframes(), last)));
     Row throughput =
         RowFactory.create(
             NAME, frames, seconds, seconds > 0 ? frames / seconds : Double.NaN, video);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.keyframe.spark.RunTables;
 import io.keyframe.spark.SharedSpark;
 import io.keyframe.spark.output.JobOptions;
 import io.keyframe.spark.output.RunRecord;
@@ -63,7 +64,7 @@ class AgreementJobTest {
 
   /** A table of the job's output run {@code runId}. */
   private Dataset<Row> table(String name, String runId) {
-    return spark.read().parquet(dir.resolve("out/tables/" + name + "/run_id=" + runId).toString());
+    return RunTables.read(spark, dir.resolve("out"), name, runId);
   }
 
   private RunRecord runAgainstGroundTruth() {
@@ -71,6 +72,16 @@ class AgreementJobTest {
         spark,
         AgreementJob.Options.of(
             JobOptions.of(dir.resolve("out").toString()), List.of(detections), "gt"));
+  }
+
+  /**
+   * Every source against gt at IoU 0.5, switches classified by the gt events of {@code occlusions}
+   * within {@code window} frames.
+   */
+  private AgreementJob.Options againstGroundTruth(
+      JobOptions common, String occlusions, int window) {
+    return new AgreementJob.Options(
+        common, List.of(detections), "gt", List.of(), 0.5, List.of(), List.of(occlusions), window);
   }
 
   /** ann-1 against ann-2 at IoU 0.5, both raters of the agreement tables. */
@@ -169,17 +180,10 @@ class AgreementJobTest {
         spark.createDataFrame(events, Table.OCCLUSION_EVENTS.frameSchema()));
     w.commit();
     String occlusions = dir.resolve("in/tables/occlusion_events/run_id=occ").toString();
-    var options =
-        new AgreementJob.Options(
-            JobOptions.of(dir.resolve("out").toString()),
-            List.of(detections),
-            "gt",
-            List.of(),
-            0.5,
-            List.of(),
-            List.of(occlusions),
-            15);
-    RunRecord run = AgreementJob.run(spark, options);
+    RunRecord run =
+        AgreementJob.run(
+            spark,
+            againstGroundTruth(JobOptions.of(dir.resolve("out").toString()), occlusions, 15));
 
     List<Row> switches = table("id_switches", run.runId()).collectAsList();
     assertThat(switches).hasSize(1);
@@ -203,17 +207,10 @@ class AgreementJobTest {
     assertThat(run.rowCounts()).containsEntry("id_switches", 1L);
 
     // Window 0: frame 2 is past the occlusion's end, the same switch no longer counts.
-    var tight =
-        new AgreementJob.Options(
-            new JobOptions(dir.resolve("out").toString(), "w0", 0.0),
-            List.of(detections),
-            "gt",
-            List.of(),
-            0.5,
-            List.of(),
-            List.of(occlusions),
-            0);
-    AgreementJob.run(spark, tight);
+    AgreementJob.run(
+        spark,
+        againstGroundTruth(
+            new JobOptions(dir.resolve("out").toString(), "w0", 0.0), occlusions, 0));
     Dataset<Row> t = table("tracking_metrics", "w0");
     assertThat(
             t.where("video_id = 'A' and label = '__all__'")
@@ -222,23 +219,32 @@ class AgreementJobTest {
         .isZero();
   }
 
+  /**
+   * Model box id 12 on frame 3 of video A, {@code w} wide: zero or less is a box the domain
+   * refuses.
+   */
+  private void modelBoxOfWidth(double w) {
+    rows.add(
+        RowFactory.create(
+            "model", 3, 12, "iv_pole", 0.0, 0.0, w, 10.0, 1.0, null, 0, 0, false, false, false,
+            null, -1.0, "A"));
+  }
+
+  /** Run "q" against gt with at most {@code maxBadFraction} of the rows quarantined. */
+  private AgreementJob.Options quarantining(double maxBadFraction) {
+    writeDetections();
+    return new AgreementJob.Options(
+        new JobOptions(dir.resolve("out").toString(), "q", maxBadFraction),
+        List.of(detections),
+        "gt",
+        List.of(),
+        0.5);
+  }
+
   @Test
   void aMalformedRowIsQuarantinedAndTheRestStillScored() {
-    box("A", "model", 3, 12, "iv_pole", 0);
-    rows.set(
-        rows.size() - 1,
-        RowFactory.create(
-            "model", 3, 12, "iv_pole", 0.0, 0.0, 0.0, 10.0, 1.0, null, 0, 0, false, false, false,
-            null, -1.0, "A"));
-    writeDetections();
-    var options =
-        new AgreementJob.Options(
-            new JobOptions(dir.resolve("out").toString(), "q", 0.1),
-            List.of(detections),
-            "gt",
-            List.of(),
-            0.5);
-    AgreementJob.run(spark, options);
+    modelBoxOfWidth(0.0);
+    AgreementJob.run(spark, quarantining(0.1));
 
     Row q = table("quarantine", "q").first();
     assertThat(q.<String>getAs("source")).isEqualTo("model");
@@ -251,18 +257,8 @@ class AgreementJobTest {
 
   @Test
   void tooManyMalformedRowsFailTheJobWithoutARunsRow() {
-    rows.add(
-        RowFactory.create(
-            "model", 3, 12, "iv_pole", 0.0, 0.0, -1.0, 10.0, 1.0, null, 0, 0, false, false, false,
-            null, -1.0, "A"));
-    writeDetections();
-    var options =
-        new AgreementJob.Options(
-            new JobOptions(dir.resolve("out").toString(), "q", 0.0),
-            List.of(detections),
-            "gt",
-            List.of(),
-            0.5);
+    modelBoxOfWidth(-1.0);
+    var options = quarantining(0.0);
     assertThatThrownBy(() -> AgreementJob.run(spark, options))
         .isInstanceOf(TooManyBadRowsException.class);
     assertThat(dir.resolve("out/tables/runs")).doesNotExist();

@@ -3,6 +3,7 @@ package io.keyframe.spark.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.keyframe.spark.RunTables;
 import io.keyframe.spark.SharedSpark;
 import io.keyframe.spark.output.RunRecord;
 import java.nio.file.Path;
@@ -24,10 +25,7 @@ class DemoPipelineTest {
   @TempDir Path out;
 
   private Dataset<Row> table(DemoResult r, String step, String table) {
-    return spark
-        .read()
-        .parquet(
-            out.resolve("tables/" + table + "/run_id=" + r.runs().get(step).runId()).toString());
+    return RunTables.read(spark, out, table, r.runs().get(step));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.keyframe.dataset.files.AnnotationFiles;
+import io.keyframe.spark.RunTables;
 import io.keyframe.spark.SharedSpark;
 import io.keyframe.spark.agreement.AgreementJob;
 import io.keyframe.spark.output.JobOptions;
@@ -27,6 +28,15 @@ class IngestJobTest {
       Path.of(System.getProperty("keyframe.root", ".")).resolve("data-samples");
   private final SparkSession spark = SharedSpark.get();
   @TempDir Path out;
+
+  /** The distinct values of a string {@code column} of run {@code runId}'s detections. */
+  private List<String> distinctDetections(Path root, String runId, String column) {
+    return RunTables.read(spark, root, "detections", runId)
+        .select(column)
+        .distinct()
+        .as(Encoders.STRING())
+        .collectAsList();
+  }
 
   @Test
   void dataSamplesAreIngestedFileByFileAndAnnotatorsScoredAgainstTheTruth() throws Exception {
@@ -124,14 +134,7 @@ class IngestJobTest {
                 SAMPLES.toString(),
                 true,
                 keyFile.toString()));
-    List<String> videos =
-        spark
-            .read()
-            .parquet(out.resolve("o/tables/detections/run_id=p").toString())
-            .select("video_id")
-            .distinct()
-            .as(Encoders.STRING())
-            .collectAsList();
+    List<String> videos = distinctDetections(out.resolve("o"), "p", "video_id");
     String expected =
         new io.keyframe.dataset.privacy.Pseudonymiser(
                 io.keyframe.dataset.privacy.PseudonymKey.of(key))
@@ -142,14 +145,7 @@ class IngestJobTest {
     var p =
         new io.keyframe.dataset.privacy.Pseudonymiser(
             io.keyframe.dataset.privacy.PseudonymKey.of(key));
-    List<String> sources =
-        spark
-            .read()
-            .parquet(out.resolve("o/tables/detections/run_id=p").toString())
-            .select("source")
-            .distinct()
-            .as(Encoders.STRING())
-            .collectAsList();
+    List<String> sources = distinctDetections(out.resolve("o"), "p", "source");
     assertThat(sources)
         .noneMatch(x -> x.startsWith("annotator"))
         .contains("gt", p.annotator("annotator-A"));

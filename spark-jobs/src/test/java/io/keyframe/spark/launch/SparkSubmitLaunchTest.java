@@ -1,19 +1,15 @@
 package io.keyframe.spark.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import io.keyframe.spark.ChildJvm;
 import io.keyframe.spark.SharedSpark;
 import io.keyframe.spark.TrackingBatch;
 import io.keyframe.spark.agreement.AgreementJob;
-import io.keyframe.spark.output.JobOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,42 +31,22 @@ class SparkSubmitLaunchTest {
         ChildJvm.start(
             log,
             "org.apache.spark.deploy.SparkSubmit",
-            "--master",
-            "local[2]",
-            "--class",
-            AgreementJob.class.getName(),
-            "--conf",
-            "spark.ui.enabled=false",
-            "spark-internal",
-            "--out",
-            dir.resolve("submitted").toString(),
-            "--detections",
-            detections,
-            "--reference",
-            "gt",
-            "--run-id",
-            "s");
+            LaunchedAgreement.submitArguments(
+                List.of(
+                    "--master",
+                    "local[2]",
+                    "--class",
+                    AgreementJob.class.getName(),
+                    "--conf",
+                    "spark.ui.enabled=false"),
+                "spark-internal",
+                dir,
+                detections,
+                "s"));
     assertThat(submit.waitFor(10, TimeUnit.MINUTES)).isTrue();
     assertThat(submit.exitValue()).as(Files.readString(log)).isZero();
     assertThat(Files.readString(log)).contains("agreement run s wrote");
 
-    AgreementJob.run(
-        spark,
-        AgreementJob.Options.of(
-            new JobOptions(dir.resolve("embedded").toString(), "s", 0.01),
-            List.of(detections),
-            "gt"));
-    Dataset<Row> submitted =
-        spark.read().parquet(dir.resolve("submitted/tables/tracking_metrics/run_id=s").toString());
-    Dataset<Row> embedded =
-        spark.read().parquet(dir.resolve("embedded/tables/tracking_metrics/run_id=s").toString());
-    Row all = submitted.where("video_id = '__all__' and label = '__all__'").first();
-    Row expected = embedded.where("video_id = '__all__' and label = '__all__'").first();
-    assertThat(all.<Double>getAs("mota"))
-        .isCloseTo(expected.<Double>getAs("mota"), within(0.0))
-        .isBetween(0.0, 1.0);
-    assertThat(all.<Double>getAs("hota")).isEqualTo(expected.<Double>getAs("hota"));
-    assertThat(submitted.count()).isEqualTo(embedded.count());
-    assertThat(dir.resolve("submitted/tables/runs/run_id=s")).exists();
+    LaunchedAgreement.check(spark, dir, detections, "s");
   }
 }

@@ -2,13 +2,11 @@ package io.keyframe.spark.launch;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import io.keyframe.spark.ChildJvm;
 import io.keyframe.spark.SharedSpark;
 import io.keyframe.spark.TrackingBatch;
 import io.keyframe.spark.agreement.AgreementJob;
-import io.keyframe.spark.output.JobOptions;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,8 +24,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -125,33 +121,30 @@ class StandaloneClusterTest {
             driverLog,
             dist,
             "org.apache.spark.deploy.SparkSubmit",
-            "--master",
-            masterUrl,
-            "--deploy-mode",
-            "client",
-            "--class",
-            AgreementJob.class.getName(),
-            "--jars",
-            dist.libraries().stream().map(Path::toString).collect(Collectors.joining(",")),
-            "--conf",
-            "spark.executor.memory=512m",
-            "--conf",
-            "spark.cores.max=2",
-            "--conf",
-            "spark.ui.enabled=false",
-            "--conf",
-            "spark.driver.host=127.0.0.1",
-            "--conf",
-            "spark.sql.shuffle.partitions=4",
-            dist.application().toString(),
-            "--out",
-            dir.resolve("submitted").toString(),
-            "--detections",
-            detections,
-            "--reference",
-            "gt",
-            "--run-id",
-            "c");
+            LaunchedAgreement.submitArguments(
+                List.of(
+                    "--master",
+                    masterUrl,
+                    "--deploy-mode",
+                    "client",
+                    "--class",
+                    AgreementJob.class.getName(),
+                    "--jars",
+                    dist.libraries().stream().map(Path::toString).collect(Collectors.joining(",")),
+                    "--conf",
+                    "spark.executor.memory=512m",
+                    "--conf",
+                    "spark.cores.max=2",
+                    "--conf",
+                    "spark.ui.enabled=false",
+                    "--conf",
+                    "spark.driver.host=127.0.0.1",
+                    "--conf",
+                    "spark.sql.shuffle.partitions=4"),
+                dist.application().toString(),
+                dir,
+                detections,
+                "c"));
     assertThat(driver.waitFor(10, TimeUnit.MINUTES))
         .as("driver finished; log: %s", read(driverLog))
         .isTrue();
@@ -179,26 +172,9 @@ class StandaloneClusterTest {
                   + Pattern.quote(jar.getFileName().toString())
                   + " to class loader");
 
-    AgreementJob.run(
-        spark,
-        AgreementJob.Options.of(
-            new JobOptions(dir.resolve("embedded").toString(), "c", 0.01),
-            List.of(detections),
-            "gt"));
-    Dataset<Row> submitted =
-        spark.read().parquet(dir.resolve("submitted/tables/tracking_metrics/run_id=c").toString());
-    Dataset<Row> embedded =
-        spark.read().parquet(dir.resolve("embedded/tables/tracking_metrics/run_id=c").toString());
-    Row all = submitted.where("video_id = '__all__' and label = '__all__'").first();
-    Row expected = embedded.where("video_id = '__all__' and label = '__all__'").first();
-    assertThat(all.<Double>getAs("mota"))
-        .isCloseTo(expected.<Double>getAs("mota"), within(0.0))
-        .isBetween(0.0, 1.0);
-    assertThat(all.<Double>getAs("hota")).isEqualTo(expected.<Double>getAs("hota"));
-    assertThat(submitted.count()).isEqualTo(embedded.count());
-    assertThat(submitted.exceptAll(embedded).collectAsList()).isEmpty();
-    assertThat(embedded.exceptAll(submitted).collectAsList()).isEmpty();
-    assertThat(dir.resolve("submitted/tables/runs/run_id=c")).exists();
+    LaunchedAgreement metrics = LaunchedAgreement.check(spark, dir, detections, "c");
+    assertThat(metrics.submitted().exceptAll(metrics.embedded()).collectAsList()).isEmpty();
+    assertThat(metrics.embedded().exceptAll(metrics.submitted()).collectAsList()).isEmpty();
   }
 
   private Process start(Path log, Distribution dist, String mainClass, String... args)

@@ -14,6 +14,7 @@ import io.keyframe.scoring.queue.SpotCheckOptions;
 import io.keyframe.scoring.queue.SpotCheckRow;
 import io.keyframe.scoring.signal.VideoEvidence;
 import io.keyframe.spark.SharedSpark;
+import io.keyframe.spark.TrackingBatch;
 import io.keyframe.spark.output.JobOptions;
 import io.keyframe.spark.output.RunRecord;
 import io.keyframe.spark.output.StagedTableWriter;
@@ -162,13 +163,7 @@ class RankJobTest {
   }
 
   private RunRecord runJob(List<Row> rows) {
-    StagedTableWriter w = StagedTableWriter.open(spark, dir.resolve("in").toString(), "input");
-    w.stage(
-        Table.DETECTIONS,
-        spark.createDataFrame(rows, Table.DETECTIONS.frameSchema()),
-        "source",
-        "frame",
-        "track_id");
+    StagedTableWriter w = TrackingBatch.inputRun(spark, dir.resolve("in"), rows);
     List<Row> events = new ArrayList<>();
     occlusions()
         .forEach(
@@ -234,7 +229,7 @@ class RankJobTest {
     for (Row r :
         spark.createDataFrame(detections(), Table.DETECTIONS.frameSchema()).collectAsList())
       if (r.<String>getAs("video_id").equals("v0")) rows.add(r);
-    RankJob.Scored scored = RankJob.score("v0", rows, options(), occlusions().get("v0"));
+    RankJob.Scored scored = RankJob.score("v0", null, rows, options(), occlusions().get("v0"));
     assertThat(scored.summary().scores().frameCount()).isEqualTo(FRAMES);
     assertThat(scored.summary().rows()).isEqualTo(rows.size());
     // about 8 detections per frame here; the summary must not grow with them as the rows do

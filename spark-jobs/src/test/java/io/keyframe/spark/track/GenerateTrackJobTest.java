@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keyframe.dataset.Detection;
+import io.keyframe.spark.RunTables;
 import io.keyframe.spark.SharedSpark;
 import io.keyframe.spark.generate.GenerateJob;
 import io.keyframe.spark.generate.SynthBatch;
@@ -30,9 +31,7 @@ class GenerateTrackJobTest {
   @TempDir Path out;
 
   private Dataset<Row> table(String name, RunRecord run) {
-    return spark
-        .read()
-        .parquet(out.resolve("tables/" + name + "/run_id=" + run.runId()).toString());
+    return RunTables.read(spark, out, name, run);
   }
 
   @Test

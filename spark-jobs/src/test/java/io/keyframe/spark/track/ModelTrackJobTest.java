@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.keyframe.dataset.BadAnnotationException;
+import io.keyframe.spark.RunTables;
 import io.keyframe.spark.SharedSpark;
 import io.keyframe.spark.output.JobOptions;
 import io.keyframe.spark.output.RunRecord;
@@ -34,12 +35,6 @@ class ModelTrackJobTest {
   private final SparkSession spark = SharedSpark.get();
   @TempDir Path tmp;
 
-  private Dataset<Row> table(Path out, String name, RunRecord run) {
-    return spark
-        .read()
-        .parquet(out.resolve("tables/" + name + "/run_id=" + run.runId()).toString());
-  }
-
   @Test
   void customerModelDetectsAndTheFallbackTracksTheRealClip() throws Exception {
     Path videos = Files.createDirectories(tmp.resolve("videos"));
@@ -61,7 +56,7 @@ class ModelTrackJobTest {
     assertThat(runs.<String>getAs("models_json")).contains(MODEL_SHA256);
     assertThat(runs.<String>getAs("tracker_path")).isEqualTo("fallback");
 
-    Dataset<Row> det = table(out, "detections", run);
+    Dataset<Row> det = RunTables.read(spark, out, "detections", run);
     assertThat(
             det.select("video_id")
                 .distinct()
@@ -113,7 +108,7 @@ class ModelTrackJobTest {
     assertThat(spans)
         .anyMatch(r -> r.<Integer>getAs("last") - r.<Integer>getAs("first") >= FRAMES - 5);
 
-    Dataset<Row> throughput = table(out, "throughput", run);
+    Dataset<Row> throughput = RunTables.read(spark, out, "throughput", run);
     assertThat(throughput.count()).isEqualTo(2);
     assertThat(throughput.where("frames = " + FRAMES + " and frames_per_s > 0").count())
         .isEqualTo(2);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.keyframe.dataset.Box;
 import io.keyframe.dataset.Detection;
+import io.keyframe.spark.RunTables;
 import io.keyframe.spark.SharedSpark;
 import io.keyframe.spark.output.JobOptions;
 import io.keyframe.spark.output.RunRecord;
@@ -34,12 +35,6 @@ class Sam2TrackJobTest {
       Path.of("../tracker/src/test/resources/io/keyframe/tracker/sam2/parity-sam2.1");
   private final SparkSession spark = SharedSpark.get();
   @TempDir Path tmp;
-
-  private Dataset<Row> table(Path out, String name, RunRecord run) {
-    return spark
-        .read()
-        .parquet(out.resolve("tables/" + name + "/run_id=" + run.runId()).toString());
-  }
 
   @Test
   void cudaOnTheCpuBuildFailsOnTheDriverBeforeAnythingIsWritten() {
@@ -144,7 +139,7 @@ class Sam2TrackJobTest {
     assertThat(config.get("bundle").get("precision").asText()).isEqualTo("fp32");
     assertThat(params.get("bundle_sha256").asText())
         .isEqualTo(run.models().get("sam2.1-mini-test-seed2"));
-    Dataset<Row> det = table(out, "detections", run);
+    Dataset<Row> det = RunTables.read(spark, out, "detections", run);
     assertThat(det.where("source <> 'sam2'").count()).isZero();
     assertThat(det.where("track_id not in (1, 2)").count()).isZero();
     assertThat(det.groupBy("video_id", "frame", "track_id").count().where("count > 1").count())
@@ -184,11 +179,12 @@ class Sam2TrackJobTest {
                 .collectAsList())
         .extracting(r -> r.getInt(0))
         .containsExactlyElementsOf(expected);
-    Dataset<Row> occ = table(out, "occlusion_events", run).where("video_id = 'clip-a'");
+    Dataset<Row> occ =
+        RunTables.read(spark, out, "occlusion_events", run).where("video_id = 'clip-a'");
     // its hidden spans (frames 5 and 7, around the keyframe at 6) are shorter than the 3 frames
     // reported
     assertThat(occ.where("track_id = 1").count()).isZero();
-    Dataset<Row> throughput = table(out, "throughput", run);
+    Dataset<Row> throughput = RunTables.read(spark, out, "throughput", run);
     assertThat(throughput.where("frames = 12 and frames_per_s > 0").count()).isEqualTo(2);
   }
 }
