@@ -1,6 +1,7 @@
 package io.keyframe.dataset;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,15 +29,49 @@ public record AnnotationSet(
     layout = layout == null ? SourceLayout.DEFAULT : layout;
     Objects.requireNonNull(provenance, "provenance");
     labels = List.copyOf(labels);
-    detections =
-        detections.stream()
-            .sorted(Comparator.comparingInt(Detection::frame).thenComparingInt(Detection::trackId))
-            .toList();
+    Detection[] ordered = inFrameTrackOrder(detections);
+    requireKnownLabels(ordered, labels);
+    detections = Arrays.stream(ordered).toList();
+  }
+
+  /**
+   * (frame, trackId) order, as {@code Comparator.comparingInt(frame).thenComparingInt(trackId)}.
+   */
+  private static final Comparator<Detection> FRAME_TRACK_ORDER =
+      (a, b) ->
+          a.frame() != b.frame()
+              ? Integer.compare(a.frame(), b.frame())
+              : Integer.compare(a.trackId(), b.trackId());
+
+  /**
+   * The detections sorted stably by (frame, trackId). Readers and writers mostly hand over a list
+   * already in order: one pass tells, and only a list out of order is sorted (the same stable sort
+   * a sorted stream does, so equal keys keep their list order).
+   */
+  private static Detection[] inFrameTrackOrder(List<Detection> detections) {
+    Detection[] a = detections.toArray(new Detection[0]);
+    for (int k = 1; k < a.length; k++) {
+      Detection p = a[k - 1], d = a[k];
+      if (p.frame() > d.frame() || (p.frame() == d.frame() && p.trackId() > d.trackId())) {
+        Arrays.sort(a, FRAME_TRACK_ORDER);
+        break;
+      }
+    }
+    return a;
+  }
+
+  /** Every label in {@code labels}; a label the detection before had is known to be there. */
+  private static void requireKnownLabels(Detection[] detections, List<String> labels) {
     Set<String> known = new HashSet<>(labels);
-    for (Detection d : detections)
-      if (!known.contains(d.label()))
+    String checked = null;
+    for (Detection d : detections) {
+      String label = d.label();
+      if (label == checked) continue;
+      if (!known.contains(label))
         throw new IllegalArgumentException(
-            "label '" + d.label() + "' is not in the label list " + labels);
+            "label '" + label + "' is not in the label list " + labels);
+      checked = label;
+    }
   }
 
   /** A set laid out as keyframe's writers lay it out ({@link SourceLayout#DEFAULT}). */
