@@ -61,13 +61,8 @@ final class MotLines implements Closeable {
       line.set(b, 0, b.length, b.length == text.length(), ++number);
       return true;
     }
-    int limit = bytes.length;
-    if (pos >= limit) return false;
-    int from = pos;
-    while (pos < limit && bytes[pos] != '\n' && bytes[pos] != '\r') pos++;
-    int to = pos;
-    if (pos < limit) pos += bytes[pos] == '\r' && pos + 1 < limit && bytes[pos + 1] == '\n' ? 2 : 1;
-    line.set(bytes, from, to, true, ++number);
+    if (pos >= bytes.length) return false;
+    pos = line.cut(bytes, pos, bytes.length, ++number);
     return true;
   }
 
