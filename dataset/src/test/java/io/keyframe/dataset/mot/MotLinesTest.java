@@ -31,7 +31,10 @@ class MotLinesTest {
         "\r\n\r\n",
         "\uFEFF1,2\n3,4",
         "1,caf\u00e9\n2,x\n",
-        "\uFEFF1,\u00e9\r2"
+        "\uFEFF1,\u00e9\r2",
+        "\uFEFF1,2.5,-3\r\n\r\n 4 ,5e1,6.\n\n",
+        "1,-1,183.989,316.404,99.962,180.569,1,-1,-1,-1\r\n2,07,+0.5,-0,1.,.5,1e-3,x,,\r\n",
+        "\t\n \r\n,\n1,2,3"
       })
   void linesAreReadLineLines(String content) throws IOException {
     Path f = dir.resolve("f.txt");
@@ -47,8 +50,13 @@ class MotLinesTest {
         got.clear();
         while (lines.next(l)) {
           assertThat(l.number()).isEqualTo(got.size() + 1);
+          String[] wantFields = want.get(got.size()).split(",", -1);
+          assertThat(l.columns()).isEqualTo(wantFields.length);
           List<String> fields = new ArrayList<>();
-          for (int k = 0; k < l.columns(); k++) fields.add(l.text(k));
+          for (int k = 0; k < l.columns(); k++) {
+            JdkFields.assertSameAsJdk(l, k, wantFields[k]);
+            fields.add(l.text(k));
+          }
           got.add(String.join(",", fields));
         }
         lines.restart();
