@@ -44,20 +44,48 @@ public record AnnotationSet(
               : Integer.compare(a.trackId(), b.trackId());
 
   /**
-   * The detections sorted stably by (frame, trackId). Readers and writers mostly hand over a list
-   * already in order: one pass tells, and only a list out of order is sorted (the same stable sort
-   * a sorted stream does, so equal keys keep their list order).
+   * The detections sorted stably by (frame, trackId). Readers mostly hand over a list in frame
+   * order, often with each frame's track ids in order too: one pass tells, and only a frame whose
+   * ids are out of order is sorted, by its ids packed with their positions into longs (a primitive
+   * sort, no comparator calls; the positions keep equal ids in list order). A list whose frames go
+   * back is sorted whole. Either way the order is the one stable order: equal keys in list order.
    */
   private static Detection[] inFrameTrackOrder(List<Detection> detections) {
     Detection[] a = detections.toArray(new Detection[0]);
-    for (int k = 1; k < a.length; k++) {
-      Detection p = a[k - 1], d = a[k];
-      if (p.frame() > d.frame() || (p.frame() == d.frame() && p.trackId() > d.trackId())) {
-        Arrays.sort(a, FRAME_TRACK_ORDER);
-        break;
+    long[] keys = null;
+    int run = 0; // where the current frame's detections start
+    boolean idsInOrder = true;
+    for (int k = 1; k <= a.length; k++) {
+      if (k < a.length) {
+        Detection p = a[k - 1], d = a[k];
+        if (d.frame() == p.frame()) {
+          if (p.trackId() > d.trackId()) idsInOrder = false;
+          continue;
+        }
+        if (d.frame() < p.frame()) {
+          // Runs sorted so far kept equal keys in list order: the stable sort's answer holds.
+          Arrays.sort(a, FRAME_TRACK_ORDER);
+          return a;
+        }
       }
+      if (!idsInOrder) keys = sortByTrackId(a, run, k, keys);
+      run = k;
+      idsInOrder = true;
     }
     return a;
+  }
+
+  /** Sorts {@code a[from, to)} stably by track id; returns the key array to reuse. */
+  private static long[] sortByTrackId(Detection[] a, int from, int to, long[] keys) {
+    int n = to - from;
+    if (keys == null || keys.length < n) keys = new long[Math.max(n, 256)];
+    // Signed track id in the high half, position (non-negative, < 2^31) in the low half: long
+    // order is (id, position) order.
+    for (int j = 0; j < n; j++) keys[j] = ((long) a[from + j].trackId() << 32) | j;
+    Arrays.sort(keys, 0, n);
+    Detection[] run = Arrays.copyOfRange(a, from, to);
+    for (int j = 0; j < n; j++) a[from + j] = run[(int) keys[j]];
+    return keys;
   }
 
   /** Every label in {@code labels}; a label the detection before had is known to be there. */

@@ -74,35 +74,36 @@ final class MotLine {
       int c = i < limit ? buf[i] : '\n';
       boolean negative = c == '-';
       if (negative || c == '+') c = ++i < limit ? buf[i] : '\n';
+      // One test per digit: leading zeros count as digits here, so a field of more than 18
+      // digits (whose m might overflow) is left to the text route, which skips them exactly.
       long m = 0;
-      int significant = 0, fraction = -1; // fraction digits; -1: no dot
-      boolean digit = false, fast = true;
+      int digits = 0, dot = -1;
       while (true) {
-        if (c >= '0' && c <= '9') {
-          digit = true;
-          if (fraction >= 0) fraction++;
-          if (m != 0 || c != '0') {
-            if (++significant > 18) {
-              fast = false;
-              break;
-            }
-            m = 10 * m + (c - '0');
-          }
-        } else if (c == '.' && fraction < 0) fraction = 0;
+        int d = c - '0';
+        if ((d | (9 - d)) >= 0) {
+          m = 10 * m + d;
+          digits++;
+        } else if (c == '.' && dot < 0) dot = i;
         else break;
         c = ++i < limit ? buf[i] : '\n';
       }
-      if (fast && c != ',' && c != '\n' && c != '\r') fast = false;
-      if (!fast) // not a plain decimal: find the field's end, leave it to the text route
-      while (c != ',' && c != '\n' && c != '\r') c = ++i < limit ? buf[i] : '\n';
+      int fraction = dot < 0 ? -1 : i - dot - 1; // fraction digits; -1: no dot
       double v = Double.NaN;
       boolean whole = false;
-      if (fast && digit && fraction < POW10.length && m <= (1L << 53)) {
+      if (c != ',' && c != '\n' && c != '\r') {
+        // not a plain decimal: find the field's end, leave it to the text route
+        do c = ++i < limit ? buf[i] : '\n';
+        while (c != ',' && c != '\n' && c != '\r');
+      } else if (digits > 0 && digits <= 18 && fraction < POW10.length && m <= (1L << 53)) {
         v = fraction <= 0 ? (double) m : m / POW10[fraction];
         if (negative) v = -v;
-        whole = fraction < 0 && m <= (negative ? 1L << 31 : Integer.MAX_VALUE);
+        whole = dot < 0 && m <= (negative ? 1L << 31 : Integer.MAX_VALUE);
       }
-      add(n++, s, i, v, whole);
+      if (n == start.length) grow();
+      start[n] = s;
+      end[n] = i;
+      value[n] = v;
+      integral[n++] = whole;
       if (c != ',') break;
       i++;
     }
@@ -113,16 +114,19 @@ final class MotLine {
   }
 
   private void add(int k, int s, int e, double v, boolean whole) {
-    if (k == start.length) {
-      start = java.util.Arrays.copyOf(start, 2 * k);
-      end = java.util.Arrays.copyOf(end, 2 * k);
-      value = java.util.Arrays.copyOf(value, 2 * k);
-      integral = java.util.Arrays.copyOf(integral, 2 * k);
-    }
+    if (k == start.length) grow();
     start[k] = s;
     end[k] = e;
     value[k] = v;
     integral[k] = whole;
+  }
+
+  private void grow() {
+    int k = start.length;
+    start = java.util.Arrays.copyOf(start, 2 * k);
+    end = java.util.Arrays.copyOf(end, 2 * k);
+    value = java.util.Arrays.copyOf(value, 2 * k);
+    integral = java.util.Arrays.copyOf(integral, 2 * k);
   }
 
   /** The 1-based line number. */

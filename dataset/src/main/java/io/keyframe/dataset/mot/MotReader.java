@@ -243,7 +243,22 @@ public final class MotReader {
    * its size and modification time; a handful are kept.
    */
   private static final class DetectedLayouts {
-    private record Key(Path file, long size, long modified) {}
+    private record Key(Path file, long size, long modified) {
+      // Written out: a record's generated equals and hashCode are bootstrapped on first use, a
+      // cost (milliseconds in a fresh JVM) each file read would otherwise pay in a short process.
+      @Override
+      public boolean equals(Object o) {
+        return o instanceof Key k
+            && file.equals(k.file)
+            && size == k.size
+            && modified == k.modified;
+      }
+
+      @Override
+      public int hashCode() {
+        return (file.hashCode() * 31 + Long.hashCode(size)) * 31 + Long.hashCode(modified);
+      }
+    }
 
     private static final Map<Key, MotLayout> LAST =
         new java.util.LinkedHashMap<>(16, 0.75f, true) {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -69,5 +70,24 @@ class MotLinesTest {
       trimmed.add(String.join(",", fields));
     }
     assertThat(got).isEqualTo(trimmed);
+  }
+
+  @Test
+  void asciiMeansNoByteFrom0x80AtAnyPositionAfterTheStart() {
+    for (int length = 0; length <= 20; length++)
+      for (int from = 0; from <= Math.min(3, length); from++) {
+        byte[] b = new byte[length];
+        java.util.Arrays.fill(b, (byte) '7');
+        assertThat(MotLines.isAscii(b, from)).isTrue();
+        for (int at = 0; at < length; at++) {
+          b[at] = (byte) 0x80;
+          assertThat(MotLines.isAscii(b, from))
+              .as("%d bytes, 0x80 at %d", length, at)
+              .isEqualTo(at < from);
+          b[at] = (byte) 0xff;
+          assertThat(MotLines.isAscii(b, from)).isEqualTo(at < from);
+          b[at] = '7';
+        }
+      }
   }
 }
