@@ -56,12 +56,12 @@ final class MotLine {
   }
 
   /**
-   * Points at the line that starts at {@code buf[pos]}, line {@code number} of an ASCII file, and
-   * returns where the next line starts: the line ends before {@code \n}, {@code \r}, {@code \r\n}
-   * or at {@code limit}, as {@link java.io.BufferedReader#readLine()} ends it. The same pass that
-   * cuts the fields parses those that are plain decimals ({@code [+-]digits[.digits]}, no spaces)
-   * with Clinger's fast path ({@link #fastReal}'s rules); any other field is left to the text
-   * route. One pass over the bytes instead of three (line end, commas, digits).
+   * Points at the line that starts at {@code buf[pos]}, line {@code number} of a file, and returns
+   * where the next line starts: the line ends before {@code \n}, {@code \r}, {@code \r\n} or at
+   * {@code limit}, as {@link java.io.BufferedReader#readLine()} ends it. The same pass that cuts
+   * the fields parses those that are plain decimals ({@code [+-]digits[.digits]}, no spaces) with
+   * Clinger's fast path ({@link #fastReal}'s rules); any other field is left to the text route. One
+   * pass over the bytes instead of three (line end, commas, digits).
    */
   int cut(byte[] buf, int pos, int limit, long number) {
     this.buf = buf;
@@ -91,9 +91,12 @@ final class MotLine {
       double v = Double.NaN;
       boolean whole = false;
       if (c != ',' && c != '\n' && c != '\r') {
-        // not a plain decimal: find the field's end, leave it to the text route
-        do c = ++i < limit ? buf[i] : '\n';
+        // not a plain decimal: find the field's end, leave it to the text route; a byte from
+        // 0x80 up can only be here (a plain decimal is ASCII)
+        int seen = c;
+        do seen |= c = ++i < limit ? buf[i] : '\n';
         while (c != ',' && c != '\n' && c != '\r');
+        if (seen < 0) ascii = false;
       } else if (digits > 0 && digits <= 18 && fraction < POW10.length && m <= (1L << 53)) {
         v = fraction <= 0 ? (double) m : m / POW10[fraction];
         if (negative) v = -v;
@@ -127,6 +130,14 @@ final class MotLine {
     end = java.util.Arrays.copyOf(end, 2 * k);
     value = java.util.Arrays.copyOf(value, 2 * k);
     integral = java.util.Arrays.copyOf(integral, 2 * k);
+  }
+
+  /**
+   * Every byte of the line is below 0x80 ({@link #cut} finds out while cutting; {@link #set} is
+   * told).
+   */
+  boolean isAscii() {
+    return ascii;
   }
 
   /** The 1-based line number. */

@@ -44,32 +44,52 @@ public final class MotReader {
    * @throws BadAnnotationException for the first bad line, naming line, frame and column
    */
   public static AnnotationSet read(Path file, MotOptions options) throws IOException {
+    return read(file, options, false);
+  }
+
+  /**
+   * Reads the file as a file that is not ASCII is read, strictly decoded line by line: the route
+   * whose answers and errors the in-memory route keeps (tests compare the two).
+   */
+  static AnnotationSet readDecoded(Path file, MotOptions options) throws IOException {
+    return read(file, options, true);
+  }
+
+  private static AnnotationSet read(Path file, MotOptions options, boolean decoded)
+      throws IOException {
     SeqInfo info = options.video() != null ? null : SeqInfo.near(file).orElse(null);
     Video known = options.video();
     Integer knownLength =
         known != null ? Integer.valueOf(known.frameCount()) : info == null ? null : info.length();
-    try (MotLines lines = MotLines.open(file)) {
-      // Undecided (null) while every line read fits both layouts: such lines read the same in
-      // either, so the layout is found at the first line that tells them apart, from it and the
-      // lines after it, in the same pass (a file of results lines is read once, not twice).
-      MotLayout layout = options.layout();
-      if (layout == null && !lines.inMemory()) {
-        layout = layout(lines);
-        lines.restart();
-      }
-      List<String> classes = options.classes().isEmpty() ? labelsNear(file) : options.classes();
-      Rows rows = new Rows(file, lines, layout, classes, knownLength);
-      MotLine c = new MotLine();
-      while (lines.next(c)) rows.add(c);
-      List<String> labels = new ArrayList<>();
-      if (rows.usesDefault) labels.add(MotOptions.DEFAULT_LABEL);
-      if (classes.isEmpty()) labels.addAll(rows.numericLabels);
-      else labels.addAll(classes);
-      if (options.layout() == null)
-        DetectedLayouts.put(file, rows.layout == null ? MotLayout.MOT15 : rows.layout);
-      Video video = known != null ? known : video(file, info, rows.maxX, rows.maxY, rows.maxFrame);
-      return new AnnotationSet(video, Provenance.unknown(), labels, rows.detections);
+    MotLines.Reading<AnnotationSet> reading =
+        lines -> read(file, options, info, knownLength, lines);
+    return decoded ? MotLines.decoded(file, reading) : MotLines.read(file, reading);
+  }
+
+  private static AnnotationSet read(
+      Path file, MotOptions options, SeqInfo info, Integer knownLength, MotLines lines)
+      throws IOException {
+    Video known = options.video();
+    // Undecided (null) while every line read fits both layouts: such lines read the same in
+    // either, so the layout is found at the first line that tells them apart, from it and the
+    // lines after it, in the same pass (a file of results lines is read once, not twice).
+    MotLayout layout = options.layout();
+    if (layout == null && !lines.inMemory()) {
+      layout = layout(lines);
+      lines.restart();
     }
+    List<String> classes = options.classes().isEmpty() ? labelsNear(file) : options.classes();
+    Rows rows = new Rows(file, lines, layout, classes, knownLength);
+    MotLine c = new MotLine();
+    while (lines.next(c)) rows.add(c);
+    List<String> labels = new ArrayList<>();
+    if (rows.usesDefault) labels.add(MotOptions.DEFAULT_LABEL);
+    if (classes.isEmpty()) labels.addAll(rows.numericLabels);
+    else labels.addAll(classes);
+    if (options.layout() == null)
+      DetectedLayouts.put(file, rows.layout == null ? MotLayout.MOT15 : rows.layout);
+    Video video = known != null ? known : video(file, info, rows.maxX, rows.maxY, rows.maxFrame);
+    return new AnnotationSet(video, Provenance.unknown(), labels, rows.detections);
   }
 
   /**
@@ -208,12 +228,10 @@ public final class MotReader {
   public static MotLayout layout(Path file) throws IOException {
     MotLayout known = DetectedLayouts.get(file);
     if (known != null) return known;
-    try (MotLines lines = MotLines.open(file)) {
-      return layout(lines);
-    }
+    return MotLines.read(file, MotReader::layout);
   }
 
-  private static MotLayout layout(MotLines lines) throws IOException {
+  static MotLayout layout(MotLines lines) throws IOException {
     return layout(lines, false);
   }
 

@@ -44,32 +44,36 @@ class MotLinesTest {
     try (BufferedReader r = Utf8Input.reader(f)) {
       for (String l = r.readLine(); l != null; l = r.readLine()) want.add(l);
     }
-    List<String> got = new ArrayList<>();
-    try (MotLines lines = MotLines.open(f)) {
-      MotLine l = new MotLine();
-      for (int pass = 0; pass < 2; pass++) {
-        got.clear();
-        while (lines.next(l)) {
-          assertThat(l.number()).isEqualTo(got.size() + 1);
-          String[] wantFields = want.get(got.size()).split(",", -1);
-          assertThat(l.columns()).isEqualTo(wantFields.length);
-          List<String> fields = new ArrayList<>();
-          for (int k = 0; k < l.columns(); k++) {
-            JdkFields.assertSameAsJdk(l, k, wantFields[k]);
-            fields.add(l.text(k));
+    MotLines.Reading<List<String>> reading =
+        lines -> {
+          List<String> got = new ArrayList<>();
+          MotLine l = new MotLine();
+          for (int pass = 0; pass < 2; pass++) {
+            got.clear();
+            while (lines.next(l)) {
+              assertThat(l.number()).isEqualTo(got.size() + 1);
+              String[] wantFields = want.get(got.size()).split(",", -1);
+              assertThat(l.columns()).isEqualTo(wantFields.length);
+              List<String> fields = new ArrayList<>();
+              for (int k = 0; k < l.columns(); k++) {
+                JdkFields.assertSameAsJdk(l, k, wantFields[k]);
+                fields.add(l.text(k));
+              }
+              got.add(String.join(",", fields));
+            }
+            lines.restart();
           }
-          got.add(String.join(",", fields));
-        }
-        lines.restart();
-      }
-    }
+          return got;
+        };
     List<String> trimmed = new ArrayList<>();
     for (String w : want) {
       List<String> fields = new ArrayList<>();
       for (String x : w.split(",", -1)) fields.add(x.trim());
       trimmed.add(String.join(",", fields));
     }
-    assertThat(got).isEqualTo(trimmed);
+    // Both routes: the file's bytes (a non-ASCII file falls back to decoding) and decoded.
+    assertThat(MotLines.read(f, reading)).isEqualTo(trimmed);
+    assertThat(MotLines.decoded(f, reading)).isEqualTo(trimmed);
   }
 
   @Test
