@@ -1,6 +1,7 @@
 package io.keyframe.dataset;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,15 +29,77 @@ public record AnnotationSet(
     layout = layout == null ? SourceLayout.DEFAULT : layout;
     Objects.requireNonNull(provenance, "provenance");
     labels = List.copyOf(labels);
-    detections =
-        detections.stream()
-            .sorted(Comparator.comparingInt(Detection::frame).thenComparingInt(Detection::trackId))
-            .toList();
+    Detection[] ordered = inFrameTrackOrder(detections);
+    requireKnownLabels(ordered, labels);
+    detections = Arrays.stream(ordered).toList();
+  }
+
+  /**
+   * (frame, trackId) order, as {@code Comparator.comparingInt(frame).thenComparingInt(trackId)}.
+   */
+  private static final Comparator<Detection> FRAME_TRACK_ORDER =
+      (a, b) ->
+          a.frame() != b.frame()
+              ? Integer.compare(a.frame(), b.frame())
+              : Integer.compare(a.trackId(), b.trackId());
+
+  /**
+   * The detections sorted stably by (frame, trackId). Readers mostly hand over a list in frame
+   * order, often with each frame's track ids in order too: one pass tells, and only a frame whose
+   * ids are out of order is sorted, by its ids packed with their positions into longs (a primitive
+   * sort, no comparator calls; the positions keep equal ids in list order). A list whose frames go
+   * back is sorted whole. Either way the order is the one stable order: equal keys in list order.
+   */
+  private static Detection[] inFrameTrackOrder(List<Detection> detections) {
+    Detection[] a = detections.toArray(new Detection[0]);
+    long[] keys = null;
+    int run = 0; // where the current frame's detections start
+    boolean idsInOrder = true;
+    for (int k = 1; k <= a.length; k++) {
+      if (k < a.length) {
+        Detection p = a[k - 1], d = a[k];
+        if (d.frame() == p.frame()) {
+          if (p.trackId() > d.trackId()) idsInOrder = false;
+          continue;
+        }
+        if (d.frame() < p.frame()) {
+          // Runs sorted so far kept equal keys in list order: the stable sort's answer holds.
+          Arrays.sort(a, FRAME_TRACK_ORDER);
+          return a;
+        }
+      }
+      if (!idsInOrder) keys = sortByTrackId(a, run, k, keys);
+      run = k;
+      idsInOrder = true;
+    }
+    return a;
+  }
+
+  /** Sorts {@code a[from, to)} stably by track id; returns the key array to reuse. */
+  private static long[] sortByTrackId(Detection[] a, int from, int to, long[] keys) {
+    int n = to - from;
+    if (keys == null || keys.length < n) keys = new long[Math.max(n, 256)];
+    // Signed track id in the high half, position (non-negative, < 2^31) in the low half: long
+    // order is (id, position) order.
+    for (int j = 0; j < n; j++) keys[j] = ((long) a[from + j].trackId() << 32) | j;
+    Arrays.sort(keys, 0, n);
+    Detection[] run = Arrays.copyOfRange(a, from, to);
+    for (int j = 0; j < n; j++) a[from + j] = run[(int) keys[j]];
+    return keys;
+  }
+
+  /** Every label in {@code labels}; a label the detection before had is known to be there. */
+  private static void requireKnownLabels(Detection[] detections, List<String> labels) {
     Set<String> known = new HashSet<>(labels);
-    for (Detection d : detections)
-      if (!known.contains(d.label()))
+    String checked = null;
+    for (Detection d : detections) {
+      String label = d.label();
+      if (label == checked) continue;
+      if (!known.contains(label))
         throw new IllegalArgumentException(
-            "label '" + d.label() + "' is not in the label list " + labels);
+            "label '" + label + "' is not in the label list " + labels);
+      checked = label;
+    }
   }
 
   /** A set laid out as keyframe's writers lay it out ({@link SourceLayout#DEFAULT}). */

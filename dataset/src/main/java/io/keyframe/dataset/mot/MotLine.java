@@ -28,11 +28,16 @@ final class MotLine {
   private boolean ascii;
   private long number;
   private int[] start = new int[16], end = new int[16];
+  // Per column, from cut(): the value of a plain decimal field, or NaN when the field is left to
+  // the text route; integral: the field is [+-]digits within int range (its value is also
+  // Integer.parseInt's answer).
+  private double[] value = new double[16];
+  private boolean[] integral = new boolean[16];
   private int columns;
 
   /**
    * Points at {@code buf[from, to)}, line {@code number} of the file; {@code ascii} says every byte
-   * is below 0x80.
+   * is below 0x80. Every field goes the text route (trim, then parse).
    */
   void set(byte[] buf, int from, int to, boolean ascii, long number) {
     this.buf = buf;
@@ -43,20 +48,96 @@ final class MotLine {
     int n = 0, s = from;
     for (int i = from; i < to; i++) {
       if (buf[i] != ',') continue;
-      add(n++, s, i);
+      add(n++, s, i, Double.NaN, false);
       s = i + 1;
     }
-    add(n++, s, to);
+    add(n++, s, to, Double.NaN, false);
     columns = n;
   }
 
-  private void add(int k, int s, int e) {
-    if (k == start.length) {
-      start = java.util.Arrays.copyOf(start, 2 * k);
-      end = java.util.Arrays.copyOf(end, 2 * k);
+  /**
+   * Points at the line that starts at {@code buf[pos]}, line {@code number} of a file, and returns
+   * where the next line starts: the line ends before {@code \n}, {@code \r}, {@code \r\n} or at
+   * {@code limit}, as {@link java.io.BufferedReader#readLine()} ends it. The same pass that cuts
+   * the fields parses those that are plain decimals ({@code [+-]digits[.digits]}, no spaces) with
+   * Clinger's fast path ({@link #fastReal}'s rules); any other field is left to the text route. One
+   * pass over the bytes instead of three (line end, commas, digits).
+   */
+  int cut(byte[] buf, int pos, int limit, long number) {
+    this.buf = buf;
+    this.from = pos;
+    this.ascii = true;
+    this.number = number;
+    int n = 0, i = pos;
+    while (true) {
+      int s = i;
+      int c = i < limit ? buf[i] : '\n';
+      boolean negative = c == '-';
+      if (negative || c == '+') c = ++i < limit ? buf[i] : '\n';
+      // One test per digit: leading zeros count as digits here, so a field of more than 18
+      // digits (whose m might overflow) is left to the text route, which skips them exactly.
+      long m = 0;
+      int digits = 0, dot = -1;
+      while (true) {
+        int d = c - '0';
+        if ((d | (9 - d)) >= 0) {
+          m = 10 * m + d;
+          digits++;
+        } else if (c == '.' && dot < 0) dot = i;
+        else break;
+        c = ++i < limit ? buf[i] : '\n';
+      }
+      int fraction = dot < 0 ? -1 : i - dot - 1; // fraction digits; -1: no dot
+      double v = Double.NaN;
+      boolean whole = false;
+      if (c != ',' && c != '\n' && c != '\r') {
+        // not a plain decimal: find the field's end, leave it to the text route; a byte from
+        // 0x80 up can only be here (a plain decimal is ASCII)
+        int seen = c;
+        do seen |= c = ++i < limit ? buf[i] : '\n';
+        while (c != ',' && c != '\n' && c != '\r');
+        if (seen < 0) ascii = false;
+      } else if (digits > 0 && digits <= 18 && fraction < POW10.length && m <= (1L << 53)) {
+        v = fraction <= 0 ? (double) m : m / POW10[fraction];
+        if (negative) v = -v;
+        whole = dot < 0 && m <= (negative ? 1L << 31 : Integer.MAX_VALUE);
+      }
+      if (n == start.length) grow();
+      start[n] = s;
+      end[n] = i;
+      value[n] = v;
+      integral[n++] = whole;
+      if (c != ',') break;
+      i++;
     }
+    columns = n;
+    to = i;
+    if (i < limit) i += buf[i] == '\r' && i + 1 < limit && buf[i + 1] == '\n' ? 2 : 1;
+    return i;
+  }
+
+  private void add(int k, int s, int e, double v, boolean whole) {
+    if (k == start.length) grow();
     start[k] = s;
     end[k] = e;
+    value[k] = v;
+    integral[k] = whole;
+  }
+
+  private void grow() {
+    int k = start.length;
+    start = java.util.Arrays.copyOf(start, 2 * k);
+    end = java.util.Arrays.copyOf(end, 2 * k);
+    value = java.util.Arrays.copyOf(value, 2 * k);
+    integral = java.util.Arrays.copyOf(integral, 2 * k);
+  }
+
+  /**
+   * Every byte of the line is below 0x80 ({@link #cut} finds out while cutting; {@link #set} is
+   * told).
+   */
+  boolean isAscii() {
+    return ascii;
   }
 
   /** The 1-based line number. */
@@ -80,6 +161,22 @@ final class MotLine {
     return true;
   }
 
+  /**
+   * The value {@link #cut} parsed: {@code real(col)} for a plain decimal field, NaN for a field it
+   * left to the text route. A caller's check-free fast path: NaN means "ask {@link #real}".
+   */
+  double plain(int col) {
+    return value[col];
+  }
+
+  /**
+   * True when {@link #cut} found an int ({@code [+-]digits}): {@code integer(col)} is {@code (int)
+   * plain(col)}.
+   */
+  boolean plainInteger(int col) {
+    return integral[col];
+  }
+
   /** The column's text, trimmed as {@link String#trim()} does. */
   String text(int col) {
     int s = trimmedStart(col), e = trimmedEnd(col, s);
@@ -92,6 +189,11 @@ final class MotLine {
    * @throws NumberFormatException as {@link Double#parseDouble} does
    */
   double real(int col) {
+    double v = value[col];
+    return v == v ? v : parseReal(col);
+  }
+
+  private double parseReal(int col) {
     int s = trimmedStart(col), e = trimmedEnd(col, s);
     double d = fastReal(buf, s, e);
     return d == d ? d : Double.parseDouble(new String(buf, s, e - s, StandardCharsets.UTF_8));
@@ -103,6 +205,10 @@ final class MotLine {
    * @throws NumberFormatException as {@link Integer#parseInt(String)} does
    */
   int integer(int col) {
+    return integral[col] ? (int) value[col] : parseInteger(col);
+  }
+
+  private int parseInteger(int col) {
     int s = trimmedStart(col), e = trimmedEnd(col, s);
     int i = s;
     boolean negative = false;

@@ -5,6 +5,7 @@ import io.keyframe.dataset.BadAnnotationException;
 import io.keyframe.dataset.Box;
 import io.keyframe.dataset.Detection;
 import io.keyframe.dataset.Provenance;
+import io.keyframe.dataset.SourceFields;
 import io.keyframe.dataset.Video;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,129 +44,176 @@ public final class MotReader {
    * @throws BadAnnotationException for the first bad line, naming line, frame and column
    */
   public static AnnotationSet read(Path file, MotOptions options) throws IOException {
+    return read(file, options, false);
+  }
+
+  /**
+   * Reads the file as a file that is not ASCII is read, strictly decoded line by line: the route
+   * whose answers and errors the in-memory route keeps (tests compare the two).
+   */
+  static AnnotationSet readDecoded(Path file, MotOptions options) throws IOException {
+    return read(file, options, true);
+  }
+
+  private static AnnotationSet read(Path file, MotOptions options, boolean decoded)
+      throws IOException {
     SeqInfo info = options.video() != null ? null : SeqInfo.near(file).orElse(null);
     Video known = options.video();
     Integer knownLength =
         known != null ? Integer.valueOf(known.frameCount()) : info == null ? null : info.length();
-    List<Detection> out = new ArrayList<>();
-    FrameIdSet seen = new FrameIdSet();
-    Set<String> numericLabels =
+    MotLines.Reading<AnnotationSet> reading =
+        lines -> read(file, options, info, knownLength, lines);
+    return decoded ? MotLines.decoded(file, reading) : MotLines.read(file, reading);
+  }
+
+  private static AnnotationSet read(
+      Path file, MotOptions options, SeqInfo info, Integer knownLength, MotLines lines)
+      throws IOException {
+    Video known = options.video();
+    // Undecided (null) while every line read fits both layouts: such lines read the same in
+    // either, so the layout is found at the first line that tells them apart, from it and the
+    // lines after it, in the same pass (a file of results lines is read once, not twice).
+    MotLayout layout = options.layout();
+    if (layout == null && !lines.inMemory()) {
+      layout = layout(lines);
+      lines.restart();
+    }
+    List<String> classes = options.classes().isEmpty() ? labelsNear(file) : options.classes();
+    Rows rows = new Rows(file, lines, layout, classes, knownLength);
+    MotLine c = new MotLine();
+    while (lines.next(c)) rows.add(c);
+    List<String> labels = new ArrayList<>();
+    if (rows.usesDefault) labels.add(MotOptions.DEFAULT_LABEL);
+    if (classes.isEmpty()) labels.addAll(rows.numericLabels);
+    else labels.addAll(classes);
+    if (options.layout() == null)
+      DetectedLayouts.put(file, rows.layout == null ? MotLayout.MOT15 : rows.layout);
+    Video video = known != null ? known : video(file, info, rows.maxX, rows.maxY, rows.maxFrame);
+    return new AnnotationSet(video, Provenance.unknown(), labels, rows.detections);
+  }
+
+  /**
+   * The detections of one read and what its lines said so far. One call per line (rather than the
+   * loop's body inline in {@link #read}) so that the JIT compiles it after a few hundred lines
+   * instead of replacing a long-running interpreted loop tens of thousands of lines in.
+   */
+  private static final class Rows {
+    private final Path file;
+    private final MotLines lines;
+    private final List<String> classes;
+    private final Integer knownLength;
+    private final int frameLimit; // knownLength, or no limit
+    private final String[] classNames = new String[64]; // Integer.toString(cls) of small ids
+    private final FrameIdSet seen = new FrameIdSet();
+    final List<Detection> detections = new ArrayList<>();
+    final Set<String> numericLabels =
         new TreeSet<>((a, b) -> Integer.compare(Integer.parseInt(a), Integer.parseInt(b)));
-    String lastNumericLabel = null;
-    String[] classNames = new String[64]; // Integer.toString(cls) of small class ids, made once
-    boolean usesDefault = false;
+    private String lastNumericLabel;
+    MotLayout layout;
+    boolean usesDefault;
     double maxX = 1, maxY = 1;
     int maxFrame = -1;
-    try (MotLines lines = MotLines.open(file)) {
-      // Undecided (null) while every line read fits both layouts: such lines read the same in
-      // either, so the layout is found at the first line that tells them apart, from it and the
-      // lines after it, in the same pass (a file of results lines is read once, not twice).
-      MotLayout layout = options.layout();
-      if (layout == null && !lines.inMemory()) {
-        layout = layout(lines);
-        lines.restart();
+
+    Rows(Path file, MotLines lines, MotLayout layout, List<String> classes, Integer knownLength) {
+      this.file = file;
+      this.lines = lines;
+      this.layout = layout;
+      this.classes = classes;
+      this.knownLength = knownLength;
+      this.frameLimit = knownLength == null ? Integer.MAX_VALUE : knownLength;
+    }
+
+    /** Reads one line (blank lines are skipped). */
+    void add(MotLine c) throws IOException {
+      long lineNo = c.number();
+      if (c.isBlank()) return;
+      int columns = c.columns();
+      if (columns < 7)
+        throw new BadAnnotationException(
+            file,
+            lineNo,
+            -1,
+            COLUMN[Math.min(columns, 6)],
+            "expected at least 7 comma-separated columns (frame,id,x,y,w,h,conf), got " + columns);
+      int frame1 = integer(file, lineNo, -1, c, 0);
+      if (frame1 < 1)
+        throw new BadAnnotationException(
+            file, lineNo, -1, "frame", "MOTChallenge frames start at 1, got " + frame1);
+      int frame = frame1 - 1;
+      int id = integer(file, lineNo, frame, c, 1);
+      if (id < Detection.UNTRACKED)
+        throw new BadAnnotationException(
+            file, lineNo, frame, "id", "negative object id " + id + " (only -1 = untracked)");
+      double x = real(file, lineNo, frame, c, 2);
+      double y = real(file, lineNo, frame, c, 3);
+      double w = real(file, lineNo, frame, c, 4);
+      double h = real(file, lineNo, frame, c, 5);
+      double conf = real(file, lineNo, frame, c, 6);
+      if (!(w > 0))
+        throw new BadAnnotationException(
+            file, lineNo, frame, "w", "box width must be > 0, got " + c.text(4));
+      if (!(h > 0))
+        throw new BadAnnotationException(
+            file, lineNo, frame, "h", "box height must be > 0, got " + c.text(5));
+      boolean results = columns >= 10 && isMinusOne(c, 7) && isMinusOne(c, 8) && isMinusOne(c, 9);
+      // A results line fits both layouts (evidence(c) is null for it).
+      if (layout == null && !results) {
+        MotLayout e = evidence(c);
+        if (e != null) layout = e == MotLayout.MOT15 ? e : layout(lines.rest(), true);
       }
-      List<String> classes = options.classes().isEmpty() ? labelsNear(file) : options.classes();
-      MotLine c = new MotLine();
-      while (lines.next(c)) {
-        long lineNo = c.number();
-        if (c.isBlank()) continue;
-        if (c.columns() < 7)
-          throw new BadAnnotationException(
-              file,
-              lineNo,
-              -1,
-              COLUMN[Math.min(c.columns(), 6)],
-              "expected at least 7 comma-separated columns (frame,id,x,y,w,h,conf), got "
-                  + c.columns());
-        int frame1 = integer(file, lineNo, -1, c, 0);
-        if (frame1 < 1)
-          throw new BadAnnotationException(
-              file, lineNo, -1, "frame", "MOTChallenge frames start at 1, got " + frame1);
-        int frame = frame1 - 1;
-        int id = integer(file, lineNo, frame, c, 1);
-        if (id < Detection.UNTRACKED)
-          throw new BadAnnotationException(
-              file, lineNo, frame, "id", "negative object id " + id + " (only -1 = untracked)");
-        double x = real(file, lineNo, frame, c, 2);
-        double y = real(file, lineNo, frame, c, 3);
-        double w = real(file, lineNo, frame, c, 4);
-        double h = real(file, lineNo, frame, c, 5);
-        double conf = real(file, lineNo, frame, c, 6);
-        if (!(w > 0))
-          throw new BadAnnotationException(
-              file, lineNo, frame, "w", "box width must be > 0, got " + c.text(4));
-        if (!(h > 0))
-          throw new BadAnnotationException(
-              file, lineNo, frame, "h", "box height must be > 0, got " + c.text(5));
-        boolean results =
-            c.columns() >= 10 && isMinusOne(c, 7) && isMinusOne(c, 8) && isMinusOne(c, 9);
-        if (layout == null) {
-          MotLayout e = evidence(c);
-          if (e != null) layout = e == MotLayout.MOT15 ? e : layout(lines.rest(), true);
+      String label = MotOptions.DEFAULT_LABEL;
+      double visibility = -1;
+      if (layout == MotLayout.MOT16 && !results && columns >= 8) {
+        int cls = integer(file, lineNo, frame, c, 7);
+        label = labelOf(file, lineNo, frame, cls, classes, classNames);
+        if (columns >= 9) {
+          visibility = real(file, lineNo, frame, c, 8);
+          if (!(visibility == -1 || (visibility >= 0 && visibility <= 1)))
+            throw new BadAnnotationException(
+                file, lineNo, frame, "visibility", "must be in [0,1] or -1, got " + c.text(8));
         }
-        String label = MotOptions.DEFAULT_LABEL;
-        double visibility = -1;
-        if (layout == MotLayout.MOT16 && !results && c.columns() >= 8) {
-          int cls = integer(file, lineNo, frame, c, 7);
-          label = labelOf(file, lineNo, frame, cls, classes, classNames);
-          if (c.columns() >= 9) {
-            visibility = real(file, lineNo, frame, c, 8);
-            if (!(visibility == -1 || (visibility >= 0 && visibility <= 1)))
-              throw new BadAnnotationException(
-                  file, lineNo, frame, "visibility", "must be in [0,1] or -1, got " + c.text(8));
-          }
-        }
-        if (label.equals(MotOptions.DEFAULT_LABEL)) usesDefault = true;
-        else if (classes.isEmpty() && !label.equals(lastNumericLabel)) {
-          numericLabels.add(label);
-          lastNumericLabel = label;
-        }
-        if (knownLength != null && frame >= knownLength)
-          throw new BadAnnotationException(
-              file,
-              lineNo,
-              frame,
-              "frame",
-              "MOT frame "
-                  + frame1
-                  + " (index "
-                  + frame
-                  + ") is beyond the video's "
-                  + knownLength
-                  + " frames");
-        if (id != Detection.UNTRACKED && !seen.add(frame, id))
-          throw new BadAnnotationException(
-              file,
-              lineNo,
-              frame,
-              "id",
-              "object id " + id + " appears twice in MOT frame " + frame1);
-        out.add(
-            new Detection(
-                frame,
-                id,
-                label,
-                new Box(x, y, w, h),
-                null,
-                conf,
-                Map.of(),
-                visibility,
-                false,
-                false,
-                false));
-        maxX = Math.max(maxX, x + w);
-        maxY = Math.max(maxY, y + h);
-        maxFrame = Math.max(maxFrame, frame);
       }
-      List<String> labels = new ArrayList<>();
-      if (usesDefault) labels.add(MotOptions.DEFAULT_LABEL);
-      if (classes.isEmpty()) labels.addAll(numericLabels);
-      else labels.addAll(classes);
-      if (options.layout() == null)
-        DetectedLayouts.put(file, layout == null ? MotLayout.MOT15 : layout);
-      Video video = known != null ? known : video(file, info, maxX, maxY, maxFrame);
-      return new AnnotationSet(video, Provenance.unknown(), labels, out);
+      // Identity first: the reference is shared line after line, equals() is the rare case.
+      if (label == MotOptions.DEFAULT_LABEL || label.equals(MotOptions.DEFAULT_LABEL))
+        usesDefault = true;
+      else if (classes.isEmpty() && label != lastNumericLabel && !label.equals(lastNumericLabel)) {
+        numericLabels.add(label);
+        lastNumericLabel = label;
+      }
+      if (frame >= frameLimit)
+        throw new BadAnnotationException(
+            file,
+            lineNo,
+            frame,
+            "frame",
+            "MOT frame "
+                + frame1
+                + " (index "
+                + frame
+                + ") is beyond the video's "
+                + knownLength
+                + " frames");
+      if (id != Detection.UNTRACKED && !seen.add(frame, id))
+        throw new BadAnnotationException(
+            file, lineNo, frame, "id", "object id " + id + " appears twice in MOT frame " + frame1);
+      detections.add(
+          new Detection(
+              frame,
+              id,
+              label,
+              new Box(x, y, w, h),
+              null,
+              conf,
+              Map.of(),
+              visibility,
+              false,
+              false,
+              false,
+              SourceFields.NONE));
+      // maxX, maxY start at 1 and the sums are never NaN: plain comparisons are Math.max here.
+      if (x + w > maxX) maxX = x + w;
+      if (y + h > maxY) maxY = y + h;
+      if (frame > maxFrame) maxFrame = frame;
     }
   }
 
@@ -180,12 +228,10 @@ public final class MotReader {
   public static MotLayout layout(Path file) throws IOException {
     MotLayout known = DetectedLayouts.get(file);
     if (known != null) return known;
-    try (MotLines lines = MotLines.open(file)) {
-      return layout(lines);
-    }
+    return MotLines.read(file, MotReader::layout);
   }
 
-  private static MotLayout layout(MotLines lines) throws IOException {
+  static MotLayout layout(MotLines lines) throws IOException {
     return layout(lines, false);
   }
 
@@ -215,7 +261,22 @@ public final class MotReader {
    * its size and modification time; a handful are kept.
    */
   private static final class DetectedLayouts {
-    private record Key(Path file, long size, long modified) {}
+    private record Key(Path file, long size, long modified) {
+      // Written out: a record's generated equals and hashCode are bootstrapped on first use, a
+      // cost (milliseconds in a fresh JVM) each file read would otherwise pay in a short process.
+      @Override
+      public boolean equals(Object o) {
+        return o instanceof Key k
+            && file.equals(k.file)
+            && size == k.size
+            && modified == k.modified;
+      }
+
+      @Override
+      public int hashCode() {
+        return (file.hashCode() * 31 + Long.hashCode(size)) * 31 + Long.hashCode(modified);
+      }
+    }
 
     private static final Map<Key, MotLayout> LAST =
         new java.util.LinkedHashMap<>(16, 0.75f, true) {
@@ -350,6 +411,11 @@ public final class MotReader {
   }
 
   private static boolean isMinusOne(MotLine c, int col) {
+    double d = c.plain(col); // small enough for the JIT to inline: no call for a plain field
+    return d == d ? d == -1 : parsesToMinusOne(c, col);
+  }
+
+  private static boolean parsesToMinusOne(MotLine c, int col) {
     try {
       return c.real(col) == -1;
     } catch (NumberFormatException e) {
@@ -358,6 +424,10 @@ public final class MotReader {
   }
 
   private static int integer(Path file, long line, int frame, MotLine c, int col) {
+    return c.plainInteger(col) ? (int) c.plain(col) : parsedInteger(file, line, frame, c, col);
+  }
+
+  private static int parsedInteger(Path file, long line, int frame, MotLine c, int col) {
     try {
       return c.integer(col);
     } catch (NumberFormatException e) {
@@ -371,6 +441,11 @@ public final class MotReader {
   }
 
   private static double real(Path file, long line, int frame, MotLine c, int col) {
+    double d = c.plain(col); // a plain decimal is finite
+    return d == d ? d : parsedReal(file, line, frame, c, col);
+  }
+
+  private static double parsedReal(Path file, long line, int frame, MotLine c, int col) {
     double d;
     try {
       d = c.real(col);
