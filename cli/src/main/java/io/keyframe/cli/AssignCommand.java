@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -51,7 +52,8 @@ public final class AssignCommand extends KeyframeCommand {
       names = "--overlap",
       defaultValue = "20%",
       converter = ShareConverter.class,
-      description = "Share of frames labelled twice, 20%% or 0.2 (default: ${DEFAULT-VALUE}).")
+      description =
+          "Share of frames labelled twice: " + Units.SHARE + " (default: ${DEFAULT-VALUE}).")
   Share overlap;
 
   @Option(
@@ -61,11 +63,7 @@ public final class AssignCommand extends KeyframeCommand {
           "Frames per work item; 0 = whole videos. Videos given by bare ID have no known length and stay whole (default: ${DEFAULT-VALUE}).")
   int segmentFrames;
 
-  @Option(
-      names = "--seed",
-      defaultValue = "42",
-      description = "Seed; same seed, same plan (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SeedOption seed;
 
   @Option(
       names = "--out",
@@ -99,7 +97,8 @@ public final class AssignCommand extends KeyframeCommand {
               + " of the videos (length unknown: given by ID); give files or a batch folder for all, or --segment-frames 0");
     var err = stderr();
     AssignmentPlan plan =
-        AssignmentPlanner.plan(new AssignmentOptions(items, annotators, overlap.value(), seed));
+        AssignmentPlanner.plan(
+            new AssignmentOptions(items, annotators, overlap.value(), seed.seed));
     plan.writeCsv(out);
     long all = 0, twice = 0;
     int doubles = 0;
@@ -127,7 +126,7 @@ public final class AssignCommand extends KeyframeCommand {
             unit,
             100 * achieved,
             overlap,
-            seed,
+            seed.seed,
             out);
     if (!unknownLength.isEmpty())
       err.println(

@@ -3,9 +3,6 @@ package io.keyframe.cli;
 import io.keyframe.dataset.AnnotationFormat;
 import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.files.AnnotationFiles;
-import io.keyframe.dataset.privacy.PseudonymKey;
-import io.keyframe.dataset.privacy.Pseudonymiser;
-import io.keyframe.dataset.privacy.Redactor;
 import io.keyframe.scoring.qa.ConsensusMerger;
 import io.keyframe.scoring.qa.ConsensusOptions;
 import io.keyframe.scoring.qa.ConsensusResult;
@@ -14,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Merges two or more annotators' labels of one video into a consensus, in all three formats. */
@@ -37,8 +35,7 @@ public final class ConsensusCommand extends KeyframeCommand {
           "Output folder: consensus.{mot.txt,cvat.xml,coco.json}, provenance.csv, expert.csv.")
   Path out;
 
-  @Option(names = "--redact", description = "Pseudonymise video and annotator IDs in the outputs.")
-  boolean redact;
+  @Mixin RedactOption redact;
 
   @Override
   public Integer call() throws Exception {
@@ -48,7 +45,7 @@ public final class ConsensusCommand extends KeyframeCommand {
     List<AnnotationSet> sets = new ArrayList<>();
     for (Path p : annotations) sets.add(AnnotationFiles.read(p));
     ConsensusResult r = ConsensusMerger.merge(sets, ConsensusOptions.defaults());
-    if (redact) r = r.redact(new Redactor(new Pseudonymiser(PseudonymKey.load((Path) null))));
+    r = redact.applyTo(r, ConsensusResult::redact);
     Files.createDirectories(out);
     AnnotationFiles.write(out.resolve("consensus.mot.txt"), r.merged(), AnnotationFormat.MOT);
     AnnotationFiles.write(

@@ -40,7 +40,7 @@ public final class DemoCommand extends KeyframeCommand {
 
   @Option(
       names = "--budget",
-      description = "Expert budget for the queue: 10%%, 0.1 or 120min (default: 10%%).")
+      description = "Expert budget of the queue: " + Units.BUDGET + " (default: 10%%).")
   String budget;
 
   @Override

@@ -18,7 +18,8 @@ final class Pseudonyms {
         Path home = Path.of(System.getProperty("user.home"));
         instance = new Pseudonymiser(PseudonymKey.load(System.getenv(), null, home));
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot load the pseudonym key", e);
+        // The reason (missing file, permissions) is what the user can act on.
+        throw new UncheckedIOException("cannot load the pseudonym key: " + e.getMessage(), e);
       }
     }
     return instance;

@@ -1,9 +1,5 @@
 package io.keyframe.cli;
 
-import io.keyframe.dataset.AnnotationSet;
-import io.keyframe.dataset.OcclusionFiles;
-import io.keyframe.dataset.files.AnnotationFiles;
-import io.keyframe.scoring.batch.BatchFolder;
 import io.keyframe.scoring.queue.Budget;
 import io.keyframe.scoring.queue.LabelQueue;
 import io.keyframe.scoring.queue.QueueFiles;
@@ -12,11 +8,10 @@ import io.keyframe.scoring.queue.QueueRow;
 import io.keyframe.scoring.queue.RankedQueue;
 import io.keyframe.scoring.queue.SignalWeights;
 import io.keyframe.scoring.signal.VideoEvidence;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Ranks frames for expert labelling within a budget; every row says why. */
@@ -26,30 +21,7 @@ import picocli.CommandLine.Option;
     description =
         "Rank frames for expert labelling within a budget (CSV or JSON, each row with its reasons).")
 public final class RankCommand extends KeyframeCommand {
-  @Option(
-      names = "--batch",
-      description =
-          "Batch folder (one sub-folder per video, as 'keyframe generate' writes), or the output root the Spark jobs and 'keyframe demo' write (tables/...).")
-  Path batch;
-
-  @Option(
-      names = "--run",
-      split = ",",
-      description =
-          "With an output root: run id(s) to read (default: every complete detections run; a later run replaces an earlier one's source).")
-  List<String> runs = new ArrayList<>();
-
-  @Option(
-      names = "--pred",
-      description =
-          "Single video: customer-model detections (with class probabilities for the uncertainty signals).")
-  Path pred;
-
-  @Option(
-      names = "--labels",
-      description =
-          "Single video: delivered labels; give twice for annotator-vs-annotator disagreement.")
-  List<Path> labels = new ArrayList<>();
+  @Mixin EvidenceInputs inputs;
 
   @Option(
       names = "--tracks",
@@ -62,8 +34,7 @@ public final class RankCommand extends KeyframeCommand {
   @Option(
       names = "--budget",
       defaultValue = "10%",
-      description =
-          "Share of frames ('10%%' or '0.1'; a bare number above 1 is refused) or expert minutes ('120min') (default: ${DEFAULT-VALUE}).")
+      description = "Expert budget: " + Units.BUDGET + " (default: ${DEFAULT-VALUE}).")
   String budget;
 
   @Option(names = "--minutes", description = "Expert minutes; overrides --budget.")
@@ -83,8 +54,7 @@ public final class RankCommand extends KeyframeCommand {
   @Override
   public Integer call() throws Exception {
     Budget b = minutes != null ? Budget.ofMinutes(minutes) : Budget.parse(budget);
-    List<VideoEvidence> evidence =
-        evidence(batch, runs, pred, labels, tracks, occlusions, stderr());
+    List<VideoEvidence> evidence = inputs.read(tracks, occlusions, stderr());
     QueueOptions o = QueueOptions.defaults().withBudget(b);
     if (weights != null) o = o.withWeights(SignalWeights.parse(weights));
     RankedQueue q = LabelQueue.rank(evidence, o, new ProgressBar(stderr(), "videos")::update);
@@ -105,55 +75,5 @@ public final class RankCommand extends KeyframeCommand {
 
   static QueueRow redacted(QueueRow r) {
     return r.withVideoId(Pseudonyms.video(r.videoId()));
-  }
-
-  /** Evidence from a batch folder, an output root (of the given runs), or single-video files. */
-  static List<VideoEvidence> evidence(
-      Path batch,
-      List<String> runs,
-      Path pred,
-      List<Path> labels,
-      Path tracks,
-      Path occlusions,
-      java.io.PrintWriter err)
-      throws IOException {
-    if (batch != null) {
-      if (pred != null || !labels.isEmpty() || tracks != null)
-        throw new IllegalArgumentException(
-            "give either --batch or single-video files (--pred/--labels/--tracks), not both");
-      if (OutputRootBatch.isOutputRoot(batch)) {
-        OutputRootBatch root =
-            OutputRootBatch.read(batch, runs, note -> err.println("note: " + note));
-        err.println(
-            "reading runs "
-                + String.join(
-                    ", ",
-                    root.runs().stream().map(io.keyframe.scoring.qa.SourceRoles.Run::id).toList())
-                + " of "
-                + batch);
-        return root.evidence();
-      }
-      if (!runs.isEmpty())
-        throw new IllegalArgumentException(
-            "--run needs an output root (a folder with tables/), not a file batch: " + batch);
-      return BatchFolder.load(batch);
-    }
-    if (!runs.isEmpty())
-      throw new IllegalArgumentException("--run needs --batch with an output root");
-    if (pred == null && labels.isEmpty())
-      throw new IllegalArgumentException(
-          "nothing to rank: give --batch DIR, or --pred and/or --labels files");
-    AnnotationSet p = pred == null ? null : AnnotationFiles.read(pred);
-    List<AnnotationSet> l = new ArrayList<>();
-    for (Path f : labels) l.add(AnnotationFiles.read(f));
-    AnnotationSet t = tracks == null ? null : AnnotationFiles.read(tracks);
-    AnnotationSet any = p != null ? p : l.get(0);
-    return List.of(
-        new VideoEvidence(
-            any.video(),
-            p,
-            t,
-            l,
-            occlusions == null ? List.of() : OcclusionFiles.read(occlusions)));
   }
 }

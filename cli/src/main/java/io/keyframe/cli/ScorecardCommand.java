@@ -1,8 +1,5 @@
 package io.keyframe.cli;
 
-import io.keyframe.dataset.privacy.PseudonymKey;
-import io.keyframe.dataset.privacy.Pseudonymiser;
-import io.keyframe.dataset.privacy.Redactor;
 import io.keyframe.scoring.qa.QaInputs;
 import io.keyframe.scoring.qa.Scorecard;
 import io.keyframe.scoring.qa.ScorecardOptions;
@@ -36,14 +33,7 @@ public final class ScorecardCommand extends KeyframeCommand {
           "'gt' (ground-truth files when present) or 'consensus' (default: ${DEFAULT-VALUE}).")
   String reference;
 
-  @Option(names = "--time-log", description = "CSV time log for throughput and cost.")
-  Path timeLog;
-
-  @Option(
-      names = "--rate",
-      defaultValue = "40",
-      description = "Cost per annotator hour (default: ${DEFAULT-VALUE}).")
-  double rate;
+  @Mixin CostOptions cost;
 
   @Option(
       names = "--json",
@@ -56,8 +46,7 @@ public final class ScorecardCommand extends KeyframeCommand {
   @Option(names = "--out", description = "File for the full table.")
   Path out;
 
-  @Option(names = "--redact", description = "Pseudonymise annotator and video IDs.")
-  boolean redact;
+  @Mixin RedactOption redact;
 
   @Override
   public Integer call() throws Exception {
@@ -76,10 +65,10 @@ public final class ScorecardCommand extends KeyframeCommand {
     Scorecard s =
         Scorecards.compute(
             inputs,
-            timeLog == null ? TimeLog.empty() : TimeLog.readCsv(timeLog),
-            ScorecardOptions.defaults().withHourlyRate(rate),
+            cost.timeLog == null ? TimeLog.empty() : TimeLog.readCsv(cost.timeLog),
+            ScorecardOptions.defaults().withHourlyRate(cost.hourlyRate()),
             new ProgressBar(stderr(), "videos")::update);
-    if (redact) s = s.redact(new Redactor(new Pseudonymiser(PseudonymKey.load((Path) null))));
+    s = redact.applyTo(s, Scorecard::redact);
     var w = stdout();
     if (out != null) {
       s.write(out, json);

@@ -46,15 +46,7 @@ public final class ServeCommand implements Callable<Integer> {
       description = "CSV of CVAT jobs: video_id,task_id,job_id,start_frame,stop_frame per line.")
   Path cvatJobs;
 
-  @Option(
-      names = "--time-log",
-      description = "CSV time log (annotator,video,seconds): scorecards' speed and cost.")
-  Path timeLog;
-
-  @Option(
-      names = "--rate",
-      description = "Cost per annotator hour for the scorecards (default 40).")
-  Double rate;
+  @Mixin CostOptions cost;
 
   @Override
   public Integer call() throws IOException, InterruptedException {
@@ -70,8 +62,8 @@ public final class ServeCommand implements Callable<Integer> {
     if (tokens != null) args.addAll(List.of("--tokens", tokens.toString()));
     if (cvatUrl != null) args.addAll(List.of("--cvat-url", cvatUrl));
     if (cvatJobs != null) args.addAll(List.of("--cvat-jobs", cvatJobs.toString()));
-    if (timeLog != null) args.addAll(List.of("--time-log", timeLog.toString()));
-    if (rate != null) args.addAll(List.of("--rate", rate.toString()));
+    if (cost.timeLog != null) args.addAll(List.of("--time-log", cost.timeLog.toString()));
+    if (cost.rate != null) args.addAll(List.of("--rate", cost.rate.toString()));
     System.err.println(
         "serve: starting the report server in its own JVM; it prints its address once the pages are ready (tens of seconds on a busy machine)...");
     return ReportJvm.run("io.keyframe.report.ReportServerMain", args);

@@ -64,7 +64,8 @@ public final class SimulateCommand extends KeyframeCommand {
   @Option(
       names = "--budget",
       defaultValue = "10%",
-      description = "Share of frames sent to the expert, 10%% or 0.1 (default: ${DEFAULT-VALUE}).")
+      description =
+          "Share of frames sent to the expert: " + Units.SHARE + " (default: ${DEFAULT-VALUE}).")
   String budget;
 
   @Option(
@@ -85,7 +86,9 @@ public final class SimulateCommand extends KeyframeCommand {
       defaultValue = "0.3",
       converter = ShareConverter.class,
       description =
-          "Chance that a model fault survives an annotator's correction of the pre-annotations, 0 = annotators' own faults only (default: ${DEFAULT-VALUE}).")
+          "Chance that a model fault survives an annotator's correction of the pre-annotations, as a share ("
+              + Units.SHARE
+              + "); 0 = annotators' own faults only (default: ${DEFAULT-VALUE}).")
   io.keyframe.scoring.units.Share residual;
 
   @Option(
