@@ -61,11 +61,13 @@ public final class SparseAssignment {
       if (elsewhere == Elsewhere.ZERO ? !(c < 0) : !Double.isFinite(c)) return null;
       union(listed[e] / cols, rows + listed[e] % cols);
     }
+    // Every node's root, once: the sort below looks each row, column and edge up twice.
+    for (int x = 0; x < n; x++) parent[x] = find(x);
     // Counting sort of rows, columns and edges by component root; ascending order inside each.
     int[] rowStart = new int[n + 1], colStart = new int[n + 1], edgeStart = new int[n + 1];
-    for (int i = 0; i < rows; i++) rowStart[find(i) + 1]++;
-    for (int j = 0; j < cols; j++) colStart[find(rows + j) + 1]++;
-    for (int e = 0; e < count; e++) edgeStart[find(listed[e] / cols) + 1]++;
+    for (int i = 0; i < rows; i++) rowStart[parent[i] + 1]++;
+    for (int j = 0; j < cols; j++) colStart[parent[rows + j] + 1]++;
+    for (int e = 0; e < count; e++) edgeStart[parent[listed[e] / cols] + 1]++;
     for (int r = 0; r < n; r++) {
       rowStart[r + 1] += rowStart[r];
       colStart[r + 1] += colStart[r];
@@ -73,16 +75,16 @@ public final class SparseAssignment {
     }
     int[] rowNext = rowStart.clone(), colNext = colStart.clone(), edgeNext = edgeStart.clone();
     for (int i = 0; i < rows; i++) {
-      int r = find(i);
+      int r = parent[i];
       rowIndex[rowNext[r]] = i;
       rowsOf[i] = rowNext[r]++ - rowStart[r];
     }
     for (int j = 0; j < cols; j++) {
-      int r = find(rows + j);
+      int r = parent[rows + j];
       colIndex[colNext[r]] = j;
       colsOf[j] = colNext[r]++ - colStart[r];
     }
-    for (int e = 0; e < count; e++) edgesOf[edgeNext[find(listed[e] / cols)]++] = e;
+    for (int e = 0; e < count; e++) edgesOf[edgeNext[parent[listed[e] / cols]]++] = e;
     double fill = elsewhere == Elsewhere.ZERO ? -0.0 : Double.NaN;
     for (int r = 0; r < n; r++) {
       int e0 = edgeStart[r], e1 = edgeStart[r + 1];
