@@ -5,12 +5,21 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The frame value of the per-detection signals of the customer model (the posterior ones and {@link
+ * A signal over each detection of the customer model (the posterior ones and {@link
  * ScoreUncertainty}): a frame scores its most uncertain detection, and the detections within half
- * of that are the objects behind it.
+ * of that are the objects behind it. The signals differ only in the uncertainty they take and in
+ * what they need from the model.
  */
-final class MostUncertainDetection {
-  private MostUncertainDetection() {}
+sealed interface MostUncertainDetection extends Signal permits PosteriorSignal, ScoreUncertainty {
+
+  /** The uncertainty of one model detection (0 = certain). */
+  double uncertainty(Detection d);
+
+  @Override
+  default FrameScores score(VideoEvidence evidence) {
+    requireApplicable(evidence);
+    return perFrame(evidence, this::uncertainty);
+  }
 
   /** Per-frame maximum of {@code uncertainty} over the model's detections (0 for none). */
   static FrameScores perFrame(VideoEvidence e, ToDoubleFunction<Detection> uncertainty) {

@@ -1,25 +1,26 @@
 package io.keyframe.scoring.signal;
 
+import io.keyframe.dataset.Detection;
 import java.util.Optional;
 
 /**
  * A signal over each model detection's class posterior (Settles 2009, Active Learning Literature
- * Survey, sec. 3.1): a frame's value is its most uncertain detection, and detections within half of
- * that are the objects behind it. The three differ only in the uncertainty they take.
+ * Survey, sec. 3.1); detections without class probabilities count as certain. The three differ only
+ * in the uncertainty they take.
  */
-sealed interface PosteriorSignal extends Signal permits Entropy, Margin, LeastConfidence {
+sealed interface PosteriorSignal extends MostUncertainDetection
+    permits Entropy, Margin, LeastConfidence {
 
   /** The uncertainty of one detection's posterior (0 = certain). */
   double uncertainty(Posterior p);
 
   @Override
-  default Optional<String> inapplicable(VideoEvidence evidence) {
-    return Posterior.missing(evidence);
+  default double uncertainty(Detection d) {
+    return d.classProbabilities().isEmpty() ? 0 : uncertainty(Posterior.of(d));
   }
 
   @Override
-  default FrameScores score(VideoEvidence evidence) {
-    requireApplicable(evidence);
-    return Posterior.perFrameMax(evidence, this::uncertainty);
+  default Optional<String> inapplicable(VideoEvidence evidence) {
+    return Posterior.missing(evidence);
   }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * <p>Per detection of the customer model; a frame's value is its most uncertain detection.
  */
-public record ScoreUncertainty() implements Signal {
+public record ScoreUncertainty() implements MostUncertainDetection {
   @Override
   public String name() {
     return "score_uncertainty";
@@ -21,12 +21,7 @@ public record ScoreUncertainty() implements Signal {
   }
 
   @Override
-  public FrameScores score(VideoEvidence evidence) {
-    requireApplicable(evidence);
-    return MostUncertainDetection.perFrame(evidence, ScoreUncertainty::uncertainty);
-  }
-
-  private static double uncertainty(Detection d) {
+  public double uncertainty(Detection d) {
     double s = d.score();
     if (!(s >= 0 && s <= 1))
       throw MostUncertainDetection.badValue(

@@ -7,8 +7,7 @@ import java.util.Optional;
  * expert's look. Values are non-negative; their scale is the signal's own (the queue normalises).
  */
 public sealed interface Signal
-    permits PosteriorSignal,
-        ScoreUncertainty,
+    permits MostUncertainDetection,
         ModelTrackerDisagreement,
         AnnotatorDisagreement,
         LabelModelDisagreement,
