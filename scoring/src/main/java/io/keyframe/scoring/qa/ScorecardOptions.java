@@ -28,16 +28,18 @@ public record ScorecardOptions(
     ConsensusOptions consensus,
     boolean leaveOneOut) {
   public ScorecardOptions {
-    if (!(matchIou > 0 && matchIou <= 1))
-      throw new IllegalArgumentException("matchIou not in (0,1]: " + matchIou);
-    if (!(unchangedIou > 0 && unchangedIou <= 1))
-      throw new IllegalArgumentException("unchangedIou not in (0,1]: " + unchangedIou);
+    requireIou("matchIou", matchIou);
+    requireIou("unchangedIou", unchangedIou);
     if (minVideos < 1 || minObjects < 0)
       throw new IllegalArgumentException("minVideos must be >= 1 and minObjects >= 0");
     if (!(hourlyRate >= 0) || !Double.isFinite(hourlyRate))
       throw new IllegalArgumentException("hourlyRate must be >= 0");
     Objects.requireNonNull(bootstrap, "bootstrap");
     Objects.requireNonNull(consensus, "consensus");
+  }
+
+  private static void requireIou(String name, double iou) {
+    if (!(iou > 0 && iou <= 1)) throw new IllegalArgumentException(name + " not in (0,1]: " + iou);
   }
 
   /**
