@@ -8,36 +8,23 @@ import java.util.Locale;
  */
 public enum AnnotationFormat {
   /** MOTChallenge text ({@code frame,id,x,y,w,h,conf,...}), 1-based frames. */
-  MOT("txt", true),
+  MOT,
   /** CVAT for video 1.1 XML. */
-  CVAT_VIDEO("xml", true),
+  CVAT_VIDEO,
   /** COCO instances JSON, one image per frame. */
-  COCO("json", true),
+  COCO,
   /**
    * COCO-VID JSON (mmtracking / mmdetection video): COCO with videos, frame ids and instance ids.
    */
-  COCO_VID("json", true),
+  COCO_VID,
   /** YouTube-VIS JSON, one annotation per track. */
-  YOUTUBE_VIS("json", true),
+  YOUTUBE_VIS,
   /** SA-V (SAM 2) masklet JSON; read only. */
-  SAV("json", false);
+  SAV;
 
-  private final String extension;
-  private final boolean writable;
-
-  AnnotationFormat(String extension, boolean writable) {
-    this.extension = extension;
-    this.writable = writable;
-  }
-
-  /** The usual file extension, without the dot. */
-  public String extension() {
-    return extension;
-  }
-
-  /** Whether keyframe can write this format. */
+  /** Whether keyframe can write this format: all but SA-V, which it only reads. */
   public boolean writable() {
-    return writable;
+    return this != SAV;
   }
 
   /**

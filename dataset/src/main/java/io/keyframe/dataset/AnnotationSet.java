@@ -6,10 +6,13 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * All annotations of one video by one source (annotator, model or ground truth), with provenance.
@@ -137,5 +140,20 @@ public record AnnotationSet(
   /** A copy with another layout. */
   public AnnotationSet withLayout(SourceLayout newLayout) {
     return new AnnotationSet(video, provenance, labels, detections, newLayout);
+  }
+
+  /**
+   * The first of a file's {@code sets} (readers always give one), for a reader that gives one set:
+   * when the file holds several, {@code warnings} (if not null) hears {@code several} formatted
+   * with their count ({@code %d}) and the first one's {@code name} ({@code %s}).
+   */
+  public static AnnotationSet firstOf(
+      List<AnnotationSet> sets,
+      Consumer<String> warnings,
+      String several,
+      Function<AnnotationSet, String> name) {
+    if (sets.size() > 1 && warnings != null)
+      warnings.accept(String.format(Locale.ROOT, several, sets.size(), name.apply(sets.get(0))));
+    return sets.get(0);
   }
 }

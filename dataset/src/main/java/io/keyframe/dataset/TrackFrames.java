@@ -1,6 +1,7 @@
 package io.keyframe.dataset;
 
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -34,19 +35,16 @@ public final class TrackFrames {
     for (Detection d : set.detections())
       if (d.mask() != null && (d.mask().width() != v.width() || d.mask().height() != v.height()))
         throw new IllegalArgumentException(
-            rule
-                + " ("
-                + v.width()
-                + "x"
-                + v.height()
-                + ") but the mask in frame "
-                + d.frame()
-                + " is "
-                + d.mask().width()
-                + "x"
-                + d.mask().height()
-                + "; "
-                + instead);
+            String.format(
+                Locale.ROOT,
+                "%s (%dx%d) but the mask in frame %d is %dx%d; %s",
+                rule,
+                v.width(),
+                v.height(),
+                d.frame(),
+                d.mask().width(),
+                d.mask().height(),
+                instead));
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.keyframe.synth;
 
 import io.keyframe.dataset.Frame;
+import io.keyframe.dataset.Video;
 import io.keyframe.dataset.frames.CheckedFrameSource;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
@@ -16,37 +17,20 @@ public final class FrameRenderer extends CheckedFrameSource {
   private final Scene scene;
   private final int width;
   private final int height;
+  private final Format format;
 
   /** A renderer for {@code scene}. */
   public FrameRenderer(Scene scene) {
     this.scene = Objects.requireNonNull(scene, "scene");
-    this.width = scene.video().width();
-    this.height = scene.video().height();
+    Video video = scene.video();
+    this.width = video.width();
+    this.height = video.height();
+    this.format = new Format(video.frameCount(), video.fps(), width, height);
   }
 
   @Override
   public Format format() {
-    return new Format(frameCount(), fps(), width(), height());
-  }
-
-  @Override
-  public int frameCount() {
-    return scene.video().frameCount();
-  }
-
-  @Override
-  public double fps() {
-    return scene.video().fps();
-  }
-
-  @Override
-  public int width() {
-    return width;
-  }
-
-  @Override
-  public int height() {
-    return height;
+    return format;
   }
 
   @Override

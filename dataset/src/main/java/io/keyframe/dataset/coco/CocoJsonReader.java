@@ -42,15 +42,12 @@ public final class CocoJsonReader {
    */
   public static AnnotationSet read(Path file, JsonDialect dialect, Consumer<String> warnings)
       throws IOException {
-    List<AnnotationSet> all = readAll(file, dialect, warnings);
-    if (all.size() > 1 && warnings != null)
-      warnings.accept(
-          "the file holds "
-              + all.size()
-              + " videos; read the first ("
-              + all.get(0).video().id()
-              + "); keyframe reads one video per set (AnnotationFiles.readAll reads each)");
-    return all.get(0);
+    return AnnotationSet.firstOf(
+        readAll(file, dialect, warnings),
+        warnings,
+        "the file holds %d videos; read the first (%s); keyframe reads one video per set"
+            + " (AnnotationFiles.readAll reads each)",
+        first -> first.video().id());
   }
 
   /** Every video of the file, in the file's video order (one set for COCO and SA-V). */

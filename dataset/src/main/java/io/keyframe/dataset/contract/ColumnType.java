@@ -15,39 +15,35 @@ public sealed interface ColumnType
    * BOOLEAN.
    */
   enum Scalar implements ColumnType {
-    STRING("binary", " (STRING)"),
-    INT("int32", ""),
-    LONG("int64", ""),
-    DOUBLE("double", ""),
-    BOOLEAN("boolean", "");
-
-    private final String physical;
-    private final String annotation;
-
-    Scalar(String physical, String annotation) {
-      this.physical = physical;
-      this.annotation = annotation;
-    }
+    STRING,
+    INT,
+    LONG,
+    DOUBLE,
+    BOOLEAN;
 
     /** Parquet's physical type name as its schema text writes it. */
     public String physical() {
-      return physical;
-    }
-
-    /** The logical-type annotation after the name (" (STRING)" or nothing). */
-    public String annotation() {
-      return annotation;
-    }
-
-    @Override
-    public String describe() {
       return switch (this) {
-        case STRING -> "string";
+        case STRING -> "binary";
         case INT -> "int32";
         case LONG -> "int64";
         case DOUBLE -> "double";
         case BOOLEAN -> "boolean";
       };
+    }
+
+    /**
+     * The logical-type annotation after the name: " (STRING)" for the one scalar whose physical
+     * type (BINARY) needs it, nothing for the rest.
+     */
+    public String annotation() {
+      return this == STRING ? " (STRING)" : "";
+    }
+
+    /** The physical name, but "string" for STRING (as the README writes types). */
+    @Override
+    public String describe() {
+      return this == STRING ? "string" : physical();
     }
   }
 

@@ -132,15 +132,12 @@ public final class CvatVideoReader {
    * project holds).
    */
   public static AnnotationSet read(Path file, Consumer<String> warnings) throws IOException {
-    List<AnnotationSet> all = readAll(file, warnings);
-    if (all.size() > 1 && warnings != null)
-      warnings.accept(
-          "the file is a CVAT project export with "
-              + all.size()
-              + " tasks/subsets; read the first ("
-              + all.get(0).layout().subset()
-              + "); AnnotationFiles.readAll reads each");
-    return all.get(0);
+    return AnnotationSet.firstOf(
+        readAll(file, warnings),
+        warnings,
+        "the file is a CVAT project export with %d tasks/subsets; read the first (%s);"
+            + " AnnotationFiles.readAll reads each",
+        first -> first.layout().subset());
   }
 
   /** One set per task or subset, in file order (one for a task or job export). */

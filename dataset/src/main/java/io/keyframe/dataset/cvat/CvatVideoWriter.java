@@ -14,6 +14,7 @@ import io.keyframe.dataset.Video;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.xml.stream.XMLOutputFactory;
@@ -177,16 +178,14 @@ public final class CvatVideoWriter {
     } else if (d.mask() != null) {
       if (d.mask().width() != img.width() || d.mask().height() != img.height())
         throw new IllegalArgumentException(
-            "the mask in frame "
-                + d.frame()
-                + " is "
-                + d.mask().width()
-                + "x"
-                + d.mask().height()
-                + " but its image is "
-                + img.width()
-                + "x"
-                + img.height());
+            String.format(
+                Locale.ROOT,
+                "the mask in frame %d is %dx%d but its image is %dx%d",
+                d.frame(),
+                d.mask().width(),
+                d.mask().height(),
+                img.width(),
+                img.height()));
       imageShapeStart(w, "mask", d, grouped ? group : -1);
       maskAttributes(w, d.mask());
     }

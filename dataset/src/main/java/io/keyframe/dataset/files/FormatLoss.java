@@ -9,6 +9,7 @@ import io.keyframe.dataset.mot.MotOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * What a set holds that a target format cannot carry, as the one warning line a writer prints ("mot
@@ -21,26 +22,16 @@ public final class FormatLoss {
 
   /** The warning for writing {@code set} as {@code format}, or empty when nothing is lost. */
   public static Optional<String> describe(AnnotationSet set, AnnotationFormat format) {
-    long masks = 0,
-        flags = 0,
-        scores = 0,
-        probs = 0,
-        vis = 0,
-        untracked = 0,
-        crowd = 0,
-        multiPolygons = 0,
-        areas = 0;
-    for (Detection d : set.detections()) {
-      if (d.mask() != null) masks++;
-      if (d.occluded() || d.outside() || d.keyframe()) flags++;
-      if (d.score() != 1.0) scores++;
-      if (!d.classProbabilities().isEmpty()) probs++;
-      if (d.visibility() != -1) vis++;
-      if (d.trackId() == Detection.UNTRACKED) untracked++;
-      if (d.source().crowd()) crowd++;
-      if (d.source().polygons().size() > 1) multiPolygons++;
-      if (!Double.isNaN(d.source().area())) areas++;
-    }
+    List<Detection> ds = set.detections();
+    long masks = count(ds, d -> d.mask() != null);
+    long flags = count(ds, d -> d.occluded() || d.outside() || d.keyframe());
+    long scores = count(ds, d -> d.score() != 1.0);
+    long probs = count(ds, d -> !d.classProbabilities().isEmpty());
+    long vis = count(ds, d -> d.visibility() != -1);
+    long untracked = count(ds, d -> d.trackId() == Detection.UNTRACKED);
+    long crowd = count(ds, d -> d.source().crowd());
+    long multiPolygons = count(ds, d -> d.source().polygons().size() > 1);
+    long areas = count(ds, d -> !Double.isNaN(d.source().area()));
     long relabelled =
         set.tracks().stream()
             .filter(t -> t.detections().stream().anyMatch(d -> !d.label().equals(t.label())))
@@ -59,13 +50,10 @@ public final class FormatLoss {
     List<String> lost = new ArrayList<>();
     switch (format) {
       case MOT -> {
-        if (names)
-          lost.add(
-              "class names ("
-                  + set.labels().size()
-                  + " labels, written as class ids 1.."
-                  + set.labels().size()
-                  + ")");
+        if (names) {
+          int n = set.labels().size();
+          lost.add("class names (" + n + " labels, written as class ids 1.." + n + ")");
+        }
         add(lost, masks, "masks (written as their boxes)");
         add(lost, flags, "occluded/outside/keyframe flags");
         add(lost, probs, "class probabilities");
@@ -73,7 +61,7 @@ public final class FormatLoss {
         if (fps) lost.add("the frame rate (" + set.video().fps() + " fps)");
         // A MOT reader sizes the video to hold every box: only a larger frame is lost.
         double maxX = 1, maxY = 1;
-        for (Detection d : set.detections()) {
+        for (Detection d : ds) {
           var b = d.boxOrMaskBox();
           if (b != null) {
             maxX = Math.max(maxX, b.x2());
@@ -131,6 +119,10 @@ public final class FormatLoss {
         format.name().toLowerCase().replace('_', '-')
             + " cannot carry: "
             + String.join(", ", lost));
+  }
+
+  private static long count(List<Detection> detections, Predicate<Detection> what) {
+    return detections.stream().filter(what).count();
   }
 
   private static void add(List<String> lost, long n, String what) {

@@ -31,10 +31,6 @@ public final class Pseudonymiser {
       this.prefix = prefix;
       this.domain = domain;
     }
-
-    public String prefix() {
-      return prefix;
-    }
   }
 
   private static final Pattern PSEUDONYM = Pattern.compile("(vid|pat|ann|site)-[0-9a-f]{8}");

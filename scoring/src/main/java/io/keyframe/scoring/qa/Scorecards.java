@@ -173,35 +173,13 @@ public final class Scorecards {
     PercentileBootstrap b = o.bootstrap();
     double p = precision.applyAsDouble(all), r = recall.applyAsDouble(all);
     double f1 = p + r > 0 ? 2 * p * r / (p + r) : Double.NaN;
-    long refObjects = 0, annObjects = 0, switches = 0;
-    double consObj = 0,
-        consSame = 0,
-        seconds = 0,
-        frames = 0,
-        objects = 0,
-        corrections = 0,
-        preTotal = 0,
-        othersIou = 0,
-        othersN = 0;
-    boolean timed = true;
-    for (Tally t : ts) {
-      refObjects += (long) (sum(t.tp, lo, hi) + sum(t.fn, lo, hi));
-      annObjects += (long) (sum(t.tp, lo, hi) + sum(t.fp, lo, hi));
-      switches += (long) sum(t.sw, lo, hi);
-      consObj += sum(t.consObjects, lo, hi);
-      consSame += sum(t.consSame, lo, hi);
-      corrections += t.corrections;
-      preTotal += t.preTotal;
-      othersIou += t.othersIouSum;
-      othersN += t.othersIouN;
-      if (Double.isNaN(t.seconds)) timed = false;
-      seconds += t.seconds;
-      frames += t.frames;
-      objects += t.objects;
-    }
+    long refObjects = (long) total(ts, t -> sum(t.tp, lo, hi) + sum(t.fn, lo, hi));
+    long annObjects = (long) total(ts, t -> sum(t.tp, lo, hi) + sum(t.fp, lo, hi));
+    long switches = (long) total(ts, t -> sum(t.sw, lo, hi));
+    // A video without timing (NaN seconds) makes the total NaN: no rate per hour and no cost.
+    double hours = total(ts, t -> t.seconds) / 3600;
     boolean small = n < o.minVideos() || refObjects < o.minObjects();
     boolean allRow = c < 0;
-    double hours = timed ? seconds / 3600 : Double.NaN;
     return ScorecardRow.builder(who, label)
         .videos(n)
         .referenceObjects(refObjects)
@@ -216,13 +194,14 @@ public final class Scorecards {
             allRow
                 ? estimate(kappaCons.applyAsDouble(all), b, n, kappaCons)
                 : Estimate.of(Double.NaN))
-        .classAgreement(consObj == 0 ? Double.NaN : consSame / consObj)
+        .classAgreement(
+            ratio(all, ts, t -> sum(t.consSame, lo, hi), t -> sum(t.consObjects, lo, hi)))
         .kappaVsOthers(allRow ? kappa(all, ts, k, false) : Double.NaN)
-        .iouVsOthers(allRow && othersN > 0 ? othersIou / othersN : Double.NaN)
-        .correctionRate(allRow && preTotal > 0 ? corrections / preTotal : Double.NaN)
-        .framesPerHour(allRow && hours > 0 ? frames / hours : Double.NaN)
-        .objectsPerHour(allRow && hours > 0 ? objects / hours : Double.NaN)
-        .costPerVideo(allRow && timed ? hours * o.hourlyRate() / n : Double.NaN)
+        .iouVsOthers(allRow ? ratio(all, ts, t -> t.othersIouSum, t -> t.othersIouN) : Double.NaN)
+        .correctionRate(allRow ? ratio(all, ts, t -> t.corrections, t -> t.preTotal) : Double.NaN)
+        .framesPerHour(allRow && hours > 0 ? total(ts, t -> t.frames) / hours : Double.NaN)
+        .objectsPerHour(allRow && hours > 0 ? total(ts, t -> t.objects) / hours : Double.NaN)
+        .costPerVideo(allRow ? hours * o.hourlyRate() / n : Double.NaN)
         .smallSample(small)
         .rank(0)
         .build();
@@ -233,6 +212,13 @@ public final class Scorecards {
     if (Double.isNaN(value)) return Estimate.of(value);
     PercentileBootstrap.Interval ci = b.interval(n, stat);
     return new Estimate(value, ci.low(), ci.high());
+  }
+
+  /** The sum of {@code f} over the videos, in order (plain addition, as {@link #ratio} sums). */
+  private static double total(List<Tally> ts, ToDoubleFunction<Tally> f) {
+    double s = 0;
+    for (Tally t : ts) s += f.applyAsDouble(t);
+    return s;
   }
 
   private static double ratio(

@@ -5,9 +5,6 @@ package io.keyframe.spark.output;
  * quarantine table.
  */
 public final class TooManyBadRowsException extends RuntimeException {
-  private final long badRows;
-  private final long totalRows;
-
   public TooManyBadRowsException(
       String job, long badRows, long totalRows, double maxFraction, String firstReason) {
     super(
@@ -19,15 +16,5 @@ public final class TooManyBadRowsException extends RuntimeException {
             badRows / (double) Math.max(1, totalRows),
             maxFraction,
             firstReason));
-    this.badRows = badRows;
-    this.totalRows = totalRows;
-  }
-
-  public long badRows() {
-    return badRows;
-  }
-
-  public long totalRows() {
-    return totalRows;
   }
 }

@@ -36,7 +36,7 @@ public final class NiftiFrameSource extends CheckedFrameSource {
   private final NiftiVolume volume;
   private final Axis axis;
   private final int t;
-  private final double fps;
+  private final Format format;
   private final double lo;
   private final double hi;
 
@@ -49,7 +49,6 @@ public final class NiftiFrameSource extends CheckedFrameSource {
     Video.checkFps(fps);
     this.volume = NiftiVolume.read(file);
     this.axis = axis;
-    this.fps = fps;
     if (t < 0 || t >= volume.size(3))
       throw new BadAnnotationException(
           file, -1, -1, "dim", "volume " + t + " requested, the file has " + volume.size(3));
@@ -69,6 +68,13 @@ public final class NiftiFrameSource extends CheckedFrameSource {
       lo = a;
       hi = b;
     }
+    // A frame's columns and rows are the two voxel axes other than the one frames step along.
+    format =
+        new Format(
+            volume.size(axis.ordinal()),
+            fps,
+            volume.size(axis == Axis.X ? 1 : 0),
+            volume.size(axis == Axis.Z ? 1 : 2));
   }
 
   /** Slices along z of the first volume. */
@@ -86,27 +92,7 @@ public final class NiftiFrameSource extends CheckedFrameSource {
 
   @Override
   public Format format() {
-    return new Format(frameCount(), fps(), width(), height());
-  }
-
-  @Override
-  public int frameCount() {
-    return volume.size(axis.ordinal());
-  }
-
-  @Override
-  public double fps() {
-    return fps;
-  }
-
-  @Override
-  public int width() {
-    return volume.size(axis == Axis.X ? 1 : 0);
-  }
-
-  @Override
-  public int height() {
-    return volume.size(axis == Axis.Z ? 1 : 2);
+    return format;
   }
 
   /** The scaled voxel value shown at (column, row) of frame {@code index}. */
