@@ -17,46 +17,40 @@ import picocli.CommandLine.Option;
     description =
         "Run the whole loop on embedded defaults (local Spark): generate -> track -> agreement -> rank -> compare.")
 public final class DemoCommand extends KeyframeCommand {
+  // Unset options keep DemoOptions' defaults, so the help states the defaults the demo runs with.
+  private static final DemoOptions DEFAULTS = DemoOptions.defaults();
+
   @Option(
       names = "--out",
       defaultValue = "keyframe-out",
       description = "Output root (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--videos", description = "Synthetic videos (default: 4).")
-  Integer videos;
+  @Option(names = "--videos", description = "Synthetic videos (default: ${DEFAULT-VALUE}).")
+  int videos = DEFAULTS.videos();
 
-  @Option(names = "--frames", description = "Frames per video (default: 300).")
-  Integer frames;
+  @Option(names = "--frames", description = "Frames per video (default: ${DEFAULT-VALUE}).")
+  int frames = DEFAULTS.frames();
 
-  @Option(names = "--objects", description = "Objects per video (default: 8).")
-  Integer objects;
+  @Option(names = "--objects", description = "Objects per video (default: ${DEFAULT-VALUE}).")
+  int objects = DEFAULTS.objects();
 
-  @Option(names = "--seed", description = "Generator seed (default: 7).")
-  Long seed;
+  @Option(names = "--seed", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+  long seed = DEFAULTS.seed();
 
-  @Option(names = "--master", description = "Spark master (default: local[*]).")
-  String master;
+  @Option(names = "--master", description = "Spark master (default: ${DEFAULT-VALUE}).")
+  String master = DEFAULTS.master();
 
   @Option(
       names = "--budget",
-      description = "Expert budget of the queue: " + Units.BUDGET + " (default: 10%%).")
-  String budget;
+      description = "Expert budget of the queue: " + Units.BUDGET + " (default: ${DEFAULT-VALUE}).")
+  String budget = DEFAULTS.budget();
 
   @Override
   public Integer call() {
-    DemoOptions d = DemoOptions.defaults();
-    if (budget != null)
-      io.keyframe.scoring.queue.Budget.parse(budget); // refused before any Spark work
+    io.keyframe.scoring.queue.Budget.parse(budget); // refused before any Spark work
     DemoOptions o =
-        new DemoOptions(
-            videos != null ? videos : d.videos(),
-            frames != null ? frames : d.frames(),
-            objects != null ? objects : d.objects(),
-            seed != null ? seed : d.seed(),
-            master != null ? master : d.master(),
-            budget != null ? budget : d.budget(),
-            d.keyframeInterval());
+        new DemoOptions(videos, frames, objects, seed, master, budget, DEFAULTS.keyframeInterval());
     ProgressBar bar = new ProgressBar(stderr(), "tasks").overall("demo");
     bar.say(
         String.format(

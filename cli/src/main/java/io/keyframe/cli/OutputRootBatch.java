@@ -41,29 +41,21 @@ import org.apache.spark.sql.types.StructType;
  * part: scoring's {@link SourceRoles}, over the runs given (or all), the rule the report's
  * scorecard page applies too. The files are read by dataset's {@link RunPartitionReader}, the
  * report server's reader.
+ *
+ * @param byVideo video to source to that source's detections
+ * @param occlusions video to the occlusion events of the occlusion source
+ * @param prediction the source playing the model's part, or null
+ * @param tracker the source playing the tracker's part, or null
+ * @param annotators the sources playing annotators' parts
+ * @param runs runs read, oldest first
  */
-final class OutputRootBatch {
-  private final Map<String, Map<String, AnnotationSet>> byVideo;
-  private final Map<String, List<OcclusionEvent>> occlusions;
-  private final String prediction;
-  private final String tracker;
-  private final List<String> annotators;
-  private final List<Run> used;
-
-  private OutputRootBatch(
-      Map<String, Map<String, AnnotationSet>> byVideo,
-      Map<String, List<OcclusionEvent>> occlusions,
-      String prediction,
-      String tracker,
-      List<String> annotators,
-      List<Run> used) {
-    this.byVideo = byVideo;
-    this.occlusions = occlusions;
-    this.prediction = prediction;
-    this.tracker = tracker;
-    this.annotators = annotators;
-    this.used = used;
-  }
+record OutputRootBatch(
+    Map<String, Map<String, AnnotationSet>> byVideo,
+    Map<String, List<OcclusionEvent>> occlusions,
+    String prediction,
+    String tracker,
+    List<String> annotators,
+    List<Run> runs) {
 
   /** True when {@code dir} is an output root (it has {@code tables/detections}). */
   static boolean isOutputRoot(Path dir) {
@@ -185,14 +177,9 @@ final class OutputRootBatch {
               + String.join(", ", roles.trackers())
               + "; pass its run id with --run to pick another)");
     Map<String, List<OcclusionEvent>> occlusions =
-        occlusions(tables, chosen, roles.occlusionSource());
+        readOcclusions(tables, chosen, roles.occlusionSource());
     return new OutputRootBatch(
         byVideo, occlusions, roles.prediction(), roles.tracker(), roles.annotators(), used);
-  }
-
-  /** Runs read, oldest first. */
-  List<Run> runs() {
-    return used;
   }
 
   /** What rank and spot-check score, one per video. */
@@ -244,7 +231,7 @@ final class OutputRootBatch {
     return out;
   }
 
-  private static Map<String, List<OcclusionEvent>> occlusions(
+  private static Map<String, List<OcclusionEvent>> readOcclusions(
       Path tables, List<String> runIds, String source) throws IOException {
     Map<String, List<OcclusionEvent>> out = new TreeMap<>();
     if (source == null) return out;

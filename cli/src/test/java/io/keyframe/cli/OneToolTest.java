@@ -10,8 +10,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Issue 18: every command accepts what the others write, with one set of units, names and exit
@@ -107,18 +111,35 @@ class OneToolTest extends InProcessCliTest {
 
   // --- names and warnings
 
-  @Test
-  void theBatchSpecAndTheBatchFolderAreSummarised() {
-    assertThat(run("info", SAMPLES.resolve("batch.json").toString())).isZero();
-    // batch.json: 2 videos, 12 classes, seed 7, 15 fps (data-samples/README.md).
-    assertThat(out.toString())
-        .contains("2 videos")
-        .contains("12: bed_rail")
-        .contains("seed 7")
-        .contains("15 fps")
-        .doesNotContain("clinic-s7-v00");
-    assertThat(run("info", SAMPLES.toString())).isZero();
-    assertThat(out.toString()).contains("2 videos");
+  /** Inputs of info: a batch spec, a batch folder, a model file, a bare MOT file. */
+  static Stream<Arguments> infoInputs() {
+    return Stream.of(
+        // batch.json: 2 videos, 12 classes, seed 7, 15 fps (data-samples/README.md).
+        Arguments.of(
+            SAMPLES.resolve("batch.json"),
+            List.of("2 videos", "12: bed_rail", "seed 7", "15 fps"),
+            List.of("clinic-s7-v00")),
+        Arguments.of(SAMPLES, List.of("2 videos"), List.of()),
+        // meta.json beside it: 640x360 at 15 fps; the MOT file itself records no provenance and no
+        // IDs.
+        Arguments.of(
+            V0.resolve("model.mot.txt"),
+            List.of(
+                "640x360, 300 frames at 15.00 fps",
+                "source        unknown",
+                "role          model",
+                "identities    none"),
+            List.of()),
+        Arguments.of(TUD.resolve("gt.txt"), List.of("unknown fps"), List.of()));
+  }
+
+  @ParameterizedTest
+  @MethodSource("infoInputs")
+  void infoSummarisesWhatItKnowsAndSaysWhatItDoesNot(
+      Path input, List<String> shown, List<String> notShown) {
+    assertThat(run("info", input.toString())).isZero();
+    assertThat(out.toString()).contains(shown);
+    for (String s : notShown) assertThat(out.toString()).doesNotContain(s);
   }
 
   @Test
@@ -133,19 +154,6 @@ class OneToolTest extends InProcessCliTest {
       if (seen == null) seen = m.group(1);
       assertThat(m.group(1)).as(f).isEqualTo(seen);
     }
-  }
-
-  @Test
-  void infoOnAModelFileSaysWhatItDoesNotKnow() {
-    assertThat(run("info", V0.resolve("model.mot.txt").toString())).isZero();
-    // meta.json beside it: 640x360 at 15 fps; the MOT file itself records no provenance and no IDs.
-    assertThat(out.toString())
-        .contains("640x360, 300 frames at 15.00 fps")
-        .contains("source        unknown")
-        .contains("role          model")
-        .contains("identities    none");
-    assertThat(run("info", TUD.resolve("gt.txt").toString())).isZero();
-    assertThat(out.toString()).contains("unknown fps");
   }
 
   @Test
