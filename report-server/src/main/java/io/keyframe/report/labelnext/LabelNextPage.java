@@ -52,13 +52,8 @@ public final class LabelNextPage {
         b.append(head).append(",,,\r\n");
       }
       for (LabelNextView.QueueObject o : r.objects()) {
-        b.append(head)
-            .append(',')
-            .append(o.id())
-            .append(',')
-            .append(cell(o.label()))
-            .append(',')
-            .append(cell(o.source()))
+        b.append(
+                String.join(",", head, Integer.toString(o.id()), cell(o.label()), cell(o.source())))
             .append("\r\n");
       }
     }
