@@ -27,6 +27,7 @@ import io.keyframe.report.scorecard.ScorecardView;
 import io.keyframe.scoring.qa.Estimate;
 import io.keyframe.scoring.qa.ScorecardRow;
 import io.keyframe.scoring.qa.SourceRoles;
+import io.keyframe.scoring.queue.QueueRow;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -224,17 +225,17 @@ class QaPageTemplatesTest {
             List.of(SCRIPT),
             List.of("uncertainty"),
             List.of(
-                new LabelNextView.QueueRow(
-                    1,
-                    BREAKOUT,
-                    10,
-                    14,
-                    0.75,
-                    2.5,
-                    2.5,
-                    SCRIPT,
-                    List.of(new LabelNextView.Reason(SCRIPT, 0.5)),
-                    List.of(new LabelNextView.QueueObject(3, SCRIPT, BREAKOUT)),
+                new LabelNextView.Row(
+                    new QueueRow(
+                        1,
+                        BREAKOUT,
+                        10,
+                        14,
+                        0.75,
+                        2.5,
+                        2.5,
+                        List.of(new QueueRow.Reason(SCRIPT, 0.5)),
+                        List.of(new QueueRow.QueueObject(3, SCRIPT, BREAKOUT))),
                     12,
                     "/thumbs/x/12.png?objects=3",
                     "/frame/x/10",
