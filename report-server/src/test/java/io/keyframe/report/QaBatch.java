@@ -1,6 +1,7 @@
 package io.keyframe.report;
 
 import static io.keyframe.report.ParquetFixture.row;
+import static java.lang.Double.NaN;
 
 import io.keyframe.report.ParquetFixture.Run;
 import java.nio.file.Path;
@@ -75,20 +76,7 @@ final class QaBatch {
               row("ann1", "ann2", "__all__", 6, 2, 1, 1.0, 1.0, 1.0, 4 / 7.0, 0.2, 1.0, 0.55),
               row("ann1", "ann2", "bed_rail", 4, 0, 0, 1.0, 1.0, 1.0, 0.6, 0.1, 1.0, 0.5),
               row("ann1", "ann2", "iv_pole", 2, 2, 0, 1.0, 1.0, 1.0, 0.6, 0.1, 1.0, 0.5),
-              row(
-                  "ann1",
-                  "ann2",
-                  "monitor",
-                  0,
-                  0,
-                  1,
-                  Double.NaN,
-                  Double.NaN,
-                  Double.NaN,
-                  Double.NaN,
-                  Double.NaN,
-                  Double.NaN,
-                  Double.NaN)));
+              row("ann1", "ann2", "monitor", 0, 0, 1, NaN, NaN, NaN, NaN, NaN, NaN, NaN)));
     f.write(
         "confusion",
         "a1",
@@ -108,17 +96,8 @@ final class QaBatch {
         "a1",
         VIDEO,
         ParquetFixture.rows(
-            row("ann1", "ann2", "__all__", "hota", 1.0, 0.6, -0.4, Double.NaN, Double.NaN),
-            row(
-                "ann1",
-                "ann2",
-                "humidifier",
-                "hota",
-                Double.NaN,
-                Double.NaN,
-                Double.NaN,
-                Double.NaN,
-                Double.NaN)));
+            row("ann1", "ann2", "__all__", "hota", 1.0, 0.6, -0.4, NaN, NaN),
+            row("ann1", "ann2", "humidifier", "hota", NaN, NaN, NaN, NaN, NaN)));
     f.write(
         "compare_frames",
         "a1",

@@ -11,6 +11,7 @@ import io.keyframe.report.data.ReportData;
 import io.keyframe.report.labelnext.LabelNextView;
 import io.keyframe.report.labelnext.QueueFilter;
 import io.keyframe.report.overview.OverviewView;
+import io.keyframe.scoring.queue.QueueRow;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,25 +58,25 @@ class ReportDataTest {
   @Test
   void labelNextFiltersByVideoClassAndSignal() {
     assertThat(LabelNextView.of(data, QueueFilter.NONE).rows())
-        .extracting(LabelNextView.QueueRow::rank)
+        .extracting(r -> r.queue().rank())
         .containsExactly(1, 2, 3);
     assertThat(LabelNextView.of(data, new QueueFilter("vidA", null, null)).rows())
-        .extracting(r -> r.rank())
+        .extracting(r -> r.queue().rank())
         .containsExactly(1, 3);
     assertThat(LabelNextView.of(data, new QueueFilter(null, "monitor", null)).rows())
-        .extracting(r -> r.rank())
+        .extracting(r -> r.queue().rank())
         .containsExactly(2);
     LabelNextView entropy = LabelNextView.of(data, new QueueFilter(null, null, "entropy"));
-    assertThat(entropy.rows()).extracting(r -> r.rank()).containsExactly(1, 3);
+    assertThat(entropy.rows()).extracting(r -> r.queue().rank()).containsExactly(1, 3);
     assertThat(entropy.totalMinutes()).isEqualTo(2.5 + 1.0);
-    assertThat(entropy.rows().get(0).reasons())
+    assertThat(entropy.rows().get(0).queue().reasons())
         .containsExactly(
-            new LabelNextView.Reason("entropy", 0.91), new LabelNextView.Reason("occlusion", 1.0));
-    assertThat(entropy.rows().get(0).objects())
+            new QueueRow.Reason("entropy", 0.91), new QueueRow.Reason("occlusion", 1.0));
+    assertThat(entropy.rows().get(0).queue().objects())
         .containsExactly(
-            new LabelNextView.QueueObject(1, "bed_rail", "gt"),
-            new LabelNextView.QueueObject(2, "iv_pole", "gt"),
-            new LabelNextView.QueueObject(7, "bed_rail", "sam2"));
+            new QueueRow.QueueObject(1, "bed_rail", "gt"),
+            new QueueRow.QueueObject(2, "iv_pole", "gt"),
+            new QueueRow.QueueObject(7, "bed_rail", "sam2"));
     assertThatThrownBy(() -> LabelNextView.of(data, new QueueFilter("nope", null, null)))
         .isInstanceOf(IllegalArgumentException.class);
   }

@@ -3,6 +3,7 @@ package io.keyframe.report.labelnext;
 import io.keyframe.report.auth.Role;
 import io.keyframe.report.html.Templates;
 import io.keyframe.scoring.queue.QueueFiles;
+import io.keyframe.scoring.queue.QueueRow;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.SortedSet;
@@ -31,7 +32,8 @@ public final class LabelNextPage {
    */
   public static String csv(LabelNextView v) {
     StringBuilder b = new StringBuilder(QueueFiles.QUEUE_HEADER).append("\r\n");
-    for (LabelNextView.QueueRow r : v.rows()) {
+    for (LabelNextView.Row row : v.rows()) {
+      QueueRow r = row.queue();
       String head =
           r.rank()
               + ","
@@ -51,14 +53,9 @@ public final class LabelNextPage {
       if (r.objects().isEmpty()) {
         b.append(head).append(",,,\r\n");
       }
-      for (LabelNextView.QueueObject o : r.objects()) {
-        b.append(head)
-            .append(',')
-            .append(o.id())
-            .append(',')
-            .append(cell(o.label()))
-            .append(',')
-            .append(cell(o.source()))
+      for (QueueRow.QueueObject o : r.objects()) {
+        b.append(
+                String.join(",", head, Integer.toString(o.id()), cell(o.label()), cell(o.source())))
             .append("\r\n");
       }
     }

@@ -1,10 +1,15 @@
 package io.keyframe.report.labelnext;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.keyframe.report.data.NestedCells;
 import io.keyframe.report.data.Num;
 import io.keyframe.report.data.ReportData;
 import io.keyframe.report.drilldown.FrameLinks;
 import io.keyframe.report.export.CvatLinks;
+import io.keyframe.scoring.queue.QueueRow;
+import io.keyframe.scoring.queue.QueueRow.QueueObject;
+import io.keyframe.scoring.queue.QueueRow.Reason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +35,7 @@ public record LabelNextView(
     List<String> videos,
     List<String> labels,
     List<String> signals,
-    List<QueueRow> rows,
+    List<Row> rows,
     double totalMinutes,
     Map<String, List<String>> exportSources) {
 
@@ -42,52 +47,32 @@ public record LabelNextView(
     exportSources = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(exportSources));
   }
 
-  /** One signal's contribution to a row's score. */
-  public record Reason(String signal, double value) {}
-
   /**
-   * One object of a queue row, exactly as the {@code queue} table's {@code objects} entry names it:
-   * track {@code id} in {@code source}'s numbering, shown there as {@code label}.
-   */
-  public record QueueObject(int id, String label, String source) {
-    /** {@code id@source}, the form the thumbnail and frame URLs take. */
-    public String ref() {
-      return id + "@" + source;
-    }
-  }
-
-  /**
-   * One queue row, with where to see it.
+   * One queue row, with where to see it. In the JSON the queue row's fields sit beside the links,
+   * as one object per row.
    *
+   * @param queue the row as the {@code queue} table holds it
    * @param frame the frame drawn on the thumbnail ({@code frameStart})
    * @param thumbnailUrl PNG of that frame with every source drawn and the row's objects highlighted
    * @param cvatUrl page naming the frame in CVAT terms: video, 0-based frame number, track IDs
    * @param cvatJobUrl the frame in the configured CVAT server's annotation page, or null (no server
    *     configured, or no job of it holds the frame)
    */
-  public record QueueRow(
-      int rank,
-      String videoId,
-      int frameStart,
-      int frameEnd,
-      double score,
-      double costMinutes,
-      double cumulativeMinutes,
-      String reasonsText,
-      List<Reason> reasons,
-      List<QueueObject> objects,
+  public record Row(
+      @JsonUnwrapped QueueRow queue,
       int frame,
       String thumbnailUrl,
       String cvatUrl,
       String cvatJobUrl) {
-    public QueueRow {
-      reasons = List.copyOf(reasons);
-      objects = List.copyOf(objects);
+    /** The reasons as one line, {@code entropy=0.91; occlusion=1.00}. */
+    @JsonProperty
+    public String reasonsText() {
+      return queue.reasonsText();
     }
 
     /** Classes of the row's objects, sorted and distinct (the class filter's choices). */
     public List<String> labels() {
-      return objects.stream().map(QueueObject::label).distinct().sorted().toList();
+      return queue.objects().stream().map(QueueObject::label).distinct().sorted().toList();
     }
   }
 
@@ -102,7 +87,7 @@ public record LabelNextView(
    */
   public static LabelNextView of(ReportData data, QueueFilter filter, CvatLinks cvat) {
     Table q = data.table("queue").sortAscendingOn("rank");
-    List<QueueRow> all = new ArrayList<>();
+    List<Row> all = new ArrayList<>();
     for (int r = 0; r < q.rowCount(); r++) {
       String video = q.stringColumn("video_id").get(r);
       int start = q.intColumn("frame_start").getInt(r);
@@ -116,22 +101,22 @@ public record LabelNextView(
                 ((Number) x.get("id")).intValue(),
                 (String) x.get("label"),
                 (String) x.get("source")));
-      String refs = objects.stream().map(QueueObject::ref).collect(Collectors.joining(","));
+      // id@source, the form the thumbnail and frame URLs take
+      String refs =
+          objects.stream().map(o -> o.id() + "@" + o.source()).collect(Collectors.joining(","));
       FrameLinks links = FrameLinks.of(video, start, "objects=" + FrameLinks.encode(refs));
       all.add(
-          new QueueRow(
-              q.intColumn("rank").getInt(r),
-              video,
-              start,
-              q.intColumn("frame_end").getInt(r),
-              Num.at(q, "score", r),
-              Num.at(q, "cost_minutes", r),
-              Num.at(q, "cumulative_minutes", r),
-              reasons.stream()
-                  .map(x -> String.format(java.util.Locale.ROOT, "%s=%.2f", x.signal(), x.value()))
-                  .collect(Collectors.joining("; ")),
-              reasons,
-              objects,
+          new Row(
+              new QueueRow(
+                  q.intColumn("rank").getInt(r),
+                  video,
+                  start,
+                  q.intColumn("frame_end").getInt(r),
+                  Num.at(q, "score", r),
+                  Num.at(q, "cost_minutes", r),
+                  Num.at(q, "cumulative_minutes", r),
+                  reasons,
+                  objects),
               start,
               links.thumbnailUrl(),
               links.frameUrl(),
@@ -140,22 +125,23 @@ public record LabelNextView(
     TreeSet<String> videos = new TreeSet<>();
     TreeSet<String> labels = new TreeSet<>();
     TreeSet<String> signals = new TreeSet<>();
-    for (QueueRow row : all) {
-      videos.add(row.videoId());
+    for (Row row : all) {
+      videos.add(row.queue().videoId());
       labels.addAll(row.labels());
-      row.reasons().forEach(x -> signals.add(x.signal()));
+      row.queue().reasons().forEach(x -> signals.add(x.signal()));
     }
     check("video", filter.video(), videos);
     check("label", filter.label(), labels);
     check("signal", filter.signal(), signals);
-    List<QueueRow> shown =
+    List<Row> shown =
         all.stream()
-            .filter(x -> filter.video() == null || x.videoId().equals(filter.video()))
+            .filter(x -> filter.video() == null || x.queue().videoId().equals(filter.video()))
             .filter(x -> filter.label() == null || x.labels().contains(filter.label()))
             .filter(
                 x ->
                     filter.signal() == null
-                        || x.reasons().stream().anyMatch(y -> y.signal().equals(filter.signal())))
+                        || x.queue().reasons().stream()
+                            .anyMatch(y -> y.signal().equals(filter.signal())))
             .toList();
     return new LabelNextView(
         data.runOf("queue").orElse(null),
@@ -164,7 +150,7 @@ public record LabelNextView(
         List.copyOf(labels),
         List.copyOf(signals),
         shown,
-        shown.stream().mapToDouble(QueueRow::costMinutes).sum(),
+        shown.stream().mapToDouble(x -> x.queue().costMinutes()).sum(),
         videos.stream().collect(Collectors.toMap(x -> x, x -> data.detections().sources(x))));
   }
 

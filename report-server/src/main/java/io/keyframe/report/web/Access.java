@@ -17,16 +17,8 @@ import java.util.Set;
  * Who is asking and whether they may: a bearer token, else the session cookie, checked against the
  * least role the route declares. Machines get 401; browsers go to the login page.
  */
-final class Access {
+record Access(TokenStore tokens, Sessions sessions) {
   private static final String ROLE = "role";
-
-  private final TokenStore tokens;
-  private final Sessions sessions;
-
-  Access(TokenStore tokens, Sessions sessions) {
-    this.tokens = tokens;
-    this.sessions = sessions;
-  }
 
   /** Before every matched route with roles: 401 / redirect / 403, else the caller's role noted. */
   void authorize(Context ctx) {

@@ -4,13 +4,7 @@ import io.javalin.http.Context;
 import java.util.Map;
 
 /** Health (open) and reload (admin). */
-final class AdminHandlers {
-  private final ReportViews views;
-
-  AdminHandlers(ReportViews views) {
-    this.views = views;
-  }
-
+record AdminHandlers(ReportViews views) {
   void health(Context ctx) {
     ctx.json(Map.of("status", "ok", "hasRuns", views.data().hasRuns()));
   }

@@ -6,13 +6,7 @@ import io.keyframe.report.labelnext.LabelNextPage;
 import java.util.Locale;
 
 /** Downloads: the queue as CSV, and the queue or spot check as CVAT / Label Studio tasks. */
-final class ExportHandlers {
-  private final ReportViews views;
-
-  ExportHandlers(ReportViews views) {
-    this.views = views;
-  }
-
+record ExportHandlers(ReportViews views) {
   void labelNextCsv(Context ctx) {
     ctx.contentType("text/csv; charset=utf-8");
     ctx.header("Content-Disposition", "attachment; filename=\"label-next.csv\"");

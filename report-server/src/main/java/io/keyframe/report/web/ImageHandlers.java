@@ -12,15 +12,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /** Charts and frame thumbnails: PNGs drawn once per snapshot and key, cacheable for a minute. */
-final class ImageHandlers {
+record ImageHandlers(ReportViews views) {
   private static final int THUMB_WIDTH = 320;
   private static final int LARGE_WIDTH = 960;
-
-  private final ReportViews views;
-
-  ImageHandlers(ReportViews views) {
-    this.views = views;
-  }
 
   void throughput(Context ctx) {
     chart(ctx, ChartKind.THROUGHPUT, null, () -> Charts.throughput(views.overview()));

@@ -9,27 +9,18 @@ import io.keyframe.report.compare.ComparePage;
 import io.keyframe.report.drilldown.AgreementFramesPage;
 import io.keyframe.report.drilldown.CompareFramesPage;
 import io.keyframe.report.labelnext.LabelNextPage;
-import io.keyframe.report.labelnext.QueueFilter;
 import io.keyframe.report.overview.OverviewPage;
 import io.keyframe.report.scorecard.ScorecardPage;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * The HTML pages and their JSON twins: each reads its parameters, gets its view (cached) and hands
  * it to its page.
  */
-final class PageHandlers {
-  private final ReportViews views;
-  private final ReportConfig config;
-
-  PageHandlers(ReportViews views, ReportConfig config) {
-    this.views = views;
-    this.config = config;
-  }
-
+record PageHandlers(ReportViews views, ReportConfig config) {
   // Drill-down and scorecards: the pages read the snapshot themselves (their own caches).
 
   void agreementFrames(Context ctx) {
@@ -65,7 +56,7 @@ final class PageHandlers {
   }
 
   void overview(Context ctx) {
-    cachedPage(ctx, new CacheKey.Overview(), role -> OverviewPage.render(views.overview(), role));
+    page(ctx, new CacheKey.Overview(), OverviewPage::render);
   }
 
   void overviewJson(Context ctx) {
@@ -73,9 +64,7 @@ final class PageHandlers {
   }
 
   void labelNext(Context ctx) {
-    QueueFilter f = Params.queueFilter(ctx);
-    cachedPage(
-        ctx, new CacheKey.LabelNext(f), role -> LabelNextPage.render(views.labelNext(f), role));
+    page(ctx, new CacheKey.LabelNext(Params.queueFilter(ctx)), LabelNextPage::render);
   }
 
   void labelNextJson(Context ctx) {
@@ -83,22 +72,20 @@ final class PageHandlers {
   }
 
   void agreement(Context ctx) {
-    String pair = Params.pair(ctx);
-    boolean privileged = Access.role(ctx).atLeast(Role.REVIEWER);
-    cachedPage(
-        ctx,
-        new CacheKey.Agreement(pair, privileged),
-        role -> AgreementPage.render(views.agreement(pair, privileged), role));
+    page(ctx, agreementKey(ctx), AgreementPage::render);
   }
 
   void agreementJson(Context ctx) {
-    ctx.json(views.agreement(Params.pair(ctx), Access.role(ctx).atLeast(Role.REVIEWER)));
+    ctx.json(views.view(agreementKey(ctx)));
+  }
+
+  /** Reviewers and above get the view with the audit trail and spot check. */
+  private static CacheKey.Agreement agreementKey(Context ctx) {
+    return new CacheKey.Agreement(Params.pair(ctx), Access.role(ctx).atLeast(Role.REVIEWER));
   }
 
   void compare(Context ctx) {
-    String pair = Params.pair(ctx);
-    cachedPage(
-        ctx, new CacheKey.Compare(pair), role -> ComparePage.render(views.compare(pair), role));
+    page(ctx, new CacheKey.Compare(Params.pair(ctx)), ComparePage::render);
   }
 
   void compareJson(Context ctx) {
@@ -109,9 +96,8 @@ final class PageHandlers {
    * The page for the caller's role, from the cache when this view was rendered for that role
    * before.
    */
-  private void cachedPage(Context ctx, CacheKey<?> view, Function<Role, String> render) {
-    Role role = Access.role(ctx);
-    ctx.html(views.page(view, role, () -> render.apply(role)));
+  private <V> void page(Context ctx, CacheKey.View<V> view, BiFunction<V, Role, String> render) {
+    ctx.html(views.page(view, Access.role(ctx), render));
   }
 
   void frame(Context ctx) {

@@ -10,6 +10,7 @@ import io.keyframe.report.labelnext.QueueFilter;
 import io.keyframe.report.overview.OverviewView;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /** The current data snapshot and everything built from it, cached until the next reload. */
@@ -36,27 +37,30 @@ final class ReportViews {
     cache.clear();
   }
 
+  /** The view {@code key} names, built from the current snapshot on a miss. */
+  <V> V view(CacheKey.View<V> key) {
+    return cache.get(key, () -> key.build(data(), config));
+  }
+
   OverviewView overview() {
-    return cache.get(new CacheKey.Overview(), () -> OverviewView.of(data()));
+    return view(new CacheKey.Overview());
   }
 
   LabelNextView labelNext(QueueFilter filter) {
-    return cache.get(
-        new CacheKey.LabelNext(filter), () -> LabelNextView.of(data(), filter, config.cvat()));
+    return view(new CacheKey.LabelNext(filter));
   }
 
   AgreementView agreement(String pair, boolean privileged) {
-    return cache.get(
-        new CacheKey.Agreement(pair, privileged), () -> AgreementView.of(data(), pair, privileged));
+    return view(new CacheKey.Agreement(pair, privileged));
   }
 
   CompareView compare(String pair) {
-    return cache.get(new CacheKey.Compare(pair), () -> CompareView.of(data(), pair));
+    return view(new CacheKey.Compare(pair));
   }
 
-  /** The page showing the view under {@code view}, rendered for {@code role}. */
-  String page(CacheKey<?> view, Role role, Supplier<String> render) {
-    return cache.get(new CacheKey.Page(view, role), render);
+  /** The page showing {@code view}, rendered for {@code role}. */
+  <V> String page(CacheKey.View<V> view, Role role, BiFunction<V, Role, String> render) {
+    return cache.get(new CacheKey.Page(view, role), () -> render.apply(view(view), role));
   }
 
   /** A PNG, drawn on a miss. */

@@ -1,5 +1,8 @@
 package io.keyframe.report.web;
 
+import static io.keyframe.report.web.HostileText.BREAKOUT;
+import static io.keyframe.report.web.HostileText.SCRIPT;
+import static io.keyframe.report.web.HostileText.assertNoMarkupFromData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,9 +21,6 @@ import org.junit.jupiter.api.Test;
  * names and messages come out as text, in element bodies and in attribute values alike.
  */
 class PageTemplatesTest {
-  private static final String SCRIPT = "<script>alert(1)</script>";
-  private static final String BREAKOUT = "\"><img src=x onerror=alert(1)>";
-
   @Test
   void theFramePageEscapesAHostileVideoIdLabelAndSource() {
     FrameView v =
@@ -39,7 +39,7 @@ class PageTemplatesTest {
         FramePage.render(
             v, List.of(new ObjectRef(7, null)), "/thumbs/x/3.png?a=1&size=large", Role.REVIEWER);
 
-    assertThat(html).doesNotContain(SCRIPT).doesNotContain("<img src=x");
+    assertNoMarkupFromData(html);
     // element text: < and > as entities
     assertThat(html)
         .contains("<div class=\"v\" id=\"cvat-video\">&lt;script&gt;alert(1)&lt;/script&gt;</div>")
@@ -71,7 +71,7 @@ class PageTemplatesTest {
             List.of(new BatchEffort(SCRIPT, 0L, 18, 6)));
     String html = OverviewPage.render(v, Role.VIEWER);
 
-    assertThat(html).doesNotContain(SCRIPT).doesNotContain("<img src=x");
+    assertNoMarkupFromData(html);
     assertThat(html).contains("<tr><td>&lt;script&gt;alert(1)&lt;/script&gt;</td>");
     assertThat(html).contains("<code>&lt;script&gt;alert(1)&lt;/script&gt;</code>");
     assertThat(html).contains("<code>\"&gt;&lt;img src=x onerror=alert(1)&gt;</code>");
@@ -86,7 +86,7 @@ class PageTemplatesTest {
         .contains("<title>404 Not Found · keyframe</title>")
         .contains("&lt;script&gt;");
     String login = LoginPage.render("/" + BREAKOUT, SCRIPT);
-    assertThat(login).doesNotContain(SCRIPT).doesNotContain("<img src=x");
+    assertNoMarkupFromData(login);
     assertThat(login).contains("value=\"/&#34;>&lt;img src=x onerror=alert(1)>\"");
   }
 

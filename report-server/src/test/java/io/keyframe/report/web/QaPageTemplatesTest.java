@@ -1,5 +1,11 @@
 package io.keyframe.report.web;
 
+import static io.keyframe.report.web.HostileText.BREAKOUT;
+import static io.keyframe.report.web.HostileText.BREAKOUT_IN_ATTRIBUTE;
+import static io.keyframe.report.web.HostileText.BREAKOUT_IN_TEXT;
+import static io.keyframe.report.web.HostileText.SCRIPT;
+import static io.keyframe.report.web.HostileText.SCRIPT_ESCAPED;
+import static io.keyframe.report.web.HostileText.assertNoMarkupFromData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.keyframe.report.agreement.AgreementPage;
@@ -21,6 +27,7 @@ import io.keyframe.report.scorecard.ScorecardView;
 import io.keyframe.scoring.qa.Estimate;
 import io.keyframe.scoring.qa.ScorecardRow;
 import io.keyframe.scoring.qa.SourceRoles;
+import io.keyframe.scoring.queue.QueueRow;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,17 +37,6 @@ import org.junit.jupiter.api.Test;
  * annotator names, labels and video IDs, in element text and attribute values alike.
  */
 class QaPageTemplatesTest {
-  private static final String SCRIPT = "<script>alert(1)</script>";
-  private static final String SCRIPT_ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;";
-  private static final String BREAKOUT = "\"><img src=x onerror=alert(1)>";
-  // jte escapes " in attribute values and < in element text (> needs no escape in attributes)
-  private static final String BREAKOUT_IN_ATTRIBUTE = "&#34;>&lt;img src=x onerror=alert(1)>";
-  private static final String BREAKOUT_IN_TEXT = "\"&gt;&lt;img src=x onerror=alert(1)&gt;";
-
-  private static void assertNoMarkupFromData(String html) {
-    assertThat(html).doesNotContain(SCRIPT).doesNotContain("<img src=x");
-  }
-
   private static ScorecardRow row(String annotator, String label) {
     return ScorecardRow.builder(annotator, label)
         .videos(3)
@@ -229,17 +225,17 @@ class QaPageTemplatesTest {
             List.of(SCRIPT),
             List.of("uncertainty"),
             List.of(
-                new LabelNextView.QueueRow(
-                    1,
-                    BREAKOUT,
-                    10,
-                    14,
-                    0.75,
-                    2.5,
-                    2.5,
-                    SCRIPT,
-                    List.of(new LabelNextView.Reason(SCRIPT, 0.5)),
-                    List.of(new LabelNextView.QueueObject(3, SCRIPT, BREAKOUT)),
+                new LabelNextView.Row(
+                    new QueueRow(
+                        1,
+                        BREAKOUT,
+                        10,
+                        14,
+                        0.75,
+                        2.5,
+                        2.5,
+                        List.of(new QueueRow.Reason(SCRIPT, 0.5)),
+                        List.of(new QueueRow.QueueObject(3, SCRIPT, BREAKOUT))),
                     12,
                     "/thumbs/x/12.png?objects=3",
                     "/frame/x/10",
