@@ -15,20 +15,14 @@ import java.util.List;
  * Reads DETR-style detectors whose export already decodes boxes (DEIMv2, D-FINE, RT-DETR): resize
  * to S x S, RGB /255, pass the original sizes so the model returns boxes in original pixels; keep
  * boxes at or above the score threshold. A whole batch goes through one forward call.
+ *
+ * @param size square input side (320 for DEIMv2 atto)
+ * @param scoreThreshold minimum score kept
  */
-public final class DetrTranslator
+public record DetrTranslator(int size, double scoreThreshold)
     implements NoBatchifyTranslator<List<BufferedImage>, List<List<ModelDetection>>> {
-  private final int size;
-  private final double scoreThreshold;
-
-  /**
-   * @param size square input side (320 for DEIMv2 atto)
-   * @param scoreThreshold minimum score kept
-   */
-  public DetrTranslator(int size, double scoreThreshold) {
+  public DetrTranslator {
     if (size <= 0) throw new IllegalArgumentException("input size must be positive: " + size);
-    this.size = size;
-    this.scoreThreshold = scoreThreshold;
   }
 
   @Override

@@ -15,26 +15,18 @@ import java.util.List;
  * (pad 114, BGR, 0..255), decode each anchor on the stride 8/16/32 grids as centre = (d + grid) *
  * stride and size = exp(log size) * stride, score = objectness x best class score, then class-wise
  * non-maximum suppression. Images go through the model one at a time when its batch is fixed at 1.
+ *
+ * @param size square input side (416 for YOLOX nano)
+ * @param scoreThreshold minimum objectness x class score kept
+ * @param nmsIou boxes of one class overlapping a better one by more than this are dropped (0.45)
  */
-public final class YoloxTranslator
+public record YoloxTranslator(int size, double scoreThreshold, double nmsIou)
     implements NoBatchifyTranslator<List<BufferedImage>, List<List<ModelDetection>>> {
   private static final int[] STRIDES = {8, 16, 32};
 
-  private final int size;
-  private final double scoreThreshold;
-  private final double nmsIou;
-
-  /**
-   * @param size square input side (416 for YOLOX nano)
-   * @param scoreThreshold minimum objectness x class score kept
-   * @param nmsIou boxes of one class overlapping a better one by more than this are dropped (0.45)
-   */
-  public YoloxTranslator(int size, double scoreThreshold, double nmsIou) {
+  public YoloxTranslator {
     if (size <= 0 || size % 32 != 0)
       throw new IllegalArgumentException("input size must be a positive multiple of 32: " + size);
-    this.size = size;
-    this.scoreThreshold = scoreThreshold;
-    this.nmsIou = nmsIou;
   }
 
   @Override

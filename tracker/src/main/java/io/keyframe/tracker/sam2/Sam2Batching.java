@@ -1,8 +1,11 @@
 package io.keyframe.tracker.sam2;
 
+import io.keyframe.tracker.TrackerConfig;
+
 /**
  * How {@link Sam2VideoTracker} spends ONNX Runtime calls; the defaults are the fast ones, the
- * others exist to measure each change against its baseline (benchmarks, tests).
+ * others exist to measure each change against its baseline (benchmarks, tests). Recorded in the
+ * tracker's settings ({@link TrackerConfig#fields}) under {@code batching}.
  *
  * @param maxObjects most objects per call of a per-object graph (memory attention, mask decoder,
  *     memory encoder) when the bundle takes an object batch; 1 = one object per call. Objects of a
@@ -19,7 +22,8 @@ package io.keyframe.tracker.sam2;
  *     memories (4,096 x 3,648 tokens) need 0.12 GB per object.
  */
 public record Sam2Batching(
-    int maxObjects, boolean reuseTensors, int cachePromptedFrames, long attentionBytes) {
+    int maxObjects, boolean reuseTensors, int cachePromptedFrames, long attentionBytes)
+    implements TrackerConfig {
   /**
    * Objects sharing a layout together up to 8 GB of attention scores a call (SAM 2.1 tiny at real
    * size: 8 objects; EdgeTAM: 66), tensors reused, up to 8 prompted frames cached.

@@ -4,7 +4,6 @@ import ai.onnxruntime.OnnxTensor;
 import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.Box;
 import io.keyframe.dataset.Detection;
-import io.keyframe.dataset.FileHash;
 import io.keyframe.dataset.Mask;
 import io.keyframe.dataset.ProgressListener;
 import io.keyframe.dataset.Provenance;
@@ -61,23 +60,16 @@ public final class Sam2VideoTracker implements VideoTracker {
   private final Sam2Graphs graphs;
   private final String bundleHash;
   private final Sam2Config config;
-  private final int minOcclusionFrames;
   private final Sam2Batching batching;
   private final int maxObjectsPerCall;
   private Consumer<Sam2Step> stepListener = s -> {};
   private Sam2SessionSettings settings = Sam2SessionSettings.defaults();
 
-  private Sam2VideoTracker(
-      Sam2Manifest manifest,
-      Sam2Graphs graphs,
-      String bundleHash,
-      Sam2Config config,
-      Sam2Batching batching) {
-    this.manifest = manifest;
-    this.graphs = graphs;
-    this.bundleHash = bundleHash;
+  private Sam2VideoTracker(Sam2Bundle bundle, Sam2Config config, Sam2Batching batching) {
+    this.manifest = bundle.manifest();
+    this.graphs = bundle.graphs();
+    this.bundleHash = bundle.sha256();
     this.config = config;
-    this.minOcclusionFrames = config.minOcclusionFrames();
     this.batching = batching;
     // fixed by the bundle's declared shapes: computed once, not per frame and layout group
     this.maxObjectsPerCall =
@@ -133,16 +125,8 @@ public final class Sam2VideoTracker implements VideoTracker {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(batching, "batching");
-    Sam2Manifest manifest = Sam2Manifest.read(bundleDir);
-    StringBuilder hashes = new StringBuilder(FileHash.sha256(bundleDir.resolve("manifest.json")));
-    Sam2Graphs graphs = new Sam2Graphs(manifest, settings, batching.reuseTensors());
-    for (String g : manifest.layout().graphNames())
-      hashes.append(FileHash.sha256(bundleDir.resolve(manifest.graphs().get(g).file())));
-    // One hash for the bundle: SHA-256 over the manifest's and each graph's SHA-256, in layout
-    // order.
-    String bundleHash =
-        FileHash.sha256(hashes.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    Sam2VideoTracker t = new Sam2VideoTracker(manifest, graphs, bundleHash, config, batching);
+    Sam2Bundle bundle = Sam2Bundle.open(bundleDir, settings, batching.reuseTensors());
+    Sam2VideoTracker t = new Sam2VideoTracker(bundle, config, batching);
     t.settings = settings;
     return t;
   }
@@ -164,7 +148,7 @@ public final class Sam2VideoTracker implements VideoTracker {
    * SHA-256 over the manifest's and graphs' SHA-256 values: the model hash in output provenance.
    */
   public String bundleSha256() {
-    return bundleHash;
+    return modelSha256();
   }
 
   @Override
@@ -192,21 +176,12 @@ public final class Sam2VideoTracker implements VideoTracker {
     bundle.put("precision", manifest.precision());
     SortedMap<String, Object> out = new TreeMap<>(config.fields());
     out.put("bundle", java.util.Collections.unmodifiableSortedMap(bundle));
-    out.put("batching", java.util.Collections.unmodifiableSortedMap(batchingFields()));
+    out.put("batching", batching.fields());
     // How the ONNX Runtime sessions were built (version, device, threads, execution mode, ...).
     out.put(
         "session",
         java.util.Collections.unmodifiableSortedMap(new TreeMap<>(settings.provenance())));
     return java.util.Collections.unmodifiableSortedMap(out);
-  }
-
-  private SortedMap<String, Object> batchingFields() {
-    SortedMap<String, Object> b = new TreeMap<>();
-    b.put("max_objects", batching.maxObjects());
-    b.put("attention_bytes", batching.attentionBytes());
-    b.put("reuse_tensors", batching.reuseTensors());
-    b.put("cache_prompted_frames", batching.cachePromptedFrames());
-    return b;
   }
 
   /** Detections are read only to start objects when no keyframe is given. */
@@ -300,7 +275,7 @@ public final class Sam2VideoTracker implements VideoTracker {
     ProgressListener p = progress == null ? ProgressListener.NONE : progress;
     int n = video.frameCount();
     PromptSchedule schedule = PromptSchedule.of(prompts, n, this::emptyBank);
-    Sam2Output out = new Sam2Output(video, minOcclusionFrames);
+    Sam2Output out = new Sam2Output(video, config.minOcclusionFrames());
     Throughput clock = new Throughput();
     if (schedule.isEmpty()) {
       p.progress("track", n, n);

@@ -68,6 +68,24 @@ public final class TrackingBenchmark {
       seconds += secs;
       humanBoxes += boxes;
     }
+
+    /**
+     * The variant's figures in one order, so the table and the key=value lines print the same
+     * numbers: name, IDSW, Frag, IDF1, HOTA, MOTA, key boxes, duplicate IDs, frames per second.
+     */
+    Object[] figures(String variant) {
+      return new Object[] {
+        variant,
+        clear.switches(),
+        clear.fragmentations(),
+        identity.idf1(),
+        hota.hota(),
+        mota(clear),
+        humanBoxes,
+        dupIds,
+        frames / seconds
+      };
+    }
   }
 
   /** Ground truth counts where something of the object is visible; predictions always count. */
@@ -175,20 +193,7 @@ public final class TrackingBenchmark {
         "MOTA",
         "keyboxes",
         "fps");
-    for (var e : totals.entrySet()) {
-      Totals t = e.getValue();
-      System.out.printf(
-          Locale.ROOT,
-          "%-22s %6d %6d %7.4f %7.4f %7.4f %8d %8.1f%n",
-          e.getKey(),
-          t.clear.switches(),
-          t.clear.fragmentations(),
-          t.identity.idf1(),
-          t.hota.hota(),
-          mota(t.clear),
-          t.humanBoxes,
-          t.frames / t.seconds);
-    }
+    printVariants(totals, "%1$-22s %2$6d %3$6d %4$7.4f %5$7.4f %6$7.4f %7$8d %9$8.1f%n");
     String shared = System.getProperty("keyframe.shared");
     if (shared != null)
       for (String line :
@@ -206,19 +211,18 @@ public final class TrackingBenchmark {
           sw / (double) Math.max(1, baseSw),
           100.0 * (baseSw - sw) / Math.max(1, baseSw));
     }
-    for (var e : totals.entrySet()) {
-      Totals t = e.getValue();
-      System.out.printf(
-          Locale.ROOT,
-          "variant=%s idsw=%d frag=%d idf1=%.4f hota=%.4f dup_ids=%d fps=%.1f%n",
-          e.getKey(),
-          t.clear.switches(),
-          t.clear.fragmentations(),
-          t.identity.idf1(),
-          t.hota.hota(),
-          t.dupIds,
-          t.frames / t.seconds);
-    }
+    printVariants(
+        totals,
+        "variant=%1$s idsw=%2$d frag=%3$d idf1=%4$.4f hota=%5$.4f dup_ids=%8$d fps=%9$.1f%n");
+  }
+
+  /**
+   * One line per variant; {@code format} picks its columns by argument index from {@link
+   * Totals#figures}.
+   */
+  private static void printVariants(Map<String, Totals> totals, String format) {
+    for (var e : totals.entrySet())
+      System.out.printf(Locale.ROOT, format, e.getValue().figures(e.getKey()));
   }
 
   private static double mota(ClearCounts c) {

@@ -60,6 +60,18 @@ class Sam2SessionSettingsTest {
           .containsEntry("optimization_level", "basic_opt")
           .containsEntry("cpu_memory_arena", false)
           .containsEntry("memory_pattern", false);
+      // the default batching, each setting with its Java type (long for the byte cap)
+      assertThat(section(t, "batching"))
+          .isEqualTo(
+              Map.of(
+                  "max_objects",
+                  Integer.MAX_VALUE,
+                  "attention_bytes",
+                  8_000_000_000L,
+                  "reuse_tensors",
+                  true,
+                  "cache_prompted_frames",
+                  8));
     }
   }
 
