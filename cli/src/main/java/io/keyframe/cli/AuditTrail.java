@@ -35,6 +35,17 @@ final class AuditTrail {
   }
 
   static void record(ParseResult parsed, int exitCode) {
+    // Nothing here may end the run: the command has finished and printed its own result or error.
+    // A pseudonym key that cannot be loaded (the same failure the command itself may just have
+    // reported) or an unwritable log is one warning, not a stack trace and another exit code.
+    try {
+      append(parsed, exitCode);
+    } catch (IOException | RuntimeException e) {
+      System.err.println("warning: could not append to the audit log: " + e.getMessage());
+    }
+  }
+
+  private static void append(ParseResult parsed, int exitCode) throws IOException {
     ParseResult leaf = parsed;
     StringBuilder name = new StringBuilder();
     while (leaf.hasSubcommand()) {
@@ -74,12 +85,8 @@ final class AuditTrail {
       }
       if (files.isEmpty() && value != null) params.put(key, redactor.option(key, value));
     }
-    try {
-      new AuditLog(defaultLog())
-          .append(AuditEvent.command(actor(), name.toString(), params, inputs, outputs));
-    } catch (IOException | RuntimeException e) {
-      System.err.println("warning: could not append to the audit log: " + e.getMessage());
-    }
+    new AuditLog(defaultLog())
+        .append(AuditEvent.command(actor(), name.toString(), params, inputs, outputs));
   }
 
   /** $KEYFRAME_ACTOR, else the operator's login as an annotator pseudonym. */
