@@ -20,13 +20,13 @@ class ResultArraysTest {
     int n = Hota.ALPHAS.length;
     double[] tp = new double[n], zero = new double[n];
     java.util.Arrays.fill(tp, 3);
-    HotaCounts h = new HotaCounts(tp, zero, zero, zero, zero, zero, zero);
+    HotaCounts h = HotaCounts.ofSums(new double[][] {tp, zero, zero, zero, zero, zero, zero});
     tp[0] = 99;
-    h.tp()[1] = 99;
-    h.fn()[0] = 99;
-    assertThat(h.tp()[0]).isEqualTo(3);
-    assertThat(h.tp()[1]).isEqualTo(3);
-    assertThat(h.fn()[0]).isZero();
+    h.tp().toArray()[1] = 99;
+    h.fn().toArray()[0] = 99;
+    assertThat(h.tp().get(0)).isEqualTo(3);
+    assertThat(h.tp().get(1)).isEqualTo(3);
+    assertThat(h.fn().get(0)).isZero();
     // DetA at alpha 0 = TP / (TP + FN + FP) = 3 / 3
     assertThat(h.detA(0)).isEqualTo(1.0);
   }
