@@ -1,38 +1,35 @@
 package io.keyframe.dataset;
 
-import java.util.Arrays;
-
 /**
  * One closed outline in pixel coordinates, {@code x0, y0, x1, y1, ...} as COCO and CVAT write it.
  * Kept beside the rasterised mask so that a polygon annotation is written back as a polygon.
  */
-public record Polygon(double[] xy) {
+public record Polygon(FrozenArray.OfDouble xy) {
   public Polygon {
-    if (xy.length < 6 || xy.length % 2 != 0)
+    if (xy.length() < 6 || xy.length() % 2 != 0)
       throw new IllegalArgumentException(
-          "a polygon needs at least 3 points (6 numbers), got " + xy.length + " numbers");
-    for (double v : xy)
-      if (!Double.isFinite(v))
-        throw new IllegalArgumentException("polygon coordinate is not finite: " + v);
-    xy = xy.clone();
+          "a polygon needs at least 3 points (6 numbers), got " + xy.length() + " numbers");
+    for (int i = 0; i < xy.length(); i++)
+      if (!Double.isFinite(xy.get(i)))
+        throw new IllegalArgumentException("polygon coordinate is not finite: " + xy.get(i));
   }
 
-  @Override
-  public double[] xy() {
-    return xy.clone();
+  /** The outline from its numbers {@code x0, y0, x1, y1, ...} (copied). */
+  public Polygon(double... xy) {
+    this(new FrozenArray.OfDouble(xy));
   }
 
   /** Number of points. */
   public int size() {
-    return xy.length / 2;
+    return xy.length() / 2;
   }
 
   public double x(int i) {
-    return xy[2 * i];
+    return xy.get(2 * i);
   }
 
   public double y(int i) {
-    return xy[2 * i + 1];
+    return xy.get(2 * i + 1);
   }
 
   /** Tight box around the points (null when they are collinear on an axis). */
@@ -55,20 +52,5 @@ public record Polygon(double[] xy) {
       s += x(i) * y(j) - x(j) * y(i);
     }
     return Math.abs(s) / 2;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Polygon p && Arrays.equals(xy, p.xy);
-  }
-
-  @Override
-  public int hashCode() {
-    return Arrays.hashCode(xy);
-  }
-
-  @Override
-  public String toString() {
-    return "Polygon" + Arrays.toString(xy);
   }
 }

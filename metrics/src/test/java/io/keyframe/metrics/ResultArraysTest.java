@@ -1,6 +1,7 @@
 package io.keyframe.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.keyframe.dataset.Mask;
 import io.keyframe.metrics.agreement.MajorityVote;
@@ -20,13 +21,13 @@ class ResultArraysTest {
     int n = Hota.ALPHAS.length;
     double[] tp = new double[n], zero = new double[n];
     java.util.Arrays.fill(tp, 3);
-    HotaCounts h = new HotaCounts(tp, zero, zero, zero, zero, zero, zero);
+    HotaCounts h = HotaCounts.ofSums(new double[][] {tp, zero, zero, zero, zero, zero, zero});
     tp[0] = 99;
-    h.tp()[1] = 99;
-    h.fn()[0] = 99;
-    assertThat(h.tp()[0]).isEqualTo(3);
-    assertThat(h.tp()[1]).isEqualTo(3);
-    assertThat(h.fn()[0]).isZero();
+    h.tp().toArray()[1] = 99;
+    h.fn().toArray()[0] = 99;
+    assertThat(h.tp().get(0)).isEqualTo(3);
+    assertThat(h.tp().get(1)).isEqualTo(3);
+    assertThat(h.fn().get(0)).isZero();
     // DetA at alpha 0 = TP / (TP + FN + FP) = 3 / 3
     assertThat(h.detA(0)).isEqualTo(1.0);
   }
@@ -44,10 +45,11 @@ class ResultArraysTest {
                 new String[] {"1", "r2", "b"}),
             null);
     MajorityVote mv = MajorityVote.of(t);
-    mv.consensus()[0] = 1;
-    mv.tied()[0] = true;
-    mv.raterAccuracy()[2] = 7;
-    assertThat(mv.consensus()).containsExactly(0, 0);
+    mv.consensus().toArray()[0] = 1;
+    assertThatThrownBy(() -> mv.tied().set(0, true))
+        .isInstanceOf(UnsupportedOperationException.class);
+    mv.raterAccuracy().toArray()[2] = 7;
+    assertThat(mv.consensus().toArray()).containsExactly(0, 0);
     assertThat(mv.tied()).containsExactly(false, true);
     assertThat(mv.consensus(0)).isZero();
     assertThat(mv.tied(1)).isTrue();
@@ -80,8 +82,8 @@ class ResultArraysTest {
         new TrackingSequence.Builder("v")
             .frame(0, new int[] {7, 9}, new int[] {4}, new double[] {0.5, 0})
             .build();
-    s.gtIdNames()[0] = 100;
-    assertThat(s.gtIdNames()).containsExactly(7, 9);
+    s.gtIdNames().toArray()[0] = 100;
+    assertThat(s.gtIdNames().toArray()).containsExactly(7, 9);
     assertThat(s.gtIdName(1)).isEqualTo(9);
     assertThat(s.predIdName(0)).isEqualTo(4);
   }

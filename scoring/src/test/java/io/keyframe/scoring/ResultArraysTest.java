@@ -2,6 +2,7 @@ package io.keyframe.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.keyframe.dataset.FrozenArray;
 import io.keyframe.scoring.queue.ScoredVideo;
 import io.keyframe.scoring.queue.TrackLabels;
 import io.keyframe.scoring.queue.VideoScores;
@@ -18,9 +19,9 @@ class ResultArraysTest {
   void kCenterGreedyCannotBeChangedThroughItsArrays() {
     // points 0, 1, 10 on a line from 0: take 0, then 10 (farthest); 1 is 1 from its nearest centre
     KCenterGreedy g = KCenterGreedy.select(new double[][] {{0}, {1}, {10}}, 2, 0);
-    g.order()[0] = 2;
-    g.radius()[1] = 50;
-    assertThat(g.order()).containsExactly(0, 2);
+    g.order().toArray()[0] = 2;
+    g.radius().toArray()[1] = 50;
+    assertThat(g.order().toArray()).containsExactly(0, 2);
     assertThat(g.centre(1)).isEqualTo(2);
     assertThat(g.size()).isEqualTo(2);
     assertThat(g.radius(1)).isEqualTo(1.0);
@@ -35,7 +36,7 @@ class ResultArraysTest {
         new VideoScores(
             "v",
             2,
-            Map.of("s", new FrameScores(new double[] {0.5, 1}, Map.of())),
+            Map.of("s", new FrameScores(new FrozenArray.OfDouble(0.5, 1), Map.of())),
             Map.of(),
             objects,
             embeddings,

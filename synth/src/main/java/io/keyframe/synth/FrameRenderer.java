@@ -69,15 +69,15 @@ public final class FrameRenderer extends CheckedFrameSource {
       for (int x = 0; x < width; x++)
         px[y * width + x] = !seam && x % (tile * 2) == 0 ? line : base;
     }
-    fill(px, room.window(), 0xf0f0f0);
-    int[] win = room.window();
+    int[] win = room.window().toArray();
+    fill(px, win, 0xf0f0f0);
     int inset = Math.max(2, win[3] / 14);
     fill(
         px,
         new int[] {win[0] + inset, win[1] + inset, win[2] - 2 * inset, win[3] - 2 * inset},
         0xa8d4f0);
     fill(px, new int[] {win[0] + win[2] / 2 - inset / 2, win[1], inset, win[3]}, 0xf0f0f0);
-    int[] bed = room.bed();
+    int[] bed = room.bed().toArray();
     fill(
         px,
         new int[] {bed[0], bed[1] - bed[3] / 3, Math.max(1, bed[2] / 30), bed[3] + bed[3] / 3},

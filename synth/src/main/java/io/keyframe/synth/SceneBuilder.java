@@ -1,5 +1,6 @@
 package io.keyframe.synth;
 
+import io.keyframe.dataset.FrozenArray;
 import io.keyframe.dataset.Video;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,11 @@ final class SceneBuilder {
       (int) (h * 0.30)
     };
     return new Room(
-        horizon, walls[r.nextInt(walls.length)], floors[r.nextInt(floors.length)], window, bed);
+        horizon,
+        walls[r.nextInt(walls.length)],
+        floors[r.nextInt(floors.length)],
+        new FrozenArray.OfInt(window),
+        new FrozenArray.OfInt(bed));
   }
 
   private List<SceneObject> objects(SplittableRandom r) {

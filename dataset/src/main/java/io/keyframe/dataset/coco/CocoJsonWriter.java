@@ -244,7 +244,7 @@ public final class CocoJsonWriter {
 
   private static void polygons(JsonGenerator g, List<Polygon> polys) throws IOException {
     g.writeStartArray();
-    for (Polygon p : polys) box(g, p.xy());
+    for (Polygon p : polys) box(g, p.xy().toArray());
     g.writeEndArray();
   }
 

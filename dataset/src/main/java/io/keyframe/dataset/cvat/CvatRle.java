@@ -1,26 +1,25 @@
 package io.keyframe.dataset.cvat;
 
 import io.keyframe.dataset.Box;
+import io.keyframe.dataset.FrozenArray;
 import io.keyframe.dataset.Mask;
-import java.util.Arrays;
 
 /**
  * A mask as CVAT writes it: run lengths over the rows of the box {@code left, top, width, height}
  * (row-major), alternating background and foreground, starting with background.
  */
-public record CvatRle(int left, int top, int width, int height, int[] runs) {
+public record CvatRle(int left, int top, int width, int height, FrozenArray.OfInt runs) {
   public CvatRle {
     if (left < 0 || top < 0)
       throw new IllegalArgumentException("mask box starts outside the frame: " + left + "," + top);
     if (width <= 0 || height <= 0)
       throw new IllegalArgumentException("mask box size must be positive: " + width + "x" + height);
-    runs = Mask.checkedRuns(runs, (long) width * height, "run", "the mask box");
+    Mask.checkedRuns(runs.toArray(), (long) width * height, "run", "the mask box");
   }
 
-  /** The runs; a copy. */
-  @Override
-  public int[] runs() {
-    return runs.clone();
+  /** The box and its runs (copied). */
+  public CvatRle(int left, int top, int width, int height, int[] runs) {
+    this(left, top, width, height, new FrozenArray.OfInt(runs));
   }
 
   /**
@@ -57,21 +56,21 @@ public record CvatRle(int left, int top, int width, int height, int[] runs) {
               + frameHeight);
     boolean[] col = new boolean[frameHeight * frameWidth];
     int pos = 0;
-    for (int i = 0; i < runs.length; i++) {
+    for (int i = 0; i < runs.length(); i++) {
       if ((i & 1) == 1)
-        for (int k = pos; k < pos + runs[i]; k++)
+        for (int k = pos; k < pos + runs.get(i); k++)
           col[(left + k % width) * frameHeight + top + k / width] = true;
-      pos += runs[i];
+      pos += runs.get(i);
     }
     return Mask.fromColumnMajor(frameHeight, frameWidth, col);
   }
 
   /** The {@code rle} attribute text, as CVAT prints it ({@code "3, 5, 2"}). */
   public String runsText() {
-    StringBuilder s = new StringBuilder(runs.length * 4);
-    for (int i = 0; i < runs.length; i++) {
+    StringBuilder s = new StringBuilder(runs.length() * 4);
+    for (int i = 0; i < runs.length(); i++) {
       if (i > 0) s.append(", ");
-      s.append(runs[i]);
+      s.append(runs.get(i));
     }
     return s.toString();
   }
@@ -82,20 +81,5 @@ public record CvatRle(int left, int top, int width, int height, int[] runs) {
     int[] out = new int[parts.length];
     for (int i = 0; i < parts.length; i++) out[i] = Integer.parseInt(parts[i].trim());
     return out;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof CvatRle r
-        && left == r.left
-        && top == r.top
-        && width == r.width
-        && height == r.height
-        && Arrays.equals(runs, r.runs);
-  }
-
-  @Override
-  public int hashCode() {
-    return ((31 * left + top) * 31 + width) * 31 + height + 17 * Arrays.hashCode(runs);
   }
 }

@@ -1,6 +1,9 @@
 package io.keyframe.metrics.agreement;
 
+import io.keyframe.dataset.FrozenArray;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Consensus labels by majority vote over the raters of each item, and each rater's accuracy against
@@ -12,74 +15,31 @@ import java.util.Arrays;
  * @param raterAccuracy per rater: fraction of its rated items that equal the consensus (NaN if it
  *     rated none)
  */
-public record MajorityVote(int[] consensus, boolean[] tied, double[] raterAccuracy) {
+public record MajorityVote(
+    FrozenArray.OfInt consensus, List<Boolean> tied, FrozenArray.OfDouble raterAccuracy) {
   public MajorityVote {
-    consensus = consensus.clone();
-    tied = tied.clone();
-    raterAccuracy = raterAccuracy.clone();
-  }
-
-  /** Category index per item, -1 when unrated (a copy). */
-  @Override
-  public int[] consensus() {
-    return consensus.clone();
-  }
-
-  /** True where the vote was a tie (a copy). */
-  @Override
-  public boolean[] tied() {
-    return tied.clone();
-  }
-
-  /** Per rater, the fraction of its rated items that equal the consensus (a copy). */
-  @Override
-  public double[] raterAccuracy() {
-    return raterAccuracy.clone();
+    tied = List.copyOf(tied);
   }
 
   /** Consensus category index of item {@code i}, -1 when unrated. */
   public int consensus(int i) {
-    return consensus[i];
+    return consensus.get(i);
   }
 
   /** Whether the vote on item {@code i} was a tie. */
   public boolean tied(int i) {
-    return tied[i];
+    return tied.get(i);
   }
 
   /** Accuracy of rater {@code r} against the consensus (NaN if it rated nothing). */
   public double raterAccuracy(int r) {
-    return raterAccuracy[r];
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof MajorityVote m
-        && Arrays.equals(consensus, m.consensus)
-        && Arrays.equals(tied, m.tied)
-        && Arrays.equals(raterAccuracy, m.raterAccuracy);
-  }
-
-  @Override
-  public int hashCode() {
-    return Arrays.hashCode(consensus) * 31 + Arrays.hashCode(tied);
-  }
-
-  @Override
-  public String toString() {
-    return "MajorityVote[consensus="
-        + Arrays.toString(consensus)
-        + ", tied="
-        + Arrays.toString(tied)
-        + ", raterAccuracy="
-        + Arrays.toString(raterAccuracy)
-        + "]";
+    return raterAccuracy.get(r);
   }
 
   public static MajorityVote of(RatingTable t) {
     int n = t.items().size(), k = t.categories().size(), nr = t.raters().size();
     int[] consensus = new int[n];
-    boolean[] tied = new boolean[n];
+    List<Boolean> tied = new ArrayList<>(n);
     int[] votes = new int[k];
     for (int i = 0; i < n; i++) {
       Arrays.fill(votes, 0);
@@ -94,7 +54,7 @@ public record MajorityVote(int[] consensus, boolean[] tied, double[] raterAccura
         } else if (votes[c] == bestVotes && bestVotes > 0) tie = true;
       }
       consensus[i] = best;
-      tied[i] = tie;
+      tied.add(tie);
     }
     double[] acc = new double[nr];
     for (int r = 0; r < nr; r++) {
@@ -106,6 +66,6 @@ public record MajorityVote(int[] consensus, boolean[] tied, double[] raterAccura
       }
       acc[r] = rated == 0 ? Double.NaN : (double) agree / rated;
     }
-    return new MajorityVote(consensus, tied, acc);
+    return new MajorityVote(new FrozenArray.OfInt(consensus), tied, new FrozenArray.OfDouble(acc));
   }
 }

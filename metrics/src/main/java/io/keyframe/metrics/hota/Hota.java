@@ -39,7 +39,7 @@ public final class Hota {
         fn[a] = gtDets;
         fp[a] = predDets;
       }
-      return new HotaCounts(tp, fn, fp, assA, assRe, assPr, loc);
+      return HotaCounts.ofSums(new double[][] {tp, fn, fp, assA, assRe, assPr, loc});
     }
     int g = seq.numGtIds(), p = seq.numPredIds();
     double[] potential = new double[g * p];
@@ -139,7 +139,7 @@ public final class Hota {
       }
     }
     // Stored pre-multiplied by TP: AssA = sum / max(1,TP) both per sequence and combined.
-    return new HotaCounts(tp, fn, fp, assA, assRe, assPr, loc);
+    return HotaCounts.ofSums(new double[][] {tp, fn, fp, assA, assRe, assPr, loc});
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.keyframe.metrics.hota;
 
-import java.util.Arrays;
+import io.keyframe.dataset.FrozenArray;
+import java.util.List;
 
 /**
  * HOTA sums for each alpha of {@link Hota#ALPHAS}: detection counts, and association and
@@ -16,74 +17,24 @@ import java.util.Arrays;
  * @param locASum sum of matched similarities per alpha
  */
 public record HotaCounts(
-    double[] tp,
-    double[] fn,
-    double[] fp,
-    double[] assASum,
-    double[] assReSum,
-    double[] assPrSum,
-    double[] locASum) {
+    FrozenArray.OfDouble tp,
+    FrozenArray.OfDouble fn,
+    FrozenArray.OfDouble fp,
+    FrozenArray.OfDouble assASum,
+    FrozenArray.OfDouble assReSum,
+    FrozenArray.OfDouble assPrSum,
+    FrozenArray.OfDouble locASum) {
 
   public HotaCounts {
     int n = Hota.ALPHAS.length;
-    for (double[] a : new double[][] {tp, fn, fp, assASum, assReSum, assPrSum, locASum})
-      if (a.length != n)
-        throw new IllegalArgumentException("expected " + n + " alphas, got " + a.length);
-    tp = tp.clone();
-    fn = fn.clone();
-    fp = fp.clone();
-    assASum = assASum.clone();
-    assReSum = assReSum.clone();
-    assPrSum = assPrSum.clone();
-    locASum = locASum.clone();
-  }
-
-  /** Matched detections per alpha (a copy). */
-  @Override
-  public double[] tp() {
-    return tp.clone();
-  }
-
-  /** Unmatched ground truth per alpha (a copy). */
-  @Override
-  public double[] fn() {
-    return fn.clone();
-  }
-
-  /** Unmatched predictions per alpha (a copy). */
-  @Override
-  public double[] fp() {
-    return fp.clone();
-  }
-
-  /** AssA × TP per alpha (a copy). */
-  @Override
-  public double[] assASum() {
-    return assASum.clone();
-  }
-
-  /** AssRe × TP per alpha (a copy). */
-  @Override
-  public double[] assReSum() {
-    return assReSum.clone();
-  }
-
-  /** AssPr × TP per alpha (a copy). */
-  @Override
-  public double[] assPrSum() {
-    return assPrSum.clone();
-  }
-
-  /** Sum of matched similarities per alpha (a copy). */
-  @Override
-  public double[] locASum() {
-    return locASum.clone();
+    for (FrozenArray.OfDouble a : List.of(tp, fn, fp, assASum, assReSum, assPrSum, locASum))
+      if (a.length() != n)
+        throw new IllegalArgumentException("expected " + n + " alphas, got " + a.length());
   }
 
   /** Nothing evaluated. */
   public static HotaCounts zero() {
-    double[] z = new double[Hota.ALPHAS.length];
-    return new HotaCounts(z, z, z, z, z, z, z);
+    return ofSums(new double[7][Hota.ALPHAS.length]);
   }
 
   /**
@@ -91,13 +42,28 @@ public record HotaCounts(
    * copies; {@link #ofSums} reads them back.
    */
   public double[][] sums() {
-    return new double[][] {tp(), fn(), fp(), assASum(), assReSum(), assPrSum(), locASum()};
+    return new double[][] {
+      tp.toArray(),
+      fn.toArray(),
+      fp.toArray(),
+      assASum.toArray(),
+      assReSum.toArray(),
+      assPrSum.toArray(),
+      locASum.toArray()
+    };
   }
 
   /** Counts from {@link #sums}' seven arrays. */
   public static HotaCounts ofSums(double[][] s) {
     if (s.length != 7) throw new IllegalArgumentException("expected 7 sums, got " + s.length);
-    return new HotaCounts(s[0], s[1], s[2], s[3], s[4], s[5], s[6]);
+    return new HotaCounts(
+        new FrozenArray.OfDouble(s[0]),
+        new FrozenArray.OfDouble(s[1]),
+        new FrozenArray.OfDouble(s[2]),
+        new FrozenArray.OfDouble(s[3]),
+        new FrozenArray.OfDouble(s[4]),
+        new FrozenArray.OfDouble(s[5]),
+        new FrozenArray.OfDouble(s[6]));
   }
 
   public HotaCounts plus(HotaCounts o) {
@@ -108,32 +74,32 @@ public record HotaCounts(
 
   /** DetA at alpha index {@code a}: TP / max(1, TP + FN + FP). */
   public double detA(int a) {
-    return tp[a] / Math.max(1, tp[a] + fn[a] + fp[a]);
+    return tp.get(a) / Math.max(1, tp.get(a) + fn.get(a) + fp.get(a));
   }
 
   public double detRe(int a) {
-    return tp[a] / Math.max(1, tp[a] + fn[a]);
+    return tp.get(a) / Math.max(1, tp.get(a) + fn.get(a));
   }
 
   public double detPr(int a) {
-    return tp[a] / Math.max(1, tp[a] + fp[a]);
+    return tp.get(a) / Math.max(1, tp.get(a) + fp.get(a));
   }
 
   public double assA(int a) {
-    return assASum[a] / Math.max(1, tp[a]);
+    return assASum.get(a) / Math.max(1, tp.get(a));
   }
 
   public double assRe(int a) {
-    return assReSum[a] / Math.max(1, tp[a]);
+    return assReSum.get(a) / Math.max(1, tp.get(a));
   }
 
   public double assPr(int a) {
-    return assPrSum[a] / Math.max(1, tp[a]);
+    return assPrSum.get(a) / Math.max(1, tp.get(a));
   }
 
   /** LocA at alpha index {@code a}; 1 when nothing matched (TrackEval's 1e-10 guard). */
   public double locA(int a) {
-    return Math.max(1e-10, locASum[a]) / Math.max(1e-10, tp[a]);
+    return Math.max(1e-10, locASum.get(a)) / Math.max(1e-10, tp.get(a));
   }
 
   public double hota(int a) {
@@ -176,15 +142,5 @@ public record HotaCounts(
     double s = 0;
     for (int a = 0; a < Hota.ALPHAS.length; a++) s += f.applyAsDouble(a);
     return s / Hota.ALPHAS.length;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof HotaCounts h && Arrays.deepEquals(sums(), h.sums());
-  }
-
-  @Override
-  public int hashCode() {
-    return Arrays.hashCode(tp) * 31 + Arrays.hashCode(assASum);
   }
 }

@@ -4,6 +4,7 @@ import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.BadAnnotationException;
 import io.keyframe.dataset.Box;
 import io.keyframe.dataset.Detection;
+import io.keyframe.dataset.FrozenArray;
 import io.keyframe.dataset.Mask;
 import io.keyframe.metrics.iou.BoxIou;
 import io.keyframe.metrics.iou.MaskIou;
@@ -26,7 +27,10 @@ import java.util.function.Predicate;
  * @param predIdNames original predicted ID of each dense ID
  */
 public record TrackingSequence(
-    String name, List<SequenceFrame> frames, int[] gtIdNames, int[] predIdNames) {
+    String name,
+    List<SequenceFrame> frames,
+    FrozenArray.OfInt gtIdNames,
+    FrozenArray.OfInt predIdNames) {
 
   /** What the similarity between a ground-truth and a predicted object is. */
   public enum Similarity {
@@ -38,25 +42,24 @@ public record TrackingSequence(
 
   public TrackingSequence {
     frames = List.copyOf(frames);
-    gtIdNames = gtIdNames.clone();
-    predIdNames = predIdNames.clone();
     for (int k = 1; k < frames.size(); k++)
       if (frames.get(k).frame() <= frames.get(k - 1).frame())
         throw new IllegalArgumentException(
             "frames not in ascending order at " + frames.get(k).frame());
     // One stamp array per side instead of a fresh boolean[n] per frame: with untracked detections
     // (one ID each) n is the number of detections, and frames x n was quadratic.
-    int[] gtSeen = new int[gtIdNames.length], predSeen = new int[predIdNames.length];
+    int[] gtSeen = new int[gtIdNames.length()], predSeen = new int[predIdNames.length()];
     int stamp = 0;
     for (SequenceFrame f : frames) {
       stamp++;
-      checkIds(f.frame(), f.gt(), gtIdNames.length, "ground truth", gtIdNames, gtSeen, stamp);
-      checkIds(f.frame(), f.pred(), predIdNames.length, "prediction", predIdNames, predSeen, stamp);
+      checkIds(f.frame(), f.gt(), gtIdNames.length(), "ground truth", gtIdNames, gtSeen, stamp);
+      checkIds(
+          f.frame(), f.pred(), predIdNames.length(), "prediction", predIdNames, predSeen, stamp);
     }
   }
 
   private static void checkIds(
-      int frame, int[] ids, int n, String side, int[] names, int[] seen, int stamp) {
+      int frame, int[] ids, int n, String side, FrozenArray.OfInt names, int[] seen, int stamp) {
     for (int id : ids) {
       if (id < 0 || id >= n)
         throw new IllegalArgumentException(
@@ -69,46 +72,20 @@ public record TrackingSequence(
             "track_id",
             side
                 + " has track id "
-                + names[id]
+                + names.get(id)
                 + " more than once in one frame (TrackEval rejects this too)");
       seen[id] = stamp;
     }
   }
 
-  /** Original ground-truth ID of each dense ID (a copy; {@link #gtIdName} reads one). */
-  @Override
-  public int[] gtIdNames() {
-    return gtIdNames.clone();
-  }
-
-  /** Original predicted ID of each dense ID (a copy; {@link #predIdName} reads one). */
-  @Override
-  public int[] predIdNames() {
-    return predIdNames.clone();
-  }
-
   /** Original ground-truth ID of dense ID {@code id}. */
   public int gtIdName(int id) {
-    return gtIdNames[id];
+    return gtIdNames.get(id);
   }
 
   /** Original predicted ID of dense ID {@code id}. */
   public int predIdName(int id) {
-    return predIdNames[id];
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof TrackingSequence t
-        && name.equals(t.name)
-        && frames.equals(t.frames)
-        && Arrays.equals(gtIdNames, t.gtIdNames)
-        && Arrays.equals(predIdNames, t.predIdNames);
-  }
-
-  @Override
-  public int hashCode() {
-    return (name.hashCode() * 31 + frames.hashCode()) * 31 + Arrays.hashCode(gtIdNames);
+    return predIdNames.get(id);
   }
 
   @Override
@@ -118,18 +95,18 @@ public record TrackingSequence(
         + ", "
         + frames.size()
         + " frames, "
-        + gtIdNames.length
+        + gtIdNames.length()
         + " ground-truth and "
-        + predIdNames.length
+        + predIdNames.length()
         + " predicted IDs]";
   }
 
   public int numGtIds() {
-    return gtIdNames.length;
+    return gtIdNames.length();
   }
 
   public int numPredIds() {
-    return predIdNames.length;
+    return predIdNames.length();
   }
 
   /** Total ground-truth detections. */
@@ -178,7 +155,11 @@ public record TrackingSequence(
     }
 
     public TrackingSequence build() {
-      return new TrackingSequence(name, frames, gtDense.names(), predDense.names());
+      return new TrackingSequence(
+          name,
+          frames,
+          new FrozenArray.OfInt(gtDense.names()),
+          new FrozenArray.OfInt(predDense.names()));
     }
   }
 

@@ -73,7 +73,7 @@ class PropertyTest {
     for (SequenceFrame f : gt.frames()) {
       int n = f.gt().length;
       int[] ids = new int[n];
-      for (int i = 0; i < n; i++) ids[i] = gt.gtIdNames()[f.gt()[i]];
+      for (int i = 0; i < n; i++) ids[i] = gt.gtIdNames().get(f.gt()[i]);
       double[] sim = new double[n * n];
       for (int i = 0; i < n; i++) sim[i * n + i] = 1;
       b.frame(f.frame(), ids, ids, sim);

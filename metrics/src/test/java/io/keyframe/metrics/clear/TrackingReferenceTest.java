@@ -63,9 +63,9 @@ class TrackingReferenceTest {
     assertThat(h.hota(a50)).isCloseTo(0.520610, within(TOL));
     assertThat(h.detA(a50)).isCloseTo(0.553476, within(TOL));
     assertThat(h.assA(a50)).isCloseTo(0.489696, within(TOL));
-    assertThat(h.tp()[a50]).isEqualTo(207);
-    assertThat(h.fn()[a50]).isEqualTo(152);
-    assertThat(h.fp()[a50]).isEqualTo(15);
+    assertThat(h.tp().get(a50)).isEqualTo(207);
+    assertThat(h.fn().get(a50)).isEqualTo(152);
+    assertThat(h.fp().get(a50)).isEqualTo(15);
     ClearCounts te = TrackEvalClear.of(seq, 0.5);
     assertThat(te.motp()).isCloseTo(0.722799, within(TOL));
     IdentityCounts id = IdentityMatching.of(seq, 0.5);

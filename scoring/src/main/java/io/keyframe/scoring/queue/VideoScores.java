@@ -1,5 +1,6 @@
 package io.keyframe.scoring.queue;
 
+import io.keyframe.dataset.FrozenArray;
 import io.keyframe.scoring.signal.FrameEmbedding;
 import io.keyframe.scoring.signal.FrameScores;
 import java.io.InvalidObjectException;
@@ -171,7 +172,7 @@ public record VideoScores(
       ids = new byte[names.length][];
       for (int i = 0; i < names.length; i++) {
         FrameScores s = v.signals.get(names[i]);
-        values[i] = s.values();
+        values[i] = s.values().toArray();
         ids[i] = flatten(s.objects());
       }
       inapplicableNames = v.inapplicable.keySet().toArray(String[]::new);
@@ -224,7 +225,8 @@ public record VideoScores(
       try {
         Map<String, FrameScores> signals = new LinkedHashMap<>();
         for (int i = 0; i < names.length; i++)
-          signals.put(names[i], new FrameScores(values[i], unflatten(ids[i])));
+          signals.put(
+              names[i], new FrameScores(new FrozenArray.OfDouble(values[i]), unflatten(ids[i])));
         Map<String, String> inapplicable = new LinkedHashMap<>();
         for (int i = 0; i < inapplicableNames.length; i++)
           inapplicable.put(inapplicableNames[i], inapplicableWhy[i]);

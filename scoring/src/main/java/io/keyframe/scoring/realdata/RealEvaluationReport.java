@@ -158,9 +158,9 @@ public record RealEvaluationReport(
               e.sequence(),
               role(e.sequence()),
               e.frameCount(),
-              e.totalFalsePositives(),
-              e.totalMisses(),
-              e.totalSwitches(),
+              e.falsePositives().sum(),
+              e.misses().sum(),
+              e.switches().sum(),
               e.total(),
               ignoredGtRows.getOrDefault(e.sequence(), 0)));
     b.append(

@@ -2,6 +2,7 @@ package io.keyframe.scoring.realdata;
 
 import io.keyframe.dataset.AnnotationSet;
 import io.keyframe.dataset.Detection;
+import io.keyframe.dataset.FrozenArray;
 import io.keyframe.metrics.clear.ClearCounts;
 import io.keyframe.metrics.clear.MotAccumulator;
 import io.keyframe.metrics.iou.BoxIou;
@@ -21,18 +22,19 @@ import java.util.Map;
  * @param misses unmatched ground-truth objects per frame
  * @param switches ID switches per frame
  */
-public record TrackerErrors(String sequence, int[] falsePositives, int[] misses, int[] switches) {
+public record TrackerErrors(
+    String sequence,
+    FrozenArray.OfInt falsePositives,
+    FrozenArray.OfInt misses,
+    FrozenArray.OfInt switches) {
   /**
    * IoU below which a tracker box cannot match a ground-truth object (py-motmetrics' distth 0.5).
    */
   public static final double MIN_IOU = 0.5;
 
   public TrackerErrors {
-    if (falsePositives.length != misses.length || misses.length != switches.length)
+    if (falsePositives.length() != misses.length() || misses.length() != switches.length())
       throw new IllegalArgumentException("per-frame arrays differ in length");
-    falsePositives = falsePositives.clone();
-    misses = misses.clone();
-    switches = switches.clone();
   }
 
   /** Counts the errors of {@code tracker} against {@code groundTruth} on {@code frames} frames. */
@@ -61,7 +63,11 @@ public record TrackerErrors(String sequence, int[] falsePositives, int[] misses,
       missBefore = c.misses();
     }
     for (int[] e : acc.switchEvents()) sw[e[0]]++;
-    return new TrackerErrors(sequence, fp, miss, sw);
+    return new TrackerErrors(
+        sequence,
+        new FrozenArray.OfInt(fp),
+        new FrozenArray.OfInt(miss),
+        new FrozenArray.OfInt(sw));
   }
 
   private static List<Detection> boxed(List<Detection> ds) {
@@ -83,12 +89,12 @@ public record TrackerErrors(String sequence, int[] falsePositives, int[] misses,
 
   /** Frames counted. */
   public int frameCount() {
-    return misses.length;
+    return misses.length();
   }
 
   /** All errors on one frame: false positives + misses + ID switches. */
   public int at(int frame) {
-    return falsePositives[frame] + misses[frame] + switches[frame];
+    return falsePositives.get(frame) + misses.get(frame) + switches.get(frame);
   }
 
   /** All errors per frame. */
@@ -105,67 +111,16 @@ public record TrackerErrors(String sequence, int[] falsePositives, int[] misses,
     return n;
   }
 
-  public long totalFalsePositives() {
-    long n = 0;
-    for (int v : falsePositives) n += v;
-    return n;
-  }
-
-  public long totalMisses() {
-    long n = 0;
-    for (int v : misses) n += v;
-    return n;
-  }
-
-  public long totalSwitches() {
-    long n = 0;
-    for (int v : switches) n += v;
-    return n;
-  }
-
-  @Override
-  public int[] falsePositives() {
-    return falsePositives.clone();
-  }
-
-  @Override
-  public int[] misses() {
-    return misses.clone();
-  }
-
-  @Override
-  public int[] switches() {
-    return switches.clone();
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof TrackerErrors e
-        && sequence.equals(e.sequence)
-        && java.util.Arrays.equals(falsePositives, e.falsePositives)
-        && java.util.Arrays.equals(misses, e.misses)
-        && java.util.Arrays.equals(switches, e.switches);
-  }
-
-  @Override
-  public int hashCode() {
-    return java.util.Objects.hash(
-        sequence,
-        java.util.Arrays.hashCode(falsePositives),
-        java.util.Arrays.hashCode(misses),
-        java.util.Arrays.hashCode(switches));
-  }
-
   @Override
   public String toString() {
     return "TrackerErrors["
         + sequence
         + ", FP "
-        + totalFalsePositives()
+        + falsePositives.sum()
         + ", misses "
-        + totalMisses()
+        + misses.sum()
         + ", switches "
-        + totalSwitches()
+        + switches.sum()
         + "]";
   }
 }

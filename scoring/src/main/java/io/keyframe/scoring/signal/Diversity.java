@@ -64,7 +64,7 @@ public record Diversity(int centres) implements Signal {
     // centre (the centres cover every frame), not a stand-in maximum that would queue frame 0 of
     // every video.
     double firstValue = Double.POSITIVE_INFINITY;
-    for (int c : g.order())
+    for (int c : g.order().toArray())
       if (c != first)
         firstValue = Math.min(firstValue, FrameEmbedding.distance(emb[first], emb[c]));
     if (!Double.isFinite(firstValue)) firstValue = 0;

@@ -1,5 +1,6 @@
 package io.keyframe.scoring.signal;
 
+import io.keyframe.dataset.FrozenArray;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
@@ -14,13 +15,12 @@ import java.util.TreeSet;
  * @param values one non-negative value per frame (index = 0-based frame)
  * @param objects frame -> track IDs behind the value (sparse; absent = none known)
  */
-public record FrameScores(double[] values, Map<Integer, Set<Integer>> objects) {
+public record FrameScores(FrozenArray.OfDouble values, Map<Integer, Set<Integer>> objects) {
   public FrameScores {
-    values = values.clone();
-    for (int f = 0; f < values.length; f++)
-      if (!(values[f] >= 0) || !Double.isFinite(values[f]))
+    for (int f = 0; f < values.length(); f++)
+      if (!(values.get(f) >= 0) || !Double.isFinite(values.get(f)))
         throw new IllegalArgumentException(
-            "signal value at frame " + f + " is not finite and >= 0: " + values[f]);
+            "signal value at frame " + f + " is not finite and >= 0: " + values.get(f));
     TreeMap<Integer, Set<Integer>> copy = new TreeMap<>();
     objects.forEach((k, v) -> copy.put(k, Collections.unmodifiableSet(new TreeSet<>(v))));
     objects = Collections.unmodifiableMap(copy);
@@ -28,44 +28,22 @@ public record FrameScores(double[] values, Map<Integer, Set<Integer>> objects) {
 
   /** Value of one frame. */
   public double value(int frame) {
-    return values[frame];
+    return values.get(frame);
   }
 
   /** Number of frames. */
   public int frameCount() {
-    return values.length;
+    return values.length();
   }
 
   /** Largest value over all frames (0 for an empty video). */
   public double max() {
-    return Arrays.stream(values).max().orElse(0);
+    return Arrays.stream(values.toArray()).max().orElse(0);
   }
 
   /** Track IDs behind the value of {@code frame}. */
   public Set<Integer> objectsAt(int frame) {
     return objects.getOrDefault(frame, Set.of());
-  }
-
-  @Override
-  public double[] values() {
-    return values.clone();
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof FrameScores s
-        && Arrays.equals(values, s.values)
-        && objects.equals(s.objects);
-  }
-
-  @Override
-  public int hashCode() {
-    return 31 * Arrays.hashCode(values) + objects.hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return "FrameScores" + Arrays.toString(values);
   }
 
   /** Mutable accumulator signals fill in frame order. */
@@ -104,7 +82,7 @@ public record FrameScores(double[] values, Map<Integer, Set<Integer>> objects) {
     }
 
     FrameScores build() {
-      return new FrameScores(values, objects);
+      return new FrameScores(new FrozenArray.OfDouble(values), objects);
     }
   }
 }

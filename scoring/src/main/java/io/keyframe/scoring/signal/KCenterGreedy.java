@@ -1,5 +1,7 @@
 package io.keyframe.scoring.signal;
 
+import io.keyframe.dataset.FrozenArray;
+
 /**
  * k-center greedy core-set selection: repeatedly take the point farthest from everything taken so
  * far (Sener &amp; Savarese 2018, Active Learning for Convolutional Neural Networks: A Core-Set
@@ -9,37 +11,20 @@ package io.keyframe.scoring.signal;
  * @param radius for each point, its distance to the nearest centre when selection stopped; for a
  *     centre, its distance to the earlier centres at the moment it was taken (first centre: +inf)
  */
-public record KCenterGreedy(int[] order, double[] radius) {
-  public KCenterGreedy {
-    order = order.clone();
-    radius = radius.clone();
-  }
-
-  /** Indices of the chosen centres, in the order taken (a copy). */
-  @Override
-  public int[] order() {
-    return order.clone();
-  }
-
-  /** Per point, the radius described above (a copy). */
-  @Override
-  public double[] radius() {
-    return radius.clone();
-  }
-
+public record KCenterGreedy(FrozenArray.OfInt order, FrozenArray.OfDouble radius) {
   /** Number of centres taken. */
   public int size() {
-    return order.length;
+    return order.length();
   }
 
   /** The {@code k}-th centre taken. */
   public int centre(int k) {
-    return order[k];
+    return order.get(k);
   }
 
   /** The radius of point {@code i}. */
   public double radius(int i) {
-    return radius[i];
+    return radius.get(i);
   }
 
   /**
@@ -49,7 +34,7 @@ public record KCenterGreedy(int[] order, double[] radius) {
    */
   public static KCenterGreedy select(double[][] points, int k, int first) {
     int n = points.length;
-    if (n == 0) return new KCenterGreedy(new int[0], new double[0]);
+    if (n == 0) return new KCenterGreedy(new FrozenArray.OfInt(), new FrozenArray.OfDouble());
     if (first < 0 || first >= n)
       throw new IllegalArgumentException("first centre out of range: " + first);
     k = Math.min(Math.max(k, 1), n);
@@ -79,23 +64,6 @@ public record KCenterGreedy(int[] order, double[] radius) {
     }
     order = java.util.Arrays.copyOf(order, taken);
     for (int i = 0; i < n; i++) if (!centre[i]) radius[i] = minDist[i];
-    return new KCenterGreedy(order, radius);
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof KCenterGreedy g
-        && java.util.Arrays.equals(order, g.order)
-        && java.util.Arrays.equals(radius, g.radius);
-  }
-
-  @Override
-  public int hashCode() {
-    return java.util.Arrays.hashCode(order);
-  }
-
-  @Override
-  public String toString() {
-    return "KCenterGreedy" + java.util.Arrays.toString(order);
+    return new KCenterGreedy(new FrozenArray.OfInt(order), new FrozenArray.OfDouble(radius));
   }
 }

@@ -1,39 +1,17 @@
 package io.keyframe.scoring.signal;
 
 import io.keyframe.dataset.Detection;
+import io.keyframe.dataset.FrozenArray;
 import java.util.Arrays;
 import java.util.Map;
 
 /**
  * A detection's class probabilities, validated and sorted descending. Partial maps (top-k) are
  * renormalised to sum 1 so that entropy, margin and least confidence compare like with like.
+ *
+ * @param sorted the probabilities, most likely first
  */
-record Posterior(double[] sorted) {
-  Posterior {
-    sorted = sorted.clone();
-  }
-
-  /** The probabilities, most likely first; a copy. */
-  @Override
-  public double[] sorted() {
-    return sorted.clone();
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Posterior p && Arrays.equals(sorted, p.sorted);
-  }
-
-  @Override
-  public int hashCode() {
-    return Arrays.hashCode(sorted);
-  }
-
-  @Override
-  public String toString() {
-    return "Posterior" + Arrays.toString(sorted);
-  }
-
+record Posterior(FrozenArray.OfDouble sorted) {
   static Posterior of(Detection d) {
     Map<String, Double> probs = d.classProbabilities();
     double[] p = new double[probs.size()];
@@ -61,20 +39,23 @@ record Posterior(double[] sorted) {
       p[a] = p[b];
       p[b] = t;
     }
-    return new Posterior(p);
+    return new Posterior(new FrozenArray.OfDouble(p));
   }
 
   double top1() {
-    return sorted[0];
+    return sorted.get(0);
   }
 
   double top2() {
-    return sorted.length > 1 ? sorted[1] : 0;
+    return sorted.length() > 1 ? sorted.get(1) : 0;
   }
 
   double entropy() {
     double h = 0;
-    for (double v : sorted) if (v > 0) h -= v * Math.log(v);
+    for (int i = 0; i < sorted.length(); i++) {
+      double v = sorted.get(i);
+      if (v > 0) h -= v * Math.log(v);
+    }
     return h;
   }
 

@@ -3,6 +3,7 @@ package io.keyframe.scoring.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.keyframe.dataset.FrozenArray;
 import io.keyframe.scoring.signal.FrameScores;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ class VideoScoresTest {
             Set.of(),
             3,
             Set.of(7));
-    VideoScores s = scores(4, new FrameScores(new double[] {1, 0, 0.5, 2}, ids), 4);
+    VideoScores s = scores(4, new FrameScores(new FrozenArray.OfDouble(1, 0, 0.5, 2), ids), 4);
     VideoScores back = JavaSerialization.roundTrip(s);
     assertThat(back).isEqualTo(s);
     assertThat(back.signals().get("temporal").objects()).isEqualTo(ids);
@@ -40,7 +41,7 @@ class VideoScoresTest {
 
   @Test
   void everyPerFrameArrayMustCoverTheVideo() {
-    FrameScores three = new FrameScores(new double[3], Map.of());
+    FrameScores three = new FrameScores(new FrozenArray.OfDouble(new double[3]), Map.of());
     assertThatThrownBy(() -> scores(4, three, 4))
         .hasMessageContaining("signal temporal has 3 frames, the video 4");
     assertThatThrownBy(() -> scores(3, three, 2)).hasMessageContaining("one entry per frame (3)");

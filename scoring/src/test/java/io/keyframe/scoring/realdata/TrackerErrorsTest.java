@@ -66,7 +66,7 @@ class TrackerErrorsTest {
     assertThat(e.frameCount()).isEqualTo(200);
     for (int f = 0; f < e.frameCount(); f++) {
       int[] x = expected.getOrDefault(f + 1, new int[3]);
-      assertThat(new int[] {e.falsePositives()[f], e.misses()[f], e.switches()[f]})
+      assertThat(new int[] {e.falsePositives().get(f), e.misses().get(f), e.switches().get(f)})
           .as(name + " frame " + (f + 1))
           .containsExactly(x);
     }
@@ -111,9 +111,9 @@ class TrackerErrorsTest {
             new AnnotationSet(v, Provenance.unknown(), List.of("1"), gt),
             new AnnotationSet(v, Provenance.unknown(), List.of("object"), tr),
             4);
-    assertThat(e.falsePositives()).containsExactly(0, 1, 0, 0);
-    assertThat(e.misses()).containsExactly(0, 1, 0, 0);
-    assertThat(e.switches()).containsExactly(0, 0, 1, 0);
+    assertThat(e.falsePositives().toArray()).containsExactly(0, 1, 0, 0);
+    assertThat(e.misses().toArray()).containsExactly(0, 1, 0, 0);
+    assertThat(e.switches().toArray()).containsExactly(0, 0, 1, 0);
     assertThat(e.perFrame()).containsExactly(0, 2, 1, 0);
     assertThat(e.total()).isEqualTo(3);
   }

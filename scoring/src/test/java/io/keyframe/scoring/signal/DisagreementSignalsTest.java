@@ -113,7 +113,7 @@ class DisagreementSignalsTest {
                 det(2, 1, "monitor", 0, 0),
                 det(3, 1, "iv_pole", 0, 0)));
     FrameScores s = new LabelModelDisagreement().score(evidence(m, null, List.of(l), List.of()));
-    assertThat(s.values()).containsExactly(0, 0, 1, 0);
+    assertThat(s.values().toArray()).containsExactly(0, 0, 1, 0);
     assertThat(s.objectsAt(2)).containsExactly(1);
   }
 

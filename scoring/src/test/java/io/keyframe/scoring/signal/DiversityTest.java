@@ -14,10 +14,10 @@ class DiversityTest {
     double[][] pts = {{0}, {1}, {10}, {4}};
     KCenterGreedy g = KCenterGreedy.select(pts, 3, 0);
     // from 0: farthest is 10 (index 2); then min dists {0,1,0,4} -> index 3
-    assertThat(g.order()).containsExactly(0, 2, 3);
-    assertThat(g.radius()[2]).isEqualTo(10);
-    assertThat(g.radius()[3]).isEqualTo(4);
-    assertThat(g.radius()[1]).isEqualTo(1);
+    assertThat(g.order().toArray()).containsExactly(0, 2, 3);
+    assertThat(g.radius().get(2)).isEqualTo(10);
+    assertThat(g.radius().get(3)).isEqualTo(4);
+    assertThat(g.radius().get(1)).isEqualTo(1);
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.keyframe.dataset.Box;
+import io.keyframe.dataset.FrozenArray;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,11 +24,11 @@ class PosteriorSignalsTest {
     // 0.375 and 0.125 renormalised by their sum 0.5: 0.75 and 0.25
     Posterior p =
         Posterior.of(pred(0, 1, "iv_pole", box, 0.9, Map.of("iv_pole", 0.375, "monitor", 0.125)));
-    p.sorted()[0] = 0;
+    p.sorted().toArray()[0] = 0;
     double[] given = {0.75, 0.25};
-    Posterior q = new Posterior(given);
+    Posterior q = new Posterior(new FrozenArray.OfDouble(given));
     given[0] = 0;
-    assertThat(p.sorted()).containsExactly(0.75, 0.25);
+    assertThat(p.sorted().toArray()).containsExactly(0.75, 0.25);
     assertThat(p.top1()).isEqualTo(0.75);
     assertThat(q).isEqualTo(p);
     assertThat(q.top2()).isEqualTo(0.25);

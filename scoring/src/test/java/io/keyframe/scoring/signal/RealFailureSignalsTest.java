@@ -36,7 +36,7 @@ class RealFailureSignalsTest {
     FrameScores s = new TrackEnds(4, 1, 5).score(delivered(ds));
     // inside: frame 5 = 1, frame 4 = 1 - 1/2; outside: frames 6..9 = 1, 3/4, 2/4, 1/4; born on
     // frame 0 = no birth
-    assertThat(s.values()).containsExactly(0, 0, 0, 0, 0.5, 1, 1, 0.75, 0.5, 0.25, 0, 0);
+    assertThat(s.values().toArray()).containsExactly(0, 0, 0, 0, 0.5, 1, 1, 0.75, 0.5, 0.25, 0, 0);
     assertThat(s.objectsAt(7)).containsExactly(1);
   }
 
@@ -48,7 +48,7 @@ class RealFailureSignalsTest {
     FrameScores s = new TrackEnds(2, 0, 5).score(delivered(ds));
     // outside the birth: frames 7 and 6 = 1 and 1/2; frame 8 itself = 1 (lead 0 still marks the end
     // frame)
-    assertThat(s.values()).containsExactly(0, 0, 0, 0, 0, 0, 0.5, 1, 1, 0, 0, 0);
+    assertThat(s.values().toArray()).containsExactly(0, 0, 0, 0, 0, 0, 0.5, 1, 1, 0, 0, 0);
   }
 
   @Test

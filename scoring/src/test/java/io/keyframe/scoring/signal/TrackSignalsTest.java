@@ -44,7 +44,7 @@ class TrackSignalsTest {
     assertThat(s.value(5)).isEqualTo(1);
     assertThat(s.value(8)).isEqualTo(1);
     assertThat(s.value(9)).isEqualTo(1.5);
-    assertThat(s.values()[4] + s.values()[6] + s.values()[7]).isZero();
+    assertThat(s.values().get(4) + s.values().get(6) + s.values().get(7)).isZero();
     assertThat(s.objectsAt(5)).containsExactly(1);
   }
 
@@ -136,6 +136,6 @@ class TrackSignalsTest {
     FrameScores s = new OcclusionProximity(0).score(labelled(ds, List.of()));
     assertThat(s.value(5)).isEqualTo(1);
     assertThat(s.value(9)).isEqualTo(1);
-    assertThat(s.values()[4] + s.values()[6] + s.values()[8]).isZero();
+    assertThat(s.values().get(4) + s.values().get(6) + s.values().get(8)).isZero();
   }
 }

@@ -189,7 +189,7 @@ public final class CompareJob {
       VideoEvidence pair = new VideoEvidence(a.video(), a, b, List.of(), List.of());
       FrameScores disagreement = new ModelTrackerDisagreement().score(pair);
       List<Row> frames = new ArrayList<>();
-      double[] v = disagreement.values();
+      double[] v = disagreement.values().toArray();
       for (int f = 0; f < v.length; f++)
         if (v[f] > 0)
           frames.add(

@@ -255,7 +255,7 @@ public final class RankJob {
         .signals()
         .forEach(
             (name, fs) -> {
-              double[] v = fs.values();
+              double[] v = fs.values().toArray();
               for (int f = 0; f < v.length; f++) out.add(RowFactory.create(f, name, v[f], video));
             });
     return new Scored(out, new Summary(video, sets.bad(), sets.rows(), scores, FrameClasses.of(e)));

@@ -33,14 +33,16 @@ import java.util.Objects;
  * reads the same tensors either way and records the precision in the run's provenance.
  *
  * @param dir the bundle folder (graph files are relative to it)
+ * @param mean per-channel pixel mean (after scaling to [0, 1])
+ * @param std per-channel pixel standard deviation
  */
 public record Sam2Manifest(
     Path dir,
     String model,
     Sam2Layout layout,
     int imageSize,
-    float[] mean,
-    float[] std,
+    Rgb mean,
+    Rgb std,
     int numMaskmem,
     int maxCondFrames,
     int maxObjectPointers,
@@ -69,9 +71,15 @@ public record Sam2Manifest(
     }
   }
 
+  /** One value per colour channel. */
+  public record Rgb(float r, float g, float b) {
+    /** {@code {r, g, b}}, the channel order of the image tensor. */
+    public float[] toArray() {
+      return new float[] {r, g, b};
+    }
+  }
+
   public Sam2Manifest {
-    mean = mean.clone();
-    std = std.clone();
     graphs = Map.copyOf(graphs);
     precision = precision == null ? "fp32" : precision;
     if (!PRECISIONS.contains(precision))
@@ -80,54 +88,6 @@ public record Sam2Manifest(
     for (String g : layout.graphNames())
       if (!graphs.containsKey(g))
         throw new IllegalArgumentException("layout " + layout + " needs graph '" + g + "'");
-  }
-
-  /** Per-channel pixel mean (RGB, after scaling to [0, 1]); a copy. */
-  @Override
-  public float[] mean() {
-    return mean.clone();
-  }
-
-  /** Per-channel pixel standard deviation (RGB); a copy. */
-  @Override
-  public float[] std() {
-    return std.clone();
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Sam2Manifest m
-        && dir.equals(m.dir)
-        && model.equals(m.model)
-        && layout == m.layout
-        && imageSize == m.imageSize
-        && java.util.Arrays.equals(mean, m.mean)
-        && java.util.Arrays.equals(std, m.std)
-        && numMaskmem == m.numMaskmem
-        && maxCondFrames == m.maxCondFrames
-        && maxObjectPointers == m.maxObjectPointers
-        && memoryBfloat16 == m.memoryBfloat16
-        && objectBatch == m.objectBatch
-        && graphs.equals(m.graphs)
-        && precision.equals(m.precision);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(
-        dir,
-        model,
-        layout,
-        imageSize,
-        java.util.Arrays.hashCode(mean),
-        java.util.Arrays.hashCode(std),
-        numMaskmem,
-        maxCondFrames,
-        maxObjectPointers,
-        memoryBfloat16,
-        objectBatch,
-        graphs,
-        precision);
   }
 
   /**
@@ -211,7 +171,7 @@ public record Sam2Manifest(
     return n.asInt();
   }
 
-  private static float[] floats(JsonNode root, String field, Path file) {
+  private static Rgb floats(JsonNode root, String field, Path file) {
     JsonNode n = root.get(field);
     if (n == null || !n.isArray() || n.size() != 3)
       throw new BadAnnotationException(
@@ -221,7 +181,7 @@ public record Sam2Manifest(
     if (field.equals("std"))
       for (float v : out)
         if (!(v > 0)) throw new BadAnnotationException(file, -1, -1, field, "must be > 0");
-    return out;
+    return new Rgb(out[0], out[1], out[2]);
   }
 
   /** The graph names keyframe uses, per layout. */

@@ -787,7 +787,7 @@ public final class Sam2VideoTracker implements VideoTracker {
     int s = manifest.imageSize();
     float[] px = new float[3 * s * s];
     ImageTensor.resizedRgb(image, s, 1f / 255f, px, 0);
-    float[] mean = manifest.mean(), std = manifest.std();
+    float[] mean = manifest.mean().toArray(), std = manifest.std().toArray();
     for (int c = 0; c < 3; c++)
       for (int i = c * s * s, end = (c + 1) * s * s; i < end; i++)
         px[i] = (px[i] - mean[c]) / std[c];

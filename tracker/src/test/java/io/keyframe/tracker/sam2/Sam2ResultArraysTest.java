@@ -106,7 +106,8 @@ class Sam2ResultArraysTest {
   void aManifestsPixelStatisticsCannotBeChanged() throws Exception {
     Path dir = Path.of(getClass().getResource("sam2/manifest.json").toURI()).getParent();
     Sam2Manifest read = Sam2Manifest.read(dir);
-    float[] mean = {0.5f, 0.5f, 0.5f}, std = {0.25f, 0.25f, 0.25f};
+    Sam2Manifest.Rgb mean = new Sam2Manifest.Rgb(0.5f, 0.5f, 0.5f),
+        std = new Sam2Manifest.Rgb(0.25f, 0.25f, 0.25f);
     Sam2Manifest m =
         new Sam2Manifest(
             read.dir(),
@@ -122,13 +123,11 @@ class Sam2ResultArraysTest {
             read.objectBatch(),
             read.graphs(),
             read.precision());
-    mean[0] = 9;
-    std[0] = 9;
-    m.mean()[1] = 9;
-    m.std()[1] = 9;
-    assertThat(m.mean()).containsExactly(0.5f, 0.5f, 0.5f);
-    assertThat(m.std()).containsExactly(0.25f, 0.25f, 0.25f);
-    read.mean()[0] = 9;
+    m.mean().toArray()[1] = 9;
+    m.std().toArray()[1] = 9;
+    assertThat(m.mean().toArray()).containsExactly(0.5f, 0.5f, 0.5f);
+    assertThat(m.std().toArray()).containsExactly(0.25f, 0.25f, 0.25f);
+    read.mean().toArray()[0] = 9;
     assertThat(read).isEqualTo(Sam2Manifest.read(dir));
   }
 }
