@@ -27,17 +27,9 @@ public record SynthBatch(
   public SynthBatch {
     Objects.requireNonNull(modelName, "modelName");
     // Validate through the generator's own rules (fields are not assigned yet inside this body).
-    spec(
-        videos,
-        frames,
-        objects,
-        seed,
-        modelName,
-        missRate,
-        occlusionMissRate,
-        falsePositivesPerFrame,
-        confusionRate,
-        boxNoise);
+    GeneratorSpec.of(videos, frames, objects, seed);
+    new ModelProfile(
+        modelName, missRate, occlusionMissRate, falsePositivesPerFrame, confusionRate, boxNoise);
   }
 
   /** The generator's defaults (three annotators, the default detector) for this size and seed. */
@@ -72,31 +64,12 @@ public record SynthBatch(
   }
 
   public GeneratorSpec toSpec() {
-    return spec(
-        videos,
-        frames,
-        objects,
-        seed,
-        modelName,
-        missRate,
-        occlusionMissRate,
-        falsePositivesPerFrame,
-        confusionRate,
-        boxNoise);
+    return GeneratorSpec.of(videos, frames, objects, seed).withModel(model());
   }
 
-  private static GeneratorSpec spec(
-      int videos,
-      int frames,
-      int objects,
-      long seed,
-      String name,
-      double miss,
-      double occlusionMiss,
-      double fp,
-      double confusion,
-      double noise) {
-    return GeneratorSpec.of(videos, frames, objects, seed)
-        .withModel(new ModelProfile(name, miss, occlusionMiss, fp, confusion, noise));
+  /** The simulated detector's error profile. */
+  private ModelProfile model() {
+    return new ModelProfile(
+        modelName, missRate, occlusionMissRate, falsePositivesPerFrame, confusionRate, boxNoise);
   }
 }

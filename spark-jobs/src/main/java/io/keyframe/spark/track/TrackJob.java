@@ -192,29 +192,6 @@ public final class TrackJob {
           .withIntraOpThreads(intraOpThreads);
     }
 
-    /** On the CPU, one intra-op thread per core. */
-    public Sam2Options(
-        JobOptions common,
-        String videos,
-        String bundle,
-        List<String> detections,
-        String keyframeSource,
-        int maxFrames,
-        double imageFps,
-        String outputSource) {
-      this(
-          common,
-          videos,
-          bundle,
-          detections,
-          keyframeSource,
-          maxFrames,
-          imageFps,
-          outputSource,
-          "cpu",
-          0);
-    }
-
     public Sam2Options {
       device = device == null ? "cpu" : device.trim();
       io.keyframe.tracker.sam2.Sam2Device.parse(device);
@@ -522,8 +499,7 @@ public final class TrackJob {
         bad.add(promptsRefused(video, o, e.getMessage(), promptRows));
         return new Outcome(List.of(), List.of(), List.of(), bad, sets.rows());
       }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      return outcome(video, result, o.outputSource(), n, seconds, List.of(), bad, sets.rows());
+      return outcome(video, result, o.outputSource(), start, List.of(), bad, sets.rows());
     }
   }
 
@@ -589,16 +565,7 @@ public final class TrackJob {
       modelRows.add(DetectionRows.toRow(video, o.modelSource(), d));
     TrackedVideo result =
         new ByteTracker(FALLBACK).track(detections, FrameImages.NONE, List.of(), null);
-    double seconds = (System.nanoTime() - start) / 1e9;
-    return outcome(
-        video,
-        result,
-        o.outputSource(),
-        detections.video().frameCount(),
-        seconds,
-        modelRows,
-        List.of(),
-        modelRows.size());
+    return outcome(video, result, o.outputSource(), start, modelRows, List.of(), modelRows.size());
   }
 
   private static String stem(String name) {
@@ -634,36 +601,29 @@ public final class TrackJob {
               detections.detections().size()));
       return new Outcome(List.of(), List.of(), List.of(), bad, sets.rows());
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    return outcome(
-        video,
-        result,
-        o.outputSource(),
-        detections.video().frameCount(),
-        seconds,
-        List.of(),
-        bad,
-        sets.rows());
+    return outcome(video, result, o.outputSource(), start, List.of(), bad, sets.rows());
   }
 
   /**
-   * Rows for one tracked video: {@code extra} detection rows first, then the tracks, occlusions and
-   * throughput.
+   * Rows for one video tracked since {@code start} ({@link System#nanoTime}): {@code extra}
+   * detection rows first, then the tracks, occlusions and throughput (over the tracked video's
+   * frames).
    */
   private static Outcome outcome(
       String video,
       TrackedVideo result,
       String outputSource,
-      int frames,
-      double seconds,
+      long start,
       List<Row> extra,
       List<BadRecord> bad,
       long rows) {
+    double seconds = (System.nanoTime() - start) / 1e9;
+    int frames = result.tracks().video().frameCount();
     List<Row> det = new ArrayList<>(extra.size() + result.tracks().detections().size());
     det.addAll(extra);
     for (Detection d : result.tracks().detections())
       det.add(DetectionRows.toRow(video, outputSource, d));
-    int last = result.tracks().video().frameCount() - 1;
+    int last = frames - 1;
     List<Row> occ = new ArrayList<>();
     for (OcclusionEvent e : result.occlusions())
       occ.add(

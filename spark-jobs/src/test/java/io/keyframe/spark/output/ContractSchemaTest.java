@@ -12,9 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
 import org.apache.spark.sql.Row;
@@ -59,10 +57,7 @@ class ContractSchemaTest {
                 + "/run_id=r1"
                 + (table.def().perVideo() ? "/video_id=v-1" : ""));
     Path file = dir.resolve("part-00000.parquet");
-    try (ParquetFileReader reader =
-        ParquetFileReader.open(
-            HadoopInputFile.fromPath(
-                new org.apache.hadoop.fs.Path(file.toUri()), new Configuration()))) {
+    try (ParquetFileReader reader = ParquetFiles.open(file)) {
       MessageType written = reader.getFooter().getFileMetaData().getSchema();
       MessageType contract = MessageTypeParser.parseMessageType(table.def().parquetSchema());
       assertThat(new MessageType(contract.getName(), written.getFields()).toString())

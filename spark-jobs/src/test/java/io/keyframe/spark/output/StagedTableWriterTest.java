@@ -12,9 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -55,10 +53,7 @@ class StagedTableWriterTest {
     w.commit();
 
     Path file = out.resolve("tables/detections/run_id=r1/video_id=v-a/part-00000.parquet");
-    try (ParquetFileReader reader =
-        ParquetFileReader.open(
-            HadoopInputFile.fromPath(
-                new org.apache.hadoop.fs.Path(file.toUri()), new Configuration()))) {
+    try (ParquetFileReader reader = ParquetFiles.open(file)) {
       MessageType schema = reader.getFooter().getFileMetaData().getSchema();
       assertThat(schema.getFieldCount()).isEqualTo(Table.DETECTIONS.columns().size());
       assertThat(schema.containsField("video_id")).isFalse();

@@ -26,8 +26,7 @@ class GpuSchedulingTest {
 
   @Test
   void aCudaRunAsksForOneGpuPerExecutorAndTaskAndNamesTheDiscoveryScript() {
-    Properties conf = new Properties();
-    conf.setProperty("spark.master", "spark://head:7077");
+    Properties conf = master("spark://head:7077");
     Map<String, String> added =
         GpuScheduling.configure(conf, Sam2Device.parse("cuda"), "/opt/keyframe/gpu-discovery.sh");
     assertThat(added)
@@ -48,16 +47,14 @@ class GpuSchedulingTest {
 
   @Test
   void theUsersOwnSettingsWinAndTheCpuAndLocalModeAddNothing() {
-    Properties conf = new Properties();
-    conf.setProperty("spark.master", "yarn");
+    Properties conf = master("yarn");
     conf.setProperty("spark.executor.resource.gpu.discoveryScript", "/opt/gpu.sh");
     conf.setProperty("spark.executor.resource.gpu.amount", "4");
     conf.setProperty("spark.task.resource.gpu.amount", "1");
     Map<String, String> added = GpuScheduling.configure(conf, Sam2Device.cuda(0), null);
     assertThat(added).isEmpty();
     assertThat(conf.getProperty("spark.executor.resource.gpu.amount")).isEqualTo("4");
-    Properties cpu = new Properties();
-    cpu.setProperty("spark.master", "yarn");
+    Properties cpu = master("yarn");
     assertThat(GpuScheduling.configure(cpu, Sam2Device.CPU, "/x.sh")).isEmpty();
     assertThat(cpu).hasSize(1);
     for (String master : new String[] {"local[2]", ""}) {
@@ -70,15 +67,13 @@ class GpuSchedulingTest {
 
   @Test
   void settingsThatCannotScheduleAreRefusedNamingTheKey() {
-    Properties conf = new Properties();
-    conf.setProperty("spark.master", "spark://head:7077");
+    Properties conf = master("spark://head:7077");
     conf.setProperty("spark.executor.resource.gpu.amount", "1");
     conf.setProperty("spark.task.resource.gpu.amount", "2");
     assertThatThrownBy(() -> GpuScheduling.configure(conf, Sam2Device.cuda(0), "/x.sh"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("spark.task.resource.gpu.amount (2.0) is more than");
-    Properties cluster = new Properties();
-    cluster.setProperty("spark.master", "spark://head:7077");
+    Properties cluster = master("spark://head:7077");
     assertThatThrownBy(() -> GpuScheduling.configure(cluster, Sam2Device.cuda(0), null))
         .hasMessageContaining("spark.executor.resource.gpu.discoveryScript is not set");
   }
@@ -124,6 +119,13 @@ class GpuSchedulingTest {
             + "\n");
     Files.setPosixFilePermissions(smi, PosixFilePermissions.fromString("rwxr-xr-x"));
     return bin;
+  }
+
+  /** The system properties spark-submit would pass for this master, and nothing else. */
+  private static Properties master(String master) {
+    Properties conf = new Properties();
+    conf.setProperty("spark.master", master);
+    return conf;
   }
 
   private static Process run(Path pathDir) throws Exception {

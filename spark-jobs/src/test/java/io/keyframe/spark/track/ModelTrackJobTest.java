@@ -38,8 +38,9 @@ class ModelTrackJobTest {
   @Test
   void customerModelDetectsAndTheFallbackTracksTheRealClip() throws Exception {
     Path videos = Files.createDirectories(tmp.resolve("videos"));
-    Files.copy(SHARED.resolve("videos/bedroom.mp4"), videos.resolve("bedroom.mp4"));
-    Files.copy(SHARED.resolve("videos/bedroom.mp4"), videos.resolve("bedroom-copy.mp4"));
+    // The same clip under two video IDs.
+    for (String name : List.of("bedroom.mp4", "bedroom-copy.mp4"))
+      Files.copy(SHARED.resolve("videos/bedroom.mp4"), videos.resolve(name));
     Path out = tmp.resolve("out");
     int openBefore = DetectorCache.openCount();
 

@@ -111,7 +111,9 @@ class Sam2TrackJobTest {
                 "human",
                 0,
                 30,
-                "sam2"));
+                "sam2",
+                "cpu",
+                0));
 
     assertThat(run.trackerPath()).isEqualTo("sam2");
     Row runs =
