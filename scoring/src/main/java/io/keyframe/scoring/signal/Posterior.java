@@ -68,14 +68,4 @@ record Posterior(FrozenArray.OfDouble sorted) {
         !any && !e.predictions().detections().isEmpty(),
         "the model predictions carry no class probabilities; export per-class probabilities or set this signal's weight to 0");
   }
-
-  /**
-   * Per-frame maximum of {@code f} over detections with probabilities; attributes detections within
-   * half the maximum.
-   */
-  static FrameScores perFrameMax(
-      VideoEvidence e, java.util.function.ToDoubleFunction<Posterior> f) {
-    return MostUncertainDetection.perFrame(
-        e, d -> d.classProbabilities().isEmpty() ? 0 : f.applyAsDouble(of(d)));
-  }
 }
