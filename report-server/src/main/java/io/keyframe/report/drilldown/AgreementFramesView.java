@@ -1,6 +1,7 @@
 package io.keyframe.report.drilldown;
 
 import io.keyframe.dataset.contract.OutputTables;
+import io.keyframe.report.chart.ObjectRef;
 import io.keyframe.report.data.ReportData;
 import io.keyframe.report.data.SourcePairs;
 import java.util.ArrayList;
@@ -268,8 +269,8 @@ public record AgreementFramesView(
         min = Double.isNaN(min) ? o.iou() : Math.min(min, o.iou());
       }
       if (!o.outcome().equals(MATCHED)) {
-        if (o.idA() != null) refs.add(o.idA() + "@" + a);
-        if (o.idB() != null) refs.add(o.idB() + "@" + b);
+        if (o.idA() != null) refs.add(new ObjectRef(o.idA(), a).toString());
+        if (o.idB() != null) refs.add(new ObjectRef(o.idB(), b).toString());
       }
     }
     String query =

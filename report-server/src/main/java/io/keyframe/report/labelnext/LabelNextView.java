@@ -2,6 +2,7 @@ package io.keyframe.report.labelnext;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.keyframe.report.chart.ObjectRef;
 import io.keyframe.report.data.NestedCells;
 import io.keyframe.report.data.Num;
 import io.keyframe.report.data.ReportData;
@@ -101,9 +102,10 @@ public record LabelNextView(
                 ((Number) x.get("id")).intValue(),
                 (String) x.get("label"),
                 (String) x.get("source")));
-      // id@source, the form the thumbnail and frame URLs take
       String refs =
-          objects.stream().map(o -> o.id() + "@" + o.source()).collect(Collectors.joining(","));
+          objects.stream()
+              .map(o -> new ObjectRef(o.id(), o.source()).toString())
+              .collect(Collectors.joining(","));
       FrameLinks links = FrameLinks.of(video, start, "objects=" + FrameLinks.encode(refs));
       all.add(
           new Row(

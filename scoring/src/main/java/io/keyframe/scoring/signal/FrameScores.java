@@ -1,7 +1,6 @@
 package io.keyframe.scoring.signal;
 
 import io.keyframe.dataset.FrozenArray;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +37,10 @@ public record FrameScores(FrozenArray.OfDouble values, Map<Integer, Set<Integer>
 
   /** Largest value over all frames (0 for an empty video). */
   public double max() {
-    return Arrays.stream(values.toArray()).max().orElse(0);
+    if (values.length() == 0) return 0;
+    double max = values.get(0);
+    for (int f = 1; f < values.length(); f++) max = Math.max(max, values.get(f));
+    return max;
   }
 
   /** Track IDs behind the value of {@code frame}. */
