@@ -218,8 +218,6 @@ class SampleBatchJobsTest {
             r.getAs("idf1"), oracle.get(te + "IDF1"), 2 * idtp + idfp + idfn, te + "IDF1");
         identityRatio(r.getAs("idp"), oracle.get(te + "IDP"), idtp + idfp, te + "IDP");
         identityRatio(r.getAs("idr"), oracle.get(te + "IDR"), idtp + idfn, te + "IDR");
-        // Each column with TrackEval's name for it: counts (int columns) equal, ratios within
-        // RATIO.
         for (String[] col :
             new String[][] {
               {"mota", "MOTA"},
@@ -227,7 +225,13 @@ class SampleBatchJobsTest {
               {"hota", "HOTA"},
               {"deta", "DetA"},
               {"assa", "AssA"},
-              {"loca", "LocA"},
+              {"loca", "LocA"}
+            })
+          assertThat(r.<Double>getAs(col[0]))
+              .as(te + col[1])
+              .isCloseTo(oracle.get(te + col[1]), within(RATIO));
+        for (String[] col :
+            new String[][] {
               {"num_switches", "IDSW"},
               {"num_fragmentations", "Frag"},
               {"num_false_positives", "CLR_FP"},
@@ -235,13 +239,10 @@ class SampleBatchJobsTest {
               {"mostly_tracked", "MT"},
               {"partially_tracked", "PT"},
               {"mostly_lost", "ML"}
-            }) {
-          double expected = oracle.get(te + col[1]);
-          Object actual = r.getAs(col[0]);
-          if (actual instanceof Integer count)
-            assertThat(count).as(te + col[1]).isEqualTo((int) expected);
-          else assertThat((Double) actual).as(te + col[1]).isCloseTo(expected, within(RATIO));
-        }
+            })
+          assertThat(r.<Integer>getAs(col[0]))
+              .as(te + col[1])
+              .isEqualTo(oracle.get(te + col[1]).intValue());
         assertThat(r.<Integer>getAs("num_objects"))
             .as(te + "objects")
             .isEqualTo((int) (oracle.get(te + "CLR_TP") + oracle.get(te + "CLR_FN")));
